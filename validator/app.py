@@ -1,0 +1,96 @@
+"""One validation run: configuration in, FileResults out. The CLI and the tests both call this."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from validator import document
+from validator.errors import InputError, RuleError
+from validator.extract.pipeline import extract
+from validator.extract.resources import Resources
+from validator.findings import FileResult
+from validator.rules.engine import Engine
+from validator.rules.loader import BUILTIN_RULES, load_rules
+from validator.rules.model import Rule
+from validator.text.lexicon import Lexicons
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class Options:
+    rule_paths: list[Path] = field(default_factory=list)
+    lexicon_paths: list[Path] = field(default_factory=list)
+    lang: str = "ar"
+    builtin_rules: bool = True
+    disabled: frozenset[str] = frozenset()
+    severity_overrides: dict[str, str] = field(default_factory=dict)
+
+
+class Validator:
+    """Rules and lexicons loaded once, then any number of articles."""
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self.lexicons = Lexicons(self.options.lexicon_paths)
+        self.resources = Resources(self.lexicons)
+        paths = ([BUILTIN_RULES] if self.options.builtin_rules else []) + list(self.options.rule_paths)
+        rules = load_rules(paths, set(self.lexicons.names))
+        self.rules: list[Rule] = [self._override(r) for r in rules if r.id not in self.options.disabled]
+        self.engine = Engine(self.rules, self.lexicons, self.options.lang)
+
+    def _override(self, rule: Rule) -> Rule:
+        from dataclasses import replace
+
+        severity = self.options.severity_overrides.get(rule.id)
+        return replace(rule, severity=severity) if severity else rule
+
+    def extract_text(self, text: str, path: str = "-", encoding: str = "utf-8"):
+        return extract(document.build(text, path, encoding), self.resources)
+
+    def extract_file(self, path: str):
+        return extract(document.load(path), self.resources)
+
+    def validate_text(self, text: str, path: str = "-", encoding: str = "utf-8") -> FileResult:
+        article = self.extract_text(text, path, encoding)
+        return FileResult(path, self.engine.run(article), encoding=encoding, text=text)
+
+    def validate_file(self, path: str) -> FileResult:
+        try:
+            doc = document.load(path)
+        except InputError as e:
+            return FileResult(path, error=str(e))
+        article = extract(doc, self.resources)
+        return FileResult(path, self.engine.run(article), encoding=doc.encoding, text=doc.text)
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; folders walked recursively for articles, in a stable order; `-` kept."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = []
+            for f in _walk(path):
+                if f.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append(str(f))
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def _walk(root: Path):
+    """Walk a folder without following symlinked folders (no loops), yielding files."""
+    import os
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+__all__ = ["Options", "Validator", "expand_paths", "InputError", "RuleError"]

@@ -1,0 +1,275 @@
+"""The document layer: bytes to text, and the text's lines, paragraphs, sentences, headline, dateline.
+
+Every span here is in code points of the decoded text, exactly as the author wrote it; nothing is
+normalized at this layer, so a report can always point at the original characters.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from validator.errors import InputError
+from validator.findings import Location
+
+MAX_BYTES = 20 * 1024 * 1024  # an article is a few KB; a 20 MB "article" is a mistake, said plainly
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    line: int
+    is_headline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int
+    end: int
+    place: str
+    agency: str | None
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    encoding: str
+    line_starts: list[int] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    dateline: Dateline | None = None
+
+    # -- offsets ---------------------------------------------------------------------------
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of a 0-based offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def location(self, start: int, end: int) -> Location:
+        line, col = self.line_col(start)
+        end_line, end_col = self.line_col(end)
+        return Location(start, end, line, col, end_line, end_col, self.text[start:end])
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @property
+    def headline(self) -> Paragraph | None:
+        if self.paragraphs and self.paragraphs[0].is_headline:
+            return self.paragraphs[0]
+        return None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        i = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    @property
+    def _sentence_starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts_cache")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = [s.start for s in self.sentences]
+            self.__dict__["_starts_cache"] = starts
+        return starts
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+def read_bytes(path: str) -> bytes:
+    """Read an article's bytes (`-` is standard input), turning OS errors into one-line messages."""
+    import sys
+
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory, not an article")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: file is {size // (1024 * 1024)} MB; articles larger than "
+                             f"{MAX_BYTES // (1024 * 1024)} MB are refused")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256; refuse anything else."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", path), "utf-16"
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file (contains NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    # Windows-1256 decodes nearly any byte string, so accept it only when the result reads as Arabic.
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_arabic(text):
+        return text, "windows-1256"
+    raise InputError(f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
+                     f"{utf8_error.start}) and not Windows-1256 Arabic text")
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: invalid {encoding.upper()} at byte offset {e.start}") from None
+
+
+def _looks_arabic(text: str) -> bool:
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_ARABIC_LETTER.findall(text)) / letters >= 0.6
+
+
+# -- structure ---------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.؟?!؛]+")
+_QUOTE_OPEN = "«“"
+_QUOTE_CLOSE = "»”"
+# A lone letter before a dot is an abbreviation (أ. ف. ب., د. محمد), not a sentence end.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])[\u0621-\u064Aa-zA-Z]$")
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[\u0621-\u064A\u0640]+(?:\s+[\u0621-\u064A\u0640]+){0,2})\s*[-–—]\s*"
+    r"(?:\(?(?P<agency>[\u0621-\u064A.\s]{1,12}|[A-Za-z .]{1,12})\)?\s*[-–—:]\s*)?"
+)
+
+
+def build(text: str, path: str = "-", encoding: str = "utf-8") -> Document:
+    doc = Document(path=path, text=text, encoding=encoding)
+    doc.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    doc.paragraphs = _paragraphs(doc)
+    doc.sentences = _sentences(doc)
+    doc.dateline = _dateline(doc)
+    return doc
+
+
+def load(path: str) -> Document:
+    text, encoding = decode(read_bytes(path), path)
+    return build(text, path, encoding)
+
+
+def _paragraphs(doc: Document) -> list[Paragraph]:
+    """A paragraph is a non-blank line; the first one is the headline when a blank line follows."""
+    text = doc.text
+    paragraphs: list[Paragraph] = []
+    blank_after_first = False
+    n_lines = len(doc.line_starts)
+    for i, start in enumerate(doc.line_starts):
+        end = doc.line_starts[i + 1] if i + 1 < n_lines else len(text)
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped:
+            if len(paragraphs) == 1 and paragraphs[0].line == i:
+                blank_after_first = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        p_start = start + lead
+        paragraphs.append(Paragraph(len(paragraphs), p_start, p_start + len(stripped), i + 1))
+    if paragraphs and blank_after_first and len(paragraphs) > 1:
+        first = paragraphs[0]
+        paragraphs[0] = Paragraph(0, first.start, first.end, first.line, is_headline=True)
+    return paragraphs
+
+
+def _sentences(doc: Document) -> list[Sentence]:
+    text = doc.text
+    sentences: list[Sentence] = []
+    for para in doc.paragraphs:
+        start = para.start
+        depth = 0
+        straight_open = False
+        i = para.start
+        while i < para.end:
+            ch = text[i]
+            if ch in _QUOTE_OPEN:
+                depth += 1
+            elif ch in _QUOTE_CLOSE:
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight_open = not straight_open
+            elif ch in ".؟?!؛" and depth == 0 and not straight_open:
+                m = _SENTENCE_END.match(text, i)
+                end = m.end()
+                if _is_boundary(text, i, end, para.end):
+                    # keep a closing quote or bracket that ends the sentence inside it
+                    while end < para.end and text[end] in "»”\")":
+                        end += 1
+                    sentences.append(Sentence(len(sentences), para.index, start, end))
+                    j = end
+                    while j < para.end and text[j].isspace():
+                        j += 1
+                    start = j
+                    i = j
+                    continue
+                i = end
+                continue
+            i += 1
+        if start < para.end:
+            sentences.append(Sentence(len(sentences), para.index, start, para.end))
+    return sentences
+
+
+def _is_boundary(text: str, i: int, end: int, para_end: int) -> bool:
+    if text[i] == ".":
+        before, after = text[i - 1:i], text[end:end + 1]
+        if before.isdigit() and after.isdigit():
+            return False  # 3.5
+        if _ABBREVIATION.search(text[max(0, i - 3):i]):
+            return False  # أ. ف. ب
+    return end >= para_end or text[end].isspace() or text[end] in "»”\")"
+
+
+def _dateline(doc: Document) -> Dateline | None:
+    body = [p for p in doc.paragraphs if not p.is_headline]
+    if not body:
+        return None
+    para = body[0]
+    m = _DATELINE.match(doc.text, para.start, min(para.end, para.start + 60))
+    if not m:
+        return None
+    place = m.group("place").strip()
+    agency = (m.group("agency") or "").strip() or None
+    return Dateline(para.start + (m.start("place") - para.start), m.end(), place, agency)

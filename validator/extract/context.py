@@ -1,0 +1,61 @@
+"""One article being extracted: document, normalized text, tokens and resources, shared by extractors."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from validator.document import Document
+from validator.extract.resources import Resources
+from validator.findings import Location
+from validator.text.normalize import NormalizedText
+from validator.text.tokens import Token, TokenIndex
+
+
+@dataclass
+class Context:
+    doc: Document
+    norm: NormalizedText
+    tokens: list[Token]
+    res: Resources
+    index: TokenIndex = field(init=False)
+    _ids: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index = TokenIndex(self.tokens)
+
+    @property
+    def text(self) -> str:
+        """The normalized text, which extractors match on."""
+        return self.norm.text
+
+    def loc(self, norm_start: int, norm_end: int) -> Location:
+        """The original-text location of a normalized span."""
+        return self.doc.location(self.norm.to_original(norm_start), self.norm.to_original(norm_end))
+
+    def new_id(self, prefix: str) -> str:
+        n = self._ids.get(prefix, 0) + 1
+        self._ids[prefix] = n
+        return f"{prefix}{n}"
+
+    def sentence_of(self, norm_offset: int) -> tuple[int, int]:
+        """(sentence index, paragraph index) containing a normalized offset."""
+        s = self.doc.sentence_at(self.norm.to_original(norm_offset))
+        if s is None:
+            return -1, -1
+        return s.index, s.paragraph
+
+    def sentence_bounds(self, sentence: int) -> tuple[int, int]:
+        """Normalized offsets of a sentence (approximate inverse map: sentences are long)."""
+        s = self.doc.sentences[sentence]
+        return self._to_norm(s.start), self._to_norm(s.end)
+
+    def _to_norm(self, orig: int) -> int:
+        if not self.norm._norm_anchors:
+            return orig
+        lo, hi = 0, len(self.norm.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.norm.to_original(mid) < orig:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo

@@ -1,0 +1,496 @@
+"""People, organizations and unnamed sources, with their titles and every mention of them.
+
+Persons are found from titles (title + complement + name, or name + apposition title) and from
+given names; later mentions by full name, surname, title alone and (in `attributions`) by a bare
+continuation verb are linked to one entity. Organizations come from the bodies lexicon; unnamed
+sources from the vague-source lexicon (a vague head with its modifiers, never followed by a name).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from validator.extract.context import Context
+from validator.extract.model import Entity, Mention
+from validator.extract.resources import loose_key
+from validator.text.lexicon import LexMatch
+from validator.text.tokens import Token
+
+MAX_NAME_TOKENS = 5
+MAX_COMPLEMENT_TOKENS = 8
+_TANWEEN = re.compile("[\u064b\u064c\u064d]")
+_DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
+
+
+@dataclass
+class TitlePhrase:
+    start: int              # token index of the first title word
+    end: int                # token index after the phrase
+    roles: list[tuple[int, int, LexMatch]] = field(default_factory=list)  # (start, end, match) per title
+    gender: str = "m"
+    definite: bool = False
+
+
+class EntityExtractor:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.tokens = ctx.tokens
+        self.used = [False] * len(ctx.tokens)
+        self.entities: list[Entity] = []
+        self.res = ctx.res
+        self._title_at = self._index_matches("titles")
+        self._portfolio_at = self._index_matches("portfolios")
+        self._nationality_at = self._index_matches("nationalities")
+        self._body_at = self._index_matches("bodies")
+        self._quoted_names: dict[int, int] = {}
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _index_matches(self, lexicon: str) -> dict[int, tuple[int, LexMatch]]:
+        """token index -> (end token index, match) for every match of a lexicon."""
+        found: dict[int, tuple[int, LexMatch]] = {}
+        index = self.ctx.index
+        for m in self.res[lexicon].finditer(self.ctx.text):
+            i = index.containing(m.start - len(m.prefix))
+            j = index.at_or_after(m.end)
+            if i < len(self.tokens) and i not in found:
+                found[i] = (j, m)
+        return found
+
+    def _word(self, i: int) -> str | None:
+        if 0 <= i < len(self.tokens) and self.tokens[i].kind == "word":
+            return self.tokens[i].text
+        return None
+
+    def _has_tanween(self, tok: Token) -> bool:
+        s, e = self.ctx.norm.to_original(tok.start), self.ctx.norm.to_original(tok.end)
+        return bool(_TANWEEN.search(self.ctx.doc.text, s, e + 1))
+
+    def _is_name_token(self, i: int, first: bool) -> bool:
+        w = self._word(i)
+        if w is None or len(w) < 2 or self.used[i]:
+            return False
+        given = w in self.res.given_names.by_norm
+        if self.res.is_non_name(w) and not given:
+            return False
+        if self._has_tanween(self.tokens[i]):
+            return False
+        if first:
+            if w.startswith("ال") and not given:
+                return False
+            if w[0] in "وفبلك" and not given and self.res.given_names.lookup(w) is None:
+                # a clitic on a name is only plausible on a name we know (وفؤاد، لمحمد)
+                return False
+        else:
+            if w.startswith(_DEFINITE_CLITICS[:5]) and not given:
+                return False
+            if w[0] in "وف" and not given and len(w) > 3 and not w.startswith("ال"):
+                return False
+        return True
+
+    def _quoted_name_end(self, i: int) -> int | None:
+        """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""
+        t = self.tokens[i] if i < len(self.tokens) else None
+        if t is None or t.text not in '"«“':
+            return None
+        close = {"«": "»", "“": "”", '"': '"'}[t.text]
+        for j in range(i + 1, min(i + 6, len(self.tokens))):
+            if self.tokens[j].text == close:
+                return j + 1 if j > i + 1 else None
+            if self.tokens[j].kind == "punct":
+                return None
+        return None
+
+    # -- titles ------------------------------------------------------------------------------
+    def parse_title(self, i: int) -> TitlePhrase | None:
+        hit = self._title_at.get(i)
+        if hit is None or self.used[i]:
+            return None
+        end, match = hit
+        phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
+                             definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
+        j = self._complement(end)
+        phrase.end = j
+        # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
+        while j in self._title_at and self._title_at[j][1].entry.get("kind") in ("rank", "honorific") \
+                and not self.used[j]:
+            k, m = self._title_at[j]
+            phrase.roles.append((j, k, m))
+            j = self._complement(k) if m.entry.get("kind") == "rank" else k
+            phrase.end = j
+        return phrase
+
+    def _complement(self, j: int) -> int:
+        """Extend a title over what says whose title it is: portfolio, body, nationality, باسم ..."""
+        limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
+        after_body = False
+        while j < limit:
+            w = self._word(j)
+            if w in ("باسم", "لشؤون", "للشؤون", "لدي", "في") and w != "في":
+                j += 1
+                continue
+            if w == "في" and after_body and self._word(j + 1) and self._is_definite(j + 1):
+                j += 2  # مدير مكتب الصحة في المحافظة
+                continue
+            quoted = self._quoted_name_end(j)
+            if quoted is not None:
+                j = quoted
+                after_body = True
+                continue
+            for table in (self._portfolio_at, self._nationality_at, self._body_at):
+                hit = table.get(j)
+                if hit is not None:
+                    j = hit[0]
+                    after_body = True
+                    break
+            else:
+                if w is None:
+                    break
+                if after_body and w in ("الملك", "الامير", "الامام", "الشيخ") and self._word(j + 1):
+                    j += 2  # جامعة الملك فيصل
+                    continue
+                if self._is_definite(j) and not self.res.is_non_name_strict(w) \
+                        and w not in self.res.given_names.by_norm and j not in self._title_at:
+                    j += 1
+                    after_body = True
+                    continue
+                if after_body and self._word(j) and j in self._title_at \
+                        and self._title_at[j][1].entry.get("kind") == "role" and w.startswith("ال"):
+                    # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
+                    j = self._title_at[j][0]
+                    continue
+                break
+        return j
+
+    def _is_definite(self, j: int) -> bool:
+        w = self._word(j)
+        return bool(w) and w.startswith(_DEFINITE_CLITICS) and len(w) > 3
+
+    # -- names -------------------------------------------------------------------------------
+    def parse_name(self, i: int, after_title: bool) -> int:
+        """Token index after a person's name starting at i (i when there is none)."""
+        particles = self.res["name-particles"].by_norm
+        j = i
+        count = 0
+        while j < len(self.tokens) and count < MAX_NAME_TOKENS:
+            w = self._word(j)
+            if w is None:
+                break
+            if w in particles and self._word(j + 1) and self._is_name_token(j + 1, first=False) \
+                    and not self.used[j]:
+                j += 2
+                count += 2
+                continue
+            if not self._is_name_token(j, first=(j == i)):
+                break
+            j += 1
+            count += 1
+        if j == i:
+            return i
+        n = j - i
+        first = self._word(i)
+        known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None
+        if n == 1 and not after_title and not known_first:
+            return i
+        return j
+
+    # -- entities ------------------------------------------------------------------------------
+    def person(self, name_start: int, name_end: int, gender: str) -> tuple[Entity, bool]:
+        key = " ".join(self._strip_clitic(self.tokens[k].text) if k == name_start else self.tokens[k].text
+                       for k in range(name_start, name_end))
+        loose = loose_key(key)
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            other = loose_key(e.key)
+            if e.key == key or e.key.endswith(" " + key) or key.endswith(" " + e.key) or other == loose \
+                    or (len(loose.split()) >= 2 and (other.endswith(" " + loose) or loose.endswith(" " + other))):
+                return e, False
+        loc = self.ctx.loc(self._name_start_offset(name_start), self.tokens[name_end - 1].end)
+        entity = Entity(self.ctx.new_id("p"), "person", loc.text, key, gender)
+        self.entities.append(entity)
+        return entity, True
+
+    def _strip_clitic(self, word: str) -> str:
+        if word in self.res.given_names.by_norm:
+            return word
+        for clitic in ("و", "ف", "ب", "ل"):
+            if word.startswith(clitic) and word[1:] in self.res.given_names.by_norm:
+                return word[1:]
+        return word
+
+    def _name_start_offset(self, i: int) -> int:
+        tok = self.tokens[i]
+        word = tok.text
+        stripped = self._strip_clitic(word)
+        return tok.start + (len(word) - len(stripped))
+
+    def add_mention(self, entity: Entity, start: int, end: int, form: str, title: str | None = None,
+                    title_loc=None, lexicon: list[str] | None = None) -> Mention:
+        mention = Mention(self.ctx.new_id("m"), entity.id, self.ctx.loc(start, end), form, title, title_loc,
+                          lexicon=lexicon or [])
+        entity.mentions.append(mention)
+        if title and title not in entity.titles:
+            entity.titles.append(title)
+        return mention
+
+    def _title_text(self, phrase: TitlePhrase) -> list[tuple[str, object, str]]:
+        """Titles as written (original text) with their locations, one per role or rank."""
+        out = []
+        roles = phrase.roles
+        for k, (s, e, m) in enumerate(roles):
+            end_tok = roles[k + 1][0] if k + 1 < len(roles) else phrase.end
+            if m.entry.get("kind") == "honorific":
+                continue
+            start_off = m.start
+            end_off = self.tokens[end_tok - 1].end
+            loc = self.ctx.loc(start_off, end_off)
+            out.append((loc.text.strip(" ،,"), loc, m.entry.source))
+        return out
+
+    def run(self) -> list[Entity]:
+        self._titled_persons()
+        self._named_persons()
+        self._surname_mentions()
+        self._organizations()
+        self._unnamed()
+        self._title_only_mentions()
+        for e in self.entities:
+            e.mentions.sort(key=lambda m: m.loc.start)
+            if e.mentions:
+                e.mentions[0].first = True
+        self.entities = [e for e in self.entities if e.mentions]
+        self.entities.sort(key=lambda e: e.mentions[0].loc.start)
+        return self.entities
+
+    def _mark(self, i: int, j: int) -> None:
+        for k in range(i, j):
+            self.used[k] = True
+
+    def _titled_persons(self) -> None:
+        self.title_only: list[TitlePhrase] = []
+        i = 0
+        n = len(self.tokens)
+        while i < n:
+            phrase = self.parse_title(i)
+            if phrase is None:
+                i += 1
+                continue
+            j = phrase.end
+            if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
+                j += 1
+            name_end = self.parse_name(j, after_title=True)
+            if name_end > j:
+                entity, _ = self.person(j, name_end, phrase.gender)
+                titles = self._title_text(phrase)
+                start = self.tokens[j].start
+                m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
+                                     titles[0][0] if titles else None, titles[0][1] if titles else None,
+                                     [t[2] for t in titles])
+                for text, _loc, _src in titles[1:]:
+                    if text not in entity.titles:
+                        entity.titles.append(text)
+                del start, m
+                self._mark(phrase.start, name_end)
+                i = name_end
+            else:
+                self.title_only.append(phrase)
+                i = phrase.end
+        return None
+
+    def _named_persons(self) -> None:
+        """Persons introduced by a given name, with or without an apposition title after it."""
+        given = self.res.given_names
+        for m in given.finditer(self.ctx.text):
+            i = self.ctx.index.containing(m.start)
+            if i >= len(self.tokens) or self.used[i]:
+                continue
+            if self._in_place_or_body_name(i):
+                continue
+            end = self.parse_name(i, after_title=False)
+            if end - i < 2:
+                continue
+            gender = m.entry.get("gender", "m") or "m"
+            entity, _ = self.person(i, end, gender)
+            title = None
+            title_loc = None
+            lex: list[str] = [m.entry.source]
+            k = end
+            if k < len(self.tokens) and self.tokens[k].text in "،,(-":
+                k += 1
+            phrase = self.parse_title(k)
+            if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
+                titles = self._title_text(phrase)
+                if titles:
+                    title, title_loc, src = titles[0]
+                    lex.append(src)
+                self._mark(k, phrase.end)
+            elif k < len(self.tokens) and self._word(k) in ("احد", "احدي") :
+                # "عبدالله البلوي، أحد مرتادي الطريق": a description, not a role title
+                pass
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
+                             title_loc, lex)
+            self._mark(i, end)
+
+    def _in_place_or_body_name(self, i: int) -> bool:
+        prev = self._word(i - 1)
+        if prev is None:
+            return False
+        if prev in ("الملك", "الامير", "الامام", "الشيخ", "مسجد", "شارع", "جامعه", "مستشفي", "مدينه",
+                    "مطار", "ميناء", "قاعده", "مركز", "حي", "مدرسه", "ابن", "بن", "ابو", "ام"):
+            return True
+        return (i - 1) in self._body_at
+
+    def _surname_mentions(self) -> None:
+        """Later mentions of a person by surname (وصرح حسين) or by full name."""
+        particles = self.res["name-particles"].by_norm
+        for entity in [e for e in self.entities if e.kind == "person"]:
+            parts = entity.key.split()
+            forms = {entity.key}
+            if len(parts) >= 2:
+                surname = parts[-1]
+                if len(parts) >= 3 and parts[-2] in particles:
+                    surname = parts[-2] + " " + surname
+                if len(surname) >= 3 and not self.res.is_non_name(surname):
+                    forms.add(surname)
+            first_end = entity.mentions[0].loc.end if entity.mentions else 0
+            for form in sorted(forms, key=len, reverse=True):
+                pattern = re.compile(r"(?<![^\W\d_])(?:[وفبل]|ل)?(" + re.escape(form).replace(r"\ ", r"\s+")
+                                     + r")(?![^\W\d_])")
+                for m in pattern.finditer(self.ctx.text):
+                    i = self.ctx.index.containing(m.start(1))
+                    j = self.ctx.index.at_or_after(m.end(1))
+                    if any(self.used[k] for k in range(i, j)):
+                        continue
+                    if self.ctx.norm.to_original(m.start(1)) < first_end:
+                        continue
+                    self.add_mention(entity, m.start(1), m.end(1), "name" if form == entity.key else "surname")
+                    self._mark(i, j)
+
+    def _organizations(self) -> None:
+        for i, (j, match) in sorted(self._body_at.items()):
+            if self.used[i]:
+                continue
+            kind = match.entry.get("kind")
+            end = j
+            if kind == "head":
+                end = self._complement(j)
+                if end == j:
+                    continue  # a bare head noun (وزارة) names nothing
+            start_off = match.start
+            end_off = self.tokens[end - 1].end
+            key = " ".join(t.text for t in self.tokens[i:end])
+            key = key[len(match.prefix):] if match.prefix and key.startswith(match.prefix) else key
+            entity = next((e for e in self.entities if e.kind == "organization" and e.key == key), None)
+            if entity is None:
+                entity = Entity(self.ctx.new_id("o"), "organization", self.ctx.loc(start_off, end_off).text, key)
+                self.entities.append(entity)
+            self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
+            self._mark(i, end)
+
+    def _unnamed(self) -> None:
+        vague = self.res["vague-sources"]
+        modifiers = {e.norm for e in vague.entries if e.get("kind") == "modifier"}
+        nationality = self.res["nationalities"]
+        for m in vague.finditer(self.ctx.text):
+            i = self.ctx.index.containing(m.start - len(m.prefix))
+            if i >= len(self.tokens) or self.used[i]:
+                continue
+            kind = m.entry.get("kind")
+            if kind in ("modifier", "anonymity"):
+                continue
+            j = self.ctx.index.at_or_after(m.end)
+            # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
+            while j < len(self.tokens) and self._word(j) and (
+                    self._word(j) in modifiers or nationality.lookup(self._word(j)) is not None
+                    or self._word(j) in ("اخر", "اخري", "اخرون", "اخرين")):
+                j += 1
+            if j < len(self.tokens) and self.tokens[j].text in "-–(،," and self._anonymity_at(j + 1):
+                j = self._anonymity_at(j + 1)
+            elif self._anonymity_at(j):
+                j = self._anonymity_at(j)
+            if j < len(self.tokens) and (j in self._body_at and self._body_at[j][1].entry.get("kind") != "head"
+                                         ) and m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات"):
+                continue  # تقارير الأمم المتحدة: the body is the source
+            definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(
+                ("ال", "وال", "بال", "فال", "لل"))
+            start_off, end_off = m.start, self.tokens[j - 1].end
+            entity = None
+            if definite:
+                entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
+            if entity is None:
+                loc = self.ctx.loc(start_off, end_off)
+                entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, m.entry.norm,
+                                m.entry.get("gender", "m") or "m", vague=True)
+                self.entities.append(entity)
+            self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
+            self._mark(i, j)
+
+    def _anonymity_at(self, j: int) -> int | None:
+        hit = None
+        if j < len(self.tokens):
+            m = self.res["vague-sources"].match_at(self.ctx.text, self.tokens[j].start)
+            if m is not None and m.entry.get("kind") == "anonymity":
+                hit = self.ctx.index.at_or_after(m.end)
+        return hit
+
+    def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
+        head = head.removeprefix("ال")
+        best = None
+        for e in self.entities:
+            if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < self.ctx.norm.to_original(before):
+                if head[:3] and e.key.removeprefix("ال")[:3] == head[:3]:
+                    best = e
+        return best
+
+    def _title_only_mentions(self) -> None:
+        """"الوزير العراقي", "الوزيرة": a title without a name refers to the person who holds it."""
+        for phrase in self.title_only:
+            if any(self.used[k] for k in range(phrase.start, phrase.end)):
+                continue
+            role = phrase.roles[0][2]
+            if role.entry.get("kind") == "honorific":
+                continue
+            group = role.entry.get("group") or role.entry.norm
+            group = group.removeprefix("ال")
+            start_off = role.start
+            end_off = self.tokens[phrase.end - 1].end
+            loc = self.ctx.loc(start_off, end_off)
+            rest = loc.text
+            antecedent = self._antecedent_person(group, phrase, start_off)
+            if antecedent is not None:
+                m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
+                m.title = rest.strip(" ،,")
+                self._mark(phrase.start, phrase.end)
+            elif not phrase.definite:
+                # an indefinite role without a name (متحدثة باسم الجيش) is an unnamed speaker
+                entity = Entity(self.ctx.new_id("u"), "unnamed", rest, role.entry.norm, phrase.gender)
+                self.entities.append(entity)
+                self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+                self._mark(phrase.start, phrase.end)
+
+    def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int) -> Entity | None:
+        from validator.text.normalize import normalize_string
+
+        before = self.ctx.norm.to_original(before_norm)
+        words = {self.tokens[k].text.removeprefix("ال") for k in range(phrase.start + 1, phrase.end)
+                 if self.tokens[k].kind == "word"}
+        best = None
+        best_pos = -1
+        for e in self.entities:
+            if e.kind != "person" or not e.titles:
+                continue
+            first = e.mentions[0].loc.start if e.mentions else before
+            if first >= before:
+                continue
+            for title in e.titles:
+                norm_title = normalize_string(title)
+                title_words = {w.removeprefix("ال") for w in norm_title.split()}
+                gender_ok = phrase.gender == e.gender or phrase.gender == "m"
+                if group in {w for w in title_words} or any(w.startswith(group) for w in title_words):
+                    if gender_ok and words <= title_words | {"ال"} and first > best_pos:
+                        best, best_pos = e, first
+        return best
+
+
+def extract_entities(ctx: Context) -> list[Entity]:
+    return EntityExtractor(ctx).run()

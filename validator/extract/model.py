@@ -1,0 +1,166 @@
+"""The structures every stage shares. Spans are offsets in the original text (code points)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from validator.document import Document
+from validator.findings import Location
+from validator.text.normalize import NormalizedText
+
+NUMBER_CATEGORIES = ("casualty", "people", "money", "percent", "quantity", "date", "year", "time",
+                     "ordinal", "age", "duration", "identifier", "score", "other")
+STATISTIC_CATEGORIES = frozenset({"casualty", "people", "money", "percent", "quantity"})
+
+
+@dataclass(slots=True)
+class Mention:
+    id: str
+    entity: str                 # entity id
+    loc: Location
+    form: str                   # name | surname | title | verb | vague | pronoun
+    title: str | None = None    # the title phrase written with this mention, if any
+    title_loc: Location | None = None
+    first: bool = False         # first mention of its entity
+    is_source: bool = False     # the source of an attribution
+    lexicon: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        data = {"id": self.id, "text": self.loc.text, "start": self.loc.start, "end": self.loc.end,
+                "line": self.loc.line, "column": self.loc.column, "form": self.form,
+                "first": self.first, "is_source": self.is_source}
+        if self.title:
+            data["title"] = self.title
+        if self.lexicon:
+            data["lexicon"] = self.lexicon
+        return data
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    kind: str                   # person | organization | unnamed
+    name: str                   # as first written in full
+    key: str                    # normalized name used to link mentions
+    gender: str = "m"
+    vague: bool = False         # an anonymous or vague source (مصادر مطلعة، شهود عيان)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    spellings: dict[str, Location] = field(default_factory=dict)  # loose key variants as written
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def loc(self) -> Location:
+        return self.mentions[0].loc
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "name": self.name, "gender": self.gender, "vague": self.vague,
+                "titles": list(self.titles), **_span(self.loc),
+                "mentions": [m.to_json() for m in self.mentions]}
+
+
+@dataclass(slots=True)
+class NumberItem:
+    id: str
+    loc: Location
+    value: float | int | None
+    category: str
+    qualifier: str | None = None
+    noun: str | None = None
+    noun_type: str | None = None        # killed, injured, currency code, unit...
+    sentence: int = 0
+    paragraph: int = 0
+    in_quote: str | None = None         # quote id
+    attributed: bool = False            # covered by an attribution or a speaker's quote
+    source: str | None = None           # entity id
+    is_update: bool = False             # "ارتفعت الحصیلة إلى ..."
+    in_headline: bool = False
+    lexicon: list[str] = field(default_factory=list)
+
+    @property
+    def is_statistic(self) -> bool:
+        return self.category in STATISTIC_CATEGORIES
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    loc: Location
+    kind: str                           # speech | name | term
+    balanced: bool
+    open_mark: str
+    close_mark: str | None
+    unmatched: Location | None = None   # the mark that has no partner
+    speaker: str | None = None          # entity id
+    sentence: int = 0
+    paragraph: int = 0
+    content: str = ""
+
+
+@dataclass(slots=True)
+class Attribution:
+    id: str
+    loc: Location
+    phrase: str                         # the lexicon entry that matched
+    kind: str                           # verb | preposition | statement
+    source: str | None = None           # entity id
+    covers: list[str] = field(default_factory=list)
+    sentence: int = 0
+    paragraph: int = 0
+    implicit: bool = False              # a bare continuation verb ("وأضاف") resolved by coreference
+    lexicon: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A paragraph, sentence or headline as rules see it."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+    line: int
+    is_headline: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingGroup:
+    """Written forms that name one thing (a person, a body, a nationality) in one article."""
+
+    key: str
+    forms: tuple[tuple[str, Any], ...]   # (form as written, Location of its first use)
+    kind: str                            # person | organization | term
+
+    @property
+    def text(self) -> str:
+        return self.forms[0][1].text
+
+
+@dataclass(slots=True)
+class Article:
+    doc: Document
+    norm: NormalizedText
+    numbers: list[NumberItem] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return sorted((m for e in self.entities for m in e.mentions), key=lambda m: m.loc.start)
+
+
+def _span(loc: Location) -> dict:
+    return {"text": loc.text, "start": loc.start, "end": loc.end, "line": loc.line, "column": loc.column}

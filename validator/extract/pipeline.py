@@ -1,0 +1,118 @@
+"""document → normalized text → tokens → quotes, entities, attributions, numbers → linked Article."""
+from __future__ import annotations
+
+from validator.document import Document
+from validator.extract.attributions import find_attributions
+from validator.extract.context import Context
+from validator.extract.entities import extract_entities
+from validator.extract.model import Article, Quote, SpellingGroup
+from validator.extract.numbers import extract_numbers
+from validator.extract.quotes import classify, find_quotes
+from validator.extract.resources import Resources, loose_key
+from validator.text.normalize import normalize_string
+from validator.text.normalize import normalize
+from validator.text.tokens import tokenize
+
+_SPEECH_CUES = frozenset({":", "قائلا", "قائله", "بقوله", "بقولها", "قوله", "قولها"})
+
+
+def extract(doc: Document, res: Resources) -> Article:
+    norm = normalize(doc.text)
+    ctx = Context(doc, norm, tokenize(norm.text), res)
+    quotes = find_quotes(ctx)
+    for q in quotes:
+        q.kind = classify(ctx, q, _speech_cue_before(ctx, q))
+    entities = extract_entities(ctx)
+    attributions = find_attributions(ctx, entities, quotes)
+    numbers = extract_numbers(ctx)
+    article = Article(doc, norm, numbers, quotes, entities, attributions)
+    _link(article)
+    article.spellings = find_spellings(ctx, entities)
+    return article
+
+
+def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
+    """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
+    groups: dict[tuple[str, str], dict[str, object]] = {}
+    for m in ctx.res.spelled_terms.finditer(ctx.text):
+        key = ("term", loose_key(m.entry.norm))
+        groups.setdefault(key, {}).setdefault(m.entry.norm, ctx.loc(m.start, m.end))
+    out = [SpellingGroup(k[1], tuple(forms.items()), k[0]) for k, forms in groups.items() if len(forms) > 1]
+    for e in entities:
+        forms: dict[str, object] = {}
+        for mention in e.mentions:
+            if mention.form in ("name", "surname"):
+                forms.setdefault(normalize_string(mention.loc.text), mention.loc)
+        variants = _distinct_spellings(forms)
+        if len(variants) > 1:
+            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
+    out.sort(key=lambda g: g.forms[0][1].start)
+    return out
+
+
+def _distinct_spellings(forms: dict) -> dict:
+    """Keep forms that differ in spelling, not just in length (a surname is not a misspelling)."""
+    kept: dict = {}
+    for form, loc in forms.items():
+        words = form.split()
+        clash = False
+        for other in kept:
+            other_words = other.split()
+            for w in words:
+                for o in other_words:
+                    if w != o and loose_key(w) == loose_key(o) and len(w) > 2:
+                        clash = True
+        if clash or not kept:
+            kept[form] = loc
+    return kept
+
+
+def _speech_cue_before(ctx: Context, quote: Quote) -> bool:
+    i = ctx.index.at_or_after(ctx._to_norm(quote.loc.start)) - 1
+    for k in range(i, max(i - 3, -1), -1):
+        t = ctx.tokens[k].text
+        if t in _SPEECH_CUES or t in ctx.res.reporting_forms.by_norm:
+            return True
+        if t in ("،", ".", "؟"):
+            return False
+        if ctx.res.reporting_forms.lookup(t) is not None:
+            return True
+    return False
+
+
+def _link(article: Article) -> None:
+    by_sentence: dict[int, list] = {}
+    for att in article.attributions:
+        by_sentence.setdefault(att.sentence, []).append(att)
+    speech = [q for q in article.quotes if q.kind == "speech"]
+    previous_speaker: dict[int, str | None] = {}
+    for q in speech:
+        atts = by_sentence.get(q.sentence, [])
+        before = [a for a in atts if a.loc.start < q.loc.start and a.source]
+        after = [a for a in atts if a.loc.start >= q.loc.start and a.source and a.loc.start >= q.loc.end]
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is not None:
+            q.speaker = chosen.source
+            chosen.covers.append(q.id)
+        else:
+            # a quotation that opens a paragraph continues the previous paragraph's speaker
+            para = article.doc.paragraphs[q.paragraph] if q.paragraph >= 0 else None
+            if para is not None and q.loc.start - para.start <= 1:
+                q.speaker = previous_speaker.get(q.paragraph - 1)
+        previous_speaker[q.paragraph] = q.speaker
+    for n in article.numbers:
+        quote = next((q for q in speech if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)
+        if quote is not None:
+            n.in_quote = quote.id
+            n.attributed = True
+            n.source = quote.speaker
+        atts = by_sentence.get(n.sentence, [])
+        if atts:
+            n.attributed = True
+            if n.source is None:
+                sourced = [a for a in atts if a.source]
+                if sourced:
+                    nearest = min(sourced, key=lambda a: abs(a.loc.start - n.loc.start))
+                    n.source = nearest.source
+            for a in atts:
+                a.covers.append(n.id)

@@ -1,0 +1,140 @@
+"""Quotations: pair the marks of each paragraph, tell speech from quoted names and terms."""
+from __future__ import annotations
+
+from validator.extract.context import Context
+from validator.extract.model import Quote
+
+PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+OPENERS = "«“„"
+CLOSERS = "»”"
+MARKS = frozenset('«»“”"„')
+# A short quotation of at most this many words is a name or a term unless speech is announced.
+SHORT_QUOTE_WORDS = 3
+
+
+def find_quotes(ctx: Context) -> list[Quote]:
+    text = ctx.doc.text
+    paragraphs = ctx.doc.paragraphs
+    quotes: list[Quote] = []
+    carried: list[tuple[str, int]] = []  # an open quote carried into the next paragraph
+    reopened = -1  # offset of the mark that reopens a carried quotation
+    for pi, para in enumerate(paragraphs):
+        stack: list[tuple[str, int]] = carried
+        carried = []
+        for i in range(para.start, para.end):
+            ch = text[i]
+            if ch not in MARKS or i == reopened:
+                continue
+            if ch == '"':
+                if stack and stack[-1][0] == '"':
+                    quotes.append(_quote(ctx, stack.pop()[1], i, '"', '"'))
+                else:
+                    stack.append(('"', i))
+            elif ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "„"):
+                stack.append((ch, i))
+            else:  # a closing mark
+                if stack and PAIRS[stack[-1][0]] == ch:
+                    mark, start = stack.pop()
+                    quotes.append(_quote(ctx, start, i, mark, ch))
+                elif stack and stack[-1][0] != '"' and ch in CLOSERS:
+                    # closed with the wrong kind of mark: both marks are unbalanced
+                    mark, start = stack.pop()
+                    quotes.append(_unbalanced(ctx, start, i + 1, mark, ch, i))
+                else:
+                    quotes.append(_unbalanced(ctx, i, i + 1, ch, None, i))
+        if stack:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and _continues(text, stack, nxt.start, nxt.end):
+                carried = stack  # a quotation that runs on into the next paragraph
+                reopened = nxt.start if text[nxt.start] == stack[-1][0] else -1
+                continue
+            for mark, start in stack:
+                quotes.append(_unbalanced(ctx, start, para.end, mark, None, start))
+    quotes.sort(key=lambda q: q.loc.start)
+    for n, q in enumerate(quotes, 1):
+        q.id = f"q{n}"
+    return quotes
+
+
+def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
+    """Newsroom convention: a quotation that goes on reopens the next paragraph with the same mark;
+    a quotation may also simply close in the next paragraph."""
+    mark = stack[-1][0]
+    if mark == '"':
+        return False
+    if text[start] == mark:
+        return True
+    close = PAIRS[mark]
+    pos_close = text.find(close, start, end)
+    pos_open = text.find(mark, start, end)
+    return pos_close != -1 and (pos_open == -1 or pos_close < pos_open)
+
+
+def _quote(ctx: Context, start: int, close: int, mark: str, close_mark: str) -> Quote:
+    loc = ctx.doc.location(start, close + 1)
+    content = ctx.doc.text[start + 1:close]
+    quote = Quote("", loc, "speech", True, mark, close_mark, content=content)
+    _place(ctx, quote)
+    return quote
+
+
+def _unbalanced(ctx: Context, start: int, end: int, mark: str, close_mark: str | None, at: int) -> Quote:
+    loc = ctx.doc.location(start, end)
+    content = ctx.doc.text[start + 1:end - (1 if close_mark else 0)]
+    quote = Quote("", loc, "speech", False, mark, close_mark, unmatched=ctx.doc.location(at, at + 1),
+                  content=content)
+    _place(ctx, quote)
+    return quote
+
+
+def _place(ctx: Context, quote: Quote) -> None:
+    sentence = ctx.doc.sentence_at(quote.loc.start)
+    if sentence is not None:
+        quote.sentence, quote.paragraph = sentence.index, sentence.paragraph
+
+
+def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
+    """speech, name (وكالة أنباء "فارس") or term (a scare-quoted word)."""
+    norm_start = _norm(ctx, quote.loc.start)
+    words = [t for t in ctx.tokens[ctx.index.at_or_after(norm_start + 1):ctx.index.at_or_after(
+        _norm(ctx, quote.loc.end))] if t.kind != "punct"]
+    n_words = len(words)
+    if not quote.balanced and n_words > SHORT_QUOTE_WORDS:
+        return "speech"
+    if _after_name_introducer(ctx, norm_start):
+        return "name" if n_words <= 6 else "speech"
+    if speech_cue_before:
+        return "speech"
+    if n_words <= SHORT_QUOTE_WORDS:
+        content = " ".join(t.text for t in words)
+        if content in ctx.res["bodies"].by_norm or content in ctx.res["places"].by_norm:
+            return "name"
+        return "term"
+    return "speech"
+
+
+def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
+    i = ctx.index.at_or_after(norm_start) - 1
+    # skip a lam written before the quote: لـ"الوطن"
+    words = []
+    while i >= 0 and len(words) < 3:
+        t = ctx.tokens[i]
+        if t.kind == "punct":
+            break
+        words.insert(0, t.text)
+        i -= 1
+    if words and words[-1] == "ل":
+        words = words[:-1]
+        if not words:
+            return True
+    intro = ctx.res["name-introducers"]
+    for k in range(len(words)):
+        phrase = " ".join(words[k:])
+        if intro.lookup(phrase) is not None:
+            return True
+    nationality_last = words and ctx.res["nationalities"].lookup(words[-1])
+    return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))
+
+
+def _norm(ctx: Context, orig: int) -> int:
+    return ctx._to_norm(orig)

@@ -1,0 +1,125 @@
+"""What extraction needs from the lexicons, derived once per run (inflected verb forms, word sets)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+
+from validator.text.lexicon import Lexicon, LexEntry, Lexicons
+from validator.text.normalize import normalize_string
+
+# Lexicons whose words never start or continue a person's name.
+_NON_NAME_LEXICONS = ("stopwords", "titles", "portfolios", "nationalities", "months", "number-words",
+                      "ordinals", "casualty-nouns", "casualty-verbs", "people-nouns", "currencies",
+                      "units", "qualifiers", "source-phrases", "vague-sources", "places", "bodies")
+
+
+_LOOSE = str.maketrans("", "", "اويءئؤ")
+
+
+def loose_key(norm: str) -> str:
+    """A spelling-blind key: without the article and long vowels, so الأميركي ~ الأمريكي, ستيفان ~ ستافان."""
+    words = []
+    for w in norm.split():
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        words.append(w.translate(_LOOSE) or w)
+    return " ".join(words)
+
+
+def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
+    """Inflected forms of a reporting verb with the subject's gender they imply (m, f or '')."""
+    forms: list[tuple[str, str]] = []
+    perfect = entry.norm
+    stem = perfect[:-1] if perfect.endswith("ي") else perfect  # نفي -> نفت، نفوا
+    forms += [(perfect, "m"), (stem + "ت", "f"), (stem + "وا", "m"), (perfect + "ا", "m"),
+              (stem + "تا", "f"), (perfect + "ن", "f")]
+    imperfect = normalize_string(entry.get("imperfect") or "")
+    if imperfect.startswith("ي") and len(imperfect) > 2:
+        base = imperfect[1:]
+        weak = base[:-1] if base.endswith("ي") else base
+        forms += [(imperfect, "m"), ("ت" + base, "f"), ("ي" + weak + "ون", "m"), ("ي" + base + "ان", "m"),
+                  ("ت" + base + "ان", "f"), ("ي" + base + "ن", "f"), ("ن" + base, ""), ("ا" + base, "")]
+    masdar = normalize_string(entry.get("masdar") or "")
+    if masdar:
+        forms += [(masdar, ""), (masdar + "ه", "m"), (masdar + "ها", "f"), (masdar + "هم", "m")]
+    participle = normalize_string(entry.get("participle") or "")
+    if participle:
+        p = participle[:-1] if participle.endswith("ا") else participle
+        forms += [(participle, "m"), (p, "m"), (p + "ه", "f"), (p + "ين", "m"), (p + "ات", "f")]
+    return forms
+
+
+@dataclass
+class Resources:
+    lexicons: Lexicons
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.lexicons[name]
+
+    @cached_property
+    def reporting_forms(self) -> Lexicon:
+        """Every inflection of every reporting verb as one lexicon: form -> lemma, gender, kind."""
+        lex = Lexicon("reporting-verbs")
+        for entry in self.lexicons["reporting-verbs"].entries:
+            for form, gender in verb_forms(entry):
+                attrs = dict(entry.attrs)
+                attrs.update(lemma=entry.text, gender=gender,
+                             part="participle" if form.startswith("م") and entry.get("participle")
+                             and form.startswith(normalize_string(entry.get("participle"))[:3]) else "verb")
+                lex.add(LexEntry(form, form, MappingProxyType(attrs), entry.source))
+        return lex
+
+    @cached_property
+    def spelled_terms(self) -> Lexicon:
+        """Nationality and place words in every written form, for spelling consistency."""
+        lex = Lexicon("spelled-terms")
+        for name in ("nationalities", "places"):
+            for entry in self.lexicons[name].entries:
+                for form in (entry.text, entry.get("f"), entry.get("variant")):
+                    if form:
+                        norm = normalize_string(form)
+                        lex.add(LexEntry(form, norm, entry.attrs, entry.source))
+        return lex
+
+    @cached_property
+    def non_name_words(self) -> frozenset[str]:
+        words: set[str] = set()
+        for name in _NON_NAME_LEXICONS:
+            if name in self.lexicons:
+                for e in self.lexicons[name].entries:
+                    if " " not in e.norm and not (name == "bodies" and e.get("kind") != "head"):
+                        words.add(e.norm)
+        words.update(self.reporting_forms.by_norm)
+        return frozenset(words)
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Function words and verbs: they end a title's complement even when written with ال."""
+        words = {e.norm for e in self.lexicons["stopwords"].entries if " " not in e.norm}
+        for name in ("months", "units", "number-words", "ordinals", "qualifiers"):
+            words.update(e.norm for e in self.lexicons[name].entries if " " not in e.norm)
+        words.update(self.reporting_forms.by_norm)
+        return frozenset(words)
+
+    def is_non_name_strict(self, word: str) -> bool:
+        return word in self.common_words
+
+    @cached_property
+    def given_names(self) -> Lexicon:
+        return self.lexicons["given-names"]
+
+    def is_non_name(self, word: str) -> bool:
+        """True when a normalized word (possibly with a clitic) cannot be part of a name."""
+        if word in self.non_name_words:
+            return True
+        if word in self.given_names.by_norm:
+            return False
+        for clitic in ("وال", "بال", "فال", "لل", "و", "ف", "ب", "ل"):
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                rest = word[len(clitic):]
+                if clitic.endswith("ل") and clitic != "ل" and not rest.startswith("ال"):
+                    rest = "ال" + rest
+                if rest in self.non_name_words:
+                    return True
+        return False

@@ -1,0 +1,77 @@
+"""The `validate extract` JSON: every item with text, start, end, line, column."""
+from __future__ import annotations
+
+from validator.extract.model import Article
+from validator.findings import Location
+
+
+def _span(loc: Location) -> dict:
+    return {"text": loc.text, "start": loc.start, "end": loc.end, "line": loc.line, "column": loc.column}
+
+
+def article_to_json(article: Article) -> dict:
+    doc = article.doc
+    names = {e.id: e for e in article.entities}
+
+    def source(entity_id):
+        e = names.get(entity_id)
+        return None if e is None else {"id": e.id, "name": e.name, "kind": e.kind}
+
+    return {
+        "path": doc.path,
+        "encoding": doc.encoding,
+        "headline": _span(doc.location(doc.headline.start, doc.headline.end)) if doc.headline else None,
+        "dateline": ({**_span(doc.location(doc.dateline.start, doc.dateline.end)), "place": doc.dateline.place,
+                      "agency": doc.dateline.agency} if doc.dateline else None),
+        "paragraphs": [{**_span(doc.location(p.start, p.end)), "index": p.index, "headline": p.is_headline}
+                       for p in doc.paragraphs],
+        "sentences": [{**_span(doc.location(s.start, s.end)), "index": s.index, "paragraph": s.paragraph}
+                      for s in doc.sentences],
+        "numbers": [{"id": n.id, **_span(n.loc), "value": n.value, "category": n.category,
+                     "qualifier": n.qualifier, "noun": n.noun, "noun_type": n.noun_type,
+                     "attributed": n.attributed, "source": source(n.source), "in_quote": n.in_quote,
+                     "is_update": n.is_update, "sentence": n.sentence, "lexicon": n.lexicon}
+                    for n in article.numbers],
+        "quotes": [{"id": q.id, **_span(q.loc), "kind": q.kind, "balanced": q.balanced,
+                    "unmatched": _span(q.unmatched) if q.unmatched else None, "speaker": q.speaker,
+                    "sentence": q.sentence} for q in article.quotes],
+        "entities": [e.to_json() for e in article.entities],
+        "attributions": [{"id": a.id, **_span(a.loc), "phrase": a.phrase, "kind": a.kind, "source": a.source,
+                          "implicit": a.implicit, "covers": a.covers, "sentence": a.sentence,
+                          "lexicon": a.lexicon} for a in article.attributions],
+    }
+
+
+def article_to_text(article: Article) -> str:
+    """A readable summary for an editor: who is quoted with what title, which numbers, which sources."""
+    doc = article.doc
+    names = {e.id: e for e in article.entities}
+    out = [f"== {doc.path} ({doc.encoding}, {len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences)"]
+    if doc.dateline:
+        out.append(f"dateline: {doc.dateline.place}" + (f" / {doc.dateline.agency}" if doc.dateline.agency else ""))
+    out.append("entities:")
+    for e in article.entities:
+        titles = f" — {'، '.join(e.titles)}" if e.titles else ""
+        lines = ",".join(str(m.loc.line) for m in e.mentions)
+        out.append(f"  [{e.kind}] {e.name}{titles} (lines {lines})")
+    out.append("numbers:")
+    for n in article.numbers:
+        src = names.get(n.source)
+        extra = [n.category]
+        if n.qualifier:
+            extra.append(n.qualifier)
+        if n.noun:
+            extra.append(n.noun)
+        extra.append(f"source: {src.name}" if src else ("attributed" if n.attributed else "no source"))
+        out.append(f"  {n.loc.line}:{n.loc.column} {n.loc.text} = {n.value} ({'; '.join(extra)})")
+    out.append("quotes:")
+    for q in article.quotes:
+        speaker = names.get(q.speaker)
+        state = "balanced" if q.balanced else f"UNBALANCED at {q.unmatched.line}:{q.unmatched.column}"
+        who = f", speaker: {speaker.name}" if speaker else ""
+        out.append(f"  {q.loc.line}:{q.loc.column} [{q.kind}] {state}{who}: {q.loc.text[:60]}")
+    out.append("attributions:")
+    for a in article.attributions:
+        src = names.get(a.source)
+        out.append(f"  {a.loc.line}:{a.loc.column} {a.loc.text} ({a.kind}) → {src.name if src else '?'}")
+    return "\n".join(out) + "\n\n"

@@ -1,0 +1,82 @@
+"""What the rules engine produces and every report consumes: findings with exact spans."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span of the original article: 0-based code-point offsets, 1-based line and column."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    def to_json(self) -> dict:
+        return {
+            "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "start": self.start, "end": self.end, "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLocation:
+    """Another span that explains a finding: the other title, the other number, the speaker."""
+
+    location: Location
+    message: str
+
+    def to_json(self) -> dict:
+        return {**self.location.to_json(), "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    location: Location
+    related: tuple[RelatedLocation, ...] = ()
+    fingerprint: str = ""
+    suggestion: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.location.start, self.location.end, self.rule)
+
+    def to_json(self) -> dict:
+        data = {
+            "rule": self.rule, "category": self.category, "severity": self.severity,
+            "message": self.message, **self.location.to_json(),
+            "related": [r.to_json() for r in self.related],
+            "fingerprint": self.fingerprint,
+        }
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything one input produced: its findings, or the one-line error that stopped it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    encoding: str | None = None
+    text: str | None = None  # the decoded article, for excerpts; never re-read from disk
+
+    def to_json(self) -> dict:
+        data = {"path": self.path, "findings": [f.to_json() for f in self.findings]}
+        if self.error is not None:
+            data["error"] = self.error
+        return data

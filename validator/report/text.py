@@ -1,0 +1,59 @@
+"""`--format text`: one line a finding, the excerpt with the span marked, a summary line.
+
+Arabic excerpts are wrapped in a Unicode isolate (RLI ... PDI) so the Latin location prefix does not
+reorder them, and the span is marked with │ bars, which read the same in either direction.
+Colour only when asked (a TTY and no NO_COLOR).
+"""
+from __future__ import annotations
+
+from validator.findings import FileResult, Finding
+from validator.report.summary import counts
+
+CONTEXT = 40
+RLI, PDI = "\u2067", "\u2069"
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET, _BOLD, _REVERSE = "\033[0m", "\033[1m", "\033[7m"
+
+_SUMMARY = {
+    "en": "{findings} finding(s): {error} error(s), {warning} warning(s), {info} info in {files} file(s)",
+    "ar": "{findings} ملاحظة: {error} خطأ، {warning} تحذير، {info} معلومة في {files} ملف",
+}
+
+
+def render(results: list[FileResult], color: bool = False, lang: str = "ar") -> str:
+    lines: list[str] = []
+    for r in results:
+        if r.error:
+            lines.append(f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}")
+            continue
+        for f in r.findings:
+            lines.extend(_finding(r, f, color))
+    lines.append(_SUMMARY.get(lang, _SUMMARY["en"]).format(**counts(results)))
+    return "\n".join(lines) + "\n"
+
+
+def _finding(r: FileResult, f: Finding, color: bool) -> list[str]:
+    loc = f.location
+    sev = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
+    head = f"{r.path}:{loc.line}:{loc.column}: {sev} {f.category} {f.rule} {f.message}"
+    out = [head]
+    if r.text is not None:
+        out.append("    " + RLI + _excerpt(r.text, loc.start, loc.end, color) + PDI)
+    if f.suggestion:
+        out.append(f"    → {f.suggestion}")
+    return out
+
+
+def _excerpt(text: str, start: int, end: int, color: bool) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end == -1:
+        line_end = len(text)
+    end = min(end, line_end)
+    left = max(line_start, start - CONTEXT)
+    right = min(line_end, end + CONTEXT)
+    before, span, after = text[left:start], text[start:end], text[end:right]
+    before = ("…" if left > line_start else "") + before
+    after = after + ("…" if right < line_end else "")
+    marked = f"{_REVERSE}{span}{_RESET}" if color else f"│{span}│"
+    return (before + marked + after).replace("\r", "").replace("\t", " ")

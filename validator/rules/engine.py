@@ -1,0 +1,386 @@
+"""Evaluate rules over an extracted Article. The engine knows structures and operators only;
+what is a finding is decided by the rule files."""
+from __future__ import annotations
+
+import hashlib
+import string
+from dataclasses import dataclass
+
+import regex
+
+from validator.errors import RuleError
+from validator.extract.model import Article, Entity, Mention, NumberItem, Quote
+from validator.findings import Finding, Location, RelatedLocation
+from validator.rules import model as m
+from validator.extract.model import SpellingGroup, TextSpan
+from validator.rules.fields import FIELDS
+from validator.text.lexicon import Lexicons
+from validator.text.normalize import normalize, normalize_string
+
+REGEX_TIMEOUT = 0.25  # seconds a rule pattern may run on one text before the run fails
+
+
+class RulePatternTimeout(RuleError):
+    pass
+
+
+@dataclass
+class _Eval:
+    """Per-item evaluation state: the span a `matches` condition found, for the finding location."""
+
+    match_loc: Location | None = None
+
+
+class Engine:
+    def __init__(self, rules: list[m.Rule], lexicons: Lexicons, lang: str = "ar"):
+        self.rules = rules
+        self.lexicons = lexicons
+        self.lang = lang
+        self._patterns: dict[str, regex.Pattern] = {}
+
+    # -- public ------------------------------------------------------------------------------------
+    def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in rules if rules is not None else self.rules:
+            findings.extend(self.run_rule(rule, article))
+        findings.sort(key=lambda f: f.sort_key)
+        return _with_fingerprints(findings, article)
+
+    def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
+        items = list(self._items(rule.structure, article))
+        selected: list[tuple[object, _Eval]] = []
+        for item in items:
+            state = _Eval()
+            if rule.condition is None or self._cond(rule.condition, item, article, state, rule):
+                selected.append((item, state))
+        req = rule.requirement
+        out: list[Finding] = []
+        if isinstance(req, m.RequireConsistent):
+            return self._consistent(rule, req, [i for i, _ in selected], article)
+        for item, state in selected:
+            if isinstance(req, m.Forbid):
+                out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
+            elif isinstance(req, m.RequireSource):
+                if not self._has_source(item, req.scope, article):
+                    out.append(self._finding(rule, item, article, state))
+            elif isinstance(req, m.RequireCondition):
+                if not self._cond(req.condition, item, article, _Eval(), rule):
+                    out.append(self._finding(rule, item, article, state))
+        return out
+
+    # -- structures ----------------------------------------------------------------------------------
+    def _items(self, structure: str, article: Article):
+        doc = article.doc
+        if structure == "number":
+            return article.numbers
+        if structure == "quote":
+            return article.quotes
+        if structure == "entity":
+            return article.entities
+        if structure == "mention":
+            return article.mentions
+        if structure == "attribution":
+            return article.attributions
+        if structure == "spelling":
+            return article.spellings
+        if structure in ("paragraph", "headline"):
+            spans = [TextSpan(p.start, p.end, doc.text[p.start:p.end], p.index, p.line, p.is_headline)
+                     for p in doc.paragraphs]
+            return [s for s in spans if s.is_headline] if structure == "headline" else spans
+        if structure == "sentence":
+            heads = {p.index for p in doc.paragraphs if p.is_headline}
+            return [TextSpan(s.start, s.end, doc.text[s.start:s.end], s.index, doc.line_col(s.start)[0],
+                             s.paragraph in heads) for s in doc.sentences]
+        raise ValueError(structure)
+
+    # -- conditions ----------------------------------------------------------------------------------
+    def _get(self, fld: m.Field, item, article: Article):
+        structure = _structure_of(item)
+        value = item
+        for part in fld.path:
+            if value is None:
+                return None
+            spec = FIELDS[structure][part]
+            value = spec.get(value, article)
+            structure = spec.target or structure
+        return value
+
+    def _cond(self, cond, item, article: Article, state: _Eval, rule: m.Rule) -> bool:
+        if isinstance(cond, m.And):
+            return all(self._cond(c, item, article, state, rule) for c in cond.operands)
+        if isinstance(cond, m.Or):
+            return any(self._cond(c, item, article, state, rule) for c in cond.operands)
+        if isinstance(cond, m.Not):
+            return not self._cond(cond.operand, item, article, _Eval(), rule)
+        if isinstance(cond, m.Truthy):
+            return bool(self._get(cond.field, item, article))
+        value = self._get(cond.field, item, article)
+        if isinstance(cond, m.Compare):
+            return _compare(value, cond.op, cond.value)
+        if isinstance(cond, m.InList):
+            values = value if isinstance(value, (list, tuple)) else [value]
+            wanted = {_norm_value(v) for v in cond.values}
+            hit = any(_norm_value(v) in wanted for v in values if v is not None)
+            return hit != cond.negated
+        if isinstance(cond, m.InLexicon):
+            lex = self.lexicons[cond.lexicon]
+            values = value if isinstance(value, (list, tuple)) else [value]
+            hit = any(v is not None and lex.lookup(normalize_string(str(v))) is not None for v in values)
+            return hit != cond.negated
+        if isinstance(cond, m.Matches):
+            return self._matches(cond, value, item, article, state, rule)
+        raise ValueError(cond)
+
+    def _matches(self, cond: m.Matches, value, item, article, state: _Eval, rule: m.Rule) -> bool:
+        if value is None:
+            return False
+        pattern = self._patterns.get(cond.pattern)
+        if pattern is None:
+            pattern = self._patterns[cond.pattern] = regex.compile(normalize_string(cond.pattern)
+                                                                   if not _has_regex_space(cond.pattern)
+                                                                   else cond.pattern.translate({}))
+        text = str(value)
+        norm = normalize(text)
+        try:
+            found = pattern.search(norm.text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            w = cond.where
+            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s on "
+                                     f"{article.doc.path} (catastrophic backtracking?)",
+                                     path=w.path, line=w.line, column=w.column) from None
+        if found is None:
+            return False
+        if cond.field.path == ("text",) and hasattr(item, "start") or isinstance(item, (NumberItem, Quote)):
+            base = item.start if isinstance(item, TextSpan) else item.loc.start
+            s, e = norm.to_original(found.start()), norm.to_original(found.end())
+            state.match_loc = article.doc.location(base + s, base + max(e, s))
+        return True
+
+    # -- requirements ------------------------------------------------------------------------------
+    def _has_source(self, item, scope: str, article: Article) -> bool:
+        if isinstance(item, NumberItem):
+            if item.attributed:
+                return True
+            if scope == "sentence":
+                return False
+            para = item.paragraph
+            return any(a.source and (scope == "article" or a.paragraph == para) for a in article.attributions)
+        if isinstance(item, Quote):
+            if item.speaker:
+                return True
+            if scope == "sentence":
+                return False
+            return any(a.source and (scope == "article" or a.paragraph == item.paragraph)
+                       for a in article.attributions)
+        return True
+
+    def _consistent(self, rule: m.Rule, req: m.RequireConsistent, items: list, article: Article) -> list[Finding]:
+        if req.what == "titles":
+            return [f for e in items for f in self._titles(rule, e, article)]
+        if req.what == "spelling":
+            out = []
+            for group in items:
+                forms = group.forms if isinstance(group, SpellingGroup) else ()
+                if len(forms) >= 2:
+                    first_loc, other = forms[0][1], forms[1][1]
+                    out.append(self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
+                                                                  "forms": len(forms)},
+                                          related=(RelatedLocation(first_loc, "first spelling"),)))
+            return out
+        if req.what == "value":
+            return self._values(rule, req, items, article)
+        return []
+
+    def _titles(self, rule: m.Rule, entity: Entity, article: Article) -> list[Finding]:
+        seen: list[tuple[frozenset, Mention]] = []
+        out = []
+        for mention in entity.mentions:
+            if not mention.title or mention.form not in ("name", "surname"):
+                continue
+            words = _title_words(mention.title)
+            for other_words, other in seen:
+                if not (words <= other_words or other_words <= words):
+                    loc = mention.title_loc or mention.loc
+                    out.append(self._make(rule, loc, article, {
+                        "name": entity.name, "title": mention.title, "other": other.title,
+                        "titles": "، ".join(entity.titles)},
+                        related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),)))
+                    break
+            seen.append((words, mention))
+        return out
+
+    def _values(self, rule: m.Rule, req: m.RequireConsistent, items: list[NumberItem], article: Article):
+        groups: dict[tuple, list[NumberItem]] = {}
+        fields = [f for f in req.by if f != "source"]
+        for n in items:
+            if n.value is None:
+                continue
+            key = tuple(_norm_value(FIELDS["number"][f].get(n, article)) for f in fields)
+            groups.setdefault(key, []).append(n)
+        out = []
+        for members in groups.values():
+            members.sort(key=lambda n: n.loc.start)
+            for k, n in enumerate(members):
+                for earlier in members[:k]:
+                    if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
+                        continue  # two sources disagreeing is reported news, not an inconsistency
+                    if _values_agree(earlier, n, req.tolerance, req.factor):
+                        continue
+                    out.append(self._make(rule, n.loc, article, {
+                        "value": _fmt(n.value), "other": _fmt(earlier.value), "noun": n.noun or "",
+                        "category": n.category},
+                        related=(RelatedLocation(earlier.loc, "the other value"),)))
+                    break
+        return out
+
+    # -- findings ------------------------------------------------------------------------------------
+    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None) -> Finding:
+        loc, related, values = _describe(item, article)
+        if state.match_loc is not None:
+            loc = state.match_loc
+        if suggestion is not None:
+            values["suggestion"] = suggestion
+        return self._make(rule, loc, article, values, related, suggestion)
+
+    def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
+              related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
+        values.setdefault("text", loc.text)
+        message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
+        return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+
+
+def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, ...], dict]:
+    if isinstance(item, NumberItem):
+        src = article.entity(item.source)
+        return item.loc, (), {"value": _fmt(item.value), "category": item.category, "noun": item.noun or "",
+                              "qualifier": item.qualifier or "", "source": src.name if src else ""}
+    if isinstance(item, Quote):
+        speaker = article.entity(item.speaker)
+        related: tuple = ()
+        loc = item.loc
+        if not item.balanced and item.unmatched is not None:
+            loc = item.unmatched
+            related = (RelatedLocation(item.loc, "the unclosed quotation"),)
+        elif speaker is not None:
+            related = (RelatedLocation(speaker.loc, "speaker"),)
+        return loc, related, {"speaker": speaker.name if speaker else "", "kind": item.kind}
+    if isinstance(item, Entity):
+        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind}
+    if isinstance(item, Mention):
+        entity = article.entity(item.entity)
+        return item.loc, (), {"name": entity.name if entity else item.loc.text, "title": item.title or "",
+                              "titles": "، ".join(entity.titles) if entity else ""}
+    if isinstance(item, TextSpan):
+        return article.doc.location(item.start, item.end), (), {}
+    if isinstance(item, SpellingGroup):
+        return item.forms[0][1], (), {"forms": len(item.forms)}
+    loc = item.loc
+    src = article.entity(getattr(item, "source", None))
+    return loc, (), {"phrase": getattr(item, "phrase", ""), "source": src.name if src else ""}
+
+
+def _structure_of(item) -> str:
+    from validator.extract.model import Attribution
+
+    if isinstance(item, NumberItem):
+        return "number"
+    if isinstance(item, Quote):
+        return "quote"
+    if isinstance(item, Entity):
+        return "entity"
+    if isinstance(item, Mention):
+        return "mention"
+    if isinstance(item, Attribution):
+        return "attribution"
+    if isinstance(item, SpellingGroup):
+        return "spelling"
+    return "sentence"
+
+
+def _norm_value(v):
+    if isinstance(v, str):
+        return normalize_string(v)
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _compare(value, op: str, wanted) -> bool:
+    if value is None:
+        return op == "!=" and wanted is not None
+    if isinstance(wanted, (int, float)) and not isinstance(value, bool):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return op == "!="
+    else:
+        value, wanted = _norm_value(str(value)), _norm_value(str(wanted))
+        if isinstance(value, str) and isinstance(wanted, str) and op in ("=", "!="):
+            return (value == wanted) == (op == "=")
+    try:
+        return {"=": value == wanted, "!=": value != wanted, "<": value < wanted, "<=": value <= wanted,
+                ">": value > wanted, ">=": value >= wanted}[op]
+    except TypeError:
+        return False
+
+
+def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:
+    x, y = float(a.value), float(b.value)
+    if x == y:
+        return True
+    lo, hi = min(x, y), max(x, y)
+    if lo <= 0:
+        return False
+    if factor and hi / lo > factor:
+        return True  # an order of magnitude apart: a part and a total, not one quantity
+    tol = tolerance
+    if a.qualifier or b.qualifier:
+        tol = max(tol, 0.2)  # "نحو 50" and "53" are the same figure
+    return (hi - lo) / hi <= tol
+
+
+def _title_words(title: str) -> frozenset:
+    words = set()
+    for w in normalize_string(title).split():
+        for clitic in ("وال", "بال", "لل", "ال"):
+            if w.startswith(clitic) and len(w) > len(clitic) + 1:
+                w = w[len(clitic):]
+                break
+        words.add(w)
+    return frozenset(words)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def _format(template: str, values: dict) -> str:
+    return string.Formatter().vformat(template, (), _SafeDict(values))
+
+
+def _has_regex_space(pattern: str) -> bool:
+    return "\\s" in pattern or "  " in pattern
+
+
+def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
+    """A fingerprint survives edits elsewhere: rule, the flagged text and its sentence, never a line."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        sentence = article.doc.sentence_at(f.location.start)
+        context = article.doc.text[sentence.start:sentence.end] if sentence else ""
+        base = "|".join((f.rule, normalize_string(f.location.text), normalize_string(context)))
+        digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
+        n = seen.get(digest, 0)
+        seen[digest] = n + 1
+        out.append(replace(f, fingerprint=f"{digest}:{n}"))
+    return out

@@ -1,0 +1,106 @@
+"""What rules can see: each structure type's fields, read from the extracted Article.
+
+The engine and the linter share this table, so a field a rule names is a field the engine has.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from validator.extract.model import Article, SpellingGroup, TextSpan
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    get: Callable[[Any, Article], Any]
+    target: str | None = None   # the structure type this field leads to (source -> entity)
+    doc: str = ""
+
+
+def _entity(article: Article, entity_id):
+    return article.entity(entity_id)
+
+
+def _cited(e: Entity, a: Article) -> bool:
+    return any(m.is_source for m in e.mentions) or any(q.speaker == e.id for q in a.quotes)
+
+
+def _first_source(mention, article: Article) -> bool:
+    entity = article.entity(mention.entity)
+    first = next((x for x in entity.mentions if x.is_source), None) if entity else None
+    return first is mention
+
+
+_COMMON = {
+    "text": FieldSpec(lambda x, a: x.loc.text if hasattr(x, "loc") else x.text, doc="the text of the span"),
+    "line": FieldSpec(lambda x, a: x.loc.line if hasattr(x, "loc") else x.line, doc="1-based line"),
+}
+
+FIELDS: dict[str, dict[str, FieldSpec]] = {
+    "number": {
+        **_COMMON,
+        "value": FieldSpec(lambda n, a: n.value, doc="numeric value (3.5, 3000, 2500000)"),
+        "category": FieldSpec(lambda n, a: n.category, doc="casualty, people, money, percent, ..."),
+        "qualifier": FieldSpec(lambda n, a: n.qualifier, doc="على الأقل، نحو، أكثر من ... or empty"),
+        "noun": FieldSpec(lambda n, a: n.noun, doc="the counted noun as written"),
+        "noun_type": FieldSpec(lambda n, a: n.noun_type, doc="killed, injured, currency code, unit"),
+        "statistic": FieldSpec(lambda n, a: n.is_statistic, doc="casualty, people, money, percent or quantity"),
+        "attributed": FieldSpec(lambda n, a: n.attributed, doc="covered by an attribution or a quote"),
+        "source": FieldSpec(lambda n, a: _entity(a, n.source), "entity", "the source entity"),
+        "in_quote": FieldSpec(lambda n, a: n.in_quote is not None, doc="inside a quotation"),
+        "in_headline": FieldSpec(lambda n, a: n.in_headline, doc="in the headline"),
+        "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (ارتفعت الحصيلة إلى)"),
+    },
+    "quote": {
+        **_COMMON,
+        "kind": FieldSpec(lambda q, a: q.kind, doc="speech, name or term"),
+        "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
+        "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
+        "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
+        "words": FieldSpec(lambda q, a: len(q.content.split()), doc="number of words quoted"),
+        "in_headline": FieldSpec(lambda q, a: a.doc.headline is not None and q.paragraph == 0,
+                                 doc="in the headline"),
+    },
+    "entity": {
+        **_COMMON,
+        "kind": FieldSpec(lambda e, a: e.kind, doc="person, organization or unnamed"),
+        "name": FieldSpec(lambda e, a: e.name, doc="the name as first written"),
+        "titles": FieldSpec(lambda e, a: e.titles, doc="titles as written"),
+        "title": FieldSpec(lambda e, a: e.titles[0] if e.titles else None, doc="the first title"),
+        "has_title": FieldSpec(lambda e, a: bool(e.titles), doc="any title in the article"),
+        "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title),
+                                  doc="the first mention carries a title"),
+        "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
+        "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
+        "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
+        "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
+    },
+    "mention": {
+        **_COMMON,
+        "form": FieldSpec(lambda m, a: m.form, doc="name, surname, title, verb or vague"),
+        "first": FieldSpec(lambda m, a: m.first, doc="the entity's first mention"),
+        "is_source": FieldSpec(lambda m, a: m.is_source, doc="the source of an attribution"),
+        "first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a),
+                                  doc="the first mention of its entity that is a source"),
+        "title": FieldSpec(lambda m, a: m.title, doc="the title written with this mention"),
+        "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
+    },
+    "attribution": {
+        **_COMMON,
+        "phrase": FieldSpec(lambda t, a: t.phrase, doc="the reporting verb or phrase (lemma)"),
+        "kind": FieldSpec(lambda t, a: t.kind, doc="verb, preposition or statement"),
+        "source": FieldSpec(lambda t, a: _entity(a, t.source), "entity", "the source entity"),
+        "implicit": FieldSpec(lambda t, a: t.implicit, doc="a bare continuation verb"),
+    },
+    "paragraph": {**_COMMON, "index": FieldSpec(lambda p, a: p.index, doc="0-based"),
+                  "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="the headline")},
+    "sentence": {**_COMMON, "index": FieldSpec(lambda p, a: p.index, doc="0-based"),
+                 "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="in the headline")},
+    "headline": {**_COMMON},
+    "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization or term"),
+                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings")},
+}
+
+# Message placeholders: {text} and these.
+PLACEHOLDERS = frozenset({"text", "value", "category", "noun", "qualifier", "name", "titles", "title",
+                          "other", "source", "speaker", "phrase", "suggestion", "kind", "forms"})

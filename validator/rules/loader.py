@@ -1,0 +1,272 @@
+"""Rule files to checked Rule objects: parse, convert, lint. Every error names file:line:col."""
+from __future__ import annotations
+
+
+import string
+from pathlib import Path
+
+import pyparsing as pp
+
+from validator.errors import RuleError
+from validator.rules import model as m
+from validator.rules.fields import FIELDS, PLACEHOLDERS
+from validator.rules.grammar import LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES, parse_text
+
+BUILTIN_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
+RULE_SUFFIX = ".rule"
+MAX_RULE_FILE_BYTES = 1_000_000
+MAX_NESTING = 40
+CONSISTENT_WHAT = {"entity": ("titles", "spelling"), "number": ("value",), "spelling": ("spelling",)}
+
+
+def rule_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob(f"*{RULE_SUFFIX}") if f.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise RuleError("no such rule file or folder", path=str(p), line=0, column=0)
+    return files
+
+
+def load_rules(paths: list[Path], lexicon_names: set[str] | None = None) -> list[m.Rule]:
+    rules: list[m.Rule] = []
+    seen: dict[str, m.Where] = {}
+    for path in rule_files(paths):
+        for rule in load_file(path, lexicon_names):
+            if rule.id in seen:
+                w = seen[rule.id]
+                raise RuleError(f"duplicate rule id '{rule.id}' (first defined at {w.path}:{w.line}:{w.column})",
+                                path=rule.where.path, line=rule.where.line, column=rule.where.column,
+                                source_line=_line(path, rule.where.line))
+            seen[rule.id] = rule.where
+            rules.append(rule)
+    return rules
+
+
+def _line(path: Path, lineno: int) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()[lineno - 1]
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None
+
+
+def load_file(path: Path, lexicon_names: set[str] | None = None) -> list[m.Rule]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_RULE_FILE_BYTES:
+            raise RuleError(f"rule file is {size} bytes; the limit is {MAX_RULE_FILE_BYTES}", path=str(path),
+                            line=1, column=1)
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise RuleError(f"not UTF-8 (byte offset {e.start})", path=str(path), line=1, column=1) from None
+    except OSError as e:
+        raise RuleError(f"cannot read rule file ({e.strerror or e})", path=str(path), line=1, column=1) from None
+    return load_text(text, str(path), lexicon_names)
+
+
+def load_text(text: str, path: str, lexicon_names: set[str] | None = None) -> list[m.Rule]:
+    if text.count("(") > MAX_NESTING * 4 and _max_depth(text) > MAX_NESTING:
+        raise RuleError(f"conditions nested deeper than {MAX_NESTING} levels", path=path, line=1, column=1)
+    try:
+        raw = parse_text(text, path)
+    except pp.ParseBaseException as e:
+        raise RuleError(_explain(e), path=path, line=e.lineno, column=e.col, source_line=e.line) from None
+    except RecursionError:
+        raise RuleError("rule file is nested too deeply to parse", path=path, line=1, column=1) from None
+    return [_Converter(text, path, lexicon_names).rule(r) for r in raw]
+
+
+def _max_depth(text: str) -> int:
+    depth = best = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            best = max(best, depth)
+        elif ch == ")":
+            depth -= 1
+    return best
+
+
+def _explain(e: pp.ParseBaseException) -> str:
+    msg = str(e.msg)
+    found = e.line[e.col - 1:e.col + 19].split()[0] if e.line[e.col - 1:].strip() else "end of file"
+    return f"{msg}, found '{found}'" if "Expected" in msg else msg
+
+
+def _plain(x):
+    if isinstance(x, pp.ParseResults):
+        x = x.as_list()
+        return _plain(x[0]) if len(x) == 1 and isinstance(x[0], (tuple, pp.ParseResults)) else [_plain(i) for i in x]
+    if isinstance(x, list):
+        return [_plain(i) for i in x]
+    if isinstance(x, tuple):
+        return tuple(_plain(i) for i in x)
+    return x
+
+
+class _Converter:
+    def __init__(self, text: str, path: str, lexicon_names: set[str] | None):
+        self.text = text
+        self.path = path
+        self.lexicons = lexicon_names
+
+    def where(self, loc: int) -> m.Where:
+        return m.Where(self.path, pp.lineno(loc, self.text), pp.col(loc, self.text))
+
+    def error(self, message: str, loc: int) -> RuleError:
+        w = self.where(loc)
+        return RuleError(message, path=self.path, line=w.line, column=w.column, source_line=pp.line(loc, self.text))
+
+    def rule(self, raw) -> m.Rule:
+        _, loc, (_, rule_id, clauses) = raw
+        clauses = _plain(clauses) if not isinstance(clauses, list) else clauses
+        data: dict = {"messages": {}, "examples": [], "tags": ()}
+        structure = None
+        condition = None
+        requirement = None
+        for clause in clauses:
+            kind, cloc, toks = clause
+            if kind == "category":
+                data["category"] = toks[1]
+            elif kind == "severity":
+                data["severity"] = SEVERITY_ALIASES[toks[1]]
+            elif kind == "description":
+                data["description"] = toks[1]
+            elif kind == "tags":
+                data["tags"] = tuple(toks[1:])
+            elif kind == "message":
+                lang = LANG_ALIASES[toks[1]]
+                self._check_placeholders(toks[2], cloc)
+                data["messages"][lang] = toks[2]
+            elif kind == "select":
+                if structure is not None:
+                    raise self.error("a rule selects one structure type ('for each' given twice)", cloc)
+                rest = [t for t in toks if t not in ("for", "each")]
+                structure = STRUCTURE_ALIASES[rest[0]]
+                if len(rest) > 1:
+                    condition = self.condition(_plain(rest[1]), structure)
+            elif kind in ("require", "forbid"):
+                if requirement is not None:
+                    raise self.error("a rule has one requirement ('require' or 'forbid' given twice)", cloc)
+                if structure is None:
+                    raise self.error("'for each' must come before 'require' or 'forbid'", cloc)
+                requirement = self.requirement(kind, toks, cloc, structure)
+            elif kind == "example":
+                data["examples"].append(m.Example(toks[1], toks[0] == "flag", self.where(cloc)))
+        for needed in ("category", "severity"):
+            if needed not in data:
+                raise self.error(f"rule '{rule_id}' has no {needed}", loc)
+        if structure is None:
+            raise self.error(f"rule '{rule_id}' has no 'for each' selection", loc)
+        if requirement is None:
+            raise self.error(f"rule '{rule_id}' has no 'require' or 'forbid'", loc)
+        if not data["messages"]:
+            raise self.error(f"rule '{rule_id}' has no message", loc)
+        if "en" not in data["messages"] or "ar" not in data["messages"]:
+            data["messages"].setdefault("en", data["messages"].get("ar", ""))
+            data["messages"].setdefault("ar", data["messages"]["en"])
+        return m.Rule(rule_id, data["category"], data["severity"], data.get("description", ""),
+                      data["messages"], structure, condition, requirement, tuple(data["examples"]),
+                      self.where(loc), data["tags"])
+
+    def _check_placeholders(self, message: str, loc: int) -> None:
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+        except ValueError as e:
+            raise self.error(f"bad placeholder in message: {e}", loc) from None
+        for name in names:
+            if name not in PLACEHOLDERS:
+                raise self.error(f"unknown placeholder '{{{name}}}' in message; known: "
+                                 + ", ".join(sorted(PLACEHOLDERS)), loc)
+
+    def field(self, raw, structure: str) -> m.Field:
+        _, loc, path = raw
+        fields = FIELDS[structure]
+        kind = structure
+        for i, part in enumerate(path):
+            spec = fields.get(part)
+            if spec is None:
+                raise self.error(f"unknown field '{'.'.join(path[:i + 1])}' for {kind}; known: "
+                                 + ", ".join(sorted(fields)), loc)
+            target = spec.target
+            if i < len(path) - 1:
+                if target is None:
+                    raise self.error(f"field '{part}' of {kind} has no fields of its own", loc)
+                kind = target
+                fields = FIELDS[target]
+        return m.Field(tuple(path), self.where(loc))
+
+    def condition(self, raw, structure: str):
+        kind = raw[0]
+        if kind == "not":
+            return m.Not(self.condition(raw[1], structure))
+        if kind in ("and", "or"):
+            parts = tuple(self.condition(_plain(p), structure) for p in raw[1])
+            return m.And(parts) if kind == "and" else m.Or(parts)
+        _, loc, toks = raw
+        if kind == "truthy":
+            return m.Truthy(self.field(toks[0], structure))
+        fld = self.field(toks[0], structure)
+        if kind == "compare":
+            return m.Compare(fld, toks[1], toks[2])
+        if kind == "in_list":
+            negated = toks[1] == "not"
+            return m.InList(fld, tuple(toks[-1]), negated)
+        if kind == "in_lexicon":
+            negated = toks[1] == "not"
+            name = toks[-1]
+            if self.lexicons is not None and name not in self.lexicons:
+                raise self.error(f"unknown lexicon '{name}'; known: " + ", ".join(sorted(self.lexicons)), loc)
+            return m.InLexicon(fld, name, self.where(loc), negated)
+        if kind == "matches":
+            pattern = toks[-1]
+            try:
+                import regex
+                regex.compile(pattern)
+            except Exception as e:  # regex.error
+                raise self.error(f"bad pattern: {e}", loc) from None
+            return m.Matches(fld, pattern, self.where(loc))
+        raise self.error(f"unknown condition {kind}", loc)
+
+    def requirement(self, kind: str, toks, loc: int, structure: str):
+        if kind == "forbid":
+            suggestion = toks[2] if len(toks) > 2 else None
+            return m.Forbid(suggestion)
+        inner = _plain(toks[1])
+        if isinstance(inner, tuple) and inner[0] == "source":
+            scope = SCOPE_ALIASES[inner[2][2]]
+            if structure not in ("number", "quote"):
+                raise self.error("'require source within' applies to numbers and quotes", loc)
+            return m.RequireSource(scope)
+        if isinstance(inner, tuple) and inner[0] == "consistent":
+            _, cloc, ctoks = inner
+            what = ctoks[1]
+            allowed = CONSISTENT_WHAT.get(structure, ())
+            if what not in allowed:
+                raise self.error(f"'consistent {what}' does not apply to {structure}"
+                                 + (f"; use one of: {', '.join(allowed)}" if allowed else ""), cloc)
+            by: tuple[str, ...] = ()
+            tolerance = factor = 0.0
+            i = 2
+            while i < len(ctoks):
+                if ctoks[i] == "by":
+                    by = tuple(ctoks[i + 1])
+                    for name in by:
+                        if name not in FIELDS[structure]:
+                            raise self.error(f"unknown field '{name}' for {structure} in 'by'", cloc)
+                    i += 2
+                elif ctoks[i] == "tolerance":
+                    tolerance = float(ctoks[i + 1]) / (100.0 if i + 2 < len(ctoks) and ctoks[i + 2] == "%" else 1)
+                    i += 3 if i + 2 < len(ctoks) and ctoks[i + 2] == "%" else 2
+                elif ctoks[i] == "factor":
+                    factor = float(ctoks[i + 1])
+                    i += 2
+                else:
+                    i += 1
+            return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc))
+        return m.RequireCondition(self.condition(inner, structure))
+
+

@@ -1,0 +1,20 @@
+"""A rule's examples are its tests: each `flag` text must give the rule a finding, each `pass` none."""
+from __future__ import annotations
+
+
+def run_examples(validator) -> tuple[list[str], int]:
+    failures: list[str] = []
+    total = 0
+    for rule in validator.rules:
+        for ex in rule.examples:
+            total += 1
+            article = validator.extract_text(ex.text, path=f"<example of {rule.id}>")
+            found = validator.engine.run(article, [rule])
+            if ex.expect_flag and not found:
+                failures.append(f"{ex.where.path}:{ex.where.line}:{ex.where.column}: FAIL {rule.id}: "
+                                f"expected a finding in flag example: {ex.text}")
+            elif not ex.expect_flag and found:
+                spans = ", ".join(f"'{f.location.text}'" for f in found)
+                failures.append(f"{ex.where.path}:{ex.where.line}:{ex.where.column}: FAIL {rule.id}: "
+                                f"pass example was flagged at {spans}: {ex.text}")
+    return failures, total

@@ -1,0 +1,199 @@
+"""Lexicons: plain data files an editor extends, normalized once and compiled to one pattern each.
+
+File format (UTF-8): one entry a line, `#` starts a comment, optional attributes after ` | ` as
+`key=value` pairs separated by `;`:
+
+    وزيرة | gender=f; group=وزير
+
+Matching is clitic-aware (و ف ب ل ك and their combinations, and ل+ال contracted to لل) and uses
+explicit letter look-arounds instead of `\\b`, which does not see Arabic word edges reliably.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterator, Mapping
+
+from validator.errors import RuleError
+from validator.text.normalize import normalize_string
+
+LETTER = r"[^\W\d_]"
+NOT_AFTER_LETTER = rf"(?<!{LETTER})"
+NOT_BEFORE_LETTER = rf"(?!{LETTER})"
+# Proclitics, longest first; `??` makes the matcher prefer the whole token as an entry (وليد, فارس).
+PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "فك",
+              "و", "ف", "ب", "ل", "ك", "س")
+_PROCLITIC_RE = "(?:" + "|".join(PROCLITICS) + ")"
+_BLANK = "[^\\S\\r\\n]+"
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent.parent / "rules" / "lexicons"
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    text: str            # as written in the file
+    norm: str            # normalized form used for matching
+    attrs: Mapping[str, str]
+    source: str          # file:line, so `extract` can say which entry matched
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        return self.attrs.get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class LexMatch:
+    start: int           # offsets in the normalized text, the clitic excluded
+    end: int
+    prefix: str          # the clitic that was split off ("" if none)
+    entry: LexEntry
+
+
+@dataclass
+class Lexicon:
+    name: str
+    entries: list[LexEntry] = field(default_factory=list)
+    by_norm: dict[str, LexEntry] = field(default_factory=dict)
+    _pattern: re.Pattern | None = None
+    _variants: dict[str, LexEntry] = field(default_factory=dict)
+
+    def __contains__(self, word: str) -> bool:
+        return normalize_string(word) in self.by_norm
+
+    def lookup(self, norm_word: str) -> LexEntry | None:
+        """The entry for an already-normalized word or phrase, trying clitic splits."""
+        entry = self.by_norm.get(norm_word)
+        if entry is not None:
+            return entry
+        for clitic in PROCLITICS:
+            if norm_word.startswith(clitic) and len(norm_word) > len(clitic) + 1:
+                rest = norm_word[len(clitic):]
+                entry = self.by_norm.get(rest) or self._variants.get(norm_word)
+                if entry is not None:
+                    return entry
+        return None
+
+    def add(self, entry: LexEntry) -> None:
+        if entry.norm and entry.norm not in self.by_norm:
+            self.entries.append(entry)
+            self.by_norm[entry.norm] = entry
+            self._pattern = None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = self._compile()
+        return self._pattern
+
+    def _compile(self) -> re.Pattern:
+        forms: dict[str, LexEntry] = {}
+        for e in self.entries:
+            forms.setdefault(e.norm, e)
+            if e.norm.startswith("ال") and len(e.norm) > 3:
+                # ل + الوزارة is written للوزارة
+                forms.setdefault("لل" + e.norm[2:], e)
+        self._variants = {k: v for k, v in forms.items() if k not in self.by_norm}
+        if not forms:
+            return re.compile(r"(?!x)x")
+        body = trie_regex(forms)
+        return re.compile(f"{NOT_AFTER_LETTER}(?P<pre>{_PROCLITIC_RE}??)(?P<w>{body}){NOT_BEFORE_LETTER}")
+
+    def finditer(self, norm_text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LexMatch]:
+        pattern = self.pattern
+        endpos = len(norm_text) if endpos is None else endpos
+        for m in pattern.finditer(norm_text, pos, endpos):
+            word = " ".join(m.group("w").split())
+            entry = self.by_norm.get(word) or self._variants.get(word)
+            if entry is None:
+                continue
+            yield LexMatch(m.start("w"), m.end("w"), m.group("pre"), entry)
+
+    def match_at(self, norm_text: str, pos: int, endpos: int | None = None) -> LexMatch | None:
+        """An entry starting exactly at `pos` (clitics allowed), or None."""
+        endpos = len(norm_text) if endpos is None else endpos
+        m = self.pattern.match(norm_text, pos, endpos)
+        if m is None:
+            return None
+        word = " ".join(m.group("w").split())
+        entry = self.by_norm.get(word) or self._variants.get(word)
+        return LexMatch(m.start("w"), m.end("w"), m.group("pre"), entry) if entry else None
+
+
+def trie_regex(words) -> str:
+    """One regex alternation shaped as a trie: shared prefixes are matched once, longest first."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = _BLANK if ch == " " else re.escape(ch)
+        branches.append(piece + _node_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None) -> Lexicon:
+    lex = into or Lexicon(name or path.stem)
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(f"cannot read lexicon ({e})", path=str(path), line=1, column=1) from None
+    for lineno, raw in enumerate(content.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        text, _, attr_text = line.partition("|")
+        attrs: dict[str, str] = {}
+        for part in attr_text.split(";"):
+            part = part.strip()
+            if not part:
+                continue
+            key, eq, value = part.partition("=")
+            if not eq or not key.strip():
+                col = raw.find(part) + 1
+                raise RuleError(f"attribute '{part}' is not key=value", path=str(path), line=lineno,
+                                column=max(col, 1), source_line=raw)
+            attrs[key.strip()] = value.strip()
+        text = text.strip()
+        lex.add(LexEntry(text, normalize_string(text), MappingProxyType(attrs), f"{path.name}:{lineno}"))
+    return lex
+
+
+class Lexicons:
+    """All lexicons of a run: the built-in folder, then each extra folder adding lines to them."""
+
+    def __init__(self, folders: list[Path] | None = None):
+        self._folders = [BUILTIN_DIR, *(folders or [])]
+        self._loaded: dict[str, Lexicon] = {}
+
+    @property
+    def names(self) -> list[str]:
+        names = set()
+        for folder in self._folders:
+            names.update(p.stem for p in folder.glob("*.txt"))
+        return sorted(names)
+
+    def __getitem__(self, name: str) -> Lexicon:
+        lex = self._loaded.get(name)
+        if lex is None:
+            lex = Lexicon(name)
+            for folder in self._folders:
+                path = folder / f"{name}.txt"
+                if path.is_file():
+                    parse_file(path, into=lex)
+            self._loaded[name] = lex
+        return lex
+
+    def __contains__(self, name: str) -> bool:
+        return any((folder / f"{name}.txt").is_file() for folder in self._folders)

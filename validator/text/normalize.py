@@ -1,0 +1,108 @@
+"""Normalization for matching, with a map back to original offsets.
+
+Matching runs on a normalized copy of the article: NFKC (presentation forms such as ﻻ), no
+diacritics or tatweel, alef variants as ا, alef maksura as ي, teh marbuta as ه, Arabic-Indic digits
+as ASCII, invisible format characters removed. camel-tools defines each of these steps; we apply
+them once per code point to build a translation table, so normalizing an article is one
+`str.translate` plus a short walk over the few characters that change length.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+# Bidi controls, zero-width characters and the BOM carry no letters; they only break matching.
+INVISIBLE = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+_DIGITS = {ord(d): str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
+    ord(d): str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}
+_SEPARATORS = {0x066B: ".", 0x066C: ",", 0x066A: "%"}  # ٫ ٬ ٪
+
+_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def normalize_string(s: str) -> str:
+    """The normalized form of a short string (lexicon entries, rule values)."""
+    return " ".join(s.translate(_TABLE).split())
+
+
+def _normalize_char(ch: str) -> str:
+    out = normalize_unicode(ch)
+    out = dediac_ar(out).replace(TATWEEL, "")
+    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(out)))
+    return out.translate(_DIGITS).translate(_SEPARATORS)
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _ARABIC_RANGES:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            if unicodedata.category(ch) == "Cn":
+                continue
+            out = _normalize_char(ch)
+            if out != ch:
+                table[cp] = out
+    for ch in INVISIBLE:
+        table[ord(ch)] = ""
+    table.update({k: v for k, v in _DIGITS.items()})
+    table.update(_SEPARATORS)
+    table[0x00A0] = " "
+    return table
+
+
+_TABLE = _build_table()
+_RESHAPING = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in _TABLE.items() if len(v) != 1) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalized text and the anchors that map its offsets back to the original."""
+
+    original: str
+    text: str
+    _norm_anchors: tuple[int, ...] = ()
+    _orig_anchors: tuple[int, ...] = ()
+
+    def to_original(self, i: int) -> int:
+        """Original offset of normalized offset `i` (a start or an exclusive end)."""
+        if not self._norm_anchors:
+            return i
+        k = bisect.bisect_right(self._norm_anchors, i) - 1
+        if k < 0:
+            return i
+        return min(self._orig_anchors[k] + (i - self._norm_anchors[k]), len(self.original))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_original(start), self.to_original(end) if end > start else self.to_original(start)
+
+
+def normalize(text: str) -> NormalizedText:
+    norm = text.translate(_TABLE)
+    if len(norm) == len(text) and not _RESHAPING.search(text):
+        return NormalizedText(text, norm)
+    norm_anchors: list[int] = []
+    orig_anchors: list[int] = []
+    shift = 0
+    for m in _RESHAPING.finditer(text):
+        i = m.start()
+        shift += len(_TABLE[ord(text[i])]) - 1
+        norm_anchors.append(i + 1 + shift)
+        orig_anchors.append(i + 1)
+    return NormalizedText(text, norm, tuple(norm_anchors), tuple(orig_anchors))
+
+
+@lru_cache(maxsize=4096)
+def normalize_cached(s: str) -> str:
+    return normalize_string(s)
