@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from validator.extract.context import Context
 from validator.extract.model import Attribution, Entity, Mention, Quote
 
+_CLAUSE_MARKERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "«", '"', "“", "قائلا",
+                             "قائله"})
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
 PRE_SUBJECT_WINDOW = 3  # tokens before a verb where a fronted subject may end
 _CLAUSE_START = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "قائلا", "قائله", ":", "«", '"', "“",
@@ -67,9 +69,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         else:  # a statement noun: في بيان، في تصريح
             source = _subject_after(ctx, spans, j, sentence, window=4) or _subject_before(
                 ctx, spans, i, sentence, window=8)
-        if kind == "verb" and source is None and not (_starts_clause(ctx, j) or j >= len(ctx.tokens)):
-            # a reporting verb with a subject we could not identify still attributes its clause
-            pass
+        if source is None and kind == "statement":
+            continue  # "رسالة"، "قرار" report something only when we can say whose
+        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence):
+            continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
         loc = ctx.loc(m.start, m.end)
         att = Attribution(ctx.new_id("a"), loc, m.entry.get("lemma") or m.entry.text,
                           "verb" if kind == "verb" else kind, source.id if source else None,
@@ -158,6 +161,14 @@ def _last_source(history: list[Entity], gender: str) -> Entity | None:
 
 def _starts_clause(ctx, j) -> bool:
     return j >= len(ctx.tokens) or ctx.tokens[j].text in _CLAUSE_START
+
+
+def _clause_follows(ctx, j, sentence, window: int = 6) -> bool:
+    """A reported clause (أن/إن/: or a quotation) follows within a few words."""
+    for k in range(j, min(j + window, len(ctx.tokens))):
+        if ctx.tokens[k].text in _CLAUSE_MARKERS:
+            return True
+    return False
 
 
 def _sentence_initial(ctx, i, sentence) -> bool:

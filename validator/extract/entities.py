@@ -19,6 +19,7 @@ from validator.text.tokens import Token
 MAX_NAME_TOKENS = 5
 MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
+_DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 
 
@@ -61,6 +62,12 @@ class EntityExtractor:
             return self.tokens[i].text
         return None
 
+    def _written(self, i: int) -> str:
+        """A token as the author wrote it, diacritics removed but letters not folded."""
+        tok = self.tokens[i]
+        raw = self.ctx.doc.text[self.ctx.norm.to_original(tok.start):self.ctx.norm.to_original(tok.end)]
+        return _DIACRITICS.sub("", raw)
+
     def _has_tanween(self, tok: Token) -> bool:
         s, e = self.ctx.norm.to_original(tok.start), self.ctx.norm.to_original(tok.end)
         return bool(_TANWEEN.search(self.ctx.doc.text, s, e + 1))
@@ -70,6 +77,8 @@ class EntityExtractor:
         if w is None or len(w) < 2 or self.used[i]:
             return False
         given = w in self.res.given_names.by_norm
+        if given and self._written(i) in self.res.stopwords_as_written:
+            return False  # على (preposition) folds to علي (a name): the original spelling decides
         if self.res.is_non_name(w) and not given:
             return False
         if self._has_tanween(self.tokens[i]):
@@ -148,6 +157,8 @@ class EntityExtractor:
                 if after_body and w in ("الملك", "الامير", "الامام", "الشيخ") and self._word(j + 1):
                     j += 2  # جامعة الملك فيصل
                     continue
+                if w.startswith("وال") and not after_body:
+                    break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
                 if self._is_definite(j) and not self.res.is_non_name_strict(w) \
                         and w not in self.res.given_names.by_norm and j not in self._title_at:
                     j += 1
@@ -398,6 +409,9 @@ class EntityExtractor:
             kind = m.entry.get("kind")
             if kind in ("modifier", "anonymity"):
                 continue
+            prev = self._word(i - 1)
+            if prev is not None and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
+                continue  # وكالة أنباء "فارس": part of a name, not a vague source
             j = self.ctx.index.at_or_after(m.end)
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
             while j < len(self.tokens) and self._word(j) and (
@@ -443,35 +457,42 @@ class EntityExtractor:
         return best
 
     def _title_only_mentions(self) -> None:
-        """"الوزير العراقي", "الوزيرة": a title without a name refers to the person who holds it."""
+        """"الوزير العراقي", "الوزيرة": a title without a name refers to the person who holds it.
+        In the headline it refers forward; a title with a complement and no holder named anywhere
+        (وزير الدفاع العراقي) is still an identified role, not an anonymous source."""
+        headline = self.ctx.doc.headline
         for phrase in self.title_only:
             if any(self.used[k] for k in range(phrase.start, phrase.end)):
                 continue
             role = phrase.roles[0][2]
             if role.entry.get("kind") == "honorific":
                 continue
-            group = role.entry.get("group") or role.entry.norm
-            group = group.removeprefix("ال")
+            group = (role.entry.get("group") or role.entry.norm).removeprefix("ال")
             start_off = role.start
             end_off = self.tokens[phrase.end - 1].end
             loc = self.ctx.loc(start_off, end_off)
-            rest = loc.text
-            antecedent = self._antecedent_person(group, phrase, start_off)
+            in_headline = headline is not None and loc.start < headline.end
+            antecedent = self._antecedent_person(group, phrase, start_off, forward=in_headline)
             if antecedent is not None:
                 m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
-                m.title = rest.strip(" ،,")
+                m.title = loc.text.strip(" ،,")
                 self._mark(phrase.start, phrase.end)
-            elif not phrase.definite:
-                # an indefinite role without a name (متحدثة باسم الجيش) is an unnamed speaker
-                entity = Entity(self.ctx.new_id("u"), "unnamed", rest, role.entry.norm, phrase.gender)
-                self.entities.append(entity)
-                self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+            elif phrase.end - phrase.start > len(role.entry.norm.split()):
+                key = " ".join(t.text for t in self.tokens[phrase.start:phrase.end])
+                entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
+                if entity is None:
+                    entity = Entity(self.ctx.new_id("p"), "person", loc.text.strip(" ،,"), key, phrase.gender,
+                                    role_only=True)
+                    self.entities.append(entity)
+                self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
+                                 [role.entry.source])
                 self._mark(phrase.start, phrase.end)
 
-    def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int) -> Entity | None:
+    def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
+                           forward: bool = False) -> Entity | None:
         from validator.text.normalize import normalize_string
 
-        before = self.ctx.norm.to_original(before_norm)
+        before = len(self.ctx.doc.text) if forward else self.ctx.norm.to_original(before_norm)
         words = {self.tokens[k].text.removeprefix("ال") for k in range(phrase.start + 1, phrase.end)
                  if self.tokens[k].kind == "word"}
         best = None
@@ -482,6 +503,8 @@ class EntityExtractor:
             first = e.mentions[0].loc.start if e.mentions else before
             if first >= before:
                 continue
+            if forward:
+                first = -first  # from the headline, the first holder named in the body
             for title in e.titles:
                 norm_title = normalize_string(title)
                 title_words = {w.removeprefix("ال") for w in norm_title.split()}

@@ -44,6 +44,7 @@ class Entity:
     key: str                    # normalized name used to link mentions
     gender: str = "m"
     vague: bool = False         # an anonymous or vague source (مصادر مطلعة، شهود عيان)
+    role_only: bool = False     # a role named without its holder (وزير الدفاع العراقي)
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     spellings: dict[str, Location] = field(default_factory=dict)  # loose key variants as written

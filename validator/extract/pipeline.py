@@ -27,6 +27,7 @@ def extract(doc: Document, res: Resources) -> Article:
     numbers = extract_numbers(ctx)
     article = Article(doc, norm, numbers, quotes, entities, attributions)
     _link(article)
+    _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     return article
 
@@ -35,7 +36,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
     groups: dict[tuple[str, str], dict[str, object]] = {}
     for m in ctx.res.spelled_terms.finditer(ctx.text):
-        key = ("term", loose_key(m.entry.norm))
+        key = ("term", m.entry.get("group"))
         groups.setdefault(key, {}).setdefault(m.entry.norm, ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple(forms.items()), k[0]) for k, forms in groups.items() if len(forms) > 1]
     for e in entities:
@@ -65,6 +66,14 @@ def _distinct_spellings(forms: dict) -> dict:
         if clash or not kept:
             kept[form] = loc
     return kept
+
+
+def _drop_silent_vague(article: Article) -> None:
+    """A vague noun (معلومات، مسؤولين) is an anonymous source only when something is attributed to it;
+    a role without its holder (مساعدة الولايات المتحدة) matters only as a source too."""
+    speakers = {q.speaker for q in article.quotes}
+    article.entities = [e for e in article.entities if not (e.vague or e.role_only) or e.id in speakers
+                        or any(m.is_source for m in e.mentions)]
 
 
 def _speech_cue_before(ctx: Context, quote: Quote) -> bool:

@@ -42,7 +42,8 @@ def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
                   ("ت" + base + "ان", "f"), ("ي" + base + "ن", "f"), ("ن" + base, ""), ("ا" + base, "")]
     masdar = normalize_string(entry.get("masdar") or "")
     if masdar:
-        forms += [(masdar, ""), (masdar + "ه", "m"), (masdar + "ها", "f"), (masdar + "هم", "m")]
+        # only with a pronoun (قوله، تأكيدها): a bare verbal noun (ردا على، إعلان) reports nothing
+        forms += [(masdar + "ه", "m"), (masdar + "ها", "f"), (masdar + "هم", "m")]
     participle = normalize_string(entry.get("participle") or "")
     if participle:
         p = participle[:-1] if participle.endswith("ا") else participle
@@ -72,14 +73,24 @@ class Resources:
 
     @cached_property
     def spelled_terms(self) -> Lexicon:
-        """Nationality and place words in every written form, for spelling consistency."""
+        """Words with two accepted spellings (`variant=` in nationalities and places: الأميركي /
+        الأمريكي), each tagged with its pair, so an article that uses both can be flagged."""
         lex = Lexicon("spelled-terms")
         for name in ("nationalities", "places"):
-            for entry in self.lexicons[name].entries:
-                for form in (entry.text, entry.get("f"), entry.get("variant")):
-                    if form:
-                        norm = normalize_string(form)
-                        lex.add(LexEntry(form, norm, entry.attrs, entry.source))
+            source = self.lexicons[name]
+            for entry in source.entries:
+                variant = entry.get("variant")
+                if not variant:
+                    continue
+                other = source.by_norm.get(normalize_string(variant))
+                pairs = [(entry.text, variant)]
+                if entry.get("f") and other is not None and other.get("f"):
+                    pairs.append((entry.get("f"), other.get("f")))
+                for a, b in pairs:
+                    group = "|".join(sorted((normalize_string(a), normalize_string(b))))
+                    for form in (a, b):
+                        attrs = MappingProxyType({"group": group})
+                        lex.add(LexEntry(form, normalize_string(form), attrs, entry.source))
         return lex
 
     @cached_property
@@ -101,6 +112,11 @@ class Resources:
             words.update(e.norm for e in self.lexicons[name].entries if " " not in e.norm)
         words.update(self.reporting_forms.by_norm)
         return frozenset(words)
+
+    @cached_property
+    def stopwords_as_written(self) -> frozenset[str]:
+        """Stopwords spelled exactly (no alef-maksura folding): على is a preposition, علي a name."""
+        return frozenset(e.text for e in self.lexicons["stopwords"].entries)
 
     def is_non_name_strict(self, word: str) -> bool:
         return word in self.common_words
