@@ -25,6 +25,7 @@ class Options:
     builtin_rules: bool = True
     disabled: frozenset[str] = frozenset()
     severity_overrides: dict[str, str] = field(default_factory=dict)
+    suppressions: bool = True  # sidecar `ARTICLE.validate-ignore` files and inline markup comments
 
 
 class Validator:
@@ -36,6 +37,7 @@ class Validator:
         self.resources = Resources(self.lexicons)
         paths = ([BUILTIN_RULES] if self.options.builtin_rules else []) + list(self.options.rule_paths)
         rules = load_rules(paths, set(self.lexicons.names))
+        self.all_rule_ids: frozenset[str] = frozenset(r.id for r in rules)
         self.rules: list[Rule] = [self._override(r) for r in rules if r.id not in self.options.disabled]
         self.engine = Engine(self.rules, self.lexicons, self.options.lang)
 
@@ -57,11 +59,40 @@ class Validator:
 
     def validate_file(self, path: str) -> FileResult:
         try:
-            doc = document.load(path)
+            text, encoding = document.decode(document.read_bytes(path), path)
         except InputError as e:
             return FileResult(path, error=str(e))
-        article = extract(doc, self.resources)
-        return FileResult(path, self.engine.run(article), encoding=doc.encoding, text=doc.text)
+        return self.validate_source(text, path, encoding)
+
+    def validate_source(self, text: str, path: str, encoding: str = "utf-8") -> FileResult:
+        """An article's decoded text; Markdown and HTML (by suffix) are reduced to their text first and
+        every finding is mapped back to the markup file's own offsets, lines and columns."""
+        from validator import markup, suppress
+
+        kind = markup.kind_of(path)
+        inline = []
+        if kind is None:
+            findings = self.engine.run(extract(document.build(text, path, encoding), self.resources))
+        else:
+            plain = markup.to_plain(text, kind)
+            article = extract(document.build(plain.plain, path, encoding), self.resources)
+            lines = markup.SourceLines(text)
+            findings = [markup.remap(f, plain, lines) for f in self.engine.run(article)]
+            findings.sort(key=lambda f: f.sort_key)
+            inline = suppress.from_directives(plain.directives, path)
+        if self.options.suppressions and path != "-":
+            try:
+                entries = inline + suppress.load_sidecar(path)
+            except suppress.SuppressionError as e:
+                return FileResult(path, error=e.one_line(), encoding=encoding, text=text)
+            findings = suppress.apply(findings, entries, text, **self.unused_options())
+        return FileResult(path, findings, encoding=encoding, text=text)
+
+    def unused_options(self) -> dict:
+        from validator.suppress import UNUSED_RULE
+
+        return {"severity": self.options.severity_overrides.get(UNUSED_RULE, "info"),
+                "report_unused": UNUSED_RULE not in self.options.disabled}
 
 
 def expand_paths(paths: list[str]) -> list[str]:

@@ -78,50 +78,125 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
         _die(f"{output}: cannot write report ({e.strerror or e})")
 
 
+PROGRESS_MIN_FILES = 10
+
+
 @app.command("check")
 def check(
-    paths: List[str] = typer.Argument(..., help="Articles, folders (recursively: .txt, .md) or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Articles, folders (recursively: .txt, .md, .html) or - for stdin."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 on findings at or above this."),
+    fail_on: Optional[FailOn] = typer.Option(
+        None, "--fail-on", help="Exit 1 on findings at or above this [default: config's fail-on, else error]."),
     rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable)."),
     lang: Lang = typer.Option(Lang.ar, "--lang", help="Language of messages."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help="Configuration file for every article (default: nearest validate.toml or "
+                               "pyproject.toml [tool.validate] above each article)."),
+    disable: Optional[List[str]] = typer.Option(None, "--disable", help="Disable a rule id (repeatable)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    baseline_write: Optional[Path] = typer.Option(
+        None, "--baseline-write", help="Record the current findings as the baseline (exit 0 unless a file fails)."),
+    ignore_file: Optional[Path] = typer.Option(
+        None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers [default: all cores]."),
 ) -> None:
     """Validate articles and report findings (the default command)."""
-    from validator.app import expand_paths
+    from validator import run, suppress
+    from validator import baseline as bl
 
-    validator = _load_validator(rules, lang.value)
-    files = expand_paths(paths)
-    results = []
-    from validator.rules.engine import RulePatternTimeout
+    try:
+        plan = run.plan(paths, config_file=config, extra_rules=rules, disable=disable, lang=lang.value)
+        known = bl.load(baseline) if baseline else None
+        central = suppress.load_central(ignore_file) if ignore_file else []
+    except RuleError as e:
+        _die(str(e))
+    for skipped in plan.skipped:
+        typer.echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
+    if output is not None:
+        target = output.resolve()
+        if any(p != "-" and Path(p).resolve() == target for p in plan.files):
+            _die(f"{output}: refusing to overwrite an input article with the report")
 
-    for path in files:
-        try:
-            if path == "-":
-                from validator import document
-
-                text, encoding = document.decode(document.read_bytes("-"), "<stdin>")
-                results.append(validator.validate_text(text, "-", encoding))
+    module = _report_module(format)
+    rule_list = plan.rules()
+    streaming = output is None and getattr(module, "STREAMING", False)
+    progress = _Progress(len(plan.items)) if sys.stderr.isatty() and len(plan.items) >= PROGRESS_MIN_FILES else None
+    shown: list = []     # what the report shows: after suppressions and the baseline
+    recorded: list = []  # what a baseline records: after suppressions
+    failed = False
+    try:
+        for item, result in zip(plan.items, run.results(plan, jobs)):
+            if central and not result.error:
+                entries = suppress.for_article(central, ignore_file, result.path)
+                v = run.validator_for(plan.options[item.key])
+                result.findings = suppress.apply(result.findings, entries, result.text, **v.unused_options())
+            recorded.append(result)
+            if known is not None:
+                result = known.filter(result)
+            shown.append(result)
+            if progress:
+                progress.step(result.path)
+            if result.error:
+                if progress:
+                    progress.clear()
+                typer.echo(f"error: {result.error}", err=True)
             else:
-                results.append(validator.validate_file(path))
-        except InputError as e:
-            from validator.findings import FileResult
-
-            results.append(FileResult(path, error=str(e)))
-        except RulePatternTimeout as e:
-            _die(e.one_line())
-    for r in results:
-        if r.error:
-            typer.echo(f"error: {r.error}", err=True)
-    _write(output, _render(format, results, lang.value, output is None), files)
-    if any(r.error for r in results):
+                conf = plan.config_of(item)
+                level = fail_on.value if fail_on else (conf.fail_on or "error")
+                if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for f in result.findings):
+                    failed = True
+            if streaming:
+                chunk = module.render_file(result, rule_list)
+                if chunk:
+                    if progress:
+                        progress.clear()
+                    sys.stdout.write(chunk)
+                    sys.stdout.flush()
+    finally:
+        if progress:
+            progress.clear()
+    if not streaming:
+        _write(output, _render(format, shown, lang.value, output is None, rule_list), plan.files)
+    if baseline_write is not None:
+        try:
+            n = bl.write(baseline_write, recorded)
+        except RuleError as e:
+            _die(str(e))
+        typer.echo(f"baseline: {n} finding(s) recorded in {baseline_write}", err=True)
+    if any(r.error for r in shown):
         raise typer.Exit(2)
-    threshold = SEVERITY_RANK[fail_on.value]
-    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+    if failed and baseline_write is None:
         raise typer.Exit(1)
 
 
-def _render(fmt: Format, results, lang: str, to_terminal: bool) -> str:
+class _Progress:
+    """A one-line bar on stderr (only ever used when stderr is a terminal)."""
+
+    def __init__(self, total: int):
+        self.total, self.done = total, 0
+
+    def step(self, path: str) -> None:
+        self.done += 1
+        width = 24
+        filled = width * self.done // self.total
+        name = path if len(path) <= 40 else "…" + path[-39:]
+        sys.stderr.write(f"\r\033[K[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+
+
+def _report_module(fmt: Format):
+    import importlib
+
+    name = {"json": "json_report"}.get(fmt.value, fmt.value)
+    return importlib.import_module(f"validator.report.{name}")
+
+
+def _render(fmt: Format, results, lang: str, to_terminal: bool, rules=None) -> str:
     if fmt is Format.json:
         from validator.report import json_report
         return json_report.render(results)
@@ -129,10 +204,7 @@ def _render(fmt: Format, results, lang: str, to_terminal: bool) -> str:
         from validator.report import text
         color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         return text.render([r for r in results if not r.error] + [r for r in results if r.error], color, lang)
-    import importlib
-
-    module = importlib.import_module(f"validator.report.{fmt.value}")
-    return module.render(results)
+    return _report_module(fmt).render(results, rules)
 
 
 @app.command("extract")

@@ -84,9 +84,32 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 mention.is_source = True
                 source.mentions.append(mention)
             last_source.append(source)
+    results.extend(_colon_attributions(ctx, spans))
+    results.sort(key=lambda a: a.loc.start)
     for e in entities:
         e.mentions.sort(key=lambda x: x.loc.start)
     return results
+
+
+def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribution]:
+    """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
+    out = []
+    by_last = {s.last_token: s for s in spans}
+    for para in ctx.doc.paragraphs:
+        start = ctx.index.at_or_after(ctx._to_norm(para.start))
+        end = ctx.index.at_or_after(ctx._to_norm(para.end))
+        for k in range(start, min(end, start + 10)):
+            if ctx.tokens[k].text != ":":
+                continue
+            span = by_last.get(k - 1)
+            if span is not None and span.first_token <= start + 2:
+                span.mention.is_source = True
+                sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)
+                loc = ctx.loc(ctx.tokens[k].start, ctx.tokens[k].end)
+                out.append(Attribution(ctx.new_id("a"), loc, ":", "colon", span.entity.id,
+                                       sentence=sentence, paragraph=paragraph))
+            break
+    return out
 
 
 def _mention_spans(ctx: Context, entities: list[Entity]) -> list[_MentionSpan]:
@@ -136,6 +159,9 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW) -> Entit
     best = None
     for s in spans:
         if i - window <= s.last_token < i and ctx.sentence_of(ctx.tokens[s.last_token].start)[0] == sentence:
+            between = {ctx.tokens[k].text for k in range(s.last_token + 1, i)}
+            if between & _CLAUSE_MARKERS:
+                continue  # السيسي إن بلاده ستواصل: the name belongs to the outer clause
             best = s
     if best is not None:
         best.mention.is_source = True

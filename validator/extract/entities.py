@@ -21,6 +21,7 @@ MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
+_TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب", "عن"})
 
 
 @dataclass
@@ -43,6 +44,7 @@ class EntityExtractor:
         self._portfolio_at = self._index_matches("portfolios")
         self._nationality_at = self._index_matches("nationalities")
         self._body_at = self._index_matches("bodies")
+        self._place_at = self._index_matches("places")
         self._quoted_names: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------------------------------
@@ -72,7 +74,7 @@ class EntityExtractor:
         s, e = self.ctx.norm.to_original(tok.start), self.ctx.norm.to_original(tok.end)
         return bool(_TANWEEN.search(self.ctx.doc.text, s, e + 1))
 
-    def _is_name_token(self, i: int, first: bool) -> bool:
+    def _is_name_token(self, i: int, first: bool, after_particle: bool = False, long_name: bool = False) -> bool:
         w = self._word(i)
         if w is None or len(w) < 2 or self.used[i]:
             return False
@@ -90,11 +92,28 @@ class EntityExtractor:
                 # a clitic on a name is only plausible on a name we know (وفؤاد، لمحمد)
                 return False
         else:
-            if w.startswith(_DEFINITE_CLITICS[:5]) and not given:
-                return False
-            if w[0] in "وف" and not given and len(w) > 3 and not w.startswith("ال"):
+            if not given and self._clitic_on_known_word(w):
+                return False  # وعز الدين: a second person; لمدة، بالوزارة: not a name
+            if w.startswith("ال") and not given and not self._surname_like(w) \
+                    and not (after_particle or (long_name and self.res["nationalities"].lookup(w))):
                 return False
         return True
+
+    def _clitic_on_known_word(self, w: str) -> bool:
+        """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
+        if w.startswith(("وال", "بال", "فال", "لل", "كال")) or w[0] == "و":
+            return True  # و inside a name is a coordination: إبراهيم دياز وعز الدين أوناحي
+        if w[0] in "لب" and len(w) > 3 and w[1] in "يتن":
+            return True  # ليحسم، لتعزيز: a verb
+        if w[0] in "وفبلك" and len(w) > 2:
+            rest = w[1:]
+            return (rest in self.res.given_names.by_norm or rest in self.res.non_name_words
+                    or rest.startswith("ال"))
+        return False
+
+    def _surname_like(self, w: str) -> bool:
+        """A definite family name: a nisba (الدوسري، الساعاتي) or one the surnames lexicon knows (الصحاف)."""
+        return (w.endswith("ي") and len(w) > 4) or w in self.res["surnames"].by_norm
 
     def _quoted_name_end(self, i: int) -> int | None:
         """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""
@@ -120,6 +139,9 @@ class EntityExtractor:
         j = self._complement(end)
         phrase.end = j
         # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
+        if j + 1 < len(self.tokens) and self.tokens[j].text in "،," and (j + 1) in self._title_at \
+                and self._title_at[j + 1][1].entry.get("kind") in ("rank", "honorific"):
+            j += 1  # قائد شرطة البصرة، اللواء عباس ناجي
         while j in self._title_at and self._title_at[j][1].entry.get("kind") in ("rank", "honorific") \
                 and not self.used[j]:
             k, m = self._title_at[j]
@@ -129,48 +151,63 @@ class EntityExtractor:
         return phrase
 
     def _complement(self, j: int) -> int:
-        """Extend a title over what says whose title it is: portfolio, body, nationality, باسم ..."""
+        """Extend a title over what says whose title it is: portfolio, body, nationality, a place,
+        باسم + body, a preposition + body or place (في المفوضية، لدى الأمم المتحدة، إلى سوريا)."""
         limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
         after_body = False
         while j < limit:
             w = self._word(j)
-            if w in ("باسم", "لشؤون", "للشؤون", "لدي", "في") and w != "في":
+            if w in ("باسم", "لشؤون", "للشؤون"):
                 j += 1
                 continue
-            if w == "في" and after_body and self._word(j + 1) and self._is_definite(j + 1):
-                j += 2  # مدير مكتب الصحة في المحافظة
+            if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
+                j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
                 continue
             quoted = self._quoted_name_end(j)
             if quoted is not None:
                 j = quoted
                 after_body = True
                 continue
-            for table in (self._portfolio_at, self._nationality_at, self._body_at):
-                hit = table.get(j)
-                if hit is not None:
-                    j = hit[0]
-                    after_body = True
-                    break
-            else:
-                if w is None:
-                    break
-                if after_body and w in ("الملك", "الامير", "الامام", "الشيخ") and self._word(j + 1):
-                    j += 2  # جامعة الملك فيصل
-                    continue
-                if w.startswith("وال") and not after_body:
-                    break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
-                if self._is_definite(j) and not self.res.is_non_name_strict(w) \
-                        and w not in self.res.given_names.by_norm and j not in self._title_at:
-                    j += 1
-                    after_body = True
-                    continue
-                if after_body and self._word(j) and j in self._title_at \
-                        and self._title_at[j][1].entry.get("kind") == "role" and w.startswith("ال"):
-                    # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
-                    j = self._title_at[j][0]
-                    continue
+            hit = self._complement_word(j)
+            if hit:
+                j = hit
+                after_body = True
+                continue
+            if w is None:
                 break
+            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ") and self._word(j + 1):
+                j += 2  # جامعة الملك فيصل
+                continue
+            if w.startswith("وال") and not after_body:
+                break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
+            if self._is_definite(j) and not self.res.is_non_name_strict(w) \
+                    and w not in self.res.given_names.by_norm and j not in self._title_at \
+                    and w not in self.res["surnames"].by_norm:
+                j += 1
+                after_body = True
+                continue
+            if after_body and j in self._title_at and self._title_at[j][1].entry.get("kind") == "role" \
+                    and w.startswith("ال"):
+                j = self._title_at[j][0]  # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
+                continue
+            bare = w[1:] if w.startswith("و") and after_body and len(w) > 3 else w
+            if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
+                    and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
+                    and self._is_definite(j + 1) and not bare.startswith(("ال", "ف")) \
+                    and (after_body or not bare.startswith("و")):
+                j += 2  # a construct: حكومة تصريف الأعمال، مدير علم الأوبئة ومكافحة الأمراض
+                after_body = True
+                continue
+            break
         return j
+
+    def _complement_word(self, j: int) -> int:
+        """Token index after a portfolio, nationality, body or place starting at j, or 0."""
+        for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
+            hit = table.get(j)
+            if hit is not None:
+                return hit[0]
+        return 0
 
     def _is_definite(self, j: int) -> bool:
         w = self._word(j)
@@ -186,13 +223,23 @@ class EntityExtractor:
             w = self._word(j)
             if w is None:
                 break
-            if w in particles and self._word(j + 1) and self._is_name_token(j + 1, first=False) \
-                    and not self.used[j]:
+            if w in particles and self._word(j + 1) and not self.used[j] \
+                    and self._is_name_token(j + 1, first=False, after_particle=True):
                 j += 2
                 count += 2
                 continue
-            if not self._is_name_token(j, first=(j == i)):
+            if not self._is_name_token(j, first=(j == i), long_name=count >= 2):
                 break
+            if j > i and self.tokens[j].text.startswith("ال") and not (
+                    self._word(j + 1) in particles):
+                j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
+                count += 1
+                break
+            if self.tokens[j + 1].text == "-" if j + 1 < len(self.tokens) else False:
+                if self._is_name_token(j + 2, first=False) and self.tokens[j + 1].start == self.tokens[j].end:
+                    j += 3  # نكويتا-سلامي
+                    count += 2
+                    continue
             j += 1
             count += 1
         if j == i:
@@ -328,6 +375,9 @@ class EntityExtractor:
             k = end
             if k < len(self.tokens) and self.tokens[k].text in "،,(-":
                 k += 1
+            nat = self._nationality_before(i)
+            if nat is not None:
+                title, title_loc = nat.text, nat
             phrase = self.parse_title(k)
             if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
                 titles = self._title_text(phrase)
@@ -341,6 +391,13 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
+
+    def _nationality_before(self, i: int):
+        """الصربي ألكسندر ميتروفيتش: a definite nationality right before a name describes the person."""
+        for j, (end, m) in self._nationality_at.items():
+            if end == i and self.tokens[j].text.startswith("ال") and not self.used[j]:
+                return self.ctx.loc(m.start, m.end)
+        return None
 
     def _in_place_or_body_name(self, i: int) -> bool:
         prev = self._word(i - 1)
@@ -496,7 +553,7 @@ class EntityExtractor:
         words = {self.tokens[k].text.removeprefix("ال") for k in range(phrase.start + 1, phrase.end)
                  if self.tokens[k].kind == "word"}
         best = None
-        best_pos = -1
+        best_pos = float("-inf")
         for e in self.entities:
             if e.kind != "person" or not e.titles:
                 continue

@@ -13,9 +13,13 @@ _SCORE = re.compile(r"(?<![\d.])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.])")
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
 _PERCENT = re.compile(r"\s*%|\s+(?:في|ف)\s*(?:المئه|المائه)|\s+بالمئه|\s+بالمائه|\s+بالميه")
 _YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه", "لعام", "بعام", "عامي", "منذ", "خلال", "ولعام"})
-_SPORT_WORDS = frozenset({"فاز", "فوز", "تعادل", "خسر", "هزم", "بنتيجه", "نتيجه", "تغلب", "اهداف", "هدف",
-                          "المباراه", "مباراه", "الشوط", "فوزه", "بفوز", "بهدف", "بهدفين"})
 _AGE_OPEN = "("
+_CLOCK_WORDS = frozenset({"الساعه", "ساعه", "بالساعه", "والساعه"})
+_AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "عمره", "عمرها", "عمرهم"})
+_OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
+_AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
+# Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
+PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
 
 def _parse_digits(s: str) -> float | int:
@@ -56,20 +60,19 @@ class NumberExtractor:
             if self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), None, "time")
         for m in _SCORE.finditer(self.text):
-            if self._free(m.start(), m.end()) and self._near(m.start(), _SPORT_WORDS, 8):
+            if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
         return self.items
 
-    def _near(self, pos: int, words: frozenset[str], window: int) -> bool:
+    def _near_lexicon(self, pos: int, lexicon: str, window: int) -> bool:
+        """A word of the lexicon within `window` tokens of pos, in the same paragraph."""
         i = self.ctx.index.containing(pos)
-        lo, hi = max(0, i - window), min(len(self.tokens), i + window)
-        for k in range(lo, hi):
-            w = self.tokens[k].text
-            if w in words or (len(w) > 3 and w[1:] in words):
-                return True
-        return False
+        lo = self.tokens[max(0, i - window)].start
+        hi = self.tokens[min(len(self.tokens) - 1, i + window)].end
+        para = self.ctx.sentence_of(pos)[1]
+        return any(self.ctx.sentence_of(m.start)[1] == para for m in self.res[lexicon].finditer(self.text, lo, hi))
 
     # -- numeral expressions ---------------------------------------------------------------------
     def _expressions(self) -> None:
@@ -84,9 +87,14 @@ class NumberExtractor:
                     attrs["_lexicon"] = m.entry.source
                     attrs["_ordinal"] = lex_name == "ordinals"
                     numerals.append((m.start, m.end, _to_number(m.entry.get("value")), attrs))
-        for m in self.res["casualty-nouns"].finditer(self.text):
-            if m.entry.get("number") == "du" and self._free(m.start, m.end):
-                numerals.append((m.start, m.end, 2, {"_dual_noun": m.entry, "_lexicon": m.entry.source}))
+        for lex_name in ("casualty-nouns", "people-nouns", "units"):
+            for m in self.res[lex_name].finditer(self.text):
+                dual = m.entry.get("number") == "du" or (
+                    lex_name == "units" and m.entry.get("kind") == "duration" and m.entry.norm.endswith(("ين", "ان"))
+                    and m.entry.norm not in ("ثواني", "ساعات"))
+                if dual and self._free(m.start, m.end):
+                    numerals.append((m.start, m.end, 2, {"_dual_noun": _Dual(m.entry, lex_name),
+                                                         "_lexicon": m.entry.source}))
         numerals.sort(key=lambda n: n[0])
         i = 0
         while i < len(numerals):
@@ -161,35 +169,78 @@ class NumberExtractor:
         self.items.append(item)
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
+        category, noun_type, source = self._categorize_raw(value, attrs, noun, first, last, start, sentence)
+        if category == "casualty" and noun_type in PEOPLE_TYPES:
+            category = "people"  # نزوح 11 مليون شخص، اعتقال 12 شابا: people affected, not casualties
+        return category, noun_type, source
+
+    def _categorize_raw(self, value, attrs, noun, first, last, start, sentence):
+        """(category, noun type, lexicon entry used). Context before the numeral decides first
+        (الساعة، عام، رقم، سن), then the counted noun, then the casualty verbs around it."""
         res = self.res
+        units = res["units"]
+        prev = self._word(first - 1)
+        prev2 = " ".join(w for w in (self._word(first - 2), prev) if w)
         if attrs.get("_ordinal"):
+            if prev in _CLOCK_WORDS:
+                return "time", None, None
+            if prev in _AGE_WORDS:
+                return "age", None, None
             return "ordinal", None, None
         dual = attrs.get("_dual_noun")
         if dual is not None:
-            return "casualty", dual.get("type"), None
-        prev = self._word(first - 1)
-        prev2 = " ".join(w for w in (self._word(first - 2), prev) if w)
-        units = res["units"]
+            lex = dual.get("_from") or "casualty-nouns"
+            if lex == "units":
+                return "duration", dual.text, dual.source
+            if lex == "people-nouns":
+                if self._casualty_around(first, last):
+                    return "casualty", self._casualty_around(first, last), dual.source
+                return "people", dual.text, dual.source
+            return "casualty", dual.get("type"), dual.source
+        if prev == "ال":
+            unit = units.lookup(self._word(first - 2) or "")
+            if unit is not None and unit.get("kind") == "duration":
+                return "duration", unit.norm, unit.source  # الساعات الـ24
+            return "ordinal", None, None  # الدورة الـ79
+        if prev in _AMONG and self.items:
+            outer = self.items[-1]  # قتل 12 مدنيا، بينهم أربعة أطفال
+            if outer.sentence == sentence and outer.category in ("casualty", "people"):
+                return outer.category, outer.noun_type, None
         if prev is not None:
             ident = units.lookup(prev) or units.lookup(prev2)
             if ident is not None and ident.get("kind") == "identifier":
                 return "identifier", None, ident.source
-            if prev in ("الساعه", "الساعة", "ساعه") and (value is None or value <= 24):
+            if ident is not None and ident.get("kind") == "ordinal":
+                return "ordinal", None, ident.source  # في الدقيقة 12
+            if prev in _CLOCK_WORDS and (value is None or value <= 24):
                 return "time", None, None
-            age = units.lookup(prev) or units.lookup(prev2)
-            if age is not None and age.get("kind") == "age":
-                return "age", None, age.source
+            if ident is not None and ident.get("kind") == "age" or prev in _AGE_WORDS:
+                return "age", None, ident.source if ident else None
         raw = self.tokens[first].text if first < len(self.tokens) else ""
-        if raw.isdigit() and len(raw) >= 7:
+        is_year_number = isinstance(value, int) and raw.isdigit() and len(raw) == 4
+        if prev in _YEAR_WORDS and is_year_number and 1000 <= value <= 2200:
+            return "year", None, None
+        if prev is not None and res["months"].lookup(prev) is not None and (
+                res["months"].lookup(prev).get("kind") != "weekday"):
+            return ("year" if isinstance(value, int) and 1000 <= value <= 2200 else "date"), None, None
+        if raw.isdigit() and len(raw) >= 7 and "," not in raw:
             return "identifier", None, None
+        casualty = self._casualty_around(first, last)
         if noun is not None:
+            k = last
+            if noun == "من" and self._word(last + 1):
+                noun = self._word(last + 1)  # أربعة من عناصر الأمن
+                k = last + 1
+            if noun in _OTHERS:
+                # وإصابة 112 آخرين: the noun refers back; the verb says what was counted
+                return ("casualty", casualty, None) if casualty else ("people", None, None)
             for lex_name, category in (("currencies", "money"), ("casualty-nouns", "casualty"),
                                        ("people-nouns", "people")):
                 entry = res[lex_name].lookup(noun)
                 if entry is not None:
-                    if category == "people" and self._casualty_context(first, sentence):
-                        return "casualty", self._casualty_type(first, sentence), entry.source
-                    return category, entry.get("type") or entry.get("code"), entry.source
+                    if category == "people" and (casualty or self._casualty_around(first, k + 1)):
+                        return "casualty", casualty or self._casualty_around(first, k + 1), entry.source
+                    return category, entry.get("type") or entry.get("code") or entry.norm, entry.source
             month = res["months"].lookup(noun)
             if month is not None and month.get("kind") != "weekday" and value is not None and value <= 31:
                 return "date", None, month.source
@@ -197,23 +248,45 @@ class NumberExtractor:
             if unit is not None:
                 kind = unit.get("kind")
                 if kind == "duration":
-                    if self._word(first - 1) is None and self._token(first - 1) == _AGE_OPEN:
-                        return "age", None, unit.source
-                    return "duration", noun, unit.source
+                    if self._token(first - 1) == _AGE_OPEN:
+                        return "age", None, unit.source  # (52 سنة)
+                    return "duration", unit.norm, unit.source
                 if kind == "quantity":
-                    return "quantity", noun, unit.source
+                    return "quantity", unit.norm, unit.source
                 if kind == "age":
                     return "age", None, unit.source
-        if prev is not None and res["months"].lookup(prev) is not None:
-            return ("year" if isinstance(value, int) and 1000 <= value <= 2200 else "date"), None, None
-        if isinstance(value, int) and (1900 <= value <= 2100 or (1300 <= value <= 1500 and self._hijri(last))):
-            if raw.isdigit() and len(raw) == 4:
-                return "year", None, None
-        if prev in _YEAR_WORDS and isinstance(value, int) and 1000 <= value <= 2200:
+        if is_year_number and (1900 <= value <= 2100 or (1300 <= value <= 1500 and self._hijri(last))):
             return "year", None, None
-        if noun is not None and self._casualty_context(first, sentence) and res["people-nouns"].lookup(noun):
-            return "casualty", None, None
+        if casualty:
+            return "casualty", casualty, None  # قتل 23 شخصا وأصيب العشرات
+        if noun is not None and self._counted_noun(noun):
+            return "quantity", None, None
         return "other", None, None
+
+    def _counted_noun(self, noun: str) -> bool:
+        """An indefinite noun after a numeral is what it counts (1,240 قضية، ألفي كيس)."""
+        return (len(noun) >= 3 and not noun.startswith("ال") and not self.res.is_non_name_strict(noun)
+                and noun not in self.res.non_name_words and noun not in ("من", "في", "الي", "علي"))
+
+    def _casualty_around(self, first: int, last: int) -> str | None:
+        """A casualty verb or noun governing the numeral: just before it (قتل 23، وإصابة 112) or
+        just after its noun (سبعة من الجنود قتلوا، ٨ أشخاص لقوا حتفهم)."""
+        if not hasattr(self, "_casualty_hits"):
+            self._casualty_hits = {}
+            for m in self.res["casualty-verbs"].finditer(self.text):
+                i = self.ctx.index.containing(m.start)
+                j = self.ctx.index.at_or_after(m.end)
+                for k in range(i, max(j, i + 1)):
+                    self._casualty_hits[k] = m.entry.get("type") or "killed"
+        for k in (first - 1, first - 2, first - 3):
+            if k in self._casualty_hits:
+                if k < first - 1 and any(self.tokens[x].kind == "punct" for x in range(k + 1, first)):
+                    continue
+                return self._casualty_hits[k]
+        for k in (last, last + 1, last + 2, last + 3):
+            if k in self._casualty_hits:
+                return self._casualty_hits[k]
+        return None
 
     def _token(self, i: int) -> str | None:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else None
@@ -221,21 +294,6 @@ class NumberExtractor:
     def _hijri(self, i: int) -> bool:
         w = self._word(i)
         return w in ("ه", "هـ", "للهجره", "هجريه", "هجري")
-
-    def _casualty_context(self, first: int, sentence: int) -> bool:
-        return self._casualty_type(first, sentence) is not None
-
-    def _casualty_type(self, first: int, sentence: int) -> str | None:
-        lo = max(0, first - 8)
-        hi = min(len(self.tokens), first + 8)
-        if not hasattr(self, "_casualty_hits"):
-            self._casualty_hits = {}
-            for m in self.res["casualty-verbs"].finditer(self.text):
-                self._casualty_hits[self.ctx.index.containing(m.start)] = m.entry.get("type") or "killed"
-        for k in range(lo, hi):
-            if k in self._casualty_hits and self.ctx.sentence_of(self.tokens[k].start)[0] == sentence:
-                return self._casualty_hits[k]
-        return None
 
     def _qualifier(self, first: int, last: int, noun_end: int | None) -> str | None:
         quals = self.res["qualifiers"]
@@ -261,6 +319,19 @@ class NumberExtractor:
             self._updates = [(m.start, self.ctx.sentence_of(m.start)[0])
                              for m in self.res["update-phrases"].finditer(self.text)]
         return any(s < start and sen == sentence for s, sen in self._updates)
+
+
+class _Dual:
+    """A dual noun that is its own numeral (قتيلين، طفلان، يومين), with the lexicon it came from."""
+
+    def __init__(self, entry, lexicon: str):
+        self.entry, self.lexicon = entry, lexicon
+        self.text, self.source = entry.text, entry.source
+
+    def get(self, key, default=None):
+        if key == "_from":
+            return self.lexicon
+        return self.entry.get(key, default)
 
 
 def _to_number(value: str | None):

@@ -13,7 +13,7 @@ from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenize
 
-_SPEECH_CUES = frozenset({":", "قائلا", "قائله", "بقوله", "بقولها", "قوله", "قولها"})
+_SPEECH_CUES = frozenset({":", "قائلا", "قائله", "بقوله", "بقولها", "قوله", "قولها", "ان", "بان"})
 
 
 def extract(doc: Document, res: Resources) -> Article:
@@ -24,6 +24,7 @@ def extract(doc: Document, res: Resources) -> Article:
         q.kind = classify(ctx, q, _speech_cue_before(ctx, q))
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
+    _partial_quotes(quotes, attributions)
     numbers = extract_numbers(ctx)
     article = Article(doc, norm, numbers, quotes, entities, attributions)
     _link(article)
@@ -66,6 +67,15 @@ def _distinct_spellings(forms: dict) -> dict:
         if clash or not kept:
             kept[form] = loc
     return kept
+
+
+def _partial_quotes(quotes: list[Quote], attributions) -> None:
+    """A short quoted phrase in a sentence attributed to someone is a partial quotation of them
+    (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote."""
+    attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
+    for q in quotes:
+        if q.kind == "term" and q.sentence in attributed:
+            q.kind = "speech"
 
 
 def _drop_silent_vague(article: Article) -> None:

@@ -101,7 +101,7 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     n_words = len(words)
     if not quote.balanced and n_words > SHORT_QUOTE_WORDS:
         return "speech"
-    if _after_name_introducer(ctx, norm_start):
+    if _after_name_introducer(ctx, norm_start) or (n_words <= 2 and _after_organization(ctx, norm_start)):
         return "name" if n_words <= 6 else "speech"
     if speech_cue_before:
         return "speech"
@@ -111,6 +111,18 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
             return "name"
         return "term"
     return "speech"
+
+
+def _after_organization(ctx: Context, norm_start: int) -> bool:
+    """هيئة الكوارث والطوارئ التركية "آفاد": a short quote right after a body's name is its acronym."""
+    i = ctx.index.at_or_after(norm_start) - 1
+    if i < 0 or ctx.tokens[i].kind != "word":
+        return False
+    return ctx.res["nationalities"].lookup(ctx.tokens[i].text) is not None and any(
+        m.end == ctx.tokens[i].end for m in ctx.res["bodies"].finditer(ctx.text, max(0, ctx.tokens[i].start - 80),
+                                                                         ctx.tokens[i].end)) or any(
+        m.end == ctx.tokens[i].end and m.entry.get("kind") != "head"
+        for m in ctx.res["bodies"].finditer(ctx.text, max(0, ctx.tokens[i].start - 60), ctx.tokens[i].end))
 
 
 def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
@@ -124,9 +136,7 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
         words.insert(0, t.text)
         i -= 1
     if words and words[-1] == "ل":
-        words = words[:-1]
-        if not words:
-            return True
+        return True  # لـ"الوطن"، لـ«عكاظ»: an outlet's name
     intro = ctx.res["name-introducers"]
     for k in range(len(words)):
         phrase = " ".join(words[k:])

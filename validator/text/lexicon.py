@@ -67,7 +67,7 @@ class Lexicon:
         if entry is not None:
             return entry
         for clitic in PROCLITICS:
-            if norm_word.startswith(clitic) and len(norm_word) > len(clitic) + 1:
+            if norm_word.startswith(clitic) and len(norm_word) > len(clitic) + 2:
                 rest = norm_word[len(clitic):]
                 entry = self.by_norm.get(rest) or self._variants.get(norm_word)
                 if entry is not None:

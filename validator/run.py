@@ -1,0 +1,208 @@
+"""A whole `validate` run over many files: which files, which configuration governs each, and the
+results in input order, validated in parallel.
+
+Parallelism: a process pool whose workers each hold one Validator per configuration, built once in the
+pool initializer (on Linux the pool forks, so the workers inherit the parent's already-built
+Validators and build nothing), one file per task; `imap` hands results back in input order as soon
+as each is ready, which is what lets the CLI stream `jsonl` and `github` output.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from validator import config as cfg
+from validator.app import ARTICLE_SUFFIXES, Options, Validator
+from validator.errors import InputError
+from validator.findings import FileResult
+
+MIN_FILES_FOR_POOL = 4
+
+
+@dataclass
+class Item:
+    path: str
+    key: str                      # which Options/Validator validates it
+    text: str | None = None       # standard input, read by the parent
+    encoding: str = "utf-8"
+    error: str | None = None      # standard input that could not be read
+
+
+@dataclass
+class Plan:
+    items: list[Item] = field(default_factory=list)
+    options: dict[str, Options] = field(default_factory=dict)
+    configs: dict[str, cfg.Config] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)   # named files the configuration excludes
+
+    @property
+    def files(self) -> list[str]:
+        return [i.path for i in self.items]
+
+    def config_of(self, item: Item) -> cfg.Config:
+        return self.configs[item.key]
+
+    def rules(self) -> list:
+        """Every configuration's rules, each id once, in load order (for SARIF and JUnit)."""
+        seen, out = set(), []
+        for key in self.options:
+            for r in validator_for(self.options[key]).rules:
+                if r.id not in seen:
+                    seen.add(r.id)
+                    out.append(r)
+        return out
+
+
+# -- validators, cached per process -----------------------------------------------------------------
+
+_VALIDATORS: dict[str, Validator] = {}
+
+
+def options_key(o: Options) -> str:
+    return repr((sorted(map(str, o.rule_paths)), sorted(map(str, o.lexicon_paths)), o.lang, o.builtin_rules,
+                 sorted(o.disabled), sorted(o.severity_overrides.items()), o.suppressions))
+
+
+def validator_for(options: Options) -> Validator:
+    key = options_key(options)
+    v = _VALIDATORS.get(key)
+    if v is None:
+        v = _VALIDATORS[key] = Validator(options)
+    return v
+
+
+# -- planning ---------------------------------------------------------------------------------------
+
+def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list[Path] | None = None,
+         disable: list[str] | None = None, lang: str = "ar") -> Plan:
+    """Expand folders, find each file's configuration, build (and so check) every Validator needed.
+    Raises ConfigError / RuleError (exit 2) before any article is read."""
+    from validator.suppress import UNUSED_RULE
+
+    cfg.clear_cache()  # a run reads each configuration once; a new run (tests, in-process) re-reads
+    p = Plan()
+    seen: set[str] = set()
+
+    def add(path: str, conf: cfg.Config) -> None:
+        if path in seen:
+            return
+        seen.add(path)
+        key = _options_for(p, conf, extra_rules, disable, lang)
+        p.items.append(Item(path, key))
+
+    for raw in paths:
+        if raw == "-":
+            add(raw, cfg.for_file("-", config_file))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for f in _walk(path):
+                if f.suffix.lower() not in ARTICLE_SUFFIXES:
+                    continue
+                conf = cfg.for_file(str(f), config_file)
+                if conf.included(f) and not conf.excluded(f):
+                    add(str(f), conf)
+        else:
+            conf = cfg.for_file(raw, config_file)
+            if path.exists() and conf.excluded(path):
+                p.skipped.append(raw)
+                continue
+            add(raw, conf)
+    for key, options in p.options.items():
+        v = validator_for(options)
+        conf = p.configs[key]
+        if conf.path is not None:
+            cfg.check_rule_ids(conf, set(v.all_rule_ids) | {UNUSED_RULE})
+    if not p.options:  # nothing to validate: still load the rules (SARIF lists them; errors surface)
+        _options_for(p, cfg.for_file("-", config_file), extra_rules, disable, lang)
+        validator_for(next(iter(p.options.values())))
+    return p
+
+
+def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, lang) -> str:
+    key = conf.key
+    if key not in p.options:
+        p.configs[key] = conf
+        p.options[key] = Options(
+            rule_paths=[*conf.rules, *(extra_rules or [])],
+            lexicon_paths=list(conf.lexicons),
+            lang=lang,
+            disabled=frozenset([*conf.disable, *(disable or [])]),
+            severity_overrides=dict(conf.severity),
+        )
+    return key
+
+
+def _walk(root: Path):
+    """Files under a folder in a stable order, without following symlinked folders or entering hidden
+    ones (.git, .venv): a folder argument means articles, not tooling."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+# -- running ------------------------------------------------------------------------------------------
+
+def read_stdin(item: Item) -> None:
+    from validator import document
+
+    try:
+        item.text, item.encoding = document.decode(document.read_bytes("-"), "<stdin>")
+    except InputError as e:
+        item.error = str(e)
+
+
+def _validate(item: Item, validators: dict[str, Validator]) -> FileResult:
+    from validator.rules.engine import RulePatternTimeout
+
+    if item.error is not None:
+        return FileResult(item.path, error=item.error)
+    v = validators[item.key]
+    try:
+        if item.text is not None:
+            return v.validate_text(item.text, item.path, item.encoding)
+        return v.validate_file(item.path)
+    except InputError as e:
+        return FileResult(item.path, error=str(e))
+    except RulePatternTimeout as e:
+        return FileResult(item.path, error=e.one_line())
+
+
+_WORKER: dict[str, Validator] = {}
+
+
+def _init_worker(options: dict[str, Options]) -> None:
+    """Pool initializer: one Validator per configuration, built once per worker (inherited when forked)."""
+    for key, o in options.items():
+        _WORKER[key] = validator_for(o)
+
+
+def _task(item: Item) -> FileResult:
+    return _validate(item, _WORKER)
+
+
+def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
+    """FileResults in input order, each yielded as soon as it and all before it are done."""
+    for item in p.items:
+        if item.path == "-" and item.text is None and item.error is None:
+            read_stdin(item)
+    jobs = jobs or os.cpu_count() or 1
+    workers = min(jobs, len(p.items))
+    local = {key: validator_for(o) for key, o in p.options.items()}
+    if workers < 2 or len(p.items) < MIN_FILES_FOR_POOL:
+        for item in p.items:
+            yield _validate(item, local)
+        return
+    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options,))
+    try:
+        yield from pool.imap(_task, p.items, chunksize=1)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
