@@ -215,41 +215,51 @@ def _paragraphs(doc: Document) -> list[Paragraph]:
 
 
 def _sentences(doc: Document) -> list[Sentence]:
-    text = doc.text
     sentences: list[Sentence] = []
     for para in doc.paragraphs:
-        start = para.start
-        depth = 0
-        straight_open = False
-        i = para.start
-        while i < para.end:
-            ch = text[i]
-            if ch in _QUOTE_OPEN:
-                depth += 1
-            elif ch in _QUOTE_CLOSE:
-                depth = max(0, depth - 1)
-            elif ch == '"':
-                straight_open = not straight_open
-            elif ch in ".؟?!؛" and depth == 0 and not straight_open:
-                m = _SENTENCE_END.match(text, i)
-                end = m.end()
-                if _is_boundary(text, i, end, para.end):
-                    # keep a closing quote or bracket that ends the sentence inside it
-                    while end < para.end and text[end] in "»”\")":
-                        end += 1
-                    sentences.append(Sentence(len(sentences), para.index, start, end))
-                    j = end
-                    while j < para.end and text[j].isspace():
-                        j += 1
-                    start = j
-                    i = j
-                    continue
-                i = end
-                continue
-            i += 1
-        if start < para.end:
-            sentences.append(Sentence(len(sentences), para.index, start, para.end))
+        spans = _split(doc.text, para.start, para.end, quote_aware=True)
+        if spans is None:  # an unclosed quotation mark: split as if there were no quotes
+            spans = _split(doc.text, para.start, para.end, quote_aware=False)
+        for start, end in spans:
+            sentences.append(Sentence(len(sentences), para.index, start, end))
     return sentences
+
+
+def _split(text: str, start: int, stop: int, quote_aware: bool) -> list[tuple[int, int]] | None:
+    """Sentence spans of one paragraph; never inside a quotation when `quote_aware`.
+    Returns None when quote-aware splitting meets quotation marks that do not pair up."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    straight_open = False
+    i = start
+    while i < stop:
+        ch = text[i]
+        if quote_aware and ch in _QUOTE_OPEN:
+            depth += 1
+        elif quote_aware and ch in _QUOTE_CLOSE:
+            depth = max(0, depth - 1)
+        elif quote_aware and ch == '"':
+            straight_open = not straight_open
+        elif ch in ".؟?!؛" and depth == 0 and not straight_open:
+            m = _SENTENCE_END.match(text, i)
+            end = m.end()
+            if _is_boundary(text, i, end, stop):
+                while end < stop and text[end] in "»”\")":
+                    end += 1  # a closing quote or bracket belongs to the sentence it ends
+                spans.append((start, end))
+                j = end
+                while j < stop and text[j].isspace():
+                    j += 1
+                start = i = j
+                continue
+            i = end
+            continue
+        i += 1
+    if quote_aware and (depth or straight_open):
+        return None
+    if start < stop:
+        spans.append((start, stop))
+    return spans
 
 
 def _is_boundary(text: str, i: int, end: int, para_end: int) -> bool:

@@ -202,7 +202,8 @@ def _sentence_initial(ctx, i, sentence) -> bool:
 
 
 def _quote_ranges(ctx: Context, quotes: list[Quote]) -> list[tuple[int, int]]:
-    return [(ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes if q.kind == "speech"]
+    return [(ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes
+            if q.kind == "speech" and q.balanced]  # an unclosed mark must not hide the rest of the paragraph
 
 
 def _inside(ranges, pos) -> bool:

@@ -74,7 +74,8 @@ class EntityExtractor:
         s, e = self.ctx.norm.to_original(tok.start), self.ctx.norm.to_original(tok.end)
         return bool(_TANWEEN.search(self.ctx.doc.text, s, e + 1))
 
-    def _is_name_token(self, i: int, first: bool, after_particle: bool = False, long_name: bool = False) -> bool:
+    def _is_name_token(self, i: int, first: bool, after_particle: bool = False, long_name: bool = False,
+                       family: bool = False) -> bool:
         w = self._word(i)
         if w is None or len(w) < 2 or self.used[i]:
             return False
@@ -95,7 +96,7 @@ class EntityExtractor:
             if not given and self._clitic_on_known_word(w):
                 return False  # وعز الدين: a second person; لمدة، بالوزارة: not a name
             if w.startswith("ال") and not given and not self._surname_like(w) \
-                    and not (after_particle or (long_name and self.res["nationalities"].lookup(w))):
+                    and not (after_particle or family or (long_name and self.res["nationalities"].lookup(w))):
                 return False
         return True
 
@@ -136,7 +137,9 @@ class EntityExtractor:
         end, match = hit
         phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
                              definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
-        j = self._complement(end)
+        last_word = match.entry.norm.split()[-1]
+        body = self.res["bodies"].by_norm.get(last_word)
+        j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
         phrase.end = j
         # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
         if j + 1 < len(self.tokens) and self.tokens[j].text in "،," and (j + 1) in self._title_at \
@@ -150,11 +153,10 @@ class EntityExtractor:
             phrase.end = j
         return phrase
 
-    def _complement(self, j: int) -> int:
+    def _complement(self, j: int, after_body: bool = False) -> int:
         """Extend a title over what says whose title it is: portfolio, body, nationality, a place,
         باسم + body, a preposition + body or place (في المفوضية، لدى الأمم المتحدة، إلى سوريا)."""
         limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
-        after_body = False
         while j < limit:
             w = self._word(j)
             if w in ("باسم", "لشؤون", "للشؤون"):
@@ -214,7 +216,7 @@ class EntityExtractor:
         return bool(w) and w.startswith(_DEFINITE_CLITICS) and len(w) > 3
 
     # -- names -------------------------------------------------------------------------------
-    def parse_name(self, i: int, after_title: bool) -> int:
+    def parse_name(self, i: int, after_title: bool, after_verb: bool = False) -> int:
         """Token index after a person's name starting at i (i when there is none)."""
         particles = self.res["name-particles"].by_norm
         j = i
@@ -228,7 +230,7 @@ class EntityExtractor:
                 j += 2
                 count += 2
                 continue
-            if not self._is_name_token(j, first=(j == i), long_name=count >= 2):
+            if not self._is_name_token(j, first=(j == i), long_name=count >= 2, family=after_verb and count == 1):
                 break
             if j > i and self.tokens[j].text.startswith("ال") and not (
                     self._word(j + 1) in particles):
@@ -362,9 +364,12 @@ class EntityExtractor:
             i = self.ctx.index.containing(m.start)
             if i >= len(self.tokens) or self.used[i]:
                 continue
-            if self._in_place_or_body_name(i):
+            if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
                 continue
-            end = self.parse_name(i, after_title=False)
+            after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
+            if self._word(i - 1) in ("ابو", "ام") and not self.used[i - 1]:
+                i -= 1  # a kunya: أم محمد، أبو أحمد
+            end = self.parse_name(i, after_title=False, after_verb=after_verb)
             if end - i < 2:
                 continue
             gender = m.entry.get("gender", "m") or "m"
@@ -385,9 +390,12 @@ class EntityExtractor:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
-            elif k < len(self.tokens) and self._word(k) in ("احد", "احدي") :
-                # "عبدالله البلوي، أحد مرتادي الطريق": a description, not a role title
-                pass
+            elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
+                # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
+                end_desc = self._complement(k + 2, after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                self._mark(k, end_desc)
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
@@ -456,7 +464,7 @@ class EntityExtractor:
             self._mark(i, end)
 
     def _unnamed(self) -> None:
-        vague = self.res["vague-sources"]
+        vague = self.res.vague_sources
         modifiers = {e.norm for e in vague.entries if e.get("kind") == "modifier"}
         nationality = self.res["nationalities"]
         for m in vague.finditer(self.ctx.text):
@@ -499,7 +507,7 @@ class EntityExtractor:
     def _anonymity_at(self, j: int) -> int | None:
         hit = None
         if j < len(self.tokens):
-            m = self.res["vague-sources"].match_at(self.ctx.text, self.tokens[j].start)
+            m = self.res.vague_sources.match_at(self.ctx.text, self.tokens[j].start)
             if m is not None and m.entry.get("kind") == "anonymity":
                 hit = self.ctx.index.at_or_after(m.end)
         return hit

@@ -77,7 +77,8 @@ class NumberItem:
     in_quote: str | None = None         # quote id
     attributed: bool = False            # covered by an attribution or a speaker's quote
     source: str | None = None           # entity id
-    is_update: bool = False             # "ارتفعت الحصیلة إلى ..."
+    is_update: bool = False             # "ارتفعت الحصيلة إلى ..."
+    partial: bool = False               # a part of a larger count: بينهم أربعة أطفال، سبعة من الجنود
     in_headline: bool = False
     lexicon: list[str] = field(default_factory=list)
 

@@ -92,7 +92,13 @@ class NumberExtractor:
                 dual = m.entry.get("number") == "du" or (
                     lex_name == "units" and m.entry.get("kind") == "duration" and m.entry.norm.endswith(("ين", "ان"))
                     and m.entry.norm not in ("ثواني", "ساعات"))
-                if dual and self._free(m.start, m.end):
+                before = self.ctx.index.containing(m.start - len(m.prefix)) - 1
+                after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
+                    self.tokens[before].text) is not None)
+                definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال")
+                if dual and lex_name == "people-nouns" and _sound_plural(m.entry.norm, self.res[lex_name]):
+                    dual = False  # مدنيين، مواطنين: a plural as often as a dual
+                if dual and not after_numeral and not definite and self._free(m.start, m.end):
                     numerals.append((m.start, m.end, 2, {"_dual_noun": _Dual(m.entry, lex_name),
                                                          "_lexicon": m.entry.source}))
         numerals.sort(key=lambda n: n[0])
@@ -105,7 +111,10 @@ class NumberExtractor:
             while j < len(numerals):
                 nstart, nend, nvalue, nattrs = numerals[j]
                 gap = self.text[end:nstart]
-                if nattrs.get("scale") == "true" and gap.strip() == "" and value is not None and nvalue:
+                definite_scale = (nattrs.get("approx") == "true" and approx and nvalue and nvalue >= 1000
+                                  and gap.strip() == "")  # عشرات الآلاف، مئات الآلاف
+                if (nattrs.get("scale") == "true" or definite_scale) and gap.strip() == "" and value is not None \
+                        and nvalue:
                     value = value * nvalue if not nattrs.get("approx") == "true" or value else nvalue
                     end = nend
                     j += 1
@@ -137,13 +146,17 @@ class NumberExtractor:
             last = ctx.index.at_or_after(text_end)
             category = "percent"
         noun, noun_type, noun_end = None, None, None
+        partial = self._word(first - 1) in _AMONG  # بينهم أربعة أطفال: part of a larger count
         dual = attrs.get("_dual_noun")
         if dual is not None:
             noun, noun_type = self.text[start:end], dual.get("type")
         elif category is None or category == "percent":
             k = last
-            if self._word(k) == "من" and approx:
-                k += 1  # عشرات من القتلى
+            if self._word(k) == "من" and self._word(k + 1) and (approx or self._word(k + 1).startswith(
+                    ("ال", "عناصر", "جنود"))) or (self._word(k) == "من" and self._word(k + 1) and
+                                                 self.res["people-nouns"].lookup(self._word(k + 1))):
+                k += 1  # عشرات من القتلى، أربعة من عناصر الأمن
+                partial = True
             w = self._word(k)
             if w is not None and category is None:
                 noun, noun_end = w, self.tokens[k].end
@@ -166,6 +179,7 @@ class NumberExtractor:
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
+        item.partial = partial
         self.items.append(item)
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
@@ -319,6 +333,13 @@ class NumberExtractor:
             self._updates = [(m.start, self.ctx.sentence_of(m.start)[0])
                              for m in self.res["update-phrases"].finditer(self.text)]
         return any(s < start and sen == sentence for s, sen in self._updates)
+
+
+def _sound_plural(form: str, lexicon) -> bool:
+    """True when an -ين form is also the sound plural (مدنيين، مواطنين), so it is not surely a dual."""
+    if not form.endswith("ين") or form.endswith("تين"):
+        return False
+    return form.endswith("يين") or (form[:-2] + "ون") in lexicon.by_norm
 
 
 class _Dual:

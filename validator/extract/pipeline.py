@@ -21,10 +21,13 @@ def extract(doc: Document, res: Resources) -> Article:
     ctx = Context(doc, norm, tokenize(norm.text), res)
     quotes = find_quotes(ctx)
     for q in quotes:
-        q.kind = classify(ctx, q, _speech_cue_before(ctx, q))
+        cue = _speech_cue_before(ctx, q)
+        # "إن «العربية» ..." opens a clause about a name; one quoted word after أن/إن is not speech
+        strong = cue is not None and (cue not in ("ان", "بان") or len(q.content.split()) >= 2)
+        q.kind = classify(ctx, q, strong)
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
-    _partial_quotes(quotes, attributions)
+    _partial_quotes(quotes, attributions, entities)
     numbers = extract_numbers(ctx)
     article = Article(doc, norm, numbers, quotes, entities, attributions)
     _link(article)
@@ -69,13 +72,19 @@ def _distinct_spellings(forms: dict) -> dict:
     return kept
 
 
-def _partial_quotes(quotes: list[Quote], attributions) -> None:
+def _partial_quotes(quotes: list[Quote], attributions, entities) -> None:
     """A short quoted phrase in a sentence attributed to someone is a partial quotation of them
     (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-        if q.kind == "term" and q.sentence in attributed:
+        if q.kind == "term" and q.sentence in attributed and len(q.content.split()) >= 2 \
+                and not _after_name(q, entities):
             q.kind = "speech"
+
+
+def _after_name(q: Quote, entities) -> bool:
+    """أم محمد «أرملة وأم لطفلين»: a quotation right after a name describes that person."""
+    return any(0 <= q.loc.start - m.loc.end <= 1 for e in entities for m in e.mentions)
 
 
 def _drop_silent_vague(article: Article) -> None:
@@ -86,17 +95,18 @@ def _drop_silent_vague(article: Article) -> None:
                         or any(m.is_source for m in e.mentions)]
 
 
-def _speech_cue_before(ctx: Context, quote: Quote) -> bool:
+def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
+    """The word announcing speech right before a quotation (:، قال، إن ...), if any."""
     i = ctx.index.at_or_after(ctx._to_norm(quote.loc.start)) - 1
     for k in range(i, max(i - 3, -1), -1):
         t = ctx.tokens[k].text
-        if t in _SPEECH_CUES or t in ctx.res.reporting_forms.by_norm:
-            return True
+        if t == ":" and k != i:
+            return None  # "رابط الخبر: تناقض «العربية»": the colon introduces other words
+        if t in _SPEECH_CUES or ctx.res.reporting_forms.lookup(t) is not None:
+            return t
         if t in ("،", ".", "؟"):
-            return False
-        if ctx.res.reporting_forms.lookup(t) is not None:
-            return True
-    return False
+            return None
+    return None
 
 
 def _link(article: Article) -> None:

@@ -105,6 +105,8 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
         return "name" if n_words <= 6 else "speech"
     if speech_cue_before:
         return "speech"
+    if words and (ctx.res["name-introducers"].lookup(words[0].text) or ctx.res["bodies"].lookup(words[0].text)):
+        return "name"  # «قاعدة العند العسكرية»: the quotation is a name that says what it names
     if n_words <= SHORT_QUOTE_WORDS:
         content = " ".join(t.text for t in words)
         if content in ctx.res["bodies"].by_norm or content in ctx.res["places"].by_norm:

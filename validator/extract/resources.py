@@ -72,6 +72,19 @@ class Resources:
         return lex
 
     @cached_property
+    def vague_sources(self) -> Lexicon:
+        """The vague-source lexicon plus the definite form of each head (المصدر، المسؤول، المصادر),
+        which refers back to an anonymous source already introduced."""
+        lex = Lexicon("vague-sources")
+        for entry in self.lexicons["vague-sources"].entries:
+            lex.add(entry)
+        for entry in self.lexicons["vague-sources"].entries:
+            if entry.get("kind") == "head" and not entry.norm.startswith("ال"):
+                attrs = dict(entry.attrs, lemma=entry.norm, definite="true")
+                lex.add(LexEntry("ال" + entry.text, "ال" + entry.norm, MappingProxyType(attrs), entry.source))
+        return lex
+
+    @cached_property
     def spelled_terms(self) -> Lexicon:
         """Words with two accepted spellings (`variant=` in nationalities and places: الأميركي /
         الأمريكي), each tagged with its pair, so an article that uses both can be flagged."""

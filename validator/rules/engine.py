@@ -333,10 +333,7 @@ def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float)
         return False
     if factor and hi / lo > factor:
         return True  # an order of magnitude apart: a part and a total, not one quantity
-    tol = tolerance
-    if a.qualifier or b.qualifier:
-        tol = max(tol, 0.2)  # "نحو 50" and "53" are the same figure
-    return (hi - lo) / hi <= tol
+    return (hi - lo) / hi <= tolerance
 
 
 def _title_words(title: str) -> frozenset:

@@ -50,6 +50,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_quote": FieldSpec(lambda n, a: n.in_quote is not None, doc="inside a quotation"),
         "in_headline": FieldSpec(lambda n, a: n.in_headline, doc="in the headline"),
         "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (ارتفعت الحصيلة إلى)"),
+        "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (بينهم أربعة أطفال)"),
     },
     "quote": {
         **_COMMON,
