@@ -56,6 +56,7 @@ def write(path: Path, results: list[FileResult]) -> int:
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, target)
     except OSError as e:

@@ -62,7 +62,7 @@ class Config:
 
     def error(self, message: str, key: str, sub: str | None = None) -> ConfigError:
         line, col = self.where(key, sub)
-        return ConfigError(message, path=str(self.path), line=line, column=col)
+        return ConfigError(message, path=display(self.path), line=line, column=col)
 
     # -- file selection --------------------------------------------------------------------
     def excluded(self, path: Path) -> bool:
@@ -132,28 +132,29 @@ def load(path: Path) -> Config:
     key = path.resolve()
     if key in _LOADED:
         return _LOADED[key]
+    shown = display(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("no such configuration file", path=str(path), line=1, column=1) from None
+        raise ConfigError("no such configuration file", path=shown, line=1, column=1) from None
     except UnicodeDecodeError as e:
-        raise ConfigError(f"not UTF-8 (byte offset {e.start})", path=str(path), line=1, column=1) from None
+        raise ConfigError(f"not UTF-8 (byte offset {e.start})", path=shown, line=1, column=1) from None
     except OSError as e:
-        raise ConfigError(f"cannot read configuration ({e.strerror or e})", path=str(path), line=1,
+        raise ConfigError(f"cannot read configuration ({e.strerror or e})", path=shown, line=1,
                           column=1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        line, col = _toml_error_position(str(e))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(e))
-        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line, column=col) from None
+        line, col = _toml_error_position(str(e), text)
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", str(e))
+        raise ConfigError(f"invalid TOML: {message}", path=shown, line=line, column=col) from None
     is_pyproject = path.name == PYPROJECT
     table: tuple[str, ...] = ("tool", "validate") if is_pyproject else ()
     if is_pyproject:
         data = data.get("tool", {}).get("validate", {})
         if not isinstance(data, dict):
             line, col = locate(text, ("tool",), "validate")
-            raise ConfigError("[tool.validate] must be a table", path=str(path), line=line, column=col)
+            raise ConfigError("[tool.validate] must be a table", path=shown, line=line, column=col)
     config = Config(path=path, text=text, table=table)
     _convert(config, data)
     _LOADED[key] = config
@@ -168,9 +169,24 @@ def for_file(article: str, explicit: Path | None = None) -> Config:
     return load(found) if found else Config()
 
 
-def _toml_error_position(message: str) -> tuple[int, int]:
+def _toml_error_position(message: str, text: str) -> tuple[int, int]:
     m = re.search(r"at line (\d+), column (\d+)", message)
-    return (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    if "end of document" in message:
+        return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
+    return 1, 1
+
+
+def display(path: Path) -> str:
+    """A path as the user would write it: relative to the current folder when under it."""
+    import os
+
+    try:
+        rel = os.path.relpath(Path(path).resolve(), Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 def _convert(config: Config, data: dict) -> None:
@@ -227,7 +243,8 @@ def check_rule_ids(config: Config, known: set[str]) -> None:
     for rule in config.disable:
         if rule not in known:
             line, col = _find_string(config, rule, "disable")
-            raise ConfigError(f"unknown rule '{rule}' in 'disable'", path=str(config.path), line=line, column=col)
+            raise ConfigError(f"unknown rule '{rule}' in 'disable'", path=display(config.path), line=line,
+                              column=col)
     for rule in config.severity:
         if rule not in known:
             raise config.error(f"unknown rule '{rule}' in 'severity'", "severity", rule)

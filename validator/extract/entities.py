@@ -24,6 +24,12 @@ _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب", "عن"})
 
 
+def _verb_like(word: str) -> bool:
+    """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
+    return (word.endswith("ت") and not word.endswith("ات")) or word.endswith(("وا", "ون")) or (
+        word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
+
+
 @dataclass
 class TitlePhrase:
     start: int              # token index of the first title word
@@ -194,6 +200,7 @@ class EntityExtractor:
                 continue
             bare = w[1:] if w.startswith("و") and after_body and len(w) > 3 else w
             if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
+                    and not _verb_like(bare) \
                     and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
                     and self._is_definite(j + 1) and not bare.startswith(("ال", "ف")) \
                     and (after_body or not bare.startswith("و")):
@@ -207,8 +214,8 @@ class EntityExtractor:
         """Token index after a portfolio, nationality, body or place starting at j, or 0."""
         for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
             hit = table.get(j)
-            if hit is not None:
-                return hit[0]
+            if hit is not None and not hit[1].prefix.startswith(("و", "ف")):
+                return hit[0]  # (ومنظمة الصحة: a second body, coordinated, not this one's complement)
         return 0
 
     def _is_definite(self, j: int) -> bool:
@@ -293,6 +300,15 @@ class EntityExtractor:
             entity.titles.append(title)
         return mention
 
+    def _honorifics(self, phrase: TitlePhrase) -> list[tuple[str, object, str]]:
+        """الدكتور، الشيخ: kept with the person's titles as written, but they are not a role."""
+        out = []
+        for s, e, m in phrase.roles:
+            if m.entry.get("kind") == "honorific":
+                loc = self.ctx.loc(m.start, m.end)
+                out.append((loc.text, loc, m.entry.source))
+        return out
+
     def _title_text(self, phrase: TitlePhrase) -> list[tuple[str, object, str]]:
         """Titles as written (original text) with their locations, one per role or rank."""
         out = []
@@ -346,7 +362,7 @@ class EntityExtractor:
                 m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
                                      titles[0][0] if titles else None, titles[0][1] if titles else None,
                                      [t[2] for t in titles])
-                for text, _loc, _src in titles[1:]:
+                for text, _loc, _src in titles[1:] + self._honorifics(phrase):
                     if text not in entity.titles:
                         entity.titles.append(text)
                 del start, m
@@ -450,8 +466,9 @@ class EntityExtractor:
             end = j
             if kind == "head":
                 end = self._complement(j)
-                if end == j:
-                    continue  # a bare head noun (وزارة) names nothing
+                if end == j and not (match.entry.norm.startswith("ال") or " " in match.entry.norm
+                                     or match.prefix.endswith("ال")):
+                    continue  # a bare indefinite head noun (وزارة) names nothing
             start_off = match.start
             end_off = self.tokens[end - 1].end
             key = " ".join(t.text for t in self.tokens[i:end])
