@@ -61,11 +61,11 @@ def run_validate(args: list[str], cwd: Path, stdin: str | None = None, timeout: 
     return p.returncode, p.stdout, p.stderr
 
 
-def start_validate(args: list[str], cwd: Path) -> subprocess.Popen:
-    """Start without waiting, so a test module can run several commands at once."""
+def start_validate(args: list[str], cwd: Path, stdin: bool = False) -> subprocess.Popen:
+    """Start without waiting, so a test module can run several commands at once (then communicate())."""
     return subprocess.Popen([*validate_exe(), *map(str, args)], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, encoding="utf-8",
-                            env=env())
+                            stderr=subprocess.PIPE, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                            text=True, encoding="utf-8", env=env())
 
 
 def cli(args: list[str], capsys) -> tuple[int, str, str]:

@@ -25,6 +25,7 @@ class Options:
     builtin_rules: bool = True
     disabled: frozenset[str] = frozenset()
     severity_overrides: dict[str, str] = field(default_factory=dict)
+    morphology_db: str | None = None   # a camel-tools morphology database; also VALIDATOR_MORPHOLOGY_DB
     suppressions: bool = True  # sidecar `ARTICLE.validate-ignore` files and inline markup comments
 
 
@@ -34,7 +35,10 @@ class Validator:
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
         self.lexicons = Lexicons(self.options.lexicon_paths)
-        self.resources = Resources(self.lexicons)
+        from validator.text.morphology import Morphology, configured_path
+
+        db = configured_path(self.options.morphology_db)
+        self.resources = Resources(self.lexicons, Morphology(db) if db else None)
         paths = ([BUILTIN_RULES] if self.options.builtin_rules else []) + list(self.options.rule_paths)
         rules = load_rules(paths, set(self.lexicons.names))
         self.all_rule_ids: frozenset[str] = frozenset(r.id for r in rules)

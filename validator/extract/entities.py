@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from validator.extract.context import Context
 from validator.extract.model import Entity, Mention
 from validator.extract.resources import loose_key
-from validator.text.lexicon import LexMatch
+from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.tokens import Token
 
 MAX_NAME_TOKENS = 5
@@ -85,7 +85,7 @@ class EntityExtractor:
         w = self._word(i)
         if w is None or len(w) < 2 or self.used[i]:
             return False
-        given = w in self.res.given_names.by_norm
+        given = w in self.res.given_names.by_norm or self._proper_noun(w)
         if given and self._written(i) in self.res.stopwords_as_written:
             return False  # على (preposition) folds to علي (a name): the original spelling decides
         if self.res.is_non_name(w) and not given:
@@ -117,6 +117,11 @@ class EntityExtractor:
             return (rest in self.res.given_names.by_norm or rest in self.res.non_name_words
                     or rest.startswith("ال"))
         return False
+
+    def _proper_noun(self, w: str) -> bool:
+        """With a morphology database: a word it analyses only as a proper noun is a name."""
+        morph = self.res.morphology
+        return morph is not None and not self.res.is_non_name_strict(w) and morph.is_proper_noun(w)
 
     def _surname_like(self, w: str) -> bool:
         """A definite family name: a nisba (الدوسري، الساعاتي) or one the surnames lexicon knows (الصحاف)."""
@@ -374,9 +379,9 @@ class EntityExtractor:
         return None
 
     def _named_persons(self) -> None:
-        """Persons introduced by a given name, with or without an apposition title after it."""
-        given = self.res.given_names
-        for m in given.finditer(self.ctx.text):
+        """Persons introduced by a given name (or, with a morphology database, a proper noun),
+        with or without an apposition title after it."""
+        for m in self._name_starts():
             i = self.ctx.index.containing(m.start)
             if i >= len(self.tokens) or self.used[i]:
                 continue
@@ -415,6 +420,16 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
+
+    def _name_starts(self):
+        starts = list(self.res.given_names.finditer(self.ctx.text))
+        if self.res.morphology is not None:
+            known = {m.start for m in starts}
+            for tok in self.tokens:
+                if tok.kind == "word" and tok.start not in known and self._proper_noun(tok.text):
+                    starts.append(LexMatch(tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology")))
+            starts.sort(key=lambda m: m.start)
+        return starts
 
     def _nationality_before(self, i: int):
         """الصربي ألكسندر ميتروفيتش: a definite nationality right before a name describes the person."""

@@ -54,6 +54,7 @@ def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
 @dataclass
 class Resources:
     lexicons: Lexicons
+    morphology: object | None = None   # validator.text.morphology.Morphology, when a database is set
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.lexicons[name]

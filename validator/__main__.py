@@ -1,0 +1,4 @@
+"""`python -m validator` runs the CLI."""
+from validator.cli import main
+
+main()
