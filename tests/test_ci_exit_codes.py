@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import pytest
 
-from tests.ci_support import ARTICLE, CLEAN, WARNINGS, start_validate, write  # noqa: F401
+from tests.ci_support import ARTICLE, CLEAN, WARNINGS, start_validate, write
 
 CASES = {
     "clean": (["clean.txt"], None),
@@ -76,8 +76,8 @@ def test_one_unreadable_file_does_not_stop_the_others(runs):
 def test_bad_config_is_2(runs):
     code, out, err = runs["bad-config"]
     assert code == 2 and out == ""
-    assert err.splitlines() == [f"bad.toml:2:1: unknown key 'x' (known: rules, lexicons, disable, severity, "
-                                f"include, exclude, fail-on)"]
+    assert err.splitlines() == ["bad.toml:2:1: unknown key 'x' (known: rules, lexicons, disable, severity, "
+                                "include, exclude, fail-on)"]
     _no_traceback(err)
 
 

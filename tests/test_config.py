@@ -61,7 +61,7 @@ def test_unknown_key_in_pyproject_table(tmp_path):
 ])
 def test_bad_config_is_exit_2_with_position(tmp_path, capsys, text, where, message):
     (tmp_path / "outside").mkdir()
-    conf = write(tmp_path / "proj" / "validate.toml", text)
+    write(tmp_path / "proj" / "validate.toml", text)
     write(tmp_path / "proj" / "a.txt", CLEAN)
     code, out, err = cli(["proj/a.txt"], capsys)
     assert code == 2 and out == ""

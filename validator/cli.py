@@ -86,20 +86,20 @@ def check(
     paths: List[str] = typer.Argument(..., help="Articles, folders (recursively: .txt, .md, .html) or - for stdin."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
     fail_on: Optional[FailOn] = typer.Option(
-        None, "--fail-on", help="Exit 1 on findings at or above this [default: config's fail-on, else error]."),
+        None, "--fail-on", help="Exit 1 on findings at or above this (default: the config's fail-on, else error)."),
     rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable)."),
     lang: Lang = typer.Option(Lang.ar, "--lang", help="Language of messages."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     config: Optional[Path] = typer.Option(
         None, "--config", help="Configuration file for every article (default: nearest validate.toml or "
-                               "pyproject.toml [tool.validate] above each article)."),
+                               "pyproject.toml with a tool.validate table above each article)."),
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Disable a rule id (repeatable)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
     baseline_write: Optional[Path] = typer.Option(
         None, "--baseline-write", help="Record the current findings as the baseline (exit 0 unless a file fails)."),
     ignore_file: Optional[Path] = typer.Option(
         None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers [default: all cores]."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
@@ -126,7 +126,7 @@ def check(
     recorded: list = []  # what a baseline records: after suppressions
     failed = False
     try:
-        for item, result in zip(plan.items, run.results(plan, jobs)):
+        for item, result in zip(plan.items, run.results(plan, jobs), strict=True):
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])

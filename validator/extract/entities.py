@@ -26,6 +26,8 @@ _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب", "ع
 
 def _verb_like(word: str) -> bool:
     """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
+    if word[0] == "ت" and len(word) >= 5 and word[-2] == "ي":
+        return False  # تصريف، تسويق: the verbal noun pattern تفعيل
     return (word.endswith("ت") and not word.endswith("ات")) or word.endswith(("وا", "ون")) or (
         word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
 
@@ -51,6 +53,7 @@ class EntityExtractor:
         self._nationality_at = self._index_matches("nationalities")
         self._body_at = self._index_matches("bodies")
         self._place_at = self._index_matches("places")
+        self._modifier_at = self._index_matches("title-modifiers")
         self._quoted_names: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------------------------------
@@ -180,6 +183,10 @@ class EntityExtractor:
             if quoted is not None:
                 j = quoted
                 after_body = True
+                continue
+            modifier = self._modifier_at.get(j)
+            if modifier is not None:
+                j = modifier[0]  # مدير سابق، الرئيس الأسبق
                 continue
             hit = self._complement_word(j)
             if hit:
@@ -329,6 +336,8 @@ class EntityExtractor:
         return out
 
     def run(self) -> list[Entity]:
+        self._reserve_anonymity()
+        self._public_figures()
         self._titled_persons()
         self._named_persons()
         self._surname_mentions()
@@ -342,6 +351,34 @@ class EntityExtractor:
         self.entities = [e for e in self.entities if e.mentions]
         self.entities.sort(key=lambda e: e.mentions[0].loc.start)
         return self.entities
+
+    def _reserve_anonymity(self) -> None:
+        """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""
+        for m in self.res.vague_sources.finditer(self.ctx.text):
+            if m.entry.get("kind") == "anonymity":
+                self._mark(self.ctx.index.containing(m.start), self.ctx.index.at_or_after(m.end))
+
+    def _public_figures(self) -> None:
+        """Names from the public-figures lexicon are persons wherever they appear."""
+        for m in self.res["public-figures"].finditer(self.ctx.text):
+            i = self.ctx.index.containing(m.start)
+            j = self.ctx.index.at_or_after(m.end)
+            if any(self.used[k] for k in range(i, j)):
+                continue
+            entity, _ = self.person(i, j, m.entry.get("gender", "m") or "m")
+            title, title_loc, lex = None, None, [m.entry.source]
+            start = i
+            for t, (end, tm) in self._title_at.items():
+                if t < i and not self.used[t] and tm.entry.get("kind") != "honorific":
+                    phrase = self.parse_title(t)
+                    if phrase is not None and phrase.end in (i, i - 1):
+                        titles = self._title_text(phrase)
+                        if titles:
+                            title, title_loc, src = titles[0]
+                            lex.append(src)
+                            start = t
+            self.add_mention(entity, m.start, m.end, "name", title, title_loc, lex)
+            self._mark(start, j)
 
     def _mark(self, i: int, j: int) -> None:
         for k in range(i, j):
@@ -460,6 +497,13 @@ class EntityExtractor:
                 if len(surname) >= 3 and not self.res.is_non_name(surname):
                     forms.add(surname)
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
+            if len(parts) >= 2 and len(loose_key(parts[-1])) >= 4:
+                loose = loose_key(parts[-1])
+                for tok in self.tokens:
+                    w = tok.text[1:] if tok.text[:1] in "وفبل" and loose_key(tok.text[1:]) == loose else tok.text
+                    if tok.kind == "word" and w != parts[-1] and loose_key(w) == loose \
+                            and not self.res.is_non_name(w):
+                        forms.add(w)  # بيدرسون for بيدرسن: the same person, spelled another way
             for form in sorted(forms, key=len, reverse=True):
                 pattern = re.compile(r"(?<![^\W\d_])(?:[وفبل]|ل)?(" + re.escape(form).replace(r"\ ", r"\s+")
                                      + r")(?![^\W\d_])")
@@ -519,9 +563,12 @@ class EntityExtractor:
                 j = self._anonymity_at(j + 1)
             elif self._anonymity_at(j):
                 j = self._anonymity_at(j)
-            if j < len(self.tokens) and (j in self._body_at and self._body_at[j][1].entry.get("kind") != "head"
-                                         ) and m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات"):
+            document = m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات", "بيان", "دراسه")
+            if document and j < len(self.tokens) and j in self._body_at and \
+                    self._body_at[j][1].entry.get("kind") != "head":
                 continue  # تقارير الأمم المتحدة: the body is the source
+            if document and self._word(i - 1) == "في":
+                continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(
                 ("ال", "وال", "بال", "فال", "لل"))
             start_off, end_off = m.start, self.tokens[j - 1].end

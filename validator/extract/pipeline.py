@@ -41,8 +41,9 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     groups: dict[tuple[str, str], dict[str, object]] = {}
     for m in ctx.res.spelled_terms.finditer(ctx.text):
         key = ("term", m.entry.get("group"))
-        groups.setdefault(key, {}).setdefault(m.entry.norm, ctx.loc(m.start, m.end))
-    out = [SpellingGroup(k[1], tuple(forms.items()), k[0]) for k, forms in groups.items() if len(forms) > 1]
+        groups.setdefault(key, {}).setdefault(m.entry.get("side"), ctx.loc(m.start, m.end))
+    out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0])
+           for k, forms in groups.items() if len(forms) > 1]
     for e in entities:
         forms: dict[str, object] = {}
         for mention in e.mentions:

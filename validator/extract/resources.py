@@ -9,7 +9,7 @@ from validator.text.lexicon import Lexicon, LexEntry, Lexicons
 from validator.text.normalize import normalize_string
 
 # Lexicons whose words never start or continue a person's name.
-_NON_NAME_LEXICONS = ("stopwords", "titles", "portfolios", "nationalities", "months", "number-words",
+_NON_NAME_LEXICONS = ("stopwords", "title-modifiers", "titles", "portfolios", "nationalities", "months", "number-words",
                       "ordinals", "casualty-nouns", "casualty-verbs", "people-nouns", "currencies",
                       "units", "qualifiers", "source-phrases", "vague-sources", "places", "bodies")
 
@@ -97,14 +97,13 @@ class Resources:
                 if not variant:
                     continue
                 other = source.by_norm.get(normalize_string(variant))
-                pairs = [(entry.text, variant)]
+                group = "|".join(sorted((entry.norm, normalize_string(variant))))
+                sides = [(variant, "a"), (entry.text, "b")]  # `variant=` names the first spelling
                 if entry.get("f") and other is not None and other.get("f"):
-                    pairs.append((entry.get("f"), other.get("f")))
-                for a, b in pairs:
-                    group = "|".join(sorted((normalize_string(a), normalize_string(b))))
-                    for form in (a, b):
-                        attrs = MappingProxyType({"group": group})
-                        lex.add(LexEntry(form, normalize_string(form), attrs, entry.source))
+                    sides += [(other.get("f"), "a"), (entry.get("f"), "b")]  # الأميركية / الأمريكية
+                for form, side in sides:
+                    attrs = MappingProxyType({"group": group, "side": side})
+                    lex.add(LexEntry(form, normalize_string(form), attrs, entry.source))
         return lex
 
     @cached_property

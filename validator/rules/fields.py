@@ -25,9 +25,12 @@ def _cited(e: Entity, a: Article) -> bool:
     return any(m.is_source for m in e.mentions) or any(q.speaker == e.id for q in a.quotes)
 
 
-def _first_source(mention, article: Article) -> bool:
+def _first_source(mention, article: Article, paragraph: bool = False) -> bool:
     entity = article.entity(mention.entity)
-    first = next((x for x in entity.mentions if x.is_source), None) if entity else None
+    if entity is None:
+        return False
+    line = mention.loc.line
+    first = next((x for x in entity.mentions if x.is_source and (not paragraph or x.loc.line == line)), None)
     return first is mention
 
 
@@ -83,6 +86,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "is_source": FieldSpec(lambda m, a: m.is_source, doc="the source of an attribution"),
         "first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a),
                                   doc="the first mention of its entity that is a source"),
+        "paragraph_first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a, paragraph=True),
+                                            doc="the first mention of its entity that is a source in its paragraph"),
         "title": FieldSpec(lambda m, a: m.title, doc="the title written with this mention"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
