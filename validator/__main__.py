@@ -1,4 +1,5 @@
-"""`python -m validator` runs the CLI."""
+"""`python -m validator ...` runs the `validate` command."""
 from validator.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

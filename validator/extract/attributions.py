@@ -30,13 +30,12 @@ class _MentionSpan:
 def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
     spans = _mention_spans(ctx, entities)
     inside_quote = _quote_ranges(ctx, quotes)
-    impersonal = ctx.res["impersonal-phrases"]
-    blocked = {ctx.index.containing(m.start) for m in impersonal.finditer(ctx.text)}
+    blocked = {k for m in ctx.hits("impersonal-phrases") for k in range(m.i, m.j)}
     results: list[Attribution] = []
     events = []
-    for m in ctx.res.reporting_forms.finditer(ctx.text):
+    for m in ctx.hits("reporting-forms"):
         events.append((m.start, "verb", m))
-    for m in ctx.res["source-phrases"].finditer(ctx.text):
+    for m in ctx.hits("source-phrases"):
         events.append((m.start, m.entry.get("kind") or "preposition", m))
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []

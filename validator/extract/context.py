@@ -7,6 +7,7 @@ from validator.document import Document
 from validator.extract.resources import Resources
 from validator.findings import Location
 from validator.text.normalize import NormalizedText
+from validator.text.lexicon import LexMatch
 from validator.text.tokens import Token, TokenIndex
 
 
@@ -21,6 +22,24 @@ class Context:
 
     def __post_init__(self) -> None:
         self.index = TokenIndex(self.tokens)
+        self._hits = self.res.matcher.scan(self.tokens, self.norm.text)
+        self._hit_at: dict[str, dict[int, LexMatch]] = {}
+
+    def hits(self, lexicon: str, lo: int | None = None, hi: int | None = None) -> list[LexMatch]:
+        """Matches of a lexicon in this article (optionally those within normalized offsets lo..hi)."""
+        found = self._hits.get(lexicon, [])
+        if lo is None and hi is None:
+            return found
+        lo = 0 if lo is None else lo
+        hi = len(self.norm.text) if hi is None else hi
+        return [m for m in found if m.start - len(m.prefix) >= lo and m.end <= hi]
+
+    def hit_at(self, lexicon: str, token: int) -> LexMatch | None:
+        """The match of a lexicon that starts at a token, if any."""
+        table = self._hit_at.get(lexicon)
+        if table is None:
+            table = self._hit_at[lexicon] = {m.i: m for m in self._hits.get(lexicon, [])}
+        return table.get(token)
 
     @property
     def text(self) -> str:

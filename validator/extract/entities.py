@@ -59,14 +59,7 @@ class EntityExtractor:
     # -- helpers -------------------------------------------------------------------------------
     def _index_matches(self, lexicon: str) -> dict[int, tuple[int, LexMatch]]:
         """token index -> (end token index, match) for every match of a lexicon."""
-        found: dict[int, tuple[int, LexMatch]] = {}
-        index = self.ctx.index
-        for m in self.res[lexicon].finditer(self.ctx.text):
-            i = index.containing(m.start - len(m.prefix))
-            j = index.at_or_after(m.end)
-            if i < len(self.tokens) and i not in found:
-                found[i] = (j, m)
-        return found
+        return {m.i: (m.j, m) for m in self.ctx.hits(lexicon)}
 
     def _word(self, i: int) -> str | None:
         if 0 <= i < len(self.tokens) and self.tokens[i].kind == "word":
@@ -354,15 +347,14 @@ class EntityExtractor:
 
     def _reserve_anonymity(self) -> None:
         """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""
-        for m in self.res.vague_sources.finditer(self.ctx.text):
+        for m in self.ctx.hits("vague-sources-all"):
             if m.entry.get("kind") == "anonymity":
-                self._mark(self.ctx.index.containing(m.start), self.ctx.index.at_or_after(m.end))
+                self._mark(m.i, m.j)
 
     def _public_figures(self) -> None:
         """Names from the public-figures lexicon are persons wherever they appear."""
-        for m in self.res["public-figures"].finditer(self.ctx.text):
-            i = self.ctx.index.containing(m.start)
-            j = self.ctx.index.at_or_after(m.end)
+        for m in self.ctx.hits("public-figures"):
+            i, j = m.i, m.j
             if any(self.used[k] for k in range(i, j)):
                 continue
             entity, _ = self.person(i, j, m.entry.get("gender", "m") or "m")
@@ -419,7 +411,7 @@ class EntityExtractor:
         """Persons introduced by a given name (or, with a morphology database, a proper noun),
         with or without an apposition title after it."""
         for m in self._name_starts():
-            i = self.ctx.index.containing(m.start)
+            i = m.i
             if i >= len(self.tokens) or self.used[i]:
                 continue
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
@@ -459,12 +451,13 @@ class EntityExtractor:
             self._mark(i, end)
 
     def _name_starts(self):
-        starts = list(self.res.given_names.finditer(self.ctx.text))
+        starts = list(self.ctx.hits("given-names"))
         if self.res.morphology is not None:
             known = {m.start for m in starts}
             for tok in self.tokens:
                 if tok.kind == "word" and tok.start not in known and self._proper_noun(tok.text):
-                    starts.append(LexMatch(tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology")))
+                    starts.append(LexMatch(tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology"),
+                                           tok.index, tok.index + 1))
             starts.sort(key=lambda m: m.start)
         return starts
 
@@ -484,10 +477,27 @@ class EntityExtractor:
             return True
         return (i - 1) in self._body_at
 
+    def _token_forms(self) -> tuple[dict[str, list[tuple[int, str]]], dict[str, set[str]]]:
+        """Word tokens by form (with a single-letter clitic split off), and forms by loose key."""
+        by_form: dict[str, list[tuple[int, str]]] = {}
+        by_loose: dict[str, set[str]] = {}
+        for tok in self.tokens:
+            if tok.kind != "word":
+                continue
+            w = tok.text
+            by_form.setdefault(w, []).append((tok.index, ""))
+            by_loose.setdefault(loose_key(w), set()).add(w)
+            if w[0] in "وفبل" and len(w) > 3:
+                by_form.setdefault(w[1:], []).append((tok.index, w[0]))
+                by_loose.setdefault(loose_key(w[1:]), set()).add(w[1:])
+        return by_form, by_loose
+
     def _surname_mentions(self) -> None:
-        """Later mentions of a person by surname (وصرح حسين) or by full name."""
+        """Later mentions of a person by surname (وصرح حسين), by full name, or by a surname spelled
+        another way (بيدرسون for بيدرسن: the same person, which the spelling rule then reports)."""
         particles = self.res["name-particles"].by_norm
-        for entity in [e for e in self.entities if e.kind == "person"]:
+        by_form, by_loose = self._token_forms()
+        for entity in [e for e in self.entities if e.kind == "person" and not e.role_only]:
             parts = entity.key.split()
             forms = {entity.key}
             if len(parts) >= 2:
@@ -496,25 +506,22 @@ class EntityExtractor:
                     surname = parts[-2] + " " + surname
                 if len(surname) >= 3 and not self.res.is_non_name(surname):
                     forms.add(surname)
-            first_end = entity.mentions[0].loc.end if entity.mentions else 0
-            if len(parts) >= 2 and len(loose_key(parts[-1])) >= 4:
                 loose = loose_key(parts[-1])
-                for tok in self.tokens:
-                    w = tok.text[1:] if tok.text[:1] in "وفبل" and loose_key(tok.text[1:]) == loose else tok.text
-                    if tok.kind == "word" and w != parts[-1] and loose_key(w) == loose \
-                            and not self.res.is_non_name(w):
-                        forms.add(w)  # بيدرسون for بيدرسن: the same person, spelled another way
+                if len(loose) >= 4:
+                    forms.update(w for w in by_loose.get(loose, ()) if not self.res.is_non_name(w))
+            first_end = entity.mentions[0].loc.end if entity.mentions else 0
             for form in sorted(forms, key=len, reverse=True):
-                pattern = re.compile(r"(?<![^\W\d_])(?:[وفبل]|ل)?(" + re.escape(form).replace(r"\ ", r"\s+")
-                                     + r")(?![^\W\d_])")
-                for m in pattern.finditer(self.ctx.text):
-                    i = self.ctx.index.containing(m.start(1))
-                    j = self.ctx.index.at_or_after(m.end(1))
+                words = form.split()
+                for i, clitic in by_form.get(words[0], ()):
+                    j = i + len(words)
+                    if j > len(self.tokens) or any(self.tokens[i + k].text != words[k] for k in range(1, len(words))):
+                        continue
                     if any(self.used[k] for k in range(i, j)):
                         continue
-                    if self.ctx.norm.to_original(m.start(1)) < first_end:
+                    start, end = self.tokens[i].start + len(clitic), self.tokens[j - 1].end
+                    if self.ctx.norm.to_original(start) < first_end:
                         continue
-                    self.add_mention(entity, m.start(1), m.end(1), "name" if form == entity.key else "surname")
+                    self.add_mention(entity, start, end, "name" if form == entity.key else "surname")
                     self._mark(i, j)
 
     def _organizations(self) -> None:
@@ -540,11 +547,10 @@ class EntityExtractor:
             self._mark(i, end)
 
     def _unnamed(self) -> None:
-        vague = self.res.vague_sources
-        modifiers = {e.norm for e in vague.entries if e.get("kind") == "modifier"}
+        modifiers = self.res.vague_modifiers
         nationality = self.res["nationalities"]
-        for m in vague.finditer(self.ctx.text):
-            i = self.ctx.index.containing(m.start - len(m.prefix))
+        for m in self.ctx.hits("vague-sources-all"):
+            i = m.i
             if i >= len(self.tokens) or self.used[i]:
                 continue
             kind = m.entry.get("kind")
@@ -553,7 +559,7 @@ class EntityExtractor:
             prev = self._word(i - 1)
             if prev is not None and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
                 continue  # وكالة أنباء "فارس": part of a name, not a vague source
-            j = self.ctx.index.at_or_after(m.end)
+            j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
             while j < len(self.tokens) and self._word(j) and (
                     self._word(j) in modifiers or nationality.lookup(self._word(j)) is not None
@@ -584,12 +590,8 @@ class EntityExtractor:
             self._mark(i, j)
 
     def _anonymity_at(self, j: int) -> int | None:
-        hit = None
-        if j < len(self.tokens):
-            m = self.res.vague_sources.match_at(self.ctx.text, self.tokens[j].start)
-            if m is not None and m.entry.get("kind") == "anonymity":
-                hit = self.ctx.index.at_or_after(m.end)
-        return hit
+        m = self.ctx.hit_at("vague-sources-all", j)
+        return m.j if m is not None and m.entry.get("kind") == "anonymity" else None
 
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
         head = head.removeprefix("ال")

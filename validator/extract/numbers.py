@@ -72,7 +72,7 @@ class NumberExtractor:
         lo = self.tokens[max(0, i - window)].start
         hi = self.tokens[min(len(self.tokens) - 1, i + window)].end
         para = self.ctx.sentence_of(pos)[1]
-        return any(self.ctx.sentence_of(m.start)[1] == para for m in self.res[lexicon].finditer(self.text, lo, hi))
+        return any(self.ctx.sentence_of(m.start)[1] == para for m in self.ctx.hits(lexicon, lo, hi))
 
     # -- numeral expressions ---------------------------------------------------------------------
     def _expressions(self) -> None:
@@ -81,18 +81,18 @@ class NumberExtractor:
             if self._free(m.start(), m.end()):
                 numerals.append((m.start(), m.end(), _parse_digits(m.group()), {}))
         for lex_name in ("number-words", "ordinals"):
-            for m in self.res[lex_name].finditer(self.text):
+            for m in self.ctx.hits(lex_name):
                 if self._free(m.start, m.end):
                     attrs = dict(m.entry.attrs)
                     attrs["_lexicon"] = m.entry.source
                     attrs["_ordinal"] = lex_name == "ordinals"
                     numerals.append((m.start, m.end, _to_number(m.entry.get("value")), attrs))
         for lex_name in ("casualty-nouns", "people-nouns", "units"):
-            for m in self.res[lex_name].finditer(self.text):
+            for m in self.ctx.hits(lex_name):
                 dual = m.entry.get("number") == "du" or (
                     lex_name == "units" and m.entry.get("kind") == "duration" and m.entry.norm.endswith(("ين", "ان"))
                     and m.entry.norm not in ("ثواني", "ساعات"))
-                before = self.ctx.index.containing(m.start - len(m.prefix)) - 1
+                before = m.i - 1
                 after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
                     self.tokens[before].text) is not None)
                 definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال")
@@ -287,9 +287,8 @@ class NumberExtractor:
         just after its noun (سبعة من الجنود قتلوا، ٨ أشخاص لقوا حتفهم)."""
         if not hasattr(self, "_casualty_hits"):
             self._casualty_hits = {}
-            for m in self.res["casualty-verbs"].finditer(self.text):
-                i = self.ctx.index.containing(m.start)
-                j = self.ctx.index.at_or_after(m.end)
+            for m in self.ctx.hits("casualty-verbs"):
+                i, j = m.i, m.j
                 for k in range(i, max(j, i + 1)):
                     self._casualty_hits[k] = m.entry.get("type") or "killed"
         for k in (first - 1, first - 2, first - 3):
@@ -310,28 +309,23 @@ class NumberExtractor:
         return w in ("ه", "هـ", "للهجره", "هجريه", "هجري")
 
     def _qualifier(self, first: int, last: int, noun_end: int | None) -> str | None:
-        quals = self.res["qualifiers"]
-        # before: up to four words ending right before the numeral (لأكثر من، ما لا يقل عن)
-        for n in (4, 3, 2, 1):
-            if first - n < 0:
-                continue
-            start_tok = self.tokens[first - n]
-            m = quals.match_at(self.text, start_tok.start, self.tokens[first - 1].end)
-            if m is not None and m.end == self.tokens[first - 1].end and m.entry.get("position") != "after":
-                return self.ctx.loc(m.start, m.end).text
-        # after the numeral or its noun: على الأقل، تقريبا
+        """على الأقل after the count, نحو / أكثر من / ما لا يقل عن before it."""
+        if not hasattr(self, "_qual_end"):
+            self._qual_end = {m.j: m for m in self.ctx.hits("qualifiers")}
+        m = self._qual_end.get(first)
+        if m is not None and m.entry.get("position") != "after":
+            return self.ctx.loc(m.start, m.end).text
         after = self.ctx.index.at_or_after(noun_end) if noun_end is not None else last
         for k in (after, last):
-            if k < len(self.tokens):
-                m = quals.match_at(self.text, self.tokens[k].start)
-                if m is not None and m.entry.get("position") == "after":
-                    return self.ctx.loc(m.start, m.end).text
+            m = self.ctx.hit_at("qualifiers", k)
+            if m is not None and m.entry.get("position") == "after":
+                return self.ctx.loc(m.start, m.end).text
         return None
 
     def _is_update(self, start: int, sentence: int) -> bool:
         if not hasattr(self, "_updates"):
             self._updates = [(m.start, self.ctx.sentence_of(m.start)[0])
-                             for m in self.res["update-phrases"].finditer(self.text)]
+                             for m in self.ctx.hits("update-phrases")]
         return any(s < start and sen == sentence for s, sen in self._updates)
 
 

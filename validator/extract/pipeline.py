@@ -39,7 +39,7 @@ def extract(doc: Document, res: Resources) -> Article:
 def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
     groups: dict[tuple[str, str], dict[str, object]] = {}
-    for m in ctx.res.spelled_terms.finditer(ctx.text):
+    for m in ctx.hits("spelled-terms"):
         key = ("term", m.entry.get("group"))
         groups.setdefault(key, {}).setdefault(m.entry.get("side"), ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0])

@@ -120,11 +120,10 @@ def _after_organization(ctx: Context, norm_start: int) -> bool:
     i = ctx.index.at_or_after(norm_start) - 1
     if i < 0 or ctx.tokens[i].kind != "word":
         return False
-    return ctx.res["nationalities"].lookup(ctx.tokens[i].text) is not None and any(
-        m.end == ctx.tokens[i].end for m in ctx.res["bodies"].finditer(ctx.text, max(0, ctx.tokens[i].start - 80),
-                                                                         ctx.tokens[i].end)) or any(
-        m.end == ctx.tokens[i].end and m.entry.get("kind") != "head"
-        for m in ctx.res["bodies"].finditer(ctx.text, max(0, ctx.tokens[i].start - 60), ctx.tokens[i].end))
+    bodies = ctx.hits("bodies", max(0, ctx.tokens[i].start - 80), ctx.tokens[i].end)
+    if ctx.res["nationalities"].lookup(ctx.tokens[i].text) is not None and bodies:
+        return True  # هيئة الكوارث والطوارئ التركية "آفاد"
+    return any(m.j == i + 1 and m.entry.get("kind") != "head" for m in bodies)
 
 
 def _after_name_introducer(ctx: Context, norm_start: int) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 
-from validator.text.lexicon import Lexicon, LexEntry, Lexicons
+from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
 
 # Lexicons whose words never start or continue a person's name.
@@ -86,6 +86,10 @@ class Resources:
         return lex
 
     @cached_property
+    def vague_modifiers(self) -> frozenset[str]:
+        return frozenset(e.norm for e in self.lexicons["vague-sources"].entries if e.get("kind") == "modifier")
+
+    @cached_property
     def spelled_terms(self) -> Lexicon:
         """Words with two accepted spellings (`variant=` in nationalities and places: الأميركي /
         الأمريكي), each tagged with its pair, so an article that uses both can be flagged."""
@@ -105,6 +109,18 @@ class Resources:
                     attrs = MappingProxyType({"group": group, "side": side})
                     lex.add(LexEntry(form, normalize_string(form), attrs, entry.source))
         return lex
+
+    # Lexicons matched against every article; the base reporting-verbs and vague-sources lists are
+    # matched through their derived forms (every inflection; definite heads).
+    _NOT_SCANNED = frozenset({"reporting-verbs", "vague-sources", "given-names-only"})
+
+    @cached_property
+    def matcher(self) -> TokenMatcher:
+        lexicons = {name: self.lexicons[name] for name in self.lexicons.names if name not in self._NOT_SCANNED}
+        lexicons["reporting-forms"] = self.reporting_forms
+        lexicons["vague-sources-all"] = self.vague_sources
+        lexicons["spelled-terms"] = self.spelled_terms
+        return TokenMatcher(lexicons)
 
     @cached_property
     def non_name_words(self) -> frozenset[str]:

@@ -16,14 +16,19 @@ def describe_condition(c) -> str:
     if isinstance(c, m.Truthy):
         return c.field.name
     if isinstance(c, m.Compare):
-        return f"{c.field.name} {c.op} {c.value}"
+        return f"{c.field.name} {c.op} {_value(c.value)}"
     if isinstance(c, m.InList):
-        return f"{c.field.name} {'not ' if c.negated else ''}in ({', '.join(map(str, c.values))})"
+        return f"{c.field.name} {'not ' if c.negated else ''}in ({', '.join(map(_value, c.values))})"
     if isinstance(c, m.InLexicon):
         return f"{c.field.name} {'not ' if c.negated else ''}in lexicon {c.lexicon}"
     if isinstance(c, m.Matches):
         return f'{c.field.name} matches "{c.pattern}"'
     return str(c)
+
+
+def _value(v) -> str:
+    """A value as the editor wrote it: 1000000, not the parser's 1000000.0."""
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
 def _paren(c) -> str:

@@ -16,7 +16,7 @@ BUILTIN_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
 RULE_SUFFIX = ".rule"
 MAX_RULE_FILE_BYTES = 1_000_000
 MAX_NESTING = 40
-CONSISTENT_WHAT = {"entity": ("titles", "spelling"), "number": ("value",), "spelling": ("spelling",)}
+CONSISTENT_WHAT = {"entity": ("titles",), "number": ("value",), "spelling": ("spelling",)}
 
 
 def rule_files(paths: list[Path]) -> list[Path]:
@@ -68,31 +68,40 @@ def load_file(path: Path, lexicon_names: set[str] | None = None) -> list[m.Rule]
 
 
 def load_text(text: str, path: str, lexicon_names: set[str] | None = None) -> list[m.Rule]:
-    if text.count("(") > MAX_NESTING * 4 and _max_depth(text) > MAX_NESTING:
-        raise RuleError(f"conditions nested deeper than {MAX_NESTING} levels", path=path, line=1, column=1)
+    if text.count("(") > MAX_NESTING * 4 and (deep := _too_deep(text)) is not None:
+        raise RuleError(f"conditions nested deeper than {MAX_NESTING} levels", path=path,
+                        line=pp.lineno(deep, text), column=pp.col(deep, text), source_line=pp.line(deep, text))
     try:
         raw = parse_text(text, path)
     except pp.ParseBaseException as e:
         raise RuleError(_explain(e), path=path, line=e.lineno, column=e.col, source_line=e.line) from None
     except RecursionError:
         raise RuleError("rule file is nested too deeply to parse", path=path, line=1, column=1) from None
-    return [_Converter(text, path, lexicon_names).rule(r) for r in raw]
+    try:
+        return [_Converter(text, path, lexicon_names).rule(r) for r in raw]
+    except RecursionError:  # e.g. hundreds of chained `not`s: parsed, but too deep to convert
+        raise RuleError("a condition is nested too deeply", path=path, line=1, column=1) from None
 
 
-def _max_depth(text: str) -> int:
-    depth = best = 0
-    for ch in text:
+def _too_deep(text: str) -> int | None:
+    """The offset of the first '(' nested deeper than MAX_NESTING, or None."""
+    depth = 0
+    for i, ch in enumerate(text):
         if ch == "(":
             depth += 1
-            best = max(best, depth)
+            if depth > MAX_NESTING:
+                return i
         elif ch == ")":
             depth -= 1
-    return best
+    return None
 
 
 def _explain(e: pp.ParseBaseException) -> str:
     msg = str(e.msg)
     found = e.line[e.col - 1:e.col + 19].split()[0] if e.line[e.col - 1:].strip() else "end of file"
+    if msg == "Expected end of text":  # nothing that can follow the previous clause starts here
+        return (f"cannot read '{found}' here: expected a clause (category, severity, description, message, "
+                "for each, require, forbid, flag, pass, tags), a new 'rule', or the rest of a condition")
     return f"{msg}, found '{found}'" if "Expected" in msg else msg
 
 
@@ -177,6 +186,10 @@ class _Converter:
             names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
         except ValueError as e:
             raise self.error(f"bad placeholder in message: {e}", loc) from None
+        for _, name, spec, conversion in string.Formatter().parse(message):
+            if name is not None and (spec or conversion):
+                # the engine fills placeholders with text: a format spec such as {value:,} fails at run time
+                raise self.error(f"placeholder '{{{name}}}' takes no format or conversion; write {{{name}}}", loc)
         for name in names:
             if name not in PLACEHOLDERS:
                 raise self.error(f"unknown placeholder '{{{name}}}' in message; known: "

@@ -1,6 +1,8 @@
 """A rule's examples are its tests: each `flag` text must give the rule a finding, each `pass` none."""
 from __future__ import annotations
 
+from validator.errors import RuleError
+
 
 def run_examples(validator) -> tuple[list[str], int]:
     failures: list[str] = []
@@ -9,7 +11,12 @@ def run_examples(validator) -> tuple[list[str], int]:
         for ex in rule.examples:
             total += 1
             article = validator.extract_text(ex.text, path=f"<example of {rule.id}>")
-            found = validator.engine.run(article, [rule])
+            try:
+                found = validator.engine.run(article, [rule])
+            except RuleError as e:  # a pattern that timed out: report it as this example's failure
+                failures.append(f"{ex.where.path}:{ex.where.line}:{ex.where.column}: FAIL {rule.id}: "
+                                f"{e.one_line()}")
+                continue
             if ex.expect_flag and not found:
                 failures.append(f"{ex.where.path}:{ex.where.line}:{ex.where.column}: FAIL {rule.id}: "
                                 f"expected a finding in flag example: {ex.text}")

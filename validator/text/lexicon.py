@@ -48,6 +48,8 @@ class LexMatch:
     end: int
     prefix: str          # the clitic that was split off ("" if none)
     entry: LexEntry
+    i: int = -1          # token index of the first word, and after the last word
+    j: int = -1
 
 
 @dataclass
@@ -118,6 +120,81 @@ class Lexicon:
         word = " ".join(m.group("w").split())
         entry = self.by_norm.get(word) or self._variants.get(word)
         return LexMatch(m.start("w"), m.end("w"), m.group("pre"), entry) if entry else None
+
+
+_CLITIC_FIRST = frozenset("وفبلكس")
+
+
+def token_variants(word: str):
+    """(form, clitic) readings of one normalized token: as it is, then with each proclitic split off
+    (وبالوزارة → وزاره with وبال, الوزاره with وب; للامم → الامم with ل)."""
+    yield word, ""
+    if word[:1] not in _CLITIC_FIRST:
+        return
+    for clitic in PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            rest = word[len(clitic):]
+            yield rest, clitic
+            if clitic.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
+                yield "ا" + rest, clitic  # ل + الأمم is written للأمم
+
+
+class TokenMatcher:
+    """Every lexicon of a run in one hash index keyed by an entry's first word.
+
+    An article is matched in one pass over its tokens: each token's clitic readings are looked up,
+    candidates are checked against the following tokens, and the longest match wins (the whole token
+    preferred to a clitic reading), non-overlapping within each lexicon, as a regex scan would give."""
+
+    def __init__(self, lexicons: dict[str, "Lexicon"]):
+        from validator.text.tokens import tokenize
+
+        self.names = tuple(lexicons)
+        self._first: dict[str, list[tuple[str, LexEntry, tuple[str, ...]]]] = {}
+        for name, lex in lexicons.items():
+            for entry in lex.entries:
+                words = tuple(t.text for t in tokenize(entry.norm))
+                if words:
+                    self._first.setdefault(words[0], []).append((name, entry, words[1:]))
+
+    def scan(self, tokens, text: str) -> dict[str, list[LexMatch]]:
+        best: dict[tuple[str, int], tuple[int, int, LexMatch]] = {}
+        n = len(tokens)
+        first = self._first
+        for i, tok in enumerate(tokens):
+            if tok.kind == "punct":
+                continue
+            for form, clitic in token_variants(tok.text):
+                cands = first.get(form)
+                if not cands:
+                    continue
+                for name, entry, rest in cands:
+                    j = i + 1
+                    if rest:
+                        if i + len(rest) >= n:
+                            continue
+                        ok = True
+                        for k, word in enumerate(rest, 1):
+                            t = tokens[i + k]
+                            if t.text != word or "\n" in text[tokens[i + k - 1].end:t.start]:
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                        j = i + 1 + len(rest)
+                    key = (name, i)
+                    rank = (j - i, -len(clitic))
+                    old = best.get(key)
+                    if old is None or rank > (old[0], old[1]):
+                        best[key] = (rank[0], rank[1],
+                                     LexMatch(tok.start + len(clitic), tokens[j - 1].end, clitic, entry, i, j))
+        out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
+        for (name, _i), (_len, _c, match) in sorted(best.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            found = out[name]
+            if found and match.i < found[-1].j:
+                continue  # inside a longer match of the same lexicon
+            found.append(match)
+        return out
 
 
 def trie_regex(words) -> str:

@@ -3,23 +3,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 # A number keeps its decimal and thousands separators (3.5, 1,200); a word is a run of letters.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    index: int
-    start: int
-    end: int
-    text: str
-    kind: str  # word | number | punct
+    """One token: index, offsets in the normalized text, text, and kind (word, number or punct).
+    A plain slotted class: articles have hundreds of tokens and a frozen dataclass is slow to build."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.kind == "word"
+    __slots__ = ("index", "start", "end", "text", "kind")
+
+    def __init__(self, index: int, start: int, end: int, text: str, kind: str):
+        self.index, self.start, self.end, self.text, self.kind = index, start, end, text, kind
+
+    def __repr__(self) -> str:
+        return f"Token({self.index}, {self.start}, {self.end}, {self.text!r}, {self.kind})"
 
 
 def tokenize(norm_text: str) -> list[Token]:
