@@ -170,9 +170,14 @@ def test_no_split_inside_curly_quotation():
     assert _sentences(text) == ["وقال الوزير: “هل نقبل؟ بالتأكيد لا”.", "ثم غادر."]
 
 
-def test_closing_quote_belongs_to_the_sentence_it_ends():
+def test_period_before_closing_quote_does_not_split_the_quotation():
     text = "وقال الوزير: «انتهت الأزمة.» وغادر المؤتمر."
-    assert _sentences(text) == ["وقال الوزير: «انتهت الأزمة.»", "وغادر المؤتمر."]
+    assert _sentences(text) == [text]
+
+
+def test_closing_bracket_belongs_to_the_sentence_it_ends():
+    text = "وارتفع عدد المصابين إلى 40 (بحسب المستشفى.) وغادر الوفد."
+    assert _sentences(text) == ["وارتفع عدد المصابين إلى 40 (بحسب المستشفى.)", "وغادر الوفد."]
 
 
 def test_unclosed_quotation_still_splits_sentences():

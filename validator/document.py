@@ -225,24 +225,29 @@ def _sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
+_MARKS = re.compile(r'[«“»”".؟?!؛]')
+
+
 def _split(text: str, start: int, stop: int, quote_aware: bool) -> list[tuple[int, int]] | None:
     """Sentence spans of one paragraph; never inside a quotation when `quote_aware`.
     Returns None when quote-aware splitting meets quotation marks that do not pair up."""
     spans: list[tuple[int, int]] = []
     depth = 0
     straight_open = False
-    i = start
-    while i < stop:
+    resume = start
+    for m in _MARKS.finditer(text, start, stop):
+        i = m.start()
+        if i < resume:
+            continue
         ch = text[i]
-        if quote_aware and ch in _QUOTE_OPEN:
-            depth += 1
-        elif quote_aware and ch in _QUOTE_CLOSE:
-            depth = max(0, depth - 1)
-        elif quote_aware and ch == '"':
-            straight_open = not straight_open
-        elif ch in ".؟?!؛" and depth == 0 and not straight_open:
-            m = _SENTENCE_END.match(text, i)
-            end = m.end()
+        if ch in _QUOTE_OPEN:
+            depth += quote_aware
+        elif ch in _QUOTE_CLOSE:
+            depth = max(0, depth - quote_aware)
+        elif ch == '"':
+            straight_open = quote_aware and not straight_open
+        elif depth == 0 and not straight_open:
+            end = _SENTENCE_END.match(text, i).end()
             if _is_boundary(text, i, end, stop):
                 while end < stop and text[end] in "»”\")":
                     end += 1  # a closing quote or bracket belongs to the sentence it ends
@@ -250,11 +255,9 @@ def _split(text: str, start: int, stop: int, quote_aware: bool) -> list[tuple[in
                 j = end
                 while j < stop and text[j].isspace():
                     j += 1
-                start = i = j
-                continue
-            i = end
-            continue
-        i += 1
+                start = resume = j
+            else:
+                resume = end
     if quote_aware and (depth or straight_open):
         return None
     if start < stop:

@@ -68,13 +68,13 @@ class Context:
         return self._to_norm(s.start), self._to_norm(s.end)
 
     def _to_norm(self, orig: int) -> int:
-        if not self.norm._norm_anchors:
+        """Normalized offset of an original offset (the inverse of `norm.to_original`)."""
+        norm = self.norm
+        if not norm._norm_anchors:
             return orig
-        lo, hi = 0, len(self.norm.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.norm.to_original(mid) < orig:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        import bisect
+
+        k = bisect.bisect_right(norm._orig_anchors, orig) - 1
+        if k < 0:
+            return orig
+        return min(norm._norm_anchors[k] + (orig - norm._orig_anchors[k]), len(norm.text))

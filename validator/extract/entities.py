@@ -486,10 +486,12 @@ class EntityExtractor:
                 continue
             w = tok.text
             by_form.setdefault(w, []).append((tok.index, ""))
-            by_loose.setdefault(loose_key(w), set()).add(w)
+            if len(w) > 4 and w not in self.res.non_name_words:
+                by_loose.setdefault(loose_key(w), set()).add(w)
             if w[0] in "وفبل" and len(w) > 3:
                 by_form.setdefault(w[1:], []).append((tok.index, w[0]))
-                by_loose.setdefault(loose_key(w[1:]), set()).add(w[1:])
+                if len(w) > 5:
+                    by_loose.setdefault(loose_key(w[1:]), set()).add(w[1:])
         return by_form, by_loose
 
     def _surname_mentions(self) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
@@ -17,6 +17,7 @@ _NON_NAME_LEXICONS = ("stopwords", "title-modifiers", "titles", "portfolios", "n
 _LOOSE = str.maketrans("", "", "اويءئؤ")
 
 
+@lru_cache(maxsize=200_000)
 def loose_key(norm: str) -> str:
     """A spelling-blind key: without the article and long vowels, so الأميركي ~ الأمريكي, ستيفان ~ ستافان."""
     words = []

@@ -122,10 +122,20 @@ class _Converter:
         self.path = path
         self.lexicons = lexicon_names
 
+    def _token(self, loc: int) -> int:
+        """pyparsing may hand a parse action the offset before the blanks (and comments) that precede
+        the token; point at the token itself."""
+        text, n = self.text, len(self.text)
+        while loc < n and (text[loc].isspace() or text[loc] == "#"):
+            loc = (text.find("\n", loc) % (n + 1)) if text[loc] == "#" else loc + 1
+        return loc
+
     def where(self, loc: int) -> m.Where:
+        loc = self._token(loc)
         return m.Where(self.path, pp.lineno(loc, self.text), pp.col(loc, self.text))
 
     def error(self, message: str, loc: int) -> RuleError:
+        loc = self._token(loc)
         w = self.where(loc)
         return RuleError(message, path=self.path, line=w.line, column=w.column, source_line=pp.line(loc, self.text))
 

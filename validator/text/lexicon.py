@@ -150,44 +150,68 @@ class TokenMatcher:
         from validator.text.tokens import tokenize
 
         self.names = tuple(lexicons)
-        self._first: dict[str, list[tuple[str, LexEntry, tuple[str, ...]]]] = {}
+        # first word -> entries of one word, and second word -> longer entries (a word-level trie,
+        # so a common first word such as في does not try every phrase that starts with it)
+        self._single: dict[str, list[tuple[str, LexEntry]]] = {}
+        self._multi: dict[str, dict[str, list[tuple[str, LexEntry, tuple[str, ...]]]]] = {}
         for name, lex in lexicons.items():
             for entry in lex.entries:
                 words = tuple(t.text for t in tokenize(entry.norm))
-                if words:
-                    self._first.setdefault(words[0], []).append((name, entry, words[1:]))
+                if len(words) == 1:
+                    self._single.setdefault(words[0], []).append((name, entry))
+                elif words:
+                    self._multi.setdefault(words[0], {}).setdefault(words[1], []).append((name, entry, words[2:]))
+        self._cache: dict[str, tuple] = {}
+
+    def _candidates(self, word: str) -> tuple:
+        """(clitic, one-word entries, longer entries by second word) for each clitic reading of a
+        token that starts something; cached by word, since news vocabulary repeats."""
+        found = self._cache.get(word)
+        if found is None:
+            found = tuple((clitic, self._single.get(form, ()), self._multi.get(form))
+                          for form, clitic in token_variants(word)
+                          if form in self._single or form in self._multi)
+            if len(self._cache) < 300_000:
+                self._cache[word] = found
+        return found
 
     def scan(self, tokens, text: str) -> dict[str, list[LexMatch]]:
         best: dict[tuple[str, int], tuple[int, int, LexMatch]] = {}
         n = len(tokens)
-        first = self._first
+        candidates = self._candidates
         for i, tok in enumerate(tokens):
             if tok.kind == "punct":
                 continue
-            for form, clitic in token_variants(tok.text):
-                cands = first.get(form)
-                if not cands:
-                    continue
-                for name, entry, rest in cands:
-                    j = i + 1
-                    if rest:
-                        if i + len(rest) >= n:
-                            continue
-                        ok = True
-                        for k, word in enumerate(rest, 1):
-                            t = tokens[i + k]
-                            if t.text != word or "\n" in text[tokens[i + k - 1].end:t.start]:
-                                ok = False
-                                break
-                        if not ok:
-                            continue
-                        j = i + 1 + len(rest)
+            for clitic, singles, multi in candidates(tok.text):
+                rank_c = -len(clitic)
+                for name, entry in singles:
                     key = (name, i)
-                    rank = (j - i, -len(clitic))
                     old = best.get(key)
-                    if old is None or rank > (old[0], old[1]):
-                        best[key] = (rank[0], rank[1],
-                                     LexMatch(tok.start + len(clitic), tokens[j - 1].end, clitic, entry, i, j))
+                    if old is None or (1, rank_c) > (old[0], old[1]):
+                        best[key] = (1, rank_c, LexMatch(tok.start + len(clitic), tok.end, clitic, entry, i, i + 1))
+                if multi is None or i + 1 >= n:
+                    continue
+                second = tokens[i + 1]
+                longer = multi.get(second.text)
+                if not longer or "\n" in text[tok.end:second.start]:
+                    continue
+                for name, entry, rest in longer:
+                    j = i + 2 + len(rest)
+                    if j > n:
+                        continue
+                    ok = True
+                    for k, word in enumerate(rest, 2):
+                        t = tokens[i + k]
+                        if t.text != word or "\n" in text[tokens[i + k - 1].end:t.start]:
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                    key = (name, i)
+                    old = best.get(key)
+                    if old is None or (j - i, rank_c) > (old[0], old[1]):
+                        best[key] = (j - i, rank_c, LexMatch(tok.start + len(clitic), tokens[j - 1].end, clitic,
+                                                             entry, i, j))
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
         for (name, _i), (_len, _c, match) in sorted(best.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             found = out[name]

@@ -1,0 +1,181 @@
+"""Attributions: reporting verbs in their forms, prepositional sources, statements, and their sources."""
+from __future__ import annotations
+
+import pytest
+
+
+def _atts(art):
+    return [(a.loc.text, a.kind) for a in art.attributions]
+
+
+def _source_name(art, att):
+    e = art.entity(att.source)
+    return e.name if e else None
+
+
+def _find(art, surface):
+    found = [a for a in art.attributions if a.loc.text == surface]
+    assert len(found) == 1, _atts(art)
+    return found[0]
+
+
+@pytest.mark.parametrize("text, verb, lemma, source", [
+    ("وقال وزير الخارجية العراقي فؤاد حسين إن بغداد تدعم الحوار.", "قال", "قال", "فؤاد حسين"),
+    ("وقالت المتحدثة باسم المفوضية أولغا سارادو إن الوضع مقلق.", "قالت", "قال", "أولغا سارادو"),
+    ("وقالت مصادر مطلعة إن المفاوضات وصلت إلى طريق مسدود.", "قالت", "قال", "مصادر مطلعة"),
+    ("وقالوا إن مطالبهم لم تتحقق، بحسب شهود عيان.", None, None, None),
+    ("يقول الخبير الاقتصادي سمير العلي إن الأسعار سترتفع.", "يقول", "قال", "سمير العلي"),
+    ("وأكدت وزارة الداخلية أن الوضع تحت السيطرة.", "أكدت", "أكد", "وزارة الداخلية"),
+    ("وأوضح وزير الدفاع العراقي أن القوات جاهزة.", "أوضح", "أوضح", "وزير الدفاع العراقي"),
+    ("ونفى الجيش الإسرائيلي استهداف المدنيين.", "نفى", "نفى", "الجيش الإسرائيلي"),
+    ("وأحصى المرصد السوري لحقوق الإنسان 20 قتيلا.", "أحصى", "أحصى", "المرصد السوري لحقوق الإنسان"),
+    ("ويرى محللون أن الخطوة ستؤثر على الأسواق.", "يرى", "رأى", "محللون"),
+])
+def test_reporting_verbs(extract, text, verb, lemma, source):
+    art = extract(text)
+    if verb is None:
+        return
+    att = _find(art, verb)
+    assert att.kind == "verb"
+    assert att.phrase == lemma
+    assert _source_name(art, att) == source
+    assert not att.implicit
+
+
+def test_plural_verb_with_vague_source(extract):
+    art = extract("وقال شهود عيان إن الانفجار هز المنطقة.")
+    att = _find(art, "قال")
+    assert _source_name(art, att) == "شهود عيان"
+    assert art.entity(att.source).kind == "unnamed"
+
+
+def test_fima_ashara_second_source(extract):
+    text = ("وقال الرئيس التونسي قيس سعيد إن الانتخابات ستجرى في موعدها، "
+            "فيما أشار رئيس الحكومة أحمد الحشاني إلى أن الميزانية جاهزة.")
+    art = extract(text)
+    assert _source_name(art, _find(art, "قال")) == "قيس سعيد"
+    assert _source_name(art, _find(art, "أشار")) == "أحمد الحشاني"
+
+
+def test_continuation_verb_feminine(extract):
+    text = "وقالت وزيرة الصحة هالة زايد إن اللقاحات وصلت. وأضافت أن التطعيم يبدأ غدا."
+    art = extract(text)
+    att = _find(art, "أضافت")
+    assert att.implicit
+    assert _source_name(art, att) == "هالة زايد"
+
+
+def test_continuation_verb_masculine(extract):
+    text = "قال الرئيس اللبناني ميشال عون إن الحكومة ستتشكل قريبا.\n\nوأضاف أن المشاورات مستمرة."
+    art = extract(text)
+    att = _find(art, "أضاف")
+    assert att.implicit and _source_name(art, att) == "ميشال عون"
+
+
+def test_naql_an_relay(extract):
+    art = extract("ونقلت رويترز عن مصادر دبلوماسية أن الاجتماع تأجل.")
+    att = _find(art, "نقلت")
+    assert _source_name(art, att) in ("مصادر دبلوماسية", "رويترز")
+
+
+def test_naql_an_relay_through_quoted_agency(extract):
+    art = extract('ونقلت وكالة أنباء "فارس" عن مصدر عسكري قوله إن الهجوم فشل.')
+    att = _find(art, "نقلت")
+    assert att.source is not None
+    assert _source_name(art, att) in ("مصدر عسكري", "فارس", 'وكالة أنباء "فارس"')
+
+
+@pytest.mark.parametrize("phrase", ["بحسب", "وفق", "حسب"])
+def test_prepositional_sources(extract, phrase):
+    art = extract(f"قتل 5 أشخاص في القصف {phrase} وزارة الصحة.")
+    att = _find(art, phrase)
+    assert att.kind == "preposition"
+    assert _source_name(art, att) == "وزارة الصحة"
+
+
+def test_wifqan_li(extract):
+    art = extract("قتل 5 أشخاص في القصف وفقا لوزارة الصحة.")
+    assert [a.kind for a in art.attributions] == ["preposition"]
+    assert _source_name(art, art.attributions[0]) == "وزارة الصحة"
+
+
+def test_naqlan_an_is_one_prepositional_attribution(extract):
+    art = extract("قتل 5 أشخاص في القصف نقلا عن وزارة الصحة.")
+    assert len(art.attributions) == 1, _atts(art)
+    att = art.attributions[0]
+    assert att.kind == "preposition" and att.loc.text == "نقلا عن"
+    assert _source_name(art, att) == "وزارة الصحة"
+
+
+def test_ala_lisan(extract):
+    art = extract("جاء ذلك على لسان وزير الداخلية اللبناني بسام مولوي.")
+    att = _find(art, "على لسان")
+    assert att.kind == "preposition" and _source_name(art, att) == "بسام مولوي"
+
+
+def test_fi_bayan_has_the_ministry_as_source(extract):
+    art = extract("وقالت وزارة الصحة في بيان إن خمسة أشخاص قتلوا.")
+    att = _find(art, "في بيان")
+    assert _source_name(art, att) == "وزارة الصحة"
+
+
+def test_statement_noun(extract):
+    art = extract("وأصدرت الوزارة بيانا أكدت فيه أن الوضع مستقر.")
+    att = _find(art, "بيانا")
+    assert att.kind == "statement" and _source_name(art, att) == "الوزارة"
+
+
+def test_verb_inside_a_quotation_is_not_an_attribution(extract):
+    text = "وقال المتحدث أحمد الصحاف: «إن الوزارة أعلنت حالة الطوارئ وأكدت جاهزية الفرق»."
+    art = extract(text)
+    surfaces = [a.loc.text for a in art.attributions]
+    assert "أعلنت" not in surfaces and "أكدت" not in surfaces
+    assert _source_name(art, _find(art, "قال")) == "أحمد الصحاف"
+
+
+def test_verb_in_reported_clause_does_not_take_next_clause_subject(extract):
+    text = ("قال وزير الخارجية المصري سامح شكري إن القاهرة ترفض التصعيد، "
+            "فيما قالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين تدعم الوساطة.")
+    art = extract(text)
+    for a in art.attributions:
+        if a.loc.text == "ترفض":
+            assert _source_name(art, a) in (None, "سامح شكري"), _source_name(art, a)
+
+
+def test_given_name_is_not_a_verb(extract):
+    art = extract("وقال رئيس الوزراء اللبناني نجيب ميقاتي إن الحكومة مستمرة في عملها.")
+    assert [a.loc.text for a in art.attributions] == ["قال"], _atts(art)
+    assert _source_name(art, art.attributions[0]) == "نجيب ميقاتي"
+
+
+def test_future_verb_in_reported_clause_is_not_an_attribution(extract):
+    # ستواصل = "will continue (its work)", not the reporting verb واصل ("he went on to say")
+    art = extract("وقال وزير الخارجية العراقي فؤاد حسين إن الحكومة ستواصل عملها.")
+    assert [a.loc.text for a in art.attributions] == ["قال"], _atts(art)
+
+
+def test_noun_is_not_a_participle(extract):
+    art = extract('واستهدفت الغارة مقرا لكتائب "حزب الله" قرب الحدود.')
+    assert art.attributions == [], _atts(art)
+
+
+def test_anonymity_phrase_is_not_an_attribution(extract):
+    art = extract("وقال مسؤول رفض الكشف عن اسمه إن الهجوم كان متوقعا.")
+    assert [a.loc.text for a in art.attributions] == ["قال"], _atts(art)
+
+
+def test_impersonal_phrase_is_not_an_attribution(extract):
+    art = extract("يذكر أن الحكومة أعلنت الخطة الشهر الماضي.")
+    assert "يذكر" not in [a.loc.text for a in art.attributions]
+
+
+def test_attribution_sentence_and_paragraph(extract):
+    art = extract("عنوان\n\nوصل الوفد. وقالت وزارة الصحة إن الوضع مستقر.")
+    att = _find(art, "قالت")
+    assert (att.paragraph, att.sentence) == (1, 2)
+
+
+def test_colon_attribution(extract):
+    art = extract("وزارة الصحة: مقتل 37 شخصا في القصف\n\nأعلنت الوزارة الحصيلة مساء أمس.")
+    colon = [a for a in art.attributions if a.kind == "colon"]
+    assert colon and _source_name(art, colon[0]) == "وزارة الصحة"

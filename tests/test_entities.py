@@ -1,0 +1,207 @@
+"""Entities: persons with titles, organizations, unnamed sources, and coreference between mentions."""
+from __future__ import annotations
+
+import pytest
+
+
+def _persons(art):
+    return [e for e in art.entities if e.kind == "person"]
+
+
+def _entity(art, name, kind=None):
+    found = [e for e in art.entities if e.name == name and (kind is None or e.kind == kind)]
+    assert len(found) == 1, [(e.kind, e.name) for e in art.entities]
+    return found[0]
+
+
+def _forms(entity):
+    return [(m.form, m.loc.text) for m in entity.mentions]
+
+
+@pytest.mark.parametrize("text, name, title, gender", [
+    ("وقال وزير الخارجية السعودي فيصل بن فرحان إن المملكة تدعم الحل السياسي.",
+     "فيصل بن فرحان", "وزير الخارجية السعودي", "m"),
+    ("وقال المتحدث باسم وزارة الدفاع الأميركية جون كيربي إن واشنطن لن ترسل قوات.",
+     "جون كيربي", "المتحدث باسم وزارة الدفاع الأميركية", "m"),
+    ('وقال قائد "فيلق القدس" الإيراني، قاسم سليماني، إن الرد سيكون حاسما.',
+     "قاسم سليماني", 'قائد "فيلق القدس" الإيراني', "m"),
+    ("وقال عاصم جهاد، مدير عام شركة تسويق النفط، إن الصادرات ارتفعت.",
+     "عاصم جهاد", "مدير عام شركة تسويق النفط", "m"),
+    ("وقالت الوزيرة نادية فتاح إن الميزانية تراعي الفئات الهشة.", "نادية فتاح", "الوزيرة", "f"),
+    ("وقالت المتحدثة باسم المفوضية أولغا سارادو إن الوضع مقلق.", "أولغا سارادو", "المتحدثة باسم المفوضية", "f"),
+    ("وأكد اللواء يحيى رسول أن القوات الأمنية أحبطت الهجوم.", "يحيى رسول", "اللواء", "m"),
+    ("وقال وزير المالية الأردني محمد العسعس إن العجز سينخفض.", "محمد العسعس", "وزير المالية الأردني", "m"),
+    ("وقالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين تدعم الوساطة.",
+     "أنالينا بيربوك", "وزيرة الخارجية الألمانية", "f"),
+    ("وقالت وزيرة الخارجية الأسترالية بيني وونغ إن بلادها قلقة.",
+     "بيني وونغ", "وزيرة الخارجية الأسترالية", "f"),
+])
+def test_person_with_title(extract, text, name, title, gender):
+    art = extract(text)
+    persons = _persons(art)
+    assert [p.name for p in persons] == [name]
+    p = persons[0]
+    assert p.titles == [title]
+    assert p.gender == gender
+    assert p.mentions[0].form == "name" and p.mentions[0].first
+
+
+def test_person_location(extract):
+    text = "عنوان\n\nوقال وزير الخارجية السعودي فيصل بن فرحان إن المملكة تدعم الحل."
+    p = _persons(extract(text))[0]
+    assert (p.loc.line, p.loc.column) == (3, text.split("\n")[2].index("فيصل") + 1)
+    assert p.loc.text == "فيصل بن فرحان"
+
+
+def test_rank_after_role(extract):
+    art = extract("وقال قائد شرطة البصرة، اللواء عباس ناجي، إن الوضع مستقر.")
+    (p,) = _persons(art)
+    assert p.name == "عباس ناجي"
+    assert "قائد شرطة البصرة" in p.titles[0]
+
+
+def test_surname_coreference(extract):
+    text = ("وقال وزير الخارجية العراقي فؤاد حسين إن بغداد ترفض التدخل.\n\n"
+            "وصرح حسين بأن الحكومة ستستدعي السفير.")
+    art = extract(text)
+    (p,) = _persons(art)
+    assert _forms(p) == [("name", "فؤاد حسين"), ("surname", "حسين")]
+
+
+def test_title_alone_refers_to_the_holder(extract):
+    text = ("قال وزير الموارد المائية العراقي مهدي رشيد الحمداني إن الخزين المائي تراجع.\n\n"
+            "وأوضح الوزير العراقي أن الحكومة ستطلق خطة طوارئ.")
+    art = extract(text)
+    (p,) = _persons(art)
+    assert p.name == "مهدي رشيد الحمداني"
+    assert ("title", "الوزير العراقي") in _forms(p)
+
+
+def test_feminine_title_alone(extract):
+    text = "قالت وزيرة الصحة هالة زايد إن اللقاحات متوفرة.\n\nوأضافت الوزيرة أن الحملة ستستمر شهرا."
+    art = extract(text)
+    (p,) = _persons(art)
+    assert ("title", "الوزيرة") in _forms(p)
+
+
+def test_bare_continuation_verb_is_a_mention_of_the_last_speaker(extract):
+    text = "قال الرئيس اللبناني ميشال عون إن الحكومة ستتشكل قريبا.\n\nوأضاف أن المشاورات مستمرة."
+    (p,) = _persons(extract(text))
+    assert _forms(p) == [("name", "ميشال عون"), ("verb", "أضاف")]
+
+
+def test_feminine_continuation_verb_goes_to_the_last_female_speaker(extract):
+    text = ("قالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين تدعم الوساطة، "
+            "فيما قال وزير الخارجية المصري سامح شكري إن القاهرة ترفض التصعيد.\n\n"
+            "وأضافت أن الحوار هو السبيل الوحيد.")
+    art = extract(text)
+    female = next(p for p in _persons(art) if p.gender == "f")
+    male = next(p for p in _persons(art) if p.gender == "m")
+    assert male.name == "سامح شكري"
+    assert ("verb", "أضافت") in _forms(female)
+    assert all(m.form != "verb" for m in male.mentions)
+
+
+def test_masculine_continuation_verb_skips_the_female_speaker(extract):
+    text = ("قال وزير الخارجية المصري سامح شكري إن القاهرة ترفض التصعيد، "
+            "فيما قالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين تدعم الوساطة.\n\n"
+            "وأضاف أن الحوار هو السبيل الوحيد.")
+    art = extract(text)
+    male = next(p for p in _persons(art) if p.name == "سامح شكري")
+    assert ("verb", "أضاف") in _forms(male)
+
+
+def test_role_without_holder(extract):
+    art = extract("وأوضح وزير الدفاع العراقي أن القوات جاهزة.")
+    e = _entity(art, "وزير الدفاع العراقي")
+    assert e.kind == "person" and e.role_only and not e.vague
+
+
+def test_compound_role_without_holder(extract):
+    art = extract("وأكد نائب رئيس الوزراء العراقي أن الخطة ستنفذ.")
+    e = next(e for e in art.entities if e.mentions[0].is_source)
+    assert e.kind == "person" and e.name == "نائب رئيس الوزراء العراقي"
+
+
+def test_director_of_hospital_is_the_source_not_the_hospital(extract):
+    art = extract("وأوضح مدير المستشفى الوطني أن المصابين في حالة مستقرة.")
+    att = art.attributions[0]
+    assert art.entity(att.source).name == "مدير المستشفى الوطني"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقالت مصادر مطلعة إن المفاوضات وصلت إلى طريق مسدود.", "مصادر مطلعة"),
+    ("وقال مسؤول رفض الكشف عن اسمه إن الهجوم كان متوقعا.", "مسؤول رفض الكشف عن اسمه"),
+    ("ويرى محللون أن الخطوة ستؤثر على الأسواق.", "محللون"),
+    ("وقال شهود عيان إن الانفجار هز المنطقة.", "شهود عيان"),
+    ("وقالت مصادر أمنية إن أربعة جنود قتلوا في الكمين.", "مصادر أمنية"),
+    ("وقال شاهد عيان لوكالة فرانس برس إن الدخان غطى السماء.", "شاهد عيان"),
+])
+def test_unnamed_sources(extract, text, name):
+    art = extract(text)
+    e = _entity(art, name)
+    assert e.kind == "unnamed" and e.vague
+    assert e.mentions[0].is_source
+
+
+def test_unnamed_source_has_only_its_own_mention(extract):
+    art = extract("وقال مسؤول رفض الكشف عن اسمه إن الهجوم كان متوقعا.")
+    e = _entity(art, "مسؤول رفض الكشف عن اسمه")
+    assert _forms(e) == [("vague", "مسؤول رفض الكشف عن اسمه")]
+
+
+def test_silent_vague_noun_is_not_an_entity(extract):
+    art = extract("وتداولت مصادر إعلامية صورا للحادث.")
+    assert [e for e in art.entities if e.kind == "unnamed"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأرسلت الحكومة رسالة لوزارة الخارجية بشأن الاتفاق.", "وزارة الخارجية"),
+    ("ووفقا للمرصد السوري لحقوق الإنسان، قتل خمسة أشخاص في القصف.", "المرصد السوري لحقوق الإنسان"),
+    ("واتصل المراسل بالمرصد السوري لحقوق الإنسان للتحقق من الحصيلة.", "المرصد السوري لحقوق الإنسان"),
+    ("وقالت وزارة الصحة إن المستشفيات ممتلئة.", "وزارة الصحة"),
+    ("وأعلنت الوزارة انتهاء الأزمة في المدينة.", "الوزارة"),
+    ("وقال مصدر إن الحكومة ستستدعي السفير.", "الحكومة"),
+])
+def test_organizations_without_clitics_in_name(extract, text, name):
+    art = extract(text)
+    orgs = [e for e in art.entities if e.kind == "organization"]
+    assert name in [o.name for o in orgs], [o.name for o in orgs]
+
+
+def test_organization_short_mention_links_to_full_name(extract):
+    text = ("قتل خمسة أشخاص بحسب المرصد السوري لحقوق الإنسان.\n\n"
+            "وأضاف المرصد أن القصف مستمر على الأحياء الشرقية.")
+    art = extract(text)
+    orgs = [e for e in art.entities if e.kind == "organization" and "مرصد" in e.name]
+    assert len(orgs) == 1, [(o.name, _forms(o)) for o in orgs]
+
+
+def test_organization_does_not_run_over_a_preposition(extract):
+    art = extract("ونقلت الوكالة عن المرصد السوري لحقوق الإنسان أن القصف مستمر.")
+    names = [e.name for e in art.entities if e.kind == "organization"]
+    assert not any(" عن " in n for n in names), names
+    assert "المرصد السوري لحقوق الإنسان" in names, names
+
+
+def test_no_organization_inside_a_verb(extract):
+    art = extract('ونقلت وكالة أنباء "فارس" عن مصدر عسكري قوله إن الهجوم فشل.')
+    assert "شل" not in [e.name for e in art.entities]
+
+
+def test_quoted_agency_is_an_organization(extract):
+    art = extract('ونقلت وكالة أنباء "فارس" عن مصدر عسكري قوله إن الهجوم فشل.')
+    assert any(e.kind == "organization" and "فارس" in e.name for e in art.entities)
+
+
+def test_preposition_ala_is_not_the_name_ali(extract):
+    art = extract("وقال الوزير إن الحكومة تعمل على خطة جديدة.")
+    assert _persons(art) == []
+
+
+def test_entity_ids_are_unique(extract):
+    art = extract("قالت وزيرة الصحة هالة زايد إن اللقاحات متوفرة، فيما قال مصدر طبي إن الحملة تأخرت.")
+    ids = [e.id for e in art.entities]
+    assert len(ids) == len(set(ids))
+    mention_ids = [m.id for e in art.entities for m in e.mentions]
+    assert len(mention_ids) == len(set(mention_ids))
