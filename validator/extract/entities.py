@@ -21,6 +21,8 @@ MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
+_REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                     "العاشر", "الحادي", "عشر"})
 _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب", "عن"})
 
 
@@ -88,6 +90,8 @@ class EntityExtractor:
             return False
         if self._has_tanween(self.tokens[i]):
             return False
+        if not given and self._not_a_name_shape(i):
+            return False
         if first:
             if w.startswith("ال") and not given:
                 return False
@@ -101,6 +105,29 @@ class EntityExtractor:
                     and not (after_particle or family or (long_name and self.res["nationalities"].lookup(w))):
                 return False
         return True
+
+    def _not_a_name_shape(self, i: int) -> bool:
+        """A pronoun suffix written with ه (not ة): اختباراته، بفوزه، قراره; a future verb: ستزور."""
+        written = self._written(i)
+        w = self.tokens[i].text
+        if len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("ة"):
+            return True
+        return len(w) >= 5 and w[:2] in ("ست", "سي", "سن")
+
+    def _boundary(self, j: int) -> bool:
+        """What may follow a name: punctuation, a number, the end, a function word, a verb we know,
+        a title or a coordinated word (و...)."""
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return True
+        w = self.tokens[j].text
+        return (self.res.is_non_name(w) or w[0] == "و" or j in self._title_at
+                or self.res.reporting_forms.lookup(w) is not None)
+
+    def _verified(self, i: int) -> bool:
+        """A name token we have evidence for: a known given name or surname, a nisba, a proper noun."""
+        w = self.tokens[i].text
+        return (w in self.res.given_names.by_norm or self._surname_like(w) or self._proper_noun(w)
+                or w in self.res["name-particles"].by_norm)
 
     def _clitic_on_known_word(self, w: str) -> bool:
         """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
@@ -228,7 +255,7 @@ class EntityExtractor:
         return bool(w) and w.startswith(_DEFINITE_CLITICS) and len(w) > 3
 
     # -- names -------------------------------------------------------------------------------
-    def parse_name(self, i: int, after_title: bool, after_verb: bool = False) -> int:
+    def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True) -> int:
         """Token index after a person's name starting at i (i when there is none)."""
         particles = self.res["name-particles"].by_norm
         j = i
@@ -258,12 +285,27 @@ class EntityExtractor:
             count += 1
         if j == i:
             return i
+        # a trailing word we know nothing about must be followed by something that ends a name
+        # (كوندوليزا رايس ستزور الشرق، نبيه بري اقتراح رايس): otherwise it is the next phrase
+        while j - i > 1 and not self._verified(j - 1) and not self._boundary(j):
+            j -= 1
         n = j - i
         first = self._word(i)
-        known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None
-        if n == 1 and not after_title and not known_first:
+        known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None \
+            or self._proper_noun(first) or first in self.res["surnames"].by_norm
+        if n == 1 and not known_first and not (after_title and strong_title and self._boundary(j)):
+            return i  # الوزير متحمس، طبيب نفسي: a description, not a name
+        if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
+                and not (after_title or after_verb):
             return i
+        if self._common_given(first) and not (after_title or after_verb) and not self._verified(i + 1):
+            return i  # علي نطاق واسع، خليفة أبو حمزة: an everyday word, not a name
+        if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in ("الملك", "البابا", "الامام"):
+            j += 1  # الملك عبدالله الثاني
         return j
+
+    def _common_given(self, w: str) -> bool:
+        return w in self.res["common-given-names"].by_norm
 
     # -- entities ------------------------------------------------------------------------------
     def person(self, name_start: int, name_end: int, gender: str) -> tuple[Entity, bool]:
@@ -388,7 +430,9 @@ class EntityExtractor:
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
                 j += 1
-            name_end = self.parse_name(j, after_title=True)
+            role_words = len(phrase.roles[0][2].entry.norm.split())
+            strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
+            name_end = self.parse_name(j, after_title=True, strong_title=strong)
             if name_end > j:
                 entity, _ = self.person(j, name_end, phrase.gender)
                 titles = self._title_text(phrase)
@@ -504,8 +548,8 @@ class EntityExtractor:
             forms = {entity.key}
             if len(parts) >= 2:
                 surname = parts[-1]
-                if len(parts) >= 3 and parts[-2] in particles:
-                    surname = parts[-2] + " " + surname
+                if parts[-2] in particles:
+                    surname = parts[-2] + " " + surname if len(parts) >= 3 else ""  # عبد الله is one name
                 if len(surname) >= 3 and not self.res.is_non_name(surname):
                     forms.add(surname)
                 loose = loose_key(parts[-1])
