@@ -132,11 +132,13 @@ def read_bytes(path: str) -> bytes:
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256; refuse anything else."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+        return _non_empty(_strict(data[3:], "utf-8", path), path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", path), "utf-16"
+        return _non_empty(_strict(data, "utf-16", path), path), "utf-16"
     if b"\x00" in data:
         raise InputError(f"{path}: binary file (contains NUL bytes), not a text article")
+    if not data.strip():
+        raise InputError(f"{path}: empty article (no text to validate)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -150,6 +152,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return text, "windows-1256"
     raise InputError(f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
                      f"{utf8_error.start}) and not Windows-1256 Arabic text")
+
+
+def _non_empty(text: str, path: str) -> str:
+    if not text.strip():
+        raise InputError(f"{path}: empty article (no text to validate)")
+    return text
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
@@ -172,7 +180,7 @@ _QUOTE_CLOSE = "»”"
 # A lone letter before a dot is an abbreviation (أ. ف. ب., د. محمد), not a sentence end.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])[\u0621-\u064Aa-zA-Z]$")
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[\u0621-\u064A\u0640]+(?:\s+[\u0621-\u064A\u0640]+){0,2})\s*[-–—]\s*"
+    r"\s*(?P<place>[\u0621-\u064A\u0640]+(?:\s+[\u0621-\u064A\u0640]+){0,2})\s*[-–—]\s*"
     r"(?:\(?(?P<agency>[\u0621-\u064A.\s]{1,12}|[A-Za-z .]{1,12})\)?\s*[-–—:]\s*)?"
 )
 

@@ -30,12 +30,20 @@ class _MentionSpan:
 def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
     spans = _mention_spans(ctx, entities)
     inside_quote = _quote_ranges(ctx, quotes)
+    # tokens that cannot hold a reporting verb: impersonal phrases (يذكر أن), anonymity phrases
+    # (رفض الكشف عن اسمه), a source phrase (نقلا عن), or a name (نجيب ميقاتي)
     blocked = {k for m in ctx.hits("impersonal-phrases") for k in range(m.i, m.j)}
+    blocked |= {k for m in ctx.hits("vague-sources-all") if m.entry.get("kind") == "anonymity" for k in range(m.i, m.j)}
+    phrases = ctx.hits("source-phrases")
+    phrase_tokens = {k for m in phrases for k in range(m.i, m.j)}
+    name_tokens = {k for s in spans if s.mention.form in ("name", "surname") for k in range(
+        ctx.index.containing(ctx._to_norm(s.mention.loc.start)), s.last_token + 1)}
     results: list[Attribution] = []
     events = []
     for m in ctx.hits("reporting-forms"):
-        events.append((m.start, "verb", m))
-    for m in ctx.hits("source-phrases"):
+        if m.i not in phrase_tokens and m.i not in name_tokens:
+            events.append((m.start, "verb", m))
+    for m in phrases:
         events.append((m.start, m.entry.get("kind") or "preposition", m))
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
@@ -52,6 +60,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         implicit = False
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
+            if participle and not _clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE):
+                continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
             source = None if participle else _subject_after(ctx, spans, j, sentence)
             if source is not None:
                 source = _relay(ctx, spans, source, sentence) or source
@@ -65,6 +75,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 implicit = source is not None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4)
+            if source is None and m.entry.norm.startswith("في "):
+                # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
+                source = _same_sentence_source(results, sentence, by_id) or _subject_before(
+                    ctx, spans, i, sentence, window=8)
         else:  # a statement noun: في بيان، في تصريح
             source = _subject_after(ctx, spans, j, sentence, window=4) or _subject_before(
                 ctx, spans, i, sentence, window=8)
@@ -130,8 +144,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW) -> Entity | N
         if j <= s.first_token < j + window and ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
             # nothing that opens a clause may stand between the verb and its subject
             between = {ctx.tokens[k].text for k in range(j, s.first_token)}
-            if between & {"ان", "انه", "بان", ":", "«", '"'}:
-                return None
+            if between & {"ان", "انه", "بان", ":", "«", '"', "فيما", "بينما", "حيث", "،"}:
+                return None  # the subject of another clause
             s.mention.is_source = True
             return s.entity
         if s.first_token >= j + window:
@@ -188,10 +202,13 @@ def _starts_clause(ctx, j) -> bool:
     return j >= len(ctx.tokens) or ctx.tokens[j].text in _CLAUSE_START
 
 
-def _clause_follows(ctx, j, sentence, window: int = 6) -> bool:
+_REPORTED_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "الي"})
+
+
+def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS) -> bool:
     """A reported clause (أن/إن/: or a quotation) follows within a few words."""
     for k in range(j, min(j + window, len(ctx.tokens))):
-        if ctx.tokens[k].text in _CLAUSE_MARKERS:
+        if ctx.tokens[k].text in markers:
             return True
     return False
 

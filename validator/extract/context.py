@@ -77,4 +77,7 @@ class Context:
         k = bisect.bisect_right(norm._orig_anchors, orig) - 1
         if k < 0:
             return orig
-        return min(norm._norm_anchors[k] + (orig - norm._orig_anchors[k]), len(norm.text))
+        value = norm._norm_anchors[k] + (orig - norm._orig_anchors[k])
+        if k + 1 < len(norm._norm_anchors):
+            value = min(value, norm._norm_anchors[k + 1])
+        return min(value, len(norm.text))

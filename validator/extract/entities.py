@@ -23,7 +23,7 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                      "العاشر", "الحادي", "عشر"})
-_TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب", "عن"})
+_TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
 
 
 def _verb_like(word: str) -> bool:
@@ -84,13 +84,15 @@ class EntityExtractor:
         if w is None or len(w) < 2 or self.used[i]:
             return False
         given = w in self.res.given_names.by_norm or self._proper_noun(w)
+        if long_name and w.startswith("ال") and self.res["nationalities"].lookup(w) is not None:
+            return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
         if given and self._written(i) in self.res.stopwords_as_written:
             return False  # على (preposition) folds to علي (a name): the original spelling decides
         if self.res.is_non_name(w) and not given:
             return False
         if self._has_tanween(self.tokens[i]):
             return False
-        if not given and self._not_a_name_shape(i):
+        if not given and self._not_a_name_shape(i) and not self._verified(i):
             return False
         if first:
             if w.startswith("ال") and not given:
@@ -110,7 +112,7 @@ class EntityExtractor:
         """A pronoun suffix written with ه (not ة): اختباراته، بفوزه، قراره; a future verb: ستزور."""
         written = self._written(i)
         w = self.tokens[i].text
-        if len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("ة"):
+        if len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith(("ة", "الله")):
             return True
         return len(w) >= 5 and w[:2] in ("ست", "سي", "سن")
 
@@ -131,9 +133,11 @@ class EntityExtractor:
 
     def _clitic_on_known_word(self, w: str) -> bool:
         """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
-        if w.startswith(("وال", "بال", "فال", "لل", "كال")) or w[0] == "و":
+        if w.startswith(("وال", "بال", "فال", "لل", "كال")):
+            return True
+        if w[0] == "و" and (len(w) <= 3 or w[1:] in self.res.given_names.by_norm or self.res.is_non_name(w[1:])):
             return True  # و inside a name is a coordination: إبراهيم دياز وعز الدين أوناحي
-        if w[0] in "لب" and len(w) > 3 and w[1] in "يتن":
+        if w[0] == "ل" and len(w) > 3 and w[1] in "يتن":
             return True  # ليحسم، لتعزيز: a verb
         if w[0] in "وفبلك" and len(w) > 2:
             rest = w[1:]
@@ -173,6 +177,9 @@ class EntityExtractor:
                              definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
         last_word = match.entry.norm.split()[-1]
         body = self.res["bodies"].by_norm.get(last_word)
+        nxt = self._title_at.get(end)
+        if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix:
+            end = nxt[0]  # نائب رئيس الوزراء، مستشار الرئيس، مساعد وزير الخارجية
         j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
         phrase.end = j
         # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
@@ -235,7 +242,9 @@ class EntityExtractor:
                     and not _verb_like(bare) \
                     and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
                     and self._is_definite(j + 1) and not bare.startswith(("ال", "ف")) \
-                    and (after_body or not bare.startswith("و")):
+                    and (after_body or not bare.startswith("و")) \
+                    and (bare != w or not self.tokens[j - 1].text.startswith(_DEFINITE_CLITICS)):
+                # a construct follows an indefinite noun, or is coordinated with و after one
                 j += 2  # a construct: حكومة تصريف الأعمال، مدير علم الأوبئة ومكافحة الأمراض
                 after_body = True
                 continue
@@ -269,7 +278,8 @@ class EntityExtractor:
                 j += 2
                 count += 2
                 continue
-            if not self._is_name_token(j, first=(j == i), long_name=count >= 2, family=after_verb and count == 1):
+            if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
+                                       family=(after_verb or after_title) and count == 1):
                 break
             if j > i and self.tokens[j].text.startswith("ال") and not (
                     self._word(j + 1) in particles):
@@ -376,9 +386,9 @@ class EntityExtractor:
         self._titled_persons()
         self._named_persons()
         self._surname_mentions()
-        self._organizations()
         self._unnamed()
         self._title_only_mentions()
+        self._organizations()
         for e in self.entities:
             e.mentions.sort(key=lambda m: m.loc.start)
             if e.mentions:
@@ -585,12 +595,27 @@ class EntityExtractor:
             end_off = self.tokens[end - 1].end
             key = " ".join(t.text for t in self.tokens[i:end])
             key = key[len(match.prefix):] if match.prefix and key.startswith(match.prefix) else key
-            entity = next((e for e in self.entities if e.kind == "organization" and e.key == key), None)
+            contracted = match.prefix.endswith("ل") and key.startswith("ل") and match.entry.norm.startswith("ال")
+            if contracted:
+                key = "ا" + key  # للمرصد: ل + المرصد
+            entity = next((e for e in self.entities if e.kind == "organization"
+                           and (e.key == key or e.key.startswith(key + " "))), None)  # المرصد → المرصد السوري ...
             if entity is None:
-                entity = Entity(self.ctx.new_id("o"), "organization", self.ctx.loc(start_off, end_off).text, key)
+                name = self.ctx.loc(start_off, end_off).text
+                entity = Entity(self.ctx.new_id("o"), "organization", ("ا" + name) if contracted else name, key)
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
             self._mark(i, end)
+
+    @property
+    def _role_starts(self) -> set[int]:
+        """Token indexes where a title with a complement and no holder starts."""
+        starts = set()
+        for phrase in self.title_only:
+            role_words = len(phrase.roles[0][2].entry.norm.split())
+            if phrase.end - phrase.start > role_words:
+                starts.add(phrase.start)
+        return starts
 
     def _unnamed(self) -> None:
         modifiers = self.res.vague_modifiers
@@ -629,6 +654,8 @@ class EntityExtractor:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
             if entity is None:
                 loc = self.ctx.loc(start_off, end_off)
+                if i in self._role_starts:
+                    continue  # نائب رئيس الوزراء العراقي: a role, not an anonymous deputy
                 entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, m.entry.norm,
                                 m.entry.get("gender", "m") or "m", vague=True)
                 self.entities.append(entity)
@@ -678,7 +705,7 @@ class EntityExtractor:
                     self.entities.append(entity)
                 self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
                                  [role.entry.source])
-                self._mark(phrase.start, phrase.end)
+                # not marked as used: a body inside the role (بالمرصد السوري) is still an organization
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:

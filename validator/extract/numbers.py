@@ -12,6 +12,7 @@ _TIME = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(?<![\d.])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.])")
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
 _PERCENT = re.compile(r"\s*%|\s+(?:في|ف)\s*(?:المئه|المائه)|\s+بالمئه|\s+بالمائه|\s+بالميه")
+_PERCENT_WORDS = re.compile(r"(?<=\s)(?:(?:في|ف)\s*(?:المئه|المائه)|بالمئه|بالمائه|بالميه)(?![^\W\d_])")
 _YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه", "لعام", "بعام", "عامي", "منذ", "خلال", "ولعام"})
 _AGE_OPEN = "("
 _CLOCK_WORDS = frozenset({"الساعه", "ساعه", "بالساعه", "والساعه"})
@@ -62,6 +63,8 @@ class NumberExtractor:
         for m in _SCORE.finditer(self.text):
             if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
+        for m in _PERCENT_WORDS.finditer(self.text):
+            self.taken.append((m.start(), m.end()))  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
         return self.items
@@ -291,6 +294,11 @@ class NumberExtractor:
                 i, j = m.i, m.j
                 for k in range(i, max(j, i + 1)):
                     self._casualty_hits[k] = m.entry.get("type") or "killed"
+        if not hasattr(self, "_qual_end"):
+            self._qual_end = {m.j: m for m in self.ctx.hits("qualifiers")}
+        qualifier = self._qual_end.get(first)
+        if qualifier is not None:
+            first = qualifier.i  # قتل ما لا يقل عن 15 شخصا: look before the qualifier
         for k in (first - 1, first - 2, first - 3):
             if k in self._casualty_hits:
                 if k < first - 1 and any(self.tokens[x].kind == "punct" for x in range(k + 1, first)):

@@ -7,7 +7,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
-from validator.extract.quotes import classify, find_quotes
+from validator.extract.quotes import _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
@@ -27,7 +27,7 @@ def extract(doc: Document, res: Resources) -> Article:
         q.kind = classify(ctx, q, strong)
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
-    _partial_quotes(quotes, attributions, entities)
+    _partial_quotes(ctx, quotes, attributions, entities)
     numbers = extract_numbers(ctx)
     article = Article(doc, norm, numbers, quotes, entities, attributions)
     _link(article)
@@ -73,13 +73,13 @@ def _distinct_spellings(forms: dict) -> dict:
     return kept
 
 
-def _partial_quotes(quotes: list[Quote], attributions, entities) -> None:
+def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -> None:
     """A short quoted phrase in a sentence attributed to someone is a partial quotation of them
     (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
         if q.kind == "term" and q.sentence in attributed and len(q.content.split()) >= 2 \
-                and not _after_name(q, entities):
+                and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
 

@@ -103,16 +103,34 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
         return "speech"
     if _after_name_introducer(ctx, norm_start) or (n_words <= 2 and _after_organization(ctx, norm_start)):
         return "name" if n_words <= 6 else "speech"
-    if speech_cue_before:
+    if n_words <= 4 and words and (ctx.res["name-introducers"].lookup(words[0].text)
+                                   or ctx.res["bodies"].lookup(words[0].text)):
+        return "name"  # «قاعدة العند العسكرية»، "فيلق القدس": the quotation is a name
+    if n_words <= SHORT_QUOTE_WORDS and _nested(ctx, quote):
+        return "term"  # «نرفض ما وصفه البعض بـ"الصفقة الكبرى"»: a phrase quoted inside a quotation
+    if speech_cue_before and (n_words > 1 or _adjacent_cue(ctx, norm_start)):
         return "speech"
-    if words and (ctx.res["name-introducers"].lookup(words[0].text) or ctx.res["bodies"].lookup(words[0].text)):
-        return "name"  # «قاعدة العند العسكرية»: the quotation is a name that says what it names
     if n_words <= SHORT_QUOTE_WORDS:
         content = " ".join(t.text for t in words)
         if content in ctx.res["bodies"].by_norm or content in ctx.res["places"].by_norm:
             return "name"
         return "term"
     return "speech"
+
+
+def _nested(ctx: Context, quote: Quote) -> bool:
+    text = ctx.doc.text
+    para = ctx.doc.paragraph_at(quote.loc.start)
+    if para is None:
+        return False
+    before = text[para.start:quote.loc.start]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
+def _adjacent_cue(ctx: Context, norm_start: int) -> bool:
+    """One quoted word is speech only right after ':' or قائلا."""
+    i = ctx.index.at_or_after(norm_start) - 1
+    return i >= 0 and ctx.tokens[i].text in (":", "قائلا", "قائله")
 
 
 def _after_organization(ctx: Context, norm_start: int) -> bool:

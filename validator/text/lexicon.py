@@ -132,7 +132,7 @@ def token_variants(word: str):
     if word[:1] not in _CLITIC_FIRST:
         return
     for clitic in PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             rest = word[len(clitic):]
             yield rest, clitic
             if clitic.endswith("ل") and rest.startswith("ل") and len(rest) > 2:

@@ -82,7 +82,10 @@ class NormalizedText:
         k = bisect.bisect_right(self._norm_anchors, i) - 1
         if k < 0:
             return i
-        return min(self._orig_anchors[k] + (i - self._norm_anchors[k]), len(self.original))
+        value = self._orig_anchors[k] + (i - self._norm_anchors[k])
+        if k + 1 < len(self._orig_anchors):
+            value = min(value, self._orig_anchors[k + 1])  # inside an expansion (ﷲ → الله): stay on it
+        return min(value, len(self.original))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.to_original(start), self.to_original(end) if end > start else self.to_original(start)
@@ -97,8 +100,10 @@ def normalize(text: str) -> NormalizedText:
     shift = 0
     for m in _RESHAPING.finditer(text):
         i = m.start()
+        norm_anchors.append(i + shift)  # before the character ...
+        orig_anchors.append(i)
         shift += len(_TABLE[ord(text[i])]) - 1
-        norm_anchors.append(i + 1 + shift)
+        norm_anchors.append(i + 1 + shift)  # ... and after it
         orig_anchors.append(i + 1)
     return NormalizedText(text, norm, tuple(norm_anchors), tuple(orig_anchors))
 
