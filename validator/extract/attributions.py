@@ -60,7 +60,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         implicit = False
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
-            if participle and not _clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE):
+            if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
+                                   or (j < len(ctx.tokens) and ctx.tokens[j].text in '«"“')):
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
             source = None if participle else _subject_after(ctx, spans, j, sentence)
             if source is not None:

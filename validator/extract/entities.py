@@ -178,7 +178,8 @@ class EntityExtractor:
         last_word = match.entry.norm.split()[-1]
         body = self.res["bodies"].by_norm.get(last_word)
         nxt = self._title_at.get(end)
-        if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix:
+        if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix \
+                and not (body is not None and body.get("kind") == "head"):
             end = nxt[0]  # نائب رئيس الوزراء، مستشار الرئيس، مساعد وزير الخارجية
         j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
         phrase.end = j
@@ -387,6 +388,7 @@ class EntityExtractor:
         self._named_persons()
         self._surname_mentions()
         self._unnamed()
+        self._anonymous_people()
         self._title_only_mentions()
         self._organizations()
         for e in self.entities:
@@ -610,12 +612,23 @@ class EntityExtractor:
     @property
     def _role_starts(self) -> set[int]:
         """Token indexes where a title with a complement and no holder starts."""
-        starts = set()
-        for phrase in self.title_only:
-            role_words = len(phrase.roles[0][2].entry.norm.split())
-            if phrase.end - phrase.start > role_words:
-                starts.add(phrase.start)
-        return starts
+        return {p.start for p in self.title_only if self._identified_role(p)}
+
+    def _identified_role(self, phrase: TitlePhrase) -> bool:
+        """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
+        not an anonymous official (مسؤول إسرائيلي، مسؤول في بلدية درنة، متحدثة باسم الجيش)."""
+        role = phrase.roles[0][2]
+        if phrase.end - phrase.start <= len(role.entry.norm.split()):
+            return False
+        if phrase.definite:
+            return True
+        for k in range(phrase.roles[0][1], phrase.end):
+            w = self.tokens[k].text
+            if w in ("في", "ب", "باسم", "لدي", "الي") or (w.startswith(("ب", "ل")) and not w.startswith("ال")):
+                return False
+            if w.startswith("ال"):
+                return True
+        return False
 
     def _unnamed(self) -> None:
         modifiers = self.res.vague_modifiers
@@ -662,6 +675,29 @@ class EntityExtractor:
             self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             self._mark(i, j)
 
+    def _anonymous_people(self) -> None:
+        """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
+        verb is an anonymous source."""
+        people = self.res["people-nouns"]
+        nationality = self.res["nationalities"]
+        for verb in self.ctx.hits("reporting-forms"):
+            i = verb.j
+            w = self._word(i)
+            if w is None or self.used[i] or w.startswith("ال") or i in self._title_at:
+                continue
+            entry = people.by_norm.get(w)
+            if entry is None or entry.get("number") not in (None, "sg", "pl"):
+                continue
+            j = i + 1
+            while j < len(self.tokens) and self._word(j) and (
+                    self._word(j) in self.res.vague_modifiers or nationality.lookup(self._word(j)) is not None):
+                j += 1
+            loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
+            entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
+            self.entities.append(entity)
+            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
+            self._mark(i, j)
+
     def _anonymity_at(self, j: int) -> int | None:
         m = self.ctx.hit_at("vague-sources-all", j)
         return m.j if m is not None and m.entry.get("kind") == "anonymity" else None
@@ -696,7 +732,7 @@ class EntityExtractor:
                 m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
                 m.title = loc.text.strip(" ،,")
                 self._mark(phrase.start, phrase.end)
-            elif phrase.end - phrase.start > len(role.entry.norm.split()):
+            elif self._identified_role(phrase):
                 key = " ".join(t.text for t in self.tokens[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
                 if entity is None:
@@ -706,6 +742,13 @@ class EntityExtractor:
                 self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
                                  [role.entry.source])
                 # not marked as used: a body inside the role (بالمرصد السوري) is still an organization
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank"):
+                # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
+                entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
+                                phrase.gender, vague=True)
+                self.entities.append(entity)
+                self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+                self._mark(phrase.start, phrase.end)
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:

@@ -136,9 +136,7 @@ class Engine:
             return False
         pattern = self._patterns.get(cond.pattern)
         if pattern is None:
-            pattern = self._patterns[cond.pattern] = regex.compile(normalize_string(cond.pattern)
-                                                                   if not _has_regex_space(cond.pattern)
-                                                                   else cond.pattern.translate({}))
+            pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
         norm = normalize(text)
         try:
@@ -150,7 +148,7 @@ class Engine:
                                      path=w.path, line=w.line, column=w.column) from None
         if found is None:
             return False
-        if cond.field.path == ("text",) and hasattr(item, "start") or isinstance(item, (NumberItem, Quote)):
+        if cond.field.path == ("text",) and (isinstance(item, TextSpan) or hasattr(item, "loc")):
             base = item.start if isinstance(item, TextSpan) else item.loc.start
             s, e = norm.to_original(found.start()), norm.to_original(found.end())
             state.match_loc = article.doc.location(base + s, base + max(e, s))
@@ -362,8 +360,12 @@ def _format(template: str, values: dict) -> str:
     return string.Formatter().vformat(template, (), _SafeDict(values))
 
 
-def _has_regex_space(pattern: str) -> bool:
-    return "\\s" in pattern or "  " in pattern
+def normalize_pattern(pattern: str) -> str:
+    """A rule's pattern in the normalized alphabet the text is matched in (أ→ا، ى→ي، ة→ه,
+    no diacritics), character by character so regex syntax (\\s، [..]، +) is kept as written."""
+    from validator.text.normalize import _TABLE
+
+    return pattern.translate(_TABLE)
 
 
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:

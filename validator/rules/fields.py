@@ -34,9 +34,17 @@ def _first_source(mention, article: Article, paragraph: bool = False) -> bool:
     return first is mention
 
 
+def _line(x, a: Article) -> int:
+    if hasattr(x, "loc"):
+        return x.loc.line
+    if isinstance(x, SpellingGroup):
+        return x.forms[0][1].line
+    return x.line
+
+
 _COMMON = {
     "text": FieldSpec(lambda x, a: x.loc.text if hasattr(x, "loc") else x.text, doc="the text of the span"),
-    "line": FieldSpec(lambda x, a: x.loc.line if hasattr(x, "loc") else x.line, doc="1-based line"),
+    "line": FieldSpec(_line, doc="1-based line"),
 }
 
 FIELDS: dict[str, dict[str, FieldSpec]] = {
