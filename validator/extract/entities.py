@@ -83,6 +83,8 @@ class EntityExtractor:
         w = self._word(i)
         if w is None or len(w) < 2 or self.used[i]:
             return False
+        if w == "الله" and not first:
+            return True  # نصر الله، عطا الله، عبد الله
         given = w in self.res.given_names.by_norm or self._proper_noun(w)
         if long_name and w.startswith("ال") and self.res["nationalities"].lookup(w) is not None:
             return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
@@ -94,11 +96,15 @@ class EntityExtractor:
             return False
         if not given and self._not_a_name_shape(i) and not self._verified(i):
             return False
+        if not first and not given and not self._verified(i) and (
+                w[0] == "ي" or (w[0] == "ب" and ((w[1:2] in ("ت", "م") and len(w) >= 5)
+                                                 or (w[1:2] == "ا" and len(w) >= 7)))):
+            return False  # يطلب، بارتكاب، بتوقيت: a verb or a verbal noun after the name
         if first:
             if w.startswith("ال") and not given:
                 return False
-            if w[0] in "وفبلك" and not given and self.res.given_names.lookup(w) is None:
-                # a clitic on a name is only plausible on a name we know (وفؤاد، لمحمد)
+            if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm):
+                # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
                 return False
         else:
             if not given and self._clitic_on_known_word(w):
@@ -123,7 +129,14 @@ class EntityExtractor:
             return True
         w = self.tokens[j].text
         return (self.res.is_non_name(w) or w[0] == "و" or j in self._title_at
-                or self.res.reporting_forms.lookup(w) is not None)
+                or self.res.reporting_forms.lookup(w) is not None or self._not_a_name_shape(j))
+
+    def _hard_boundary(self, j: int) -> bool:
+        """Punctuation, the end, a number, or a reporting verb: what surely follows a bare surname."""
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return True
+        w = self.tokens[j].text
+        return self.res.reporting_forms.lookup(w) is not None or w in ("ان", "انه", "الذي", "التي")
 
     def _verified(self, i: int) -> bool:
         """A name token we have evidence for: a known given name or surname, a nisba, a proper noun."""
@@ -135,8 +148,8 @@ class EntityExtractor:
         """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
         if w.startswith(("وال", "بال", "فال", "لل", "كال")):
             return True
-        if w[0] == "و" and (len(w) <= 3 or w[1:] in self.res.given_names.by_norm or self.res.is_non_name(w[1:])):
-            return True  # و inside a name is a coordination: إبراهيم دياز وعز الدين أوناحي
+        if w[0] == "و" and not w.startswith("وو"):
+            return True  # و inside a name is a coordination: إبراهيم دياز وعز الدين، رشيد ودولة
         if w[0] == "ل" and len(w) > 3 and w[1] in "يتن":
             return True  # ليحسم، لتعزيز: a verb
         if w[0] in "وفبلك" and len(w) > 2:
@@ -274,8 +287,13 @@ class EntityExtractor:
             w = self._word(j)
             if w is None:
                 break
+            if w in particles and self._word(j + 1) in particles and self._word(j + 2) and not self.used[j]:
+                j += 1  # بن أبي وقاص، بن عبد الكريم: a particle chained to another
+                count += 1
+                continue
             if w in particles and self._word(j + 1) and not self.used[j] \
-                    and self._is_name_token(j + 1, first=False, after_particle=True):
+                    and self._is_name_token(j + 1, first=False, after_particle=True) \
+                    and not self._written(j + 1).endswith(("ه", "ها", "هم")):
                 j += 2
                 count += 2
                 continue
@@ -304,16 +322,24 @@ class EntityExtractor:
         first = self._word(i)
         known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None \
             or self._proper_noun(first) or first in self.res["surnames"].by_norm
-        if n == 1 and not known_first and not (after_title and strong_title and self._boundary(j)):
-            return i  # الوزير متحمس، طبيب نفسي: a description, not a name
+        if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
+            return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
         if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
                 and not (after_title or after_verb):
             return i
-        if self._common_given(first) and not (after_title or after_verb) and not self._verified(i + 1):
-            return i  # علي نطاق واسع، خليفة أبو حمزة: an everyday word, not a name
+        if self._common_given(first) and not (after_title or after_verb) and not self._strong_name(i + 1):
+            return i  # علي نطاق واسع، علي التوالي، خليفة أبو حمزة: an everyday word, not a name
         if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in ("الملك", "البابا", "الامام"):
             j += 1  # الملك عبدالله الثاني
         return j
+
+    def _strong_name(self, i: int) -> bool:
+        """A known given name, surname or proper noun (a nisba alone is not enough: علي التوالي)."""
+        if i >= len(self.tokens) or self.tokens[i].kind != "word":
+            return False
+        w = self.tokens[i].text
+        return (w in self.res.given_names.by_norm or w in self.res["surnames"].by_norm or self._proper_noun(w)
+                or w in self.res["name-particles"].by_norm)
 
     def _common_given(self, w: str) -> bool:
         return w in self.res["common-given-names"].by_norm
@@ -579,6 +605,8 @@ class EntityExtractor:
                     start, end = self.tokens[i].start + len(clitic), self.tokens[j - 1].end
                     if self.ctx.norm.to_original(start) < first_end:
                         continue
+                    if form.startswith("ال") and i > 0 and self.tokens[i - 1].text.startswith("ال") and not clitic:
+                        continue  # السلطان الحفصي، الدراما الخليجية: an adjective, not the surname
                     self.add_mention(entity, start, end, "name" if form == entity.key else "surname")
                     self._mark(i, j)
 

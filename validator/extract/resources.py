@@ -161,6 +161,8 @@ class Resources:
             return True
         if word in self.given_names.by_norm:
             return False
+        if word.endswith("ا") and word[:-1] in self.non_name_words:
+            return True  # رئيسا، وزيرا: the accusative of a title or common word
         for clitic in ("وال", "بال", "فال", "لل", "و", "ف", "ب", "ل"):
             if word.startswith(clitic) and len(word) - len(clitic) >= 2:
                 rest = word[len(clitic):]
