@@ -58,6 +58,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
         implicit = False
+        if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
+                and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True):
+            continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
@@ -72,7 +75,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
                 if source is None and (participle or _starts_clause(ctx, j) or _sentence_initial(ctx, i, sentence)):
-                    source = _last_source(last_source, gender)
+                    source = _last_source(last_source, gender) or _last_person(spans, i, gender)
                 implicit = source is not None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4)
@@ -192,6 +195,16 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
     return None
 
 
+def _last_person(spans, i: int, gender: str) -> Entity | None:
+    """وقال: «...» after a paragraph about someone: the last named person before the verb."""
+    best = None
+    for s in spans:
+        if s.last_token < i and s.entity.kind == "person" and not s.entity.role_only \
+                and (not gender or s.entity.gender == gender):
+            best = s.entity
+    return best
+
+
 def _last_source(history: list[Entity], gender: str) -> Entity | None:
     for e in reversed(history):
         if not gender or e.gender == gender or e.kind != "person":
@@ -206,9 +219,11 @@ def _starts_clause(ctx, j) -> bool:
 _REPORTED_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "الي"})
 
 
-def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS) -> bool:
+def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, same_sentence=False) -> bool:
     """A reported clause (أن/إن/: or a quotation) follows within a few words."""
     for k in range(j, min(j + window, len(ctx.tokens))):
+        if same_sentence and ctx.tokens[k].text in (".", "؟", "!", "؛"):
+            return False
         if ctx.tokens[k].text in markers:
             return True
     return False

@@ -86,7 +86,7 @@ class EntityExtractor:
         if w == "الله" and not first:
             return True  # نصر الله، عطا الله، عبد الله
         given = w in self.res.given_names.by_norm or self._proper_noun(w)
-        if long_name and w.startswith("ال") and self.res["nationalities"].lookup(w) is not None:
+        if long_name and w.startswith("ال") and self.res.nationality_forms.lookup(w) is not None:
             return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
         if given and self._written(i) in self.res.stopwords_as_written:
             return False  # على (preposition) folds to علي (a name): the original spelling decides
@@ -110,7 +110,7 @@ class EntityExtractor:
             if not given and self._clitic_on_known_word(w):
                 return False  # وعز الدين: a second person; لمدة، بالوزارة: not a name
             if w.startswith("ال") and not given and not self._surname_like(w) \
-                    and not (after_particle or family or (long_name and self.res["nationalities"].lookup(w))):
+                    and not (after_particle or family or (long_name and self.res.nationality_forms.lookup(w))):
                 return False
         return True
 
@@ -475,9 +475,12 @@ class EntityExtractor:
                 entity, _ = self.person(j, name_end, phrase.gender)
                 titles = self._title_text(phrase)
                 start = self.tokens[j].start
+                honorifics = self._honorifics(phrase)
+                first_title = titles[0] if titles else (honorifics[0] if honorifics else None)
                 m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
-                                     titles[0][0] if titles else None, titles[0][1] if titles else None,
+                                     first_title[0] if first_title else None, first_title[1] if first_title else None,
                                      [t[2] for t in titles])
+                m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
                 for text, _loc, _src in titles[1:] + self._honorifics(phrase):
                     if text not in entity.titles:
                         entity.titles.append(text)
@@ -660,7 +663,7 @@ class EntityExtractor:
 
     def _unnamed(self) -> None:
         modifiers = self.res.vague_modifiers
-        nationality = self.res["nationalities"]
+        nationality = self.res.nationality_forms
         for m in self.ctx.hits("vague-sources-all"):
             i = m.i
             if i >= len(self.tokens) or self.used[i]:
@@ -693,6 +696,8 @@ class EntityExtractor:
             entity = None
             if definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
+                if entity is None and not self._anonymity_at(j) and j == m.j:
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
             if entity is None:
                 loc = self.ctx.loc(start_off, end_off)
                 if i in self._role_starts:
@@ -707,8 +712,10 @@ class EntityExtractor:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
         verb is an anonymous source."""
         people = self.res["people-nouns"]
-        nationality = self.res["nationalities"]
+        nationality = self.res.nationality_forms
         for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
             i = verb.j
             w = self._word(i)
             if w is None or self.used[i] or w.startswith("ال") or i in self._title_at:
@@ -720,6 +727,8 @@ class EntityExtractor:
             while j < len(self.tokens) and self._word(j) and (
                     self._word(j) in self.res.vague_modifiers or nationality.lookup(self._word(j)) is not None):
                 j += 1
+            if not any(self.tokens[k].text in (":", "ان", "انه", "«", '"', "“") for k in range(j, min(j + 3, len(self.tokens)))):
+                continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)

@@ -21,6 +21,7 @@ class Mention:
     form: str                   # name | surname | title | verb | vague | pronoun
     title: str | None = None    # the title phrase written with this mention, if any
     title_loc: Location | None = None
+    title_kind: str | None = None  # role (default), rank, relation or honorific
     first: bool = False         # first mention of its entity
     is_source: bool = False     # the source of an attribution
     lexicon: list[str] = field(default_factory=list)
@@ -79,6 +80,7 @@ class NumberItem:
     source: str | None = None           # entity id
     is_update: bool = False             # "ارتفعت الحصيلة إلى ..."
     partial: bool = False               # a part of a larger count: بينهم أربعة أطفال، سبعة من الجنود
+    approximate: bool = False           # a vague count: عشرات، مئات، آلاف
     in_headline: bool = False
     lexicon: list[str] = field(default_factory=list)
 
@@ -100,6 +102,7 @@ class Quote:
     sentence: int = 0
     paragraph: int = 0
     content: str = ""
+    ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
 
 
 @dataclass(slots=True)

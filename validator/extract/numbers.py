@@ -128,10 +128,20 @@ class NumberExtractor:
                     end = nend
                     j += 1
                     continue
+                if gap.strip() == "و" and value and value >= 1000 and value % 1000 == 0 and j + 1 < len(numerals) \
+                        and nvalue and nvalue < value and numerals[j + 1][3].get("scale") == "true" \
+                        and self.text[nend:numerals[j + 1][0]].strip() == "" and nvalue * _to_number(
+                            numerals[j + 1][3].get("value") or "1") < value:
+                    # مليار و800 مليون = 1.8 billion
+                    value = value + nvalue * _to_number(numerals[j + 1][3].get("value"))
+                    end = numerals[j + 1][1]
+                    j += 2
+                    continue
                 break
             if attrs.get("scale") == "true" and value is not None and not approx and attrs.get("_dual_noun") is None:
                 pass  # a bare scale word (ألف قتيل) counts one thousand
             self._add(start, end, value, None, attrs, approx)
+            self.items[-1].approximate = approx
             i = j
 
     def _add(self, start: int, end: int, value, category: str | None, attrs: dict | None = None,
@@ -269,7 +279,7 @@ class NumberExtractor:
                         return "age", None, unit.source  # (52 سنة)
                     return "duration", unit.norm, unit.source
                 if kind == "quantity":
-                    return "quantity", unit.norm, unit.source
+                    return "quantity", unit.get("measure") or unit.norm, unit.source
                 if kind == "age":
                     return "age", None, unit.source
         if is_year_number and (1900 <= value <= 2100 or (1300 <= value <= 1500 and self._hijri(last))):

@@ -21,6 +21,9 @@ def extract(doc: Document, res: Resources) -> Article:
     ctx = Context(doc, norm, tokenize(norm.text), res)
     quotes = find_quotes(ctx)
     for q in quotes:
+        if q.ambiguous:
+            q.kind = "term"  # an odd straight mark makes every pairing in its paragraph a guess
+            continue
         cue = _speech_cue_before(ctx, q)
         # "إن «العربية» ..." opens a clause about a name; one quoted word after أن/إن is not speech
         strong = cue is not None and (cue not in ("ان", "بان") or len(q.content.split()) >= 2)

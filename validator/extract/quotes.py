@@ -42,6 +42,11 @@ def find_quotes(ctx: Context) -> list[Quote]:
                     quotes.append(_unbalanced(ctx, start, i + 1, mark, ch, i))
                 else:
                     quotes.append(_unbalanced(ctx, i, i + 1, ch, None, i))
+        straight = [q for q in quotes if q.open_mark == '"' and para.start <= q.loc.start < para.end]
+        if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
+            for q in straight:
+                if q.balanced:
+                    q.ambiguous = True  # pairing of the other straight marks is a guess
         if stack:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if nxt is not None and _continues(text, stack, nxt.start, nxt.end):
@@ -103,6 +108,9 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
         return "speech"
     if _after_name_introducer(ctx, norm_start) or (n_words <= 2 and _after_organization(ctx, norm_start)):
         return "name" if n_words <= 6 else "speech"
+    if n_words <= 3 and words and words[0].text in ctx.res.given_names.by_norm \
+            and words[0].text not in ctx.res["common-given-names"].by_norm:
+        return "name"  # ويعلق الأسطورة "ديغو ماردونا": a quoted person's name
     if n_words <= 4 and words and (ctx.res["name-introducers"].lookup(words[0].text)
                                    or ctx.res["bodies"].lookup(words[0].text)):
         return "name"  # «قاعدة العند العسكرية»، "فيلق القدس": the quotation is a name
@@ -139,7 +147,7 @@ def _after_organization(ctx: Context, norm_start: int) -> bool:
     if i < 0 or ctx.tokens[i].kind != "word":
         return False
     bodies = ctx.hits("bodies", max(0, ctx.tokens[i].start - 80), ctx.tokens[i].end)
-    if ctx.res["nationalities"].lookup(ctx.tokens[i].text) is not None and bodies:
+    if ctx.res.nationality_forms.lookup(ctx.tokens[i].text) is not None and bodies:
         return True  # هيئة الكوارث والطوارئ التركية "آفاد"
     return any(m.j == i + 1 and m.entry.get("kind") != "head" for m in bodies)
 
@@ -161,7 +169,7 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
         phrase = " ".join(words[k:])
         if intro.lookup(phrase) is not None:
             return True
-    nationality_last = words and ctx.res["nationalities"].lookup(words[-1])
+    nationality_last = words and ctx.res.nationality_forms.lookup(words[-1])
     return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))
 
 

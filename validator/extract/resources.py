@@ -33,8 +33,9 @@ def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
     forms: list[tuple[str, str]] = []
     perfect = entry.norm
     stem = perfect[:-1] if perfect.endswith("ي") else perfect  # نفي -> نفت، نفوا
-    forms += [(perfect, "m"), (stem + "ت", "f"), (stem + "وا", "m"), (perfect + "ا", "m"),
-              (stem + "تا", "f"), (perfect + "ن", "f")]
+    forms += [(stem + "ت", "f"), (stem + "وا", "m"), (perfect + "ا", "m"), (stem + "تا", "f"), (perfect + "ن", "f")]
+    if entry.get("bare") != "no":
+        forms.append((perfect, "m"))  # not بين (between) or عبر (via)
     imperfect = normalize_string(entry.get("imperfect") or "")
     if imperfect.startswith("ي") and len(imperfect) > 2:
         base = imperfect[1:]
@@ -87,6 +88,18 @@ class Resources:
         return lex
 
     @cached_property
+    def nationality_forms(self) -> Lexicon:
+        """Every written form of a nationality adjective (العراقي، العراقية، عراقيون ...)."""
+        lex = Lexicon("nationality-forms")
+        for entry in self.lexicons["nationalities"].entries:
+            lex.add(entry)
+            for key in ("f", "pl", "definite", "fpl"):
+                form = entry.get(key)
+                if form:
+                    lex.add(LexEntry(form, normalize_string(form), entry.attrs, entry.source))
+        return lex
+
+    @cached_property
     def vague_modifiers(self) -> frozenset[str]:
         return frozenset(e.norm for e in self.lexicons["vague-sources"].entries if e.get("kind") == "modifier")
 
@@ -121,6 +134,7 @@ class Resources:
         lexicons["reporting-forms"] = self.reporting_forms
         lexicons["vague-sources-all"] = self.vague_sources
         lexicons["spelled-terms"] = self.spelled_terms
+        lexicons["nationalities"] = self.nationality_forms
         return TokenMatcher(lexicons)
 
     @cached_property

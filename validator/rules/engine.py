@@ -193,9 +193,10 @@ class Engine:
         seen: list[tuple[frozenset, Mention]] = []
         out = []
         for mention in entity.mentions:
-            if not mention.title or mention.form not in ("name", "surname"):
-                continue
-            words = _title_words(mention.title)
+            if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
+                    "rank", "honorific", "relation"):
+                continue  # a rank (الفريق أول) or an honorific does not contradict a role
+            words = _title_words(mention.title) - self._title_modifiers()
             for other_words, other in seen:
                 if not (words <= other_words or other_words <= words):
                     loc = mention.title_loc or mention.loc
@@ -206,6 +207,16 @@ class Engine:
                     break
             seen.append((words, mention))
         return out
+
+    def _title_modifiers(self) -> frozenset:
+        """السابق، المخلوع، بالوكالة: they qualify a title, they do not change it."""
+        cached = getattr(self, "_modifiers_cache", None)
+        if cached is None:
+            cached = frozenset(_title_words(e.text) for e in self.lexicons["title-modifiers"].entries
+                               if " " not in e.norm)
+            cached = frozenset(w for ws in cached for w in ws) | {"مخلوع", "راحل", "اسبق"}
+            self._modifiers_cache = cached
+        return cached
 
     def _values(self, rule: m.Rule, req: m.RequireConsistent, items: list[NumberItem], article: Article):
         groups: dict[tuple, list[NumberItem]] = {}

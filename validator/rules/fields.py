@@ -62,6 +62,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_headline": FieldSpec(lambda n, a: n.in_headline, doc="in the headline"),
         "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (ارتفعت الحصيلة إلى)"),
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (بينهم أربعة أطفال)"),
+        "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (عشرات، مئات، آلاف)"),
+        "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
+        "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
     },
     "quote": {
         **_COMMON,

@@ -1,16 +1,24 @@
-"""Rule files to checked Rule objects: parse, convert, lint. Every error names file:line:col."""
+"""Rule files to checked Rule objects: parse, convert, lint. Every error names file:line:col.
+
+Parsing with pyparsing costs a few milliseconds a rule, so a file that parsed once is cached as JSON
+(never pickle: the cache is data, decoded only into the rule model's own classes) in the user's cache
+folder, keyed by the file's bytes and path, the lexicon names and the rule-language sources; a cache
+that cannot be read or written is skipped. VALIDATOR_CACHE_DIR moves it; VALIDATOR_NO_CACHE=1 turns
+it off. pyparsing itself is imported only when a file has to be parsed.
+"""
 from __future__ import annotations
 
 
+import hashlib
+import json
+import os
+import stat
 import string
 from pathlib import Path
-
-import pyparsing as pp
 
 from validator.errors import RuleError
 from validator.rules import model as m
 from validator.rules.fields import FIELDS, PLACEHOLDERS
-from validator.rules.grammar import LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES, parse_text
 
 BUILTIN_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
 RULE_SUFFIX = ".rule"
@@ -23,12 +31,36 @@ def rule_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob(f"*{RULE_SUFFIX}") if f.is_file()))
+            files.extend(_folder_rule_files(p))
         elif p.is_file():
             files.append(p)
         else:
             raise RuleError("no such rule file or folder", path=str(p), line=0, column=0)
     return files
+
+
+def _folder_rule_files(root: Path) -> list[Path]:
+    """`*.rule` files under a folder, never following a symlinked folder (no loops, no escape) and
+    refusing a symlinked file that leads outside the folder (`--rules` cannot read /etc)."""
+    found: list[Path] = []
+    real_root = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(RULE_SUFFIX):
+                continue
+            f = Path(dirpath) / name
+            if f.is_symlink():
+                try:
+                    target = f.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    raise RuleError("broken or looping symlink", path=str(f), line=0, column=0) from None
+                if not target.is_relative_to(real_root):
+                    raise RuleError(f"symlink leads outside the rules folder {root} (to {target})",
+                                    path=str(f), line=0, column=0)
+            if f.is_file():
+                found.append(f)
+    return found
 
 
 def load_rules(paths: list[Path], lexicon_names: set[str] | None = None) -> list[m.Rule]:
@@ -55,19 +87,35 @@ def _line(path: Path, lineno: int) -> str | None:
 
 def load_file(path: Path, lexicon_names: set[str] | None = None) -> list[m.Rule]:
     try:
-        size = path.stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            raise RuleError(f"rule file is {size} bytes; the limit is {MAX_RULE_FILE_BYTES}", path=str(path),
-                            line=1, column=1)
-        text = path.read_text(encoding="utf-8")
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise RuleError("not a regular file", path=str(path), line=1, column=1)
+        if st.st_size > MAX_RULE_FILE_BYTES:
+            raise RuleError(f"rule file is {st.st_size} bytes; the limit is {MAX_RULE_FILE_BYTES}",
+                            path=str(path), line=1, column=1)
+        with path.open("rb") as fh:
+            data = fh.read(MAX_RULE_FILE_BYTES + 1)
+        if len(data) > MAX_RULE_FILE_BYTES:
+            raise RuleError(f"rule file is over {MAX_RULE_FILE_BYTES} bytes", path=str(path), line=1, column=1)
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise RuleError(f"not UTF-8 (byte offset {e.start})", path=str(path), line=1, column=1) from None
     except OSError as e:
         raise RuleError(f"cannot read rule file ({e.strerror or e})", path=str(path), line=1, column=1) from None
-    return load_text(text, str(path), lexicon_names)
+    key = _cache_key(data, str(path), lexicon_names)
+    cached = _cache_get(key)
+    if cached is not None:
+        return cached
+    rules = load_text(text, str(path), lexicon_names)
+    _cache_put(key, rules)
+    return rules
 
 
 def load_text(text: str, path: str, lexicon_names: set[str] | None = None) -> list[m.Rule]:
+    import pyparsing as pp
+
+    from validator.rules.grammar import parse_text
+
     if text.count("(") > MAX_NESTING * 4 and (deep := _too_deep(text)) is not None:
         raise RuleError(f"conditions nested deeper than {MAX_NESTING} levels", path=path,
                         line=pp.lineno(deep, text), column=pp.col(deep, text), source_line=pp.line(deep, text))
@@ -96,7 +144,7 @@ def _too_deep(text: str) -> int | None:
     return None
 
 
-def _explain(e: pp.ParseBaseException) -> str:
+def _explain(e) -> str:
     msg = str(e.msg)
     found = e.line[e.col - 1:e.col + 19].split()[0] if e.line[e.col - 1:].strip() else "end of file"
     if msg == "Expected end of text":  # nothing that can follow the previous clause starts here
@@ -106,6 +154,8 @@ def _explain(e: pp.ParseBaseException) -> str:
 
 
 def _plain(x):
+    import pyparsing as pp
+
     if isinstance(x, pp.ParseResults):
         x = x.as_list()
         return _plain(x[0]) if len(x) == 1 and isinstance(x[0], (tuple, pp.ParseResults)) else [_plain(i) for i in x]
@@ -131,15 +181,21 @@ class _Converter:
         return loc
 
     def where(self, loc: int) -> m.Where:
+        import pyparsing as pp
+
         loc = self._token(loc)
         return m.Where(self.path, pp.lineno(loc, self.text), pp.col(loc, self.text))
 
     def error(self, message: str, loc: int) -> RuleError:
+        import pyparsing as pp
+
         loc = self._token(loc)
         w = self.where(loc)
         return RuleError(message, path=self.path, line=w.line, column=w.column, source_line=pp.line(loc, self.text))
 
     def rule(self, raw) -> m.Rule:
+        from validator.rules.grammar import LANG_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
+
         _, loc, (_, rule_id, clauses) = raw
         clauses = _plain(clauses) if not isinstance(clauses, list) else clauses
         data: dict = {"messages": {}, "examples": [], "tags": ()}
@@ -255,6 +311,8 @@ class _Converter:
         raise self.error(f"unknown condition {kind}", loc)
 
     def requirement(self, kind: str, toks, loc: int, structure: str):
+        from validator.rules.grammar import SCOPE_ALIASES
+
         if kind == "forbid":
             suggestion = toks[2] if len(toks) > 2 else None
             return m.Forbid(suggestion)
@@ -293,3 +351,109 @@ class _Converter:
         return m.RequireCondition(self.condition(inner, structure))
 
 
+
+
+# -- the parsed-rule cache (JSON) -----------------------------------------------------------------------
+
+_CACHE_FORMAT = "rules-json-1"
+_MODEL_CLASSES = {cls.__name__: cls for cls in (
+    m.Where, m.Field, m.Compare, m.InList, m.InLexicon, m.Matches, m.Truthy, m.Not, m.And, m.Or,
+    m.RequireCondition, m.RequireSource, m.RequireConsistent, m.Forbid, m.Example, m.Rule)}
+_code_version: str | None = None
+
+
+def cache_dir() -> Path | None:
+    """Where parsed rules are cached, or None when caching is off."""
+    if os.environ.get("VALIDATOR_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("VALIDATOR_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "arabic-news-validator"
+
+
+def _sources_version() -> str:
+    """A hash of the rule language's own sources: a changed grammar or model invalidates the cache."""
+    global _code_version
+    if _code_version is None:
+        h = hashlib.sha256(_CACHE_FORMAT.encode())
+        here = Path(__file__).resolve().parent
+        for name in ("loader.py", "grammar.py", "model.py", "fields.py"):
+            try:
+                h.update((here / name).read_bytes())
+            except OSError:
+                h.update(b"?")
+        _code_version = h.hexdigest()
+    return _code_version
+
+
+def _cache_key(data: bytes, path: str, lexicon_names: set[str] | None) -> str:
+    h = hashlib.sha256(_sources_version().encode())
+    for part in (path.encode("utf-8", "surrogatepass"),
+                 "\n".join(sorted(lexicon_names)).encode() if lexicon_names is not None else b"\0none",
+                 data):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _cache_get(key: str) -> list[m.Rule] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{key}.json", encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("format") != _CACHE_FORMAT or data.get("key") != key:
+            return None
+        rules = [_decode(r) for r in data["rules"]]
+        return rules if all(isinstance(r, m.Rule) for r in rules) else None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None  # absent, unreadable or damaged: parse the file again
+
+
+def _cache_put(key: str, rules: list[m.Rule]) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        encoded = [_encode(r) for r in rules]
+        if [_decode(r) for r in encoded] != rules:
+            return  # something the JSON form does not round-trip: do not cache it
+        text = json.dumps({"format": _CACHE_FORMAT, "key": key, "rules": encoded}, ensure_ascii=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, folder / f"{key}.json")
+    except (OSError, ValueError, TypeError, RecursionError):
+        pass  # a read-only home or a full disk only costs the next run a parse
+
+
+def _encode(x):
+    if type(x).__name__ in _MODEL_CLASSES and type(x) is _MODEL_CLASSES[type(x).__name__]:
+        return {"@": type(x).__name__, **{f: _encode(getattr(x, f)) for f in x.__dataclass_fields__}}
+    if isinstance(x, tuple):
+        return {"@t": [_encode(i) for i in x]}
+    if isinstance(x, list):
+        return [_encode(i) for i in x]
+    if isinstance(x, dict):
+        if not all(isinstance(k, str) for k in x):
+            raise TypeError("dict keys must be strings")
+        return {"@d": {k: _encode(v) for k, v in x.items()}}
+    if x is None or isinstance(x, (str, bool, int, float)):
+        return x
+    raise TypeError(f"cannot cache {type(x).__name__}")
+
+
+def _decode(x):
+    if isinstance(x, dict):
+        if "@t" in x:
+            return tuple(_decode(i) for i in x["@t"])
+        if "@d" in x:
+            return {str(k): _decode(v) for k, v in x["@d"].items()}
+        cls = _MODEL_CLASSES[x["@"]]  # KeyError for anything that is not a rule-model class
+        return cls(**{k: _decode(v) for k, v in x.items() if k != "@"})
+    if isinstance(x, list):
+        return [_decode(i) for i in x]
+    return x
