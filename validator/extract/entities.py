@@ -21,6 +21,8 @@ MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
+_BEFORE_ALLAH = frozenset({"عبد", "نصر", "عطا", "جار", "فضل", "خير", "حسب", "سعد", "رزق", "فتح", "عوض", "ضيف",
+                           "هبه", "نعمه", "امه", "حمد", "عبيد"})
 _REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                      "العاشر", "الحادي", "عشر"})
 _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
@@ -84,7 +86,7 @@ class EntityExtractor:
         if w is None or len(w) < 2 or self.used[i]:
             return False
         if w == "الله" and not first:
-            return True  # نصر الله، عطا الله، عبد الله
+            return self._word(i - 1) in _BEFORE_ALLAH  # نصر الله، عطا الله، but not أحمد الله (I thank God)
         given = w in self.res.given_names.by_norm or self._proper_noun(w)
         if long_name and w.startswith("ال") and self.res.nationality_forms.lookup(w) is not None:
             return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
@@ -605,6 +607,8 @@ class EntityExtractor:
                         continue
                     if any(self.used[k] for k in range(i, j)):
                         continue
+                    if i > 0 and self.tokens[i - 1].text in particles:
+                        continue  # سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: another person
                     start, end = self.tokens[i].start + len(clitic), self.tokens[j - 1].end
                     if self.ctx.norm.to_original(start) < first_end:
                         continue

@@ -81,6 +81,7 @@ class NumberItem:
     is_update: bool = False             # "ارتفعت الحصيلة إلى ..."
     partial: bool = False               # a part of a larger count: بينهم أربعة أطفال، سبعة من الجنود
     approximate: bool = False           # a vague count: عشرات، مئات، آلاف
+    market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     in_headline: bool = False
     lexicon: list[str] = field(default_factory=list)
 

@@ -192,6 +192,7 @@ class NumberExtractor:
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
+        item.market = sentence in self._market_sentences()
         item.partial = partial
         self.items.append(item)
 
@@ -339,6 +340,11 @@ class NumberExtractor:
             if m is not None and m.entry.get("position") == "after":
                 return self.ctx.loc(m.start, m.end).text
         return None
+
+    def _market_sentences(self) -> set[int]:
+        if not hasattr(self, "_market"):
+            self._market = {self.ctx.sentence_of(m.start)[0] for m in self.ctx.hits("market-terms")}
+        return self._market
 
     def _is_update(self, start: int, sentence: int) -> bool:
         if not hasattr(self, "_updates"):

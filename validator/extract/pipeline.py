@@ -31,6 +31,7 @@ def extract(doc: Document, res: Resources) -> Article:
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
     _partial_quotes(ctx, quotes, attributions, entities)
+    _unannounced_quotes(ctx, quotes, attributions)
     numbers = extract_numbers(ctx)
     article = Article(doc, norm, numbers, quotes, entities, attributions)
     _link(article)
@@ -84,6 +85,22 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
         if q.kind == "term" and q.sentence in attributed and len(q.content.split()) >= 2 \
                 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
+
+
+def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None:
+    """A quotation nobody is said to speak (no reporting verb, colon or قال in its sentence, and not
+    the continuation of a quotation) is a title, a slogan or a cited text: «أليكس في بلاد العجائب»."""
+    attributed = {a.sentence for a in attributions}
+    speech_sentences = {q.sentence for q in quotes if q.kind == "speech" and q.sentence in attributed}
+    for q in quotes:
+        if q.kind != "speech" or not q.balanced or q.sentence in attributed:
+            continue
+        if _speech_cue_before(ctx, q) or q.sentence - 1 in speech_sentences:
+            continue
+        para = ctx.doc.paragraphs[q.paragraph] if 0 <= q.paragraph < len(ctx.doc.paragraphs) else None
+        if para is not None and q.loc.start - para.start <= 1:
+            continue  # a paragraph that opens with a quotation continues the previous speaker
+        q.kind = "term"
 
 
 def _after_name(q: Quote, entities) -> bool:

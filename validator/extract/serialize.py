@@ -30,7 +30,7 @@ def article_to_json(article: Article) -> dict:
         "numbers": [{"id": n.id, **_span(n.loc), "value": n.value, "category": n.category,
                      "qualifier": n.qualifier, "noun": n.noun, "noun_type": n.noun_type,
                      "attributed": n.attributed, "source": source(n.source), "in_quote": n.in_quote,
-                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "sentence": n.sentence, "lexicon": n.lexicon}
+                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "market": n.market, "sentence": n.sentence, "lexicon": n.lexicon}
                     for n in article.numbers],
         "quotes": [{"id": q.id, **_span(q.loc), "kind": q.kind, "balanced": q.balanced,
                     "unmatched": _span(q.unmatched) if q.unmatched else None, "speaker": q.speaker,
