@@ -1,4 +1,10 @@
-"""The `validate` command. Thin: parse options, call `app`, pick a report, set the exit code."""
+"""The `validate` command. Thin: parse options, call `app`, pick a report, set the exit code.
+
+Start-up time matters (an editor runs this on one article): the common `validate ARTICLE... [options]`
+is parsed here without importing typer (whose option coercion builds pydantic adapters, ~0.3 s);
+anything else (--help, a subcommand, a bad or unusual option) goes to the typer application, which
+is built on first use and gives the usual help and error messages.
+"""
 from __future__ import annotations
 
 import os
@@ -7,16 +13,8 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
-import typer
-
 from validator.errors import InputError, RuleError
 from validator.findings import SEVERITY_RANK
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Rule-based fact-checking and consistency validator for Arabic news articles.")
-rules_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                        help="List, check, test and explain rules.")
-app.add_typer(rules_app, name="rules")
 
 SUBCOMMANDS = {"check", "extract", "rules", "--help", "-h", "--version"}
 
@@ -47,9 +45,23 @@ class Lang(str, Enum):
     en = "en"
 
 
+class _Exit(Exception):
+    """End the command with this exit code (turned into SystemExit by `main`)."""
+
+    def __init__(self, code: int = 0):
+        super().__init__(code)
+        self.code = code
+
+
+def _echo(message: str, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(f"{message}\n")
+    stream.flush()
+
+
 def _die(message: str) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
+    _echo(message, err=True)
+    raise _Exit(2)
 
 
 def _load_validator(rules: list[Path] | None, lang: str, builtin: bool = True):
@@ -81,25 +93,19 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
 PROGRESS_MIN_FILES = 10
 
 
-@app.command("check")
 def check(
-    paths: List[str] = typer.Argument(..., help="Articles, folders (recursively: .txt, .md, .html) or - for stdin."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    fail_on: Optional[FailOn] = typer.Option(
-        None, "--fail-on", help="Exit 1 on findings at or above this (default: the config's fail-on, else error)."),
-    rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable)."),
-    lang: Lang = typer.Option(Lang.ar, "--lang", help="Language of messages."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
-    config: Optional[Path] = typer.Option(
-        None, "--config", help="Configuration file for every article (default: nearest validate.toml or "
-                               "pyproject.toml with a tool.validate table above each article)."),
-    disable: Optional[List[str]] = typer.Option(None, "--disable", help="Disable a rule id (repeatable)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
-    baseline_write: Optional[Path] = typer.Option(
-        None, "--baseline-write", help="Record the current findings as the baseline (exit 0 unless a file fails)."),
-    ignore_file: Optional[Path] = typer.Option(
-        None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+    paths: List[str],
+    format: Format = Format.text,
+    fail_on: Optional[FailOn] = None,
+    rules: Optional[List[Path]] = None,
+    lang: Lang = Lang.ar,
+    output: Optional[Path] = None,
+    config: Optional[Path] = None,
+    disable: Optional[List[str]] = None,
+    baseline: Optional[Path] = None,
+    baseline_write: Optional[Path] = None,
+    ignore_file: Optional[Path] = None,
+    jobs: Optional[int] = None,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
@@ -112,7 +118,7 @@ def check(
     except RuleError as e:
         _die(str(e))
     for skipped in plan.skipped:
-        typer.echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
+        _echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
     if output is not None:
         target = output.resolve()
         if any(p != "-" and Path(p).resolve() == target for p in plan.files):
@@ -124,23 +130,30 @@ def check(
     progress = _Progress(len(plan.items)) if sys.stderr.isatty() and len(plan.items) >= PROGRESS_MIN_FILES else None
     shown: list = []     # what the report shows: after suppressions and the baseline
     recorded: list = []  # what a baseline records: after suppressions
-    failed = False
+    # A streamed report writes each file as it comes: keep no results (and no article texts) then,
+    # so a folder of 10,000 articles takes the memory of one.
+    keep_recorded = baseline_write is not None
+    failed = errors = False
     try:
         for item, result in zip(plan.items, run.results(plan, jobs), strict=True):
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])
                 result.findings = suppress.apply(result.findings, entries, result.text, **v.unused_options())
-            recorded.append(result)
+            if keep_recorded:
+                recorded.append(result)
             if known is not None:
                 result = known.filter(result)
-            shown.append(result)
+            if not streaming:
+                shown.append(result)
+            elif result.error:
+                errors = True
             if progress:
                 progress.step(result.path)
             if result.error:
                 if progress:
                     progress.clear()
-                typer.echo(f"error: {result.error}", err=True)
+                _echo(f"error: {result.error}", err=True)
             else:
                 conf = plan.config_of(item)
                 level = fail_on.value if fail_on else (conf.fail_on or "error")
@@ -163,11 +176,11 @@ def check(
             n = bl.write(baseline_write, recorded)
         except RuleError as e:
             _die(str(e))
-        typer.echo(f"baseline: {n} finding(s) recorded in {baseline_write}", err=True)
-    if any(r.error for r in shown):
-        raise typer.Exit(2)
+        _echo(f"baseline: {n} finding(s) recorded in {baseline_write}", err=True)
+    if errors or any(r.error for r in shown):
+        raise _Exit(2)
     if failed and baseline_write is None:
-        raise typer.Exit(1)
+        raise _Exit(1)
 
 
 class _Progress:
@@ -207,98 +220,190 @@ def _render(fmt: Format, results, lang: str, to_terminal: bool, rules=None) -> s
     return _report_module(fmt).render(results, rules)
 
 
-@app.command("extract")
-def extract_cmd(
-    paths: List[str] = typer.Argument(..., help="Articles or - for stdin."),
-    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o"),
-) -> None:
-    """Print the structures extracted from articles (numbers, quotes, entities, attributions)."""
-    import json
+_APP = None
 
-    from validator import document
-    from validator.app import expand_paths
-    from validator.extract.pipeline import extract
-    from validator.extract.resources import Resources
-    from validator.extract.serialize import article_to_json, article_to_text
-    from validator.text.lexicon import Lexicons
 
-    resources = Resources(Lexicons())
-    files = expand_paths(paths)
-    out, failed = [], False
-    for path in files:
+def _typer_app():
+    """The typer application (help, subcommands, option errors), built on first use."""
+    global _APP
+    if _APP is not None:
+        return _APP
+    import typer
+
+    app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                      help="Rule-based fact-checking and consistency validator for Arabic news articles.")
+    rules_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                            help="List, check, test and explain rules.")
+    app.add_typer(rules_app, name="rules")
+
+    @app.command("check")
+    def check_command(
+        paths: List[str] = typer.Argument(..., help="Articles, folders (recursively: .txt, .md, .html) or - for stdin."),
+        format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+        fail_on: Optional[FailOn] = typer.Option(
+            None, "--fail-on", help="Exit 1 on findings at or above this (default: the config's fail-on, else error)."),
+        rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable)."),
+        lang: Lang = typer.Option(Lang.ar, "--lang", help="Language of messages."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+        config: Optional[Path] = typer.Option(
+            None, "--config", help="Configuration file for every article (default: nearest validate.toml or "
+                                   "pyproject.toml with a tool.validate table above each article)."),
+        disable: Optional[List[str]] = typer.Option(None, "--disable", help="Disable a rule id (repeatable)."),
+        baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+        baseline_write: Optional[Path] = typer.Option(
+            None, "--baseline-write", help="Record the current findings as the baseline (exit 0 unless a file fails)."),
+        ignore_file: Optional[Path] = typer.Option(
+            None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+    ) -> None:
+        """Validate articles and report findings (the default command)."""
+        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file, jobs)
+
+    @app.command("extract")
+    def extract_cmd(
+        paths: List[str] = typer.Argument(..., help="Articles or - for stdin."),
+        format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f"),
+        output: Optional[Path] = typer.Option(None, "--output", "-o"),
+    ) -> None:
+        """Print the structures extracted from articles (numbers, quotes, entities, attributions)."""
+        import json
+
+        from validator import document
+        from validator.app import expand_paths
+        from validator.extract.pipeline import extract
+        from validator.extract.resources import Resources
+        from validator.extract.serialize import article_to_json, article_to_text
+        from validator.text.lexicon import Lexicons
+
+        resources = Resources(Lexicons())
+        files = expand_paths(paths)
+        out, failed = [], False
+        for path in files:
+            try:
+                if path == "-":
+                    text, enc = document.decode(document.read_bytes("-"), "<stdin>")
+                    doc = document.build(text, "-", enc)
+                else:
+                    doc = document.load(path)
+            except InputError as e:
+                _echo(f"error: {e}", err=True)
+                failed = True
+                continue
+            out.append(extract(doc, resources))
+        if format is ExtractFormat.json:
+            text = json.dumps({"files": [article_to_json(a) for a in out]}, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = "".join(article_to_text(a) for a in out)
+        _write(output, text, files)
+        if failed:
+            raise _Exit(2)
+
+    @rules_app.command("list")
+    def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules")) -> None:
+        """One rule a line: id, category, severity."""
+        validator = _load_validator(rules, "en")
+        for r in validator.rules:
+            _echo(f"{r.id}\t{r.category}\t{r.severity}")
+
+    @rules_app.command("check")
+    def rules_check(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
+        """Parse and lint rule files: unknown fields or lexicons, duplicate ids. Errors as file:line:col."""
+        from validator.rules.loader import BUILTIN_RULES, load_rules, rule_files
+        from validator.text.lexicon import Lexicons
+
+        targets = list(paths) if paths else [BUILTIN_RULES]
         try:
-            if path == "-":
-                text, enc = document.decode(document.read_bytes("-"), "<stdin>")
-                doc = document.build(text, "-", enc)
-            else:
-                doc = document.load(path)
-        except InputError as e:
-            typer.echo(f"error: {e}", err=True)
-            failed = True
+            loaded = load_rules(targets, set(Lexicons().names))
+        except RuleError as e:
+            _die(str(e))
+        _echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s): ok")
+
+    @rules_app.command("test")
+    def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
+        """Run every rule's flag/pass examples; print each failure; exit 1 on any."""
+        from validator.rules.testing import run_examples
+
+        from validator.app import Options, Validator
+
+        try:
+            validator = Validator(Options(rule_paths=list(paths or []), builtin_rules=not paths, lang="en"))
+        except RuleError as e:
+            _die(str(e))
+        failures, total = run_examples(validator)
+        for failure in failures:
+            _echo(failure)
+        _echo(f"{total - len(failures)} passed, {len(failures)} failed")
+        if failures:
+            raise _Exit(1)
+
+    @rules_app.command("explain")
+    def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None, "--rules"),
+                      lang: Lang = typer.Option(Lang.en, "--lang")) -> None:
+        """Show a rule: description, messages, selection, requirement and examples."""
+        from validator.rules.explain import explain
+
+        validator = _load_validator(rules, lang.value)
+        rule = next((r for r in validator.rules if r.id == rule_id), None)
+        if rule is None:
+            _die(f"no rule '{rule_id}'; `validate rules list` shows them")
+        _echo(explain(rule))
+
+    _APP = app
+    return app
+
+
+def __getattr__(name: str):
+    if name == "app":  # `validator.cli.app`, the typer application, for anyone who imports it
+        return _typer_app()
+    raise AttributeError(name)
+
+
+# -- the fast path: `validate ARTICLE... [options]` without typer ------------------------------------------
+
+_CHOICES = {"--format": Format, "-f": Format, "--fail-on": FailOn, "--lang": Lang}
+_PATHS = {"--output": "output", "-o": "output", "--config": "config", "--baseline": "baseline",
+          "--baseline-write": "baseline_write", "--ignore-file": "ignore_file"}
+_CHOICE_NAMES = {"--format": "format", "-f": "format", "--fail-on": "fail_on", "--lang": "lang"}
+
+
+def _fast_check_args(argv: list[str]) -> dict | None:
+    """`check` arguments parsed exactly as typer would, or None for anything this parser does not
+    handle itself (help, bad values, unknown options): typer then parses and reports it."""
+    kwargs: dict = {"paths": []}
+    i, n = 0, len(argv)
+    while i < n:
+        arg = argv[i]
+        i += 1
+        if arg == "--":
+            kwargs["paths"].extend(argv[i:])
+            break
+        if arg == "-" or not arg.startswith("-"):
+            kwargs["paths"].append(arg)
             continue
-        out.append(extract(doc, resources))
-    if format is ExtractFormat.json:
-        text = json.dumps({"files": [article_to_json(a) for a in out]}, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "".join(article_to_text(a) for a in out)
-    _write(output, text, files)
-    if failed:
-        raise typer.Exit(2)
-
-
-@rules_app.command("list")
-def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules")) -> None:
-    """One rule a line: id, category, severity."""
-    validator = _load_validator(rules, "en")
-    for r in validator.rules:
-        typer.echo(f"{r.id}\t{r.category}\t{r.severity}")
-
-
-@rules_app.command("check")
-def rules_check(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
-    """Parse and lint rule files: unknown fields or lexicons, duplicate ids. Errors as file:line:col."""
-    from validator.rules.loader import BUILTIN_RULES, load_rules, rule_files
-    from validator.text.lexicon import Lexicons
-
-    targets = list(paths) if paths else [BUILTIN_RULES]
-    try:
-        loaded = load_rules(targets, set(Lexicons().names))
-    except RuleError as e:
-        _die(str(e))
-    typer.echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s): ok")
-
-
-@rules_app.command("test")
-def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
-    """Run every rule's flag/pass examples; print each failure; exit 1 on any."""
-    from validator.rules.testing import run_examples
-
-    from validator.app import Options, Validator
-
-    try:
-        validator = Validator(Options(rule_paths=list(paths or []), builtin_rules=not paths, lang="en"))
-    except RuleError as e:
-        _die(str(e))
-    failures, total = run_examples(validator)
-    for failure in failures:
-        typer.echo(failure)
-    typer.echo(f"{total - len(failures)} passed, {len(failures)} failed")
-    if failures:
-        raise typer.Exit(1)
-
-
-@rules_app.command("explain")
-def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None, "--rules"),
-                  lang: Lang = typer.Option(Lang.en, "--lang")) -> None:
-    """Show a rule: description, messages, selection, requirement and examples."""
-    from validator.rules.explain import explain
-
-    validator = _load_validator(rules, lang.value)
-    rule = next((r for r in validator.rules if r.id == rule_id), None)
-    if rule is None:
-        _die(f"no rule '{rule_id}'; `validate rules list` shows them")
-    typer.echo(explain(rule))
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name not in _CHOICES and name not in _PATHS and name not in ("--rules", "--disable", "--jobs", "-j"):
+            return None
+        if not eq:
+            if i >= n:
+                return None
+            value = argv[i]
+            i += 1
+        if name in _CHOICES:
+            try:
+                kwargs[_CHOICE_NAMES[name]] = _CHOICES[name](value)
+            except ValueError:
+                return None
+        elif name in _PATHS:
+            kwargs[_PATHS[name]] = Path(value)
+        elif name == "--rules":
+            kwargs.setdefault("rules", []).append(Path(value))
+        elif name == "--disable":
+            kwargs.setdefault("disable", []).append(value)
+        else:
+            if not (value.isascii() and value.isdigit()):
+                return None
+            kwargs["jobs"] = int(value)
+    return kwargs if kwargs["paths"] else None
 
 
 def main() -> None:
@@ -306,6 +411,12 @@ def main() -> None:
     if argv and argv[0] not in SUBCOMMANDS:
         argv = ["check", *argv]
     try:
-        app(args=argv, prog_name="validate")
+        fast = _fast_check_args(argv[1:]) if argv[:1] == ["check"] else None
+        if fast is not None:
+            check(**fast)
+            sys.exit(0)
+        _typer_app()(args=argv, prog_name="validate")
+    except _Exit as e:
+        sys.exit(e.code)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,22 +112,34 @@ def read_bytes(path: str) -> bytes:
     import sys
 
     if path == "-":
-        return sys.stdin.buffer.read()
+        return _bounded(sys.stdin.buffer, "<stdin>")
     p = Path(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{path}: is a directory, not an article")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size // (1024 * 1024)} MB; articles larger than "
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise InputError(f"{path}: not a regular file")
+        if st.st_size > MAX_BYTES:
+            raise InputError(f"{path}: file is {st.st_size // (1024 * 1024)} MB; articles larger than "
                              f"{MAX_BYTES // (1024 * 1024)} MB are refused")
-        return p.read_bytes()
+        with p.open("rb") as fh:
+            return _bounded(fh, path)  # the file may have grown since stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
+def _bounded(stream, path: str) -> bytes:
+    """At most MAX_BYTES from a stream, never the whole of a bigger one."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: more than {MAX_BYTES // (1024 * 1024)} MB; articles larger than "
+                         f"{MAX_BYTES // (1024 * 1024)} MB are refused")
+    return data
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -140,16 +153,18 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(f"{path}: empty article (no text to validate)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _non_empty(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as e:
         utf8_error = e
-    # Windows-1256 decodes nearly any byte string, so accept it only when the result reads as Arabic.
+    # Windows-1256 decodes nearly any byte string, so accept it only when the result reads as Arabic,
+    # and not when the bytes are mostly well-formed UTF-8 with a bad byte or two: UTF-8 Arabic read as
+    # Windows-1256 is all ط ظ ع letters, which "reads as Arabic" but is mojibake.
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _looks_arabic(text):
-        return text, "windows-1256"
+    if text is not None and _looks_arabic(text) and not _mostly_utf8(data):
+        return _non_empty(text, path), "windows-1256"
     raise InputError(f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
                      f"{utf8_error.start}) and not Windows-1256 Arabic text")
 
@@ -165,6 +180,14 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: invalid {encoding.upper()} at byte offset {e.start}") from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 multi-byte characters than malformed bytes."""
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ch > "\x7f") - bad
+    return good > bad
 
 
 def _looks_arabic(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from validator import config as cfg
 from validator.app import ARTICLE_SUFFIXES, Options, Validator
-from validator.errors import InputError
+from validator.errors import InputError, RuleError
 from validator.findings import FileResult
 
 MIN_FILES_FOR_POOL = 4
@@ -171,6 +171,13 @@ def _validate(item: Item, validators: dict[str, Validator]) -> FileResult:
         return FileResult(item.path, error=str(e))
     except RulePatternTimeout as e:
         return FileResult(item.path, error=e.one_line())
+    except RuleError as e:
+        return FileResult(item.path, error=f"{item.path}: {e.one_line()}")
+    except Exception as e:  # a bug met on one article must not stop the others (VALIDATOR_DEBUG=1 re-raises)
+        if os.environ.get("VALIDATOR_DEBUG"):
+            raise
+        return FileResult(item.path, error=f"{item.path}: internal error ({type(e).__name__}: {e}); "
+                                           "please report it with this article")
 
 
 _WORKER: dict[str, Validator] = {}

@@ -527,6 +527,13 @@ class EntityExtractor:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
+            elif self._word(k) in ("وهو", "وهي") and self.parse_title(k + 1) is not None:
+                phrase = self.parse_title(k + 1)  # الان ديشويتز وهو أستاذ في جامعة هارفرد
+                titles = self._title_text(phrase)
+                if titles:
+                    title, title_loc, src = titles[0]
+                    lex.append(src)
+                self._mark(k, phrase.end)
             elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
                 # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
@@ -783,13 +790,21 @@ class EntityExtractor:
                 self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
                                  [role.entry.source])
                 # not marked as used: a body inside the role (بالمرصد السوري) is still an organization
-            elif not phrase.definite and role.entry.get("kind") in ("role", "rank"):
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and self._speaker_position(phrase.start):
                 # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
                 entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
                                 phrase.gender, vague=True)
                 self.entities.append(entity)
                 self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
                 self._mark(phrase.start, phrase.end)
+
+    def _speaker_position(self, i: int) -> bool:
+        """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
+        official speaks, not "وظائف محاضر" or a description after a name."""
+        prev = self._word(i - 1)
+        if prev is None:
+            return False
+        return (prev in ("عن", "لسان", "بحسب", "حسب", "وفق", "وفقا") or self.res.reporting_forms.lookup(prev) is not None)
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:

@@ -231,6 +231,8 @@ class Engine:
             members.sort(key=lambda n: n.loc.start)
             for k, n in enumerate(members):
                 for earlier in members[:k]:
+                    if not _comparable(earlier, n, req):
+                        continue
                     if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if _values_agree(earlier, n, req.tolerance, req.factor):
@@ -331,6 +333,17 @@ def _compare(value, op: str, wanted) -> bool:
                 ">": value > wanted, ">=": value >= wanted}[op]
     except TypeError:
         return False
+
+
+def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
+    """Whether two values are compared at all: same scope unit, or headline against body."""
+    if req.with_headline and a.in_headline != b.in_headline:
+        return True
+    if req.scope == "sentence":
+        return a.sentence == b.sentence
+    if req.scope == "paragraph":
+        return a.paragraph == b.paragraph
+    return True
 
 
 def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:

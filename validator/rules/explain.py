@@ -45,6 +45,10 @@ def describe_requirement(r) -> str:
             extra += f", tolerance {r.tolerance:.0%}"
         if r.factor:
             extra += f", values more than {r.factor:g}x apart are different quantities"
+        if r.scope != "article":
+            extra += f", compared within one {r.scope}"
+        if r.with_headline:
+            extra += ", and the headline's against the body's"
         return f"{r.what} must be consistent{extra}"
     if isinstance(r, m.Forbid):
         return "is flagged wherever it occurs" + (f"; suggest: {r.suggestion}" if r.suggestion else "")

@@ -29,6 +29,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "require": ("يتطلب",), "source": ("مصدر",), "within": ("ضمن",), "consistent": ("متسق", "اتساق"),
     "by": ("حسب",), "tolerance": ("تسامح",), "factor": ("معامل",), "forbid": ("يمنع",),
     "suggest": ("اقتراح", "اقترح"), "flag": ("مخالف",), "pass": ("سليم",), "tags": ("وسوم",),
+    "with": ("مع",), "headline": ("العنوان",),
 }
 SEVERITY_ALIASES = {"error": "error", "warning": "warning", "info": "info",
                     "خطأ": "error", "تحذير": "warning", "ملاحظة": "info"}
@@ -107,8 +108,10 @@ def _grammar() -> pp.ParserElement:
     by = K["by"] + pp.Group(pp.DelimitedList(word))
     tolerance = K["tolerance"] + number + pp.Opt(pp.Literal("%"))
     factor = K["factor"] + number
-    r_consistent = (K["consistent"] + word + pp.Opt(by) + pp.Opt(tolerance) + pp.Opt(factor)
-                    ).set_parse_action(loc_action("consistent"))
+    within = K["within"] + scope
+    with_headline = K["with"] + K["headline"]
+    r_consistent = (K["consistent"] + word + pp.Opt(by) + pp.Opt(tolerance) + pp.Opt(factor) + pp.Opt(within)
+                    + pp.Opt(with_headline)).set_parse_action(loc_action("consistent"))
     r_source = (K["source"] + K["within"] + scope).set_parse_action(loc_action("source"))
     c_require = (K["require"] - (r_consistent | r_source | condition)).set_parse_action(loc_action("require"))
     c_forbid = (K["forbid"] + pp.Opt(K["suggest"] - string)).set_parse_action(loc_action("forbid"))

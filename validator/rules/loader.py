@@ -331,6 +331,7 @@ class _Converter:
                                  + (f"; use one of: {', '.join(allowed)}" if allowed else ""), cloc)
             by: tuple[str, ...] = ()
             tolerance = factor = 0.0
+            scope, with_headline = "article", False
             i = 2
             while i < len(ctoks):
                 if ctoks[i] == "by":
@@ -345,9 +346,17 @@ class _Converter:
                 elif ctoks[i] == "factor":
                     factor = float(ctoks[i + 1])
                     i += 2
+                elif ctoks[i] == "within":
+                    scope = SCOPE_ALIASES[ctoks[i + 1]]
+                    i += 2
+                elif ctoks[i] == "with":
+                    with_headline = True
+                    i += 2
                 else:
                     i += 1
-            return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc))
+            if (scope != "article" or with_headline) and what != "value":
+                raise self.error("'within' and 'with headline' apply to 'consistent value'", cloc)
+            return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc), scope, with_headline)
         return m.RequireCondition(self.condition(inner, structure))
 
 

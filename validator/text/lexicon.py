@@ -288,13 +288,31 @@ class Lexicons:
     def __getitem__(self, name: str) -> Lexicon:
         lex = self._loaded.get(name)
         if lex is None:
+            if not is_lexicon_name(name):
+                raise RuleError(f"'{name}' is not a lexicon name (a file stem such as casualty-nouns)")
             lex = Lexicon(name)
             for folder in self._folders:
                 path = folder / f"{name}.txt"
                 if path.is_file():
+                    _check_inside(path, folder)
                     parse_file(path, into=lex)
             self._loaded[name] = lex
         return lex
 
     def __contains__(self, name: str) -> bool:
-        return any((folder / f"{name}.txt").is_file() for folder in self._folders)
+        return is_lexicon_name(name) and any((folder / f"{name}.txt").is_file() for folder in self._folders)
+
+
+_LEXICON_NAME = re.compile(r"\w[\w.-]*")
+
+
+def is_lexicon_name(name: object) -> bool:
+    """A plain file stem: no folder, no `..`, no hidden file; `../../etc/passwd` is not a lexicon."""
+    return isinstance(name, str) and bool(_LEXICON_NAME.fullmatch(name)) and ".." not in name
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    """A lexicon file that is a symlink must stay inside its folder."""
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        raise RuleError(f"lexicon file is a symlink leading outside its folder (to {path.resolve()})",
+                        path=str(path), line=0, column=0)
