@@ -707,7 +707,7 @@ class EntityExtractor:
             entity = None
             if definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
-                if entity is None and not self._anonymity_at(j) and j == m.j:
+                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
             if entity is None:
                 loc = self.ctx.loc(start_off, end_off)
