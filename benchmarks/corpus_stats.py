@@ -18,7 +18,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=40)
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
     from validator.app import Options, Validator
 
@@ -42,8 +42,9 @@ def main() -> None:
         print(f"| {category} | {n} | {1000 * n / words:.2f} |")
     print("\nby severity: " + ", ".join(f"{s} {n}" for s, n in by_severity.most_common()))
     rng = random.Random(args.seed)
-    print(f"\n## {args.sample} sampled findings (seed {args.seed})\n")
-    for n, (k, f, text) in enumerate(rng.sample(pool, min(args.sample, len(pool))), 1):
+    gating = [p for p in pool if p[1].severity in ("error", "warning")]
+    print(f"\n## {args.sample} sampled warning and error findings (seed {args.seed})\n")
+    for n, (k, f, text) in enumerate(rng.sample(gating, min(args.sample, len(gating))), 1):
         line = text.splitlines()[f.location.line - 1]
         col = f.location.column - 1
         excerpt = line[max(0, col - 70):col] + "⟦" + f.location.text + "⟧" + line[col + len(f.location.text):col + len(
