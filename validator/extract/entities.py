@@ -696,9 +696,8 @@ class EntityExtractor:
             elif self._anonymity_at(j):
                 j = self._anonymity_at(j)
             document = m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات", "بيان", "دراسه")
-            if document and j < len(self.tokens) and j in self._body_at and \
-                    self._body_at[j][1].entry.get("kind") != "head":
-                continue  # تقارير الأمم المتحدة: the body is the source
+            if document and j < len(self.tokens) and j in self._body_at:
+                continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
             if document and self._word(i - 1) == "في":
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(

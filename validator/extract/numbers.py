@@ -18,6 +18,7 @@ _AGE_OPEN = "("
 _CLOCK_WORDS = frozenset({"الساعه", "ساعه", "بالساعه", "والساعه"})
 _AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "عمره", "عمرها", "عمرهم"})
 _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
+_BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
@@ -268,7 +269,10 @@ class NumberExtractor:
                 if entry is not None:
                     if category == "people" and (casualty or self._casualty_around(first, k + 1)):
                         return "casualty", casualty or self._casualty_around(first, k + 1), entry.source
-                    return category, entry.get("type") or entry.get("code") or entry.norm, entry.source
+                    code = entry.get("code")
+                    if code == "XXX":
+                        code = entry.norm  # دينار، ريال: the currency word itself, when no country says which
+                    return category, entry.get("type") or code or entry.norm, entry.source
             month = res["months"].lookup(noun)
             if month is not None and month.get("kind") != "weekday" and value is not None and value <= 31:
                 return "date", None, month.source
@@ -311,11 +315,13 @@ class NumberExtractor:
         if qualifier is not None:
             first = qualifier.i  # قتل ما لا يقل عن 15 شخصا: look before the qualifier
         for k in (first - 1, first - 2, first - 3):
+            if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS:
+                break  # أربع وفيات و13 إصابة في سبعة حوادث: the preposition ends the casualty phrase
             if k in self._casualty_hits:
-                if k < first - 1 and any(self.tokens[x].kind == "punct" for x in range(k + 1, first)):
-                    continue
                 return self._casualty_hits[k]
         for k in (last, last + 1, last + 2, last + 3):
+            if k >= len(self.tokens) or self.tokens[k].kind == "punct":
+                break
             if k in self._casualty_hits:
                 return self._casualty_hits[k]
         return None
