@@ -204,7 +204,8 @@ _QUOTE_CLOSE = "»”"
 _ABBREVIATION = re.compile(r"(?:^|[\s(])[\u0621-\u064Aa-zA-Z]$")
 _DATELINE = re.compile(
     r"\s*(?P<place>[\u0621-\u064A\u0640]+(?:\s+[\u0621-\u064A\u0640]+){0,2})\s*[-–—]\s*"
-    r"(?:\(?(?P<agency>[\u0621-\u064A.\s]{1,12}|[A-Za-z .]{1,12})\)?\s*[-–—:]\s*)?"
+    r"(?:\(?(?P<agency>[\u0621-\u064A.\s]{1,12}|[A-Za-z .]{1,12})\)?\s*[-–—:]\s*"
+    r"(?:[\u0621-\u064A\u0640]+(?:\s+[\u0621-\u064A\u0640]+)?\s*:\s*)?)?"  # byline: name - outlet - city:
 )
 
 

@@ -411,6 +411,7 @@ class EntityExtractor:
 
     def run(self) -> list[Entity]:
         self._reserve_anonymity()
+        self._reserve_byline()
         self._public_figures()
         self._titled_persons()
         self._named_persons()
@@ -426,6 +427,18 @@ class EntityExtractor:
         self.entities = [e for e in self.entities if e.mentions]
         self.entities.sort(key=lambda e: e.mentions[0].loc.start)
         return self.entities
+
+    def _reserve_byline(self) -> None:
+        """A byline (reporter - outlet - city:) opens the first paragraph: not a person in the story."""
+        dateline = self.ctx.doc.dateline
+        if dateline is None:
+            return
+        end = self.ctx._to_norm(dateline.end)
+        for tok in self.tokens:
+            if tok.start >= end:
+                break
+            if dateline.agency:
+                self.used[tok.index] = True
 
     def _reserve_anonymity(self) -> None:
         """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""
@@ -665,6 +678,8 @@ class EntityExtractor:
         if phrase.definite:
             return True
         for k in range(phrase.roles[0][1], phrase.end):
+            if self.tokens[k].text in '"«“':
+                return True  # قائد عمليات "غضب عدن": a named operation, one office
             w = self.tokens[k].text
             if w in ("في", "ب", "باسم", "لدي", "الي") or (w.startswith(("ب", "ل")) and not w.startswith("ال")):
                 return False
@@ -700,6 +715,8 @@ class EntityExtractor:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
             if document and self._word(i - 1) == "في":
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
+            if document and self._word(j) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها"):
+                continue  # تقرير أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
             definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(
                 ("ال", "وال", "بال", "فال", "لل"))
             start_off, end_off = m.start, self.tokens[j - 1].end
