@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,14 +164,19 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _looks_arabic(text) and not _mostly_utf8(data):
+    mostly_utf8 = _mostly_utf8(data)
+    if text is not None and _looks_arabic(text) and not mostly_utf8:
         return _non_empty(text, path), "windows-1256"
+    if mostly_utf8:
+        raise InputError(f"{path}: invalid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
+                         f"{utf8_error.start})")
     raise InputError(f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
                      f"{utf8_error.start}) and not Windows-1256 Arabic text")
 
 
 def _non_empty(text: str, path: str) -> str:
-    if not text.strip():
+    """Refuse text with nothing in it but spaces and invisible format characters (BOMs, bidi marks)."""
+    if not any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text):
         raise InputError(f"{path}: empty article (no text to validate)")
     return text
 

@@ -205,10 +205,13 @@ def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
         for item in p.items:
             yield _validate(item, local)
         return
+    for v in local.values():
+        v.resources.matcher  # build the lexicon index once, before forking, so workers inherit it
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
     pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options,))
+    chunk = max(1, min(16, len(p.items) // (workers * 8)))  # fewer round trips, results still in order
     try:
-        yield from pool.imap(_task, p.items, chunksize=1)
+        yield from pool.imap(_task, p.items, chunksize=chunk)
         pool.close()
     finally:
         pool.terminate()
