@@ -105,9 +105,10 @@ def test_invalid_utf8_is_an_error_not_mojibake(validator, tmp_path):
     letters that look Arabic and produce nonsense findings)."""
     data = ARTICLE.encode()
     path = tmp_path / "bad.txt"
-    path.write_bytes(data[:150] + b"\xff" + data[150:])
+    cut = len(ARTICLE[:60].encode())  # a character boundary
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
     error = one_line_error(validator.validate_file(str(path)), path)
-    assert "invalid UTF-8" in error and "offset 150" in error
+    assert "invalid UTF-8" in error and f"byte 0xff at offset {cut}" in error
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Le café est fermé à Noël.\n".encode("latin-1"))
     assert "not valid UTF-8" in one_line_error(validator.validate_file(str(latin)), latin)

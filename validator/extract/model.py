@@ -154,14 +154,14 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
+    _by_id: dict = field(default_factory=dict, repr=False)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         if entity_id is None:
             return None
-        for e in self.entities:
-            if e.id == entity_id:
-                return e
-        return None
+        if len(self._by_id) != len(self.entities):
+            self._by_id = {e.id: e for e in self.entities}
+        return self._by_id.get(entity_id)
 
     @property
     def mentions(self) -> list[Mention]:

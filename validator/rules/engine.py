@@ -49,9 +49,10 @@ class Engine:
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         items = list(self._items(rule.structure, article))
         selected: list[tuple[object, _Eval]] = []
+        test = self._compiled(rule, rule.condition)
         for item in items:
             state = _Eval()
-            if rule.condition is None or self._cond(rule.condition, item, article, state, rule):
+            if test is None or test(item, article, state):
                 selected.append((item, state))
         req = rule.requirement
         out: list[Finding] = []
@@ -64,9 +65,78 @@ class Engine:
                 if not self._has_source(item, req.scope, article):
                     out.append(self._finding(rule, item, article, state))
             elif isinstance(req, m.RequireCondition):
-                if not self._cond(req.condition, item, article, _Eval(), rule):
+                if not self._compiled(rule, req.condition)(item, article, _Eval()):
                     out.append(self._finding(rule, item, article, state))
         return out
+
+    # -- compiled conditions -----------------------------------------------------------------------
+    def _compiled(self, rule: m.Rule, cond):
+        """A condition turned once into a Python closure: field paths resolved, operators chosen."""
+        if cond is None:
+            return None
+        cache = self.__dict__.setdefault("_compiled_cache", {})
+        key = (rule.id, id(cond))
+        fn = cache.get(key)
+        if fn is None:
+            fn = cache[key] = self._compile(cond, rule.structure, rule)
+        return fn
+
+    def _getter(self, fld: m.Field, structure: str):
+        specs = []
+        for part in fld.path:
+            spec = FIELDS[structure][part]
+            specs.append(spec.get)
+            structure = spec.target or structure
+        if len(specs) == 1:
+            return specs[0]
+
+        def get(item, article):
+            value = item
+            for g in specs:
+                if value is None:
+                    return None
+                value = g(value, article)
+            return value
+        return get
+
+    def _compile(self, cond, structure: str, rule: m.Rule):
+        if isinstance(cond, m.And):
+            parts = [self._compile(c, structure, rule) for c in cond.operands]
+            return lambda item, a, s: all(p(item, a, s) for p in parts)
+        if isinstance(cond, m.Or):
+            parts = [self._compile(c, structure, rule) for c in cond.operands]
+            return lambda item, a, s: any(p(item, a, s) for p in parts)
+        if isinstance(cond, m.Not):
+            inner = self._compile(cond.operand, structure, rule)
+            return lambda item, a, s: not inner(item, a, _Eval())
+        get = self._getter(cond.field, structure)
+        if isinstance(cond, m.Truthy):
+            return lambda item, a, s: bool(get(item, a))
+        if isinstance(cond, m.Compare):
+            op, wanted = cond.op, cond.value
+            return lambda item, a, s: _compare(get(item, a), op, wanted)
+        if isinstance(cond, m.InList):
+            wanted_set = frozenset(_norm_value(v) for v in cond.values)
+            negated = cond.negated
+
+            def in_list(item, a, s):
+                value = get(item, a)
+                values = value if isinstance(value, (list, tuple)) else [value]
+                return any(_norm_value(v) in wanted_set for v in values if v is not None) != negated
+            return in_list
+        if isinstance(cond, m.InLexicon):
+            lex = self.lexicons[cond.lexicon]
+            negated = cond.negated
+
+            def in_lexicon(item, a, s):
+                value = get(item, a)
+                values = value if isinstance(value, (list, tuple)) else [value]
+                return any(v is not None and lex.lookup(normalize_string(str(v))) is not None
+                           for v in values) != negated
+            return in_lexicon
+        if isinstance(cond, m.Matches):
+            return lambda item, a, s: self._matches(cond, get(item, a), item, a, s, rule)
+        raise ValueError(cond)
 
     # -- structures ----------------------------------------------------------------------------------
     def _items(self, structure: str, article: Article):
