@@ -6,6 +6,7 @@ last source whose gender agrees, and becomes a mention of that entity.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
@@ -144,17 +145,32 @@ def _mention_spans(ctx: Context, entities: list[Entity]) -> list[_MentionSpan]:
 
 
 def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW) -> Entity | None:
-    for s in spans:
-        if j <= s.first_token < j + window and ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
+    k = bisect.bisect_left(_firsts(spans), j)
+    for s in spans[k:]:
+        if s.first_token >= j + window:
+            break
+        if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
             # nothing that opens a clause may stand between the verb and its subject
-            between = {ctx.tokens[k].text for k in range(j, s.first_token)}
+            between = {ctx.tokens[x].text for x in range(j, s.first_token)}
             if between & {"ان", "انه", "بان", ":", "«", '"', "فيما", "بينما", "حيث", "،"}:
                 return None  # the subject of another clause
             s.mention.is_source = True
             return s.entity
-        if s.first_token >= j + window:
-            break
     return None
+
+
+def _firsts(spans) -> list[int]:
+    """first_token of each span (spans are sorted by it), cached on the list object's identity."""
+    cached = _FIRSTS.get(id(spans))
+    if cached is None or len(cached) != len(spans):
+        cached = _FIRSTS[id(spans)] = [s.first_token for s in spans]
+        if len(_FIRSTS) > 64:
+            _FIRSTS.clear()
+            _FIRSTS[id(spans)] = cached
+    return cached
+
+
+_FIRSTS: dict[int, list[int]] = {}
 
 
 def _relay(ctx, spans, outlet: Entity, sentence) -> Entity | None:
@@ -174,7 +190,10 @@ def _relay(ctx, spans, outlet: Entity, sentence) -> Entity | None:
 
 def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW) -> Entity | None:
     best = None
-    for s in spans:
+    # a span ending in i-window..i-1 starts at most MAX_SPAN tokens earlier
+    lo = bisect.bisect_left(_firsts(spans), i - window - _MAX_SPAN)
+    hi = bisect.bisect_left(_firsts(spans), i)
+    for s in spans[lo:hi]:
         if i - window <= s.last_token < i and ctx.sentence_of(ctx.tokens[s.last_token].start)[0] == sentence:
             between = {ctx.tokens[k].text for k in range(s.last_token + 1, i)}
             if between & _CLAUSE_MARKERS:
@@ -184,6 +203,9 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW) -> Entit
         best.mention.is_source = True
         return best.entity
     return None
+
+
+_MAX_SPAN = 40
 
 
 def _same_sentence_source(results, sentence, by_id) -> Entity | None:
@@ -197,12 +219,12 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
 
 def _last_person(spans, i: int, gender: str) -> Entity | None:
     """وقال: «...» after a paragraph about someone: the last named person before the verb."""
-    best = None
-    for s in spans:
+    hi = bisect.bisect_left(_firsts(spans), i)
+    for s in reversed(spans[:hi]):
         if s.last_token < i and s.entity.kind == "person" and not s.entity.role_only \
                 and (not gender or s.entity.gender == gender):
-            best = s.entity
-    return best
+            return s.entity
+    return None
 
 
 def _last_source(history: list[Entity], gender: str) -> Entity | None:

@@ -1,6 +1,7 @@
 """One article being extracted: document, normalized text, tokens and resources, shared by extractors."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from validator.document import Document
@@ -24,6 +25,7 @@ class Context:
         self.index = TokenIndex(self.tokens)
         self._hits = self.res.matcher.scan(self.tokens, self.norm.text)
         self._hit_at: dict[str, dict[int, LexMatch]] = {}
+        self._starts: dict[str, list[int]] = {}
 
     def hits(self, lexicon: str, lo: int | None = None, hi: int | None = None) -> list[LexMatch]:
         """Matches of a lexicon in this article (optionally those within normalized offsets lo..hi)."""
@@ -32,7 +34,17 @@ class Context:
             return found
         lo = 0 if lo is None else lo
         hi = len(self.norm.text) if hi is None else hi
-        return [m for m in found if m.start - len(m.prefix) >= lo and m.end <= hi]
+        starts = self._starts.get(lexicon)
+        if starts is None:
+            starts = self._starts[lexicon] = [m.start for m in found]
+        k = bisect.bisect_left(starts, lo)
+        out = []
+        for m in found[k:]:
+            if m.start > hi:
+                break
+            if m.start - len(m.prefix) >= lo and m.end <= hi:
+                out.append(m)
+        return out
 
     def hit_at(self, lexicon: str, token: int) -> LexMatch | None:
         """The match of a lexicon that starts at a token, if any."""

@@ -45,10 +45,13 @@ class NumberExtractor:
         self.text = ctx.text
         self.tokens = ctx.tokens
         self.items: list[NumberItem] = []
-        self.taken: list[tuple[int, int]] = []
+        self._taken = bytearray(len(ctx.text) + 1)  # characters already read as part of a number
 
     def _free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.taken)
+        return not any(self._taken[s:e])
+
+    def _take(self, s: int, e: int) -> None:
+        self._taken[s:e] = b"\x01" * (e - s)
 
     def _word(self, i: int) -> str | None:
         if 0 <= i < len(self.tokens) and self.tokens[i].kind == "word":
@@ -65,7 +68,7 @@ class NumberExtractor:
             if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
         for m in _PERCENT_WORDS.finditer(self.text):
-            self.taken.append((m.start(), m.end()))  # المئة in "في المئة" is not a number of its own
+            self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
         return self.items
@@ -148,7 +151,7 @@ class NumberExtractor:
     def _add(self, start: int, end: int, value, category: str | None, attrs: dict | None = None,
              approx: bool = False) -> None:
         attrs = attrs or {}
-        self.taken.append((start, end))
+        self._take(start, end)
         ctx = self.ctx
         first = ctx.index.containing(start)
         last = ctx.index.at_or_after(end)  # token after the numeral

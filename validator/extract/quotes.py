@@ -1,6 +1,8 @@
 """Quotations: pair the marks of each paragraph, tell speech from quoted names and terms."""
 from __future__ import annotations
 
+import bisect
+
 from validator.extract.context import Context
 from validator.extract.model import Quote
 
@@ -127,12 +129,20 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
 
 
 def _nested(ctx: Context, quote: Quote) -> bool:
-    text = ctx.doc.text
+    """Inside another quotation of the same paragraph (more « than » before it)."""
     para = ctx.doc.paragraph_at(quote.loc.start)
     if para is None:
         return False
-    before = text[para.start:quote.loc.start]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    marks = ctx.__dict__.get("_mark_positions")
+    if marks is None:
+        text = ctx.doc.text
+        marks = {m: [i for i, ch in enumerate(text) if ch == m] for m in "«»“”"}
+        ctx.__dict__["_mark_positions"] = marks
+
+    def count(mark: str) -> int:
+        positions = marks[mark]
+        return bisect.bisect_left(positions, quote.loc.start) - bisect.bisect_left(positions, para.start)
+    return count("«") > count("»") or count("“") > count("”")
 
 
 def _adjacent_cue(ctx: Context, norm_start: int) -> bool:
