@@ -92,13 +92,15 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
     the continuation of a quotation) is a title, a slogan or a cited text: «أليكس في بلاد العجائب»."""
     attributed = {a.sentence for a in attributions}
     speech_sentences = {q.sentence for q in quotes if q.kind == "speech" and q.sentence in attributed}
+    spoken_paragraphs = {a.paragraph for a in attributions} | {q.paragraph for q in quotes
+                                                              if q.kind == "speech" and q.sentence in attributed}
     for q in quotes:
         if q.kind != "speech" or not q.balanced or q.sentence in attributed:
             continue
         if _speech_cue_before(ctx, q) or q.sentence - 1 in speech_sentences:
             continue
         para = ctx.doc.paragraphs[q.paragraph] if 0 <= q.paragraph < len(ctx.doc.paragraphs) else None
-        if para is not None and q.loc.start - para.start <= 1:
+        if para is not None and q.loc.start - para.start <= 1 and (q.paragraph - 1) in spoken_paragraphs:
             continue  # a paragraph that opens with a quotation continues the previous speaker
         q.kind = "term"
 

@@ -113,6 +113,8 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     if n_words <= 3 and words and words[0].text in ctx.res.given_names.by_norm \
             and words[0].text not in ctx.res["common-given-names"].by_norm:
         return "name"  # ويعلق الأسطورة "ديغو ماردونا": a quoted person's name
+    if 2 <= n_words <= 4 and words and (ctx.res["titles"].by_norm.get(words[0].text) or {}).get("kind") == "honorific":
+        return "name"  # "الدكتور رجائي محمود"
     if n_words <= 4 and words and (ctx.res["name-introducers"].lookup(words[0].text)
                                    or ctx.res["bodies"].lookup(words[0].text)):
         return "name"  # «قاعدة العند العسكرية»، "فيلق القدس": the quotation is a name

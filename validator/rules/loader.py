@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import string
 from pathlib import Path
@@ -24,6 +25,7 @@ BUILTIN_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
 RULE_SUFFIX = ".rule"
 MAX_RULE_FILE_BYTES = 1_000_000
 MAX_NESTING = 40
+MAX_OPERATORS = 1000  # 'and' / 'or' in one file: pyparsing takes ~2 ms an operand (20,000 took a minute)
 CONSISTENT_WHAT = {"entity": ("titles",), "number": ("value",), "spelling": ("spelling",)}
 
 
@@ -116,6 +118,10 @@ def load_text(text: str, path: str, lexicon_names: set[str] | None = None) -> li
 
     from validator.rules.grammar import parse_text
 
+    if (many := _too_many_operators(text)) is not None:
+        raise RuleError(f"more than {MAX_OPERATORS} 'and'/'or' operators in one file; split the rule "
+                        "(each operator costs the parser milliseconds)", path=path,
+                        line=pp.lineno(many, text), column=pp.col(many, text), source_line=pp.line(many, text))
     if text.count("(") > MAX_NESTING * 4 and (deep := _too_deep(text)) is not None:
         raise RuleError(f"conditions nested deeper than {MAX_NESTING} levels", path=path,
                         line=pp.lineno(deep, text), column=pp.col(deep, text), source_line=pp.line(deep, text))
@@ -129,6 +135,21 @@ def load_text(text: str, path: str, lexicon_names: set[str] | None = None) -> li
         return [_Converter(text, path, lexicon_names).rule(r) for r in raw]
     except RecursionError:  # e.g. hundreds of chained `not`s: parsed, but too deep to convert
         raise RuleError("a condition is nested too deeply", path=path, line=1, column=1) from None
+
+
+_STRING_OR_COMMENT = re.compile(r'"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+_OPERATOR = re.compile(r"(?<!\S)(?:and|or|و|أو)(?!\S)")
+
+
+def _too_many_operators(text: str) -> int | None:
+    """The offset of the first 'and'/'or' beyond MAX_OPERATORS (outside strings and comments), or None."""
+    if len(text) < MAX_OPERATORS * 3:
+        return None
+    code = _STRING_OR_COMMENT.sub(lambda mo: " " * len(mo.group()), text)
+    for n, mo in enumerate(_OPERATOR.finditer(code), 1):
+        if n > MAX_OPERATORS:
+            return mo.start()
+    return None
 
 
 def _too_deep(text: str) -> int | None:
