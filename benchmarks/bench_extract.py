@@ -1,6 +1,6 @@
 """Extraction throughput over the 1,318 SaudiNewsNet articles in one process, on one core.
 
-    uv run python benchmarks/bench_extract.py [--rules] [--repeat N] [--profile]
+    uv run python -m benchmarks.bench_extract [--rules] [--repeat N] [--profile]
 
 Prints articles per second for extraction alone (and, with --rules, for full validation), the
 camel-tools baseline (tokenize + dediacritize the same texts) and the peak resident memory.

@@ -69,7 +69,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
             source = None if participle else _subject_after(ctx, spans, j, sentence)
             if source is not None:
-                source = _relay(ctx, spans, source, sentence) or source
+                source = _relay(ctx, spans, source, sentence, j) or source
             if source is None and not participle:
                 source = _subject_before(ctx, spans, i, sentence)
             if source is None:
@@ -173,9 +173,10 @@ def _firsts(spans) -> list[int]:
 _FIRSTS: dict[int, list[int]] = {}
 
 
-def _relay(ctx, spans, outlet: Entity, sentence) -> Entity | None:
+def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     """نقلت وكالة "فارس" عن المتحدث ...: the source is who the outlet quotes."""
-    for s in spans:
+    k0 = bisect.bisect_left(_firsts(spans), j)
+    for s in spans[k0:k0 + 8]:
         if s.entity is outlet:
             k = s.last_token + 1
             while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
@@ -256,9 +257,11 @@ def _sentence_initial(ctx, i, sentence) -> bool:
 
 
 def _quote_ranges(ctx: Context, quotes: list[Quote]) -> list[tuple[int, int]]:
-    return [(ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes
-            if q.kind == "speech" and q.balanced]  # an unclosed mark must not hide the rest of the paragraph
+    return sorted((ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes
+                  if q.kind == "speech" and q.balanced)  # an unclosed mark must not hide the rest of the paragraph
 
 
 def _inside(ranges, pos) -> bool:
-    return any(s < pos < e for s, e in ranges)
+    """pos inside one of the (sorted, non-nested) quotation ranges."""
+    k = bisect.bisect_left(ranges, (pos,)) - 1
+    return any(s < pos < e for s, e in ranges[max(0, k - 2):k + 2])

@@ -666,8 +666,12 @@ class EntityExtractor:
 
     @property
     def _role_starts(self) -> set[int]:
-        """Token indexes where a title with a complement and no holder starts."""
-        return {p.start for p in self.title_only if self._identified_role(p)}
+        """Token indexes where a title with a complement and no holder starts (computed once)."""
+        cached = self.__dict__.get("_role_starts_cache")
+        if cached is None:
+            cached = self.__dict__["_role_starts_cache"] = {p.start for p in self.title_only
+                                                           if self._identified_role(p)}
+        return cached
 
     def _identified_role(self, phrase: TitlePhrase) -> bool:
         """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
@@ -769,10 +773,11 @@ class EntityExtractor:
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
         head = head.removeprefix("ال")
         best = None
-        for e in self.entities:
-            if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < self.ctx.norm.to_original(before):
+        limit = self.ctx.norm.to_original(before)
+        for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
+            if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < limit:
                 if head[:3] and e.key.removeprefix("ال")[:3] == head[:3]:
-                    best = e
+                    return e
         return best
 
     def _title_only_mentions(self) -> None:

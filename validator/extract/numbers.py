@@ -356,10 +356,13 @@ class NumberExtractor:
         return self._market
 
     def _is_update(self, start: int, sentence: int) -> bool:
+        """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""
         if not hasattr(self, "_updates"):
-            self._updates = [(m.start, self.ctx.sentence_of(m.start)[0])
-                             for m in self.ctx.hits("update-phrases")]
-        return any(s < start and sen == sentence for s, sen in self._updates)
+            self._updates: dict[int, int] = {}  # sentence -> first update phrase offset
+            for m in self.ctx.hits("update-phrases"):
+                self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
+        first = self._updates.get(sentence)
+        return first is not None and first < start
 
 
 def _sound_plural(form: str, lexicon) -> bool:

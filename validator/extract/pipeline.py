@@ -1,6 +1,8 @@
 """document → normalized text → tokens → quotes, entities, attributions, numbers → linked Article."""
 from __future__ import annotations
 
+import bisect
+
 from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
@@ -107,7 +109,18 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
 
 def _after_name(q: Quote, entities) -> bool:
     """أم محمد «أرملة وأم لطفلين»: a quotation right after a name describes that person."""
-    return any(0 <= q.loc.start - m.loc.end <= 1 for e in entities for m in e.mentions)
+    return q.loc.start in _mention_ends(entities) or (q.loc.start - 1) in _mention_ends(entities)
+
+
+def _mention_ends(entities) -> frozenset[int]:
+    key = id(entities), sum(len(e.mentions) for e in entities)
+    if _ENDS_CACHE.get("key") != key:
+        _ENDS_CACHE["key"] = key
+        _ENDS_CACHE["ends"] = frozenset(m.loc.end for e in entities for m in e.mentions)
+    return _ENDS_CACHE["ends"]
+
+
+_ENDS_CACHE: dict = {}
 
 
 def _drop_silent_vague(article: Article) -> None:
@@ -152,8 +165,11 @@ def _link(article: Article) -> None:
             if para is not None and q.loc.start - para.start <= 1:
                 q.speaker = previous_speaker.get(q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
+    speech_starts = [q.loc.start for q in speech]
     for n in article.numbers:
-        quote = next((q for q in speech if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)
+        k = bisect.bisect_left(speech_starts, n.loc.start) - 1
+        quote = next((q for q in speech[max(0, k - 2):k + 1]
+                      if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)
         if quote is not None:
             n.in_quote = quote.id
             n.attributed = True
