@@ -72,7 +72,9 @@ def _distinct_spellings(forms: dict) -> dict:
             other_words = other.split()
             for w in words:
                 for o in other_words:
-                    if w != o and loose_key(w) == loose_key(o) and len(w) > 2:
+                    if w.endswith(o) or o.endswith(w):
+                        continue  # ومنطقة / منطقة: a clitic, not another spelling
+                    if loose_key(w) == loose_key(o) and len(w) > 2:
                         clash = True
         if clash or not kept:
             kept[form] = loc
@@ -131,6 +133,13 @@ def _drop_silent_vague(article: Article) -> None:
                         or any(m.is_source for m in e.mentions)]
 
 
+def _speaker_before_colon(ctx: Context, k: int) -> bool:
+    """قال: / المتحدث باسم الوزارة: — a reporting verb or a name right before the colon."""
+    prev = ctx.tokens[k - 1].text
+    return ctx.res.reporting_forms.lookup(prev) is not None or prev in ctx.res.given_names.by_norm \
+        or prev.endswith("ي")  # a nisba surname: وقال الحذيفي:
+
+
 def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
     """The word announcing speech right before a quotation (:، قال، إن ...), if any."""
     i = ctx.index.at_or_after(ctx._to_norm(quote.loc.start)) - 1
@@ -138,6 +147,8 @@ def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
         t = ctx.tokens[k].text
         if t == ":" and k != i:
             return None  # "رابط الخبر: تناقض «العربية»": the colon introduces other words
+        if t == ":" and k > 0 and len(quote.content.split()) <= 3 and not _speaker_before_colon(ctx, k):
+            return None  # فاصطلاح: «الشيطان الأكبر» — a term announced by a noun, not speech
         if t in _SPEECH_CUES or ctx.res.reporting_forms.lookup(t) is not None:
             return t
         if t in ("،", ".", "؟"):
