@@ -164,43 +164,6 @@ class Engine:
         raise ValueError(structure)
 
     # -- conditions ----------------------------------------------------------------------------------
-    def _get(self, fld: m.Field, item, article: Article):
-        structure = _structure_of(item)
-        value = item
-        for part in fld.path:
-            if value is None:
-                return None
-            spec = FIELDS[structure][part]
-            value = spec.get(value, article)
-            structure = spec.target or structure
-        return value
-
-    def _cond(self, cond, item, article: Article, state: _Eval, rule: m.Rule) -> bool:
-        if isinstance(cond, m.And):
-            return all(self._cond(c, item, article, state, rule) for c in cond.operands)
-        if isinstance(cond, m.Or):
-            return any(self._cond(c, item, article, state, rule) for c in cond.operands)
-        if isinstance(cond, m.Not):
-            return not self._cond(cond.operand, item, article, _Eval(), rule)
-        if isinstance(cond, m.Truthy):
-            return bool(self._get(cond.field, item, article))
-        value = self._get(cond.field, item, article)
-        if isinstance(cond, m.Compare):
-            return _compare(value, cond.op, cond.value)
-        if isinstance(cond, m.InList):
-            values = value if isinstance(value, (list, tuple)) else [value]
-            wanted = {_norm_value(v) for v in cond.values}
-            hit = any(_norm_value(v) in wanted for v in values if v is not None)
-            return hit != cond.negated
-        if isinstance(cond, m.InLexicon):
-            lex = self.lexicons[cond.lexicon]
-            values = value if isinstance(value, (list, tuple)) else [value]
-            hit = any(v is not None and lex.lookup(normalize_string(str(v))) is not None for v in values)
-            return hit != cond.negated
-        if isinstance(cond, m.Matches):
-            return self._matches(cond, value, item, article, state, rule)
-        raise ValueError(cond)
-
     def _matches(self, cond: m.Matches, value, item, article, state: _Eval, rule: m.Rule) -> bool:
         if value is None:
             return False
@@ -358,24 +321,6 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
     loc = item.loc
     src = article.entity(getattr(item, "source", None))
     return loc, (), {"phrase": getattr(item, "phrase", ""), "source": src.name if src else ""}
-
-
-def _structure_of(item) -> str:
-    from validator.extract.model import Attribution
-
-    if isinstance(item, NumberItem):
-        return "number"
-    if isinstance(item, Quote):
-        return "quote"
-    if isinstance(item, Entity):
-        return "entity"
-    if isinstance(item, Mention):
-        return "mention"
-    if isinstance(item, Attribution):
-        return "attribution"
-    if isinstance(item, SpellingGroup):
-        return "spelling"
-    return "sentence"
 
 
 def _norm_value(v):
