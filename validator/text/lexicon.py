@@ -1,12 +1,12 @@
-"""Lexicons: plain data files an editor extends, normalized once and compiled to one pattern each.
+"""Lexicons: plain data files an editor extends, normalized once and indexed by their first word.
 
 File format (UTF-8): one entry a line, `#` starts a comment, optional attributes after ` | ` as
 `key=value` pairs separated by `;`:
 
     وزيرة | gender=f; group=وزير
 
-Matching is clitic-aware (و ف ب ل ك and their combinations, and ل+ال contracted to لل) and uses
-explicit letter look-arounds instead of `\\b`, which does not see Arabic word edges reliably.
+Matching is clitic-aware (و ف ب ل ك and their combinations, and ل+ال contracted to لل) and works on
+tokens, never on `\\b`, which does not see Arabic word edges reliably.
 """
 from __future__ import annotations
 
@@ -19,14 +19,9 @@ from typing import Iterator, Mapping
 from validator.errors import RuleError
 from validator.text.normalize import normalize_string
 
-LETTER = r"[^\W\d_]"
-NOT_AFTER_LETTER = rf"(?<!{LETTER})"
-NOT_BEFORE_LETTER = rf"(?!{LETTER})"
-# Proclitics, longest first; `??` makes the matcher prefer the whole token as an entry (وليد, فارس).
+# Proclitics, longest first. The matcher prefers the whole token as an entry (وليد, فارس) to a clitic reading.
 PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "فك",
               "و", "ف", "ب", "ل", "ك", "س")
-_PROCLITIC_RE = "(?:" + "|".join(PROCLITICS) + ")"
-_BLANK = "[^\\S\\r\\n]+"
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent.parent / "rules" / "lexicons"
 
@@ -57,69 +52,44 @@ class Lexicon:
     name: str
     entries: list[LexEntry] = field(default_factory=list)
     by_norm: dict[str, LexEntry] = field(default_factory=dict)
-    _pattern: re.Pattern | None = None
-    _variants: dict[str, LexEntry] = field(default_factory=dict)
+    _matcher: "TokenMatcher | None" = None
 
     def __contains__(self, word: str) -> bool:
         return normalize_string(word) in self.by_norm
 
     def lookup(self, norm_word: str) -> LexEntry | None:
         """The entry for an already-normalized word or phrase, trying clitic splits."""
-        entry = self.by_norm.get(norm_word)
-        if entry is not None:
-            return entry
-        for clitic in PROCLITICS:
-            if norm_word.startswith(clitic) and len(norm_word) > len(clitic) + 2:
-                rest = norm_word[len(clitic):]
-                entry = self.by_norm.get(rest) or self._variants.get(norm_word)
-                if entry is not None:
-                    return entry
+        for form, _clitic in token_variants(norm_word):
+            entry = self.by_norm.get(form)
+            if entry is not None:
+                return entry
         return None
 
     def add(self, entry: LexEntry) -> None:
         if entry.norm and entry.norm not in self.by_norm:
             self.entries.append(entry)
             self.by_norm[entry.norm] = entry
-            self._pattern = None
+            self._matcher = None
 
     @property
-    def pattern(self) -> re.Pattern:
-        if self._pattern is None:
-            self._pattern = self._compile()
-        return self._pattern
-
-    def _compile(self) -> re.Pattern:
-        forms: dict[str, LexEntry] = {}
-        for e in self.entries:
-            forms.setdefault(e.norm, e)
-            if e.norm.startswith("ال") and len(e.norm) > 3:
-                # ل + الوزارة is written للوزارة
-                forms.setdefault("لل" + e.norm[2:], e)
-        self._variants = {k: v for k, v in forms.items() if k not in self.by_norm}
-        if not forms:
-            return re.compile(r"(?!x)x")
-        body = trie_regex(forms)
-        return re.compile(f"{NOT_AFTER_LETTER}(?P<pre>{_PROCLITIC_RE}??)(?P<w>{body}){NOT_BEFORE_LETTER}")
+    def matcher(self) -> "TokenMatcher":
+        """This lexicon alone in the same token index a run uses for all lexicons."""
+        if self._matcher is None:
+            self._matcher = TokenMatcher({self.name: self})
+        return self._matcher
 
     def finditer(self, norm_text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LexMatch]:
-        pattern = self.pattern
+        """Matches in an already-normalized text (for one-off use; a run scans all lexicons at once)."""
+        from validator.text.tokens import tokenize
+
         endpos = len(norm_text) if endpos is None else endpos
-        for m in pattern.finditer(norm_text, pos, endpos):
-            word = " ".join(m.group("w").split())
-            entry = self.by_norm.get(word) or self._variants.get(word)
-            if entry is None:
-                continue
-            yield LexMatch(m.start("w"), m.end("w"), m.group("pre"), entry)
+        for m in self.matcher.scan(tokenize(norm_text), norm_text)[self.name]:
+            if m.start - len(m.prefix) >= pos and m.end <= endpos:
+                yield m
 
     def match_at(self, norm_text: str, pos: int, endpos: int | None = None) -> LexMatch | None:
         """An entry starting exactly at `pos` (clitics allowed), or None."""
-        endpos = len(norm_text) if endpos is None else endpos
-        m = self.pattern.match(norm_text, pos, endpos)
-        if m is None:
-            return None
-        word = " ".join(m.group("w").split())
-        entry = self.by_norm.get(word) or self._variants.get(word)
-        return LexMatch(m.start("w"), m.end("w"), m.group("pre"), entry) if entry else None
+        return next((m for m in self.finditer(norm_text, pos, endpos) if m.start - len(m.prefix) == pos), None)
 
 
 _CLITIC_FIRST = frozenset("وفبلكس")
@@ -219,29 +189,6 @@ class TokenMatcher:
                 continue  # inside a longer match of the same lexicon
             found.append(match)
         return out
-
-
-def trie_regex(words) -> str:
-    """One regex alternation shaped as a trie: shared prefixes are matched once, longest first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return _node_regex(trie)
-
-
-def _node_regex(node: dict) -> str:
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        piece = _BLANK if ch == " " else re.escape(ch)
-        branches.append(piece + _node_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None) -> Lexicon:
