@@ -176,3 +176,29 @@ def test_colon_attribution(extract):
     art = extract("وزارة الصحة: مقتل 37 شخصا في القصف\n\nأعلنت الوزارة الحصيلة مساء أمس.")
     colon = [a for a in art.attributions if a.kind == "colon"]
     assert colon and _source_name(art, colon[0]) == "وزارة الصحة"
+
+
+def test_span_cache_is_not_fooled_by_a_reused_id():
+    """A cache keyed by id() alone answered for a freed list whose id the next article's list reused."""
+    from types import SimpleNamespace
+
+    from validator.extract.attributions import _firsts
+
+    first = [SimpleNamespace(first_token=k) for k in (1, 2, 3)]
+    assert _firsts(first) == [1, 2, 3]
+    del first
+    for _ in range(20):  # CPython hands a freed list's address to the next list of the same size
+        second = [SimpleNamespace(first_token=k) for k in (7, 8, 9)]
+        assert _firsts(second) == [7, 8, 9]
+        del second
+
+
+def test_extraction_does_not_depend_on_earlier_articles(validator):
+    from tests.conftest import FIXTURES
+    from validator.extract.serialize import article_to_json
+
+    target = "قتل 5 أشخاص في القصف بحسب وزارة الصحة. وقال المتحدث باسم الوزارة أشرف القدرة إن الحصيلة سترتفع."
+    fresh = article_to_json(validator.extract_text(target))
+    for path in sorted(FIXTURES.glob("*.txt"))[:12]:
+        validator.extract_text(path.read_text(encoding="utf-8", errors="replace"))
+        assert article_to_json(validator.extract_text(target)) == fresh

@@ -160,17 +160,17 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW) -> Entity | N
 
 
 def _firsts(spans) -> list[int]:
-    """first_token of each span (spans are sorted by it), cached on the list object's identity."""
-    cached = _FIRSTS.get(id(spans))
-    if cached is None or len(cached) != len(spans):
-        cached = _FIRSTS[id(spans)] = [s.first_token for s in spans]
-        if len(_FIRSTS) > 64:
-            _FIRSTS.clear()
-            _FIRSTS[id(spans)] = cached
-    return cached
+    """first_token of each span (spans are sorted by it), cached for the last list asked about.
+    The cache holds the list itself and compares identity: an id() alone can be reused by the next
+    article's list once the previous one is freed, which gave stale answers."""
+    if _FIRSTS and _FIRSTS[0] is spans and len(_FIRSTS[1]) == len(spans):
+        return _FIRSTS[1]
+    firsts = [s.first_token for s in spans]
+    _FIRSTS[:] = [spans, firsts]
+    return firsts
 
 
-_FIRSTS: dict[int, list[int]] = {}
+_FIRSTS: list = []
 
 
 def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:

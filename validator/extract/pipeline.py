@@ -115,10 +115,11 @@ def _after_name(q: Quote, entities) -> bool:
 
 
 def _mention_ends(entities) -> frozenset[int]:
-    key = id(entities), sum(len(e.mentions) for e in entities)
-    if _ENDS_CACHE.get("key") != key:
-        _ENDS_CACHE["key"] = key
-        _ENDS_CACHE["ends"] = frozenset(m.loc.end for e in entities for m in e.mentions)
+    # cached for the last entity list (held, and compared by identity: a bare id() can be reused)
+    count = sum(len(e.mentions) for e in entities)
+    if _ENDS_CACHE.get("entities") is not entities or _ENDS_CACHE.get("count") != count:
+        _ENDS_CACHE.update(entities=entities, count=count,
+                           ends=frozenset(m.loc.end for e in entities for m in e.mentions))
     return _ENDS_CACHE["ends"]
 
 
