@@ -12,6 +12,7 @@ CLOSERS = "»”"
 MARKS = frozenset('«»“”"„')
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
+_WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
 
 
 def find_quotes(ctx: Context) -> list[Quote]:
@@ -103,9 +104,13 @@ def _place(ctx: Context, quote: Quote) -> None:
 def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     """speech, name (وكالة أنباء "فارس") or term (a scare-quoted word)."""
     norm_start = _norm(ctx, quote.loc.start)
-    words = [t for t in ctx.tokens[ctx.index.at_or_after(norm_start + 1):ctx.index.at_or_after(
-        _norm(ctx, quote.loc.end))] if t.kind != "punct"]
-    n_words = len(words)
+    # word tokens found by bisection in the article's list of word positions, not by walking the
+    # quotation: thousands of unclosed quotation marks (each running to the end) stay fast
+    positions = _word_positions(ctx)
+    lo = bisect.bisect_left(positions, ctx.index.at_or_after(norm_start + 1))
+    hi = bisect.bisect_left(positions, ctx.index.at_or_after(_norm(ctx, quote.loc.end)))
+    n_words = hi - lo
+    words = [ctx.tokens[positions[k]] for k in range(lo, min(hi, lo + _WORDS_CAP))]
     if not quote.balanced and n_words > SHORT_QUOTE_WORDS:
         return "speech"
     if _after_name_introducer(ctx, norm_start) or (n_words <= 2 and _after_organization(ctx, norm_start)):
@@ -128,6 +133,14 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
             return "name"
         return "term"
     return "speech"
+
+
+def _word_positions(ctx: Context) -> list[int]:
+    """Indices of the article's word tokens (computed once per article)."""
+    positions = ctx.__dict__.get("_word_positions")
+    if positions is None:
+        positions = ctx.__dict__["_word_positions"] = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
+    return positions
 
 
 def _nested(ctx: Context, quote: Quote) -> bool:

@@ -412,11 +412,15 @@ def _with_fingerprints(findings: list[Finding], article: Article) -> list[Findin
     from dataclasses import replace
 
     seen: dict[str, int] = {}
+    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
     out = []
     for f in findings:
         sentence = article.doc.sentence_at(f.location.start)
-        context = article.doc.text[sentence.start:sentence.end] if sentence else ""
-        base = "|".join((f.rule, normalize_string(f.location.text), normalize_string(context)))
+        key = sentence.index if sentence else -1
+        context = contexts.get(key)
+        if context is None:
+            context = contexts[key] = normalize_string(article.doc.text[sentence.start:sentence.end]) if sentence else ""
+        base = "|".join((f.rule, normalize_string(f.location.text), context))
         digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)
         seen[digest] = n + 1
