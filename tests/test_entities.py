@@ -205,3 +205,48 @@ def test_entity_ids_are_unique(extract):
     assert len(ids) == len(set(ids))
     mention_ids = [m.id for e in art.entities for m in e.mentions]
     assert len(mention_ids) == len(set(mention_ids))
+
+
+# -- name boundaries: where a name ends and what is not a name ------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("وحذر الرئيس الروسي فلاديمير بوتين الشركات الأجنبية من المغادرة.", "فلاديمير بوتين"),
+    ("وانتقد الرئيس الأميركي جو بايدن القرار بشدة.", "جو بايدن"),
+    ("وقال الرئيس اليمني السابق علي عبد الله صالح إن الحوار فشل.", "علي عبد الله صالح"),
+    ("وأعلن الدكتور محمود محيي الدين أن الاستثمارات تضاعفت.", "محمود محيي الدين"),
+    ("واستقبل الشيخ حمد بن جاسم بن جبر آل ثاني الوفد الزائر.", "حمد بن جاسم بن جبر آل ثاني"),
+    ("وتولى علي بن أبي طالب الخلافة بعد مقتل عثمان.", "علي بن أبي طالب"),
+    ("وقال الأمين العام للأمم المتحدة كوفي أنان الأمين العام السابق للمنظمة إن الأزمة طويلة.", "كوفي أنان"),
+    ("وعقد وزير الدفاع الأميركي دونالد رامسفيلد مؤتمرا صحافيا في البنتاغون.", "دونالد رامسفيلد"),
+    ("وقال منسق السياسة الخارجية الأوروبي خافيير سولانا إن المحادثات مثمرة.", "خافيير سولانا"),
+    ("وقال رئيس الوزراء التركي رجب طيب أردوغان إن أنقرة لن تتراجع.", "رجب طيب أردوغان"),
+    ("ودعا السيد ماهر المصري والسيد جريس خوري إلى الحوار.", "ماهر المصري"),
+])
+def test_name_ends_where_the_name_ends(extract, text, name):
+    art = extract(text)
+    assert name in [e.name for e in _persons(art)], [(e.name, e.titles) for e in art.entities]
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("وقرر الوزير تشكيل فرق طبية لمتابعة الحالات.", "تشكيل"),
+    ("ورفض الرئيس السوري ترسيم الحدود في المنطقة.", "ترسيم"),
+    ("ورفض حمدان الإجراءات التي اتخذتها السلطات.", "الإجراءات"),
+    ("ترأس عباس اجتماعا طارئا لمجلس الأمن القومي.", "اجتماعا"),
+    ("وأكد المدير الفني أنه يتمتع بخبرة كبيرة، وقال المدرب يتمتع الفريق بروح عالية.", "يتمتع"),
+    ("وقف المتهم أمام محكمة الجنايات صباح اليوم.", "محكمة"),
+    ("وتخرج في جامعة الملك فهد للبترول والمعادن.", "فهد"),
+    ("وقال إن ذلك لا يعني عدم وجود ضغوط على اللاعبين.", "وجود"),
+    ("ووافق مجلس إدارة البنك علي إصدار سندات جديدة.", "إصدار"),
+])
+def test_words_that_are_not_names(extract, text, not_a_name):
+    art = extract(text)
+    names = [e.name for e in _persons(art) if not e.role_only]
+    assert not any(not_a_name in n for n in names), names
+
+
+def test_prophet_is_a_title_that_identifies_one_person(extract, validator):
+    art = extract("وقال النبي محمد: «الدين النصيحة».")
+    person = _entity(art, "محمد", "person")
+    assert person.titles == ["النبي"]
+    result = validator.validate_text("وقال رسول الله صلى الله عليه وسلم: «إنما الأعمال بالنيات».", "hadith.txt")
+    assert not [f for f in result.findings if f.rule in ("unnamed-source", "unnamed-speaker")]

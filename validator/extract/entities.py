@@ -23,6 +23,14 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _BEFORE_ALLAH = frozenset({"عبد", "نصر", "عطا", "جار", "فضل", "خير", "حسب", "سعد", "رزق", "فتح", "عوض", "ضيف",
                            "هبه", "نعمه", "امه", "حمد", "عبيد"})
+# the second half of a compound given name: نور الدين، صلاح الدين، محيي الدين
+_BEFORE_DIN = frozenset({"نور", "صلاح", "محيي", "محي", "عز", "علاء", "شمس", "بدر", "سيف", "جمال", "كمال", "تقي",
+                         "خير", "ضياء", "بهاء", "عماد", "فخر", "زين", "نصر", "سعد", "حسام", "شرف", "مجد", "بدر",
+                         "قطب", "نجم", "شهاب", "ناصر", "معين", "برهان", "شجاع", "فتح", "غياث", "صدر", "نظام"})
+# nouns that take a person's name as the name of a place, a trophy or an institution
+_NAMED_PLACES = frozenset({"جامعه", "كاس", "بطوله", "مسجد", "شارع", "مستشفي", "مدينه", "مطار", "ميناء", "قاعده",
+                           "مركز", "حي", "مدرسه", "جائزه", "مؤسسه", "جسر", "قصر", "ملعب", "استاد", "ستاد", "كليه",
+                           "معهد", "مجمع", "ميدان", "منطقه", "جامع", "مدينة", "قاعة", "دوره", "مهرجان"})
 _REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                      "العاشر", "الحادي", "عشر"})
 _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
@@ -34,6 +42,19 @@ def _verb_like(word: str) -> bool:
         return False  # تصريف، تسويق: the verbal noun pattern تفعيل
     return (word.endswith("ت") and not word.endswith("ات")) or word.endswith(("وا", "ون")) or (
         word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
+
+
+def _verbal_noun_shape(word: str, plurals: bool = True) -> bool:
+    """A definite verbal noun or feminine plural (الإفصاح، التعليق، الاجتماع، الاستقبال، المواجهة،
+    الإجراءات): after a verb and a first name it is the verb's object, not a family name."""
+    if not word.startswith("ال") or word.endswith("ي"):
+        return False
+    w = word[2:]
+    n = len(w)
+    return plurals and w.endswith("ات") and n >= 5 or (n == 5 and (
+        (w[0] == "ا" and w[3] == "ا") or (w[0] == "ت" and w[3] == "ي") or (w[0] == "ت" and w[2] == "ا"))) or (
+        n == 6 and ((w[0] == "ا" and w[2] == "ت" and w[4] == "ا") or (w[0] == "م" and w[2] == "ا" and w[5] == "ه"))) or (
+        n == 7 and w.startswith("است") and w[5] == "ا")
 
 
 @dataclass
@@ -85,14 +106,20 @@ class EntityExtractor:
         w = self._word(i)
         if w is None or len(w) < 2 or self.used[i]:
             return False
-        if w == "الله" and not first:
-            return self._word(i - 1) in _BEFORE_ALLAH  # نصر الله، عطا الله، but not أحمد الله (I thank God)
+        if not first and not after_particle and i in self._title_at:
+            return False  # عمرو موسى الأمين العام: a title begins, the name has ended
+        if not first and self._compound_second(i):
+            return True  # نصر الله، عبد الفتاح، محيي الدين
+        if w == "الله":
+            return False  # أحمد الله (I thank God)
+        if not first and self._word(i - 1) == "ال" and self._written(i - 1) == "آل":
+            return True  # آل ثاني، آل مكتوم: a family name after آل, even a common word
         given = w in self.res.given_names.by_norm or self._proper_noun(w)
         if long_name and w.startswith("ال") and self.res.nationality_forms.lookup(w) is not None:
             return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
         if given and self._written(i) in self.res.stopwords_as_written:
             return False  # على (preposition) folds to علي (a name): the original spelling decides
-        if self.res.is_non_name(w) and not given:
+        if self.res.is_non_name(w) and not given and not (after_particle and self._not_function_word(w)):
             return False
         if self._has_tanween(self.tokens[i]):
             return False
@@ -102,10 +129,21 @@ class EntityExtractor:
                 w[0] == "ي" or (w[0] == "ب" and ((w[1:2] in ("ت", "م") and len(w) >= 5)
                                                  or (w[1:2] == "ا" and len(w) >= 7)))):
             return False  # يطلب، بارتكاب، بتوقيت: a verb or a verbal noun after the name
+        if not first and not given and not self._verified(i) and w[0] == "ل" and len(w) >= 4 \
+                and (w[1] not in "اوي" or self._written(i)[1:2] == "إ"):
+            return False  # لراديو، لحل، لإيقاف: a preposition on a noun (ليفيت، لاريجاني are names)
+        if not first and not given and not self._verified(i) and (
+                (w.startswith("تت") and len(w) >= 5) or (w[0] == "ت" and len(w) == 4)):
+            return False  # تتواصل، منال تذهب: an imperfect verb
+        if not first and not given and not self._verified(i) and (
+                _verbal_noun_shape("ال" + w, plurals=False) or (w[0] == "ب" and len(w) >= 5 and w.endswith("ه"))
+                or w.startswith("كم")):
+            return False  # توقع فارس تزايد، ارتفاع؛ بشدة، بصراحة؛ كمقدم: not the next name word
         if first:
             if w.startswith("ال") and not given:
                 return False
-            if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm):
+            if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm
+                                                      and not self._common_given(w[1:])):
                 # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
                 return False
         else:
@@ -114,7 +152,14 @@ class EntityExtractor:
             if w.startswith("ال") and not given and not self._surname_like(w) \
                     and not (after_particle or family or (long_name and self.res.nationality_forms.lookup(w))):
                 return False
+            if family and not after_particle and _verbal_noun_shape(w):
+                return False  # ورفض حمدان الإجراءات، رفض جوزيه الإفصاح
         return True
+
+    def _not_function_word(self, w: str) -> bool:
+        """After بن/أبو even a verb or a common word is a name (بن أبي طالب)، but not a preposition."""
+        entry = self.res["stopwords"].by_norm.get(w)
+        return entry is None or entry.get("kind") == "verb"
 
     def _not_a_name_shape(self, i: int) -> bool:
         """A pronoun suffix written with ه (not ة): اختباراته، بفوزه، قراره; a future verb: ستزور."""
@@ -131,7 +176,9 @@ class EntityExtractor:
             return True
         w = self.tokens[j].text
         return (self.res.is_non_name(w) or w[0] == "و" or j in self._title_at
-                or self.res.reporting_forms.lookup(w) is not None or self._not_a_name_shape(j))
+                or self.res.reporting_forms.lookup(w) is not None or self._not_a_name_shape(j)
+                or (w.startswith(_DEFINITE_CLITICS) and len(w) > 3 and not self._surname_like(w))
+                or (w[0] in "بل" and len(w) >= 5))  # جورج بوش الأزمة، كوفي أنان لحل الأزمة
 
     def _hard_boundary(self, j: int) -> bool:
         """Punctuation, the end, a number, or a reporting verb: what surely follows a bare surname."""
@@ -140,10 +187,52 @@ class EntityExtractor:
         w = self.tokens[j].text
         return self.res.reporting_forms.lookup(w) is not None or w in ("ان", "انه", "الذي", "التي")
 
+    def _compound_second(self, i: int) -> bool:
+        """The second word of a compound given name: عبد الله، عبد الفتاح، نصر الله، محيي الدين."""
+        w, prev = self._word(i), self._word(i - 1)
+        if w is None or prev is None or not w.startswith("ال"):
+            return False
+        return (w == "الله" and prev in _BEFORE_ALLAH) or (w == "الدين" and prev in _BEFORE_DIN) \
+            or (prev == "عبد" and len(w) > 3)
+
+    def _family_by_position(self, j: int, introduced: bool, words_before: int) -> bool:
+        """A word the name rules doubt (باسكوال، العطية، العقاد) is still the family name when it follows
+        known names, after a title or reporting verb, and something that surely ends a name follows it.
+        A definite word needs two names before it: after one it is the verb's object (ورفض حمدان الإجراءات)."""
+        w = self._word(j)
+        if w is None or self.used[j] or not introduced or not self._verified(j - 1) \
+                or self.res.is_non_name_strict(w) or j in self._title_at or self._has_tanween(self.tokens[j]) \
+                or not self._strong_boundary(j + 1) or self._not_a_name_shape(j):
+            return False
+        if w.startswith(_DEFINITE_CLITICS):
+            if w.startswith("ال") and w.endswith("ي") and len(w) > 5:
+                return True  # السيد ماهر المصري: a nisba, even one that is also a nationality
+            return words_before >= 2 and w.startswith("ال") and not w.startswith("الم") \
+                and not self.res.is_non_name(w)
+        return w[0] not in "وفلي" and not (w[0] == "ت" and len(w) == 4) and not w.endswith("ا") \
+            and not self.res.is_non_name(w)  # not خالد مشعل يطلب، منال تذهب
+
+    def _name_words(self, i: int, j: int) -> int:
+        """Words of a name, a compound (عبد المجيد) or a particle with its name (بن سلمان) counted once."""
+        particles = self.res["name-particles"].by_norm
+        return sum(1 for k in range(i, j) if not self._compound_second(k) and self.tokens[k].text not in particles)
+
+    def _strong_boundary(self, j: int) -> bool:
+        """What surely ends a name: punctuation, a reporting verb, a function word, a title, a future verb."""
+        if self._hard_boundary(j) or j in self._title_at:
+            return True
+        w = self.tokens[j].text
+        return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in ("ست", "سي", "سن")) \
+            or (w[0] == "و" and len(w) > 3) \
+            or (w[0] == "ل" and len(w) >= 4 and w[1] not in "اوي")  # ومسؤولين، لبحث: a new phrase
+
     def _verified(self, i: int) -> bool:
         """A name token we have evidence for: a known given name or surname, a nisba, a proper noun."""
         w = self.tokens[i].text
-        return (w in self.res.given_names.by_norm or self._surname_like(w) or self._proper_noun(w)
+        return (self._compound_second(i) or w in self.res.given_names.by_norm
+                or (w.startswith("ابو") and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
+                or (i > 0 and self.tokens[i - 1].kind == "word"
+                    and (self.res["name-particles"].by_norm.get(self.tokens[i - 1].text) or {}).get("kind") == "particle") or self._surname_like(w) or self._proper_noun(w)
                 or w in self.res["name-particles"].by_norm)
 
     def _clitic_on_known_word(self, w: str) -> bool:
@@ -188,6 +277,10 @@ class EntityExtractor:
         if hit is None or self.used[i]:
             return None
         end, match = hit
+        if end == i + 1 and self._written(i)[len(match.prefix):] in self.res.stopwords_as_written:
+            return None  # أمام (in front of) is not إمام, وإلى is not والي: the spelling decides
+        if self._word(i - 1) in _NAMED_PLACES:
+            return None  # جامعة الملك فهد، كأس الشيخ جاسم: a place or trophy named after someone
         phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
                              definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
         last_word = match.entry.norm.split()[-1]
@@ -291,18 +384,24 @@ class EntityExtractor:
                 break
             if w in particles and self._word(j + 1) in particles and self._word(j + 2) and not self.used[j]:
                 j += 1  # بن أبي وقاص، بن عبد الكريم: a particle chained to another
-                count += 1
                 continue
+            if w in particles and j == i and (particles[w].get("kind") == "surname-prefix" or not (
+                    self._word(j + 1) in self.res.given_names.by_norm or self._is_definite(j + 1))):
+                break  # لا توجد، أو النساء، أم متزوج: not أبو أحمد، أم كلثوم، أبو الغيط
             if w in particles and self._word(j + 1) and not self.used[j] \
                     and self._is_name_token(j + 1, first=False, after_particle=True) \
                     and not self._written(j + 1).endswith(("ه", "ها", "هم")):
-                j += 2
-                count += 2
+                j += 2  # a particle and its name count as one name word (حمد بن جاسم بن جبر آل ثاني)
+                count += 1
+                if w == "ال":
+                    break  # آل ثاني: the family name ends the name
                 continue
             if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
                                        family=(after_verb or after_title) and count == 1):
+                if j > i and self._family_by_position(j, after_title or after_verb, self._name_words(i, j)):
+                    j += 1
                 break
-            if j > i and self.tokens[j].text.startswith("ال") and not (
+            if j > i and self.tokens[j].text.startswith("ال") and not self._compound_second(j) and not (
                     self._word(j + 1) in particles):
                 j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
                 count += 1
@@ -320,16 +419,40 @@ class EntityExtractor:
         # (كوندوليزا رايس ستزور الشرق، نبيه بري اقتراح رايس): otherwise it is the next phrase
         while j - i > 1 and not self._verified(j - 1) and not self._boundary(j):
             j -= 1
+        # a third unknown word is more often the object of a verb-first sentence (وعقد الوزير دونالد
+        # رامسفيلد مؤتمرا صحافيا، يواجه صدام حسين عقوبة الإعدام) than a name: keep it only before what
+        # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا)
+        while self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
+            j -= 1
+        while (j - i > 2 or (j - i > 1 and not after_title)) and not self._verified(j - 1) \
+                and self.tokens[j - 1].text.endswith("ا") and len(self.tokens[j - 1].text) >= 5:
+            j -= 1  # ترأس عباس اجتماعا طارئا (after a title, منسق السياسة الخارجية خافيير سولانا)
+        while j - i > 1 and self.tokens[j - 1].text in self.res["name-particles"].by_norm:
+            j -= 1  # a name does not end on a particle (عمرو بن ...)
         n = j - i
         first = self._word(i)
+        if after_title and not any(self._verified(k) for k in range(i, j)) and (
+                first.endswith("ا") or (n >= 2 and not self._strong_boundary(j))
+                or _verbal_noun_shape("ال" + first) or (first[0] == "ي" and len(first) >= 4)
+                or (first[0] == "ا" and len(first) == 4)):
+            # قرر الوزير تشكيل فرق طبية، الرئيس الأميركي عزما أكيدا، رفض الرئيس ترسيم الحدود، المدير
+            # يتمتع بخبرة، النجم أحرز لقبا: a verb or its object, not a name
+            return i
+        if n == 2 and after_title and self._common_given(first) and self._is_definite(i + 1) \
+                and not self._surname_like(self._word(i + 1)):
+            return i  # الشيخ ... أمين المجمع: a common word and a definite noun, not a name
         known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None \
             or self._proper_noun(first) or first in self.res["surnames"].by_norm
         if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
             return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
+        misspelled_preposition = self._written(i)[:-1] + "ى" in self.res.stopwords_as_written
         if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
-                and not (after_title or after_verb):
-            return i
-        if self._common_given(first) and not (after_title or after_verb) and not self._strong_name(i + 1):
+                and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
+            return i  # الرئيس علي التراجع: علي (على) alone is a name only before a verb or punctuation
+        if n >= 2 and (after_title or after_verb) and not self._verified(i + 1) and misspelled_preposition:
+            return i  # رئيس البنك علي إصدار سندات: على spelled with ي
+        if self._common_given(first) and not (after_title or after_verb) and (
+                not self._strong_name(i + 1) or self._common_given(self._word(i + 1) or "")):
             return i  # علي نطاق واسع، علي التوالي، خليفة أبو حمزة: an everyday word, not a name
         if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in ("الملك", "البابا", "الامام"):
             j += 1  # الملك عبدالله الثاني
@@ -514,6 +637,8 @@ class EntityExtractor:
             i = m.i
             if i >= len(self.tokens) or self.used[i]:
                 continue
+            if m.prefix not in ("", "و", "ف"):
+                continue  # سجون is not س + جون: a name takes no future or prepositional clitic here
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
                 continue
             after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
@@ -611,7 +736,8 @@ class EntityExtractor:
             forms = {entity.key}
             if len(parts) >= 2:
                 surname = parts[-1]
-                if parts[-2] in particles:
+                if parts[-2] in particles or (parts[-1] == "الله" and parts[-2] in _BEFORE_ALLAH) \
+                        or (parts[-1] == "الدين" and parts[-2] in _BEFORE_DIN):
                     surname = parts[-2] + " " + surname if len(parts) >= 3 else ""  # عبد الله is one name
                 if len(surname) >= 3 and not self.res.is_non_name(surname):
                     forms.add(surname)
@@ -629,6 +755,9 @@ class EntityExtractor:
                         continue
                     if i > 0 and self.tokens[i - 1].text in particles:
                         continue  # سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: another person
+                    if len(words) == 1 and (i in self._title_at or self._written(i)[len(clitic):]
+                                            in self.res.stopwords_as_written):
+                        continue  # الأمين العام is a title, على a preposition, not الأمين or علي again
                     start, end = self.tokens[i].start + len(clitic), self.tokens[j - 1].end
                     if self.ctx.norm.to_original(start) < first_end:
                         continue
@@ -677,6 +806,8 @@ class EntityExtractor:
         """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
         not an anonymous official (مسؤول إسرائيلي، مسؤول في بلدية درنة، متحدثة باسم الجيش)."""
         role = phrase.roles[0][2]
+        if role.entry.get("unique") == "yes":
+            return True  # النبي، الرسول: one person, whom every reader knows
         if phrase.end - phrase.start <= len(role.entry.norm.split()):
             return False
         if phrase.definite:
