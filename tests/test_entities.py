@@ -250,3 +250,18 @@ def test_prophet_is_a_title_that_identifies_one_person(extract, validator):
     assert person.titles == ["النبي"]
     result = validator.validate_text("وقال رسول الله صلى الله عليه وسلم: «إنما الأعمال بالنيات».", "hadith.txt")
     assert not [f for f in result.findings if f.rule in ("unnamed-source", "unnamed-speaker")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال وأبو غسان إن الخارطة تظهر المنطقة العازلة.", "أبو غسان"),
+    ("وقال رئيس جامعة حلوان محمد سعيد إن الدراسة ستستأنف.", "محمد سعيد"),
+])
+def test_kunya_with_clitic_and_body_names(extract, text, name):
+    art = extract(text)
+    assert name in [e.name for e in _persons(art)], [(e.name, e.titles) for e in art.entities]
+
+
+def test_a_long_false_name_does_not_spread_by_surname(extract):
+    art = extract("وقدمت الفنانة مها أحمد برنامجا بعنوان «نجوم» العام الماضي. وجاء العنوان لافتا، وكان بعنوان آخر.")
+    mentions = [m.loc.text for e in _persons(art) for m in e.mentions]
+    assert "بعنوان" not in mentions and "بعنوان آخر" not in mentions, mentions

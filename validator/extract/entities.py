@@ -44,6 +44,20 @@ def _verb_like(word: str) -> bool:
         word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
 
 
+_KUNYA = frozenset({"ابو", "ابي", "ام"})
+
+
+def _kunya(word: str | None) -> bool:
+    """أبو/أم, alone or with a clitic (وأبو، لأبي): the start of a kunya."""
+    return bool(word) and (word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA))
+
+
+def _spelling_variant(word: str, surname: str) -> bool:
+    """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
+    a, b = word.removeprefix("ال"), surname.removeprefix("ال")
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1
+
+
 def _verbal_noun_shape(word: str, plurals: bool = True) -> bool:
     """A definite verbal noun or feminine plural (الإفصاح، التعليق، الاجتماع، الاستقبال، المواجهة،
     الإجراءات): after a verb and a first name it is the verb's object, not a family name."""
@@ -53,7 +67,7 @@ def _verbal_noun_shape(word: str, plurals: bool = True) -> bool:
     n = len(w)
     return plurals and w.endswith("ات") and n >= 5 or (n == 5 and (
         (w[0] == "ا" and w[3] == "ا") or (w[0] == "ت" and w[3] == "ي") or (w[0] == "ت" and w[2] == "ا"))) or (
-        n == 6 and ((w[0] == "ا" and w[2] == "ت" and w[4] == "ا") or (w[0] == "م" and w[2] == "ا" and w[5] == "ه"))) or (
+        n == 6 and ((w[0] == "ا" and w[4] == "ا") or (w[0] == "م" and w[2] == "ا" and w[5] == "ه"))) or (
         n == 7 and w.startswith("است") and w[5] == "ا")
 
 
@@ -137,11 +151,14 @@ class EntityExtractor:
             return False  # تتواصل، منال تذهب: an imperfect verb
         if not first and not given and not self._verified(i) and (
                 _verbal_noun_shape("ال" + w, plurals=False) or (w[0] == "ب" and len(w) >= 5 and w.endswith("ه"))
-                or w.startswith("كم")):
-            return False  # توقع فارس تزايد، ارتفاع؛ بشدة، بصراحة؛ كمقدم: not the next name word
+                or w.startswith("كم") or (w[0] == "م" and w.endswith("ات") and len(w) >= 6)
+                or (w[0] == "ا" and w.endswith("ت") and not w.endswith("ات") and len(w) <= 5)):
+            return False  # توقع فارس تزايد، ارتفاع؛ بشدة، بصراحة؛ كمقدم؛ مذكرات؛ اخذت: not a name word
         if first:
             if w.startswith("ال") and not given:
                 return False
+            if self._written(i)[:2] in ("بإ", "بأ"):
+                return False  # بإسم (in the name of) is not the name باسم
             if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm
                                                       and not self._common_given(w[1:])):
                 # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
@@ -289,6 +306,8 @@ class EntityExtractor:
         if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix \
                 and not (body is not None and body.get("kind") == "head"):
             end = nxt[0]  # نائب رئيس الوزراء، مستشار الرئيس، مساعد وزير الخارجية
+        if body is not None and body.get("kind") == "head" and self._body_own_name(end):
+            end += 1  # رئيس جامعة حلوان: the title ends in a body noun whose name follows
         j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
         phrase.end = j
         # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
@@ -326,12 +345,15 @@ class EntityExtractor:
                 continue
             hit = self._complement_word(j)
             if hit:
+                body = self._body_at.get(j)
                 j = hit
                 after_body = True
+                if body is not None and body[1].entry.get("kind") == "head" and self._body_own_name(j):
+                    j += 1  # رئيس جامعة حلوان، مدير شركة أرامكو: the body's own name
                 continue
             if w is None:
                 break
-            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ") and self._word(j + 1):
+            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1):
                 j += 2  # جامعة الملك فيصل
                 continue
             if w.startswith("وال") and not after_body:
@@ -360,6 +382,13 @@ class EntityExtractor:
             break
         return j
 
+    def _body_own_name(self, j: int) -> bool:
+        """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
+        w = self._word(j)
+        return bool(w) and not self._is_definite(j - 1) and not w.startswith(("ال", "و")) \
+            and j not in self._title_at and not self.res.is_non_name(w) and w not in self.res.given_names.by_norm \
+            and self._complement_word(j) == 0
+
     def _complement_word(self, j: int) -> int:
         """Token index after a portfolio, nationality, body or place starting at j, or 0."""
         for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
@@ -382,6 +411,10 @@ class EntityExtractor:
             w = self._word(j)
             if w is None:
                 break
+            if j == i and w[0] in "وفبل" and _kunya(w) and self._word(j + 1) in self.res.given_names.by_norm:
+                j += 2  # وأبو غسان، لأبي خليل: a kunya with a clitic
+                count += 1
+                continue
             if w in particles and self._word(j + 1) in particles and self._word(j + 2) and not self.used[j]:
                 j += 1  # بن أبي وقاص، بن عبد الكريم: a particle chained to another
                 continue
@@ -424,6 +457,10 @@ class EntityExtractor:
         # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا)
         while self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
             j -= 1
+        for k in range(i + 2, j):
+            if not self._verified(k) and self.tokens[k].text.endswith("ا") and len(self.tokens[k].text) >= 5:
+                j = k  # مها أحمد برنامجا بعنوان: an accusative object ends the name before it
+                break
         while (j - i > 2 or (j - i > 1 and not after_title)) and not self._verified(j - 1) \
                 and self.tokens[j - 1].text.endswith("ا") and len(self.tokens[j - 1].text) >= 5:
             j -= 1  # ترأس عباس اجتماعا طارئا (after a title, منسق السياسة الخارجية خافيير سولانا)
@@ -431,10 +468,11 @@ class EntityExtractor:
             j -= 1  # a name does not end on a particle (عمرو بن ...)
         n = j - i
         first = self._word(i)
-        if after_title and not any(self._verified(k) for k in range(i, j)) and (
-                first.endswith("ا") or (n >= 2 and not self._strong_boundary(j))
-                or _verbal_noun_shape("ال" + first) or (first[0] == "ي" and len(first) >= 4)
-                or (first[0] == "ا" and len(first) == 4)):
+        if after_title and not self._verified(i) and (
+                first.endswith(("ا", "يه")) or _verbal_noun_shape("ال" + first) or (first[0] == "ي" and len(first) >= 4)
+                or (first[0] == "ا" and (len(first) == 4 or (len(first) == 5 and first[2] == "ت")))) \
+                or (after_title and not any(self._verified(k) for k in range(i, j))
+                    and n >= 2 and not self._strong_boundary(j)):
             # قرر الوزير تشكيل فرق طبية، الرئيس الأميركي عزما أكيدا، رفض الرئيس ترسيم الحدود، المدير
             # يتمتع بخبرة، النجم أحرز لقبا: a verb or its object, not a name
             return i
@@ -490,7 +528,7 @@ class EntityExtractor:
         if word in self.res.given_names.by_norm:
             return word
         for clitic in ("و", "ف", "ب", "ل"):
-            if word.startswith(clitic) and word[1:] in self.res.given_names.by_norm:
+            if word.startswith(clitic) and (word[1:] in self.res.given_names.by_norm or word[1:] in _KUNYA):
                 return word[1:]
         return word
 
@@ -642,8 +680,8 @@ class EntityExtractor:
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
                 continue
             after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
-            if self._word(i - 1) in ("ابو", "ام") and not self.used[i - 1]:
-                i -= 1  # a kunya: أم محمد، أبو أحمد
+            if _kunya(self._word(i - 1)) and not self.used[i - 1]:
+                i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
             if end - i < 2:
                 continue
@@ -739,11 +777,13 @@ class EntityExtractor:
                 if parts[-2] in particles or (parts[-1] == "الله" and parts[-2] in _BEFORE_ALLAH) \
                         or (parts[-1] == "الدين" and parts[-2] in _BEFORE_DIN):
                     surname = parts[-2] + " " + surname if len(parts) >= 3 else ""  # عبد الله is one name
-                if len(surname) >= 3 and not self.res.is_non_name(surname):
-                    forms.add(surname)
+                name_words = [w for w in parts if w not in particles]
+                if len(surname) >= 3 and not self.res.is_non_name(surname) and len(name_words) <= 3:
+                    forms.add(surname)  # (a longer "name" more likely ran into the next words)
                 loose = loose_key(parts[-1])
                 if len(loose) >= 4:
-                    forms.update(w for w in by_loose.get(loose, ()) if not self.res.is_non_name(w))
+                    forms.update(w for w in by_loose.get(loose, ()) if not self.res.is_non_name(w)
+                                 and _spelling_variant(w, parts[-1]))
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
             for form in sorted(forms, key=len, reverse=True):
                 words = form.split()
