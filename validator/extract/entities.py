@@ -45,6 +45,9 @@ def _verb_like(word: str) -> bool:
 
 
 _KUNYA = frozenset({"ابو", "ابي", "ام"})
+# kinship nouns that take a pronoun (ابنه، زوجته، شقيقها): a relation, not a name
+_KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق", "شقيقه", "نجل", "نجله", "والد", "والده", "اخ",
+                  "اخت", "عم", "خال", "جد", "حفيد"})
 
 
 def _kunya(word: str | None) -> bool:
@@ -122,6 +125,12 @@ class EntityExtractor:
             return False
         if not first and not after_particle and i in self._title_at:
             return False  # عمرو موسى الأمين العام: a title begins, the name has ended
+        if not first and (w.endswith(("ه", "ها")) and w.rstrip("ها").removesuffix("ت") in _KIN
+                          or (self._written(i)[:-1] + "ى" in self.res.stopwords_as_written
+                              and not self._strong_name(i + 1))):
+            return False  # إسماعيل ابنه، جوزيه علي فريقه (على spelled with ي)
+        if not first and self._word(i + 1) == "الله" and w not in _BEFORE_ALLAH:
+            return False  # الملك حسين رحمة الله: a phrase about God, not the next name word
         if not first and self._compound_second(i):
             return True  # نصر الله، عبد الفتاح، محيي الدين
         if w == "الله":
@@ -150,15 +159,19 @@ class EntityExtractor:
                 (w.startswith("تت") and len(w) >= 5) or (w[0] == "ت" and len(w) == 4)):
             return False  # تتواصل، منال تذهب: an imperfect verb
         if not first and not given and not self._verified(i) and (
-                _verbal_noun_shape("ال" + w, plurals=False) or (w[0] == "ب" and len(w) >= 5 and w.endswith("ه"))
+                (not w.startswith("ال") and _verbal_noun_shape("ال" + w, plurals=False)) or (w[0] == "ب" and len(w) >= 4 and w.endswith(("ه", "اء")))
                 or w.startswith("كم") or (w[0] == "م" and w.endswith("ات") and len(w) >= 6)
                 or (w[0] == "ا" and w.endswith("ت") and not w.endswith("ات") and len(w) <= 5)):
             return False  # توقع فارس تزايد، ارتفاع؛ بشدة، بصراحة؛ كمقدم؛ مذكرات؛ اخذت: not a name word
         if first:
             if w.startswith("ال") and not given:
                 return False
+            if (i in self._title_at or w in _KIN) and not given:
+                return False  # وكيل قاضي عكا، شاعر عم ...: a second title or a relative, not a name
             if self._written(i)[:2] in ("بإ", "بأ"):
                 return False  # بإسم (in the name of) is not the name باسم
+            if self._pronoun_for_marbuta(i, self.res.given_names.by_norm.get(w)):
+                return False  # ناديه (his club) is not نادية
             if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm
                                                       and not self._common_given(w[1:])):
                 # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
@@ -172,6 +185,11 @@ class EntityExtractor:
             if family and not after_particle and _verbal_noun_shape(w):
                 return False  # ورفض حمدان الإجراءات، رفض جوزيه الإفصاح
         return True
+
+    def _pronoun_for_marbuta(self, i: int, entry: LexEntry | None) -> bool:
+        """The entry ends in ة but the text has ه: a pronoun suffix (ناديه his club, ابنه his son),
+        not the name or particle (نادية، ابنة) that normalizing made it look like."""
+        return entry is not None and entry.text.endswith("ة") and self._written(i).endswith("ه")
 
     def _not_function_word(self, w: str) -> bool:
         """After بن/أبو even a verb or a common word is a name (بن أبي طالب)، but not a preposition."""
@@ -239,7 +257,7 @@ class EntityExtractor:
         if self._hard_boundary(j) or j in self._title_at:
             return True
         w = self.tokens[j].text
-        return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in ("ست", "سي", "سن")) \
+        return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in ("ست", "سي", "سن")) or _verb_like(w) \
             or (w[0] == "و" and len(w) > 3) \
             or (w[0] == "ل" and len(w) >= 4 and w[1] not in "اوي")  # ومسؤولين، لبحث: a new phrase
 
@@ -422,6 +440,7 @@ class EntityExtractor:
                     self._word(j + 1) in self.res.given_names.by_norm or self._is_definite(j + 1))):
                 break  # لا توجد، أو النساء، أم متزوج: not أبو أحمد، أم كلثوم، أبو الغيط
             if w in particles and self._word(j + 1) and not self.used[j] \
+                    and not self._pronoun_for_marbuta(j, particles[w]) \
                     and self._is_name_token(j + 1, first=False, after_particle=True) \
                     and not self._written(j + 1).endswith(("ه", "ها", "هم")):
                 j += 2  # a particle and its name count as one name word (حمد بن جاسم بن جبر آل ثاني)
@@ -457,6 +476,10 @@ class EntityExtractor:
         # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا)
         while self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
             j -= 1
+        if self._name_words(i, j) > 2 and self._common_given(self.tokens[j - 1].text) and not self._strong_boundary(j):
+            j -= 1  # محمود حسين هديب مختار قرية الدوايمة: an everyday word (مختار = village head) ends it
+        if _kunya(self._word(i)) and j - i > 2 and not self._verified(i + 2):
+            j = i + 2  # وأبو غسان خارطة: a kunya is a whole name
         for k in range(i + 2, j):
             if not self._verified(k) and self.tokens[k].text.endswith("ا") and len(self.tokens[k].text) >= 5:
                 j = k  # مها أحمد برنامجا بعنوان: an accusative object ends the name before it
@@ -469,7 +492,7 @@ class EntityExtractor:
         n = j - i
         first = self._word(i)
         if after_title and not self._verified(i) and (
-                first.endswith(("ا", "يه")) or _verbal_noun_shape("ال" + first) or (first[0] == "ي" and len(first) >= 4)
+                first.endswith(("ا", "يه")) or (not first.startswith("ال") and _verbal_noun_shape("ال" + first)) or (first[0] == "ي" and len(first) >= 4)
                 or (first[0] == "ا" and (len(first) == 4 or (len(first) == 5 and first[2] == "ت")))) \
                 or (after_title and not any(self._verified(k) for k in range(i, j))
                     and n >= 2 and not self._strong_boundary(j)):
@@ -501,8 +524,9 @@ class EntityExtractor:
         if i >= len(self.tokens) or self.tokens[i].kind != "word":
             return False
         w = self.tokens[i].text
+        particle = self.res["name-particles"].by_norm.get(w)
         return (w in self.res.given_names.by_norm or w in self.res["surnames"].by_norm or self._proper_noun(w)
-                or w in self.res["name-particles"].by_norm)
+                or (particle is not None and particle.get("kind") == "particle" and w != "ام"))  # أم: also "or"
 
     def _common_given(self, w: str) -> bool:
         return w in self.res["common-given-names"].by_norm
@@ -677,6 +701,8 @@ class EntityExtractor:
                 continue
             if m.prefix not in ("", "و", "ف"):
                 continue  # سجون is not س + جون: a name takes no future or prepositional clitic here
+            if self.tokens[i].text == "باسم" and i > 0 and (i - 1) in self._title_at:
+                continue  # متحدث باسم أولمرت: "in the name of", not the name باسم
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
                 continue
             after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
