@@ -349,6 +349,11 @@ class EntityExtractor:
             if w in ("باسم", "لشؤون", "للشؤون"):
                 j += 1
                 continue
+            if w is not None and self._word(j - 1) == "باسم" and not self._complement_word(j) and j not in self._title_at \
+                    and w not in self.res.given_names.by_norm and not self.res.is_non_name_strict(w):
+                j += 1  # المتحدث باسم أهالي المختطفين: whoever he speaks for is part of the title
+                after_body = True
+                continue
             if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
                 j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
                 continue
