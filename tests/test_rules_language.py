@@ -401,3 +401,11 @@ def test_catastrophic_pattern_times_out_quickly(validator):
         Engine(rules, validator.lexicons).run(article)
     assert time.monotonic() - start < 5
     assert "took longer than" in e.value.message and e.value.one_line().startswith("t.rule:5:")
+
+
+def test_passage_scope_is_for_consistency_only():
+    r = one(rule("for each number", "require consistent value by category within المقطع"))
+    assert r.requirement.scope == "passage"
+    with pytest.raises(RuleError, match="within passage"):
+        one(rule("for each number", "require source within passage"))
+

@@ -83,6 +83,7 @@ class NumberItem:
     approximate: bool = False           # a vague count: عشرات، مئات، آلاف
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     in_headline: bool = False
+    passage: int = 0                    # a paragraph cut where the article turns to another incident
     lexicon: list[str] = field(default_factory=list)
 
     @property

@@ -35,11 +35,39 @@ def extract(doc: Document, res: Resources) -> Article:
     _partial_quotes(ctx, quotes, attributions, entities)
     _unannounced_quotes(ctx, quotes, attributions)
     numbers = extract_numbers(ctx)
+    passages = _passages(ctx)
+    for n in numbers:
+        n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions)
     _link(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     return article
+
+
+_PLACE_HEADS = frozenset({"محافظه", "مدينه", "منطقه", "بلده", "قريه", "ولايه", "اقليم", "مديريه", "حي", "شمال",
+                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "العاصمه", "ريف"})
+
+
+def _passages(ctx: Context) -> list[int]:
+    """Passage index of every sentence: a new passage opens with each paragraph and with a sentence
+    that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon)."""
+    out: list[int] = []
+    passage = -1
+    previous_paragraph = None
+    for s in ctx.doc.sentences:
+        k = ctx.index.at_or_after(ctx._to_norm(s.start))
+        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
+            k += 1
+        shift = ctx.hit_at("topic-shifts", k)
+        turns = shift is not None and (shift.entry.get("kind") != "before-place" or (
+            shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
+                                           or ctx.tokens[shift.j].text in _PLACE_HEADS)))
+        if s.paragraph != previous_paragraph or turns:
+            passage += 1
+        previous_paragraph = s.paragraph
+        out.append(passage)
+    return out
 
 
 def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:

@@ -356,6 +356,8 @@ def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
         return True
     if req.scope == "sentence":
         return a.sentence == b.sentence
+    if req.scope == "passage":
+        return a.passage == b.passage
     if req.scope == "paragraph":
         return a.paragraph == b.paragraph
     return True

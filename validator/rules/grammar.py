@@ -39,8 +39,8 @@ STRUCTURE_ALIASES = {"number": "number", "quote": "quote", "entity": "entity", "
                      "رقم": "number", "اقتباس": "quote", "كيان": "entity", "إشارة": "mention",
                      "إسناد": "attribution", "فقرة": "paragraph", "جملة": "sentence", "عنوان": "headline",
                      "تهجئة": "spelling"}
-SCOPE_ALIASES = {"sentence": "sentence", "paragraph": "paragraph", "article": "article",
-                 "الجملة": "sentence", "الفقرة": "paragraph", "المقال": "article"}
+SCOPE_ALIASES = {"sentence": "sentence", "passage": "passage", "paragraph": "paragraph", "article": "article",
+                 "الجملة": "sentence", "المقطع": "passage", "الفقرة": "paragraph", "المقال": "article"}
 LANG_ALIASES = {"ar": "ar", "en": "en", "عربي": "ar", "إنجليزي": "en"}
 
 _IDENT_CHARS = pp.alphanums + "_-" + pp.unicode.Arabic.alphanums

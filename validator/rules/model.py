@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 STRUCTURE_TYPES = ("number", "quote", "entity", "mention", "attribution", "paragraph", "sentence",
                    "headline", "spelling")
-SCOPES = ("sentence", "paragraph", "article")
+SCOPES = ("sentence", "passage", "paragraph", "article")
 
 
 @dataclass(frozen=True, slots=True)
