@@ -273,3 +273,10 @@ def test_a_long_false_name_does_not_spread_by_surname(extract):
     art = extract("وقدمت الفنانة مها أحمد برنامجا بعنوان «نجوم» العام الماضي. وجاء العنوان لافتا، وكان بعنوان آخر.")
     mentions = [m.loc.text for e in _persons(art) for m in e.mentions]
     assert "بعنوان" not in mentions and "بعنوان آخر" not in mentions, mentions
+
+
+def test_speaker_relayed_with_qawluhu_is_a_person(extract):
+    art = extract("ونقلت وسائل إعلام إسبانية عن سيريزو قوله: «لن يحتاج الأمر لوقت طويل».")
+    person = _entity(art, "سيريزو", "person")
+    assert person.titles == []
+    assert art.quotes[0].speaker == person.id

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from validator.extract.context import Context
 from validator.extract.model import Attribution, Entity, Mention, Quote
+from validator.text.normalize import normalize_string
 
 _CLAUSE_MARKERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "«", '"', "“", "قائلا",
                              "قائله"})
@@ -64,55 +65,195 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
+            if _plural_participle(m.entry):
+                continue  # لافتات (banners), not a feminine plural of لافتا
+            if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
+                continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
                                    or (j < len(ctx.tokens) and ctx.tokens[j].text in '«"“')):
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
+            rel = _relative_before(ctx, i)
+            if rel is not None and not participle:
+                # الذي كتب روايات، التي قالت إن: the subject is the relative's antecedent, never the
+                # noun after the verb (its object), and never a speaker carried over from before
+                if m.entry.get("object") != "noun" and not _clause_follows(ctx, j, sentence, window=4):
+                    continue  # التي ستبين حجم الدمار: a relative clause reports only when a clause follows
+                source = _subject_before(ctx, spans, rel, sentence)
+                if source is None and not _clause_follows(ctx, j, sentence):
+                    continue
+                _record(ctx, results, m, kind, source, sentence, paragraph, False, last_source)
+                continue
             source = None if participle else _subject_after(ctx, spans, j, sentence)
             if source is not None:
                 source = _relay(ctx, spans, source, sentence, j) or source
+            if source is not None and source.vague:
+                named = _named_next(ctx, spans, source, sentence)
+                if named is not None:
+                    source.mentions[0].is_source = False
+                    source = named
             if source is None and not participle:
                 source = _subject_before(ctx, spans, i, sentence)
+            if source is None and not participle:
+                source = _apposition_subject(ctx, entities, j, sentence)
+                if source is not None:
+                    by_id[source.id] = source
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
                 if source is None and (participle or _starts_clause(ctx, j) or _sentence_initial(ctx, i, sentence)):
                     source = _last_source(last_source, gender) or _last_person(spans, i, gender)
+                if source is None and _sentence_initial(ctx, i, sentence):
+                    source = _previous_subject(ctx, spans, i, sentence)
                 implicit = source is not None
         elif kind == "preposition":
-            source = _subject_after(ctx, spans, j, sentence, window=4)
+            source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
             if source is None and m.entry.norm.startswith("في "):
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
                     ctx, spans, i, sentence, window=8)
         else:  # a statement noun: في بيان، في تصريح
-            source = _subject_after(ctx, spans, j, sentence, window=4) or _subject_before(
-                ctx, spans, i, sentence, window=8)
+            source = _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
+                                    documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
+                                                                         documents=False)
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
         if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence):
             continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
-        loc = ctx.loc(m.start, m.end)
-        att = Attribution(ctx.new_id("a"), loc, m.entry.get("lemma") or m.entry.text,
-                          "verb" if kind == "verb" else kind, source.id if source else None,
-                          sentence=sentence, paragraph=paragraph, implicit=implicit, lexicon=m.entry.source)
-        results.append(att)
-        if source is not None:
-            if implicit:
-                mention = Mention(ctx.new_id("m"), source.id, loc, "verb")
-                mention.is_source = True
-                source.mentions.append(mention)
-            last_source.append(source)
+        _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_source)
     results.extend(_colon_attributions(ctx, spans))
+    results.extend(_quote_runs(ctx, quotes, results, by_id))
     results.sort(key=lambda a: a.loc.start)
     for e in entities:
         e.mentions.sort(key=lambda x: x.loc.start)
     return results
 
 
+def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], by_id) -> list[Attribution]:
+    """وكان المالكي قال: “...”.. “...”: a sentence that is nothing but a quotation, right after a
+    sentence whose quotation has a speaker, goes on quoting that speaker."""
+    out = []
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in results:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    speech = [q for q in quotes if q.kind == "speech" and q.balanced]
+    quoted = {q.sentence for q in speech}
+    for q in speech:
+        if q.sentence in by_sentence or q.sentence - 1 not in quoted:
+            continue
+        sourced = [a for a in by_sentence.get(q.sentence - 1, []) if a.source]
+        if not sourced or not _opens_sentence(ctx, q):
+            continue
+        entity = by_id.get(sourced[-1].source)
+        if entity is None or entity.vague:
+            continue  # a run of an anonymous source's words stays unnamed
+        end = ctx._to_norm(q.loc.end)
+        out.append(Attribution(ctx.new_id("a"), ctx.loc(end, end), "continuation", "continuation", entity.id,
+                               sentence=q.sentence, paragraph=q.paragraph, implicit=True))
+        by_sentence.setdefault(q.sentence, []).append(out[-1])
+    return out
+
+
+def _opens_sentence(ctx: Context, q: Quote) -> bool:
+    i = ctx.index.at_or_after(ctx._to_norm(q.loc.start)) - 1
+    while i >= 0 and ctx.sentence_of(ctx.tokens[i].start)[0] == q.sentence:
+        if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in ("و", "ثم"):
+            return False
+        i -= 1
+    return True
+
+
+_APPOSITION = {"وهي": "f", "وهو": "m", "وهم": "m", "وهن": "f"}
+
+
+def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: int) -> Entity | None:
+    """وقالت غرفة طوارئ كرري، وهي مجموعة تطوعية محلية، في بيان ...: a subject the entity stage did
+    not know, right after the verb, that an apposition (، وهي ...) describes, is who speaks. It
+    becomes an organization (a person's name would have been found by the entity stage)."""
+    words = []
+    k = j
+    while k < len(ctx.tokens) and len(words) <= 5:
+        t = ctx.tokens[k]
+        if t.text in ("،", ","):
+            break
+        if t.kind != "word" or ctx.res.is_non_name_strict(t.text) and not ctx.res["bodies"].lookup(t.text) \
+                and not ctx.res["name-introducers"].lookup(t.text):
+            return None
+        words.append(t)
+        k += 1
+    if not 2 <= len(words) <= 5 or k + 1 >= len(ctx.tokens) or ctx.tokens[k + 1].text not in _APPOSITION:
+        return None
+    if ctx.sentence_of(ctx.tokens[k + 1].start)[0] != sentence:
+        return None
+    loc = ctx.loc(words[0].start, words[-1].end)
+    entity = Entity(ctx.new_id("o"), "organization", loc.text, " ".join(w.text for w in words),
+                    _APPOSITION[ctx.tokens[k + 1].text])
+    mention = Mention(ctx.new_id("m"), entity.id, loc, "name")
+    mention.first = mention.is_source = True
+    entity.mentions.append(mention)
+    entities.append(entity)
+    return entity
+
+
+def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_source) -> None:
+    loc = ctx.loc(m.start, m.end)
+    att = Attribution(ctx.new_id("a"), loc, m.entry.get("lemma") or m.entry.text,
+                      "verb" if kind == "verb" else kind, source.id if source else None,
+                      sentence=sentence, paragraph=paragraph, implicit=implicit, lexicon=m.entry.source)
+    results.append(att)
+    if source is not None:
+        if implicit:
+            mention = Mention(ctx.new_id("m"), source.id, loc, "verb")
+            mention.is_source = True
+            source.mentions.append(mention)
+        last_source.append(source)
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي",
+                        "والذي", "والتي", "والذين"})
+
+
+def _relative_before(ctx, i: int) -> int | None:
+    """The relative pronoun that opens the clause of the verb at token i (الذي كتب، التي أخذ يشرح)."""
+    for k in (i - 1, i - 2):
+        if k < 0 or ctx.tokens[k].kind == "punct":
+            return None
+        if ctx.tokens[k].text in _RELATIVES:
+            return k
+        if k == i - 1 and ctx.tokens[k].text not in ("قد", "كان", "كانت", "اخذ", "اخذت", "لم", "لا", "ما"):
+            return None
+    return None
+
+
+def _plural_participle(entry) -> bool:
+    """The feminine plural of an adverbial participle (لافتات، قائلات) is read as a noun (banners)."""
+    participle = normalize_string(entry.get("participle") or "")
+    return bool(participle) and entry.norm == participle.removesuffix("ا") + "ات"
+
+
+def _colon_follows(ctx, j: int) -> bool:
+    """وزاد: «...» / وزاد في حديثه: ... — a colon or a quotation mark right after the verb."""
+    for k in range(j, min(j + 3, len(ctx.tokens))):
+        if ctx.tokens[k].text in (":", "«", '"', "“"):
+            return True
+        if ctx.tokens[k].kind == "punct":
+            return False
+    return False
+
+
 def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribution]:
     """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
     out = []
     by_last = {s.last_token: s for s in spans}
+    for k, tok in enumerate(ctx.tokens):
+        # رابط الخبر: مسؤول يمني: ألف قتيل — a source and a colon right after another colon
+        if tok.text != ":" or k < 2:
+            continue
+        span = by_last.get(k - 1)
+        if span is not None and span.first_token >= 1 and ctx.tokens[span.first_token - 1].text == ":":
+            span.mention.is_source = True
+            sentence, paragraph = ctx.sentence_of(tok.start)
+            out.append(Attribution(ctx.new_id("a"), ctx.loc(tok.start, tok.end), ":", "colon", span.entity.id,
+                                   sentence=sentence, paragraph=paragraph))
     for para in ctx.doc.paragraphs:
         start = ctx.index.at_or_after(ctx._to_norm(para.start))
         end = ctx.index.at_or_after(ctx._to_norm(para.end))
@@ -144,9 +285,11 @@ def _mention_spans(ctx: Context, entities: list[Entity]) -> list[_MentionSpan]:
     return spans
 
 
-def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW) -> Entity | None:
+def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, documents=True) -> Entity | None:
+    """The entity named right after a verb, a preposition (filler: the words allowed before it, as
+    بحسب ما أفاد) or a statement noun (documents=False: في بيان، not بيانات تقرير)."""
     k = bisect.bisect_left(_firsts(spans), j)
-    for s in spans[k:]:
+    for n, s in enumerate(spans[k:]):
         if s.first_token >= j + window:
             break
         if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
@@ -154,9 +297,144 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW) -> Entity | N
             between = {ctx.tokens[x].text for x in range(j, s.first_token)}
             if between & {"ان", "انه", "بان", ":", "«", '"', "فيما", "بينما", "حيث", "،"}:
                 return None  # the subject of another clause
-            s.mention.is_source = True
-            return s.entity
+            if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
+                return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
+            if filler is not None and any(not _filler(ctx, x, filler) for x in range(j, s.first_token)):
+                return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
+            if not _can_source(ctx, s, documents):
+                continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
+            chosen = _named_after(ctx, spans, k + n, sentence) if s.entity.vague else None
+            if chosen is not None and chosen.entity.kind == "person" and not chosen.mention.title \
+                    and ctx.hit_at("titles", s.first_token) is not None:
+                # مدير شؤون المعلمين محمد غانم: the role that introduced the name is his title
+                title = ctx.loc(ctx.tokens[s.first_token].start, ctx.tokens[chosen.first_token - 1].end)
+                chosen.mention.title, chosen.mention.title_loc = title.text.strip(" ،,"), title
+                if chosen.mention.title not in chosen.entity.titles:
+                    chosen.entity.titles.append(chosen.mention.title)
+            chosen = chosen or s
+            chosen.mention.is_source = True
+            return chosen.entity
     return None
+
+
+# Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...
+_PREPOSITION_FILLER = frozenset({"ما", "لما", "عن", "له", "لها", "لهم", "نقلا", "نقله", "نقلته", "الصادر", "الصادره",
+                                 "صادر", "صادره", "عن", "من", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
+                                 "معلومات", "تصريحات", "تصريح", "افادات", "افاده", "رواية", "روايه", "تاكيدات"})
+# Words that may stand between a statement noun and its author: في بيان صادر عن، في تصريح خاص لـ ...
+_STATEMENT_FILLER = frozenset({"له", "لها", "لهم", "صادر", "صادره", "الصادر", "الصادره", "عن", "من", "رسمي",
+                               "رسميه", "صحفي", "صحفيه", "صحافي", "صحافيه", "مشترك", "خاص", "خاصه", "مكتوب",
+                               "متلفز", "متلفزه", "اصدره", "اصدرته", "اصدرها", "نشره", "نشرته", "وزعه", "وزعته"})
+
+
+_TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "مساء", "صباح", "ظهر", "فجر", "مساءا", "صباحا", "ليلا", "نهارا",
+                         "اول", "من"})
+
+
+def _adverbial_participle(word: str) -> bool:
+    """مخاطبا، مضيفا، متحدثا: an accusative participle (حال) that follows the subject of its verb."""
+    return len(word) >= 5 and word.startswith("م") and word.endswith("ا") and not word.endswith("اا")
+
+
+def _filler(ctx, x: int, allowed) -> bool:
+    t = ctx.tokens[x]
+    if t.kind == "punct" or t.text in allowed or ctx.res.reporting_forms.lookup(t.text) is not None:
+        return True
+    if t.text in _TIME_WORDS or ctx.res["months"].lookup(t.text) is not None:
+        return True  # بحسب ما أفاد الأربعاء مسؤول محلي، حسبما أفاد أمس مصدر
+    for suffix in ("ته", "تها", "ه", "ها"):  # وفقا لما أكده، بحسب ما ذكرته
+        if t.text.endswith(suffix) and len(t.text) - len(suffix) >= 3:
+            entry = ctx.res.reporting_forms.lookup(t.text[:-len(suffix)] + ("ت" if suffix.startswith("ت") else ""))
+            if entry is not None:
+                return True
+    return False
+
+
+def _can_source(ctx, s, documents: bool = True) -> bool:
+    """A candidate source: not a preposition misread as a vague role (أمام as إمام), and for a
+    statement noun not another document (بيانات أحدث تقرير)."""
+    if not s.entity.vague:
+        return True
+    words = s.mention.loc.text.split()
+    if len(words) == 1 and normalize_string(words[0]) in _PREPOSITIONS(ctx):
+        return False
+    head = normalize_string(words[0]).removeprefix("ال") if words else ""
+    if not documents and head in _DOCUMENT_HEADS:
+        return False
+    nxt = s.last_token + 1
+    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in '«"“':
+        return False  # تقرير «ساما»، نشرة "الأسواق": a report named after its issuer
+    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED:
+        return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: a report whose publisher is named next
+    return True
+
+
+# Vague heads whose owner may be a body named right after them (متحدث الجامعة، تقديرات مصور الوكالة)
+_OWNED_HEADS = frozenset({"متحدث", "متحدثه", "ناطق", "ناطقه", "تقديرات", "تقرير", "تقارير", "بيانات", "احصاءات",
+                          "ارقام", "معلومات", "مصور", "مراسل", "حاكم", "محافظ"})
+
+_PUBLISHED = frozenset({"نشر", "نشرته", "نشرتها", "نشره", "صدر", "صادر", "الصادر", "اعده", "اعدته", "اصدره",
+                        "اصدرته", "اصدرها"})
+
+_DOCUMENT_HEADS = frozenset({"تقرير", "تقارير", "بيانات", "احصاءات", "بيان", "دراسه", "انباء", "معلومات", "اخبار",
+                             "روايات", "شائعات", "اشاعات", "تسريبات", "مواقع", "منصات", "حسابات", "صفحات",
+                             "تقديرات", "وسائل"})
+
+
+def _PREPOSITIONS(ctx) -> frozenset[str]:
+    cached = ctx.__dict__.get("_prepositions")
+    if cached is None:
+        cached = frozenset(e.norm for e in ctx.res["stopwords"].entries if e.get("kind") == "preposition")
+        ctx.__dict__["_prepositions"] = cached
+    return cached
+
+
+def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
+    """متحدث الجامعة الدكتور محمد الثبيتي، تقديرات مصور وكالة فرانس برس، المتحدث باسم أهالي
+    المختطفين، الشيخ عمر حيدر: a vague head whose holder or owner is named right after it. A role
+    (مدير، رئيس) may reach over the body it heads: مدير فرع الهيئة العامة للسياحة بتبوك ناصر الخريصي."""
+    vague = spans[k]
+    words = vague.mention.loc.text.split()
+    head = normalize_string(words[0]).removeprefix("ال") if words else ""
+    role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None if words else False
+    if len(words) != 1 and not role:
+        return None  # مسؤول أميركي رفض الكشف عن اسمه: a described anonymous source owns nothing after it
+    covered: set[int] = set()  # tokens of the bodies a role reaches over
+    body = None
+    for s in spans[k + 1:k + 10]:
+        if s.first_token <= vague.last_token:
+            continue
+        # a genitive chain: مدير شؤون المعلمين محمد ...، رئيس برنامج موهبة بمدارس الرياض أحمد ...
+        gap = s.first_token - vague.last_token - 1 - len(covered)
+        if gap > (7 if role else 4):
+            break
+        if s.entity.vague or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
+            continue
+        between = [ctx.tokens[x] for x in range(vague.last_token + 1, s.first_token) if x not in covered]
+        if any(t.text in _CLAUSE_MARKERS or t.text in (".", "؛", "؟", "!", "(", ")", "-") for t in between):
+            return body
+        if any(ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
+            return body
+        first = ctx.tokens[s.first_token].text
+        if first.startswith(("ل", "ب")) and not first.startswith("ال") \
+                and not normalize_string(s.mention.loc.text).startswith(first[:2]):
+            return body  # للوزير، للصحفيين: whom the source spoke to
+        if s.entity.kind != "person":
+            if any(t.text == "،" for t in between) or any(
+                    t.kind != "punct" and t.text.startswith(("ل", "ب")) and not t.text.startswith("ال") for t in between):
+                return body
+            if role:
+                body = body or s  # the body the role heads; its holder may follow
+                covered |= set(range(s.first_token, s.last_token + 1))
+                continue
+            # أبلغ مسؤول حكومي وكالة "رويترز": a body after an anonymous official is whom he told;
+            # only a spokesman, an estimate or a report belongs to the body named after it
+            return s if head in _OWNED_HEADS else None
+        if any(t.kind != "punct" and t.text.startswith(("ل",) if role else ("ل", "ب"))
+               and not t.text.startswith("ال") for t in between):
+            return body  # مسؤول للصحفيين: a preposition ends the source's noun phrase
+        return s
+    return body
 
 
 def _firsts(spans) -> list[int]:
@@ -175,6 +453,8 @@ _FIRSTS: list = []
 
 def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     """نقلت وكالة "فارس" عن المتحدث ...: the source is who the outlet quotes."""
+    if outlet.kind == "person" or (outlet.vague and _head(outlet) not in _DOCUMENT_HEADS | {"صحف", "وسائل", "مواقع"}):
+        return None  # أدان نائب عن المنطقة: عن after a person is not a relay
     k0 = bisect.bisect_left(_firsts(spans), j)
     for s in spans[k0:k0 + 8]:
         if s.entity is outlet:
@@ -189,7 +469,7 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     return None
 
 
-def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW) -> Entity | None:
+def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, documents=True) -> Entity | None:
     best = None
     # a span ending in i-window..i-1 starts at most MAX_SPAN tokens earlier
     lo = bisect.bisect_left(_firsts(spans), i - window - _MAX_SPAN)
@@ -199,6 +479,10 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW) -> Entit
             between = {ctx.tokens[k].text for k in range(s.last_token + 1, i)}
             if between & _CLAUSE_MARKERS:
                 continue  # السيسي إن بلاده ستواصل: the name belongs to the outer clause
+            if not _can_source(ctx, s, documents):
+                continue
+            if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in _PREPOSITIONS(ctx):
+                continue  # انتشر عبر مواقع التواصل كشف ...: a noun inside a prepositional phrase is no subject
             best = s
     if best is not None:
         best.mention.is_source = True
@@ -224,6 +508,56 @@ def _last_person(spans, i: int, gender: str) -> Entity | None:
     for s in reversed(spans[:hi]):
         if s.last_token < i and s.entity.kind == "person" and not s.entity.role_only \
                 and (not gender or s.entity.gender == gender):
+            if not (s.entity.titles or any(m.is_source for m in s.entity.mentions)):
+                continue  # "سلوك عدواني"، "دوري عبداللطيف جميل": a bare name nobody quoted is a guess
+            return s.entity
+    return None
+
+
+def _head(entity: Entity) -> str:
+    words = entity.mentions[0].loc.text.split() if entity.mentions else []
+    return normalize_string(words[0]).removeprefix("ال") if words else ""
+
+
+def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
+    """وأدان نائب عن المنطقة الحادثة. وقال النائب عبد الله أبشروا: ... — an unnamed role that the
+    next sentence names (the same role word as the title of a named person)."""
+    words = vague.mentions[0].loc.text.split() if vague.mentions else []
+    if len(words) != 1 or len(vague.mentions) != 1:
+        return None
+    head = normalize_string(words[0]).removeprefix("ال")
+    start = ctx.index.containing(ctx._to_norm(vague.mentions[0].loc.end))
+    lo = bisect.bisect_left(_firsts(spans), start)
+    for s in spans[lo:lo + 12]:
+        if s.first_token > start + 40:
+            break
+        nxt = ctx.sentence_of(ctx.tokens[s.first_token].start)[0]
+        if nxt > sentence + 1:
+            break
+        if nxt == sentence + 1 and s.entity.kind == "person" and not s.entity.vague and s.mention.title:
+            title = [w.removeprefix("ال") for w in normalize_string(s.mention.title).split()]
+            if title and title[0] == head:
+                return s.entity
+    return None
+
+
+def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
+    """أغلقت إدارة نادي الشباب الباب ... وقالت في بيان: «...»: a sentence that opens with a bare
+    reporting verb continues the named subject that opened the sentence before it."""
+    k = i - 1
+    while k >= 0 and ctx.sentence_of(ctx.tokens[k].start)[0] == sentence:
+        k -= 1
+    if k < 0:
+        return None
+    previous = ctx.sentence_of(ctx.tokens[k].start)[0]
+    start = k
+    while start > 0 and ctx.sentence_of(ctx.tokens[start - 1].start)[0] == previous:
+        start -= 1
+    lo = bisect.bisect_left(_firsts(spans), start)
+    for s in spans[lo:lo + 4]:
+        if s.first_token > start + 4:
+            break
+        if not s.entity.vague and not s.entity.role_only and s.entity.kind in ("person", "organization"):
             return s.entity
     return None
 
@@ -246,6 +580,8 @@ def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, 
     """A reported clause (أن/إن/: or a quotation) follows within a few words."""
     for k in range(j, min(j + window, len(ctx.tokens))):
         if same_sentence and ctx.tokens[k].text in (".", "؟", "!", "؛"):
+            if ctx.tokens[k].text == "." and k > 0 and len(ctx.tokens[k - 1].text) <= 2:
+                continue  # د. محمد، أ. ف. ب.: the dot of an abbreviation
             return False
         if ctx.tokens[k].text in markers:
             return True

@@ -237,8 +237,9 @@ class EntityExtractor:
         w = self._word(j)
         if w is None or self.used[j] or not introduced or not self._verified(j - 1) \
                 or self.res.is_non_name_strict(w) or j in self._title_at or self._has_tanween(self.tokens[j]) \
-                or not self._strong_boundary(j + 1) or self._not_a_name_shape(j):
-            return False
+                or not self._strong_boundary(j + 1) \
+                or (self._not_a_name_shape(j) and not (words_before >= 2 and self._written(j).endswith("ه"))):
+            return False  # (a family name in ـه after two names is not a pronoun: عادل عليان دراغمه)
         if w.startswith(_DEFINITE_CLITICS):
             if w.startswith("ال") and w.endswith("ي") and len(w) > 5:
                 return True  # السيد ماهر المصري: a nisba, even one that is also a nationality
@@ -425,7 +426,8 @@ class EntityExtractor:
         return bool(w) and w.startswith(_DEFINITE_CLITICS) and len(w) > 3
 
     # -- names -------------------------------------------------------------------------------
-    def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True) -> int:
+    def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True,
+                   bare_title: bool = False) -> int:
         """Token index after a person's name starting at i (i when there is none)."""
         particles = self.res["name-particles"].by_norm
         j = i
@@ -496,6 +498,8 @@ class EntityExtractor:
             j -= 1  # a name does not end on a particle (عمرو بن ...)
         n = j - i
         first = self._word(i)
+        if bare_title and not any(self._verified(k) for k in range(i, j)):
+            return i  # لكل مشرف طابب حذف: after a bare indefinite title only a name we know is a name
         if after_title and not self._verified(i) and (
                 first.endswith(("ا", "يه")) or (not first.startswith("ال") and _verbal_noun_shape("ال" + first)) or (first[0] == "ي" and len(first) >= 4)
                 or (first[0] == "ا" and (len(first) == 4 or (len(first) == 5 and first[2] == "ت")))) \
@@ -504,9 +508,6 @@ class EntityExtractor:
             # قرر الوزير تشكيل فرق طبية، الرئيس الأميركي عزما أكيدا، رفض الرئيس ترسيم الحدود، المدير
             # يتمتع بخبرة، النجم أحرز لقبا: a verb or its object, not a name
             return i
-        if n == 2 and after_title and self._common_given(first) and self._is_definite(i + 1) \
-                and not self._surname_like(self._word(i + 1)):
-            return i  # الشيخ ... أمين المجمع: a common word and a definite noun, not a name
         known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None \
             or self._proper_noun(first) or first in self.res["surnames"].by_norm
         if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
@@ -605,6 +606,7 @@ class EntityExtractor:
         self._public_figures()
         self._titled_persons()
         self._named_persons()
+        self._relayed_speakers()
         self._surname_mentions()
         self._unnamed()
         self._anonymous_people()
@@ -675,7 +677,8 @@ class EntityExtractor:
                 j += 1
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
-            name_end = self.parse_name(j, after_title=True, strong_title=strong)
+            name_end = self.parse_name(j, after_title=True, strong_title=strong,
+                                       bare_title=not strong and not phrase.definite)
             if name_end > j:
                 entity, _ = self.person(j, name_end, phrase.gender)
                 titles = self._title_text(phrase)
@@ -750,6 +753,21 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
+
+    def _relayed_speakers(self) -> None:
+        """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
+        even a name no lexicon knows."""
+        for k, tok in enumerate(self.tokens):
+            if tok.text not in ("قوله", "قولها") or k < 2:
+                continue
+            start = next((i + 1 for i in range(k - 1, max(-1, k - 5), -1) if self.tokens[i].text == "عن"), None)
+            if start is None or start >= k or any(self.used[i] or self.tokens[i].kind != "word"
+                                                  or i in self._title_at or i in self._body_at
+                                                  or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
+                continue
+            entity, _ = self.person(start, k, "f" if tok.text == "قولها" else "m")
+            self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
+            self._mark(start, k)
 
     def _name_starts(self):
         starts = list(self.ctx.hits("given-names"))

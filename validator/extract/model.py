@@ -112,7 +112,7 @@ class Attribution:
     id: str
     loc: Location
     phrase: str                         # the lexicon entry that matched
-    kind: str                           # verb | preposition | statement
+    kind: str                           # verb | preposition | statement | colon (وزاد:) | continuation (a quote-only sentence)
     source: str | None = None           # entity id
     covers: list[str] = field(default_factory=list)
     sentence: int = 0

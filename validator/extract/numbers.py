@@ -89,6 +89,8 @@ class NumberExtractor:
                 numerals.append((m.start(), m.end(), _parse_digits(m.group()), {}))
         for lex_name in ("number-words", "ordinals"):
             for m in self.ctx.hits(lex_name):
+                if m.prefix.endswith("س"):
+                    continue  # سالف الذكر: the future prefix س never opens a number word
                 if self._free(m.start, m.end):
                     attrs = dict(m.entry.attrs)
                     attrs["_lexicon"] = m.entry.source
@@ -145,7 +147,7 @@ class NumberExtractor:
             if attrs.get("scale") == "true" and value is not None and not approx and attrs.get("_dual_noun") is None:
                 pass  # a bare scale word (ألف قتيل) counts one thousand
             self._add(start, end, value, None, attrs, approx)
-            self.items[-1].approximate = approx
+            self.items[-1].approximate = approx or self.items[-1].approximate
             i = j
 
     def _add(self, start: int, end: int, value, category: str | None, attrs: dict | None = None,
@@ -190,7 +192,7 @@ class NumberExtractor:
         item = NumberItem(ctx.new_id("n"), loc, value, category, qualifier, noun, noun_type, sentence, paragraph,
                           lexicon=lexicon)
         para = ctx.doc.paragraphs[paragraph] if 0 <= paragraph < len(ctx.doc.paragraphs) else None
-        item.in_headline = bool(para and para.is_headline)
+        item.in_headline = bool(para and para.is_headline) or self._in_link_line(loc.start)
         if noun is not None and dual is None and noun_end is not None:
             item.noun = ctx.loc(noun_end - len(noun), noun_end).text
         elif dual is not None:
@@ -198,6 +200,8 @@ class NumberExtractor:
         item.is_update = self._is_update(start, sentence)
         item.market = sentence in self._market_sentences()
         item.partial = partial
+        if category == "money" and self._range_bound(first, last):
+            item.approximate = True  # بين 20 و25 ألف ريال، من 49 إلى 51 مليار: a range, not one sum
         self.items.append(item)
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
@@ -317,6 +321,8 @@ class NumberExtractor:
         qualifier = self._qual_end.get(first)
         if qualifier is not None:
             first = qualifier.i  # قتل ما لا يقل عن 15 شخصا: look before the qualifier
+        if last < len(self.tokens) and last in self._casualty_hits:
+            return self._casualty_hits[last]  # 11 شخصا قتلوا و32 أصيبوا: the verb right after 32 says what it counts
         for k in (first - 1, first - 2, first - 3):
             if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS:
                 break  # أربع وفيات و13 إصابة في سبعة حوادث: the preposition ends the casualty phrase
@@ -328,6 +334,33 @@ class NumberExtractor:
             if k in self._casualty_hits:
                 return self._casualty_hits[k]
         return None
+
+    def _in_link_line(self, start: int) -> bool:
+        """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline."""
+        text = self.ctx.doc.text
+        line_start = text.rfind("\n", 0, start) + 1
+        link = text.rfind("رابط الخبر", line_start, start)
+        return link != -1 and ":" in text[link:start]
+
+    def _range_bound(self, first: int, last: int) -> bool:
+        """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
+        before = [self._token(k) or "" for k in range(max(0, first - 3), first)]
+        if any(w in ("بين", "مابين", "يتراوح", "تتراوح", "يتراوحان") for w in before[-2:]):
+            return True  # the lower bound
+        nxt = [self._token(k) or "" for k in range(last, min(len(self.tokens), last + 3))]
+        if nxt and nxt[0] in ("الي", "-", "–") or (len(nxt) > 1 and nxt[1] in ("الي", "-", "–")):
+            return any(w in ("من", "بين", "مابين") for w in before)  # من 49 إلى 51 مليار
+        # the upper bound: بين 20 و25 ألف ريال، من 49 مليار دولار إلى 51 مليار
+        k = first - 1
+        if k >= 1 and self.tokens[k].text in ("الي", "-", "–") and self.tokens[k - 1].kind == "number":
+            return True  # بتكلفة 250 إلى 550 ريالا
+        if k >= 0 and self.tokens[k].text in ("الي", "و", "-", "–"):
+            for back in range(k - 1, max(-1, k - 6), -1):
+                if self.tokens[back].text in ("بين", "مابين", "من", "يتراوح", "تتراوح"):
+                    return True
+                if self.tokens[back].kind == "punct":
+                    break
+        return False
 
     def _token(self, i: int) -> str | None:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else None

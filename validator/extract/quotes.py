@@ -58,10 +58,38 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 continue
             for mark, start in stack:
                 quotes.append(_unbalanced(ctx, start, para.end, mark, None, start))
+        _pair_mirrored(ctx, quotes, para)
     quotes.sort(key=lambda q: q.loc.start)
     for n, q in enumerate(quotes, 1):
         q.id = f"q{n}"
     return quotes
+
+
+# Two lone marks of the same kind at most this many words apart are one quotation written with a
+# mirrored mark: لـ»المدينة»، ”على ضفاف الجنة”، « الشرق الأوسط الجديد «
+MIRRORED_MAX_WORDS = 12
+
+
+def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
+    """Pair the paragraph's unbalanced marks that are the same character twice around a short span
+    with no other quotation mark between them: the writer (or the font) mirrored one of them."""
+    text = ctx.doc.text
+    lone = sorted((q for q in quotes if not q.balanced and q.close_mark is None and q.unmatched is not None
+                   and para.start <= q.unmatched.start < para.end and q.open_mark in "«»“”"),
+                  key=lambda q: q.unmatched.start)
+    k = 0
+    while k + 1 < len(lone):
+        a, b = lone[k], lone[k + 1]
+        i, j = a.unmatched.start, b.unmatched.start
+        between = text[i + 1:j]
+        if text[i] == text[j] and not (MARKS & set(between)) and 0 < len(between.split()) <= MIRRORED_MAX_WORDS \
+                and "\n" not in between:
+            quotes.remove(a)
+            quotes.remove(b)
+            quotes.append(_quote(ctx, i, j, text[i], text[j]))
+            k += 2
+        else:
+            k += 1
 
 
 def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
@@ -102,8 +130,34 @@ def _place(ctx: Context, quote: Quote) -> None:
 
 
 def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
-    """speech, name (وكالة أنباء "فارس") or term (a scare-quoted word)."""
+    """speech, name (وكالة أنباء "فارس", a title, a slogan, scripture) or term (a scare-quoted word)."""
+    kind = _classify(ctx, quote, speech_cue_before)
+    ctx.__dict__["_previous_quote"] = (quote.loc.end, quote.paragraph, kind)
+    return kind
+
+
+# A quotation mark may follow these words (أو «...»، و«...») and still be one more item of a list
+_LIST_JOINERS = frozenset({"و", "او", "،", ",", "ثم"})
+# Punctuation a text word may stand behind (قوله - صلى الله عليه وسلم -: «...»)
+_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "ـ"})
+_TEXT_WINDOW = 5
+_KUNYA = frozenset({"ام", "ابو", "ابي", "ابا", "ابن", "بنت"})
+# A list item may be this many words after the previous item when a conjunction opens it
+_LIST_GAP = 8
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     norm_start = _norm(ctx, quote.loc.start)
+    listed = _list_item_of(ctx, quote, norm_start)
+    if listed is not None:
+        return listed  # «القط ذو القبعة» و«البيض الأخضر»: the next item of a list of titles
+    if quote.balanced and _after_text_word(ctx, norm_start):
+        return "name"  # رفعوا لافتات كتب عليها «...»، قوله تعالى: «...»: a text nobody is reported saying
+    if quote.balanced and _subject_of_report(ctx, quote, norm_start):
+        return "name"  # أعلنت «إعمار مولز»، ... / وقالت «إيه تي آند تي» إنها: the quoted name is the subject
+    if quote.balanced and _after_pronoun_of_apposition(ctx, norm_start) and len(quote.content.split()) <= 5:
+        return "name"  # بجائزة واحدة وهي «شاعر سوق عكاظ»
     # word tokens found by bisection in the article's list of word positions, not by walking the
     # quotation: thousands of unclosed quotation marks (each running to the end) stay fast
     positions = _word_positions(ctx)
@@ -115,6 +169,12 @@ def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
         return "speech"
     if _after_name_introducer(ctx, norm_start) or (n_words <= 2 and _after_organization(ctx, norm_start)):
         return "name" if n_words <= 6 else "speech"
+    if 2 <= n_words <= 3 and words[0].text in _KUNYA:
+        return "name"  # "أم منصور"، «أبو صلاح»: a person known by a kunya
+    if n_words >= 2 and all(len(t.text) == 1 for t in words):
+        return "name"  # «ش. أ. أ»: a person's initials
+    if quote.balanced and n_words <= 3 and _title_follows(ctx, quote):
+        return "name"  # علمت "سبق" أن "منصور البلوي" المشرف على كرة القدم: a name, then his title
     if n_words <= 3 and words and words[0].text in ctx.res.given_names.by_norm \
             and words[0].text not in ctx.res["common-given-names"].by_norm:
         return "name"  # ويعلق الأسطورة "ديغو ماردونا": a quoted person's name
@@ -141,6 +201,75 @@ def _word_positions(ctx: Context) -> list[int]:
     if positions is None:
         positions = ctx.__dict__["_word_positions"] = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
     return positions
+
+
+def _list_item_of(ctx: Context, quote: Quote, norm_start: int) -> str | None:
+    """The kind of the previous quotation when this one only continues its list (و«...»، «...»)."""
+    previous = ctx.__dict__.get("_previous_quote")
+    if previous is None or previous[2] == "speech" or previous[1] != quote.paragraph or not quote.balanced:
+        return None
+    end = _norm(ctx, previous[0])
+    between = ctx.tokens[ctx.index.at_or_after(end):ctx.index.at_or_after(norm_start)]
+    if len(between) <= 2 and all(t.text in _LIST_JOINERS for t in between):
+        return previous[2]
+    # ومنطقة «القفل» على الحدود مع المملكة، و»مثلث عاهم»: a conjunction opens the next item
+    if between and len(between) <= _LIST_GAP and between[-1].text in ("و", "او") \
+            and not any(t.text in ".؟!؛:" or ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
+        return previous[2]
+    return None
+
+
+def _after_text_word(ctx: Context, norm_start: int) -> bool:
+    """A word that announces a quoted text rather than speech (شعار، لافتات، المثل، الآية، بعنوان، نصه)
+    within a few words before the quotation, in the same clause."""
+    intro = ctx.res["name-introducers"]
+    i = ctx.index.at_or_after(norm_start) - 1
+    words: list[str] = []
+    while i >= 0 and len(words) < _TEXT_WINDOW:
+        t = ctx.tokens[i]
+        i -= 1
+        if t.kind == "punct":
+            if t.text in _SKIPPED_PUNCT:
+                continue
+            break
+        words.insert(0, t.text)
+    for k in range(len(words)):
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(words[k:k + n])
+            if k + n > len(words):
+                continue
+            for form in (phrase, *(phrase[:-len(x)] for x in _PRONOUN_SUFFIXES
+                                   if n == 1 and phrase.endswith(x) and len(phrase) - len(x) >= 3)):
+                entry = intro.lookup(form)
+                if entry is not None and entry.get("kind") == "text":
+                    return True
+    return False
+
+
+def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:
+    """A short quotation right after a reporting verb and right before what it reports (إن، أن،
+    a comma, a colon) is the name of who reports: أعلنت «إعمار مولز»، المدرجة ...؛ قالت «الأرصاد»: ..."""
+    if len(quote.content.split()) > 4:
+        return False
+    i = ctx.index.at_or_after(norm_start) - 1
+    if i < 0 or ctx.res.reporting_forms.lookup(ctx.tokens[i].text) is None:
+        return False
+    k = ctx.index.at_or_after(_norm(ctx, quote.loc.end))
+    return k < len(ctx.tokens) and ctx.tokens[k].text in ("،", ",", ":", "ان", "انه", "انها", "بان", "بانها",
+                                                           "عن", "في")
+
+
+def _title_follows(ctx: Context, quote: Quote) -> bool:
+    k = ctx.index.at_or_after(_norm(ctx, quote.loc.end))
+    if k >= len(ctx.tokens):
+        return False
+    entry = ctx.res["titles"].lookup(ctx.tokens[k].text)
+    return entry is not None and entry.get("kind") in ("role", "rank")
+
+
+def _after_pronoun_of_apposition(ctx: Context, norm_start: int) -> bool:
+    i = ctx.index.at_or_after(norm_start) - 1
+    return i >= 0 and ctx.tokens[i].text in ("وهي", "وهو", "هي", "هو")
 
 
 def _nested(ctx: Context, quote: Quote) -> bool:
@@ -194,6 +323,12 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
         phrase = " ".join(words[k:])
         if intro.lookup(phrase) is not None:
             return True
+    last = words[-1] if words else ""
+    for suffix in _PRONOUN_SUFFIXES:  # مشروعهما "وعد العطاء"، برنامجها «...»
+        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+            entry = intro.lookup(last[:-len(suffix)])
+            if entry is not None and entry.get("kind") != "text":
+                return True
     nationality_last = words and ctx.res.nationality_forms.lookup(words[-1])
     return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))
 
