@@ -280,3 +280,8 @@ def test_speaker_relayed_with_qawluhu_is_a_person(extract):
     person = _entity(art, "سيريزو", "person")
     assert person.titles == []
     assert art.quotes[0].speaker == person.id
+
+
+def test_a_multiword_role_takes_a_foreign_name_it_cannot_verify(extract):
+    art = extract("وقال محافظ البنك المركزي هاروهيكو كورودا إن الين تراجع.")
+    assert "محافظ البنك المركزي" in [t for e in _persons(art) for t in e.titles]

@@ -678,7 +678,7 @@ class EntityExtractor:
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
             name_end = self.parse_name(j, after_title=True, strong_title=strong,
-                                       bare_title=not strong and not phrase.definite)
+                                       bare_title=phrase.end - phrase.start == 1 and not phrase.definite)
             if name_end > j:
                 entity, _ = self.person(j, name_end, phrase.gender)
                 titles = self._title_text(phrase)
