@@ -347,7 +347,7 @@ class EntityExtractor:
         limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
         while j < limit:
             w = self._word(j)
-            if w in ("باسم", "لشؤون", "للشؤون"):
+            if w in ("باسم", "شؤون", "لشؤون", "للشؤون"):
                 j += 1
                 continue
             if w is not None and self._word(j - 1) == "باسم" and not self._complement_word(j) and j not in self._title_at \
