@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from validator.document import Document
 from validator.extract.resources import Resources
@@ -10,6 +11,8 @@ from validator.findings import Location
 from validator.text.normalize import NormalizedText
 from validator.text.lexicon import LexMatch
 from validator.text.tokens import Token, TokenIndex
+
+_token_text = attrgetter("text")
 
 
 @dataclass
@@ -19,17 +22,26 @@ class Context:
     tokens: list[Token]
     res: Resources
     index: TokenIndex = field(init=False)
+    texts: list[str] = field(init=False)   # each token's text, for one-pass searches in C
     _ids: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index = TokenIndex(self.tokens)
+        self.texts = list(map(_token_text, self.tokens))
         self._hits = self.res.matcher.scan(self.tokens, self.norm.text)
         self._hit_at: dict[str, dict[int, LexMatch]] = {}
         self._starts: dict[str, list[int]] = {}
 
+    def _matches(self, lexicon: str) -> list[LexMatch]:
+        found = self._hits.get(lexicon)
+        if found is None:  # a lexicon the one-pass scan leaves out
+            matcher = self.res.matcher_for(lexicon)
+            found = self._hits[lexicon] = matcher.scan(self.tokens, self.norm.text)[lexicon] if matcher else []
+        return found
+
     def hits(self, lexicon: str, lo: int | None = None, hi: int | None = None) -> list[LexMatch]:
         """Matches of a lexicon in this article (optionally those within normalized offsets lo..hi)."""
-        found = self._hits.get(lexicon, [])
+        found = self._matches(lexicon)
         if lo is None and hi is None:
             return found
         lo = 0 if lo is None else lo
@@ -50,7 +62,7 @@ class Context:
         """The match of a lexicon that starts at a token, if any."""
         table = self._hit_at.get(lexicon)
         if table is None:
-            table = self._hit_at[lexicon] = {m.i: m for m in self._hits.get(lexicon, [])}
+            table = self._hit_at[lexicon] = {m.i: m for m in self._matches(lexicon)}
         return table.get(token)
 
     @property
@@ -61,6 +73,10 @@ class Context:
     def loc(self, norm_start: int, norm_end: int) -> Location:
         """The original-text location of a normalized span."""
         return self.doc.location(self.norm.to_original(norm_start), self.norm.to_original(norm_end))
+
+    def original_text(self, norm_start: int, norm_end: int) -> str:
+        """`loc(norm_start, norm_end).text`, without building the Location."""
+        return self.doc.text[self.norm.to_original(norm_start):self.norm.to_original(norm_end)]
 
     def new_id(self, prefix: str) -> str:
         n = self._ids.get(prefix, 0) + 1
@@ -84,8 +100,6 @@ class Context:
         norm = self.norm
         if not norm._norm_anchors:
             return orig
-        import bisect
-
         k = bisect.bisect_right(norm._orig_anchors, orig) - 1
         if k < 0:
             return orig

@@ -796,29 +796,54 @@ class EntityExtractor:
             return True
         return (i - 1) in self._body_at
 
-    def _token_forms(self) -> tuple[dict[str, list[tuple[int, str]]], dict[str, set[str]]]:
-        """Word tokens by form (with a single-letter clitic split off), and forms by loose key."""
+    def _token_forms(self, first_words: set[str]) -> dict[str, list[tuple[int, str]]]:
+        """Word tokens that read as one of `first_words`, whole or with a single-letter clitic split
+        off (وحسين), as form -> [(token index, clitic)] in token order. Only the few words the
+        persons' names start with are looked for, in one pass over the token texts."""
+        readings: dict[str, list[tuple[str, str]]] = {}
+        for form in first_words:
+            readings.setdefault(form, []).append((form, ""))
+            if len(form) > 2:
+                for clitic in "وفبل":
+                    readings.setdefault(clitic + form, []).append((form, clitic))
         by_form: dict[str, list[tuple[int, str]]] = {}
+        for i in [i for i, text in enumerate(self.ctx.texts) if text in readings]:
+            if self.tokens[i].kind == "word":
+                for form, clitic in readings[self.tokens[i].text]:
+                    by_form.setdefault(form, []).append((i, clitic))
+        return by_form
+
+    def _loose_spellings(self, keys: set[str]) -> dict[str, set[str]]:
+        """loose key -> the article's words (a single-letter clitic split off) with that key, for
+        the keys asked: بيدرسون and بيدرسن share one."""
         by_loose: dict[str, set[str]] = {}
+        if not keys:
+            return by_loose
+        non_name = self.res.non_name_words
         for tok in self.tokens:
-            if tok.kind != "word":
-                continue
             w = tok.text
-            by_form.setdefault(w, []).append((tok.index, ""))
-            if len(w) > 4 and w not in self.res.non_name_words:
-                by_loose.setdefault(loose_key(w), set()).add(w)
-            if w[0] in "وفبل" and len(w) > 3:
-                by_form.setdefault(w[1:], []).append((tok.index, w[0]))
-                if len(w) > 5:
-                    by_loose.setdefault(loose_key(w[1:]), set()).add(w[1:])
-        return by_form, by_loose
+            if len(w) <= 4 or tok.kind != "word":
+                continue
+            key = loose_key(w)
+            if key in keys and w not in non_name:
+                by_loose.setdefault(key, set()).add(w)
+            if w[0] in "وفبل" and len(w) > 5:
+                key = loose_key(w[1:])
+                if key in keys:
+                    by_loose.setdefault(key, set()).add(w[1:])
+        return by_loose
 
     def _surname_mentions(self) -> None:
         """Later mentions of a person by surname (وصرح حسين), by full name, or by a surname spelled
         another way (بيدرسون for بيدرسن: the same person, which the spelling rule then reports)."""
+        persons = [e for e in self.entities if e.kind == "person" and not e.role_only]
+        if not persons:
+            return
         particles = self.res["name-particles"].by_norm
-        by_form, by_loose = self._token_forms()
-        for entity in [e for e in self.entities if e.kind == "person" and not e.role_only]:
+        by_loose = self._loose_spellings({key for e in persons if len(e.key.split()) >= 2
+                                          and len(key := loose_key(e.key.split()[-1])) >= 4})
+        forms_by_person = []
+        for entity in persons:
             parts = entity.key.split()
             forms = {entity.key}
             if len(parts) >= 2:
@@ -833,8 +858,11 @@ class EntityExtractor:
                 if len(loose) >= 4:
                     forms.update(w for w in by_loose.get(loose, ()) if not self.res.is_non_name(w)
                                  and _spelling_variant(w, parts[-1]))
+            forms_by_person.append(sorted(forms, key=len, reverse=True))
+        by_form = self._token_forms({form.split()[0] for forms in forms_by_person for form in forms})
+        for entity, forms in zip(persons, forms_by_person):
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
-            for form in sorted(forms, key=len, reverse=True):
+            for form in forms:
                 words = form.split()
                 for i, clitic in by_form.get(words[0], ()):
                     j = i + len(words)

@@ -7,11 +7,15 @@ import re
 from validator.extract.context import Context
 from validator.extract.model import NumberItem
 
-_DATE = re.compile(r"(?<![\d.])\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
-_TIME = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?![\d:])")
-_SCORE = re.compile(r"(?<![\d.])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.])")
-_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+# Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
+# dot): a pattern that opens with a look-behind is tried at every character, one that opens with \d
+# only where a digit is.
+_DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
+_TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
+_SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
+_DIGITS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)*(?![\d])")
 _PERCENT = re.compile(r"\s*%|\s+(?:في|ف)\s*(?:المئه|المائه)|\s+بالمئه|\s+بالمائه|\s+بالميه")
+_PERCENT_NOUNS = ("المئه", "المائه", "الميه")  # every _PERCENT_WORDS match ends with one
 _PERCENT_WORDS = re.compile(r"(?<=\s)(?:(?:في|ف)\s*(?:المئه|المائه)|بالمئه|بالمائه|بالميه)(?![^\W\d_])")
 _YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه", "لعام", "بعام", "عامي", "منذ", "خلال", "ولعام"})
 _AGE_OPEN = "("
@@ -67,8 +71,9 @@ class NumberExtractor:
         for m in _SCORE.finditer(self.text):
             if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
-        for m in _PERCENT_WORDS.finditer(self.text):
-            self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
+        if any(word in self.text for word in _PERCENT_NOUNS):  # rare: skip the regex otherwise
+            for m in _PERCENT_WORDS.finditer(self.text):
+                self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
         return self.items
@@ -101,13 +106,15 @@ class NumberExtractor:
                 dual = m.entry.get("number") == "du" or (
                     lex_name == "units" and m.entry.get("kind") == "duration" and m.entry.norm.endswith(("ين", "ان"))
                     and m.entry.norm not in ("ثواني", "ساعات"))
+                if not dual:
+                    continue
                 before = m.i - 1
                 after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
                     self.tokens[before].text) is not None)
                 definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال")
-                if dual and lex_name == "people-nouns" and _sound_plural(m.entry.norm, self.res[lex_name]):
-                    dual = False  # مدنيين، مواطنين: a plural as often as a dual
-                if dual and not after_numeral and not definite and self._free(m.start, m.end):
+                if lex_name == "people-nouns" and _sound_plural(m.entry.norm, self.res[lex_name]):
+                    continue  # مدنيين، مواطنين: a plural as often as a dual
+                if not after_numeral and not definite and self._free(m.start, m.end):
                     numerals.append((m.start, m.end, 2, {"_dual_noun": _Dual(m.entry, lex_name),
                                                          "_lexicon": m.entry.source}))
         numerals.sort(key=lambda n: n[0])
@@ -194,7 +201,7 @@ class NumberExtractor:
         para = ctx.doc.paragraphs[paragraph] if 0 <= paragraph < len(ctx.doc.paragraphs) else None
         item.in_headline = bool(para and para.is_headline) or self._in_link_line(loc.start)
         if noun is not None and dual is None and noun_end is not None:
-            item.noun = ctx.loc(noun_end - len(noun), noun_end).text
+            item.noun = ctx.original_text(noun_end - len(noun), noun_end)
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
@@ -375,12 +382,12 @@ class NumberExtractor:
             self._qual_end = {m.j: m for m in self.ctx.hits("qualifiers")}
         m = self._qual_end.get(first)
         if m is not None and m.entry.get("position") != "after":
-            return self.ctx.loc(m.start, m.end).text
+            return self.ctx.original_text(m.start, m.end)
         after = self.ctx.index.at_or_after(noun_end) if noun_end is not None else last
         for k in (after, last):
             m = self.ctx.hit_at("qualifiers", k)
             if m is not None and m.entry.get("position") == "after":
-                return self.ctx.loc(m.start, m.end).text
+                return self.ctx.original_text(m.start, m.end)
         return None
 
     def _market_sentences(self) -> set[int]:

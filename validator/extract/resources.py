@@ -7,12 +7,14 @@ from types import MappingProxyType
 
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
+from validator.text.wordcache import WordCache
 
 # Lexicons whose words never start or continue a person's name.
 _NON_NAME_LEXICONS = ("stopwords", "title-modifiers", "titles", "portfolios", "nationalities", "months", "number-words",
                       "ordinals", "casualty-nouns", "casualty-verbs", "people-nouns", "currencies",
                       "units", "qualifiers", "source-phrases", "vague-sources", "places", "bodies")
-
+# Words a per-word cache keeps for a run (see validator.text.wordcache).
+WORD_CACHE_SIZE = 50_000
 
 _LOOSE = str.maketrans("", "", "اويءئؤ")
 
@@ -124,18 +126,39 @@ class Resources:
                     lex.add(LexEntry(form, normalize_string(form), attrs, entry.source))
         return lex
 
-    # Lexicons matched against every article; the base reporting-verbs and vague-sources lists are
+    # Lexicons an article can be matched against; the base reporting-verbs and vague-sources lists are
     # matched through their derived forms (every inflection; definite heads).
     _NOT_SCANNED = frozenset({"reporting-verbs", "vague-sources", "given-names-only"})
+    # The ones the extractors ask `Context.hits` for in (nearly) every article, matched in one pass;
+    # any other (stopwords, months, sport-context ...) is matched only in an article that asks for it.
+    EXTRACTOR_LEXICONS = frozenset({
+        "bodies", "casualty-nouns", "casualty-verbs", "given-names", "impersonal-phrases", "market-terms",
+        "nationalities", "number-words", "ordinals", "people-nouns", "places", "portfolios", "public-figures",
+        "qualifiers", "reporting-forms", "source-phrases", "spelled-terms", "title-modifiers", "titles",
+        "units", "update-phrases", "vague-sources-all"})
 
     @cached_property
-    def matcher(self) -> TokenMatcher:
+    def matchable(self) -> dict[str, Lexicon]:
+        """Every lexicon `Context.hits` can match, by the name it is asked for."""
         lexicons = {name: self.lexicons[name] for name in self.lexicons.names if name not in self._NOT_SCANNED}
         lexicons["reporting-forms"] = self.reporting_forms
         lexicons["vague-sources-all"] = self.vague_sources
         lexicons["spelled-terms"] = self.spelled_terms
         lexicons["nationalities"] = self.nationality_forms
-        return TokenMatcher(lexicons)
+        return lexicons
+
+    @cached_property
+    def matcher(self) -> TokenMatcher:
+        """The extractors' lexicons in one token index."""
+        return TokenMatcher({name: lex for name, lex in self.matchable.items() if name in self.EXTRACTOR_LEXICONS})
+
+    def matcher_for(self, name: str) -> TokenMatcher | None:
+        """The token index of one lexicon outside `matcher` (None if no such lexicon can be matched)."""
+        matchers = self.__dict__.setdefault("_single_matchers", {})
+        if name not in matchers:
+            lex = self.matchable.get(name)
+            matchers[name] = TokenMatcher({name: lex}) if lex is not None else None
+        return matchers[name]
 
     @cached_property
     def non_name_words(self) -> frozenset[str]:
@@ -171,6 +194,13 @@ class Resources:
 
     def is_non_name(self, word: str) -> bool:
         """True when a normalized word (possibly with a clitic) cannot be part of a name."""
+        return self._non_names[word]
+
+    @cached_property
+    def _non_names(self) -> WordCache:
+        return WordCache(self._is_non_name, WORD_CACHE_SIZE)
+
+    def _is_non_name(self, word: str) -> bool:
         if word in self.non_name_words:
             return True
         if word in self.given_names.by_norm:

@@ -3,7 +3,7 @@ what is a finding is decided by the rule files."""
 from __future__ import annotations
 
 import hashlib
-import string
+import operator
 from dataclasses import dataclass
 
 import regex
@@ -15,7 +15,7 @@ from validator.rules import model as m
 from validator.extract.model import SpellingGroup, TextSpan
 from validator.rules.fields import FIELDS
 from validator.text.lexicon import Lexicons
-from validator.text.normalize import normalize, normalize_string
+from validator.text.normalize import normalize, normalize_cached, normalize_string
 
 REGEX_TIMEOUT = 0.25  # seconds a rule pattern may run on one text before the run fails
 
@@ -24,11 +24,23 @@ class RulePatternTimeout(RuleError):
     pass
 
 
-@dataclass
+@dataclass(slots=True)
 class _Eval:
     """Per-item evaluation state: the span a `matches` condition found, for the finding location."""
 
     match_loc: Location | None = None
+
+
+_NO_MATCH = _Eval()  # shared by conditions without `matches`, which never write to it
+
+
+def _has_matches(cond) -> bool:
+    """Whether a condition contains a `matches`, the only kind that records a location."""
+    if isinstance(cond, (m.And, m.Or)):
+        return any(_has_matches(c) for c in cond.operands)
+    if isinstance(cond, m.Not):
+        return _has_matches(cond.operand)
+    return isinstance(cond, m.Matches)
 
 
 class Engine:
@@ -50,10 +62,15 @@ class Engine:
         items = list(self._items(rule.structure, article))
         selected: list[tuple[object, _Eval]] = []
         test = self._compiled(rule, rule.condition)
-        for item in items:
-            state = _Eval()
-            if test is None or test(item, article, state):
-                selected.append((item, state))
+        if test is None:
+            selected = [(item, _NO_MATCH) for item in items]
+        elif test.records_match:
+            for item in items:
+                state = _Eval()
+                if test(item, article, state):
+                    selected.append((item, state))
+        else:  # nothing can set a match location: one state serves every item
+            selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
         req = rule.requirement
         out: list[Finding] = []
         if isinstance(req, m.RequireConsistent):
@@ -65,7 +82,8 @@ class Engine:
                 if not self._has_source(item, req.scope, article):
                     out.append(self._finding(rule, item, article, state))
             elif isinstance(req, m.RequireCondition):
-                if not self._compiled(rule, req.condition)(item, article, _Eval()):
+                required = self._compiled(rule, req.condition)
+                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
                     out.append(self._finding(rule, item, article, state))
         return out
 
@@ -79,6 +97,7 @@ class Engine:
         fn = cache.get(key)
         if fn is None:
             fn = cache[key] = self._compile(cond, rule.structure, rule)
+            fn.records_match = _has_matches(cond)
         return fn
 
     def _getter(self, fld: m.Field, structure: str):
@@ -102,19 +121,33 @@ class Engine:
     def _compile(self, cond, structure: str, rule: m.Rule):
         if isinstance(cond, m.And):
             parts = [self._compile(c, structure, rule) for c in cond.operands]
-            return lambda item, a, s: all(p(item, a, s) for p in parts)
+
+            def all_of(item, a, s):
+                for part in parts:
+                    if not part(item, a, s):
+                        return False
+                return True
+            return all_of
         if isinstance(cond, m.Or):
             parts = [self._compile(c, structure, rule) for c in cond.operands]
-            return lambda item, a, s: any(p(item, a, s) for p in parts)
+
+            def any_of(item, a, s):
+                for part in parts:
+                    if part(item, a, s):
+                        return True
+                return False
+            return any_of
         if isinstance(cond, m.Not):
             inner = self._compile(cond.operand, structure, rule)
-            return lambda item, a, s: not inner(item, a, _Eval())
+            if not _has_matches(cond.operand):
+                return lambda item, a, s: not inner(item, a, s)
+            return lambda item, a, s: not inner(item, a, _Eval())  # its match location is not the rule's
         get = self._getter(cond.field, structure)
         if isinstance(cond, m.Truthy):
             return lambda item, a, s: bool(get(item, a))
         if isinstance(cond, m.Compare):
-            op, wanted = cond.op, cond.value
-            return lambda item, a, s: _compare(get(item, a), op, wanted)
+            compare = _comparison(cond.op, cond.value)
+            return lambda item, a, s: compare(get(item, a))
         if isinstance(cond, m.InList):
             wanted_set = frozenset(_norm_value(v) for v in cond.values)
             negated = cond.negated
@@ -131,7 +164,7 @@ class Engine:
             def in_lexicon(item, a, s):
                 value = get(item, a)
                 values = value if isinstance(value, (list, tuple)) else [value]
-                return any(v is not None and lex.lookup(normalize_string(str(v))) is not None
+                return any(v is not None and lex.lookup(normalize_cached(str(v))) is not None
                            for v in values) != negated
             return in_lexicon
         if isinstance(cond, m.Matches):
@@ -325,29 +358,37 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
 
 def _norm_value(v):
     if isinstance(v, str):
-        return normalize_string(v)
+        return normalize_cached(v)  # rule values and field values repeat: category, noun_type ...
     if isinstance(v, float) and v.is_integer():
         return int(v)
     return v
 
 
-def _compare(value, op: str, wanted) -> bool:
-    if value is None:
-        return op == "!=" and wanted is not None
-    if isinstance(wanted, (int, float)) and not isinstance(value, bool):
-        try:
-            value = float(value)
-        except (TypeError, ValueError):
-            return op == "!="
-    else:
-        value, wanted = _norm_value(str(value)), _norm_value(str(wanted))
-        if isinstance(value, str) and isinstance(wanted, str) and op in ("=", "!="):
-            return (value == wanted) == (op == "=")
-    try:
-        return {"=": value == wanted, "!=": value != wanted, "<": value < wanted, "<=": value <= wanted,
-                ">": value > wanted, ">=": value >= wanted}[op]
-    except TypeError:
-        return False
+_ORDER = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+def _comparison(op: str, wanted):
+    """`field op wanted` as a function of the field's value, with `wanted` normalized once: a number
+    compares as a number (unless the value is a bool), anything else as normalized text."""
+    numeric = isinstance(wanted, (int, float))
+    wanted_text = _norm_value(str(wanted))
+    order = _ORDER.get(op)
+
+    def compare(value) -> bool:
+        if value is None:
+            return op == "!=" and wanted is not None
+        if numeric and not isinstance(value, bool):
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                return op == "!="
+            other = wanted
+        else:
+            value, other = _norm_value(str(value)), wanted_text
+        if order is None:
+            return (value == other) == (op == "=")
+        return order(value, other)
+    return compare
 
 
 def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
@@ -398,7 +439,8 @@ class _SafeDict(dict):
 
 
 def _format(template: str, values: dict) -> str:
-    return string.Formatter().vformat(template, (), _SafeDict(values))
+    # the loader admits only known {name} placeholders, without format spec or conversion
+    return template.format_map(_SafeDict(values))
 
 
 def normalize_pattern(pattern: str) -> str:

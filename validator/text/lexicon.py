@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from validator.errors import RuleError
 from validator.text.normalize import normalize_string
+from validator.text.wordcache import WordCache
 
 # Proclitics, longest first. The matcher prefers the whole token as an entry (وليد, فارس) to a clitic reading.
 PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "فك",
               "و", "ف", "ب", "ل", "ك", "س")
+
+# Bounds of the per-word caches (see validator.text.wordcache).
+LOOKUP_CACHE_SIZE = 20_000      # words looked up in one lexicon
+CANDIDATE_CACHE_SIZE = 200_000  # tokens seen by the matcher of a run
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent.parent / "rules" / "lexicons"
 
@@ -37,8 +43,9 @@ class LexEntry:
         return self.attrs.get(key, default)
 
 
-@dataclass(frozen=True, slots=True)
-class LexMatch:
+class LexMatch(NamedTuple):
+    """A named tuple: an article has hundreds of matches and a tuple is the cheapest object to build."""
+
     start: int           # offsets in the normalized text, the clitic excluded
     end: int
     prefix: str          # the clitic that was split off ("" if none)
@@ -53,12 +60,20 @@ class Lexicon:
     entries: list[LexEntry] = field(default_factory=list)
     by_norm: dict[str, LexEntry] = field(default_factory=dict)
     _matcher: "TokenMatcher | None" = None
+    _found: WordCache = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._found = WordCache(self._lookup, LOOKUP_CACHE_SIZE)
 
     def __contains__(self, word: str) -> bool:
         return normalize_string(word) in self.by_norm
 
     def lookup(self, norm_word: str) -> LexEntry | None:
-        """The entry for an already-normalized word or phrase, trying clitic splits."""
+        """The entry for an already-normalized word or phrase, trying clitic splits (cached by word:
+        extractors look up the same tokens again and again)."""
+        return self._found[norm_word]
+
+    def _lookup(self, norm_word: str) -> LexEntry | None:
         for form, _clitic in token_variants(norm_word):
             entry = self.by_norm.get(form)
             if entry is not None:
@@ -70,6 +85,7 @@ class Lexicon:
             self.entries.append(entry)
             self.by_norm[entry.norm] = entry
             self._matcher = None
+            self._found.clear()
 
     @property
     def matcher(self) -> "TokenMatcher":
@@ -131,64 +147,96 @@ class TokenMatcher:
                     self._single.setdefault(words[0], []).append((name, entry))
                 elif words:
                     self._multi.setdefault(words[0], {}).setdefault(words[1], []).append((name, entry, words[2:]))
-        self._cache: dict[str, tuple] = {}
+        self._candidates = WordCache(self._starts, CANDIDATE_CACHE_SIZE)
 
-    def _candidates(self, word: str) -> tuple:
-        """(clitic, one-word entries, longer entries by second word) for each clitic reading of a
-        token that starts something; cached by word, since news vocabulary repeats."""
-        found = self._cache.get(word)
-        if found is None:
-            found = tuple((clitic, self._single.get(form, ()), self._multi.get(form))
-                          for form, clitic in token_variants(word)
-                          if form in self._single or form in self._multi)
-            if len(self._cache) < 300_000:
-                self._cache[word] = found
-        return found
+    def _starts(self, word: str) -> tuple | None:
+        """What a token can start, or None: the best one-word entry of each lexicon as
+        (lexicon, clitic, len(clitic), entry), and (clitic, longer entries by second word) per clitic
+        reading, or None. Among one-word entries the whole token beats a clitic reading and a shorter
+        clitic a longer one; the first found wins a tie. Cached by word: news vocabulary repeats."""
+        from validator.text.tokens import kind_of
+
+        if kind_of(word) == "punct":
+            return None
+        best_single: dict[str, tuple[int, str, LexEntry]] = {}
+        longer: list[tuple[str, dict]] = []
+        for form, clitic in token_variants(word):
+            rank = -len(clitic)
+            for name, entry in self._single.get(form, ()):
+                old = best_single.get(name)
+                if old is None or rank > old[0]:
+                    best_single[name] = (rank, clitic, entry)
+            by_second = self._multi.get(form)
+            if by_second is not None:
+                longer.append((clitic, by_second))
+        if not best_single and not longer:
+            return None
+        singles = tuple((name, clitic, len(clitic), entry) for name, (_rank, clitic, entry) in best_single.items())
+        return singles, tuple(longer) or None
 
     def scan(self, tokens, text: str) -> dict[str, list[LexMatch]]:
-        best: dict[tuple[str, int], tuple[int, int, LexMatch]] = {}
-        n = len(tokens)
-        candidates = self._candidates
-        for i, tok in enumerate(tokens):
-            if tok.kind == "punct":
-                continue
-            for clitic, singles, multi in candidates(tok.text):
-                rank_c = -len(clitic)
-                for name, entry in singles:
-                    key = (name, i)
-                    old = best.get(key)
-                    if old is None or (1, rank_c) > (old[0], old[1]):
-                        best[key] = (1, rank_c, LexMatch(tok.start + len(clitic), tok.end, clitic, entry, i, i + 1))
-                if multi is None or i + 1 >= n:
-                    continue
-                second = tokens[i + 1]
-                longer = multi.get(second.text)
-                if not longer or "\n" in text[tok.end:second.start]:
-                    continue
-                for name, entry, rest in longer:
-                    j = i + 2 + len(rest)
-                    if j > n:
-                        continue
-                    ok = True
-                    for k, word in enumerate(rest, 2):
-                        t = tokens[i + k]
-                        if t.text != word or "\n" in text[tokens[i + k - 1].end:t.start]:
-                            ok = False
-                            break
-                    if not ok:
-                        continue
-                    key = (name, i)
-                    old = best.get(key)
-                    if old is None or (j - i, rank_c) > (old[0], old[1]):
-                        best[key] = (j - i, rank_c, LexMatch(tok.start + len(clitic), tokens[j - 1].end, clitic,
-                                                             entry, i, j))
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
-        for (name, _i), (_len, _c, match) in sorted(best.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-            found = out[name]
-            if found and match.i < found[-1].j:
-                continue  # inside a longer match of the same lexicon
-            found.append(match)
+        texts = list(map(_token_text, tokens))
+        last = len(texts) - 1
+        for i, found in enumerate(map(self._candidates.__getitem__, texts)):
+            if found is None:
+                continue
+            singles, multis = found
+            tok = tokens[i]
+            longest = None
+            if multis is not None and i < last:
+                second = texts[i + 1]
+                for _clitic, by_second in multis:
+                    if second in by_second:  # usually not: check before anything else
+                        longest = self._longest(tokens, i, multis, text)
+                        break
+            for name, clitic, skip, entry in singles:
+                if longest and name in longest:
+                    continue  # a longer entry of the same lexicon starts here
+                kept = out[name]
+                if not kept or i >= kept[-1].j:  # not inside a longer match of the same lexicon
+                    kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
+            if longest:
+                for name, (_length, _rank, clitic, entry, j) in longest.items():
+                    kept = out[name]
+                    if not kept or i >= kept[-1].j:
+                        kept.append(_new_match(LexMatch, (tok.start + len(clitic), tokens[j - 1].end, clitic,
+                                                          entry, i, j)))
         return out
+
+    @staticmethod
+    def _longest(tokens, i: int, multis, text: str) -> dict | None:
+        """lexicon -> (length, rank, clitic, entry, end token) of the best entry of two words or more
+        starting at token i: the longest, then the shorter clitic, then the first found."""
+        n = len(tokens)
+        if i + 1 >= n or "\n" in text[tokens[i].end:tokens[i + 1].start]:
+            return None
+        second = tokens[i + 1].text
+        longest: dict[str, tuple[int, int, str, LexEntry, int]] = {}
+        for clitic, by_second in multis:
+            rank = -len(clitic)
+            for name, entry, rest in by_second.get(second, ()):
+                j = i + 2 + len(rest)
+                if j > n or not _words_follow(tokens, i + 2, rest, text):
+                    continue
+                old = longest.get(name)
+                if old is None or (j - i, rank) > (old[0], old[1]):
+                    longest[name] = (j - i, rank, clitic, entry, j)
+        return longest
+
+
+_token_text = attrgetter("text")
+_new_match = tuple.__new__  # LexMatch from a ready tuple, without the Python-level __new__
+
+
+def _words_follow(tokens, k: int, words: tuple[str, ...], text: str) -> bool:
+    """Tokens k, k+1, ... are `words`, on the same line as the token before each."""
+    for word in words:
+        t = tokens[k]
+        if t.text != word or "\n" in text[tokens[k - 1].end:t.start]:
+            return False
+        k += 1
+    return True
 
 
 def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None) -> Lexicon:

@@ -3,32 +3,58 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, repeat
+from operator import add, attrgetter, itemgetter, sub
+from typing import NamedTuple
+
+from validator.text.wordcache import WordCache
 
 # A number keeps its decimal and thousands separators (3.5, 1,200); a word is a run of letters.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_TOKEN = r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S"
+# Only white space lies between two tokens, so each token's offsets follow from the lengths of the
+# (space before, token) pairs, which `findall` returns without a match object per token.
+_SPACE_AND_TOKEN = re.compile(rf"(\s*)({_TOKEN})")
 
 
-class Token:
+class Token(NamedTuple):
     """One token: index, offsets in the normalized text, text, and kind (word, number or punct).
-    A plain slotted class: articles have hundreds of tokens and a frozen dataclass is slow to build."""
+    A named tuple, so `tokenize` builds a whole article's tokens in C (articles have hundreds)."""
 
-    __slots__ = ("index", "start", "end", "text", "kind")
-
-    def __init__(self, index: int, start: int, end: int, text: str, kind: str):
-        self.index, self.start, self.end, self.text, self.kind = index, start, end, text, kind
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
 
     def __repr__(self) -> str:
         return f"Token({self.index}, {self.start}, {self.end}, {self.text!r}, {self.kind})"
 
 
+def _kind(first_char: str) -> str:
+    return "number" if first_char.isdigit() else "word" if first_char.isalpha() else "punct"
+
+
+_KINDS = WordCache(_kind, limit=10_000)  # by first character, which decides a token's kind
+
+
+def kind_of(text: str) -> str:
+    """The kind of a token with this text: word, number or punct."""
+    return _KINDS[text[0]]
+
+
+_space, _text, _first_char = itemgetter(0), itemgetter(1), itemgetter(0)
+_start = attrgetter("start")
+_new_token = tuple.__new__
+
+
 def tokenize(norm_text: str) -> list[Token]:
-    tokens = []
-    for i, m in enumerate(_TOKEN.finditer(norm_text)):
-        text = m.group()
-        c = text[0]
-        kind = "number" if c.isdigit() else "word" if c.isalpha() else "punct"
-        tokens.append(Token(i, m.start(), m.end(), text, kind))
-    return tokens
+    pairs = _SPACE_AND_TOKEN.findall(norm_text)
+    texts = list(map(_text, pairs))
+    lengths = list(map(len, texts))
+    ends = list(accumulate(map(add, map(len, map(_space, pairs)), lengths)))
+    starts = map(sub, ends, lengths)
+    kinds = map(_KINDS.__getitem__, map(_first_char, texts))
+    return list(map(_new_token, repeat(Token), zip(range(len(texts)), starts, ends, texts, kinds)))
 
 
 class TokenIndex:
@@ -36,7 +62,7 @@ class TokenIndex:
 
     def __init__(self, tokens: list[Token]):
         self.tokens = tokens
-        self._starts = [t.start for t in tokens]
+        self._starts = list(map(_start, tokens))
 
     def at_or_after(self, offset: int) -> int:
         return bisect.bisect_left(self._starts, offset)
