@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from validator.extract.context import Context
 from validator.extract.model import Quote
@@ -10,6 +11,7 @@ PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 OPENERS = "«“„"
 CLOSERS = "»”"
 MARKS = frozenset('«»“”"„')
+_MARK = re.compile('[«»“”"„]')
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -24,9 +26,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
     for pi, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = carried
         carried = []
-        for i in range(para.start, para.end):
+        for found in _MARK.finditer(text, para.start, para.end):  # marks are few: skip the letters in C
+            i = found.start()
             ch = text[i]
-            if ch not in MARKS or i == reopened:
+            if i == reopened:
                 continue
             if ch == '"':
                 if stack and stack[-1][0] == '"':
@@ -280,7 +283,7 @@ def _nested(ctx: Context, quote: Quote) -> bool:
     marks = ctx.__dict__.get("_mark_positions")
     if marks is None:
         text = ctx.doc.text
-        marks = {m: [i for i, ch in enumerate(text) if ch == m] for m in "«»“”"}
+        marks = {m: [f.start() for f in re.finditer(m, text)] for m in "«»“”"}
         ctx.__dict__["_mark_positions"] = marks
 
     def count(mark: str) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -178,10 +179,9 @@ class TokenMatcher:
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
         texts = list(map(_token_text, tokens))
         last = len(texts) - 1
-        for i, found in enumerate(map(self._candidates.__getitem__, texts)):
-            if found is None:
-                continue
-            singles, multis = found
+        candidates = list(map(self._candidates.__getitem__, texts))
+        for i in compress(range(len(texts)), candidates):  # two tokens in three start nothing: skip them in C
+            singles, multis = candidates[i]
             tok = tokens[i]
             longest = None
             if multis is not None and i < last:
