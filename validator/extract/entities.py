@@ -7,6 +7,7 @@ sources from the vague-source lexicon (a vague head with its modifiers, never fo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -665,12 +666,14 @@ class EntityExtractor:
 
     def _titled_persons(self) -> None:
         self.title_only: list[TitlePhrase] = []
-        i = 0
         n = len(self.tokens)
-        while i < n:
+        starts = sorted(self._title_at)  # a title phrase starts only where a title matched
+        k = 0
+        while k < len(starts):
+            i = starts[k]
+            k += 1
             phrase = self.parse_title(i)
             if phrase is None:
-                i += 1
                 continue
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
@@ -694,10 +697,10 @@ class EntityExtractor:
                         entity.titles.append(text)
                 del start, m
                 self._mark(phrase.start, name_end)
-                i = name_end
+                k = bisect.bisect_left(starts, name_end, k)
             else:
                 self.title_only.append(phrase)
-                i = phrase.end
+                k = bisect.bisect_left(starts, phrase.end, k)
         return None
 
     def _named_persons(self) -> None:
@@ -757,6 +760,9 @@ class EntityExtractor:
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
         even a name no lexicon knows."""
+        texts = self.ctx.texts
+        if "قوله" not in texts and "قولها" not in texts:  # rare: look in C first
+            return
         for k, tok in enumerate(self.tokens):
             if tok.text not in ("قوله", "قولها") or k < 2:
                 continue
@@ -819,18 +825,11 @@ class EntityExtractor:
         by_loose: dict[str, set[str]] = {}
         if not keys:
             return by_loose
-        non_name = self.res.non_name_words
-        for tok in self.tokens:
-            w = tok.text
-            if len(w) <= 4 or tok.kind != "word":
-                continue
-            key = loose_key(w)
-            if key in keys and w not in non_name:
-                by_loose.setdefault(key, set()).add(w)
-            if w[0] in "وفبل" and len(w) > 5:
-                key = loose_key(w[1:])
+        readings = self.res.loose_readings
+        for w in set(self.ctx.texts):  # each distinct word once; the result is a set per key
+            for key, word in readings[w]:
                 if key in keys:
-                    by_loose.setdefault(key, set()).add(w[1:])
+                    by_loose.setdefault(key, set()).add(word)
         return by_loose
 
     def _surname_mentions(self) -> None:

@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
+from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
 # Lexicons whose words never start or continue a person's name.
@@ -159,6 +160,20 @@ class Resources:
             lex = self.matchable.get(name)
             matchers[name] = TokenMatcher({name: lex}) if lex is not None else None
         return matchers[name]
+
+    @cached_property
+    def loose_readings(self) -> WordCache:
+        """token text -> ((loose key, word), ...): the readings `_loose_spellings` looks a token up by
+        (the whole word unless it is a common word, and the word without a one-letter clitic)."""
+        return WordCache(self._loose_readings, WORD_CACHE_SIZE)
+
+    def _loose_readings(self, w: str) -> tuple[tuple[str, str], ...]:
+        if len(w) <= 4 or kind_of(w) != "word":
+            return ()
+        out = [] if w in self.non_name_words else [(loose_key(w), w)]
+        if w[0] in "وفبل" and len(w) > 5:
+            out.append((loose_key(w[1:]), w[1:]))
+        return tuple(out)
 
     @cached_property
     def non_name_words(self) -> frozenset[str]:
