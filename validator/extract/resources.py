@@ -136,7 +136,7 @@ class Resources:
         "bodies", "casualty-nouns", "casualty-verbs", "given-names", "impersonal-phrases", "market-terms",
         "nationalities", "number-words", "ordinals", "people-nouns", "places", "portfolios", "public-figures",
         "qualifiers", "reporting-forms", "source-phrases", "spelled-terms", "title-modifiers", "titles",
-        "units", "update-phrases", "vague-sources-all"})
+        "topic-shifts", "units", "update-phrases", "vague-sources-all"})
 
     @cached_property
     def matchable(self) -> dict[str, Lexicon]:
