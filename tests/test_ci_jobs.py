@@ -36,8 +36,10 @@ def test_a_pool_is_used_for_many_files_and_streams_in_order(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     _tree(tmp_path)
     contexts = []
-    real = run.mp.get_context
-    monkeypatch.setattr(run.mp, "get_context", lambda *a: contexts.append(a) or real(*a))
+    import multiprocessing  # imported by the runner only when it starts a pool
+
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: contexts.append(a) or real(*a))
     code, out, _ = cli(["news", "-f", "jsonl", "-j", "2"], capsys)
     assert contexts, "no process pool was started"
     paths = [json.loads(line)["path"] for line in out.splitlines()]

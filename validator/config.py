@@ -19,7 +19,6 @@ Every error is `path:line:col: problem` (tomllib gives no positions, so keys are
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -142,6 +141,8 @@ def load(path: Path) -> Config:
     except OSError as e:
         raise ConfigError(f"cannot read configuration ({e.strerror or e})", path=shown, line=1,
                           column=1) from None
+    import tomllib  # only when a configuration is actually read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

@@ -18,7 +18,6 @@ block) and `<!-- validate-disable-file rule-id -->` (the whole file); see valida
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from dataclasses import dataclass, field, replace
 
@@ -255,6 +254,8 @@ def _html_text(b: _Builder, source: str, start: int, end: int) -> None:
     for m in _ENTITY.finditer(source, start, end):
         for i in range(pos, m.start()):
             b.add(source[i], i)
+        import html  # HTML articles only
+
         decoded = html.unescape(m.group(0))
         if decoded == m.group(0):
             for i in range(m.start(), m.end()):

@@ -6,8 +6,6 @@ import hashlib
 import operator
 from dataclasses import dataclass
 
-import regex
-
 from validator.errors import RuleError
 from validator.extract.model import Article, Entity, Mention, NumberItem, Quote
 from validator.findings import Finding, Location, RelatedLocation
@@ -202,6 +200,8 @@ class Engine:
             return False
         pattern = self._patterns.get(cond.pattern)
         if pattern is None:
+            import regex  # only rules with a pattern need it (its import is a tenth of a cold start)
+
             pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
         norm = normalize(text)

@@ -143,7 +143,7 @@ class TokenMatcher:
         self._multi: dict[str, dict[str, list[tuple[str, LexEntry, tuple[str, ...]]]]] = {}
         for name, lex in lexicons.items():
             for entry in lex.entries:
-                words = tuple(t.text for t in tokenize(entry.norm))
+                words = _words(entry.norm, tokenize)
                 if len(words) == 1:
                     self._single.setdefault(words[0], []).append((name, entry))
                 elif words:
@@ -223,6 +223,15 @@ class TokenMatcher:
                 if old is None or (j - i, rank) > (old[0], old[1]):
                     longest[name] = (j - i, rank, clitic, entry, j)
         return longest
+
+
+def _words(norm: str, tokenize) -> tuple[str, ...]:
+    """The token texts of an entry: a phrase of letters only splits on its spaces, as the tokenizer
+    would split it (most entries; a cold start indexes ten thousand of them)."""
+    words = norm.split()
+    if "".join(words).isalpha():
+        return tuple(words)
+    return tuple(t.text for t in tokenize(norm))
 
 
 _token_text = attrgetter("text")
