@@ -12,8 +12,9 @@ from validator.text.wordcache import WordCache
 # A number keeps its decimal and thousands separators (3.5, 1,200); a word is a run of letters.
 _TOKEN = r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S"
 # Only white space lies between two tokens, so each token's offsets follow from the lengths of the
-# (space before, token) pairs, which `findall` returns without a match object per token.
-_SPACE_AND_TOKEN = re.compile(rf"(\s*)({_TOKEN})")
+# spaces and tokens, which `split` returns alternately (space, token, space, ..., trailing space)
+# without a match object, or a tuple, per token.
+_SPLIT = re.compile(rf"({_TOKEN})")
 
 
 class Token(NamedTuple):
@@ -42,16 +43,16 @@ def kind_of(text: str) -> str:
     return _KINDS[text[0]]
 
 
-_space, _text, _first_char = itemgetter(0), itemgetter(1), itemgetter(0)
+_first_char = itemgetter(0)
 _start = attrgetter("start")
 _new_token = tuple.__new__
 
 
 def tokenize(norm_text: str) -> list[Token]:
-    pairs = _SPACE_AND_TOKEN.findall(norm_text)
-    texts = list(map(_text, pairs))
+    parts = _SPLIT.split(norm_text)
+    texts = parts[1::2]
     lengths = list(map(len, texts))
-    ends = list(accumulate(map(add, map(len, map(_space, pairs)), lengths)))
+    ends = list(accumulate(map(add, map(len, parts[0:-1:2]), lengths)))
     starts = map(sub, ends, lengths)
     kinds = map(_KINDS.__getitem__, map(_first_char, texts))
     return list(map(_new_token, repeat(Token), zip(range(len(texts)), starts, ends, texts, kinds)))
