@@ -89,6 +89,8 @@ class EntityExtractor:
         self.ctx = ctx
         self.tokens = ctx.tokens
         self.used = [False] * len(ctx.tokens)
+        self._words = [t.text if t.kind == "word" else None for t in ctx.tokens]  # _word(i), looked up often
+        self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
         self.res = ctx.res
         self._title_at = self._index_matches("titles")
@@ -105,15 +107,16 @@ class EntityExtractor:
         return {m.i: (m.j, m) for m in self.ctx.hits(lexicon)}
 
     def _word(self, i: int) -> str | None:
-        if 0 <= i < len(self.tokens) and self.tokens[i].kind == "word":
-            return self.tokens[i].text
-        return None
+        return self._words[i] if 0 <= i < len(self._words) else None
 
     def _written(self, i: int) -> str:
         """A token as the author wrote it, diacritics removed but letters not folded."""
-        tok = self.tokens[i]
-        raw = self.ctx.doc.text[self.ctx.norm.to_original(tok.start):self.ctx.norm.to_original(tok.end)]
-        return _DIACRITICS.sub("", raw)
+        written = self._written_at[i]
+        if written is None:
+            tok = self.tokens[i]
+            raw = self.ctx.doc.text[self.ctx.norm.to_original(tok.start):self.ctx.norm.to_original(tok.end)]
+            written = self._written_at[i] = _DIACRITICS.sub("", raw)
+        return written
 
     def _has_tanween(self, tok: Token) -> bool:
         s, e = self.ctx.norm.to_original(tok.start), self.ctx.norm.to_original(tok.end)
