@@ -11,6 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
+from dataclasses import replace
 from typing import List, Optional
 
 from validator.errors import InputError, RuleError
@@ -129,6 +130,8 @@ def check(
     streaming = output is None and getattr(module, "STREAMING", False)
     progress = _Progress(len(plan.items)) if sys.stderr.isatty() and len(plan.items) >= PROGRESS_MIN_FILES else None
     shown: list = []     # what the report shows: after suppressions and the baseline
+    text_parts: list = []  # the text report's lines of each file in `shown`, made as it comes
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     recorded: list = []  # what a baseline records: after suppressions
     # A streamed report writes each file as it comes: keep no results (and no article texts) then,
     # so a folder of 10,000 articles takes the memory of one.
@@ -145,7 +148,12 @@ def check(
             if known is not None:
                 result = known.filter(result)
             if not streaming:
-                shown.append(result)
+                if format is Format.text:
+                    from validator.report import text as text_report
+
+                    text_parts.append(text_report.file_lines(result, color))
+                # the article's text served the excerpts: a report of many files keeps only findings
+                shown.append(replace(result, text=None))
             elif result.error:
                 errors = True
             if progress:
@@ -170,7 +178,7 @@ def check(
         if progress:
             progress.clear()
     if not streaming:
-        _write(output, _render(format, shown, lang.value, output is None, rule_list), plan.files)
+        _write(output, _render(format, shown, lang.value, text_parts, rule_list), plan.files)
     if baseline_write is not None:
         try:
             n = bl.write(baseline_write, recorded)
@@ -209,14 +217,15 @@ def _report_module(fmt: Format):
     return importlib.import_module(f"validator.report.{name}")
 
 
-def _render(fmt: Format, results, lang: str, to_terminal: bool, rules=None) -> str:
+def _render(fmt: Format, results, lang: str, text_parts: list, rules=None) -> str:
     if fmt is Format.json:
         from validator.report import json_report
         return json_report.render(results)
     if fmt is Format.text:
         from validator.report import text
-        color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        return text.render([r for r in results if not r.error] + [r for r in results if r.error], color, lang)
+        failed = [bool(r.error) for r in results]  # files that could not be read come last
+        parts = [p for p, bad in zip(text_parts, failed) if not bad] + [p for p, bad in zip(text_parts, failed) if bad]
+        return text.join(parts, results, lang)
     return _report_module(fmt).render(results, rules)
 
 

@@ -21,13 +21,20 @@ _SUMMARY = {
 
 
 def render(results: list[FileResult], color: bool = False, lang: str = "ar") -> str:
-    lines: list[str] = []
-    for r in results:
-        if r.error:
-            lines.append(f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}")
-            continue
-        for f in r.findings:
-            lines.extend(_finding(r, f, color))
+    return join([file_lines(r, color) for r in results], results, lang)
+
+
+def file_lines(r: FileResult, color: bool = False) -> list[str]:
+    """One file's part of the report: made as soon as the file is validated, so a run over a
+    folder keeps these lines, not every article's text, until the end."""
+    if r.error:
+        return [f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"]
+    return [line for f in r.findings for line in _finding(r, f, color)]
+
+
+def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:
+    """The report from each file's lines, in order, and the summary line of all results."""
+    lines = [line for part in parts for line in part]
     lines.append(_SUMMARY.get(lang, _SUMMARY["en"]).format(**counts(results)))
     return "\n".join(lines) + "\n"
 
