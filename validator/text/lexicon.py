@@ -82,11 +82,17 @@ class Lexicon:
         return None
 
     def add(self, entry: LexEntry) -> None:
-        if entry.norm and entry.norm not in self.by_norm:
-            self.entries.append(entry)
-            self.by_norm[entry.norm] = entry
-            self._matcher = None
-            self._found.clear()
+        self.add_all((entry,))
+
+    def add_all(self, entries) -> None:
+        """Entries in order; the first of two with one normalized form wins."""
+        by_norm, kept = self.by_norm, self.entries
+        for entry in entries:
+            if entry.norm and entry.norm not in by_norm:
+                kept.append(entry)
+                by_norm[entry.norm] = entry
+        self._matcher = None
+        self._found.clear()
 
     @property
     def matcher(self) -> "TokenMatcher":
@@ -254,6 +260,8 @@ def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None)
         content = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(f"cannot read lexicon ({e})", path=str(path), line=1, column=1) from None
+    file_name = path.name
+    entries = []
     for lineno, raw in enumerate(content.splitlines(), 1):
         line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if not line:
@@ -271,7 +279,8 @@ def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None)
                                 column=max(col, 1), source_line=raw)
             attrs[key.strip()] = value.strip()
         text = text.strip()
-        lex.add(LexEntry(text, normalize_string(text), MappingProxyType(attrs), f"{path.name}:{lineno}"))
+        entries.append(LexEntry(text, normalize_string(text), MappingProxyType(attrs), f"{file_name}:{lineno}"))
+    lex.add_all(entries)
     return lex
 
 
