@@ -317,3 +317,32 @@ def test_words_that_are_not_anonymous_sources(validator, text):
     """A relative clause's object, a noun phrase after a source preposition, a report named by
     quotation marks or by its publisher, a noun inside a prepositional phrase: none is a vague source."""
     assert not _findings(validator, text, "unnamed-source")
+
+
+# -- a speaker named before the quotation, with a long title in apposition ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("وقال كارلوس ميندوزا، مدير التسويق والمبيعات لشركة النقل الوطنية في الشرق الأوسط وأفريقيا: "
+                 "«نحن فخورون بما حققناه هذا العام».", "كارلوس ميندوزا", id="name_comma_long_title_colon"),
+    pytest.param("وقالت ميريتا سوندال، مديرة البرامج في المهرجان، في كتيب الدورة: «قررنا أن نخصص جزءا من "
+                 "العروض للفنانين الشباب».", "ميريتا سوندال", id="name_comma_title_comma_medium"),
+    pytest.param("وقال نائب الرئيس للمبيعات والخدمات لشركة النقل الوطنية في الشرق الأوسط وأفريقيا، توماس "
+                 "بريغز: «سنفتتح مكتبين جديدين في المنطقة».", "توماس بريغز", id="long_title_comma_name_colon"),
+    pytest.param("وقال البروفيسور أوين ماكلاود، رئيس فريق البحث في الجامعة: «النتائج واضحة ولا تحتمل "
+                 "التأويل».", "أوين ماكلاود", id="honorific_name_comma_title"),
+])
+def test_a_name_no_lexicon_knows_with_a_title_in_apposition_speaks(validator, extract, text, name):
+    art = extract(text)
+    speakers = [art.entity(q.speaker) for q in art.quotes if q.kind == "speech"]
+    assert speakers and all(e is not None and e.name == name and e.titles for e in speakers)
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول في الشركة، رفض الكشف عن اسمه: «سنغلق المصنع قبل نهاية العام».",
+    "وقال أحد السكان، وهو يقف أمام منزله المهدم: «لم يبق لنا شيء هنا».",
+    "وقال المنظمون، في بيان مقتضب: «لن نسمح بتكرار ما حدث».",
+])
+def test_an_anonymous_speaker_before_a_comma_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")

@@ -50,6 +50,14 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
                   "اخت", "عم", "خال", "جد", "حفيد"})
 
 
+_REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
+
+
+def _adverbial_shape(word: str) -> bool:
+    """مجددا، مؤخرا، مضيفا: an accusative participle or adverb (a foreign name may still end in ا)."""
+    return len(word) >= 5 and word.startswith("م") and word.endswith("ا")
+
+
 def _kunya(word: str | None) -> bool:
     """أبو/أم, alone or with a clitic (وأبو، لأبي): the start of a kunya."""
     return bool(word) and (word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA))
@@ -607,6 +615,7 @@ class EntityExtractor:
         self._titled_persons()
         self._named_persons()
         self._relayed_speakers()
+        self._introduced_speakers()
         self._surname_mentions()
         self._unnamed()
         self._anonymous_people()
@@ -768,6 +777,123 @@ class EntityExtractor:
             entity, _ = self.person(start, k, "f" if tok.text == "قولها" else "m")
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
             self._mark(start, k)
+
+    def _introduced_speakers(self) -> None:
+        """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
+        lexicon knows are the speaker's name when a title follows them in apposition, after a comma
+        (Arabic news is verb-subject-object: the subject, then who the subject is). A bare unknown
+        word after the verb is not enough: it may be the verb's object or a common noun."""
+        n = len(self.tokens)
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            if i < n and i in self._title_at and not self.used[i]:
+                if self._title_then_holder(verb, i):
+                    continue
+                if self._title_at[i][1].entry.get("kind") == "honorific":
+                    i = self._title_at[i][0]  # وقال البروفيسور إيان ماكدونالد، رئيس فريق ...
+            j = i
+            while j < n and j - i < 4 and self._unknown_name_word(j, first=j == i):
+                j += 1
+            if j == i or j >= n or (j - i == 1 and _adverbial_shape(self.tokens[i].text)):
+                continue  # وقال مجددا، ...: one word shaped like an adverb is not a name
+            title = title_loc = None
+            lex = [verb.entry.source]
+            end = j
+            if self.tokens[j].text in "،," and j + 1 < n:
+                phrase = self.parse_title(j + 1)
+                if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+                    continue
+                titles = self._title_text(phrase)
+                if not titles:
+                    continue
+                title, title_loc, src = titles[0]
+                lex.append(src)
+                end = phrase.end
+            else:
+                continue  # a bare unknown word after the verb may be its object or a common noun
+            entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
+                             lex)
+            self._mark(i, end)
+
+    def _title_then_holder(self, verb: LexMatch, i: int) -> bool:
+        """وقال نائب الرئيس للمبيعات في الشرق الأوسط وأفريقيا، كارلوس ميندوزا: «...»: a long title
+        right after the verb, a comma, then its holder's name (words no lexicon knows) and the report."""
+        phrase = self.parse_title(i)
+        if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+            return False
+        n = len(self.tokens)
+        k = phrase.end
+        while k < n and k - phrase.end < 6 and self.tokens[k].kind == "word" \
+                and self.res.reporting_forms.lookup(self.tokens[k].text) is None:
+            k += 1  # the rest of the title's complement: وأفريقيا، بالمملكة
+        if k >= n or self.tokens[k].text not in "،," or any(self.used[x] for x in range(i, k)):
+            return False
+        start = j = k + 1
+        titles = self._title_text(phrase)
+        if not titles:
+            return False
+        title_loc = self.ctx.loc(self.tokens[i].start, self.tokens[k - 1].end)
+        known = self._mention_at(start)
+        if known is not None:  # a name the lexicons know: it gets the title written before it
+            mention, j = known
+            if mention.title is not None or j >= n or self.tokens[j].text not in _REPORT_MARKS:
+                return False
+            mention.title, mention.title_loc = title_loc.text, title_loc
+            entity = next(e for e in self.entities if e.id == mention.entity)
+            if title_loc.text not in entity.titles:
+                entity.titles.append(title_loc.text)
+            self._mark(i, k + 1)
+            return True
+        while j < n and j - start < 4 and self._unknown_name_word(j, first=j == start):
+            j += 1
+        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+                or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
+            return False
+        entity, _ = self.person(start, j, phrase.gender)
+        self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
+                         title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
+        self._mark(i, j)
+        return True
+
+    def _mention_at(self, i: int) -> tuple[Mention, int] | None:
+        """The person's name mention that starts at token i, and the token after it."""
+        tok = self.tokens[i]
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                start = self.ctx._to_norm(m.loc.start)
+                if tok.start <= start < tok.end and m.form == "name":
+                    end = self.ctx._to_norm(m.loc.end)
+                    j = i
+                    while j < len(self.tokens) and self.tokens[j].start < end:
+                        j += 1
+                    return m, j
+        return None
+
+    def _unknown_name_word(self, j: int, first: bool) -> bool:
+        """A word no lexicon knows and that has no shape of a common word: a foreign or rare name."""
+        w = self._word(j)
+        if w is None or len(w) < 3 or self.used[j] or self.res.is_non_name(w):
+            return False
+        if any(j in table for table in (self._title_at, self._body_at, self._place_at, self._nationality_at,
+                                        self._portfolio_at, self._modifier_at)):
+            return False
+        if self.ctx.hit_at("vague-sources-all", j) is not None or w in self.res["people-nouns"].by_norm \
+                or self.res.reporting_forms.lookup(w) is not None or self._written(j) in self.res.stopwords_as_written:
+            return False
+        if w.startswith("كال") and not self.res.is_non_name(w[1:]):
+            pass  # كاليانا: a name that only looks like ك + ال (كالعادة is "as usual")
+        elif w.startswith(_DEFINITE_CLITICS) and not (w.startswith("ال") and self._surname_like(w) and not first):
+            return False  # وقال المنظمون، وقالت الصحيفة: a common noun (a nisba may end a name: جاك الخوري)
+        written = self._written(j)
+        if self._has_tanween(self.tokens[j]) \
+                or (len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("الله")):
+            return False  # عقب اجتماعه: a noun with a pronoun, not a name
+        return not (first and w[0] in "يتن" and len(w) >= 4 and _verb_like(w))
 
     def _name_starts(self):
         starts = list(self.ctx.hits("given-names"))
