@@ -346,3 +346,38 @@ def test_a_name_no_lexicon_knows_with_a_title_in_apposition_speaks(validator, ex
 ])
 def test_an_anonymous_speaker_before_a_comma_is_still_unnamed(validator, text):
     assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a definite document that the article introduced speaks for its author ----------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وأصدر الاتحاد الأوروبي بيانا في ختام اجتماع وزراء الخارجية. كما رحب البيان بالإصلاحات "
+                 "الاقتصادية في البلاد. وقال البيان «نتطلع إلى استكمال الإصلاحات في المستقبل القريب».",
+                 id="the_statement"),
+    pytest.param("ونشرت منظمة العفو الدولية تقريرا عن أوضاع السجون في البلاد. كما وثق التقرير وفاة «سجناء "
+                 "كثيرين بسبب الإهمال الطبي وسوء التغذية خلال العامين الماضيين».", id="the_report_as_object"),
+    pytest.param("ويشمل تقرير أصدرته المنظمة شهادات عشرات اللاجئين. ويتناول الفصل الأول أوضاع المخيمات. "
+                 "وأضاف التقرير: «لا توجد مياه صالحة للشرب في المخيم منذ أسابيع».",
+                 id="a_report_its_issuer_published"),
+])
+def test_a_document_the_article_introduced_is_a_named_speaker(validator, text):
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال البيان «نتطلع إلى استكمال الإصلاحات في المستقبل القريب».", id="no_antecedent"),
+    pytest.param("وذكر تقرير لمنظمة غير حكومية أن الأوضاع تدهورت. وأضاف التقرير «لا توجد مياه صالحة للشرب "
+                 "في المخيم».", id="a_report_of_an_unnamed_body"),
+    pytest.param("وقالت مصادر مطلعة إن الأوضاع تدهورت. وأضاف المصدر «لا توجد مياه صالحة للشرب في المخيم».",
+                 id="an_anonymous_source_continued"),
+])
+def test_a_document_or_source_nobody_named_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_the_statement_not_the_last_speaker_is_quoted(extract):
+    text = ("وأصدر الاتحاد الأوروبي بيانا في ختام اجتماع وزراء الخارجية. وقال وزير الخارجية الفرنسي جان "
+            "مارك إيرو إن الاجتماع كان مثمرا. وقال البيان «نتطلع إلى استكمال الإصلاحات في المستقبل القريب».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "البيان"

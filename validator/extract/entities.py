@@ -50,6 +50,9 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
                   "اخت", "عم", "خال", "جد", "حفيد"})
 
 
+# تقرير أصدرته المنظمة: a document followed by who issued it
+_ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
+                        "وزعته", "وزعه"})
 _REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
 
 
@@ -618,6 +621,7 @@ class EntityExtractor:
         self._introduced_speakers()
         self._surname_mentions()
         self._unnamed()
+        self._anaphoric_documents()
         self._anonymous_people()
         self._title_only_mentions()
         self._organizations()
@@ -1112,6 +1116,63 @@ class EntityExtractor:
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             self._mark(i, j)
+
+    def _anaphoric_documents(self) -> None:
+        """وأضاف البيان: «...»، كما وثق التقرير قتل «...»: a definite document noun as the subject of a
+        reporting verb refers back to the statement or report the article introduced before (an
+        earlier بيان، تقريرا، في بيانها ...), which speaks for its named author. With no earlier
+        mention it stays without a source; a report an anonymous source gave (ذكر تقرير) is linked to
+        that anonymous source by `_unnamed` first."""
+        documents = {e.norm for e in self.res["source-phrases"].entries if e.get("document") == "yes"}
+        if not documents:
+            return
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            w = self._word(i)
+            if w is None or self.used[i]:
+                continue
+            head = next((w[len(c):] for c in ("ال", "وال", "فال") if w.startswith(c)), None)
+            if head not in documents or not self._introduced_before(head, i):
+                continue
+            loc = self.ctx.loc(self.tokens[i].start, self.tokens[i].end)
+            entity = Entity(self.ctx.new_id("o"), "organization", loc.text, "ال" + head,
+                            "f" if head.endswith("ه") else "m", role_only=True)
+            self.entities.append(entity)
+            self.add_mention(entity, self.tokens[i].start, self.tokens[i].end, "name")
+            self._mark(i, i + 1)
+
+    def _introduced_before(self, head: str, i: int) -> bool:
+        """The document noun occurs before token i (بيان، بيانا، ببيان، في بيانها، التقرير ...)."""
+        def same(t: str) -> bool:
+            return t == head or (t.startswith(head) and t[len(head):] in ("ا", "ها", "ه", "هم", "هما", "ين")) \
+                or (head.endswith("ه") and t.startswith(head[:-1] + "ت") and len(t) - len(head) <= 2)
+        for k in range(i - 1, -1, -1):
+            t = self.tokens[k].text
+            forms = [t]
+            if t.startswith(("وال", "بال", "فال", "كال")):
+                forms.append(t[3:])
+            elif t.startswith(("ال", "لل")):
+                forms.append(t[2:])
+            elif t[:1] in "وفبل":
+                forms.append(t[1:])
+            if any(same(f) for f in forms):
+                if t.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+                    continue  # كما أشاد البيان: itself a reference back; look for the introduction
+                # (رسالته، دراستها: the feminine ending before a pronoun). The nearest earlier mention
+                # must have a named author in its sentence (أصدر الاتحاد الأوروبي بيانا، تقرير لهيومن
+                # رايتس ووتش): a report of "an NGO" or of anonymous sources stays anonymous.
+                return self._named_in_sentence(k) or self._word(k + 1) in _ISSUED_BY
+        return False
+
+    def _named_in_sentence(self, k: int) -> bool:
+        sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
+        lo, hi = self.ctx.sentence_bounds(sentence)
+        if any(lo <= self.tokens[b].start < hi and m.entry.get("kind") != "head" for b, (_, m) in self._body_at.items()):
+            return True
+        return any(e.kind == "person" and not e.vague and any(
+            lo <= self.ctx._to_norm(m.loc.start) < hi for m in e.mentions) for e in self.entities)
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
