@@ -381,3 +381,25 @@ def test_the_statement_not_the_last_speaker_is_quoted(extract):
     art = extract(text)
     (q,) = [q for q in art.quotes if q.kind == "speech"]
     assert art.entity(q.speaker).name == "البيان"
+
+
+# -- the speaker named after the quotation -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ويبدو الممثل المخضرم جون هارتلي في أفضل حالاته رغم سنواته الثمانين: «ما زلت أحب التمثيل كما "
+                 "أحببته في شبابي» يقول وهو جالس في بهو الفندق.", id="bare_verb_after_the_quotation"),
+    pytest.param("وتحدث وزير الطاقة سامي العتيبي عن الأسعار: «لن نتراجع عن قرارنا مهما كانت الضغوط»، قال "
+                 "العتيبي للصحفيين.", id="verb_and_name_after_the_quotation"),
+    pytest.param("وينظر الممثل جون هارتلي من النافذة إلى النهر ويقول:\n\n«لي تاريخ طويل في هذه المدينة».",
+                 id="a_paragraph_ending_with_a_colon_announces_the_next"),
+])
+def test_a_speaker_named_after_or_before_the_quotation_speaks(validator, text):
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    "«لن نتراجع عن قرارنا مهما كانت الضغوط»، قال مسؤول في الوزارة للصحفيين.",
+    "وتحدث مسؤول في الوزارة عن الأسعار: «لن نتراجع عن قرارنا مهما كانت الضغوط» يقول وهو يغادر القاعة.",
+])
+def test_an_anonymous_speaker_after_the_quotation_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")

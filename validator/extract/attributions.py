@@ -50,6 +50,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
+    quote_ends = {ctx._to_norm(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     for start, kind, m in events:
         if _inside(inside_quote, start):
             continue
@@ -60,8 +61,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
         implicit = False
+        after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True):
+                and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
@@ -100,7 +102,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
-                if source is None and (participle or _starts_clause(ctx, j) or _sentence_initial(ctx, i, sentence)):
+                if source is None and (participle or after_quote or _starts_clause(ctx, j)
+                                       or _sentence_initial(ctx, i, sentence)):
                     source = _last_source(last_source, gender) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
@@ -151,6 +154,15 @@ def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], b
                                sentence=q.sentence, paragraph=q.paragraph, implicit=True))
         by_sentence.setdefault(q.sentence, []).append(out[-1])
     return out
+
+
+def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
+    """«...» يقول، «...»، قال الوزير: a speech verb right after a quotation (a comma between at most)
+    reports it; the speaker comes after the words, as often in features and interviews."""
+    k = i - 1
+    if k >= 0 and ctx.tokens[k].text in ("،", ","):
+        k -= 1
+    return k >= 0 and ctx.tokens[k].text in '»"”' and ctx.tokens[k].end in quote_ends
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:

@@ -185,6 +185,17 @@ def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
     return None
 
 
+def _announced_by(article: Article, paragraph: int) -> str | None:
+    """The source of the attribution that ends a paragraph with a colon (ينظر من النافذة ويقول:)."""
+    if paragraph < 0:
+        return None
+    para = article.doc.paragraphs[paragraph]
+    if not article.doc.text[para.start:para.end].rstrip().endswith(":"):
+        return None
+    last = [a for a in article.attributions if a.paragraph == paragraph and a.source]
+    return last[-1].source if last and para.end - last[-1].loc.end <= 3 else None
+
+
 def _link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     for att in article.attributions:
@@ -200,10 +211,11 @@ def _link(article: Article) -> None:
             q.speaker = chosen.source
             chosen.covers.append(q.id)
         else:
-            # a quotation that opens a paragraph continues the previous paragraph's speaker
+            # a quotation that opens a paragraph continues the previous paragraph's speaker, or is
+            # what the previous paragraph announced with its last words (ويقول:)
             para = article.doc.paragraphs[q.paragraph] if q.paragraph >= 0 else None
             if para is not None and q.loc.start - para.start <= 1:
-                q.speaker = previous_speaker.get(q.paragraph - 1)
+                q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
     for n in article.numbers:
