@@ -403,3 +403,30 @@ def test_a_speaker_named_after_or_before_the_quotation_speaks(validator, text):
 ])
 def test_an_anonymous_speaker_after_the_quotation_is_still_unnamed(validator, text):
     assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a short quotation a word of the sentence governs is a name or a term -------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وبحسب مصدر أمني فإن المتظاهرين رشقوا الشرطة بالحجارة، مشيرا إلى أن القوات استخدمت "
+                 "«وسائل تفريق المتظاهرين» لإبعادهم.", id="a_term_after_a_verb_in_reported_speech"),
+    pytest.param("ويعتبر غرق السفينة «النجمة الزرقاء» أسوأ حادث بحري في تاريخ البلاد.", id="a_name_after_a_noun"),
+    pytest.param("وأشارت مصادر إلى أن رئيس الوزراء عقد صفقة مع زعيم حزب \"الوطن الحر\" لتشكيل الحكومة.",
+                 id="a_party_name_after_its_noun"),
+    pytest.param("ونشر الكاتب، كما قال مقربون منه، مقالات في \"الأسبوع الثقافي\" طوال عقد كامل.",
+                 id="a_title_after_a_preposition"),
+])
+def test_a_short_quotation_governed_by_a_word_is_not_speech(validator, text):
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال أحد السكان «لم يبق لنا شيء».", id="after_the_anonymous_speaker"),
+    pytest.param("وقال مصدر في الشرطة إن القذيفة سقطت قرب السوق مما أثار \"حالة هلع واسعة\" بين الأهالي، "
+                 "بحسب أحد الشهود.",
+                 id="a_source_phrase_after_it"),
+    pytest.param("وقال مسؤول رفض الكشف عن اسمه: «لا تعليق».", id="after_a_colon"),
+    pytest.param("وأبلغ مسؤول حكومي الصحفيين أن الرئيس «سيغادر البلاد قريبا».", id="a_clause_opening_with_a_verb"),
+])
+def test_a_short_quotation_of_an_anonymous_speaker_is_still_flagged(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
