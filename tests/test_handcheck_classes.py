@@ -430,3 +430,26 @@ def test_a_short_quotation_governed_by_a_word_is_not_speech(validator, text):
 ])
 def test_a_short_quotation_of_an_anonymous_speaker_is_still_flagged(validator, text):
     assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a speech verb whose sentence reaches its colon and quotation after long circumstances --------
+
+def test_the_speaker_of_a_long_sentence_before_its_colon(validator, extract):
+    text = ("وحث وزير الإسكان سامي العتيبي موظفي الوزارة على مضاعفة الجهود. وقال في كلمة ألقاها خلال حفل "
+            "المعايدة الذي أقامته الوزارة أمس بحضور مدير عام الصندوق العقاري المهندس خالد السالم، وعدد من "
+            "المسؤولين: «يحظى قطاع الإسكان باهتمام كبير، والمواطن ينتظر منا الكثير».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "سامي العتيبي"
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال مسؤول في الوزارة في كلمة ألقاها خلال الحفل الذي أقيم أمس في قاعة المؤتمرات بحضور عدد "
+                 "كبير من الموظفين والضيوف: «سنواصل العمل حتى نهاية العام».", id="an_anonymous_speaker"),
+    pytest.param("وتحدث وزير الإسكان سامي العتيبي مطولا عن خطط الوزارة في الحفل الذي أقيم أمس في قاعة "
+                 "المؤتمرات، إذ سأله أحد الحضور بصوت مرتفع: «متى نحصل على المساكن الموعودة؟»",
+                 id="another_clause_with_its_own_speaker"),
+])
+def test_an_unnamed_speaker_of_a_long_sentence_is_still_flagged(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")

@@ -63,7 +63,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         implicit = False
         after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True):
+                and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+                and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
@@ -154,6 +155,24 @@ def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], b
                                sentence=q.sentence, paragraph=q.paragraph, implicit=True))
         by_sentence.setdefault(q.sentence, []).append(out[-1])
     return out
+
+
+def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
+    """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
+    however long the circumstances, to a colon and a quotation, with no other reporting verb between."""
+    for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
+        t = ctx.tokens[k].text
+        if t in (".", "؟", "!", "؛") or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+            return False
+        if t == ":":
+            return ctx.tokens[k + 1].text in '«"“'
+        if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
+            return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
+    return False
+
+
+_NEW_CLAUSE = frozenset({"اذ", "حيث", "بينما", "فيما", "عندما", "حين", "حينما", "لكن", "لكنه", "لكنها", "ولكن",
+                         "الا", "فقد", "وقد", "ثم", "كما"})
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
