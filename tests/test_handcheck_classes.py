@@ -453,3 +453,24 @@ def test_the_speaker_of_a_long_sentence_before_its_colon(validator, extract):
 ])
 def test_an_unnamed_speaker_of_a_long_sentence_is_still_flagged(validator, text):
     assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_long_sentence_reaching_a_comma_and_inna(validator):
+    text = ("وقالت كومبا ديالو، وزيرة الشباب والرياضة، في اجتماع عقدته مع عدد من نظرائها الأفارقة على هامش "
+            "الملتقى أمس، إن «التظاهرة أسست لتبادل المعارف بين شباب القارة».")
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_word_written_after_a_title_before_is_the_speakers_name(validator, extract):
+    text = ("ويواجه رئيس الوزراء تسيبراس وضعا صعبا داخل حزبه. وقال تسيبراس بعد اجتماعه بمديري المصارف "
+            "\"إن الأولوية الآن هي لإعادة القطاع المصرفي إلى حالته الطبيعية\".")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).titles
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_a_bare_unknown_word_after_the_verb_with_no_title_before_is_not_a_name(validator):
+    text = "وقال مصدر في الوزارة: «سنواصل العمل». وقال سكرتيرو اللجنة: «لا تعليق لدينا»."
+    assert _findings(validator, text, "unnamed-speaker")

@@ -159,13 +159,16 @@ def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], b
 
 def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
-    however long the circumstances, to a colon and a quotation, with no other reporting verb between."""
+    however long the circumstances, to a colon and a quotation (or a comma and إن/أن), with no other
+    reporting verb or new clause between."""
     for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
         t = ctx.tokens[k].text
         if t in (".", "؟", "!", "؛") or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
             return False
         if t == ":":
             return ctx.tokens[k + 1].text in '«"“'
+        if t in ("ان", "انه", "انها", "بان", "بانه", "بانها") and ctx.tokens[k - 1].text in ("،", ","):
+            return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
         if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
             return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
     return False

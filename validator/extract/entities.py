@@ -619,6 +619,7 @@ class EntityExtractor:
         self._named_persons()
         self._relayed_speakers()
         self._introduced_speakers()
+        self._titled_before()
         self._surname_mentions()
         self._unnamed()
         self._anaphoric_documents()
@@ -822,6 +823,43 @@ class EntityExtractor:
                              lex)
             self._mark(i, end)
 
+    def _titled_before(self) -> None:
+        """وقال تسيبراس بعد اجتماعه: «...» after رئيس الوزراء تسيبراس: one word no lexicon knows, as the
+        subject of a speech verb whose report follows at once, is a person's name when the article
+        wrote the same word right after a title before (the title is its first mention's)."""
+        n = len(self.tokens)
+        title_ends: dict[int, TitlePhrase] = {}
+        for t in self._title_at:
+            phrase = self.parse_title(t)
+            if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
+                title_ends.setdefault(phrase.end, phrase)
+        if not title_ends:
+            return
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            if i + 1 >= n or not self._unknown_name_word(i, first=False) or _adverbial_shape(self.tokens[i].text):
+                continue
+            nxt = self.tokens[i + 1].text
+            if nxt not in _REPORT_MARKS and nxt not in ("خلال", "في", "بعد", "عقب", "امام", "اثناء", "لدي"):
+                continue
+            w = self.tokens[i].text
+            k = next((k for k in range(i) if self.tokens[k].text == w and k in title_ends and not self.used[k]), None)
+            if k is None:
+                continue
+            phrase = title_ends[k]
+            titles = self._title_text(phrase)
+            if not titles or any(self.used[x] for x in range(phrase.start, k)):
+                continue
+            entity, _ = self.person(k, k + 1, phrase.gender)
+            title, title_loc, src = titles[0]
+            self.add_mention(entity, self._name_start_offset(k), self.tokens[k].end, "name", title, title_loc,
+                             [src, verb.entry.source])
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "name")
+            self._mark(phrase.start, k + 1)
+            self._mark(i, i + 1)
+
     def _title_then_holder(self, verb: LexMatch, i: int) -> bool:
         """وقال نائب الرئيس للمبيعات في الشرق الأوسط وأفريقيا، كارلوس ميندوزا: «...»: a long title
         right after the verb, a comma, then its holder's name (words no lexicon knows) and the report."""
@@ -881,8 +919,8 @@ class EntityExtractor:
     def _unknown_name_word(self, j: int, first: bool) -> bool:
         """A word no lexicon knows and that has no shape of a common word: a foreign or rare name."""
         w = self._word(j)
-        if w is None or len(w) < 3 or self.used[j] or self.res.is_non_name(w):
-            return False
+        if w is None or len(w) < (3 if first else 2) or self.used[j] or self.res.is_non_name(w):
+            return False  # (a short family name after the first: كومبا با)
         if any(j in table for table in (self._title_at, self._body_at, self._place_at, self._nationality_at,
                                         self._portfolio_at, self._modifier_at)):
             return False
