@@ -474,3 +474,9 @@ def test_a_word_written_after_a_title_before_is_the_speakers_name(validator, ext
 def test_a_bare_unknown_word_after_the_verb_with_no_title_before_is_not_a_name(validator):
     text = "وقال مصدر في الوزارة: «سنواصل العمل». وقال سكرتيرو اللجنة: «لا تعليق لدينا»."
     assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_quoted_name_after_sources_is_whose_sources(validator):
+    text = "كشفت مصادر \"الأسبوع الرياضي\" اكتفاء إدارة النادي بمعاقبة اللاعب وفق اللوائح المعمول بها."
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert _findings(validator, text, "unnamed-source")

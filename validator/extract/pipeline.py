@@ -140,7 +140,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
     source_ends = None
     trailing = {}
     for a in attributions:
-        if a.kind == "preposition":
+        if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
     for q in quotes:
         if q.kind != "speech" or not q.balanced or len(q.content.split()) > SHORT_QUOTE_WORDS:
@@ -164,7 +164,10 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if source_ends is None:
             source_ends = {m.loc.end for e in entities for m in e.mentions if m.is_source}
         if ctx.norm.to_original(ctx.tokens[i].end) in source_ends:
-            continue
+            k = ctx.index.at_or_after(ctx._to_norm(q.loc.end))
+            if k >= len(ctx.tokens) or ctx.tokens[k].kind == "punct":
+                continue  # وقال المتحدث «لا تعليق».: the words its speaker says
+            # كشفت مصادر "دنيا الرياضة" اكتفاء ...: the sentence goes on; the quotation names whose sources
         q.kind = "term"
 
 
