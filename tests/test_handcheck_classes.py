@@ -480,3 +480,12 @@ def test_a_quoted_name_after_sources_is_whose_sources(validator):
     text = "كشفت مصادر \"الأسبوع الرياضي\" اكتفاء إدارة النادي بمعاقبة اللاعب وفق اللوائح المعمول بها."
     assert not _findings(validator, text, "unnamed-speaker")
     assert _findings(validator, text, "unnamed-source")
+
+
+def test_a_quoted_body_after_the_verb_is_the_speaker(validator, extract):
+    text = ("وتوقع خبراء الطقس موجة حارة هذا الأسبوع. وقالت \"الأرصاد\" عبر نظام الإنذار المبكر: \"تتأثر "
+            "المنطقة بارتفاع شديد في درجات الحرارة\".")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "الأرصاد"
+    assert not _findings(validator, text, "unnamed-speaker")
