@@ -489,3 +489,14 @@ def test_a_quoted_body_after_the_verb_is_the_speaker(validator, extract):
     (q,) = [q for q in art.quotes if q.kind == "speech"]
     assert art.entity(q.speaker).name == "الأرصاد"
     assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_one_word_quotation_after_a_pronoun_and_colon_is_a_term(validator):
+    text = ("وتعاني ثلاثة قطاعات من ضعف السيولة، وهذه القطاعات هي: \"النقل\" بنسبة 28 في المائة، و\"الطاقة\" "
+            "بنسبة 45 في المائة، بحسب التقرير.")
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_one_word_answer_after_a_nisba_and_colon_is_still_speech(validator):
+    text = "وسئل مسؤول في الوزارة عن موعد افتتاح المشروع، فقال المسؤول الحكومي: «قريبا»."
+    assert _findings(validator, text, "unnamed-speaker")

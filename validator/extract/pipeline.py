@@ -218,7 +218,8 @@ def _speaker_before_colon(ctx: Context, k: int) -> bool:
     """قال: / المتحدث باسم الوزارة: — a reporting verb or a name right before the colon."""
     prev = ctx.tokens[k - 1].text
     return ctx.res.reporting_forms.lookup(prev) is not None or prev in ctx.res.given_names.by_norm \
-        or prev.endswith("ي")  # a nisba surname: وقال الحذيفي:
+        or (prev.endswith("ي") and len(prev) >= 4 and prev not in ctx.res["stopwords"].by_norm)
+    # a nisba surname: وقال الحذيفي: (not a pronoun or a preposition: وهذه القطاعات هي: "النقل")
 
 
 def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
