@@ -500,3 +500,12 @@ def test_a_one_word_quotation_after_a_pronoun_and_colon_is_a_term(validator):
 def test_a_one_word_answer_after_a_nisba_and_colon_is_still_speech(validator):
     text = "وسئل مسؤول في الوزارة عن موعد افتتاح المشروع، فقال المسؤول الحكومي: «قريبا»."
     assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_an_honorific_pronoun_after_the_verb_is_the_dignitary(validator, extract):
+    text = ("وهنأ وزير الشؤون الإسلامية سالم العتيبي منسوبي الوزارة بالعيد في حفل أقيم أمس، داعيا لهم "
+            "بالتوفيق وقال معاليه: «نسأل الله أن يعيد هذه المناسبة على الجميع بالخير».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "سالم العتيبي"
+    assert not _findings(validator, text, "unnamed-speaker")

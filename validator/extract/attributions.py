@@ -104,7 +104,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
                 if source is None and (participle or after_quote or _starts_clause(ctx, j)
-                                       or _sentence_initial(ctx, i, sentence)):
+                                       or _sentence_initial(ctx, i, sentence)
+                                       or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
                     source = _last_source(last_source, gender) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
@@ -628,6 +629,10 @@ def _last_source(history: list[Entity], gender: str) -> Entity | None:
 def _starts_clause(ctx, j) -> bool:
     return j >= len(ctx.tokens) or ctx.tokens[j].text in _CLAUSE_START
 
+
+# وقال معاليه، وأكد سموه: an honorific that stands for the dignitary the article is about
+_HONORIFIC_PRONOUNS = frozenset({"معاليه", "معاليها", "سموه", "سموها", "فخامته", "سعادته", "سعادتها", "فضيلته",
+                                 "سماحته", "دولته", "جلالته"})
 
 _REPORTED_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "الي"})
 
