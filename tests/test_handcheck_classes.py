@@ -509,3 +509,19 @@ def test_an_honorific_pronoun_after_the_verb_is_the_dignitary(validator, extract
     (q,) = [q for q in art.quotes if q.kind == "speech"]
     assert art.entity(q.speaker).name == "سالم العتيبي"
     assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_definite_title_in_apposition_needs_no_comma(validator):
+    text = ("وقال ماتياس بيرالتا المستشار القانوني للنادي في تصريحات صحفية عقب الجلسة: «لقد طالبنا باستعادة "
+            "الأموال كاملة».")
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال زوج المعلمة لـ\"الصحيفة\": «كانت تحلم بأن ترى ابنتها طبيبة».",
+    "وقال بحضور المستشار القانوني للجنة، وعدد من المسؤولين: «لن نتراجع عن القرار».",
+])
+def test_a_relation_or_a_verbal_noun_after_the_verb_is_no_name(extract, text):
+    art = extract(text)
+    assert not [e for e in art.entities if e.kind == "person" and e.name.split()[0] in ("زوج", "بحضور")]

@@ -806,8 +806,10 @@ class EntityExtractor:
             title = title_loc = None
             lex = [verb.entry.source]
             end = j
-            if self.tokens[j].text in "،," and j + 1 < n:
-                phrase = self.parse_title(j + 1)
+            definite_title = j in self._title_at and self.tokens[j].text.startswith("ال")
+            if (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
+                # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
+                phrase = self.parse_title(j if definite_title else j + 1)
                 if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
                     continue
                 titles = self._title_text(phrase)
@@ -919,8 +921,8 @@ class EntityExtractor:
     def _unknown_name_word(self, j: int, first: bool) -> bool:
         """A word no lexicon knows and that has no shape of a common word: a foreign or rare name."""
         w = self._word(j)
-        if w is None or len(w) < (3 if first else 2) or self.used[j] or self.res.is_non_name(w):
-            return False  # (a short family name after the first: كومبا با)
+        if w is None or len(w) < (3 if first else 2) or self.used[j] or self.res.is_non_name(w) or w in _KIN:
+            return False  # (a short family name after the first: كومبا با; زوج المعلمة is a relation)
         if any(j in table for table in (self._title_at, self._body_at, self._place_at, self._nationality_at,
                                         self._portfolio_at, self._modifier_at)):
             return False
@@ -935,6 +937,8 @@ class EntityExtractor:
         if self._has_tanween(self.tokens[j]) \
                 or (len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("الله")):
             return False  # عقب اجتماعه: a noun with a pronoun, not a name
+        if first and any(len(x) == 4 and x[2] == "و" for x in (w, w[1:] if w[0] in "بلو" else "")):
+            return False  # وقال بحضور ...، بوجود ...: a verbal noun of the pattern فعول, not a name
         return not (first and w[0] in "يتن" and len(w) >= 4 and _verb_like(w))
 
     def _name_starts(self):
