@@ -525,3 +525,9 @@ def test_a_definite_title_in_apposition_needs_no_comma(validator):
 def test_a_relation_or_a_verbal_noun_after_the_verb_is_no_name(extract, text):
     art = extract(text)
     assert not [e for e in art.entities if e.kind == "person" and e.name.split()[0] in ("زوج", "بحضور")]
+
+
+def test_wadhdhaha_with_a_colon_reports(validator):
+    text = ("وأكد نائب وزير الخارجية سامي العتيبي أن القرار لا يشمل المعدات الدفاعية. ووضّح: «إن القيود "
+            "تشمل سبعة أصناف محددة فقط».")
+    assert not _findings(validator, text, "unnamed-speaker")
