@@ -531,3 +531,14 @@ def test_wadhdhaha_with_a_colon_reports(validator):
     text = ("وأكد نائب وزير الخارجية سامي العتيبي أن القرار لا يشمل المعدات الدفاعية. ووضّح: «إن القيود "
             "تشمل سبعة أصناف محددة فقط».")
     assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_surname_after_a_title_comma_and_first_name_before_names_the_speaker(validator, extract):
+    text = ("ومثل المدرب السابق للمنتخب الوطني لكرة القدم الإسباني، تشابير أزكويتا، أمام المحكمة أمس. وقال أزكويتا في تصريحات "
+            "صحافية: «القاضي سألني عن مباراة ودية أقيمت قبل عامين».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    speaker = art.entity(q.speaker)
+    assert speaker.name == "تشابير أزكويتا" and speaker.titles
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")

@@ -847,18 +847,38 @@ class EntityExtractor:
             if nxt not in _REPORT_MARKS and nxt not in ("خلال", "في", "بعد", "عقب", "امام", "اثناء", "لدي"):
                 continue
             w = self.tokens[i].text
-            k = next((k for k in range(i) if self.tokens[k].text == w and k in title_ends and not self.used[k]), None)
-            if k is None:
+            found = None
+            for k in range(i):
+                if self.tokens[k].text != w or self.used[k]:
+                    continue
+                # right after the title (رئيس الوزراء تسيبراس), or after it, a comma and a first name
+                # (مدرب المنتخب الإسباني، تشابير أزكارغورتا)
+                for start in (k, k - 1, k - 2):
+                    if not all(self._unknown_name_word(x, first=x == start) for x in range(start, k)):
+                        continue
+                    if start > 0 and self.tokens[start - 1].text in "،,":
+                        # the rest of a long title's complement may stand before the comma
+                        ends = [e for e in range(start - 1, max(start - 7, -1), -1)
+                                if e in title_ends and all(self.tokens[x].kind == "word" for x in range(e, start - 1))]
+                        e = ends[0] if ends else None
+                    else:
+                        e = start
+                    if e is not None and e in title_ends:
+                        found = (start, k, title_ends[e])
+                        break
+                if found:
+                    break
+            if found is None:
                 continue
-            phrase = title_ends[k]
+            start, k, phrase = found
             titles = self._title_text(phrase)
             if not titles or any(self.used[x] for x in range(phrase.start, k)):
                 continue
-            entity, _ = self.person(k, k + 1, phrase.gender)
+            entity, _ = self.person(start, k + 1, phrase.gender)
             title, title_loc, src = titles[0]
-            self.add_mention(entity, self._name_start_offset(k), self.tokens[k].end, "name", title, title_loc,
+            self.add_mention(entity, self._name_start_offset(start), self.tokens[k].end, "name", title, title_loc,
                              [src, verb.entry.source])
-            self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "name")
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "surname" if k > start else "name")
             self._mark(phrase.start, k + 1)
             self._mark(i, i + 1)
 
