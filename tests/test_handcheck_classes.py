@@ -317,3 +317,228 @@ def test_words_that_are_not_anonymous_sources(validator, text):
     """A relative clause's object, a noun phrase after a source preposition, a report named by
     quotation marks or by its publisher, a noun inside a prepositional phrase: none is a vague source."""
     assert not _findings(validator, text, "unnamed-source")
+
+
+# -- a speaker named before the quotation, with a long title in apposition ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("وقال كارلوس ميندوزا، مدير التسويق والمبيعات لشركة النقل الوطنية في الشرق الأوسط وأفريقيا: "
+                 "«نحن فخورون بما حققناه هذا العام».", "كارلوس ميندوزا", id="name_comma_long_title_colon"),
+    pytest.param("وقالت ميريتا سوندال، مديرة البرامج في المهرجان، في كتيب الدورة: «قررنا أن نخصص جزءا من "
+                 "العروض للفنانين الشباب».", "ميريتا سوندال", id="name_comma_title_comma_medium"),
+    pytest.param("وقال نائب الرئيس للمبيعات والخدمات لشركة النقل الوطنية في الشرق الأوسط وأفريقيا، توماس "
+                 "بريغز: «سنفتتح مكتبين جديدين في المنطقة».", "توماس بريغز", id="long_title_comma_name_colon"),
+    pytest.param("وقال البروفيسور أوين ماكلاود، رئيس فريق البحث في الجامعة: «النتائج واضحة ولا تحتمل "
+                 "التأويل».", "أوين ماكلاود", id="honorific_name_comma_title"),
+])
+def test_a_name_no_lexicon_knows_with_a_title_in_apposition_speaks(validator, extract, text, name):
+    art = extract(text)
+    speakers = [art.entity(q.speaker) for q in art.quotes if q.kind == "speech"]
+    assert speakers and all(e is not None and e.name == name and e.titles for e in speakers)
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول في الشركة، رفض الكشف عن اسمه: «سنغلق المصنع قبل نهاية العام».",
+    "وقال أحد السكان، وهو يقف أمام منزله المهدم: «لم يبق لنا شيء هنا».",
+    "وقال المنظمون، في بيان مقتضب: «لن نسمح بتكرار ما حدث».",
+])
+def test_an_anonymous_speaker_before_a_comma_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a definite document that the article introduced speaks for its author ----------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وأصدر الاتحاد الأوروبي بيانا في ختام اجتماع وزراء الخارجية. كما رحب البيان بالإصلاحات "
+                 "الاقتصادية في البلاد. وقال البيان «نتطلع إلى استكمال الإصلاحات في المستقبل القريب».",
+                 id="the_statement"),
+    pytest.param("ونشرت منظمة العفو الدولية تقريرا عن أوضاع السجون في البلاد. كما وثق التقرير وفاة «سجناء "
+                 "كثيرين بسبب الإهمال الطبي وسوء التغذية خلال العامين الماضيين».", id="the_report_as_object"),
+    pytest.param("ويشمل تقرير أصدرته المنظمة شهادات عشرات اللاجئين. ويتناول الفصل الأول أوضاع المخيمات. "
+                 "وأضاف التقرير: «لا توجد مياه صالحة للشرب في المخيم منذ أسابيع».",
+                 id="a_report_its_issuer_published"),
+])
+def test_a_document_the_article_introduced_is_a_named_speaker(validator, text):
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال البيان «نتطلع إلى استكمال الإصلاحات في المستقبل القريب».", id="no_antecedent"),
+    pytest.param("وذكر تقرير لمنظمة غير حكومية أن الأوضاع تدهورت. وأضاف التقرير «لا توجد مياه صالحة للشرب "
+                 "في المخيم».", id="a_report_of_an_unnamed_body"),
+    pytest.param("وقالت مصادر مطلعة إن الأوضاع تدهورت. وأضاف المصدر «لا توجد مياه صالحة للشرب في المخيم».",
+                 id="an_anonymous_source_continued"),
+])
+def test_a_document_or_source_nobody_named_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_the_statement_not_the_last_speaker_is_quoted(extract):
+    text = ("وأصدر الاتحاد الأوروبي بيانا في ختام اجتماع وزراء الخارجية. وقال وزير الخارجية الفرنسي جان "
+            "مارك إيرو إن الاجتماع كان مثمرا. وقال البيان «نتطلع إلى استكمال الإصلاحات في المستقبل القريب».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "البيان"
+
+
+# -- the speaker named after the quotation -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ويبدو الممثل المخضرم جون هارتلي في أفضل حالاته رغم سنواته الثمانين: «ما زلت أحب التمثيل كما "
+                 "أحببته في شبابي» يقول وهو جالس في بهو الفندق.", id="bare_verb_after_the_quotation"),
+    pytest.param("وتحدث وزير الطاقة سامي العتيبي عن الأسعار: «لن نتراجع عن قرارنا مهما كانت الضغوط»، قال "
+                 "العتيبي للصحفيين.", id="verb_and_name_after_the_quotation"),
+    pytest.param("وينظر الممثل جون هارتلي من النافذة إلى النهر ويقول:\n\n«لي تاريخ طويل في هذه المدينة».",
+                 id="a_paragraph_ending_with_a_colon_announces_the_next"),
+])
+def test_a_speaker_named_after_or_before_the_quotation_speaks(validator, text):
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    "«لن نتراجع عن قرارنا مهما كانت الضغوط»، قال مسؤول في الوزارة للصحفيين.",
+    "وتحدث مسؤول في الوزارة عن الأسعار: «لن نتراجع عن قرارنا مهما كانت الضغوط» يقول وهو يغادر القاعة.",
+])
+def test_an_anonymous_speaker_after_the_quotation_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a short quotation a word of the sentence governs is a name or a term -------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وبحسب مصدر أمني فإن المتظاهرين رشقوا الشرطة بالحجارة، مشيرا إلى أن القوات استخدمت "
+                 "«وسائل تفريق المتظاهرين» لإبعادهم.", id="a_term_after_a_verb_in_reported_speech"),
+    pytest.param("ويعتبر غرق السفينة «النجمة الزرقاء» أسوأ حادث بحري في تاريخ البلاد.", id="a_name_after_a_noun"),
+    pytest.param("وأشارت مصادر إلى أن رئيس الوزراء عقد صفقة مع زعيم حزب \"الوطن الحر\" لتشكيل الحكومة.",
+                 id="a_party_name_after_its_noun"),
+    pytest.param("ونشر الكاتب، كما قال مقربون منه، مقالات في \"الأسبوع الثقافي\" طوال عقد كامل.",
+                 id="a_title_after_a_preposition"),
+])
+def test_a_short_quotation_governed_by_a_word_is_not_speech(validator, text):
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال أحد السكان «لم يبق لنا شيء».", id="after_the_anonymous_speaker"),
+    pytest.param("وقال مصدر في الشرطة إن القذيفة سقطت قرب السوق مما أثار \"حالة هلع واسعة\" بين الأهالي، "
+                 "بحسب أحد الشهود.",
+                 id="a_source_phrase_after_it"),
+    pytest.param("وقال مسؤول رفض الكشف عن اسمه: «لا تعليق».", id="after_a_colon"),
+    pytest.param("وأبلغ مسؤول حكومي الصحفيين أن الرئيس «سيغادر البلاد قريبا».", id="a_clause_opening_with_a_verb"),
+])
+def test_a_short_quotation_of_an_anonymous_speaker_is_still_flagged(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a speech verb whose sentence reaches its colon and quotation after long circumstances --------
+
+def test_the_speaker_of_a_long_sentence_before_its_colon(validator, extract):
+    text = ("وحث وزير الإسكان سامي العتيبي موظفي الوزارة على مضاعفة الجهود. وقال في كلمة ألقاها خلال حفل "
+            "المعايدة الذي أقامته الوزارة أمس بحضور مدير عام الصندوق العقاري المهندس خالد السالم، وعدد من "
+            "المسؤولين: «يحظى قطاع الإسكان باهتمام كبير، والمواطن ينتظر منا الكثير».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "سامي العتيبي"
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال مسؤول في الوزارة في كلمة ألقاها خلال الحفل الذي أقيم أمس في قاعة المؤتمرات بحضور عدد "
+                 "كبير من الموظفين والضيوف: «سنواصل العمل حتى نهاية العام».", id="an_anonymous_speaker"),
+    pytest.param("وتحدث وزير الإسكان سامي العتيبي مطولا عن خطط الوزارة في الحفل الذي أقيم أمس في قاعة "
+                 "المؤتمرات، إذ سأله أحد الحضور بصوت مرتفع: «متى نحصل على المساكن الموعودة؟»",
+                 id="another_clause_with_its_own_speaker"),
+])
+def test_an_unnamed_speaker_of_a_long_sentence_is_still_flagged(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_long_sentence_reaching_a_comma_and_inna(validator):
+    text = ("وقالت كومبا ديالو، وزيرة الشباب والرياضة، في اجتماع عقدته مع عدد من نظرائها الأفارقة على هامش "
+            "الملتقى أمس، إن «التظاهرة أسست لتبادل المعارف بين شباب القارة».")
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_word_written_after_a_title_before_is_the_speakers_name(validator, extract):
+    text = ("ويواجه رئيس الوزراء تسيبراس وضعا صعبا داخل حزبه. وقال تسيبراس بعد اجتماعه بمديري المصارف "
+            "\"إن الأولوية الآن هي لإعادة القطاع المصرفي إلى حالته الطبيعية\".")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).titles
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_a_bare_unknown_word_after_the_verb_with_no_title_before_is_not_a_name(validator):
+    text = "وقال مصدر في الوزارة: «سنواصل العمل». وقال سكرتيرو اللجنة: «لا تعليق لدينا»."
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_quoted_name_after_sources_is_whose_sources(validator):
+    text = "كشفت مصادر \"الأسبوع الرياضي\" اكتفاء إدارة النادي بمعاقبة اللاعب وفق اللوائح المعمول بها."
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert _findings(validator, text, "unnamed-source")
+
+
+def test_a_quoted_body_after_the_verb_is_the_speaker(validator, extract):
+    text = ("وتوقع خبراء الطقس موجة حارة هذا الأسبوع. وقالت \"الأرصاد\" عبر نظام الإنذار المبكر: \"تتأثر "
+            "المنطقة بارتفاع شديد في درجات الحرارة\".")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "الأرصاد"
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_one_word_quotation_after_a_pronoun_and_colon_is_a_term(validator):
+    text = ("وتعاني ثلاثة قطاعات من ضعف السيولة، وهذه القطاعات هي: \"النقل\" بنسبة 28 في المائة، و\"الطاقة\" "
+            "بنسبة 45 في المائة، بحسب التقرير.")
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_one_word_answer_after_a_nisba_and_colon_is_still_speech(validator):
+    text = "وسئل مسؤول في الوزارة عن موعد افتتاح المشروع، فقال المسؤول الحكومي: «قريبا»."
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_an_honorific_pronoun_after_the_verb_is_the_dignitary(validator, extract):
+    text = ("وهنأ وزير الشؤون الإسلامية سالم العتيبي منسوبي الوزارة بالعيد في حفل أقيم أمس، داعيا لهم "
+            "بالتوفيق وقال معاليه: «نسأل الله أن يعيد هذه المناسبة على الجميع بالخير».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == "سالم العتيبي"
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_definite_title_in_apposition_needs_no_comma(validator):
+    text = ("وقال ماتياس بيرالتا المستشار القانوني للنادي في تصريحات صحفية عقب الجلسة: «لقد طالبنا باستعادة "
+            "الأموال كاملة».")
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال زوج المعلمة لـ\"الصحيفة\": «كانت تحلم بأن ترى ابنتها طبيبة».",
+    "وقال بحضور المستشار القانوني للجنة، وعدد من المسؤولين: «لن نتراجع عن القرار».",
+])
+def test_a_relation_or_a_verbal_noun_after_the_verb_is_no_name(extract, text):
+    art = extract(text)
+    assert not [e for e in art.entities if e.kind == "person" and e.name.split()[0] in ("زوج", "بحضور")]
+
+
+def test_wadhdhaha_with_a_colon_reports(validator):
+    text = ("وأكد نائب وزير الخارجية سامي العتيبي أن القرار لا يشمل المعدات الدفاعية. ووضّح: «إن القيود "
+            "تشمل سبعة أصناف محددة فقط».")
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_surname_after_a_title_comma_and_first_name_before_names_the_speaker(validator, extract):
+    text = ("ومثل المدرب السابق للمنتخب الوطني لكرة القدم الإسباني، تشابير أزكويتا، أمام المحكمة أمس. وقال أزكويتا في تصريحات "
+            "صحافية: «القاضي سألني عن مباراة ودية أقيمت قبل عامين».")
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    speaker = art.entity(q.speaker)
+    assert speaker.name == "تشابير أزكويتا" and speaker.titles
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")

@@ -50,6 +50,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
+    quote_ends = {ctx._to_norm(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     for start, kind, m in events:
         if _inside(inside_quote, start):
             continue
@@ -60,8 +61,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
         implicit = False
+        after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True):
+                and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+                and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
@@ -94,13 +97,15 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is None and not participle:
                 source = _subject_before(ctx, spans, i, sentence)
             if source is None and not participle:
-                source = _apposition_subject(ctx, entities, j, sentence)
+                source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j)
                 if source is not None:
                     by_id[source.id] = source
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
-                if source is None and (participle or _starts_clause(ctx, j) or _sentence_initial(ctx, i, sentence)):
+                if source is None and (participle or after_quote or _starts_clause(ctx, j)
+                                       or _sentence_initial(ctx, i, sentence)
+                                       or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
                     source = _last_source(last_source, gender) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
@@ -153,6 +158,36 @@ def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], b
     return out
 
 
+def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
+    """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
+    however long the circumstances, to a colon and a quotation (or a comma and إن/أن), with no other
+    reporting verb or new clause between."""
+    for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
+        t = ctx.tokens[k].text
+        if t in (".", "؟", "!", "؛") or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+            return False
+        if t == ":":
+            return ctx.tokens[k + 1].text in '«"“'
+        if t in ("ان", "انه", "انها", "بان", "بانه", "بانها") and ctx.tokens[k - 1].text in ("،", ","):
+            return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
+        if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
+            return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
+    return False
+
+
+_NEW_CLAUSE = frozenset({"اذ", "حيث", "بينما", "فيما", "عندما", "حين", "حينما", "لكن", "لكنه", "لكنها", "ولكن",
+                         "الا", "فقد", "وقد", "ثم", "كما"})
+
+
+def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
+    """«...» يقول، «...»، قال الوزير: a speech verb right after a quotation (a comma between at most)
+    reports it; the speaker comes after the words, as often in features and interviews."""
+    k = i - 1
+    if k >= 0 and ctx.tokens[k].text in ("،", ","):
+        k -= 1
+    return k >= 0 and ctx.tokens[k].text in '»"”' and ctx.tokens[k].end in quote_ends
+
+
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
     i = ctx.index.at_or_after(ctx._to_norm(q.loc.start)) - 1
     while i >= 0 and ctx.sentence_of(ctx.tokens[i].start)[0] == q.sentence:
@@ -160,6 +195,28 @@ def _opens_sentence(ctx: Context, q: Quote) -> bool:
             return False
         i -= 1
     return True
+
+
+def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j: int) -> Entity | None:
+    """وقالت "الأرصاد" عبر الإنذار المبكر: "...": a short quoted name right after the verb, that is
+    not itself speech, is who speaks: a body written in quotation marks (an organization)."""
+    if j >= len(ctx.tokens) or ctx.tokens[j].text not in '«"“':
+        return None
+    start = ctx.norm.to_original(ctx.tokens[j].start)
+    quote = next((q for q in quotes if q.loc.start == start), None)
+    if quote is None or quote.kind == "speech" or not quote.balanced or not 1 <= len(quote.content.split()) <= 4:
+        return None
+    inside = next((e for e in entities for m in e.mentions
+                   if quote.loc.start < m.loc.start and m.loc.end < quote.loc.end), None)
+    if inside is not None:
+        return None  # وأوضح "الدكتور نزار فقيه": a person the entity stage found (and links) already
+    loc = ctx.doc.location(quote.loc.start + 1, quote.loc.end - 1)
+    entity = Entity(ctx.new_id("o"), "organization", loc.text, normalize_string(loc.text), "f")
+    mention = Mention(ctx.new_id("m"), entity.id, loc, "name")
+    mention.first = mention.is_source = True
+    entity.mentions.append(mention)
+    entities.append(entity)
+    return entity
 
 
 _APPOSITION = {"وهي": "f", "وهو": "m", "وهم": "m", "وهن": "f"}
@@ -572,6 +629,10 @@ def _last_source(history: list[Entity], gender: str) -> Entity | None:
 def _starts_clause(ctx, j) -> bool:
     return j >= len(ctx.tokens) or ctx.tokens[j].text in _CLAUSE_START
 
+
+# وقال معاليه، وأكد سموه: an honorific that stands for the dignitary the article is about
+_HONORIFIC_PRONOUNS = frozenset({"معاليه", "معاليها", "سموه", "سموها", "فخامته", "سعادته", "سعادتها", "فضيلته",
+                                 "سماحته", "دولته", "جلالته"})
 
 _REPORTED_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "الي"})
 

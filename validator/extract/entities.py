@@ -51,6 +51,17 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
                   "اخت", "عم", "خال", "جد", "حفيد"})
 
 
+# تقرير أصدرته المنظمة: a document followed by who issued it
+_ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
+                        "وزعته", "وزعه"})
+_REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
+
+
+def _adverbial_shape(word: str) -> bool:
+    """مجددا، مؤخرا، مضيفا: an accusative participle or adverb (a foreign name may still end in ا)."""
+    return len(word) >= 5 and word.startswith("م") and word.endswith("ا")
+
+
 def _kunya(word: str | None) -> bool:
     """أبو/أم, alone or with a clitic (وأبو، لأبي): the start of a kunya."""
     return bool(word) and (word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA))
@@ -611,8 +622,11 @@ class EntityExtractor:
         self._titled_persons()
         self._named_persons()
         self._relayed_speakers()
+        self._introduced_speakers()
+        self._titled_before()
         self._surname_mentions()
         self._unnamed()
+        self._anaphoric_documents()
         self._anonymous_people()
         self._title_only_mentions()
         self._organizations()
@@ -777,6 +791,184 @@ class EntityExtractor:
             entity, _ = self.person(start, k, "f" if tok.text == "قولها" else "m")
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
             self._mark(start, k)
+
+    def _introduced_speakers(self) -> None:
+        """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
+        lexicon knows are the speaker's name when a title follows them in apposition, after a comma
+        (Arabic news is verb-subject-object: the subject, then who the subject is). A bare unknown
+        word after the verb is not enough: it may be the verb's object or a common noun."""
+        n = len(self.tokens)
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            if i < n and i in self._title_at and not self.used[i]:
+                if self._title_then_holder(verb, i):
+                    continue
+                if self._title_at[i][1].entry.get("kind") == "honorific":
+                    i = self._title_at[i][0]  # وقال البروفيسور إيان ماكدونالد، رئيس فريق ...
+            j = i
+            while j < n and j - i < 4 and self._unknown_name_word(j, first=j == i):
+                j += 1
+            if j == i or j >= n or (j - i == 1 and _adverbial_shape(self.tokens[i].text)):
+                continue  # وقال مجددا، ...: one word shaped like an adverb is not a name
+            title = title_loc = None
+            lex = [verb.entry.source]
+            end = j
+            definite_title = j in self._title_at and self.tokens[j].text.startswith("ال")
+            if (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
+                # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
+                phrase = self.parse_title(j if definite_title else j + 1)
+                if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+                    continue
+                titles = self._title_text(phrase)
+                if not titles:
+                    continue
+                title, title_loc, src = titles[0]
+                lex.append(src)
+                end = phrase.end
+            else:
+                continue  # a bare unknown word after the verb may be its object or a common noun
+            entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
+                             lex)
+            self._mark(i, end)
+
+    def _titled_before(self) -> None:
+        """وقال تسيبراس بعد اجتماعه: «...» after رئيس الوزراء تسيبراس: one word no lexicon knows, as the
+        subject of a speech verb whose report follows at once, is a person's name when the article
+        wrote the same word right after a title before (the title is its first mention's)."""
+        n = len(self.tokens)
+        title_ends: dict[int, TitlePhrase] = {}
+        for t in self._title_at:
+            phrase = self.parse_title(t)
+            if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
+                title_ends.setdefault(phrase.end, phrase)
+        if not title_ends:
+            return
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            if i + 1 >= n or not self._unknown_name_word(i, first=False) or _adverbial_shape(self.tokens[i].text):
+                continue
+            nxt = self.tokens[i + 1].text
+            if nxt not in _REPORT_MARKS and nxt not in ("خلال", "في", "بعد", "عقب", "امام", "اثناء", "لدي"):
+                continue
+            w = self.tokens[i].text
+            found = None
+            for k in range(i):
+                if self.tokens[k].text != w or self.used[k]:
+                    continue
+                # right after the title (رئيس الوزراء تسيبراس), or after it, a comma and a first name
+                # (مدرب المنتخب الإسباني، تشابير أزكارغورتا)
+                for start in (k, k - 1, k - 2):
+                    if not all(self._unknown_name_word(x, first=x == start) for x in range(start, k)):
+                        continue
+                    if start > 0 and self.tokens[start - 1].text in "،,":
+                        # the rest of a long title's complement may stand before the comma
+                        ends = [e for e in range(start - 1, max(start - 7, -1), -1)
+                                if e in title_ends and all(self.tokens[x].kind == "word" for x in range(e, start - 1))]
+                        e = ends[0] if ends else None
+                    else:
+                        e = start
+                    if e is not None and e in title_ends:
+                        found = (start, k, title_ends[e])
+                        break
+                if found:
+                    break
+            if found is None:
+                continue
+            start, k, phrase = found
+            titles = self._title_text(phrase)
+            if not titles or any(self.used[x] for x in range(phrase.start, k)):
+                continue
+            entity, _ = self.person(start, k + 1, phrase.gender)
+            title, title_loc, src = titles[0]
+            self.add_mention(entity, self._name_start_offset(start), self.tokens[k].end, "name", title, title_loc,
+                             [src, verb.entry.source])
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "surname" if k > start else "name")
+            self._mark(phrase.start, k + 1)
+            self._mark(i, i + 1)
+
+    def _title_then_holder(self, verb: LexMatch, i: int) -> bool:
+        """وقال نائب الرئيس للمبيعات في الشرق الأوسط وأفريقيا، كارلوس ميندوزا: «...»: a long title
+        right after the verb, a comma, then its holder's name (words no lexicon knows) and the report."""
+        phrase = self.parse_title(i)
+        if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+            return False
+        n = len(self.tokens)
+        k = phrase.end
+        while k < n and k - phrase.end < 6 and self.tokens[k].kind == "word" \
+                and self.res.reporting_forms.lookup(self.tokens[k].text) is None:
+            k += 1  # the rest of the title's complement: وأفريقيا، بالمملكة
+        if k >= n or self.tokens[k].text not in "،," or any(self.used[x] for x in range(i, k)):
+            return False
+        start = j = k + 1
+        titles = self._title_text(phrase)
+        if not titles:
+            return False
+        title_loc = self.ctx.loc(self.tokens[i].start, self.tokens[k - 1].end)
+        known = self._mention_at(start)
+        if known is not None:  # a name the lexicons know: it gets the title written before it
+            mention, j = known
+            if mention.title is not None or j >= n or self.tokens[j].text not in _REPORT_MARKS:
+                return False
+            mention.title, mention.title_loc = title_loc.text, title_loc
+            entity = next(e for e in self.entities if e.id == mention.entity)
+            if title_loc.text not in entity.titles:
+                entity.titles.append(title_loc.text)
+            self._mark(i, k + 1)
+            return True
+        while j < n and j - start < 4 and self._unknown_name_word(j, first=j == start):
+            j += 1
+        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+                or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
+            return False
+        entity, _ = self.person(start, j, phrase.gender)
+        self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
+                         title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
+        self._mark(i, j)
+        return True
+
+    def _mention_at(self, i: int) -> tuple[Mention, int] | None:
+        """The person's name mention that starts at token i, and the token after it."""
+        tok = self.tokens[i]
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                start = self.ctx._to_norm(m.loc.start)
+                if tok.start <= start < tok.end and m.form == "name":
+                    end = self.ctx._to_norm(m.loc.end)
+                    j = i
+                    while j < len(self.tokens) and self.tokens[j].start < end:
+                        j += 1
+                    return m, j
+        return None
+
+    def _unknown_name_word(self, j: int, first: bool) -> bool:
+        """A word no lexicon knows and that has no shape of a common word: a foreign or rare name."""
+        w = self._word(j)
+        if w is None or len(w) < (3 if first else 2) or self.used[j] or self.res.is_non_name(w) or w in _KIN:
+            return False  # (a short family name after the first: كومبا با; زوج المعلمة is a relation)
+        if any(j in table for table in (self._title_at, self._body_at, self._place_at, self._nationality_at,
+                                        self._portfolio_at, self._modifier_at)):
+            return False
+        if self.ctx.hit_at("vague-sources-all", j) is not None or w in self.res["people-nouns"].by_norm \
+                or self.res.reporting_forms.lookup(w) is not None or self._written(j) in self.res.stopwords_as_written:
+            return False
+        if w.startswith("كال") and not self.res.is_non_name(w[1:]):
+            pass  # كاليانا: a name that only looks like ك + ال (كالعادة is "as usual")
+        elif w.startswith(_DEFINITE_CLITICS) and not (w.startswith("ال") and self._surname_like(w) and not first):
+            return False  # وقال المنظمون، وقالت الصحيفة: a common noun (a nisba may end a name: جاك الخوري)
+        written = self._written(j)
+        if self._has_tanween(self.tokens[j]) \
+                or (len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("الله")):
+            return False  # عقب اجتماعه: a noun with a pronoun, not a name
+        if first and any(len(x) == 4 and x[2] == "و" for x in (w, w[1:] if w[0] in "بلو" else "")):
+            return False  # وقال بحضور ...، بوجود ...: a verbal noun of the pattern فعول, not a name
+        return not (first and w[0] in "يتن" and len(w) >= 4 and _verb_like(w))
 
     def _name_starts(self):
         starts = list(self.ctx.hits("given-names"))
@@ -988,6 +1180,63 @@ class EntityExtractor:
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             self._mark(i, j)
+
+    def _anaphoric_documents(self) -> None:
+        """وأضاف البيان: «...»، كما وثق التقرير قتل «...»: a definite document noun as the subject of a
+        reporting verb refers back to the statement or report the article introduced before (an
+        earlier بيان، تقريرا، في بيانها ...), which speaks for its named author. With no earlier
+        mention it stays without a source; a report an anonymous source gave (ذكر تقرير) is linked to
+        that anonymous source by `_unnamed` first."""
+        documents = {e.norm for e in self.res["source-phrases"].entries if e.get("document") == "yes"}
+        if not documents:
+            return
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            w = self._word(i)
+            if w is None or self.used[i]:
+                continue
+            head = next((w[len(c):] for c in ("ال", "وال", "فال") if w.startswith(c)), None)
+            if head not in documents or not self._introduced_before(head, i):
+                continue
+            loc = self.ctx.loc(self.tokens[i].start, self.tokens[i].end)
+            entity = Entity(self.ctx.new_id("o"), "organization", loc.text, "ال" + head,
+                            "f" if head.endswith("ه") else "m", role_only=True)
+            self.entities.append(entity)
+            self.add_mention(entity, self.tokens[i].start, self.tokens[i].end, "name")
+            self._mark(i, i + 1)
+
+    def _introduced_before(self, head: str, i: int) -> bool:
+        """The document noun occurs before token i (بيان، بيانا، ببيان، في بيانها، التقرير ...)."""
+        def same(t: str) -> bool:
+            return t == head or (t.startswith(head) and t[len(head):] in ("ا", "ها", "ه", "هم", "هما", "ين")) \
+                or (head.endswith("ه") and t.startswith(head[:-1] + "ت") and len(t) - len(head) <= 2)
+        for k in range(i - 1, -1, -1):
+            t = self.tokens[k].text
+            forms = [t]
+            if t.startswith(("وال", "بال", "فال", "كال")):
+                forms.append(t[3:])
+            elif t.startswith(("ال", "لل")):
+                forms.append(t[2:])
+            elif t[:1] in "وفبل":
+                forms.append(t[1:])
+            if any(same(f) for f in forms):
+                if t.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+                    continue  # كما أشاد البيان: itself a reference back; look for the introduction
+                # (رسالته، دراستها: the feminine ending before a pronoun). The nearest earlier mention
+                # must have a named author in its sentence (أصدر الاتحاد الأوروبي بيانا، تقرير لهيومن
+                # رايتس ووتش): a report of "an NGO" or of anonymous sources stays anonymous.
+                return self._named_in_sentence(k) or self._word(k + 1) in _ISSUED_BY
+        return False
+
+    def _named_in_sentence(self, k: int) -> bool:
+        sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
+        lo, hi = self.ctx.sentence_bounds(sentence)
+        if any(lo <= self.tokens[b].start < hi and m.entry.get("kind") != "head" for b, (_, m) in self._body_at.items()):
+            return True
+        return any(e.kind == "person" and not e.vague and any(
+            lo <= self.ctx._to_norm(m.loc.start) < hi for m in e.mentions) for e in self.entities)
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting

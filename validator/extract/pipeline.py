@@ -6,10 +6,10 @@ import bisect
 from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
-from validator.extract.entities import extract_entities
+from validator.extract.entities import _verb_like, extract_entities
 from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
-from validator.extract.quotes import _nested, classify, find_quotes
+from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
@@ -33,6 +33,7 @@ def extract(doc: Document, res: Resources) -> Article:
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
     _partial_quotes(ctx, quotes, attributions, entities)
+    _embedded_terms(ctx, quotes, entities, attributions)
     _unannounced_quotes(ctx, quotes, attributions)
     numbers = extract_numbers(ctx)
     passages = _passages(ctx)
@@ -119,6 +120,57 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
             q.kind = "speech"
 
 
+# Words after which a short quotation is still what someone says: a speech cue, or whom it is said to
+_ADDRESSEES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "لكن"})
+# a pronoun whose predicate the quotation is (لكنه «غاضب جدا»)
+_SUBJECT_PRONOUNS = frozenset({"لكنه", "لكنها", "لكنهم", "فهو", "فهي", "فهم", "وهو", "وهي", "وهم", "هو", "هي",
+                               "هم", "انه", "انها", "انهم", "بانه", "بانها"})
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل")
+
+
+def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -> None:
+    """A short quotation (at most three words) that a word of the sentence governs, right before it
+    with no punctuation between (a noun: العبارة «السلام 98»، حزب "إسرائيل بيتنا"، بحادثة «...»; a
+    preposition: في "نيوز ماجزين"; a verb other than a speech verb: استخدمت «وسائل مكافحة الشغب»),
+    is a name or a term the sentence uses, not words it puts in someone's mouth. Speech still follows
+    a speech cue (: قال إن أن قائلا), whom it is said to (قال لي «...»), or its speaker's name
+    (وقال المتحدث «لا تعليق»); a quotation that a source phrase after it attributes (مما أثار "حالة
+    ذعر عارمة"، بحسب أحد الصحافيين) or that opens with a verb (أن السعودية وروسيا "تدعمان التمديد")
+    is speech too."""
+    source_ends = None
+    trailing = {}
+    for a in attributions:
+        if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
+            trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
+    for q in quotes:
+        if q.kind != "speech" or not q.balanced or len(q.content.split()) > SHORT_QUOTE_WORDS:
+            continue
+        if trailing.get(q.sentence, -1) > q.loc.end:
+            continue
+        first = normalize_string(q.content.split()[0]) if q.content.split() else ""
+        if first and ((len(first) >= 5 and first[:2] in ("ست", "سي", "سن"))
+                      or (_verb_like(first) and first not in ctx.res["stopwords"].by_norm)):
+            continue  # "تدعمان التمديد"، «سيعين قريبا»: a clause, what someone said will happen
+        i = ctx.index.at_or_after(ctx._to_norm(q.loc.start)) - 1
+        if i < 0 or ctx.tokens[i].kind != "word" or ctx.sentence_of(ctx.tokens[i].start)[0] != q.sentence:
+            continue
+        word = ctx.tokens[i].text
+        if word in _SPEECH_CUES or word in _ADDRESSEES or word in _SUBJECT_PRONOUNS \
+                or ctx.res.reporting_forms.lookup(word) is not None:
+            continue
+        if _verb_like(word) and not any(normalize_string(w).startswith(_DEFINITE) for w in q.content.split()):
+            continue  # أحرزوا "تقدما ملموسا": what a verb's object is called in someone's words, unless
+            # it is a definite term or name (استخدمت «وسائل مكافحة الشغب»)
+        if source_ends is None:
+            source_ends = {m.loc.end for e in entities for m in e.mentions if m.is_source}
+        if ctx.norm.to_original(ctx.tokens[i].end) in source_ends:
+            k = ctx.index.at_or_after(ctx._to_norm(q.loc.end))
+            if k >= len(ctx.tokens) or ctx.tokens[k].kind == "punct":
+                continue  # وقال المتحدث «لا تعليق».: the words its speaker says
+            # كشفت مصادر "دنيا الرياضة" اكتفاء ...: the sentence goes on; the quotation names whose sources
+        q.kind = "term"
+
+
 def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None:
     """A quotation nobody is said to speak (no reporting verb, colon or قال in its sentence, and not
     the continuation of a quotation) is a title, a slogan or a cited text: «أليكس في بلاد العجائب»."""
@@ -166,7 +218,8 @@ def _speaker_before_colon(ctx: Context, k: int) -> bool:
     """قال: / المتحدث باسم الوزارة: — a reporting verb or a name right before the colon."""
     prev = ctx.tokens[k - 1].text
     return ctx.res.reporting_forms.lookup(prev) is not None or prev in ctx.res.given_names.by_norm \
-        or prev.endswith("ي")  # a nisba surname: وقال الحذيفي:
+        or (prev.endswith("ي") and len(prev) >= 4 and prev not in ctx.res["stopwords"].by_norm)
+    # a nisba surname: وقال الحذيفي: (not a pronoun or a preposition: وهذه القطاعات هي: "النقل")
 
 
 def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
@@ -185,6 +238,17 @@ def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
     return None
 
 
+def _announced_by(article: Article, paragraph: int) -> str | None:
+    """The source of the attribution that ends a paragraph with a colon (ينظر من النافذة ويقول:)."""
+    if paragraph < 0:
+        return None
+    para = article.doc.paragraphs[paragraph]
+    if not article.doc.text[para.start:para.end].rstrip().endswith(":"):
+        return None
+    last = [a for a in article.attributions if a.paragraph == paragraph and a.source]
+    return last[-1].source if last and para.end - last[-1].loc.end <= 3 else None
+
+
 def _link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     for att in article.attributions:
@@ -200,10 +264,11 @@ def _link(article: Article) -> None:
             q.speaker = chosen.source
             chosen.covers.append(q.id)
         else:
-            # a quotation that opens a paragraph continues the previous paragraph's speaker
+            # a quotation that opens a paragraph continues the previous paragraph's speaker, or is
+            # what the previous paragraph announced with its last words (ويقول:)
             para = article.doc.paragraphs[q.paragraph] if q.paragraph >= 0 else None
             if para is not None and q.loc.start - para.start <= 1:
-                q.speaker = previous_speaker.get(q.paragraph - 1)
+                q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
     for n in article.numbers:
