@@ -1,6 +1,7 @@
 """Cold start: `validate ARTICLE` against `python -c "import camel_tools.utils.dediac"` in the same venv.
 
     uv run python -m benchmarks.bench_coldstart [--runs 10] [--hyperfine] [--no-rule-cache] [--profile]
+                                                [--instructions]
 
 Each command is a fresh interpreter. Runs alternate between the two commands (so a busy machine
 slows both alike) after two warm-up runs each; the medians and their ratio are printed (target:
@@ -10,6 +11,10 @@ Bytecode: this environment sets PYTHONDONTWRITEBYTECODE=1, so every run would co
 from source (~0.7 s more for validate). An installed package has its .pyc files, so by default both
 commands run with PYTHONPYCACHEPREFIX pointing at a scratch folder (written on the warm-up runs,
 nothing written into the checkout); `--source` measures the compile-every-time case instead.
+
+`--instructions` counts the instructions each command executes under valgrind (callgrind), once
+each after the warm-up runs: the same count whatever else the machine is doing, so a ratio measured on
+a busy machine still means something (a few minutes: valgrind runs Python ~50x slower).
 
 `--no-rule-cache` sets VALIDATOR_NO_CACHE=1 (rules parsed with pyparsing on every run).
 `--profile` prints `-X importtime` (largest cumulative imports) and a cProfile of a Validator's
@@ -72,6 +77,22 @@ def hyperfine(cmds: dict[str, list[str]], env: dict, runs: int) -> dict[str, lis
     return {name: r["times"] for name, r in zip(cmds, data["results"])}
 
 
+def instructions(cmds: dict[str, list[str]], env: dict) -> dict[str, int]:
+    """Instructions executed by each command (valgrind's callgrind), after the usual warm-up."""
+    import re
+
+    timed_loop(cmds, env, 0)
+    counts = {}
+    for name, cmd in cmds.items():
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], env=env,
+                           cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        found = re.search(r"Collected : (\d+)", p.stderr)
+        if found is None:
+            sys.exit(f"bench_coldstart: valgrind gave no count for {name}: {p.stderr.strip()[-300:]}")
+        counts[name] = int(found.group(1))
+    return counts
+
+
 def profile(env: dict, article: Path) -> None:
     p = subprocess.run([sys.executable, "-X", "importtime", "-m", "validator", str(article)], env=env, cwd=ROOT,
                        capture_output=True, text=True)
@@ -107,11 +128,21 @@ def main() -> None:
     ap.add_argument("--source", action="store_true", help="no bytecode cache: compile every module every run")
     ap.add_argument("--pycache", default=os.path.join(tempfile.gettempdir(), "validator-bench-pycache"))
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
     args = ap.parse_args()
     env = environment(args)
     cmds = commands(args.article)
     if args.profile:
         profile(env, args.article)
+        return
+    if args.instructions:
+        if not shutil.which("valgrind"):
+            sys.exit("bench_coldstart: --instructions needs valgrind (apt-get install valgrind)")
+        counts = instructions(cmds, env)
+        for name, n in counts.items():
+            print(f"{name:20} {n:>16,} instructions")
+        print(f"ratio validate / camel-tools import: {counts['validate'] / counts['camel-tools import']:.2f}x "
+              f"(target <= 1.5x)")
         return
     use_hyperfine = args.hyperfine and shutil.which("hyperfine")
     times = hyperfine(cmds, env, args.runs) if use_hyperfine else timed_loop(cmds, env, args.runs)

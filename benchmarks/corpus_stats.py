@@ -19,6 +19,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--context", type=int, default=70,
+                    help="characters shown on each side of a sampled finding (a hand check of speakers "
+                         "needs the sentence before: try 400)")
     args = ap.parse_args()
     from validator.app import Options, Validator
 
@@ -47,8 +50,9 @@ def main() -> None:
     for n, (k, f, text) in enumerate(rng.sample(gating, min(args.sample, len(gating))), 1):
         line = text.splitlines()[f.location.line - 1]
         col = f.location.column - 1
-        excerpt = line[max(0, col - 70):col] + "⟦" + f.location.text + "⟧" + line[col + len(f.location.text):col + len(
-            f.location.text) + 70]
+        width = args.context
+        excerpt = line[max(0, col - width):col] + "⟦" + f.location.text + "⟧" + line[col + len(f.location.text):col + len(
+            f.location.text) + width]
         print(f"{n}. article {k} line {f.location.line} [{f.category} / {f.rule}] {f.message}\n   {excerpt}\n")
 
 
