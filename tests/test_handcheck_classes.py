@@ -317,3 +317,39 @@ def test_words_that_are_not_anonymous_sources(validator, text):
     """A relative clause's object, a noun phrase after a source preposition, a report named by
     quotation marks or by its publisher, a noun inside a prepositional phrase: none is a vague source."""
     assert not _findings(validator, text, "unnamed-source")
+
+
+# -- titles in protocol lists and compatible titles ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وهنأ المجلس خادم الحرمين الشريفين الملك فهد بن سعود، وولي العهد الأمير خالد بن فهد بن سعود، "
+                 "بحلول العيد.", id="a_nasab_chain_is_the_son_not_the_father"),
+    pytest.param("ورفع المجلس برقية إلى خادم الحرمين الشريفين الملك فهد بن سعود بن عبدالعزيز، وإلى ولي العهد نائب "
+                 "رئيس مجلس الوزراء وزير الدفاع الأمير خالد بن فهد بن سعود بن عبدالعزيز.",
+                 id="a_title_ending_in_a_prince_belongs_to_that_prince"),
+    pytest.param("وقال وزير الصحة فهد المطيري إن الحملة تبدأ غدا. وأكد رئيس مجلس إدارة هيئة الغذاء والدواء فهد "
+                 "المطيري أن الرقابة ستشدد.", id="two_offices_with_different_heads_held_together"),
+    pytest.param("وقاد المدير الفني سامي الطرابلسي الحصة التدريبية. وأشرف المدرب سامي الطرابلسي على المناورة "
+                 "في ختامها.", id="one_office_named_two_ways"),
+    pytest.param("وقال الرئيس السابق محمد ولد عبدي إن الحوار ضروري. وطالب أنصار موالون للرئيس السابق محمد ولد "
+                 "عبدي بالإفراج عن المعتقلين.", id="the_article_elided_after_the_preposition_la"),
+    pytest.param("وسجل اللاعب الدولي ماجد الحربي هدفين. وقال لاعب الاتحاد ماجد الحربي إنه سعيد بالفوز.",
+                 id="an_adjective_that_qualifies_a_title"),
+    pytest.param("وكان في استقبال الوفد وزير الدفاع الكندي جون ماكاي. وحضر اللقاء جون ماكاي، ورئيس هيئة الأركان "
+                 "المشتركة، وقادة الأفرع.", id="a_title_after_comma_and_wa_is_the_next_list_item"),
+])
+def test_compatible_titles_are_not_inconsistent(validator, text):
+    """A father named in his son's nasab, a prince named at the end of the title before his, two offices
+    one person holds, one office named two ways: none is the same person with conflicting titles."""
+    assert not _findings(validator, text, "inconsistent-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وزير الزراعة خالد السبيعي إن المحصول وفير. وأضاف وزير المياه خالد السبيعي أن السدود ممتلئة.",
+    "وصرح سفير المملكة لدى مصر سعد القحطاني بأن العلاقات متينة. وأوضح سفير المملكة لدى الأردن سعد القحطاني "
+    "أن التعاون مستمر.",
+    "وقال رئيس هيئة الرقابة المالية سامر الخطيب إن الأسواق مستقرة. وأضاف وزير الاقتصاد سامر الخطيب أن النمو "
+    "سيتسارع.",
+])
+def test_the_same_office_over_two_portfolios_is_still_inconsistent(validator, text):
+    assert _findings(validator, text, "inconsistent-title")

@@ -55,6 +55,21 @@ def _kunya(word: str | None) -> bool:
     return bool(word) and (word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA))
 
 
+def _named_place(word: str | None) -> bool:
+    """جامعة، لمستشفى، بمركز: a noun that takes a person's name as its own (a clitic split off)."""
+    return bool(word) and (word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES))
+
+
+_NASAB = frozenset({"بن", "ابن", "بنت", "ابنه", "ولد"})
+
+
+def _nasab_of(longer: str, shorter: str) -> bool:
+    """محمد بن سلمان بن عبدالعزيز is the son of سلمان بن عبدالعزيز, not he: a name that ends the longer
+    one right after بن/بنت (its nasab chain) names the father, another person."""
+    head = longer.split()[:-len(shorter.split())]
+    return bool(head) and head[-1] in _NASAB
+
+
 def _spelling_variant(word: str, surname: str) -> bool:
     """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
     a, b = word.removeprefix("ال"), surname.removeprefix("ال")
@@ -377,8 +392,9 @@ class EntityExtractor:
                 continue
             if w is None:
                 break
-            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1):
-                j += 2  # جامعة الملك فيصل
+            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1) \
+                    and _named_place(self._word(j - 1)):
+                j += 2  # جامعة الملك فيصل (but وزير الدفاع الأمير محمد بن سلمان: the prince is the holder)
                 continue
             if w.startswith("وال") and not after_body:
                 break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
@@ -546,8 +562,12 @@ class EntityExtractor:
             if e.kind != "person":
                 continue
             other = loose_key(e.key)
-            if e.key == key or e.key.endswith(" " + key) or key.endswith(" " + e.key) or other == loose \
-                    or (len(loose.split()) >= 2 and (other.endswith(" " + loose) or loose.endswith(" " + other))):
+            if e.key == key or other == loose:
+                return e, False
+            if (e.key.endswith(" " + key) and not _nasab_of(e.key, key)) \
+                    or (key.endswith(" " + e.key) and not _nasab_of(key, e.key)) \
+                    or (len(loose.split()) >= 2 and ((other.endswith(" " + loose) and not _nasab_of(e.key, key))
+                                                     or (loose.endswith(" " + other) and not _nasab_of(key, e.key)))):
                 return e, False
         loc = self.ctx.loc(self._name_start_offset(name_start), self.tokens[name_end - 1].end)
         entity = Entity(self.ctx.new_id("p"), "person", loc.text, key, gender)
@@ -595,6 +615,9 @@ class EntityExtractor:
             if m.entry.get("kind") == "honorific":
                 continue
             start_off = m.start
+            if m.entry.norm.startswith("ال") and self.tokens[s].text.startswith("لل") \
+                    and not self.ctx.norm.text[m.start:m.end].startswith("ال"):
+                start_off = self.tokens[s].start  # للرئيس: لـ + الرئيس, the article's alef elided
             end_off = self.tokens[end_tok - 1].end
             loc = self.ctx.loc(start_off, end_off)
             out.append((loc.text.strip(" ،,"), loc, m.entry.source))
@@ -731,6 +754,8 @@ class EntityExtractor:
             if nat is not None:
                 title, title_loc = nat.text, nat
             phrase = self.parse_title(k)
+            if phrase is not None and k > end and phrase.roles[0][2].prefix.startswith("و"):
+                phrase = None  # وليام كوهين، ورئيس هيئة الأركان: the next item of a list, not an apposition
             if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
                 titles = self._title_text(phrase)
                 if titles:

@@ -262,9 +262,9 @@ class Engine:
             if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
                     "rank", "honorific", "relation"):
                 continue  # a rank (الفريق أول) or an honorific does not contradict a role
-            words = _title_words(mention.title) - self._title_modifiers()
+            words = _title_word_list(mention.title, self._title_modifiers())
             for other_words, other in seen:
-                if not (words <= other_words or other_words <= words):
+                if _titles_conflict(words, other_words, self._place_words()):
                     loc = mention.title_loc or mention.loc
                     out.append(self._make(rule, loc, article, {
                         "name": entity.name, "title": mention.title, "other": other.title,
@@ -273,6 +273,21 @@ class Engine:
                     break
             seen.append((words, mention))
         return out
+
+    def _place_words(self) -> frozenset:
+        """Countries, cities and nationalities as a title's words (مصر، الأردن، المصري): two titles
+        whose places differ (السفير لدى مصر / السفير لدى الأردن) name two offices."""
+        cached = getattr(self, "_places_cache", None)
+        if cached is None:
+            words = set()
+            for name in ("places", "nationalities"):
+                for e in self.lexicons[name].entries:
+                    forms = [e.text] + [e.get(k) for k in ("f", "definite") if e.get(k)]
+                    for form in forms:
+                        if " " not in form.strip():
+                            words |= _title_words(form)
+            cached = self._places_cache = frozenset(words)
+        return cached
 
     def _title_modifiers(self) -> frozenset:
         """السابق، المخلوع، بالوكالة: they qualify a title, they do not change it."""
@@ -417,14 +432,52 @@ def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float)
 
 
 def _title_words(title: str) -> frozenset:
-    words = set()
+    return frozenset(_title_word_list(title))
+
+
+def _title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str, ...]:
+    """A title's words in order, without the article or a clitic with it, and without the words
+    that only qualify it (السابق، الدولي)."""
+    words = []
     for w in normalize_string(title).split():
         for clitic in ("وال", "بال", "لل", "ال"):
             if w.startswith(clitic) and len(w) > len(clitic) + 1:
                 w = w[len(clitic):]
                 break
-        words.add(w)
-    return frozenset(words)
+        if w not in modifiers:
+            words.append(w)
+    return tuple(words)
+
+
+# a board, council or committee: a seat on one (رئيس مجلس إدارة الصندوق، عضو اللجنة) goes with an office
+_BOARD_WORDS = frozenset({"مجلس", "لجنه", "امناء", "عضو", "عضوه"})
+# roles held beside an office (مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة)
+_ADDED_ROLES = frozenset({"مستشار", "مستشاره", "عضو", "عضوه", "مبعوث", "مبعوثه"})
+
+
+def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset()) -> bool:
+    """Two titles an editor would call a contradiction. A title that contains the other (وزير
+    الخارجية / الوزير) is the same one. The same office (head noun) over two different portfolios,
+    bodies or countries conflicts (وزير التخطيط / وزير المالية، السفير لدى مصر / السفير لدى الأردن),
+    but not one portfolio named two ways (وزير الري والموارد المائية / وزير الري). Two different
+    offices conflict only when each names its own body (رئيس الهيئة العامة للاستعلامات / وزير الإعلام)
+    and neither is a seat on a board or an added role one holds beside an office (وزير الإسكان / رئيس
+    مجلس إدارة الصندوق، مستشار الملك أمير المنطقة); a bare role (المدرب / المدير الفني، الروائي
+    الأردني / الكاتب الأردني) says nothing against another."""
+    if not a or not b or set(a) <= set(b) or set(b) <= set(a):
+        return False
+    rest_a, rest_b = set(a[1:]), set(b[1:])
+    if a[0].removesuffix("ه") == b[0].removesuffix("ه"):
+        if len(a) == 1 or len(b) == 1:
+            return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
+        if (rest_a - rest_b) & places and (rest_b - rest_a) & places:
+            return True  # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي
+        return not ((rest_a & rest_b) - places)
+    own_a, own_b = rest_a - places, rest_b - places
+    if not own_a or not own_b or a[0] in _ADDED_ROLES or b[0] in _ADDED_ROLES \
+            or (set(a) | set(b)) & _BOARD_WORDS:
+        return False
+    return not (own_a & own_b)
 
 
 def _fmt(value) -> str:
