@@ -353,3 +353,22 @@ def test_compatible_titles_are_not_inconsistent(validator, text):
 ])
 def test_the_same_office_over_two_portfolios_is_still_inconsistent(validator, text):
     assert _findings(validator, text, "inconsistent-title")
+
+
+# -- amounts: only a restatement is compared with what it restates --------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وأوضحت الهيئة أن قيمة العقود بلغت 975 مليون ريال، وأن المستحقات المتأخرة منها بلغت 600 مليون "
+                 "ريال (160 مليون دولار) لم تسدد بعد.", id="a_conversion_into_another_currency"),
+    pytest.param("وعرض النادي 25 مليون يورو لضم المهاجم، لكن ناديه لن يبيعه بأقل من 35 مليون يورو.",
+                 id="two_sums_in_one_sentence"),
+    pytest.param("ويبلغ سعر لتر البنزين 1.60 درهم (1.63 ريال) ولتر الديزل 2.10 درهم (2.14 ريال).",
+                 id="two_prices_each_converted"),
+])
+def test_different_sums_in_one_sentence_are_not_one_amount(validator, text):
+    assert not _findings(validator, text, "inconsistent-number")
+
+
+def test_a_sum_restated_after_ay_with_another_value_is_flagged(validator):
+    text = "وبلغت قيمة الصفقة 450 مليون ريال، أي ما يعادل 540 مليون ريال، بحسب بيان الشركة."
+    assert _findings(validator, text, "inconsistent-number")

@@ -24,6 +24,11 @@ _AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "�
 _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
 _BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
+_WORD = re.compile(r"[^\W\d_]+")
+# أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
+_RESTATE_MARKERS = frozenset({"اي", "يعادل", "يوازي", "يساوي", "تعادل", "توازي", "تساوي", "يعادلها", "مايعادل"})
+_RESTATE_FILLERS = _RESTATE_MARKERS | frozenset({"ما", "بما", "او", "وهو", "وهي", "نحو", "حوالي", "قرابه",
+                                                  "يفوق", "يزيد", "علي", "عن", "تقريبا", "اكثر", "من", "اقل"})
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -76,7 +81,24 @@ class NumberExtractor:
                 self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
+        self._restatements()
         return self.items
+
+    def _restatements(self) -> None:
+        """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
+        (with at most the first one's currency between them), restates it: the same sum in another
+        currency or form. Two amounts that merely share a sentence are two sums."""
+        prev = None
+        for n in self.items:
+            if prev is not None and n.category == "money" and prev.category == "money" \
+                    and n.sentence == prev.sentence:
+                gap = self.text[self.ctx._to_norm(prev.loc.end):self.ctx._to_norm(n.loc.start)]
+                words = _WORD.findall(gap)
+                others = [w for w in words if w not in _RESTATE_FILLERS]
+                marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)
+                if marked and len(others) <= 2 and not re.search(r"[.؛;]", gap):
+                    n.restates = prev.id
+            prev = n
 
     def _near_lexicon(self, pos: int, lexicon: str, window: int) -> bool:
         """A word of the lexicon within `window` tokens of pos, in the same paragraph."""

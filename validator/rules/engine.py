@@ -414,6 +414,8 @@ def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
         return a.sentence == b.sentence
     if req.scope == "passage":
         return a.passage == b.passage
+    if req.scope == "restatement":
+        return b.restates == a.id or a.restates == b.id
     if req.scope == "paragraph":
         return a.paragraph == b.paragraph
     return True
