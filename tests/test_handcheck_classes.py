@@ -372,3 +372,25 @@ def test_different_sums_in_one_sentence_are_not_one_amount(validator, text):
 def test_a_sum_restated_after_ay_with_another_value_is_flagged(validator):
     text = "وبلغت قيمة الصفقة 450 مليون ريال، أي ما يعادل 540 مليون ريال، بحسب بيان الشركة."
     assert _findings(validator, text, "inconsistent-number")
+
+
+# -- casualty tolls: other times, earlier reports, a headline the body bears out ------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("قتل 14 شخصا في انفجار عبوة ناسفة بسوق المدينة، بحسب الشرطة. والأحد الماضي قتل 30 شخصا في هجوم "
+                 "انتحاري على مسجد، بحسب الشرطة.", id="a_past_day_opens_another_incident"),
+    pytest.param("وقتل 27 شخصا في غرق العبارة، بحسب الدفاع المدني. وكان الدفاع المدني أعلن مساء أمس أن 18 "
+                 "شخصا لقوا حتفهم في الحادث.", id="a_sentence_opening_with_kana_recalls_an_earlier_report"),
+    pytest.param("14 قتيلا في قصف على بلدة بريف إدلب\n\nقتل 14 شخصا في قصف على بلدة بريف إدلب، وفق المرصد. وفي "
+                 "حمص، قتل ستة أشخاص في اشتباكات، وفق المرصد.", id="the_headline_figure_is_in_the_body"),
+    pytest.param("مقتل 22 شخصا في تفجيرين بالعاصمة\n\nقتل 18 شخصا في تفجير سيارة مفخخة في سوق شعبي، فيما قتل أربعة "
+                 "في تفجير آخر قرب محطة للحافلات، بحسب الشرطة.", id="the_headline_figure_is_the_sum_of_the_body"),
+])
+def test_tolls_of_other_incidents_or_reports_are_not_contradictions(validator, text):
+    assert not _findings(validator, text, "inconsistent-number")
+
+
+def test_a_headline_the_body_contradicts_is_still_flagged_beside_other_incidents(validator):
+    text = ("مقتل 25 شخصا في اشتباكات بالحديدة\n\nوقتل 21 شخصا في اشتباكات بمدينة الحديدة، بحسب مصادر طبية. وفي "
+            "تعز، قتل ثلاثة أشخاص في قصف، بحسب المصادر نفسها.")
+    assert _findings(validator, text, "inconsistent-number")

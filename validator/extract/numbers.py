@@ -24,6 +24,7 @@ _AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "�
 _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
 _BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
+_RECALL = frozenset({"وكان", "وكانت", "وكانوا", "فكان", "فكانت", "كان", "كانت"})
 _WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
 _RESTATE_MARKERS = frozenset({"اي", "يعادل", "يوازي", "يساوي", "تعادل", "توازي", "تساوي", "يعادلها", "مايعادل"})
@@ -424,7 +425,16 @@ class NumberExtractor:
             for m in self.ctx.hits("update-phrases"):
                 self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
         first = self._updates.get(sentence)
-        return first is not None and first < start
+        return (first is not None and first < start) or self._recalled(sentence)
+
+    def _recalled(self, sentence: int) -> bool:
+        """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
+        report or state (the pluperfect of news background), not the article's current figure."""
+        lo, _hi = self.ctx.sentence_bounds(sentence)
+        k = self.ctx.index.at_or_after(lo)
+        while k < len(self.tokens) and self.tokens[k].kind == "punct":
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].text in _RECALL
 
 
 def _sound_plural(form: str, lexicon) -> bool:

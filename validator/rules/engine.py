@@ -310,10 +310,14 @@ class Engine:
         out = []
         for members in groups.values():
             members.sort(key=lambda n: n.loc.start)
+            body = [n for n in members if not n.in_headline]
             for k, n in enumerate(members):
                 for earlier in members[:k]:
                     if not _comparable(earlier, n, req):
                         continue
+                    if req.with_headline and earlier.in_headline != n.in_headline \
+                            and _headline_told(earlier if earlier.in_headline else n, body, req):
+                        continue  # the headline's figure is in the body: the other tolls are other incidents
                     if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if _values_agree(earlier, n, req.tolerance, req.factor):
@@ -419,6 +423,22 @@ def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
     if req.scope == "paragraph":
         return a.paragraph == b.paragraph
     return True
+
+
+def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsistent) -> bool:
+    """The body gives the headline's figure: the same value, or the sum of tolls told one after the
+    other (مقتل 20: 18 in one blast and two in another)."""
+    values = [float(n.value) for n in body if n.value is not None]
+    target = float(head.value)
+    for i in range(len(values)):
+        total = 0.0
+        for v in values[i:]:
+            total += v
+            if abs(total - target) <= target * req.tolerance:
+                return True
+            if total > target:
+                break
+    return False
 
 
 def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:
