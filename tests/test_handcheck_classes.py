@@ -394,3 +394,26 @@ def test_a_headline_the_body_contradicts_is_still_flagged_beside_other_incidents
     text = ("مقتل 25 شخصا في اشتباكات بالحديدة\n\nوقتل 21 شخصا في اشتباكات بمدينة الحديدة، بحسب مصادر طبية. وفي "
             "تعز، قتل ثلاثة أشخاص في قصف، بحسب المصادر نفسها.")
     assert _findings(validator, text, "inconsistent-number")
+
+
+# -- sources that are named after all ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وكشف تقرير مؤشرات الأداء لقطاع النقل أن عدد الرحلات الداخلية ارتفع خلال العام الماضي.",
+                 id="a_report_named_by_its_construct"),
+    pytest.param("وأكد رئيس النادي أن الإدارة تسعى إلى التوقيع مع شركات راعية قبل بداية الموسم.",
+                 id="an_office_named_by_a_definite_genitive"),
+    pytest.param("وكان المتحدث باسم اللواء أعلن استعادة أربعة مواقع للمتمردين وقوات النظام في محيط المطار، وأكد قائد "
+                 "اللواء سالم العمري أن القوات تتقدم.", id="a_counted_noun_is_not_a_source"),
+])
+def test_specified_sources_are_not_vague(validator, text):
+    assert not _findings(validator, text, "unnamed-source")
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت تقارير إعلامية أن المفاوضات توقفت بعد خلاف على بنود الاتفاق.",
+    "وقال تقرير صحفي إن الشركة تعتزم بيع حصتها في المصنع.",
+    "وقال أحد سكان الحي إن المياه غمرت الشوارع منذ يومين.",
+])
+def test_unspecified_reports_and_residents_are_still_vague(validator, text):
+    assert _findings(validator, text, "unnamed-source")

@@ -698,6 +698,10 @@ class EntityExtractor:
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
                 j += 1
+                w = self._word(j)
+                if w and w.startswith("ال") and w.endswith("ي") and len(w) > 4 \
+                        and self._word(j + 1) in self.res.given_names.by_norm:
+                    j += 1  # رئيس مجلس النواب، الجمهوري جون بينر: a party or nisba before the name
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
             name_end = self.parse_name(j, after_title=True, strong_title=strong,
@@ -950,6 +954,8 @@ class EntityExtractor:
         role = phrase.roles[0][2]
         if role.entry.get("unique") == "yes":
             return True  # النبي، الرسول: one person, whom every reader knows
+        if any(w.startswith("ال") for w in role.entry.norm.split()[1:]):
+            return True  # رئيس النادي، رئيس الوزراء: a definite genitive names the office
         if phrase.end - phrase.start <= len(role.entry.norm.split()):
             return False
         if phrase.definite:
@@ -994,6 +1000,12 @@ class EntityExtractor:
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             if document and self._word(j) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها"):
                 continue  # تقرير أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
+                continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
+            if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
+                    self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
+                    ("احد", "واحد", "لاحد", "باحد")))):
+                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
             definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(
                 ("ال", "وال", "بال", "فال", "لل"))
             start_off, end_off = m.start, self.tokens[j - 1].end
@@ -1011,6 +1023,22 @@ class EntityExtractor:
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             self._mark(i, j)
+
+    def _specified_document(self, j: int) -> bool:
+        """The words after an indefinite تقرير/دراسة that make it one named document: a definite
+        genitive (تقرير الهيئة، دراسة الجمعية), or an indefinite noun and its definite genitive (تقرير
+        مؤشرات الأداء). Not an adjective (تقرير صحفي، تقرير حديث صدر) nor a relative clause."""
+        w = self._word(j)
+        if w is None:
+            return False
+        vague = self.res.vague_sources
+        if self._is_definite(j):
+            return w not in ("الذي", "التي", "الصادر", "الصادره") and vague.lookup(w) is None \
+                and not w.startswith(("الاعلام", "الصحف", "الاعلاميه"))
+        nxt = self._word(j + 1)
+        return (nxt is not None and self._is_definite(j + 1) and not w.endswith(("ي", "يه"))
+                and w not in self.res.vague_modifiers and not _verb_like(w)
+                and nxt not in ("الذي", "التي") and w not in self.res["stopwords"].by_norm)
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
