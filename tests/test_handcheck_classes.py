@@ -417,3 +417,24 @@ def test_specified_sources_are_not_vague(validator, text):
 ])
 def test_unspecified_reports_and_residents_are_still_vague(validator, text):
     assert _findings(validator, text, "unnamed-source")
+
+
+# -- a country name that is really the people or the adjective ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال المرصد إن قصفا على ريف حلب في سورية أدى إلى مقتل 9 سوريا بينهم أطفال.",
+                 id="the_counted_noun_after_a_number"),
+    pytest.param("ووصلت إلى الأردن من سوريا أمس، وتقدم الجمعية المساعدات إلى 300 عائلة سورية في المخيم.",
+                 id="an_adjective_after_an_indefinite_feminine_noun"),
+    pytest.param("وأوضح المرصد أن القتلى في سوريا من جنسيات غير سورية في معظمهم.",
+                 id="an_adjective_after_ghayr"),
+    pytest.param("ونعى رئيس المجلس البلدي خالد العتيبي الشيخ فهد بن سعد القحطاني، وقال إن الفقيد من وجهاء قحطان المعروفين.",
+                 id="a_tribe_and_its_nisba"),
+])
+def test_a_word_that_is_not_the_other_spelling(validator, text):
+    assert not _findings(validator, text, "inconsistent-name")
+
+
+def test_the_country_spelled_two_ways_is_still_flagged(validator):
+    text = "وعاد اللاجئون إلى سوريا بعد سنوات. وقالت المفوضية إن الأوضاع في سورية لا تزال صعبة."
+    assert _findings(validator, text, "inconsistent-name")

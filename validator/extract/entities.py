@@ -73,6 +73,8 @@ def _nasab_of(longer: str, shorter: str) -> bool:
 def _spelling_variant(word: str, surname: str) -> bool:
     """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
     a, b = word.removeprefix("ال"), surname.removeprefix("ال")
+    if a + "ي" == b or b + "ي" == a:
+        return False  # قحطان / القحطاني: the tribe and its nisba, not one name spelled two ways
     return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1
 
 

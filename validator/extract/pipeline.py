@@ -74,6 +74,8 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
     groups: dict[tuple[str, str], dict[str, object]] = {}
     for m in ctx.hits("spelled-terms"):
+        if m.entry.source.startswith("places") and not _names_the_place(ctx, m):
+            continue
         key = ("term", m.entry.get("group"))
         groups.setdefault(key, {}).setdefault(m.entry.get("side"), ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0])
@@ -88,6 +90,25 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
     out.sort(key=lambda g: g.forms[0][1].start)
     return out
+
+
+def _names_the_place(ctx: Context, m) -> bool:
+    """سورية / سوريا name the country, except where the word is the people or the adjective: right
+    after a count it is the counted noun (بمقتل 12 سوريا, twelve Syrians), and a feminine form after
+    غير or an indefinite feminine noun agrees with it (عائلة سورية، جنسيات غير سورية: Syrian)."""
+    prev = ctx.tokens[m.i - 1] if m.i > 0 else None
+    if prev is None or prev.kind == "punct":
+        return True
+    if prev.kind == "number" or ctx.res["number-words"].lookup(prev.text) is not None:
+        return False
+    if m.entry.norm.endswith("يه"):
+        w = prev.text
+        if w in ("غير", "وغير", "بغير"):
+            return False
+        if w.endswith(("ه", "ات")) and not w.startswith(("ال", "وال", "بال", "لل")) \
+                and w not in _PLACE_HEADS and ctx.res["stopwords"].lookup(w) is None:
+            return False
+    return True
 
 
 def _distinct_spellings(forms: dict) -> dict:
