@@ -438,3 +438,24 @@ def test_a_word_that_is_not_the_other_spelling(validator, text):
 def test_the_country_spelled_two_ways_is_still_flagged(validator):
     text = "وعاد اللاجئون إلى سوريا بعد سنوات. وقالت المفوضية إن الأوضاع في سورية لا تزال صعبة."
     assert _findings(validator, text, "inconsistent-name")
+
+
+# -- a person's name inside a body's name; a title that reaches over a region ---------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("أعلنت شركة أبناء سعد عبدالرحمن الغامدي في بيان عن توقيع عقد مع وزارة النقل.",
+                 id="a_firm_named_after_its_founder"),
+    pytest.param("وقالت مؤسسة خالد إبراهيم السالم الخيرية في بيان إنها وزعت المساعدات على الأسر.",
+                 id="a_foundation_named_after_a_person"),
+    pytest.param("وقال الحاكم السابق لولاية تكساس جون ميلر في كلمة إن الاتفاق سيئ.",
+                 id="a_title_with_a_region_after_the_preposition_la"),
+    pytest.param("وفاز الفريق بفضل مهاجمه الذي خرج فائزا من مواجهته مع زميله السابق بيتر كراوتش بتسجيله الهدف "
+                 "الأول.", id="scoring_a_goal_is_not_a_statement"),
+])
+def test_no_person_quoted_without_a_title(validator, text):
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_a_bare_name_after_a_company_statement_is_still_flagged(validator):
+    text = "وأعلنت شركة النقل الوطنية في بيان عن توقيع العقد. وقال سعد عبدالرحمن الغامدي إن المشروع يبدأ غدا."
+    assert _findings(validator, text, "missing-title")

@@ -31,6 +31,10 @@ _BEFORE_DIN = frozenset({"نور", "صلاح", "محيي", "محي", "عز", "ع
 _NAMED_PLACES = frozenset({"جامعه", "كاس", "بطوله", "مسجد", "شارع", "مستشفي", "مدينه", "مطار", "ميناء", "قاعده",
                            "مركز", "حي", "مدرسه", "جائزه", "مؤسسه", "جسر", "قصر", "ملعب", "استاد", "ستاد", "كليه",
                            "معهد", "مجمع", "ميدان", "منطقه", "جامع", "مدينة", "قاعة", "دوره", "مهرجان"})
+_REGION_HEADS = frozenset({"ولايه", "محافظه", "منطقه", "مدينه", "اقليم", "اماره", "مقاطعه", "بلديه"})
+# nouns whose following name is a body's, a family's or a firm's, not a person speaking
+_NAMED_AFTER = frozenset({"ابناء", "اولاد", "شركه", "مجموعه", "مؤسسه", "مكتب", "مصنع", "مصرف",
+                          "مجمع", "معهد", "كليه", "جمعيه", "صندوق", "مركز", "مستشفي", "جامعه", "مدرسه"})
 _REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                      "العاشر", "الحادي", "عشر"})
 _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
@@ -383,6 +387,11 @@ class EntityExtractor:
             modifier = self._modifier_at.get(j)
             if modifier is not None:
                 j = modifier[0]  # مدير سابق، الرئيس الأسبق
+                continue
+            if w is not None and w[0] == "ل" and w[1:] in _REGION_HEADS and self._word(j + 1) \
+                    and self._word(j + 1) not in self.res.given_names.by_norm:
+                j += 2  # الحاكم السابق لولاية نيويورك، المدير العام لمنطقة عسير
+                after_body = True
                 continue
             hit = self._complement_word(j)
             if hit:
@@ -741,6 +750,8 @@ class EntityExtractor:
             if self.tokens[i].text == "باسم" and i > 0 and (i - 1) in self._title_at:
                 continue  # متحدث باسم أولمرت: "in the name of", not the name باسم
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
+                if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
+                    self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
                 continue
             after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
@@ -825,6 +836,9 @@ class EntityExtractor:
         if prev in ("الملك", "الامير", "الامام", "الشيخ", "مسجد", "شارع", "جامعه", "مستشفي", "مدينه",
                     "مطار", "ميناء", "قاعده", "مركز", "حي", "مدرسه", "ابن", "بن", "ابو", "ام"):
             return True
+        bare = prev[1:] if prev[0] in "وفبل" and prev[1:] in _NAMED_AFTER else prev
+        if bare in _NAMED_AFTER:
+            return True  # شركة أبناء عبدالله الخضري، مؤسسة سالم الخيرية: not the person
         return (i - 1) in self._body_at
 
     def _token_forms(self, first_words: set[str]) -> dict[str, list[tuple[int, str]]]:
