@@ -459,3 +459,27 @@ def test_no_person_quoted_without_a_title(validator, text):
 def test_a_bare_name_after_a_company_statement_is_still_flagged(validator):
     text = "وأعلنت شركة النقل الوطنية في بيان عن توقيع العقد. وقال سعد عبدالرحمن الغامدي إن المشروع يبدأ غدا."
     assert _findings(validator, text, "missing-title")
+
+
+# -- unsourced counts: background on record, and a verb that does not kill ----------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقتل 12 شخصا في غرق مركب بالنهر أمس، بحسب الدفاع المدني، في حادث هو الأسوأ منذ 2015. وكانت "
+                 "أسوأ كارثة نهرية قد وقعت في عام 2006 حين غرقت عبارة وأدت إلى مصرع 300 راكب.",
+                 id="a_toll_dated_to_an_earlier_year"),
+    pytest.param("وتجددت الاشتباكات بين القبيلتين أمس، بحسب شيوخ المنطقة. وفي مطلع العام الماضي قتل 80 شخصا في "
+                 "اشتباكات مماثلة دامت أسبوعين.", id="a_toll_of_last_year"),
+    pytest.param("وتضم البعثة المتجهة إلى المعسكر 26 لاعبا من بينهم أسماء قضت الموسم الماضي مع أندية أخرى.",
+                 id="qada_is_spent_not_died"),
+])
+def test_background_and_non_casualty_counts_need_no_source(validator, text):
+    """(A count of players is still a note, info: only warnings and errors are looked at.)"""
+    assert not [f for f in _findings(validator, text, "unsourced-number") if f.severity != "info"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل 12 شخصا في غرق مركب بالنهر أمس، في أسوأ حادث من نوعه منذ عام 2006.",
+    "وقتل 17 مسلحا وأصيب ثمانية آخرون في اشتباكات شرق المدينة عام 2015، بعد هدوء دام منذ 2012.",
+])
+def test_a_current_toll_is_still_unsourced(validator, text):
+    assert _findings(validator, text, "unsourced-number")

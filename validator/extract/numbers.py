@@ -24,6 +24,8 @@ _AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "�
 _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
 _BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
+_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:[وفب]?ال)?(?:عام|سنه|موسم) (?:ال)?ماضي(?:ه)?(?![^\W\d_])")
+_SINCE = frozenset({"منذ", "مقارنه", "بالمقارنه", "مقابل", "عن", "من"})
 _RECALL = frozenset({"وكان", "وكانت", "وكانوا", "فكان", "فكانت", "كان", "كانت"})
 _WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
@@ -83,7 +85,33 @@ class NumberExtractor:
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
         self._restatements()
+        self._historical()
         return self.items
+
+    def _historical(self) -> None:
+        """A figure told after a date before the article's own time is background, a matter of record
+        (وفي عام 1991 غرقت العبارة ما أدى إلى مصرع 476 راكبا، وفي مطلع العام الماضي قتل 119): earlier in
+        its sentence stands a (Gregorian) year earlier than the latest one the article names, or العام
+        الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
+        years = [n for n in self.items if n.category == "year" and isinstance(n.value, int)
+                 and 1900 <= n.value <= 2100]
+        marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
+        def mark(sentence: int, offset: int) -> None:
+            k = self.ctx.index.containing(offset)
+            before = " ".join(t.text for t in self.tokens[max(0, k - 3):k])
+            if any(w in before.split() for w in _SINCE):
+                return
+            marks[sentence] = min(marks.get(sentence, offset), offset)
+        if years:
+            latest = max(n.value for n in years)
+            for n in years:
+                if n.value < latest:
+                    mark(n.sentence, self.ctx._to_norm(n.loc.start))
+        for m in _LAST_YEAR.finditer(self.text):
+            mark(self.ctx.sentence_of(m.start())[0], m.start())
+        for n in self.items:
+            first = marks.get(n.sentence)
+            n.historical = first is not None and first < self.ctx._to_norm(n.loc.start)
 
     def _restatements(self) -> None:
         """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
