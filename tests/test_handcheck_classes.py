@@ -451,6 +451,8 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
                  id="a_title_with_a_region_after_the_preposition_la"),
     pytest.param("وفاز الفريق بفضل مهاجمه الذي خرج فائزا من مواجهته مع زميله السابق بيتر كراوتش بتسجيله الهدف "
                  "الأول.", id="scoring_a_goal_is_not_a_statement"),
+    pytest.param("وتقول سلمى حداد الراقصة بالفرقة: «نقدم لوحات عن الأرض والذاكرة».",
+                 id="a_performer_named_by_her_art"),
 ])
 def test_no_person_quoted_without_a_title(validator, text):
     assert not _findings(validator, text, "missing-title")
