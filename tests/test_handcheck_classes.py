@@ -453,6 +453,9 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
                  "الأول.", id="scoring_a_goal_is_not_a_statement"),
     pytest.param("وتقول سلمى حداد الراقصة بالفرقة: «نقدم لوحات عن الأرض والذاكرة».",
                  id="a_performer_named_by_her_art"),
+    pytest.param("زنكنة: لا اتفاق قبل رفع العقوبات\n\nقال المفاوض النووي الإيراني الكبير عباس زنكنة أمس إن طهران "
+                 "لن تقبل أي تمديد للعقوبات. وقال زنكنة في مؤتمر صحفي إن المفاوضات مستمرة.",
+                 id="an_adjective_of_rank_inside_the_title"),
 ])
 def test_no_person_quoted_without_a_title(validator, text):
     assert not _findings(validator, text, "missing-title")
