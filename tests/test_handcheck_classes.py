@@ -405,6 +405,8 @@ def test_a_headline_the_body_contradicts_is_still_flagged_beside_other_incidents
                  id="an_office_named_by_a_definite_genitive"),
     pytest.param("وكان المتحدث باسم اللواء أعلن استعادة أربعة مواقع للمتمردين وقوات النظام في محيط المطار، وأكد قائد "
                  "اللواء سالم العمري أن القوات تتقدم.", id="a_counted_noun_is_not_a_source"),
+    pytest.param("وقال تقرير مشترك أصدرته منظمتا الصحة والغذاء أمس إن الإنتاج تراجع. وأضاف التقرير أن الأسعار "
+                 "سترتفع.", id="a_report_whose_issuers_follow_an_adjective"),
 ])
 def test_specified_sources_are_not_vague(validator, text):
     assert not _findings(validator, text, "unnamed-source")

@@ -1014,8 +1014,9 @@ class EntityExtractor:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
             if document and self._word(i - 1) == "في":
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
-            if document and self._word(j) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها"):
-                continue  # تقرير أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if document and any(self._word(x) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها")
+                                for x in (j, j + 1)):
+                continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
             if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
             if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
