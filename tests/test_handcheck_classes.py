@@ -385,6 +385,9 @@ def test_a_sum_restated_after_ay_with_another_value_is_flagged(validator):
                  "حمص، قتل ستة أشخاص في اشتباكات، وفق المرصد.", id="the_headline_figure_is_in_the_body"),
     pytest.param("مقتل 22 شخصا في تفجيرين بالعاصمة\n\nقتل 18 شخصا في تفجير سيارة مفخخة في سوق شعبي، فيما قتل أربعة "
                  "في تفجير آخر قرب محطة للحافلات، بحسب الشرطة.", id="the_headline_figure_is_the_sum_of_the_body"),
+    pytest.param("انتحاري يقتل 18 في سوق شعبي\n\nأعلن مسؤول حكومي أن ما لا يقل عن 18 شخصا، معظمهم من المدنيين، "
+                 "قتلوا في الانفجار. وفي مطلع الشهر الحالي، قتل 40 شخصا في هجوم مماثل قرب المطار.",
+                 id="the_headline_figure_as_a_plain_count_and_a_time_shift_after_wa_fi"),
 ])
 def test_tolls_of_other_incidents_or_reports_are_not_contradictions(validator, text):
     assert not _findings(validator, text, "inconsistent-number")

@@ -55,14 +55,17 @@ def _passages(ctx: Context) -> list[int]:
     out: list[int] = []
     passage = -1
     previous_paragraph = None
+    shifts: dict[int, list] = {}  # every phrase at a token: وفي (before a place) and في مطلع (a time) both
+    for m in ctx.hits("topic-shifts"):
+        shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
         k = ctx.index.at_or_after(ctx._to_norm(s.start))
         while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
             k += 1
-        shift = ctx.hit_at("topic-shifts", k)
-        turns = shift is not None and (shift.entry.get("kind") != "before-place" or (
+        turns = any(shift.entry.get("kind") != "before-place" or (
             shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
-                                           or ctx.tokens[shift.j].text in _PLACE_HEADS)))
+                                           or ctx.tokens[shift.j].text in _PLACE_HEADS))
+            for shift in shifts.get(k, ()))
         if s.paragraph != previous_paragraph or turns:
             passage += 1
         previous_paragraph = s.paragraph

@@ -311,12 +311,17 @@ class Engine:
         for members in groups.values():
             members.sort(key=lambda n: n.loc.start)
             body = [n for n in members if not n.in_headline]
+            head_type = members[0].noun_type
+            # the same figure in the body, read as this quantity or as a plain count of people
+            counts = {float(n.value) for n in article.numbers if not n.in_headline and n.value is not None
+                      and (n.category == "people" or (n.category == members[0].category
+                                                      and n.noun_type == head_type))}
             for k, n in enumerate(members):
                 for earlier in members[:k]:
                     if not _comparable(earlier, n, req):
                         continue
                     if req.with_headline and earlier.in_headline != n.in_headline \
-                            and _headline_told(earlier if earlier.in_headline else n, body, req):
+                            and _headline_told(earlier if earlier.in_headline else n, body, req, counts):
                         continue  # the headline's figure is in the body: the other tolls are other incidents
                     if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
                         continue  # two sources disagreeing is reported news, not an inconsistency
@@ -425,11 +430,14 @@ def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
     return True
 
 
-def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsistent) -> bool:
-    """The body gives the headline's figure: the same value, or the sum of tolls told one after the
-    other (مقتل 20: 18 in one blast and two in another)."""
+def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsistent,
+                   counts: set[float] = frozenset()) -> bool:
+    """The body gives the headline's figure: the same value (in this quantity, or as a plain count of
+    people), or the sum of tolls told one after the other (مقتل 20: 18 in one blast and two in another)."""
     values = [float(n.value) for n in body if n.value is not None]
     target = float(head.value)
+    if target in counts:
+        return True
     for i in range(len(values)):
         total = 0.0
         for v in values[i:]:
