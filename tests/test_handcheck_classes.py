@@ -461,6 +461,8 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
     pytest.param("زنكنة: لا اتفاق قبل رفع العقوبات\n\nقال المفاوض النووي الإيراني الكبير عباس زنكنة أمس إن طهران "
                  "لن تقبل أي تمديد للعقوبات. وقال زنكنة في مؤتمر صحفي إن المفاوضات مستمرة.",
                  id="an_adjective_of_rank_inside_the_title"),
+    pytest.param("وقالت منى الشريف شقيقة الممثل المصري كريم الشريف إن الحريق اندلع ليلا.",
+                 id="a_relation_before_a_role_and_a_name_describes_the_person_before_it"),
 ])
 def test_no_person_quoted_without_a_title(validator, text):
     assert not _findings(validator, text, "missing-title")

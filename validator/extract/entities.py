@@ -706,6 +706,11 @@ class EntityExtractor:
             if phrase is None:
                 i += 1
                 continue
+            head_end = phrase.roles[0][1]
+            if phrase.roles[0][2].entry.get("kind") == "relation" and head_end in self._title_at \
+                    and self._title_at[head_end][1].entry.get("kind") == "role":
+                i += 1  # شقيقة الفنان خالد أبوالنجا: the name is the artist's; the relation is someone else's
+                continue
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
                 j += 1
