@@ -454,6 +454,8 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
                  id="a_foundation_named_after_a_person"),
     pytest.param("وقال الحاكم السابق لولاية تكساس جون ميلر في كلمة إن الاتفاق سيئ.",
                  id="a_title_with_a_region_after_the_preposition_la"),
+    pytest.param("وقال محمد نعيم ستانكزاي، المتحدث باسم حاكم إقليم هلمند \"انفجرت العبوة قرب السوق\".",
+                 id="a_region_head_and_its_name_inside_a_title"),
     pytest.param("وفاز الفريق بفضل مهاجمه الذي خرج فائزا من مواجهته مع زميله السابق بيتر كراوتش بتسجيله الهدف "
                  "الأول.", id="scoring_a_goal_is_not_a_statement"),
     pytest.param("وتقول سلمى حداد الراقصة بالفرقة: «نقدم لوحات عن الأرض والذاكرة».",

@@ -388,9 +388,9 @@ class EntityExtractor:
             if modifier is not None:
                 j = modifier[0]  # مدير سابق، الرئيس الأسبق
                 continue
-            if w is not None and w[0] == "ل" and w[1:] in _REGION_HEADS and self._word(j + 1) \
-                    and self._word(j + 1) not in self.res.given_names.by_norm:
-                j += 2  # الحاكم السابق لولاية نيويورك، المدير العام لمنطقة عسير
+            if w is not None and (w in _REGION_HEADS or (w[0] == "ل" and w[1:] in _REGION_HEADS)) \
+                    and self._word(j + 1) and self._word(j + 1) not in self.res.given_names.by_norm:
+                j += 2  # الحاكم السابق لولاية نيويورك، حاكم إقليم فارياب، المدير العام لمنطقة عسير
                 after_body = True
                 continue
             hit = self._complement_word(j)
