@@ -456,6 +456,8 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
                  id="a_title_with_a_region_after_the_preposition_la"),
     pytest.param("وقال محمد نعيم ستانكزاي، المتحدث باسم حاكم إقليم هلمند \"انفجرت العبوة قرب السوق\".",
                  id="a_region_head_and_its_name_inside_a_title"),
+    pytest.param("وقال بيير لامبير من مجموعة الأزمات الدولية لوكالة الصحافة الفرنسية: «الانتخابات محسومة سلفا».",
+                 id="an_affiliation_after_the_name"),
     pytest.param("وفاز الفريق بفضل مهاجمه الذي خرج فائزا من مواجهته مع زميله السابق بيتر كراوتش بتسجيله الهدف "
                  "الأول.", id="scoring_a_goal_is_not_a_statement"),
     pytest.param("وتقول سلمى حداد الراقصة بالفرقة: «نقدم لوحات عن الأرض والذاكرة».",
@@ -497,3 +499,7 @@ def test_background_and_non_casualty_counts_need_no_source(validator, text):
 ])
 def test_a_current_toll_is_still_unsourced(validator, text):
     assert _findings(validator, text, "unsourced-number")
+
+
+def test_a_name_from_a_place_has_no_affiliation(validator):
+    assert _findings(validator, "وقال أحمد سالم الدوسري من الرياض إن الأسعار مرتفعة هذا العام.", "missing-title")

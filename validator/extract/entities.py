@@ -791,6 +791,13 @@ class EntityExtractor:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
+            elif self._word(k) in ("من", "في", "لدي") and (k + 1) in self._body_at \
+                    and not self._body_at[k + 1][1].prefix.startswith(("و", "ف")):
+                # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
+                end_desc = self._complement(self._body_at[k + 1][0], after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                lex.append(self._body_at[k + 1][1].entry.source)
             elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
                 # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
