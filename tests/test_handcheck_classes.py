@@ -410,6 +410,8 @@ def test_a_headline_the_body_contradicts_is_still_flagged_beside_other_incidents
                  "اللواء سالم العمري أن القوات تتقدم.", id="a_counted_noun_is_not_a_source"),
     pytest.param("وقال تقرير مشترك أصدرته منظمتا الصحة والغذاء أمس إن الإنتاج تراجع. وأضاف التقرير أن الأسعار "
                  "سترتفع.", id="a_report_whose_issuers_follow_an_adjective"),
+    pytest.param("وبعد فرز الإجابات تبين أن 60% من المشاركين أكدوا أنهم مواطنون محليون، فيما قال 15% إنهم عالميون.",
+                 id="the_predicate_after_anna_with_a_pronoun"),
 ])
 def test_specified_sources_are_not_vague(validator, text):
     assert not _findings(validator, text, "unnamed-source")
@@ -467,6 +469,8 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
                  id="an_adjective_of_rank_inside_the_title"),
     pytest.param("وقالت منى الشريف شقيقة الممثل المصري كريم الشريف إن الحريق اندلع ليلا.",
                  id="a_relation_before_a_role_and_a_name_describes_the_person_before_it"),
+    pytest.param("ونقلت الصحيفة عن دانيال ابن الروائي قوله إن والده توفي بعد صراع مع المرض.",
+                 id="ibn_before_a_title_is_a_relation_not_part_of_the_name"),
 ])
 def test_no_person_quoted_without_a_title(validator, text):
     assert not _findings(validator, text, "missing-title")

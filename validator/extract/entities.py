@@ -64,6 +64,9 @@ def _named_place(word: str | None) -> bool:
     return bool(word) and (word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES))
 
 
+# أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
+_PREDICATE_AFTER = frozenset({"انه", "انها", "انهم", "انهن", "انني", "انا", "اننا", "انك", "انكم", "لانهم", "بانهم",
+                              "وانهم", "بانه", "بانها"})
 _NASAB = frozenset({"بن", "ابن", "بنت", "ابنه", "ولد"})
 
 
@@ -474,6 +477,7 @@ class EntityExtractor:
                     self._word(j + 1) in self.res.given_names.by_norm or self._is_definite(j + 1))):
                 break  # لا توجد، أو النساء، أم متزوج: not أبو أحمد، أم كلثوم، أبو الغيط
             if w in particles and self._word(j + 1) and not self.used[j] \
+                    and not (j > i and (j + 1) in self._title_at and self._is_definite(j + 1)) \
                     and not self._pronoun_for_marbuta(j, particles[w]) \
                     and self._is_name_token(j + 1, first=False, after_particle=True) \
                     and not self._written(j + 1).endswith(("ه", "ها", "هم")):
@@ -1031,6 +1035,8 @@ class EntityExtractor:
                 continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
             if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
+            if prev in _PREDICATE_AFTER:
+                continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
             if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
                     self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
                     ("احد", "واحد", "لاحد", "باحد")))):
