@@ -471,6 +471,8 @@ def test_the_country_spelled_two_ways_is_still_flagged(validator):
                  id="a_relation_before_a_role_and_a_name_describes_the_person_before_it"),
     pytest.param("ونقلت الصحيفة عن دانيال ابن الروائي قوله إن والده توفي بعد صراع مع المرض.",
                  id="ibn_before_a_title_is_a_relation_not_part_of_the_name"),
+    pytest.param("وأكد المسؤول في قندوز عبدالله محمد نوري الحصيلة، مضيفا أن بعض الجرحى في حالة حرجة.",
+                 id="a_place_no_lexicon_knows_inside_the_title"),
 ])
 def test_no_person_quoted_without_a_title(validator, text):
     assert not _findings(validator, text, "missing-title")

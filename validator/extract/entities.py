@@ -382,6 +382,11 @@ class EntityExtractor:
             if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
                 j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
                 continue
+            if w in ("في", "لدي") and self._word(j + 1) and self._word(j + 2) in self.res.given_names.by_norm \
+                    and self._word(j + 1) not in self.res.given_names.by_norm \
+                    and not self.res.is_non_name_strict(self._word(j + 1)) and j + 1 not in self._title_at:
+                j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
+                continue
             quoted = self._quoted_name_end(j)
             if quoted is not None:
                 j = quoted
