@@ -350,6 +350,8 @@ def test_compatible_titles_are_not_inconsistent(validator, text):
     "أن التعاون مستمر.",
     "وقال رئيس هيئة الرقابة المالية سامر الخطيب إن الأسواق مستقرة. وأضاف وزير الاقتصاد سامر الخطيب أن النمو "
     "سيتسارع.",
+    "وقال المتحدث باسم الجيش العقيد سالم المالكي إن القصف توقف. وأوضح المتحدث باسم الشرطة العقيد سالم المالكي "
+    "أن الطرق فتحت.",
 ])
 def test_the_same_office_over_two_portfolios_is_still_inconsistent(validator, text):
     assert _findings(validator, text, "inconsistent-title")

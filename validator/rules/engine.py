@@ -479,6 +479,9 @@ def _title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[st
     return tuple(words)
 
 
+# words every title may share that name no portfolio (المتحدث باسم الجيش / المتحدث باسم الشرطة)
+_TITLE_FUNCTION_WORDS = frozenset({"باسم", "في", "لدي", "لدى", "الي", "علي", "عن", "من", "ب", "ل", "عام", "شؤون",
+                                   "لشؤون", "للشؤون", "الاعلى"})
 # a board, council or committee: a seat on one (رئيس مجلس إدارة الصندوق، عضو اللجنة) goes with an office
 _BOARD_WORDS = frozenset({"مجلس", "لجنه", "امناء", "عضو", "عضوه"})
 # roles held beside an office (مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة)
@@ -502,8 +505,8 @@ def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset =
             return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
         if (rest_a - rest_b) & places and (rest_b - rest_a) & places:
             return True  # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي
-        return not ((rest_a & rest_b) - places)
-    own_a, own_b = rest_a - places, rest_b - places
+        return not ((rest_a & rest_b) - places - _TITLE_FUNCTION_WORDS)
+    own_a, own_b = rest_a - places - _TITLE_FUNCTION_WORDS, rest_b - places - _TITLE_FUNCTION_WORDS
     if not own_a or not own_b or a[0] in _ADDED_ROLES or b[0] in _ADDED_ROLES \
             or (set(a) | set(b)) & _BOARD_WORDS:
         return False
