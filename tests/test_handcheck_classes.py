@@ -504,6 +504,7 @@ def test_background_and_non_casualty_counts_need_no_source(validator, text):
 @pytest.mark.parametrize("text", [
     "وقتل 12 شخصا في غرق مركب بالنهر أمس، في أسوأ حادث من نوعه منذ عام 2006.",
     "وقتل 17 مسلحا وأصيب ثمانية آخرون في اشتباكات شرق المدينة عام 2015، بعد هدوء دام منذ 2012.",
+    "وقتل 9 عمال في انهيار سقالة بموقع المشروع في مارس 2016. ويفترض أن يكتمل المشروع بحلول 2030.",
 ])
 def test_a_current_toll_is_still_unsourced(validator, text):
     assert _findings(validator, text, "unsourced-number")

@@ -25,6 +25,7 @@ _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "ا
 _BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
 _LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:[وفب]?ال)?(?:عام|سنه|موسم) (?:ال)?ماضي(?:ه)?(?![^\W\d_])")
+_FUTURE = frozenset({"بحلول", "حتي", "لعام", "رؤيه", "خطه", "استراتيجيه", "مونديال", "كاس", "اولمبياد", "بطوله"})
 _SINCE = frozenset({"منذ", "مقارنه", "بالمقارنه", "مقابل", "عن", "من"})
 _RECALL = frozenset({"وكان", "وكانت", "وكانوا", "فكان", "فكانت", "كان", "كانت"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -91,8 +92,8 @@ class NumberExtractor:
     def _historical(self) -> None:
         """A figure told after a date before the article's own time is background, a matter of record
         (وفي عام 1991 غرقت العبارة ما أدى إلى مصرع 476 راكبا، وفي مطلع العام الماضي قتل 119): earlier in
-        its sentence stands a (Gregorian) year earlier than the latest one the article names, or العام
-        الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
+        its sentence stands a (Gregorian) year earlier than the article's own (the latest it names that is
+        not a target: بحلول 2030), or العام الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
         years = [n for n in self.items if n.category == "year" and isinstance(n.value, int)
                  and 1900 <= n.value <= 2100]
         marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
@@ -103,7 +104,12 @@ class NumberExtractor:
                 return
             marks[sentence] = min(marks.get(sentence, offset), offset)
         if years:
-            latest = max(n.value for n in years)
+            # the article's own year: the latest it names, but not a target (بحلول 2030، حتى عام 2020، رؤية 2030)
+            def target(n) -> bool:
+                k = self.ctx.index.containing(self.ctx._to_norm(n.loc.start))
+                return bool({t.text for t in self.tokens[max(0, k - 3):k]} & _FUTURE)
+            now = [n.value for n in years if not target(n)]
+            latest = max(now) if now else min(n.value for n in years)
             for n in years:
                 if n.value < latest:
                     mark(n.sentence, self.ctx._to_norm(n.loc.start))
