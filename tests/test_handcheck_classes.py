@@ -542,3 +542,197 @@ def test_a_surname_after_a_title_comma_and_first_name_before_names_the_speaker(v
     assert speaker.name == "تشابير أزكويتا" and speaker.titles
     assert not _findings(validator, text, "unnamed-speaker")
     assert not _findings(validator, text, "missing-title")
+
+# -- titles in protocol lists and compatible titles ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وهنأ المجلس خادم الحرمين الشريفين الملك فهد بن سعود، وولي العهد الأمير خالد بن فهد بن سعود، "
+                 "بحلول العيد.", id="a_nasab_chain_is_the_son_not_the_father"),
+    pytest.param("ورفع المجلس برقية إلى خادم الحرمين الشريفين الملك فهد بن سعود بن عبدالعزيز، وإلى ولي العهد نائب "
+                 "رئيس مجلس الوزراء وزير الدفاع الأمير خالد بن فهد بن سعود بن عبدالعزيز.",
+                 id="a_title_ending_in_a_prince_belongs_to_that_prince"),
+    pytest.param("وقال وزير الصحة فهد المطيري إن الحملة تبدأ غدا. وأكد رئيس مجلس إدارة هيئة الغذاء والدواء فهد "
+                 "المطيري أن الرقابة ستشدد.", id="two_offices_with_different_heads_held_together"),
+    pytest.param("وقاد المدير الفني سامي الطرابلسي الحصة التدريبية. وأشرف المدرب سامي الطرابلسي على المناورة "
+                 "في ختامها.", id="one_office_named_two_ways"),
+    pytest.param("وقال الرئيس السابق محمد ولد عبدي إن الحوار ضروري. وطالب أنصار موالون للرئيس السابق محمد ولد "
+                 "عبدي بالإفراج عن المعتقلين.", id="the_article_elided_after_the_preposition_la"),
+    pytest.param("وسجل اللاعب الدولي ماجد الحربي هدفين. وقال لاعب الاتحاد ماجد الحربي إنه سعيد بالفوز.",
+                 id="an_adjective_that_qualifies_a_title"),
+    pytest.param("وكان في استقبال الوفد وزير الدفاع الكندي جون ماكاي. وحضر اللقاء جون ماكاي، ورئيس هيئة الأركان "
+                 "المشتركة، وقادة الأفرع.", id="a_title_after_comma_and_wa_is_the_next_list_item"),
+])
+def test_compatible_titles_are_not_inconsistent(validator, text):
+    """A father named in his son's nasab, a prince named at the end of the title before his, two offices
+    one person holds, one office named two ways: none is the same person with conflicting titles."""
+    assert not _findings(validator, text, "inconsistent-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وزير الزراعة خالد السبيعي إن المحصول وفير. وأضاف وزير المياه خالد السبيعي أن السدود ممتلئة.",
+    "وصرح سفير المملكة لدى مصر سعد القحطاني بأن العلاقات متينة. وأوضح سفير المملكة لدى الأردن سعد القحطاني "
+    "أن التعاون مستمر.",
+    "وقال رئيس هيئة الرقابة المالية سامر الخطيب إن الأسواق مستقرة. وأضاف وزير الاقتصاد سامر الخطيب أن النمو "
+    "سيتسارع.",
+    "وقال المتحدث باسم الجيش العقيد سالم المالكي إن القصف توقف. وأوضح المتحدث باسم الشرطة العقيد سالم المالكي "
+    "أن الطرق فتحت.",
+])
+def test_the_same_office_over_two_portfolios_is_still_inconsistent(validator, text):
+    assert _findings(validator, text, "inconsistent-title")
+
+
+# -- amounts: only a restatement is compared with what it restates --------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وأوضحت الهيئة أن قيمة العقود بلغت 975 مليون ريال، وأن المستحقات المتأخرة منها بلغت 600 مليون "
+                 "ريال (160 مليون دولار) لم تسدد بعد.", id="a_conversion_into_another_currency"),
+    pytest.param("وعرض النادي 25 مليون يورو لضم المهاجم، لكن ناديه لن يبيعه بأقل من 35 مليون يورو.",
+                 id="two_sums_in_one_sentence"),
+    pytest.param("ويبلغ سعر لتر البنزين 1.60 درهم (1.63 ريال) ولتر الديزل 2.10 درهم (2.14 ريال).",
+                 id="two_prices_each_converted"),
+])
+def test_different_sums_in_one_sentence_are_not_one_amount(validator, text):
+    assert not _findings(validator, text, "inconsistent-number")
+
+
+def test_a_sum_restated_after_ay_with_another_value_is_flagged(validator):
+    text = "وبلغت قيمة الصفقة 450 مليون ريال، أي ما يعادل 540 مليون ريال، بحسب بيان الشركة."
+    assert _findings(validator, text, "inconsistent-number")
+
+
+# -- casualty tolls: other times, earlier reports, a headline the body bears out ------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("قتل 14 شخصا في انفجار عبوة ناسفة بسوق المدينة، بحسب الشرطة. والأحد الماضي قتل 30 شخصا في هجوم "
+                 "انتحاري على مسجد، بحسب الشرطة.", id="a_past_day_opens_another_incident"),
+    pytest.param("وقتل 27 شخصا في غرق العبارة، بحسب الدفاع المدني. وكان الدفاع المدني أعلن مساء أمس أن 18 "
+                 "شخصا لقوا حتفهم في الحادث.", id="a_sentence_opening_with_kana_recalls_an_earlier_report"),
+    pytest.param("14 قتيلا في قصف على بلدة بريف إدلب\n\nقتل 14 شخصا في قصف على بلدة بريف إدلب، وفق المرصد. وفي "
+                 "حمص، قتل ستة أشخاص في اشتباكات، وفق المرصد.", id="the_headline_figure_is_in_the_body"),
+    pytest.param("مقتل 22 شخصا في تفجيرين بالعاصمة\n\nقتل 18 شخصا في تفجير سيارة مفخخة في سوق شعبي، فيما قتل أربعة "
+                 "في تفجير آخر قرب محطة للحافلات، بحسب الشرطة.", id="the_headline_figure_is_the_sum_of_the_body"),
+    pytest.param("انتحاري يقتل 18 في سوق شعبي\n\nأعلن مسؤول حكومي أن ما لا يقل عن 18 شخصا، معظمهم من المدنيين، "
+                 "قتلوا في الانفجار. وفي مطلع الشهر الحالي، قتل 40 شخصا في هجوم مماثل قرب المطار.",
+                 id="the_headline_figure_as_a_plain_count_and_a_time_shift_after_wa_fi"),
+])
+def test_tolls_of_other_incidents_or_reports_are_not_contradictions(validator, text):
+    assert not _findings(validator, text, "inconsistent-number")
+
+
+def test_a_headline_the_body_contradicts_is_still_flagged_beside_other_incidents(validator):
+    text = ("مقتل 25 شخصا في اشتباكات بالحديدة\n\nوقتل 21 شخصا في اشتباكات بمدينة الحديدة، بحسب مصادر طبية. وفي "
+            "تعز، قتل ثلاثة أشخاص في قصف، بحسب المصادر نفسها.")
+    assert _findings(validator, text, "inconsistent-number")
+
+
+# -- sources that are named after all ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وكشف تقرير مؤشرات الأداء لقطاع النقل أن عدد الرحلات الداخلية ارتفع خلال العام الماضي.",
+                 id="a_report_named_by_its_construct"),
+    pytest.param("وأكد رئيس النادي أن الإدارة تسعى إلى التوقيع مع شركات راعية قبل بداية الموسم.",
+                 id="an_office_named_by_a_definite_genitive"),
+    pytest.param("وكان المتحدث باسم اللواء أعلن استعادة أربعة مواقع للمتمردين وقوات النظام في محيط المطار، وأكد قائد "
+                 "اللواء سالم العمري أن القوات تتقدم.", id="a_counted_noun_is_not_a_source"),
+    pytest.param("وقال تقرير مشترك أصدرته منظمتا الصحة والغذاء أمس إن الإنتاج تراجع. وأضاف التقرير أن الأسعار "
+                 "سترتفع.", id="a_report_whose_issuers_follow_an_adjective"),
+    pytest.param("وبعد فرز الإجابات تبين أن 60% من المشاركين أكدوا أنهم مواطنون محليون، فيما قال 15% إنهم عالميون.",
+                 id="the_predicate_after_anna_with_a_pronoun"),
+])
+def test_specified_sources_are_not_vague(validator, text):
+    assert not _findings(validator, text, "unnamed-source")
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت تقارير إعلامية أن المفاوضات توقفت بعد خلاف على بنود الاتفاق.",
+    "وقال تقرير صحفي إن الشركة تعتزم بيع حصتها في المصنع.",
+    "وقال أحد سكان الحي إن المياه غمرت الشوارع منذ يومين.",
+])
+def test_unspecified_reports_and_residents_are_still_vague(validator, text):
+    assert _findings(validator, text, "unnamed-source")
+
+
+# -- a country name that is really the people or the adjective ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال المرصد إن قصفا على ريف حلب في سورية أدى إلى مقتل 9 سوريا بينهم أطفال.",
+                 id="the_counted_noun_after_a_number"),
+    pytest.param("ووصلت إلى الأردن من سوريا أمس، وتقدم الجمعية المساعدات إلى 300 عائلة سورية في المخيم.",
+                 id="an_adjective_after_an_indefinite_feminine_noun"),
+    pytest.param("وأوضح المرصد أن القتلى في سوريا من جنسيات غير سورية في معظمهم.",
+                 id="an_adjective_after_ghayr"),
+    pytest.param("ونعى رئيس المجلس البلدي خالد العتيبي الشيخ فهد بن سعد القحطاني، وقال إن الفقيد من وجهاء قحطان المعروفين.",
+                 id="a_tribe_and_its_nisba"),
+])
+def test_a_word_that_is_not_the_other_spelling(validator, text):
+    assert not _findings(validator, text, "inconsistent-name")
+
+
+def test_the_country_spelled_two_ways_is_still_flagged(validator):
+    text = "وعاد اللاجئون إلى سوريا بعد سنوات. وقالت المفوضية إن الأوضاع في سورية لا تزال صعبة."
+    assert _findings(validator, text, "inconsistent-name")
+
+
+# -- a person's name inside a body's name; a title that reaches over a region ---------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("أعلنت شركة أبناء سعد عبدالرحمن الغامدي في بيان عن توقيع عقد مع وزارة النقل.",
+                 id="a_firm_named_after_its_founder"),
+    pytest.param("وقالت مؤسسة خالد إبراهيم السالم الخيرية في بيان إنها وزعت المساعدات على الأسر.",
+                 id="a_foundation_named_after_a_person"),
+    pytest.param("وقال الحاكم السابق لولاية تكساس جون ميلر في كلمة إن الاتفاق سيئ.",
+                 id="a_title_with_a_region_after_the_preposition_la"),
+    pytest.param("وقال محمد نعيم ستانكزاي، المتحدث باسم حاكم إقليم هلمند \"انفجرت العبوة قرب السوق\".",
+                 id="a_region_head_and_its_name_inside_a_title"),
+    pytest.param("وقال بيير لامبير من مجموعة الأزمات الدولية لوكالة الصحافة الفرنسية: «الانتخابات محسومة سلفا».",
+                 id="an_affiliation_after_the_name"),
+    pytest.param("وفاز الفريق بفضل مهاجمه الذي خرج فائزا من مواجهته مع زميله السابق بيتر كراوتش بتسجيله الهدف "
+                 "الأول.", id="scoring_a_goal_is_not_a_statement"),
+    pytest.param("وتقول سلمى حداد الراقصة بالفرقة: «نقدم لوحات عن الأرض والذاكرة».",
+                 id="a_performer_named_by_her_art"),
+    pytest.param("زنكنة: لا اتفاق قبل رفع العقوبات\n\nقال المفاوض النووي الإيراني الكبير عباس زنكنة أمس إن طهران "
+                 "لن تقبل أي تمديد للعقوبات. وقال زنكنة في مؤتمر صحفي إن المفاوضات مستمرة.",
+                 id="an_adjective_of_rank_inside_the_title"),
+    pytest.param("وقالت منى الشريف شقيقة الممثل المصري كريم الشريف إن الحريق اندلع ليلا.",
+                 id="a_relation_before_a_role_and_a_name_describes_the_person_before_it"),
+    pytest.param("ونقلت الصحيفة عن دانيال ابن الروائي قوله إن والده توفي بعد صراع مع المرض.",
+                 id="ibn_before_a_title_is_a_relation_not_part_of_the_name"),
+    pytest.param("وأكد المسؤول في قندوز عبدالله محمد نوري الحصيلة، مضيفا أن بعض الجرحى في حالة حرجة.",
+                 id="a_place_no_lexicon_knows_inside_the_title"),
+])
+def test_no_person_quoted_without_a_title(validator, text):
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_a_bare_name_after_a_company_statement_is_still_flagged(validator):
+    text = "وأعلنت شركة النقل الوطنية في بيان عن توقيع العقد. وقال سعد عبدالرحمن الغامدي إن المشروع يبدأ غدا."
+    assert _findings(validator, text, "missing-title")
+
+
+# -- unsourced counts: background on record, and a verb that does not kill ----------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقتل 12 شخصا في غرق مركب بالنهر أمس، بحسب الدفاع المدني، في حادث هو الأسوأ منذ 2015. وكانت "
+                 "أسوأ كارثة نهرية قد وقعت في عام 2006 حين غرقت عبارة وأدت إلى مصرع 300 راكب.",
+                 id="a_toll_dated_to_an_earlier_year"),
+    pytest.param("وتجددت الاشتباكات بين القبيلتين أمس، بحسب شيوخ المنطقة. وفي مطلع العام الماضي قتل 80 شخصا في "
+                 "اشتباكات مماثلة دامت أسبوعين.", id="a_toll_of_last_year"),
+    pytest.param("وتضم البعثة المتجهة إلى المعسكر 26 لاعبا من بينهم أسماء قضت الموسم الماضي مع أندية أخرى.",
+                 id="qada_is_spent_not_died"),
+])
+def test_background_and_non_casualty_counts_need_no_source(validator, text):
+    """(A count of players is still a note, info: only warnings and errors are looked at.)"""
+    assert not [f for f in _findings(validator, text, "unsourced-number") if f.severity != "info"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل 12 شخصا في غرق مركب بالنهر أمس، في أسوأ حادث من نوعه منذ عام 2006.",
+    "وقتل 17 مسلحا وأصيب ثمانية آخرون في اشتباكات شرق المدينة عام 2015، بعد هدوء دام منذ 2012.",
+    "وقتل 9 عمال في انهيار سقالة بموقع المشروع في مارس 2016. ويفترض أن يكتمل المشروع بحلول 2030.",
+])
+def test_a_current_toll_is_still_unsourced(validator, text):
+    assert _findings(validator, text, "unsourced-number")
+
+
+def test_a_name_from_a_place_has_no_affiliation(validator):
+    assert _findings(validator, "وقال أحمد سالم الدوسري من الرياض إن الأسعار مرتفعة هذا العام.", "missing-title")

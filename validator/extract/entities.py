@@ -32,6 +32,10 @@ _BEFORE_DIN = frozenset({"نور", "صلاح", "محيي", "محي", "عز", "ع
 _NAMED_PLACES = frozenset({"جامعه", "كاس", "بطوله", "مسجد", "شارع", "مستشفي", "مدينه", "مطار", "ميناء", "قاعده",
                            "مركز", "حي", "مدرسه", "جائزه", "مؤسسه", "جسر", "قصر", "ملعب", "استاد", "ستاد", "كليه",
                            "معهد", "مجمع", "ميدان", "منطقه", "جامع", "مدينة", "قاعة", "دوره", "مهرجان"})
+_REGION_HEADS = frozenset({"ولايه", "محافظه", "منطقه", "مدينه", "اقليم", "اماره", "مقاطعه", "بلديه"})
+# nouns whose following name is a body's, a family's or a firm's, not a person speaking
+_NAMED_AFTER = frozenset({"ابناء", "اولاد", "شركه", "مجموعه", "مؤسسه", "مكتب", "مصنع", "مصرف",
+                          "مجمع", "معهد", "كليه", "جمعيه", "صندوق", "مركز", "مستشفي", "جامعه", "مدرسه"})
 _REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                      "العاشر", "الحادي", "عشر"})
 _TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
@@ -67,9 +71,29 @@ def _kunya(word: str | None) -> bool:
     return bool(word) and (word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA))
 
 
+def _named_place(word: str | None) -> bool:
+    """جامعة، لمستشفى، بمركز: a noun that takes a person's name as its own (a clitic split off)."""
+    return bool(word) and (word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES))
+
+
+# أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
+_PREDICATE_AFTER = frozenset({"انه", "انها", "انهم", "انهن", "انني", "انا", "اننا", "انك", "انكم", "لانهم", "بانهم",
+                              "وانهم", "بانه", "بانها"})
+_NASAB = frozenset({"بن", "ابن", "بنت", "ابنه", "ولد"})
+
+
+def _nasab_of(longer: str, shorter: str) -> bool:
+    """محمد بن سلمان بن عبدالعزيز is the son of سلمان بن عبدالعزيز, not he: a name that ends the longer
+    one right after بن/بنت (its nasab chain) names the father, another person."""
+    head = longer.split()[:-len(shorter.split())]
+    return bool(head) and head[-1] in _NASAB
+
+
 def _spelling_variant(word: str, surname: str) -> bool:
     """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
     a, b = word.removeprefix("ال"), surname.removeprefix("ال")
+    if a + "ي" == b or b + "ي" == a:
+        return False  # قحطان / القحطاني: the tribe and its nisba, not one name spelled two ways
     return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1
 
 
@@ -373,6 +397,11 @@ class EntityExtractor:
             if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
                 j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
                 continue
+            if w in ("في", "لدي") and self._word(j + 1) and self._word(j + 2) in self.res.given_names.by_norm \
+                    and self._word(j + 1) not in self.res.given_names.by_norm \
+                    and not self.res.is_non_name_strict(self._word(j + 1)) and j + 1 not in self._title_at:
+                j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
+                continue
             quoted = self._quoted_name_end(j)
             if quoted is not None:
                 j = quoted
@@ -381,6 +410,11 @@ class EntityExtractor:
             modifier = self._modifier_at.get(j)
             if modifier is not None:
                 j = modifier[0]  # مدير سابق، الرئيس الأسبق
+                continue
+            if w is not None and (w in _REGION_HEADS or (w[0] == "ل" and w[1:] in _REGION_HEADS)) \
+                    and self._word(j + 1) and self._word(j + 1) not in self.res.given_names.by_norm:
+                j += 2  # الحاكم السابق لولاية نيويورك، حاكم إقليم فارياب، المدير العام لمنطقة عسير
+                after_body = True
                 continue
             hit = self._complement_word(j)
             if hit:
@@ -392,8 +426,9 @@ class EntityExtractor:
                 continue
             if w is None:
                 break
-            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1):
-                j += 2  # جامعة الملك فيصل
+            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1) \
+                    and _named_place(self._word(j - 1)):
+                j += 2  # جامعة الملك فيصل (but وزير الدفاع الأمير محمد بن سلمان: the prince is the holder)
                 continue
             if w.startswith("وال") and not after_body:
                 break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
@@ -462,6 +497,7 @@ class EntityExtractor:
                     self._word(j + 1) in self.res.given_names.by_norm or self._is_definite(j + 1))):
                 break  # لا توجد، أو النساء، أم متزوج: not أبو أحمد، أم كلثوم، أبو الغيط
             if w in particles and self._word(j + 1) and not self.used[j] \
+                    and not (j > i and (j + 1) in self._title_at and self._is_definite(j + 1)) \
                     and not self._pronoun_for_marbuta(j, particles[w]) \
                     and self._is_name_token(j + 1, first=False, after_particle=True) \
                     and not self._written(j + 1).endswith(("ه", "ها", "هم")):
@@ -561,8 +597,12 @@ class EntityExtractor:
             if e.kind != "person":
                 continue
             other = loose_key(e.key)
-            if e.key == key or e.key.endswith(" " + key) or key.endswith(" " + e.key) or other == loose \
-                    or (len(loose.split()) >= 2 and (other.endswith(" " + loose) or loose.endswith(" " + other))):
+            if e.key == key or other == loose:
+                return e, False
+            if (e.key.endswith(" " + key) and not _nasab_of(e.key, key)) \
+                    or (key.endswith(" " + e.key) and not _nasab_of(key, e.key)) \
+                    or (len(loose.split()) >= 2 and ((other.endswith(" " + loose) and not _nasab_of(e.key, key))
+                                                     or (loose.endswith(" " + other) and not _nasab_of(key, e.key)))):
                 return e, False
         loc = self.ctx.loc(self._name_start_offset(name_start), self.tokens[name_end - 1].end)
         entity = Entity(self.ctx.new_id("p"), "person", loc.text, key, gender)
@@ -610,6 +650,9 @@ class EntityExtractor:
             if m.entry.get("kind") == "honorific":
                 continue
             start_off = m.start
+            if m.entry.norm.startswith("ال") and self.tokens[s].text.startswith("لل") \
+                    and not self.ctx.norm.text[m.start:m.end].startswith("ال"):
+                start_off = self.tokens[s].start  # للرئيس: لـ + الرئيس, the article's alef elided
             end_off = self.tokens[end_tok - 1].end
             loc = self.ctx.loc(start_off, end_off)
             out.append((loc.text.strip(" ،,"), loc, m.entry.source))
@@ -692,9 +735,18 @@ class EntityExtractor:
             phrase = self.parse_title(i)
             if phrase is None:
                 continue
+            head_end = phrase.roles[0][1]
+            if phrase.roles[0][2].entry.get("kind") == "relation" and head_end in self._title_at \
+                    and self._title_at[head_end][1].entry.get("kind") == "role":
+                i += 1  # شقيقة الفنان خالد أبوالنجا: the name is the artist's; the relation is someone else's
+                continue
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
                 j += 1
+                w = self._word(j)
+                if w and w.startswith("ال") and w.endswith("ي") and len(w) > 4 \
+                        and self._word(j + 1) in self.res.given_names.by_norm:
+                    j += 1  # رئيس مجلس النواب، الجمهوري جون بينر: a party or nisba before the name
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
             name_end = self.parse_name(j, after_title=True, strong_title=strong,
@@ -732,6 +784,8 @@ class EntityExtractor:
             if self.tokens[i].text == "باسم" and i > 0 and (i - 1) in self._title_at:
                 continue  # متحدث باسم أولمرت: "in the name of", not the name باسم
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
+                if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
+                    self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
                 continue
             after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
@@ -751,6 +805,8 @@ class EntityExtractor:
             if nat is not None:
                 title, title_loc = nat.text, nat
             phrase = self.parse_title(k)
+            if phrase is not None and k > end and phrase.roles[0][2].prefix.startswith("و"):
+                phrase = None  # وليام كوهين، ورئيس هيئة الأركان: the next item of a list, not an apposition
             if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
                 titles = self._title_text(phrase)
                 if titles:
@@ -764,6 +820,13 @@ class EntityExtractor:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
+            elif self._word(k) in ("من", "في", "لدي") and (k + 1) in self._body_at \
+                    and not self._body_at[k + 1][1].prefix.startswith(("و", "ف")):
+                # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
+                end_desc = self._complement(self._body_at[k + 1][0], after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                lex.append(self._body_at[k + 1][1].entry.source)
             elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
                 # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
@@ -995,6 +1058,9 @@ class EntityExtractor:
         if prev in ("الملك", "الامير", "الامام", "الشيخ", "مسجد", "شارع", "جامعه", "مستشفي", "مدينه",
                     "مطار", "ميناء", "قاعده", "مركز", "حي", "مدرسه", "ابن", "بن", "ابو", "ام"):
             return True
+        bare = prev[1:] if prev[0] in "وفبل" and prev[1:] in _NAMED_AFTER else prev
+        if bare in _NAMED_AFTER:
+            return True  # شركة أبناء عبدالله الخضري، مؤسسة سالم الخيرية: not the person
         return (i - 1) in self._body_at
 
     def _token_forms(self, first_words: set[str]) -> dict[str, list[tuple[int, str]]]:
@@ -1119,6 +1185,8 @@ class EntityExtractor:
         role = phrase.roles[0][2]
         if role.entry.get("unique") == "yes":
             return True  # النبي، الرسول: one person, whom every reader knows
+        if any(w.startswith("ال") for w in role.entry.norm.split()[1:]):
+            return True  # رئيس النادي، رئيس الوزراء: a definite genitive names the office
         if phrase.end - phrase.start <= len(role.entry.norm.split()):
             return False
         if phrase.definite:
@@ -1161,8 +1229,17 @@ class EntityExtractor:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
             if document and self._word(i - 1) == "في":
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
-            if document and self._word(j) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها"):
-                continue  # تقرير أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if document and any(self._word(x) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها")
+                                for x in (j, j + 1)):
+                continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
+                continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
+            if prev in _PREDICATE_AFTER:
+                continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
+            if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
+                    self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
+                    ("احد", "واحد", "لاحد", "باحد")))):
+                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
             definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(
                 ("ال", "وال", "بال", "فال", "لل"))
             start_off, end_off = m.start, self.tokens[j - 1].end
@@ -1237,6 +1314,22 @@ class EntityExtractor:
             return True
         return any(e.kind == "person" and not e.vague and any(
             lo <= self.ctx._to_norm(m.loc.start) < hi for m in e.mentions) for e in self.entities)
+
+    def _specified_document(self, j: int) -> bool:
+        """The words after an indefinite تقرير/دراسة that make it one named document: a definite
+        genitive (تقرير الهيئة، دراسة الجمعية), or an indefinite noun and its definite genitive (تقرير
+        مؤشرات الأداء). Not an adjective (تقرير صحفي، تقرير حديث صدر) nor a relative clause."""
+        w = self._word(j)
+        if w is None:
+            return False
+        vague = self.res.vague_sources
+        if self._is_definite(j):
+            return w not in ("الذي", "التي", "الصادر", "الصادره") and vague.lookup(w) is None \
+                and not w.startswith(("الاعلام", "الصحف", "الاعلاميه"))
+        nxt = self._word(j + 1)
+        return (nxt is not None and self._is_definite(j + 1) and not w.endswith(("ي", "يه"))
+                and w not in self.res.vague_modifiers and not _verb_like(w)
+                and nxt not in ("الذي", "التي") and w not in self.res["stopwords"].by_norm)
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting

@@ -84,6 +84,8 @@ class NumberItem:
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     in_headline: bool = False
     passage: int = 0                    # a paragraph cut where the article turns to another incident
+    historical: bool = False            # in a sentence dated before the article's time (في عام 1991، العام الماضي)
+    restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)
 
     @property

@@ -24,6 +24,15 @@ _AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "�
 _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
 _BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
+_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:[وفب]?ال)?(?:عام|سنه|موسم) (?:ال)?ماضي(?:ه)?(?![^\W\d_])")
+_FUTURE = frozenset({"بحلول", "حتي", "لعام", "رؤيه", "خطه", "استراتيجيه", "مونديال", "كاس", "اولمبياد", "بطوله"})
+_SINCE = frozenset({"منذ", "مقارنه", "بالمقارنه", "مقابل", "عن", "من"})
+_RECALL = frozenset({"وكان", "وكانت", "وكانوا", "فكان", "فكانت", "كان", "كانت"})
+_WORD = re.compile(r"[^\W\d_]+")
+# أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
+_RESTATE_MARKERS = frozenset({"اي", "يعادل", "يوازي", "يساوي", "تعادل", "توازي", "تساوي", "يعادلها", "مايعادل"})
+_RESTATE_FILLERS = _RESTATE_MARKERS | frozenset({"ما", "بما", "او", "وهو", "وهي", "نحو", "حوالي", "قرابه",
+                                                  "يفوق", "يزيد", "علي", "عن", "تقريبا", "اكثر", "من", "اقل"})
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -76,7 +85,55 @@ class NumberExtractor:
                 self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
+        self._restatements()
+        self._historical()
         return self.items
+
+    def _historical(self) -> None:
+        """A figure told after a date before the article's own time is background, a matter of record
+        (وفي عام 1991 غرقت العبارة ما أدى إلى مصرع 476 راكبا، وفي مطلع العام الماضي قتل 119): earlier in
+        its sentence stands a (Gregorian) year earlier than the article's own (the latest it names that is
+        not a target: بحلول 2030), or العام الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
+        years = [n for n in self.items if n.category == "year" and isinstance(n.value, int)
+                 and 1900 <= n.value <= 2100]
+        marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
+        def mark(sentence: int, offset: int) -> None:
+            k = self.ctx.index.containing(offset)
+            before = " ".join(t.text for t in self.tokens[max(0, k - 3):k])
+            if any(w in before.split() for w in _SINCE):
+                return
+            marks[sentence] = min(marks.get(sentence, offset), offset)
+        if years:
+            # the article's own year: the latest it names, but not a target (بحلول 2030، حتى عام 2020، رؤية 2030)
+            def target(n) -> bool:
+                k = self.ctx.index.containing(self.ctx._to_norm(n.loc.start))
+                return bool({t.text for t in self.tokens[max(0, k - 3):k]} & _FUTURE)
+            now = [n.value for n in years if not target(n)]
+            latest = max(now) if now else min(n.value for n in years)
+            for n in years:
+                if n.value < latest:
+                    mark(n.sentence, self.ctx._to_norm(n.loc.start))
+        for m in _LAST_YEAR.finditer(self.text):
+            mark(self.ctx.sentence_of(m.start())[0], m.start())
+        for n in self.items:
+            first = marks.get(n.sentence)
+            n.historical = first is not None and first < self.ctx._to_norm(n.loc.start)
+
+    def _restatements(self) -> None:
+        """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
+        (with at most the first one's currency between them), restates it: the same sum in another
+        currency or form. Two amounts that merely share a sentence are two sums."""
+        prev = None
+        for n in self.items:
+            if prev is not None and n.category == "money" and prev.category == "money" \
+                    and n.sentence == prev.sentence:
+                gap = self.text[self.ctx._to_norm(prev.loc.end):self.ctx._to_norm(n.loc.start)]
+                words = _WORD.findall(gap)
+                others = [w for w in words if w not in _RESTATE_FILLERS]
+                marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)
+                if marked and len(others) <= 2 and not re.search(r"[.؛;]", gap):
+                    n.restates = prev.id
+            prev = n
 
     def _near_lexicon(self, pos: int, lexicon: str, window: int) -> bool:
         """A word of the lexicon within `window` tokens of pos, in the same paragraph."""
@@ -402,7 +459,16 @@ class NumberExtractor:
             for m in self.ctx.hits("update-phrases"):
                 self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
         first = self._updates.get(sentence)
-        return first is not None and first < start
+        return (first is not None and first < start) or self._recalled(sentence)
+
+    def _recalled(self, sentence: int) -> bool:
+        """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
+        report or state (the pluperfect of news background), not the article's current figure."""
+        lo, _hi = self.ctx.sentence_bounds(sentence)
+        k = self.ctx.index.at_or_after(lo)
+        while k < len(self.tokens) and self.tokens[k].kind == "punct":
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].text in _RECALL
 
 
 def _sound_plural(form: str, lexicon) -> bool:

@@ -56,14 +56,17 @@ def _passages(ctx: Context) -> list[int]:
     out: list[int] = []
     passage = -1
     previous_paragraph = None
+    shifts: dict[int, list] = {}  # every phrase at a token: وفي (before a place) and في مطلع (a time) both
+    for m in ctx.hits("topic-shifts"):
+        shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
         k = ctx.index.at_or_after(ctx._to_norm(s.start))
         while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
             k += 1
-        shift = ctx.hit_at("topic-shifts", k)
-        turns = shift is not None and (shift.entry.get("kind") != "before-place" or (
+        turns = any(shift.entry.get("kind") != "before-place" or (
             shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
-                                           or ctx.tokens[shift.j].text in _PLACE_HEADS)))
+                                           or ctx.tokens[shift.j].text in _PLACE_HEADS))
+            for shift in shifts.get(k, ()))
         if s.paragraph != previous_paragraph or turns:
             passage += 1
         previous_paragraph = s.paragraph
@@ -75,6 +78,8 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
     groups: dict[tuple[str, str], dict[str, object]] = {}
     for m in ctx.hits("spelled-terms"):
+        if m.entry.source.startswith("places") and not _names_the_place(ctx, m):
+            continue
         key = ("term", m.entry.get("group"))
         groups.setdefault(key, {}).setdefault(m.entry.get("side"), ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0])
@@ -89,6 +94,25 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
     out.sort(key=lambda g: g.forms[0][1].start)
     return out
+
+
+def _names_the_place(ctx: Context, m) -> bool:
+    """سورية / سوريا name the country, except where the word is the people or the adjective: right
+    after a count it is the counted noun (بمقتل 12 سوريا, twelve Syrians), and a feminine form after
+    غير or an indefinite feminine noun agrees with it (عائلة سورية، جنسيات غير سورية: Syrian)."""
+    prev = ctx.tokens[m.i - 1] if m.i > 0 else None
+    if prev is None or prev.kind == "punct":
+        return True
+    if prev.kind == "number" or ctx.res["number-words"].lookup(prev.text) is not None:
+        return False
+    if m.entry.norm.endswith("يه"):
+        w = prev.text
+        if w in ("غير", "وغير", "بغير"):
+            return False
+        if w.endswith(("ه", "ات")) and not w.startswith(("ال", "وال", "بال", "لل")) \
+                and w not in _PLACE_HEADS and ctx.res["stopwords"].lookup(w) is None:
+            return False
+    return True
 
 
 def _distinct_spellings(forms: dict) -> dict:

@@ -64,6 +64,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (بينهم أربعة أطفال)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (عشرات، مئات، آلاف)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "historical": FieldSpec(lambda n, a: n.historical,
+                                doc="after a date before the article's own time in its sentence: a year earlier than "
+                                    "the latest the article names that is not a target (بحلول 2030), or العام/الموسم الماضي "
+                                    "(background on record)"),
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
         "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
     },

@@ -40,7 +40,9 @@ STRUCTURE_ALIASES = {"number": "number", "quote": "quote", "entity": "entity", "
                      "إسناد": "attribution", "فقرة": "paragraph", "جملة": "sentence", "عنوان": "headline",
                      "تهجئة": "spelling"}
 SCOPE_ALIASES = {"sentence": "sentence", "passage": "passage", "paragraph": "paragraph", "article": "article",
-                 "الجملة": "sentence", "المقطع": "passage", "الفقرة": "paragraph", "المقال": "article"}
+                 "restatement": "restatement",
+                 "الجملة": "sentence", "المقطع": "passage", "الفقرة": "paragraph", "المقال": "article",
+                 "المعادل": "restatement"}
 LANG_ALIASES = {"ar": "ar", "en": "en", "عربي": "ar", "إنجليزي": "en"}
 
 _IDENT_CHARS = pp.alphanums + "_-" + pp.unicode.Arabic.alphanums

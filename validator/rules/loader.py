@@ -342,8 +342,8 @@ class _Converter:
             scope = SCOPE_ALIASES[inner[2][2]]
             if structure not in ("number", "quote"):
                 raise self.error("'require source within' applies to numbers and quotes", loc)
-            if scope == "passage":
-                raise self.error("'within passage' applies to 'consistent value'; use sentence, paragraph or article", loc)
+            if scope in ("passage", "restatement"):
+                raise self.error(f"'within {scope}' applies to 'consistent value'; use sentence, paragraph or article", loc)
             return m.RequireSource(scope)
         if isinstance(inner, tuple) and inner[0] == "consistent":
             _, cloc, ctoks = inner
