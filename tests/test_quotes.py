@@ -194,3 +194,22 @@ def test_balanced_quotes_have_no_unmatched(extract):
     quotes = _quotes(extract, "قال الوزير: «نعم». وقال النائب: «لا».")
     assert len(quotes) == 2 and all(q.balanced and q.unmatched is None for q in quotes)
     assert [q.id for q in quotes] == ["q1", "q2"]
+
+
+def test_a_straight_mark_too_many_is_found_by_the_way_it_faces(extract):
+    # the extra mark after "الحصار:" shifts every later pair if marks are paired in turn; the lone
+    # mark to report is that one, not the visibly closed "الشرعية"
+    text = ('وقال عضو المكتب السياسي للحركة: " وصف الاتفاق بأنه "خطوة أولى" نحو رفع الحصار، '
+            'وأضاف أن الحكومة "فقدت الشرعية" منذ أشهر.')
+    quotes = _quotes(extract, text)
+    lone = [q for q in quotes if not q.balanced]
+    assert len(lone) == 1 and lone[0].unmatched.start == text.index('" وصف')
+    assert sorted(q.content for q in quotes if q.balanced) == ["خطوة أولى", "فقدت الشرعية"]
+
+
+def test_straight_marks_that_pair_in_turn_are_left_as_they_are(extract):
+    text = 'وقال النائب "لن نصوت على الموازنة" قبل أن يضيف أن "الحوار مستمر مع الكتل الأخرى'
+    quotes = _quotes(extract, text)
+    assert [q.content for q in quotes if q.balanced] == ["لن نصوت على الموازنة"]
+    (lone,) = [q for q in quotes if not q.balanced]
+    assert lone.unmatched.start == text.rindex('"')

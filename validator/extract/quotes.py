@@ -62,6 +62,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             for mark, start in stack:
                 quotes.append(_unbalanced(ctx, start, para.end, mark, None, start))
         _pair_mirrored(ctx, quotes, para)
+        _pair_straight_by_direction(ctx, quotes, para)
     quotes.sort(key=lambda q: q.loc.start)
     for n, q in enumerate(quotes, 1):
         q.id = f"q{n}"
@@ -93,6 +94,66 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 2
         else:
             k += 1
+
+
+_OPENS_AFTER = frozenset("([{:،,-–—ـ")   # what may stand right before an opening mark, besides a space
+_CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _straight_direction(text: str, i: int, lo: int, hi: int) -> str:
+    """Which way a straight mark faces: "open" before a word ( "كلام، و"كلام ), "close" after one
+    ( كلام" ، كلام". ), else "either"."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    proclitic = before in _PROCLITICS and (i - 1 == lo or text[i - 2].isspace())
+    opens = not after.isspace() and after not in _CLOSES_BEFORE and (
+        before.isspace() or before in _OPENS_AFTER or proclitic)
+    closes = not before.isspace() and before not in _OPENS_AFTER and not proclitic and (
+        after.isspace() or after in _CLOSES_BEFORE)
+    return "open" if opens and not closes else "close" if closes and not opens else "either"
+
+
+def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None:
+    """Straight marks look alike, so the first pass pairs them in turn (1st with 2nd, 3rd with 4th):
+    one missing or extra mark shifts every pair after it, and the lone mark reported is then one
+    that visibly has a partner. Where that pairing joins a closing-faced mark to the next
+    opening-faced one, pair by the way each mark faces instead, if that leaves no more marks
+    unpaired. Only in a paragraph of straight marks alone (nesting with « » is left as it is)."""
+    text = ctx.doc.text
+    marks = [m.start() for m in _MARK.finditer(text, para.start, para.end)]
+    if len(marks) < 2 or any(text[i] != '"' for i in marks):
+        return
+    faces = [_straight_direction(text, i, para.start, para.end) for i in marks]
+    turn_pairs = [(k, k + 1) for k in range(0, len(marks) - 1, 2)]
+    if not any(faces[a] == "close" or faces[b] == "open" for a, b in turn_pairs):
+        return  # every pair faces the right way: nothing suggests another pairing
+    pairs, lone, open_k = [], [], None
+    for k, face in enumerate(faces):
+        if face == "open" or (face == "either" and open_k is None):
+            if open_k is not None:
+                lone.append(open_k)
+            open_k = k
+        elif open_k is not None:
+            pairs.append((open_k, k))
+            open_k = None
+        else:
+            lone.append(k)
+    if open_k is not None:
+        lone.append(open_k)
+    if len(lone) > len(marks) % 2:
+        return  # facing explains the marks no better than taking them in turn
+    old = [q for q in quotes if q.open_mark == '"' and para.start <= q.loc.start < para.end]
+    for q in old:
+        quotes.remove(q)
+    new = [_quote(ctx, marks[a], marks[b], '"', '"') for a, b in pairs]
+    for k in lone:
+        i = marks[k]
+        new.append(_unbalanced(ctx, i, para.end if faces[k] != "close" else i + 1, '"', None, i))
+    if lone:
+        for q in new:
+            q.ambiguous = q.balanced  # one mark is still missing: the pairing is a guess, as before
+    quotes.extend(new)
 
 
 def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
