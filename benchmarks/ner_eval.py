@@ -149,7 +149,7 @@ def main() -> None:
         if args.limit:
             sentences = sentences[:args.limit]
         for what, r in evaluate(validator, sentences, labels).items():
-            print(f"| {name} | {what} ({labels[what]}) | {r['pred']} | {r['gold']} | {r['precision']:.2f} | "
+            print(f"| {name} | {what} ({labels[what]}) | {r['pred']} | {r['gold']} | {r['precision']:.3f} | "
                   f"{r['recall']:.2f} | {r['f1']:.2f} | {r['precision_overlap']:.2f} | {r['recall_overlap']:.2f} |")
 
 
