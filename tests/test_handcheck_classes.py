@@ -542,3 +542,27 @@ def test_a_surname_after_a_title_comma_and_first_name_before_names_the_speaker(v
     assert speaker.name == "تشابير أزكويتا" and speaker.titles
     assert not _findings(validator, text, "unnamed-speaker")
     assert not _findings(validator, text, "missing-title")
+
+
+# -- opinion columns: the writer's own voice ---------------------------------------------------
+
+_COLUMN = ("لا أدري لماذا نستعجل الحكم على التجربة، وأنا أعتقد أن علينا الصبر قليلا. وكما يقول المثل: "
+           "«من استعجل الشيء قبل أوانه عوقب بحرمانه». وقد يرد أحدهم: «لكن الوقت ليس في صالحنا».")
+
+
+def test_quotations_in_a_first_person_column_are_not_unnamed_speech(validator, extract):
+    assert extract(_COLUMN).first_person
+    assert not _findings(validator, _COLUMN, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    # news narration: first-person words only inside the quotation
+    "وقال مسؤول في الوزارة طلب عدم الكشف عن اسمه: «أنا أعتقد أننا لن نوقع الاتفاق قبل نهاية الشهر».",
+    # one first-person word is a slip or unmarked speech, not a column
+    "وقال أحد السكان: «سمعنا دوي انفجارين متتاليين قرب السوق». وأضاف أنه كان نائما، وأنا لا أملك تأكيدا لذلك.",
+    # ل + أرى is the name لاري, not a first-person verb
+    "والتقى الوفد بالمدرب لاري براون. وقال شاهد عيان: «اقتحم المسلحون المبنى من الباب الخلفي».",
+])
+def test_an_unnamed_speaker_in_news_narration_is_still_flagged(validator, extract, text):
+    assert not extract(text).first_person
+    assert _findings(validator, text, "unnamed-speaker")

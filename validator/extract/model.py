@@ -155,6 +155,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
+    first_person: bool = False          # the narration is the writer's own voice (a column, an interview)
     _by_id: dict = field(default_factory=dict, repr=False)
 
     def entity(self, entity_id: str | None) -> Entity | None:

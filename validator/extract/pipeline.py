@@ -40,6 +40,7 @@ def extract(doc: Document, res: Resources) -> Article:
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions)
+    article.first_person = _first_person(ctx, quotes)
     _link(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -48,6 +49,30 @@ def extract(doc: Document, res: Resources) -> Article:
 
 _PLACE_HEADS = frozenset({"محافظه", "مدينه", "منطقه", "بلده", "قريه", "ولايه", "اقليم", "مديريه", "حي", "شمال",
                           "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "العاصمه", "ريف"})
+
+
+# Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
+# first-person: one may be a slip or unmarked speech, two are the writer's own voice.
+FIRST_PERSON_MIN = 2
+
+
+def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
+    """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
+    أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
+    are listed (لأنني)، and لاري is a name, not ل + أرى."""
+    ranges = sorted((ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes if q.balanced)
+    starts = [r[0] for r in ranges]
+    seen = set()
+    for m in ctx.hits("first-person"):
+        if m.prefix not in ("", "و", "ف"):
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
+            continue
+        seen.add(m.entry.norm)
+        if len(seen) >= FIRST_PERSON_MIN:
+            return True
+    return False
 
 
 def _passages(ctx: Context) -> list[int]:

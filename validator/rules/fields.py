@@ -76,6 +76,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "words": FieldSpec(lambda q, a: len(q.content.split()), doc="number of words quoted"),
         "in_headline": FieldSpec(lambda q, a: a.doc.headline is not None and q.paragraph == 0,
                                  doc="in the headline"),
+        "in_first_person": FieldSpec(lambda q, a: a.first_person,
+                                     doc="its article narrates in the first person (lexicon first-person)"),
     },
     "entity": {
         **_COMMON,
