@@ -566,3 +566,21 @@ def test_quotations_in_a_first_person_column_are_not_unnamed_speech(validator, e
 def test_an_unnamed_speaker_in_news_narration_is_still_flagged(validator, extract, text):
     assert not extract(text).first_person
     assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- straight marks a paragraph does not pair up: every pairing is a guess ----------------------
+
+def test_a_guessed_straight_pairing_is_not_an_unnamed_quotation(validator, extract):
+    text = ('وقال مسؤول عسكري إن الغارات "ستتواصل حتى نهاية الشهر". وأضاف أن الخطة الجديدة" تشمل نشر '
+            'مراقبين جويين، وهو ما وصفه وزير الدفاع جون سميث بأنه "خطوة ضرورية".')
+    art = extract(text)
+    assert all(q.kind != "speech" for q in art.quotes if q.ambiguous)
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert _findings(validator, text, "unbalanced-quote")  # the odd mark is still reported
+    assert any(f.location.text == "مسؤول عسكري" for f in _findings(validator, text, "unnamed-source"))
+
+
+def test_a_paired_straight_quotation_of_an_anonymous_official_is_still_flagged(validator):
+    text = ('وقال مسؤول عسكري إن الغارات "ستتواصل حتى نهاية الشهر". وأضاف أن الخطة الجديدة تشمل نشر '
+            'مراقبين جويين، وهو ما وصفه بأنه "خطوة ضرورية لحماية المدنيين".')
+    assert len(_findings(validator, text, "unnamed-speaker")) == 2

@@ -137,10 +137,11 @@ def _distinct_spellings(forms: dict) -> dict:
 
 def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -> None:
     """A short quoted phrase in a sentence attributed to someone is a partial quotation of them
-    (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote."""
+    (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote. Not a span between straight marks
+    whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-        if q.kind == "term" and q.sentence in attributed and len(q.content.split()) >= 2 \
+        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and len(q.content.split()) >= 2 \
                 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
