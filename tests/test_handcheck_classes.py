@@ -584,3 +584,33 @@ def test_a_paired_straight_quotation_of_an_anonymous_official_is_still_flagged(v
     text = ('وقال مسؤول عسكري إن الغارات "ستتواصل حتى نهاية الشهر". وأضاف أن الخطة الجديدة تشمل نشر '
             'مراقبين جويين، وهو ما وصفه بأنه "خطوة ضرورية لحماية المدنيين".')
     assert len(_findings(validator, text, "unnamed-speaker")) == 2
+
+
+# -- one unknown word between a quotation verb and the quotation is its speaker -----------------
+
+@pytest.mark.parametrize("text, name", [
+    ('وعن أحدث أعمالها قالت كوستيلو "الدور كان صعبا لكنه منحني فرصة لاكتشاف نفسي من جديد".', "كوستيلو"),
+    ("وعن خطة الموسم المقبل أضاف فيرهوفن: «الفريق يحتاج إلى وقت للتأقلم مع طريقة اللعب الجديدة».",
+     "فيرهوفن"),
+])
+def test_one_unknown_word_before_the_quotation_is_its_speaker(validator, extract, text, name):
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == name
+    assert not _findings(validator, text, "unnamed-speaker")
+    # the article most likely named and titled the person before in words no lexicon reads
+    assert not _findings(validator, text, "missing-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شاهد: «رأيت الدخان يتصاعد من المبنى قبل وصول سيارات الإطفاء».",
+    "وتابع آخر: «لم نتلق أي تحذير قبل القصف».",
+    "وقال مسؤول: «لن نسمح بتكرار ما حدث».",
+])
+def test_an_anonymous_word_before_the_quotation_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_verb_that_is_no_quotation_verb_names_nobody(extract):
+    art = extract("وأطلقت البلدية مشروعا جديدا يحمل اسم «مدينة المستقبل الخضراء» في الحي الشمالي.")
+    assert not [e for e in art.entities if e.kind == "person"]

@@ -54,6 +54,7 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
 # تقرير أصدرته المنظمة: a document followed by who issued it
 _ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
                         "وزعته", "وزعه"})
+_QUOTE_OPENERS = frozenset({"«", '"', "“"})
 _REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
 
 
@@ -827,12 +828,25 @@ class EntityExtractor:
                 title, title_loc, src = titles[0]
                 lex.append(src)
                 end = phrase.end
-            else:
+            elif not (j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j)):
                 continue  # a bare unknown word after the verb may be its object or a common noun
-            entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
-            self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
-                             lex)
+            entity, created = self.person(i, j, verb.entry.get("gender") or "m")
+            mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title,
+                                       title_loc, lex)
+            mention.bare = title is None
+            entity.bare = entity.bare or (created and title is None)
             self._mark(i, end)
+
+    def _announces_quotation(self, j: int) -> bool:
+        """وقال بينيتيز: «...»، وأضافت شلبي "...": a quotation opens right at token j, or after a colon.
+        One unknown word between a quotation verb (قال، أضاف، تابع ...: postposed=yes) and the
+        quotation it announces is the verb's subject, its speaker: an object or a complement would not
+        stand alone between the verb and the colon (يحمل اسم «...» is no such verb). The mention (and a person it
+        creates) is `bare`: the article may have named it before in words no lexicon reads (كلاوديو رانييري)."""
+        n = len(self.tokens)
+        if j < n and self.tokens[j].text == ":":
+            j += 1
+        return j < n and self.tokens[j].text in _QUOTE_OPENERS
 
     def _titled_before(self) -> None:
         """وقال تسيبراس بعد اجتماعه: «...» after رئيس الوزراء تسيبراس: one word no lexicon knows, as the
