@@ -592,6 +592,7 @@ def test_a_paired_straight_quotation_of_an_anonymous_official_is_still_flagged(v
     ('وعن أحدث أعمالها قالت كوستيلو "الدور كان صعبا لكنه منحني فرصة لاكتشاف نفسي من جديد".', "كوستيلو"),
     ("وعن خطة الموسم المقبل أضاف فيرهوفن: «الفريق يحتاج إلى وقت للتأقلم مع طريقة اللعب الجديدة».",
      "فيرهوفن"),
+    ('وقال فيرهوفن خلال مؤتمر صحفي "لم نحسم بعد مسألة التعاقد مع مهاجم جديد قبل انطلاق الدوري".', "فيرهوفن"),
 ])
 def test_one_unknown_word_before_the_quotation_is_its_speaker(validator, extract, text, name):
     art = extract(text)
