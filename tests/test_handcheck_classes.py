@@ -615,3 +615,21 @@ def test_an_anonymous_word_before_the_quotation_is_still_unnamed(validator, text
 def test_a_verb_that_is_no_quotation_verb_names_nobody(extract):
     art = extract("وأطلقت البلدية مشروعا جديدا يحمل اسم «مدينة المستقبل الخضراء» في الحي الشمالي.")
     assert not [e for e in art.entities if e.kind == "person"]
+
+
+# -- a quoted list of names: nobody says it -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأكدت مصادر في النادي أن الثلاثي «فهد السبيعي، سلطان الحربي، عبدالله الزهراني» سيغيبون عن المباراة.",
+    'وقالت مصادر مطلعة إن اللجنة الجديدة تضم: "محمد العتيبي، وسعد القرني، وفهد الدوسري".',
+])
+def test_a_quoted_list_of_names_is_not_speech(validator, extract, text):
+    (q,) = extract(text).quotes
+    assert q.kind == "name"
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert _findings(validator, text, "unnamed-source")  # the anonymous sources are still reported
+
+
+def test_a_short_spoken_list_is_still_an_unnamed_quotation(validator):
+    text = "وقال أحد السكان: «لا ماء، لا كهرباء، لا دواء»."
+    assert _findings(validator, text, "unnamed-speaker")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from validator.document import Document
 from validator.extract.attributions import find_attributions
@@ -35,6 +36,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _partial_quotes(ctx, quotes, attributions, entities)
     _embedded_terms(ctx, quotes, entities, attributions)
     _unannounced_quotes(ctx, quotes, attributions)
+    _quoted_lists(ctx, quotes)
     numbers = extract_numbers(ctx)
     passages = _passages(ctx)
     for n in numbers:
@@ -195,6 +197,28 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
                 continue  # وقال المتحدث «لا تعليق».: the words its speaker says
             # كشفت مصادر "دنيا الرياضة" اكتفاء ...: the sentence goes on; the quotation names whose sources
         q.kind = "term"
+
+
+_LIST_SEPARATORS = re.compile("[،,]")
+LIST_ITEM_WORDS = 3  # words of one item of a quoted list of names (عبدالله عطيف، مكة المكرمة)
+
+
+def _quoted_lists(ctx: Context, quotes: list[Quote]) -> None:
+    """"صالح الصقري، ومناف أبو شقير"، «مكة، ورابغ، والجنوب»: a quotation that is nothing but a list
+    of names of people or places (two items or more, each of at most three words, each opening with
+    a given name or a place, و read off) names them; nobody says it."""
+    given = ctx.res.given_names.by_norm
+    places = ctx.res["places"].by_norm
+    for q in quotes:
+        if q.kind != "speech" or not q.balanced:
+            continue
+        items = [p.split() for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
+        if len(items) < 2 or any(not 1 <= len(words) <= LIST_ITEM_WORDS for words in items):
+            continue
+        heads = [w[0][1:] if w[0].startswith("و") and w[0] not in given and w[0] not in places else w[0]
+                 for w in items]
+        if all(h in given or h in places for h in heads):
+            q.kind = "name"
 
 
 def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None:
