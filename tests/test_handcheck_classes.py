@@ -633,3 +633,20 @@ def test_a_quoted_list_of_names_is_not_speech(validator, extract, text):
 def test_a_short_spoken_list_is_still_an_unnamed_quotation(validator):
     text = "وقال أحد السكان: «لا ماء، لا كهرباء، لا دواء»."
     assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- the title of someone's work: روايته الجديدة «...» ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأعلن الكاتب أمس أنه أنهى روايته الجديدة «رسائل لم تصل إلى أصحابها».",
+    'وستوقع القاصة في ختام الأمسية مجموعتها القصصية "حكايات من زمن البحر والغوص".',
+])
+def test_a_quoted_title_after_a_possessed_work_noun_is_a_name(validator, extract, text):
+    (q,) = extract(text).quotes
+    assert q.kind == "name"
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_an_anonymous_speaker_after_a_possessed_noun_is_still_flagged(validator):
+    text = "وقال أحد سكان الحي إن ابنته الصغيرة صرخت: «البيت يهتز، البيت يهتز»."
+    assert _findings(validator, text, "unnamed-speaker")
