@@ -650,3 +650,22 @@ def test_a_quoted_title_after_a_possessed_work_noun_is_a_name(validator, extract
 def test_an_anonymous_speaker_after_a_possessed_noun_is_still_flagged(validator):
     text = "وقال أحد سكان الحي إن ابنته الصغيرة صرخت: «البيت يهتز، البيت يهتز»."
     assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a title right after the verb, then its holder's name no lexicon knows ----------------------
+
+def test_unknown_words_between_a_title_and_the_report_are_its_holder(validator, extract):
+    text = ("وقال محافظ البنك المركزي جرايمي ويلر إن العملة المحلية تراجعت بشكل كبير منذ أبريل. وأضاف: "
+            "«لا نستبعد خفضا جديدا لسعر الفائدة».")
+    art = extract(text)
+    (person,) = [e for e in art.entities if e.kind == "person"]
+    assert person.name == "جرايمي ويلر" and person.titles
+    assert not _findings(validator, text, "unnamed-source")
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_an_official_without_a_name_is_still_an_unnamed_source(validator):
+    text = "وقال مسؤول في البنك المركزي إن العملة المحلية تراجعت. وأضاف: «لا نستبعد خفضا جديدا لسعر الفائدة»."
+    assert _findings(validator, text, "unnamed-source")
+    assert _findings(validator, text, "unnamed-speaker")

@@ -58,6 +58,7 @@ _QUOTE_OPENERS = frozenset({"«", '"', "“"})
 # Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
 _OCCASION = frozenset({"خلال", "في", "عقب", "امام", "اثناء", "لدي"})
 OCCASION_WORDS = 3
+HOLDER_WORDS = 3  # words no lexicon knows read as a title's holder (منة شلبي، هورشت هيلدت)
 _REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
 
 
@@ -948,6 +949,8 @@ class EntityExtractor:
         while k < n and k - phrase.end < 6 and self.tokens[k].kind == "word" \
                 and self.res.reporting_forms.lookup(self.tokens[k].text) is None:
             k += 1  # the rest of the title's complement: وأفريقيا، بالمملكة
+        if k < n and self.tokens[k].text not in "،," and self._holder_then_report(verb, i, phrase):
+            return True
         if k >= n or self.tokens[k].text not in "،," or any(self.used[x] for x in range(i, k)):
             return False
         start = j = k + 1
@@ -974,6 +977,29 @@ class EntityExtractor:
         entity, _ = self.person(start, j, phrase.gender)
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
                          title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
+        self._mark(i, j)
+        return True
+
+    def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase) -> bool:
+        """وكشفت الممثلة منة شلبي أن ...، وقال المدرب ماركو سيلفا: «...»: a title right after a speech
+        verb, then at once words no lexicon knows, then the report (أن، إن، :، a quotation): the words
+        are the title's holder, the verb's subject."""
+        n = len(self.tokens)
+        start = j = phrase.end
+        if start >= n or any(self.used[x] for x in range(i, start)) or self._mention_at(start) is not None:
+            return False
+        while j < n and j - start < HOLDER_WORDS and self._unknown_name_word(j, first=j == start):
+            j += 1
+        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+                or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
+            return False
+        titles = self._title_text(phrase)
+        if not titles:
+            return False
+        title, title_loc, src = titles[0]
+        entity, _ = self.person(start, j, phrase.gender)
+        self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name", title, title_loc,
+                         [verb.entry.source, src])
         self._mark(i, j)
         return True
 
