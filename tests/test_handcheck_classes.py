@@ -736,3 +736,130 @@ def test_a_current_toll_is_still_unsourced(validator, text):
 
 def test_a_name_from_a_place_has_no_affiliation(validator):
     assert _findings(validator, "وقال أحمد سالم الدوسري من الرياض إن الأسعار مرتفعة هذا العام.", "missing-title")
+
+
+# -- opinion columns: the writer's own voice ---------------------------------------------------
+
+_COLUMN = ("لا أدري لماذا نستعجل الحكم على التجربة، وأنا أعتقد أن علينا الصبر قليلا. وكما يقول المثل: "
+           "«من استعجل الشيء قبل أوانه عوقب بحرمانه». وقد يرد أحدهم: «لكن الوقت ليس في صالحنا».")
+
+
+def test_quotations_in_a_first_person_column_are_not_unnamed_speech(validator, extract):
+    assert extract(_COLUMN).first_person
+    assert not _findings(validator, _COLUMN, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    # news narration: first-person words only inside the quotation
+    "وقال مسؤول في الوزارة طلب عدم الكشف عن اسمه: «أنا أعتقد أننا لن نوقع الاتفاق قبل نهاية الشهر».",
+    # one first-person word is a slip or unmarked speech, not a column
+    "وقال أحد السكان: «سمعنا دوي انفجارين متتاليين قرب السوق». وأضاف أنه كان نائما، وأنا لا أملك تأكيدا لذلك.",
+    # ل + أرى is the name لاري, not a first-person verb
+    "والتقى الوفد بالمدرب لاري براون. وقال شاهد عيان: «اقتحم المسلحون المبنى من الباب الخلفي».",
+])
+def test_an_unnamed_speaker_in_news_narration_is_still_flagged(validator, extract, text):
+    assert not extract(text).first_person
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- straight marks a paragraph does not pair up: every pairing is a guess ----------------------
+
+def test_a_guessed_straight_pairing_is_not_an_unnamed_quotation(validator, extract):
+    text = ('وقال مسؤول عسكري إن الغارات "ستتواصل حتى نهاية الشهر". وأضاف أن الخطة الجديدة" تشمل نشر '
+            'مراقبين جويين، وهو ما وصفه وزير الدفاع جون سميث بأنه "خطوة ضرورية".')
+    art = extract(text)
+    assert all(q.kind != "speech" for q in art.quotes if q.ambiguous)
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert _findings(validator, text, "unbalanced-quote")  # the odd mark is still reported
+    assert any(f.location.text == "مسؤول عسكري" for f in _findings(validator, text, "unnamed-source"))
+
+
+def test_a_paired_straight_quotation_of_an_anonymous_official_is_still_flagged(validator):
+    text = ('وقال مسؤول عسكري إن الغارات "ستتواصل حتى نهاية الشهر". وأضاف أن الخطة الجديدة تشمل نشر '
+            'مراقبين جويين، وهو ما وصفه بأنه "خطوة ضرورية لحماية المدنيين".')
+    assert len(_findings(validator, text, "unnamed-speaker")) == 2
+
+
+# -- one unknown word between a quotation verb and the quotation is its speaker -----------------
+
+@pytest.mark.parametrize("text, name", [
+    ('وعن أحدث أعمالها قالت كوستيلو "الدور كان صعبا لكنه منحني فرصة لاكتشاف نفسي من جديد".', "كوستيلو"),
+    ("وعن خطة الموسم المقبل أضاف فيرهوفن: «الفريق يحتاج إلى وقت للتأقلم مع طريقة اللعب الجديدة».",
+     "فيرهوفن"),
+    ('وقال فيرهوفن خلال مؤتمر صحفي "لم نحسم بعد مسألة التعاقد مع مهاجم جديد قبل انطلاق الدوري".', "فيرهوفن"),
+])
+def test_one_unknown_word_before_the_quotation_is_its_speaker(validator, extract, text, name):
+    art = extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "speech"]
+    assert art.entity(q.speaker).name == name
+    assert not _findings(validator, text, "unnamed-speaker")
+    # the article most likely named and titled the person before in words no lexicon reads
+    assert not _findings(validator, text, "missing-title")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شاهد: «رأيت الدخان يتصاعد من المبنى قبل وصول سيارات الإطفاء».",
+    "وتابع آخر: «لم نتلق أي تحذير قبل القصف».",
+    "وقال مسؤول: «لن نسمح بتكرار ما حدث».",
+])
+def test_an_anonymous_word_before_the_quotation_is_still_unnamed(validator, text):
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_verb_that_is_no_quotation_verb_names_nobody(extract):
+    art = extract("وأطلقت البلدية مشروعا جديدا يحمل اسم «مدينة المستقبل الخضراء» في الحي الشمالي.")
+    assert not [e for e in art.entities if e.kind == "person"]
+
+
+# -- a quoted list of names: nobody says it -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأكدت مصادر في النادي أن الثلاثي «فهد السبيعي، سلطان الحربي، عبدالله الزهراني» سيغيبون عن المباراة.",
+    'وقالت مصادر مطلعة إن اللجنة الجديدة تضم: "محمد العتيبي، وسعد القرني، وفهد الدوسري".',
+])
+def test_a_quoted_list_of_names_is_not_speech(validator, extract, text):
+    (q,) = extract(text).quotes
+    assert q.kind == "name"
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert _findings(validator, text, "unnamed-source")  # the anonymous sources are still reported
+
+
+def test_a_short_spoken_list_is_still_an_unnamed_quotation(validator):
+    text = "وقال أحد السكان: «لا ماء، لا كهرباء، لا دواء»."
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- the title of someone's work: روايته الجديدة «...» ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأعلن الكاتب أمس أنه أنهى روايته الجديدة «رسائل لم تصل إلى أصحابها».",
+    'وستوقع القاصة في ختام الأمسية مجموعتها القصصية "حكايات من زمن البحر والغوص".',
+])
+def test_a_quoted_title_after_a_possessed_work_noun_is_a_name(validator, extract, text):
+    (q,) = extract(text).quotes
+    assert q.kind == "name"
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_an_anonymous_speaker_after_a_possessed_noun_is_still_flagged(validator):
+    text = "وقال أحد سكان الحي إن ابنته الصغيرة صرخت: «البيت يهتز، البيت يهتز»."
+    assert _findings(validator, text, "unnamed-speaker")
+
+
+# -- a title right after the verb, then its holder's name no lexicon knows ----------------------
+
+def test_unknown_words_between_a_title_and_the_report_are_its_holder(validator, extract):
+    text = ("وقال محافظ البنك المركزي جرايمي ويلر إن العملة المحلية تراجعت بشكل كبير منذ أبريل. وأضاف: "
+            "«لا نستبعد خفضا جديدا لسعر الفائدة».")
+    art = extract(text)
+    (person,) = [e for e in art.entities if e.kind == "person"]
+    assert person.name == "جرايمي ويلر" and person.titles
+    assert not _findings(validator, text, "unnamed-source")
+    assert not _findings(validator, text, "unnamed-speaker")
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_an_official_without_a_name_is_still_an_unnamed_source(validator):
+    text = "وقال مسؤول في البنك المركزي إن العملة المحلية تراجعت. وأضاف: «لا نستبعد خفضا جديدا لسعر الفائدة»."
+    assert _findings(validator, text, "unnamed-source")
+    assert _findings(validator, text, "unnamed-speaker")

@@ -58,6 +58,11 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
 # تقرير أصدرته المنظمة: a document followed by who issued it
 _ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
                         "وزعته", "وزعه"})
+_QUOTE_OPENERS = frozenset({"«", '"', "“"})
+# Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
+_OCCASION = frozenset({"خلال", "في", "عقب", "امام", "اثناء", "لدي"})
+OCCASION_WORDS = 3
+HOLDER_WORDS = 3  # words no lexicon knows read as a title's holder (منة شلبي، هورشت هيلدت)
 _REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
 
 
@@ -665,9 +670,11 @@ class EntityExtractor:
         self._titled_persons()
         self._named_persons()
         self._relayed_speakers()
-        self._introduced_speakers()
+        bare = self._introduced_speakers()
         self._titled_before()
         self._surname_mentions()
+        if self._bare_speakers(bare):
+            self._surname_mentions()  # the bare speaker's other mentions (ينبه بينيتيز إلى أن)
         self._unnamed()
         self._anaphoric_documents()
         self._anonymous_people()
@@ -855,12 +862,13 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
             self._mark(start, k)
 
-    def _introduced_speakers(self) -> None:
+    def _introduced_speakers(self) -> list:
         """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
         lexicon knows are the speaker's name when a title follows them in apposition, after a comma
         (Arabic news is verb-subject-object: the subject, then who the subject is). A bare unknown
         word after the verb is not enough: it may be the verb's object or a common noun."""
         n = len(self.tokens)
+        bare = []
         for verb in self.ctx.hits("reporting-forms"):
             if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
                 continue
@@ -891,11 +899,50 @@ class EntityExtractor:
                 lex.append(src)
                 end = phrase.end
             else:
+                if j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j):
+                    bare.append((verb, i))
                 continue  # a bare unknown word after the verb may be its object or a common noun
             entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
                              lex)
             self._mark(i, end)
+        return bare
+
+    def _bare_speakers(self, candidates) -> bool:
+        """The bare speakers `_introduced_speakers` found (وقال بينيتيز: «...»), read once the titled
+        mentions and surnames are (وقال أزكويتا في تصريحات صحافية after المدرب تشابير أزكويتا)."""
+        found = False
+        for verb, i in candidates:
+            if self.used[i]:
+                continue
+            entity, created = self.person(i, i + 1, verb.entry.get("gender") or "m")
+            mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "name",
+                                       lexicon=[verb.entry.source])
+            mention.bare = True
+            entity.bare = entity.bare or created
+            self._mark(i, i + 1)
+            found = found or created
+        return found
+
+    def _announces_quotation(self, j: int) -> bool:
+        """وقال بينيتيز: «...»، وأضافت شلبي "...": a quotation opens right at token j, or after a colon.
+        One unknown word between a quotation verb (قال، أضاف، تابع ...: postposed=yes) and the
+        quotation it announces is the verb's subject, its speaker: an object or a complement would not
+        stand alone between the verb and the colon (يحمل اسم «...» is no such verb). The occasion may
+        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي). The mention (and a person it
+        creates) is `bare`: the article may have named it before in words no lexicon reads (كلاوديو رانييري)."""
+        n = len(self.tokens)
+        if j < n and self.tokens[j].text in _OCCASION:
+            # وقال بينيتيز خلال مؤتمر صحفي "...": the occasion of the words may come between
+            k = j + 1
+            while k < n and k - j <= OCCASION_WORDS and self.tokens[k].kind == "word":
+                k += 1
+            if k == j + 1 or k - j > OCCASION_WORDS + 1:
+                return False
+            j = k
+        if j < n and self.tokens[j].text == ":":
+            j += 1
+        return j < n and self.tokens[j].text in _QUOTE_OPENERS
 
     def _titled_before(self) -> None:
         """وقال تسيبراس بعد اجتماعه: «...» after رئيس الوزراء تسيبراس: one word no lexicon knows, as the
@@ -965,6 +1012,8 @@ class EntityExtractor:
         while k < n and k - phrase.end < 6 and self.tokens[k].kind == "word" \
                 and self.res.reporting_forms.lookup(self.tokens[k].text) is None:
             k += 1  # the rest of the title's complement: وأفريقيا، بالمملكة
+        if k < n and self.tokens[k].text not in "،," and self._holder_then_report(verb, i, phrase):
+            return True
         if k >= n or self.tokens[k].text not in "،," or any(self.used[x] for x in range(i, k)):
             return False
         start = j = k + 1
@@ -991,6 +1040,29 @@ class EntityExtractor:
         entity, _ = self.person(start, j, phrase.gender)
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
                          title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
+        self._mark(i, j)
+        return True
+
+    def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase) -> bool:
+        """وكشفت الممثلة منة شلبي أن ...، وقال المدرب ماركو سيلفا: «...»: a title right after a speech
+        verb, then at once words no lexicon knows, then the report (أن، إن، :، a quotation): the words
+        are the title's holder, the verb's subject."""
+        n = len(self.tokens)
+        start = j = phrase.end
+        if start >= n or any(self.used[x] for x in range(i, start)) or self._mention_at(start) is not None:
+            return False
+        while j < n and j - start < HOLDER_WORDS and self._unknown_name_word(j, first=j == start):
+            j += 1
+        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+                or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
+            return False
+        titles = self._title_text(phrase)
+        if not titles:
+            return False
+        title, title_loc, src = titles[0]
+        entity, _ = self.person(start, j, phrase.gender)
+        self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name", title, title_loc,
+                         [verb.entry.source, src])
         self._mark(i, j)
         return True
 

@@ -24,6 +24,7 @@ class Mention:
     title_kind: str | None = None  # role (default), rank, relation or honorific
     first: bool = False         # first mention of its entity
     is_source: bool = False     # the source of an attribution
+    bare: bool = False          # one unknown word read only as a quotation's speaker (وقال بينيتيز: «...»)
     lexicon: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -46,6 +47,7 @@ class Entity:
     gender: str = "m"
     vague: bool = False         # an anonymous or vague source (مصادر مطلعة، شهود عيان)
     role_only: bool = False     # a role named without its holder (وزير الدفاع العراقي)
+    bare: bool = False          # first read from one unknown word, as a quotation's speaker (وقال بينيتيز: «...»)
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     spellings: dict[str, Location] = field(default_factory=dict)  # loose key variants as written
@@ -157,6 +159,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
+    first_person: bool = False          # the narration is the writer's own voice (a column, an interview)
     _by_id: dict = field(default_factory=dict, repr=False)
 
     def entity(self, entity_id: str | None) -> Entity | None:

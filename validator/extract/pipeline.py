@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from validator.document import Document
 from validator.extract.attributions import find_attributions
@@ -35,11 +36,13 @@ def extract(doc: Document, res: Resources) -> Article:
     _partial_quotes(ctx, quotes, attributions, entities)
     _embedded_terms(ctx, quotes, entities, attributions)
     _unannounced_quotes(ctx, quotes, attributions)
+    _quoted_lists(ctx, quotes)
     numbers = extract_numbers(ctx)
     passages = _passages(ctx)
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions)
+    article.first_person = _first_person(ctx, quotes)
     _link(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -48,6 +51,30 @@ def extract(doc: Document, res: Resources) -> Article:
 
 _PLACE_HEADS = frozenset({"محافظه", "مدينه", "منطقه", "بلده", "قريه", "ولايه", "اقليم", "مديريه", "حي", "شمال",
                           "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "العاصمه", "ريف"})
+
+
+# Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
+# first-person: one may be a slip or unmarked speech, two are the writer's own voice.
+FIRST_PERSON_MIN = 2
+
+
+def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
+    """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
+    أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
+    are listed (لأنني)، and لاري is a name, not ل + أرى."""
+    ranges = sorted((ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes if q.balanced)
+    starts = [r[0] for r in ranges]
+    seen = set()
+    for m in ctx.hits("first-person"):
+        if m.prefix not in ("", "و", "ف"):
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
+            continue
+        seen.add(m.entry.norm)
+        if len(seen) >= FIRST_PERSON_MIN:
+            return True
+    return False
 
 
 def _passages(ctx: Context) -> list[int]:
@@ -136,10 +163,11 @@ def _distinct_spellings(forms: dict) -> dict:
 
 def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -> None:
     """A short quoted phrase in a sentence attributed to someone is a partial quotation of them
-    (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote."""
+    (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote. Not a span between straight marks
+    whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-        if q.kind == "term" and q.sentence in attributed and len(q.content.split()) >= 2 \
+        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and len(q.content.split()) >= 2 \
                 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
@@ -193,6 +221,28 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
                 continue  # وقال المتحدث «لا تعليق».: the words its speaker says
             # كشفت مصادر "دنيا الرياضة" اكتفاء ...: the sentence goes on; the quotation names whose sources
         q.kind = "term"
+
+
+_LIST_SEPARATORS = re.compile("[،,]")
+LIST_ITEM_WORDS = 3  # words of one item of a quoted list of names (عبدالله عطيف، مكة المكرمة)
+
+
+def _quoted_lists(ctx: Context, quotes: list[Quote]) -> None:
+    """"صالح الصقري، ومناف أبو شقير"، «مكة، ورابغ، والجنوب»: a quotation that is nothing but a list
+    of names of people or places (two items or more, each of at most three words, each opening with
+    a given name or a place, و read off) names them; nobody says it."""
+    given = ctx.res.given_names.by_norm
+    places = ctx.res["places"].by_norm
+    for q in quotes:
+        if q.kind != "speech" or not q.balanced:
+            continue
+        items = [p.split() for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
+        if len(items) < 2 or any(not 1 <= len(words) <= LIST_ITEM_WORDS for words in items):
+            continue
+        heads = [w[0][1:] if w[0].startswith("و") and w[0] not in given and w[0] not in places else w[0]
+                 for w in items]
+        if all(h in given or h in places for h in heads):
+            q.kind = "name"
 
 
 def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None:

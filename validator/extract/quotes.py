@@ -387,12 +387,17 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
         phrase = " ".join(words[k:])
         if intro.lookup(phrase) is not None:
             return True
-    last = words[-1] if words else ""
-    for suffix in _PRONOUN_SUFFIXES:  # مشروعهما "وعد العطاء"، برنامجها «...»
-        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
-            entry = intro.lookup(last[:-len(suffix)])
-            if entry is not None and entry.get("kind") != "text":
-                return True
+    # مشروعهما "وعد العطاء"، برنامجها «...»، and the same before a definite adjective: مجموعتها
+    # القصصية "..."، روايته الجديدة «...» (a feminine noun keeps its ت before the pronoun: رواية، روايتها)
+    owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith("ال") else [])
+    for last in owned:
+        for suffix in _PRONOUN_SUFFIXES:
+            if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+                base = last[:-len(suffix)]
+                for noun in (base, base[:-1] + "ه") if base.endswith("ت") else (base,):
+                    entry = intro.lookup(noun)
+                    if entry is not None and entry.get("kind") != "text":
+                        return True
     nationality_last = words and ctx.res.nationality_forms.lookup(words[-1])
     return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))
 

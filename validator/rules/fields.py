@@ -25,6 +25,12 @@ def _cited(e: Entity, a: Article) -> bool:
     return any(m.is_source for m in e.mentions) or any(q.speaker == e.id for q in a.quotes)
 
 
+def _bare(e, a: Article) -> bool:
+    """وقال بينيتيز: «...»: the person was first read, or first cited, as one unknown word a quotation
+    verb introduces right before the quotation; its real first mention is in words no lexicon reads."""
+    return e.bare or next((m.bare for m in e.mentions if m.is_source), False)
+
+
 def _first_source(mention, article: Article, paragraph: bool = False) -> bool:
     entity = article.entity(mention.entity)
     if entity is None:
@@ -80,6 +86,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "words": FieldSpec(lambda q, a: len(q.content.split()), doc="number of words quoted"),
         "in_headline": FieldSpec(lambda q, a: a.doc.headline is not None and q.paragraph == 0,
                                  doc="in the headline"),
+        "in_first_person": FieldSpec(lambda q, a: a.first_person,
+                                     doc="its article narrates in the first person (lexicon first-person)"),
     },
     "entity": {
         **_COMMON,
@@ -91,6 +99,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title),
                                   doc="the first mention carries a title"),
         "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
+        "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
