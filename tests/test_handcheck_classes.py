@@ -863,3 +863,16 @@ def test_an_official_without_a_name_is_still_an_unnamed_source(validator):
     text = "وقال مسؤول في البنك المركزي إن العملة المحلية تراجعت. وأضاف: «لا نستبعد خفضا جديدا لسعر الفائدة»."
     assert _findings(validator, text, "unnamed-source")
     assert _findings(validator, text, "unnamed-speaker")
+
+
+@pytest.mark.parametrize("text", [
+    "وتقول نانسي بيرم، وهي موظفة في مصرف، إن اختيار الفستان كان أصعب من اختيار شريك الحياة.",
+    "وقال كارلوس تشافيز، أمين صندوق اتحاد الكرة، إن الحسابات سليمة.",
+])
+def test_a_description_after_the_name_is_the_speakers_title(validator, text):
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_a_clause_after_the_name_is_not_a_title(validator):
+    text = "وقال محمد العبدالله، وهو يقف أمام منزله، إن الأسعار سترتفع."
+    assert _findings(validator, text, "missing-title")

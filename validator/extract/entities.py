@@ -827,6 +827,12 @@ class EntityExtractor:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
+            elif self._word(k) in ("وهو", "وهي") and self._describes(k + 1):
+                # نانسي بيرم، وهي موظفة في مصرف: a description in apposition says who is speaking
+                end_desc = self._complement(k + 2, after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k + 1].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                self._mark(k, end_desc)
             elif self._word(k) in ("من", "في", "لدي") and (k + 1) in self._body_at \
                     and not self._body_at[k + 1][1].prefix.startswith(("و", "ف")):
                 # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
@@ -843,6 +849,14 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
+
+    def _describes(self, j: int) -> bool:
+        """An indefinite noun after وهو/وهي (موظفة، عروس، عالم، طالب): what the person is. Not a verb
+        (وهو يقول، وهي تعمل), a function word (وهو ما، وهي التي) or a definite word (وهو الأمر)."""
+        w = self._word(j)
+        return w is not None and len(w) >= 3 and not w.startswith("ال") and not _verb_like(w) \
+            and w[0] not in "ينس" and not self.res.is_non_name_strict(w) \
+            and w not in self.res["stopwords"].by_norm
 
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
