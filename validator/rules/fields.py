@@ -25,6 +25,18 @@ def _cited(e: Entity, a: Article) -> bool:
     return any(m.is_source for m in e.mentions) or any(q.speaker == e.id for q in a.quotes)
 
 
+def _titled_when_cited(e: Entity, a: Article) -> bool:
+    """A title (or a mention by title alone: المدرب البرتغالي) at or before the first mention where the
+    person speaks or is cited: واصل الرباعي عبدالله عطيف ... وأوضح اللاعب عبدالله عطيف أن ... is titled
+    where the reader weighs his words."""
+    quoted = [q.loc.start for q in a.quotes if q.speaker == e.id]
+    cited = [m.loc.start for m in e.mentions if m.is_source] + quoted
+    if not cited:
+        return False
+    first_cited = min(cited)
+    return any((m.title or m.form == "title") and m.loc.start <= first_cited for m in e.mentions)
+
+
 def _bare(e, a: Article) -> bool:
     """وقال بينيتيز: «...»: the person was first read, or first cited, as one unknown word a quotation
     verb introduces right before the quotation; its real first mention is in words no lexicon reads."""
@@ -98,6 +110,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "has_title": FieldSpec(lambda e, a: bool(e.titles), doc="any title in the article"),
         "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title),
                                   doc="the first mention carries a title"),
+        "titled_when_cited": FieldSpec(_titled_when_cited,
+                                       doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
