@@ -876,3 +876,22 @@ def test_a_description_after_the_name_is_the_speakers_title(validator, text):
 def test_a_clause_after_the_name_is_not_a_title(validator):
     text = "وقال محمد العبدالله، وهو يقف أمام منزله، إن الأسعار سترتفع."
     assert _findings(validator, text, "missing-title")
+
+
+def test_naql_that_carries_someone_is_not_a_report(validator):
+    # نقل with a person and إلى: the medical staff moved the player; it attributes nothing to him
+    text = ("الزمالك يخسر مهاجمه\n\nوقام الجهاز الطبي بنقل اللاعب أيمن سالم إلى المستشفى بعد المباراة، "
+            "ونقل سالم إلى قسم الطوارئ وسط غياب أي تصريح.")
+    assert not _findings(validator, text, "missing-title")
+    art = validator.extract_text(text)
+    assert not [a for a in art.attributions if a.phrase == "نقل"]
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت وكالة الأنباء الرسمية عن وزير الصحة محمد العلي قوله إن الوضع مستقر.",
+    "ونقلت صحيفة الحياة أن الحكومة ستعلن الموازنة الأسبوع المقبل.",
+    "ونقلت عنه وكالة رويترز قوله إن المفاوضات مستمرة.",
+])
+def test_naql_that_relays_is_still_a_report(validator, text):
+    art = validator.extract_text(text)
+    assert [a for a in art.attributions if a.phrase == "نقل"]

@@ -72,6 +72,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
+            if m.entry.get("with") and not any(_word_follows(ctx, j, sentence, normalize_string(w))
+                                               for w in m.entry.get("with").split(",")) \
+                    and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
+                continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
                                    or (j < len(ctx.tokens) and ctx.tokens[j].text in '«"“')):
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
@@ -386,6 +390,23 @@ _STATEMENT_FILLER = frozenset({"له", "لها", "لهم", "صادر", "صادر
 
 _TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "مساء", "صباح", "ظهر", "فجر", "مساءا", "صباحا", "ليلا", "نهارا",
                          "اول", "من"})
+
+
+WITH_WINDOW = 8  # tokens after a verb where the word its `with=` attribute asks for may stand
+_THAT_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":"})  # not إلى: نقل ... إلى المستشفى
+
+
+def _word_follows(ctx, j: int, sentence: int, word: str) -> bool:  # word: normalized
+    """`word` among the next tokens of the sentence, also with و/ف before it or a pronoun after it
+    (وعن، عنه، عنها)."""
+    for k in range(j, min(j + WITH_WINDOW, len(ctx.tokens))):
+        t = ctx.tokens[k]
+        if ctx.sentence_of(t.start)[0] != sentence:
+            return False
+        w = t.text[1:] if t.text[:1] in "وف" and t.text[1:].startswith(word) else t.text
+        if w == word or (w.startswith(word) and w[len(word):] in ("ه", "ها", "هم", "هما")):
+            return True
+    return False
 
 
 def _adverbial_participle(word: str) -> bool:
