@@ -132,6 +132,8 @@ def check(
     shown: list = []     # what the report shows: after suppressions and the baseline
     text_parts: list = []  # the text report's lines of each file in `shown`, made as it comes
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if format is Format.text and not streaming:
+        from validator.report import text as text_report
     recorded: list = []  # what a baseline records: after suppressions
     # A streamed report writes each file as it comes: keep no results (and no article texts) then,
     # so a folder of 10,000 articles takes the memory of one.
@@ -149,8 +151,6 @@ def check(
                 result = known.filter(result)
             if not streaming:
                 if format is Format.text:
-                    from validator.report import text as text_report
-
                     text_parts.append(text_report.file_lines(result, color))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
