@@ -895,3 +895,16 @@ def test_naql_that_carries_someone_is_not_a_report(validator):
 def test_naql_that_relays_is_still_a_report(validator, text):
     art = validator.extract_text(text)
     assert [a for a in art.attributions if a.phrase == "نقل"]
+
+
+@pytest.mark.parametrize("text", [
+    # the chain of fathers left out at the later mention
+    "أرامكو تعلن\n\nوقال نائب رئيس أرامكو السابق عثمان بن حمد الخويطر إن الأسعار ستتحسن. "
+    "وأضاف عثمان الخويطر أن الطلب قوي.",
+    # عبد written apart from its name at the later mention
+    "الصحة تعلن\n\nوقال المتحدث باسم وزارة الصحة حسام عبدالغفار إن المصابين نقلوا. وأضاف عبد الغفار أن الحالة مستقرة.",
+])
+def test_a_later_mention_written_another_way_is_the_same_titled_person(validator, text):
+    assert not _findings(validator, text, "missing-title")
+    persons = [e for e in validator.extract_text(text).entities if e.kind == "person"]
+    assert len(persons) == 1 and len(persons[0].mentions) == 2

@@ -94,6 +94,30 @@ def _nasab_of(longer: str, shorter: str) -> bool:
     return bool(head) and head[-1] in _NASAB
 
 
+def _joined_key(key: str) -> str:
+    """A name with عبد written apart joined to its next word (حسام عبد الغفار → حسام عبدالغفار): the
+    press writes both, and they are one name."""
+    words = key.split()
+    out, k = [], 0
+    while k < len(words):
+        if words[k] == "عبد" and k + 1 < len(words):
+            out.append("عبد" + words[k + 1])
+            k += 2
+        else:
+            out.append(words[k])
+            k += 1
+    return " ".join(out)
+
+
+def _without_nasab(key: str) -> str | None:
+    """عثمان بن حمد الخويطر → عثمان الخويطر: the first name and the family name, the chain of fathers
+    left out, as a later mention often writes it."""
+    words = key.split()
+    if len(words) >= 4 and words[1] in _NASAB:
+        return words[0] + " " + words[-1]
+    return None
+
+
 def _spelling_variant(word: str, surname: str) -> bool:
     """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
     a, b = word.removeprefix("ال"), surname.removeprefix("ال")
@@ -598,12 +622,19 @@ class EntityExtractor:
         key = " ".join(self._strip_clitic(self.tokens[k].text) if k == name_start else self.tokens[k].text
                        for k in range(name_start, name_end))
         loose = loose_key(key)
+        joined = _joined_key(key)
         for e in self.entities:
             if e.kind != "person":
                 continue
             other = loose_key(e.key)
             if e.key == key or other == loose:
                 return e, False
+            other_joined = _joined_key(e.key)
+            if joined != key or other_joined != e.key:  # حسام عبدالغفار ... عبد الغفار
+                if other_joined == joined or (other_joined.endswith(" " + joined) and not _nasab_of(e.key, key)):
+                    return e, False
+            if len(key.split()) == 2 and _without_nasab(other_joined) == joined:
+                return e, False  # عثمان بن حمد الخويطر ... عثمان الخويطر
             if (e.key.endswith(" " + key) and not _nasab_of(e.key, key)) \
                     or (key.endswith(" " + e.key) and not _nasab_of(key, e.key)) \
                     or (len(loose.split()) >= 2 and ((other.endswith(" " + loose) and not _nasab_of(e.key, key))
