@@ -908,3 +908,11 @@ def test_a_later_mention_written_another_way_is_the_same_titled_person(validator
     assert not _findings(validator, text, "missing-title")
     persons = [e for e in validator.extract_text(text).entities if e.kind == "person"]
     assert len(persons) == 1 and len(persons[0].mentions) == 2
+
+
+def test_a_two_word_title_that_starts_with_a_given_name_is_not_a_person(validator):
+    # أمير is also a given name; أمير منطقة is the title of a region's governor
+    text = ("أبها تستقبل زوارها\n\nأكد أمير منطقة عسير رئيس مجلس التنمية السياحية بالمنطقة، "
+            "فيصل بن خالد بن عبدالعزيز، أهمية تقديم كل الخدمات لزوار المنطقة.")
+    assert not _findings(validator, text, "missing-title")
+    assert not [e for e in validator.extract_text(text).entities if e.kind == "person" and e.name.startswith("أمير")]

@@ -821,6 +821,8 @@ class EntityExtractor:
                 continue  # سجون is not س + جون: a name takes no future or prepositional clitic here
             if self.tokens[i].text == "باسم" and i > 0 and (i - 1) in self._title_at:
                 continue  # متحدث باسم أولمرت: "in the name of", not the name باسم
+            if i in self._title_at and self._title_at[i][0] - i >= 2:
+                continue  # أمير منطقة عسير، أمين عام الجامعة: a title of two words starts here, not a name
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
                 if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
                     self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
