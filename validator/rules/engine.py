@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import operator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
 from validator.extract.model import Article, Entity, Mention, NumberItem, Quote
@@ -14,6 +15,9 @@ from validator.extract.model import SpellingGroup, TextSpan
 from validator.rules.fields import FIELDS
 from validator.text.lexicon import Lexicons
 from validator.text.normalize import normalize, normalize_cached, normalize_string
+
+if TYPE_CHECKING:
+    import regex  # imported for real only by a rule with a pattern (see _matches)
 
 REGEX_TIMEOUT = 0.25  # seconds a rule pattern may run on one text before the run fails
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.model import Article, SpellingGroup, TextSpan
+from validator.extract.model import Article, Entity, SpellingGroup, TextSpan
 
 
 @dataclass(frozen=True, slots=True)
