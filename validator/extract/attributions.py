@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from validator.extract.context import Context
 from validator.extract.model import Attribution, Entity, Mention, Quote
+from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
 
 _CLAUSE_MARKERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "«", '"', "“", "قائلا",
@@ -404,7 +405,7 @@ def _word_follows(ctx, j: int, sentence: int, word: str) -> bool:  # word: norma
         if ctx.sentence_of(t.start)[0] != sentence:
             return False
         w = t.text[1:] if t.text[:1] in "وف" and t.text[1:].startswith(word) else t.text
-        if w == word or (w.startswith(word) and w[len(word):] in ("ه", "ها", "هم", "هما")):
+        if w == word or (w.startswith(word) and w[len(word):] in _PRONOUN_SUFFIXES):
             return True
     return False
 
