@@ -65,6 +65,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
                 and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+                and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
@@ -345,6 +346,18 @@ def _mention_spans(ctx: Context, entities: list[Entity]) -> list[_MentionSpan]:
             spans.append(_MentionSpan(m, e, first, last))
     spans.sort(key=lambda s: s.first_token)
     return spans
+
+
+def _after_subject(ctx, spans, j: int) -> int:
+    """The token after the subject that opens the clause at j and its title in apposition: وقال عبد
+    العزيز الصبري، عضو المركز الإعلامي للمجلس العسكري في قطاع الضباب بشرق مدينة تعز، لـ«الشرق الأوسط» بأن
+    ...: the reported clause is counted from there, however long the title."""
+    k = bisect.bisect_left(_firsts(spans), j)
+    if k < len(spans) and spans[k].first_token == j:
+        mention = spans[k].mention
+        end = mention.title_loc.end if mention.title_loc is not None else mention.loc.end
+        return max(j, ctx.index.at_or_after(ctx._to_norm(max(end, mention.loc.end))))
+    return j
 
 
 def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, documents=True) -> Entity | None:

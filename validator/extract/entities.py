@@ -18,6 +18,7 @@ from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.tokens import Token
 
 MAX_NAME_TOKENS = 5
+RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that may name the role (الذي أسس فرقة ...)
 MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
@@ -59,6 +60,7 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
 _ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
                         "وزعته", "وزعه"})
 _QUOTE_OPENERS = frozenset({"«", '"', "“"})
+_QUOTE_MARKS = _QUOTE_OPENERS | {"»", "”"}
 # Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
 _OCCASION = frozenset({"خلال", "في", "عقب", "امام", "اثناء", "لدي"})
 OCCASION_WORDS = 3
@@ -873,6 +875,10 @@ class EntityExtractor:
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
                 lex.append(self._body_at[k + 1][1].entry.source)
+            elif (end_desc := self._relative_description(k)) is not None:
+                # معين شمشوم الذي أسس فرقة موال النصراوية: a relative clause that names his role or body
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
             elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
                 # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
@@ -882,6 +888,24 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
+
+    def _relative_description(self, k: int) -> int | None:
+        """الذي أسس فرقة موال النصراوية، التي تعمل في مصرف الراجحي: a relative clause right after a name
+        says who the person is when, within a few words, it names a role or a body. The token after it."""
+        if self._word(k) not in ("الذي", "التي"):
+            return None
+        n = len(self.tokens)
+        for j in range(k + 2, min(k + 2 + RELATIVE_DESCRIPTION_WORDS, n)):
+            if self.tokens[j].kind != "word" and self.tokens[j].text not in _QUOTE_MARKS:
+                return None  # the clause ended (a comma, a full stop) before naming a role
+            if j in self._title_at or j in self._body_at:
+                end = j + 1
+                while end < n and self.tokens[end].kind == "word" and end - k <= 2 * RELATIVE_DESCRIPTION_WORDS \
+                        and self.res.reporting_forms.lookup(self.tokens[end].text) is None \
+                        and self.tokens[end].text not in ("ان", "انه", "انها", "بان"):
+                    end += 1
+                return end
+        return None
 
     def _describes(self, j: int) -> bool:
         """An indefinite noun after وهو/وهي (موظفة، عروس، عالم، طالب): what the person is. Not a verb
@@ -1316,8 +1340,8 @@ class EntityExtractor:
             w = self.tokens[k].text
             if w in ("في", "ب", "باسم", "لدي", "الي") or (w.startswith(("ب", "ل")) and not w.startswith("ال")):
                 return False
-            if w.startswith("ال"):
-                return True
+            if w.startswith("ال") or k in self._place_at:
+                return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
         return False
 
     def _unnamed(self) -> None:

@@ -21,16 +21,27 @@ def _entity(article: Article, entity_id):
     return article.entity(entity_id)
 
 
+def _citations(e: Entity, a: Article) -> list[int]:
+    """Where the article itself says the person speaks: an attribution whose subject is written out
+    (قال فلان، بحسب فلان), not one resolved by coreference (a bare وأضاف may be anyone's), not a
+    statement noun (رسالة، تقرير: whose letter is a guess), and the quotations those attributions give him."""
+    explicit = [at for at in a.attributions if at.source == e.id and not at.implicit and at.kind != "statement"]
+    covered = {c for at in explicit for c in at.covers}
+    named = [m.loc.start for m in e.mentions if m.form != "verb"]
+    # where he is named as the subject: the mention nearest each attribution (وقال فلان، فلان قال)
+    at_names = [min(named, key=lambda start: abs(start - at.loc.start)) for at in explicit] if named else []
+    return at_names + [q.loc.start for q in a.quotes if q.speaker == e.id and q.id in covered]
+
+
 def _cited(e: Entity, a: Article) -> bool:
-    return any(m.is_source for m in e.mentions) or any(q.speaker == e.id for q in a.quotes)
+    return bool(_citations(e, a))
 
 
 def _titled_when_cited(e: Entity, a: Article) -> bool:
     """A title (or a mention by title alone: المدرب البرتغالي) at or before the first mention where the
     person speaks or is cited: واصل الرباعي عبدالله عطيف ... وأوضح اللاعب عبدالله عطيف أن ... is titled
     where the reader weighs his words."""
-    quoted = [q.loc.start for q in a.quotes if q.speaker == e.id]
-    cited = [m.loc.start for m in e.mentions if m.is_source] + quoted
+    cited = _citations(e, a)
     if not cited:
         return False
     first_cited = min(cited)
