@@ -951,3 +951,35 @@ def test_a_quotation_with_no_speaker_found_is_info_not_an_error(validator):
     assert [(f.rule, f.severity) for f in found] == [("unattributed-quote", "info")]
     anonymous = _findings(validator, "وقال مسؤول رفض الكشف عن اسمه: «لن نسمح بتكرار ما حدث».", "unnamed-speaker")
     assert [f.severity for f in anonymous] == ["error"]
+
+
+def test_a_lead_that_withholds_the_name_is_answered_by_the_next_sentence(validator):
+    lead = "ارتفاع نسبة الاستخلاص\n\nتوقع مسؤول نفطي سابق أن ترتفع نسبة الاستخلاص في الحقول القديمة. "
+    named = "وأشار المهندس سالم بن حمد العتيبي، نائب رئيس الشركة سابقا، إلى أن المعدل العالمي لا يتجاوز 35%."
+    assert not _findings(validator, lead + named, "unnamed-source")
+    unrelated = "وتعد الحقول القديمة أكبر مصدر للإنتاج في المنطقة."
+    assert _findings(validator, lead + unrelated, "unnamed-source")
+
+
+def test_media_reports_the_next_sentence_names_by_outlet(validator):
+    text = "وأفادت تقارير إخبارية بأنه تم العثور على جثتين قرب الحدود. وذكرت صحيفة «الأيام» أن الشرطة فتحت تحقيقا."
+    assert not _findings(validator, text, "unnamed-source")
+    other = "وأفادت تقارير إخبارية بأنه تم العثور على جثتين قرب الحدود. وأشارت السلطات إلى أن الشرطة فتحت تحقيقا."
+    assert _findings(validator, other, "unnamed-source")
+
+
+def test_the_noun_right_after_the_verb_is_its_subject_not_a_vague_word_later(validator):
+    assert not _findings(validator, "سيذكر الفقيد كقائد دبلوماسي عظيم خدم وطنه بإخلاص.", "unnamed-source")
+
+
+@pytest.mark.parametrize("text", [
+    "اختير أندريه أندرسن رئيسا بالإنابة لشرطة المدينة، وقال أندرسن إن الوضع هادئ.",   # a role in the accusative
+    "ورفض قائد الحوثيين في عدن «عبدالخالق الحوثي» التعليق قائلا: «لا أستطيع أن أؤكد أو أنفي».",  # a quoted name
+])
+def test_roles_written_around_the_name(validator, text):
+    assert not _findings(validator, text, "missing-title")
+
+
+def test_speaking_in_the_name_of_is_not_the_name_basim(extract):
+    art = extract("وهو الخطاب نفسه الذي يتبناه كثيرون ممن يتحدثون باسم المذهب والطائفة.")
+    assert not [e for e in art.entities if e.kind == "person"]

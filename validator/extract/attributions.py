@@ -96,12 +96,18 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is not None:
                 source = _relay(ctx, spans, source, sentence, j) or source
             if source is not None and source.vague:
-                named = _named_next(ctx, spans, source, sentence)
+                named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
+                    or _outlet_named_next(ctx, spans, source, sentence)
                 if named is not None:
                     source.mentions[0].is_source = False
                     source = named
             if source is None and not participle:
                 source = _subject_before(ctx, spans, i, sentence)
+                if source is not None and source.vague:
+                    outlet = _outlet_named_next(ctx, spans, source, sentence)  # تقارير إعلامية ذكرت ...
+                    if outlet is not None:
+                        source.mentions[0].is_source = False
+                        source = outlet
             if source is None and not participle:
                 source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j)
                 if source is not None:
@@ -378,6 +384,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
             if not _can_source(ctx, s, documents):
                 continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
+            if s.entity.vague and s.first_token > j and _definite_noun(ctx, j):
+                return None  # سيذكر الفقيد كقائد دبلوماسي: the noun right after the verb is its subject
             chosen = _named_after(ctx, spans, k + n, sentence) if s.entity.vague else None
             if chosen is not None and chosen.entity.kind == "person" and not chosen.mention.title \
                     and ctx.hit_at("titles", s.first_token) is not None:
@@ -440,6 +448,14 @@ def _filler(ctx, x: int, allowed) -> bool:
             if entry is not None:
                 return True
     return False
+
+
+def _definite_noun(ctx, j: int) -> bool:
+    """A definite common noun (الفقيد، الوزارة), not a time word (اليوم، الليلة): the first noun after a
+    verb, which Arabic word order makes its subject."""
+    w = ctx.tokens[j].text if j < len(ctx.tokens) else ""
+    return w.startswith("ال") and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
+        and ctx.hit_at("months", j) is None  # الأربعاء، الخميس (the months lexicon holds the weekdays)
 
 
 def _can_source(ctx, s, documents: bool = True) -> bool:
@@ -631,6 +647,73 @@ def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
             if title and title[0] == head:
                 return s.entity
     return None
+
+
+def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
+    """توقع مسؤول نفطي سعودي سابق أن ... . وأشار المهندس عثمان الخويطر، نائب رئيس أرامكو سابقا، إلى أن ...:
+    a lead that withholds the speaker's name and the next sentence that gives it (a delayed
+    identification). Only in the lead, only one official, and only when the next sentence opens with a
+    reporting verb whose subject is a named person with a title: the same speaker, told in full."""
+    doc = ctx.doc
+    body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
+    if body is None or body.index != sentence or len(vague.mentions) != 1 \
+            or vague.mentions[0].loc.text.split()[0] in ("مصادر", "مصدر", "تقارير", "تقرير"):
+        return None
+    start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
+    first = ctx.index.at_or_after(start)
+    if first + 2 >= len(ctx.tokens):
+        return None
+    verbs = [m for m in ctx.hits("reporting-forms", start, ctx.tokens[first + 2].end)
+             if m.entry.get("part") != "participle"]
+    if not verbs:
+        return None
+    j = ctx.index.at_or_after(verbs[0].end)
+    k = bisect.bisect_left(_firsts(spans), j)
+    for s in spans[k:k + 3]:
+        if s.first_token > j + 1 or ctx.tokens[s.first_token].start >= end:
+            break
+        if s.entity.kind == "person" and not s.entity.vague and (s.mention.title or s.entity.titles):
+            # the lead's description is his first mention, by title (معلمة سعودية، مسؤول نفطي سابق)
+            lead = vague.mentions[0]
+            mention = Mention(ctx.new_id("m"), s.entity.id, lead.loc, "title", title=lead.loc.text)
+            s.entity.mentions.append(mention)
+            return s.entity
+    return None
+
+
+_MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
+
+
+def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
+    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ وذكرت صحيفة «حريت» أن ...:
+    media reports that the same or the next sentence names (a reporting verb whose subject is a
+    named outlet): the outlet is the source an editor can check."""
+    words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
+    if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
+        return None
+    start = ctx.index.containing(ctx._to_norm(vague.mentions[0].loc.end))
+    lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
+    for verb in ctx.hits("reporting-forms", lo, hi):
+        nxt = ctx.sentence_of(verb.start)[0]
+        if nxt > sentence + 1:
+            break
+        j = ctx.index.at_or_after(verb.end)
+        k = bisect.bisect_left(_firsts(spans), j)
+        if k < len(spans) and spans[k].first_token == j and _outlet(spans[k].entity):
+            return spans[k].entity
+    return None
+
+
+# The head nouns of a news outlet's name (صحيفة «حريت»، وكالة بلومبرغ، هيئة الإذاعة الأسترالية)
+_OUTLET_HEADS = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "تلفزيون", "اذاعه", "موقع", "مجله", "شبكه"})
+
+
+def _outlet(entity: Entity) -> bool:
+    words = normalize_string(entity.name).split()
+    if entity.kind != "organization" or entity.vague or not words:
+        return False
+    head = words[0].removeprefix("و").removeprefix("ال")
+    return head in _OUTLET_HEADS or (head == "هيئه" and len(words) > 1 and words[1].endswith("اذاعه"))
 
 
 def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:

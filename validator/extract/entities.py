@@ -60,7 +60,8 @@ _KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق"
 _ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
                         "وزعته", "وزعه"})
 _QUOTE_OPENERS = frozenset({"«", '"', "“"})
-_QUOTE_MARKS = _QUOTE_OPENERS | {"»", "”"}
+_CLOSING_MARKS = frozenset({"»", "”", '"'})
+_QUOTE_MARKS = _QUOTE_OPENERS | _CLOSING_MARKS
 # Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
 _OCCASION = frozenset({"خلال", "في", "عقب", "امام", "اثناء", "لدي"})
 OCCASION_WORDS = 3
@@ -434,6 +435,9 @@ class EntityExtractor:
                 j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
                 continue
             quoted = self._quoted_name_end(j)
+            if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
+                    and not any(k in self._body_at for k in (j - 1, j - 2)):
+                break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder
             if quoted is not None:
                 j = quoted
                 after_body = True
@@ -789,6 +793,10 @@ class EntityExtractor:
                     j += 1  # رئيس مجلس النواب، الجمهوري جون بينر: a party or nisba before the name
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
+            quoted_end = self._quoted_name_end(j) if phrase.definite or strong else None
+            if quoted_end is not None and self._verified(j + 1) and self.parse_name(
+                    j + 1, after_title=True, strong_title=True) == quoted_end - 1:
+                j += 1  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: the name in quotation marks
             name_end = self.parse_name(j, after_title=True, strong_title=strong,
                                        bare_title=phrase.end - phrase.start == 1 and not phrase.definite)
             if name_end > j:
@@ -821,8 +829,9 @@ class EntityExtractor:
                 continue
             if m.prefix not in ("", "و", "ف"):
                 continue  # سجون is not س + جون: a name takes no future or prepositional clitic here
-            if self.tokens[i].text == "باسم" and i > 0 and (i - 1) in self._title_at:
-                continue  # متحدث باسم أولمرت: "in the name of", not the name باسم
+            if self.tokens[i].text == "باسم" and i > 0 and ((i - 1) in self._title_at
+                                                          or "تحدث" in (self._word(i - 1) or "")):
+                continue  # متحدث باسم أولمرت، يتحدثون باسم المذهب: "in the name of", not the name باسم
             if i in self._title_at and self._title_at[i][0] - i >= 2:
                 continue  # أمير منطقة عسير، أمين عام الجامعة: a title of two words starts here, not a name
             if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
@@ -841,6 +850,9 @@ class EntityExtractor:
             title_loc = None
             lex: list[str] = [m.entry.source]
             k = end
+            if k < len(self.tokens) and self.tokens[k].text in _CLOSING_MARKS and i > 0 \
+                    and self.tokens[i - 1].text in _QUOTE_OPENERS:
+                k += 1  # كان "ستيفن داولينغ" كاتبا: the closing mark of a quoted name
             if k < len(self.tokens) and self.tokens[k].text in "،,(-":
                 k += 1
             nat = self._nationality_before(i)
@@ -875,6 +887,11 @@ class EntityExtractor:
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
                 lex.append(self._body_at[k + 1][1].entry.source)
+            elif self._predicate_title(k):
+                # اختير أندريه أندرسن رئيسا بالإنابة لشرطة المدينة: the role the sentence gives him
+                end_desc = self._complement(k + 1, after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
             elif (end_desc := self._relative_description(k)) is not None:
                 # معين شمشوم الذي أسس فرقة موال النصراوية: a relative clause that names his role or body
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
@@ -888,6 +905,15 @@ class EntityExtractor:
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
             self._mark(i, end)
+
+    def _predicate_title(self, k: int) -> bool:
+        """رئيسا، مدربا، كاتبا right after a name: a role in the accusative, what the person was made,
+        named or is (اختير فلان رئيسا، عُيّن مديرا، كان كاتبا)."""
+        w = self._word(k)
+        if w is None or len(w) < 4 or not self.tokens[k].text.endswith("ا") or k in self._title_at:
+            return False
+        entry = self.res["titles"].by_norm.get(w[:-1])
+        return entry is not None and entry.get("kind") in ("role", "rank")
 
     def _relative_description(self, k: int) -> int | None:
         """الذي أسس فرقة موال النصراوية، التي تعمل في مصرف الراجحي: a relative clause right after a name
