@@ -983,3 +983,8 @@ def test_roles_written_around_the_name(validator, text):
 def test_speaking_in_the_name_of_is_not_the_name_basim(extract):
     art = extract("وهو الخطاب نفسه الذي يتبناه كثيرون ممن يتحدثون باسم المذهب والطائفة.")
     assert not [e for e in art.entities if e.kind == "person"]
+
+
+def test_counts_joined_in_a_breakdown_are_parts_not_one_count_twice(validator):
+    text = "وأوضحت إدارة الهلال الأحمر أنها باشرت 8 حالات وفاة و 133 إصابة و 184 حالة مرضية خلال الشهر."
+    assert not _findings(validator, text, "inconsistent-number")

@@ -87,7 +87,23 @@ class NumberExtractor:
         self.items.sort(key=lambda n: n.loc.start)
         self._restatements()
         self._historical()
+        self._coordinated()
         return self.items
+
+    def _coordinated(self) -> None:
+        """مقتل 3 جنود و5 مدنيين، 133 إصابة و184 حالة مرضية: counts of one kind joined by و in one
+        sentence are the items of a breakdown, each a part of the whole, never the same count told twice."""
+        index = self.ctx.index
+        for a, b in zip(self.items, self.items[1:]):
+            if a.sentence != b.sentence or a.category != b.category or a.noun_type is None \
+                    or a.noun_type != b.noun_type:
+                continue
+            end = index.at_or_after(self.ctx._to_norm(a.loc.end))
+            start = index.containing(self.ctx._to_norm(b.loc.start))
+            between = [t.text for t in self.tokens[end:start]]
+            if len(between) <= 3 and (between and between[-1].startswith("و")
+                                      or self.tokens[start].text.startswith("و")):
+                a.partial = b.partial = True
 
     def _historical(self) -> None:
         """A figure told after a date before the article's own time is background, a matter of record
