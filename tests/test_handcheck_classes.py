@@ -988,3 +988,14 @@ def test_speaking_in_the_name_of_is_not_the_name_basim(extract):
 def test_counts_joined_in_a_breakdown_are_parts_not_one_count_twice(validator):
     text = "وأوضحت إدارة الهلال الأحمر أنها باشرت 8 حالات وفاة و 133 إصابة و 184 حالة مرضية خلال الشهر."
     assert not _findings(validator, text, "inconsistent-number")
+
+
+def test_a_role_word_then_a_name_no_lexicon_knows_is_a_named_source(validator):
+    text = "فيما أكد مدير عام شالكه هورشت هيلدت أن «النادي تلقى طلبا خطيا للتفاوض مع اللاعب»."
+    assert not _findings(validator, text, "unnamed-source")
+    assert not _findings(validator, text, "unnamed-speaker")
+
+
+def test_a_name_after_the_verbs_object_is_not_its_subject(validator):
+    text = "وقال المرصد السوري لحقوق الإنسان إنه وثق تنفيذ طائرات نظام بشار الأسد 500 غارة خلال الشهر."
+    assert not _findings(validator, text, "missing-title")

@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
+from validator.extract.entities import _verbal_noun_shape
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
@@ -384,8 +385,10 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
             if not _can_source(ctx, s, documents):
                 continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
-            if s.entity.vague and s.first_token > j and _definite_noun(ctx, j):
-                return None  # سيذكر الفقيد كقائد دبلوماسي: the noun right after the verb is its subject
+            if s.first_token > j and filler is None and documents and (
+                    _definite_noun(ctx, j) if s.entity.vague else _object_noun(ctx, j)):
+                return None  # سيذكر الفقيد كقائد دبلوماسي، وثق تنفيذ طائرات نظام بشار الأسد: the noun
+                # right after the verb is its subject or its object; the name after it is neither
             chosen = _named_after(ctx, spans, k + n, sentence) if s.entity.vague else None
             if chosen is not None and chosen.entity.kind == "person" and not chosen.mention.title \
                     and ctx.hit_at("titles", s.first_token) is not None:
@@ -456,6 +459,17 @@ def _definite_noun(ctx, j: int) -> bool:
     w = ctx.tokens[j].text if j < len(ctx.tokens) else ""
     return w.startswith("ال") and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
         and ctx.hit_at("months", j) is None  # الأربعاء، الخميس (the months lexicon holds the weekdays)
+
+
+def _object_noun(ctx, j: int) -> bool:
+    """A verbal noun right after a verb (تنفيذ in وثق تنفيذ طائرات نظام بشار الأسد): the verb's object,
+    so a name after it is not the subject. An unknown word there may be the subject's first name."""
+    tok = ctx.tokens[j] if j < len(ctx.tokens) else None
+    if tok is None or tok.kind != "word":
+        return False
+    w = tok.text
+    return _verbal_noun_shape("ال" + w, plurals=False) and ctx.hit_at("titles", j) is None \
+        and ctx.hit_at("source-phrases", j) is None and ctx.res.reporting_forms.lookup(w) is None
 
 
 def _can_source(ctx, s, documents: bool = True) -> bool:

@@ -984,7 +984,14 @@ class EntityExtractor:
             lex = [verb.entry.source]
             end = j
             definite_title = j in self._title_at and self.tokens[j].text.startswith("ال")
-            if (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
+            role = self.ctx.hit_at("vague-sources-all", j) if not definite_title else None
+            if role is not None and role.entry.get("kind") == "head" and role.entry.get("number") == "sg" \
+                    and self.tokens[j].text.startswith("ال") and j - i >= 2:
+                # وقال تاماس فارجا المحلل في بي.في.ام: a role the vague-source lexicon holds, after the name
+                title_loc = self.ctx.loc(self.tokens[j].start, self.tokens[role.j - 1].end)
+                title, end = title_loc.text, role.j
+                lex.append(role.entry.source)
+            elif (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
                 # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
                 phrase = self.parse_title(j if definite_title else j + 1)
                 if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
@@ -1417,6 +1424,10 @@ class EntityExtractor:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
+            if entity is None and kind == "head" and m.entry.get("number") == "sg" \
+                    and m.entry.norm.removeprefix("ال") not in ("تقرير", "مصدر", "بيان", "دراسه") \
+                    and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
+                continue  # وقال المحلل تاماس فارجا: the holder is named (محللون, a report or a source: no one is)
             if entity is None:
                 loc = self.ctx.loc(start_off, end_off)
                 if i in self._role_starts:
@@ -1531,6 +1542,32 @@ class EntityExtractor:
         m = self.ctx.hit_at("vague-sources-all", j)
         return m.j if m is not None and m.entry.get("kind") == "anonymity" else None
 
+    def _holder_after_vague(self, i: int, j: int, gender: str) -> bool:
+        """المحلل تاماس فارجا في بي.في.ام، مدير عام شالكه هورشت هيلدت أن: a role word the vague-source
+        lexicon holds, then a name no lexicon knows (two words, perhaps after the body's own name) and
+        what surely ends a name: a named person with that role, not an anonymous one. The person is made here."""
+        n = len(self.tokens)
+        if self.tokens[j - 1].text.endswith("ا"):
+            return False  # ويعتبره مسؤولا: an accusative, the verb's object, not a source
+        for first in (j, j + 1):  # (j + 1: after the body's own name, شالكه)
+            if first + 2 >= n or (first > j and (self.tokens[j].kind != "word" or self.res.is_non_name(
+                    self.tokens[j].text) or self.tokens[j].text.startswith(("ل", "ب")))):
+                return False
+            if self.tokens[first].text.startswith(("ل", "ب")):
+                continue  # لهيومن رايتس: a preposition on a body's name, not a person's
+            if self._unknown_name_word(first, first=True) and self._unknown_name_word(first + 1, first=False) \
+                    and self._strong_boundary(first + 2) \
+                    and not any(self._written(k).endswith("ة") for k in (first, first + 1)):
+                break  # (مسؤولية شخصية: words in ة are common nouns, not a foreign name)
+        else:
+            return False
+        entity, _ = self.person(first, first + 2, gender)
+        title = self.ctx.loc(self.tokens[i].start, self.tokens[first - 1].end)
+        self.add_mention(entity, self._name_start_offset(first), self.tokens[first + 1].end, "name",
+                         title.text, title, ["vague-sources"])
+        self._mark(i, first + 2)
+        return True
+
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
         head = head.removeprefix("ال")
         best = None
@@ -1572,6 +1609,9 @@ class EntityExtractor:
                 self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
                                  [role.entry.source])
                 # not marked as used: a body inside the role (بالمرصد السوري) is still an organization
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
+                    and self._holder_after_vague(phrase.start, phrase.end, phrase.gender):
+                pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and self._speaker_position(phrase.start):
                 # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
                 entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
