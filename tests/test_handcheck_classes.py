@@ -999,3 +999,16 @@ def test_a_role_word_then_a_name_no_lexicon_knows_is_a_named_source(validator):
 def test_a_name_after_the_verbs_object_is_not_its_subject(validator):
     text = "وقال المرصد السوري لحقوق الإنسان إنه وثق تنفيذ طائرات نظام بشار الأسد 500 غارة خلال الشهر."
     assert not _findings(validator, text, "missing-title")
+
+
+def test_in_a_list_of_attendees_each_title_stays_with_its_own_name(extract):
+    art = extract("وشهد الحفل حضور خالد البراك وكيل محافظة الأحساء، والدكتور سعدون السعدون عضو مجلس الشورى، "
+                  "ومحمد العفالق عضو المجلس.")
+    titles = {e.name: e.titles for e in art.entities if e.kind == "person"}
+    assert "وكيل محافظة الأحساء" not in titles.get("سعدون السعدون", [])
+    assert "عضو مجلس الشورى" not in titles.get("محمد العفالق", [])
+
+
+def test_a_playmaker_is_a_role(validator):
+    text = "الفهمي يعلن الرحيل عن الأهلي\n\nأكد ياسر الفهمي صانع ألعاب فريق الأهلي اليوم أنه سيرحل عن الفريق."
+    assert not _findings(validator, text, "missing-title")

@@ -405,7 +405,8 @@ class EntityExtractor:
                 and self._title_at[j + 1][1].entry.get("kind") in ("rank", "honorific"):
             j += 1  # قائد شرطة البصرة، اللواء عباس ناجي
         while j in self._title_at and self._title_at[j][1].entry.get("kind") in ("rank", "honorific") \
-                and not self.used[j]:
+                and not self.used[j] and not self._title_at[j][1].prefix.startswith("و"):
+            # (وكيل المحافظة، والدكتور سعدون ...: an honorific joined by و opens the next person of a list)
             k, m = self._title_at[j]
             phrase.roles.append((j, k, m))
             j = self._complement(k) if m.entry.get("kind") == "rank" else k
@@ -787,6 +788,10 @@ class EntityExtractor:
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
                 j += 1
+                if self.tokens[j].text.startswith("و") if j < n else False:
+                    self.title_only.append(phrase)  # عضو مجلس الشورى، ومحمد العفالق: the next person of a list
+                    k = bisect.bisect_left(starts, phrase.end, k)
+                    continue
                 w = self._word(j)
                 if w and w.startswith("ال") and w.endswith("ي") and len(w) > 4 \
                         and self._word(j + 1) in self.res.given_names.by_norm:
