@@ -1012,3 +1012,12 @@ def test_in_a_list_of_attendees_each_title_stays_with_its_own_name(extract):
 def test_a_playmaker_is_a_role(validator):
     text = "الفهمي يعلن الرحيل عن الأهلي\n\nأكد ياسر الفهمي صانع ألعاب فريق الأهلي اليوم أنه سيرحل عن الفريق."
     assert not _findings(validator, text, "missing-title")
+
+
+def test_a_foreign_name_then_a_title_in_construct_is_the_speaker(validator, extract):
+    text = ("وصرح إنريكي سيريزو رئيس أتلتيكو مدريد أن الظهير يقترب من العودة. ونقلت وسائل إعلام إسبانية عن سيريزو "
+            "قوله: «لن يحتاج الأمر إلى وقت طويل».")
+    assert not _findings(validator, text, "missing-title")
+    art = extract('وقال جيريمي فارار مدير جمعية ويلكام تراست الخيرية "على الحكومات أن تمول اللقاحات".')
+    (q,) = art.quotes
+    assert art.entity(q.speaker).name == "جيريمي فارار"

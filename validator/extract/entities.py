@@ -988,7 +988,8 @@ class EntityExtractor:
             title = title_loc = None
             lex = [verb.entry.source]
             end = j
-            definite_title = j in self._title_at and self.tokens[j].text.startswith("ال")
+            definite_title = j in self._title_at and (self.tokens[j].text.startswith("ال") or (
+                j - i >= 2 and self._construct_title(j)))  # (قال إنريكي سيريزو رئيس أتلتيكو مدريد)
             role = self.ctx.hit_at("vague-sources-all", j) if not definite_title else None
             if role is not None and role.entry.get("kind") == "head" and role.entry.get("number") == "sg" \
                     and self.tokens[j].text.startswith("ال") and j - i >= 2:
@@ -1546,6 +1547,13 @@ class EntityExtractor:
     def _anonymity_at(self, j: int) -> int | None:
         m = self.ctx.hit_at("vague-sources-all", j)
         return m.j if m is not None and m.entry.get("kind") == "anonymity" else None
+
+    def _construct_title(self, j: int) -> bool:
+        """رئيس أتلتيكو مدريد، مدير جمعية ويلكام: a title whose complement follows it in construct, definite
+        by what it is the title of (a role, not an honorific)."""
+        phrase = self.parse_title(j)
+        return phrase is not None and phrase.roles[0][2].entry.get("kind") == "role" \
+            and (phrase.end > phrase.roles[0][1] or self._unknown_name_word(phrase.end, first=True))
 
     def _holder_after_vague(self, i: int, j: int, gender: str) -> bool:
         """المحلل تاماس فارجا في بي.في.ام، مدير عام شالكه هورشت هيلدت أن: a role word the vague-source
