@@ -462,11 +462,11 @@ _DOCUMENT_HEADS = frozenset({"تقرير", "تقارير", "بيانات", "اح
                              "تقديرات", "وسائل"})
 
 
-def _PREPOSITIONS(ctx) -> frozenset[str]:
-    cached = ctx.__dict__.get("_prepositions")
+def _PREPOSITIONS(ctx: Context) -> frozenset[str]:
+    cached = ctx.prepositions
     if cached is None:
         cached = frozenset(e.norm for e in ctx.res["stopwords"].entries if e.get("kind") == "preposition")
-        ctx.__dict__["_prepositions"] = cached
+        ctx.prepositions = cached
     return cached
 
 

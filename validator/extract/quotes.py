@@ -199,7 +199,7 @@ def _place(ctx: Context, quote: Quote) -> None:
 def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     """speech, name (وكالة أنباء "فارس", a title, a slogan, scripture) or term (a scare-quoted word)."""
     kind = _classify(ctx, quote, speech_cue_before)
-    ctx.__dict__["_previous_quote"] = (quote.loc.end, quote.paragraph, kind)
+    ctx.previous_quote = (quote.loc.end, quote.paragraph, kind)
     return kind
 
 
@@ -264,15 +264,15 @@ def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
 
 def _word_positions(ctx: Context) -> list[int]:
     """Indices of the article's word tokens (computed once per article)."""
-    positions = ctx.__dict__.get("_word_positions")
+    positions = ctx.word_positions
     if positions is None:
-        positions = ctx.__dict__["_word_positions"] = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
+        positions = ctx.word_positions = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
     return positions
 
 
 def _list_item_of(ctx: Context, quote: Quote, norm_start: int) -> str | None:
     """The kind of the previous quotation when this one only continues its list (و«...»، «...»)."""
-    previous = ctx.__dict__.get("_previous_quote")
+    previous = ctx.previous_quote
     if previous is None or previous[2] == "speech" or previous[1] != quote.paragraph or not quote.balanced:
         return None
     end = _norm(ctx, previous[0])
@@ -344,11 +344,11 @@ def _nested(ctx: Context, quote: Quote) -> bool:
     para = ctx.doc.paragraph_at(quote.loc.start)
     if para is None:
         return False
-    marks = ctx.__dict__.get("_mark_positions")
+    marks = ctx.mark_positions
     if marks is None:
         text = ctx.doc.text
         marks = {m: [f.start() for f in re.finditer(m, text)] for m in "«»“”"}
-        ctx.__dict__["_mark_positions"] = marks
+        ctx.mark_positions = marks
 
     def count(mark: str) -> int:
         positions = marks[mark]
