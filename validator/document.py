@@ -63,6 +63,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     dateline: Dateline | None = None
 
+    def __post_init__(self) -> None:
+        self._starts_cache: list[int] | None = None  # _sentence_starts
+
     # -- offsets ---------------------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a 0-based offset."""
@@ -99,10 +102,9 @@ class Document:
 
     @property
     def _sentence_starts(self) -> list[int]:
-        starts = self.__dict__.get("_starts_cache")
+        starts = self._starts_cache
         if starts is None or len(starts) != len(self.sentences):
-            starts = [s.start for s in self.sentences]
-            self.__dict__["_starts_cache"] = starts
+            starts = self._starts_cache = [s.start for s in self.sentences]
         return starts
 
 
@@ -258,6 +260,7 @@ def _sentences(doc: Document) -> list[Sentence]:
         spans = _split(doc.text, para.start, para.end, quote_aware=True)
         if spans is None:  # an unclosed quotation mark: split as if there were no quotes
             spans = _split(doc.text, para.start, para.end, quote_aware=False)
+            assert spans is not None  # only quote-aware splitting gives up
         for start, end in spans:
             sentences.append(Sentence(len(sentences), para.index, start, end))
     return sentences
@@ -285,7 +288,9 @@ def _split(text: str, start: int, stop: int, quote_aware: bool) -> list[tuple[in
         elif ch == '"':
             straight_open = quote_aware and not straight_open
         elif depth == 0 and not straight_open:
-            end = _SENTENCE_END.match(text, i).end()
+            found = _SENTENCE_END.match(text, i)  # text[i] is a sentence mark: it always matches
+            assert found is not None
+            end = found.end()
             if _is_boundary(text, i, end, stop):
                 while end < stop and text[end] in "»”\")":
                     end += 1  # a closing quote or bracket belongs to the sentence it ends

@@ -14,6 +14,7 @@ from validator.extract.entities import _verbal_noun_shape
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
+from validator.text.tokens import Token
 
 _CLAUSE_MARKERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "«", '"', "“", "قائلا",
                              "قائله"})
@@ -75,8 +76,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
-            if m.entry.get("with") and not any(_word_follows(ctx, j, sentence, normalize_string(w))
-                                               for w in m.entry.get("with").split(",")) \
+            with_words = m.entry.get("with")
+            if with_words and not any(_word_follows(ctx, j, sentence, normalize_string(w))
+                                      for w in with_words.split(",")) \
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
@@ -239,7 +241,7 @@ def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: 
     """وقالت غرفة طوارئ كرري، وهي مجموعة تطوعية محلية، في بيان ...: a subject the entity stage did
     not know, right after the verb, that an apposition (، وهي ...) describes, is who speaks. It
     becomes an organization (a person's name would have been found by the entity stage)."""
-    words = []
+    words: list[Token] = []
     k = j
     while k < len(ctx.tokens) and len(words) <= 5:
         t = ctx.tokens[k]
@@ -503,11 +505,11 @@ _DOCUMENT_HEADS = frozenset({"تقرير", "تقارير", "بيانات", "اح
                              "تقديرات", "وسائل"})
 
 
-def _PREPOSITIONS(ctx) -> frozenset[str]:
-    cached = ctx.__dict__.get("_prepositions")
+def _PREPOSITIONS(ctx: Context) -> frozenset[str]:
+    cached = ctx.prepositions
     if cached is None:
         cached = frozenset(e.norm for e in ctx.res["stopwords"].entries if e.get("kind") == "preposition")
-        ctx.__dict__["_prepositions"] = cached
+        ctx.prepositions = cached
     return cached
 
 

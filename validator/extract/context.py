@@ -31,6 +31,11 @@ class Context:
         self._hits = self.res.matcher.scan(self.tokens, self.norm.text)
         self._hit_at: dict[str, dict[int, LexMatch]] = {}
         self._starts: dict[str, list[int]] = {}
+        # per-article memos of the extractors (quotes.py, attributions.py)
+        self.prepositions: frozenset[str] | None = None
+        self.previous_quote: tuple[int, int, str] | None = None  # (end, paragraph, kind)
+        self.word_positions: list[int] | None = None
+        self.mark_positions: dict[str, list[int]] | None = None
 
     def _matches(self, lexicon: str) -> list[LexMatch]:
         found = self._hits.get(lexicon)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from validator.extract.context import Context
 from validator.extract.model import Entity, Mention
 from validator.extract.resources import loose_key
+from validator.findings import Location
 from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.tokens import Token
 
@@ -76,12 +77,16 @@ def _adverbial_shape(word: str) -> bool:
 
 def _kunya(word: str | None) -> bool:
     """أبو/أم, alone or with a clitic (وأبو، لأبي): the start of a kunya."""
-    return bool(word) and (word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA))
+    if not word:
+        return False
+    return word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA)
 
 
 def _named_place(word: str | None) -> bool:
     """جامعة، لمستشفى، بمركز: a noun that takes a person's name as its own (a clitic split off)."""
-    return bool(word) and (word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES))
+    if not word:
+        return False
+    return word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES)
 
 
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
@@ -156,6 +161,7 @@ class EntityExtractor:
         self.ctx = ctx
         self.tokens = ctx.tokens
         self.used = [False] * len(ctx.tokens)
+        self._role_starts_cache: set[int] | None = None
         self._words = [t.text if t.kind == "word" else None for t in ctx.tokens]  # _word(i), looked up often
         self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
@@ -339,7 +345,7 @@ class EntityExtractor:
         return (self._compound_second(i) or w in self.res.given_names.by_norm
                 or (w.startswith("ابو") and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
                 or (i > 0 and self.tokens[i - 1].kind == "word"
-                    and (self.res["name-particles"].by_norm.get(self.tokens[i - 1].text) or {}).get("kind") == "particle") or self._surname_like(w) or self._proper_noun(w)
+                    and self.res["name-particles"].attr(self.tokens[i - 1].text, "kind") == "particle") or self._surname_like(w) or self._proper_noun(w)
                 or w in self.res["name-particles"].by_norm)
 
     def _clitic_on_known_word(self, w: str) -> bool:
@@ -430,9 +436,10 @@ class EntityExtractor:
             if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
                 j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
                 continue
-            if w in ("في", "لدي") and self._word(j + 1) and self._word(j + 2) in self.res.given_names.by_norm \
-                    and self._word(j + 1) not in self.res.given_names.by_norm \
-                    and not self.res.is_non_name_strict(self._word(j + 1)) and j + 1 not in self._title_at:
+            place = self._word(j + 1) if w in ("في", "لدي") else None
+            if place and self._word(j + 2) in self.res.given_names.by_norm \
+                    and place not in self.res.given_names.by_norm \
+                    and not self.res.is_non_name_strict(place) and j + 1 not in self._title_at:
                 j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
                 continue
             quoted = self._quoted_name_end(j)
@@ -495,7 +502,9 @@ class EntityExtractor:
     def _body_own_name(self, j: int) -> bool:
         """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
         w = self._word(j)
-        return bool(w) and not self._is_definite(j - 1) and not w.startswith(("ال", "و")) \
+        if not w:
+            return False
+        return not self._is_definite(j - 1) and not w.startswith(("ال", "و")) \
             and j not in self._title_at and not self.res.is_non_name(w) and w not in self.res.given_names.by_norm \
             and self._complement_word(j) == 0
 
@@ -509,7 +518,9 @@ class EntityExtractor:
 
     def _is_definite(self, j: int) -> bool:
         w = self._word(j)
-        return bool(w) and w.startswith(_DEFINITE_CLITICS) and len(w) > 3
+        if not w:
+            return False
+        return w.startswith(_DEFINITE_CLITICS) and len(w) > 3
 
     # -- names -------------------------------------------------------------------------------
     def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True,
@@ -585,6 +596,7 @@ class EntityExtractor:
             j -= 1  # a name does not end on a particle (عمرو بن ...)
         n = j - i
         first = self._word(i)
+        assert first is not None  # the loop above read token i as a word
         if bare_title and not any(self._verified(k) for k in range(i, j)):
             return i  # لكل مشرف طابب حذف: after a bare indefinite title only a name we know is a name
         if after_title and not self._verified(i) and (
@@ -675,7 +687,7 @@ class EntityExtractor:
             entity.titles.append(title)
         return mention
 
-    def _honorifics(self, phrase: TitlePhrase) -> list[tuple[str, object, str]]:
+    def _honorifics(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
         """الدكتور، الشيخ: kept with the person's titles as written, but they are not a role."""
         out = []
         for s, e, m in phrase.roles:
@@ -684,7 +696,7 @@ class EntityExtractor:
                 out.append((loc.text, loc, m.entry.source))
         return out
 
-    def _title_text(self, phrase: TitlePhrase) -> list[tuple[str, object, str]]:
+    def _title_text(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
         """Titles as written (original text) with their locations, one per role or rank."""
         out = []
         roles = phrase.roles
@@ -843,7 +855,8 @@ class EntityExtractor:
                 if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
                     self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
                 continue
-            after_verb = self._word(i - 1) is not None and self.res.reporting_forms.lookup(self._word(i - 1)) is not None
+            before_word = self._word(i - 1)
+            after_verb = before_word is not None and self.res.reporting_forms.lookup(before_word) is not None
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
                 i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
@@ -872,8 +885,8 @@ class EntityExtractor:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
-            elif self._word(k) in ("وهو", "وهي") and self.parse_title(k + 1) is not None:
-                phrase = self.parse_title(k + 1)  # الان ديشويتز وهو أستاذ في جامعة هارفرد
+            elif self._word(k) in ("وهو", "وهي") and (phrase := self.parse_title(k + 1)) is not None:
+                # الان ديشويتز وهو أستاذ في جامعة هارفرد
                 titles = self._title_text(phrase)
                 if titles:
                     title, title_loc, src = titles[0]
@@ -1301,10 +1314,10 @@ class EntityExtractor:
                     forms.update(w for w in by_loose.get(loose, ()) if not self.res.is_non_name(w)
                                  and _spelling_variant(w, parts[-1]))
             forms_by_person.append(sorted(forms, key=len, reverse=True))
-        by_form = self._token_forms({form.split()[0] for forms in forms_by_person for form in forms})
-        for entity, forms in zip(persons, forms_by_person):
+        by_form = self._token_forms({form.split()[0] for sorted_forms in forms_by_person for form in sorted_forms})
+        for entity, sorted_forms in zip(persons, forms_by_person):
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
-            for form in forms:
+            for form in sorted_forms:
                 words = form.split()
                 for i, clitic in by_form.get(words[0], ()):
                     j = i + len(words)
@@ -1355,10 +1368,9 @@ class EntityExtractor:
     @property
     def _role_starts(self) -> set[int]:
         """Token indexes where a title with a complement and no holder starts (computed once)."""
-        cached = self.__dict__.get("_role_starts_cache")
+        cached = self._role_starts_cache
         if cached is None:
-            cached = self.__dict__["_role_starts_cache"] = {p.start for p in self.title_only
-                                                           if self._identified_role(p)}
+            cached = self._role_starts_cache = {p.start for p in self.title_only if self._identified_role(p)}
         return cached
 
     def _identified_role(self, phrase: TitlePhrase) -> bool:
@@ -1398,14 +1410,14 @@ class EntityExtractor:
                 continue  # وكالة أنباء "فارس": part of a name, not a vague source
             j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
-            while j < len(self.tokens) and self._word(j) and (
-                    self._word(j) in modifiers or nationality.lookup(self._word(j)) is not None
-                    or self._word(j) in ("اخر", "اخري", "اخرون", "اخرين")):
+            while j < len(self.tokens) and (nxt := self._word(j)) and (
+                    nxt in modifiers or nationality.lookup(nxt) is not None
+                    or nxt in ("اخر", "اخري", "اخرون", "اخرين")):
                 j += 1
-            if j < len(self.tokens) and self.tokens[j].text in "-–(،," and self._anonymity_at(j + 1):
-                j = self._anonymity_at(j + 1)
-            elif self._anonymity_at(j):
-                j = self._anonymity_at(j)
+            if j < len(self.tokens) and self.tokens[j].text in "-–(،," and (anonymity := self._anonymity_at(j + 1)):
+                j = anonymity
+            elif anonymity := self._anonymity_at(j):
+                j = anonymity
             document = m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات", "بيان", "دراسه")
             if document and j < len(self.tokens) and j in self._body_at:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
@@ -1422,7 +1434,7 @@ class EntityExtractor:
                     self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
                     ("احد", "واحد", "لاحد", "باحد")))):
                 continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
-            definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self._word(i).startswith(
+            definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self.tokens[i].text.startswith(
                 ("ال", "وال", "بال", "فال", "لل"))
             start_off, end_off = m.start, self.tokens[j - 1].end
             entity = None
@@ -1533,8 +1545,8 @@ class EntityExtractor:
             if entry is None or entry.get("number") not in (None, "sg", "pl"):
                 continue
             j = i + 1
-            while j < len(self.tokens) and self._word(j) and (
-                    self._word(j) in self.res.vague_modifiers or nationality.lookup(self._word(j)) is not None):
+            while j < len(self.tokens) and (nxt := self._word(j)) and (
+                    nxt in self.res.vague_modifiers or nationality.lookup(nxt) is not None):
                 j += 1
             if not any(self.tokens[k].text in (":", "ان", "انه", "«", '"', "“") for k in range(j, min(j + 3, len(self.tokens)))):
                 continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
@@ -1583,13 +1595,12 @@ class EntityExtractor:
 
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
         head = head.removeprefix("ال")
-        best = None
         limit = self.ctx.norm.to_original(before)
         for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
             if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < limit:
                 if head[:3] and e.key.removeprefix("ال")[:3] == head[:3]:
                     return e
-        return best
+        return None
 
     def _title_only_mentions(self) -> None:
         """"الوزير العراقي", "الوزيرة": a title without a name refers to the person who holds it.
@@ -1664,7 +1675,7 @@ class EntityExtractor:
                 gender_ok = phrase.gender == e.gender or phrase.gender == "m"
                 if group in {w for w in title_words} or any(w.startswith(group) for w in title_words):
                     if gender_ok and words <= title_words | {"ال"} and first > best_pos:
-                        best, best_pos = e, first
+                        best, best_pos = e, float(first)
         return best
 
 

@@ -3,6 +3,7 @@ qualifiers; each with its value, the noun it counts and a category."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from validator.extract.context import Context
 from validator.extract.model import NumberItem
@@ -110,7 +111,7 @@ class NumberExtractor:
         (وفي عام 1991 غرقت العبارة ما أدى إلى مصرع 476 راكبا، وفي مطلع العام الماضي قتل 119): earlier in
         its sentence stands a (Gregorian) year earlier than the article's own (the latest it names that is
         not a target: بحلول 2030), or العام الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
-        years = [n for n in self.items if n.category == "year" and isinstance(n.value, int)
+        years = [(n, n.value) for n in self.items if n.category == "year" and isinstance(n.value, int)
                  and 1900 <= n.value <= 2100]
         marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
         def mark(sentence: int, offset: int) -> None:
@@ -124,10 +125,10 @@ class NumberExtractor:
             def target(n) -> bool:
                 k = self.ctx.index.containing(self.ctx._to_norm(n.loc.start))
                 return bool({t.text for t in self.tokens[max(0, k - 3):k]} & _FUTURE)
-            now = [n.value for n in years if not target(n)]
-            latest = max(now) if now else min(n.value for n in years)
-            for n in years:
-                if n.value < latest:
+            now = [year for n, year in years if not target(n)]
+            latest = max(now) if now else min(year for _n, year in years)
+            for n, year in years:
+                if year < latest:
                     mark(n.sentence, self.ctx._to_norm(n.loc.start))
         for m in _LAST_YEAR.finditer(self.text):
             mark(self.ctx.sentence_of(m.start())[0], m.start())
@@ -166,30 +167,30 @@ class NumberExtractor:
             if self._free(m.start(), m.end()):
                 numerals.append((m.start(), m.end(), _parse_digits(m.group()), {}))
         for lex_name in ("number-words", "ordinals"):
-            for m in self.ctx.hits(lex_name):
-                if m.prefix.endswith("س"):
+            for hit in self.ctx.hits(lex_name):
+                if hit.prefix.endswith("س"):
                     continue  # سالف الذكر: the future prefix س never opens a number word
-                if self._free(m.start, m.end):
-                    attrs = dict(m.entry.attrs)
-                    attrs["_lexicon"] = m.entry.source
+                if self._free(hit.start, hit.end):
+                    attrs: dict[str, Any] = dict(hit.entry.attrs)
+                    attrs["_lexicon"] = hit.entry.source
                     attrs["_ordinal"] = lex_name == "ordinals"
-                    numerals.append((m.start, m.end, _to_number(m.entry.get("value")), attrs))
+                    numerals.append((hit.start, hit.end, _to_number(hit.entry.get("value")), attrs))
         for lex_name in ("casualty-nouns", "people-nouns", "units"):
-            for m in self.ctx.hits(lex_name):
-                dual = m.entry.get("number") == "du" or (
-                    lex_name == "units" and m.entry.get("kind") == "duration" and m.entry.norm.endswith(("ين", "ان"))
-                    and m.entry.norm not in ("ثواني", "ساعات"))
+            for hit in self.ctx.hits(lex_name):
+                dual = hit.entry.get("number") == "du" or (
+                    lex_name == "units" and hit.entry.get("kind") == "duration" and hit.entry.norm.endswith(("ين", "ان"))
+                    and hit.entry.norm not in ("ثواني", "ساعات"))
                 if not dual:
                     continue
-                before = m.i - 1
+                before = hit.i - 1
                 after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
                     self.tokens[before].text) is not None)
-                definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال")
-                if lex_name == "people-nouns" and _sound_plural(m.entry.norm, self.res[lex_name]):
+                definite = hit.entry.norm.startswith("ال") or hit.prefix.endswith("ال")
+                if lex_name == "people-nouns" and _sound_plural(hit.entry.norm, self.res[lex_name]):
                     continue  # مدنيين، مواطنين: a plural as often as a dual
-                if not after_numeral and not definite and self._free(m.start, m.end):
-                    numerals.append((m.start, m.end, 2, {"_dual_noun": _Dual(m.entry, lex_name),
-                                                         "_lexicon": m.entry.source}))
+                if not after_numeral and not definite and self._free(hit.start, hit.end):
+                    numerals.append((hit.start, hit.end, 2, {"_dual_noun": _Dual(hit.entry, lex_name),
+                                                             "_lexicon": hit.entry.source}))
         numerals.sort(key=lambda n: n[0])
         i = 0
         while i < len(numerals):
@@ -251,9 +252,9 @@ class NumberExtractor:
             noun, noun_type = self.text[start:end], dual.get("type")
         elif category is None or category == "percent":
             k = last
-            if self._word(k) == "من" and self._word(k + 1) and (approx or self._word(k + 1).startswith(
-                    ("ال", "عناصر", "جنود"))) or (self._word(k) == "من" and self._word(k + 1) and
-                                                 self.res["people-nouns"].lookup(self._word(k + 1))):
+            after = self._word(k + 1) if self._word(k) == "من" else None
+            if after and (approx or after.startswith(("ال", "عناصر", "جنود"))) or (
+                    after and self.res["people-nouns"].lookup(after)):
                 k += 1  # عشرات من القتلى، أربعة من عناصر الأمن
                 partial = True
             w = self._word(k)

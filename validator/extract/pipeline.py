@@ -12,6 +12,7 @@ from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
+from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenize
@@ -103,16 +104,16 @@ def _passages(ctx: Context) -> list[int]:
 
 def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
-    groups: dict[tuple[str, str], dict[str, object]] = {}
+    groups: dict[tuple[str, str], dict[str, Location]] = {}
     for m in ctx.hits("spelled-terms"):
         if m.entry.source.startswith("places") and not _names_the_place(ctx, m):
             continue
-        key = ("term", m.entry.get("group"))
-        groups.setdefault(key, {}).setdefault(m.entry.get("side"), ctx.loc(m.start, m.end))
+        key = ("term", m.entry.attrs["group"])  # spelled-terms entries all have a group and a side
+        groups.setdefault(key, {}).setdefault(m.entry.attrs["side"], ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0])
            for k, forms in groups.items() if len(forms) > 1]
     for e in entities:
-        forms: dict[str, object] = {}
+        forms: dict[str, Location] = {}
         for mention in e.mentions:
             if mention.form in ("name", "surname"):
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
@@ -190,7 +191,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
     ذعر عارمة"، بحسب أحد الصحافيين) or that opens with a verb (أن السعودية وروسيا "تدعمان التمديد")
     is speech too."""
     source_ends = None
-    trailing = {}
+    trailing: dict[int, int] = {}
     for a in attributions:
         if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 
 from validator.extract.context import Context
 from validator.extract.model import Quote
@@ -74,17 +75,19 @@ def find_quotes(ctx: Context) -> list[Quote]:
 MIRRORED_MAX_WORDS = 12
 
 
+_first = itemgetter(0)
+
+
 def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     """Pair the paragraph's unbalanced marks that are the same character twice around a short span
     with no other quotation mark between them: the writer (or the font) mirrored one of them."""
     text = ctx.doc.text
-    lone = sorted((q for q in quotes if not q.balanced and q.close_mark is None and q.unmatched is not None
-                   and para.start <= q.unmatched.start < para.end and q.open_mark in "«»“”"),
-                  key=lambda q: q.unmatched.start)
+    lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
+                   and q.unmatched is not None and para.start <= q.unmatched.start < para.end
+                   and q.open_mark in "«»“”"), key=_first)
     k = 0
     while k + 1 < len(lone):
-        a, b = lone[k], lone[k + 1]
-        i, j = a.unmatched.start, b.unmatched.start
+        (i, a), (j, b) = lone[k], lone[k + 1]
         between = text[i + 1:j]
         if text[i] == text[j] and not (MARKS & set(between)) and 0 < len(between.split()) <= MIRRORED_MAX_WORDS \
                 and "\n" not in between:
@@ -196,7 +199,7 @@ def _place(ctx: Context, quote: Quote) -> None:
 def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     """speech, name (وكالة أنباء "فارس", a title, a slogan, scripture) or term (a scare-quoted word)."""
     kind = _classify(ctx, quote, speech_cue_before)
-    ctx.__dict__["_previous_quote"] = (quote.loc.end, quote.paragraph, kind)
+    ctx.previous_quote = (quote.loc.end, quote.paragraph, kind)
     return kind
 
 
@@ -242,7 +245,7 @@ def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
     if n_words <= 3 and words and words[0].text in ctx.res.given_names.by_norm \
             and words[0].text not in ctx.res["common-given-names"].by_norm:
         return "name"  # ويعلق الأسطورة "ديغو ماردونا": a quoted person's name
-    if 2 <= n_words <= 4 and words and (ctx.res["titles"].by_norm.get(words[0].text) or {}).get("kind") == "honorific":
+    if 2 <= n_words <= 4 and words and ctx.res["titles"].attr(words[0].text, "kind") == "honorific":
         return "name"  # "الدكتور رجائي محمود"
     if n_words <= 4 and words and (ctx.res["name-introducers"].lookup(words[0].text)
                                    or ctx.res["bodies"].lookup(words[0].text)):
@@ -261,15 +264,15 @@ def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
 
 def _word_positions(ctx: Context) -> list[int]:
     """Indices of the article's word tokens (computed once per article)."""
-    positions = ctx.__dict__.get("_word_positions")
+    positions = ctx.word_positions
     if positions is None:
-        positions = ctx.__dict__["_word_positions"] = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
+        positions = ctx.word_positions = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
     return positions
 
 
 def _list_item_of(ctx: Context, quote: Quote, norm_start: int) -> str | None:
     """The kind of the previous quotation when this one only continues its list (و«...»، «...»)."""
-    previous = ctx.__dict__.get("_previous_quote")
+    previous = ctx.previous_quote
     if previous is None or previous[2] == "speech" or previous[1] != quote.paragraph or not quote.balanced:
         return None
     end = _norm(ctx, previous[0])
@@ -341,11 +344,11 @@ def _nested(ctx: Context, quote: Quote) -> bool:
     para = ctx.doc.paragraph_at(quote.loc.start)
     if para is None:
         return False
-    marks = ctx.__dict__.get("_mark_positions")
+    marks = ctx.mark_positions
     if marks is None:
         text = ctx.doc.text
         marks = {m: [f.start() for f in re.finditer(m, text)] for m in "«»“”"}
-        ctx.__dict__["_mark_positions"] = marks
+        ctx.mark_positions = marks
 
     def count(mark: str) -> int:
         positions = marks[mark]
@@ -373,7 +376,7 @@ def _after_organization(ctx: Context, norm_start: int) -> bool:
 def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
     i = ctx.index.at_or_after(norm_start) - 1
     # skip a lam written before the quote: لـ"الوطن"
-    words = []
+    words: list[str] = []
     while i >= 0 and len(words) < 3:
         t = ctx.tokens[i]
         if t.kind == "punct":

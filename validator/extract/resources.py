@@ -4,11 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
+
+if TYPE_CHECKING:
+    from validator.text.morphology import Morphology
 
 # Lexicons whose words never start or continue a person's name.
 _NON_NAME_LEXICONS = ("stopwords", "title-modifiers", "titles", "portfolios", "nationalities", "months", "number-words",
@@ -59,7 +63,7 @@ def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
 @dataclass
 class Resources:
     lexicons: Lexicons
-    morphology: object | None = None   # validator.text.morphology.Morphology, when a database is set
+    morphology: Morphology | None = None   # when a database is set
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.lexicons[name]

@@ -69,6 +69,11 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         return normalize_string(word) in self.by_norm
 
+    def attr(self, norm_word: str, key: str) -> str | None:
+        """An attribute of the entry for exactly this normalized word (no clitic split), or None."""
+        entry = self.by_norm.get(norm_word)
+        return None if entry is None else entry.get(key)
+
     def lookup(self, norm_word: str) -> LexEntry | None:
         """The entry for an already-normalized word or phrase, trying clitic splits (cached by word:
         extractors look up the same tokens again and again)."""
@@ -293,7 +298,7 @@ class Lexicons:
 
     @property
     def names(self) -> list[str]:
-        names = set()
+        names: set[str] = set()
         for folder in self._folders:
             names.update(p.stem for p in folder.glob("*.txt"))
         return sorted(names)

@@ -21,7 +21,7 @@ class Token(NamedTuple):
     """One token: index, offsets in the normalized text, text, and kind (word, number or punct).
     A named tuple, so `tokenize` builds a whole article's tokens in C (articles have hundreds)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # the field shadows tuple.index, as it always has
     start: int
     end: int
     text: str
