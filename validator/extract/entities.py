@@ -910,9 +910,9 @@ class EntityExtractor:
                 end_desc = self._complement(k + 1, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
-            elif (end_desc := self._relative_description(k)) is not None:
+            elif (relative_end := self._relative_description(k)) is not None:
                 # معين شمشوم الذي أسس فرقة موال النصراوية: a relative clause that names his role or body
-                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[relative_end - 1].end)
                 title = title_loc.text
             elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
                 # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
