@@ -1021,3 +1021,11 @@ def test_a_foreign_name_then_a_title_in_construct_is_the_speaker(validator, extr
     art = extract('وقال جيريمي فارار مدير جمعية ويلكام تراست الخيرية "على الحكومات أن تمول اللقاحات".')
     (q,) = art.quotes
     assert art.entity(q.speaker).name == "جيريمي فارار"
+
+
+@pytest.mark.parametrize("text", [
+    "واختير الفنان كأشهر ممثل سينمائي ومسرحي في كل العصور في مسح أجراه موقع إخباري.",
+    "وقال الجهاز الفني إن مشاركته أمام بطل كوت ديفوار ستكون محل نقاش.",
+])
+def test_a_role_word_then_two_unknown_words_outside_a_speaker_slot_is_no_name(extract, text):
+    assert not [e for e in extract(text).entities if e.kind == "person" and not e.role_only]

@@ -1572,8 +1572,8 @@ class EntityExtractor:
         lexicon holds, then a name no lexicon knows (two words, perhaps after the body's own name) and
         what surely ends a name: a named person with that role, not an anonymous one. The person is made here."""
         n = len(self.tokens)
-        if self.tokens[j - 1].text.endswith("ا"):
-            return False  # ويعتبره مسؤولا: an accusative, the verb's object, not a source
+        if self.tokens[j - 1].text.endswith("ا") or not self._speaker_position(i):
+            return False  # ويعتبره مسؤولا: an object; كأشهر ممثل سينمائي: not where a source speaks
         for first in (j, j + 1):  # (j + 1: after the body's own name, شالكه)
             if first + 2 >= n or (first > j and (self.tokens[j].kind != "word" or self.res.is_non_name(
                     self.tokens[j].text) or self.tokens[j].text.startswith(("ل", "ب")))):
@@ -1581,6 +1581,7 @@ class EntityExtractor:
             if self.tokens[first].text.startswith(("ل", "ب")):
                 continue  # لهيومن رايتس: a preposition on a body's name, not a person's
             if self._unknown_name_word(first, first=True) and self._unknown_name_word(first + 1, first=False) \
+                    and not self.tokens[first + 1].text.startswith("و") \
                     and self._strong_boundary(first + 2) \
                     and not any(self._written(k).endswith("ة") for k in (first, first + 1)):
                 break  # (مسؤولية شخصية: words in ة are common nouns, not a foreign name)
