@@ -480,7 +480,7 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
     if not s.entity.vague:
         return True
     words = s.mention.loc.text.split()
-    if len(words) == 1 and normalize_string(words[0]) in _PREPOSITIONS(ctx):
+    if len(words) == 1 and normalize_string(words[0]) in ctx.res.prepositions:
         return False
     head = normalize_string(words[0]).removeprefix("ال") if words else ""
     if not documents and head in _DOCUMENT_HEADS:
@@ -503,14 +503,6 @@ _PUBLISHED = frozenset({"نشر", "نشرته", "نشرتها", "نشره", "ص�
 _DOCUMENT_HEADS = frozenset({"تقرير", "تقارير", "بيانات", "احصاءات", "بيان", "دراسه", "انباء", "معلومات", "اخبار",
                              "روايات", "شائعات", "اشاعات", "تسريبات", "مواقع", "منصات", "حسابات", "صفحات",
                              "تقديرات", "وسائل"})
-
-
-def _PREPOSITIONS(ctx: Context) -> frozenset[str]:
-    cached = ctx.prepositions
-    if cached is None:
-        cached = frozenset(e.norm for e in ctx.res["stopwords"].entries if e.get("kind") == "preposition")
-        ctx.prepositions = cached
-    return cached
 
 
 def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
@@ -605,7 +597,7 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 continue  # السيسي إن بلاده ستواصل: the name belongs to the outer clause
             if not _can_source(ctx, s, documents):
                 continue
-            if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in _PREPOSITIONS(ctx):
+            if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in ctx.res.prepositions:
                 continue  # انتشر عبر مواقع التواصل كشف ...: a noun inside a prepositional phrase is no subject
             best = s
     if best is not None:

@@ -32,7 +32,6 @@ class Context:
         self._hit_at: dict[str, dict[int, LexMatch]] = {}
         self._starts: dict[str, list[int]] = {}
         # per-article memos of the extractors (quotes.py, attributions.py)
-        self.prepositions: frozenset[str] | None = None
         self.previous_quote: tuple[int, int, str] | None = None  # (end, paragraph, kind)
         self.word_positions: list[int] | None = None
         self.mark_positions: dict[str, list[int]] | None = None
@@ -102,13 +101,4 @@ class Context:
 
     def _to_norm(self, orig: int) -> int:
         """Normalized offset of an original offset (the inverse of `norm.to_original`)."""
-        norm = self.norm
-        if not norm._norm_anchors:
-            return orig
-        k = bisect.bisect_right(norm._orig_anchors, orig) - 1
-        if k < 0:
-            return orig
-        value = norm._norm_anchors[k] + (orig - norm._orig_anchors[k])
-        if k + 1 < len(norm._norm_anchors):
-            value = min(value, norm._norm_anchors[k + 1])
-        return min(value, len(norm.text))
+        return self.norm.to_normalized(orig)

@@ -1462,7 +1462,7 @@ class EntityExtractor:
         earlier بيان، تقريرا، في بيانها ...), which speaks for its named author. With no earlier
         mention it stays without a source; a report an anonymous source gave (ذكر تقرير) is linked to
         that anonymous source by `_unnamed` first."""
-        documents = {e.norm for e in self.res["source-phrases"].entries if e.get("document") == "yes"}
+        documents = self.res.document_phrases
         if not documents:
             return
         for verb in self.ctx.hits("reporting-forms"):

@@ -9,8 +9,9 @@ from validator.extract.context import Context
 from validator.extract.model import NumberItem
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
-# dot): a pattern that opens with a look-behind is tried at every character, one that opens with \d
-# only where a digit is.
+# dot), so a match can only start where a run of digits does: the text is scanned once for those
+# runs (_DIGIT_RUN) and each pattern is tried there alone, not searched through every character.
+_DIGIT_RUN = re.compile(r"\d+")
 _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
@@ -60,6 +61,7 @@ class NumberExtractor:
         self.tokens = ctx.tokens
         self.items: list[NumberItem] = []
         self._taken = bytearray(len(ctx.text) + 1)  # characters already read as part of a number
+        self.runs: list[int] = []  # where each run of digits starts
 
     def _free(self, s: int, e: int) -> bool:
         return not any(self._taken[s:e])
@@ -73,12 +75,13 @@ class NumberExtractor:
         return None
 
     def run(self) -> list[NumberItem]:
-        for m in _DATE.finditer(self.text):
+        self.runs = [m.start() for m in _DIGIT_RUN.finditer(self.text)]
+        for m in self._matches(_DATE):
             self._add(m.start(), m.end(), None, "date")
-        for m in _TIME.finditer(self.text):
+        for m in self._matches(_TIME):
             if self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), None, "time")
-        for m in _SCORE.finditer(self.text):
+        for m in self._matches(_SCORE):
             if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
         if any(word in self.text for word in _PERCENT_NOUNS):  # rare: skip the regex otherwise
@@ -90,6 +93,18 @@ class NumberExtractor:
         self._historical()
         self._coordinated()
         return self.items
+
+    def _matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """`pattern.finditer(text)` for a pattern that can only start where a run of digits does."""
+        found: list[re.Match[str]] = []
+        end = 0
+        for start in self.runs:
+            if start >= end:
+                m = pattern.match(self.text, start)
+                if m is not None:
+                    found.append(m)
+                    end = m.end()
+        return found
 
     def _coordinated(self) -> None:
         """مقتل 3 جنود و5 مدنيين، 133 إصابة و184 حالة مرضية: counts of one kind joined by و in one
@@ -130,7 +145,7 @@ class NumberExtractor:
             for n, year in years:
                 if year < latest:
                     mark(n.sentence, self.ctx._to_norm(n.loc.start))
-        for m in _LAST_YEAR.finditer(self.text):
+        for m in _LAST_YEAR.finditer(self.text) if "ماضي" in self.text else ():  # rare: skip the regex
             mark(self.ctx.sentence_of(m.start())[0], m.start())
         for n in self.items:
             first = marks.get(n.sentence)
@@ -163,7 +178,7 @@ class NumberExtractor:
     # -- numeral expressions ---------------------------------------------------------------------
     def _expressions(self) -> None:
         numerals: list[tuple[int, int, float | int | None, dict]] = []
-        for m in _DIGITS.finditer(self.text):
+        for m in self._matches(_DIGITS):
             if self._free(m.start(), m.end()):
                 numerals.append((m.start(), m.end(), _parse_digits(m.group()), {}))
         for lex_name in ("number-words", "ordinals"):

@@ -200,6 +200,16 @@ class Resources:
         return frozenset(words)
 
     @cached_property
+    def prepositions(self) -> frozenset[str]:
+        """Stopwords of kind preposition (في، على، من ...)."""
+        return frozenset(e.norm for e in self.lexicons["stopwords"].entries if e.get("kind") == "preposition")
+
+    @cached_property
+    def document_phrases(self) -> frozenset[str]:
+        """Source phrases that name a document (بيان، تقرير): `document=yes`."""
+        return frozenset(e.norm for e in self.lexicons["source-phrases"].entries if e.get("document") == "yes")
+
+    @cached_property
     def stopwords_as_written(self) -> frozenset[str]:
         """Stopwords spelled exactly (no alef-maksura folding): على is a preposition, علي a name."""
         return frozenset(e.text for e in self.lexicons["stopwords"].entries)

@@ -84,27 +84,69 @@ def _translate(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """A normalized text and the anchors that map its offsets back to the original."""
+    """A normalized text and the anchors that map its offsets back to the original.
+
+    Extractors map hundreds of offsets an article, so `normalize` also lays out both maps as tables,
+    one entry per offset (a few thousand ints, built a segment at a time between anchors)."""
 
     original: str
     text: str
     _norm_anchors: tuple[int, ...] = ()
     _orig_anchors: tuple[int, ...] = ()
+    _to_orig: list[int] | None = None   # normalized offset -> original offset
+    _to_norm: list[int] | None = None   # original offset -> normalized offset
 
     def to_original(self, i: int) -> int:
         """Original offset of normalized offset `i` (a start or an exclusive end)."""
-        if not self._norm_anchors:
+        table = self._to_orig
+        if table is None:
             return i
-        k = bisect.bisect_right(self._norm_anchors, i) - 1
-        if k < 0:
-            return i
-        value = self._orig_anchors[k] + (i - self._norm_anchors[k])
-        if k + 1 < len(self._orig_anchors):
-            value = min(value, self._orig_anchors[k + 1])  # inside an expansion (ﷲ → الله): stay on it
-        return min(value, len(self.original))
+        if 0 <= i < len(table):
+            return table[i]
+        return _mapped(i, self._norm_anchors, self._orig_anchors, len(self.original))
+
+    def to_normalized(self, orig: int) -> int:
+        """Normalized offset of an original offset (the inverse of `to_original`)."""
+        table = self._to_norm
+        if table is None:
+            return orig
+        if 0 <= orig < len(table):
+            return table[orig]
+        return _mapped(orig, self._orig_anchors, self._norm_anchors, len(self.text))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.to_original(start), self.to_original(end) if end > start else self.to_original(start)
+
+
+def _mapped(i: int, anchors: tuple[int, ...], targets: tuple[int, ...], limit: int) -> int:
+    """Offset `i` carried across the anchors: from the last anchor at or before it, stay on an
+    expansion (ﷲ → الله) rather than run past the next anchor, and never past the end (`limit`)."""
+    k = bisect.bisect_right(anchors, i) - 1
+    if k < 0:
+        return i
+    value = targets[k] + (i - anchors[k])
+    if k + 1 < len(targets):
+        value = min(value, targets[k + 1])
+    return min(value, limit)
+
+
+def _table(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit: int) -> list[int]:
+    """[_mapped(i, anchors, targets, limit) for i in range(size + 1)], a segment at a time."""
+    table = list(range(min(anchors[0], size + 1)))
+    last = len(anchors) - 1
+    for k in range(last + 1):
+        lo = anchors[k]
+        hi = anchors[k + 1] if k < last else size + 1
+        if hi <= lo or lo > size:
+            continue
+        hi = min(hi, size + 1)
+        base = targets[k] - lo
+        cap = min(targets[k + 1], limit) if k < last else limit
+        # base + i for i in lo..hi-1, held at cap once it reaches it
+        rising = max(lo, min(hi, cap - base))
+        table.extend(range(base + lo, base + rising))
+        table.extend([cap] * (hi - rising))
+    return table
 
 
 def normalize(text: str) -> NormalizedText:
@@ -121,7 +163,9 @@ def normalize(text: str) -> NormalizedText:
         shift += len(_TABLE[ord(text[i])]) - 1
         norm_anchors.append(i + 1 + shift)  # ... and after it
         orig_anchors.append(i + 1)
-    return NormalizedText(text, norm, tuple(norm_anchors), tuple(orig_anchors))
+    norm_t, orig_t = tuple(norm_anchors), tuple(orig_anchors)
+    return NormalizedText(text, norm, norm_t, orig_t, _table(norm_t, orig_t, len(norm), len(text)),
+                          _table(orig_t, norm_t, len(text), len(norm)))
 
 
 @lru_cache(maxsize=4096)
