@@ -42,7 +42,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     phrases = ctx.hits("source-phrases")
     phrase_tokens = {k for m in phrases for k in range(m.i, m.j)}
     name_tokens = {k for s in spans if s.mention.form in ("name", "surname") for k in range(
-        ctx.index.containing(ctx._to_norm(s.mention.loc.start)), s.last_token + 1)}
+        ctx.index.containing(ctx.norm.to_normalized(s.mention.loc.start)), s.last_token + 1)}
     results: list[Attribution] = []
     events = []
     for m in ctx.hits("reporting-forms"):
@@ -53,7 +53,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
-    quote_ends = {ctx._to_norm(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
+    quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     for start, kind, m in events:
         if _inside(inside_quote, start):
             continue
@@ -166,7 +166,7 @@ def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], b
         entity = by_id.get(sourced[-1].source)
         if entity is None or entity.vague:
             continue  # a run of an anonymous source's words stays unnamed
-        end = ctx._to_norm(q.loc.end)
+        end = ctx.norm.to_normalized(q.loc.end)
         out.append(Attribution(ctx.new_id("a"), ctx.loc(end, end), "continuation", "continuation", entity.id,
                                sentence=q.sentence, paragraph=q.paragraph, implicit=True))
         by_sentence.setdefault(q.sentence, []).append(out[-1])
@@ -204,7 +204,7 @@ def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
-    i = ctx.index.at_or_after(ctx._to_norm(q.loc.start)) - 1
+    i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
     while i >= 0 and ctx.sentence_of(ctx.tokens[i].start)[0] == q.sentence:
         if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in ("و", "ثم"):
             return False
@@ -327,8 +327,8 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
             out.append(Attribution(ctx.new_id("a"), ctx.loc(tok.start, tok.end), ":", "colon", span.entity.id,
                                    sentence=sentence, paragraph=paragraph))
     for para in ctx.doc.paragraphs:
-        start = ctx.index.at_or_after(ctx._to_norm(para.start))
-        end = ctx.index.at_or_after(ctx._to_norm(para.end))
+        start = ctx.index.at_or_after(ctx.norm.to_normalized(para.start))
+        end = ctx.index.at_or_after(ctx.norm.to_normalized(para.end))
         for k in range(start, min(end, start + 10)):
             if ctx.tokens[k].text != ":":
                 continue
@@ -350,8 +350,8 @@ def _mention_spans(ctx: Context, entities: list[Entity]) -> list[_MentionSpan]:
             start = m.loc.start
             if m.title_loc is not None and m.title_loc.start < start:
                 start = m.title_loc.start
-            first = ctx.index.containing(ctx._to_norm(start))
-            last = ctx.index.containing(max(ctx._to_norm(m.loc.end) - 1, 0))
+            first = ctx.index.containing(ctx.norm.to_normalized(start))
+            last = ctx.index.containing(max(ctx.norm.to_normalized(m.loc.end) - 1, 0))
             spans.append(_MentionSpan(m, e, first, last))
     spans.sort(key=lambda s: s.first_token)
     return spans
@@ -365,7 +365,7 @@ def _after_subject(ctx, spans, j: int) -> int:
     if k < len(spans) and spans[k].first_token == j:
         mention = spans[k].mention
         end = mention.title_loc.end if mention.title_loc is not None else mention.loc.end
-        return max(j, ctx.index.at_or_after(ctx._to_norm(max(end, mention.loc.end))))
+        return max(j, ctx.index.at_or_after(ctx.norm.to_normalized(max(end, mention.loc.end))))
     return j
 
 
@@ -642,7 +642,7 @@ def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
     if len(words) != 1 or len(vague.mentions) != 1:
         return None
     head = normalize_string(words[0]).removeprefix("ال")
-    start = ctx.index.containing(ctx._to_norm(vague.mentions[0].loc.end))
+    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
     lo = bisect.bisect_left(_firsts(spans), start)
     for s in spans[lo:lo + 12]:
         if s.first_token > start + 40:
@@ -699,7 +699,7 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
     words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
     if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
         return None
-    start = ctx.index.containing(ctx._to_norm(vague.mentions[0].loc.end))
+    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
     for verb in ctx.hits("reporting-forms", lo, hi):
         nxt = ctx.sentence_of(verb.start)[0]
@@ -780,7 +780,7 @@ def _sentence_initial(ctx, i, sentence) -> bool:
 
 
 def _quote_ranges(ctx: Context, quotes: list[Quote]) -> list[tuple[int, int]]:
-    return sorted((ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes
+    return sorted((ctx.norm.to_normalized(q.loc.start), ctx.norm.to_normalized(q.loc.end)) for q in quotes
                   if q.kind == "speech" and q.balanced)  # an unclosed mark must not hide the rest of the paragraph
 
 

@@ -97,8 +97,4 @@ class Context:
     def sentence_bounds(self, sentence: int) -> tuple[int, int]:
         """Normalized offsets of a sentence (approximate inverse map: sentences are long)."""
         s = self.doc.sentences[sentence]
-        return self._to_norm(s.start), self._to_norm(s.end)
-
-    def _to_norm(self, orig: int) -> int:
-        """Normalized offset of an original offset (the inverse of `norm.to_original`)."""
-        return self.norm.to_normalized(orig)
+        return self.norm.to_normalized(s.start), self.norm.to_normalized(s.end)

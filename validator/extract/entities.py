@@ -743,7 +743,7 @@ class EntityExtractor:
         dateline = self.ctx.doc.dateline
         if dateline is None:
             return
-        end = self.ctx._to_norm(dateline.end)
+        end = self.ctx.norm.to_normalized(dateline.end)
         for tok in self.tokens:
             if tok.start >= end:
                 break
@@ -1196,9 +1196,9 @@ class EntityExtractor:
             if e.kind != "person":
                 continue
             for m in e.mentions:
-                start = self.ctx._to_norm(m.loc.start)
+                start = self.ctx.norm.to_normalized(m.loc.start)
                 if tok.start <= start < tok.end and m.form == "name":
-                    end = self.ctx._to_norm(m.loc.end)
+                    end = self.ctx.norm.to_normalized(m.loc.end)
                     j = i
                     while j < len(self.tokens) and self.tokens[j].start < end:
                         j += 1
@@ -1511,7 +1511,7 @@ class EntityExtractor:
         if any(lo <= self.tokens[b].start < hi and m.entry.get("kind") != "head" for b, (_, m) in self._body_at.items()):
             return True
         return any(e.kind == "person" and not e.vague and any(
-            lo <= self.ctx._to_norm(m.loc.start) < hi for m in e.mentions) for e in self.entities)
+            lo <= self.ctx.norm.to_normalized(m.loc.start) < hi for m in e.mentions) for e in self.entities)
 
     def _specified_document(self, j: int) -> bool:
         """The words after an indefinite تقرير/دراسة that make it one named document: a definite

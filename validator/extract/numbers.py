@@ -114,8 +114,8 @@ class NumberExtractor:
             if a.sentence != b.sentence or a.category != b.category or a.noun_type is None \
                     or a.noun_type != b.noun_type:
                 continue
-            end = index.at_or_after(self.ctx._to_norm(a.loc.end))
-            start = index.containing(self.ctx._to_norm(b.loc.start))
+            end = index.at_or_after(self.ctx.norm.to_normalized(a.loc.end))
+            start = index.containing(self.ctx.norm.to_normalized(b.loc.start))
             between = [t.text for t in self.tokens[end:start]]
             if len(between) <= 3 and (between and between[-1].startswith("و")
                                       or self.tokens[start].text.startswith("و")):
@@ -138,18 +138,18 @@ class NumberExtractor:
         if years:
             # the article's own year: the latest it names, but not a target (بحلول 2030، حتى عام 2020، رؤية 2030)
             def target(n) -> bool:
-                k = self.ctx.index.containing(self.ctx._to_norm(n.loc.start))
+                k = self.ctx.index.containing(self.ctx.norm.to_normalized(n.loc.start))
                 return bool({t.text for t in self.tokens[max(0, k - 3):k]} & _FUTURE)
             now = [year for n, year in years if not target(n)]
             latest = max(now) if now else min(year for _n, year in years)
             for n, year in years:
                 if year < latest:
-                    mark(n.sentence, self.ctx._to_norm(n.loc.start))
+                    mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
         for m in _LAST_YEAR.finditer(self.text) if "ماضي" in self.text else ():  # rare: skip the regex
             mark(self.ctx.sentence_of(m.start())[0], m.start())
         for n in self.items:
             first = marks.get(n.sentence)
-            n.historical = first is not None and first < self.ctx._to_norm(n.loc.start)
+            n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
 
     def _restatements(self) -> None:
         """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
@@ -159,7 +159,7 @@ class NumberExtractor:
         for n in self.items:
             if prev is not None and n.category == "money" and prev.category == "money" \
                     and n.sentence == prev.sentence:
-                gap = self.text[self.ctx._to_norm(prev.loc.end):self.ctx._to_norm(n.loc.start)]
+                gap = self.text[self.ctx.norm.to_normalized(prev.loc.end):self.ctx.norm.to_normalized(n.loc.start)]
                 words = _WORD.findall(gap)
                 others = [w for w in words if w not in _RESTATE_FILLERS]
                 marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)

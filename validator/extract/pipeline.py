@@ -63,7 +63,8 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
     أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
     are listed (لأنني)، and لاري is a name, not ل + أرى."""
-    ranges = sorted((ctx._to_norm(q.loc.start), ctx._to_norm(q.loc.end)) for q in quotes if q.balanced)
+    to_norm = ctx.norm.to_normalized
+    ranges = sorted((to_norm(q.loc.start), to_norm(q.loc.end)) for q in quotes if q.balanced)
     starts = [r[0] for r in ranges]
     seen = set()
     for m in ctx.hits("first-person"):
@@ -88,7 +89,7 @@ def _passages(ctx: Context) -> list[int]:
     for m in ctx.hits("topic-shifts"):
         shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
-        k = ctx.index.at_or_after(ctx._to_norm(s.start))
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(s.start))
         while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
             k += 1
         turns = any(shift.entry.get("kind") != "before-place" or (
@@ -204,7 +205,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if first and ((len(first) >= 5 and first[:2] in ("ست", "سي", "سن"))
                       or (_verb_like(first) and first not in ctx.res["stopwords"].by_norm)):
             continue  # "تدعمان التمديد"، «سيعين قريبا»: a clause, what someone said will happen
-        i = ctx.index.at_or_after(ctx._to_norm(q.loc.start)) - 1
+        i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
         if i < 0 or ctx.tokens[i].kind != "word" or ctx.sentence_of(ctx.tokens[i].start)[0] != q.sentence:
             continue
         word = ctx.tokens[i].text
@@ -217,7 +218,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if source_ends is None:
             source_ends = {m.loc.end for e in entities for m in e.mentions if m.is_source}
         if ctx.norm.to_original(ctx.tokens[i].end) in source_ends:
-            k = ctx.index.at_or_after(ctx._to_norm(q.loc.end))
+            k = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.end))
             if k >= len(ctx.tokens) or ctx.tokens[k].kind == "punct":
                 continue  # وقال المتحدث «لا تعليق».: the words its speaker says
             # كشفت مصادر "دنيا الرياضة" اكتفاء ...: the sentence goes on; the quotation names whose sources
@@ -299,7 +300,7 @@ def _speaker_before_colon(ctx: Context, k: int) -> bool:
 
 def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
     """The word announcing speech right before a quotation (:، قال، إن ...), if any."""
-    i = ctx.index.at_or_after(ctx._to_norm(quote.loc.start)) - 1
+    i = ctx.index.at_or_after(ctx.norm.to_normalized(quote.loc.start)) - 1
     for k in range(i, max(i - 3, -1), -1):
         t = ctx.tokens[k].text
         if t == ":" and k != i:

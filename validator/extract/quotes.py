@@ -406,4 +406,4 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
 
 
 def _norm(ctx: Context, orig: int) -> int:
-    return ctx._to_norm(orig)
+    return ctx.norm.to_normalized(orig)
