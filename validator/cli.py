@@ -34,6 +34,12 @@ class ExtractFormat(str, Enum):
     text = "text"
 
 
+class Engine(str, Enum):
+    native = "native"
+    gx = "gx"
+    spark = "spark"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -107,8 +113,12 @@ def check(
     baseline_write: Optional[Path] = None,
     ignore_file: Optional[Path] = None,
     jobs: Optional[int] = None,
+    engine: Engine = None,
+    master: Optional[str] = None,
+    data_docs: Optional[Path] = None,
 ) -> None:
     """Validate articles and report findings (the default command)."""
+    engine = engine or Engine.native
     from validator import run, suppress
     from validator import baseline as bl
 
@@ -139,8 +149,12 @@ def check(
     # so a folder of 10,000 articles takes the memory of one.
     keep_recorded = baseline_write is not None
     failed = errors = False
+    if engine is not Engine.native or data_docs is not None or master is not None:
+        pairs = _corpus_results(engine, plan, jobs, master, data_docs)
+    else:
+        pairs = zip(plan.items, run.results(plan, jobs), strict=True)
     try:
-        for item, result in zip(plan.items, run.results(plan, jobs), strict=True):
+        for item, result in pairs:
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])
@@ -189,6 +203,31 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _corpus_results(engine: Engine, plan, jobs, master: Optional[str], data_docs: Optional[Path]):
+    """(item, FileResult) pairs from a corpus engine; GX and pyspark are imported only here."""
+    if engine is Engine.native:
+        _die("--data-docs and --master need --engine gx or --engine spark")
+    if master is not None and engine is not Engine.spark:
+        _die("--master needs --engine spark")
+    from importlib.util import find_spec
+
+    for module in ("great_expectations", "pyspark") if engine is Engine.spark else ("great_expectations",):
+        if find_spec(module) is None:  # installed with the `corpus` extra
+            _die(f"--engine {engine.value} needs the corpus extra ({module} is not installed): "
+                 "pip install 'arabic-news-validator[corpus]'")
+    try:
+        if engine is Engine.gx:
+            from validator.corpus import gx_engine
+
+            yield from gx_engine.results(plan, jobs, data_docs)
+        else:
+            from validator.corpus import spark_engine
+
+            yield from spark_engine.results(plan, jobs, data_docs, master or "local[*]")
+    except RuleError as e:
+        _die(str(e))
 
 
 class _Progress:
@@ -264,9 +303,17 @@ def _typer_app():
         ignore_file: Optional[Path] = typer.Option(
             None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+        engine: Engine = typer.Option(
+            Engine.native, "--engine", help="native (default), gx (the rules as Great Expectations suites on "
+                                            "pandas) or spark (the same suites on Spark); gx and spark need the "
+                                            "corpus extra."),
+        master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+        data_docs: Optional[Path] = typer.Option(
+            None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
     ) -> None:
         """Validate articles and report findings (the default command)."""
-        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file, jobs)
+        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
+              jobs, engine, master, data_docs)
 
     @app.command("extract")
     def extract_cmd(

@@ -61,7 +61,26 @@ class Engine:
         return _with_fingerprints(findings, article)
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
-        items = list(self._items(rule.structure, article))
+        selected = self.select(rule, article)
+        req = rule.requirement
+        out: list[Finding] = []
+        if isinstance(req, m.RequireConsistent):
+            return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
+        for item, state in selected:
+            if isinstance(req, m.Forbid):
+                out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
+            elif isinstance(req, m.RequireSource):
+                if not self.has_source(item, req.scope, article):
+                    out.append(self._finding(rule, item, article, state))
+            elif isinstance(req, m.RequireCondition):
+                required = self._compiled(rule, req.condition)
+                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
+                    out.append(self._finding(rule, item, article, state))
+        return out
+
+    def select(self, rule: m.Rule, article: Article) -> list[tuple[object, _Eval]]:
+        """The structures of the rule's type its `where` condition selects."""
+        items = list(self.items(rule.structure, article))
         selected: list[tuple[object, _Eval]] = []
         test = self._compiled(rule, rule.condition)
         if test is None:
@@ -73,21 +92,7 @@ class Engine:
                     selected.append((item, state))
         else:  # nothing can set a match location: one state serves every item
             selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
-        req = rule.requirement
-        out: list[Finding] = []
-        if isinstance(req, m.RequireConsistent):
-            return self._consistent(rule, req, [i for i, _ in selected], article)
-        for item, state in selected:
-            if isinstance(req, m.Forbid):
-                out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
-            elif isinstance(req, m.RequireSource):
-                if not self._has_source(item, req.scope, article):
-                    out.append(self._finding(rule, item, article, state))
-            elif isinstance(req, m.RequireCondition):
-                required = self._compiled(rule, req.condition)
-                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    out.append(self._finding(rule, item, article, state))
-        return out
+        return selected
 
     # -- compiled conditions -----------------------------------------------------------------------
     def _compiled(self, rule: m.Rule, cond):
@@ -174,7 +179,7 @@ class Engine:
         raise ValueError(cond)
 
     # -- structures ----------------------------------------------------------------------------------
-    def _items(self, structure: str, article: Article):
+    def items(self, structure: str, article: Article):
         doc = article.doc
         if structure == "number":
             return article.numbers
@@ -225,7 +230,7 @@ class Engine:
         return True
 
     # -- requirements ------------------------------------------------------------------------------
-    def _has_source(self, item, scope: str, article: Article) -> bool:
+    def has_source(self, item, scope: str, article: Article) -> bool:
         if isinstance(item, NumberItem):
             if item.attributed:
                 return True
@@ -242,18 +247,21 @@ class Engine:
                        for a in article.attributions)
         return True
 
-    def _consistent(self, rule: m.Rule, req: m.RequireConsistent, items: list, article: Article) -> list[Finding]:
+    def consistency(self, rule: m.Rule, items: list, article: Article) -> list[tuple[object, Finding]]:
+        """A consistency rule's findings over the selected structures, each with the structure it is
+        about (the corpus engines' derived tables keep both)."""
+        req = rule.requirement
         if req.what == "titles":
-            return [f for e in items for f in self._titles(rule, e, article)]
+            return [(e, f) for e in items for f in self._titles(rule, e, article)]
         if req.what == "spelling":
             out = []
             for group in items:
                 forms = group.forms if isinstance(group, SpellingGroup) else ()
                 if len(forms) >= 2:
                     first_loc, other = forms[0][1], forms[1][1]
-                    out.append(self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
-                                                                  "forms": len(forms)},
-                                          related=(RelatedLocation(first_loc, "first spelling"),)))
+                    out.append((group, self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
+                                                                         "forms": len(forms)},
+                                                  related=(RelatedLocation(first_loc, "first spelling"),))))
             return out
         if req.what == "value":
             return self._values(rule, req, items, article)
@@ -331,10 +339,10 @@ class Engine:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if _values_agree(earlier, n, req.tolerance, req.factor):
                         continue
-                    out.append(self._make(rule, n.loc, article, {
+                    out.append((n, self._make(rule, n.loc, article, {
                         "value": _fmt(n.value), "other": _fmt(earlier.value), "noun": n.noun or "",
                         "category": n.category},
-                        related=(RelatedLocation(earlier.loc, "the other value"),)))
+                        related=(RelatedLocation(earlier.loc, "the other value"),))))
                     break
         return out
 
@@ -541,19 +549,30 @@ def normalize_pattern(pattern: str) -> str:
     return pattern.translate(_TABLE)
 
 
+def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | None = None) -> str:
+    """The normalized sentence at an offset: what a fingerprint keeps of a finding's surroundings."""
+    sentence = article.doc.sentence_at(offset)
+    key = sentence.index if sentence else -1
+    context = cache.get(key) if cache is not None else None
+    if context is None:
+        context = normalize_string(article.doc.text[sentence.start:sentence.end]) if sentence else ""
+        if cache is not None:
+            cache[key] = context
+    return context
+
+
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
+    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
+    return with_fingerprints(findings, [fingerprint_context(article, f.location.start, contexts) for f in findings])
+
+
+def with_fingerprints(findings: list[Finding], contexts: list[str]) -> list[Finding]:
     """A fingerprint survives edits elsewhere: rule, the flagged text and its sentence, never a line."""
     from dataclasses import replace
 
     seen: dict[str, int] = {}
-    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
     out = []
-    for f in findings:
-        sentence = article.doc.sentence_at(f.location.start)
-        key = sentence.index if sentence else -1
-        context = contexts.get(key)
-        if context is None:
-            context = contexts[key] = normalize_string(article.doc.text[sentence.start:sentence.end]) if sentence else ""
+    for f, context in zip(findings, contexts, strict=True):
         base = "|".join((f.rule, normalize_string(f.location.text), context))
         digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)
