@@ -79,16 +79,12 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = output.resolve()
-    if any(p != "-" and Path(p).resolve() == target for p in inputs):
-        _die(f"{output}: refusing to overwrite an input article with the report")
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    from validator.outfile import OutputError, write_text
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        _die(f"{output}: cannot write report ({e.strerror or e})")
+        write_text(output, text, inputs=inputs)
+    except OutputError as e:
+        _die(str(e))
 
 
 PROGRESS_MIN_FILES = 10
@@ -120,10 +116,14 @@ def check(
         _die(str(e))
     for skipped in plan.skipped:
         _echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
-    if output is not None:
-        target = output.resolve()
-        if any(p != "-" and Path(p).resolve() == target for p in plan.files):
-            _die(f"{output}: refusing to overwrite an input article with the report")
+    for target, what in ((output, "report"), (baseline_write, "baseline")):
+        if target is not None:  # refused before any article is read, not after the whole run
+            from validator.outfile import OutputError, check_target
+
+            try:
+                check_target(target, inputs=plan.files, what=what)
+            except OutputError as e:
+                _die(str(e))
 
     module = _report_module(format)
     rule_list = plan.rules()
@@ -181,7 +181,7 @@ def check(
         _write(output, _render(format, shown, lang.value, text_parts, rule_list), plan.files)
     if baseline_write is not None:
         try:
-            n = bl.write(baseline_write, recorded)
+            n = bl.write(baseline_write, recorded, inputs=plan.files)
         except RuleError as e:
             _die(str(e))
         _echo(f"baseline: {n} finding(s) recorded in {baseline_write}", err=True)
