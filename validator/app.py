@@ -14,7 +14,6 @@ from validator.rules.loader import BUILTIN_RULES, load_rules
 from validator.rules.model import Rule
 from validator.text.lexicon import Lexicons
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 @dataclass
@@ -100,32 +99,17 @@ class Validator:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders walked recursively for articles, in a stable order; `-` kept."""
+    """Files as given; folders walked for articles (validator.walk), in a stable order; `-` kept.
+    A folder that cannot be read is kept as given, so reading it fails with its reason."""
+    from validator.walk import walk
+
     out: list[str] = []
     for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            found = []
-            for f in _walk(path):
-                if f.suffix.lower() in ARTICLE_SUFFIXES:
-                    found.append(str(f))
-            out.extend(sorted(found))
+        if p != "-" and Path(p).is_dir():
+            out.extend(sorted(e.path for e in walk(p) if not e.outside))
         else:
             out.append(p)
     return out
-
-
-def _walk(root: Path):
-    """Walk a folder without following symlinked folders (no loops), yielding files."""
-    import os
-
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
 
 
 __all__ = ["Options", "Validator", "expand_paths", "InputError", "RuleError"]

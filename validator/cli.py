@@ -115,7 +115,7 @@ def check(
     except RuleError as e:
         _die(str(e))
     for skipped in plan.skipped:
-        _echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
+        _echo(f"note: {skipped}", err=True)
     for target, what in ((output, "report"), (baseline_write, "baseline")):
         if target is not None:  # refused before any article is read, not after the whole run
             from validator.outfile import OutputError, check_target

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Iterator
 
 from validator import config as cfg
-from validator.app import ARTICLE_SUFFIXES, Options, Validator
+from validator.app import Options, Validator
 from validator.errors import InputError, RuleError
 from validator.findings import FileResult
+from validator.walk import walk
 
 MIN_FILES_FOR_POOL = 4
 
@@ -36,7 +37,7 @@ class Plan:
     items: list[Item] = field(default_factory=list)
     options: dict[str, Options] = field(default_factory=dict)
     configs: dict[str, cfg.Config] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)   # named files the configuration excludes
+    skipped: list[str] = field(default_factory=list)   # notes: files excluded, links not followed
 
     @property
     def files(self) -> list[str]:
@@ -86,12 +87,12 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
     p = Plan()
     seen: set[str] = set()
 
-    def add(path: str, conf: cfg.Config) -> None:
+    def add(path: str, conf: cfg.Config, error: str | None = None) -> None:
         if path in seen:
             return
         seen.add(path)
         key = _options_for(p, conf, extra_rules, disable, lang)
-        p.items.append(Item(path, key))
+        p.items.append(Item(path, key, error=error))
 
     for raw in paths:
         if raw == "-":
@@ -99,16 +100,21 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
             continue
         path = Path(raw)
         if path.is_dir():
-            for f in _walk(path):
-                if f.suffix.lower() not in ARTICLE_SUFFIXES:
+            for entry in walk(path):
+                if entry.error:
+                    add(entry.path, cfg.for_file(raw, config_file), error=entry.error)
                     continue
-                conf = cfg.for_file(str(f), config_file)
+                if entry.outside:
+                    p.skipped.append(f"{entry.path}: a link leading out of {raw}, not followed")
+                    continue
+                f = Path(entry.path)
+                conf = cfg.for_file(entry.path, config_file)
                 if conf.included(f) and not conf.excluded(f):
-                    add(str(f), conf)
+                    add(entry.path, conf)
         else:
             conf = cfg.for_file(raw, config_file)
             if path.exists() and conf.excluded(path):
-                p.skipped.append(raw)
+                p.skipped.append(f"{raw}: excluded by configuration, not validated")
                 continue
             add(raw, conf)
     for key, options in p.options.items():
@@ -134,15 +140,6 @@ def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, lang) -> str:
             severity_overrides=dict(conf.severity),
         )
     return key
-
-
-def _walk(root: Path):
-    """Files under a folder in a stable order, without following symlinked folders or entering hidden
-    ones (.git, .venv): a folder argument means articles, not tooling."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
 
 
 # -- running ------------------------------------------------------------------------------------------
