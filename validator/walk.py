@@ -26,7 +26,7 @@ class Entry:
 def walk(root: str | Path) -> Iterator[Entry]:
     """Article files under `root`, and the problems met on the way, in a stable order."""
     top = os.path.realpath(root)
-    stack = [str(root)]
+    stack = [str(Path(root))]
     while stack:
         folder = stack.pop()
         try:
@@ -37,24 +37,25 @@ def walk(root: str | Path) -> Iterator[Entry]:
             continue
         subfolders = []
         for entry in entries:
+            path = str(Path(folder, entry.name))  # "a.txt" for ".", as pathlib writes it
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
                 is_link = entry.is_symlink()
             except OSError as e:
-                yield Entry(entry.path, error=f"{entry.path}: cannot read ({e.strerror or e})")
+                yield Entry(path, error=f"{path}: cannot read ({e.strerror or e})")
                 continue
             if is_dir:
                 if not entry.name.startswith(".") and entry.name != "node_modules":
-                    subfolders.append(entry.path)
+                    subfolders.append(path)
                 continue
-            if is_link and os.path.isdir(entry.path):  # a symlinked folder: never followed (loops)
+            if is_link and os.path.isdir(path):  # a symlinked folder: never followed (loops)
                 continue
             if os.path.splitext(entry.name)[1].lower() not in ARTICLE_SUFFIXES:
                 continue
-            if is_link and not _inside(os.path.realpath(entry.path), top):
-                yield Entry(entry.path, outside=True)
+            if is_link and not _inside(os.path.realpath(path), top):
+                yield Entry(path, outside=True)
                 continue
-            yield Entry(entry.path)
+            yield Entry(path)
         stack.extend(reversed(subfolders))
 
 
