@@ -27,6 +27,7 @@ class Format(str, Enum):
     junit = "junit"
     github = "github"
     jsonl = "jsonl"
+    html = "html"
 
 
 class ExtractFormat(str, Enum):
@@ -82,12 +83,11 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
     target = output.resolve()
     if any(p != "-" and Path(p).resolve() == target for p in inputs):
         _die(f"{output}: refusing to overwrite an input article with the report")
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    from validator.atomic import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomic(target, text.encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         _die(f"{output}: cannot write report ({e.strerror or e})")
 
 
@@ -107,6 +107,7 @@ def check(
     baseline_write: Optional[Path] = None,
     ignore_file: Optional[Path] = None,
     jobs: Optional[int] = None,
+    structures: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
@@ -127,6 +128,14 @@ def check(
 
     module = _report_module(format)
     rule_list = plan.rules()
+    site = None
+    if format is Format.html:
+        from validator.report.html_site import Site
+
+        try:
+            site = Site(output, len(plan.items), lang.value, rule_list)
+        except InputError as e:
+            _die(str(e))
     streaming = output is None and getattr(module, "STREAMING", False)
     progress = _Progress(len(plan.items)) if sys.stderr.isatty() and len(plan.items) >= PROGRESS_MIN_FILES else None
     shown: list = []     # what the report shows: after suppressions and the baseline
@@ -149,6 +158,12 @@ def check(
                 recorded.append(result)
             if known is not None:
                 result = known.filter(result)
+            if site is not None:
+                extracted = _structures(plan, item, result) if structures else None
+                try:
+                    site.add(result, extracted)
+                except InputError as e:
+                    _die(str(e))
             if not streaming:
                 if format is Format.text:
                     text_parts.append(text_report.file_lines(result, color))
@@ -177,7 +192,16 @@ def check(
     finally:
         if progress:
             progress.clear()
-    if not streaming:
+    if site is not None:
+        if site.single:
+            _write(site.single_target, site.page, plan.files)
+        else:
+            try:
+                site.finish()
+            except InputError as e:
+                _die(str(e))
+            _echo(f"html: {len(plan.items)} article page(s) and the index in {site.index_path}", err=True)
+    elif not streaming:
         _write(output, _render(format, shown, lang.value, text_parts, rule_list), plan.files)
     if baseline_write is not None:
         try:
@@ -189,6 +213,19 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _structures(plan, item, result) -> dict | None:
+    """The article's extracted structures (the `validate extract` JSON) for the HTML report."""
+    from validator import markup, run
+    from validator.extract.serialize import article_to_json
+
+    if result.error or result.text is None:
+        return None
+    kind = markup.kind_of(result.path)
+    text = result.text if kind is None else markup.to_plain(result.text, kind).plain
+    article = run.validator_for(plan.options[item.key]).extract_text(text, result.path, result.encoding or "utf-8")
+    return article_to_json(article)
 
 
 class _Progress:
@@ -264,9 +301,12 @@ def _typer_app():
         ignore_file: Optional[Path] = typer.Option(
             None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+        structures: bool = typer.Option(
+            False, "--structures", help="--format html: also show the extracted people, numbers and quotes."),
     ) -> None:
         """Validate articles and report findings (the default command)."""
-        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file, jobs)
+        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file, jobs,
+              structures)
 
     @app.command("extract")
     def extract_cmd(
@@ -373,6 +413,7 @@ _CHOICES = {"--format": Format, "-f": Format, "--fail-on": FailOn, "--lang": Lan
 _PATHS = {"--output": "output", "-o": "output", "--config": "config", "--baseline": "baseline",
           "--baseline-write": "baseline_write", "--ignore-file": "ignore_file"}
 _CHOICE_NAMES = {"--format": "format", "-f": "format", "--fail-on": "fail_on", "--lang": "lang"}
+_FLAGS = {"--structures": "structures"}
 
 
 def _fast_check_args(argv: list[str]) -> dict | None:
@@ -388,6 +429,9 @@ def _fast_check_args(argv: list[str]) -> dict | None:
             break
         if arg == "-" or not arg.startswith("-"):
             kwargs["paths"].append(arg)
+            continue
+        if arg in _FLAGS:
+            kwargs[_FLAGS[arg]] = True
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if name not in _CHOICES and name not in _PATHS and name not in ("--rules", "--disable", "--jobs", "-j"):
