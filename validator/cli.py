@@ -108,6 +108,8 @@ def check(
     ignore_file: Optional[Path] = None,
     jobs: Optional[int] = None,
     structures: bool = False,
+    fix: bool = False,
+    diff: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
@@ -126,6 +128,9 @@ def check(
         if any(p != "-" and Path(p).resolve() == target for p in plan.files):
             _die(f"{output}: refusing to overwrite an input article with the report")
 
+    if fix or diff:
+        _fix(plan, diff, lang.value)
+        return
     module = _report_module(format)
     rule_list = plan.rules()
     site = None
@@ -212,6 +217,31 @@ def check(
     if errors or any(r.error for r in shown):
         raise _Exit(2)
     if failed and baseline_write is None:
+        raise _Exit(1)
+
+
+def _fix(plan, diff_only: bool, lang: str) -> None:
+    """--fix: apply the rules' suggestions to each article; --diff: only print what would change.
+    Exit 1 when some article was left untouched (overlapping suggestions, ...), 2 when one could not be read."""
+    from validator import fix, run
+
+    refused = unreadable = False
+    for item in plan.items:
+        try:
+            result = fix.fix_file(item.path, run.validator_for(plan.options[item.key]), write=not diff_only)
+        except InputError as e:
+            _echo(f"error: {e}", err=True)
+            unreadable = True
+            continue
+        if diff_only:
+            sys.stdout.write(result.diff())
+        for line in fix.report_lines(result, lang, written=not diff_only):
+            _echo(line, err=diff_only)
+        refused = refused or result.refused is not None
+    sys.stdout.flush()
+    if unreadable:
+        raise _Exit(2)
+    if refused:
         raise _Exit(1)
 
 
@@ -303,10 +333,14 @@ def _typer_app():
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
         structures: bool = typer.Option(
             False, "--structures", help="--format html: also show the extracted people, numbers and quotes."),
+        fix: bool = typer.Option(
+            False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
+                                 "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
+        diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
     ) -> None:
         """Validate articles and report findings (the default command)."""
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file, jobs,
-              structures)
+              structures, fix, diff)
 
     @app.command("extract")
     def extract_cmd(
@@ -413,7 +447,7 @@ _CHOICES = {"--format": Format, "-f": Format, "--fail-on": FailOn, "--lang": Lan
 _PATHS = {"--output": "output", "-o": "output", "--config": "config", "--baseline": "baseline",
           "--baseline-write": "baseline_write", "--ignore-file": "ignore_file"}
 _CHOICE_NAMES = {"--format": "format", "-f": "format", "--fail-on": "fail_on", "--lang": "lang"}
-_FLAGS = {"--structures": "structures"}
+_FLAGS = {"--structures": "structures", "--fix": "fix", "--diff": "diff"}
 
 
 def _fast_check_args(argv: list[str]) -> dict | None:
