@@ -146,7 +146,7 @@ SCRIPT = """
   function el(tag, text, cls) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text;
     if (cls) e.className = cls; return e; }
   function row(dl, label, value) { if (value === null || value === undefined || value === "") return;
-    dl.appendChild(el("dt", label)); var dd = el("dd"); if (typeof value === "string") dd.textContent = value;
+    dl.appendChild(el("dt", label)); var dd = el("dd"); dd.dir = "auto"; if (typeof value === "string") dd.textContent = value;
     else dd.appendChild(value); dl.appendChild(dd); }
   function show(i, scroll) {
     var f = data.findings[i], ui = data.ui;
