@@ -54,8 +54,6 @@ class FixResult:
 def fix_file(path: str, validator, write: bool = True) -> FixResult:
     """Fix one article with `validator`'s rules; write it back only when `write` and something changed.
     Raises InputError for a file that cannot be read or written."""
-    if path == "-":
-        raise InputError("-: --fix rewrites files; it cannot fix standard input")
     data = document.read_bytes(path)
     text, encoding = document.decode(data, path)
     out = FixResult(path, before=text, after=text)
