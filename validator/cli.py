@@ -247,7 +247,7 @@ def _fix(plan, diff_only: bool, lang: str) -> None:
     for item in plan.items:
         try:
             if item.stdin:
-                raise InputError("-: --fix rewrites files; it cannot fix standard input ")
+                raise InputError("-: --fix rewrites files; it cannot fix standard input")
             result = fix.fix_file(item.path, run.validator_for(plan.options[item.key]), write=not diff_only)
         except InputError as e:
             _echo(f"error: {e}", err=True)
