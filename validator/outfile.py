@@ -1,4 +1,4 @@
-"""Writing the files a run produces (`--output`, `--baseline-write`): never half a file, never over an
+"""Writing the files a run produces (`--output`, `--baseline-write`, `--fix`, HTML pages): never half a file, never over an
 input, never over something that is not a regular file.
 
 A regular file (or a new one) is written to a temporary file in the same folder and renamed over the
@@ -43,7 +43,7 @@ def write_text(target: Path | str, text: str, *, inputs=(), what: str = "report"
     if st is not None and _is_stream(st):
         _write_into(Path(target), str(target), text, what)
     else:
-        _replace(Path(target), str(target), text, what, st)
+        _replace(Path(target), str(target), text, what)
 
 
 def _is_stream(st: os.stat_result) -> bool:
@@ -71,26 +71,40 @@ def _write_into(path: Path, shown: str, text: str, what: str) -> None:
         raise OutputError(f"{shown}: cannot write {what} ({_reason(e)})") from None
 
 
-def _replace(path: Path, shown: str, text: str, what: str, st: os.stat_result | None) -> None:
-    folder = path.parent
+def write_atomic(target: Path | str, data: bytes, mode_of: Path | str | None = None) -> None:
+    """Replace `target` with `data`: readers see the old content or the new, never half of it. The
+    permissions kept are `mode_of`'s (an article being fixed), else the old target's, else the umask's.
+    Raises OSError, leaving no temporary file behind."""
+    path = Path(target)
     tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         # A short temporary name: the target's name may already be as long as the system allows.
-        fd, tmp = tempfile.mkstemp(prefix=".validate-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
+        fd, tmp = tempfile.mkstemp(prefix=".validate-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            mode = stat.S_IMODE(os.stat(mode_of or path).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
         tmp = None
-    except OSError as e:
-        raise OutputError(f"{shown}: cannot write {what} ({_reason(e)})") from None
     finally:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _replace(path: Path, shown: str, text: str, what: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as e:
+        raise OutputError(f"{shown}: cannot write {what} ({_reason(e)})") from None
 
 
 def _umask() -> int:
