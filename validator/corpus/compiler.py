@@ -34,7 +34,8 @@ FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
                      "approximate", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
-                     "first_source", "paragraph_first_source", "implicit", "is_headline"), "bool"),
+                     "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next"),
+                    "bool"),
     "titles": "list",
 }
 
@@ -43,7 +44,7 @@ KEY_COLUMNS = {"article": "str", "row": "int"}
 FINDING_COLUMNS = {
     "loc_start": "int", "loc_end": "int", "loc_line": "int", "loc_column": "int", "loc_end_line": "int",
     "loc_end_column": "int", "loc_text": "str", "plain_start": "int", "plain_end": "int",
-    "context": "str", "values": "str", "related": "str",
+    "sentence_index": "int", "context": "str", "values": "str", "related": "str",
 }
 CONSISTENCY_COLUMNS = {"rule": "str", "message": "str", "conflict": "str"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from validator.corpus.compiler import CONSISTENCY_TABLE, compile_rules
-from validator.corpus.findings import file_result, finding_of
+from validator.corpus.findings import file_result
 from validator.corpus.tables import ArticleTables, article_tables
 from validator.errors import InputError, RuleError
 from validator.findings import FileResult
@@ -75,7 +75,7 @@ def batch_results(batch: list[ArticleTables], items, runner, validator, compiled
     found: dict[str, list] = {a.path: [] for a in batch}
     for table, frame in frames_of(batch).items():
         for rule, row in runner.failing_rows(table, frame):
-            found[str(row["article"])].append(finding_of(row, rule, validator.options.lang))
+            found[str(row["article"])].append((rule, row))
     return [FileResult(a.path, error=a.error) if a.error else
             file_result(a.path, found[a.path], validator, a.text, a.encoding, a.directives) for a in batch]
 

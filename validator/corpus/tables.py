@@ -15,7 +15,7 @@ from validator import document, markup
 from validator.corpus.compiler import CONSISTENCY_TABLE, Column, CompiledRules
 from validator.extract.pipeline import extract
 from validator.findings import Location, RelatedLocation
-from validator.rules.engine import _describe, _norm_value, fingerprint_context
+from validator.rules.engine import _brief, _describe, _norm_value, _sentence_index, fingerprint_context
 from validator.text.normalize import normalize_cached
 
 
@@ -56,7 +56,7 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
         return {
             "loc_start": shown.start, "loc_end": shown.end, "loc_line": shown.line, "loc_column": shown.column,
             "loc_end_line": shown.end_line, "loc_end_column": shown.end_column, "loc_text": shown.text,
-            "plain_start": loc.start, "plain_end": loc.end,
+            "plain_start": loc.start, "plain_end": loc.end, "sentence_index": _sentence_index(loc, article),
             "context": fingerprint_context(article, loc.start, contexts),
             "values": json.dumps(values, ensure_ascii=False) if values is not None else None,
             "related": json.dumps([[*_loc_tuple(place(r.location)), r.message] for r in related], ensure_ascii=False),
@@ -71,7 +71,7 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
         getters = [(c.name, _getter(c, table, engine)) for c in columns.values()]
         for i, item in enumerate(engine.items(table, article)):
             loc, related, values = _describe(item, article)
-            values.setdefault("text", loc.text)
+            values["text"] = _brief(loc.text)   # as the native engine words it, from the plain text
             row = {"article": path, "row": i, **finding_columns(loc, related, values)}
             for name, get in getters:
                 row[name] = get(item, article)

@@ -55,28 +55,39 @@ class Engine:
     # -- public ------------------------------------------------------------------------------------
     def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
         findings: list[Finding] = []
-        for rule in rules if rules is not None else self.rules:
+        rules = rules if rules is not None else self.rules
+        for rule in rules:
             findings.extend(self.run_rule(rule, article))
+        once = {r.id for r in rules if r.once == "sentence"}
+        if once:
+            findings = one_per_sentence(findings, once, lambda f: _sentence_index(f.location, article))
         findings.sort(key=lambda f: f.sort_key)
         return _with_fingerprints(findings, article)
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         selected = self.select(rule, article)
         req = rule.requirement
-        out: list[Finding] = []
         if isinstance(req, m.RequireConsistent):
             return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
+        failing: list[tuple[object, _Eval]] = []
         for item, state in selected:
             if isinstance(req, m.Forbid):
-                out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
+                failing.append((item, state))
             elif isinstance(req, m.RequireSource):
                 if not self.has_source(item, req.scope, article):
-                    out.append(self._finding(rule, item, article, state))
+                    failing.append((item, state))
             elif isinstance(req, m.RequireCondition):
                 required = self._compiled(rule, req.condition)
                 if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    out.append(self._finding(rule, item, article, state))
-        return out
+                    failing.append((item, state))
+        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
+        if rule.once != "sentence":
+            return [self._finding(rule, item, article, state, suggestion) for item, state in failing]
+        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
+        groups = by_sentence(failing, lambda x: _sentence_index(_describe(x[0], article)[0], article))
+        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
+                              others=[_describe(item, article)[0] for item, _ in group[1:]])
+                for group in groups]
 
     def select(self, rule: m.Rule, article: Article) -> list[tuple[object, _Eval]]:
         """The structures of the rule's type its `where` condition selects."""
@@ -347,19 +358,31 @@ class Engine:
         return out
 
     # -- findings ------------------------------------------------------------------------------------
-    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None) -> Finding:
+    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
+                 others: list[Location] = ()) -> Finding:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
-        if suggestion is not None:
-            values["suggestion"] = suggestion
-        return self._make(rule, loc, article, values, related, suggestion)
+        return compose(rule, self.lang, loc, related, values, suggestion, others)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
-        values.setdefault("text", loc.text)
-        message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
-        return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+        return compose(rule, self.lang, loc, related, values, suggestion)
+
+
+def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
+            suggestion: str | None = None, others: list[Location] = ()) -> Finding:
+    """A finding of a rule at a location, its message filled from the structure's values (the other
+    items of its sentence named when the rule reports once a sentence)."""
+    if suggestion is not None:
+        values["suggestion"] = suggestion
+    if others:
+        values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
+        related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
+    values.setdefault("text", _brief(loc.text))
+    values.setdefault("figures", f"«{loc.text}»")
+    message = _format(rule.messages.get(lang) or rule.messages.get("en", ""), values)
+    return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
 
 
 def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, ...], dict]:
@@ -390,6 +413,49 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
     loc = item.loc
     src = article.entity(getattr(item, "source", None))
     return loc, (), {"phrase": getattr(item, "phrase", ""), "source": src.name if src else ""}
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# A message names its span briefly: the span itself is shown beside it, a long quotation in full is noise.
+BRIEF_WORDS = 6
+
+
+def _brief(text: str) -> str:
+    words = text.split()
+    if len(words) <= BRIEF_WORDS + 2:
+        return text
+    brief = " ".join(words[:BRIEF_WORDS]) + " …"
+    closing = text.rstrip()[-1:]
+    return brief + closing if closing in "»”\"″" else brief
+
+
+def _sentence_index(loc: Location, article: Article) -> int:
+    sentence = article.doc.sentence_at(loc.start)
+    return sentence.index if sentence is not None else -1
+
+
+def by_sentence(items: list, sentence_of) -> list[list]:
+    """Items grouped by their sentence, groups in the order of their first item."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(sentence_of(item), []).append(item)
+    return list(groups.values())
+
+
+def one_per_sentence(findings: list[Finding], once: set[str], sentence_of) -> list[Finding]:
+    """Rules declared `once within sentence` that share a category give one finding per sentence: the
+    most severe (an unsourced casualty count and an unsourced sum in one sentence are one missing
+    source, one fix), earliest first."""
+    best: dict[tuple[str, int], Finding] = {}
+    for f in findings:
+        if f.rule in once:
+            key = (f.category, sentence_of(f))
+            kept = best.get(key)
+            if kept is None or (_SEVERITY_RANK.get(f.severity, 3), f.sort_key) < (
+                    _SEVERITY_RANK.get(kept.severity, 3), kept.sort_key):
+                best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if f.rule not in once or id(f) in keep]
 
 
 def _norm_value(v):
