@@ -339,7 +339,7 @@ class SourceLines:
     def location(self, start: int, end: int) -> Location:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
-        return Location(start, end, line, col, end_line, end_col, self.text[start:end])
+        return Location(start, end, line, col, end_line, end_col, self.text, whole=True)
 
 
 def remap_location(loc: Location, markup: Markup, lines: SourceLines) -> Location:

@@ -624,6 +624,11 @@ def normalize_pattern(pattern: str) -> str:
     return pattern.translate(_TABLE)
 
 
+# A sentence longer than this (no news sentence is; a run-on article of one "sentence" is) gives a
+# fingerprint the part of it around the finding, so a thousand findings do not hash it a thousand times.
+FINGERPRINT_CONTEXT = 4096
+
+
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
     """A fingerprint survives edits elsewhere: rule, the flagged text and its sentence, never a line."""
     from dataclasses import replace
@@ -631,12 +636,17 @@ def _with_fingerprints(findings: list[Finding], article: Article) -> list[Findin
     seen: dict[str, int] = {}
     contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
     out = []
+    text = article.doc.text
     for f in findings:
         sentence = article.doc.sentence_at(f.location.start)
         key = sentence.index if sentence else -1
         context = contexts.get(key)
-        if context is None:
-            context = contexts[key] = normalize_string(article.doc.text[sentence.start:sentence.end]) if sentence else ""
+        if context is None and sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
+            half = FINGERPRINT_CONTEXT // 2
+            start = max(sentence.start, f.location.start - half)
+            context = normalize_string(text[start:min(sentence.end, start + FINGERPRINT_CONTEXT)])
+        elif context is None:
+            context = contexts[key] = normalize_string(text[sentence.start:sentence.end]) if sentence else ""
         base = "|".join((f.rule, normalize_string(f.location.text), context))
         digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)
