@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities import _verbal_noun_shape
+from validator.extract.entities.words import _verbal_noun_shape
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string

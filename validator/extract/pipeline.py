@@ -7,7 +7,8 @@ import re
 from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
-from validator.extract.entities import _verb_like, extract_entities
+from validator.extract.entities import extract_entities
+from validator.extract.entities.words import _verb_like
 from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes

@@ -1,0 +1,50 @@
+"""People, organizations and unnamed sources, with their titles and every mention of them.
+
+Persons are found from titles (title + complement + name, or name + apposition title) and from
+given names; later mentions by full name, surname, title alone and (in `attributions`) by a bare
+continuation verb are linked to one entity. Organizations come from the bodies lexicon; unnamed
+sources from the vague-source lexicon (a vague head with its modifiers, never followed by a name).
+
+The extractor is one object whose passes live in this package's modules: `reader` (token tests and
+the name and title readers), `persons`, `mentions` and `unnamed` (the passes), `words` (word classes
+and shapes). Passes claim tokens through the shared `used` list, in the order `run` gives.
+"""
+from __future__ import annotations
+
+from validator.extract.context import Context
+from validator.extract.entities.mentions import MentionPasses
+from validator.extract.model import Entity
+
+
+class EntityExtractor(MentionPasses):
+    """All passes, run in order; each layer of the class chain adds the passes that build on the last."""
+
+    def run(self) -> list[Entity]:
+        self._reserve_anonymity()
+        self._reserve_byline()
+        self._public_figures()
+        self._titled_persons()
+        self._named_persons()
+        self._relayed_speakers()
+        bare = self._introduced_speakers()
+        self._titled_before()
+        self._surname_mentions()
+        if self._bare_speakers(bare):
+            self._surname_mentions()  # the bare speaker's other mentions (ينبه بينيتيز إلى أن)
+        self._unnamed()
+        self._anaphoric_documents()
+        self._anonymous_people()
+        self._title_only_mentions()
+        self._organizations()
+        for e in self.entities:
+            e.mentions.sort(key=lambda m: m.loc.start)
+            if e.mentions:
+                e.mentions[0].first = True
+        self.entities = [e for e in self.entities if e.mentions]
+        self.entities.sort(key=lambda e: e.mentions[0].loc.start)
+        return self.entities
+
+
+
+def extract_entities(ctx: Context) -> list[Entity]:
+    return EntityExtractor(ctx).run()

@@ -1,0 +1,162 @@
+"""Later mentions of a person already found: by surname or full name (spelling variants included)
+and by a title alone (الوزير) linked to its holder."""
+from __future__ import annotations
+
+from validator.extract.entities.unnamed import UnnamedPasses
+from validator.extract.entities.words import TitlePhrase, _BEFORE_ALLAH, _BEFORE_DIN, _spelling_variant
+from validator.extract.model import Entity
+from validator.extract.resources import loose_key
+
+
+class MentionPasses(UnnamedPasses):
+    """Passes that link later mentions to persons already found."""
+
+    def _token_forms(self, first_words: set[str]) -> dict[str, list[tuple[int, str]]]:
+        """Word tokens that read as one of `first_words`, whole or with a single-letter clitic split
+        off (وحسين), as form -> [(token index, clitic)] in token order. Only the few words the
+        persons' names start with are looked for, in one pass over the token texts."""
+        readings: dict[str, list[tuple[str, str]]] = {}
+        for form in first_words:
+            readings.setdefault(form, []).append((form, ""))
+            if len(form) > 2:
+                for clitic in "وفبل":
+                    readings.setdefault(clitic + form, []).append((form, clitic))
+        by_form: dict[str, list[tuple[int, str]]] = {}
+        for i in [i for i, text in enumerate(self.ctx.texts) if text in readings]:
+            if self.tokens[i].kind == "word":
+                for form, clitic in readings[self.tokens[i].text]:
+                    by_form.setdefault(form, []).append((i, clitic))
+        return by_form
+
+    def _loose_spellings(self, keys: set[str]) -> dict[str, set[str]]:
+        """loose key -> the article's words (a single-letter clitic split off) with that key, for
+        the keys asked: بيدرسون and بيدرسن share one."""
+        by_loose: dict[str, set[str]] = {}
+        if not keys:
+            return by_loose
+        readings = self.res.loose_readings
+        for w in set(self.ctx.texts):  # each distinct word once; the result is a set per key
+            for key, word in readings[w]:
+                if key in keys:
+                    by_loose.setdefault(key, set()).add(word)
+        return by_loose
+
+    def _surname_mentions(self) -> None:
+        """Later mentions of a person by surname (وصرح حسين), by full name, or by a surname spelled
+        another way (بيدرسون for بيدرسن: the same person, which the spelling rule then reports)."""
+        persons = [e for e in self.entities if e.kind == "person" and not e.role_only]
+        if not persons:
+            return
+        particles = self.res["name-particles"].by_norm
+        by_loose = self._loose_spellings({key for e in persons if len(e.key.split()) >= 2
+                                          and len(key := loose_key(e.key.split()[-1])) >= 4})
+        forms_by_person = []
+        for entity in persons:
+            parts = entity.key.split()
+            forms = {entity.key}
+            if len(parts) >= 2:
+                surname = parts[-1]
+                if parts[-2] in particles or (parts[-1] == "الله" and parts[-2] in _BEFORE_ALLAH) \
+                        or (parts[-1] == "الدين" and parts[-2] in _BEFORE_DIN):
+                    surname = parts[-2] + " " + surname if len(parts) >= 3 else ""  # عبد الله is one name
+                name_words = [w for w in parts if w not in particles]
+                if len(surname) >= 3 and not self.res.is_non_name(surname) and len(name_words) <= 3:
+                    forms.add(surname)  # (a longer "name" more likely ran into the next words)
+                loose = loose_key(parts[-1])
+                if len(loose) >= 4:
+                    forms.update(w for w in by_loose.get(loose, ()) if not self.res.is_non_name(w)
+                                 and _spelling_variant(w, parts[-1]))
+            forms_by_person.append(sorted(forms, key=len, reverse=True))
+        by_form = self._token_forms({form.split()[0] for sorted_forms in forms_by_person for form in sorted_forms})
+        for entity, sorted_forms in zip(persons, forms_by_person):
+            first_end = entity.mentions[0].loc.end if entity.mentions else 0
+            for form in sorted_forms:
+                words = form.split()
+                for i, clitic in by_form.get(words[0], ()):
+                    j = i + len(words)
+                    if j > len(self.tokens) or any(self.tokens[i + k].text != words[k] for k in range(1, len(words))):
+                        continue
+                    if any(self.used[k] for k in range(i, j)):
+                        continue
+                    if i > 0 and self.tokens[i - 1].text in particles:
+                        continue  # سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: another person
+                    if len(words) == 1 and (i in self._title_at or self._written(i)[len(clitic):]
+                                            in self.res.stopwords_as_written):
+                        continue  # الأمين العام is a title, على a preposition, not الأمين or علي again
+                    start, end = self.tokens[i].start + len(clitic), self.tokens[j - 1].end
+                    if self.ctx.norm.to_original(start) < first_end:
+                        continue
+                    if form.startswith("ال") and i > 0 and self.tokens[i - 1].text.startswith("ال") and not clitic:
+                        continue  # السلطان الحفصي، الدراما الخليجية: an adjective, not the surname
+                    self.add_mention(entity, start, end, "name" if form == entity.key else "surname")
+                    self._mark(i, j)
+
+
+    def _title_only_mentions(self) -> None:
+        """"الوزير العراقي", "الوزيرة": a title without a name refers to the person who holds it.
+        In the headline it refers forward; a title with a complement and no holder named anywhere
+        (وزير الدفاع العراقي) is still an identified role, not an anonymous source."""
+        headline = self.ctx.doc.headline
+        for phrase in self.title_only:
+            if any(self.used[k] for k in range(phrase.start, phrase.end)):
+                continue
+            role = phrase.roles[0][2]
+            if role.entry.get("kind") == "honorific":
+                continue
+            group = (role.entry.get("group") or role.entry.norm).removeprefix("ال")
+            start_off = role.start
+            end_off = self.tokens[phrase.end - 1].end
+            loc = self.ctx.loc(start_off, end_off)
+            in_headline = headline is not None and loc.start < headline.end
+            antecedent = self._antecedent_person(group, phrase, start_off, forward=in_headline)
+            if antecedent is not None:
+                m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
+                m.title = loc.text.strip(" ،,")
+                self._mark(phrase.start, phrase.end)
+            elif self._identified_role(phrase):
+                key = " ".join(t.text for t in self.tokens[phrase.start:phrase.end])
+                entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
+                if entity is None:
+                    entity = Entity(self.ctx.new_id("p"), "person", loc.text.strip(" ،,"), key, phrase.gender,
+                                    role_only=True)
+                    self.entities.append(entity)
+                self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
+                                 [role.entry.source])
+                # not marked as used: a body inside the role (بالمرصد السوري) is still an organization
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
+                    and self._holder_after_vague(phrase.start, phrase.end, phrase.gender):
+                pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and self._speaker_position(phrase.start):
+                # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
+                entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
+                                phrase.gender, vague=True)
+                self.entities.append(entity)
+                self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+                self._mark(phrase.start, phrase.end)
+
+    def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
+                           forward: bool = False) -> Entity | None:
+        from validator.text.normalize import normalize_string
+
+        before = len(self.ctx.doc.text) if forward else self.ctx.norm.to_original(before_norm)
+        words = {self.tokens[k].text.removeprefix("ال") for k in range(phrase.start + 1, phrase.end)
+                 if self.tokens[k].kind == "word"}
+        best = None
+        best_pos = float("-inf")
+        for e in self.entities:
+            if e.kind != "person" or not e.titles:
+                continue
+            first = e.mentions[0].loc.start if e.mentions else before
+            if first >= before:
+                continue
+            if forward:
+                first = -first  # from the headline, the first holder named in the body
+            for title in e.titles:
+                norm_title = normalize_string(title)
+                title_words = {w.removeprefix("ال") for w in norm_title.split()}
+                gender_ok = phrase.gender == e.gender or phrase.gender == "m"
+                if group in {w for w in title_words} or any(w.startswith(group) for w in title_words):
+                    if gender_ok and words <= title_words | {"ال"} and first > best_pos:
+                        best, best_pos = e, float(first)
+        return best
+

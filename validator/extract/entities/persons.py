@@ -1,0 +1,557 @@
+"""The passes that find persons: bylines and anonymity phrases reserved, public figures, titled
+persons, named persons, relayed, introduced and bare speakers, titles written before a name."""
+from __future__ import annotations
+
+import bisect
+
+from validator.extract.entities.reader import NameReader
+from validator.extract.entities.words import (
+    HOLDER_WORDS,
+    OCCASION_WORDS,
+    RELATIVE_DESCRIPTION_WORDS,
+    TitlePhrase,
+    _CLOSING_MARKS,
+    _DEFINITE_CLITICS,
+    _KIN,
+    _NAMED_AFTER,
+    _OCCASION,
+    _QUOTE_MARKS,
+    _QUOTE_OPENERS,
+    _REPORT_MARKS,
+    _adverbial_shape,
+    _kunya,
+    _verb_like,
+)
+from validator.extract.model import Mention
+from validator.text.lexicon import LexEntry, LexMatch
+
+
+class PersonPasses(NameReader):
+    """Person-finding passes, run in the order EntityExtractor.run gives."""
+
+    def _reserve_byline(self) -> None:
+        """A byline (reporter - outlet - city:) opens the first paragraph: not a person in the story."""
+        dateline = self.ctx.doc.dateline
+        if dateline is None:
+            return
+        end = self.ctx.norm.to_normalized(dateline.end)
+        for tok in self.tokens:
+            if tok.start >= end:
+                break
+            if dateline.agency:
+                self.used[tok.index] = True
+
+    def _reserve_anonymity(self) -> None:
+        """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""
+        for m in self.ctx.hits("vague-sources-all"):
+            if m.entry.get("kind") == "anonymity":
+                self._mark(m.i, m.j)
+
+    def _public_figures(self) -> None:
+        """Names from the public-figures lexicon are persons wherever they appear."""
+        for m in self.ctx.hits("public-figures"):
+            i, j = m.i, m.j
+            if any(self.used[k] for k in range(i, j)):
+                continue
+            entity, _ = self.person(i, j, m.entry.get("gender", "m") or "m")
+            title, title_loc, lex = None, None, [m.entry.source]
+            start = i
+            for t, (end, tm) in self._title_at.items():
+                if t < i and not self.used[t] and tm.entry.get("kind") != "honorific":
+                    phrase = self.parse_title(t)
+                    if phrase is not None and phrase.end in (i, i - 1):
+                        titles = self._title_text(phrase)
+                        if titles:
+                            title, title_loc, src = titles[0]
+                            lex.append(src)
+                            start = t
+            self.add_mention(entity, m.start, m.end, "name", title, title_loc, lex)
+            self._mark(start, j)
+
+    def _mark(self, i: int, j: int) -> None:
+        for k in range(i, j):
+            self.used[k] = True
+
+    def _titled_persons(self) -> None:
+        self.title_only: list[TitlePhrase] = []
+        n = len(self.tokens)
+        starts = sorted(self._title_at)  # a title phrase starts only where a title matched
+        k = 0
+        while k < len(starts):
+            i = starts[k]
+            k += 1
+            phrase = self.parse_title(i)
+            if phrase is None:
+                continue
+            head_end = phrase.roles[0][1]
+            if phrase.roles[0][2].entry.get("kind") == "relation" and head_end in self._title_at \
+                    and self._title_at[head_end][1].entry.get("kind") == "role":
+                i += 1  # شقيقة الفنان خالد أبوالنجا: the name is the artist's; the relation is someone else's
+                continue
+            j = phrase.end
+            if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
+                j += 1
+                if self.tokens[j].text.startswith("و") if j < n else False:
+                    self.title_only.append(phrase)  # عضو مجلس الشورى، ومحمد العفالق: the next person of a list
+                    k = bisect.bisect_left(starts, phrase.end, k)
+                    continue
+                w = self._word(j)
+                if w and w.startswith("ال") and w.endswith("ي") and len(w) > 4 \
+                        and self._word(j + 1) in self.res.given_names.by_norm:
+                    j += 1  # رئيس مجلس النواب، الجمهوري جون بينر: a party or nisba before the name
+            role_words = len(phrase.roles[0][2].entry.norm.split())
+            strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
+            quoted_end = self._quoted_name_end(j) if phrase.definite or strong else None
+            if quoted_end is not None and self._verified(j + 1) and self.parse_name(
+                    j + 1, after_title=True, strong_title=True) == quoted_end - 1:
+                j += 1  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: the name in quotation marks
+            name_end = self.parse_name(j, after_title=True, strong_title=strong,
+                                       bare_title=phrase.end - phrase.start == 1 and not phrase.definite)
+            if name_end > j:
+                entity, _ = self.person(j, name_end, phrase.gender)
+                titles = self._title_text(phrase)
+                start = self.tokens[j].start
+                honorifics = self._honorifics(phrase)
+                first_title = titles[0] if titles else (honorifics[0] if honorifics else None)
+                m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
+                                     first_title[0] if first_title else None, first_title[1] if first_title else None,
+                                     [t[2] for t in titles])
+                m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
+                for text, _loc, _src in titles[1:] + self._honorifics(phrase):
+                    if text not in entity.titles:
+                        entity.titles.append(text)
+                del start, m
+                self._mark(phrase.start, name_end)
+                k = bisect.bisect_left(starts, name_end, k)
+            else:
+                self.title_only.append(phrase)
+                k = bisect.bisect_left(starts, phrase.end, k)
+        return None
+
+    def _named_persons(self) -> None:
+        """Persons introduced by a given name (or, with a morphology database, a proper noun),
+        with or without an apposition title after it."""
+        for m in self._name_starts():
+            i = m.i
+            if i >= len(self.tokens) or self.used[i]:
+                continue
+            if m.prefix not in ("", "و", "ف"):
+                continue  # سجون is not س + جون: a name takes no future or prepositional clitic here
+            if self.tokens[i].text == "باسم" and i > 0 and ((i - 1) in self._title_at
+                                                          or "تحدث" in (self._word(i - 1) or "")):
+                continue  # متحدث باسم أولمرت، يتحدثون باسم المذهب: "in the name of", not the name باسم
+            if i in self._title_at and self._title_at[i][0] - i >= 2:
+                continue  # أمير منطقة عسير، أمين عام الجامعة: a title of two words starts here, not a name
+            if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
+                if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
+                    self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
+                continue
+            before_word = self._word(i - 1)
+            after_verb = before_word is not None and self.res.reporting_forms.lookup(before_word) is not None
+            if _kunya(self._word(i - 1)) and not self.used[i - 1]:
+                i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
+            end = self.parse_name(i, after_title=False, after_verb=after_verb)
+            if end - i < 2:
+                continue
+            gender = m.entry.get("gender", "m") or "m"
+            entity, _ = self.person(i, end, gender)
+            title = None
+            title_loc = None
+            lex: list[str] = [m.entry.source]
+            k = end
+            if k < len(self.tokens) and self.tokens[k].text in _CLOSING_MARKS and i > 0 \
+                    and self.tokens[i - 1].text in _QUOTE_OPENERS:
+                k += 1  # كان "ستيفن داولينغ" كاتبا: the closing mark of a quoted name
+            if k < len(self.tokens) and self.tokens[k].text in "،,(-":
+                k += 1
+            nat = self._nationality_before(i)
+            if nat is not None:
+                title, title_loc = nat.text, nat
+            phrase = self.parse_title(k)
+            if phrase is not None and k > end and phrase.roles[0][2].prefix.startswith("و"):
+                phrase = None  # وليام كوهين، ورئيس هيئة الأركان: the next item of a list, not an apposition
+            if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
+                titles = self._title_text(phrase)
+                if titles:
+                    title, title_loc, src = titles[0]
+                    lex.append(src)
+                self._mark(k, phrase.end)
+            elif self._word(k) in ("وهو", "وهي") and (phrase := self.parse_title(k + 1)) is not None:
+                # الان ديشويتز وهو أستاذ في جامعة هارفرد
+                titles = self._title_text(phrase)
+                if titles:
+                    title, title_loc, src = titles[0]
+                    lex.append(src)
+                self._mark(k, phrase.end)
+            elif self._word(k) in ("وهو", "وهي") and self._describes(k + 1):
+                # نانسي بيرم، وهي موظفة في مصرف: a description in apposition says who is speaking
+                end_desc = self._complement(k + 2, after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k + 1].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                self._mark(k, end_desc)
+            elif self._word(k) in ("من", "في", "لدي") and (k + 1) in self._body_at \
+                    and not self._body_at[k + 1][1].prefix.startswith(("و", "ف")):
+                # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
+                end_desc = self._complement(self._body_at[k + 1][0], after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                lex.append(self._body_at[k + 1][1].entry.source)
+            elif self._predicate_title(k):
+                # اختير أندريه أندرسن رئيسا بالإنابة لشرطة المدينة: the role the sentence gives him
+                end_desc = self._complement(k + 1, after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+            elif (relative_end := self._relative_description(k)) is not None:
+                # معين شمشوم الذي أسس فرقة موال النصراوية: a relative clause that names his role or body
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[relative_end - 1].end)
+                title = title_loc.text
+            elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
+                # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
+                end_desc = self._complement(k + 2, after_body=True)
+                title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
+                title = title_loc.text
+                self._mark(k, end_desc)
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
+                             title_loc, lex)
+            self._mark(i, end)
+
+    def _predicate_title(self, k: int) -> bool:
+        """رئيسا، مدربا، كاتبا right after a name: a role in the accusative, what the person was made,
+        named or is (اختير فلان رئيسا، عُيّن مديرا، كان كاتبا)."""
+        w = self._word(k)
+        if w is None or len(w) < 4 or not self.tokens[k].text.endswith("ا") or k in self._title_at:
+            return False
+        entry = self.res["titles"].by_norm.get(w[:-1])
+        return entry is not None and entry.get("kind") in ("role", "rank")
+
+    def _relative_description(self, k: int) -> int | None:
+        """الذي أسس فرقة موال النصراوية، التي تعمل في مصرف الراجحي: a relative clause right after a name
+        says who the person is when, within a few words, it names a role or a body. The token after it."""
+        if self._word(k) not in ("الذي", "التي"):
+            return None
+        n = len(self.tokens)
+        for j in range(k + 2, min(k + 2 + RELATIVE_DESCRIPTION_WORDS, n)):
+            if self.tokens[j].kind != "word" and self.tokens[j].text not in _QUOTE_MARKS:
+                return None  # the clause ended (a comma, a full stop) before naming a role
+            if j in self._title_at or j in self._body_at:
+                end = j + 1
+                while end < n and self.tokens[end].kind == "word" and end - k <= 2 * RELATIVE_DESCRIPTION_WORDS \
+                        and self.res.reporting_forms.lookup(self.tokens[end].text) is None \
+                        and self.tokens[end].text not in ("ان", "انه", "انها", "بان"):
+                    end += 1
+                return end
+        return None
+
+    def _describes(self, j: int) -> bool:
+        """An indefinite noun after وهو/وهي (موظفة، عروس، عالم، طالب): what the person is. Not a verb
+        (وهو يقول، وهي تعمل), a function word (وهو ما، وهي التي) or a definite word (وهو الأمر)."""
+        w = self._word(j)
+        return w is not None and len(w) >= 3 and not w.startswith("ال") and not _verb_like(w) \
+            and w[0] not in "ينس" and not self.res.is_non_name_strict(w) \
+            and w not in self.res["stopwords"].by_norm
+
+    def _relayed_speakers(self) -> None:
+        """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
+        even a name no lexicon knows."""
+        texts = self.ctx.texts
+        if "قوله" not in texts and "قولها" not in texts:  # rare: look in C first
+            return
+        for k, tok in enumerate(self.tokens):
+            if tok.text not in ("قوله", "قولها") or k < 2:
+                continue
+            start = next((i + 1 for i in range(k - 1, max(-1, k - 5), -1) if self.tokens[i].text == "عن"), None)
+            if start is None or start >= k or any(self.used[i] or self.tokens[i].kind != "word"
+                                                  or i in self._title_at or i in self._body_at
+                                                  or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
+                continue
+            entity, _ = self.person(start, k, "f" if tok.text == "قولها" else "m")
+            self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
+            self._mark(start, k)
+
+    def _introduced_speakers(self) -> list:
+        """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
+        lexicon knows are the speaker's name when a title follows them in apposition, after a comma
+        (Arabic news is verb-subject-object: the subject, then who the subject is). A bare unknown
+        word after the verb is not enough: it may be the verb's object or a common noun."""
+        n = len(self.tokens)
+        bare = []
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            if i < n and i in self._title_at and not self.used[i]:
+                if self._title_then_holder(verb, i):
+                    continue
+                if self._title_at[i][1].entry.get("kind") == "honorific":
+                    i = self._title_at[i][0]  # وقال البروفيسور إيان ماكدونالد، رئيس فريق ...
+            j = i
+            while j < n and j - i < 4 and self._unknown_name_word(j, first=j == i):
+                j += 1
+            if j == i or j >= n or (j - i == 1 and _adverbial_shape(self.tokens[i].text)):
+                continue  # وقال مجددا، ...: one word shaped like an adverb is not a name
+            title = title_loc = None
+            lex = [verb.entry.source]
+            end = j
+            definite_title = j in self._title_at and (self.tokens[j].text.startswith("ال") or (
+                j - i >= 2 and self._construct_title(j)))  # (قال إنريكي سيريزو رئيس أتلتيكو مدريد)
+            role = self.ctx.hit_at("vague-sources-all", j) if not definite_title else None
+            if role is not None and role.entry.get("kind") == "head" and role.entry.get("number") == "sg" \
+                    and self.tokens[j].text.startswith("ال") and j - i >= 2:
+                # وقال تاماس فارجا المحلل في بي.في.ام: a role the vague-source lexicon holds, after the name
+                title_loc = self.ctx.loc(self.tokens[j].start, self.tokens[role.j - 1].end)
+                title, end = title_loc.text, role.j
+                lex.append(role.entry.source)
+            elif (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
+                # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
+                phrase = self.parse_title(j if definite_title else j + 1)
+                if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+                    continue
+                titles = self._title_text(phrase)
+                if not titles:
+                    continue
+                title, title_loc, src = titles[0]
+                lex.append(src)
+                end = phrase.end
+            else:
+                if j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j):
+                    bare.append((verb, i))
+                continue  # a bare unknown word after the verb may be its object or a common noun
+            entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
+                             lex)
+            self._mark(i, end)
+        return bare
+
+    def _bare_speakers(self, candidates) -> bool:
+        """The bare speakers `_introduced_speakers` found (وقال بينيتيز: «...»), read once the titled
+        mentions and surnames are (وقال أزكويتا في تصريحات صحافية after المدرب تشابير أزكويتا)."""
+        found = False
+        for verb, i in candidates:
+            if self.used[i]:
+                continue
+            entity, created = self.person(i, i + 1, verb.entry.get("gender") or "m")
+            mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "name",
+                                       lexicon=[verb.entry.source])
+            mention.bare = True
+            entity.bare = entity.bare or created
+            self._mark(i, i + 1)
+            found = found or created
+        return found
+
+    def _announces_quotation(self, j: int) -> bool:
+        """وقال بينيتيز: «...»، وأضافت شلبي "...": a quotation opens right at token j, or after a colon.
+        One unknown word between a quotation verb (قال، أضاف، تابع ...: postposed=yes) and the
+        quotation it announces is the verb's subject, its speaker: an object or a complement would not
+        stand alone between the verb and the colon (يحمل اسم «...» is no such verb). The occasion may
+        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي). The mention (and a person it
+        creates) is `bare`: the article may have named it before in words no lexicon reads (كلاوديو رانييري)."""
+        n = len(self.tokens)
+        if j < n and self.tokens[j].text in _OCCASION:
+            # وقال بينيتيز خلال مؤتمر صحفي "...": the occasion of the words may come between
+            k = j + 1
+            while k < n and k - j <= OCCASION_WORDS and self.tokens[k].kind == "word":
+                k += 1
+            if k == j + 1 or k - j > OCCASION_WORDS + 1:
+                return False
+            j = k
+        if j < n and self.tokens[j].text == ":":
+            j += 1
+        return j < n and self.tokens[j].text in _QUOTE_OPENERS
+
+    def _titled_before(self) -> None:
+        """وقال تسيبراس بعد اجتماعه: «...» after رئيس الوزراء تسيبراس: one word no lexicon knows, as the
+        subject of a speech verb whose report follows at once, is a person's name when the article
+        wrote the same word right after a title before (the title is its first mention's)."""
+        n = len(self.tokens)
+        title_ends: dict[int, TitlePhrase] = {}
+        for t in self._title_at:
+            phrase = self.parse_title(t)
+            if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
+                title_ends.setdefault(phrase.end, phrase)
+        if not title_ends:
+            return
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            if i + 1 >= n or not self._unknown_name_word(i, first=False) or _adverbial_shape(self.tokens[i].text):
+                continue
+            nxt = self.tokens[i + 1].text
+            if nxt not in _REPORT_MARKS and nxt not in ("خلال", "في", "بعد", "عقب", "امام", "اثناء", "لدي"):
+                continue
+            w = self.tokens[i].text
+            found = None
+            for k in range(i):
+                if self.tokens[k].text != w or self.used[k]:
+                    continue
+                # right after the title (رئيس الوزراء تسيبراس), or after it, a comma and a first name
+                # (مدرب المنتخب الإسباني، تشابير أزكارغورتا)
+                for start in (k, k - 1, k - 2):
+                    if not all(self._unknown_name_word(x, first=x == start) for x in range(start, k)):
+                        continue
+                    if start > 0 and self.tokens[start - 1].text in "،,":
+                        # the rest of a long title's complement may stand before the comma
+                        ends = [e for e in range(start - 1, max(start - 7, -1), -1)
+                                if e in title_ends and all(self.tokens[x].kind == "word" for x in range(e, start - 1))]
+                        e = ends[0] if ends else None
+                    else:
+                        e = start
+                    if e is not None and e in title_ends:
+                        found = (start, k, title_ends[e])
+                        break
+                if found:
+                    break
+            if found is None:
+                continue
+            start, k, phrase = found
+            titles = self._title_text(phrase)
+            if not titles or any(self.used[x] for x in range(phrase.start, k)):
+                continue
+            entity, _ = self.person(start, k + 1, phrase.gender)
+            title, title_loc, src = titles[0]
+            self.add_mention(entity, self._name_start_offset(start), self.tokens[k].end, "name", title, title_loc,
+                             [src, verb.entry.source])
+            self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "surname" if k > start else "name")
+            self._mark(phrase.start, k + 1)
+            self._mark(i, i + 1)
+
+    def _title_then_holder(self, verb: LexMatch, i: int) -> bool:
+        """وقال نائب الرئيس للمبيعات في الشرق الأوسط وأفريقيا، كارلوس ميندوزا: «...»: a long title
+        right after the verb, a comma, then its holder's name (words no lexicon knows) and the report."""
+        phrase = self.parse_title(i)
+        if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+            return False
+        n = len(self.tokens)
+        k = phrase.end
+        while k < n and k - phrase.end < 6 and self.tokens[k].kind == "word" \
+                and self.res.reporting_forms.lookup(self.tokens[k].text) is None:
+            k += 1  # the rest of the title's complement: وأفريقيا، بالمملكة
+        if k < n and self.tokens[k].text not in "،," and self._holder_then_report(verb, i, phrase):
+            return True
+        if k >= n or self.tokens[k].text not in "،," or any(self.used[x] for x in range(i, k)):
+            return False
+        start = j = k + 1
+        titles = self._title_text(phrase)
+        if not titles:
+            return False
+        title_loc = self.ctx.loc(self.tokens[i].start, self.tokens[k - 1].end)
+        known = self._mention_at(start)
+        if known is not None:  # a name the lexicons know: it gets the title written before it
+            mention, j = known
+            if mention.title is not None or j >= n or self.tokens[j].text not in _REPORT_MARKS:
+                return False
+            mention.title, mention.title_loc = title_loc.text, title_loc
+            entity = next(e for e in self.entities if e.id == mention.entity)
+            if title_loc.text not in entity.titles:
+                entity.titles.append(title_loc.text)
+            self._mark(i, k + 1)
+            return True
+        while j < n and j - start < 4 and self._unknown_name_word(j, first=j == start):
+            j += 1
+        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+                or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
+            return False
+        entity, _ = self.person(start, j, phrase.gender)
+        self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
+                         title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
+        self._mark(i, j)
+        return True
+
+    def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase) -> bool:
+        """وكشفت الممثلة منة شلبي أن ...، وقال المدرب ماركو سيلفا: «...»: a title right after a speech
+        verb, then at once words no lexicon knows, then the report (أن، إن، :، a quotation): the words
+        are the title's holder, the verb's subject."""
+        n = len(self.tokens)
+        start = j = phrase.end
+        if start >= n or any(self.used[x] for x in range(i, start)) or self._mention_at(start) is not None:
+            return False
+        while j < n and j - start < HOLDER_WORDS and self._unknown_name_word(j, first=j == start):
+            j += 1
+        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+                or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
+            return False
+        titles = self._title_text(phrase)
+        if not titles:
+            return False
+        title, title_loc, src = titles[0]
+        entity, _ = self.person(start, j, phrase.gender)
+        self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name", title, title_loc,
+                         [verb.entry.source, src])
+        self._mark(i, j)
+        return True
+
+    def _mention_at(self, i: int) -> tuple[Mention, int] | None:
+        """The person's name mention that starts at token i, and the token after it."""
+        tok = self.tokens[i]
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                start = self.ctx.norm.to_normalized(m.loc.start)
+                if tok.start <= start < tok.end and m.form == "name":
+                    end = self.ctx.norm.to_normalized(m.loc.end)
+                    j = i
+                    while j < len(self.tokens) and self.tokens[j].start < end:
+                        j += 1
+                    return m, j
+        return None
+
+    def _unknown_name_word(self, j: int, first: bool) -> bool:
+        """A word no lexicon knows and that has no shape of a common word: a foreign or rare name."""
+        w = self._word(j)
+        if w is None or len(w) < (3 if first else 2) or self.used[j] or self.res.is_non_name(w) or w in _KIN:
+            return False  # (a short family name after the first: كومبا با; زوج المعلمة is a relation)
+        if any(j in table for table in (self._title_at, self._body_at, self._place_at, self._nationality_at,
+                                        self._portfolio_at, self._modifier_at)):
+            return False
+        if self.ctx.hit_at("vague-sources-all", j) is not None or w in self.res["people-nouns"].by_norm \
+                or self.res.reporting_forms.lookup(w) is not None or self._written(j) in self.res.stopwords_as_written:
+            return False
+        if w.startswith("كال") and not self.res.is_non_name(w[1:]):
+            pass  # كاليانا: a name that only looks like ك + ال (كالعادة is "as usual")
+        elif w.startswith(_DEFINITE_CLITICS) and not (w.startswith("ال") and self._surname_like(w) and not first):
+            return False  # وقال المنظمون، وقالت الصحيفة: a common noun (a nisba may end a name: جاك الخوري)
+        written = self._written(j)
+        if self._has_tanween(self.tokens[j]) \
+                or (len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("الله")):
+            return False  # عقب اجتماعه: a noun with a pronoun, not a name
+        if first and any(len(x) == 4 and x[2] == "و" for x in (w, w[1:] if w[0] in "بلو" else "")):
+            return False  # وقال بحضور ...، بوجود ...: a verbal noun of the pattern فعول, not a name
+        return not (first and w[0] in "يتن" and len(w) >= 4 and _verb_like(w))
+
+    def _name_starts(self):
+        starts = list(self.ctx.hits("given-names"))
+        if self.res.morphology is not None:
+            known = {m.start for m in starts}
+            for tok in self.tokens:
+                if tok.kind == "word" and tok.start not in known and self._proper_noun(tok.text):
+                    starts.append(LexMatch(tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology"),
+                                           tok.index, tok.index + 1))
+            starts.sort(key=lambda m: m.start)
+        return starts
+
+    def _nationality_before(self, i: int):
+        """الصربي ألكسندر ميتروفيتش: a definite nationality right before a name describes the person."""
+        for j, (end, m) in self._nationality_at.items():
+            if end == i and self.tokens[j].text.startswith("ال") and not self.used[j]:
+                return self.ctx.loc(m.start, m.end)
+        return None
+
+    def _in_place_or_body_name(self, i: int) -> bool:
+        prev = self._word(i - 1)
+        if prev is None:
+            return False
+        if prev in ("الملك", "الامير", "الامام", "الشيخ", "مسجد", "شارع", "جامعه", "مستشفي", "مدينه",
+                    "مطار", "ميناء", "قاعده", "مركز", "حي", "مدرسه", "ابن", "بن", "ابو", "ام"):
+            return True
+        bare = prev[1:] if prev[0] in "وفبل" and prev[1:] in _NAMED_AFTER else prev
+        if bare in _NAMED_AFTER:
+            return True  # شركة أبناء عبدالله الخضري، مؤسسة سالم الخيرية: not the person
+        return (i - 1) in self._body_at
+
+    def _construct_title(self, j: int) -> bool:
+        """رئيس أتلتيكو مدريد، مدير جمعية ويلكام: a title whose complement follows it in construct, definite
+        by what it is the title of (a role, not an honorific)."""
+        phrase = self.parse_title(j)
+        return phrase is not None and phrase.roles[0][2].entry.get("kind") == "role" \
+            and (phrase.end > phrase.roles[0][1] or self._unknown_name_word(phrase.end, first=True))

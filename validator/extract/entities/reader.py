@@ -1,0 +1,593 @@
+"""Reading names and titles at a token: what a name word is, where a name or a title phrase ends,
+and how a person and its mentions are recorded. The passes in the sibling modules call these."""
+from __future__ import annotations
+
+from validator.extract.context import Context
+from validator.extract.entities.words import (
+    MAX_COMPLEMENT_TOKENS,
+    MAX_NAME_TOKENS,
+    TitlePhrase,
+    _BEFORE_ALLAH,
+    _BEFORE_DIN,
+    _DEFINITE_CLITICS,
+    _DIACRITICS,
+    _KIN,
+    _KUNYA,
+    _NAMED_PLACES,
+    _REGION_HEADS,
+    _REGNAL,
+    _TANWEEN,
+    _TITLE_PREPOSITIONS,
+    _joined_key,
+    _kunya,
+    _named_place,
+    _nasab_of,
+    _verb_like,
+    _verbal_noun_shape,
+    _without_nasab,
+)
+from validator.extract.model import Entity, Mention
+from validator.extract.resources import loose_key
+from validator.findings import Location
+from validator.text.lexicon import LexEntry, LexMatch
+from validator.text.tokens import Token
+
+
+class NameReader:
+    """Token tests and phrase readers shared by every entity pass (the extractor's state lives here)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.tokens = ctx.tokens
+        self.used = [False] * len(ctx.tokens)
+        self._role_starts_cache: set[int] | None = None
+        self._words = [t.text if t.kind == "word" else None for t in ctx.tokens]  # _word(i), looked up often
+        self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
+        self.entities: list[Entity] = []
+        self.res = ctx.res
+        self._title_at = self._index_matches("titles")
+        self._portfolio_at = self._index_matches("portfolios")
+        self._nationality_at = self._index_matches("nationalities")
+        self._body_at = self._index_matches("bodies")
+        self._place_at = self._index_matches("places")
+        self._modifier_at = self._index_matches("title-modifiers")
+        self._quoted_names: dict[int, int] = {}
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _index_matches(self, lexicon: str) -> dict[int, tuple[int, LexMatch]]:
+        """token index -> (end token index, match) for every match of a lexicon."""
+        return {m.i: (m.j, m) for m in self.ctx.hits(lexicon)}
+
+    def _word(self, i: int) -> str | None:
+        return self._words[i] if 0 <= i < len(self._words) else None
+
+    def _written(self, i: int) -> str:
+        """A token as the author wrote it, diacritics removed but letters not folded."""
+        written = self._written_at[i]
+        if written is None:
+            tok = self.tokens[i]
+            raw = self.ctx.doc.text[self.ctx.norm.to_original(tok.start):self.ctx.norm.to_original(tok.end)]
+            written = self._written_at[i] = _DIACRITICS.sub("", raw)
+        return written
+
+    def _has_tanween(self, tok: Token) -> bool:
+        s, e = self.ctx.norm.to_original(tok.start), self.ctx.norm.to_original(tok.end)
+        return bool(_TANWEEN.search(self.ctx.doc.text, s, e + 1))
+
+    def _is_name_token(self, i: int, first: bool, after_particle: bool = False, long_name: bool = False,
+                       family: bool = False) -> bool:
+        w = self._word(i)
+        if w is None or len(w) < 2 or self.used[i]:
+            return False
+        if not first and not after_particle and i in self._title_at:
+            return False  # عمرو موسى الأمين العام: a title begins, the name has ended
+        if not first and (w.endswith(("ه", "ها")) and w.rstrip("ها").removesuffix("ت") in _KIN
+                          or (self._written(i)[:-1] + "ى" in self.res.stopwords_as_written
+                              and not self._strong_name(i + 1))):
+            return False  # إسماعيل ابنه، جوزيه علي فريقه (على spelled with ي)
+        if not first and self._word(i + 1) == "الله" and w not in _BEFORE_ALLAH:
+            return False  # الملك حسين رحمة الله: a phrase about God, not the next name word
+        if not first and self._compound_second(i):
+            return True  # نصر الله، عبد الفتاح، محيي الدين
+        if w == "الله":
+            return False  # أحمد الله (I thank God)
+        if not first and self._word(i - 1) == "ال" and self._written(i - 1) == "آل":
+            return True  # آل ثاني، آل مكتوم: a family name after آل, even a common word
+        given = w in self.res.given_names.by_norm or self._proper_noun(w)
+        if long_name and w.startswith("ال") and self.res.nationality_forms.lookup(w) is not None:
+            return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
+        if given and self._written(i) in self.res.stopwords_as_written:
+            return False  # على (preposition) folds to علي (a name): the original spelling decides
+        if self.res.is_non_name(w) and not given and not (after_particle and self._not_function_word(w)):
+            return False
+        if self._has_tanween(self.tokens[i]):
+            return False
+        if not given and self._not_a_name_shape(i) and not self._verified(i):
+            return False
+        if not first and not given and not self._verified(i) and (
+                w[0] == "ي" or (w[0] == "ب" and ((w[1:2] in ("ت", "م") and len(w) >= 5)
+                                                 or (w[1:2] == "ا" and len(w) >= 7)))):
+            return False  # يطلب، بارتكاب، بتوقيت: a verb or a verbal noun after the name
+        if not first and not given and not self._verified(i) and w[0] == "ل" and len(w) >= 4 \
+                and (w[1] not in "اوي" or self._written(i)[1:2] == "إ"):
+            return False  # لراديو، لحل، لإيقاف: a preposition on a noun (ليفيت، لاريجاني are names)
+        if not first and not given and not self._verified(i) and (
+                (w.startswith("تت") and len(w) >= 5) or (w[0] == "ت" and len(w) == 4)):
+            return False  # تتواصل، منال تذهب: an imperfect verb
+        if not first and not given and not self._verified(i) and (
+                (not w.startswith("ال") and _verbal_noun_shape("ال" + w, plurals=False)) or (w[0] == "ب" and len(w) >= 4 and w.endswith(("ه", "اء")))
+                or w.startswith("كم") or (w[0] == "م" and w.endswith("ات") and len(w) >= 6)
+                or (w[0] == "ا" and w.endswith("ت") and not w.endswith("ات") and len(w) <= 5)):
+            return False  # توقع فارس تزايد، ارتفاع؛ بشدة، بصراحة؛ كمقدم؛ مذكرات؛ اخذت: not a name word
+        if first:
+            if w.startswith("ال") and not given:
+                return False
+            if (i in self._title_at or w in _KIN) and not given:
+                return False  # وكيل قاضي عكا، شاعر عم ...: a second title or a relative, not a name
+            if self._written(i)[:2] in ("بإ", "بأ"):
+                return False  # بإسم (in the name of) is not the name باسم
+            if self._pronoun_for_marbuta(i, self.res.given_names.by_norm.get(w)):
+                return False  # ناديه (his club) is not نادية
+            if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm
+                                                      and not self._common_given(w[1:])):
+                # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
+                return False
+        else:
+            if not given and self._clitic_on_known_word(w):
+                return False  # وعز الدين: a second person; لمدة، بالوزارة: not a name
+            if w.startswith("ال") and not given and not self._surname_like(w) \
+                    and not (after_particle or family or (long_name and self.res.nationality_forms.lookup(w))):
+                return False
+            if family and not after_particle and _verbal_noun_shape(w):
+                return False  # ورفض حمدان الإجراءات، رفض جوزيه الإفصاح
+        return True
+
+    def _pronoun_for_marbuta(self, i: int, entry: LexEntry | None) -> bool:
+        """The entry ends in ة but the text has ه: a pronoun suffix (ناديه his club, ابنه his son),
+        not the name or particle (نادية، ابنة) that normalizing made it look like."""
+        return entry is not None and entry.text.endswith("ة") and self._written(i).endswith("ه")
+
+    def _not_function_word(self, w: str) -> bool:
+        """After بن/أبو even a verb or a common word is a name (بن أبي طالب)، but not a preposition."""
+        entry = self.res["stopwords"].by_norm.get(w)
+        return entry is None or entry.get("kind") == "verb"
+
+    def _not_a_name_shape(self, i: int) -> bool:
+        """A pronoun suffix written with ه (not ة): اختباراته، بفوزه، قراره; a future verb: ستزور."""
+        written = self._written(i)
+        w = self.tokens[i].text
+        if len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith(("ة", "الله")):
+            return True
+        return len(w) >= 5 and w[:2] in ("ست", "سي", "سن")
+
+    def _boundary(self, j: int) -> bool:
+        """What may follow a name: punctuation, a number, the end, a function word, a verb we know,
+        a title or a coordinated word (و...)."""
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return True
+        w = self.tokens[j].text
+        return (self.res.is_non_name(w) or w[0] == "و" or j in self._title_at
+                or self.res.reporting_forms.lookup(w) is not None or self._not_a_name_shape(j)
+                or (w.startswith(_DEFINITE_CLITICS) and len(w) > 3 and not self._surname_like(w))
+                or (w[0] in "بل" and len(w) >= 5))  # جورج بوش الأزمة، كوفي أنان لحل الأزمة
+
+    def _hard_boundary(self, j: int) -> bool:
+        """Punctuation, the end, a number, or a reporting verb: what surely follows a bare surname."""
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return True
+        w = self.tokens[j].text
+        return self.res.reporting_forms.lookup(w) is not None or w in ("ان", "انه", "الذي", "التي")
+
+    def _compound_second(self, i: int) -> bool:
+        """The second word of a compound given name: عبد الله، عبد الفتاح، نصر الله، محيي الدين."""
+        w, prev = self._word(i), self._word(i - 1)
+        if w is None or prev is None or not w.startswith("ال"):
+            return False
+        return (w == "الله" and prev in _BEFORE_ALLAH) or (w == "الدين" and prev in _BEFORE_DIN) \
+            or (prev == "عبد" and len(w) > 3)
+
+    def _family_by_position(self, j: int, introduced: bool, words_before: int) -> bool:
+        """A word the name rules doubt (باسكوال، العطية، العقاد) is still the family name when it follows
+        known names, after a title or reporting verb, and something that surely ends a name follows it.
+        A definite word needs two names before it: after one it is the verb's object (ورفض حمدان الإجراءات)."""
+        w = self._word(j)
+        if w is None or self.used[j] or not introduced or not self._verified(j - 1) \
+                or self.res.is_non_name_strict(w) or j in self._title_at or self._has_tanween(self.tokens[j]) \
+                or not self._strong_boundary(j + 1) \
+                or (self._not_a_name_shape(j) and not (words_before >= 2 and self._written(j).endswith("ه"))):
+            return False  # (a family name in ـه after two names is not a pronoun: عادل عليان دراغمه)
+        if w.startswith(_DEFINITE_CLITICS):
+            if w.startswith("ال") and w.endswith("ي") and len(w) > 5:
+                return True  # السيد ماهر المصري: a nisba, even one that is also a nationality
+            return words_before >= 2 and w.startswith("ال") and not w.startswith("الم") \
+                and not self.res.is_non_name(w)
+        return w[0] not in "وفلي" and not (w[0] == "ت" and len(w) == 4) and not w.endswith("ا") \
+            and not self.res.is_non_name(w)  # not خالد مشعل يطلب، منال تذهب
+
+    def _name_words(self, i: int, j: int) -> int:
+        """Words of a name, a compound (عبد المجيد) or a particle with its name (بن سلمان) counted once."""
+        particles = self.res["name-particles"].by_norm
+        return sum(1 for k in range(i, j) if not self._compound_second(k) and self.tokens[k].text not in particles)
+
+    def _strong_boundary(self, j: int) -> bool:
+        """What surely ends a name: punctuation, a reporting verb, a function word, a title, a future verb."""
+        if self._hard_boundary(j) or j in self._title_at:
+            return True
+        w = self.tokens[j].text
+        return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in ("ست", "سي", "سن")) or _verb_like(w) \
+            or (w[0] == "و" and len(w) > 3) \
+            or (w[0] == "ل" and len(w) >= 4 and w[1] not in "اوي")  # ومسؤولين، لبحث: a new phrase
+
+    def _verified(self, i: int) -> bool:
+        """A name token we have evidence for: a known given name or surname, a nisba, a proper noun."""
+        w = self.tokens[i].text
+        return (self._compound_second(i) or w in self.res.given_names.by_norm
+                or (w.startswith("ابو") and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
+                or (i > 0 and self.tokens[i - 1].kind == "word"
+                    and self.res["name-particles"].attr(self.tokens[i - 1].text, "kind") == "particle") or self._surname_like(w) or self._proper_noun(w)
+                or w in self.res["name-particles"].by_norm)
+
+    def _clitic_on_known_word(self, w: str) -> bool:
+        """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
+        if w.startswith(("وال", "بال", "فال", "لل", "كال")):
+            return True
+        if w[0] == "و" and not w.startswith("وو"):
+            return True  # و inside a name is a coordination: إبراهيم دياز وعز الدين، رشيد ودولة
+        if w[0] == "ل" and len(w) > 3 and w[1] in "يتن":
+            return True  # ليحسم، لتعزيز: a verb
+        if w[0] in "وفبلك" and len(w) > 2:
+            rest = w[1:]
+            return (rest in self.res.given_names.by_norm or rest in self.res.non_name_words
+                    or rest.startswith("ال"))
+        return False
+
+    def _proper_noun(self, w: str) -> bool:
+        """With a morphology database: a word it analyses only as a proper noun is a name."""
+        morph = self.res.morphology
+        return morph is not None and not self.res.is_non_name_strict(w) and morph.is_proper_noun(w)
+
+    def _surname_like(self, w: str) -> bool:
+        """A definite family name: a nisba (الدوسري، الساعاتي) or one the surnames lexicon knows (الصحاف)."""
+        return (w.endswith("ي") and len(w) > 4) or w in self.res["surnames"].by_norm
+
+    def _quoted_name_end(self, i: int) -> int | None:
+        """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""
+        t = self.tokens[i] if i < len(self.tokens) else None
+        if t is None or t.text not in '"«“':
+            return None
+        close = {"«": "»", "“": "”", '"': '"'}[t.text]
+        for j in range(i + 1, min(i + 6, len(self.tokens))):
+            if self.tokens[j].text == close:
+                return j + 1 if j > i + 1 else None
+            if self.tokens[j].kind == "punct":
+                return None
+        return None
+
+    # -- titles ------------------------------------------------------------------------------
+    def parse_title(self, i: int) -> TitlePhrase | None:
+        hit = self._title_at.get(i)
+        if hit is None or self.used[i]:
+            return None
+        end, match = hit
+        if end == i + 1 and self._written(i)[len(match.prefix):] in self.res.stopwords_as_written:
+            return None  # أمام (in front of) is not إمام, وإلى is not والي: the spelling decides
+        if self._word(i - 1) in _NAMED_PLACES:
+            return None  # جامعة الملك فهد، كأس الشيخ جاسم: a place or trophy named after someone
+        phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
+                             definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
+        last_word = match.entry.norm.split()[-1]
+        body = self.res["bodies"].by_norm.get(last_word)
+        nxt = self._title_at.get(end)
+        if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix \
+                and not (body is not None and body.get("kind") == "head"):
+            end = nxt[0]  # نائب رئيس الوزراء، مستشار الرئيس، مساعد وزير الخارجية
+        if body is not None and body.get("kind") == "head" and self._body_own_name(end):
+            end += 1  # رئيس جامعة حلوان: the title ends in a body noun whose name follows
+        j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
+        phrase.end = j
+        # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
+        if j + 1 < len(self.tokens) and self.tokens[j].text in "،," and (j + 1) in self._title_at \
+                and self._title_at[j + 1][1].entry.get("kind") in ("rank", "honorific"):
+            j += 1  # قائد شرطة البصرة، اللواء عباس ناجي
+        while j in self._title_at and self._title_at[j][1].entry.get("kind") in ("rank", "honorific") \
+                and not self.used[j] and not self._title_at[j][1].prefix.startswith("و"):
+            # (وكيل المحافظة، والدكتور سعدون ...: an honorific joined by و opens the next person of a list)
+            k, m = self._title_at[j]
+            phrase.roles.append((j, k, m))
+            j = self._complement(k) if m.entry.get("kind") == "rank" else k
+            phrase.end = j
+        return phrase
+
+    def _complement(self, j: int, after_body: bool = False) -> int:
+        """Extend a title over what says whose title it is: portfolio, body, nationality, a place,
+        باسم + body, a preposition + body or place (في المفوضية، لدى الأمم المتحدة، إلى سوريا)."""
+        limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
+        while j < limit:
+            w = self._word(j)
+            if w in ("باسم", "شؤون", "لشؤون", "للشؤون"):
+                j += 1
+                continue
+            if w is not None and self._word(j - 1) == "باسم" and not self._complement_word(j) and j not in self._title_at \
+                    and w not in self.res.given_names.by_norm and not self.res.is_non_name_strict(w):
+                j += 1  # المتحدث باسم أهالي المختطفين: whoever he speaks for is part of the title
+                after_body = True
+                continue
+            if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
+                j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
+                continue
+            place = self._word(j + 1) if w in ("في", "لدي") else None
+            if place and self._word(j + 2) in self.res.given_names.by_norm \
+                    and place not in self.res.given_names.by_norm \
+                    and not self.res.is_non_name_strict(place) and j + 1 not in self._title_at:
+                j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
+                continue
+            quoted = self._quoted_name_end(j)
+            if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
+                    and not any(k in self._body_at for k in (j - 1, j - 2)):
+                break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder
+            if quoted is not None:
+                j = quoted
+                after_body = True
+                continue
+            modifier = self._modifier_at.get(j)
+            if modifier is not None:
+                j = modifier[0]  # مدير سابق، الرئيس الأسبق
+                continue
+            if w is not None and (w in _REGION_HEADS or (w[0] == "ل" and w[1:] in _REGION_HEADS)) \
+                    and self._word(j + 1) and self._word(j + 1) not in self.res.given_names.by_norm:
+                j += 2  # الحاكم السابق لولاية نيويورك، حاكم إقليم فارياب، المدير العام لمنطقة عسير
+                after_body = True
+                continue
+            hit = self._complement_word(j)
+            if hit:
+                body = self._body_at.get(j)
+                j = hit
+                after_body = True
+                if body is not None and body[1].entry.get("kind") == "head" and self._body_own_name(j):
+                    j += 1  # رئيس جامعة حلوان، مدير شركة أرامكو: the body's own name
+                continue
+            if w is None:
+                break
+            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1) \
+                    and _named_place(self._word(j - 1)):
+                j += 2  # جامعة الملك فيصل (but وزير الدفاع الأمير محمد بن سلمان: the prince is the holder)
+                continue
+            if w.startswith("وال") and not after_body:
+                break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
+            if self._is_definite(j) and not self.res.is_non_name_strict(w) \
+                    and w not in self.res.given_names.by_norm and j not in self._title_at \
+                    and w not in self.res["surnames"].by_norm:
+                j += 1
+                after_body = True
+                continue
+            if after_body and j in self._title_at and self._title_at[j][1].entry.get("kind") == "role" \
+                    and w.startswith("ال"):
+                j = self._title_at[j][0]  # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
+                continue
+            bare = w[1:] if w.startswith("و") and after_body and len(w) > 3 else w
+            if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
+                    and not _verb_like(bare) \
+                    and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
+                    and self._is_definite(j + 1) and not bare.startswith(("ال", "ف")) \
+                    and (after_body or not bare.startswith("و")) \
+                    and (bare != w or not self.tokens[j - 1].text.startswith(_DEFINITE_CLITICS)):
+                # a construct follows an indefinite noun, or is coordinated with و after one
+                j += 2  # a construct: حكومة تصريف الأعمال، مدير علم الأوبئة ومكافحة الأمراض
+                after_body = True
+                continue
+            break
+        return j
+
+    def _body_own_name(self, j: int) -> bool:
+        """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
+        w = self._word(j)
+        if not w:
+            return False
+        return not self._is_definite(j - 1) and not w.startswith(("ال", "و")) \
+            and j not in self._title_at and not self.res.is_non_name(w) and w not in self.res.given_names.by_norm \
+            and self._complement_word(j) == 0
+
+    def _complement_word(self, j: int) -> int:
+        """Token index after a portfolio, nationality, body or place starting at j, or 0."""
+        for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
+            hit = table.get(j)
+            if hit is not None and not hit[1].prefix.startswith(("و", "ف")):
+                return hit[0]  # (ومنظمة الصحة: a second body, coordinated, not this one's complement)
+        return 0
+
+    def _is_definite(self, j: int) -> bool:
+        w = self._word(j)
+        if not w:
+            return False
+        return w.startswith(_DEFINITE_CLITICS) and len(w) > 3
+
+    # -- names -------------------------------------------------------------------------------
+    def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True,
+                   bare_title: bool = False) -> int:
+        """Token index after a person's name starting at i (i when there is none)."""
+        particles = self.res["name-particles"].by_norm
+        j = i
+        count = 0
+        while j < len(self.tokens) and count < MAX_NAME_TOKENS:
+            w = self._word(j)
+            if w is None:
+                break
+            if j == i and w[0] in "وفبل" and _kunya(w) and self._word(j + 1) in self.res.given_names.by_norm:
+                j += 2  # وأبو غسان، لأبي خليل: a kunya with a clitic
+                count += 1
+                continue
+            if w in particles and self._word(j + 1) in particles and self._word(j + 2) and not self.used[j]:
+                j += 1  # بن أبي وقاص، بن عبد الكريم: a particle chained to another
+                continue
+            if w in particles and j == i and (particles[w].get("kind") == "surname-prefix" or not (
+                    self._word(j + 1) in self.res.given_names.by_norm or self._is_definite(j + 1))):
+                break  # لا توجد، أو النساء، أم متزوج: not أبو أحمد، أم كلثوم، أبو الغيط
+            if w in particles and self._word(j + 1) and not self.used[j] \
+                    and not (j > i and (j + 1) in self._title_at and self._is_definite(j + 1)) \
+                    and not self._pronoun_for_marbuta(j, particles[w]) \
+                    and self._is_name_token(j + 1, first=False, after_particle=True) \
+                    and not self._written(j + 1).endswith(("ه", "ها", "هم")):
+                j += 2  # a particle and its name count as one name word (حمد بن جاسم بن جبر آل ثاني)
+                count += 1
+                if w == "ال":
+                    break  # آل ثاني: the family name ends the name
+                continue
+            if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
+                                       family=(after_verb or after_title) and count == 1):
+                if j > i and self._family_by_position(j, after_title or after_verb, self._name_words(i, j)):
+                    j += 1
+                break
+            if j > i and self.tokens[j].text.startswith("ال") and not self._compound_second(j) and not (
+                    self._word(j + 1) in particles):
+                j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
+                count += 1
+                break
+            if self.tokens[j + 1].text == "-" if j + 1 < len(self.tokens) else False:
+                if self._is_name_token(j + 2, first=False) and self.tokens[j + 1].start == self.tokens[j].end:
+                    j += 3  # نكويتا-سلامي
+                    count += 2
+                    continue
+            j += 1
+            count += 1
+        if j == i:
+            return i
+        # a trailing word we know nothing about must be followed by something that ends a name
+        # (كوندوليزا رايس ستزور الشرق، نبيه بري اقتراح رايس): otherwise it is the next phrase
+        while j - i > 1 and not self._verified(j - 1) and not self._boundary(j):
+            j -= 1
+        # a third unknown word is more often the object of a verb-first sentence (وعقد الوزير دونالد
+        # رامسفيلد مؤتمرا صحافيا، يواجه صدام حسين عقوبة الإعدام) than a name: keep it only before what
+        # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا)
+        while self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
+            j -= 1
+        if self._name_words(i, j) > 2 and self._common_given(self.tokens[j - 1].text) and not self._strong_boundary(j):
+            j -= 1  # محمود حسين هديب مختار قرية الدوايمة: an everyday word (مختار = village head) ends it
+        if _kunya(self._word(i)) and j - i > 2 and not self._verified(i + 2):
+            j = i + 2  # وأبو غسان خارطة: a kunya is a whole name
+        for k in range(i + 2, j):
+            if not self._verified(k) and self.tokens[k].text.endswith("ا") and len(self.tokens[k].text) >= 5:
+                j = k  # مها أحمد برنامجا بعنوان: an accusative object ends the name before it
+                break
+        while (j - i > 2 or (j - i > 1 and not after_title)) and not self._verified(j - 1) \
+                and self.tokens[j - 1].text.endswith("ا") and len(self.tokens[j - 1].text) >= 5:
+            j -= 1  # ترأس عباس اجتماعا طارئا (after a title, منسق السياسة الخارجية خافيير سولانا)
+        while j - i > 1 and self.tokens[j - 1].text in self.res["name-particles"].by_norm:
+            j -= 1  # a name does not end on a particle (عمرو بن ...)
+        n = j - i
+        first = self._word(i)
+        assert first is not None  # the loop above read token i as a word
+        if bare_title and not any(self._verified(k) for k in range(i, j)):
+            return i  # لكل مشرف طابب حذف: after a bare indefinite title only a name we know is a name
+        if after_title and not self._verified(i) and (
+                first.endswith(("ا", "يه")) or (not first.startswith("ال") and _verbal_noun_shape("ال" + first)) or (first[0] == "ي" and len(first) >= 4)
+                or (first[0] == "ا" and (len(first) == 4 or (len(first) == 5 and first[2] == "ت")))) \
+                or (after_title and not any(self._verified(k) for k in range(i, j))
+                    and n >= 2 and not self._strong_boundary(j)):
+            # قرر الوزير تشكيل فرق طبية، الرئيس الأميركي عزما أكيدا، رفض الرئيس ترسيم الحدود، المدير
+            # يتمتع بخبرة، النجم أحرز لقبا: a verb or its object, not a name
+            return i
+        known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None \
+            or self._proper_noun(first) or first in self.res["surnames"].by_norm
+        if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
+            return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
+        misspelled_preposition = self._written(i)[:-1] + "ى" in self.res.stopwords_as_written
+        if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
+                and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
+            return i  # الرئيس علي التراجع: علي (على) alone is a name only before a verb or punctuation
+        if n >= 2 and (after_title or after_verb) and not self._verified(i + 1) and misspelled_preposition:
+            return i  # رئيس البنك علي إصدار سندات: على spelled with ي
+        if self._common_given(first) and not (after_title or after_verb) and (
+                not self._strong_name(i + 1) or self._common_given(self._word(i + 1) or "")):
+            return i  # علي نطاق واسع، علي التوالي، خليفة أبو حمزة: an everyday word, not a name
+        if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in ("الملك", "البابا", "الامام"):
+            j += 1  # الملك عبدالله الثاني
+        return j
+
+    def _strong_name(self, i: int) -> bool:
+        """A known given name, surname or proper noun (a nisba alone is not enough: علي التوالي)."""
+        if i >= len(self.tokens) or self.tokens[i].kind != "word":
+            return False
+        w = self.tokens[i].text
+        particle = self.res["name-particles"].by_norm.get(w)
+        return (w in self.res.given_names.by_norm or w in self.res["surnames"].by_norm or self._proper_noun(w)
+                or (particle is not None and particle.get("kind") == "particle" and w != "ام"))  # أم: also "or"
+
+    def _common_given(self, w: str) -> bool:
+        return w in self.res["common-given-names"].by_norm
+
+    # -- entities ------------------------------------------------------------------------------
+    def person(self, name_start: int, name_end: int, gender: str) -> tuple[Entity, bool]:
+        key = " ".join(self._strip_clitic(self.tokens[k].text) if k == name_start else self.tokens[k].text
+                       for k in range(name_start, name_end))
+        loose = loose_key(key)
+        joined = _joined_key(key)
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            other = loose_key(e.key)
+            if e.key == key or other == loose:
+                return e, False
+            other_joined = _joined_key(e.key)
+            if joined != key or other_joined != e.key:  # حسام عبدالغفار ... عبد الغفار
+                if other_joined == joined or (other_joined.endswith(" " + joined) and not _nasab_of(e.key, key)):
+                    return e, False
+            if len(key.split()) == 2 and _without_nasab(other_joined) == joined:
+                return e, False  # عثمان بن حمد الخويطر ... عثمان الخويطر
+            if (e.key.endswith(" " + key) and not _nasab_of(e.key, key)) \
+                    or (key.endswith(" " + e.key) and not _nasab_of(key, e.key)) \
+                    or (len(loose.split()) >= 2 and ((other.endswith(" " + loose) and not _nasab_of(e.key, key))
+                                                     or (loose.endswith(" " + other) and not _nasab_of(key, e.key)))):
+                return e, False
+        loc = self.ctx.loc(self._name_start_offset(name_start), self.tokens[name_end - 1].end)
+        entity = Entity(self.ctx.new_id("p"), "person", loc.text, key, gender)
+        self.entities.append(entity)
+        return entity, True
+
+    def _strip_clitic(self, word: str) -> str:
+        if word in self.res.given_names.by_norm:
+            return word
+        for clitic in ("و", "ف", "ب", "ل"):
+            if word.startswith(clitic) and (word[1:] in self.res.given_names.by_norm or word[1:] in _KUNYA):
+                return word[1:]
+        return word
+
+    def _name_start_offset(self, i: int) -> int:
+        tok = self.tokens[i]
+        word = tok.text
+        stripped = self._strip_clitic(word)
+        return tok.start + (len(word) - len(stripped))
+
+    def add_mention(self, entity: Entity, start: int, end: int, form: str, title: str | None = None,
+                    title_loc=None, lexicon: list[str] | None = None) -> Mention:
+        mention = Mention(self.ctx.new_id("m"), entity.id, self.ctx.loc(start, end), form, title, title_loc,
+                          lexicon=lexicon or [])
+        entity.mentions.append(mention)
+        if title and title not in entity.titles:
+            entity.titles.append(title)
+        return mention
+
+    def _honorifics(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
+        """الدكتور، الشيخ: kept with the person's titles as written, but they are not a role."""
+        out = []
+        for s, e, m in phrase.roles:
+            if m.entry.get("kind") == "honorific":
+                loc = self.ctx.loc(m.start, m.end)
+                out.append((loc.text, loc, m.entry.source))
+        return out
+
+    def _title_text(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
+        """Titles as written (original text) with their locations, one per role or rank."""
+        out = []
+        roles = phrase.roles
+        for k, (s, e, m) in enumerate(roles):
+            end_tok = roles[k + 1][0] if k + 1 < len(roles) else phrase.end
+            if m.entry.get("kind") == "honorific":
+                continue
+            start_off = m.start
+            if m.entry.norm.startswith("ال") and self.tokens[s].text.startswith("لل") \
+                    and not self.ctx.norm.text[m.start:m.end].startswith("ال"):
+                start_off = self.tokens[s].start  # للرئيس: لـ + الرئيس, the article's alef elided
+            end_off = self.tokens[end_tok - 1].end
+            loc = self.ctx.loc(start_off, end_off)
+            out.append((loc.text.strip(" ،,"), loc, m.entry.source))
+        return out

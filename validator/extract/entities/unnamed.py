@@ -1,0 +1,277 @@
+"""Organizations from the bodies lexicon and unnamed sources (a vague head with its modifiers,
+anaphoric documents, anonymous people)."""
+from __future__ import annotations
+
+from validator.extract.entities.persons import PersonPasses
+from validator.extract.entities.words import TitlePhrase, _ISSUED_BY, _PREDICATE_AFTER, _verb_like
+from validator.extract.model import Entity
+
+
+class UnnamedPasses(PersonPasses):
+    """Organization and unnamed-source passes."""
+
+    def _organizations(self) -> None:
+        for i, (j, match) in sorted(self._body_at.items()):
+            if self.used[i]:
+                continue
+            kind = match.entry.get("kind")
+            end = j
+            if kind == "head":
+                end = self._complement(j)
+                if end == j and not (match.entry.norm.startswith("ال") or " " in match.entry.norm
+                                     or match.prefix.endswith("ال")):
+                    continue  # a bare indefinite head noun (وزارة) names nothing
+            start_off = match.start
+            end_off = self.tokens[end - 1].end
+            key = " ".join(t.text for t in self.tokens[i:end])
+            key = key[len(match.prefix):] if match.prefix and key.startswith(match.prefix) else key
+            contracted = match.prefix.endswith("ل") and key.startswith("ل") and match.entry.norm.startswith("ال")
+            if contracted:
+                key = "ا" + key  # للمرصد: ل + المرصد
+            entity = next((e for e in self.entities if e.kind == "organization"
+                           and (e.key == key or e.key.startswith(key + " "))), None)  # المرصد → المرصد السوري ...
+            if entity is None:
+                name = self.ctx.loc(start_off, end_off).text
+                entity = Entity(self.ctx.new_id("o"), "organization", ("ا" + name) if contracted else name, key)
+                self.entities.append(entity)
+            self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
+            self._mark(i, end)
+
+    @property
+    def _role_starts(self) -> set[int]:
+        """Token indexes where a title with a complement and no holder starts (computed once)."""
+        cached = self._role_starts_cache
+        if cached is None:
+            cached = self._role_starts_cache = {p.start for p in self.title_only if self._identified_role(p)}
+        return cached
+
+    def _identified_role(self, phrase: TitlePhrase) -> bool:
+        """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
+        not an anonymous official (مسؤول إسرائيلي، مسؤول في بلدية درنة، متحدثة باسم الجيش)."""
+        role = phrase.roles[0][2]
+        if role.entry.get("unique") == "yes":
+            return True  # النبي، الرسول: one person, whom every reader knows
+        if any(w.startswith("ال") for w in role.entry.norm.split()[1:]):
+            return True  # رئيس النادي، رئيس الوزراء: a definite genitive names the office
+        if phrase.end - phrase.start <= len(role.entry.norm.split()):
+            return False
+        if phrase.definite:
+            return True
+        for k in range(phrase.roles[0][1], phrase.end):
+            if self.tokens[k].text in '"«“':
+                return True  # قائد عمليات "غضب عدن": a named operation, one office
+            w = self.tokens[k].text
+            if w in ("في", "ب", "باسم", "لدي", "الي") or (w.startswith(("ب", "ل")) and not w.startswith("ال")):
+                return False
+            if w.startswith("ال") or k in self._place_at:
+                return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
+        return False
+
+    def _unnamed(self) -> None:
+        modifiers = self.res.vague_modifiers
+        nationality = self.res.nationality_forms
+        for m in self.ctx.hits("vague-sources-all"):
+            i = m.i
+            if i >= len(self.tokens) or self.used[i]:
+                continue
+            kind = m.entry.get("kind")
+            if kind in ("modifier", "anonymity"):
+                continue
+            prev = self._word(i - 1)
+            if prev is not None and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
+                continue  # وكالة أنباء "فارس": part of a name, not a vague source
+            j = m.j
+            # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
+            while j < len(self.tokens) and (nxt := self._word(j)) and (
+                    nxt in modifiers or nationality.lookup(nxt) is not None
+                    or nxt in ("اخر", "اخري", "اخرون", "اخرين")):
+                j += 1
+            if j < len(self.tokens) and self.tokens[j].text in "-–(،," and (anonymity := self._anonymity_at(j + 1)):
+                j = anonymity
+            elif anonymity := self._anonymity_at(j):
+                j = anonymity
+            document = m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات", "بيان", "دراسه")
+            if document and j < len(self.tokens) and j in self._body_at:
+                continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
+            if document and self._word(i - 1) == "في":
+                continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
+            if document and any(self._word(x) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها")
+                                for x in (j, j + 1)):
+                continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
+                continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
+            if prev in _PREDICATE_AFTER:
+                continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
+            if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
+                    self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
+                    ("احد", "واحد", "لاحد", "باحد")))):
+                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
+            definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self.tokens[i].text.startswith(
+                ("ال", "وال", "بال", "فال", "لل"))
+            start_off, end_off = m.start, self.tokens[j - 1].end
+            entity = None
+            if definite:
+                entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
+                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
+            if entity is None and kind == "head" and m.entry.get("number") == "sg" \
+                    and m.entry.norm.removeprefix("ال") not in ("تقرير", "مصدر", "بيان", "دراسه") \
+                    and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
+                continue  # وقال المحلل تاماس فارجا: the holder is named (محللون, a report or a source: no one is)
+            if entity is None:
+                loc = self.ctx.loc(start_off, end_off)
+                if i in self._role_starts:
+                    continue  # نائب رئيس الوزراء العراقي: a role, not an anonymous deputy
+                entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, m.entry.norm,
+                                m.entry.get("gender", "m") or "m", vague=True)
+                self.entities.append(entity)
+            self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
+            self._mark(i, j)
+
+    def _anaphoric_documents(self) -> None:
+        """وأضاف البيان: «...»، كما وثق التقرير قتل «...»: a definite document noun as the subject of a
+        reporting verb refers back to the statement or report the article introduced before (an
+        earlier بيان، تقريرا، في بيانها ...), which speaks for its named author. With no earlier
+        mention it stays without a source; a report an anonymous source gave (ذكر تقرير) is linked to
+        that anonymous source by `_unnamed` first."""
+        documents = self.res.document_phrases
+        if not documents:
+            return
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            w = self._word(i)
+            if w is None or self.used[i]:
+                continue
+            head = next((w[len(c):] for c in ("ال", "وال", "فال") if w.startswith(c)), None)
+            if head not in documents or not self._introduced_before(head, i):
+                continue
+            loc = self.ctx.loc(self.tokens[i].start, self.tokens[i].end)
+            entity = Entity(self.ctx.new_id("o"), "organization", loc.text, "ال" + head,
+                            "f" if head.endswith("ه") else "m", role_only=True)
+            self.entities.append(entity)
+            self.add_mention(entity, self.tokens[i].start, self.tokens[i].end, "name")
+            self._mark(i, i + 1)
+
+    def _introduced_before(self, head: str, i: int) -> bool:
+        """The document noun occurs before token i (بيان، بيانا، ببيان، في بيانها، التقرير ...)."""
+        def same(t: str) -> bool:
+            return t == head or (t.startswith(head) and t[len(head):] in ("ا", "ها", "ه", "هم", "هما", "ين")) \
+                or (head.endswith("ه") and t.startswith(head[:-1] + "ت") and len(t) - len(head) <= 2)
+        for k in range(i - 1, -1, -1):
+            t = self.tokens[k].text
+            forms = [t]
+            if t.startswith(("وال", "بال", "فال", "كال")):
+                forms.append(t[3:])
+            elif t.startswith(("ال", "لل")):
+                forms.append(t[2:])
+            elif t[:1] in "وفبل":
+                forms.append(t[1:])
+            if any(same(f) for f in forms):
+                if t.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+                    continue  # كما أشاد البيان: itself a reference back; look for the introduction
+                # (رسالته، دراستها: the feminine ending before a pronoun). The nearest earlier mention
+                # must have a named author in its sentence (أصدر الاتحاد الأوروبي بيانا، تقرير لهيومن
+                # رايتس ووتش): a report of "an NGO" or of anonymous sources stays anonymous.
+                return self._named_in_sentence(k) or self._word(k + 1) in _ISSUED_BY
+        return False
+
+    def _named_in_sentence(self, k: int) -> bool:
+        sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
+        lo, hi = self.ctx.sentence_bounds(sentence)
+        if any(lo <= self.tokens[b].start < hi and m.entry.get("kind") != "head" for b, (_, m) in self._body_at.items()):
+            return True
+        return any(e.kind == "person" and not e.vague and any(
+            lo <= self.ctx.norm.to_normalized(m.loc.start) < hi for m in e.mentions) for e in self.entities)
+
+    def _specified_document(self, j: int) -> bool:
+        """The words after an indefinite تقرير/دراسة that make it one named document: a definite
+        genitive (تقرير الهيئة، دراسة الجمعية), or an indefinite noun and its definite genitive (تقرير
+        مؤشرات الأداء). Not an adjective (تقرير صحفي، تقرير حديث صدر) nor a relative clause."""
+        w = self._word(j)
+        if w is None:
+            return False
+        vague = self.res.vague_sources
+        if self._is_definite(j):
+            return w not in ("الذي", "التي", "الصادر", "الصادره") and vague.lookup(w) is None \
+                and not w.startswith(("الاعلام", "الصحف", "الاعلاميه"))
+        nxt = self._word(j + 1)
+        return (nxt is not None and self._is_definite(j + 1) and not w.endswith(("ي", "يه"))
+                and w not in self.res.vague_modifiers and not _verb_like(w)
+                and nxt not in ("الذي", "التي") and w not in self.res["stopwords"].by_norm)
+
+    def _anonymous_people(self) -> None:
+        """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
+        verb is an anonymous source."""
+        people = self.res["people-nouns"]
+        nationality = self.res.nationality_forms
+        for verb in self.ctx.hits("reporting-forms"):
+            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
+                continue
+            i = verb.j
+            w = self._word(i)
+            if w is None or self.used[i] or w.startswith("ال") or i in self._title_at:
+                continue
+            entry = people.by_norm.get(w)
+            if entry is None or entry.get("number") not in (None, "sg", "pl"):
+                continue
+            j = i + 1
+            while j < len(self.tokens) and (nxt := self._word(j)) and (
+                    nxt in self.res.vague_modifiers or nationality.lookup(nxt) is not None):
+                j += 1
+            if not any(self.tokens[k].text in (":", "ان", "انه", "«", '"', "“") for k in range(j, min(j + 3, len(self.tokens)))):
+                continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+            loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
+            entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
+            self.entities.append(entity)
+            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
+            self._mark(i, j)
+
+    def _anonymity_at(self, j: int) -> int | None:
+        m = self.ctx.hit_at("vague-sources-all", j)
+        return m.j if m is not None and m.entry.get("kind") == "anonymity" else None
+
+    def _holder_after_vague(self, i: int, j: int, gender: str) -> bool:
+        """المحلل تاماس فارجا في بي.في.ام، مدير عام شالكه هورشت هيلدت أن: a role word the vague-source
+        lexicon holds, then a name no lexicon knows (two words, perhaps after the body's own name) and
+        what surely ends a name: a named person with that role, not an anonymous one. The person is made here."""
+        n = len(self.tokens)
+        if self.tokens[j - 1].text.endswith("ا") or not self._speaker_position(i):
+            return False  # ويعتبره مسؤولا: an object; كأشهر ممثل سينمائي: not where a source speaks
+        for first in (j, j + 1):  # (j + 1: after the body's own name, شالكه)
+            if first + 2 >= n or (first > j and (self.tokens[j].kind != "word" or self.res.is_non_name(
+                    self.tokens[j].text) or self.tokens[j].text.startswith(("ل", "ب")))):
+                return False
+            if self.tokens[first].text.startswith(("ل", "ب")):
+                continue  # لهيومن رايتس: a preposition on a body's name, not a person's
+            if self._unknown_name_word(first, first=True) and self._unknown_name_word(first + 1, first=False) \
+                    and not self.tokens[first + 1].text.startswith("و") \
+                    and self._strong_boundary(first + 2) \
+                    and not any(self._written(k).endswith("ة") for k in (first, first + 1)):
+                break  # (مسؤولية شخصية: words in ة are common nouns, not a foreign name)
+        else:
+            return False
+        entity, _ = self.person(first, first + 2, gender)
+        title = self.ctx.loc(self.tokens[i].start, self.tokens[first - 1].end)
+        self.add_mention(entity, self._name_start_offset(first), self.tokens[first + 1].end, "name",
+                         title.text, title, ["vague-sources"])
+        self._mark(i, first + 2)
+        return True
+
+    def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
+        head = head.removeprefix("ال")
+        limit = self.ctx.norm.to_original(before)
+        for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
+            if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < limit:
+                if head[:3] and e.key.removeprefix("ال")[:3] == head[:3]:
+                    return e
+        return None
+
+    def _speaker_position(self, i: int) -> bool:
+        """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
+        official speaks, not "وظائف محاضر" or a description after a name."""
+        prev = self._word(i - 1)
+        if prev is None:
+            return False
+        return (prev in ("عن", "لسان", "بحسب", "حسب", "وفق", "وفقا") or self.res.reporting_forms.lookup(prev) is not None)

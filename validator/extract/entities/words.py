@@ -1,0 +1,146 @@
+"""Word classes and word shapes the entity passes test: compound-name halves, kunya and nasab
+particles, nouns that take a name as their own, verb and verbal-noun shapes, and the title phrase."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from validator.text.lexicon import LexMatch
+
+MAX_NAME_TOKENS = 5
+RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that may name the role (الذي أسس فرقة ...)
+MAX_COMPLEMENT_TOKENS = 8
+_TANWEEN = re.compile("[\u064b\u064c\u064d]")
+_DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
+_DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
+_BEFORE_ALLAH = frozenset({"عبد", "نصر", "عطا", "جار", "فضل", "خير", "حسب", "سعد", "رزق", "فتح", "عوض", "ضيف",
+                           "هبه", "نعمه", "امه", "حمد", "عبيد"})
+# the second half of a compound given name: نور الدين، صلاح الدين، محيي الدين
+_BEFORE_DIN = frozenset({"نور", "صلاح", "محيي", "محي", "عز", "علاء", "شمس", "بدر", "سيف", "جمال", "كمال", "تقي",
+                         "خير", "ضياء", "بهاء", "عماد", "فخر", "زين", "نصر", "سعد", "حسام", "شرف", "مجد", "بدر",
+                         "قطب", "نجم", "شهاب", "ناصر", "معين", "برهان", "شجاع", "فتح", "غياث", "صدر", "نظام"})
+# nouns that take a person's name as the name of a place, a trophy or an institution
+_NAMED_PLACES = frozenset({"جامعه", "كاس", "بطوله", "مسجد", "شارع", "مستشفي", "مدينه", "مطار", "ميناء", "قاعده",
+                           "مركز", "حي", "مدرسه", "جائزه", "مؤسسه", "جسر", "قصر", "ملعب", "استاد", "ستاد", "كليه",
+                           "معهد", "مجمع", "ميدان", "منطقه", "جامع", "مدينة", "قاعة", "دوره", "مهرجان"})
+_REGION_HEADS = frozenset({"ولايه", "محافظه", "منطقه", "مدينه", "اقليم", "اماره", "مقاطعه", "بلديه"})
+# nouns whose following name is a body's, a family's or a firm's, not a person speaking
+_NAMED_AFTER = frozenset({"ابناء", "اولاد", "شركه", "مجموعه", "مؤسسه", "مكتب", "مصنع", "مصرف",
+                          "مجمع", "معهد", "كليه", "جمعيه", "صندوق", "مركز", "مستشفي", "جامعه", "مدرسه"})
+_REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                     "العاشر", "الحادي", "عشر"})
+_TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
+
+
+def _verb_like(word: str) -> bool:
+    """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
+    if word[0] == "ت" and len(word) >= 5 and word[-2] == "ي":
+        return False  # تصريف، تسويق: the verbal noun pattern تفعيل
+    return (word.endswith("ت") and not word.endswith("ات")) or word.endswith(("وا", "ون")) or (
+        word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
+
+
+_KUNYA = frozenset({"ابو", "ابي", "ام"})
+# kinship nouns that take a pronoun (ابنه، زوجته، شقيقها): a relation, not a name
+_KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق", "شقيقه", "نجل", "نجله", "والد", "والده", "اخ",
+                  "اخت", "عم", "خال", "جد", "حفيد"})
+
+
+# تقرير أصدرته المنظمة: a document followed by who issued it
+_ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
+                        "وزعته", "وزعه"})
+_QUOTE_OPENERS = frozenset({"«", '"', "“"})
+_CLOSING_MARKS = frozenset({"»", "”", '"'})
+_QUOTE_MARKS = _QUOTE_OPENERS | _CLOSING_MARKS
+# Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
+_OCCASION = frozenset({"خلال", "في", "عقب", "امام", "اثناء", "لدي"})
+OCCASION_WORDS = 3
+HOLDER_WORDS = 3  # words no lexicon knows read as a title's holder (منة شلبي، هورشت هيلدت)
+_REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
+
+
+def _adverbial_shape(word: str) -> bool:
+    """مجددا، مؤخرا، مضيفا: an accusative participle or adverb (a foreign name may still end in ا)."""
+    return len(word) >= 5 and word.startswith("م") and word.endswith("ا")
+
+
+def _kunya(word: str | None) -> bool:
+    """أبو/أم, alone or with a clitic (وأبو، لأبي): the start of a kunya."""
+    if not word:
+        return False
+    return word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA)
+
+
+def _named_place(word: str | None) -> bool:
+    """جامعة، لمستشفى، بمركز: a noun that takes a person's name as its own (a clitic split off)."""
+    if not word:
+        return False
+    return word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES)
+
+
+# أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
+_PREDICATE_AFTER = frozenset({"انه", "انها", "انهم", "انهن", "انني", "انا", "اننا", "انك", "انكم", "لانهم", "بانهم",
+                              "وانهم", "بانه", "بانها"})
+_NASAB = frozenset({"بن", "ابن", "بنت", "ابنه", "ولد"})
+
+
+def _nasab_of(longer: str, shorter: str) -> bool:
+    """محمد بن سلمان بن عبدالعزيز is the son of سلمان بن عبدالعزيز, not he: a name that ends the longer
+    one right after بن/بنت (its nasab chain) names the father, another person."""
+    head = longer.split()[:-len(shorter.split())]
+    return bool(head) and head[-1] in _NASAB
+
+
+def _joined_key(key: str) -> str:
+    """A name with عبد written apart joined to its next word (حسام عبد الغفار → حسام عبدالغفار): the
+    press writes both, and they are one name."""
+    words = key.split()
+    out, k = [], 0
+    while k < len(words):
+        if words[k] == "عبد" and k + 1 < len(words):
+            out.append("عبد" + words[k + 1])
+            k += 2
+        else:
+            out.append(words[k])
+            k += 1
+    return " ".join(out)
+
+
+def _without_nasab(key: str) -> str | None:
+    """عثمان بن حمد الخويطر → عثمان الخويطر: the first name and the family name, the chain of fathers
+    left out, as a later mention often writes it."""
+    words = key.split()
+    if len(words) >= 4 and words[1] in _NASAB:
+        return words[0] + " " + words[-1]
+    return None
+
+
+def _spelling_variant(word: str, surname: str) -> bool:
+    """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
+    a, b = word.removeprefix("ال"), surname.removeprefix("ال")
+    if a + "ي" == b or b + "ي" == a:
+        return False  # قحطان / القحطاني: the tribe and its nisba, not one name spelled two ways
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1
+
+
+def _verbal_noun_shape(word: str, plurals: bool = True) -> bool:
+    """A definite verbal noun or feminine plural (الإفصاح، التعليق، الاجتماع، الاستقبال، المواجهة،
+    الإجراءات): after a verb and a first name it is the verb's object, not a family name."""
+    if not word.startswith("ال") or word.endswith("ي"):
+        return False
+    w = word[2:]
+    n = len(w)
+    return plurals and w.endswith("ات") and n >= 5 or (n == 5 and (
+        (w[0] == "ا" and w[3] == "ا") or (w[0] == "ت" and w[3] == "ي") or (w[0] == "ت" and w[2] == "ا"))) or (
+        n == 6 and ((w[0] == "ا" and w[4] == "ا") or (w[0] == "م" and w[2] == "ا" and w[5] == "ه"))) or (
+        n == 7 and w.startswith("است") and w[5] == "ا")
+
+
+@dataclass
+class TitlePhrase:
+    start: int              # token index of the first title word
+    end: int                # token index after the phrase
+    roles: list[tuple[int, int, LexMatch]] = field(default_factory=list)  # (start, end, match) per title
+    gender: str = "m"
+    definite: bool = False
+
