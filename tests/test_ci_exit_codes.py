@@ -43,7 +43,7 @@ def _no_traceback(err: str) -> None:
 
 def test_clean_article_is_0(runs):
     code, out, err = runs["clean"]
-    assert code == 0 and err == "" and "0 خطأ" in out
+    assert code == 0 and err == "" and "0 أخطاء" in out
 
 
 def test_errors_are_1(runs):

@@ -171,7 +171,7 @@ def _explain(e) -> str:
     found = e.line[e.col - 1:e.col + 19].split()[0] if e.line[e.col - 1:].strip() else "end of file"
     if msg == "Expected end of text":  # nothing that can follow the previous clause starts here
         return (f"cannot read '{found}' here: expected a clause (category, severity, description, message, "
-                "for each, require, forbid, flag, pass, tags), a new 'rule', or the rest of a condition")
+                "for each, require, forbid, flag, pass, tags, once), a new 'rule', or the rest of a condition")
     return f"{msg}, found '{found}'" if "Expected" in msg else msg
 
 
@@ -216,7 +216,7 @@ class _Converter:
         return RuleError(message, path=self.path, line=w.line, column=w.column, source_line=pp.line(loc, self.text))
 
     def rule(self, raw) -> m.Rule:
-        from validator.rules.grammar import LANG_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
+        from validator.rules.grammar import LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
 
         _, loc, (_, rule_id, clauses) = raw
         clauses = _plain(clauses) if not isinstance(clauses, list) else clauses
@@ -234,6 +234,11 @@ class _Converter:
                 data["description"] = toks[1]
             elif kind == "tags":
                 data["tags"] = tuple(toks[1:])
+            elif kind == "once":
+                scope = SCOPE_ALIASES[toks[2]]
+                if scope != "sentence":
+                    raise self.error("'once within' takes 'sentence' only", cloc)
+                data["once"] = scope
             elif kind == "message":
                 lang = LANG_ALIASES[toks[1]]
                 self._check_placeholders(toks[2], cloc)
@@ -267,7 +272,7 @@ class _Converter:
             data["messages"].setdefault("ar", data["messages"]["en"])
         return m.Rule(rule_id, data["category"], data["severity"], data.get("description", ""),
                       data["messages"], structure, condition, requirement, tuple(data["examples"]),
-                      self.where(loc), data["tags"])
+                      self.where(loc), data["tags"], data.get("once"))
 
     def _check_placeholders(self, message: str, loc: int) -> None:
         try:
