@@ -321,8 +321,11 @@ def _typer_app():
         from validator.text.lexicon import Lexicons
 
         targets = list(paths) if paths else [BUILTIN_RULES]
+        lexicons = Lexicons()
         try:
-            loaded = load_rules(targets, set(Lexicons().names))
+            for name in lexicons.names:
+                lexicons[name]  # every lexicon loads: its entries against its declared attributes
+            loaded = load_rules(targets, set(lexicons.names))
         except RuleError as e:
             _die(str(e))
         _echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s): ok")
