@@ -14,7 +14,6 @@ from validator.rules.loader import BUILTIN_RULES, load_rules
 from validator.rules.model import Rule
 from validator.text.lexicon import Lexicons
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 @dataclass
@@ -24,6 +23,7 @@ class Options:
     lang: str = "ar"
     builtin_rules: bool = True
     disabled: frozenset[str] = frozenset()
+    selected: frozenset[str] | None = None  # run only these rule ids (--select); None: every rule
     severity_overrides: dict[str, str] = field(default_factory=dict)
     morphology_db: str | None = None   # a camel-tools morphology database; also VALIDATOR_MORPHOLOGY_DB
     suppressions: bool = True  # sidecar `ARTICLE.validate-ignore` files and inline markup comments
@@ -42,8 +42,12 @@ class Validator:
         paths = ([BUILTIN_RULES] if self.options.builtin_rules else []) + list(self.options.rule_paths)
         rules = load_rules(paths, set(self.lexicons.names))
         self.all_rule_ids: frozenset[str] = frozenset(r.id for r in rules)
-        self.rules: list[Rule] = [self._override(r) for r in rules if r.id not in self.options.disabled]
+        self.rules: list[Rule] = [self._override(r) for r in rules if self._enabled(r.id)]
         self.engine = Engine(self.rules, self.lexicons, self.options.lang)
+
+    def _enabled(self, rule_id: str) -> bool:
+        selected = self.options.selected
+        return rule_id not in self.options.disabled and (selected is None or rule_id in selected)
 
     def _override(self, rule: Rule) -> Rule:
         from dataclasses import replace
@@ -96,36 +100,7 @@ class Validator:
         from validator.suppress import UNUSED_RULE
 
         return {"severity": self.options.severity_overrides.get(UNUSED_RULE, "info"),
-                "report_unused": UNUSED_RULE not in self.options.disabled}
+                "report_unused": self._enabled(UNUSED_RULE)}
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders walked recursively for articles, in a stable order; `-` kept."""
-    out: list[str] = []
-    for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            found = []
-            for f in _walk(path):
-                if f.suffix.lower() in ARTICLE_SUFFIXES:
-                    found.append(str(f))
-            out.extend(sorted(found))
-        else:
-            out.append(p)
-    return out
-
-
-def _walk(root: Path):
-    """Walk a folder without following symlinked folders (no loops), yielding files."""
-    import os
-
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
-
-
-__all__ = ["Options", "Validator", "expand_paths", "InputError", "RuleError"]
+__all__ = ["Options", "Validator", "InputError", "RuleError"]

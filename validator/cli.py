@@ -15,9 +15,15 @@ from dataclasses import replace
 from typing import List, Optional
 
 from validator.errors import InputError, RuleError
+from validator.paths import ARTICLE_SUFFIXES
 from validator.findings import SEVERITY_RANK
 
-SUBCOMMANDS = {"check", "extract", "rules", "--help", "-h", "--version"}
+SUBCOMMANDS = {"extract", "rules", "check"}   # `check` is the default command's old name, still accepted
+RULES_COMMANDS = {"list", "check", "test", "explain"}
+HELP = ("-h", "--help")
+EPILOG = ("Other commands: `validate extract ARTICLE...` (what the validator reads in an article) and "
+          "`validate rules list|check|test|explain` (see `validate rules --help`). "
+          "A folder named like a command is validated when written as a path: `validate ./rules`.")
 
 
 class Format(str, Enum):
@@ -94,6 +100,13 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
 PROGRESS_MIN_FILES = 10
 
 
+def _ids(values: Optional[List[str]]) -> list[str] | None:
+    """Rule ids given as repeated options and/or comma lists (`--disable a,b --disable c`)."""
+    if not values:
+        return None
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
 def check(
     paths: List[str],
     format: Format = Format.text,
@@ -107,19 +120,24 @@ def check(
     baseline_write: Optional[Path] = None,
     ignore_file: Optional[Path] = None,
     jobs: Optional[int] = None,
+    select: Optional[List[str]] = None,
+    stdin_filename: Optional[str] = None,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
     from validator import baseline as bl
 
     try:
-        plan = run.plan(paths, config_file=config, extra_rules=rules, disable=disable, lang=lang.value)
+        plan = run.plan(paths, config_file=config, extra_rules=rules, disable=_ids(disable), select=_ids(select),
+                        lang=lang.value, stdin_filename=stdin_filename)
         known = bl.load(baseline) if baseline else None
         central = suppress.load_central(ignore_file) if ignore_file else []
     except RuleError as e:
         _die(str(e))
     for skipped in plan.skipped:
         _echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
+    for folder in plan.empty_folders:  # a gate given nothing to check fails closed, as an empty file does
+        _echo(f"error: {folder}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
     if output is not None:
         target = output.resolve()
         if any(p != "-" and Path(p).resolve() == target for p in plan.files):
@@ -185,7 +203,7 @@ def check(
         except RuleError as e:
             _die(str(e))
         _echo(f"baseline: {n} finding(s) recorded in {baseline_write}", err=True)
-    if errors or any(r.error for r in shown):
+    if errors or plan.empty_folders or any(r.error for r in shown):
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
@@ -239,72 +257,91 @@ def _typer_app():
         return _APP
     import typer
 
+    settings = {"help_option_names": list(HELP)}
     app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                      context_settings=settings,
                       help="Rule-based fact-checking and consistency validator for Arabic news articles.")
     rules_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                            help="List, check, test and explain rules.")
+                            context_settings=settings, help="List, check, test and explain rules.")
     app.add_typer(rules_app, name="rules")
+    # The default command on its own application, so `validate --help` is its help (all the checking
+    # options) and its usage reads `validate [OPTIONS] PATHS...`.
+    check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, context_settings=settings)
 
-    @app.command("check")
+    @check_app.command(epilog=EPILOG)
     def check_command(
         paths: List[str] = typer.Argument(..., help="Articles, folders (recursively: .txt, .md, .html) or - for stdin."),
         format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
         fail_on: Optional[FailOn] = typer.Option(
             None, "--fail-on", help="Exit 1 on findings at or above this (default: the config's fail-on, else error)."),
         rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable)."),
+        select: Optional[List[str]] = typer.Option(
+            None, "--select", help="Run only these rule ids (repeatable or comma-separated)."),
+        disable: Optional[List[str]] = typer.Option(
+            None, "--disable", help="Disable rule ids (repeatable or comma-separated)."),
         lang: Lang = typer.Option(Lang.ar, "--lang", help="Language of messages."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
         config: Optional[Path] = typer.Option(
             None, "--config", help="Configuration file for every article (default: nearest validate.toml or "
                                    "pyproject.toml with a tool.validate table above each article)."),
-        disable: Optional[List[str]] = typer.Option(None, "--disable", help="Disable a rule id (repeatable)."),
         baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
         baseline_write: Optional[Path] = typer.Option(
             None, "--baseline-write", help="Record the current findings as the baseline (exit 0 unless a file fails)."),
         ignore_file: Optional[Path] = typer.Option(
             None, "--ignore-file", help="Central suppression file (path rule-id fingerprint-or-line  # reason)."),
+        stdin_filename: Optional[str] = typer.Option(
+            None, "--stdin-filename", help="The path standard input (-) stands for: its configuration, sidecar, "
+                                           "baseline entry, markup and the name in reports."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+        version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
-        """Validate articles and report findings (the default command)."""
-        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file, jobs)
+        """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
+        if version:
+            _echo(f"validate {globals()['version']()}")
+            return
+        check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
+              jobs, select, stdin_filename)
+
+    app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
     @app.command("extract")
     def extract_cmd(
-        paths: List[str] = typer.Argument(..., help="Articles or - for stdin."),
+        paths: List[str] = typer.Argument(..., help="Articles, folders or - for stdin."),
         format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f"),
         output: Optional[Path] = typer.Option(None, "--output", "-o"),
+        config: Optional[Path] = typer.Option(None, "--config", help="As for validating (its lexicons count)."),
+        stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename"),
     ) -> None:
         """Print the structures extracted from articles (numbers, quotes, entities, attributions)."""
         import json
 
-        from validator import document
-        from validator.app import expand_paths
-        from validator.extract.pipeline import extract
-        from validator.extract.resources import Resources
+        from validator import run
         from validator.extract.serialize import article_to_json, article_to_text
-        from validator.text.lexicon import Lexicons
 
-        resources = Resources(Lexicons())
-        files = expand_paths(paths)
+        try:  # each article's configuration: its extra lexicons change what is extracted
+            plan = run.plan(paths, config_file=config, stdin_filename=stdin_filename)
+        except RuleError as e:
+            _die(str(e))
         out, failed = [], False
-        for path in files:
+        for item in plan.items:
+            v = run.validator_for(plan.options[item.key])
             try:
-                if path == "-":
-                    text, enc = document.decode(document.read_bytes("-"), "<stdin>")
-                    doc = document.build(text, "-", enc)
+                if item.stdin:
+                    run.read_stdin(item)
+                    if item.error:
+                        raise InputError(item.error)
+                    out.append(v.extract_text(item.text, item.path, item.encoding))
                 else:
-                    doc = document.load(path)
+                    out.append(v.extract_file(item.path))
             except InputError as e:
                 _echo(f"error: {e}", err=True)
                 failed = True
-                continue
-            out.append(extract(doc, resources))
         if format is ExtractFormat.json:
             text = json.dumps({"files": [article_to_json(a) for a in out]}, ensure_ascii=False, indent=2) + "\n"
         else:
             text = "".join(article_to_text(a) for a in out)
-        _write(output, text, files)
-        if failed:
+        _write(output, text, plan.files)
+        if failed or plan.empty_folders:
             raise _Exit(2)
 
     @rules_app.command("list")
@@ -360,13 +397,13 @@ def _typer_app():
             _die(f"no rule '{rule_id}'; `validate rules list` shows them")
         _echo(explain(rule))
 
-    _APP = app
-    return app
+    _APP = app, check_app
+    return _APP
 
 
 def __getattr__(name: str):
     if name == "app":  # `validator.cli.app`, the typer application, for anyone who imports it
-        return _typer_app()
+        return _typer_app()[0]
     raise AttributeError(name)
 
 
@@ -375,6 +412,8 @@ def __getattr__(name: str):
 _CHOICES = {"--format": Format, "-f": Format, "--fail-on": FailOn, "--lang": Lang}
 _PATHS = {"--output": "output", "-o": "output", "--config": "config", "--baseline": "baseline",
           "--baseline-write": "baseline_write", "--ignore-file": "ignore_file"}
+_STRINGS = {"--stdin-filename": "stdin_filename"}
+_LISTS = {"--disable": "disable", "--select": "select"}
 _CHOICE_NAMES = {"--format": "format", "-f": "format", "--fail-on": "fail_on", "--lang": "lang"}
 
 
@@ -393,7 +432,8 @@ def _fast_check_args(argv: list[str]) -> dict | None:
             kwargs["paths"].append(arg)
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name not in _CHOICES and name not in _PATHS and name not in ("--rules", "--disable", "--jobs", "-j"):
+        if name not in _CHOICES and name not in _PATHS and name not in _STRINGS and name not in _LISTS \
+                and name not in ("--rules", "--jobs", "-j"):
             return None
         if not eq:
             if i >= n:
@@ -409,8 +449,10 @@ def _fast_check_args(argv: list[str]) -> dict | None:
             kwargs[_PATHS[name]] = Path(value)
         elif name == "--rules":
             kwargs.setdefault("rules", []).append(Path(value))
-        elif name == "--disable":
-            kwargs.setdefault("disable", []).append(value)
+        elif name in _STRINGS:
+            kwargs[_STRINGS[name]] = value
+        elif name in _LISTS:
+            kwargs.setdefault(_LISTS[name], []).append(value)
         else:
             if not (value.isascii() and value.isdigit()):
                 return None
@@ -418,16 +460,39 @@ def _fast_check_args(argv: list[str]) -> dict | None:
     return kwargs if kwargs["paths"] else None
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+
+    try:
+        return dist_version("arabic-news-validator")
+    except PackageNotFoundError:  # run from a checkout without installing
+        return "unknown"
+
+
+def _is_subcommand(argv: list[str]) -> bool:
+    """`validate rules list` is a command; `validate rules` with a folder named `rules` there, or
+    `validate rules/x.txt`, is an article path (ruff and semgrep users expect both)."""
+    head = argv[0]
+    if head not in SUBCOMMANDS:
+        return False
+    if head == "rules":
+        return argv[1:2] and argv[1] in (*RULES_COMMANDS, *HELP) or (len(argv) == 1 and not Path(head).exists())
+    return len(argv) > 1 or not Path(head).exists()
+
+
 def main() -> None:
     argv = sys.argv[1:]
-    if argv and argv[0] not in SUBCOMMANDS:
-        argv = ["check", *argv]
     try:
-        fast = _fast_check_args(argv[1:]) if argv[:1] == ["check"] else None
+        if argv[:1] in (["--version"], ["-V"]):
+            _echo(f"validate {version()}")
+            sys.exit(0)
+        if argv and _is_subcommand(argv):
+            _typer_app()[0](args=argv, prog_name="validate")
+        fast = _fast_check_args(argv)
         if fast is not None:
             check(**fast)
             sys.exit(0)
-        _typer_app()(args=argv, prog_name="validate")
+        _typer_app()[1](args=argv or ["--help"], prog_name="validate")
     except _Exit as e:
         sys.exit(e.code)
     except KeyboardInterrupt:

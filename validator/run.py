@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterator
 
 from validator import config as cfg
-from validator.app import ARTICLE_SUFFIXES, Options, Validator
+from validator.app import Options, Validator
+from validator.paths import articles_in
 from validator.errors import InputError, RuleError
 from validator.findings import FileResult
 
@@ -29,6 +30,7 @@ class Item:
     text: str | None = None       # standard input, read by the parent
     encoding: str = "utf-8"
     error: str | None = None      # standard input that could not be read
+    stdin: bool = False           # read from standard input (`path` is `-` or the --stdin-filename)
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Plan:
     options: dict[str, Options] = field(default_factory=dict)
     configs: dict[str, cfg.Config] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)   # named files the configuration excludes
+    empty_folders: list[str] = field(default_factory=list)  # folder arguments holding no article
 
     @property
     def files(self) -> list[str]:
@@ -63,7 +66,7 @@ _VALIDATORS: dict[str, Validator] = {}
 
 def options_key(o: Options) -> str:
     return repr((sorted(map(str, o.rule_paths)), sorted(map(str, o.lexicon_paths)), o.lang, o.builtin_rules,
-                 sorted(o.disabled), sorted(o.severity_overrides.items()), o.suppressions))
+                 sorted(o.disabled), sorted(o.selected or ()), sorted(o.severity_overrides.items()), o.suppressions))
 
 
 def validator_for(options: Options) -> Validator:
@@ -77,7 +80,8 @@ def validator_for(options: Options) -> Validator:
 # -- planning ---------------------------------------------------------------------------------------
 
 def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list[Path] | None = None,
-         disable: list[str] | None = None, lang: str = "ar") -> Plan:
+         disable: list[str] | None = None, select: list[str] | None = None, lang: str = "ar",
+         stdin_filename: str | None = None) -> Plan:
     """Expand folders, find each file's configuration, build (and so check) every Validator needed.
     Raises ConfigError / RuleError (exit 2) before any article is read."""
     from validator.suppress import UNUSED_RULE
@@ -86,43 +90,50 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
     p = Plan()
     seen: set[str] = set()
 
-    def add(path: str, conf: cfg.Config) -> None:
+    def add(path: str, conf: cfg.Config, stdin: bool = False) -> None:
         if path in seen:
             return
         seen.add(path)
-        key = _options_for(p, conf, extra_rules, disable, lang)
-        p.items.append(Item(path, key))
+        key = _options_for(p, conf, extra_rules, disable, select, lang)
+        p.items.append(Item(path, key, stdin=stdin))
 
     for raw in paths:
-        if raw == "-":
-            add(raw, cfg.for_file("-", config_file))
+        if raw == "-":  # named by --stdin-filename: its configuration, sidecar, baseline entry and markup
+            name = stdin_filename or "-"
+            add(name, cfg.for_file(name, config_file), stdin=True)
             continue
         path = Path(raw)
         if path.is_dir():
-            for f in _walk(path):
-                if f.suffix.lower() not in ARTICLE_SUFFIXES:
-                    continue
+            before = len(p.items)
+            for f in articles_in(path):
                 conf = cfg.for_file(str(f), config_file)
                 if conf.included(f) and not conf.excluded(f):
                     add(str(f), conf)
+            if len(p.items) == before:
+                p.empty_folders.append(raw)
         else:
             conf = cfg.for_file(raw, config_file)
             if path.exists() and conf.excluded(path):
                 p.skipped.append(raw)
                 continue
             add(raw, conf)
+    if not p.options:  # nothing to validate: still load the rules (SARIF lists them; errors surface)
+        _options_for(p, cfg.for_file("-", config_file), extra_rules, disable, select, lang)
+    known: set[str] = {UNUSED_RULE}
     for key, options in p.options.items():
         v = validator_for(options)
         conf = p.configs[key]
         if conf.path is not None:
             cfg.check_rule_ids(conf, set(v.all_rule_ids) | {UNUSED_RULE})
-    if not p.options:  # nothing to validate: still load the rules (SARIF lists them; errors surface)
-        _options_for(p, cfg.for_file("-", config_file), extra_rules, disable, lang)
-        validator_for(next(iter(p.options.values())))
+        known |= v.all_rule_ids
+    for option, ids in (("--disable", disable), ("--select", select)):
+        for rule in ids or []:
+            if rule not in known:
+                raise RuleError(f"{option}: unknown rule '{rule}' (`validate rules list` shows them)")
     return p
 
 
-def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, lang) -> str:
+def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, select, lang) -> str:
     key = conf.key
     if key not in p.options:
         p.configs[key] = conf
@@ -131,18 +142,10 @@ def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, lang) -> str:
             lexicon_paths=list(conf.lexicons),
             lang=lang,
             disabled=frozenset([*conf.disable, *(disable or [])]),
+            selected=frozenset(select) if select else None,
             severity_overrides=dict(conf.severity),
         )
     return key
-
-
-def _walk(root: Path):
-    """Files under a folder in a stable order, without following symlinked folders or entering hidden
-    ones (.git, .venv): a folder argument means articles, not tooling."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
 
 
 # -- running ------------------------------------------------------------------------------------------
@@ -164,7 +167,7 @@ def _validate(item: Item, validators: dict[str, Validator]) -> FileResult:
     v = validators[item.key]
     try:
         if item.text is not None:
-            return v.validate_text(item.text, item.path, item.encoding)
+            return v.validate_source(item.text, item.path, item.encoding)
         return v.validate_file(item.path)
     except InputError as e:
         return FileResult(item.path, error=str(e))
@@ -195,7 +198,7 @@ def _task(item: Item) -> FileResult:
 def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
     """FileResults in input order, each yielded as soon as it and all before it are done."""
     for item in p.items:
-        if item.path == "-" and item.text is None and item.error is None:
+        if item.stdin and item.text is None and item.error is None:
             read_stdin(item)
     jobs = jobs or os.cpu_count() or 1
     workers = min(jobs, len(p.items))

@@ -20,8 +20,9 @@ from pathlib import Path
 from validator.errors import RuleError
 from validator.rules import model as m
 from validator.rules.fields import FIELDS, PLACEHOLDERS
+from validator.paths import builtin_rules_dir
 
-BUILTIN_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
+BUILTIN_RULES = builtin_rules_dir()
 RULE_SUFFIX = ".rule"
 MAX_RULE_FILE_BYTES = 1_000_000
 MAX_NESTING = 40

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from typing import Iterator, Mapping, NamedTuple
 
 from validator.errors import RuleError
+from validator.paths import builtin_rules_dir
 from validator.text.normalize import normalize_string
 from validator.text.wordcache import WordCache
 
@@ -39,7 +40,7 @@ PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", 
 LOOKUP_CACHE_SIZE = 20_000      # words looked up in one lexicon
 CANDIDATE_CACHE_SIZE = 200_000  # tokens seen by the matcher of a run
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent.parent / "rules" / "lexicons"
+BUILTIN_DIR = builtin_rules_dir() / "lexicons"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,14 @@
 
 Matching runs on a normalized copy of the article: NFKC (presentation forms such as ﻻ), no
 diacritics or tatweel, alef variants as ا, alef maksura as ي, teh marbuta as ه, Arabic-Indic digits
-as ASCII, invisible format characters removed. camel-tools defines each of these steps; we apply
-them once per code point to build a translation table, so normalizing an article is one
-`str.translate` plus a short walk over the few characters that change length.
+as ASCII, invisible format characters removed. camel-tools defines each of these steps; applied once
+per Arabic code point they give a translation table, so normalizing an article is one `str.translate`
+plus a short walk over the few characters that change length.
+
+The table camel-tools gives ships as data (`camel_normalization.json`): an installed validator then
+needs neither camel-tools nor what camel-tools declares (torch, transformers, CUDA). Regenerate it
+with `python -m validator.text.camel_table` after a camel-tools upgrade; a test checks it equals the
+table built live from camel-tools (a development dependency).
 """
 from __future__ import annotations
 
@@ -14,13 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
+from validator.text import camel_table
+from validator.text.camel_table import ARABIC_RANGES
 
 TATWEEL = "\u0640"
 # Bidi controls, zero-width characters and the BOM carry no letters; they only break matching.
@@ -29,29 +29,26 @@ _DIGITS = {ord(d): str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(d): str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}
 _SEPARATORS = {0x066B: ".", 0x066C: ",", 0x066A: "%"}  # ٫ ٬ ٪
 
-_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
-
 
 def normalize_string(s: str) -> str:
     """The normalized form of a short string (lexicon entries, rule values)."""
     return " ".join(_translate(s).split())
 
 
-def _normalize_char(ch: str) -> str:
-    out = normalize_unicode(ch)
-    out = dediac_ar(out).replace(TATWEEL, "")
-    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(out)))
-    return out.translate(_DIGITS).translate(_SEPARATORS)
+def _normalize_char(ch: str, camel: dict[int, str]) -> str:
+    out = camel.get(ord(ch), ch)
+    return out.replace(TATWEEL, "").translate(_DIGITS).translate(_SEPARATORS)
 
 
 def _build_table() -> dict[int, str]:
+    camel = camel_table.load()
     table: dict[int, str] = {}
-    for lo, hi in _ARABIC_RANGES:
+    for lo, hi in ARABIC_RANGES:
         for cp in range(lo, hi + 1):
             ch = chr(cp)
             if unicodedata.category(ch) == "Cn":
                 continue
-            out = _normalize_char(ch)
+            out = _normalize_char(ch, camel)
             if out != ch:
                 table[cp] = out
     for ch in INVISIBLE:
@@ -171,3 +168,4 @@ def normalize(text: str) -> NormalizedText:
 @lru_cache(maxsize=4096)
 def normalize_cached(s: str) -> str:
     return normalize_string(s)
+
