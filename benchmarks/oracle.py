@@ -48,11 +48,12 @@ def _by_entry(value, lines: dict[str, list[str]]):
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit("usage: python -m benchmarks.oracle OUTPUT.jsonl")
-    from validator.app import Validator, expand_paths
+    from validator.app import Validator
+    from validator.paths import articles_in
     from validator.extract.serialize import article_to_json
 
     validator = Validator()
-    fixtures = expand_paths([str(ROOT / "fixtures")])
+    fixtures = [str(p) for p in articles_in(ROOT / "fixtures")]
     lines = _entry_texts()
     with open(sys.argv[1], "w", encoding="utf-8") as out:
         def emit(path: str, article, result) -> None:

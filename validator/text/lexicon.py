@@ -9,7 +9,7 @@ A lexicon declares the attributes its entries may carry, once, before its entrie
 
     @attributes gender=m|f; group=*; kind=role|rank|honorific
 
-`*` accepts any value. An attribute or value the declaration does not list fails the load with
+`*` accepts any value; a value may list several, separated by commas (`class=kin,regnal`). An attribute or value the declaration does not list fails the load with
 file:line:col (exit 2), as a broken rule does: `kind=rol` is a typo, not a new kind. A lexicon that
 declares nothing takes no attributes. Extra folders adding lines to a lexicon may declare more
 values or attributes; the declarations of all its files add up.
@@ -339,7 +339,7 @@ def _check_attribute(lex: Lexicon, key: str, value: str, raw: str, at: int, path
                         f"add it to an `{SCHEMA_DIRECTIVE}` line)", path=str(path), line=lineno,
                         column=at + 1, source_line=raw)
     allowed = schema[key]
-    if allowed is not None and value not in allowed:
+    if allowed is not None and not all(item.strip() in allowed for item in value.split(",")):
         column = raw.index("=", at) + 1
         column += len(raw[column:]) - len(raw[column:].lstrip()) + 1
         raise RuleError(f"'{value}' is not a value of attribute '{key}' (declared: {'|'.join(sorted(allowed))})",
