@@ -33,6 +33,7 @@ class Format(str, Enum):
     junit = "junit"
     github = "github"
     jsonl = "jsonl"
+    html = "html"
 
 
 class ExtractFormat(str, Enum):
@@ -88,12 +89,11 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
     target = output.resolve()
     if any(p != "-" and Path(p).resolve() == target for p in inputs):
         _die(f"{output}: refusing to overwrite an input article with the report")
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    from validator.atomic import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomic(target, text.encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         _die(f"{output}: cannot write report ({e.strerror or e})")
 
 
@@ -122,6 +122,9 @@ def check(
     jobs: Optional[int] = None,
     select: Optional[List[str]] = None,
     stdin_filename: Optional[str] = None,
+    structures: bool = False,
+    fix: bool = False,
+    diff: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
@@ -143,8 +146,19 @@ def check(
         if any(p != "-" and Path(p).resolve() == target for p in plan.files):
             _die(f"{output}: refusing to overwrite an input article with the report")
 
+    if fix or diff:
+        _fix(plan, diff, lang.value)
+        return
     module = _report_module(format)
     rule_list = plan.rules()
+    site = None
+    if format is Format.html:
+        from validator.report.html_site import Site
+
+        try:
+            site = Site(output, len(plan.items), lang.value, rule_list)
+        except InputError as e:
+            _die(str(e))
     streaming = output is None and getattr(module, "STREAMING", False)
     progress = _Progress(len(plan.items)) if sys.stderr.isatty() and len(plan.items) >= PROGRESS_MIN_FILES else None
     shown: list = []     # what the report shows: after suppressions and the baseline
@@ -167,6 +181,12 @@ def check(
                 recorded.append(result)
             if known is not None:
                 result = known.filter(result)
+            if site is not None:
+                extracted = _structures(plan, item, result) if structures else None
+                try:
+                    site.add(result, extracted)
+                except InputError as e:
+                    _die(str(e))
             if not streaming:
                 if format is Format.text:
                     text_parts.append(text_report.file_lines(result, color))
@@ -195,7 +215,16 @@ def check(
     finally:
         if progress:
             progress.clear()
-    if not streaming:
+    if site is not None:
+        if site.single:
+            _write(site.single_target, site.page, plan.files)
+        else:
+            try:
+                site.finish()
+            except InputError as e:
+                _die(str(e))
+            _echo(f"html: {len(plan.items)} article page(s) and the index in {site.index_path}", err=True)
+    elif not streaming:
         _write(output, _render(format, shown, lang.value, text_parts, rule_list), plan.files)
     if baseline_write is not None:
         try:
@@ -207,6 +236,46 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _fix(plan, diff_only: bool, lang: str) -> None:
+    """--fix: apply the rules' suggestions to each article; --diff: only print what would change.
+    Exit 1 when some article was left untouched (overlapping suggestions, ...), 2 when one could not be read."""
+    from validator import fix, run
+
+    refused = unreadable = False
+    for item in plan.items:
+        try:
+            if item.stdin:
+                raise InputError("-: --fix rewrites files; it cannot fix standard input")
+            result = fix.fix_file(item.path, run.validator_for(plan.options[item.key]), write=not diff_only)
+        except InputError as e:
+            _echo(f"error: {e}", err=True)
+            unreadable = True
+            continue
+        if diff_only:
+            sys.stdout.write(result.diff())
+        for line in fix.report_lines(result, lang, written=not diff_only):
+            _echo(line, err=diff_only)
+        refused = refused or result.refused is not None
+    sys.stdout.flush()
+    if unreadable:
+        raise _Exit(2)
+    if refused:
+        raise _Exit(1)
+
+
+def _structures(plan, item, result) -> dict | None:
+    """The article's extracted structures (the `validate extract` JSON) for the HTML report."""
+    from validator import markup, run
+    from validator.extract.serialize import article_to_json
+
+    if result.error or result.text is None:
+        return None
+    kind = markup.kind_of(result.path)
+    text = result.text if kind is None else markup.to_plain(result.text, kind).plain
+    article = run.validator_for(plan.options[item.key]).extract_text(text, result.path, result.encoding or "utf-8")
+    return article_to_json(article)
 
 
 class _Progress:
@@ -293,6 +362,12 @@ def _typer_app():
             None, "--stdin-filename", help="The path standard input (-) stands for: its configuration, sidecar, "
                                            "baseline entry, markup and the name in reports."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+        structures: bool = typer.Option(
+            False, "--structures", help="--format html: also show the extracted people, numbers and quotes."),
+        fix: bool = typer.Option(
+            False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
+                                 "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
+        diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -300,7 +375,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename)
+              jobs, select, stdin_filename, structures, fix, diff)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
@@ -415,6 +490,7 @@ _PATHS = {"--output": "output", "-o": "output", "--config": "config", "--baselin
 _STRINGS = {"--stdin-filename": "stdin_filename"}
 _LISTS = {"--disable": "disable", "--select": "select"}
 _CHOICE_NAMES = {"--format": "format", "-f": "format", "--fail-on": "fail_on", "--lang": "lang"}
+_FLAGS = {"--structures": "structures", "--fix": "fix", "--diff": "diff"}
 
 
 def _fast_check_args(argv: list[str]) -> dict | None:
@@ -430,6 +506,9 @@ def _fast_check_args(argv: list[str]) -> dict | None:
             break
         if arg == "-" or not arg.startswith("-"):
             kwargs["paths"].append(arg)
+            continue
+        if arg in _FLAGS:
+            kwargs[_FLAGS[arg]] = True
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if name not in _CHOICES and name not in _PATHS and name not in _STRINGS and name not in _LISTS \
