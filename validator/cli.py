@@ -438,9 +438,12 @@ def _typer_app():
             for name in lexicons.names:
                 lexicons[name]  # every lexicon loads: its entries against its declared attributes
             loaded = load_rules(targets, set(lexicons.names))
+            from validator.extract.resources import Resources
+
+            patterns = Resources(lexicons).patterns  # rules/patterns/: syntax, lexicon and shape names
         except RuleError as e:
             _die(str(e))
-        _echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s): ok")
+        _echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s), {len(patterns)} pattern(s): ok")
 
     @rules_app.command("test")
     def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
@@ -454,6 +457,11 @@ def _typer_app():
         except RuleError as e:
             _die(str(e))
         failures, total = run_examples(validator)
+        if not paths:  # the built-in token patterns (rules/patterns/) carry their examples too
+            from validator.extract.patterns import run_pattern_examples
+
+            pattern_failures, pattern_total = run_pattern_examples(validator.resources)
+            failures, total = failures + pattern_failures, total + pattern_total
         for failure in failures:
             _echo(failure)
         _echo(f"{total - len(failures)} passed, {len(failures)} failed")

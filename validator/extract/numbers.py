@@ -481,7 +481,9 @@ class NumberExtractor:
 
     def _market_sentences(self) -> set[int]:
         if not hasattr(self, "_market"):
-            self._market = {self.ctx.sentence_of(m.start)[0] for m in self.ctx.hits("market-terms")}
+            tokens = self.ctx.tokens  # sentences with a market context (rules/patterns/contexts.pattern)
+            self._market = {self.ctx.sentence_of(tokens[m.span_start].start)[0]
+                            for m in self.ctx.patterns.find("market-context")}
         return self._market
 
     def _is_update(self, start: int, sentence: int) -> bool:

@@ -292,11 +292,9 @@ def _drop_silent_vague(article: Article) -> None:
 
 
 def _speaker_before_colon(ctx: Context, k: int) -> bool:
-    """قال: / المتحدث باسم الوزارة: — a reporting verb or a name right before the colon."""
-    prev = ctx.tokens[k - 1].text
-    return ctx.res.reporting_forms.lookup(prev) is not None or prev in ctx.res.given_names.by_norm \
-        or (prev.endswith("ي") and len(prev) >= 4 and prev not in ctx.res["stopwords"].by_norm)
-    # a nisba surname: وقال الحذيفي: (not a pronoun or a preposition: وهذه القطاعات هي: "النقل")
+    """قال: / المتحدث باسم الوزارة: — a speaker right before the colon at token k (patterns labelled
+    speaker-before-colon, rules/patterns/speakers.pattern)."""
+    return any(m.end == k + 1 for m in ctx.patterns.find("speaker-before-colon"))
 
 
 def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
