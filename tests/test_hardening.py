@@ -290,7 +290,7 @@ def test_folder_walk_does_not_follow_symlinked_folders(looping_folder):
     from validator.run import plan
 
     expected = {"a.txt", "link.txt", os.path.join("sub", "b.txt")}
-    assert {os.path.relpath(p, looping_folder) for p in articles_in(looping_folder)} == expected
+    assert {os.path.relpath(e.path, looping_folder) for e in articles_in(looping_folder)} == expected
     assert {os.path.relpath(p, looping_folder) for p in plan([str(looping_folder)]).files} == expected
 
 

@@ -5,6 +5,7 @@ skips. The run saves build/browser/seed-report.png (the seed article's report) a
 build/browser/timing.json (how long the 10,000-word report takes to load and paint)."""
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -120,6 +121,15 @@ def test_seed_report_marks_every_finding_and_list_entries_scroll_to_them(browser
     assert browser.save_screenshot(str(OUT / "seed-report.png"))
     browser.set_window_size(1280, 800)
 
+    # on paper: no filters or detail box, the marks keep their colours, and Chromium prints it
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element("css selector", ".filters").is_displayed()
+    assert browser.execute_script("return getComputedStyle(document.querySelector('mark.hl')).printColorAdjust") == "exact"
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = base64.b64decode(browser.print_page())
+    assert pdf.startswith(b"%PDF")
+    (OUT / "seed-report.pdf").write_bytes(pdf)
+
     # the severity filter hides the list entries and the marks of that severity
     sev = findings[0]["severity"]
     browser.find_element("css selector", f'.filters input[data-severity="{sev}"]').click()
@@ -190,3 +200,29 @@ def test_ten_thousand_word_report_loads_and_marks_every_finding(browser, tmp_pat
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "timing.json").write_text(json.dumps(timing, indent=2) + "\n", encoding="utf-8")
     print(f"\n10,000-word report: {timing}")
+
+
+def test_overlapping_spans_each_have_one_highlight_and_keep_their_text():
+    from validator import document
+    from validator.findings import Finding
+    from validator.report.html import article_html
+
+    text = "عنوان الخبر\n\nبغداد - قال مصدر مطلع إن 15 مدنيا قتلوا <b> في القصف.\nوأضاف المصدر أن الحصيلة مرشحة للارتفاع.\n"
+    doc = document.build(text)
+
+    def finding(rule, a, b):
+        return Finding(rule, "c", "warning", f"m {rule}", doc.location(a, b))
+
+    start = text.index("مصدر مطلع")
+    spans = [finding("outer", start, text.index("في القصف")), finding("inner", start + 4, start + 9),
+             finding("crossing", text.index("15"), text.index("وأضاف") + 5),  # crosses into the next paragraph
+             finding("empty", len(text) - 1, len(text) - 1)]                   # after the last paragraph
+    out = article_html(text, spans)
+    assert _parse_errors(f"<!DOCTYPE html><html><head><title>t</title></head><body>{out}</body></html>") == []
+    tree = html5lib.parse(f"<body>{out}</body>", namespaceHTMLElements=False)
+    for i, f in enumerate(spans):
+        first = tree.findall(f'.//mark[@data-finding="{i}"]')
+        assert len(first) == 1 and first[0].get("data-rule") == f.rule
+        pieces = first + tree.findall(f'.//mark[@data-of="{i}"]')
+        assert "".join("".join(p.itertext()) for p in pieces) == f.location.text.replace("\n", "")
+    assert "&lt;b&gt;" in out and "<b>" not in out

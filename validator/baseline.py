@@ -20,6 +20,7 @@ from pathlib import Path
 
 from validator.errors import RuleError
 from validator.findings import FileResult, Finding
+from validator.outfile import OutputError, write_text
 from validator.suppress import UNUSED_RULE
 
 VERSION = 1
@@ -39,7 +40,7 @@ def _key(article: str, base: Path) -> str:
         return Path(os.path.relpath(target, base)).as_posix()
 
 
-def write(path: Path, results: list[FileResult]) -> int:
+def write(path: Path, results: list[FileResult], inputs: list[str] = ()) -> int:
     """Record the findings; returns how many were written."""
     base = Path(path).resolve().parent
     files: dict[str, list[dict]] = {}
@@ -53,15 +54,10 @@ def write(path: Path, results: list[FileResult]) -> int:
             files.setdefault(_key(r.path, base), []).extend(entries)
             n += len(entries)
     data = {"version": VERSION, "files": dict(sorted(files.items()))}
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise BaselineError(f"cannot write baseline ({e.strerror or e})", path=str(path), line=1, column=1) from None
+        write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", inputs=inputs, what="baseline")
+    except OutputError as e:
+        raise BaselineError(str(e)) from None
     return n
 
 

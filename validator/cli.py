@@ -86,15 +86,12 @@ def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = output.resolve()
-    if any(p != "-" and Path(p).resolve() == target for p in inputs):
-        _die(f"{output}: refusing to overwrite an input article with the report")
-    from validator.atomic import write_atomic
+    from validator.outfile import OutputError, write_text
 
     try:
-        write_atomic(target, text.encode("utf-8"))
-    except OSError as e:
-        _die(f"{output}: cannot write report ({e.strerror or e})")
+        write_text(output, text, inputs=inputs)
+    except OutputError as e:
+        _die(str(e))
 
 
 PROGRESS_MIN_FILES = 10
@@ -138,13 +135,17 @@ def check(
     except RuleError as e:
         _die(str(e))
     for skipped in plan.skipped:
-        _echo(f"note: {skipped}: excluded by configuration, not validated", err=True)
+        _echo(f"note: {skipped}", err=True)
     for folder in plan.empty_folders:  # a gate given nothing to check fails closed, as an empty file does
         _echo(f"error: {folder}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
-    if output is not None:
-        target = output.resolve()
-        if any(p != "-" and Path(p).resolve() == target for p in plan.files):
-            _die(f"{output}: refusing to overwrite an input article with the report")
+    for target, what in ((output, "report"), (baseline_write, "baseline")):
+        if target is not None:  # refused before any article is read, not after the whole run
+            from validator.outfile import OutputError, check_target
+
+            try:
+                check_target(target, inputs=plan.files, what=what)
+            except OutputError as e:
+                _die(str(e))
 
     if fix or diff:
         _fix(plan, diff, lang.value)
@@ -228,7 +229,7 @@ def check(
         _write(output, _render(format, shown, lang.value, text_parts, rule_list), plan.files)
     if baseline_write is not None:
         try:
-            n = bl.write(baseline_write, recorded)
+            n = bl.write(baseline_write, recorded, inputs=plan.files)
         except RuleError as e:
             _die(str(e))
         _echo(f"baseline: {n} finding(s) recorded in {baseline_write}", err=True)

@@ -98,16 +98,24 @@ def find(start: Path) -> Path | None:
             break
         visited.append(d)
         candidate = d / CONFIG_NAME
-        if candidate.is_file():
+        if _is_file(candidate):
             found = candidate
             break
         pyproject = d / PYPROJECT
-        if pyproject.is_file() and _has_tool_validate(pyproject):
+        if _is_file(pyproject) and _has_tool_validate(pyproject):
             found = pyproject
             break
     for d in visited:
         _DIR_CACHE[d] = found
     return found
+
+
+def _is_file(path: Path) -> bool:
+    """A folder we may not list holds no configuration we can use (its articles fail on their own)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def clear_cache() -> None:

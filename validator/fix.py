@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from validator import document
-from validator.atomic import write_atomic
+from validator.outfile import write_atomic
 from validator.errors import InputError
 from validator.findings import Finding
 

@@ -29,7 +29,7 @@ class Item:
     key: str                      # which Options/Validator validates it
     text: str | None = None       # standard input, read by the parent
     encoding: str = "utf-8"
-    error: str | None = None      # standard input that could not be read
+    error: str | None = None      # standard input or a folder that could not be read
     stdin: bool = False           # read from standard input (`path` is `-` or the --stdin-filename)
 
 
@@ -38,7 +38,7 @@ class Plan:
     items: list[Item] = field(default_factory=list)
     options: dict[str, Options] = field(default_factory=dict)
     configs: dict[str, cfg.Config] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)   # named files the configuration excludes
+    skipped: list[str] = field(default_factory=list)   # notes: files excluded, links not followed
     empty_folders: list[str] = field(default_factory=list)  # folder arguments holding no article
 
     @property
@@ -90,12 +90,12 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
     p = Plan()
     seen: set[str] = set()
 
-    def add(path: str, conf: cfg.Config, stdin: bool = False) -> None:
+    def add(path: str, conf: cfg.Config, stdin: bool = False, error: str | None = None) -> None:
         if path in seen:
             return
         seen.add(path)
         key = _options_for(p, conf, extra_rules, disable, select, lang)
-        p.items.append(Item(path, key, stdin=stdin))
+        p.items.append(Item(path, key, stdin=stdin, error=error))
 
     for raw in paths:
         if raw == "-":  # named by --stdin-filename: its configuration, sidecar, baseline entry and markup
@@ -105,16 +105,23 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
         path = Path(raw)
         if path.is_dir():
             before = len(p.items)
-            for f in articles_in(path):
-                conf = cfg.for_file(str(f), config_file)
+            for entry in articles_in(path):
+                if entry.error:
+                    add(entry.path, cfg.for_file(raw, config_file), error=entry.error)
+                    continue
+                if entry.outside:
+                    p.skipped.append(f"{entry.path}: a link leading out of {raw}, not followed")
+                    continue
+                f = Path(entry.path)
+                conf = cfg.for_file(entry.path, config_file)
                 if conf.included(f) and not conf.excluded(f):
-                    add(str(f), conf)
+                    add(entry.path, conf)
             if len(p.items) == before:
                 p.empty_folders.append(raw)
         else:
             conf = cfg.for_file(raw, config_file)
             if path.exists() and conf.excluded(path):
-                p.skipped.append(raw)
+                p.skipped.append(f"{raw}: excluded by configuration, not validated")
                 continue
             add(raw, conf)
     if not p.options:  # nothing to validate: still load the rules (SARIF lists them; errors surface)

@@ -42,6 +42,11 @@ UI = {
             "missing-title": "شخص بلا صفة", "inconsistent-name": "اسم بتهجئتين",
             "inconsistent-number": "رقم بقيمتين", "inconsistent-title": "شخص بصفتين",
             "house-style": "دليل الأسلوب", "unused-suppression": "استثناء غير مستعمل"},
+        "number_kinds": {"casualty": "ضحايا", "people": "أشخاص", "money": "مبلغ", "percent": "نسبة",
+                         "quantity": "كمية", "date": "تاريخ", "year": "سنة", "time": "وقت", "ordinal": "ترتيبي",
+                         "age": "عمر", "duration": "مدة", "identifier": "رقم تعريف", "score": "نتيجة",
+                         "other": "أخرى"},
+        "list_sep": "، ",
     },
     "en": {
         "title": "Validation report", "index_title": "Validation report: all articles", "findings": "Findings",
@@ -56,7 +61,7 @@ UI = {
         "noun": "Counted noun", "source": "Source", "quote": "Quote", "speaker": "Speaker", "no_source": "no source",
         "no_speaker": "no speaker", "balanced": "closed", "unbalanced": "unclosed", "back": "Back to the index",
         "article": "Article", "failed": "could not be read", "articles": "Articles",
-        "related_messages": {}, "categories": {},
+        "related_messages": {}, "categories": {}, "number_kinds": {}, "list_sep": ", ",
     },
 }
 
@@ -393,8 +398,10 @@ def _open(r: _Range, placed: set[str], empty: bool = False) -> str:
 def _structures_html(s: dict, ui: dict) -> str:
     entities = {e["id"]: e for e in s.get("entities", [])}
 
+    sep = ui["list_sep"]
+
     def lines(e: dict) -> str:
-        return "، ".join(sorted({str(m["line"]) for m in e.get("mentions", [])}, key=int))
+        return sep.join(sorted({str(m["line"]) for m in e.get("mentions", [])}, key=int))
 
     def table(title: str, head: list[str], rows: list[list[str]]) -> str:
         if not rows:
@@ -404,11 +411,11 @@ def _structures_html(s: dict, ui: dict) -> str:
         return (f'<details open><summary>{escape(title)} ({len(rows)})</summary>'
                 f'<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></details>')
 
-    people = [[e["name"], "، ".join(e["titles"]) or "—", lines(e)]
+    people = [[e["name"], sep.join(e["titles"]) or "—", lines(e)]
               for e in entities.values() if e["kind"] == "person"]
     orgs = [[e["name"], lines(e)] for e in entities.values() if e["kind"] == "organization"]
     unnamed = [[e["text"], lines(e)] for e in entities.values() if e["kind"] == "unnamed"]
-    numbers = [[n["text"], n["category"], n.get("noun") or "—",
+    numbers = [[n["text"], ui["number_kinds"].get(n["category"], n["category"]), n.get("noun") or "—",
                 (n["source"] or {}).get("name") or ui["no_source"], str(n["line"])] for n in s.get("numbers", [])]
     quotes = [[_shorten(q["text"]), (entities.get(q["speaker"]) or {}).get("name") or ui["no_speaker"],
                ui["balanced"] if q["balanced"] else ui["unbalanced"], str(q["line"])]

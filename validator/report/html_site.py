@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from validator.atomic import write_atomic
+from validator.outfile import write_atomic
 from validator.errors import InputError
 from validator.findings import FileResult
 from validator.report import html
