@@ -53,7 +53,7 @@ def main() -> None:
     from validator.extract.serialize import article_to_json
 
     validator = Validator()
-    fixtures = [str(p) for p in articles_in(ROOT / "fixtures")]
+    fixtures = [str(getattr(p, "path", p)) for p in articles_in(ROOT / "fixtures")]
     lines = _entry_texts()
     with open(sys.argv[1], "w", encoding="utf-8") as out:
         def emit(path: str, article, result) -> None:

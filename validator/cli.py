@@ -122,6 +122,7 @@ def check(
     structures: bool = False,
     fix: bool = False,
     diff: bool = False,
+    explain: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     from validator import run, suppress
@@ -190,7 +191,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-                    text_parts.append(text_report.file_lines(result, color))
+                    text_parts.append(text_report.file_lines(result, color, explain, lang.value))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:
@@ -369,6 +370,9 @@ def _typer_app():
             False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
                                  "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
         diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
+        explain: bool = typer.Option(
+            False, "--explain", help="--format text: print under each finding its evidence (the rule, patterns and "
+                                     "lexicon entries behind it, and what a requirement looked for and did not find)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -376,7 +380,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename, structures, fix, diff)
+              jobs, select, stdin_filename, structures, fix, diff, explain)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
@@ -387,6 +391,8 @@ def _typer_app():
         output: Optional[Path] = typer.Option(None, "--output", "-o"),
         config: Optional[Path] = typer.Option(None, "--config", help="As for validating (its lexicons count)."),
         stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename"),
+        explain: bool = typer.Option(False, "--explain", help="Text with the evidence of each structure."),
+        lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the evidence words (--explain)."),
     ) -> None:
         """Print the structures extracted from articles (numbers, quotes, entities, attributions)."""
         import json
@@ -412,10 +418,10 @@ def _typer_app():
             except InputError as e:
                 _echo(f"error: {e}", err=True)
                 failed = True
-        if format is ExtractFormat.json:
+        if format is ExtractFormat.json and not explain:
             text = json.dumps({"files": [article_to_json(a) for a in out]}, ensure_ascii=False, indent=2) + "\n"
         else:
-            text = "".join(article_to_text(a) for a in out)
+            text = "".join(article_to_text(a, explain, lang.value) for a in out)
         _write(output, text, plan.files)
         if failed or plan.empty_folders:
             raise _Exit(2)

@@ -29,7 +29,7 @@ def extract(doc: Document, res: Resources) -> Article:
         if q.ambiguous:
             q.kind = "term"  # an odd straight mark makes every pairing in its paragraph a guess
             continue
-        cue = _speech_cue_before(ctx, q)
+        cue = _speech_cue_before(ctx, q, q.evidence)
         # "إن «العربية» ..." opens a clause about a name; one quoted word after أن/إن is not speech
         strong = cue is not None and (cue not in ("ان", "بان") or len(q.content.split()) >= 2)
         q.kind = classify(ctx, q, strong)
@@ -43,7 +43,7 @@ def extract(doc: Document, res: Resources) -> Article:
     passages = _passages(ctx)
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
-    article = Article(doc, norm, numbers, quotes, entities, attributions)
+    article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
     _link(article)
     _drop_silent_vague(article)
@@ -291,22 +291,35 @@ def _drop_silent_vague(article: Article) -> None:
                         or any(m.is_source for m in e.mentions)]
 
 
-def _speaker_before_colon(ctx: Context, k: int) -> bool:
+def _speaker_before_colon(ctx: Context, k: int, evidence: list[str] | None = None) -> bool:
     """قال: / المتحدث باسم الوزارة: — a speaker right before the colon at token k (patterns labelled
     speaker-before-colon, rules/patterns/speakers.pattern)."""
-    return any(m.end == k + 1 for m in ctx.patterns.find("speaker-before-colon"))
+    for m in ctx.patterns.find("speaker-before-colon"):
+        if m.end == k + 1:
+            if evidence is not None:
+                evidence.extend(m.evidence)
+            return True
+    return False
 
 
-def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
-    """The word announcing speech right before a quotation (:، قال، إن ...), if any."""
+def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = None) -> str | None:
+    """The word announcing speech right before a quotation (:، قال، إن ...), if any; what decided it
+    is added to `evidence` when given."""
     i = ctx.index.at_or_after(ctx.norm.to_normalized(quote.loc.start)) - 1
     for k in range(i, max(i - 3, -1), -1):
         t = ctx.tokens[k].text
         if t == ":" and k != i:
             return None  # "رابط الخبر: تناقض «العربية»": the colon introduces other words
-        if t == ":" and k > 0 and len(quote.content.split()) <= 3 and not _speaker_before_colon(ctx, k):
+        if t == ":" and k > 0 and len(quote.content.split()) <= 3 and not _speaker_before_colon(ctx, k, evidence):
             return None  # فاصطلاح: «الشيطان الأكبر» — a term announced by a noun, not speech
-        if t in _SPEECH_CUES or ctx.res.reporting_forms.lookup(t) is not None:
+        if t in _SPEECH_CUES:
+            if evidence is not None:
+                evidence.append(f"'{t}'")
+            return t
+        entry = ctx.res.reporting_forms.lookup(t)
+        if entry is not None:
+            if evidence is not None:
+                evidence.append(entry.source)
             return t
         if t in ("،", ".", "؟"):
             return None

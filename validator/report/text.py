@@ -6,6 +6,7 @@ Colour only when asked (a TTY and no NO_COLOR).
 """
 from __future__ import annotations
 
+from validator.extract.evidence import labels
 from validator.findings import FileResult, Finding
 from validator.report.summary import counts
 
@@ -20,16 +21,23 @@ _SUMMARY = {
 }
 
 
-def render(results: list[FileResult], color: bool = False, lang: str = "ar") -> str:
-    return join([file_lines(r, color) for r in results], results, lang)
+def render(results: list[FileResult], color: bool = False, lang: str = "ar", explain: bool = False) -> str:
+    return join([file_lines(r, color, explain, lang) for r in results], results, lang)
 
 
-def file_lines(r: FileResult, color: bool = False) -> list[str]:
+def file_lines(r: FileResult, color: bool = False, explain: bool = False, lang: str = "ar") -> list[str]:
     """One file's part of the report: made as soon as the file is validated, so a run over a
-    folder keeps these lines, not every article's text, until the end."""
+    folder keeps these lines, not every article's text, until the end. With `explain`, each
+    finding's evidence (rule, patterns, lexicon entries, what was not found) under it."""
     if r.error:
         return [f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"]
-    return [line for f in r.findings for line in _finding(r, f, color)]
+    out = []
+    for f in r.findings:
+        out += _finding(r, f, color)
+        if explain:
+            label = labels(lang)["evidence"]
+            out += [f"    {label}: {e}" for e in f.evidence]
+    return out
 
 
 def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import operator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
+from validator.extract.evidence import labels, missing_source, source_chain, structure_evidence
 from validator.extract.model import Article, Entity, Mention, NumberItem, Quote
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
@@ -82,11 +84,12 @@ class Engine:
                 out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
             elif isinstance(req, m.RequireSource):
                 if not self._has_source(item, req.scope, article):
-                    out.append(self._finding(rule, item, article, state))
+                    out.append(self._finding(rule, item, article, state,
+                                             missing=missing_source(item, req.scope, article, self.lang)))
             elif isinstance(req, m.RequireCondition):
                 required = self._compiled(rule, req.condition)
                 if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    out.append(self._finding(rule, item, article, state))
+                    out.append(self._finding(rule, item, article, state, missing=self._unmet(req)))
         return out
 
     # -- compiled conditions -----------------------------------------------------------------------
@@ -339,19 +342,33 @@ class Engine:
         return out
 
     # -- findings ------------------------------------------------------------------------------------
-    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None) -> Finding:
+    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
+                 missing: str | None = None) -> Finding:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
         if suggestion is not None:
             values["suggestion"] = suggestion
-        return self._make(rule, loc, article, values, related, suggestion)
+        evidence = structure_evidence(item, article)
+        if isinstance(item, (NumberItem, Quote)):
+            evidence += source_chain(item, article)
+        if missing:
+            evidence.append(missing)
+        return self._make(rule, loc, article, values, related, suggestion, evidence)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
-              related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
+              related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None,
+              evidence: list[str] | None = None) -> Finding:
         values.setdefault("text", loc.text)
         message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
-        return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+        why = (f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}", *(evidence or ()))
+        return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion,
+                       evidence=why)
+
+    def _unmet(self, req: m.RequireCondition) -> str:
+        """A `require` condition that failed, as written in its rule file."""
+        label = labels(self.lang)
+        return f"{label['condition']} «{req.text}» {label['not met']}" if req.text else label["not met"]
 
 
 def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, ...], dict]:

@@ -79,6 +79,7 @@ class Or:
 @dataclass(frozen=True, slots=True)
 class RequireCondition:
     condition: object
+    text: str = ""                  # the clause as written, for evidence ("the requirement ... is not met")
 
 
 @dataclass(frozen=True, slots=True)

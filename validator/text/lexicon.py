@@ -76,6 +76,7 @@ class Lexicon:
     by_norm: dict[str, LexEntry] = field(default_factory=dict)
     # attribute -> allowed values (None: any value); None when no file of the lexicon declared any
     schema: dict[str, frozenset[str] | None] | None = None
+    _by_source: dict[str, LexEntry] | None = field(default=None, repr=False, compare=False)
     _matcher: "TokenMatcher | None" = None
     _found: WordCache = field(init=False, repr=False, compare=False)
 
@@ -373,6 +374,16 @@ class Lexicons:
                     parse_file(path, into=lex)
             self._loaded[name] = lex
         return lex
+
+    def entry_at(self, source: str) -> LexEntry | None:
+        """The entry a `file:line` reference names, in a lexicon of this run."""
+        name = source.rsplit(":", 1)[0].removesuffix(".txt")
+        if not self.__contains__(name):
+            return None
+        lex = self[name]
+        if lex._by_source is None:
+            lex._by_source = {e.source: e for e in lex.entries}
+        return lex._by_source.get(source)
 
     def __contains__(self, name: str) -> bool:
         return is_lexicon_name(name) and any((folder / f"{name}.txt").is_file() for folder in self._folders)

@@ -2,12 +2,20 @@
 (`language`), the matcher and its one conflict filter (`matcher`), word-shape predicates (`shapes`)."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from validator.errors import RuleError
-from validator.extract.patterns.language import Pattern, parse_patterns
+from validator.extract.patterns import model
+from validator.extract.patterns.model import Pattern
 from validator.extract.patterns.shapes import SHAPES
 from validator.paths import builtin_rules_dir
+
+# Parsed patterns are cached as JSON beside the parsed rules (validator/rules/loader.py), so a run
+# whose pattern files did not change imports no pyparsing.
+_CACHE_FORMAT = "patterns-json-1"
+_CLASSES = {cls.__name__: cls for cls in (model.Test, model.Element, model.Example, model.Pattern)}
+_version: str | None = None
 
 
 def builtin_patterns_dir() -> Path:
@@ -25,7 +33,7 @@ def load_patterns(lexicon_names: set[str], folder: Path | None = None) -> list[P
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise RuleError(f"cannot read pattern file ({e})", path=str(path), line=1, column=1) from None
-        for p in parse_patterns(text, str(path), lexicon_names, set(SHAPES)):
+        for p in _parsed(text, path, lexicon_names):
             if p.id in seen:
                 line = int(p.source.rsplit(":", 1)[1])
                 raise RuleError(f"pattern id '{p.id}' is already used at {seen[p.id]}", path=str(path),
@@ -33,6 +41,32 @@ def load_patterns(lexicon_names: set[str], folder: Path | None = None) -> list[P
             seen[p.id] = p.source
             out.append(p)
     return out
+
+
+def _language_version() -> str:
+    """A hash of the pattern language's sources: a changed grammar, model or shape invalidates the cache."""
+    global _version
+    if _version is None:
+        h = hashlib.sha256(_CACHE_FORMAT.encode())
+        here = Path(__file__).resolve().parent
+        for name in ("language.py", "model.py", "shapes.py"):
+            h.update((here / name).read_bytes())
+        _version = h.hexdigest()
+    return _version
+
+
+def _parsed(text: str, path: Path, lexicon_names: set[str]) -> list[Pattern]:
+    from validator.rules.loader import _cache_get, _cache_key, _cache_put
+
+    key = _cache_key(text.encode("utf-8"), str(path), lexicon_names, _language_version())
+    cached = _cache_get(key, _CLASSES, _CACHE_FORMAT, Pattern)
+    if cached is not None:
+        return cached
+    from validator.extract.patterns.language import parse_patterns
+
+    patterns = parse_patterns(text, str(path), lexicon_names, set(SHAPES))
+    _cache_put(key, patterns, _CLASSES, _CACHE_FORMAT)
+    return patterns
 
 
 def run_pattern_examples(resources) -> tuple[list[str], int]:
