@@ -359,7 +359,13 @@ def _link(article: Article) -> None:
                 q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
+    sentences = article.doc.sentences
     for n in article.numbers:
+        # a lead: the paragraph's first sentence gives the figure, the next one says who gave it
+        nxt = n.sentence + 1
+        n.sourced_next = nxt < len(sentences) and sentences[nxt].paragraph == n.paragraph \
+            and (n.sentence == 0 or sentences[n.sentence - 1].paragraph != n.paragraph) \
+            and any(a.source for a in by_sentence.get(nxt, ()))
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]
                       if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)

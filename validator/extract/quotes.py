@@ -12,7 +12,10 @@ PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 OPENERS = "«“„"
 CLOSERS = "»”"
 MARKS = frozenset('«»“”"„')
-_MARK = re.compile('[«»“”"„]')
+# A double prime (″) closes “ or " in some publishing systems (“غالاكسي نوت 5″); alone it is an inch
+# or a second mark, never a quotation of its own.
+DOUBLE_PRIME = "″"
+_MARK = re.compile('[«»“”"„″]')
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -31,6 +34,11 @@ def find_quotes(ctx: Context) -> list[Quote]:
             i = found.start()
             ch = text[i]
             if i == reopened:
+                continue
+            if ch == DOUBLE_PRIME:
+                if stack and stack[-1][0] in '“"':
+                    mark, start = stack.pop()
+                    quotes.append(_quote(ctx, start, i, mark, ch))
                 continue
             if ch == '"':
                 if stack and stack[-1][0] == '"':

@@ -15,10 +15,34 @@ RLI, PDI = "\u2067", "\u2069"
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _BOLD, _REVERSE = "\033[0m", "\033[1m", "\033[7m"
 
-_SUMMARY = {
-    "en": "{findings} finding(s): {error} error(s), {warning} warning(s), {info} info in {files} file(s)",
-    "ar": "{findings} ملاحظة: {error} خطأ، {warning} تحذير، {info} معلومة في {files} ملف",
+_SUMMARY_EN = "{findings} finding(s): {error} error(s), {warning} warning(s), {info} info in {files} file(s)"
+# Arabic counted nouns: (one, two, three to ten) forms; from eleven on the singular follows the number.
+_AR_NOUNS = {
+    "findings": ("ملاحظة", "ملاحظتان", "ملاحظات"),
+    "error": ("خطأ", "خطآن", "أخطاء"),
+    "warning": ("تحذير", "تحذيران", "تحذيرات"),
+    "info": ("معلومة", "معلومتان", "معلومات"),
+    "files": ("ملف", "ملفان", "ملفات"),
 }
+
+
+def _ar_count(n: int, forms: tuple[str, str, str]) -> str:
+    """٣ تحذيرات، تحذيران، تحذير واحد، ١٢ تحذيرا: a number with its noun as Arabic agrees them."""
+    one, two, few = forms
+    if n == 1:
+        return f"{one} {'واحدة' if one.endswith('ة') else 'واحد'}"
+    if n == 2:
+        return two
+    if n == 0 or 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    return f"{n} {one}"
+
+
+def summary_line(values: dict, lang: str = "ar") -> str:
+    if lang != "ar":
+        return _SUMMARY_EN.format(**values)
+    c = {k: _ar_count(values[k], forms) for k, forms in _AR_NOUNS.items()}
+    return f"{c['findings']}: {c['error']}، {c['warning']}، {c['info']} في {c['files']}"
 
 
 def render(results: list[FileResult], color: bool = False, lang: str = "ar", explain: bool = False) -> str:
@@ -43,7 +67,7 @@ def file_lines(r: FileResult, color: bool = False, explain: bool = False, lang: 
 def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:
     """The report from each file's lines, in order, and the summary line of all results."""
     lines = [line for part in parts for line in part]
-    lines.append(_SUMMARY.get(lang, _SUMMARY["en"]).format(**counts(results)))
+    lines.append(summary_line(counts(results), lang))
     return "\n".join(lines) + "\n"
 
 

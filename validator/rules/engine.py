@@ -57,8 +57,12 @@ class Engine:
     # -- public ------------------------------------------------------------------------------------
     def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
         findings: list[Finding] = []
-        for rule in rules if rules is not None else self.rules:
+        rules = rules if rules is not None else self.rules
+        for rule in rules:
             findings.extend(self.run_rule(rule, article))
+        once = {r.id for r in rules if r.once == "sentence"}
+        if once:
+            findings = _one_per_sentence(findings, once, article)
         findings.sort(key=lambda f: f.sort_key)
         return _with_fingerprints(findings, article)
 
@@ -76,21 +80,31 @@ class Engine:
         else:  # nothing can set a match location: one state serves every item
             selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
         req = rule.requirement
-        out: list[Finding] = []
         if isinstance(req, m.RequireConsistent):
             return self._consistent(rule, req, [i for i, _ in selected], article)
+        failing: list[tuple[object, _Eval, str | None]] = []  # (item, state, what was not found)
         for item, state in selected:
             if isinstance(req, m.Forbid):
-                out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
+                failing.append((item, state, None))
             elif isinstance(req, m.RequireSource):
                 if not self._has_source(item, req.scope, article):
-                    out.append(self._finding(rule, item, article, state,
-                                             missing=missing_source(item, req.scope, article, self.lang)))
+                    failing.append((item, state, missing_source(item, req.scope, article, self.lang)))
             elif isinstance(req, m.RequireCondition):
                 required = self._compiled(rule, req.condition)
                 if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    out.append(self._finding(rule, item, article, state, missing=self._unmet(req)))
-        return out
+                    failing.append((item, state, self._unmet(req)))
+        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
+        if rule.once != "sentence":
+            return [self._finding(rule, item, article, state, suggestion, missing=missing)
+                    for item, state, missing in failing]
+        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
+        by_sentence: dict[int, list[tuple[object, _Eval, str | None]]] = {}
+        for item, state, missing in failing:
+            by_sentence.setdefault(_sentence_index(_describe(item, article)[0], article), []).append(
+                (item, state, missing))
+        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
+                              others=[_describe(item, article)[0] for item, _, _ in group[1:]], missing=group[0][2])
+                for group in by_sentence.values()]
 
     # -- compiled conditions -----------------------------------------------------------------------
     def _compiled(self, rule: m.Rule, cond):
@@ -343,12 +357,15 @@ class Engine:
 
     # -- findings ------------------------------------------------------------------------------------
     def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
-                 missing: str | None = None) -> Finding:
+                 others: list[Location] = (), missing: str | None = None) -> Finding:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
         if suggestion is not None:
             values["suggestion"] = suggestion
+        if others:
+            values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
+            related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
         evidence = structure_evidence(item, article)
         if isinstance(item, (NumberItem, Quote)):
             evidence += source_chain(item, article)
@@ -359,7 +376,8 @@ class Engine:
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None,
               evidence: list[str] | None = None) -> Finding:
-        values.setdefault("text", loc.text)
+        values.setdefault("text", _brief(loc.text))
+        values.setdefault("figures", f"«{loc.text}»")
         message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
         why = (f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}", *(evidence or ()))
         return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion,
@@ -399,6 +417,41 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
     loc = item.loc
     src = article.entity(getattr(item, "source", None))
     return loc, (), {"phrase": getattr(item, "phrase", ""), "source": src.name if src else ""}
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# A message names its span briefly: the span itself is shown beside it, a long quotation in full is noise.
+BRIEF_WORDS = 6
+
+
+def _brief(text: str) -> str:
+    words = text.split()
+    if len(words) <= BRIEF_WORDS + 2:
+        return text
+    brief = " ".join(words[:BRIEF_WORDS]) + " …"
+    closing = text.rstrip()[-1:]
+    return brief + closing if closing in "»”\"″" else brief
+
+
+def _sentence_index(loc: Location, article: Article) -> int:
+    sentence = article.doc.sentence_at(loc.start)
+    return sentence.index if sentence is not None else -1
+
+
+def _one_per_sentence(findings: list[Finding], once: set[str], article: Article) -> list[Finding]:
+    """Rules declared `once within sentence` that share a category give one finding per sentence: the
+    most severe (an unsourced casualty count and an unsourced sum in one sentence are one missing
+    source, one fix), earliest first."""
+    best: dict[tuple[str, int], Finding] = {}
+    for f in findings:
+        if f.rule in once:
+            key = (f.category, _sentence_index(f.location, article))
+            kept = best.get(key)
+            if kept is None or (_SEVERITY_RANK.get(f.severity, 3), f.sort_key) < (
+                    _SEVERITY_RANK.get(kept.severity, 3), kept.sort_key):
+                best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if f.rule not in once or id(f) in keep]
 
 
 def _norm_value(v):
