@@ -79,7 +79,7 @@ class Or:
 @dataclass(frozen=True, slots=True)
 class RequireCondition:
     condition: object
-    text: str = ""                  # the clause as written, for evidence ("the requirement ... is not met")
+    text: str = field(default="", compare=False)  # the clause as written, for evidence; not its meaning
 
 
 @dataclass(frozen=True, slots=True)
