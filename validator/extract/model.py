@@ -112,6 +112,7 @@ class Quote:
     content: str = ""
     ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
     evidence: list[str] = field(default_factory=list)  # what decided its kind: cue entries, pattern ids
+    kind_by_pattern: bool = False       # a quote-kind pattern decided its kind: no later pass changes it
 
 
 @dataclass(slots=True)

@@ -170,8 +170,8 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and len(q.content.split()) >= 2 \
-                and not _after_name(q, entities) and not _nested(ctx, q):
+        if q.kind == "term" and not q.ambiguous and not q.kind_by_pattern and q.sentence in attributed \
+                and len(q.content.split()) >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
 
@@ -198,7 +198,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
     for q in quotes:
-        if q.kind != "speech" or not q.balanced or len(q.content.split()) > SHORT_QUOTE_WORDS:
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern or len(q.content.split()) > SHORT_QUOTE_WORDS:
             continue
         if trailing.get(q.sentence, -1) > q.loc.end:
             continue
@@ -237,7 +237,7 @@ def _quoted_lists(ctx: Context, quotes: list[Quote]) -> None:
     given = ctx.res.given_names.by_norm
     places = ctx.res["places"].by_norm
     for q in quotes:
-        if q.kind != "speech" or not q.balanced:
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern:
             continue
         items = [p.split() for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
         if len(items) < 2 or any(not 1 <= len(words) <= LIST_ITEM_WORDS for words in items):
@@ -256,7 +256,7 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
     spoken_paragraphs = {a.paragraph for a in attributions} | {q.paragraph for q in quotes
                                                               if q.kind == "speech" and q.sentence in attributed}
     for q in quotes:
-        if q.kind != "speech" or not q.balanced or q.sentence in attributed:
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern or q.sentence in attributed:
             continue
         if _speech_cue_before(ctx, q) or q.sentence - 1 in speech_sentences:
             continue
