@@ -174,6 +174,7 @@ def check(
     shown: list = []     # what the report shows: after suppressions and the baseline
     text_parts: list = []  # the text report's lines of each file in `shown`, made as it comes
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    isolate = output is None and sys.stdout.isatty()  # bidi isolates are for a terminal only
     if format is Format.text and not streaming:
         from validator.report import text as text_report
     recorded: list = []  # what a baseline records: after suppressions
@@ -199,7 +200,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-                    text_parts.append(text_report.file_lines(result, color))
+                    text_parts.append(text_report.file_lines(result, color, isolate))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:

@@ -388,7 +388,8 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
             related = (RelatedLocation(speaker.loc, "speaker"),)
         return loc, related, {"speaker": speaker.name if speaker else "", "kind": item.kind}
     if isinstance(item, Entity):
-        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind}
+        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind,
+                              "title": item.titles[0] if item.titles else ""}
     if isinstance(item, Mention):
         entity = article.entity(item.entity)
         return item.loc, (), {"name": entity.name if entity else item.loc.text, "title": item.title or "",
