@@ -43,7 +43,7 @@ def render(results: list[FileResult], rules: list[Rule] | None = None) -> str:
                     loc = f.location
                     text = f"{path}:{loc.line}:{loc.column}: {f.severity} {f.category} {f.rule} {f.message}"
                     if loc.text:
-                        text += f"\n    {loc.text}"
+                        text += f"\n    {loc.excerpt}"
                     if f.severity == "info":
                         notes.append(text)
                         continue

@@ -8,7 +8,7 @@ rule id itself.
 """
 from __future__ import annotations
 
-from validator.findings import FileResult, Finding
+from validator.findings import EXCERPT_CHARS, FileResult, Finding
 from validator.report.summary import counts
 
 CONTEXT = 40
@@ -80,15 +80,23 @@ def _finding(r: FileResult, f: Finding, color: bool, isolate: bool = False) -> l
 
 
 def _excerpt(text: str, start: int, end: int, color: bool) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    """The span in its line with CONTEXT characters either side; the line is searched no further
+    than the excerpt reaches (an article may be one line of megabytes), and a span longer than
+    EXCERPT_CHARS is cut there with "…"."""
+    left = max(0, start - CONTEXT)
+    newline = text.rfind("\n", left, start)
+    if newline >= 0:
+        left = newline + 1
+    cut = "…" if left > 0 and text[left - 1] != "\n" else ""
+    limit = min(len(text), min(end, start + EXCERPT_CHARS) + CONTEXT + 1)
+    line_end = text.find("\n", start, limit)
     if line_end == -1:
-        line_end = len(text)
-    end = min(end, line_end)
-    left = max(line_start, start - CONTEXT)
-    right = min(line_end, end + CONTEXT)
-    before, span, after = text[left:start], text[start:end], text[end:right]
-    before = ("…" if left > line_start else "") + before
+        line_end = len(text) if limit == len(text) else limit + 1  # (beyond what is shown)
+    shown = min(end, line_end, start + EXCERPT_CHARS)
+    right = min(line_end, shown + CONTEXT)
+    before, span, after = text[left:start], text[start:shown], text[shown:right]
+    span += "…" if shown < min(end, line_end) else ""
+    before = cut + before
     after = after + ("…" if right < line_end else "")
     marked = f"{_REVERSE}{span}{_RESET}" if color else f"│{span}│"
     return (before + marked + after).replace("\r", "").replace("\t", " ")
