@@ -41,6 +41,12 @@ class ExtractFormat(str, Enum):
     text = "text"
 
 
+class Engine(str, Enum):
+    native = "native"
+    gx = "gx"
+    spark = "spark"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -131,8 +137,12 @@ def check(
     structures: bool = False,
     fix: bool = False,
     diff: bool = False,
+    engine: Optional[Engine] = None,
+    master: Optional[str] = None,
+    data_docs: Optional[Path] = None,
 ) -> None:
     """Validate articles and report findings (the default command)."""
+    engine = engine or Engine.native
     from validator import run, suppress
     from validator import baseline as bl
 
@@ -182,8 +192,12 @@ def check(
     # so a folder of 10,000 articles takes the memory of one.
     keep_recorded = baseline_write is not None
     failed = errors = False
+    if engine is not Engine.native or data_docs is not None or master is not None:
+        pairs = _corpus_results(engine, plan, jobs, master, data_docs)
+    else:
+        pairs = zip(plan.items, run.results(plan, jobs), strict=True)
     try:
-        for item, result in zip(plan.items, run.results(plan, jobs), strict=True):
+        for item, result in pairs:
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])
@@ -247,6 +261,31 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _corpus_results(engine: Engine, plan, jobs, master: Optional[str], data_docs: Optional[Path]):
+    """(item, FileResult) pairs from a corpus engine; GX and pyspark are imported only here."""
+    if engine is Engine.native:
+        _die("--data-docs and --master need --engine gx or --engine spark")
+    if master is not None and engine is not Engine.spark:
+        _die("--master needs --engine spark")
+    from importlib.util import find_spec
+
+    for module in ("great_expectations", "pyspark") if engine is Engine.spark else ("great_expectations",):
+        if find_spec(module) is None:  # installed with the `corpus` extra
+            _die(f"--engine {engine.value} needs the corpus extra ({module} is not installed): "
+                 "pip install 'arabic-news-validator[corpus]'")
+    try:
+        if engine is Engine.gx:
+            from validator.corpus import gx_engine
+
+            yield from gx_engine.results(plan, jobs, data_docs)
+        else:
+            from validator.corpus import spark_engine
+
+            yield from spark_engine.results(plan, jobs, data_docs, master or "local[*]")
+    except RuleError as e:
+        _die(str(e))
 
 
 def _fix(plan, diff_only: bool, lang: str) -> None:
@@ -379,6 +418,13 @@ def _typer_app():
             False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
                                  "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
         diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
+        engine: Engine = typer.Option(
+            Engine.native, "--engine", help="native (default), gx (the rules as Great Expectations suites on "
+                                            "pandas) or spark (the same suites on Spark); gx and spark need the "
+                                            "corpus extra."),
+        master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+        data_docs: Optional[Path] = typer.Option(
+            None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -386,7 +432,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename, structures, fix, diff)
+              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
