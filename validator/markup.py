@@ -252,22 +252,77 @@ _HTML_TOKEN = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
+# what can open at a `<` without a closing `>`: a comment or CDATA running to the end
+_OPEN_ENDED = re.compile(r"(?P<comment><!--.*?(?:-->|\Z))|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))", re.S)
+_ATTR_STOP = re.compile(r"""['">]""")
+
+
+class _TagEnds:
+    """Whether a tag opened at a `<` has its `>`: the first `>` outside quoted attribute values, as
+    `_ATTRS` reads them. Each walk remembers the quotation marks and `>` it stepped on outside
+    quotes, and a later walk stops at the first one already known, so thousands of `<a ` without
+    a `>` cost one pass over the text, not one pass each."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self._stops = [m.start() for m in _ATTR_STOP.finditer(source)]  # found by bisection, never rescanned
+        self._known: dict[int, bool] = {}
+
+    def closed(self, start: int) -> bool:
+        source, known, stops = self.source, self._known, self._stops
+        stepped = []
+        pos = start
+        while True:
+            k = bisect.bisect_left(stops, pos)
+            if k == len(stops):
+                found = False
+                break
+            at = stops[k]
+            if at in known:
+                found = known[at]
+                break
+            stepped.append(at)
+            mark = source[at]
+            if mark == ">":
+                found = True
+                break
+            close = source.find(mark, at + 1)
+            if close < 0:
+                found = False  # an unclosed quoted value: no tag from here to the end
+                break
+            pos = close + 1
+        for at in stepped:
+            known[at] = found
+        return found
+
+
 def _html(source: str) -> Markup:
     b = _Builder(source)
     directives = []
     pos = 0
-    for m in _HTML_TOKEN.finditer(source):
+    ends = _TagEnds(source)
+    at = source.find("<")
+    while at >= 0:
+        if ends.closed(at + 1):
+            m = _HTML_TOKEN.match(source, at)
+        else:  # only what may run to the end can start here; the regex would scan to the end in vain
+            m = _OPEN_ENDED.match(source, at)
+        if m is None:
+            at = source.find("<", at + 1)
+            continue
         _html_text(b, source, pos, m.start())
         pos = m.end()
-        if m.group("comment"):
-            d = _directive(m.group("comment"), m.start())
+        found = m.groupdict()
+        if found["comment"]:
+            d = _directive(found["comment"], m.start())
             if d:
                 directives.append(d)
-        elif m.group("tag"):
-            if m.group("name").lower() in _BLOCK_TAGS:
+        elif found.get("tag"):
+            if found["name"].lower() in _BLOCK_TAGS:
                 b.end_block()
-        elif m.group("skip"):
+        elif found.get("skip"):
             b.end_block()
+        at = source.find("<", max(pos, at + 1))
     _html_text(b, source, pos, len(source))
     return b.finish(directives)
 
@@ -307,7 +362,7 @@ class SourceLines:
     def location(self, start: int, end: int) -> Location:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
-        return Location(start, end, line, col, end_line, end_col, self.text[start:end])
+        return Location(start, end, line, col, end_line, end_col, self.text, whole=True)
 
 
 def remap_location(loc: Location, markup: Markup, lines: SourceLines) -> Location:

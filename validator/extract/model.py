@@ -109,10 +109,16 @@ class Quote:
     speaker: str | None = None          # entity id
     sentence: int = 0
     paragraph: int = 0
-    content: str = ""
+    words: int = 0                      # words between the marks (len(content.split()))
     ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
     evidence: list[str] = field(default_factory=list)  # what decided its kind: cue entries, pattern ids
     kind_by_pattern: bool = False       # a quote-kind pattern decided its kind: no later pass changes it
+
+    @property
+    def content(self) -> str:
+        """The text between the marks, sliced when asked: an unclosed mark's runs to its paragraph end."""
+        text = self.loc.text
+        return text[1:len(text) - (1 if self.close_mark else 0)]
 
 
 @dataclass(slots=True)
