@@ -137,13 +137,10 @@ def check(
     structures: bool = False,
     fix: bool = False,
     diff: bool = False,
-<<<<<<< HEAD
-    explain: bool = False,
-=======
     engine: Optional[Engine] = None,
     master: Optional[str] = None,
     data_docs: Optional[Path] = None,
->>>>>>> main
+    explain: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     engine = engine or Engine.native
@@ -218,11 +215,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-<<<<<<< HEAD
-                    text_parts.append(text_report.file_lines(result, color, explain, lang.value))
-=======
-                    text_parts.append(text_report.file_lines(result, color, isolate))
->>>>>>> main
+                    text_parts.append(text_report.file_lines(result, color, isolate, explain, lang.value))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:
@@ -426,11 +419,6 @@ def _typer_app():
             False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
                                  "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
         diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
-<<<<<<< HEAD
-        explain: bool = typer.Option(
-            False, "--explain", help="--format text: print under each finding its evidence (the rule, patterns and "
-                                     "lexicon entries behind it, and what a requirement looked for and did not find)."),
-=======
         engine: Engine = typer.Option(
             Engine.native, "--engine", help="native (default), gx (the rules as Great Expectations suites on "
                                             "pandas) or spark (the same suites on Spark); gx and spark need the "
@@ -438,7 +426,9 @@ def _typer_app():
         master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
         data_docs: Optional[Path] = typer.Option(
             None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
->>>>>>> main
+        explain: bool = typer.Option(
+            False, "--explain", help="--format text: print under each finding its evidence (the rule, patterns and "
+                                     "lexicon entries behind it, and what a requirement looked for and did not find)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -446,11 +436,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-<<<<<<< HEAD
-              jobs, select, stdin_filename, structures, fix, diff, explain)
-=======
-              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs)
->>>>>>> main
+              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs, explain)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 

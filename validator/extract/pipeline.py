@@ -170,13 +170,8 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-<<<<<<< HEAD
         if q.kind == "term" and not q.ambiguous and not q.kind_by_pattern and q.sentence in attributed \
-                and len(q.content.split()) >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
-=======
-        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and q.words >= 2 \
-                and not _after_name(q, entities) and not _nested(ctx, q):
->>>>>>> main
+                and q.words >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
 
@@ -203,11 +198,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
     for q in quotes:
-<<<<<<< HEAD
-        if q.kind != "speech" or not q.balanced or q.kind_by_pattern or len(q.content.split()) > SHORT_QUOTE_WORDS:
-=======
-        if q.kind != "speech" or not q.balanced or q.words > SHORT_QUOTE_WORDS:
->>>>>>> main
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern or q.words > SHORT_QUOTE_WORDS:
             continue
         if trailing.get(q.sentence, -1) > q.loc.end:
             continue
@@ -319,11 +310,7 @@ def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = 
         t = ctx.tokens[k].text
         if t == ":" and k != i:
             return None  # "رابط الخبر: تناقض «العربية»": the colon introduces other words
-<<<<<<< HEAD
-        if t == ":" and k > 0 and len(quote.content.split()) <= 3 and not _speaker_before_colon(ctx, k, evidence):
-=======
-        if t == ":" and k > 0 and quote.words <= 3 and not _speaker_before_colon(ctx, k):
->>>>>>> main
+        if t == ":" and k > 0 and quote.words <= 3 and not _speaker_before_colon(ctx, k, evidence):
             return None  # فاصطلاح: «الشيطان الأكبر» — a term announced by a noun, not speech
         if t in _SPEECH_CUES:
             if evidence is not None:

@@ -8,12 +8,8 @@ rule id itself.
 """
 from __future__ import annotations
 
-<<<<<<< HEAD
 from validator.extract.evidence import labels
-from validator.findings import FileResult, Finding
-=======
 from validator.findings import EXCERPT_CHARS, FileResult, Finding
->>>>>>> main
 from validator.report.summary import counts
 
 CONTEXT = 40
@@ -51,35 +47,25 @@ def summary_line(values: dict, lang: str = "ar") -> str:
     return f"{c['findings']}: {c['error']}، {c['warning']}، {c['info']} في {c['files']}"
 
 
-<<<<<<< HEAD
-def render(results: list[FileResult], color: bool = False, lang: str = "ar", explain: bool = False) -> str:
-    return join([file_lines(r, color, explain, lang) for r in results], results, lang)
+def render(results: list[FileResult], color: bool = False, lang: str = "ar", isolate: bool = False,
+           explain: bool = False) -> str:
+    return join([file_lines(r, color, isolate, explain, lang) for r in results], results, lang)
 
 
-def file_lines(r: FileResult, color: bool = False, explain: bool = False, lang: str = "ar") -> list[str]:
-=======
-def render(results: list[FileResult], color: bool = False, lang: str = "ar", isolate: bool = False) -> str:
-    return join([file_lines(r, color, isolate) for r in results], results, lang)
-
-
-def file_lines(r: FileResult, color: bool = False, isolate: bool = False) -> list[str]:
->>>>>>> main
+def file_lines(r: FileResult, color: bool = False, isolate: bool = False, explain: bool = False,
+               lang: str = "ar") -> list[str]:
     """One file's part of the report: made as soon as the file is validated, so a run over a
     folder keeps these lines, not every article's text, until the end. With `explain`, each
     finding's evidence (rule, patterns, lexicon entries, what was not found) under it."""
     if r.error:
         return [f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"]
-<<<<<<< HEAD
     out = []
     for f in r.findings:
-        out += _finding(r, f, color)
+        out += _finding(r, f, color, isolate)
         if explain:
             label = labels(lang)["evidence"]
             out += [f"    {label}: {e}" for e in f.evidence]
     return out
-=======
-    return [line for f in r.findings for line in _finding(r, f, color, isolate)]
->>>>>>> main
 
 
 def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:
