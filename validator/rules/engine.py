@@ -439,6 +439,11 @@ class Engine:
         return f"{label['condition']} «{req.text}» {label['not met']}" if req.text else label["not met"]
 
 
+def rule_reference(rule: m.Rule) -> str:
+    """`rule-id@file.rule:line`: the first item of every finding's evidence."""
+    return f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}"
+
+
 def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
             suggestion: str | None = None, others: list[Location] = (), evidence: list[str] = ()) -> Finding:
     """A finding of a rule at a location, its message filled from the structure's values (the other
@@ -452,7 +457,7 @@ def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocati
     values.setdefault("text", _brief(loc.text))
     values.setdefault("figures", f"«{loc.text}»")
     message = _format(rule.messages.get(lang) or rule.messages.get("en", ""), values)
-    why = (f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}", *evidence)
+    why = (rule_reference(rule), *evidence)
     return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion,
                    evidence=why)
 
