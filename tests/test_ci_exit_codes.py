@@ -76,7 +76,7 @@ def test_one_unreadable_file_does_not_stop_the_others(runs):
 def test_bad_config_is_2(runs):
     code, out, err = runs["bad-config"]
     assert code == 2 and out == ""
-    assert err.splitlines() == ["bad.toml:2:1: unknown key 'x' (known: rules, lexicons, disable, severity, "
+    assert err.splitlines() == ["bad.toml:2:1: unknown key 'x' (known: rules, lexicons, disable, replace, severity, "
                                 "include, exclude, fail-on)"]
     _no_traceback(err)
 

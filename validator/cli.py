@@ -41,6 +41,12 @@ class ExtractFormat(str, Enum):
     text = "text"
 
 
+class Engine(str, Enum):
+    native = "native"
+    gx = "gx"
+    spark = "spark"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -72,13 +78,22 @@ def _die(message: str) -> None:
     raise _Exit(2)
 
 
-def _load_validator(rules: list[Path] | None, lang: str, builtin: bool = True):
-    from validator.app import Options, Validator
+def _rules_validator(rules: list[Path] | None, config: Path | None, lang: str):
+    """The rules a run in this folder would load: built-in, the configuration's (its rules, lexicons,
+    disable, replace and severity) and `rules`."""
+    from validator import run
 
     try:
-        return Validator(Options(rule_paths=list(rules or []), lang=lang, builtin_rules=builtin))
+        plan = run.plan([], config_file=config, extra_rules=rules, lang=lang)
     except RuleError as e:
         _die(str(e))
+    return run.validator_for(next(iter(plan.options.values())))
+
+
+def _builtin() -> Path:
+    from validator.paths import builtin_rules_dir
+
+    return builtin_rules_dir()
 
 
 def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
@@ -122,8 +137,12 @@ def check(
     structures: bool = False,
     fix: bool = False,
     diff: bool = False,
+    engine: Optional[Engine] = None,
+    master: Optional[str] = None,
+    data_docs: Optional[Path] = None,
 ) -> None:
     """Validate articles and report findings (the default command)."""
+    engine = engine or Engine.native
     from validator import run, suppress
     from validator import baseline as bl
 
@@ -165,6 +184,7 @@ def check(
     shown: list = []     # what the report shows: after suppressions and the baseline
     text_parts: list = []  # the text report's lines of each file in `shown`, made as it comes
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    isolate = output is None and sys.stdout.isatty()  # bidi isolates are for a terminal only
     if format is Format.text and not streaming:
         from validator.report import text as text_report
     recorded: list = []  # what a baseline records: after suppressions
@@ -172,8 +192,12 @@ def check(
     # so a folder of 10,000 articles takes the memory of one.
     keep_recorded = baseline_write is not None
     failed = errors = False
+    if engine is not Engine.native or data_docs is not None or master is not None:
+        pairs = _corpus_results(engine, plan, jobs, master, data_docs)
+    else:
+        pairs = zip(plan.items, run.results(plan, jobs), strict=True)
     try:
-        for item, result in zip(plan.items, run.results(plan, jobs), strict=True):
+        for item, result in pairs:
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])
@@ -190,7 +214,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-                    text_parts.append(text_report.file_lines(result, color))
+                    text_parts.append(text_report.file_lines(result, color, isolate))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:
@@ -237,6 +261,31 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _corpus_results(engine: Engine, plan, jobs, master: Optional[str], data_docs: Optional[Path]):
+    """(item, FileResult) pairs from a corpus engine; GX and pyspark are imported only here."""
+    if engine is Engine.native:
+        _die("--data-docs and --master need --engine gx or --engine spark")
+    if master is not None and engine is not Engine.spark:
+        _die("--master needs --engine spark")
+    from importlib.util import find_spec
+
+    for module in ("great_expectations", "pyspark") if engine is Engine.spark else ("great_expectations",):
+        if find_spec(module) is None:  # installed with the `corpus` extra
+            _die(f"--engine {engine.value} needs the corpus extra ({module} is not installed): "
+                 "pip install 'arabic-news-validator[corpus]'")
+    try:
+        if engine is Engine.gx:
+            from validator.corpus import gx_engine
+
+            yield from gx_engine.results(plan, jobs, data_docs)
+        else:
+            from validator.corpus import spark_engine
+
+            yield from spark_engine.results(plan, jobs, data_docs, master or "local[*]")
+    except RuleError as e:
+        _die(str(e))
 
 
 def _fix(plan, diff_only: bool, lang: str) -> None:
@@ -369,6 +418,13 @@ def _typer_app():
             False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
                                  "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
         diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
+        engine: Engine = typer.Option(
+            Engine.native, "--engine", help="native (default), gx (the rules as Great Expectations suites on "
+                                            "pandas) or spark (the same suites on Spark); gx and spark need the "
+                                            "corpus extra."),
+        master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+        data_docs: Optional[Path] = typer.Option(
+            None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -376,7 +432,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename, structures, fix, diff)
+              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
@@ -420,38 +476,38 @@ def _typer_app():
         if failed or plan.empty_folders:
             raise _Exit(2)
 
+    rules_option = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable).")
+    config_option = typer.Option(None, "--config", help="Configuration file (default: the nearest validate.toml "
+                                                        "or pyproject.toml [tool.validate] above this folder).")
+
     @rules_app.command("list")
-    def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules")) -> None:
-        """One rule a line: id, category, severity."""
-        validator = _load_validator(rules, "en")
-        for r in validator.rules:
+    def rules_list(rules: Optional[List[Path]] = rules_option, config: Optional[Path] = config_option) -> None:
+        """One rule a line: id, category, severity (as the configuration sets them)."""
+        for r in _rules_validator(rules, config, "en").rules:
             _echo(f"{r.id}\t{r.category}\t{r.severity}")
 
     @rules_app.command("check")
-    def rules_check(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
-        """Parse and lint rule files: unknown fields or lexicons, duplicate ids. Errors as file:line:col."""
-        from validator.rules.loader import BUILTIN_RULES, load_rules, rule_files
-        from validator.text.lexicon import Lexicons
+    def rules_check(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders."),
+                    config: Optional[Path] = config_option) -> None:
+        """Parse and lint rule files with the built-in and configured rules, as a run would load them:
+        unknown fields or lexicons, duplicate ids. Errors as file:line:col."""
+        from validator.rules.loader import rule_files
 
-        targets = list(paths) if paths else [BUILTIN_RULES]
-        try:
-            loaded = load_rules(targets, set(Lexicons().names))
-        except RuleError as e:
-            _die(str(e))
-        _echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s): ok")
+        validator = _rules_validator(paths, config, "en")
+        n = len(rule_files([_builtin(), *validator.options.rule_paths]))
+        _echo(f"{len(validator.all_rule_ids)} rule(s) in {n} file(s): ok")
 
     @rules_app.command("test")
-    def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
-        """Run every rule's flag/pass examples; print each failure; exit 1 on any."""
+    def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: every "
+                                                                           "rule a run loads)."),
+                   config: Optional[Path] = config_option) -> None:
+        """Run the rules' flag/pass examples; print each failure; exit 1 on any."""
+        from validator.rules.loader import rule_files
         from validator.rules.testing import run_examples
 
-        from validator.app import Options, Validator
-
-        try:
-            validator = Validator(Options(rule_paths=list(paths or []), builtin_rules=not paths, lang="en"))
-        except RuleError as e:
-            _die(str(e))
-        failures, total = run_examples(validator)
+        validator = _rules_validator(paths, config, "en")
+        only = {str(f.resolve()) for f in rule_files(list(paths))} if paths else None
+        failures, total = run_examples(validator, only)
         for failure in failures:
             _echo(failure)
         _echo(f"{total - len(failures)} passed, {len(failures)} failed")
@@ -459,16 +515,18 @@ def _typer_app():
             raise _Exit(1)
 
     @rules_app.command("explain")
-    def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None, "--rules"),
+    def rules_explain(rule_id: str, rules: Optional[List[Path]] = rules_option, config: Optional[Path] = config_option,
                       lang: Lang = typer.Option(Lang.en, "--lang")) -> None:
         """Show a rule: description, messages, selection, requirement and examples."""
         from validator.rules.explain import explain
 
-        validator = _load_validator(rules, lang.value)
+        validator = _rules_validator(rules, config, lang.value)
         rule = next((r for r in validator.rules if r.id == rule_id), None)
         if rule is None:
+            if rule_id in validator.all_rule_ids:
+                _die(f"rule '{rule_id}' is disabled by the configuration")
             _die(f"no rule '{rule_id}'; `validate rules list` shows them")
-        _echo(explain(rule))
+        _echo(explain(rule, lang.value))
 
     _APP = app, check_app
     return _APP

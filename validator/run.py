@@ -66,7 +66,7 @@ _VALIDATORS: dict[str, Validator] = {}
 
 def options_key(o: Options) -> str:
     return repr((sorted(map(str, o.rule_paths)), sorted(map(str, o.lexicon_paths)), o.lang, o.builtin_rules,
-                 sorted(o.disabled), sorted(o.selected or ()), sorted(o.severity_overrides.items()), o.suppressions))
+                 sorted(o.disabled), sorted(o.selected or ()), sorted(o.replaced), sorted(o.severity_overrides.items()), o.suppressions))
 
 
 def validator_for(options: Options) -> Validator:
@@ -132,6 +132,9 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
         conf = p.configs[key]
         if conf.path is not None:
             cfg.check_rule_ids(conf, set(v.all_rule_ids) | {UNUSED_RULE})
+            for rule in set(conf.replace) - v.replaced_ids:
+                raise conf.error(f"'replace' names '{rule}', but no rule of 'rules' replaces a built-in rule "
+                                 "of that id", "replace")
         known |= v.all_rule_ids
     for option, ids in (("--disable", disable), ("--select", select)):
         for rule in ids or []:
@@ -150,6 +153,7 @@ def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, select, lang) 
             lang=lang,
             disabled=frozenset([*conf.disable, *(disable or [])]),
             selected=frozenset(select) if select else None,
+            replaced=frozenset(conf.replace),
             severity_overrides=dict(conf.severity),
         )
     return key
@@ -190,20 +194,23 @@ def _validate(item: Item, validators: dict[str, Validator]) -> FileResult:
 
 
 _WORKER: dict[str, Validator] = {}
+_WORK = [_validate]
 
 
-def _init_worker(options: dict[str, Options]) -> None:
+def _init_worker(options: dict[str, Options], work=_validate) -> None:
     """Pool initializer: one Validator per configuration, built once per worker (inherited when forked)."""
     for key, o in options.items():
         _WORKER[key] = validator_for(o)
+    _WORK[0] = work
 
 
-def _task(item: Item) -> FileResult:
-    return _validate(item, _WORKER)
+def _task(item: Item):
+    return _WORK[0](item, _WORKER)
 
 
-def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
-    """FileResults in input order, each yielded as soon as it and all before it are done."""
+def results(p: Plan, jobs: int | None = None, work=_validate) -> Iterator:
+    """FileResults in input order, each yielded as soon as it and all before it are done. `work`
+    turns one item into its result (the corpus engines: into structure tables)."""
     for item in p.items:
         if item.stdin and item.text is None and item.error is None:
             read_stdin(item)
@@ -212,14 +219,14 @@ def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
     local = {key: validator_for(o) for key, o in p.options.items()}
     if workers < 2 or len(p.items) < MIN_FILES_FOR_POOL:
         for item in p.items:
-            yield _validate(item, local)
+            yield work(item, local)
         return
     for v in local.values():
         v.resources.matcher  # build the lexicon index once, before forking, so workers inherit it
     import multiprocessing as mp  # only a pool needs it (its import costs a cold start ~5 %)
 
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options,))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
     chunk = max(1, min(16, len(p.items) // (workers * 8)))  # fewer round trips, results still in order
     try:
         yield from pool.imap(_task, p.items, chunksize=chunk)

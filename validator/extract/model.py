@@ -109,8 +109,14 @@ class Quote:
     speaker: str | None = None          # entity id
     sentence: int = 0
     paragraph: int = 0
-    content: str = ""
+    words: int = 0                      # words between the marks (len(content.split()))
     ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
+
+    @property
+    def content(self) -> str:
+        """The text between the marks, sliced when asked: an unclosed mark's runs to its paragraph end."""
+        text = self.loc.text
+        return text[1:len(text) - (1 if self.close_mark else 0)]
 
 
 @dataclass(slots=True)

@@ -183,17 +183,15 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
 
 def _quote(ctx: Context, start: int, close: int, mark: str, close_mark: str) -> Quote:
     loc = ctx.doc.location(start, close + 1)
-    content = ctx.doc.text[start + 1:close]
-    quote = Quote("", loc, "speech", True, mark, close_mark, content=content)
+    quote = Quote("", loc, "speech", True, mark, close_mark, words=ctx.doc.word_count(start + 1, close))
     _place(ctx, quote)
     return quote
 
 
 def _unbalanced(ctx: Context, start: int, end: int, mark: str, close_mark: str | None, at: int) -> Quote:
     loc = ctx.doc.location(start, end)
-    content = ctx.doc.text[start + 1:end - (1 if close_mark else 0)]
     quote = Quote("", loc, "speech", False, mark, close_mark, unmatched=ctx.doc.location(at, at + 1),
-                  content=content)
+                  words=ctx.doc.word_count(start + 1, end - (1 if close_mark else 0)))
     _place(ctx, quote)
     return quote
 
@@ -231,7 +229,7 @@ def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
         return "name"  # رفعوا لافتات كتب عليها «...»، قوله تعالى: «...»: a text nobody is reported saying
     if quote.balanced and _subject_of_report(ctx, quote, norm_start):
         return "name"  # أعلنت «إعمار مولز»، ... / وقالت «إيه تي آند تي» إنها: the quoted name is the subject
-    if quote.balanced and _after_pronoun_of_apposition(ctx, norm_start) and len(quote.content.split()) <= 5:
+    if quote.balanced and _after_pronoun_of_apposition(ctx, norm_start) and quote.words <= 5:
         return "name"  # بجائزة واحدة وهي «شاعر سوق عكاظ»
     # word tokens found by bisection in the article's list of word positions, not by walking the
     # quotation: thousands of unclosed quotation marks (each running to the end) stay fast
@@ -324,7 +322,7 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
 def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:
     """A short quotation right after a reporting verb and right before what it reports (إن، أن،
     a comma, a colon) is the name of who reports: أعلنت «إعمار مولز»، المدرجة ...؛ قالت «الأرصاد»: ..."""
-    if len(quote.content.split()) > 4:
+    if quote.words > 4:
         return False
     i = ctx.index.at_or_after(norm_start) - 1
     if i < 0 or ctx.res.reporting_forms.lookup(ctx.tokens[i].text) is None:

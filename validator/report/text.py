@@ -1,12 +1,14 @@
 """`--format text`: one line a finding, the excerpt with the span marked, a summary line.
 
-Arabic excerpts are wrapped in a Unicode isolate (RLI ... PDI) so the Latin location prefix does not
-reorder them, and the span is marked with │ bars, which read the same in either direction.
-Colour only when asked (a TTY and no NO_COLOR).
+On a terminal, Arabic excerpts are wrapped in a Unicode isolate (RLI ... PDI) so the Latin location
+prefix does not reorder them; files and pipes get the plain text (a script or grep must not meet
+invisible controls). The span is marked with │ bars, which read the same in either direction.
+Colour only when asked (a TTY and no NO_COLOR). The category is printed only when it is not the
+rule id itself.
 """
 from __future__ import annotations
 
-from validator.findings import FileResult, Finding
+from validator.findings import EXCERPT_CHARS, FileResult, Finding
 from validator.report.summary import counts
 
 CONTEXT = 40
@@ -44,16 +46,16 @@ def summary_line(values: dict, lang: str = "ar") -> str:
     return f"{c['findings']}: {c['error']}، {c['warning']}، {c['info']} في {c['files']}"
 
 
-def render(results: list[FileResult], color: bool = False, lang: str = "ar") -> str:
-    return join([file_lines(r, color) for r in results], results, lang)
+def render(results: list[FileResult], color: bool = False, lang: str = "ar", isolate: bool = False) -> str:
+    return join([file_lines(r, color, isolate) for r in results], results, lang)
 
 
-def file_lines(r: FileResult, color: bool = False) -> list[str]:
+def file_lines(r: FileResult, color: bool = False, isolate: bool = False) -> list[str]:
     """One file's part of the report: made as soon as the file is validated, so a run over a
     folder keeps these lines, not every article's text, until the end."""
     if r.error:
         return [f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"]
-    return [line for f in r.findings for line in _finding(r, f, color)]
+    return [line for f in r.findings for line in _finding(r, f, color, isolate)]
 
 
 def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:
@@ -63,28 +65,38 @@ def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") ->
     return "\n".join(lines) + "\n"
 
 
-def _finding(r: FileResult, f: Finding, color: bool) -> list[str]:
+def _finding(r: FileResult, f: Finding, color: bool, isolate: bool = False) -> list[str]:
     loc = f.location
     sev = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
-    head = f"{r.path}:{loc.line}:{loc.column}: {sev} {f.category} {f.rule} {f.message}"
+    kind = f.rule if f.category == f.rule else f"{f.category} {f.rule}"
+    head = f"{r.path}:{loc.line}:{loc.column}: {sev} {kind} {f.message}"
     out = [head]
     if r.text is not None:
-        out.append("    " + RLI + _excerpt(r.text, loc.start, loc.end, color) + PDI)
+        excerpt = _excerpt(r.text, loc.start, loc.end, color)
+        out.append("    " + (RLI + excerpt + PDI if isolate else excerpt))
     if f.suggestion:
         out.append(f"    → {f.suggestion}")
     return out
 
 
 def _excerpt(text: str, start: int, end: int, color: bool) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    """The span in its line with CONTEXT characters either side; the line is searched no further
+    than the excerpt reaches (an article may be one line of megabytes), and a span longer than
+    EXCERPT_CHARS is cut there with "…"."""
+    left = max(0, start - CONTEXT)
+    newline = text.rfind("\n", left, start)
+    if newline >= 0:
+        left = newline + 1
+    cut = "…" if left > 0 and text[left - 1] != "\n" else ""
+    limit = min(len(text), min(end, start + EXCERPT_CHARS) + CONTEXT + 1)
+    line_end = text.find("\n", start, limit)
     if line_end == -1:
-        line_end = len(text)
-    end = min(end, line_end)
-    left = max(line_start, start - CONTEXT)
-    right = min(line_end, end + CONTEXT)
-    before, span, after = text[left:start], text[start:end], text[end:right]
-    before = ("…" if left > line_start else "") + before
+        line_end = len(text) if limit == len(text) else limit + 1  # (beyond what is shown)
+    shown = min(end, line_end, start + EXCERPT_CHARS)
+    right = min(line_end, shown + CONTEXT)
+    before, span, after = text[left:start], text[start:shown], text[shown:right]
+    span += "…" if shown < min(end, line_end) else ""
+    before = cut + before
     after = after + ("…" if right < line_end else "")
     marked = f"{_REVERSE}{span}{_RESET}" if color else f"│{span}│"
     return (before + marked + after).replace("\r", "").replace("\t", " ")

@@ -13,8 +13,9 @@ from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.extract.model import SpellingGroup, TextSpan
 from validator.rules.fields import FIELDS
+from validator.rules.textmatch import ArticleTexts, LiteralSet, literal
 from validator.text.lexicon import Lexicons
-from validator.text.normalize import normalize, normalize_cached, normalize_string
+from validator.text.normalize import NormalizedText, normalize_cached, normalize_string
 
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
@@ -51,21 +52,67 @@ class Engine:
         self.lexicons = lexicons
         self.lang = lang
         self._patterns: dict[str, regex.Pattern] = {}
+        self._literal_sets: dict[tuple, LiteralSet] | None = None
+        # the article being checked: its texts normalized once and its sentences and paragraphs made
+        # once for all rules (a house style guide is hundreds of rules over the same sentences)
+        self._article: Article | None = None
+        self._texts = ArticleTexts()
+        self._spans: dict[str, list[TextSpan]] = {}
 
     # -- public ------------------------------------------------------------------------------------
     def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
         findings: list[Finding] = []
         rules = rules if rules is not None else self.rules
-        for rule in rules:
-            findings.extend(self.run_rule(rule, article))
+        try:
+            for rule in rules:
+                findings.extend(self.run_rule(rule, article))
+        finally:
+            self._forget_article()
         once = {r.id for r in rules if r.once == "sentence"}
         if once:
-            findings = _one_per_sentence(findings, once, article)
+            findings = one_per_sentence(findings, once, lambda f: _sentence_index(f.location, article))
         findings.sort(key=lambda f: f.sort_key)
         return _with_fingerprints(findings, article)
 
+    def _texts_of(self, article: Article) -> ArticleTexts:
+        if self._article is not article:
+            self._forget_article()
+            self._article = article
+        return self._texts
+
+    def _forget_article(self) -> None:
+        self._article = None
+        self._texts = ArticleTexts()
+        self._spans = {}
+
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
-        items = list(self._items(rule.structure, article))
+        selected = self.select(rule, article)
+        req = rule.requirement
+        if isinstance(req, m.RequireConsistent):
+            return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
+        failing: list[tuple[object, _Eval]] = []
+        for item, state in selected:
+            if isinstance(req, m.Forbid):
+                failing.append((item, state))
+            elif isinstance(req, m.RequireSource):
+                if not self.has_source(item, req.scope, article):
+                    failing.append((item, state))
+            elif isinstance(req, m.RequireCondition):
+                required = self._compiled(rule, req.condition)
+                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
+                    failing.append((item, state))
+        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
+        if rule.once != "sentence":
+            return [self._finding(rule, item, article, state, suggestion) for item, state in failing]
+        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
+        groups = by_sentence(failing, lambda x: _sentence_index(_describe(x[0], article)[0], article))
+        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
+                              others=[_describe(item, article)[0] for item, _ in group[1:]])
+                for group in groups]
+
+    def select(self, rule: m.Rule, article: Article) -> list[tuple[object, _Eval]]:
+        """The structures of the rule's type its `where` condition selects."""
+        items = list(self.items(rule.structure, article))
         selected: list[tuple[object, _Eval]] = []
         test = self._compiled(rule, rule.condition)
         if test is None:
@@ -77,30 +124,7 @@ class Engine:
                     selected.append((item, state))
         else:  # nothing can set a match location: one state serves every item
             selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
-        req = rule.requirement
-        if isinstance(req, m.RequireConsistent):
-            return self._consistent(rule, req, [i for i, _ in selected], article)
-        failing: list[tuple[object, _Eval]] = []
-        for item, state in selected:
-            if isinstance(req, m.Forbid):
-                failing.append((item, state))
-            elif isinstance(req, m.RequireSource):
-                if not self._has_source(item, req.scope, article):
-                    failing.append((item, state))
-            elif isinstance(req, m.RequireCondition):
-                required = self._compiled(rule, req.condition)
-                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    failing.append((item, state))
-        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
-        if rule.once != "sentence":
-            return [self._finding(rule, item, article, state, suggestion) for item, state in failing]
-        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
-        by_sentence: dict[int, list[tuple[object, _Eval]]] = {}
-        for item, state in failing:
-            by_sentence.setdefault(_sentence_index(_describe(item, article)[0], article), []).append((item, state))
-        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
-                              others=[_describe(item, article)[0] for item, _ in group[1:]])
-                for group in by_sentence.values()]
+        return selected
 
     # -- compiled conditions -----------------------------------------------------------------------
     def _compiled(self, rule: m.Rule, cond):
@@ -183,11 +207,51 @@ class Engine:
                            for v in values) != negated
             return in_lexicon
         if isinstance(cond, m.Matches):
+            pattern = normalize_pattern(cond.pattern)
+            literals = self._literal_set(structure, cond.field.path)
+            if literal(pattern) and pattern in literals:
+                return self._literal_matcher(cond, get, literals, pattern)
             return lambda item, a, s: self._matches(cond, get(item, a), item, a, s, rule)
         raise ValueError(cond)
 
+    def _literal_set(self, structure: str, path: tuple[str, ...]) -> LiteralSet:
+        """The plain-word patterns every rule of the run matches on this structure's field, together."""
+        if self._literal_sets is None:
+            grouped: dict[tuple, set[str]] = {}
+            for rule in self.rules:
+                conds = [rule.condition]
+                if isinstance(rule.requirement, m.RequireCondition):
+                    conds.append(rule.requirement.condition)
+                for cond in conds:
+                    for found in _matches_in(cond):
+                        pattern = normalize_pattern(found.pattern)
+                        if literal(pattern):
+                            grouped.setdefault((rule.structure, found.field.path), set()).add(pattern)
+            self._literal_sets = {key: LiteralSet(patterns) for key, patterns in grouped.items()}
+        sets = self._literal_sets
+        found_set = sets.get((structure, path))
+        if found_set is None:
+            found_set = sets[(structure, path)] = LiteralSet(())
+        return found_set
+
+    def _literal_matcher(self, cond: m.Matches, get, literals: LiteralSet, pattern: str):
+        size = len(pattern)
+
+        def matches_literal(item, a, s):
+            value = get(item, a)
+            if value is None:
+                return False
+            texts = self._texts_of(a)
+            text = str(value)
+            start = texts.found(literals, text).get(pattern)
+            if start is None:
+                return False
+            _record_match(cond, item, a, texts.normalized(text), start, start + size, s)
+            return True
+        return matches_literal
+
     # -- structures ----------------------------------------------------------------------------------
-    def _items(self, structure: str, article: Article):
+    def items(self, structure: str, article: Article):
         doc = article.doc
         if structure == "number":
             return article.numbers
@@ -201,15 +265,13 @@ class Engine:
             return article.attributions
         if structure == "spelling":
             return article.spellings
-        if structure in ("paragraph", "headline"):
-            spans = [TextSpan(p.start, p.end, doc.text[p.start:p.end], p.index, p.line, p.is_headline)
-                     for p in doc.paragraphs]
-            return [s for s in spans if s.is_headline] if structure == "headline" else spans
-        if structure == "sentence":
-            heads = {p.index for p in doc.paragraphs if p.is_headline}
-            return [TextSpan(s.start, s.end, doc.text[s.start:s.end], s.index, doc.line_col(s.start)[0],
-                             s.paragraph in heads) for s in doc.sentences]
-        raise ValueError(structure)
+        if structure not in ("paragraph", "headline", "sentence"):
+            raise ValueError(structure)
+        self._texts_of(article)
+        spans = self._spans.get(structure)
+        if spans is None:
+            spans = self._spans[structure] = _text_spans(structure, doc)
+        return spans
 
     # -- conditions ----------------------------------------------------------------------------------
     def _matches(self, cond: m.Matches, value, item, article, state: _Eval, rule: m.Rule) -> bool:
@@ -221,7 +283,7 @@ class Engine:
 
             pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
-        norm = normalize(text)
+        norm = self._texts_of(article).normalized(text)
         try:
             found = pattern.search(norm.text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -231,14 +293,11 @@ class Engine:
                                      path=w.path, line=w.line, column=w.column) from None
         if found is None:
             return False
-        if cond.field.path == ("text",) and (isinstance(item, TextSpan) or hasattr(item, "loc")):
-            base = item.start if isinstance(item, TextSpan) else item.loc.start
-            s, e = norm.to_original(found.start()), norm.to_original(found.end())
-            state.match_loc = article.doc.location(base + s, base + max(e, s))
+        _record_match(cond, item, article, norm, found.start(), found.end(), state)
         return True
 
     # -- requirements ------------------------------------------------------------------------------
-    def _has_source(self, item, scope: str, article: Article) -> bool:
+    def has_source(self, item, scope: str, article: Article) -> bool:
         if isinstance(item, NumberItem):
             if item.attributed:
                 return True
@@ -255,18 +314,21 @@ class Engine:
                        for a in article.attributions)
         return True
 
-    def _consistent(self, rule: m.Rule, req: m.RequireConsistent, items: list, article: Article) -> list[Finding]:
+    def consistency(self, rule: m.Rule, items: list, article: Article) -> list[tuple[object, Finding]]:
+        """A consistency rule's findings over the selected structures, each with the structure it is
+        about (the corpus engines' derived tables keep both)."""
+        req = rule.requirement
         if req.what == "titles":
-            return [f for e in items for f in self._titles(rule, e, article)]
+            return [(e, f) for e in items for f in self._titles(rule, e, article)]
         if req.what == "spelling":
             out = []
             for group in items:
                 forms = group.forms if isinstance(group, SpellingGroup) else ()
                 if len(forms) >= 2:
                     first_loc, other = forms[0][1], forms[1][1]
-                    out.append(self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
-                                                                  "forms": len(forms)},
-                                          related=(RelatedLocation(first_loc, "first spelling"),)))
+                    out.append((group, self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
+                                                                         "forms": len(forms)},
+                                                  related=(RelatedLocation(first_loc, "first spelling"),))))
             return out
         if req.what == "value":
             return self._values(rule, req, items, article)
@@ -344,10 +406,10 @@ class Engine:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if _values_agree(earlier, n, req.tolerance, req.factor):
                         continue
-                    out.append(self._make(rule, n.loc, article, {
+                    out.append((n, self._make(rule, n.loc, article, {
                         "value": _fmt(n.value), "other": _fmt(earlier.value), "noun": n.noun or "",
                         "category": n.category},
-                        related=(RelatedLocation(earlier.loc, "the other value"),)))
+                        related=(RelatedLocation(earlier.loc, "the other value"),))))
                     break
         return out
 
@@ -357,19 +419,53 @@ class Engine:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
-        if suggestion is not None:
-            values["suggestion"] = suggestion
-        if others:
-            values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
-            related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
-        return self._make(rule, loc, article, values, related, suggestion)
+        return compose(rule, self.lang, loc, related, values, suggestion, others)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
-        values.setdefault("text", _brief(loc.text))
-        values.setdefault("figures", f"«{loc.text}»")
-        message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
-        return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+        return compose(rule, self.lang, loc, related, values, suggestion)
+
+
+def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
+            suggestion: str | None = None, others: list[Location] = ()) -> Finding:
+    """A finding of a rule at a location, its message filled from the structure's values (the other
+    items of its sentence named when the rule reports once a sentence)."""
+    if suggestion is not None:
+        values["suggestion"] = suggestion
+    if others:
+        values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
+        related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
+    values.setdefault("text", _brief(loc.text))
+    values.setdefault("figures", f"«{loc.text}»")
+    message = _format(rule.messages.get(lang) or rule.messages.get("en", ""), values)
+    return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+
+
+def _matches_in(cond) -> list[m.Matches]:
+    if isinstance(cond, (m.And, m.Or)):
+        return [found for c in cond.operands for found in _matches_in(c)]
+    if isinstance(cond, m.Not):
+        return _matches_in(cond.operand)
+    return [cond] if isinstance(cond, m.Matches) else []
+
+
+def _record_match(cond: m.Matches, item, article: Article, norm: NormalizedText, start: int, end: int,
+                  state: _Eval) -> None:
+    """The finding points at the matched words when the pattern matched the item's own text."""
+    if cond.field.path == ("text",) and (isinstance(item, TextSpan) or hasattr(item, "loc")):
+        base = item.start if isinstance(item, TextSpan) else item.loc.start
+        s, e = norm.to_original(start), norm.to_original(end)
+        state.match_loc = article.doc.location(base + s, base + max(e, s))
+
+
+def _text_spans(structure: str, doc) -> list[TextSpan]:
+    if structure in ("paragraph", "headline"):
+        spans = [TextSpan(p.start, p.end, doc.text[p.start:p.end], p.index, p.line, p.is_headline)
+                 for p in doc.paragraphs]
+        return [s for s in spans if s.is_headline] if structure == "headline" else spans
+    heads = {p.index for p in doc.paragraphs if p.is_headline}
+    return [TextSpan(s.start, s.end, doc.text[s.start:s.end], s.index, doc.line_col(s.start)[0],
+                     s.paragraph in heads) for s in doc.sentences]
 
 
 def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, ...], dict]:
@@ -388,7 +484,8 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
             related = (RelatedLocation(speaker.loc, "speaker"),)
         return loc, related, {"speaker": speaker.name if speaker else "", "kind": item.kind}
     if isinstance(item, Entity):
-        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind}
+        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind,
+                              "title": item.titles[0] if item.titles else ""}
     if isinstance(item, Mention):
         entity = article.entity(item.entity)
         return item.loc, (), {"name": entity.name if entity else item.loc.text, "title": item.title or "",
@@ -421,14 +518,22 @@ def _sentence_index(loc: Location, article: Article) -> int:
     return sentence.index if sentence is not None else -1
 
 
-def _one_per_sentence(findings: list[Finding], once: set[str], article: Article) -> list[Finding]:
+def by_sentence(items: list, sentence_of) -> list[list]:
+    """Items grouped by their sentence, groups in the order of their first item."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(sentence_of(item), []).append(item)
+    return list(groups.values())
+
+
+def one_per_sentence(findings: list[Finding], once: set[str], sentence_of) -> list[Finding]:
     """Rules declared `once within sentence` that share a category give one finding per sentence: the
     most severe (an unsourced casualty count and an unsourced sum in one sentence are one missing
     source, one fix), earliest first."""
     best: dict[tuple[str, int], Finding] = {}
     for f in findings:
         if f.rule in once:
-            key = (f.category, _sentence_index(f.location, article))
+            key = (f.category, sentence_of(f))
             kept = best.get(key)
             if kept is None or (_SEVERITY_RANK.get(f.severity, 3), f.sort_key) < (
                     _SEVERITY_RANK.get(kept.severity, 3), kept.sort_key):
@@ -594,19 +699,39 @@ def normalize_pattern(pattern: str) -> str:
     return pattern.translate(_TABLE)
 
 
+# A sentence longer than this (no news sentence is; a run-on article of one "sentence" is) gives a
+# fingerprint the part of it around the finding, so a thousand findings do not hash it a thousand times.
+FINGERPRINT_CONTEXT = 4096
+
+
+def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | None = None) -> str:
+    """The normalized sentence at an offset: what a fingerprint keeps of a finding's surroundings."""
+    sentence = article.doc.sentence_at(offset)
+    text = article.doc.text
+    if sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
+        start = max(sentence.start, offset - FINGERPRINT_CONTEXT // 2)
+        return normalize_string(text[start:min(sentence.end, start + FINGERPRINT_CONTEXT)])
+    key = sentence.index if sentence else -1
+    context = cache.get(key) if cache is not None else None
+    if context is None:
+        context = normalize_string(text[sentence.start:sentence.end]) if sentence else ""
+        if cache is not None:
+            cache[key] = context
+    return context
+
+
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
+    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
+    return with_fingerprints(findings, [fingerprint_context(article, f.location.start, contexts) for f in findings])
+
+
+def with_fingerprints(findings: list[Finding], contexts: list[str]) -> list[Finding]:
     """A fingerprint survives edits elsewhere: rule, the flagged text and its sentence, never a line."""
     from dataclasses import replace
 
     seen: dict[str, int] = {}
-    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
     out = []
-    for f in findings:
-        sentence = article.doc.sentence_at(f.location.start)
-        key = sentence.index if sentence else -1
-        context = contexts.get(key)
-        if context is None:
-            context = contexts[key] = normalize_string(article.doc.text[sentence.start:sentence.end]) if sentence else ""
+    for f, context in zip(findings, contexts, strict=True):
         base = "|".join((f.rule, normalize_string(f.location.text), context))
         digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)

@@ -120,7 +120,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
-        "words": FieldSpec(lambda q, a: len(q.content.split()), doc="number of words quoted"),
+        "words": FieldSpec(lambda q, a: q.words, doc="number of words quoted"),
         "in_headline": FieldSpec(lambda q, a: a.doc.headline is not None and q.paragraph == 0,
                                  doc="in the headline"),
         "in_first_person": FieldSpec(lambda q, a: a.first_person,

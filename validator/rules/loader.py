@@ -66,11 +66,19 @@ def _folder_rule_files(root: Path) -> list[Path]:
     return found
 
 
-def load_rules(paths: list[Path], lexicon_names: set[str] | None = None) -> list[m.Rule]:
+def load_rules(paths: list[Path], lexicon_names: set[str] | None = None,
+               replace: frozenset[str] = frozenset()) -> list[m.Rule]:
+    """Every rule of the files, in order; an id defined twice is an error, unless it is in `replace`:
+    then its second definition takes the first one's place (a house rule replacing a built-in)."""
     rules: list[m.Rule] = []
     seen: dict[str, m.Where] = {}
+    replaced: set[str] = set()
     for path in rule_files(paths):
         for rule in load_file(path, lexicon_names):
+            if rule.id in replace and rule.id in seen and rule.id not in replaced:
+                replaced.add(rule.id)
+                rules = [rule if r.id == rule.id else r for r in rules]
+                continue
             if rule.id in seen:
                 w = seen[rule.id]
                 raise RuleError(f"duplicate rule id '{rule.id}' (first defined at {w.path}:{w.line}:{w.column})",
