@@ -193,7 +193,14 @@ _WORKER: dict[str, Validator] = {}
 
 
 def _init_worker(options: dict[str, Options]) -> None:
-    """Pool initializer: one Validator per configuration, built once per worker (inherited when forked)."""
+    """Pool initializer: one Validator per configuration, built once per worker (inherited when forked).
+    Ctrl-C reaches the whole process group: only the parent acts on it (it ends the pool); a worker
+    that raised KeyboardInterrupt mid-task would print a traceback and could leave the pool waiting.
+    SIGTERM (how the pool ends its workers) ends a worker at once, not through the parent's handler."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for key, o in options.items():
         _WORKER[key] = validator_for(o)
 
@@ -202,13 +209,25 @@ def _task(item: Item) -> FileResult:
     return _validate(item, _WORKER)
 
 
+def cpus() -> int:
+    """The CPUs this process may run on (a CI runner's container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """`--jobs`, at most the CPUs (more workers only cost memory: a Validator each) and the files."""
+    return min(jobs or cpus(), cpus(), files)
+
+
 def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
     """FileResults in input order, each yielded as soon as it and all before it are done."""
     for item in p.items:
         if item.stdin and item.text is None and item.error is None:
             read_stdin(item)
-    jobs = jobs or os.cpu_count() or 1
-    workers = min(jobs, len(p.items))
+    workers = worker_count(jobs, len(p.items))
     local = {key: validator_for(o) for key, o in p.options.items()}
     if workers < 2 or len(p.items) < MIN_FILES_FOR_POOL:
         for item in p.items:

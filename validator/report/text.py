@@ -2,12 +2,14 @@
 
 Arabic excerpts are wrapped in a Unicode isolate (RLI ... PDI) so the Latin location prefix does not
 reorder them, and the span is marked with │ bars, which read the same in either direction.
-Colour only when asked (a TTY and no NO_COLOR).
+Colour only when asked (a TTY and no NO_COLOR). File names, messages and excerpts come from whoever
+wrote the articles: control characters and bidi overrides in them are shown as escapes (`visible`).
 """
 from __future__ import annotations
 
 from validator.findings import FileResult, Finding
 from validator.report.summary import counts
+from validator.report.visible import visible
 
 CONTEXT = 40
 RLI, PDI = "\u2067", "\u2069"
@@ -28,7 +30,8 @@ def file_lines(r: FileResult, color: bool = False) -> list[str]:
     """One file's part of the report: made as soon as the file is validated, so a run over a
     folder keeps these lines, not every article's text, until the end."""
     if r.error:
-        return [f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"]
+        line = f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"
+        return [visible(line)]
     return [line for f in r.findings for line in _finding(r, f, color)]
 
 
@@ -42,12 +45,12 @@ def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") ->
 def _finding(r: FileResult, f: Finding, color: bool) -> list[str]:
     loc = f.location
     sev = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
-    head = f"{r.path}:{loc.line}:{loc.column}: {sev} {f.category} {f.rule} {f.message}"
+    head = f"{visible(r.path)}:{loc.line}:{loc.column}: {sev} {f.category} {f.rule} {visible(f.message)}"
     out = [head]
     if r.text is not None:
         out.append("    " + RLI + _excerpt(r.text, loc.start, loc.end, color) + PDI)
     if f.suggestion:
-        out.append(f"    → {f.suggestion}")
+        out.append(f"    → {visible(f.suggestion)}")
     return out
 
 
@@ -59,8 +62,9 @@ def _excerpt(text: str, start: int, end: int, color: bool) -> str:
     end = min(end, line_end)
     left = max(line_start, start - CONTEXT)
     right = min(line_end, end + CONTEXT)
-    before, span, after = text[left:start], text[start:end], text[end:right]
+    before, span, after = (visible(t.replace("\r", "").replace("\t", " "))
+                           for t in (text[left:start], text[start:end], text[end:right]))
     before = ("…" if left > line_start else "") + before
     after = after + ("…" if right < line_end else "")
     marked = f"{_REVERSE}{span}{_RESET}" if color else f"│{span}│"
-    return (before + marked + after).replace("\r", "").replace("\t", " ")
+    return before + marked + after
