@@ -46,11 +46,24 @@ def test_write_then_pass_then_shift_then_fail(article, tmp_path, capsys):
     assert {f["text"] for f in findings} == {"40"} and {f["line"] for f in findings} == {11}
 
 
-def test_matches_by_file_name_when_paths_differ(article, tmp_path, capsys):
+def test_matches_by_file_name_when_the_article_moved(article, tmp_path, capsys):
     assert cli(["news/aleppo.txt", "--baseline-write", "base/baseline.json"], capsys)[0] == 0
-    moved = write(tmp_path / "archive" / "2024" / "aleppo.txt", ARTICLE)
+    moved = tmp_path / "archive" / "2024" / "aleppo.txt"
+    moved.parent.mkdir(parents=True)
+    article.rename(moved)
     code, out, _ = cli([moved, "--baseline", "base/baseline.json", "-f", "json"], capsys)
     assert code == 0 and json.loads(out)["summary"]["findings"] == 0
+
+
+def test_same_file_name_in_another_folder_is_a_new_article(tmp_path, monkeypatch, capsys):
+    """Hugo-style `content/2024-01/index.md`: a new month's index.md must not inherit the baseline."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "content" / "2024-01" / "index.md", ARTICLE)
+    assert cli(["content", "--baseline-write", "baseline.json"], capsys)[0] == 0
+    write(tmp_path / "content" / "2024-02" / "index.md", ARTICLE)
+    code, out, _ = cli(["content", "--baseline", "baseline.json", "-f", "json"], capsys)
+    assert code == 1
+    assert {f["path"] for f in json.loads(out)["files"] if f["findings"]} == {"content/2024-02/index.md"}
 
 
 def test_bad_baseline_is_exit_2(article, tmp_path, capsys):

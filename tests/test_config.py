@@ -141,3 +141,57 @@ def test_glob_semantics():
     assert g("drafts/**", "drafts/x/y.md") and not g("drafts/**", "a/drafts/y.md")
     assert g("drafts", "a/drafts/y.md") and g("*.md", "a/b/c.md") and not g("a/*.md", "a/b/c.md")
     assert g("**/*.txt", "x.txt") and g("news/[ab].txt", "news/a.txt") and not g("news/[!ab].txt", "news/a.txt")
+
+
+# -- the rules and extract subcommands see what a run sees (issue 16, point 5) --------------------------
+
+def test_extract_honours_the_configured_lexicons(tmp_path, capsys):
+    write(tmp_path / "validate.toml", 'lexicons = ["words"]\n')
+    write(tmp_path / "words" / "vague-sources.txt", "العارفون بالأمر | kind=phrase\n")
+    write(tmp_path / "news" / "b.txt", VAGUE)
+    code, out, _ = cli(["extract", "news/b.txt"], capsys)
+    entities = json.loads(out)["files"][0]["entities"]
+    assert code == 0 and any(e["vague"] and "العارفون" in e["name"] for e in entities)
+
+
+def test_rules_commands_honour_the_configuration(tmp_path, capsys):
+    write(tmp_path / "validate.toml", 'rules = ["house"]\ndisable = ["unnamed-source"]\n'
+                                      '[severity]\nunbalanced-quote = "info"\n')
+    write(tmp_path / "house" / "house.rule", HOUSE_RULE)
+    code, out, _ = cli(["rules", "list"], capsys)
+    listed = dict(line.split("\t")[0::2] for line in out.splitlines())
+    assert code == 0 and listed["house-casualty-source"] == "info" and listed["unbalanced-quote"] == "info"
+    assert "unnamed-source" not in listed
+    code, out, _ = cli(["rules", "explain", "house-casualty-source"], capsys)
+    assert code == 0 and "Name who counted" in out
+    code, _, err = cli(["rules", "explain", "unnamed-source"], capsys)
+    assert code == 2 and "disabled by the configuration" in err
+
+
+def test_rules_check_and_test_refuse_what_a_run_refuses(tmp_path, capsys):
+    write(tmp_path / "mine.rule", HOUSE_RULE.replace("house-casualty-source", "unsourced-casualty"))
+    for command in ("check", "test"):
+        code, _, err = cli(["rules", command, "mine.rule"], capsys)
+        assert code == 2 and "duplicate rule id 'unsourced-casualty'" in err, (command, err)
+    code, _, err = cli(["--rules", "mine.rule", "x.txt"], capsys)
+    assert code == 2 and "duplicate rule id 'unsourced-casualty'" in err
+
+
+def test_replace_a_builtin_rule_with_a_house_rule(tmp_path, capsys):
+    write(tmp_path / "validate.toml", 'rules = ["house"]\nreplace = ["unsourced-casualty"]\n')
+    write(tmp_path / "house" / "casualty.rule", HOUSE_RULE.replace("house-casualty-source", "unsourced-casualty"))
+    write(tmp_path / "a.txt", ARTICLE)
+    code, out, _ = cli(["a.txt", "-f", "json", "--lang", "en"], capsys)
+    (finding,) = [f for f in json.loads(out)["files"][0]["findings"] if f["rule"] == "unsourced-casualty"]
+    assert code == 0 and finding["severity"] == "info" and finding["message"].startswith("Name who counted")
+    code, out, _ = cli(["rules", "check"], capsys)
+    assert code == 0, out
+    write(tmp_path / "validate.toml", 'replace = ["unsourced-casualty"]\n')  # nothing replaces it
+    cfg.clear_cache()
+    code, _, err = cli(["a.txt"], capsys)
+    assert code == 2 and "validate.toml:1:1: 'replace' names 'unsourced-casualty'" in err
+
+
+def test_rules_explain_in_arabic(capsys):
+    code, out, _ = cli(["rules", "explain", "unsourced-casualty", "--lang", "ar"], capsys)
+    assert code == 0 and "تشترط" in out and "requires" not in out and "defined at" not in out

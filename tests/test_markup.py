@@ -119,3 +119,21 @@ def test_inline_directives_are_collected():
     assert block.scope == "block" and block.rules == ("unsourced-casualty", "unnamed-source")
     assert block.reason == "seen" and m.source[block.target.source_start:block.target.source_end] == "نص"
     assert whole.scope == "file" and whole.rules == ()
+
+
+def test_markdown_front_matter_is_not_the_article(validator):
+    source = ('---\ntitle: "بيان 2024"\ndate: 2024-01-05\n---\n\n# غارات على ريف المدينة\n\n'
+              'حلب - أسفرت غارات جوية عن مقتل 15 مدنيا في بلدة شمالية فجر اليوم.\n')
+    plain = to_plain(source, "markdown")
+    assert plain.plain.startswith("غارات على ريف المدينة\n\n") and "title" not in plain.plain
+    (finding,) = [f for f in validator.validate_source(source, "a.md").findings if f.rule == "unsourced-casualty"]
+    assert (finding.location.line, finding.location.text) == (8, "15")
+    toml = to_plain('+++\ntitle = "x"\n+++\nالعنوان\n', "markdown")
+    assert toml.plain == "العنوان"
+
+
+def test_html_end_column_keeps_a_whole_character_reference(validator):
+    source = "<h1>التضخم</h1>\n<p>وارتفع التضخم إلى 40&#37; الشهر الماضي.</p>\n"
+    (finding,) = validator.validate_source(source, "a.html").findings
+    assert finding.location.text == "40&#37;"
+    assert finding.location.end_column - finding.location.column == len("40&#37;")

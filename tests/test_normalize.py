@@ -138,3 +138,12 @@ def test_span_helper():
     n = normalize(text)
     s = n.text.index("علي")
     assert n.span(s, s + 3) == (text.index("علي"), len(text))
+
+
+def test_shipped_camel_table_equals_camel_tools_own():
+    """The installed validator reads camel-tools' normalization from a shipped table (no camel-tools,
+    so no torch, at run time); it must be exactly what camel-tools computes (regenerate with
+    `python -m validator.text.camel_table` after a camel-tools upgrade)."""
+    from validator.text import camel_table
+
+    assert camel_table.load() == camel_table.from_camel_tools()

@@ -24,6 +24,7 @@ class Options:
     builtin_rules: bool = True
     disabled: frozenset[str] = frozenset()
     selected: frozenset[str] | None = None  # run only these rule ids (--select); None: every rule
+    replaced: frozenset[str] = frozenset()  # built-in ids that a rule of `rule_paths` replaces
     severity_overrides: dict[str, str] = field(default_factory=dict)
     morphology_db: str | None = None   # a camel-tools morphology database; also VALIDATOR_MORPHOLOGY_DB
     suppressions: bool = True  # sidecar `ARTICLE.validate-ignore` files and inline markup comments
@@ -40,8 +41,10 @@ class Validator:
         db = configured_path(self.options.morphology_db)
         self.resources = Resources(self.lexicons, Morphology(db) if db else None)
         paths = ([BUILTIN_RULES] if self.options.builtin_rules else []) + list(self.options.rule_paths)
-        rules = load_rules(paths, set(self.lexicons.names))
+        rules = load_rules(paths, set(self.lexicons.names), self.options.replaced)
         self.all_rule_ids: frozenset[str] = frozenset(r.id for r in rules)
+        self.replaced_ids = frozenset(r.id for r in rules if r.id in self.options.replaced
+                                      and not Path(r.where.path).resolve().is_relative_to(BUILTIN_RULES.resolve()))
         self.rules: list[Rule] = [self._override(r) for r in rules if self._enabled(r.id)]
         self.engine = Engine(self.rules, self.lexicons, self.options.lang)
 

@@ -5,8 +5,9 @@
     {"version": 1, "files": {"news/gaza.txt": [{"rule": "...", "fingerprint": "...", "line": 4, "message": "..."}]}}
 
 paths relative to the baseline file's folder (POSIX separators). `--baseline FILE` drops every finding
-whose (rule, fingerprint) the baseline holds for that article, matched by path and, when no recorded
-path is the article (the checkout moved, the file was given another way), by file name. A fingerprint
+whose (rule, fingerprint) the baseline holds for that article, matched by path; when no recorded path
+is the article, by file name, but only to one recorded path that no longer exists (the article was
+moved or renamed a folder): `content/2024-02/index.md` never inherits `content/2024-01/index.md`'s. A fingerprint
 hashes the rule, the flagged text and its sentence (with an occurrence index), never a line, so
 findings stay matched when lines shift. `line` and `message` are for the reader of the file only.
 `unused-suppression` findings are never recorded: a stale suppression should be removed, not accepted.
@@ -66,13 +67,14 @@ def write(path: Path, results: list[FileResult], inputs: list[str] = ()) -> int:
 class Baseline:
     base: Path
     files: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
-    by_name: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    by_name: dict[str, list[str]] = field(default_factory=dict)   # file name -> recorded paths
 
     def known(self, article: str) -> set[tuple[str, str]]:
         key = _key(article, self.base)
         if key in self.files:
             return self.files[key]
-        return self.by_name.get(Path(key).name, set())
+        moved = [k for k in self.by_name.get(Path(key).name, []) if k != "-" and not (self.base / k).exists()]
+        return self.files[moved[0]] if len(moved) == 1 else set()
 
     def filter(self, result: FileResult) -> FileResult:
         """The result with baselined findings removed (a new FileResult; the input is untouched)."""
@@ -114,5 +116,5 @@ def load(path: Path) -> Baseline:
                 raise BaselineError(f"an entry of '{key}' lacks rule or fingerprint", **where)
             pairs.add((e["rule"], e["fingerprint"]))
         baseline.files.setdefault(key, set()).update(pairs)
-        baseline.by_name.setdefault(Path(key).name, set()).update(pairs)
+        baseline.by_name.setdefault(Path(key).name, []).append(key)
     return baseline

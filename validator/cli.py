@@ -73,13 +73,22 @@ def _die(message: str) -> None:
     raise _Exit(2)
 
 
-def _load_validator(rules: list[Path] | None, lang: str, builtin: bool = True):
-    from validator.app import Options, Validator
+def _rules_validator(rules: list[Path] | None, config: Path | None, lang: str):
+    """The rules a run in this folder would load: built-in, the configuration's (its rules, lexicons,
+    disable, replace and severity) and `rules`."""
+    from validator import run
 
     try:
-        return Validator(Options(rule_paths=list(rules or []), lang=lang, builtin_rules=builtin))
+        plan = run.plan([], config_file=config, extra_rules=rules, lang=lang)
     except RuleError as e:
         _die(str(e))
+    return run.validator_for(next(iter(plan.options.values())))
+
+
+def _builtin() -> Path:
+    from validator.paths import builtin_rules_dir
+
+    return builtin_rules_dir()
 
 
 def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
@@ -426,38 +435,38 @@ def _typer_app():
         if failed or plan.empty_folders:
             raise _Exit(2)
 
+    rules_option = typer.Option(None, "--rules", help="Extra rule file or folder (repeatable).")
+    config_option = typer.Option(None, "--config", help="Configuration file (default: the nearest validate.toml "
+                                                        "or pyproject.toml [tool.validate] above this folder).")
+
     @rules_app.command("list")
-    def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules")) -> None:
-        """One rule a line: id, category, severity."""
-        validator = _load_validator(rules, "en")
-        for r in validator.rules:
+    def rules_list(rules: Optional[List[Path]] = rules_option, config: Optional[Path] = config_option) -> None:
+        """One rule a line: id, category, severity (as the configuration sets them)."""
+        for r in _rules_validator(rules, config, "en").rules:
             _echo(f"{r.id}\t{r.category}\t{r.severity}")
 
     @rules_app.command("check")
-    def rules_check(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
-        """Parse and lint rule files: unknown fields or lexicons, duplicate ids. Errors as file:line:col."""
-        from validator.rules.loader import BUILTIN_RULES, load_rules, rule_files
-        from validator.text.lexicon import Lexicons
+    def rules_check(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders."),
+                    config: Optional[Path] = config_option) -> None:
+        """Parse and lint rule files with the built-in and configured rules, as a run would load them:
+        unknown fields or lexicons, duplicate ids. Errors as file:line:col."""
+        from validator.rules.loader import rule_files
 
-        targets = list(paths) if paths else [BUILTIN_RULES]
-        try:
-            loaded = load_rules(targets, set(Lexicons().names))
-        except RuleError as e:
-            _die(str(e))
-        _echo(f"{len(loaded)} rule(s) in {len(rule_files(targets))} file(s): ok")
+        validator = _rules_validator(paths, config, "en")
+        n = len(rule_files([_builtin(), *validator.options.rule_paths]))
+        _echo(f"{len(validator.all_rule_ids)} rule(s) in {n} file(s): ok")
 
     @rules_app.command("test")
-    def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders.")) -> None:
-        """Run every rule's flag/pass examples; print each failure; exit 1 on any."""
+    def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: every "
+                                                                           "rule a run loads)."),
+                   config: Optional[Path] = config_option) -> None:
+        """Run the rules' flag/pass examples; print each failure; exit 1 on any."""
+        from validator.rules.loader import rule_files
         from validator.rules.testing import run_examples
 
-        from validator.app import Options, Validator
-
-        try:
-            validator = Validator(Options(rule_paths=list(paths or []), builtin_rules=not paths, lang="en"))
-        except RuleError as e:
-            _die(str(e))
-        failures, total = run_examples(validator)
+        validator = _rules_validator(paths, config, "en")
+        only = {str(f.resolve()) for f in rule_files(list(paths))} if paths else None
+        failures, total = run_examples(validator, only)
         for failure in failures:
             _echo(failure)
         _echo(f"{total - len(failures)} passed, {len(failures)} failed")
@@ -465,16 +474,18 @@ def _typer_app():
             raise _Exit(1)
 
     @rules_app.command("explain")
-    def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None, "--rules"),
+    def rules_explain(rule_id: str, rules: Optional[List[Path]] = rules_option, config: Optional[Path] = config_option,
                       lang: Lang = typer.Option(Lang.en, "--lang")) -> None:
         """Show a rule: description, messages, selection, requirement and examples."""
         from validator.rules.explain import explain
 
-        validator = _load_validator(rules, lang.value)
+        validator = _rules_validator(rules, config, lang.value)
         rule = next((r for r in validator.rules if r.id == rule_id), None)
         if rule is None:
+            if rule_id in validator.all_rule_ids:
+                _die(f"rule '{rule_id}' is disabled by the configuration")
             _die(f"no rule '{rule_id}'; `validate rules list` shows them")
-        _echo(explain(rule))
+        _echo(explain(rule, lang.value))
 
     _APP = app, check_app
     return _APP

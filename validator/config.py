@@ -7,6 +7,7 @@ a `pyproject.toml` without `[tool.validate]` does not count); the nearest one wi
     rules = ["house-rules"]            # extra rule folders or files, relative to the config file
     lexicons = ["lexicons"]            # extra lexicon folders: their files add lines to built-in lexicons
     disable = ["unnamed-source"]       # rule ids
+    replace = ["unsourced-statistic"]  # built-in rule ids that a rule of `rules` with the same id replaces
     include = ["**/*.md", "*.txt"]     # globs for files found in folders (default: every article suffix)
     exclude = ["drafts/**"]            # globs, relative to the config file; also applied to named files
     fail-on = "warning"                # error | warning | info | never (the --fail-on option wins)
@@ -28,7 +29,7 @@ from validator.settings_file import ParseError, SettingsFileError, parse_toml, r
 
 CONFIG_NAME = "validate.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("rules", "lexicons", "disable", "severity", "include", "exclude", "fail-on")
+KEYS = ("rules", "lexicons", "disable", "replace", "severity", "include", "exclude", "fail-on")
 SEVERITY_VALUES = ("error", "warning", "info")
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 
@@ -43,6 +44,7 @@ class Config:
     rules: list[Path] = field(default_factory=list)
     lexicons: list[Path] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
+    replace: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
@@ -190,6 +192,7 @@ def _convert(config: Config, data: dict) -> None:
     config.rules = _paths(config, data, "rules")
     config.lexicons = _paths(config, data, "lexicons")
     config.disable = _strings(config, data, "disable")
+    config.replace = _strings(config, data, "replace")
     config.include = _strings(config, data, "include")
     config.exclude = _strings(config, data, "exclude")
     for key in ("include", "exclude"):

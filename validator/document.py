@@ -18,6 +18,7 @@ from validator.findings import Location
 MAX_BYTES = 20 * 1024 * 1024  # an article is a few KB; a 20 MB "article" is a mistake, said plainly
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_WORD = re.compile(r"\S+")  # what str.split() splits out
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -65,6 +66,8 @@ class Document:
 
     def __post_init__(self) -> None:
         self._starts_cache: list[int] | None = None  # _sentence_starts
+        self._word_starts: list[int] | None = None  # word_count
+        self._paragraph_starts: list[int] | None = None  # paragraph_at
 
     # -- offsets ---------------------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -75,7 +78,7 @@ class Document:
     def location(self, start: int, end: int) -> Location:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
-        return Location(start, end, line, col, end_line, end_col, self.text[start:end])
+        return Location(start, end, line, col, end_line, end_col, self.text, whole=True)
 
     def line_text(self, line: int) -> str:
         start = self.line_starts[line - 1]
@@ -89,10 +92,24 @@ class Document:
         return None
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        i = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        starts = self._paragraph_starts
+        if starts is None or len(starts) != len(self.paragraphs):
+            starts = self._paragraph_starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
+
+    def word_count(self, start: int, end: int) -> int:
+        """`len(text[start:end].split())` without the copy: the words that start inside the span, and
+        the one it starts in the middle of (quotations that run to their paragraph's end overlap)."""
+        if start >= end:
+            return 0
+        starts = self._word_starts
+        if starts is None:
+            starts = self._word_starts = [m.start() for m in _WORD.finditer(self.text)]
+        inside = bisect.bisect_left(starts, end) - bisect.bisect_right(starts, start)
+        return inside + (not self.text[start].isspace())
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1

@@ -5,11 +5,18 @@ from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
+# A report shows at most this much of a span: an unclosed quotation mark's span runs to the end of its
+# paragraph, and a thousand of them in one long paragraph must not make a report of gigabytes.
+EXCERPT_CHARS = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A span of the original article: 0-based code-point offsets, 1-based line and column."""
+    """A span of the original article: 0-based code-point offsets, 1-based line and column.
+
+    A location made by a document refers to the document's text (`whole`) rather than holding a copy
+    of the span: a thousand unclosed quotation marks, each running to the end of its paragraph, would
+    otherwise copy the paragraph a thousand times. Two locations are equal when their offsets are."""
 
     start: int
     end: int
@@ -17,13 +24,28 @@ class Location:
     column: int
     end_line: int
     end_column: int
-    text: str
+    source: str = field(repr=False, compare=False)  # the span's text, or with `whole` the text it is in
+    whole: bool = field(default=False, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start:self.end] if self.whole else self.source
+
+    @property
+    def excerpt(self) -> str:
+        """The text as reports show it: whole, or its first EXCERPT_CHARS characters and "…"."""
+        if self.end - self.start <= EXCERPT_CHARS and self.whole:
+            return self.source[self.start:self.end]
+        if not self.whole:
+            text = self.source
+            return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"
+        return self.source[self.start:self.start + EXCERPT_CHARS] + "…"
 
     def to_json(self) -> dict:
         return {
             "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column,
-            "start": self.start, "end": self.end, "text": self.text,
+            "start": self.start, "end": self.end, "text": self.excerpt,
         }
 
 

@@ -57,14 +57,16 @@ class Markup:
     offsets: list[int]
     blocks: list[Block] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    ends: list[int] | None = None  # source end of each plain char when it is not offset + 1 (an entity)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """A plain-text span [start, end) as a source span: from its first to just after its last char."""
+        """A plain-text span [start, end) as a source span: from its first to just after its last char
+        (the whole character reference when the last char was written as one, such as `&#37;`)."""
         n = len(self.plain)
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
         s = self.offsets[start]
-        e = self.offsets[end - 1] + 1 if end > start else s
+        e = (self.ends[end - 1] if self.ends else self.offsets[end - 1] + 1) if end > start else s
         return s, max(s, e)
 
 
@@ -92,10 +94,11 @@ class _Builder:
         self.source = source
         self.chars: list[str] = []
         self.offsets: list[int] = []
+        self.ends: dict[int, int] = {}  # plain index -> source end, for chars written as a reference
         self.blocks: list[Block] = []
         self._block_start: int | None = None
 
-    def add(self, ch: str, src: int) -> None:
+    def add(self, ch: str, src: int, src_end: int | None = None) -> None:
         if ch in "\r\n\t\f\v":
             ch = " "
         if ch == " " and (self._block_start is None or self.chars[-1] == " "):
@@ -106,6 +109,8 @@ class _Builder:
                     self.chars.append("\n")
                     self.offsets.append(self.offsets[-1] + 1 if self.offsets else 0)
             self._block_start = len(self.chars)
+        if src_end is not None and src_end != src + 1:
+            self.ends[len(self.chars)] = src_end
         self.chars.append(ch)
         self.offsets.append(src)
 
@@ -115,6 +120,7 @@ class _Builder:
         while self.chars and self.chars[-1] == " " and len(self.chars) > self._block_start:
             self.chars.pop()
             self.offsets.pop()
+            self.ends.pop(len(self.chars), None)
         start = self._block_start  # a block starts at a non-blank character, so it is never empty
         self._block_start = None
         self.blocks.append(Block(start, len(self.chars), self.offsets[start], self.offsets[-1] + 1))
@@ -130,7 +136,12 @@ class _Builder:
                 i = bisect.bisect_left(starts, end)
                 target = self.blocks[i] if i < len(self.blocks) else None
             out.append(Directive(scope, rules, reason, start, end, target))
-        return Markup(self.source, "".join(self.chars), offsets, self.blocks, out)
+        ends = None
+        if self.ends:
+            ends = [min(o, len(self.source)) + 1 for o in self.offsets]
+            for i, e in self.ends.items():
+                ends[i] = e
+        return Markup(self.source, "".join(self.chars), offsets, self.blocks, out, ends)
 
 
 def _directive(comment: str, start: int) -> tuple[str, tuple[str, ...], str, int, int] | None:
@@ -147,11 +158,23 @@ def _directive(comment: str, start: int) -> tuple[str, tuple[str, ...], str, int
 
 # -- Markdown ---------------------------------------------------------------------------------------
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)\1[ \t]*(?:\r\n|\r|\n|\Z)", re.S)
+
+
+def _without_front_matter(source: str) -> str:
+    """YAML (`---`) or TOML (`+++`) front matter (Hugo, Jekyll) blanked out, its line ends kept, so the
+    article starts after it and every later line keeps its number."""
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return source
+    return re.sub(r"[^\r\n]", "", m.group(0)) + source[m.end():]
+
+
 def _markdown(source: str) -> Markup:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table")
-    tokens = md.parse(source)
+    tokens = md.parse(_without_front_matter(source))
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
     b = _Builder(source)
     directives = []
@@ -229,22 +252,77 @@ _HTML_TOKEN = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
+# what can open at a `<` without a closing `>`: a comment or CDATA running to the end
+_OPEN_ENDED = re.compile(r"(?P<comment><!--.*?(?:-->|\Z))|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))", re.S)
+_ATTR_STOP = re.compile(r"""['">]""")
+
+
+class _TagEnds:
+    """Whether a tag opened at a `<` has its `>`: the first `>` outside quoted attribute values, as
+    `_ATTRS` reads them. Each walk remembers the quotation marks and `>` it stepped on outside
+    quotes, and a later walk stops at the first one already known, so thousands of `<a ` without
+    a `>` cost one pass over the text, not one pass each."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self._stops = [m.start() for m in _ATTR_STOP.finditer(source)]  # found by bisection, never rescanned
+        self._known: dict[int, bool] = {}
+
+    def closed(self, start: int) -> bool:
+        source, known, stops = self.source, self._known, self._stops
+        stepped = []
+        pos = start
+        while True:
+            k = bisect.bisect_left(stops, pos)
+            if k == len(stops):
+                found = False
+                break
+            at = stops[k]
+            if at in known:
+                found = known[at]
+                break
+            stepped.append(at)
+            mark = source[at]
+            if mark == ">":
+                found = True
+                break
+            close = source.find(mark, at + 1)
+            if close < 0:
+                found = False  # an unclosed quoted value: no tag from here to the end
+                break
+            pos = close + 1
+        for at in stepped:
+            known[at] = found
+        return found
+
+
 def _html(source: str) -> Markup:
     b = _Builder(source)
     directives = []
     pos = 0
-    for m in _HTML_TOKEN.finditer(source):
+    ends = _TagEnds(source)
+    at = source.find("<")
+    while at >= 0:
+        if ends.closed(at + 1):
+            m = _HTML_TOKEN.match(source, at)
+        else:  # only what may run to the end can start here; the regex would scan to the end in vain
+            m = _OPEN_ENDED.match(source, at)
+        if m is None:
+            at = source.find("<", at + 1)
+            continue
         _html_text(b, source, pos, m.start())
         pos = m.end()
-        if m.group("comment"):
-            d = _directive(m.group("comment"), m.start())
+        found = m.groupdict()
+        if found["comment"]:
+            d = _directive(found["comment"], m.start())
             if d:
                 directives.append(d)
-        elif m.group("tag"):
-            if m.group("name").lower() in _BLOCK_TAGS:
+        elif found.get("tag"):
+            if found["name"].lower() in _BLOCK_TAGS:
                 b.end_block()
-        elif m.group("skip"):
+        elif found.get("skip"):
             b.end_block()
+        at = source.find("<", max(pos, at + 1))
     _html_text(b, source, pos, len(source))
     return b.finish(directives)
 
@@ -262,7 +340,7 @@ def _html_text(b: _Builder, source: str, start: int, end: int) -> None:
                 b.add(source[i], i)
         else:
             for ch in decoded:
-                b.add(ch, m.start())
+                b.add(ch, m.start(), m.end())
         pos = m.end()
     for i in range(pos, end):
         b.add(source[i], i)
@@ -284,7 +362,7 @@ class SourceLines:
     def location(self, start: int, end: int) -> Location:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
-        return Location(start, end, line, col, end_line, end_col, self.text[start:end])
+        return Location(start, end, line, col, end_line, end_col, self.text, whole=True)
 
 
 def remap_location(loc: Location, markup: Markup, lines: SourceLines) -> Location:

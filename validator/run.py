@@ -66,7 +66,7 @@ _VALIDATORS: dict[str, Validator] = {}
 
 def options_key(o: Options) -> str:
     return repr((sorted(map(str, o.rule_paths)), sorted(map(str, o.lexicon_paths)), o.lang, o.builtin_rules,
-                 sorted(o.disabled), sorted(o.selected or ()), sorted(o.severity_overrides.items()), o.suppressions))
+                 sorted(o.disabled), sorted(o.selected or ()), sorted(o.replaced), sorted(o.severity_overrides.items()), o.suppressions))
 
 
 def validator_for(options: Options) -> Validator:
@@ -132,6 +132,9 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
         conf = p.configs[key]
         if conf.path is not None:
             cfg.check_rule_ids(conf, set(v.all_rule_ids) | {UNUSED_RULE})
+            for rule in set(conf.replace) - v.replaced_ids:
+                raise conf.error(f"'replace' names '{rule}', but no rule of 'rules' replaces a built-in rule "
+                                 "of that id", "replace")
         known |= v.all_rule_ids
     for option, ids in (("--disable", disable), ("--select", select)):
         for rule in ids or []:
@@ -150,6 +153,7 @@ def _options_for(p: Plan, conf: cfg.Config, extra_rules, disable, select, lang) 
             lang=lang,
             disabled=frozenset([*conf.disable, *(disable or [])]),
             selected=frozenset(select) if select else None,
+            replaced=frozenset(conf.replace),
             severity_overrides=dict(conf.severity),
         )
     return key

@@ -219,7 +219,7 @@ def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j
         return None
     start = ctx.norm.to_original(ctx.tokens[j].start)
     quote = next((q for q in quotes if q.loc.start == start), None)
-    if quote is None or quote.kind == "speech" or not quote.balanced or not 1 <= len(quote.content.split()) <= 4:
+    if quote is None or quote.kind == "speech" or not quote.balanced or not 1 <= quote.words <= 4:
         return None
     inside = next((e for e in entities for m in e.mentions
                    if quote.loc.start < m.loc.start and m.loc.end < quote.loc.end), None)

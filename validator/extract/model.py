@@ -85,8 +85,10 @@ class NumberItem:
     approximate: bool = False           # a vague count: عشرات، مئات، آلاف
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     in_headline: bool = False
+    in_subhead: bool = False            # in a subhead or teaser line inside the body
     passage: int = 0                    # a paragraph cut where the article turns to another incident
     historical: bool = False            # in a sentence dated before the article's time (في عام 1991، العام الماضي)
+    sourced_next: bool = False          # a lead figure (first sentence of its paragraph) the next sentence sources
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)
 
@@ -107,8 +109,14 @@ class Quote:
     speaker: str | None = None          # entity id
     sentence: int = 0
     paragraph: int = 0
-    content: str = ""
+    words: int = 0                      # words between the marks (len(content.split()))
     ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
+
+    @property
+    def content(self) -> str:
+        """The text between the marks, sliced when asked: an unclosed mark's runs to its paragraph end."""
+        text = self.loc.text
+        return text[1:len(text) - (1 if self.close_mark else 0)]
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ _CLOCK_WORDS = frozenset({"الساعه", "ساعه", "بالساعه", "وال�
 _AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "عمره", "عمرها", "عمرهم"})
 _OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
 _BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
+_COMPARATIVES = frozenset({"اكثر", "اقل", "ازيد", "اكبر", "اعلي"})
 _AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
 _LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:[وفب]?ال)?(?:عام|سنه|موسم) (?:ال)?ماضي(?:ه)?(?![^\W\d_])")
 _FUTURE = frozenset({"بحلول", "حتي", "لعام", "رؤيه", "خطه", "استراتيجيه", "مونديال", "كاس", "اولمبياد", "بطوله"})
@@ -35,6 +36,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _RESTATE_MARKERS = frozenset({"اي", "يعادل", "يوازي", "يساوي", "تعادل", "توازي", "تساوي", "يعادلها", "مايعادل"})
 _RESTATE_FILLERS = _RESTATE_MARKERS | frozenset({"ما", "بما", "او", "وهو", "وهي", "نحو", "حوالي", "قرابه",
                                                   "يفوق", "يزيد", "علي", "عن", "تقريبا", "اكثر", "من", "اقل"})
+# How near a market term must stand to a figure (tokens) for the figure to be price or index data.
+MARKET_WINDOW = 6
+SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
+_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…", "»", '"', "”", ")")
+_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", "(", ")"})  # a market term across one is another clause's
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -294,10 +300,11 @@ class NumberExtractor:
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
-        item.market = sentence in self._market_sentences()
+        item.market = self._market_figure(first, last, sentence)
         item.partial = partial
-        if category == "money" and self._range_bound(first, last):
-            item.approximate = True  # بين 20 و25 ألف ريال، من 49 إلى 51 مليار: a range, not one sum
+        if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
+            item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
+        item.in_subhead = self._in_subhead(paragraph)
         self.items.append(item)
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
@@ -438,6 +445,16 @@ class NumberExtractor:
         link = text.rfind("رابط الخبر", line_start, start)
         return link != -1 and ":" in text[link:start]
 
+    def _in_subhead(self, paragraph: int) -> bool:
+        """A subhead or a teaser line inside the body (الباص السياحي ينقل 500 راكب): a short paragraph
+        of one line with no sentence-final mark, between body paragraphs, not a sentence of the story."""
+        doc = self.ctx.doc
+        if not 0 < paragraph < len(doc.paragraphs) - 1 or doc.paragraphs[paragraph].is_headline:
+            return False
+        para = doc.paragraphs[paragraph]
+        text = doc.text[para.start:para.end].strip()
+        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(_SENTENCE_ENDS)
+
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
         before = [self._token(k) or "" for k in range(max(0, first - 3), first)]
@@ -445,17 +462,22 @@ class NumberExtractor:
             return True  # the lower bound
         nxt = [self._token(k) or "" for k in range(last, min(len(self.tokens), last + 3))]
         if nxt and nxt[0] in ("الي", "-", "–") or (len(nxt) > 1 and nxt[1] in ("الي", "-", "–")):
-            return any(w in ("من", "بين", "مابين") for w in before)  # من 49 إلى 51 مليار
+            # من 49 إلى 51 مليار (not أكثر من 600 ألف منهم إلى إثيوبيا: a comparison, then a destination)
+            return any(w in ("بين", "مابين") or (w == "من" and (k == 0 or before[k - 1] not in _COMPARATIVES))
+                       for k, w in enumerate(before))
         # the upper bound: بين 20 و25 ألف ريال، من 49 مليار دولار إلى 51 مليار
         k = first - 1
-        if k >= 1 and self.tokens[k].text in ("الي", "-", "–") and self.tokens[k - 1].kind == "number":
+        if k >= 0 and self.tokens[k].text in ("ال", "وال"):
+            k -= self.tokens[k].text == "ال"  # ما بين الـ1500 والـ8000 دولار
+        joint = "و" if k >= 0 and self.tokens[k].text == "وال" else self._token(k)
+        if k >= 1 and joint in ("الي", "-", "–") and self.tokens[k - 1].kind == "number":
             return True  # بتكلفة 250 إلى 550 ريالا
-        if k >= 0 and self.tokens[k].text in ("الي", "و", "-", "–"):
+        if k >= 0 and joint in ("الي", "و", "-", "–"):
             for back in range(k - 1, max(-1, k - 6), -1):
                 if self.tokens[back].text in ("بين", "مابين", "من", "يتراوح", "تتراوح"):
                     return True
-                if self.tokens[back].kind == "punct":
-                    break
+                if self.tokens[back].kind == "punct" and self.tokens[back].text != "%":
+                    break  # (ما بين 9.78% إلى 4.17%: the percent sign is part of the lower bound)
         return False
 
     def _token(self, i: int) -> str | None:
@@ -479,10 +501,19 @@ class NumberExtractor:
                 return self.ctx.original_text(m.start, m.end)
         return None
 
-    def _market_sentences(self) -> set[int]:
+    def _market_figure(self, first: int, last: int, sentence: int) -> bool:
+        """A price or index figure: a market term (المؤشر، سهم، نقطة، الأونصة) within MARKET_WINDOW
+        tokens of the numeral in its clause. A market word elsewhere in a long sentence (a spending
+        plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
         if not hasattr(self, "_market"):
-            self._market = {self.ctx.sentence_of(m.start)[0] for m in self.ctx.hits("market-terms")}
-        return self._market
+            self._market: dict[int, list[tuple[int, int]]] = {}
+            for m in self.ctx.hits("market-terms"):
+                self._market.setdefault(self.ctx.sentence_of(m.start)[0], []).append((m.i, m.j))
+        for i, j in self._market.get(sentence, ()):
+            lo, hi = (j, first) if j <= first else (last, i)
+            if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
+                return True
+        return False
 
     def _is_update(self, start: int, sentence: int) -> bool:
         """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""

@@ -31,7 +31,7 @@ def extract(doc: Document, res: Resources) -> Article:
             continue
         cue = _speech_cue_before(ctx, q)
         # "إن «العربية» ..." opens a clause about a name; one quoted word after أن/إن is not speech
-        strong = cue is not None and (cue not in ("ان", "بان") or len(q.content.split()) >= 2)
+        strong = cue is not None and (cue not in ("ان", "بان") or q.words >= 2)
         q.kind = classify(ctx, q, strong)
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
@@ -170,7 +170,7 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and len(q.content.split()) >= 2 \
+        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and q.words >= 2 \
                 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
@@ -198,7 +198,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
     for q in quotes:
-        if q.kind != "speech" or not q.balanced or len(q.content.split()) > SHORT_QUOTE_WORDS:
+        if q.kind != "speech" or not q.balanced or q.words > SHORT_QUOTE_WORDS:
             continue
         if trailing.get(q.sentence, -1) > q.loc.end:
             continue
@@ -306,7 +306,7 @@ def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
         t = ctx.tokens[k].text
         if t == ":" and k != i:
             return None  # "رابط الخبر: تناقض «العربية»": the colon introduces other words
-        if t == ":" and k > 0 and len(quote.content.split()) <= 3 and not _speaker_before_colon(ctx, k):
+        if t == ":" and k > 0 and quote.words <= 3 and not _speaker_before_colon(ctx, k):
             return None  # فاصطلاح: «الشيطان الأكبر» — a term announced by a noun, not speech
         if t in _SPEECH_CUES or ctx.res.reporting_forms.lookup(t) is not None:
             return t
@@ -326,17 +326,47 @@ def _announced_by(article: Article, paragraph: int) -> str | None:
     return last[-1].source if last and para.end - last[-1].loc.end <= 3 else None
 
 
+class _SourcedAttributions:
+    """A sentence's attributions that name a source, for the quotations of that sentence: a long
+    sentence of many quotations (or of unclosed marks) looks each one up by bisection."""
+
+    def __init__(self):
+        self.atts: list = []
+        self.starts: list[int] = []
+        self.in_order = True
+
+    def add(self, att) -> None:
+        if self.starts and att.loc.start < self.starts[-1]:
+            self.in_order = False
+        self.atts.append(att)
+        self.starts.append(att.loc.start)
+
+    def nearest(self, start: int, end: int):
+        """The last one before `start` in the article's order, else the first at or after `end`."""
+        atts, starts = self.atts, self.starts
+        if not self.in_order:  # not in text order: the plain scan
+            before = [a for a in atts if a.loc.start < start]
+            after = [a for a in atts if a.loc.start >= start and a.loc.start >= end]
+            return before[-1] if before else (after[0] if after else None)
+        k = bisect.bisect_left(starts, start)
+        if k:
+            return atts[k - 1]
+        k = bisect.bisect_left(starts, max(start, end))
+        return atts[k] if k < len(atts) else None
+
+
 def _link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
+    sourced: dict[int, _SourcedAttributions] = {}
     for att in article.attributions:
         by_sentence.setdefault(att.sentence, []).append(att)
+        if att.source:
+            sourced.setdefault(att.sentence, _SourcedAttributions()).add(att)
     speech = [q for q in article.quotes if q.kind == "speech"]
     previous_speaker: dict[int, str | None] = {}
     for q in speech:
-        atts = by_sentence.get(q.sentence, [])
-        before = [a for a in atts if a.loc.start < q.loc.start and a.source]
-        after = [a for a in atts if a.loc.start >= q.loc.start and a.source and a.loc.start >= q.loc.end]
-        chosen = before[-1] if before else (after[0] if after else None)
+        atts = sourced.get(q.sentence)
+        chosen = atts.nearest(q.loc.start, q.loc.end) if atts is not None else None
         if chosen is not None:
             q.speaker = chosen.source
             chosen.covers.append(q.id)
@@ -348,7 +378,13 @@ def _link(article: Article) -> None:
                 q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
+    sentences = article.doc.sentences
     for n in article.numbers:
+        # a lead: the paragraph's first sentence gives the figure, the next one says who gave it
+        nxt = n.sentence + 1
+        n.sourced_next = nxt < len(sentences) and sentences[nxt].paragraph == n.paragraph \
+            and (n.sentence == 0 or sentences[n.sentence - 1].paragraph != n.paragraph) \
+            and any(a.source for a in by_sentence.get(nxt, ()))
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]
                       if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)

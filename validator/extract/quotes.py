@@ -12,7 +12,10 @@ PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 OPENERS = "«“„"
 CLOSERS = "»”"
 MARKS = frozenset('«»“”"„')
-_MARK = re.compile('[«»“”"„]')
+# A double prime (″) closes “ or " in some publishing systems (“غالاكسي نوت 5″); alone it is an inch
+# or a second mark, never a quotation of its own.
+DOUBLE_PRIME = "″"
+_MARK = re.compile('[«»“”"„″]')
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -31,6 +34,11 @@ def find_quotes(ctx: Context) -> list[Quote]:
             i = found.start()
             ch = text[i]
             if i == reopened:
+                continue
+            if ch == DOUBLE_PRIME:
+                if stack and stack[-1][0] in '“"':
+                    mark, start = stack.pop()
+                    quotes.append(_quote(ctx, start, i, mark, ch))
                 continue
             if ch == '"':
                 if stack and stack[-1][0] == '"':
@@ -175,17 +183,15 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
 
 def _quote(ctx: Context, start: int, close: int, mark: str, close_mark: str) -> Quote:
     loc = ctx.doc.location(start, close + 1)
-    content = ctx.doc.text[start + 1:close]
-    quote = Quote("", loc, "speech", True, mark, close_mark, content=content)
+    quote = Quote("", loc, "speech", True, mark, close_mark, words=ctx.doc.word_count(start + 1, close))
     _place(ctx, quote)
     return quote
 
 
 def _unbalanced(ctx: Context, start: int, end: int, mark: str, close_mark: str | None, at: int) -> Quote:
     loc = ctx.doc.location(start, end)
-    content = ctx.doc.text[start + 1:end - (1 if close_mark else 0)]
     quote = Quote("", loc, "speech", False, mark, close_mark, unmatched=ctx.doc.location(at, at + 1),
-                  content=content)
+                  words=ctx.doc.word_count(start + 1, end - (1 if close_mark else 0)))
     _place(ctx, quote)
     return quote
 
@@ -223,7 +229,7 @@ def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
         return "name"  # رفعوا لافتات كتب عليها «...»، قوله تعالى: «...»: a text nobody is reported saying
     if quote.balanced and _subject_of_report(ctx, quote, norm_start):
         return "name"  # أعلنت «إعمار مولز»، ... / وقالت «إيه تي آند تي» إنها: the quoted name is the subject
-    if quote.balanced and _after_pronoun_of_apposition(ctx, norm_start) and len(quote.content.split()) <= 5:
+    if quote.balanced and _after_pronoun_of_apposition(ctx, norm_start) and quote.words <= 5:
         return "name"  # بجائزة واحدة وهي «شاعر سوق عكاظ»
     # word tokens found by bisection in the article's list of word positions, not by walking the
     # quotation: thousands of unclosed quotation marks (each running to the end) stay fast
@@ -316,7 +322,7 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
 def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:
     """A short quotation right after a reporting verb and right before what it reports (إن، أن،
     a comma, a colon) is the name of who reports: أعلنت «إعمار مولز»، المدرجة ...؛ قالت «الأرصاد»: ..."""
-    if len(quote.content.split()) > 4:
+    if quote.words > 4:
         return False
     i = ctx.index.at_or_after(norm_start) - 1
     if i < 0 or ctx.res.reporting_forms.lookup(ctx.tokens[i].text) is None:

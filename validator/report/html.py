@@ -267,8 +267,8 @@ def _finding_json(i: int, f: Finding, ui: dict, rules: dict | None) -> dict:
     related_names = ui["related_messages"]
     return {"index": i, "rule": f.rule, "category": f.category, "category_label": _category(f.category, ui),
             "severity": f.severity, "message": f.message, "line": loc.line, "column": loc.column,
-            "text": loc.text, "suggestion": f.suggestion,
-            "related": [{"text": r.location.text, "line": r.location.line, "column": r.location.column,
+            "text": loc.excerpt, "suggestion": f.suggestion,
+            "related": [{"text": r.location.excerpt, "line": r.location.line, "column": r.location.column,
                          "message": related_names.get(r.message, r.message)} for r in f.related],
             "evidence": getattr(rule, "description", "") or ""}
 

@@ -42,7 +42,7 @@ def render(results: list[FileResult], rules: list[Rule] | None = None) -> str:
                     fail = ET.SubElement(case, "failure", type=f.severity, message=_clean(f.message))
                     text = f"{path}:{loc.line}:{loc.column}: {f.severity} {f.category} {f.rule} {f.message}"
                     if loc.text:
-                        text += f"\n    {loc.text}"
+                        text += f"\n    {loc.excerpt}"
                     fail.text = _clean(text)
                     failures += 1
             counts = {"tests": len(by_rule), "failures": failures, "errors": 0}

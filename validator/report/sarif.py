@@ -128,7 +128,7 @@ def _physical(path: str, loc: Location) -> dict:
         "charOffset": loc.start, "charLength": max(0, loc.end - loc.start),
     }
     if loc.text:
-        region["snippet"] = {"text": loc.text}
+        region["snippet"] = {"text": loc.excerpt}
     return {"artifactLocation": {"uri": uri(path)}, "region": region}
 
 

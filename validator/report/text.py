@@ -7,7 +7,7 @@ wrote the articles: control characters and bidi overrides in them are shown as e
 """
 from __future__ import annotations
 
-from validator.findings import FileResult, Finding
+from validator.findings import EXCERPT_CHARS, FileResult, Finding
 from validator.report.summary import counts
 from validator.report.visible import visible
 
@@ -16,10 +16,34 @@ RLI, PDI = "\u2067", "\u2069"
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _BOLD, _REVERSE = "\033[0m", "\033[1m", "\033[7m"
 
-_SUMMARY = {
-    "en": "{findings} finding(s): {error} error(s), {warning} warning(s), {info} info in {files} file(s)",
-    "ar": "{findings} ملاحظة: {error} خطأ، {warning} تحذير، {info} معلومة في {files} ملف",
+_SUMMARY_EN = "{findings} finding(s): {error} error(s), {warning} warning(s), {info} info in {files} file(s)"
+# Arabic counted nouns: (one, two, three to ten) forms; from eleven on the singular follows the number.
+_AR_NOUNS = {
+    "findings": ("ملاحظة", "ملاحظتان", "ملاحظات"),
+    "error": ("خطأ", "خطآن", "أخطاء"),
+    "warning": ("تحذير", "تحذيران", "تحذيرات"),
+    "info": ("معلومة", "معلومتان", "معلومات"),
+    "files": ("ملف", "ملفان", "ملفات"),
 }
+
+
+def _ar_count(n: int, forms: tuple[str, str, str]) -> str:
+    """٣ تحذيرات، تحذيران، تحذير واحد، ١٢ تحذيرا: a number with its noun as Arabic agrees them."""
+    one, two, few = forms
+    if n == 1:
+        return f"{one} {'واحدة' if one.endswith('ة') else 'واحد'}"
+    if n == 2:
+        return two
+    if n == 0 or 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    return f"{n} {one}"
+
+
+def summary_line(values: dict, lang: str = "ar") -> str:
+    if lang != "ar":
+        return _SUMMARY_EN.format(**values)
+    c = {k: _ar_count(values[k], forms) for k, forms in _AR_NOUNS.items()}
+    return f"{c['findings']}: {c['error']}، {c['warning']}، {c['info']} في {c['files']}"
 
 
 def render(results: list[FileResult], color: bool = False, lang: str = "ar") -> str:
@@ -38,7 +62,7 @@ def file_lines(r: FileResult, color: bool = False) -> list[str]:
 def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:
     """The report from each file's lines, in order, and the summary line of all results."""
     lines = [line for part in parts for line in part]
-    lines.append(_SUMMARY.get(lang, _SUMMARY["en"]).format(**counts(results)))
+    lines.append(summary_line(counts(results), lang))
     return "\n".join(lines) + "\n"
 
 
@@ -55,16 +79,24 @@ def _finding(r: FileResult, f: Finding, color: bool) -> list[str]:
 
 
 def _excerpt(text: str, start: int, end: int, color: bool) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    """The span in its line with CONTEXT characters either side; the line is searched no further
+    than the excerpt reaches (an article may be one line of megabytes), and a span longer than
+    EXCERPT_CHARS is cut there with "…"."""
+    left = max(0, start - CONTEXT)
+    newline = text.rfind("\n", left, start)
+    if newline >= 0:
+        left = newline + 1
+    cut = "…" if left > 0 and text[left - 1] != "\n" else ""
+    limit = min(len(text), min(end, start + EXCERPT_CHARS) + CONTEXT + 1)
+    line_end = text.find("\n", start, limit)
     if line_end == -1:
-        line_end = len(text)
-    end = min(end, line_end)
-    left = max(line_start, start - CONTEXT)
-    right = min(line_end, end + CONTEXT)
+        line_end = len(text) if limit == len(text) else limit + 1  # (beyond what is shown)
+    shown = min(end, line_end, start + EXCERPT_CHARS)
+    right = min(line_end, shown + CONTEXT)
     before, span, after = (visible(t.replace("\r", "").replace("\t", " "))
-                           for t in (text[left:start], text[start:end], text[end:right]))
-    before = ("…" if left > line_start else "") + before
+                           for t in (text[left:start], text[start:shown], text[shown:right]))
+    span += "…" if shown < min(end, line_end) else ""
+    before = cut + before
     after = after + ("…" if right < line_end else "")
     marked = f"{_REVERSE}{span}{_RESET}" if color else f"│{span}│"
     return before + marked + after

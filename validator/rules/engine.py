@@ -13,8 +13,9 @@ from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.extract.model import SpellingGroup, TextSpan
 from validator.rules.fields import FIELDS
+from validator.rules.textmatch import ArticleTexts, LiteralSet, literal
 from validator.text.lexicon import Lexicons
-from validator.text.normalize import normalize, normalize_cached, normalize_string
+from validator.text.normalize import NormalizedText, normalize_cached, normalize_string
 
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
@@ -51,14 +52,38 @@ class Engine:
         self.lexicons = lexicons
         self.lang = lang
         self._patterns: dict[str, regex.Pattern] = {}
+        self._literal_sets: dict[tuple, LiteralSet] | None = None
+        # the article being checked: its texts normalized once and its sentences and paragraphs made
+        # once for all rules (a house style guide is hundreds of rules over the same sentences)
+        self._article: Article | None = None
+        self._texts = ArticleTexts()
+        self._spans: dict[str, list[TextSpan]] = {}
 
     # -- public ------------------------------------------------------------------------------------
     def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
         findings: list[Finding] = []
-        for rule in rules if rules is not None else self.rules:
-            findings.extend(self.run_rule(rule, article))
+        rules = rules if rules is not None else self.rules
+        try:
+            for rule in rules:
+                findings.extend(self.run_rule(rule, article))
+        finally:
+            self._forget_article()
+        once = {r.id for r in rules if r.once == "sentence"}
+        if once:
+            findings = _one_per_sentence(findings, once, article)
         findings.sort(key=lambda f: f.sort_key)
         return _with_fingerprints(findings, article)
+
+    def _texts_of(self, article: Article) -> ArticleTexts:
+        if self._article is not article:
+            self._forget_article()
+            self._article = article
+        return self._texts
+
+    def _forget_article(self) -> None:
+        self._article = None
+        self._texts = ArticleTexts()
+        self._spans = {}
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         items = list(self._items(rule.structure, article))
@@ -74,20 +99,29 @@ class Engine:
         else:  # nothing can set a match location: one state serves every item
             selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
         req = rule.requirement
-        out: list[Finding] = []
         if isinstance(req, m.RequireConsistent):
             return self._consistent(rule, req, [i for i, _ in selected], article)
+        failing: list[tuple[object, _Eval]] = []
         for item, state in selected:
             if isinstance(req, m.Forbid):
-                out.append(self._finding(rule, item, article, state, suggestion=req.suggestion))
+                failing.append((item, state))
             elif isinstance(req, m.RequireSource):
                 if not self._has_source(item, req.scope, article):
-                    out.append(self._finding(rule, item, article, state))
+                    failing.append((item, state))
             elif isinstance(req, m.RequireCondition):
                 required = self._compiled(rule, req.condition)
                 if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    out.append(self._finding(rule, item, article, state))
-        return out
+                    failing.append((item, state))
+        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
+        if rule.once != "sentence":
+            return [self._finding(rule, item, article, state, suggestion) for item, state in failing]
+        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
+        by_sentence: dict[int, list[tuple[object, _Eval]]] = {}
+        for item, state in failing:
+            by_sentence.setdefault(_sentence_index(_describe(item, article)[0], article), []).append((item, state))
+        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
+                              others=[_describe(item, article)[0] for item, _ in group[1:]])
+                for group in by_sentence.values()]
 
     # -- compiled conditions -----------------------------------------------------------------------
     def _compiled(self, rule: m.Rule, cond):
@@ -170,8 +204,48 @@ class Engine:
                            for v in values) != negated
             return in_lexicon
         if isinstance(cond, m.Matches):
+            pattern = normalize_pattern(cond.pattern)
+            literals = self._literal_set(structure, cond.field.path)
+            if literal(pattern) and pattern in literals:
+                return self._literal_matcher(cond, get, literals, pattern)
             return lambda item, a, s: self._matches(cond, get(item, a), item, a, s, rule)
         raise ValueError(cond)
+
+    def _literal_set(self, structure: str, path: tuple[str, ...]) -> LiteralSet:
+        """The plain-word patterns every rule of the run matches on this structure's field, together."""
+        if self._literal_sets is None:
+            grouped: dict[tuple, set[str]] = {}
+            for rule in self.rules:
+                conds = [rule.condition]
+                if isinstance(rule.requirement, m.RequireCondition):
+                    conds.append(rule.requirement.condition)
+                for cond in conds:
+                    for found in _matches_in(cond):
+                        pattern = normalize_pattern(found.pattern)
+                        if literal(pattern):
+                            grouped.setdefault((rule.structure, found.field.path), set()).add(pattern)
+            self._literal_sets = {key: LiteralSet(patterns) for key, patterns in grouped.items()}
+        sets = self._literal_sets
+        found_set = sets.get((structure, path))
+        if found_set is None:
+            found_set = sets[(structure, path)] = LiteralSet(())
+        return found_set
+
+    def _literal_matcher(self, cond: m.Matches, get, literals: LiteralSet, pattern: str):
+        size = len(pattern)
+
+        def matches_literal(item, a, s):
+            value = get(item, a)
+            if value is None:
+                return False
+            texts = self._texts_of(a)
+            text = str(value)
+            start = texts.found(literals, text).get(pattern)
+            if start is None:
+                return False
+            _record_match(cond, item, a, texts.normalized(text), start, start + size, s)
+            return True
+        return matches_literal
 
     # -- structures ----------------------------------------------------------------------------------
     def _items(self, structure: str, article: Article):
@@ -188,15 +262,13 @@ class Engine:
             return article.attributions
         if structure == "spelling":
             return article.spellings
-        if structure in ("paragraph", "headline"):
-            spans = [TextSpan(p.start, p.end, doc.text[p.start:p.end], p.index, p.line, p.is_headline)
-                     for p in doc.paragraphs]
-            return [s for s in spans if s.is_headline] if structure == "headline" else spans
-        if structure == "sentence":
-            heads = {p.index for p in doc.paragraphs if p.is_headline}
-            return [TextSpan(s.start, s.end, doc.text[s.start:s.end], s.index, doc.line_col(s.start)[0],
-                             s.paragraph in heads) for s in doc.sentences]
-        raise ValueError(structure)
+        if structure not in ("paragraph", "headline", "sentence"):
+            raise ValueError(structure)
+        self._texts_of(article)
+        spans = self._spans.get(structure)
+        if spans is None:
+            spans = self._spans[structure] = _text_spans(structure, doc)
+        return spans
 
     # -- conditions ----------------------------------------------------------------------------------
     def _matches(self, cond: m.Matches, value, item, article, state: _Eval, rule: m.Rule) -> bool:
@@ -208,7 +280,7 @@ class Engine:
 
             pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
-        norm = normalize(text)
+        norm = self._texts_of(article).normalized(text)
         try:
             found = pattern.search(norm.text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -218,10 +290,7 @@ class Engine:
                                      path=w.path, line=w.line, column=w.column) from None
         if found is None:
             return False
-        if cond.field.path == ("text",) and (isinstance(item, TextSpan) or hasattr(item, "loc")):
-            base = item.start if isinstance(item, TextSpan) else item.loc.start
-            s, e = norm.to_original(found.start()), norm.to_original(found.end())
-            state.match_loc = article.doc.location(base + s, base + max(e, s))
+        _record_match(cond, item, article, norm, found.start(), found.end(), state)
         return True
 
     # -- requirements ------------------------------------------------------------------------------
@@ -339,19 +408,51 @@ class Engine:
         return out
 
     # -- findings ------------------------------------------------------------------------------------
-    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None) -> Finding:
+    def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
+                 others: list[Location] = ()) -> Finding:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
         if suggestion is not None:
             values["suggestion"] = suggestion
+        if others:
+            values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
+            related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
         return self._make(rule, loc, article, values, related, suggestion)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
-        values.setdefault("text", loc.text)
+        values.setdefault("text", _brief(loc.text))
+        values.setdefault("figures", f"«{loc.text}»")
         message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
         return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+
+
+def _matches_in(cond) -> list[m.Matches]:
+    if isinstance(cond, (m.And, m.Or)):
+        return [found for c in cond.operands for found in _matches_in(c)]
+    if isinstance(cond, m.Not):
+        return _matches_in(cond.operand)
+    return [cond] if isinstance(cond, m.Matches) else []
+
+
+def _record_match(cond: m.Matches, item, article: Article, norm: NormalizedText, start: int, end: int,
+                  state: _Eval) -> None:
+    """The finding points at the matched words when the pattern matched the item's own text."""
+    if cond.field.path == ("text",) and (isinstance(item, TextSpan) or hasattr(item, "loc")):
+        base = item.start if isinstance(item, TextSpan) else item.loc.start
+        s, e = norm.to_original(start), norm.to_original(end)
+        state.match_loc = article.doc.location(base + s, base + max(e, s))
+
+
+def _text_spans(structure: str, doc) -> list[TextSpan]:
+    if structure in ("paragraph", "headline"):
+        spans = [TextSpan(p.start, p.end, doc.text[p.start:p.end], p.index, p.line, p.is_headline)
+                 for p in doc.paragraphs]
+        return [s for s in spans if s.is_headline] if structure == "headline" else spans
+    heads = {p.index for p in doc.paragraphs if p.is_headline}
+    return [TextSpan(s.start, s.end, doc.text[s.start:s.end], s.index, doc.line_col(s.start)[0],
+                     s.paragraph in heads) for s in doc.sentences]
 
 
 def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, ...], dict]:
@@ -382,6 +483,41 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
     loc = item.loc
     src = article.entity(getattr(item, "source", None))
     return loc, (), {"phrase": getattr(item, "phrase", ""), "source": src.name if src else ""}
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# A message names its span briefly: the span itself is shown beside it, a long quotation in full is noise.
+BRIEF_WORDS = 6
+
+
+def _brief(text: str) -> str:
+    words = text.split()
+    if len(words) <= BRIEF_WORDS + 2:
+        return text
+    brief = " ".join(words[:BRIEF_WORDS]) + " …"
+    closing = text.rstrip()[-1:]
+    return brief + closing if closing in "»”\"″" else brief
+
+
+def _sentence_index(loc: Location, article: Article) -> int:
+    sentence = article.doc.sentence_at(loc.start)
+    return sentence.index if sentence is not None else -1
+
+
+def _one_per_sentence(findings: list[Finding], once: set[str], article: Article) -> list[Finding]:
+    """Rules declared `once within sentence` that share a category give one finding per sentence: the
+    most severe (an unsourced casualty count and an unsourced sum in one sentence are one missing
+    source, one fix), earliest first."""
+    best: dict[tuple[str, int], Finding] = {}
+    for f in findings:
+        if f.rule in once:
+            key = (f.category, _sentence_index(f.location, article))
+            kept = best.get(key)
+            if kept is None or (_SEVERITY_RANK.get(f.severity, 3), f.sort_key) < (
+                    _SEVERITY_RANK.get(kept.severity, 3), kept.sort_key):
+                best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if f.rule not in once or id(f) in keep]
 
 
 def _norm_value(v):
@@ -541,6 +677,11 @@ def normalize_pattern(pattern: str) -> str:
     return pattern.translate(_TABLE)
 
 
+# A sentence longer than this (no news sentence is; a run-on article of one "sentence" is) gives a
+# fingerprint the part of it around the finding, so a thousand findings do not hash it a thousand times.
+FINGERPRINT_CONTEXT = 4096
+
+
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
     """A fingerprint survives edits elsewhere: rule, the flagged text and its sentence, never a line."""
     from dataclasses import replace
@@ -548,12 +689,17 @@ def _with_fingerprints(findings: list[Finding], article: Article) -> list[Findin
     seen: dict[str, int] = {}
     contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
     out = []
+    text = article.doc.text
     for f in findings:
         sentence = article.doc.sentence_at(f.location.start)
         key = sentence.index if sentence else -1
         context = contexts.get(key)
-        if context is None:
-            context = contexts[key] = normalize_string(article.doc.text[sentence.start:sentence.end]) if sentence else ""
+        if context is None and sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
+            half = FINGERPRINT_CONTEXT // 2
+            start = max(sentence.start, f.location.start - half)
+            context = normalize_string(text[start:min(sentence.end, start + FINGERPRINT_CONTEXT)])
+        elif context is None:
+            context = contexts[key] = normalize_string(text[sentence.start:sentence.end]) if sentence else ""
         base = "|".join((f.rule, normalize_string(f.location.text), context))
         digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)

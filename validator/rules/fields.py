@@ -89,6 +89,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "source": FieldSpec(lambda n, a: _entity(a, n.source), "entity", "the source entity"),
         "in_quote": FieldSpec(lambda n, a: n.in_quote is not None, doc="inside a quotation"),
         "in_headline": FieldSpec(lambda n, a: n.in_headline, doc="in the headline"),
+        "in_subhead": FieldSpec(lambda n, a: n.in_subhead,
+                                doc="in a subhead or teaser line of the body (one short line, no final mark)"),
         "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (ارتفعت الحصيلة إلى)"),
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (بينهم أربعة أطفال)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (عشرات، مئات، آلاف)"),
@@ -97,6 +99,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                 doc="after a date before the article's own time in its sentence: a year earlier than "
                                     "the latest the article names that is not a target (بحلول 2030), or العام/الموسم الماضي "
                                     "(background on record)"),
+        "sourced_next": FieldSpec(lambda n, a: n.sourced_next,
+                                  doc="a lead figure: in the first sentence of its paragraph, and the next sentence "
+                                      "names a source (\"said X\")"),
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
         "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
     },
@@ -106,7 +111,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
-        "words": FieldSpec(lambda q, a: len(q.content.split()), doc="number of words quoted"),
+        "words": FieldSpec(lambda q, a: q.words, doc="number of words quoted"),
         "in_headline": FieldSpec(lambda q, a: a.doc.headline is not None and q.paragraph == 0,
                                  doc="in the headline"),
         "in_first_person": FieldSpec(lambda q, a: a.first_person,
@@ -159,4 +164,5 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 
 # Message placeholders: {text} and these.
 PLACEHOLDERS = frozenset({"text", "value", "category", "noun", "qualifier", "name", "titles", "title",
-                          "other", "source", "speaker", "phrase", "suggestion", "kind", "forms"})
+                          "other", "source", "speaker", "phrase", "suggestion", "kind", "forms",
+                          "figures"})

@@ -29,7 +29,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "require": ("يتطلب",), "source": ("مصدر",), "within": ("ضمن",), "consistent": ("متسق", "اتساق"),
     "by": ("حسب",), "tolerance": ("تسامح",), "factor": ("معامل",), "forbid": ("يمنع",),
     "suggest": ("اقتراح", "اقترح"), "flag": ("مخالف",), "pass": ("سليم",), "tags": ("وسوم",),
-    "with": ("مع",), "headline": ("العنوان",),
+    "with": ("مع",), "headline": ("العنوان",), "once": ("مرة",),
 }
 SEVERITY_ALIASES = {"error": "error", "warning": "warning", "info": "info",
                     "خطأ": "error", "تحذير": "warning", "ملاحظة": "info"}
@@ -60,7 +60,7 @@ def _grammar() -> pp.ParserElement:
     K = {name: _kw(name) for name in KEYWORDS}
     reserved = pp.MatchFirst([K[k] for k in ("and", "or", "not", "in", "matches", "where", "require",
                                              "flag", "pass", "message", "forbid", "suggest", "by",
-                                             "tolerance", "factor", "within", "lexicon", "tags")])
+                                             "tolerance", "factor", "within", "lexicon", "tags", "once")])
     ident = pp.Word(pp.alphas + "_" + pp.unicode.Arabic.alphas, _IDENT_CHARS).set_name("identifier")
     word = (~reserved + ident).set_name("word")
     triple = pp.QuotedString('"""', multiline=True, unquote_results=True)
@@ -118,8 +118,9 @@ def _grammar() -> pp.ParserElement:
     c_require = (K["require"] - (r_consistent | r_source | condition)).set_parse_action(loc_action("require"))
     c_forbid = (K["forbid"] + pp.Opt(K["suggest"] - string)).set_parse_action(loc_action("forbid"))
     c_example = ((K["flag"] | K["pass"]) - string).set_parse_action(loc_action("example"))
+    c_once = (K["once"] - K["within"] - scope).set_parse_action(loc_action("once"))
     clause = (c_category | c_severity | c_description | c_message | c_tags | c_select | c_require
-              | c_forbid | c_example).set_name("rule clause")
+              | c_forbid | c_example | c_once).set_name("rule clause")
     rule = (K["rule"] - word + pp.Group(pp.ZeroOrMore(clause))).set_parse_action(loc_action("rule"))
     grammar = pp.OneOrMore(rule) + pp.StringEnd()
     grammar.ignore(pp.python_style_comment)

@@ -66,11 +66,19 @@ def _folder_rule_files(root: Path) -> list[Path]:
     return found
 
 
-def load_rules(paths: list[Path], lexicon_names: set[str] | None = None) -> list[m.Rule]:
+def load_rules(paths: list[Path], lexicon_names: set[str] | None = None,
+               replace: frozenset[str] = frozenset()) -> list[m.Rule]:
+    """Every rule of the files, in order; an id defined twice is an error, unless it is in `replace`:
+    then its second definition takes the first one's place (a house rule replacing a built-in)."""
     rules: list[m.Rule] = []
     seen: dict[str, m.Where] = {}
+    replaced: set[str] = set()
     for path in rule_files(paths):
         for rule in load_file(path, lexicon_names):
+            if rule.id in replace and rule.id in seen and rule.id not in replaced:
+                replaced.add(rule.id)
+                rules = [rule if r.id == rule.id else r for r in rules]
+                continue
             if rule.id in seen:
                 w = seen[rule.id]
                 raise RuleError(f"duplicate rule id '{rule.id}' (first defined at {w.path}:{w.line}:{w.column})",
@@ -171,7 +179,7 @@ def _explain(e) -> str:
     found = e.line[e.col - 1:e.col + 19].split()[0] if e.line[e.col - 1:].strip() else "end of file"
     if msg == "Expected end of text":  # nothing that can follow the previous clause starts here
         return (f"cannot read '{found}' here: expected a clause (category, severity, description, message, "
-                "for each, require, forbid, flag, pass, tags), a new 'rule', or the rest of a condition")
+                "for each, require, forbid, flag, pass, tags, once), a new 'rule', or the rest of a condition")
     return f"{msg}, found '{found}'" if "Expected" in msg else msg
 
 
@@ -216,7 +224,7 @@ class _Converter:
         return RuleError(message, path=self.path, line=w.line, column=w.column, source_line=pp.line(loc, self.text))
 
     def rule(self, raw) -> m.Rule:
-        from validator.rules.grammar import LANG_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
+        from validator.rules.grammar import LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
 
         _, loc, (_, rule_id, clauses) = raw
         clauses = _plain(clauses) if not isinstance(clauses, list) else clauses
@@ -234,6 +242,11 @@ class _Converter:
                 data["description"] = toks[1]
             elif kind == "tags":
                 data["tags"] = tuple(toks[1:])
+            elif kind == "once":
+                scope = SCOPE_ALIASES[toks[2]]
+                if scope != "sentence":
+                    raise self.error("'once within' takes 'sentence' only", cloc)
+                data["once"] = scope
             elif kind == "message":
                 lang = LANG_ALIASES[toks[1]]
                 self._check_placeholders(toks[2], cloc)
@@ -267,7 +280,7 @@ class _Converter:
             data["messages"].setdefault("ar", data["messages"]["en"])
         return m.Rule(rule_id, data["category"], data["severity"], data.get("description", ""),
                       data["messages"], structure, condition, requirement, tuple(data["examples"]),
-                      self.where(loc), data["tags"])
+                      self.where(loc), data["tags"], data.get("once"))
 
     def _check_placeholders(self, message: str, loc: int) -> None:
         try:

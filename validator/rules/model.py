@@ -122,3 +122,4 @@ class Rule:
     examples: tuple[Example, ...] = ()
     where: Where = field(default_factory=lambda: Where("", 0, 0))
     tags: tuple[str, ...] = ()
+    once: str | None = None         # "sentence": one finding per sentence for this rule's category

@@ -4,10 +4,15 @@ from __future__ import annotations
 from validator.errors import RuleError
 
 
-def run_examples(validator) -> tuple[list[str], int]:
+def run_examples(validator, only_files: set[str] | None = None) -> tuple[list[str], int]:
+    """Every example of the validator's rules (of those defined in `only_files`, resolved paths, if given)."""
+    from pathlib import Path
+
     failures: list[str] = []
     total = 0
     for rule in validator.rules:
+        if only_files is not None and str(Path(rule.where.path).resolve()) not in only_files:
+            continue
         for ex in rule.examples:
             total += 1
             article = validator.extract_text(ex.text, path=f"<example of {rule.id}>")
