@@ -288,9 +288,9 @@ def test_an_interrupted_parallel_run_ends_cleanly(tmp_path, signal_name, code, m
     for i in range(300):
         (tmp_path / f"a{i:03d}.txt").write_text(ARTICLE, encoding="utf-8")
     p = subprocess.Popen([sys.executable, "-m", "validator", ".", "-f", "jsonl", "--jobs", "2"], cwd=tmp_path,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, bufsize=0,
                          env=dict(os.environ, PYTHONIOENCODING="utf-8"))
-    first = p.stdout.readline()      # the pool is running
+    first = p.stdout.readline()      # the pool is running (unbuffered: communicate() reads the pipe itself)
     sig = getattr(signal, signal_name)
     if sig == signal.SIGINT:
         os.killpg(p.pid, sig)

@@ -8,7 +8,6 @@ is built on first use and gives the usual help and error messages.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -595,4 +594,4 @@ def main() -> None:
     except (KeyboardInterrupt, interrupts.Terminated, BrokenPipeError) as e:
         sys.exit(interrupts.stopped(e))
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        interrupts.restore(previous)

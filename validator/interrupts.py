@@ -12,30 +12,48 @@ import signal
 import sys
 from contextlib import contextmanager
 
-_HELD = {signal.SIGINT, signal.SIGTERM}
+_held = 0                  # inside held(): a signal waits in _pending
+_pending: list[int] = []
 
 
 class Terminated(BaseException):
     """SIGTERM, raised where the run is (like KeyboardInterrupt for SIGINT)."""
 
 
-def _raise_terminated(signum, frame) -> None:
-    raise Terminated
+def _raise_for(signum: int) -> None:
+    raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
 
 
-def install():
-    """Returns the handler it replaced (a run inside another program, a test, puts it back)."""
-    return signal.signal(signal.SIGTERM, _raise_terminated)
+def _on_signal(signum, frame) -> None:
+    if _held:
+        _pending.append(signum)
+    else:
+        _raise_for(signum)
+
+
+def install() -> dict:
+    """Returns the handlers it replaced (a run inside another program, a test, puts them back).
+    Handlers, not a signal mask: the kernel gives a signal the main thread blocks to another thread
+    (the worker pool's), and Python would still raise it in the middle of a write."""
+    return {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+
+
+def restore(previous: dict) -> None:
+    for s, handler in previous.items():
+        signal.signal(s, handler)
 
 
 @contextmanager
 def held():
     """Signals wait until the block is done (a report line is written whole, or not at all)."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    global _held
+    _held += 1
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        _held -= 1
+    if not _held and _pending:
+        _raise_for(_pending.pop(0))
 
 
 def write(stream, text: str) -> None:

@@ -200,7 +200,8 @@ def _init_worker(options: dict[str, Options]) -> None:
     """Pool initializer: one Validator per configuration, built once per worker (inherited when forked).
     Ctrl-C reaches the whole process group: only the parent acts on it (it ends the pool); a worker
     that raised KeyboardInterrupt mid-task would print a traceback and could leave the pool waiting.
-    SIGTERM (how the pool ends its workers) ends a worker at once, not through the parent's handler."""
+    SIGTERM (how the pool ends its workers) ends a worker at once, not through the parent's handler
+    (validator.interrupts)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
