@@ -41,6 +41,12 @@ class ExtractFormat(str, Enum):
     text = "text"
 
 
+class Engine(str, Enum):
+    native = "native"
+    gx = "gx"
+    spark = "spark"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -132,8 +138,12 @@ def check(
     structures: bool = False,
     fix: bool = False,
     diff: bool = False,
+    engine: Optional[Engine] = None,
+    master: Optional[str] = None,
+    data_docs: Optional[Path] = None,
 ) -> None:
     """Validate articles and report findings (the default command)."""
+    engine = engine or Engine.native
     from validator import run, suppress
     from validator import baseline as bl
     from validator.report.visible import visible
@@ -176,6 +186,7 @@ def check(
     shown: list = []     # what the report shows: after suppressions and the baseline
     text_parts: list = []  # the text report's lines of each file in `shown`, made as it comes
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    isolate = output is None and sys.stdout.isatty()  # bidi isolates are for a terminal only
     if format is Format.text and not streaming:
         from validator.report import text as text_report
     recorded: list = []  # what a baseline records: after suppressions
@@ -185,9 +196,13 @@ def check(
     failed = errors = False
     from validator.interrupts import write
 
-    stream = run.results(plan, jobs)
+    if engine is not Engine.native or data_docs is not None or master is not None:
+        stream = pairs = _corpus_results(engine, plan, jobs, master, data_docs)
+    else:
+        stream = run.results(plan, jobs)
+        pairs = zip(plan.items, stream, strict=True)
     try:
-        for item, result in zip(plan.items, stream, strict=True):
+        for item, result in pairs:
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])
@@ -204,7 +219,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-                    text_parts.append(text_report.file_lines(result, color))
+                    text_parts.append(text_report.file_lines(result, color, isolate))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:
@@ -251,6 +266,31 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _corpus_results(engine: Engine, plan, jobs, master: Optional[str], data_docs: Optional[Path]):
+    """(item, FileResult) pairs from a corpus engine; GX and pyspark are imported only here."""
+    if engine is Engine.native:
+        _die("--data-docs and --master need --engine gx or --engine spark")
+    if master is not None and engine is not Engine.spark:
+        _die("--master needs --engine spark")
+    from importlib.util import find_spec
+
+    for module in ("great_expectations", "pyspark") if engine is Engine.spark else ("great_expectations",):
+        if find_spec(module) is None:  # installed with the `corpus` extra
+            _die(f"--engine {engine.value} needs the corpus extra ({module} is not installed): "
+                 "pip install 'arabic-news-validator[corpus]'")
+    try:
+        if engine is Engine.gx:
+            from validator.corpus import gx_engine
+
+            yield from gx_engine.results(plan, jobs, data_docs)
+        else:
+            from validator.corpus import spark_engine
+
+            yield from spark_engine.results(plan, jobs, data_docs, master or "local[*]")
+    except RuleError as e:
+        _die(str(e))
 
 
 def _fix(plan, diff_only: bool, lang: str) -> None:
@@ -383,6 +423,13 @@ def _typer_app():
             False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
                                  "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
         diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
+        engine: Engine = typer.Option(
+            Engine.native, "--engine", help="native (default), gx (the rules as Great Expectations suites on "
+                                            "pandas) or spark (the same suites on Spark); gx and spark need the "
+                                            "corpus extra."),
+        master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+        data_docs: Optional[Path] = typer.Option(
+            None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -390,7 +437,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename, structures, fix, diff)
+              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 

@@ -76,9 +76,10 @@ class Suppression:
             return self.span[0] <= f.location.start < self.span[1]
         return True
 
-    def describe(self) -> str:
-        target = self.fingerprint or (f"line {self.line}" if self.line is not None else "")
-        what = self.rule or "every rule"
+    def describe(self, lang: str = "en") -> str:
+        line = "السطر" if lang == "ar" else "line"
+        target = self.fingerprint or (f"{line} {self.line}" if self.line is not None else "")
+        what = self.rule or ("كل القواعد" if lang == "ar" else "every rule")
         return f"{what}{' ' + target if target else ''}"
 
 
@@ -220,7 +221,7 @@ def for_article(central: list[Suppression], central_file: Path, article: str) ->
 # -- applying ---------------------------------------------------------------------------------------
 
 def apply(findings: list[Finding], suppressions: list[Suppression], article_text: str | None,
-          severity: str = "info", report_unused: bool = True) -> list[Finding]:
+          severity: str = "info", report_unused: bool = True, lang: str = "ar") -> list[Finding]:
     """Findings no suppression matches, then one `unused-suppression` finding per stale suppression."""
     if not suppressions:
         return findings
@@ -234,24 +235,38 @@ def apply(findings: list[Finding], suppressions: list[Suppression], article_text
         if not hit:
             kept.append(f)
     if report_unused:
-        kept.extend(unused_findings(suppressions, article_text or "", severity))
+        kept.extend(unused_findings(suppressions, article_text or "", severity, lang))
     return kept
 
 
-def unused_findings(suppressions: list[Suppression], text: str, severity: str = "info") -> list[Finding]:
+_UNUSED_MESSAGES = {
+    "en": {"block": "unused suppression: no {what} finding in the following {scope}; remove the comment",
+           "nothing": "unused suppression: nothing follows the comment for {what}; remove it",
+           "entry": "unused suppression {origin}: no {what} finding; remove the entry",
+           "scopes": ("block", "file")},
+    "ar": {"block": "استثناء غير مستخدم: لا ملاحظة {what} في {scope}؛ احذف التعليق",
+           "nothing": "استثناء غير مستخدم: لا شيء بعد التعليق الخاص بـ {what}؛ احذفه",
+           "entry": "استثناء غير مستخدم في {origin}: لا ملاحظة {what}؛ احذف السطر",
+           "scopes": ("الكتلة التالية", "الملف")},
+}
+
+
+def unused_findings(suppressions: list[Suppression], text: str, severity: str = "info",
+                    lang: str = "ar") -> list[Finding]:
+    words = _UNUSED_MESSAGES.get(lang, _UNUSED_MESSAGES["en"])
     out = []
     for s in suppressions:
         if s.used:
             continue
+        what = s.describe(lang)
         if s.at is not None:
             loc = _location(text, *s.at)
-            message = f"unused suppression: no {s.describe()} finding in the following " \
-                      f"{'block' if s.span else 'file'}; remove the comment"
+            message = words["block"].format(what=what, scope=words["scopes"][0 if s.span else 1])
             if s.span == (-1, -1):
-                message = f"unused suppression: nothing follows the comment for {s.describe()}; remove it"
+                message = words["nothing"].format(what=what)
         else:
             loc = Location(0, 0, 1, 1, 1, 1, "")
-            message = f"unused suppression {s.origin}:{s.origin_line}: no {s.describe()} finding; remove the entry"
+            message = words["entry"].format(origin=f"{s.origin}:{s.origin_line}", what=what)
         digest = hashlib.sha256(f"{UNUSED_RULE}|{Path(s.origin).name}|{s.rule}|{s.fingerprint}|{s.line}|"
                                 f"{loc.text}".encode()).hexdigest()[:16]
         out.append(Finding(UNUSED_RULE, UNUSED_CATEGORY, severity, message, loc, fingerprint=f"{digest}:0"))

@@ -7,7 +7,8 @@ GitHub test-report actions).
           <failure type="SEVERITY" message="MESSAGE">PATH:LINE:COL: SEVERITY CATEGORY RULE MESSAGE ...</failure>
 
 A test case per file × rule (passing rules are empty test cases, so the view shows what was checked),
-a failure per finding; a file that could not be read is one test case with an `<error>`.
+a failure per error or warning; info findings are notes, not failures: they go to the test case's
+`<system-out>` (the case passes). A file that could not be read is one test case with an `<error>`.
 """
 from __future__ import annotations
 
@@ -37,14 +38,20 @@ def render(results: list[FileResult], rules: list[Rule] | None = None) -> str:
             failures = 0
             for rid, findings in by_rule.items():
                 case = ET.SubElement(suite, "testcase", classname=path, name=rid, file=path)
+                notes = []
                 for f in findings:
                     loc = f.location
-                    fail = ET.SubElement(case, "failure", type=f.severity, message=_clean(f.message))
                     text = f"{path}:{loc.line}:{loc.column}: {f.severity} {f.category} {f.rule} {f.message}"
                     if loc.text:
                         text += f"\n    {loc.excerpt}"
+                    if f.severity == "info":
+                        notes.append(text)
+                        continue
+                    fail = ET.SubElement(case, "failure", type=f.severity, message=_clean(f.message))
                     fail.text = _clean(text)
                     failures += 1
+                if notes:
+                    ET.SubElement(case, "system-out").text = _clean("\n".join(notes))
             counts = {"tests": len(by_rule), "failures": failures, "errors": 0}
         for k, v in counts.items():
             suite.set(k, str(v))
