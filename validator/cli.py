@@ -68,9 +68,9 @@ class _Exit(Exception):
 
 
 def _echo(message: str, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    stream.write(f"{message}\n")
-    stream.flush()
+    from validator.interrupts import write
+
+    write(sys.stderr if err else sys.stdout, f"{message}\n")
 
 
 def _die(message: str) -> None:
@@ -98,8 +98,9 @@ def _builtin() -> Path:
 
 def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from validator.interrupts import write
+
+        write(sys.stdout, text)
         return
     from validator.outfile import OutputError, write_text
 
@@ -145,6 +146,7 @@ def check(
     engine = engine or Engine.native
     from validator import run, suppress
     from validator import baseline as bl
+    from validator.report.visible import visible
 
     try:
         plan = run.plan(paths, config_file=config, extra_rules=rules, disable=_ids(disable), select=_ids(select),
@@ -154,9 +156,9 @@ def check(
     except RuleError as e:
         _die(str(e))
     for skipped in plan.skipped:
-        _echo(f"note: {skipped}", err=True)
+        _echo(f"note: {visible(skipped)}", err=True)
     for folder in plan.empty_folders:  # a gate given nothing to check fails closed, as an empty file does
-        _echo(f"error: {folder}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
+        _echo(f"error: {visible(folder)}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
     for target, what in ((output, "report"), (baseline_write, "baseline")):
         if target is not None:  # refused before any article is read, not after the whole run
             from validator.outfile import OutputError, check_target
@@ -192,10 +194,13 @@ def check(
     # so a folder of 10,000 articles takes the memory of one.
     keep_recorded = baseline_write is not None
     failed = errors = False
+    from validator.interrupts import write
+
     if engine is not Engine.native or data_docs is not None or master is not None:
-        pairs = _corpus_results(engine, plan, jobs, master, data_docs)
+        stream = pairs = _corpus_results(engine, plan, jobs, master, data_docs)
     else:
-        pairs = zip(plan.items, run.results(plan, jobs), strict=True)
+        stream = run.results(plan, jobs)
+        pairs = zip(plan.items, stream, strict=True)
     try:
         for item, result in pairs:
             if central and not result.error:
@@ -224,7 +229,7 @@ def check(
             if result.error:
                 if progress:
                     progress.clear()
-                _echo(f"error: {result.error}", err=True)
+                _echo(f"error: {visible(result.error)}", err=True)
             else:
                 conf = plan.config_of(item)
                 level = fail_on.value if fail_on else (conf.fail_on or "error")
@@ -235,9 +240,9 @@ def check(
                 if chunk:
                     if progress:
                         progress.clear()
-                    sys.stdout.write(chunk)
-                    sys.stdout.flush()
+                    write(sys.stdout, chunk)
     finally:
+        stream.close()  # an interrupted run ends its worker pool here, not at interpreter exit
         if progress:
             progress.clear()
     if site is not None:
@@ -411,7 +416,7 @@ def _typer_app():
         stdin_filename: Optional[str] = typer.Option(
             None, "--stdin-filename", help="The path standard input (-) stands for: its configuration, sidecar, "
                                            "baseline entry, markup and the name in reports."),
-        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default and maximum: the number of CPUs this process may use; more are not started)."),
         structures: bool = typer.Option(
             False, "--structures", help="--format html: also show the extracted people, numbers and quotes."),
         fix: bool = typer.Option(
@@ -616,7 +621,10 @@ def _is_subcommand(argv: list[str]) -> bool:
 
 
 def main() -> None:
+    from validator import interrupts
+
     argv = sys.argv[1:]
+    previous = interrupts.install()
     try:
         if argv[:1] in (["--version"], ["-V"]):
             _echo(f"validate {version()}")
@@ -630,5 +638,7 @@ def main() -> None:
         _typer_app()[1](args=argv or ["--help"], prog_name="validate")
     except _Exit as e:
         sys.exit(e.code)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except (KeyboardInterrupt, interrupts.Terminated, BrokenPipeError) as e:
+        sys.exit(interrupts.stopped(e))
+    finally:
+        interrupts.restore(previous)

@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from validator.errors import RuleError
 from validator.findings import Finding, Location
+from validator.settings_file import ParseError, SettingsFileError, parse_toml, read_settings
 
 SIDECAR_SUFFIX = ".validate-ignore"
 UNUSED_RULE = "unused-suppression"
@@ -93,24 +93,33 @@ def load_sidecar(article: str) -> list[Suppression]:
     path = sidecar_path(article)
     if not path.is_file():
         return []
+    if path.is_symlink() and not _inside(path.resolve(), Path(article).resolve().parent):
+        # read, it could echo a file from anywhere (`b.txt.validate-ignore -> ../secret/pw`) in a message
+        raise SuppressionError("a link leading out of the article's folder; not read", path=str(path),
+                               line=1, column=1)
     return parse(path, central=False)
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path.is_relative_to(folder)
+
+
 def load_central(path: Path) -> list[Suppression]:
-    if not path.is_file():
-        raise SuppressionError("no such ignore file", path=str(path), line=1, column=1)
     return parse(path, central=True)
 
 
 def parse(path: Path, central: bool) -> list[Suppression]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise SuppressionError(f"cannot read ignore file ({e})", path=str(path), line=1, column=1) from None
+        text = read_settings(path)
+    except SettingsFileError as e:
+        reason = "no such ignore file" if e.missing else f"cannot use ignore file: {e}"
+        raise SuppressionError(reason, path=str(path), line=1, column=1) from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        data = None
+        data = parse_toml(text)
+    except ParseError as e:
+        if e.beyond_limits:
+            raise SuppressionError(e.message, path=str(path), line=e.line, column=e.column) from None
+        data = None  # not TOML: the line format
     if data is not None and (data or not text.strip()):
         return _from_toml(path, text, data, central)
     return _from_lines(path, text, central)
@@ -146,7 +155,7 @@ def _from_toml(path: Path, text: str, data: dict, central: bool) -> list[Suppres
             raise SuppressionError("ignore entry needs exactly one of fingerprint or line", **where)
         if fp is not None and (not isinstance(fp, str) or not _FINGERPRINT.match(fp)):
             raise SuppressionError(f"not a fingerprint: {fp!r}", **where)
-        if ln is not None and (not isinstance(ln, int) or ln < 1):
+        if ln is not None and (type(ln) is not int or ln < 1):  # `true` is an int in Python
             raise SuppressionError(f"line must be a positive integer, not {ln!r}", **where)
         s = Suppression(rule, fp, ln, str(entry.get("reason", "")), str(path), line)
         if central:

@@ -65,8 +65,12 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         source: Entity | None = None
         implicit = False
         after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
+        with_words = m.entry.get("with") if kind == "verb" else None
+        with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
+                                             for w in with_words.split(","))
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+                and not after_quote and not with_word \
+                and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
@@ -76,9 +80,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
-            with_words = m.entry.get("with")
-            if with_words and not any(_word_follows(ctx, j, sentence, normalize_string(w))
-                                      for w in with_words.split(",")) \
+            if with_words and not with_word \
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
@@ -407,7 +409,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
 
 # Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...
 _PREPOSITION_FILLER = frozenset({"ما", "لما", "عن", "له", "لها", "لهم", "نقلا", "نقله", "نقلته", "الصادر", "الصادره",
-                                 "صادر", "صادره", "عن", "من", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
+                                 "صادر", "صادره", "عن", "من", "تقدير", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
                                  "معلومات", "تصريحات", "تصريح", "افادات", "افاده", "رواية", "روايه", "تاكيدات"})
 # Words that may stand between a statement noun and its author: في بيان صادر عن، في تصريح خاص لـ ...
 _STATEMENT_FILLER = frozenset({"له", "لها", "لهم", "صادر", "صادره", "الصادر", "الصادره", "عن", "من", "رسمي",
@@ -459,8 +461,10 @@ def _definite_noun(ctx, j: int) -> bool:
     """A definite common noun (الفقيد، الوزارة), not a time word (اليوم، الليلة): the first noun after a
     verb, which Arabic word order makes its subject."""
     w = ctx.tokens[j].text if j < len(ctx.tokens) else ""
+    quantifier = ctx.res["stopwords"].lookup(w)  # العديد من التقارير: the quantifier opens the subject
     return w.startswith("ال") and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
-        and ctx.hit_at("months", j) is None  # الأربعاء، الخميس (the months lexicon holds the weekdays)
+        and ctx.hit_at("months", j) is None \
+        and not (quantifier is not None and quantifier.get("kind") == "quantifier")  # (months: الأربعاء too)
 
 
 def _object_noun(ctx, j: int) -> bool:
@@ -694,8 +698,9 @@ _MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
     """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ وذكرت صحيفة «حريت» أن ...:
-    media reports that the same or the next sentence names (a reporting verb whose subject is a
-    named outlet): the outlet is the source an editor can check."""
+    media reports that the same sentence names (a reporting verb whose subject is a named outlet): the
+    outlet is the source an editor can check. An outlet in the next sentence adds its own details
+    (أفادت تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...): the reports stay unspecified."""
     words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
     if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
         return None
@@ -703,7 +708,7 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
     for verb in ctx.hits("reporting-forms", lo, hi):
         nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > sentence + 1:
+        if nxt > sentence:
             break
         j = ctx.index.at_or_after(verb.end)
         k = bisect.bisect_left(_firsts(spans), j)

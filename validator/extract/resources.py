@@ -100,10 +100,15 @@ class Resources:
         lex = Lexicon("nationality-forms")
         for entry in self.lexicons["nationalities"].entries:
             lex.add(entry)
-            for key in ("f", "pl", "definite", "fpl"):
-                form = entry.get(key)
-                if form:
-                    lex.add(LexEntry(form, normalize_string(form), entry.attrs, entry.source))
+            forms = [entry.text] + [entry.get(key) for key in ("f", "pl", "definite", "fpl") if entry.get(key)]
+            for form in forms[1:]:
+                lex.add(LexEntry(form, normalize_string(form), entry.attrs, entry.source))
+            for form in forms:
+                norm = normalize_string(form)
+                if norm.endswith("ي") and " " not in norm:
+                    # the sound plurals of a nisba (ماليزيون، الأوروبيين، أمريكيات): a group's nationality
+                    for ending in ("ون", "ين", "ات"):
+                        lex.add(LexEntry(form + ending, norm + ending, entry.attrs, entry.source))
         return lex
 
     @cached_property

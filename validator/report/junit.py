@@ -24,7 +24,7 @@ def render(results: list[FileResult], rules: list[Rule] | None = None) -> str:
     root = ET.Element("testsuites", name="validate")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for r in results:
-        path = relative(r.path)
+        path = _clean(relative(r.path))
         suite = ET.SubElement(root, "testsuite", name=path)
         if r.error:
             case = ET.SubElement(suite, "testcase", classname=path, name="read", file=path)
@@ -63,5 +63,10 @@ def render(results: list[FileResult], rules: list[Rule] | None = None) -> str:
 
 
 def _clean(s: str) -> str:
-    """XML 1.0 cannot carry most control characters, even escaped."""
-    return "".join(ch for ch in s if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """XML 1.0 cannot carry most control characters, U+FFFE, U+FFFF or a lone surrogate (a file name
+    not in UTF-8), even escaped: they are dropped."""
+    return "".join(ch for ch in s if _xml_char(ord(ch)))
+
+
+def _xml_char(c: int) -> bool:
+    return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or 0x10000 <= c <= 0x10FFFF

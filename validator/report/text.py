@@ -4,12 +4,14 @@ On a terminal, Arabic excerpts are wrapped in a Unicode isolate (RLI ... PDI) so
 prefix does not reorder them; files and pipes get the plain text (a script or grep must not meet
 invisible controls). The span is marked with │ bars, which read the same in either direction.
 Colour only when asked (a TTY and no NO_COLOR). The category is printed only when it is not the
-rule id itself.
+rule id itself. File names, messages and excerpts come from whoever wrote the articles: control
+characters and bidi overrides in them are shown as escapes (`visible`).
 """
 from __future__ import annotations
 
 from validator.findings import EXCERPT_CHARS, FileResult, Finding
 from validator.report.summary import counts
+from validator.report.visible import visible
 
 CONTEXT = 40
 RLI, PDI = "\u2067", "\u2069"
@@ -54,7 +56,8 @@ def file_lines(r: FileResult, color: bool = False, isolate: bool = False) -> lis
     """One file's part of the report: made as soon as the file is validated, so a run over a
     folder keeps these lines, not every article's text, until the end."""
     if r.error:
-        return [f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"]
+        line = f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"
+        return [visible(line)]
     return [line for f in r.findings for line in _finding(r, f, color, isolate)]
 
 
@@ -69,13 +72,13 @@ def _finding(r: FileResult, f: Finding, color: bool, isolate: bool = False) -> l
     loc = f.location
     sev = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
     kind = f.rule if f.category == f.rule else f"{f.category} {f.rule}"
-    head = f"{r.path}:{loc.line}:{loc.column}: {sev} {kind} {f.message}"
+    head = f"{visible(r.path)}:{loc.line}:{loc.column}: {sev} {kind} {visible(f.message)}"
     out = [head]
     if r.text is not None:
         excerpt = _excerpt(r.text, loc.start, loc.end, color)
         out.append("    " + (RLI + excerpt + PDI if isolate else excerpt))
     if f.suggestion:
-        out.append(f"    → {f.suggestion}")
+        out.append(f"    → {visible(f.suggestion)}")
     return out
 
 
@@ -94,9 +97,10 @@ def _excerpt(text: str, start: int, end: int, color: bool) -> str:
         line_end = len(text) if limit == len(text) else limit + 1  # (beyond what is shown)
     shown = min(end, line_end, start + EXCERPT_CHARS)
     right = min(line_end, shown + CONTEXT)
-    before, span, after = text[left:start], text[start:shown], text[shown:right]
+    before, span, after = (visible(t.replace("\r", "").replace("\t", " "))
+                           for t in (text[left:start], text[start:shown], text[shown:right]))
     span += "…" if shown < min(end, line_end) else ""
     before = cut + before
     after = after + ("…" if right < line_end else "")
     marked = f"{_REVERSE}{span}{_RESET}" if color else f"│{span}│"
-    return (before + marked + after).replace("\r", "").replace("\t", " ")
+    return before + marked + after

@@ -80,7 +80,9 @@ def _named_place(word: str | None) -> bool:
 
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
 _PREDICATE_AFTER = frozenset({"انه", "انها", "انهم", "انهن", "انني", "انا", "اننا", "انك", "انكم", "لانهم", "بانهم",
-                              "وانهم", "بانه", "بانها"})
+                              "وانهم", "بانه", "بانها",
+                              # a demonstrative subject: تلك تسريبات دعائية (what they are called, not who says)
+                              "تلك", "هذه", "ذلك", "هذا", "هي", "هو", "هم"})
 _NASAB = frozenset({"بن", "ابن", "بنت", "ابنه", "ولد"})
 
 
