@@ -48,6 +48,7 @@ class Entity:
     vague: bool = False         # an anonymous or vague source (مصادر مطلعة، شهود عيان)
     role_only: bool = False     # a role named without its holder (وزير الدفاع العراقي)
     bare: bool = False          # first read from one unknown word, as a quotation's speaker (وقال بينيتيز: «...»)
+    introduced: bool = False    # a private person the sentence before introduced by role (طالب مواطن ... وقال علي)
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     spellings: dict[str, Location] = field(default_factory=dict)  # loose key variants as written

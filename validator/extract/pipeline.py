@@ -48,7 +48,31 @@ def extract(doc: Document, res: Resources) -> Article:
     _link(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
+    _introduced_by_role(ctx, article.entities)
     return article
+
+
+def _introduced_by_role(ctx: Context, entities) -> None:
+    """طالب مواطن الجهات المختصة بالتحقيق ... . وقال علي الدغريري: a private person a sentence introduces
+    by an indefinite role noun (مواطن، بائع، سائق: lexicon people-nouns, singular) as the subject of its
+    opening verb, and names in the next one or later in the same one, is described: the role is his title."""
+    def opens_sentence(m) -> bool:  # the subject of the sentence's first word, its verb
+        lo, _hi = ctx.sentence_bounds(ctx.sentence_of(m.start)[0])
+        k = ctx.index.at_or_after(lo)
+        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
+            k += 1
+        return m.i == k + 1
+    roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg" and not m.prefix.endswith("ال")
+             and not ctx.tokens[m.i].text.startswith(("ال", "وال", "بال", "لل")) and opens_sentence(m)]
+    if not roles:
+        return
+    for e in entities:
+        if e.kind != "person" or not e.mentions or e.mentions[0].title:
+            continue
+        first = ctx.norm.to_normalized(e.mentions[0].loc.start)
+        sentence = ctx.sentence_of(first)[0]
+        e.introduced = any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence
+                           for m in roles)
 
 
 _PLACE_HEADS = frozenset({"محافظه", "مدينه", "منطقه", "بلده", "قريه", "ولايه", "اقليم", "مديريه", "حي", "شمال",
