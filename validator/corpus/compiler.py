@@ -34,7 +34,8 @@ FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
                      "approximate", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
-                     "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next"),
+                     "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next",
+                     "quotes_here", "introduced"),
                     "bool"),
     "titles": "list",
 }
