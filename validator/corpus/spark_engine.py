@@ -22,11 +22,13 @@ from validator.corpus.compiler import KEY_COLUMNS
 from validator.corpus.findings import file_result
 from validator.corpus.gx_engine import compiled_for, one_configuration
 from validator.errors import InputError
+from validator.feed import FeedIndex, FeedItem
 from validator.findings import FileResult
 
 BATCH_ARTICLES = 5000
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet")
 ARTICLE_TABLE = "article"   # one row per article: its encoding, error and inline suppressions
+FEED_ITEM_TABLE = "feed_item"   # one row per feed item (validator.feed), its JSON in `values`
 
 _SPARK_TYPES = {"str": "string", "int": "long", "float": "double", "bool": "boolean"}
 
@@ -84,6 +86,8 @@ def _extract_task(options, key: str, columns: list[str]):
                              if tables.directives else None})
                 for table, table_rows in tables.rows.items():
                     rows.extend({"table": table, **r} for r in table_rows)
+                rows.extend({"table": FEED_ITEM_TABLE, "article": path, "row": i, "values": item.to_json()}
+                            for i, item in enumerate(tables.feed))
             # object columns: pandas 3 would make text columns Arrow-backed chunked strings, which
             # pyspark's Arrow writer does not take; a missing value becomes a null, never "nan"
             yield pd.DataFrame.from_records(rows, columns=columns).astype(object)
@@ -148,6 +152,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
     columns = [c.split("`")[1] for c in ddl.split(", ")]
     task = _extract_task(plan.options[key], key, columns)
     partitions = max(2, spark.sparkContext.defaultParallelism * 2)
+    feed = FeedIndex(validator.rules, validator.engine)   # the articles of the run so far
     try:
         for batch in _batches(plan.items, batch_articles):
             rows = _inputs(spark, batch, partitions).mapInPandas(task, ddl).persist(StorageLevel.MEMORY_AND_DISK)
@@ -160,6 +165,8 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
                         found.setdefault(str(row["article"]), []).append((rule, row))
                 articles = {r["article"]: r for r in rows.where(F.col("table") == ARTICLE_TABLE)
                             .select("article", "origin", "encoding", "error", "directives").toLocalIterator()}
+                if compiled.feed:
+                    _feed(spark, runner, feed, rows, batch, articles, found, validator, ddl)
             finally:
                 rows.unpersist()
             for item in batch:
@@ -168,13 +175,41 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
         runner.close()
 
 
+def _feed(spark, runner, feed, rows, batch, articles: dict, found: dict, validator, ddl: str) -> None:
+    """The batch's feed items, compared in input order with the run's earlier articles; the feed
+    table validated on Spark, its failing rows added to `found`."""
+    import pandas as pd
+    from pyspark.sql import functions as F
+
+    from validator.corpus.compiler import FEED_TABLE
+    from validator.corpus.tables import feed_rows
+
+    items: dict[str, list] = {}
+    for r in rows.where(F.col("table") == FEED_ITEM_TABLE).select("article", "row", "values").toLocalIterator():
+        items.setdefault(r["article"], []).append((r["row"], FeedItem.from_json(r["values"])))
+    ordered = [(name, [i for _, i in sorted(items.get(name, []), key=lambda x: x[0])])
+               for item in batch for name in _names(item, articles)]
+    table = feed_rows(feed, ordered, validator.options.lang)
+    if not table:
+        return
+    columns = list(table[0])
+    types = dict(c.split(" ", 1) for c in ddl.split(", "))
+    schema = ", ".join(f"`{c}` {types[f'`{c}`']}" for c in columns)
+    frame = spark.createDataFrame(pd.DataFrame.from_records(table, columns=columns).astype(object), schema)
+    for rule, row in runner.failing_rows(FEED_TABLE, frame):
+        found.setdefault(str(row["article"]), []).append((rule, row))
+
+
+def _names(item, articles: dict) -> list[str]:
+    """The articles of one plan item: a file, or the records of a record file (by id)."""
+    if item.path.lower().endswith(RECORD_SUFFIXES):
+        return sorted(name for name, meta in articles.items() if meta["origin"] == item.path)
+    return [item.path]
+
+
 def _item_results(item, articles: dict, found: dict, validator) -> Iterator[tuple[object, FileResult]]:
     """One plan item's FileResults: one for an article file, one per record of a record file."""
-    if item.path.lower().endswith(RECORD_SUFFIXES):
-        names = sorted(name for name, meta in articles.items() if meta["origin"] == item.path)
-    else:
-        names = [item.path]
-    for name in names:
+    for name in _names(item, articles):
         meta = articles.get(name)
         if meta is None:
             yield item, FileResult(name, error=f"{name}: Spark did not read this file")
