@@ -13,6 +13,7 @@ from validator.extract.context import Context
 from validator.extract.entities.words import _verbal_noun_shape
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
+from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.tokens import Token
 
@@ -50,6 +51,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             events.append((m.start, "verb", m))
     for m in phrases:
         events.append((m.start, m.entry.get("kind") or "preposition", m))
+    events += [(m.start, "verb", m) for m in _bare_verbs(ctx) if m.i not in name_tokens]
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
@@ -120,13 +122,16 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
+                subject = _sentence_person(ctx, spans, i, sentence) if participle and source is None else None
+                if subject is not None:
+                    source = subject  # the sentence names him: as explicit as قال فلان
                 if source is None and (participle or after_quote or _starts_clause(ctx, j)
                                        or _sentence_initial(ctx, i, sentence)
                                        or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
                     source = _last_source(last_source, gender) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
-                implicit = source is not None
+                implicit = source is not None and subject is None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
             if source is None and m.entry.norm.startswith("في "):
@@ -148,6 +153,25 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     for e in entities:
         e.mentions.sort(key=lambda x: x.loc.start)
     return results
+
+
+SHADDA = "\u0651"
+
+
+def _bare_verbs(ctx: Context) -> list[LexMatch]:
+    """بيّن، وبين أن، عبّر: the bare perfect of a bare=no verb, read as the verb only where the original
+    writes its shadda or a reported clause (أن، إن، :) follows it at once; otherwise بين is "between"."""
+    bare = ctx.res.bare_verbs
+    found = []
+    for k, t in enumerate(ctx.tokens):
+        prefix = t.text[:1] if t.text[:1] in "وف" and t.text[1:] in bare else ""
+        entry = bare.get(t.text[len(prefix):])
+        if entry is None:
+            continue
+        nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
+        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE:
+            found.append(LexMatch(t.start + len(prefix), t.end, prefix, entry, k, k + 1))
+    return found
 
 
 def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], by_id) -> list[Attribution]:
@@ -619,6 +643,22 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
             return by_id.get(att.source)
         if att.sentence != sentence:
             break
+    return None
+
+
+def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:
+    """ناتانياهو يرسم خطا أحمر ... قائلا: إن ...: the person a nominal sentence opens with (at its start,
+    or after a colon or a comma) says what the participle reports. A name after other words may end a
+    title the extractor did not read, or be an object."""
+    hi = bisect.bisect_left(_firsts(spans), i)
+    for s in spans[:hi]:
+        if s.last_token >= i or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
+            continue
+        k = s.first_token
+        opens = k == 0 or ctx.tokens[k - 1].text in (":", "،", ",") \
+            or ctx.sentence_of(ctx.tokens[k - 1].start)[0] != sentence
+        if s.entity.kind == "person" and not s.entity.role_only and opens:
+            return s.entity
     return None
 
 
