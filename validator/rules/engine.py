@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,14 @@ from validator.text.normalize import NormalizedText, normalize_cached, normalize
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
 
-REGEX_TIMEOUT = 0.25  # seconds a rule pattern may run on one text before the run fails
+# A rule's pattern has a time budget for the whole run (in each worker): REGEX_TIMEOUT seconds, plus
+# REGEX_PER_CHAR for each character it has searched. A sane pattern runs at well under a tenth of
+# that rate, so a long run never exhausts it; a backtracking one spends it on a handful of texts,
+# whether the time goes into one long text or into hundreds of short ones, and the run fails (exit 2).
+# The article it ran out on is the one reported; the budget starts again for the next article (which
+# fails only if it, too, costs that much).
+REGEX_TIMEOUT = 0.25
+REGEX_PER_CHAR = 1e-6
 
 
 class RulePatternTimeout(RuleError):
@@ -54,6 +62,7 @@ class Engine:
         self.lexicons = lexicons
         self.lang = lang
         self._patterns: dict[str, regex.Pattern] = {}
+        self._budgets: dict[str, list[float]] = {}   # rule id -> [seconds spent, seconds allowed]
         self._literal_sets: dict[tuple, LiteralSet] | None = None
         # the article being checked: its texts normalized once and its sentences and paragraphs made
         # once for all rules (a house style guide is hundreds of rules over the same sentences)
@@ -287,13 +296,19 @@ class Engine:
             pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
         norm = self._texts_of(article).normalized(text)
+        budget = self._budgets.setdefault(rule.id, [0.0, REGEX_TIMEOUT])
+        budget[1] += REGEX_PER_CHAR * len(norm.text)
+        start = time.perf_counter()
         try:
-            found = pattern.search(norm.text, timeout=REGEX_TIMEOUT)
+            found = pattern.search(norm.text, timeout=max(budget[1] - budget[0], 1e-6))
         except TimeoutError:
             w = cond.where
-            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s on "
+            del self._budgets[rule.id]  # the next article starts with a full budget
+            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s (its time budget "
+                                     f"for the run, + {REGEX_PER_CHAR * 1e6:g}µs a character searched), on "
                                      f"{article.doc.path} (catastrophic backtracking?)",
                                      path=w.path, line=w.line, column=w.column) from None
+        budget[0] += time.perf_counter() - start
         if found is None:
             return False
         _record_match(cond, item, article, norm, found.start(), found.end(), state)
