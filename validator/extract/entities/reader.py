@@ -26,6 +26,7 @@ from validator.extract.entities.words import (
     _verbal_noun_shape,
     _without_nasab,
 )
+from validator.extract.entities.keys import KeyIndex
 from validator.extract.model import Entity, Mention
 from validator.extract.resources import loose_key
 from validator.findings import Location
@@ -44,6 +45,7 @@ class NameReader:
         self._words = [t.text if t.kind == "word" else None for t in ctx.tokens]  # _word(i), looked up often
         self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
+        self._person_keys = KeyIndex()  # `person` looks a name up among the entities so far
         self.res = ctx.res
         self._title_at = self._index_matches("titles")
         self._portfolio_at = self._index_matches("portfolios")
@@ -521,7 +523,7 @@ class NameReader:
                        for k in range(name_start, name_end))
         loose = loose_key(key)
         joined = _joined_key(key)
-        for e in self.entities:
+        for e in self._person_keys.candidates(self.entities, key):
             if e.kind != "person":
                 continue
             other = loose_key(e.key)
