@@ -330,6 +330,7 @@ class Engine:
 
     def _titles(self, rule: m.Rule, entity: Entity, article: Article) -> list[Finding]:
         seen: list[tuple[frozenset, Mention]] = []
+        seen_words: set = set()
         out = []
         for mention in entity.mentions:
             if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
@@ -344,7 +345,9 @@ class Engine:
                         "titles": "، ".join(entity.titles)},
                         related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),)))
                     break
-            seen.append((words, mention))
+            if words not in seen_words:  # a title written again conflicts as its first writing did
+                seen_words.add(words)
+                seen.append((words, mention))
         return out
 
     def _place_words(self) -> frozenset:
