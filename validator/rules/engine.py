@@ -583,7 +583,8 @@ def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsi
         return True
     for i in range(len(values)):
         total = 0.0
-        for v in values[i:]:
+        for k in range(i, len(values)):  # (a slice would copy the rest for every start)
+            v = values[k]
             total += v
             if abs(total - target) <= target * req.tolerance:
                 return True
