@@ -682,8 +682,10 @@ def normalize_pattern(pattern: str) -> str:
 
 
 # A sentence longer than this (no news sentence is; a run-on article of one "sentence" is) gives a
-# fingerprint the part of it around the finding, so a thousand findings do not hash it a thousand times.
+# fingerprint the FINGERPRINT_WINDOW characters of it around the finding, so a thousand findings do not
+# hash it a thousand times.
 FINGERPRINT_CONTEXT = 4096
+FINGERPRINT_WINDOW = 256
 
 
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
@@ -699,9 +701,8 @@ def _with_fingerprints(findings: list[Finding], article: Article) -> list[Findin
         key = sentence.index if sentence else -1
         context = contexts.get(key)
         if context is None and sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
-            half = FINGERPRINT_CONTEXT // 2
-            start = max(sentence.start, f.location.start - half)
-            context = normalize_string(text[start:min(sentence.end, start + FINGERPRINT_CONTEXT)])
+            start = max(sentence.start, f.location.start - FINGERPRINT_WINDOW // 2)
+            context = normalize_string(text[start:min(sentence.end, start + FINGERPRINT_WINDOW)])
         elif context is None:
             context = contexts[key] = normalize_string(text[sentence.start:sentence.end]) if sentence else ""
         base = "|".join((f.rule, normalize_string(f.location.text), context))
