@@ -3,10 +3,12 @@ written for these tests, and two ways to run the command: in-process (fast; the 
 test session) and as a real subprocess (for exit codes and stderr exactly as CI sees them)."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,27 @@ def cli(args: list[str], capsys) -> tuple[int, str, str]:
         sys.argv = old
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+def run_here(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`validate ARGS` through the same `main()`, in this process, as a CompletedProcess (a module's
+    fixture can collect many cases without an interpreter start-up each)."""
+    from validator import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    old_argv, old_cwd = sys.argv, os.getcwd()
+    sys.argv = ["validate", *map(str, args)]
+    code = 0
+    try:
+        os.chdir(cwd)
+        with redirect_stdout(out), redirect_stderr(err):
+            cli.main()
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        sys.argv = old_argv
+        os.chdir(old_cwd)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def write(path: Path, text: str) -> Path:

@@ -112,8 +112,9 @@ def test_a_body_after_an_anonymous_official_is_whom_he_told(validator):
 
 def test_the_people_spoken_to_are_not_the_source(validator):
     text = "وقال مسؤول أمريكي رفض الكشف عن اسمه للصحفيين المرافقين للوزير إن واشنطن \"ترى أن الحل بات قريبا\"."
-    assert _findings(validator, text, "unnamed-source")
-    assert _findings(validator, text, "unnamed-speaker")
+    # the anonymous official, not the journalists, speaks: one finding for the quotation he gives
+    assert [f.location.text for f in _findings(validator, text, "unnamed-speaker")] == ['"ترى أن الحل بات قريبا"']
+    assert not _findings(validator, text, "unnamed-source")
 
 
 def test_banners_are_not_a_participle_of_lafata(extract):
@@ -961,11 +962,13 @@ def test_a_lead_that_withholds_the_name_is_answered_by_the_next_sentence(validat
     assert _findings(validator, lead + unrelated, "unnamed-source")
 
 
-def test_media_reports_the_next_sentence_names_by_outlet(validator):
+def test_media_reports_an_outlet_of_the_same_sentence_names(validator):
+    # the blind reviews of dev-gold-2: an outlet in the next sentence adds its own details, it does not
+    # say whose the reports were; one the same sentence names (حيث ذكرت) does
+    same = "وأفادت تقارير إخبارية بأنه تم العثور على جثتين قرب الحدود، حيث ذكرت صحيفة «الأيام» أن الشرطة فتحت تحقيقا."
+    assert not _findings(validator, same, "unnamed-source")
     text = "وأفادت تقارير إخبارية بأنه تم العثور على جثتين قرب الحدود. وذكرت صحيفة «الأيام» أن الشرطة فتحت تحقيقا."
-    assert not _findings(validator, text, "unnamed-source")
-    other = "وأفادت تقارير إخبارية بأنه تم العثور على جثتين قرب الحدود. وأشارت السلطات إلى أن الشرطة فتحت تحقيقا."
-    assert _findings(validator, other, "unnamed-source")
+    assert _findings(validator, text, "unnamed-source")
 
 
 def test_the_noun_right_after_the_verb_is_its_subject_not_a_vague_word_later(validator):

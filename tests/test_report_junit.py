@@ -48,3 +48,27 @@ def test_one_failure_element_per_finding(validator):
     case = next(c for c in root.iter("testcase") if c.get("name") == "unsourced-casualty")
     assert [f.get("message") for f in case.findall("failure")] == ["m0", "m1", "m2"]
     assert all(":2:3:" in f.text for f in case.findall("failure"))
+
+
+def test_info_findings_are_notes_not_failures(validator):
+    from validator.findings import FileResult, Finding, Location
+    from validator.report import junit
+
+    loc = Location(0, 1, 2, 3, 2, 4, "x")
+    fs = [Finding("unattributed-quote", "unnamed-speaker", "info", "a note", loc, fingerprint="1"),
+          Finding("unnamed-source", "unnamed-source", "warning", "a warning", loc, fingerprint="2")]
+    root = ET.fromstring(junit.render([FileResult("x.txt", fs)], validator.rules))
+    assert root.get("failures") == "1"
+    note = next(c for c in root.iter("testcase") if c.get("name") == "unattributed-quote")
+    assert note.find("failure") is None and "a note" in note.find("system-out").text
+
+
+def test_json_summary_counts_files_with_error_findings_and_unreadable_files_apart(tmp_path, monkeypatch, capsys):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", CLEAN)
+    code, out, _ = cli(["a.txt", "b.txt", "missing.txt", "--format", "json"], capsys)
+    summary = json.loads(out)["summary"]
+    assert code == 2 and summary["files_with_errors"] == 1 and summary["unreadable"] == 1

@@ -3,15 +3,13 @@ and Arabic keyword the code knows."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests.ci_support import run_here
 from validator.rules import grammar
 from validator.rules.fields import FIELDS, PLACEHOLDERS
 from validator.rules.loader import load_text
@@ -29,16 +27,8 @@ ARTICLES = {
 FLAGGED_TEXT = {"house-style-american": "أمريكي", "big-money-needs-source": "8 ملايين", "نسبة-بلا-مصدر": "15%"}
 
 
-def run(*args, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "validator", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
-
-
 def run_all(commands: dict) -> dict:
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        futures = {key: pool.submit(run, *args) for key, args in commands.items()}
-        return {key: f.result() for key, f in futures.items()}
+    return {key: run_here(*args) for key, args in commands.items()}
 
 
 def guide() -> str:

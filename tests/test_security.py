@@ -167,3 +167,251 @@ def test_links_out_of_the_walked_tree_are_not_followed(tmp_path):
     assert "evil.txt: a link leading out of" in err
     import json
     assert sorted(Path(f["path"]).name for f in json.loads(out)["files"]) == ["inside.txt", "real.txt"]
+
+
+# -- files that steer a run: configuration, baseline, ignore files ---------------------------------------
+
+def _loaders():
+    from validator import baseline, config, suppress
+
+    return {"config": (config.load, config.ConfigError), "baseline": (baseline.load, baseline.BaselineError),
+            "ignore": (suppress.load_central, suppress.SuppressionError)}
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("config", "exclude = " + "[" * 5000),
+    ("baseline", "[" * 5000),
+    ("ignore", "[[ignore]]\nrule = " + "[" * 5000),
+    ("baseline", '{"version": ' + "1" * 5000 + ', "files": {}}'),
+    ("config", "disable = [" + "9" * 5000 + "]"),
+])
+def test_what_the_parsers_cannot_hold_is_one_line(tmp_path, kind, text):
+    load, error = _loaders()[kind]
+    path = tmp_path / "settings"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error, match="nested too deeply|a number longer than") as e:
+        load(path)
+    assert "\n" not in e.value.one_line()
+
+
+@pytest.mark.parametrize("kind", ["config", "baseline", "ignore"])
+def test_special_files_are_never_read_as_settings(tmp_path, kind):
+    load, error = _loaders()[kind]
+    with pytest.raises(error, match="not a regular file"):
+        load(Path("/dev/zero"))      # read whole, it ended in MemoryError
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    outcome = []
+
+    def attempt():                   # opened, a FIFO without a writer blocks forever
+        try:
+            load(fifo)
+        except error as e:
+            outcome.append(str(e))
+    reader = threading.Thread(target=attempt, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():            # free the thread before failing
+        with open(fifo, "w"):
+            pass
+    assert outcome and "not a regular file" in outcome[0]
+
+
+def test_a_settings_file_has_a_size_limit(tmp_path, monkeypatch):
+    from validator import settings_file
+
+    monkeypatch.setattr(settings_file, "MAX_SETTINGS_BYTES", 100)
+    path = tmp_path / "big.json"
+    path.write_text("[" + "1," * 100 + "1]")
+    with pytest.raises(settings_file.SettingsFileError, match=r"^203 bytes; the limit is 100 bytes$"):
+        settings_file.read_settings(path, limit=settings_file.MAX_SETTINGS_BYTES)
+
+
+def test_a_bad_glob_is_a_config_error_with_its_position(tmp_path):
+    from validator import config
+
+    path = tmp_path / "validate.toml"
+    path.write_text('fail-on = "never"\nexclude = ["*.md", "[z-a]"]\n', encoding="utf-8")
+    with pytest.raises(config.ConfigError) as e:
+        config.load(path)
+    assert e.value.one_line().endswith("validate.toml:2:20: exclude glob '[z-a]': bad character range z-a")
+
+
+def test_glob_matching_takes_linear_time():
+    """A backtracking regex took > 60 s on this; the alarm is 2 s, the matcher needs microseconds."""
+    import signal
+
+    from validator.config import glob_match
+
+    def too_slow(signum, frame):
+        raise TimeoutError("glob matching backtracks")
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, 2)
+    try:
+        assert not glob_match("*a*a*a*a*a*a*a*a*a*a*b", "a" * 60)
+        assert glob_match("*a*a*a*a*a*a*a*a*a*a*b", "x/" + "a" * 60 + "b")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_settings_and_config_errors_end_the_run_with_one_line(article):
+    code, out, err = run(article, "--config", "/dev/zero")
+    assert (code, out) == (2, "")
+    assert err == "/dev/zero:1:1: cannot use configuration: not a regular file\n"
+
+
+# -- stopped runs -----------------------------------------------------------------------------------
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(article):
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)               # `validate -f jsonl | head -0`: every write meets a closed pipe
+    p = subprocess.run([sys.executable, "-m", "validator", str(article), "-f", "jsonl"], stdout=write_end,
+                       stderr=subprocess.PIPE, timeout=120, cwd=article.parent)
+    os.close(write_end)
+    assert (p.returncode, p.stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("signal_name, code, message", [("SIGINT", 130, "interrupted"),
+                                                         ("SIGTERM", 143, "terminated")])
+def test_an_interrupted_parallel_run_ends_cleanly(tmp_path, signal_name, code, message):
+    """Ctrl-C reaches the whole process group (workers too); SIGTERM only the parent. Either way:
+    the exit code of the signal, one line, no worker traceback, no half jsonl line."""
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    for i in range(300):
+        (tmp_path / f"a{i:03d}.txt").write_text(ARTICLE, encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "validator", ".", "-f", "jsonl", "--jobs", "2"], cwd=tmp_path,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, bufsize=0,
+                         env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    first = p.stdout.readline()      # the pool is running (unbuffered: communicate() reads the pipe itself)
+    sig = getattr(signal, signal_name)
+    if sig == signal.SIGINT:
+        os.killpg(p.pid, sig)
+    else:
+        p.send_signal(sig)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == code, err
+    assert err.decode() == f"validate: {message}\n"
+    lines = (first + out).decode().splitlines(keepends=True)
+    assert 0 < len(lines) < 1200 and all(line.endswith("\n") and json.loads(line) for line in lines)
+
+
+def test_jobs_are_capped_at_the_cpus():
+    from validator import run as runner
+
+    assert runner.worker_count(400, 10_000) == runner.cpus() <= (os.cpu_count() or 1)
+    assert runner.worker_count(400, 1) == 1
+    assert runner.worker_count(None, 10_000) == runner.cpus()
+
+
+# -- what reaches a terminal or a CI log -------------------------------------------------------------
+
+HOSTILE_NAME = "x\n::error file=README.md,line=1::forged.txt"
+HOSTILE_TEXT = "\x1b]0;pwned\x07\x1b[2J\u202eabc\u2066"
+
+
+def _hostile_result(extra: str = ""):
+    from validator.findings import FileResult, Finding, Location
+
+    text = f"وقال مصدر مطلع {HOSTILE_TEXT} إن الطائرات حلقت."
+    start = text.index("مصدر")
+    loc = Location(start, start + 9, 1, start + 1, 1, start + 10, text[start:start + 9])
+    finding = Finding("unnamed-source", "unnamed-source", "warning", f"المصدر «{HOSTILE_TEXT}{extra}» مجهول", loc,
+                      fingerprint="fp:0", suggestion=f"مصدر{HOSTILE_TEXT}")
+    return FileResult(HOSTILE_NAME, [finding], text=text)
+
+
+def _assert_nothing_raw(output: str) -> None:
+    for raw in ("\x1b", "\x07", "\u202e", "\u2066", "\n::error file=README.md"):
+        assert raw not in output, (raw, output)
+
+
+def test_text_and_github_reports_show_control_characters_as_escapes():
+    from validator.report import github, text
+
+    result = _hostile_result()
+    report = text.render([result], color=False)
+    _assert_nothing_raw(report.replace("\u2067", "").replace("\u2069", "").replace("\n", "", report.count("\n")))
+    assert "\\x1b]0;pwned\\x07" in report and "\\u202e" in report and "x\\n::error" in report
+    assert len(report.splitlines()) == 4  # the finding, its excerpt, the suggestion, the summary
+    annotations = github.render([result])
+    _assert_nothing_raw(annotations[:-1])
+    assert annotations.count("\n") == 1 and "file=x%0A%3A%3Aerror" in annotations
+
+
+def test_an_unreadable_file_with_a_hostile_name_is_one_line_on_stderr(tmp_path):
+    bad = tmp_path / HOSTILE_NAME
+    bad.write_bytes(b"\x00\x01\x02binary")
+    code, out, err = run(bad.name, "-f", "github", cwd=tmp_path)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("error: x\\n::error file=README.md")
+    assert out.count("\n") == 1 and out.startswith("::error file=x%0A%3A%3Aerror")
+
+
+def test_junit_drops_characters_xml_cannot_carry():
+    import xml.dom.minidom
+
+    from validator.report import junit
+
+    result = _hostile_result("\ufffe\uffff\udc80")
+    result.path = "news/\uffffa.txt"
+    xml.dom.minidom.parseString(junit.render([result]).encode("utf-8"))
+
+
+# -- sidecars ---------------------------------------------------------------------------------------
+
+def test_a_sidecar_link_out_of_the_articles_folder_is_not_read(tmp_path):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "pw").write_text("hunter2 hunter2\n", encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (news / "b.txt.validate-ignore").symlink_to(secret / "pw")
+    code, out, err = run(news / "b.txt", "-f", "json")
+    assert code == 2 and "hunter2" not in out + err
+    assert "b.txt.validate-ignore:1:1: a link leading out of the article's folder; not read" in err
+
+
+# -- rule patterns: bounded to compile, bounded to run -----------------------------------------------------
+
+PATTERN_RULE = ("rule {id}\n  category test\n  severity warning\n  message en \"x {{text}}\"\n"
+                "  for each sentence where text matches \"{pattern}\"\n  forbid\n")
+
+
+def test_a_pattern_too_large_to_compile_is_refused_at_load_under_a_memory_cap(tmp_path, article):
+    """Compiled, this pattern took 24 GB; under a 1.5 GB address-space cap it exited 2 with no reason."""
+    import resource
+    import subprocess
+    import sys
+
+    bomb = tmp_path / "bomb.rule"
+    bomb.write_text(PATTERN_RULE.format(id="bomb", pattern="(?:(?:(?:a{1000}){1000}){1000})"), encoding="utf-8")
+
+    def cap_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024,) * 2)
+    p = subprocess.run([sys.executable, "-m", "validator", "--rules", str(bomb), str(article)], capture_output=True,
+                       timeout=120, preexec_fn=cap_memory, env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    err = p.stderr.decode()
+    assert p.returncode == 2 and p.stdout == b""
+    assert err.startswith(f"{bomb}:5:27: pattern too large: its repeats make more than 100,000 copies"), err
+
+
+def test_a_pattern_has_one_time_budget_for_the_run_not_one_per_text(validator):
+    """Each sentence costs this pattern ~30 ms, under the old 0.25 s a text: 40 of them ran 1 s+ and
+    passed. The budget is the rule's for the run (0.25 s + 1 µs a character): it fails closed."""
+    from validator.rules.engine import Engine, RulePatternTimeout
+    from validator.rules.loader import load_text
+
+    rules = load_text(PATTERN_RULE.format(id="slow", pattern="(?:ا|اا)+$"), "slow.rule")
+    article = validator.extract_text(" ".join(["ا" * 24 + "!"] * 40) + "\n", "many.txt")
+    with pytest.raises(RulePatternTimeout) as e:
+        Engine(rules, validator.lexicons).run(article)
+    assert e.value.one_line().startswith("slow.rule:5:") and "time budget" in e.value.one_line()

@@ -103,7 +103,7 @@ class Validator:
         from validator.suppress import UNUSED_RULE
 
         return {"severity": self.options.severity_overrides.get(UNUSED_RULE, "info"),
-                "report_unused": self._enabled(UNUSED_RULE)}
+                "report_unused": self._enabled(UNUSED_RULE), "lang": self.options.lang}
 
 
 __all__ = ["Options", "Validator", "InputError", "RuleError"]

@@ -22,6 +22,7 @@ from pathlib import Path
 from validator.errors import RuleError
 from validator.findings import FileResult, Finding
 from validator.outfile import OutputError, write_text
+from validator.settings_file import ParseError, SettingsFileError, parse_json, read_settings
 from validator.suppress import UNUSED_RULE
 
 VERSION = 1
@@ -87,18 +88,22 @@ class Baseline:
         return FileResult(result.path, kept, result.error, result.encoding, result.text)
 
 
+def _is_version(value) -> bool:
+    return type(value) is int and value == VERSION  # `true == 1` in Python: a bool is not a version
+
+
 def load(path: Path) -> Baseline:
     path = Path(path)
     where = dict(path=str(path), line=1, column=1)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError("no such baseline file (create it with --baseline-write)", **where) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise BaselineError(f"cannot read baseline ({e})", **where) from None
-    except json.JSONDecodeError as e:
-        raise BaselineError(f"not JSON: {e.msg}", path=str(path), line=e.lineno, column=e.colno) from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
+        data = parse_json(read_settings(path))
+    except SettingsFileError as e:
+        if e.missing:
+            raise BaselineError("no such baseline file (create it with --baseline-write)", **where) from None
+        raise BaselineError(f"cannot use baseline: {e}", **where) from None
+    except ParseError as e:
+        raise BaselineError(f"not JSON: {e.message}", path=str(path), line=e.line, column=e.column) from None
+    if not isinstance(data, dict) or not _is_version(data.get("version")) or not isinstance(data.get("files"), dict):
         raise BaselineError(f"not a version {VERSION} baseline (expected {{\"version\": {VERSION}, \"files\": {{...}}}})",
                             **where)
     baseline = Baseline(path.resolve().parent)

@@ -41,6 +41,12 @@ class ExtractFormat(str, Enum):
     text = "text"
 
 
+class Engine(str, Enum):
+    native = "native"
+    gx = "gx"
+    spark = "spark"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -62,9 +68,9 @@ class _Exit(Exception):
 
 
 def _echo(message: str, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    stream.write(f"{message}\n")
-    stream.flush()
+    from validator.interrupts import write
+
+    write(sys.stderr if err else sys.stdout, f"{message}\n")
 
 
 def _die(message: str) -> None:
@@ -92,8 +98,9 @@ def _builtin() -> Path:
 
 def _write(output: Optional[Path], text: str, inputs: list[str]) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from validator.interrupts import write
+
+        write(sys.stdout, text)
         return
     from validator.outfile import OutputError, write_text
 
@@ -131,10 +138,16 @@ def check(
     structures: bool = False,
     fix: bool = False,
     diff: bool = False,
+    engine: Optional[Engine] = None,
+    master: Optional[str] = None,
+    data_docs: Optional[Path] = None,
+    explain: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
+    engine = engine or Engine.native
     from validator import run, suppress
     from validator import baseline as bl
+    from validator.report.visible import visible
 
     try:
         plan = run.plan(paths, config_file=config, extra_rules=rules, disable=_ids(disable), select=_ids(select),
@@ -144,9 +157,9 @@ def check(
     except RuleError as e:
         _die(str(e))
     for skipped in plan.skipped:
-        _echo(f"note: {skipped}", err=True)
+        _echo(f"note: {visible(skipped)}", err=True)
     for folder in plan.empty_folders:  # a gate given nothing to check fails closed, as an empty file does
-        _echo(f"error: {folder}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
+        _echo(f"error: {visible(folder)}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
     for target, what in ((output, "report"), (baseline_write, "baseline")):
         if target is not None:  # refused before any article is read, not after the whole run
             from validator.outfile import OutputError, check_target
@@ -174,6 +187,7 @@ def check(
     shown: list = []     # what the report shows: after suppressions and the baseline
     text_parts: list = []  # the text report's lines of each file in `shown`, made as it comes
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    isolate = output is None and sys.stdout.isatty()  # bidi isolates are for a terminal only
     if format is Format.text and not streaming:
         from validator.report import text as text_report
     recorded: list = []  # what a baseline records: after suppressions
@@ -181,8 +195,15 @@ def check(
     # so a folder of 10,000 articles takes the memory of one.
     keep_recorded = baseline_write is not None
     failed = errors = False
+    from validator.interrupts import write
+
+    if engine is not Engine.native or data_docs is not None or master is not None:
+        stream = pairs = _corpus_results(engine, plan, jobs, master, data_docs)
+    else:
+        stream = run.results(plan, jobs)
+        pairs = zip(plan.items, stream, strict=True)
     try:
-        for item, result in zip(plan.items, run.results(plan, jobs), strict=True):
+        for item, result in pairs:
             if central and not result.error:
                 entries = suppress.for_article(central, ignore_file, result.path)
                 v = run.validator_for(plan.options[item.key])
@@ -199,7 +220,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-                    text_parts.append(text_report.file_lines(result, color))
+                    text_parts.append(text_report.file_lines(result, color, isolate, explain, lang.value))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:
@@ -209,7 +230,7 @@ def check(
             if result.error:
                 if progress:
                     progress.clear()
-                _echo(f"error: {result.error}", err=True)
+                _echo(f"error: {visible(result.error)}", err=True)
             else:
                 conf = plan.config_of(item)
                 level = fail_on.value if fail_on else (conf.fail_on or "error")
@@ -220,9 +241,9 @@ def check(
                 if chunk:
                     if progress:
                         progress.clear()
-                    sys.stdout.write(chunk)
-                    sys.stdout.flush()
+                    write(sys.stdout, chunk)
     finally:
+        stream.close()  # an interrupted run ends its worker pool here, not at interpreter exit
         if progress:
             progress.clear()
     if site is not None:
@@ -246,6 +267,31 @@ def check(
         raise _Exit(2)
     if failed and baseline_write is None:
         raise _Exit(1)
+
+
+def _corpus_results(engine: Engine, plan, jobs, master: Optional[str], data_docs: Optional[Path]):
+    """(item, FileResult) pairs from a corpus engine; GX and pyspark are imported only here."""
+    if engine is Engine.native:
+        _die("--data-docs and --master need --engine gx or --engine spark")
+    if master is not None and engine is not Engine.spark:
+        _die("--master needs --engine spark")
+    from importlib.util import find_spec
+
+    for module in ("great_expectations", "pyspark") if engine is Engine.spark else ("great_expectations",):
+        if find_spec(module) is None:  # installed with the `corpus` extra
+            _die(f"--engine {engine.value} needs the corpus extra ({module} is not installed): "
+                 "pip install 'arabic-news-validator[corpus]'")
+    try:
+        if engine is Engine.gx:
+            from validator.corpus import gx_engine
+
+            yield from gx_engine.results(plan, jobs, data_docs)
+        else:
+            from validator.corpus import spark_engine
+
+            yield from spark_engine.results(plan, jobs, data_docs, master or "local[*]")
+    except RuleError as e:
+        _die(str(e))
 
 
 def _fix(plan, diff_only: bool, lang: str) -> None:
@@ -371,13 +417,23 @@ def _typer_app():
         stdin_filename: Optional[str] = typer.Option(
             None, "--stdin-filename", help="The path standard input (-) stands for: its configuration, sidecar, "
                                            "baseline entry, markup and the name in reports."),
-        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default: all cores)."),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Parallel workers (default and maximum: the number of CPUs this process may use; more are not started)."),
         structures: bool = typer.Option(
             False, "--structures", help="--format html: also show the extracted people, numbers and quotes."),
         fix: bool = typer.Option(
             False, "--fix", help="Apply the suggestions of `forbid suggest` rules to the articles (atomic, "
                                  "encoding and line ends kept; a file with overlapping suggestions is left untouched)."),
         diff: bool = typer.Option(False, "--diff", help="With --fix: print a unified diff, write nothing."),
+        engine: Engine = typer.Option(
+            Engine.native, "--engine", help="native (default), gx (the rules as Great Expectations suites on "
+                                            "pandas) or spark (the same suites on Spark); gx and spark need the "
+                                            "corpus extra."),
+        master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+        data_docs: Optional[Path] = typer.Option(
+            None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
+        explain: bool = typer.Option(
+            False, "--explain", help="--format text: print under each finding its evidence (the rule, patterns and "
+                                     "lexicon entries behind it, and what a requirement looked for and did not find)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -385,7 +441,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename, structures, fix, diff)
+              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs, explain)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
@@ -396,6 +452,8 @@ def _typer_app():
         output: Optional[Path] = typer.Option(None, "--output", "-o"),
         config: Optional[Path] = typer.Option(None, "--config", help="As for validating (its lexicons count)."),
         stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename"),
+        explain: bool = typer.Option(False, "--explain", help="Text with the evidence of each structure."),
+        lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the evidence words (--explain)."),
     ) -> None:
         """Print the structures extracted from articles (numbers, quotes, entities, attributions)."""
         import json
@@ -421,10 +479,10 @@ def _typer_app():
             except InputError as e:
                 _echo(f"error: {e}", err=True)
                 failed = True
-        if format is ExtractFormat.json:
+        if format is ExtractFormat.json and not explain:
             text = json.dumps({"files": [article_to_json(a) for a in out]}, ensure_ascii=False, indent=2) + "\n"
         else:
-            text = "".join(article_to_text(a) for a in out)
+            text = "".join(article_to_text(a, explain, lang.value) for a in out)
         _write(output, text, plan.files)
         if failed or plan.empty_folders:
             raise _Exit(2)
@@ -447,8 +505,14 @@ def _typer_app():
         from validator.rules.loader import rule_files
 
         validator = _rules_validator(paths, config, "en")
+        try:
+            for name in validator.lexicons.names:
+                validator.lexicons[name]  # every lexicon loads: its entries against its declared attributes
+            patterns = validator.resources.patterns  # rules/patterns/: syntax, lexicon and shape names
+        except RuleError as e:
+            _die(str(e))
         n = len(rule_files([_builtin(), *validator.options.rule_paths]))
-        _echo(f"{len(validator.all_rule_ids)} rule(s) in {n} file(s): ok")
+        _echo(f"{len(validator.all_rule_ids)} rule(s) in {n} file(s), {len(patterns)} pattern(s): ok")
 
     @rules_app.command("test")
     def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: every "
@@ -461,6 +525,11 @@ def _typer_app():
         validator = _rules_validator(paths, config, "en")
         only = {str(f.resolve()) for f in rule_files(list(paths))} if paths else None
         failures, total = run_examples(validator, only)
+        if not paths:  # the built-in token patterns (rules/patterns/) carry their examples too
+            from validator.extract.patterns import run_pattern_examples
+
+            pattern_failures, pattern_total = run_pattern_examples(validator.resources)
+            failures, total = failures + pattern_failures, total + pattern_total
         for failure in failures:
             _echo(failure)
         _echo(f"{total - len(failures)} passed, {len(failures)} failed")
@@ -569,7 +638,10 @@ def _is_subcommand(argv: list[str]) -> bool:
 
 
 def main() -> None:
+    from validator import interrupts
+
     argv = sys.argv[1:]
+    previous = interrupts.install()
     try:
         if argv[:1] in (["--version"], ["-V"]):
             _echo(f"validate {version()}")
@@ -583,5 +655,7 @@ def main() -> None:
         _typer_app()[1](args=argv or ["--help"], prog_name="validate")
     except _Exit as e:
         sys.exit(e.code)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except (KeyboardInterrupt, interrupts.Terminated, BrokenPipeError) as e:
+        sys.exit(interrupts.stopped(e))
+    finally:
+        interrupts.restore(previous)

@@ -194,36 +194,59 @@ def _validate(item: Item, validators: dict[str, Validator]) -> FileResult:
 
 
 _WORKER: dict[str, Validator] = {}
+_WORK = [_validate]
 
 
-def _init_worker(options: dict[str, Options]) -> None:
-    """Pool initializer: one Validator per configuration, built once per worker (inherited when forked)."""
+def _init_worker(options: dict[str, Options], work=_validate) -> None:
+    """Pool initializer: one Validator per configuration, built once per worker (inherited when forked).
+    Ctrl-C reaches the whole process group: only the parent acts on it (it ends the pool); a worker
+    that raised KeyboardInterrupt mid-task would print a traceback and could leave the pool waiting.
+    SIGTERM (how the pool ends its workers) ends a worker at once, not through the parent's handler
+    (validator.interrupts)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for key, o in options.items():
         _WORKER[key] = validator_for(o)
+    _WORK[0] = work
 
 
-def _task(item: Item) -> FileResult:
-    return _validate(item, _WORKER)
+def _task(item: Item):
+    return _WORK[0](item, _WORKER)
 
 
-def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
-    """FileResults in input order, each yielded as soon as it and all before it are done."""
+def cpus() -> int:
+    """The CPUs this process may run on (a CI runner's container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """`--jobs`, at most the CPUs (more workers only cost memory: a Validator each) and the files."""
+    return min(jobs or cpus(), cpus(), files)
+
+
+def results(p: Plan, jobs: int | None = None, work=_validate) -> Iterator:
+    """FileResults in input order, each yielded as soon as it and all before it are done. `work`
+    turns one item into its result (the corpus engines: into structure tables)."""
     for item in p.items:
         if item.stdin and item.text is None and item.error is None:
             read_stdin(item)
-    jobs = jobs or os.cpu_count() or 1
-    workers = min(jobs, len(p.items))
+    workers = worker_count(jobs, len(p.items))
     local = {key: validator_for(o) for key, o in p.options.items()}
     if workers < 2 or len(p.items) < MIN_FILES_FOR_POOL:
         for item in p.items:
-            yield _validate(item, local)
+            yield work(item, local)
         return
     for v in local.values():
         v.resources.matcher  # build the lexicon index once, before forking, so workers inherit it
     import multiprocessing as mp  # only a pool needs it (its import costs a cold start ~5 %)
 
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options,))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
     chunk = max(1, min(16, len(p.items) // (workers * 8)))  # fewer round trips, results still in order
     try:
         yield from pool.imap(_task, p.items, chunksize=chunk)

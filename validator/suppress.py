@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from validator.errors import RuleError
 from validator.findings import Finding, Location
+from validator.settings_file import ParseError, SettingsFileError, parse_toml, read_settings
 
 SIDECAR_SUFFIX = ".validate-ignore"
 UNUSED_RULE = "unused-suppression"
@@ -76,9 +76,10 @@ class Suppression:
             return self.span[0] <= f.location.start < self.span[1]
         return True
 
-    def describe(self) -> str:
-        target = self.fingerprint or (f"line {self.line}" if self.line is not None else "")
-        what = self.rule or "every rule"
+    def describe(self, lang: str = "en") -> str:
+        line = "السطر" if lang == "ar" else "line"
+        target = self.fingerprint or (f"{line} {self.line}" if self.line is not None else "")
+        what = self.rule or ("كل القواعد" if lang == "ar" else "every rule")
         return f"{what}{' ' + target if target else ''}"
 
 
@@ -92,24 +93,33 @@ def load_sidecar(article: str) -> list[Suppression]:
     path = sidecar_path(article)
     if not path.is_file():
         return []
+    if path.is_symlink() and not _inside(path.resolve(), Path(article).resolve().parent):
+        # read, it could echo a file from anywhere (`b.txt.validate-ignore -> ../secret/pw`) in a message
+        raise SuppressionError("a link leading out of the article's folder; not read", path=str(path),
+                               line=1, column=1)
     return parse(path, central=False)
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path.is_relative_to(folder)
+
+
 def load_central(path: Path) -> list[Suppression]:
-    if not path.is_file():
-        raise SuppressionError("no such ignore file", path=str(path), line=1, column=1)
     return parse(path, central=True)
 
 
 def parse(path: Path, central: bool) -> list[Suppression]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise SuppressionError(f"cannot read ignore file ({e})", path=str(path), line=1, column=1) from None
+        text = read_settings(path)
+    except SettingsFileError as e:
+        reason = "no such ignore file" if e.missing else f"cannot use ignore file: {e}"
+        raise SuppressionError(reason, path=str(path), line=1, column=1) from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        data = None
+        data = parse_toml(text)
+    except ParseError as e:
+        if e.beyond_limits:
+            raise SuppressionError(e.message, path=str(path), line=e.line, column=e.column) from None
+        data = None  # not TOML: the line format
     if data is not None and (data or not text.strip()):
         return _from_toml(path, text, data, central)
     return _from_lines(path, text, central)
@@ -145,7 +155,7 @@ def _from_toml(path: Path, text: str, data: dict, central: bool) -> list[Suppres
             raise SuppressionError("ignore entry needs exactly one of fingerprint or line", **where)
         if fp is not None and (not isinstance(fp, str) or not _FINGERPRINT.match(fp)):
             raise SuppressionError(f"not a fingerprint: {fp!r}", **where)
-        if ln is not None and (not isinstance(ln, int) or ln < 1):
+        if ln is not None and (type(ln) is not int or ln < 1):  # `true` is an int in Python
             raise SuppressionError(f"line must be a positive integer, not {ln!r}", **where)
         s = Suppression(rule, fp, ln, str(entry.get("reason", "")), str(path), line)
         if central:
@@ -172,7 +182,7 @@ def _from_lines(path: Path, text: str, central: bool) -> list[Suppression]:
         target = parts[-1]
         col = raw.find(target, raw.find(parts[-2]) + len(parts[-2])) + 1
         s = Suppression(parts[-2], reason=reason.strip(), origin=str(path), origin_line=n)
-        if target.isdigit() and int(target) > 0:
+        if target.isascii() and target.isdigit() and len(target) <= 9 and int(target) > 0:  # no 5,000-digit int()
             s.line = int(target)
         elif _FINGERPRINT.match(target):
             s.fingerprint = target
@@ -211,7 +221,7 @@ def for_article(central: list[Suppression], central_file: Path, article: str) ->
 # -- applying ---------------------------------------------------------------------------------------
 
 def apply(findings: list[Finding], suppressions: list[Suppression], article_text: str | None,
-          severity: str = "info", report_unused: bool = True) -> list[Finding]:
+          severity: str = "info", report_unused: bool = True, lang: str = "ar") -> list[Finding]:
     """Findings no suppression matches, then one `unused-suppression` finding per stale suppression."""
     if not suppressions:
         return findings
@@ -225,24 +235,38 @@ def apply(findings: list[Finding], suppressions: list[Suppression], article_text
         if not hit:
             kept.append(f)
     if report_unused:
-        kept.extend(unused_findings(suppressions, article_text or "", severity))
+        kept.extend(unused_findings(suppressions, article_text or "", severity, lang))
     return kept
 
 
-def unused_findings(suppressions: list[Suppression], text: str, severity: str = "info") -> list[Finding]:
+_UNUSED_MESSAGES = {
+    "en": {"block": "unused suppression: no {what} finding in the following {scope}; remove the comment",
+           "nothing": "unused suppression: nothing follows the comment for {what}; remove it",
+           "entry": "unused suppression {origin}: no {what} finding; remove the entry",
+           "scopes": ("block", "file")},
+    "ar": {"block": "استثناء غير مستخدم: لا ملاحظة {what} في {scope}؛ احذف التعليق",
+           "nothing": "استثناء غير مستخدم: لا شيء بعد التعليق الخاص بـ {what}؛ احذفه",
+           "entry": "استثناء غير مستخدم في {origin}: لا ملاحظة {what}؛ احذف السطر",
+           "scopes": ("الكتلة التالية", "الملف")},
+}
+
+
+def unused_findings(suppressions: list[Suppression], text: str, severity: str = "info",
+                    lang: str = "ar") -> list[Finding]:
+    words = _UNUSED_MESSAGES.get(lang, _UNUSED_MESSAGES["en"])
     out = []
     for s in suppressions:
         if s.used:
             continue
+        what = s.describe(lang)
         if s.at is not None:
             loc = _location(text, *s.at)
-            message = f"unused suppression: no {s.describe()} finding in the following " \
-                      f"{'block' if s.span else 'file'}; remove the comment"
+            message = words["block"].format(what=what, scope=words["scopes"][0 if s.span else 1])
             if s.span == (-1, -1):
-                message = f"unused suppression: nothing follows the comment for {s.describe()}; remove it"
+                message = words["nothing"].format(what=what)
         else:
             loc = Location(0, 0, 1, 1, 1, 1, "")
-            message = f"unused suppression {s.origin}:{s.origin_line}: no {s.describe()} finding; remove the entry"
+            message = words["entry"].format(origin=f"{s.origin}:{s.origin_line}", what=what)
         digest = hashlib.sha256(f"{UNUSED_RULE}|{Path(s.origin).name}|{s.rule}|{s.fingerprint}|{s.line}|"
                                 f"{loc.text}".encode()).hexdigest()[:16]
         out.append(Finding(UNUSED_RULE, UNUSED_CATEGORY, severity, message, loc, fingerprint=f"{digest}:0"))

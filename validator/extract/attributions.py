@@ -13,6 +13,7 @@ from validator.extract.context import Context
 from validator.extract.entities.words import _verbal_noun_shape
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
+from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.tokens import Token
 
@@ -50,6 +51,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             events.append((m.start, "verb", m))
     for m in phrases:
         events.append((m.start, m.entry.get("kind") or "preposition", m))
+    events += [(m.start, "verb", m) for m in _bare_verbs(ctx) if m.i not in name_tokens]
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
@@ -65,8 +67,12 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         source: Entity | None = None
         implicit = False
         after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
+        with_words = m.entry.get("with") if kind == "verb" else None
+        with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
+                                             for w in with_words.split(","))
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+                and not after_quote and not with_word \
+                and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
@@ -76,9 +82,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
-            with_words = m.entry.get("with")
-            if with_words and not any(_word_follows(ctx, j, sentence, normalize_string(w))
-                                      for w in with_words.split(",")) \
+            if with_words and not with_word \
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
@@ -118,13 +122,16 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
+                subject = _sentence_person(ctx, spans, i, sentence) if participle and source is None else None
+                if subject is not None:
+                    source = subject  # the sentence names him: as explicit as قال فلان
                 if source is None and (participle or after_quote or _starts_clause(ctx, j)
                                        or _sentence_initial(ctx, i, sentence)
                                        or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
                     source = _last_source(last_source, gender) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
-                implicit = source is not None
+                implicit = source is not None and subject is None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
             if source is None and m.entry.norm.startswith("في "):
@@ -146,6 +153,25 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     for e in entities:
         e.mentions.sort(key=lambda x: x.loc.start)
     return results
+
+
+SHADDA = "\u0651"
+
+
+def _bare_verbs(ctx: Context) -> list[LexMatch]:
+    """بيّن، وبين أن، عبّر: the bare perfect of a bare=no verb, read as the verb only where the original
+    writes its shadda or a reported clause (أن، إن، :) follows it at once; otherwise بين is "between"."""
+    bare = ctx.res.bare_verbs
+    found = []
+    for k, t in enumerate(ctx.tokens):
+        prefix = t.text[:1] if t.text[:1] in "وف" and t.text[1:] in bare else ""
+        entry = bare.get(t.text[len(prefix):])
+        if entry is None:
+            continue
+        nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
+        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE:
+            found.append(LexMatch(t.start + len(prefix), t.end, prefix, entry, k, k + 1))
+    return found
 
 
 def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], by_id) -> list[Attribution]:
@@ -408,7 +434,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
 
 # Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...
 _PREPOSITION_FILLER = frozenset({"ما", "لما", "عن", "له", "لها", "لهم", "نقلا", "نقله", "نقلته", "الصادر", "الصادره",
-                                 "صادر", "صادره", "عن", "من", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
+                                 "صادر", "صادره", "عن", "من", "تقدير", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
                                  "معلومات", "تصريحات", "تصريح", "افادات", "افاده", "رواية", "روايه", "تاكيدات"})
 # Words that may stand between a statement noun and its author: في بيان صادر عن، في تصريح خاص لـ ...
 _STATEMENT_FILLER = frozenset({"له", "لها", "لهم", "صادر", "صادره", "الصادر", "الصادره", "عن", "من", "رسمي",
@@ -460,8 +486,10 @@ def _definite_noun(ctx, j: int) -> bool:
     """A definite common noun (الفقيد، الوزارة), not a time word (اليوم، الليلة): the first noun after a
     verb, which Arabic word order makes its subject."""
     w = ctx.tokens[j].text if j < len(ctx.tokens) else ""
+    quantifier = ctx.res["stopwords"].lookup(w)  # العديد من التقارير: the quantifier opens the subject
     return w.startswith("ال") and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
-        and ctx.hit_at("months", j) is None  # الأربعاء، الخميس (the months lexicon holds the weekdays)
+        and ctx.hit_at("months", j) is None \
+        and not (quantifier is not None and quantifier.get("kind") == "quantifier")  # (months: الأربعاء too)
 
 
 def _object_noun(ctx, j: int) -> bool:
@@ -619,6 +647,22 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
     return None
 
 
+def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:
+    """ناتانياهو يرسم خطا أحمر ... قائلا: إن ...: the person a nominal sentence opens with (at its start,
+    or after a colon or a comma) says what the participle reports. A name after other words may end a
+    title the extractor did not read, or be an object."""
+    hi = bisect.bisect_left(_firsts(spans), i)
+    for s in spans[:hi]:
+        if s.last_token >= i or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
+            continue
+        k = s.first_token
+        opens = k == 0 or ctx.tokens[k - 1].text in (":", "،", ",") \
+            or ctx.sentence_of(ctx.tokens[k - 1].start)[0] != sentence
+        if s.entity.kind == "person" and not s.entity.role_only and opens:
+            return s.entity
+    return None
+
+
 def _last_person(spans, i: int, gender: str) -> Entity | None:
     """وقال: «...» after a paragraph about someone: the last named person before the verb."""
     hi = bisect.bisect_left(_firsts(spans), i)
@@ -695,8 +739,9 @@ _MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
     """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ وذكرت صحيفة «حريت» أن ...:
-    media reports that the same or the next sentence names (a reporting verb whose subject is a
-    named outlet): the outlet is the source an editor can check."""
+    media reports that the same sentence names (a reporting verb whose subject is a named outlet): the
+    outlet is the source an editor can check. An outlet in the next sentence adds its own details
+    (أفادت تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...): the reports stay unspecified."""
     words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
     if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
         return None
@@ -704,7 +749,7 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
     for verb in ctx.hits("reporting-forms", lo, hi):
         nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > sentence + 1:
+        if nxt > sentence:
             break
         j = ctx.index.at_or_after(verb.end)
         k = bisect.bisect_left(_firsts(spans), j)

@@ -48,6 +48,7 @@ class Entity:
     vague: bool = False         # an anonymous or vague source (مصادر مطلعة، شهود عيان)
     role_only: bool = False     # a role named without its holder (وزير الدفاع العراقي)
     bare: bool = False          # first read from one unknown word, as a quotation's speaker (وقال بينيتيز: «...»)
+    introduced: bool = False    # a private person the sentence before introduced by role (طالب مواطن ... وقال علي)
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     spellings: dict[str, Location] = field(default_factory=dict)  # loose key variants as written
@@ -111,6 +112,8 @@ class Quote:
     paragraph: int = 0
     words: int = 0                      # words between the marks (len(content.split()))
     ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
+    evidence: list[str] = field(default_factory=list)  # what decided its kind: cue entries, pattern ids
+    kind_by_pattern: bool = False       # a quote-kind pattern decided its kind: no later pass changes it
 
     @property
     def content(self) -> str:
@@ -168,6 +171,7 @@ class Article:
     attributions: list[Attribution] = field(default_factory=list)
     spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
     first_person: bool = False          # the narration is the writer's own voice (a column, an interview)
+    resources: Any = None               # the run's lexicons, to word evidence (`entry@file:line`)
     _by_id: dict = field(default_factory=dict, repr=False)
     _by_source: dict = field(default_factory=dict, repr=False)
     _by_source_size: tuple[int, int] = (-1, -1)

@@ -95,6 +95,7 @@ class NumberExtractor:
                 self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
+        self._elided_currency()
         self._restatements()
         self._historical()
         self._coordinated()
@@ -156,6 +157,17 @@ class NumberExtractor:
         for n in self.items:
             first = marks.get(n.sentence)
             n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
+
+    def _elided_currency(self) -> None:
+        """دفع 49 مليونا للحصول على الجناح، و8 ملايين لفابيان: a sum in millions with no currency after
+        a sum of money in its paragraph is money in that currency (the writer does not repeat it)."""
+        last_money: dict[int, NumberItem] = {}
+        for n in self.items:
+            if n.category == "money":
+                last_money[n.paragraph] = n
+            elif n.category in ("quantity", "other") and n.noun_type is None and isinstance(n.value, (int, float)) \
+                    and n.value >= 1_000_000 and not n.loc.text.strip().isdigit() and n.paragraph in last_money:
+                n.category, n.noun_type, n.noun = "money", last_money[n.paragraph].noun_type, None
 
     def _restatements(self) -> None:
         """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
@@ -336,7 +348,7 @@ class NumberExtractor:
                     return "casualty", self._casualty_around(first, last), dual.source
                 return "people", dual.text, dual.source
             return "casualty", dual.get("type"), dual.source
-        if prev == "ال":
+        if prev == "ال" and not (noun and res["currencies"].lookup(noun) is not None):
             unit = units.lookup(self._word(first - 2) or "")
             if unit is not None and unit.get("kind") == "duration":
                 return "duration", unit.norm, unit.source  # الساعات الـ24
@@ -507,8 +519,9 @@ class NumberExtractor:
         plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
         if not hasattr(self, "_market"):
             self._market: dict[int, list[tuple[int, int]]] = {}
-            for m in self.ctx.hits("market-terms"):
-                self._market.setdefault(self.ctx.sentence_of(m.start)[0], []).append((m.i, m.j))
+            for m in self.ctx.patterns.find("market-context"):  # rules/patterns/contexts.pattern
+                sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+                self._market.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
         for i, j in self._market.get(sentence, ()):
             lo, hi = (j, first) if j <= first else (last, i)
             if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):

@@ -73,13 +73,27 @@ class Resources:
         """Every inflection of every reporting verb as one lexicon: form -> lemma, gender, kind."""
         lex = Lexicon("reporting-verbs")
         for entry in self.lexicons["reporting-verbs"].entries:
+            participle = normalize_string(entry.get("participle") or "")
+            stem = participle[:-1] if participle.endswith("ا") else participle
+            participles = {participle, stem, stem + "ه", stem + "ين", stem + "ات"} if participle else set()
             for form, gender in verb_forms(entry):
                 attrs = dict(entry.attrs)
-                attrs.update(lemma=entry.text, gender=gender,
-                             part="participle" if form.startswith("م") and entry.get("participle")
-                             and form.startswith(normalize_string(entry.get("participle"))[:3]) else "verb")
+                # مؤكدا، مضيفا، and the participles of the first form: قائلا، نافيا
+                attrs.update(lemma=entry.text, gender=gender, part="participle" if form in participles else "verb")
                 lex.add(LexEntry(form, form, MappingProxyType(attrs), entry.source))
         return lex
+
+    @cached_property
+    def bare_verbs(self) -> dict[str, LexEntry]:
+        """The bare perfect of each verb marked bare=no (بين، عبر، قدر), which the reporting forms
+        leave out because the word is mostly a preposition or a noun; read only where its shadda or
+        a reported clause right after it says it is the verb (بيّن، وبين أن)."""
+        out: dict[str, LexEntry] = {}
+        for entry in self.lexicons["reporting-verbs"].entries:
+            if entry.get("bare") == "no":
+                attrs = dict(entry.attrs, lemma=entry.text, gender="m", part="verb")
+                out[entry.norm] = LexEntry(entry.norm, entry.norm, MappingProxyType(attrs), entry.source)
+        return out
 
     @cached_property
     def vague_sources(self) -> Lexicon:
@@ -100,10 +114,15 @@ class Resources:
         lex = Lexicon("nationality-forms")
         for entry in self.lexicons["nationalities"].entries:
             lex.add(entry)
-            for key in ("f", "pl", "definite", "fpl"):
-                form = entry.get(key)
-                if form:
-                    lex.add(LexEntry(form, normalize_string(form), entry.attrs, entry.source))
+            forms = [entry.text] + [entry.get(key) for key in ("f", "pl", "definite", "fpl") if entry.get(key)]
+            for form in forms[1:]:
+                lex.add(LexEntry(form, normalize_string(form), entry.attrs, entry.source))
+            for form in forms:
+                norm = normalize_string(form)
+                if norm.endswith("ي") and " " not in norm:
+                    # the sound plurals of a nisba (ماليزيون، الأوروبيين، أمريكيات): a group's nationality
+                    for ending in ("ون", "ين", "ات"):
+                        lex.add(LexEntry(form + ending, norm + ending, entry.attrs, entry.source))
         return lex
 
     @cached_property
@@ -151,6 +170,13 @@ class Resources:
         lexicons["spelled-terms"] = self.spelled_terms
         lexicons["nationalities"] = self.nationality_forms
         return lexicons
+
+    @cached_property
+    def patterns(self) -> list:
+        """The built-in token patterns (rules/patterns/), checked against the lexicons a test can name."""
+        from validator.extract.patterns import load_patterns
+
+        return load_patterns(set(self.matchable))
 
     @cached_property
     def matcher(self) -> TokenMatcher:

@@ -3,13 +3,16 @@
     ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE (CATEGORY)::MESSAGE
 
 warning → `::warning`, info → `::notice`; a file that could not be read is an `::error` on that file.
-Escaping follows GitHub's runner: data `%`→%25, CR→%0D, LF→%0A; properties also `:`→%3A, `,`→%2C.
+Escaping follows GitHub's runner: data `%`→%25, CR→%0D, LF→%0A (a newline in a file name must not start
+a forged `::error` command); properties also `:`→%3A, `,`→%2C. Other control characters and bidi
+overrides from file names and articles become visible escapes (`\x1b`, `\u202e`).
 Streamable: `render_file` is written as each file finishes.
 """
 from __future__ import annotations
 
 from validator.findings import FileResult
 from validator.report._paths import relative
+from validator.report.visible import visible
 from validator.rules.model import Rule
 
 STREAMING = True
@@ -17,7 +20,7 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(s: str) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
+from validator.extract.evidence import labels, missing_source, source_chain, structure_evidence
 from validator.extract.model import Article, Entity, Mention, NumberItem, Quote
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
@@ -20,7 +23,14 @@ from validator.text.normalize import NormalizedText, normalize_cached, normalize
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
 
-REGEX_TIMEOUT = 0.25  # seconds a rule pattern may run on one text before the run fails
+# A rule's pattern has a time budget for the whole run (in each worker): REGEX_TIMEOUT seconds, plus
+# REGEX_PER_CHAR for each character it has searched. A sane pattern runs at well under a tenth of
+# that rate, so a long run never exhausts it; a backtracking one spends it on a handful of texts,
+# whether the time goes into one long text or into hundreds of short ones, and the run fails (exit 2).
+# The article it ran out on is the one reported; the budget starts again for the next article (which
+# fails only if it, too, costs that much).
+REGEX_TIMEOUT = 0.25
+REGEX_PER_CHAR = 1e-6
 
 
 class RulePatternTimeout(RuleError):
@@ -52,6 +62,7 @@ class Engine:
         self.lexicons = lexicons
         self.lang = lang
         self._patterns: dict[str, regex.Pattern] = {}
+        self._budgets: dict[str, list[float]] = {}   # rule id -> [seconds spent, seconds allowed]
         self._literal_sets: dict[tuple, LiteralSet] | None = None
         # the article being checked: its texts normalized once and its sentences and paragraphs made
         # once for all rules (a house style guide is hundreds of rules over the same sentences)
@@ -70,7 +81,7 @@ class Engine:
             self._forget_article()
         once = {r.id for r in rules if r.once == "sentence"}
         if once:
-            findings = _one_per_sentence(findings, once, article)
+            findings = one_per_sentence(findings, once, lambda f: _sentence_index(f.location, article))
         findings.sort(key=lambda f: f.sort_key)
         return _with_fingerprints(findings, article)
 
@@ -86,7 +97,34 @@ class Engine:
         self._spans = {}
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
-        items = list(self._items(rule.structure, article))
+        selected = self.select(rule, article)
+        req = rule.requirement
+        if isinstance(req, m.RequireConsistent):
+            return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
+        failing: list[tuple[object, _Eval, str | None]] = []  # (item, state, what was not found)
+        for item, state in selected:
+            if isinstance(req, m.Forbid):
+                failing.append((item, state, None))
+            elif isinstance(req, m.RequireSource):
+                if not self.has_source(item, req.scope, article):
+                    failing.append((item, state, missing_source(item, req.scope, article, self.lang)))
+            elif isinstance(req, m.RequireCondition):
+                required = self._compiled(rule, req.condition)
+                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
+                    failing.append((item, state, self._unmet(req)))
+        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
+        if rule.once != "sentence":
+            return [self._finding(rule, item, article, state, suggestion, missing=missing)
+                    for item, state, missing in failing]
+        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
+        groups = by_sentence(failing, lambda x: _sentence_index(_describe(x[0], article)[0], article))
+        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
+                              others=[_describe(item, article)[0] for item, _, _ in group[1:]], missing=group[0][2])
+                for group in groups]
+
+    def select(self, rule: m.Rule, article: Article) -> list[tuple[object, _Eval]]:
+        """The structures of the rule's type its `where` condition selects."""
+        items = list(self.items(rule.structure, article))
         selected: list[tuple[object, _Eval]] = []
         test = self._compiled(rule, rule.condition)
         if test is None:
@@ -98,30 +136,7 @@ class Engine:
                     selected.append((item, state))
         else:  # nothing can set a match location: one state serves every item
             selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
-        req = rule.requirement
-        if isinstance(req, m.RequireConsistent):
-            return self._consistent(rule, req, [i for i, _ in selected], article)
-        failing: list[tuple[object, _Eval]] = []
-        for item, state in selected:
-            if isinstance(req, m.Forbid):
-                failing.append((item, state))
-            elif isinstance(req, m.RequireSource):
-                if not self._has_source(item, req.scope, article):
-                    failing.append((item, state))
-            elif isinstance(req, m.RequireCondition):
-                required = self._compiled(rule, req.condition)
-                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    failing.append((item, state))
-        suggestion = req.suggestion if isinstance(req, m.Forbid) else None
-        if rule.once != "sentence":
-            return [self._finding(rule, item, article, state, suggestion) for item, state in failing]
-        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
-        by_sentence: dict[int, list[tuple[object, _Eval]]] = {}
-        for item, state in failing:
-            by_sentence.setdefault(_sentence_index(_describe(item, article)[0], article), []).append((item, state))
-        return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
-                              others=[_describe(item, article)[0] for item, _ in group[1:]])
-                for group in by_sentence.values()]
+        return selected
 
     # -- compiled conditions -----------------------------------------------------------------------
     def _compiled(self, rule: m.Rule, cond):
@@ -248,7 +263,7 @@ class Engine:
         return matches_literal
 
     # -- structures ----------------------------------------------------------------------------------
-    def _items(self, structure: str, article: Article):
+    def items(self, structure: str, article: Article):
         doc = article.doc
         if structure == "number":
             return article.numbers
@@ -281,20 +296,26 @@ class Engine:
             pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
         norm = self._texts_of(article).normalized(text)
+        budget = self._budgets.setdefault(rule.id, [0.0, REGEX_TIMEOUT])
+        budget[1] += REGEX_PER_CHAR * len(norm.text)
+        start = time.perf_counter()
         try:
-            found = pattern.search(norm.text, timeout=REGEX_TIMEOUT)
+            found = pattern.search(norm.text, timeout=max(budget[1] - budget[0], 1e-6))
         except TimeoutError:
             w = cond.where
-            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s on "
+            del self._budgets[rule.id]  # the next article starts with a full budget
+            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s (its time budget "
+                                     f"for the run, + {REGEX_PER_CHAR * 1e6:g}µs a character searched), on "
                                      f"{article.doc.path} (catastrophic backtracking?)",
                                      path=w.path, line=w.line, column=w.column) from None
+        budget[0] += time.perf_counter() - start
         if found is None:
             return False
         _record_match(cond, item, article, norm, found.start(), found.end(), state)
         return True
 
     # -- requirements ------------------------------------------------------------------------------
-    def _has_source(self, item, scope: str, article: Article) -> bool:
+    def has_source(self, item, scope: str, article: Article) -> bool:
         if isinstance(item, NumberItem):
             if item.attributed:
                 return True
@@ -311,18 +332,21 @@ class Engine:
                        for a in article.attributions)
         return True
 
-    def _consistent(self, rule: m.Rule, req: m.RequireConsistent, items: list, article: Article) -> list[Finding]:
+    def consistency(self, rule: m.Rule, items: list, article: Article) -> list[tuple[object, Finding]]:
+        """A consistency rule's findings over the selected structures, each with the structure it is
+        about (the corpus engines' derived tables keep both)."""
+        req = rule.requirement
         if req.what == "titles":
-            return [f for e in items for f in self._titles(rule, e, article)]
+            return [(e, f) for e in items for f in self._titles(rule, e, article)]
         if req.what == "spelling":
             out = []
             for group in items:
                 forms = group.forms if isinstance(group, SpellingGroup) else ()
                 if len(forms) >= 2:
                     first_loc, other = forms[0][1], forms[1][1]
-                    out.append(self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
-                                                                  "forms": len(forms)},
-                                          related=(RelatedLocation(first_loc, "first spelling"),)))
+                    out.append((group, self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
+                                                                         "forms": len(forms)},
+                                                  related=(RelatedLocation(first_loc, "first spelling"),))))
             return out
         if req.what == "value":
             return self._values(rule, req, items, article)
@@ -403,32 +427,57 @@ class Engine:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if _values_agree(earlier, n, req.tolerance, req.factor):
                         continue
-                    out.append(self._make(rule, n.loc, article, {
+                    out.append((n, self._make(rule, n.loc, article, {
                         "value": _fmt(n.value), "other": _fmt(earlier.value), "noun": n.noun or "",
                         "category": n.category},
-                        related=(RelatedLocation(earlier.loc, "the other value"),)))
+                        related=(RelatedLocation(earlier.loc, "the other value"),))))
                     break
         return out
 
     # -- findings ------------------------------------------------------------------------------------
     def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
-                 others: list[Location] = ()) -> Finding:
+                 others: list[Location] = (), missing: str | None = None) -> Finding:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
-        if suggestion is not None:
-            values["suggestion"] = suggestion
-        if others:
-            values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
-            related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
-        return self._make(rule, loc, article, values, related, suggestion)
+        evidence = structure_evidence(item, article)
+        if isinstance(item, (NumberItem, Quote)):
+            evidence += source_chain(item, article)
+        if missing:
+            evidence.append(missing)
+        return compose(rule, self.lang, loc, related, values, suggestion, others, evidence)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
-        values.setdefault("text", _brief(loc.text))
-        values.setdefault("figures", f"«{loc.text}»")
-        message = _format(rule.messages.get(self.lang) or rule.messages.get("en", ""), values)
-        return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+        return compose(rule, self.lang, loc, related, values, suggestion)
+
+    def _unmet(self, req: m.RequireCondition) -> str:
+        """A `require` condition that failed, as written in its rule file."""
+        label = labels(self.lang)
+        return f"{label['condition']} «{req.text}» {label['not met']}" if req.text else label["not met"]
+
+
+def rule_reference(rule: m.Rule) -> str:
+    """`rule-id@file.rule:line`: the first item of every finding's evidence."""
+    return f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}"
+
+
+def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
+            suggestion: str | None = None, others: list[Location] = (), evidence: list[str] = ()) -> Finding:
+    """A finding of a rule at a location, its message filled from the structure's values (the other
+    items of its sentence named when the rule reports once a sentence); its evidence starts with the
+    rule (id@file:line)."""
+    if suggestion is not None:
+        values["suggestion"] = suggestion
+    if others:
+        values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
+        related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
+    values.setdefault("text", _brief(loc.text))
+    values.setdefault("figures", f"«{loc.text}»")
+    message = _format(rule.messages.get(lang) or rule.messages.get("en", ""), values)
+    why = (rule_reference(rule), *evidence)
+    return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion,
+                   evidence=why)
 
 
 def _matches_in(cond) -> list[m.Matches]:
@@ -474,7 +523,8 @@ def _describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, 
             related = (RelatedLocation(speaker.loc, "speaker"),)
         return loc, related, {"speaker": speaker.name if speaker else "", "kind": item.kind}
     if isinstance(item, Entity):
-        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind}
+        return item.loc, (), {"name": item.name, "titles": "، ".join(item.titles), "kind": item.kind,
+                              "title": item.titles[0] if item.titles else ""}
     if isinstance(item, Mention):
         entity = article.entity(item.entity)
         return item.loc, (), {"name": entity.name if entity else item.loc.text, "title": item.title or "",
@@ -507,14 +557,22 @@ def _sentence_index(loc: Location, article: Article) -> int:
     return sentence.index if sentence is not None else -1
 
 
-def _one_per_sentence(findings: list[Finding], once: set[str], article: Article) -> list[Finding]:
+def by_sentence(items: list, sentence_of) -> list[list]:
+    """Items grouped by their sentence, groups in the order of their first item."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(sentence_of(item), []).append(item)
+    return list(groups.values())
+
+
+def one_per_sentence(findings: list[Finding], once: set[str], sentence_of) -> list[Finding]:
     """Rules declared `once within sentence` that share a category give one finding per sentence: the
     most severe (an unsourced casualty count and an unsourced sum in one sentence are one missing
     source, one fix), earliest first."""
     best: dict[tuple[str, int], Finding] = {}
     for f in findings:
         if f.rule in once:
-            key = (f.category, _sentence_index(f.location, article))
+            key = (f.category, sentence_of(f))
             kept = best.get(key)
             if kept is None or (_SEVERITY_RANK.get(f.severity, 3), f.sort_key) < (
                     _SEVERITY_RANK.get(kept.severity, 3), kept.sort_key):
@@ -688,23 +746,34 @@ FINGERPRINT_CONTEXT = 4096
 FINGERPRINT_WINDOW = 256
 
 
+def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | None = None) -> str:
+    """The normalized sentence at an offset: what a fingerprint keeps of a finding's surroundings."""
+    sentence = article.doc.sentence_at(offset)
+    text = article.doc.text
+    if sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
+        start = max(sentence.start, offset - FINGERPRINT_WINDOW // 2)
+        return normalize_string(text[start:min(sentence.end, start + FINGERPRINT_WINDOW)])
+    key = sentence.index if sentence else -1
+    context = cache.get(key) if cache is not None else None
+    if context is None:
+        context = normalize_string(text[sentence.start:sentence.end]) if sentence else ""
+        if cache is not None:
+            cache[key] = context
+    return context
+
+
 def _with_fingerprints(findings: list[Finding], article: Article) -> list[Finding]:
+    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
+    return with_fingerprints(findings, [fingerprint_context(article, f.location.start, contexts) for f in findings])
+
+
+def with_fingerprints(findings: list[Finding], contexts: list[str]) -> list[Finding]:
     """A fingerprint survives edits elsewhere: rule, the flagged text and its sentence, never a line."""
     from dataclasses import replace
 
     seen: dict[str, int] = {}
-    contexts: dict[int, str] = {}  # normalized once per sentence: many findings can share one long line
     out = []
-    text = article.doc.text
-    for f in findings:
-        sentence = article.doc.sentence_at(f.location.start)
-        key = sentence.index if sentence else -1
-        context = contexts.get(key)
-        if context is None and sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
-            start = max(sentence.start, f.location.start - FINGERPRINT_WINDOW // 2)
-            context = normalize_string(text[start:min(sentence.end, start + FINGERPRINT_WINDOW)])
-        elif context is None:
-            context = contexts[key] = normalize_string(text[sentence.start:sentence.end]) if sentence else ""
+    for f, context in zip(findings, contexts, strict=True):
         base = "|".join((f.rule, normalize_string(f.location.text), context))
         digest = hashlib.sha256(base.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)

@@ -78,6 +78,15 @@ def _first_source(mention, article: Article, paragraph: bool = False) -> bool:
     return first is mention
 
 
+def _quotes_here(mention, a: Article) -> bool:
+    """The mention's entity speaks a direct quotation of the mention's sentence (وقال أحد الباعة: «...»):
+    rule unnamed-speaker reports that sentence; one finding is enough."""
+    sentence = a.doc.sentence_at(mention.loc.start)
+    return sentence is not None and any(
+        q.speaker == mention.entity and q.kind == "speech" and q.balanced and q.sentence == sentence.index
+        for q in a.quotes)
+
+
 def _line(x, a: Article) -> int:
     if hasattr(x, "loc"):
         return x.loc.line
@@ -145,6 +154,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
+        "introduced": FieldSpec(lambda e, a: e.introduced,
+                                doc="a private person introduced by an indefinite role noun (مواطن، بائع) in the "
+                                    "sentence before his name or earlier in its own"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
@@ -159,6 +171,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "paragraph_first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a, paragraph=True),
                                             doc="the first mention of its entity that is a source in its paragraph"),
         "title": FieldSpec(lambda m, a: m.title, doc="the title written with this mention"),
+        "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
     "attribution": {

@@ -287,6 +287,11 @@ class PersonPasses(NameReader):
             j = i
             while j < n and j - i < 4 and self._unknown_name_word(j, first=j == i):
                 j += 1
+            if j == i and i + 2 < n and self.tokens[i].text == "ابن" and not self.used[i + 1] \
+                    and self._unknown_name_word(i + 1, first=False) and verb.entry.get("postposed") == "yes" \
+                    and self._announces_quotation(i + 2):
+                bare.append((verb, i, i + 2))  # وقال ابن معمر: «...»: a name by its father's, as bare as one word
+                continue
             if j == i or j >= n or (j - i == 1 and _adverbial_shape(self.tokens[i].text)):
                 continue  # وقال مجددا، ...: one word shaped like an adverb is not a name
             title = title_loc = None
@@ -314,7 +319,7 @@ class PersonPasses(NameReader):
                 end = phrase.end
             else:
                 if j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j):
-                    bare.append((verb, i))
+                    bare.append((verb, i, j))
                 continue  # a bare unknown word after the verb may be its object or a common noun
             entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
@@ -326,15 +331,15 @@ class PersonPasses(NameReader):
         """The bare speakers `_introduced_speakers` found (وقال بينيتيز: «...»), read once the titled
         mentions and surnames are (وقال أزكويتا في تصريحات صحافية after المدرب تشابير أزكويتا)."""
         found = False
-        for verb, i in candidates:
-            if self.used[i]:
+        for verb, i, j in candidates:
+            if any(self.used[i:j]):
                 continue
-            entity, created = self.person(i, i + 1, verb.entry.get("gender") or "m")
-            mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "name",
+            entity, created = self.person(i, j, verb.entry.get("gender") or "m")
+            mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name",
                                        lexicon=[verb.entry.source])
             mention.bare = True
             entity.bare = entity.bare or created
-            self._mark(i, i + 1)
+            self._mark(i, j)
             found = found or created
         return found
 

@@ -100,6 +100,16 @@ class UnnamedPasses(PersonPasses):
                 continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
             if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
+            if m.prefix.lstrip("وف").startswith("ل") and prev is not None \
+                    and self.res.reporting_forms.lookup(prev) is not None:
+                continue  # أكد للمسؤولين اليمنيين، قال لمسؤولين: whom the speaker told, not a source
+            if self._after_preposition(i):
+                continue  # وادعت أمام الدبلوماسيين، مختبئا مع بعض المقربين منه: an object, not a source
+            if kind == "head" and m.entry.get("number") == "sg" and not document and j == m.j \
+                    and not (m.prefix.endswith("ال") or self.tokens[i].text.startswith(("ال", "وال", "بال", "فال", "لل"))) \
+                    and (nxt := self._word(j)) is not None and nxt.startswith("ال") and not self._time_word(j) \
+                    and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
+                continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
             if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
@@ -110,7 +120,9 @@ class UnnamedPasses(PersonPasses):
                 ("ال", "وال", "بال", "فال", "لل"))
             start_off, end_off = m.start, self.tokens[j - 1].end
             entity = None
-            if definite:
+            if definite and self._after_quantifier(i):
+                pass  # بعض التسريبات، العديد من التقارير الإعلامية: a generic group, not one named before
+            elif definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
@@ -213,20 +225,61 @@ class UnnamedPasses(PersonPasses):
             w = self._word(i)
             if w is None or self.used[i] or w.startswith("ال") or i in self._title_at:
                 continue
-            entry = people.by_norm.get(w)
+            j = i + 1
+            one_of = w in ("احد", "احدي") and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
+                and (people.by_norm.get(nxt.removeprefix("ال")) is not None or self._vague_head(i + 1))
+            if one_of:
+                w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
+            entry = people.by_norm.get(w.removeprefix("ال") if one_of else w)
+            if entry is None and one_of:
+                entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
             if entry is None or entry.get("number") not in (None, "sg", "pl"):
                 continue
-            j = i + 1
             while j < len(self.tokens) and (nxt := self._word(j)) and (
                     nxt in self.res.vague_modifiers or nationality.lookup(nxt) is not None):
                 j += 1
-            if not any(self.tokens[k].text in (":", "ان", "انه", "«", '"', "“") for k in range(j, min(j + 3, len(self.tokens)))):
+            k = j
+            while k < len(self.tokens) and self._time_word(k):
+                k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
+            if not any(self.tokens[x].text in (":", "ان", "انه", "«", '"', "“") for x in range(k, min(k + 3, len(self.tokens)))):
                 continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
             self._mark(i, j)
+
+    def _vague_head(self, k: int) -> bool:
+        hit = self.ctx.hit_at("vague-sources-all", k)
+        return hit is not None and hit.entry.get("kind") == "head"
+
+    def _after_preposition(self, i: int) -> bool:
+        """A preposition (stopwords kind=preposition) right before token i or before its quantifier,
+        other than those that introduce a source or its origin (عن، من، في: نقلا عن مصادر، مصدر في)."""
+        k = i - 1
+        if self._after_quantifier(i):
+            k -= 2 if self._word(i - 1) == "من" else 1
+        w = self._word(k)
+        entry = self.res["stopwords"].lookup(w) if w else None
+        return entry is not None and entry.get("kind") == "preposition" and w not in ("عن", "من", "في", "بين")
+
+    def _after_quantifier(self, i: int) -> bool:
+        """A quantifier (stopwords kind=quantifier: بعض، العديد من، معظم) right before token i."""
+        k = i - 1
+        if self._word(k) == "من":
+            k -= 1
+        w = self._word(k)
+        entry = self.res["stopwords"].lookup(w) if w else None
+        return entry is not None and entry.get("kind") == "quantifier" and w not in ("كل", "جميع", "كافه")
+
+    def _time_word(self, k: int) -> bool:
+        """اليوم، أمس، الاثنين، مساء: a word that dates a statement (stopwords kind=time, weekdays)."""
+        w = self._word(k)
+        if w is None:
+            return False
+        stop = self.res["stopwords"].lookup(w)
+        month = self.res["months"].lookup(w)
+        return (stop is not None and stop.get("kind") == "time") or (month is not None and month.get("kind") == "weekday")
 
     def _anonymity_at(self, j: int) -> int | None:
         m = self.ctx.hit_at("vague-sources-all", j)

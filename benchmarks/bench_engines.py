@@ -1,0 +1,133 @@
+"""The three engines side by side on the shared day file: identical findings, speed and memory.
+
+    uv run python -m benchmarks.bench_engines [--replicate 1 10 100] [--engines native gx spark]
+                                              [--jobs 2] [--compare-only]
+
+Writes the SaudiNewsNet day (its non-empty articles, title + blank line + content) replicated N
+times into a temporary folder of .txt files (and, for spark, the same articles as one JSON Lines
+file per 1,000: id, title, content), runs `validate FOLDER -f jsonl --engine E` for each engine and
+prints, per engine and N: articles/s, peak memory of the whole process tree (the command, its pool
+workers, the Spark JVM and Python workers: proportional set size summed, sampled every 0.2 s) and the number of findings
+whose (rule, path, line, column) differ from the native engine's (the diff count; 0 means the same
+findings). The articles' paths are the same for every engine (spark reads the same folder).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.corpus import articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_folder(folder: Path, texts: list[str], times: int) -> int:
+    n = 0
+    for r in range(times):
+        sub = folder / f"r{r:03d}"
+        sub.mkdir()
+        for i, text in enumerate(texts):
+            (sub / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+            n += 1
+    return n
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """Memory of a process and all its descendants, from /proc: proportional set size, so pages a
+    forked worker shares with its parent count once, not once per process."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            pass
+        stack.extend(children.get(p, ()))
+    return total
+
+
+def run_engine(engine: str, folder: Path, jobs: str, out: Path) -> tuple[float, int, int]:
+    """(seconds, peak tree memory in kB, exit code) of one `validate` run, its report in `out`."""
+    cmd = [sys.executable, "-m", "validator", str(folder), "-f", "jsonl", "--engine", engine, "--fail-on", "never"]
+    if engine != "spark":
+        cmd += ["--jobs", jobs]
+    peak = [0]
+    start = time.perf_counter()
+    with open(out, "w") as sink:
+        p = subprocess.Popen(cmd, stdout=sink, cwd=ROOT)
+        done = threading.Event()
+
+        def sample():
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_pss_kb(p.pid))
+                time.sleep(0.2)
+        t = threading.Thread(target=sample, daemon=True)
+        t.start()
+        code = p.wait()
+        done.set()
+        t.join()
+    return time.perf_counter() - start, peak[0], code
+
+
+def keys(report: Path, root: Path) -> set[tuple]:
+    out = set()
+    with open(report, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if "rule" in d:
+                out.add((d["rule"], str(Path(d["path"]).relative_to(root)) if d["path"].startswith(str(root))
+                         else d["path"], d["line"], d["column"]))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--replicate", type=int, nargs="+", default=[1])
+    ap.add_argument("--engines", nargs="+", default=["native", "gx", "spark"])
+    ap.add_argument("--jobs", default="2")
+    args = ap.parse_args()
+    texts = [t for t in articles() if t.strip()]
+    rows = []
+    for times in args.replicate:
+        with tempfile.TemporaryDirectory(prefix="validator-engines-") as tmp:
+            folder = Path(tmp) / "day"
+            folder.mkdir()
+            n = write_folder(folder, texts, times)
+            found = {}
+            for engine in args.engines:
+                report = Path(tmp) / f"{engine}.jsonl"
+                seconds, peak_kb, code = run_engine(engine, folder, args.jobs, report)
+                found[engine] = keys(report, folder)
+                base = found.get("native")
+                diff = len(base ^ found[engine]) if base is not None else None
+                rows.append((engine, times, n, seconds, peak_kb, len(found[engine]), diff, code))
+                print(f"{engine:7} x{times:<4} {n:7} articles  {n / seconds:8.1f} articles/s  "
+                      f"peak {peak_kb / 1024:7.0f} MB  {len(found[engine])} findings  "
+                      f"diff vs native: {diff if diff is not None else '-'}  (exit {code})", flush=True)
+    print("\n| engine | corpus | articles | articles/s | peak memory (MB) | findings | diff vs native |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for engine, times, n, seconds, peak_kb, count, diff, _ in rows:
+        print(f"| {engine} | day x{times} | {n:,} | {n / seconds:.1f} | {peak_kb / 1024:.0f} | {count:,} | "
+              f"{diff if diff is not None else '-'} |")
+
+
+if __name__ == "__main__":
+    main()

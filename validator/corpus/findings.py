@@ -1,0 +1,76 @@
+"""Failing rows back to findings: the rows Great Expectations returns (their columns named by
+`unexpected_index_column_names`) become the same Findings, in the same order and with the same
+fingerprints and suppressions, as the native engine gives."""
+from __future__ import annotations
+
+import json
+import math
+
+from validator.corpus.compiler import FINDING_COLUMNS, KEY_COLUMNS
+from validator.corpus.tables import location_of, related_of
+from validator.findings import FileResult, Finding, Location
+from validator.rules import model as m
+from validator.rules.engine import by_sentence, compose, one_per_sentence, rule_reference, with_fingerprints
+
+# what a failing row must bring back to become a finding
+RETURNED_COLUMNS = [*KEY_COLUMNS, *FINDING_COLUMNS, "message"]
+
+
+def _text(v) -> str | None:
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+
+def _location(row: dict) -> Location:
+    return location_of([int(row[k]) for k in ("loc_start", "loc_end", "loc_line", "loc_column", "loc_end_line",
+                                              "loc_end_column")] + [_text(row["loc_text"]) or ""])
+
+
+def article_findings(failing: list[tuple[m.Rule, dict]], lang: str) -> list[tuple[Finding, dict]]:
+    """One article's failing rows as findings (each with the row it reports), a rule declared `once
+    within sentence` giving one finding per sentence as the native engine does."""
+    by_rule: dict[str, list[tuple[m.Rule, dict]]] = {}
+    for rule, row in failing:
+        by_rule.setdefault(rule.id, []).append((rule, row))
+    out = []
+    for pairs in by_rule.values():
+        rule = pairs[0][0]
+        pairs.sort(key=lambda p: int(p[1]["row"]))
+        groups = by_sentence(pairs, lambda p: int(p[1]["sentence_index"])) if rule.once == "sentence" \
+            else [[p] for p in pairs]
+        for group in groups:
+            row = group[0][1]
+            out.append((_finding(rule, row, [_location(r) for _, r in group[1:]], lang), row))
+    once = {rule.id for rule, _ in failing if rule.once == "sentence"}
+    if once:
+        sentence = {id(f): int(row["sentence_index"]) for f, row in out}
+        kept = {id(f) for f in one_per_sentence([f for f, _ in out], once, lambda f: sentence[id(f)])}
+        out = [(f, row) for f, row in out if id(f) in kept]
+    return out
+
+
+def _finding(rule: m.Rule, row: dict, others: list[Location], lang: str) -> Finding:
+    message = _text(row.get("message"))
+    related = related_of(_text(row["related"]))
+    if message is not None:   # a consistency row: the engine worded it
+        return Finding(rule.id, rule.category, rule.severity, message, _location(row), related,
+                       evidence=(rule_reference(rule),))
+    suggestion = rule.requirement.suggestion if isinstance(rule.requirement, m.Forbid) else None
+    return compose(rule, lang, _location(row), related, json.loads(row["values"]), suggestion, others)
+
+
+def file_result(path: str, failing: list[tuple[m.Rule, dict]], validator, text: str | None,
+                encoding: str, directives: list) -> FileResult:
+    """One article's findings as the native engine orders, fingerprints and suppresses them."""
+    from validator import suppress
+
+    found = article_findings(failing, validator.options.lang)
+    found.sort(key=lambda fr: (int(fr[1]["plain_start"]), int(fr[1]["plain_end"]), fr[0].rule))
+    findings = with_fingerprints([f for f, _ in found], [_text(row["context"]) or "" for _, row in found])
+    findings.sort(key=lambda f: f.sort_key)
+    if validator.options.suppressions and path != "-":
+        try:
+            entries = suppress.from_directives(directives, path) + suppress.load_sidecar(path)
+        except suppress.SuppressionError as e:
+            return FileResult(path, error=e.one_line(), encoding=encoding, text=text)
+        findings = suppress.apply(findings, entries, text, **validator.unused_options())
+    return FileResult(path, findings, encoding=encoding, text=text)

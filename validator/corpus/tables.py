@@ -1,0 +1,136 @@
+"""Structure tables: an article's numbers, quotes, entities, mentions (...) as rows, one row per
+structure, with the article, the span a finding would point at and the fields the compiled rules
+test (named as in the rule language, `speaker.kind` as `speaker__kind`). Rows are plain dicts so the
+same code feeds pandas (the gx engine) and Spark tasks (the spark engine).
+
+String fields are stored normalized, as the native engine compares them, and an empty string as
+null; booleans are never null; numbers are floats (null when missing).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from validator import document, markup
+from validator.corpus.compiler import CONSISTENCY_TABLE, Column, CompiledRules
+from validator.extract.pipeline import extract
+from validator.findings import Location, RelatedLocation
+from validator.rules.engine import _brief, _describe, _norm_value, _sentence_index, fingerprint_context
+from validator.text.normalize import normalize_cached
+
+
+@dataclass
+class ArticleTables:
+    """What one article contributes: rows per table, or the one-line error that stopped it."""
+
+    path: str
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    error: str | None = None
+    encoding: str = "utf-8"
+    text: str | None = None            # kept for suppressions and text reports (the gx engine)
+    directives: list = field(default_factory=list)   # inline suppression comments of Markdown/HTML
+
+
+def article_tables(validator, compiled: CompiledRules, text: str, path: str, encoding: str = "utf-8",
+                   keep_text: bool = True) -> ArticleTables:
+    """Extract one decoded article and lay out its structures as table rows."""
+    kind = markup.kind_of(path)
+    plain = lines = None
+    directives: list = []
+    if kind is None:
+        article = extract(document.build(text, path, encoding), validator.resources)
+    else:
+        plain = markup.to_plain(text, kind)
+        article = extract(document.build(plain.plain, path, encoding), validator.resources)
+        lines = markup.SourceLines(text)
+        directives = plain.directives
+
+    def place(loc: Location) -> Location:
+        return loc if plain is None else markup.remap_location(loc, plain, lines)
+
+    engine = validator.engine
+    contexts: dict[int, str] = {}
+
+    def finding_columns(loc: Location, related, values: dict | None, message: str | None = None) -> dict:
+        shown = place(loc)
+        return {
+            "loc_start": shown.start, "loc_end": shown.end, "loc_line": shown.line, "loc_column": shown.column,
+            "loc_end_line": shown.end_line, "loc_end_column": shown.end_column, "loc_text": shown.text,
+            "plain_start": loc.start, "plain_end": loc.end, "sentence_index": _sentence_index(loc, article),
+            "context": fingerprint_context(article, loc.start, contexts),
+            "values": json.dumps(values, ensure_ascii=False) if values is not None else None,
+            "related": json.dumps([[*_loc_tuple(place(r.location)), r.message] for r in related], ensure_ascii=False),
+            "message": message,
+        }
+
+    out = ArticleTables(path, encoding=encoding, text=text if keep_text else None, directives=directives)
+    for table, columns in compiled.columns.items():
+        if table not in compiled.structure_tables:
+            continue
+        rows = out.rows[table] = []
+        getters = [(c.name, _getter(c, table, engine)) for c in columns.values()]
+        for i, item in enumerate(engine.items(table, article)):
+            loc, related, values = _describe(item, article)
+            values["text"] = _brief(loc.text)   # as the native engine words it, from the plain text
+            row = {"article": path, "row": i, **finding_columns(loc, related, values)}
+            for name, get in getters:
+                row[name] = get(item, article)
+            rows.append(row)
+    if compiled.consistency:
+        rows = out.rows[CONSISTENCY_TABLE] = []
+        for rule in compiled.consistency:
+            selected = [item for item, _ in engine.select(rule, article)]
+            conflicts = engine.consistency(rule, selected, article)
+            flagged = {id(item) for item, _ in conflicts}
+            for item, f in conflicts:
+                other = f.related[0].location.text if f.related else f.location.text
+                rows.append({"article": path, "row": len(rows), "rule": rule.id, "conflict": other,
+                             **finding_columns(f.location, f.related, None, f.message)})
+            for item in selected:
+                if id(item) not in flagged:
+                    loc, related, _ = _describe(item, article)
+                    rows.append({"article": path, "row": len(rows), "rule": rule.id, "conflict": None,
+                                 **finding_columns(loc, related, None)})
+    return out
+
+
+def _loc_tuple(loc: Location) -> list:
+    return [loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column, loc.text]
+
+
+def location_of(values: list) -> Location:
+    return Location(*values)
+
+
+def related_of(text: str) -> tuple[RelatedLocation, ...]:
+    return tuple(RelatedLocation(Location(*r[:7]), r[7]) for r in json.loads(text or "[]"))
+
+
+def _getter(col: Column, structure: str, engine):
+    """A column's value for one structure, typed and normalized as the compiler expects."""
+    if col.source_scope is not None:
+        scope = col.source_scope
+        return lambda item, a: bool(engine.has_source(item, scope, a))
+    from validator.rules import model as m
+
+    read = engine._getter(m.Field(col.path, m.Where("", 0, 0)), structure)
+    if col.lexicon is not None:
+        lex = engine.lexicons[col.lexicon]
+
+        def in_lexicon(item, a):
+            value = read(item, a)
+            values = value if isinstance(value, (list, tuple)) else [value]
+            return any(v is not None and lex.lookup(normalize_cached(str(v))) is not None for v in values)
+        return in_lexicon
+    if col.type == "bool":
+        return lambda item, a: bool(read(item, a))
+    if col.type in ("int", "float"):
+        def number(item, a):
+            value = read(item, a)
+            return None if value is None or isinstance(value, bool) else float(value)
+        return number
+    def text(item, a):   # a string field, or an entity's id
+        value = read(item, a)
+        value = getattr(value, "id", value)
+        return (_norm_value(str(value)) or None) if value not in (None, "") else None
+    return text
