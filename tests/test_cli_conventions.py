@@ -31,6 +31,9 @@ def test_a_folder_named_rules_is_validated_not_taken_as_the_subcommand(tmp_path,
     assert json.loads(out)["files"][0]["path"].endswith("article.txt")
     code, out, _ = cli(["rules", "list"], capsys)  # the subcommand is still there
     assert code == 0 and "unsourced-casualty" in out
+    (tmp_path / "rules" / "article.txt").unlink()  # a folder of rule files, say: validated, with a hint
+    code, _, err = cli(["rules"], capsys)
+    assert code == 2 and "no articles found" in err and "validate rules --help" in err
 
 
 def test_stdin_filename_names_the_article_for_config_sidecar_and_report(tmp_path):
