@@ -354,6 +354,7 @@ class Engine:
 
     def _titles(self, rule: m.Rule, entity: Entity, article: Article) -> list[Finding]:
         seen: list[tuple[frozenset, Mention]] = []
+        seen_words: set = set()
         out = []
         for mention in entity.mentions:
             if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
@@ -368,7 +369,9 @@ class Engine:
                         "titles": "، ".join(entity.titles)},
                         related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),)))
                     break
-            seen.append((words, mention))
+            if words not in seen_words:  # a title written again conflicts as its first writing did
+                seen_words.add(words)
+                seen.append((words, mention))
         return out
 
     def _place_words(self) -> frozenset:
@@ -638,7 +641,8 @@ def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsi
         return True
     for i in range(len(values)):
         total = 0.0
-        for v in values[i:]:
+        for k in range(i, len(values)):  # (a slice would copy the rest for every start)
+            v = values[k]
             total += v
             if abs(total - target) <= target * req.tolerance:
                 return True
@@ -736,8 +740,10 @@ def normalize_pattern(pattern: str) -> str:
 
 
 # A sentence longer than this (no news sentence is; a run-on article of one "sentence" is) gives a
-# fingerprint the part of it around the finding, so a thousand findings do not hash it a thousand times.
+# fingerprint the FINGERPRINT_WINDOW characters of it around the finding, so a thousand findings do not
+# hash it a thousand times.
 FINGERPRINT_CONTEXT = 4096
+FINGERPRINT_WINDOW = 256
 
 
 def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | None = None) -> str:
@@ -745,8 +751,8 @@ def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | N
     sentence = article.doc.sentence_at(offset)
     text = article.doc.text
     if sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
-        start = max(sentence.start, offset - FINGERPRINT_CONTEXT // 2)
-        return normalize_string(text[start:min(sentence.end, start + FINGERPRINT_CONTEXT)])
+        start = max(sentence.start, offset - FINGERPRINT_WINDOW // 2)
+        return normalize_string(text[start:min(sentence.end, start + FINGERPRINT_WINDOW)])
     key = sentence.index if sentence else -1
     context = cache.get(key) if cache is not None else None
     if context is None:
