@@ -238,7 +238,7 @@ def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
             from validator.feed import FeedIndex
 
             v = validator_for(p.options[item.key])
-            index = indexes.get(item.key) or indexes.setdefault(item.key, FeedIndex(v.rules, v.engine))
+            index = indexes.get(item.key) or indexes.setdefault(item.key, FeedIndex(v))
             result.findings = sorted(result.findings + index.findings(result.feed, v.options.lang),
                                      key=lambda f: f.sort_key)
             result.feed = []

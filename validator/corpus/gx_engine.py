@@ -99,7 +99,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     extracted = run.produce(plan, jobs, work=tables_task)
     first = next(extracted, None)   # the pool forks before Great Expectations is imported here
     runner = SuiteRunner(compiled, "pandas", data_docs)
-    feed = FeedIndex(validator.rules, validator.engine)   # the articles of the run so far
+    feed = FeedIndex(validator)   # the articles of the run so far
 
     def frames_of(batch):
         return frames(batch, schema, compiled.tables)

@@ -11,9 +11,8 @@ the string "nan", and an expectation that a column is null or not null would jud
 """
 from __future__ import annotations
 
-import base64
+import json
 import os
-import pickle
 import warnings
 from pathlib import Path
 from typing import Iterator
@@ -82,8 +81,7 @@ def _extract_task(options, key: str, columns: list[str]):
                     rows.append({"table": ARTICLE_TABLE, "article": path, "row": 0, "origin": origin, "error": str(e)})
                     continue
                 rows.append({"table": ARTICLE_TABLE, "article": path, "row": 0, "origin": origin, "encoding": encoding,
-                             "directives": base64.b64encode(pickle.dumps(tables.directives)).decode()
-                             if tables.directives else None})
+                             "directives": _directives_json(tables.directives)})
                 for table, table_rows in tables.rows.items():
                     rows.extend({"table": table, **r} for r in table_rows)
                 rows.extend({"table": FEED_ITEM_TABLE, "article": path, "row": i, "values": item.to_json()}
@@ -152,7 +150,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
     columns = [c.split("`")[1] for c in ddl.split(", ")]
     task = _extract_task(plan.options[key], key, columns)
     partitions = max(2, spark.sparkContext.defaultParallelism * 2)
-    feed = FeedIndex(validator.rules, validator.engine)   # the articles of the run so far
+    feed = FeedIndex(validator)   # the articles of the run so far
     try:
         for batch in _batches(plan.items, batch_articles):
             rows = _inputs(spark, batch, partitions).mapInPandas(task, ddl).persist(StorageLevel.MEMORY_AND_DISK)
@@ -173,6 +171,20 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
                 yield from _item_results(item, articles, found, validator)
     finally:
         runner.close()
+
+
+def _directives_json(directives: list) -> str | None:
+    """Inline suppression comments as data (never pickled: the package runs no code from data)."""
+    from dataclasses import asdict
+
+    return json.dumps([asdict(d) for d in directives], ensure_ascii=False) if directives else None
+
+
+def _directives_of(text: str | None) -> list:
+    from validator.markup import Block, Directive
+
+    return [Directive(d["scope"], tuple(d["rules"]), d["reason"], d["start"], d["end"],
+                      Block(**d["target"]) if d["target"] else None) for d in json.loads(text or "[]")]
 
 
 def _feed(spark, runner, feed, rows, batch, articles: dict, found: dict, validator, ddl: str) -> None:
@@ -216,7 +228,7 @@ def _item_results(item, articles: dict, found: dict, validator) -> Iterator[tupl
         elif meta["error"]:
             yield item, FileResult(name, error=meta["error"])
         else:
-            directives = pickle.loads(base64.b64decode(meta["directives"])) if meta["directives"] else []
+            directives = _directives_of(meta["directives"])
             yield item, file_result(name, found.get(name, []), validator, None, meta["encoding"], directives)
 
 
