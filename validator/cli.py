@@ -159,7 +159,8 @@ def check(
     for skipped in plan.skipped:
         _echo(f"note: {visible(skipped)}", err=True)
     for folder in plan.empty_folders:  # a gate given nothing to check fails closed, as an empty file does
-        _echo(f"error: {visible(folder)}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
+        hint = f"; the command is `validate {folder} --help`" if folder in SUBCOMMANDS else ""
+        _echo(f"error: {visible(folder)}: no articles found ({' '.join(ARTICLE_SUFFIXES)}){hint}", err=True)
     for target, what in ((output, "report"), (baseline_write, "baseline")):
         if target is not None:  # refused before any article is read, not after the whole run
             from validator.outfile import OutputError, check_target
