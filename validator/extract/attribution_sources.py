@@ -8,16 +8,15 @@ from dataclasses import dataclass
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _verbal_noun_shape
+from validator.extract.wordclasses import word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
 
-_CLAUSE_MARKERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "«", '"', "“", "قائلا",
-                             "قائله"})
+_CLAUSE_MARKERS = frozenset({':', '«', '"', '“'}) | word_class("attribution-words", "clause-markers")
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
 PRE_SUBJECT_WINDOW = 3  # tokens before a verb where a fronted subject may end
-_CLAUSE_START = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "قائلا", "قائله", ":", "«", '"', "“",
-                           "،", "فيه", "فيها", "الي", "علي"})
+_CLAUSE_START = frozenset({':', '«', '"', '“', '،'}) | word_class("attribution-words", "clause-start")
 
 
 @dataclass(slots=True)
@@ -91,21 +90,16 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
 
 
 # Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...
-_PREPOSITION_FILLER = frozenset({"ما", "لما", "عن", "له", "لها", "لهم", "نقلا", "نقله", "نقلته", "الصادر", "الصادره",
-                                 "صادر", "صادره", "عن", "من", "تقدير", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
-                                 "معلومات", "تصريحات", "تصريح", "افادات", "افاده", "رواية", "روايه", "تاكيدات"})
+_PREPOSITION_FILLER = word_class("attribution-words", "preposition-filler")
 # Words that may stand between a statement noun and its author: في بيان صادر عن، في تصريح خاص لـ ...
-_STATEMENT_FILLER = frozenset({"له", "لها", "لهم", "صادر", "صادره", "الصادر", "الصادره", "عن", "من", "رسمي",
-                               "رسميه", "صحفي", "صحفيه", "صحافي", "صحافيه", "مشترك", "خاص", "خاصه", "مكتوب",
-                               "متلفز", "متلفزه", "اصدره", "اصدرته", "اصدرها", "نشره", "نشرته", "وزعه", "وزعته"})
+_STATEMENT_FILLER = word_class("attribution-words", "statement-filler")
 
 
-_TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "مساء", "صباح", "ظهر", "فجر", "مساءا", "صباحا", "ليلا", "نهارا",
-                         "اول", "من"})
+_TIME_WORDS = word_class("attribution-words", "time-words")
 
 
 WITH_WINDOW = 8  # tokens after a verb where the word its `with=` attribute asks for may stand
-_THAT_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":"})  # not إلى: نقل ... إلى المستشفى
+_THAT_CLAUSE = frozenset({':'}) | word_class("attribution-words", "that-clause")
 
 
 def _word_follows(ctx, j: int, sentence: int, word: str) -> bool:  # word: normalized
@@ -181,15 +175,11 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
 
 
 # Vague heads whose owner may be a body named right after them (متحدث الجامعة، تقديرات مصور الوكالة)
-_OWNED_HEADS = frozenset({"متحدث", "متحدثه", "ناطق", "ناطقه", "تقديرات", "تقرير", "تقارير", "بيانات", "احصاءات",
-                          "ارقام", "معلومات", "مصور", "مراسل", "حاكم", "محافظ"})
+_OWNED_HEADS = word_class("attribution-words", "owned-heads")
 
-_PUBLISHED = frozenset({"نشر", "نشرته", "نشرتها", "نشره", "صدر", "صادر", "الصادر", "اعده", "اعدته", "اصدره",
-                        "اصدرته", "اصدرها"})
+_PUBLISHED = word_class("attribution-words", "published")
 
-_DOCUMENT_HEADS = frozenset({"تقرير", "تقارير", "بيانات", "احصاءات", "بيان", "دراسه", "انباء", "معلومات", "اخبار",
-                             "روايات", "شائعات", "اشاعات", "تسريبات", "مواقع", "منصات", "حسابات", "صفحات",
-                             "تقديرات", "وسائل"})
+_DOCUMENT_HEADS = word_class("attribution-words", "document-heads")
 
 
 def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
@@ -392,7 +382,7 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
     return None
 
 
-_MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
+_MEDIA_HEADS = word_class("attribution-words", "media-heads")
 
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
@@ -417,7 +407,7 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
 
 
 # The head nouns of a news outlet's name (صحيفة «حريت»، وكالة بلومبرغ، هيئة الإذاعة الأسترالية)
-_OUTLET_HEADS = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "تلفزيون", "اذاعه", "موقع", "مجله", "شبكه"})
+_OUTLET_HEADS = word_class("attribution-words", "outlet-heads")
 
 
 def _outlet(entity: Entity) -> bool:
@@ -461,10 +451,9 @@ def _starts_clause(ctx, j) -> bool:
 
 
 # وقال معاليه، وأكد سموه: an honorific that stands for the dignitary the article is about
-_HONORIFIC_PRONOUNS = frozenset({"معاليه", "معاليها", "سموه", "سموها", "فخامته", "سعادته", "سعادتها", "فضيلته",
-                                 "سماحته", "دولته", "جلالته"})
+_HONORIFIC_PRONOUNS = word_class("attribution-words", "honorific-pronouns")
 
-_REPORTED_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "الي"})
+_REPORTED_CLAUSE = frozenset({':'}) | word_class("attribution-words", "reported-clause")
 
 
 def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, same_sentence=False) -> bool:

@@ -35,6 +35,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
+from validator.extract.wordclasses import word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
@@ -224,8 +225,7 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     return False
 
 
-_NEW_CLAUSE = frozenset({"اذ", "حيث", "بينما", "فيما", "عندما", "حين", "حينما", "لكن", "لكنه", "لكنها", "ولكن",
-                         "الا", "فقد", "وقد", "ثم", "كما"})
+_NEW_CLAUSE = word_class("attribution-words", "new-clause")
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
@@ -314,8 +314,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
         last_source.append(source)
 
 
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي",
-                        "والذي", "والتي", "والذين"})
+_RELATIVES = word_class("attribution-words", "relatives")
 
 
 def _relative_before(ctx, i: int) -> int | None:
