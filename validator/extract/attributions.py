@@ -6,6 +6,7 @@ last source whose gender agrees, and becomes a mention of that entity.
 """
 from __future__ import annotations
 
+
 from validator.extract.attribution_sources import (
     WITH_WINDOW,
     _HONORIFIC_PRONOUNS,
