@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from validator.extract.wordclasses import word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.rules.engine import (_describe, _fmt, _norm_value, _title_word_list, compose, fingerprint_context,
@@ -21,10 +22,7 @@ from validator.rules.fields import FIELDS
 from validator.text.normalize import normalize_string
 
 EXAMPLE_SEPARATOR = "\n---\n"
-# Across a feed, titles are compared only when both name a ministry (وزير التخطيط / وزير المالية):
-# on the shared day files every other office was a false alarm in the hand check (الرئيس الأميركي /
-# رئيس الولايات المتحدة، خادم الحرمين الشريفين / ملك المملكة، رئيس الاتحاد / رئيس النادي).
-PORTFOLIO_HEADS = frozenset({"وزير", "وزيره"})   # a feed rule's example: stories separated by a line of three dashes
+   # a feed rule's example: stories separated by a line of three dashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +72,7 @@ def feed_items(engine, rules: list[m.Rule], article, place=lambda loc: loc) -> l
             if req.what == "titles":
                 name = normalize_string(item.name)
                 words = name.split()
-                if len(words) < 2 or (len(words) == 2 and words[0] in ("عبد", "ابو", "بن")):
+                if len(words) < 2 or (len(words) == 2 and words[0] in word_class("name-particles", "particle", "kind")):
                     continue   # a surname or a given name alone (عبد المجيد) names many people in a feed
                 for mention, words in engine.titled_mentions(item):
                     if (name, words) in seen:
@@ -122,7 +120,11 @@ class FeedIndex:
         req = rule.requirement
         if req.what == "titles":   # two ministries: other offices are named too many ways across desks
             a, b = (tuple(self.spelling.get(w, w) for w in t.value) for t in (item, earlier))
-            return a[0] in PORTFOLIO_HEADS and b[0] in PORTFOLIO_HEADS and self.engine.titles_conflict(a, b)
+            # only two ministries (lexicon entity-words, class ministry-head): on the shared day files
+            # every other office was a false alarm in the hand check (الرئيس الأميركي / رئيس الولايات
+            # المتحدة، خادم الحرمين الشريفين / ملك المملكة، رئيس الاتحاد / رئيس النادي)
+            heads = word_class("entity-words", "ministry-head")
+            return bool(a and b) and a[0] in heads and b[0] in heads and self.engine.titles_conflict(a, b)
         return not values_agree(item.value, earlier.value, req.tolerance, req.factor)
 
     def finding(self, item: FeedItem, earlier: FeedItem, lang: str) -> Finding:

@@ -128,7 +128,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                       "names a source (\"said X\")"),
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
         "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
-                                    doc="the place of the article's dateline (صنعاء - رويترز), if any"),
+                                    doc="the place of the article's dateline, if any"),
         "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
     },
     "quote": {
