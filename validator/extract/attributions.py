@@ -71,7 +71,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
                                              for w in with_words.split(","))
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not with_word \
+                and not after_quote and not with_word and not _says_person(ctx, spans, m, i, j) \
                 and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
@@ -644,6 +644,24 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
         if att.sentence != sentence:
             break
     return None
+
+
+def _says_person(ctx, spans, m, i: int, j: int) -> bool:
+    """ويقول عبدالعزيز الزهراني تشهد المطابخ ...، أما سعيد الغامدي فيقول نحن ...: قال (the verb of
+    speech itself) with a named person right after it, or right before it, reports his words even
+    when no أن or colon follows (a feature's street interviews often quote so)."""
+    if m.entry.get("lemma") != "قال":
+        return False
+    k = bisect.bisect_left(_firsts(spans), j)
+    if k < len(spans) and spans[k].first_token == j and spans[k].entity.kind == "person":
+        after = spans[k].last_token + 1
+        # his words follow the name at once: not a relative clause, an apposition or a title first
+        near = range(after, min(after + 3, len(ctx.tokens)))
+        return after < len(ctx.tokens) and ctx.tokens[after].kind == "word" \
+            and not any(ctx.tokens[x].text in ("الذي", "التي", "،", ",", "(", "-") or ctx.hit_at("titles", x)
+                        for x in near)
+    return k > 0 and spans[k - 1].last_token == i - 1 and spans[k - 1].entity.kind == "person" \
+        and ctx.tokens[i].text.startswith("ف")
 
 
 def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:

@@ -146,7 +146,37 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
         variants = _distinct_spellings(forms)
         if len(variants) > 1:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
+    out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
+    return out
+
+
+# A foreign g is written غ or ج (سامسونغ / سامسونج، سيغوندو / سيجوندو): two words of an article that
+# differ only there name one thing spelled two ways. Shorter words are too often two words (غنية / جنيه).
+G_VARIANT_MIN = 5
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    forms: dict[str, dict[str, Location]] = {}
+    for t in ctx.tokens:
+        if t.kind != "word" or ("غ" not in t.text and "ج" not in t.text):
+            continue
+        w = t.text
+        for c in _CLITICS:
+            if w.startswith(c) and len(w) - len(c) >= G_VARIANT_MIN:
+                w, start = w[len(c):], t.start + len(c)
+                break
+        else:
+            start = t.start
+        if len(w) < G_VARIANT_MIN or ctx.res["stopwords"].lookup(w) is not None:
+            continue
+        forms.setdefault(w.replace("غ", "ج"), {}).setdefault(w, ctx.loc(start, t.end))
+    out = []
+    for key, variants in forms.items():
+        if len(variants) > 1 and not any(loc.text in known for loc in variants.values()):
+            locs = sorted(variants.values(), key=lambda x: x.start)
+            out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term"))
     return out
 
 
