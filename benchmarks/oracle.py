@@ -5,28 +5,60 @@ JSON line each, written to a file outside the repo. Run before and after a chang
     uv run python -m benchmarks.oracle /tmp/before.jsonl
     ... change ...
     uv run python -m benchmarks.oracle /tmp/after.jsonl && cmp /tmp/before.jsonl /tmp/after.jsonl
+
+Lexicon references (`titles.txt:57`) are written as the entry they name (`titles.txt:=الرئيس`), so
+moving lines inside a lexicon file does not show as a difference; a different entry still does.
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from benchmarks.corpus import ROOT, articles
 
 
+_LEXICON_REF = re.compile(r"([\w.-]+\.txt):(\d+)")
+
+
+def _entry_texts() -> dict[str, list[str]]:
+    """lexicon file name -> its lines, to write a reference as the entry it names."""
+    from validator.text.lexicon import BUILTIN_DIR
+
+    return {p.name: p.read_text(encoding="utf-8").splitlines() for p in BUILTIN_DIR.glob("*.txt")}
+
+
+def _by_entry(value, lines: dict[str, list[str]]):
+    if isinstance(value, str):
+        def entry(m: re.Match) -> str:
+            file_lines = lines.get(m.group(1))
+            n = int(m.group(2))
+            if file_lines is None or not 0 < n <= len(file_lines):
+                return m.group(0)
+            return m.group(1) + ":=" + file_lines[n - 1].split("|")[0].strip()
+        return _LEXICON_REF.sub(entry, value)
+    if isinstance(value, list):
+        return [_by_entry(v, lines) for v in value]
+    if isinstance(value, dict):
+        return {k: _by_entry(v, lines) for k, v in value.items()}
+    return value
+
+
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit("usage: python -m benchmarks.oracle OUTPUT.jsonl")
-    from validator.app import Validator, expand_paths
+    from validator.app import Validator
+    from validator.paths import articles_in
     from validator.extract.serialize import article_to_json
 
     validator = Validator()
-    fixtures = expand_paths([str(ROOT / "fixtures")])
+    fixtures = [str(getattr(p, "path", p)) for p in articles_in(ROOT / "fixtures")]
+    lines = _entry_texts()
     with open(sys.argv[1], "w", encoding="utf-8") as out:
         def emit(path: str, article, result) -> None:
-            out.write(json.dumps({"path": path, "extract": article_to_json(article),
-                                  "validate": result.to_json()}, ensure_ascii=False) + "\n")
+            record = {"path": path, "extract": article_to_json(article), "validate": result.to_json()}
+            out.write(json.dumps(_by_entry(record, lines), ensure_ascii=False) + "\n")
 
         for path in fixtures:
             rel = str(Path(path).relative_to(ROOT))

@@ -9,6 +9,7 @@ from validator.text.normalize import normalize, normalize_string
 
 LEXICON = """\
 # a test lexicon
+@attributes kind=head|name|agency; short=*; gender=m|f; group=*
 وزارة الصحة | kind=head
 الأمم المتحدة | kind=name; short=الأمم
 المرصد السوري لحقوق الإنسان | kind=name
@@ -39,7 +40,7 @@ def test_entries_and_comments(lex):
     assert [e.text for e in lex.entries] == ["وزارة الصحة", "الأمم المتحدة", "المرصد السوري لحقوق الإنسان",
                                              "وزير", "وزيرة", "الجيش", "فارس", "مصر"]
     assert lex.entries[0].norm == "وزاره الصحه"
-    assert lex.entries[0].source == "test.txt:2"
+    assert lex.entries[0].source == "test.txt:3"
 
 
 def test_attribute_parsing(lex):
@@ -166,21 +167,21 @@ def test_contains_normalizes(lex):
 
 def test_duplicate_entries_keep_the_first(tmp_path):
     p = tmp_path / "d.txt"
-    p.write_text("وزير | gender=m\nوزير | gender=f\n", encoding="utf-8")
+    p.write_text("@attributes gender=m|f\nوزير | gender=m\nوزير | gender=f\n", encoding="utf-8")
     lex = parse_file(p)
     assert len(lex.entries) == 1 and lex.entries[0].get("gender") == "m"
 
 
 def test_malformed_attribute_raises_rule_error_with_position(tmp_path):
     p = tmp_path / "bad.txt"
-    p.write_text("وزير | gender=m\nوزيرة | gender=f; group\n", encoding="utf-8")
+    p.write_text("@attributes gender=m|f\nوزير | gender=m\nوزيرة | gender=f; group\n", encoding="utf-8")
     with pytest.raises(RuleError) as info:
         parse_file(p)
     err = info.value
     assert err.path == str(p)
-    assert err.line == 2
+    assert err.line == 3
     assert err.column == "وزيرة | gender=f; group".index("group") + 1
-    assert err.one_line().startswith(f"{p}:2:{err.column}: ")
+    assert err.one_line().startswith(f"{p}:3:{err.column}: ")
     assert "group" in err.one_line()
 
 
@@ -214,4 +215,43 @@ def test_builtin_lexicons_parse():
     for name in lexicons.names:
         lex = lexicons[name]
         assert lex.entries, name
+        assert lex.schema is not None, f"{name}.txt declares no @attributes line"
         lex.matcher  # every lexicon builds its index
+
+
+@pytest.mark.parametrize("line, column, message", [
+    ("وزير | kind=rol", len("وزير | kind=") + 1, "'rol' is not a value of attribute 'kind' (declared: rank|role)"),
+    ("وزير | kinds=role", len("وزير | ") + 1, "unknown attribute 'kinds' (lexicon 'roles' declares: gender, kind"),
+])
+def test_undeclared_attribute_or_value_fails_with_position(tmp_path, line, column, message):
+    p = tmp_path / "roles.txt"
+    p.write_text(f"# roles\n@attributes kind=role|rank; gender=*\n{line}\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        parse_file(p)
+    assert (info.value.line, info.value.column) == (3, column) and message in info.value.message
+
+
+def test_a_lexicon_without_a_declaration_takes_no_attributes(tmp_path):
+    p = tmp_path / "plain.txt"
+    p.write_text("وزير | gender=m\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown attribute 'gender'.*declares: none"):
+        parse_file(p)
+
+
+def test_an_extra_folder_checks_against_the_builtin_declaration(tmp_path):
+    (tmp_path / "titles.txt").write_text("مبعوث الرابطة | kind=envoy\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="'envoy' is not a value of attribute 'kind'"):
+        Lexicons([tmp_path])["titles"]
+    (tmp_path / "titles.txt").write_text("@attributes kind=envoy\nمبعوث الرابطة | kind=envoy\n", encoding="utf-8")
+    assert Lexicons([tmp_path])["titles"].lookup(normalize_string("مبعوث الرابطة")).get("kind") == "envoy"
+
+
+def test_a_broken_lexicon_in_a_run_exits_2_with_its_position(tmp_path, capsys):
+    from tests.ci_support import cli
+
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "titles.txt").write_text("مبعوث | kind=rol\n", encoding="utf-8")
+    (tmp_path / "validate.toml").write_text('lexicons = ["words"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("قال الوزير إن الاجتماع انتهى.\n", encoding="utf-8")
+    code, _out, err = cli(["--config", tmp_path / "validate.toml", tmp_path / "a.txt"], capsys)
+    assert code == 2 and "titles.txt:1:" in err and "'rol' is not a value of attribute 'kind'" in err

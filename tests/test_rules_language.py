@@ -28,7 +28,7 @@ def shape(obj):
     """A rule as plain data without source positions, so two spellings of one rule compare equal."""
     if dataclasses.is_dataclass(obj):
         return (type(obj).__name__,) + tuple(
-            (f.name, shape(getattr(obj, f.name))) for f in dataclasses.fields(obj) if f.name != "where")
+            (f.name, shape(getattr(obj, f.name))) for f in dataclasses.fields(obj) if f.name != "where" and f.compare)
     if isinstance(obj, (list, tuple)):
         return tuple(shape(x) for x in obj)
     if isinstance(obj, dict):

@@ -141,6 +141,7 @@ def check(
     engine: Optional[Engine] = None,
     master: Optional[str] = None,
     data_docs: Optional[Path] = None,
+    explain: bool = False,
 ) -> None:
     """Validate articles and report findings (the default command)."""
     engine = engine or Engine.native
@@ -219,7 +220,7 @@ def check(
                     _die(str(e))
             if not streaming:
                 if format is Format.text:
-                    text_parts.append(text_report.file_lines(result, color, isolate))
+                    text_parts.append(text_report.file_lines(result, color, isolate, explain, lang.value))
                 # the article's text served the excerpts: a report of many files keeps only findings
                 shown.append(replace(result, text=None))
             elif result.error:
@@ -430,6 +431,9 @@ def _typer_app():
         master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
         data_docs: Optional[Path] = typer.Option(
             None, "--data-docs", help="Write Great Expectations Data Docs into this folder (gx, spark)."),
+        explain: bool = typer.Option(
+            False, "--explain", help="--format text: print under each finding its evidence (the rule, patterns and "
+                                     "lexicon entries behind it, and what a requirement looked for and did not find)."),
         version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit."),
     ) -> None:
         """Validate Arabic news articles and report findings (exit 0 clean, 1 findings, 2 bad input)."""
@@ -437,7 +441,7 @@ def _typer_app():
             _echo(f"validate {globals()['version']()}")
             return
         check(paths, format, fail_on, rules, lang, output, config, disable, baseline, baseline_write, ignore_file,
-              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs)
+              jobs, select, stdin_filename, structures, fix, diff, engine, master, data_docs, explain)
 
     app.command("check", hidden=True, epilog=EPILOG)(check_command)
 
@@ -448,6 +452,8 @@ def _typer_app():
         output: Optional[Path] = typer.Option(None, "--output", "-o"),
         config: Optional[Path] = typer.Option(None, "--config", help="As for validating (its lexicons count)."),
         stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename"),
+        explain: bool = typer.Option(False, "--explain", help="Text with the evidence of each structure."),
+        lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the evidence words (--explain)."),
     ) -> None:
         """Print the structures extracted from articles (numbers, quotes, entities, attributions)."""
         import json
@@ -473,10 +479,10 @@ def _typer_app():
             except InputError as e:
                 _echo(f"error: {e}", err=True)
                 failed = True
-        if format is ExtractFormat.json:
+        if format is ExtractFormat.json and not explain:
             text = json.dumps({"files": [article_to_json(a) for a in out]}, ensure_ascii=False, indent=2) + "\n"
         else:
-            text = "".join(article_to_text(a) for a in out)
+            text = "".join(article_to_text(a, explain, lang.value) for a in out)
         _write(output, text, plan.files)
         if failed or plan.empty_folders:
             raise _Exit(2)
@@ -499,8 +505,14 @@ def _typer_app():
         from validator.rules.loader import rule_files
 
         validator = _rules_validator(paths, config, "en")
+        try:
+            for name in validator.lexicons.names:
+                validator.lexicons[name]  # every lexicon loads: its entries against its declared attributes
+            patterns = validator.resources.patterns  # rules/patterns/: syntax, lexicon and shape names
+        except RuleError as e:
+            _die(str(e))
         n = len(rule_files([_builtin(), *validator.options.rule_paths]))
-        _echo(f"{len(validator.all_rule_ids)} rule(s) in {n} file(s): ok")
+        _echo(f"{len(validator.all_rule_ids)} rule(s) in {n} file(s), {len(patterns)} pattern(s): ok")
 
     @rules_app.command("test")
     def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: every "
@@ -513,6 +525,11 @@ def _typer_app():
         validator = _rules_validator(paths, config, "en")
         only = {str(f.resolve()) for f in rule_files(list(paths))} if paths else None
         failures, total = run_examples(validator, only)
+        if not paths:  # the built-in token patterns (rules/patterns/) carry their examples too
+            from validator.extract.patterns import run_pattern_examples
+
+            pattern_failures, pattern_total = run_pattern_examples(validator.resources)
+            failures, total = failures + pattern_failures, total + pattern_total
         for failure in failures:
             _echo(failure)
         _echo(f"{total - len(failures)} passed, {len(failures)} failed")

@@ -70,6 +70,7 @@ class Finding:
     related: tuple[RelatedLocation, ...] = ()
     fingerprint: str = ""
     suggestion: str | None = None
+    evidence: tuple[str, ...] = ()   # the rule, patterns and lexicon entries behind it; what was not found
 
     @property
     def sort_key(self) -> tuple:
@@ -81,6 +82,7 @@ class Finding:
             "message": self.message, **self.location.to_json(),
             "related": [r.to_json() for r in self.related],
             "fingerprint": self.fingerprint,
+            "evidence": list(self.evidence),
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion

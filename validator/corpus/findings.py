@@ -10,7 +10,7 @@ from validator.corpus.compiler import FINDING_COLUMNS, KEY_COLUMNS
 from validator.corpus.tables import location_of, related_of
 from validator.findings import FileResult, Finding, Location
 from validator.rules import model as m
-from validator.rules.engine import by_sentence, compose, one_per_sentence, with_fingerprints
+from validator.rules.engine import by_sentence, compose, one_per_sentence, rule_reference, with_fingerprints
 
 # what a failing row must bring back to become a finding
 RETURNED_COLUMNS = [*KEY_COLUMNS, *FINDING_COLUMNS, "message"]
@@ -52,7 +52,8 @@ def _finding(rule: m.Rule, row: dict, others: list[Location], lang: str) -> Find
     message = _text(row.get("message"))
     related = related_of(_text(row["related"]))
     if message is not None:   # a consistency row: the engine worded it
-        return Finding(rule.id, rule.category, rule.severity, message, _location(row), related)
+        return Finding(rule.id, rule.category, rule.severity, message, _location(row), related,
+                       evidence=(rule_reference(rule),))
     suggestion = rule.requirement.suggestion if isinstance(rule.requirement, m.Forbid) else None
     return compose(rule, lang, _location(row), related, json.loads(row["values"]), suggestion, others)
 

@@ -35,6 +35,16 @@ class Context:
         self.previous_quote: tuple[int, int, str] | None = None  # (end, paragraph, kind)
         self.word_positions: list[int] | None = None
         self.mark_positions: dict[str, list[int]] | None = None
+        self._patterns = None
+
+    @property
+    def patterns(self):
+        """The token patterns applied to this article (`find(label)`: resolved matches)."""
+        if self._patterns is None:
+            from validator.extract.patterns.matcher import ArticlePatterns
+
+            self._patterns = ArticlePatterns(self, self.res.patterns)
+        return self._patterns
 
     def _matches(self, lexicon: str) -> list[LexMatch]:
         found = self._hits.get(lexicon)

@@ -112,6 +112,8 @@ class Quote:
     paragraph: int = 0
     words: int = 0                      # words between the marks (len(content.split()))
     ambiguous: bool = False             # straight marks in a paragraph that does not pair them all
+    evidence: list[str] = field(default_factory=list)  # what decided its kind: cue entries, pattern ids
+    kind_by_pattern: bool = False       # a quote-kind pattern decided its kind: no later pass changes it
 
     @property
     def content(self) -> str:
@@ -169,6 +171,7 @@ class Article:
     attributions: list[Attribution] = field(default_factory=list)
     spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
     first_person: bool = False          # the narration is the writer's own voice (a column, an interview)
+    resources: Any = None               # the run's lexicons, to word evidence (`entry@file:line`)
     _by_id: dict = field(default_factory=dict, repr=False)
 
     def entity(self, entity_id: str | None) -> Entity | None:

@@ -519,8 +519,9 @@ class NumberExtractor:
         plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
         if not hasattr(self, "_market"):
             self._market: dict[int, list[tuple[int, int]]] = {}
-            for m in self.ctx.hits("market-terms"):
-                self._market.setdefault(self.ctx.sentence_of(m.start)[0], []).append((m.i, m.j))
+            for m in self.ctx.patterns.find("market-context"):  # rules/patterns/contexts.pattern
+                sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+                self._market.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
         for i, j in self._market.get(sentence, ()):
             lo, hi = (j, first) if j <= first else (last, i)
             if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):

@@ -29,7 +29,7 @@ def extract(doc: Document, res: Resources) -> Article:
         if q.ambiguous:
             q.kind = "term"  # an odd straight mark makes every pairing in its paragraph a guess
             continue
-        cue = _speech_cue_before(ctx, q)
+        cue = _speech_cue_before(ctx, q, q.evidence)
         # "إن «العربية» ..." opens a clause about a name; one quoted word after أن/إن is not speech
         strong = cue is not None and (cue not in ("ان", "بان") or q.words >= 2)
         q.kind = classify(ctx, q, strong)
@@ -43,7 +43,7 @@ def extract(doc: Document, res: Resources) -> Article:
     passages = _passages(ctx)
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
-    article = Article(doc, norm, numbers, quotes, entities, attributions)
+    article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
     _link(article)
     _drop_silent_vague(article)
@@ -224,8 +224,8 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
     for q in quotes:
-        if q.kind == "term" and not q.ambiguous and q.sentence in attributed and q.words >= 2 \
-                and not _after_name(q, entities) and not _nested(ctx, q):
+        if q.kind == "term" and not q.ambiguous and not q.kind_by_pattern and q.sentence in attributed \
+                and q.words >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
             q.kind = "speech"
 
 
@@ -252,7 +252,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
     for q in quotes:
-        if q.kind != "speech" or not q.balanced or q.words > SHORT_QUOTE_WORDS:
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern or q.words > SHORT_QUOTE_WORDS:
             continue
         if trailing.get(q.sentence, -1) > q.loc.end:
             continue
@@ -291,7 +291,7 @@ def _quoted_lists(ctx: Context, quotes: list[Quote]) -> None:
     given = ctx.res.given_names.by_norm
     places = ctx.res["places"].by_norm
     for q in quotes:
-        if q.kind != "speech" or not q.balanced:
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern:
             continue
         items = [p.split() for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
         if len(items) < 2 or any(not 1 <= len(words) <= LIST_ITEM_WORDS for words in items):
@@ -310,7 +310,7 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
     spoken_paragraphs = {a.paragraph for a in attributions} | {q.paragraph for q in quotes
                                                               if q.kind == "speech" and q.sentence in attributed}
     for q in quotes:
-        if q.kind != "speech" or not q.balanced or q.sentence in attributed:
+        if q.kind != "speech" or not q.balanced or q.kind_by_pattern or q.sentence in attributed:
             continue
         if _speech_cue_before(ctx, q) or q.sentence - 1 in speech_sentences:
             continue
@@ -345,24 +345,35 @@ def _drop_silent_vague(article: Article) -> None:
                         or any(m.is_source for m in e.mentions)]
 
 
-def _speaker_before_colon(ctx: Context, k: int) -> bool:
-    """قال: / المتحدث باسم الوزارة: — a reporting verb or a name right before the colon."""
-    prev = ctx.tokens[k - 1].text
-    return ctx.res.reporting_forms.lookup(prev) is not None or prev in ctx.res.given_names.by_norm \
-        or (prev.endswith("ي") and len(prev) >= 4 and prev not in ctx.res["stopwords"].by_norm)
-    # a nisba surname: وقال الحذيفي: (not a pronoun or a preposition: وهذه القطاعات هي: "النقل")
+def _speaker_before_colon(ctx: Context, k: int, evidence: list[str] | None = None) -> bool:
+    """قال: / المتحدث باسم الوزارة: — a speaker right before the colon at token k (patterns labelled
+    speaker-before-colon, rules/patterns/speakers.pattern)."""
+    for m in ctx.patterns.find("speaker-before-colon"):
+        if m.end == k + 1:
+            if evidence is not None:
+                evidence.extend(m.evidence)
+            return True
+    return False
 
 
-def _speech_cue_before(ctx: Context, quote: Quote) -> str | None:
-    """The word announcing speech right before a quotation (:، قال، إن ...), if any."""
+def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = None) -> str | None:
+    """The word announcing speech right before a quotation (:، قال، إن ...), if any; what decided it
+    is added to `evidence` when given."""
     i = ctx.index.at_or_after(ctx.norm.to_normalized(quote.loc.start)) - 1
     for k in range(i, max(i - 3, -1), -1):
         t = ctx.tokens[k].text
         if t == ":" and k != i:
             return None  # "رابط الخبر: تناقض «العربية»": the colon introduces other words
-        if t == ":" and k > 0 and quote.words <= 3 and not _speaker_before_colon(ctx, k):
+        if t == ":" and k > 0 and quote.words <= 3 and not _speaker_before_colon(ctx, k, evidence):
             return None  # فاصطلاح: «الشيطان الأكبر» — a term announced by a noun, not speech
-        if t in _SPEECH_CUES or ctx.res.reporting_forms.lookup(t) is not None:
+        if t in _SPEECH_CUES:
+            if evidence is not None:
+                evidence.append(f"'{t}'")
+            return t
+        entry = ctx.res.reporting_forms.lookup(t)
+        if entry is not None:
+            if evidence is not None:
+                evidence.append(entry.source)
             return t
         if t in ("،", ".", "؟"):
             return None

@@ -203,10 +203,26 @@ def _place(ctx: Context, quote: Quote) -> None:
 
 
 def classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
-    """speech, name (وكالة أنباء "فارس", a title, a slogan, scripture) or term (a scare-quoted word)."""
-    kind = _classify(ctx, quote, speech_cue_before)
+    """speech, name (وكالة أنباء "فارس", a title, a slogan, scripture) or term (a scare-quoted word).
+    A quote-kind pattern (rules/patterns/: labels quote-speech, quote-name, quote-term) whose match
+    ends at the opening mark decides first, and for good."""
+    kind = _kind_by_pattern(ctx, quote) or _classify(ctx, quote, speech_cue_before)
     ctx.previous_quote = (quote.loc.end, quote.paragraph, kind)
     return kind
+
+
+QUOTE_KIND_LABELS = {"quote-speech": "speech", "quote-name": "name", "quote-term": "term"}
+
+
+def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
+    opening = ctx.index.at_or_after(_norm(ctx, quote.loc.start))
+    for label, kind in QUOTE_KIND_LABELS.items():
+        for m in ctx.patterns.find(label):
+            if m.end == opening:
+                quote.evidence.extend(m.evidence)
+                quote.kind_by_pattern = True
+                return kind
+    return None
 
 
 # A quotation mark may follow these words (أو «...»، و«...») and still be one more item of a list

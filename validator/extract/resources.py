@@ -172,6 +172,13 @@ class Resources:
         return lexicons
 
     @cached_property
+    def patterns(self) -> list:
+        """The built-in token patterns (rules/patterns/), checked against the lexicons a test can name."""
+        from validator.extract.patterns import load_patterns
+
+        return load_patterns(set(self.matchable))
+
+    @cached_property
     def matcher(self) -> TokenMatcher:
         """The extractors' lexicons in one token index."""
         return TokenMatcher({name: lex for name, lex in self.matchable.items() if name in self.EXTRACTOR_LEXICONS})

@@ -1,7 +1,8 @@
 """The `validate extract` JSON: every item with text, start, end, line, column."""
 from __future__ import annotations
 
-from validator.extract.model import Article
+from validator.extract.evidence import labels, source_chain, structure_evidence
+from validator.extract.model import Article, NumberItem, Quote
 from validator.findings import Location
 
 
@@ -30,21 +31,38 @@ def article_to_json(article: Article) -> dict:
         "numbers": [{"id": n.id, **_span(n.loc), "value": n.value, "category": n.category,
                      "qualifier": n.qualifier, "noun": n.noun, "noun_type": n.noun_type,
                      "attributed": n.attributed, "source": source(n.source), "in_quote": n.in_quote,
-                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "market": n.market, "sentence": n.sentence, "lexicon": n.lexicon}
+                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "market": n.market, "sentence": n.sentence, "lexicon": n.lexicon,
+                     "evidence": _evidence(n, article)}
                     for n in article.numbers],
         "quotes": [{"id": q.id, **_span(q.loc), "kind": q.kind, "balanced": q.balanced,
                     "unmatched": _span(q.unmatched) if q.unmatched else None, "speaker": q.speaker,
-                    "sentence": q.sentence} for q in article.quotes],
-        "entities": [e.to_json() for e in article.entities],
+                    "sentence": q.sentence, "evidence": _evidence(q, article)} for q in article.quotes],
+        "entities": [{**e.to_json(), "evidence": _evidence(e, article)} for e in article.entities],
         "attributions": [{"id": a.id, **_span(a.loc), "phrase": a.phrase, "kind": a.kind, "source": a.source,
                           "implicit": a.implicit, "covers": a.covers, "sentence": a.sentence,
-                          "lexicon": a.lexicon} for a in article.attributions],
+                          "lexicon": a.lexicon, "evidence": _evidence(a, article)} for a in article.attributions],
     }
 
 
-def article_to_text(article: Article) -> str:
-    """A readable summary for an editor: who is quoted with what title, which numbers, which sources."""
+def _evidence(item, article: Article) -> list[str]:
+    """The pattern ids and lexicon entries behind a structure; for a number or a quote, the
+    attribution that gives it its source."""
+    out = structure_evidence(item, article)
+    if isinstance(item, (NumberItem, Quote)):
+        out += source_chain(item, article)
+    return out
+
+
+def article_to_text(article: Article, explain: bool = False, lang: str = "en") -> str:
+    """A readable summary for an editor: who is quoted with what title, which numbers, which sources;
+    with `explain`, the evidence of each structure under it."""
     doc = article.doc
+    label = labels(lang)["evidence"]
+
+    def why(item) -> None:
+        if explain:
+            out.extend(f"      {label}: {e}" for e in _evidence(item, article))
+
     names = {e.id: e for e in article.entities}
     out = [f"== {doc.path} ({doc.encoding}, {len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences)"]
     if doc.dateline:
@@ -54,6 +72,7 @@ def article_to_text(article: Article) -> str:
         titles = f" — {'، '.join(e.titles)}" if e.titles else ""
         lines = ",".join(str(m.loc.line) for m in e.mentions)
         out.append(f"  [{e.kind}] {e.name}{titles} (lines {lines})")
+        why(e)
     out.append("numbers:")
     for n in article.numbers:
         src = names.get(n.source)
@@ -64,14 +83,17 @@ def article_to_text(article: Article) -> str:
             extra.append(n.noun)
         extra.append(f"source: {src.name}" if src else ("attributed" if n.attributed else "no source"))
         out.append(f"  {n.loc.line}:{n.loc.column} {n.loc.text} = {n.value} ({'; '.join(extra)})")
+        why(n)
     out.append("quotes:")
     for q in article.quotes:
         speaker = names.get(q.speaker)
         state = "balanced" if q.balanced else f"UNBALANCED at {q.unmatched.line}:{q.unmatched.column}"
         who = f", speaker: {speaker.name}" if speaker else ""
         out.append(f"  {q.loc.line}:{q.loc.column} [{q.kind}] {state}{who}: {q.loc.text[:60]}")
+        why(q)
     out.append("attributions:")
     for a in article.attributions:
         src = names.get(a.source)
         out.append(f"  {a.loc.line}:{a.loc.column} {a.loc.text} ({a.kind}) → {src.name if src else '?'}")
+        why(a)
     return "\n".join(out) + "\n\n"

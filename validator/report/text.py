@@ -9,6 +9,7 @@ characters and bidi overrides in them are shown as escapes (`visible`).
 """
 from __future__ import annotations
 
+from validator.extract.evidence import labels
 from validator.findings import EXCERPT_CHARS, FileResult, Finding
 from validator.report.summary import counts
 from validator.report.visible import visible
@@ -48,17 +49,26 @@ def summary_line(values: dict, lang: str = "ar") -> str:
     return f"{c['findings']}: {c['error']}، {c['warning']}، {c['info']} في {c['files']}"
 
 
-def render(results: list[FileResult], color: bool = False, lang: str = "ar", isolate: bool = False) -> str:
-    return join([file_lines(r, color, isolate) for r in results], results, lang)
+def render(results: list[FileResult], color: bool = False, lang: str = "ar", isolate: bool = False,
+           explain: bool = False) -> str:
+    return join([file_lines(r, color, isolate, explain, lang) for r in results], results, lang)
 
 
-def file_lines(r: FileResult, color: bool = False, isolate: bool = False) -> list[str]:
+def file_lines(r: FileResult, color: bool = False, isolate: bool = False, explain: bool = False,
+               lang: str = "ar") -> list[str]:
     """One file's part of the report: made as soon as the file is validated, so a run over a
-    folder keeps these lines, not every article's text, until the end."""
+    folder keeps these lines, not every article's text, until the end. With `explain`, each
+    finding's evidence (rule, patterns, lexicon entries, what was not found) under it."""
     if r.error:
         line = f"{r.path}: error: {r.error}" if not r.error.startswith(r.path) else f"error: {r.error}"
         return [visible(line)]
-    return [line for f in r.findings for line in _finding(r, f, color, isolate)]
+    out = []
+    for f in r.findings:
+        out += _finding(r, f, color, isolate)
+        if explain:
+            label = labels(lang)["evidence"]
+            out += [visible(f"    {label}: {e}") for e in f.evidence]
+    return out
 
 
 def join(parts: list[list[str]], results: list[FileResult], lang: str = "ar") -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import operator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
+from validator.extract.evidence import labels, missing_source, source_chain, structure_evidence
 from validator.extract.model import Article, Entity, Mention, NumberItem, Quote
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
@@ -90,24 +92,25 @@ class Engine:
         req = rule.requirement
         if isinstance(req, m.RequireConsistent):
             return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
-        failing: list[tuple[object, _Eval]] = []
+        failing: list[tuple[object, _Eval, str | None]] = []  # (item, state, what was not found)
         for item, state in selected:
             if isinstance(req, m.Forbid):
-                failing.append((item, state))
+                failing.append((item, state, None))
             elif isinstance(req, m.RequireSource):
                 if not self.has_source(item, req.scope, article):
-                    failing.append((item, state))
+                    failing.append((item, state, missing_source(item, req.scope, article, self.lang)))
             elif isinstance(req, m.RequireCondition):
                 required = self._compiled(rule, req.condition)
                 if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
-                    failing.append((item, state))
+                    failing.append((item, state, self._unmet(req)))
         suggestion = req.suggestion if isinstance(req, m.Forbid) else None
         if rule.once != "sentence":
-            return [self._finding(rule, item, article, state, suggestion) for item, state in failing]
+            return [self._finding(rule, item, article, state, suggestion, missing=missing)
+                    for item, state, missing in failing]
         # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
         groups = by_sentence(failing, lambda x: _sentence_index(_describe(x[0], article)[0], article))
         return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
-                              others=[_describe(item, article)[0] for item, _ in group[1:]])
+                              others=[_describe(item, article)[0] for item, _, _ in group[1:]], missing=group[0][2])
                 for group in groups]
 
     def select(self, rule: m.Rule, article: Article) -> list[tuple[object, _Eval]]:
@@ -415,21 +418,37 @@ class Engine:
 
     # -- findings ------------------------------------------------------------------------------------
     def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
-                 others: list[Location] = ()) -> Finding:
+                 others: list[Location] = (), missing: str | None = None) -> Finding:
         loc, related, values = _describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
-        return compose(rule, self.lang, loc, related, values, suggestion, others)
+        evidence = structure_evidence(item, article)
+        if isinstance(item, (NumberItem, Quote)):
+            evidence += source_chain(item, article)
+        if missing:
+            evidence.append(missing)
+        return compose(rule, self.lang, loc, related, values, suggestion, others, evidence)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), suggestion: str | None = None) -> Finding:
         return compose(rule, self.lang, loc, related, values, suggestion)
 
+    def _unmet(self, req: m.RequireCondition) -> str:
+        """A `require` condition that failed, as written in its rule file."""
+        label = labels(self.lang)
+        return f"{label['condition']} «{req.text}» {label['not met']}" if req.text else label["not met"]
+
+
+def rule_reference(rule: m.Rule) -> str:
+    """`rule-id@file.rule:line`: the first item of every finding's evidence."""
+    return f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}"
+
 
 def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
-            suggestion: str | None = None, others: list[Location] = ()) -> Finding:
+            suggestion: str | None = None, others: list[Location] = (), evidence: list[str] = ()) -> Finding:
     """A finding of a rule at a location, its message filled from the structure's values (the other
-    items of its sentence named when the rule reports once a sentence)."""
+    items of its sentence named when the rule reports once a sentence); its evidence starts with the
+    rule (id@file:line)."""
     if suggestion is not None:
         values["suggestion"] = suggestion
     if others:
@@ -438,7 +457,9 @@ def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocati
     values.setdefault("text", _brief(loc.text))
     values.setdefault("figures", f"«{loc.text}»")
     message = _format(rule.messages.get(lang) or rule.messages.get("en", ""), values)
-    return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion)
+    why = (rule_reference(rule), *evidence)
+    return Finding(rule.id, rule.category, rule.severity, message, loc, related, suggestion=suggestion,
+                   evidence=why)
 
 
 def _matches_in(cond) -> list[m.Matches]:

@@ -394,7 +394,9 @@ class _Converter:
             if (scope != "article" or with_headline) and what != "value":
                 raise self.error("'within' and 'with headline' apply to 'consistent value'", cloc)
             return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc), scope, with_headline)
-        return m.RequireCondition(self.condition(inner, structure))
+        import pyparsing as pp
+
+        return m.RequireCondition(self.condition(inner, structure), pp.line(self._token(loc), self.text).strip())
 
 
 
@@ -434,8 +436,8 @@ def _sources_version() -> str:
     return _code_version
 
 
-def _cache_key(data: bytes, path: str, lexicon_names: set[str] | None) -> str:
-    h = hashlib.sha256(_sources_version().encode())
+def _cache_key(data: bytes, path: str, lexicon_names: set[str] | None, version: str | None = None) -> str:
+    h = hashlib.sha256((version or _sources_version()).encode())
     for part in (path.encode("utf-8", "surrogatepass"),
                  "\n".join(sorted(lexicon_names)).encode() if lexicon_names is not None else b"\0none",
                  data):
@@ -444,30 +446,33 @@ def _cache_key(data: bytes, path: str, lexicon_names: set[str] | None) -> str:
     return h.hexdigest()
 
 
-def _cache_get(key: str) -> list[m.Rule] | None:
+def _cache_get(key: str, classes: dict | None = None, fmt: str = _CACHE_FORMAT, kind: type = m.Rule) -> list | None:
+    """The cached objects of a key (rules by default; patterns pass their own classes), or None."""
     folder = cache_dir()
     if folder is None:
         return None
+    classes = classes or _MODEL_CLASSES
     try:
         with open(folder / f"{key}.json", encoding="utf-8") as fh:
             data = json.load(fh)
-        if data.get("format") != _CACHE_FORMAT or data.get("key") != key:
+        if data.get("format") != fmt or data.get("key") != key:
             return None
-        rules = [_decode(r) for r in data["rules"]]
-        return rules if all(isinstance(r, m.Rule) for r in rules) else None
+        items = [_decode(r, classes) for r in data["rules"]]
+        return items if all(isinstance(r, kind) for r in items) else None
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # absent, unreadable or damaged: parse the file again
 
 
-def _cache_put(key: str, rules: list[m.Rule]) -> None:
+def _cache_put(key: str, items: list, classes: dict | None = None, fmt: str = _CACHE_FORMAT) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    classes = classes or _MODEL_CLASSES
     try:
-        encoded = [_encode(r) for r in rules]
-        if [_decode(r) for r in encoded] != rules:
+        encoded = [_encode(r, classes) for r in items]
+        if [_decode(r, classes) for r in encoded] != items:
             return  # something the JSON form does not round-trip: do not cache it
-        text = json.dumps({"format": _CACHE_FORMAT, "key": key, "rules": encoded}, ensure_ascii=False)
+        text = json.dumps({"format": fmt, "key": key, "rules": encoded}, ensure_ascii=False)
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{key}.{os.getpid()}.tmp"
         tmp.write_text(text, encoding="utf-8")
@@ -476,30 +481,30 @@ def _cache_put(key: str, rules: list[m.Rule]) -> None:
         pass  # a read-only home or a full disk only costs the next run a parse
 
 
-def _encode(x):
-    if type(x).__name__ in _MODEL_CLASSES and type(x) is _MODEL_CLASSES[type(x).__name__]:
-        return {"@": type(x).__name__, **{f: _encode(getattr(x, f)) for f in x.__dataclass_fields__}}
+def _encode(x, classes: dict):
+    if type(x).__name__ in classes and type(x) is classes[type(x).__name__]:
+        return {"@": type(x).__name__, **{f: _encode(getattr(x, f), classes) for f in x.__dataclass_fields__}}
     if isinstance(x, tuple):
-        return {"@t": [_encode(i) for i in x]}
+        return {"@t": [_encode(i, classes) for i in x]}
     if isinstance(x, list):
-        return [_encode(i) for i in x]
+        return [_encode(i, classes) for i in x]
     if isinstance(x, dict):
         if not all(isinstance(k, str) for k in x):
             raise TypeError("dict keys must be strings")
-        return {"@d": {k: _encode(v) for k, v in x.items()}}
+        return {"@d": {k: _encode(v, classes) for k, v in x.items()}}
     if x is None or isinstance(x, (str, bool, int, float)):
         return x
     raise TypeError(f"cannot cache {type(x).__name__}")
 
 
-def _decode(x):
+def _decode(x, classes: dict):
     if isinstance(x, dict):
         if "@t" in x:
-            return tuple(_decode(i) for i in x["@t"])
+            return tuple(_decode(i, classes) for i in x["@t"])
         if "@d" in x:
-            return {str(k): _decode(v) for k, v in x["@d"].items()}
-        cls = _MODEL_CLASSES[x["@"]]  # KeyError for anything that is not a rule-model class
-        return cls(**{k: _decode(v) for k, v in x.items() if k != "@"})
+            return {str(k): _decode(v, classes) for k, v in x["@d"].items()}
+        cls = classes[x["@"]]  # KeyError for anything that is not a model class
+        return cls(**{k: _decode(v, classes) for k, v in x.items() if k != "@"})
     if isinstance(x, list):
-        return [_decode(i) for i in x]
+        return [_decode(i, classes) for i in x]
     return x

@@ -79,6 +79,7 @@ class Or:
 @dataclass(frozen=True, slots=True)
 class RequireCondition:
     condition: object
+    text: str = field(default="", compare=False)  # the clause as written, for evidence; not its meaning
 
 
 @dataclass(frozen=True, slots=True)

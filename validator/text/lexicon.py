@@ -5,6 +5,15 @@ File format (UTF-8): one entry a line, `#` starts a comment, optional attributes
 
     وزيرة | gender=f; group=وزير
 
+A lexicon declares the attributes its entries may carry, once, before its entries:
+
+    @attributes gender=m|f; group=*; kind=role|rank|honorific
+
+`*` accepts any value; a value may list several, separated by commas (`class=kin,regnal`). An attribute or value the declaration does not list fails the load with
+file:line:col (exit 2), as a broken rule does: `kind=rol` is a typo, not a new kind. A lexicon that
+declares nothing takes no attributes. Extra folders adding lines to a lexicon may declare more
+values or attributes; the declarations of all its files add up.
+
 Matching is clitic-aware (و ف ب ل ك and their combinations, and ل+ال contracted to لل) and works on
 tokens, never on `\\b`, which does not see Arabic word edges reliably.
 """
@@ -56,11 +65,18 @@ class LexMatch(NamedTuple):
     j: int = -1
 
 
+SCHEMA_DIRECTIVE = "@attributes"
+ANY_VALUE = "*"
+
+
 @dataclass
 class Lexicon:
     name: str
     entries: list[LexEntry] = field(default_factory=list)
     by_norm: dict[str, LexEntry] = field(default_factory=dict)
+    # attribute -> allowed values (None: any value); None when no file of the lexicon declared any
+    schema: dict[str, frozenset[str] | None] | None = None
+    _by_source: dict[str, LexEntry] | None = field(default=None, repr=False, compare=False)
     _matcher: "TokenMatcher | None" = None
     _found: WordCache = field(init=False, repr=False, compare=False)
 
@@ -272,6 +288,9 @@ def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None)
         line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if not line:
             continue
+        if line.startswith(SCHEMA_DIRECTIVE):
+            _declare(lex, line[len(SCHEMA_DIRECTIVE):], raw, path, lineno)
+            continue
         text, _, attr_text = line.partition("|")
         attrs: dict[str, str] = {}
         for part in attr_text.split(";"):
@@ -283,11 +302,49 @@ def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None)
                 col = raw.find(part) + 1
                 raise RuleError(f"attribute '{part}' is not key=value", path=str(path), line=lineno,
                                 column=max(col, 1), source_line=raw)
-            attrs[key.strip()] = value.strip()
+            key, value = key.strip(), value.strip()
+            _check_attribute(lex, key, value, raw, raw.find(part), path, lineno)
+            attrs[key] = value
         text = text.strip()
         entries.append(LexEntry(text, normalize_string(text), MappingProxyType(attrs), f"{file_name}:{lineno}"))
     lex.add_all(entries)
     return lex
+
+
+def _declare(lex: Lexicon, declaration: str, raw: str, path: Path, lineno: int) -> None:
+    """`@attributes key=v1|v2; key2=*`: added to what the lexicon's other files declared."""
+    schema = lex.schema if lex.schema is not None else {}
+    for part in declaration.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        key, eq, values = part.partition("=")
+        key = key.strip()
+        if not eq or not key or not values.strip():
+            raise RuleError(f"attribute declaration '{part}' is not key=value|value or key=*", path=str(path),
+                            line=lineno, column=raw.find(part) + 1, source_line=raw)
+        allowed = {v.strip() for v in values.split("|")}
+        if ANY_VALUE in allowed or schema.get(key, frozenset()) is None:
+            schema[key] = None
+        else:
+            schema[key] = frozenset(allowed | (schema.get(key) or set()))
+    lex.schema = schema
+
+
+def _check_attribute(lex: Lexicon, key: str, value: str, raw: str, at: int, path: Path, lineno: int) -> None:
+    """An entry's attribute must be one its lexicon declares, with a declared value."""
+    schema = lex.schema
+    if schema is None or key not in schema:
+        known = ", ".join(sorted(schema)) if schema else "none"
+        raise RuleError(f"unknown attribute '{key}' (lexicon '{lex.name}' declares: {known}; "
+                        f"add it to an `{SCHEMA_DIRECTIVE}` line)", path=str(path), line=lineno,
+                        column=at + 1, source_line=raw)
+    allowed = schema[key]
+    if allowed is not None and not all(item.strip() in allowed for item in value.split(",")):
+        column = raw.index("=", at) + 1
+        column += len(raw[column:]) - len(raw[column:].lstrip()) + 1
+        raise RuleError(f"'{value}' is not a value of attribute '{key}' (declared: {'|'.join(sorted(allowed))})",
+                        path=str(path), line=lineno, column=column, source_line=raw)
 
 
 class Lexicons:
@@ -317,6 +374,16 @@ class Lexicons:
                     parse_file(path, into=lex)
             self._loaded[name] = lex
         return lex
+
+    def entry_at(self, source: str) -> LexEntry | None:
+        """The entry a `file:line` reference names, in a lexicon of this run."""
+        name = source.rsplit(":", 1)[0].removesuffix(".txt")
+        if not self.__contains__(name):
+            return None
+        lex = self[name]
+        if lex._by_source is None:
+            lex._by_source = {e.source: e for e in lex.entries}
+        return lex._by_source.get(source)
 
     def __contains__(self, name: str) -> bool:
         return is_lexicon_name(name) and any((folder / f"{name}.txt").is_file() for folder in self._folders)

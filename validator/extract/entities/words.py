@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from validator.extract.wordclasses import word_class
 from validator.text.lexicon import LexMatch
 
 MAX_NAME_TOKENS = 5
@@ -12,24 +13,17 @@ RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that m
 MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
-_DEFINITE_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
-_BEFORE_ALLAH = frozenset({"عبد", "نصر", "عطا", "جار", "فضل", "خير", "حسب", "سعد", "رزق", "فتح", "عوض", "ضيف",
-                           "هبه", "نعمه", "امه", "حمد", "عبيد"})
+_DEFINITE_CLITICS = tuple(sorted(word_class("entity-words", "definite-clitic"), key=len, reverse=True))
+_BEFORE_ALLAH = word_class("entity-words", "before-allah")
 # the second half of a compound given name: نور الدين، صلاح الدين، محيي الدين
-_BEFORE_DIN = frozenset({"نور", "صلاح", "محيي", "محي", "عز", "علاء", "شمس", "بدر", "سيف", "جمال", "كمال", "تقي",
-                         "خير", "ضياء", "بهاء", "عماد", "فخر", "زين", "نصر", "سعد", "حسام", "شرف", "مجد", "بدر",
-                         "قطب", "نجم", "شهاب", "ناصر", "معين", "برهان", "شجاع", "فتح", "غياث", "صدر", "نظام"})
+_BEFORE_DIN = word_class("entity-words", "before-din")
 # nouns that take a person's name as the name of a place, a trophy or an institution
-_NAMED_PLACES = frozenset({"جامعه", "كاس", "بطوله", "مسجد", "شارع", "مستشفي", "مدينه", "مطار", "ميناء", "قاعده",
-                           "مركز", "حي", "مدرسه", "جائزه", "مؤسسه", "جسر", "قصر", "ملعب", "استاد", "ستاد", "كليه",
-                           "معهد", "مجمع", "ميدان", "منطقه", "جامع", "مدينة", "قاعة", "دوره", "مهرجان"})
-_REGION_HEADS = frozenset({"ولايه", "محافظه", "منطقه", "مدينه", "اقليم", "اماره", "مقاطعه", "بلديه"})
+_NAMED_PLACES = word_class("entity-words", "named-place")
+_REGION_HEADS = word_class("entity-words", "region-head")
 # nouns whose following name is a body's, a family's or a firm's, not a person speaking
-_NAMED_AFTER = frozenset({"ابناء", "اولاد", "شركه", "مجموعه", "مؤسسه", "مكتب", "مصنع", "مصرف",
-                          "مجمع", "معهد", "كليه", "جمعيه", "صندوق", "مركز", "مستشفي", "جامعه", "مدرسه"})
-_REGNAL = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
-                     "العاشر", "الحادي", "عشر"})
-_TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "لدى", "ب"})
+_NAMED_AFTER = word_class("entity-words", "named-after")
+_REGNAL = word_class("entity-words", "regnal")
+_TITLE_PREPOSITIONS = word_class("entity-words", "title-preposition")
 
 
 def _verb_like(word: str) -> bool:
@@ -40,23 +34,21 @@ def _verb_like(word: str) -> bool:
         word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
 
 
-_KUNYA = frozenset({"ابو", "ابي", "ام"})
+_KUNYA = word_class("name-particles", "kunya", "chain")
 # kinship nouns that take a pronoun (ابنه، زوجته، شقيقها): a relation, not a name
-_KIN = frozenset({"ابن", "ابنه", "بن", "زوج", "زوجه", "شقيق", "شقيقه", "نجل", "نجله", "والد", "والده", "اخ",
-                  "اخت", "عم", "خال", "جد", "حفيد"})
+_KIN = word_class("entity-words", "kin")
 
 
 # تقرير أصدرته المنظمة: a document followed by who issued it
-_ISSUED_BY = frozenset({"اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها", "اصدره", "نشره", "اعده",
-                        "وزعته", "وزعه"})
+_ISSUED_BY = word_class("entity-words", "issued-by")
 _QUOTE_OPENERS = frozenset({"«", '"', "“"})
 _CLOSING_MARKS = frozenset({"»", "”", '"'})
 _QUOTE_MARKS = _QUOTE_OPENERS | _CLOSING_MARKS
 # Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
-_OCCASION = frozenset({"خلال", "في", "عقب", "امام", "اثناء", "لدي"})
+_OCCASION = word_class("entity-words", "occasion")
 OCCASION_WORDS = 3
 HOLDER_WORDS = 3  # words no lexicon knows read as a title's holder (منة شلبي، هورشت هيلدت)
-_REPORT_MARKS = frozenset({":", "«", '"', "“", "ان", "انه", "انها", "بان"})
+_REPORT_MARKS = frozenset({":", "«", '"', "“"}) | word_class("entity-words", "report-mark")
 
 
 def _adverbial_shape(word: str) -> bool:
@@ -79,11 +71,8 @@ def _named_place(word: str | None) -> bool:
 
 
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
-_PREDICATE_AFTER = frozenset({"انه", "انها", "انهم", "انهن", "انني", "انا", "اننا", "انك", "انكم", "لانهم", "بانهم",
-                              "وانهم", "بانه", "بانها",
-                              # a demonstrative subject: تلك تسريبات دعائية (what they are called, not who says)
-                              "تلك", "هذه", "ذلك", "هذا", "هي", "هو", "هم"})
-_NASAB = frozenset({"بن", "ابن", "بنت", "ابنه", "ولد"})
+_PREDICATE_AFTER = word_class("entity-words", "predicate-after")
+_NASAB = word_class("name-particles", "nasab", "chain")
 
 
 def _nasab_of(longer: str, shorter: str) -> bool:

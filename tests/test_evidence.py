@@ -1,0 +1,35 @@
+"""Evidence: every finding and structure says what produced it (rule, patterns, lexicon entries) and,
+for a requirement that failed, what was looked for and not found; `--explain` prints it."""
+from __future__ import annotations
+
+from tests.ci_support import cli
+
+
+def test_a_finding_carries_its_rule_entries_and_what_was_not_found(validator):
+    text = ("الرياض - واس\n\nقتل 40 شخصا في هجوم على قرية شمال البلاد.\n\n"
+            "وقال المتحدث باسم الشرطة العقيد فهد العتيبي إن التحقيق مستمر.\n")
+    found = [f for f in validator.validate_text(text).findings if f.rule == "unsourced-casualty"]
+    assert found, "the unsourced casualty count is flagged"
+    evidence = found[0].evidence
+    assert evidence[0].startswith("unsourced-casualty@unsourced-casualty.rule:")
+    assert any(e.startswith("شخصا@people-nouns.txt:") for e in evidence[1:])
+    assert "لم يوجد" in evidence[-1] and "الأقرب: 'قال' → فهد العتيبي (الجملة 3)" in evidence[-1]  # lang ar
+    assert found[0].to_json()["evidence"] == list(evidence)
+
+
+def test_a_quote_kind_names_the_pattern_that_decided_it(validator):
+    article = validator.extract_text("وقال الحذيفي: «الحرم آمن»")
+    assert article.quotes[0].kind == "speech"
+    assert any(e.startswith("speaker-colon-nisba@speakers.pattern:") for e in article.quotes[0].evidence)
+
+
+def test_explain_prints_evidence_in_arabic_and_english(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("وقالت مصادر مطلعة إن المفاوضات توقفت.\n", encoding="utf-8")
+    code, out, _ = cli(["a.txt", "--explain", "--lang", "en"], capsys)
+    assert "    evidence: unnamed-source@unnamed-source.rule:" in out
+    assert "    evidence: مصادر مطلعة@vague-sources.txt:" in out
+    code, out, _ = cli(["a.txt", "--explain"], capsys)
+    assert "    الدليل: unnamed-source@unnamed-source.rule:" in out
+    code, out, _ = cli(["extract", "a.txt", "--explain"], capsys)
+    assert code == 0 and "[unnamed] مصادر مطلعة" in out and "      evidence: مصادر مطلعة@vague-sources.txt:" in out

@@ -1,0 +1,86 @@
+"""Evidence: why a structure was extracted or a finding fired, as the pattern ids and lexicon entries
+(`id@file:line`) that produced it, and for a requirement that failed, what was looked for and not found.
+
+Structures keep the lexicon references (`file:line`) and pattern ids their extractor used; this module
+words them for JSON (`evidence`) and for `--explain`, in Arabic or English."""
+from __future__ import annotations
+
+import json
+
+from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
+from validator.paths import builtin_rules_dir
+
+def _messages() -> dict:
+    """The words of evidence lines, Arabic and English (rules/messages/evidence.json: data an editor
+    can correct, like rule messages)."""
+    global _MESSAGES
+    if _MESSAGES is None:
+        path = builtin_rules_dir() / "messages" / "evidence.json"
+        _MESSAGES = json.loads(path.read_text(encoding="utf-8"))
+    return _MESSAGES
+
+
+_MESSAGES: dict | None = None
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Evidence words in a language (English when it has none)."""
+    table = _messages()["labels"]
+    return table.get(lang, table["en"])
+
+
+def _scope(scope: str, lang: str) -> str:
+    table = _messages()["scopes"]
+    return table.get(lang, table["en"]).get(scope, scope)
+
+
+def entry_ref(source: str, article: Article) -> str:
+    """`file:line` as `entry@file:line` (the entry as written in its lexicon), or as given."""
+    if "@" in source or article.resources is None:
+        return source
+    entry = article.resources.lexicons.entry_at(source)
+    return f"{entry.text}@{source}" if entry is not None else source
+
+
+def structure_evidence(item, article: Article) -> list[str]:
+    """The pattern ids and lexicon entries behind one extracted structure, in the order they were used."""
+    if isinstance(item, (NumberItem, Mention)):
+        refs = list(item.lexicon)
+    elif isinstance(item, Quote):
+        refs = list(item.evidence)
+    elif isinstance(item, Entity):
+        refs = [r for m in item.mentions for r in m.lexicon]
+    elif isinstance(item, Attribution):
+        refs = [item.lexicon] if item.lexicon else []
+    else:
+        refs = []
+    return list(dict.fromkeys(entry_ref(r, article) for r in refs))
+
+
+def source_chain(item, article: Article) -> list[str]:
+    """For a number or a quote: the attribution that covers it and the entity it names."""
+    out = []
+    for a in article.attributions:
+        if item.id in a.covers:
+            src = article.entity(a.source)
+            out.append(f"{a.id} '{a.loc.text}'" + (f" → {src.name}" if src else "")
+                       + "".join(f" [{e}]" for e in structure_evidence(a, article)))
+            break
+    return out
+
+
+def missing_source(item, scope: str, article: Article, lang: str) -> str:
+    """What a `require source` looked for and did not find, and the nearest attribution with a source."""
+    L = labels(lang)
+    sentence = getattr(item, "sentence", -1)
+    text = f"{L['looked']}: {L['attribution']} {L['within']} {_scope(scope, lang)} ({L['sentence']} {sentence + 1}); " \
+           f"{L['missing']}"
+    candidates = [a for a in article.attributions if a.source]
+    if candidates:
+        near = min(candidates, key=lambda a: (abs(a.sentence - sentence), a.sentence))
+        src = article.entity(near.source)
+        text += f"; {L['nearest']}: '{near.loc.text}'" + (f" → {src.name}" if src else "") + \
+            f" ({L['sentence']} {near.sentence + 1})"
+    else:
+        text += f"; {L['nearest']}: {L['none']}"
+    return text
