@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities.words import _verbal_noun_shape
+from validator.extract.entities.words import _DEFINITE_CLITICS, _verbal_noun_shape
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.lexicon import LexMatch
@@ -39,6 +39,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     # tokens that cannot hold a reporting verb: impersonal phrases (يذكر أن), anonymity phrases
     # (رفض الكشف عن اسمه), a source phrase (نقلا عن), or a name (نجيب ميقاتي)
     blocked = {k for m in ctx.hits("impersonal-phrases") for k in range(m.i, m.j)}
+    continuing = {m.i for m in ctx.hits("impersonal-phrases") if m.entry.get("continues") == "yes"}
     blocked |= {k for m in ctx.hits("vague-sources-all") if m.entry.get("kind") == "anonymity" for k in range(m.i, m.j)}
     phrases = ctx.hits("source-phrases")
     phrase_tokens = {k for m in phrases for k in range(m.i, m.j)}
@@ -60,9 +61,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         if _inside(inside_quote, start):
             continue
         i = ctx.index.containing(start)
-        if i in blocked:
-            continue
         sentence, paragraph = ctx.sentence_of(start)
+        if i in blocked and not (i in continuing and _named_speaker_before(results, by_id, sentence, paragraph)):
+            continue
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
         implicit = False
@@ -646,11 +647,25 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
     return None
 
 
+def _named_speaker_before(results, by_id, sentence: int, paragraph: int) -> bool:
+    """The sentence before, in the same paragraph, has a named (not vague) speaker: وأكد أمين العاصمة
+    أسامة البار أن ... . وذكر أن المشروع ...: the second verb continues him."""
+    last = results[-1] if results else None
+    source = by_id.get(last.source) if last is not None and last.source else None
+    return source is not None and not source.vague and last.paragraph == paragraph \
+        and last.sentence in (sentence - 1, sentence)
+
+
+def _relative(ctx, k: int) -> bool:
+    entry = ctx.res["stopwords"].lookup(ctx.tokens[k].text)
+    return entry is not None and entry.get("kind") == "relative"
+
+
 def _says_person(ctx, spans, m, i: int, j: int) -> bool:
     """ويقول عبدالعزيز الزهراني تشهد المطابخ ...، أما سعيد الغامدي فيقول نحن ...: قال (the verb of
     speech itself) with a named person right after it, or right before it, reports his words even
     when no أن or colon follows (a feature's street interviews often quote so)."""
-    if m.entry.get("lemma") != "قال":
+    if m.entry.get("plain") != "yes":
         return False
     k = bisect.bisect_left(_firsts(spans), j)
     if k < len(spans) and spans[k].first_token == j and spans[k].entity.kind == "person":
@@ -658,10 +673,8 @@ def _says_person(ctx, spans, m, i: int, j: int) -> bool:
         # his words follow the name at once: not a relative clause, an apposition or a title first
         near = range(after, min(after + 3, len(ctx.tokens)))
         return after < len(ctx.tokens) and ctx.tokens[after].kind == "word" \
-            and not any(ctx.tokens[x].text in ("الذي", "التي", "،", ",", "(", "-") or ctx.hit_at("titles", x)
-                        for x in near)
-    return k > 0 and spans[k - 1].last_token == i - 1 and spans[k - 1].entity.kind == "person" \
-        and ctx.tokens[i].text.startswith("ف")
+            and not any(ctx.tokens[x].kind == "punct" or ctx.hit_at("titles", x) or _relative(ctx, x) for x in near)
+    return k > 0 and spans[k - 1].last_token == i - 1 and spans[k - 1].entity.kind == "person" and bool(m.prefix)
 
 
 def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:
@@ -755,18 +768,24 @@ _MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
 
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ وذكرت صحيفة «حريت» أن ...:
-    media reports that the same sentence names (a reporting verb whose subject is a named outlet): the
-    outlet is the source an editor can check. An outlet in the next sentence adds its own details
-    (أفادت تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...): the reports stay unspecified."""
+    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ ذكر تقرير إخباري أن ... .
+    وذكرت وكالة ريا نوفوستي أن ...: media reports that the same sentence names (a reporting verb whose
+    subject is a named outlet), or one report the next sentence names: the outlet is the source an
+    editor can check. Reports (plural) an outlet in the next sentence follows stay unspecified (أفادت
+    تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...: the paper adds its own details)."""
     words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
-    if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
+    head = normalize_string(words[0]) if words else ""
+    head = head[len(next((c for c in _DEFINITE_CLITICS if head.startswith(c)), "")):]
+    entry = ctx.res["vague-sources"].lookup(head)
+    one = entry is not None and entry.get("number") == "sg"  # ذكر تقرير إخباري: one report, named next
+    if head not in _MEDIA_HEADS and not one:
         return None
+    last = sentence + 1 if one else sentence
     start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
     for verb in ctx.hits("reporting-forms", lo, hi):
         nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > sentence:
+        if nxt > last:
             break
         j = ctx.index.at_or_after(verb.end)
         k = bisect.bisect_left(_firsts(spans), j)
@@ -783,7 +802,7 @@ def _outlet(entity: Entity) -> bool:
     words = normalize_string(entity.name).split()
     if entity.kind != "organization" or entity.vague or not words:
         return False
-    head = words[0].removeprefix("و").removeprefix("ال")
+    head = words[0][len(next((c for c in _DEFINITE_CLITICS if words[0].startswith(c)), "")):]
     return head in _OUTLET_HEADS or (head == "هيئه" and len(words) > 1 and words[1].endswith("اذاعه"))
 
 
