@@ -186,8 +186,8 @@ def test_a_1_mb_line_without_newline_of_plain_text_is_linear(validator):
 
 
 def test_a_long_arabic_line_without_newline(validator):
-    """One 100 KB paragraph of news text (the document layer is linear; attribution extraction is not:
-    see benchmarks/README.md, a 1 MB line of dense news text takes minutes in validator/extract)."""
+    """One 100 KB paragraph of news text (how time grows with size, shape by shape, is guarded in
+    tests/test_scaling.py and measured by benchmarks/bench_scaling.py)."""
     para = " ".join(ARTICLE.split())
     text = (para + " ") * (100_000 // len(para))
     start = time.monotonic()

@@ -378,3 +378,40 @@ def test_a_sidecar_link_out_of_the_articles_folder_is_not_read(tmp_path):
     code, out, err = run(news / "b.txt", "-f", "json")
     assert code == 2 and "hunter2" not in out + err
     assert "b.txt.validate-ignore:1:1: a link leading out of the article's folder; not read" in err
+
+
+# -- rule patterns: bounded to compile, bounded to run -----------------------------------------------------
+
+PATTERN_RULE = ("rule {id}\n  category test\n  severity warning\n  message en \"x {{text}}\"\n"
+                "  for each sentence where text matches \"{pattern}\"\n  forbid\n")
+
+
+def test_a_pattern_too_large_to_compile_is_refused_at_load_under_a_memory_cap(tmp_path, article):
+    """Compiled, this pattern took 24 GB; under a 1.5 GB address-space cap it exited 2 with no reason."""
+    import resource
+    import subprocess
+    import sys
+
+    bomb = tmp_path / "bomb.rule"
+    bomb.write_text(PATTERN_RULE.format(id="bomb", pattern="(?:(?:(?:a{1000}){1000}){1000})"), encoding="utf-8")
+
+    def cap_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024,) * 2)
+    p = subprocess.run([sys.executable, "-m", "validator", "--rules", str(bomb), str(article)], capture_output=True,
+                       timeout=120, preexec_fn=cap_memory, env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    err = p.stderr.decode()
+    assert p.returncode == 2 and p.stdout == b""
+    assert err.startswith(f"{bomb}:5:27: pattern too large: its repeats make more than 100,000 copies"), err
+
+
+def test_a_pattern_has_one_time_budget_for_the_run_not_one_per_text(validator):
+    """Each sentence costs this pattern ~30 ms, under the old 0.25 s a text: 40 of them ran 1 s+ and
+    passed. The budget is the rule's for the run (0.25 s + 1 µs a character): it fails closed."""
+    from validator.rules.engine import Engine, RulePatternTimeout
+    from validator.rules.loader import load_text
+
+    rules = load_text(PATTERN_RULE.format(id="slow", pattern="(?:ا|اا)+$"), "slow.rule")
+    article = validator.extract_text(" ".join(["ا" * 24 + "!"] * 40) + "\n", "many.txt")
+    with pytest.raises(RulePatternTimeout) as e:
+        Engine(rules, validator.lexicons).run(article)
+    assert e.value.one_line().startswith("slow.rule:5:") and "time budget" in e.value.one_line()

@@ -128,3 +128,10 @@ def test_matching_unit():
     assert suppress.Suppression("r", line=4).matches(f) and not suppress.Suppression("r", line=5).matches(f)
     assert not suppress.Suppression("other", line=3).matches(f)
     assert suppress.Suppression("", span=(10, 11)).matches(f) and not suppress.Suppression("", span=(0, 10)).matches(f)
+
+
+@pytest.mark.parametrize("target", ["9" * 5000, "٣"])
+def test_a_line_number_of_thousands_of_digits_or_not_ascii_is_an_ignore_file_error(article, tmp_path, capsys, target):
+    write(tmp_path / "news" / "aleppo.txt.validate-ignore", f"unnamed-source {target}\n")
+    code, _, err = cli(["news/aleppo.txt"], capsys)
+    assert code == 2 and "aleppo.txt.validate-ignore:1:" in err and "internal error" not in err

@@ -182,7 +182,7 @@ def _from_lines(path: Path, text: str, central: bool) -> list[Suppression]:
         target = parts[-1]
         col = raw.find(target, raw.find(parts[-2]) + len(parts[-2])) + 1
         s = Suppression(parts[-2], reason=reason.strip(), origin=str(path), origin_line=n)
-        if target.isdigit() and int(target) > 0:
+        if target.isascii() and target.isdigit() and len(target) <= 9 and int(target) > 0:  # no 5,000-digit int()
             s.line = int(target)
         elif _FINGERPRINT.match(target):
             s.fingerprint = target

@@ -400,7 +400,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
     """The entity named right after a verb, a preposition (filler: the words allowed before it, as
     بحسب ما أفاد) or a statement noun (documents=False: في بيان، not بيانات تقرير)."""
     k = bisect.bisect_left(_firsts(spans), j)
-    for n, s in enumerate(spans[k:]):
+    for n in range(len(spans) - k):  # (a slice of the rest would copy it, for every verb)
+        s = spans[k + n]
         if s.first_token >= j + window:
             break
         if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:

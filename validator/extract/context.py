@@ -63,9 +63,9 @@ class Context:
         starts = self._starts.get(lexicon)
         if starts is None:
             starts = self._starts[lexicon] = [m.start for m in found]
-        k = bisect.bisect_left(starts, lo)
         out = []
-        for m in found[k:]:
+        for k in range(bisect.bisect_left(starts, lo), len(found)):  # (a slice would copy the rest)
+            m = found[k]
             if m.start > hi:
                 break
             if m.start - len(m.prefix) >= lo and m.end <= hi:

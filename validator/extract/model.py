@@ -173,6 +173,23 @@ class Article:
     first_person: bool = False          # the narration is the writer's own voice (a column, an interview)
     resources: Any = None               # the run's lexicons, to word evidence (`entry@file:line`)
     _by_id: dict = field(default_factory=dict, repr=False)
+    _by_source: dict = field(default_factory=dict, repr=False)
+    _by_source_size: tuple[int, int] = (-1, -1)
+
+    def sourced_by(self, entity_id: str) -> tuple[list[Attribution], list[Quote]]:
+        """The attributions whose source is this entity and the quotations it speaks, in article
+        order: rules ask it of every entity, and an article may have thousands of each."""
+        size = (len(self.attributions), len(self.quotes))
+        if size != self._by_source_size:
+            index: dict[str, tuple[list, list]] = {}
+            for at in self.attributions:
+                if at.source:
+                    index.setdefault(at.source, ([], []))[0].append(at)
+            for q in self.quotes:
+                if q.speaker:
+                    index.setdefault(q.speaker, ([], []))[1].append(q)
+            self._by_source, self._by_source_size = index, size
+        return self._by_source.get(entity_id, ([], []))
 
     def entity(self, entity_id: str | None) -> Entity | None:
         if entity_id is None:

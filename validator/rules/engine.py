@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,14 @@ from validator.text.normalize import NormalizedText, normalize_cached, normalize
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
 
-REGEX_TIMEOUT = 0.25  # seconds a rule pattern may run on one text before the run fails
+# A rule's pattern has a time budget for the whole run (in each worker): REGEX_TIMEOUT seconds, plus
+# REGEX_PER_CHAR for each character it has searched. A sane pattern runs at well under a tenth of
+# that rate, so a long run never exhausts it; a backtracking one spends it on a handful of texts,
+# whether the time goes into one long text or into hundreds of short ones, and the run fails (exit 2).
+# The article it ran out on is the one reported; the budget starts again for the next article (which
+# fails only if it, too, costs that much).
+REGEX_TIMEOUT = 0.25
+REGEX_PER_CHAR = 1e-6
 
 
 class RulePatternTimeout(RuleError):
@@ -54,6 +62,7 @@ class Engine:
         self.lexicons = lexicons
         self.lang = lang
         self._patterns: dict[str, regex.Pattern] = {}
+        self._budgets: dict[str, list[float]] = {}   # rule id -> [seconds spent, seconds allowed]
         self._literal_sets: dict[tuple, LiteralSet] | None = None
         # the article being checked: its texts normalized once and its sentences and paragraphs made
         # once for all rules (a house style guide is hundreds of rules over the same sentences)
@@ -287,13 +296,19 @@ class Engine:
             pattern = self._patterns[cond.pattern] = regex.compile(normalize_pattern(cond.pattern))
         text = str(value)
         norm = self._texts_of(article).normalized(text)
+        budget = self._budgets.setdefault(rule.id, [0.0, REGEX_TIMEOUT])
+        budget[1] += REGEX_PER_CHAR * len(norm.text)
+        start = time.perf_counter()
         try:
-            found = pattern.search(norm.text, timeout=REGEX_TIMEOUT)
+            found = pattern.search(norm.text, timeout=max(budget[1] - budget[0], 1e-6))
         except TimeoutError:
             w = cond.where
-            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s on "
+            del self._budgets[rule.id]  # the next article starts with a full budget
+            raise RulePatternTimeout(f"pattern of rule '{rule.id}' took longer than {REGEX_TIMEOUT}s (its time budget "
+                                     f"for the run, + {REGEX_PER_CHAR * 1e6:g}µs a character searched), on "
                                      f"{article.doc.path} (catastrophic backtracking?)",
                                      path=w.path, line=w.line, column=w.column) from None
+        budget[0] += time.perf_counter() - start
         if found is None:
             return False
         _record_match(cond, item, article, norm, found.start(), found.end(), state)
@@ -339,6 +354,7 @@ class Engine:
 
     def _titles(self, rule: m.Rule, entity: Entity, article: Article) -> list[Finding]:
         seen: list[tuple[frozenset, Mention]] = []
+        seen_words: set = set()
         out = []
         for mention in entity.mentions:
             if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
@@ -353,7 +369,9 @@ class Engine:
                         "titles": "، ".join(entity.titles)},
                         related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),)))
                     break
-            seen.append((words, mention))
+            if words not in seen_words:  # a title written again conflicts as its first writing did
+                seen_words.add(words)
+                seen.append((words, mention))
         return out
 
     def _place_words(self) -> frozenset:
@@ -623,7 +641,8 @@ def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsi
         return True
     for i in range(len(values)):
         total = 0.0
-        for v in values[i:]:
+        for k in range(i, len(values)):  # (a slice would copy the rest for every start)
+            v = values[k]
             total += v
             if abs(total - target) <= target * req.tolerance:
                 return True
@@ -721,8 +740,10 @@ def normalize_pattern(pattern: str) -> str:
 
 
 # A sentence longer than this (no news sentence is; a run-on article of one "sentence" is) gives a
-# fingerprint the part of it around the finding, so a thousand findings do not hash it a thousand times.
+# fingerprint the FINGERPRINT_WINDOW characters of it around the finding, so a thousand findings do not
+# hash it a thousand times.
 FINGERPRINT_CONTEXT = 4096
+FINGERPRINT_WINDOW = 256
 
 
 def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | None = None) -> str:
@@ -730,8 +751,8 @@ def fingerprint_context(article: Article, offset: int, cache: dict[int, str] | N
     sentence = article.doc.sentence_at(offset)
     text = article.doc.text
     if sentence and sentence.end - sentence.start > FINGERPRINT_CONTEXT:
-        start = max(sentence.start, offset - FINGERPRINT_CONTEXT // 2)
-        return normalize_string(text[start:min(sentence.end, start + FINGERPRINT_CONTEXT)])
+        start = max(sentence.start, offset - FINGERPRINT_WINDOW // 2)
+        return normalize_string(text[start:min(sentence.end, start + FINGERPRINT_WINDOW)])
     key = sentence.index if sentence else -1
     context = cache.get(key) if cache is not None else None
     if context is None:

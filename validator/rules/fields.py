@@ -4,6 +4,7 @@ The engine and the linter share this table, so a field a rule names is a field t
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -25,12 +26,26 @@ def _citations(e: Entity, a: Article) -> list[int]:
     """Where the article itself says the person speaks: an attribution whose subject is written out
     (قال فلان، بحسب فلان), not one resolved by coreference (a bare وأضاف may be anyone's), not a
     statement noun (رسالة، تقرير: whose letter is a guess), and the quotations those attributions give him."""
-    explicit = [at for at in a.attributions if at.source == e.id and not at.implicit and at.kind != "statement"]
+    attributions, spoken = a.sourced_by(e.id)
+    explicit = [at for at in attributions if not at.implicit and at.kind != "statement"]
     covered = {c for at in explicit for c in at.covers}
     named = [m.loc.start for m in e.mentions if m.form != "verb"]
     # where he is named as the subject: the mention nearest each attribution (وقال فلان، فلان قال)
-    at_names = [min(named, key=lambda start: abs(start - at.loc.start)) for at in explicit] if named else []
-    return at_names + [q.loc.start for q in a.quotes if q.speaker == e.id and q.id in covered]
+    if any(x > y for x, y in zip(named, named[1:])):
+        at_names = [min(named, key=lambda start: abs(start - at.loc.start)) for at in explicit]
+    else:
+        at_names = [_nearest(named, at.loc.start) for at in explicit] if named else []
+    return at_names + [q.loc.start for q in spoken if q.id in covered]
+
+
+def _nearest(starts: list[int], x: int) -> int:
+    """min(starts, key=distance to x) of ordered starts, the earlier on a tie, by bisection."""
+    k = bisect.bisect_left(starts, x)
+    if k == len(starts):
+        return starts[-1]
+    if k == 0 or starts[k] - x < x - starts[k - 1]:
+        return starts[k]
+    return starts[k - 1]
 
 
 def _cited(e: Entity, a: Article) -> bool:

@@ -337,6 +337,11 @@ class _Converter:
             return m.InLexicon(fld, name, self.where(loc), negated)
         if kind == "matches":
             pattern = toks[-1]
+            from validator.rules.pattern_size import MAX_COPIES, copies
+
+            if copies(pattern) > MAX_COPIES:  # compiled, it could take all the machine's memory
+                raise self.error(f"pattern too large: its repeats make more than {MAX_COPIES:,} copies "
+                                 "when compiled (nested {m,n} counts multiply)", loc)
             try:
                 import regex
                 regex.compile(pattern)

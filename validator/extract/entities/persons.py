@@ -489,18 +489,16 @@ class PersonPasses(NameReader):
     def _mention_at(self, i: int) -> tuple[Mention, int] | None:
         """The person's name mention that starts at token i, and the token after it."""
         tok = self.tokens[i]
-        for e in self.entities:
-            if e.kind != "person":
-                continue
-            for m in e.mentions:
-                start = self.ctx.norm.to_normalized(m.loc.start)
-                if tok.start <= start < tok.end and m.form == "name":
-                    end = self.ctx.norm.to_normalized(m.loc.end)
-                    j = i
-                    while j < len(self.tokens) and self.tokens[j].start < end:
-                        j += 1
-                    return m, j
-        return None
+        found = [(order, k, m) for at in range(tok.start, tok.end) for e, k, m in self._names_at.get(at, ())
+                 if e.kind == "person" and (order := self._entity_order(e)) is not None]
+        if not found:
+            return None
+        _, _, m = min(found, key=lambda f: (f[0], f[1]))  # the first in the entities' and mentions' order
+        end = self.ctx.norm.to_normalized(m.loc.end)
+        j = i
+        while j < len(self.tokens) and self.tokens[j].start < end:
+            j += 1
+        return m, j
 
     def _unknown_name_word(self, j: int, first: bool) -> bool:
         """A word no lexicon knows and that has no shape of a common word: a foreign or rare name."""

@@ -26,6 +26,7 @@ from validator.extract.entities.words import (
     _verbal_noun_shape,
     _without_nasab,
 )
+from validator.extract.entities.keys import KeyIndex
 from validator.extract.model import Entity, Mention
 from validator.extract.resources import loose_key
 from validator.findings import Location
@@ -44,6 +45,11 @@ class NameReader:
         self._words = [t.text if t.kind == "word" else None for t in ctx.tokens]  # _word(i), looked up often
         self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
+        self._person_keys = KeyIndex()  # `person` looks a name up among the entities so far
+        # name mentions by normalized start, for `_mention_at`; and the entities' places in their list
+        self._names_at: dict[int, list[tuple[Entity, int, Mention]]] = {}
+        self._order: dict[int, int] = {}
+        self._order_last: Entity | None = None
         self.res = ctx.res
         self._title_at = self._index_matches("titles")
         self._portfolio_at = self._index_matches("portfolios")
@@ -521,7 +527,7 @@ class NameReader:
                        for k in range(name_start, name_end))
         loose = loose_key(key)
         joined = _joined_key(key)
-        for e in self.entities:
+        for e in self._person_keys.candidates(self.entities, key):
             if e.kind != "person":
                 continue
             other = loose_key(e.key)
@@ -561,10 +567,25 @@ class NameReader:
                     title_loc=None, lexicon: list[str] | None = None) -> Mention:
         mention = Mention(self.ctx.new_id("m"), entity.id, self.ctx.loc(start, end), form, title, title_loc,
                           lexicon=lexicon or [])
+        if form == "name":
+            at = self.ctx.norm.to_normalized(mention.loc.start)
+            self._names_at.setdefault(at, []).append((entity, len(entity.mentions), mention))
         entity.mentions.append(mention)
         if title and title not in entity.titles:
             entity.titles.append(title)
         return mention
+
+    def _entity_order(self, entity: Entity) -> int | None:
+        """The entity's place in the list (appended to only, until the passes end); None: not in it."""
+        order, entities = self._order, self.entities
+        if len(order) > len(entities) or (order and entities[len(order) - 1] is not self._order_last):
+            order.clear()  # (a new or reordered list)
+        for k in range(len(order), len(entities)):
+            order[id(entities[k])] = k
+        if entities:
+            self._order_last = entities[-1]
+        k = order.get(id(entity))
+        return k if k is not None and entities[k] is entity else None
 
     def _honorifics(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
         """الدكتور، الشيخ: kept with the person's titles as written, but they are not a role."""

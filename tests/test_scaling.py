@@ -1,0 +1,59 @@
+"""Cost that grows with the input, guarded without timing: every input shape of benchmarks/shapes.py
+is validated at two sizes, four times apart, and the Python calls made (cProfile's count, the same on
+a busy machine) and the peak memory allocated must grow about fourfold, not sixteenfold. The timings
+are in benchmarks/bench_scaling.py."""
+from __future__ import annotations
+
+import cProfile
+import pstats
+import time
+import tracemalloc
+
+import pytest
+
+from benchmarks.shapes import SHAPES, article
+from validator import markup
+
+SMALL, LARGE = 3_000, 12_000  # bytes: four times apart
+GROWTH = 6.5                    # linear is 4 (less, with the per-article constant); quadratic 16
+
+pytestmark = pytest.mark.slow
+
+
+def _cost(validator, shape: str, size: int) -> tuple[int, int]:
+    suffix, text = article(shape, size)
+    profile = cProfile.Profile()
+    tracemalloc.start()
+    profile.enable()
+    validator.validate_source(text, "article" + suffix)
+    profile.disable()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return pstats.Stats(profile).total_calls, peak
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_cost_grows_linearly(validator, shape):
+    validator.validate_text("خبر\n\nقال الوزير إن العمل مستمر.")  # lexicons and rules loaded before counting
+    small_calls, small_peak = _cost(validator, shape, SMALL)
+    large_calls, large_peak = _cost(validator, shape, LARGE)
+    assert large_calls <= GROWTH * small_calls, (shape, small_calls, large_calls)
+    assert large_peak <= GROWTH * small_peak, (shape, small_peak, large_peak)
+
+
+@pytest.mark.parametrize("shape", ["html-unterminated-a", "html-unterminated-script"])
+def test_malformed_markup_read_in_linear_time(shape):
+    """The tag scanner is one regex and a few C calls: no call count sees it rescan the text, so this
+    one compares the best of five CPU times (not wall clock: the machine may be busy) of two sizes
+    eight times apart, loosely: linear is 8x, quadratic 64x."""
+    def best(size: int) -> float:
+        source = article(shape, size)[1]
+        times = []
+        for _ in range(5):
+            start = time.process_time()
+            markup.to_plain(source, "html")
+            times.append(time.process_time() - start)
+        return min(times)
+
+    small, large = best(10_000), best(80_000)
+    assert large <= 24 * small, (small, large)

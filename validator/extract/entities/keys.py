@@ -1,0 +1,65 @@
+"""The entities found so far, indexed by the forms of their keys, so a new name is compared with the
+few entities it could be (the same key, a key one ends with, one whose family name it is) rather than
+with every entity of the article: an article of thousands of names stays linear."""
+from __future__ import annotations
+
+from validator.extract.entities.words import _joined_key, _without_nasab
+from validator.extract.model import Entity
+from validator.extract.resources import loose_key
+
+
+def key_forms(key: str) -> tuple[str, str, str]:
+    """A key as written, spelling-blind (loose_key) and with عبد joined (_joined_key)."""
+    return key, loose_key(key), _joined_key(key)
+
+
+def _tails(text: str) -> list[str]:
+    """Every x such that text.endswith(" " + x)."""
+    return [text[i + 1:] for i, ch in enumerate(text) if ch == " "]
+
+
+class KeyIndex:
+    """Entities by each form of their key, each word tail of those forms, and the name without its
+    chain of fathers (عثمان بن حمد الخويطر → عثمان الخويطر). Entities appended to the list since the
+    last look-up are indexed then; a new list is indexed anew."""
+
+    def __init__(self):
+        self._entities: list[Entity] | None = None
+        self._count = 0
+        self._by_form: dict[str, list[int]] = {}
+        self._by_tail: dict[str, list[int]] = {}
+        self._by_short: dict[str, list[int]] = {}
+        self._ends: tuple[Entity, Entity] | None = None
+
+    def candidates(self, entities: list[Entity], key: str) -> list[Entity]:
+        """In the list's order, every entity whose key can equal `key`, end with it, be one of its own
+        tails or shorten to it: a superset of those the caller's comparison accepts."""
+        self._sync(entities)
+        forms = key_forms(key)
+        found: set[int] = set()
+        for form in forms:
+            found.update(self._by_form.get(form, ()))
+            found.update(self._by_tail.get(form, ()))
+            for tail in _tails(form):
+                found.update(self._by_form.get(tail, ()))
+        found.update(self._by_short.get(forms[2], ()))
+        return [entities[i] for i in sorted(found)]
+
+    def _sync(self, entities: list[Entity]) -> None:
+        count = self._count
+        if entities is not self._entities or len(entities) < count \
+                or (count and (entities[0] is not self._ends[0] or entities[count - 1] is not self._ends[1])):
+            self.__init__()  # another list, or this one reordered: index it anew
+            self._entities = entities
+        for i in range(self._count, len(entities)):
+            forms = key_forms(entities[i].key)
+            for form in set(forms):
+                self._by_form.setdefault(form, []).append(i)
+                for tail in set(_tails(form)):
+                    self._by_tail.setdefault(tail, []).append(i)
+            short = _without_nasab(forms[2])
+            if short is not None:
+                self._by_short.setdefault(short, []).append(i)
+        self._count = len(entities)
+        if entities:
+            self._ends = (entities[0], entities[-1])
