@@ -766,6 +766,7 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
 
 
 _MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
+OUTLET_VERBS = 3  # the reporting verbs after vague reports where the outlet that gave them may be named
 
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
@@ -778,15 +779,15 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
     head = normalize_string(words[0]) if words else ""
     head = head[len(next((c for c in _DEFINITE_CLITICS if head.startswith(c)), "")):]
     entry = ctx.res["vague-sources"].lookup(head)
-    one = entry is not None and entry.get("number") == "sg"  # ذكر تقرير إخباري: one report, named next
+    one = entry is not None and entry.get("number") == "sg" and head in _DOCUMENT_HEADS  # ذكر تقرير إخباري
     if head not in _MEDIA_HEADS and not one:
         return None
     last = sentence + 1 if one else sentence
     start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
-    for verb in ctx.hits("reporting-forms", lo, hi):
+    for n, verb in enumerate(ctx.hits("reporting-forms", lo, hi)):
         nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > last:
+        if nxt > last or n >= OUTLET_VERBS:
             break
         j = ctx.index.at_or_after(verb.end)
         k = bisect.bisect_left(_firsts(spans), j)
