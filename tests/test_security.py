@@ -415,3 +415,52 @@ def test_a_pattern_has_one_time_budget_for_the_run_not_one_per_text(validator):
     with pytest.raises(RulePatternTimeout) as e:
         Engine(rules, validator.lexicons).run(article)
     assert e.value.one_line().startswith("slow.rule:5:") and "time budget" in e.value.one_line()
+
+
+# -- smaller promises ---------------------------------------------------------------------------------
+
+def test_the_size_limit_is_said_exactly(validator, tmp_path):
+    from validator import document
+
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(document.MAX_BYTES + 1)  # sparse: "file is 20 MB; larger than 20 MB are refused" before
+    result = validator.validate_file(str(path))
+    assert result.error == (f"{path}: too large to be an article: {document.MAX_BYTES + 1:,} bytes; "
+                            f"the limit is {document.MAX_BYTES:,} bytes")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_called_binary(validator, tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    result = validator.validate_file(str(path))
+    assert result.error is None and result.encoding == encoding and result.text == ARTICLE
+    assert [f.rule for f in result.findings] == [f.rule for f in validator.validate_text(ARTICLE, "a.txt").findings]
+
+
+def test_a_bool_is_not_a_number_in_a_baseline_or_an_ignore_file(tmp_path):
+    from validator import baseline, suppress
+
+    path = tmp_path / "baseline.json"
+    path.write_text('{"version": true, "files": {}}', encoding="utf-8")
+    with pytest.raises(baseline.BaselineError, match="not a version 1 baseline"):
+        baseline.load(path)
+    path = tmp_path / "ignore.toml"
+    path.write_text('[[ignore]]\npath = "a.txt"\nrule = "unnamed-source"\nline = true\n', encoding="utf-8")
+    with pytest.raises(suppress.SuppressionError, match="line must be a positive integer, not True"):
+        suppress.load_central(path)
+
+
+def test_extract_reads_html_without_its_markup(tmp_path, monkeypatch, capsys):
+    import json
+
+    from tests.ci_support import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.html").write_text("<html><head><script>var total = 987654;</script></head><body><p>"
+                                     + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>", encoding="utf-8")
+    code, out, err = cli(["extract", "a.html"], capsys)
+    assert code == 0, err
+    numbers = [n["text"] for n in json.loads(out)["files"][0]["numbers"]]
+    assert "987654" not in numbers and "15" in numbers
