@@ -19,7 +19,7 @@ from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenize
 
-_SPEECH_CUES = frozenset({":", "قائلا", "قائله", "بقوله", "بقولها", "قوله", "قولها", "ان", "بان"})
+_SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
 
 
 def extract(doc: Document, res: Resources) -> Article:
@@ -102,8 +102,7 @@ def _introduced_by_role(ctx: Context, entities) -> None:
                            for m in roles)
 
 
-_PLACE_HEADS = frozenset({"محافظه", "مدينه", "منطقه", "بلده", "قريه", "ولايه", "اقليم", "مديريه", "حي", "شمال",
-                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "العاصمه", "ريف"})
+_PLACE_HEADS = word_class("quote-words", "place-heads")
 
 
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
@@ -255,10 +254,9 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
 
 
 # Words after which a short quotation is still what someone says: a speech cue, or whom it is said to
-_ADDRESSEES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "لكن"})
+_ADDRESSEES = word_class("quote-words", "addressees")
 # a pronoun whose predicate the quotation is (لكنه «غاضب جدا»)
-_SUBJECT_PRONOUNS = frozenset({"لكنه", "لكنها", "لكنهم", "فهو", "فهي", "فهم", "وهو", "وهي", "وهم", "هو", "هي",
-                               "هم", "انه", "انها", "انهم", "بانه", "بانها"})
+_SUBJECT_PRONOUNS = word_class("quote-words", "subject-pronouns")
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل")
 
 

@@ -6,6 +6,7 @@ import re
 from operator import itemgetter
 
 from validator.extract.context import Context
+from validator.extract.wordclasses import word_class
 from validator.extract.model import Quote
 
 PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
@@ -227,11 +228,11 @@ def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
 
 
 # A quotation mark may follow these words (أو «...»، و«...») and still be one more item of a list
-_LIST_JOINERS = frozenset({"و", "او", "،", ",", "ثم"})
+_LIST_JOINERS = frozenset({'،', ','}) | word_class("quote-words", "list-joiners")
 # Punctuation a text word may stand behind (قوله - صلى الله عليه وسلم -: «...»)
-_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "ـ"})
+_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "\u0640"})  # \u0640: tatweel
 _TEXT_WINDOW = 5
-_KUNYA = frozenset({"ام", "ابو", "ابي", "ابا", "ابن", "بنت"})
+_KUNYA = word_class("quote-words", "kunya")
 # A list item may be this many words after the previous item when a conjunction opens it
 _LIST_GAP = 8
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
