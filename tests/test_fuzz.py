@@ -199,16 +199,22 @@ SETTINGS_BYTES = st.one_of(
 
 
 def settings_loaders():
-    """Each parser of a settings file, with the one error it may raise (the CLI: exit 2, one line)."""
+    """Each parser of a settings file, then what a run does with what it loaded, with the one error
+    it may raise (the CLI: exit 2, one line)."""
     from validator import baseline, config, suppress
 
     def load_config(path):
         config.clear_cache()
-        config.load(path)
+        conf = config.load(path)
+        article = path.parent / "news" / "a.txt"
+        conf.included(article), conf.excluded(article)
+
+    def load_central(path):
+        suppress.for_article(suppress.load_central(path), path, str(path.parent / "a.txt"))
 
     return {"config": (load_config, config.ConfigError),
-            "baseline": (baseline.load, baseline.BaselineError),
-            "ignore-file": (suppress.load_central, suppress.SuppressionError),
+            "baseline": (lambda path: baseline.load(path).known(str(path.parent / "a.txt")), baseline.BaselineError),
+            "ignore-file": (load_central, suppress.SuppressionError),
             "sidecar": (lambda path: suppress.parse(path, central=False), suppress.SuppressionError)}
 
 

@@ -3,6 +3,7 @@ the test that holds it). Special files are real ones, not mocks."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from pathlib import Path
@@ -208,6 +209,22 @@ def test_what_the_parsers_cannot_hold_is_one_line(tmp_path, kind, text):
     assert "\n" not in e.value.one_line()
 
 
+@pytest.mark.parametrize("kind, text, message", [
+    ("config", 'rules = ["a\\nb"]\n', r"'rules' path 'a\\nb' does not exist$"),
+    ("config", 'rules = ["\\u0000"]\n', r"'rules' path '\\x00' cannot be used \(embedded null byte\)$"),
+    ("ignore", '[[ignore]]\npath = "a\\u0000"\nrule = "x"\nline = 3\n', "an article path with a NUL character$"),
+])
+def test_values_quoted_from_a_settings_file_stay_on_one_line(tmp_path, kind, text, message):
+    """Found by the settings fuzzer (benchmarks/fuzz_long.py --only settings): a newline broke the
+    line, a NUL raised ValueError from deep in pathlib."""
+    load, error = _loaders()[kind]
+    path = tmp_path / "settings"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error) as e:
+        load(path)
+    assert "\n" not in e.value.one_line() and re.search(message, e.value.one_line()), e.value.one_line()
+
+
 @pytest.mark.parametrize("kind", ["config", "baseline", "ignore"])
 def test_special_files_are_never_read_as_settings(tmp_path, kind):
     load, error = _loaders()[kind]
@@ -369,6 +386,16 @@ def test_an_unreadable_file_with_a_hostile_name_is_one_line_on_stderr(tmp_path):
     assert out.count("\n") == 1 and out.startswith("::error file=x%0A%3A%3Aerror")
 
 
+def test_fix_reports_show_control_characters_as_escapes():
+    from validator.fix import Change, FixResult, report_lines
+
+    result = FixResult(HOSTILE_NAME, [Change(1, 5, "house-style", f"تليفون{HOSTILE_TEXT}", "هاتف")])
+    lines = report_lines(result, "en")
+    assert len(lines) == 2
+    _assert_nothing_raw("\n".join(lines).replace("\n", "", 1))
+    assert "\\x1b]0;pwned\\x07" in lines[1]
+
+
 def test_junit_drops_characters_xml_cannot_carry():
     import xml.dom.minidom
 
@@ -483,8 +510,6 @@ def test_extract_reads_html_without_its_markup(tmp_path, monkeypatch, capsys):
 def test_every_test_docs_security_names_exists():
     """docs/security.md holds each promise with its test: a renamed or removed test must not leave a
     promise that nothing holds."""
-    import re
-
     root = Path(__file__).resolve().parent
     names = re.findall(r"`((?:\w+\.py::)?test_\w+)`", (root.parent / "docs" / "security.md").read_text(encoding="utf-8"))
     assert len(names) > 30

@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities.words import _verbal_noun_shape
+from validator.extract.entities.words import _DEFINITE_CLITICS, _verbal_noun_shape
 from validator.extract.wordclasses import word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
@@ -384,21 +384,27 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
 
 
 _MEDIA_HEADS = word_class("attribution-words", "media-heads")
+OUTLET_VERBS = 3  # the reporting verbs after vague reports where the outlet that gave them may be named
 
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ وذكرت صحيفة «حريت» أن ...:
-    media reports that the same sentence names (a reporting verb whose subject is a named outlet): the
-    outlet is the source an editor can check. An outlet in the next sentence adds its own details
-    (أفادت تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...): the reports stay unspecified."""
+    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ ذكر تقرير إخباري أن ... .
+    وذكرت وكالة ريا نوفوستي أن ...: media reports that the same sentence names (a reporting verb whose
+    subject is a named outlet), or one report the next sentence names: the outlet is the source an
+    editor can check. Reports (plural) an outlet in the next sentence follows stay unspecified (أفادت
+    تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...: the paper adds its own details)."""
     words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
-    if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
+    head = _without_article(normalize_string(words[0])) if words else ""
+    entry = ctx.res["vague-sources"].lookup(head)
+    one = entry is not None and entry.get("number") == "sg" and head in _DOCUMENT_HEADS  # ذكر تقرير إخباري
+    if head not in _MEDIA_HEADS and not one:
         return None
+    last = sentence + 1 if one else sentence
     start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
-    for verb in ctx.hits("reporting-forms", lo, hi):
+    for n, verb in enumerate(ctx.hits("reporting-forms", lo, hi)):
         nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > sentence:
+        if nxt > last or n >= OUTLET_VERBS:
             break
         j = ctx.index.at_or_after(verb.end)
         k = bisect.bisect_left(_firsts(spans), j)
@@ -415,8 +421,42 @@ def _outlet(entity: Entity) -> bool:
     words = normalize_string(entity.name).split()
     if entity.kind != "organization" or entity.vague or not words:
         return False
-    head = words[0].removeprefix("و").removeprefix("ال")
+    head = _without_article(words[0])  # not removeprefix("و"): وكالة
     return head in _OUTLET_HEADS or (head == "هيئه" and len(words) > 1 and words[1].endswith("اذاعه"))
+
+
+def _without_article(word: str) -> str:
+    return word[len(next((c for c in _DEFINITE_CLITICS if word.startswith(c)), "")):]
+
+
+def _named_speaker_before(results, by_id, sentence: int, paragraph: int) -> bool:
+    """The sentence before, in the same paragraph, has a named (not vague) speaker: وأكد أمين العاصمة
+    أسامة البار أن ... . وذكر أن المشروع ...: the second verb continues him."""
+    last = next((a for a in reversed(results) if a.source), None)  # not وفق المعايير, which names no one
+    source = by_id.get(last.source) if last is not None else None
+    return source is not None and not source.vague and last.paragraph == paragraph \
+        and last.sentence in (sentence - 1, sentence)
+
+
+def _relative(ctx, k: int) -> bool:
+    entry = ctx.res["stopwords"].lookup(ctx.tokens[k].text)
+    return entry is not None and entry.get("kind") == "relative"
+
+
+def _says_person(ctx, spans, m, i: int, j: int) -> bool:
+    """ويقول عبدالعزيز الزهراني تشهد المطابخ ...، أما سعيد الغامدي فيقول نحن ...: قال (the verb of
+    speech itself: plain=yes) with a named person right after it, or right before it, reports his words
+    even when no أن or colon follows (a feature's street interviews often quote so)."""
+    if m.entry.get("plain") != "yes":
+        return False
+    k = bisect.bisect_left(_firsts(spans), j)
+    if k < len(spans) and spans[k].first_token == j and spans[k].entity.kind == "person":
+        after = spans[k].last_token + 1
+        # his words follow the name at once: not a relative clause, an apposition or a title first
+        near = range(after, min(after + 3, len(ctx.tokens)))
+        return after < len(ctx.tokens) and ctx.tokens[after].kind == "word" \
+            and not any(ctx.tokens[x].kind == "punct" or ctx.hit_at("titles", x) or _relative(ctx, x) for x in near)
+    return k > 0 and spans[k - 1].last_token == i - 1 and spans[k - 1].entity.kind == "person" and bool(m.prefix)
 
 
 def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:

@@ -23,6 +23,8 @@ from validator.extract.attribution_sources import (
     _last_source,
     _mention_spans,
     _named_next,
+    _named_speaker_before,
+    _says_person,
     _outlet_named_next,
     _previous_subject,
     _quote_ranges,
@@ -49,6 +51,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     # tokens that cannot hold a reporting verb: impersonal phrases (يذكر أن), anonymity phrases
     # (رفض الكشف عن اسمه), a source phrase (نقلا عن), or a name (نجيب ميقاتي)
     blocked = {k for m in ctx.hits("impersonal-phrases") for k in range(m.i, m.j)}
+    continuing = {m.i for m in ctx.hits("impersonal-phrases") if m.entry.get("continues") == "yes"}
     blocked |= {k for m in ctx.hits("vague-sources-all") if m.entry.get("kind") == "anonymity" for k in range(m.i, m.j)}
     phrases = ctx.hits("source-phrases")
     phrase_tokens = {k for m in phrases for k in range(m.i, m.j)}
@@ -70,9 +73,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         if _inside(inside_quote, start):
             continue
         i = ctx.index.containing(start)
-        if i in blocked:
-            continue
         sentence, paragraph = ctx.sentence_of(start)
+        if i in blocked and not (i in continuing and _named_speaker_before(results, by_id, sentence, paragraph)):
+            continue
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
         implicit = False
@@ -81,7 +84,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
                                              for w in with_words.split(","))
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not with_word \
+                and not after_quote and not with_word and not _says_person(ctx, spans, m, i, j) \
                 and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):

@@ -89,7 +89,8 @@ _first = itemgetter(0)
 
 def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     """Pair the paragraph's unbalanced marks that are the same character twice around a short span
-    with no other quotation mark between them: the writer (or the font) mirrored one of them."""
+    with no other quotation mark between them: the writer (or the font) mirrored one of them; or a
+    pair typed the other way round (”شاهد عيان“)."""
     text = ctx.doc.text
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
@@ -98,8 +99,8 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     while k + 1 < len(lone):
         (i, a), (j, b) = lone[k], lone[k + 1]
         between = text[i + 1:j]
-        if text[i] == text[j] and not (MARKS & set(between)) and 0 < len(between.split()) <= MIRRORED_MAX_WORDS \
-                and "\n" not in between:
+        if (text[i] == text[j] or text[i] + text[j] == "”“") and not (MARKS & set(between)) \
+                and 0 < len(between.split()) <= MIRRORED_MAX_WORDS and "\n" not in between:
             quotes.remove(a)
             quotes.remove(b)
             quotes.append(_quote(ctx, i, j, text[i], text[j]))
@@ -216,9 +217,12 @@ QUOTE_KIND_LABELS = {"quote-speech": "speech", "quote-name": "name", "quote-term
 
 
 def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
+    patterns = ctx.patterns
+    if not any(label in patterns.by_label for label in QUOTE_KIND_LABELS):
+        return None  # no quote-kind pattern in this run
     opening = ctx.index.at_or_after(_norm(ctx, quote.loc.start))
     for label, kind in QUOTE_KIND_LABELS.items():
-        for m in ctx.patterns.find(label):
+        for m in patterns.find(label):
             if m.end == opening:
                 quote.evidence.extend(m.evidence)
                 quote.kind_by_pattern = True
