@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from validator.extract.wordclasses import word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
-from validator.rules.engine import (_describe, _fmt, _norm_value, _title_word_list, compose, fingerprint_context,
-                                    is_feed_rule, values_agree, with_fingerprints)
+from validator.rules.engine import (_TITLE_FUNCTION_WORDS, _describe, _fmt, _norm_value, _title_word_list, compose,
+                                    fingerprint_context, is_feed_rule, values_agree, with_fingerprints)
 from validator.rules.fields import FIELDS
 from validator.text.normalize import normalize_string
 
@@ -101,6 +101,9 @@ class FeedIndex:
         self.seen: dict[tuple, list[FeedItem]] = {}
         # one spelling for words with two (الأميركي / الأمريكي): desks differ, the title does not
         self.spelling = {_title_word(e.norm): e.get("group") for e in validator.resources.spelled_terms.entries}
+        # a portfolio's words stay even where a place is spelled the same (المالية / مالي)
+        portfolios = {_title_word(w) for e in validator.lexicons["portfolios"].entries for w in e.norm.split()}
+        self.not_portfolio = (self.engine._place_words() - portfolios) | _TITLE_FUNCTION_WORDS
 
     def compare(self, items: list[FeedItem]) -> list[tuple[FeedItem, FeedItem | None]]:
         """Each item of one article with the earlier article's item it contradicts (or None); then
@@ -120,12 +123,20 @@ class FeedIndex:
         req = rule.requirement
         if req.what == "titles":   # two ministries: other offices are named too many ways across desks
             a, b = (tuple(self.spelling.get(w, w) for w in t.value) for t in (item, earlier))
-            # only two ministries (lexicon entity-words, class ministry-head): on the shared day files
-            # every other office was a false alarm in the hand check (الرئيس الأميركي / رئيس الولايات
-            # المتحدة، خادم الحرمين الشريفين / ملك المملكة، رئيس الاتحاد / رئيس النادي)
-            heads = word_class("entity-words", "ministry-head")
-            return bool(a and b) and a[0] in heads and b[0] in heads and self.engine.titles_conflict(a, b)
+            return self._ministries_conflict(a, b)
         return not values_agree(item.value, earlier.value, req.tolerance, req.factor)
+
+    def _ministries_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Two ministries that share no portfolio word (وزير التخطيط / وزير المالية). Only ministries
+        (lexicon entity-words, class ministry-head): in the hand check of the shared day files every
+        other office was a false alarm (الرئيس الأميركي / رئيس الولايات المتحدة، رئيس الاتحاد / رئيس
+        النادي). Countries and nationalities are left out, since desks write the same ministry with
+        either (وزير الخارجية المصري / وزير الخارجية بجمهورية مصر العربية، وزير خارجية النمسا)."""
+        heads = word_class("entity-words", "ministry-head")
+        if not (a and b and a[0] in heads and b[0] in heads):
+            return False
+        own_a, own_b = set(a[1:]) - self.not_portfolio, set(b[1:]) - self.not_portfolio
+        return bool(own_a and own_b) and not own_a & own_b
 
     def finding(self, item: FeedItem, earlier: FeedItem, lang: str) -> Finding:
         rule = self.rules[item.rule]
