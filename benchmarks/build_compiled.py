@@ -42,6 +42,7 @@ MODULES = [
     "validator/extract/numbers.py",
     "validator/extract/quotes.py",
     "validator/extract/attributions.py",
+    "validator/extract/attribution_sources.py",
     "validator/extract/pipeline.py",
 ]
 

@@ -1,9 +1,10 @@
 """A long fuzz run outside CI: the properties of tests/test_fuzz.py over many more inputs.
 
-    uv run python -m benchmarks.fuzz_long [--examples 20000] [--minutes 10] [--batch 1000]
+    uv run python -m benchmarks.fuzz_long [--examples 20000] [--minutes 10] [--batch 1000] [--only settings]
 
 Runs hypothesis in batches (a fresh random seed each) until either limit is reached, then prints
-how many inputs were tried. On the first failure hypothesis shrinks the input; the minimal input and
+how many inputs were tried. `--only settings` fuzzes only the parsers of configuration, baseline,
+ignore and sidecar files (any bytes: a result or a one-line error), `--only articles` only the rest. On the first failure hypothesis shrinks the input; the minimal input and
 the error are printed and the exit code is 1. Uses only hypothesis (a dev dependency already).
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ def main() -> int:
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--batch", type=int, default=1_000)
     ap.add_argument("--max-size", type=int, default=600, help="atoms per generated text")
+    ap.add_argument("--only", choices=("articles", "settings"), help="one half of the properties")
     args = ap.parse_args()
 
     from hypothesis import HealthCheck, given, settings
@@ -39,7 +41,10 @@ def main() -> int:
     import json
 
     validator = Validator()
-    counts = {"text": 0, "unicode": 0, "bytes": 0}
+    import tempfile
+
+    counts = {"text": 0, "unicode": 0, "bytes": 0, "config": 0, "baseline": 0, "ignore-file": 0, "sidecar": 0}
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-settings-"))
     text_strategy = st.lists(tf.ATOMS, max_size=args.max_size).map("".join)
 
     def check_text(text: str) -> None:
@@ -80,9 +85,18 @@ def main() -> int:
                 return
             check_text(text)
 
-        arabic()
-        any_unicode()
-        any_bytes()
+        @batch_settings(n)
+        @given(kind=st.sampled_from(sorted(tf.settings_loaders())), data=tf.SETTINGS_BYTES)
+        def settings_files(kind, data):
+            counts[kind] += 1
+            tf.check_settings(kind, data, folder)
+
+        if args.only != "settings":
+            arabic()
+            any_unicode()
+            any_bytes()
+        if args.only != "articles":
+            settings_files()
 
     start = time.monotonic()
     deadline = start + args.minutes * 60

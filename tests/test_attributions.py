@@ -182,7 +182,7 @@ def test_span_cache_is_not_fooled_by_a_reused_id():
     """A cache keyed by id() alone answered for a freed list whose id the next article's list reused."""
     from types import SimpleNamespace
 
-    from validator.extract.attributions import _firsts
+    from validator.extract.attribution_sources import _firsts
 
     first = [SimpleNamespace(first_token=k) for k in (1, 2, 3)]
     assert _firsts(first) == [1, 2, 3]

@@ -70,7 +70,8 @@ def test_one_unreadable_file_does_not_stop_the_others(runs):
     code, out, err = runs["missing-among-others"]
     assert code == 2 and err.splitlines() == ["error: missing.txt: no such file"]
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [r["path"] for r in rows] == ["aleppo.txt", "aleppo.txt", "missing.txt"]
+    assert [r["path"] for r in rows] == ["aleppo.txt", "aleppo.txt", "missing.txt", "clean.txt"]
+    assert rows[-1] == {"path": "clean.txt", "findings": 0}
 
 
 def test_bad_config_is_2(runs):

@@ -31,6 +31,9 @@ def test_a_folder_named_rules_is_validated_not_taken_as_the_subcommand(tmp_path,
     assert json.loads(out)["files"][0]["path"].endswith("article.txt")
     code, out, _ = cli(["rules", "list"], capsys)  # the subcommand is still there
     assert code == 0 and "unsourced-casualty" in out
+    (tmp_path / "rules" / "article.txt").unlink()  # a folder of rule files, say: validated, with a hint
+    code, _, err = cli(["rules"], capsys)
+    assert code == 2 and "no articles found" in err and "validate rules --help" in err
 
 
 def test_stdin_filename_names_the_article_for_config_sidecar_and_report(tmp_path):
@@ -86,3 +89,14 @@ def test_builtin_rules_are_found_through_the_package():
 
     assert (builtin_rules_dir() / "unsourced-casualty.rule").is_file()
     assert builtin_rules_dir() == ROOT / "rules"  # a checkout: the editable package sits beside rules/
+
+
+def test_stdin_filename_finds_the_article_in_a_baseline(tmp_path):
+    write(tmp_path / "news" / "aleppo.txt", ARTICLE)
+    code, _, err = run_validate(["news", "--baseline-write", "baseline.json"], tmp_path)
+    assert code == 0, err
+    code, out, err = run_validate(["-", "--stdin-filename", "news/aleppo.txt", "--baseline", "baseline.json"],
+                                  tmp_path, stdin=ARTICLE)
+    assert code == 0, out + err
+    code, _, _ = run_validate(["-", "--baseline", "baseline.json"], tmp_path, stdin=ARTICLE)
+    assert code == 1  # unnamed, standard input is no recorded article

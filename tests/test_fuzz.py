@@ -140,3 +140,95 @@ def test_any_bytes_decode_or_fail_with_one_line(validator, data):
         assert "\n" not in str(e) and str(e).startswith("bytes.txt: ")
         return
     check_findings(text, validator.validate_text(text, "bytes.txt").findings)
+
+
+# -- the files that steer a run: any bytes give a result or a one-line error (exit 2), never a traceback --
+
+SETTINGS_TOKENS = [
+    "[", "]", "[[", "]]", "{", "}", "=", ",", ":", '"', "'", '"""', "\n", "\r\n", " ", "\t", "#", ".", "\\", "/",
+    "version", "files", "rule", "fingerprint", "line", "reason", "path", "ignore", "[[ignore]]", "[severity]",
+    "[tool.validate]", "rules", "lexicons", "disable", "severity", "include", "exclude", "fail-on", "tool",
+    "true", "false", "null", "0", "1", "-1", "1.5", "1e999", "9" * 40, "0x1f", '"error"', '"never"', '"a.txt"',
+    '"3f9c0a6be2d1c4e7:0"', "3f9c0a6be2d1c4e7", "*", "**/", "?", "[z-a]", "[!a]", "..", "ا", "unnamed-source",
+    "\x00", "\x1b", "\ufeff", "\u202e", "\ud7ff", "\\u0000", "\\n",
+]
+SETTINGS_TEXT = st.lists(st.sampled_from(SETTINGS_TOKENS), max_size=80).map("".join)
+SETTINGS_KEYS = ["version", "files", "rule", "fingerprint", "line", "reason", "path", "ignore", "rules", "lexicons",
+                 "disable", "severity", "include", "exclude", "fail-on", "tool", "validate", "a.txt", "x"]
+# Well-formed values of every type in the places the loaders look, so the checks after parsing are reached.
+SETTINGS_VALUES = st.recursive(
+    st.one_of(st.booleans(), st.integers(), st.floats(), st.text(max_size=12), st.sampled_from(SETTINGS_TOKENS)),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(SETTINGS_KEYS), inner, max_size=4),
+    max_leaves=12)
+
+
+def toml_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(repr(v), repr(v))
+    if isinstance(v, list):
+        return "[" + ", ".join(map(toml_value, v)) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {toml_value(x)}" for k, x in v.items()) + "}"
+    return json.dumps(v) if isinstance(v, str) else str(v)
+
+
+def settings_tables(keys: list[str]):
+    return st.dictionaries(st.sampled_from(keys), SETTINGS_VALUES | st.lists(st.sampled_from(SETTINGS_TOKENS), max_size=3),
+                           max_size=6)
+
+
+CONFIG_KEYS = ["rules", "lexicons", "disable", "include", "exclude", "fail-on", "severity", "x"]
+IGNORE_KEYS = ["rule", "fingerprint", "line", "reason", "path", "x"]
+WELL_FORMED_SETTINGS = st.one_of(
+    settings_tables(CONFIG_KEYS).map(lambda d: "".join(f"{json.dumps(k)} = {toml_value(v)}\n" for k, v in d.items())),
+    st.lists(settings_tables(IGNORE_KEYS), max_size=4).map(
+        lambda ds: "".join("[[ignore]]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in d.items()) for d in ds)),
+    st.tuples(SETTINGS_VALUES, st.dictionaries(st.sampled_from(SETTINGS_KEYS), SETTINGS_VALUES, max_size=3))
+      .map(lambda t: json.dumps({"version": t[0], "files": t[1]})),
+).map(str.encode)
+SETTINGS_BYTES = st.one_of(
+    WELL_FORMED_SETTINGS,
+    st.binary(max_size=300),
+    SETTINGS_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.tuples(st.sampled_from(["x = ", "", '{"version": 1, "files": {"a": ', "[[ignore]]\nrule = "]),
+              st.sampled_from(["[", "{", '{"a": ', "[{"]), st.integers(0, 3_000))
+      .map(lambda t: (t[0] + t[1] * t[2]).encode()),
+)
+
+
+def settings_loaders():
+    """Each parser of a settings file, then what a run does with what it loaded, with the one error
+    it may raise (the CLI: exit 2, one line)."""
+    from validator import baseline, config, suppress
+
+    def load_config(path):
+        config.clear_cache()
+        conf = config.load(path)
+        article = path.parent / "news" / "a.txt"
+        conf.included(article), conf.excluded(article)
+
+    def load_central(path):
+        suppress.for_article(suppress.load_central(path), path, str(path.parent / "a.txt"))
+
+    return {"config": (load_config, config.ConfigError),
+            "baseline": (lambda path: baseline.load(path).known(str(path.parent / "a.txt")), baseline.BaselineError),
+            "ignore-file": (load_central, suppress.SuppressionError),
+            "sidecar": (lambda path: suppress.parse(path, central=False), suppress.SuppressionError)}
+
+
+def check_settings(kind: str, data: bytes, folder) -> None:
+    load, error = settings_loaders()[kind]
+    path = folder / ("validate.toml" if kind == "config" else "settings")
+    path.write_bytes(data)
+    try:
+        load(path)
+    except error as e:
+        assert "\n" not in e.one_line(), e.one_line()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@given(kind=st.sampled_from(["config", "baseline", "ignore-file", "sidecar"]), data=SETTINGS_BYTES)
+def test_settings_files_parse_or_fail_with_one_line(tmp_path_factory, kind, data):
+    check_settings(kind, data, tmp_path_factory.mktemp("settings"))

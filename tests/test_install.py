@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,49 +35,102 @@ def _installed(site_packages: list[Path]) -> set[str]:
     return {re.sub(r"-[^-]*\.dist-info$", "", p.name) for sp in site_packages for p in sp.glob("*.dist-info")}
 
 
-@pytest.mark.slow
-def test_the_wheel_installed_as_documented_validates_from_another_folder(tmp_path):
+# -- the slow steps start in the background as soon as the tests are collected (conftest.py): they
+# wait on the network and on pip while the rest of the suite runs, and each test collects its own.
+
+@dataclass
+class Job:
+    folder: Path
+    process: subprocess.Popen | None = None
+    skip: str | None = None
+
+    def result(self) -> tuple[int, str, str]:
+        if self.skip:
+            pytest.skip(self.skip)
+        code = self.process.wait(timeout=900)
+        read = lambda name: (self.folder / name).read_text(encoding="utf-8", errors="replace")  # noqa: E731
+        return code, read("stdout"), read("stderr")
+
+
+JOBS: dict[str, Job] = {}
+
+
+def _start(folder: Path, script: str, cwd: Path, env: dict) -> Job:
+    with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
+        process = subprocess.Popen(["sh", "-c", script], cwd=cwd, env=env, stdout=out, stderr=err,
+                                   stdin=subprocess.DEVNULL)
+    return Job(folder, process)
+
+
+def _wheel_job(folder: Path) -> Job:
     uv = os.environ.get("UV") or shutil.which("uv")  # `uv run` names itself in UV
     if uv is None:
-        pytest.skip("uv not on PATH")
-    # `uv build` makes the sdist, then the wheel from the sdist: so the sdist must carry rules/ too
-    built = _sh([uv, "build", "-o", tmp_path / "dist", ROOT], cwd=ROOT)
-    assert built.returncode == 0, built.stderr
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
-    # docs/ci.md: `uv tool install dist/arabic_news_validator-*.whl`, here into a throw-away tool folder
-    env = {**os.environ, "UV_TOOL_DIR": str(tmp_path / "tools"), "UV_TOOL_BIN_DIR": str(tmp_path / "bin")}
+        return Job(folder, skip="uv not on PATH")
+    env = {**os.environ, "UV_TOOL_DIR": str(folder / "tools"), "UV_TOOL_BIN_DIR": str(folder / "bin")}
     env.pop("VIRTUAL_ENV", None)
-    installed = _sh([uv, "tool", "install", wheel], cwd=tmp_path, env=env)
-    assert installed.returncode == 0, installed.stderr
-    elsewhere = tmp_path / "elsewhere"
+    q = shlex.quote
+    # `uv build` makes the sdist, then the wheel from the sdist: so the sdist must carry rules/ too.
+    # Then docs/ci.md's `uv tool install dist/arabic_news_validator-*.whl`, into a throw-away tool folder.
+    script = (f"{q(uv)} build -o {q(str(folder / 'dist'))} {q(str(ROOT))} && "
+              f"{q(uv)} tool install {q(str(folder / 'dist'))}/*.whl")
+    return _start(folder, script, folder, env)
+
+
+def _pre_commit_job(folder: Path) -> Job:
+    """`pre-commit try-repo` installs the hook exactly as published (`language: python`: pip install .)."""
+    pre_commit = Path(sys.executable).with_name("pre-commit")
+    if not pre_commit.exists() or shutil.which("git") is None:
+        return Job(folder, skip="pre-commit (dev dependency group) or git not available")
+    repo = folder / "articles"
+    write(repo / "news" / "aleppo.md", "# " + ARTICLE)
+    write(repo / "README.md", ARTICLE)  # the hook's exclude: a repository's own documents
+    env = {**os.environ, "PRE_COMMIT_HOME": str(folder / "cache"), "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1", "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
+    env.pop("VIRTUAL_ENV", None)
+    q = shlex.quote
+    script = (f"git init -q && git add -A && "
+              f"{q(str(pre_commit))} try-repo {q(str(ROOT))} validate-arabic-news --all-files")
+    return _start(folder, script, repo, env)
+
+
+STARTERS = {"test_the_wheel_installed_as_documented_validates_from_another_folder": _wheel_job,
+            "test_the_pre_commit_hook_as_shipped": _pre_commit_job}
+
+
+def start(names: set[str], base: Path) -> None:
+    """Start the jobs of the named tests (called by conftest.py once the tests are collected)."""
+    for name in names & set(STARTERS):
+        folder = base / name
+        folder.mkdir(parents=True)
+        JOBS[name] = STARTERS[name](folder)
+
+
+def _job(name: str, tmp_path: Path) -> Job:
+    if name not in JOBS:  # not started at collection (a plugin ran the test another way): start it now
+        JOBS[name] = STARTERS[name](tmp_path)
+    return JOBS[name]
+
+
+@pytest.mark.slow
+def test_the_wheel_installed_as_documented_validates_from_another_folder(tmp_path):
+    job = _job("test_the_wheel_installed_as_documented_validates_from_another_folder", tmp_path)
+    code, out, err = job.result()
+    assert code == 0, out + err
+    elsewhere = job.folder / "elsewhere"
     elsewhere.mkdir()
-    p = _sh([tmp_path / "bin" / "validate", FIXTURE, "--format", "json"], cwd=elsewhere)
+    p = _sh([job.folder / "bin" / "validate", FIXTURE, "--format", "json"], cwd=elsewhere)
     assert p.returncode == 1, p.stderr
     assert json.loads(p.stdout)["files"][0]["findings"] == _checkout_findings()
-    packages = _installed(list((tmp_path / "tools").glob("*/lib/python*/site-packages")))
+    packages = _installed(list((job.folder / "tools").glob("*/lib/python*/site-packages")))
     assert "arabic_news_validator" in packages
     assert not {name for name in packages if HEAVY.match(name)}
 
 
 @pytest.mark.slow
 def test_the_pre_commit_hook_as_shipped(tmp_path):
-    """`pre-commit try-repo` installs the hook exactly as published (`language: python`: pip install .)."""
-    pre_commit = Path(sys.executable).with_name("pre-commit")
-    if not pre_commit.exists() or shutil.which("git") is None:
-        pytest.skip("pre-commit (dev dependency group) or git not available")
-    repo = tmp_path / "articles"
-    write(repo / "news" / "aleppo.md", "# " + ARTICLE)
-    write(repo / "README.md", ARTICLE)  # the hook's exclude: a repository's own documents
-    home = tmp_path / "cache"
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
-    env.pop("VIRTUAL_ENV", None)
-    assert _sh(["git", "init", "-q"], repo, env).returncode == 0
-    _sh(["git", "add", "-A"], repo, env)
-    p = _sh([pre_commit, "try-repo", ROOT, "validate-arabic-news", "--all-files"], repo, env)
-    assert p.returncode == 1, p.stdout + p.stderr
-    assert "news/aleppo.md:3:" in p.stdout and "unsourced-casualty" in p.stdout, p.stdout
-    assert "README.md" not in p.stdout and "no such rule" not in p.stdout
+    code, out, err = _job("test_the_pre_commit_hook_as_shipped", tmp_path).result()
+    assert code == 1, out + err
+    assert "news/aleppo.md:3:" in out and "unsourced-casualty" in out, out
+    assert "README.md" not in out and "no such rule" not in out
     # try-repo installs into a store it deletes afterwards: the wheel test above checks what a plain
     # install of the same package metadata brings.

@@ -18,18 +18,19 @@ PACKAGE = Path(__file__).resolve().parent.parent / "validator"
 # reads a class of one) or a pattern; raise a number only for a literal that cannot be data, and say
 # why in the commit.
 BUDGET = {
-    "extract/attributions.py": 275,
-    "extract/numbers.py": 155,
     "extract/entities/reader.py": 138,
     "extract/entities/unnamed.py": 128,
-    "extract/pipeline.py": 84,
+    "extract/numbers.py": 78,
     "extract/entities/persons.py": 77,
     "report/html.py": 75,
     "extract/resources.py": 53,
     "rules/grammar.py": 51,
+    "extract/attribution_sources.py": 46,
     "extract/entities/words.py": 36,
-    "extract/quotes.py": 35,
     "rules/engine.py": 35,
+    "extract/pipeline.py": 30,
+    "extract/quotes.py": 25,
+    "extract/attributions.py": 24,
     "text/lexicon.py": 23,
     "rules/explain.py": 22,
     "report/text.py": 17,

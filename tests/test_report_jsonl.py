@@ -14,10 +14,11 @@ def test_one_line_per_finding_and_error(tmp_path, monkeypatch, capsys):
     code, out, err = cli(["a.txt", "b.txt", "gone.txt", "--format", "jsonl"], capsys)
     assert code == 2
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [r["path"] for r in rows] == ["a.txt", "a.txt", "gone.txt"]
+    assert [r["path"] for r in rows] == ["a.txt", "a.txt", "b.txt", "gone.txt"]
     assert [r.get("rule") for r in rows[:2]] == ["unsourced-casualty", "unnamed-source"]
     assert rows[0]["line"] == 3 and rows[0]["fingerprint"]
-    assert rows[2] == {"path": "gone.txt", "error": "gone.txt: no such file"}
+    assert rows[2] == {"path": "b.txt", "findings": 0}  # clean: validated, nothing to report
+    assert rows[3] == {"path": "gone.txt", "error": "gone.txt: no such file"}
     assert "gone.txt" in err and "\x1b" not in out
 
 

@@ -3,6 +3,7 @@ the test that holds it). Special files are real ones, not mocks."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from pathlib import Path
@@ -63,6 +64,20 @@ def test_an_output_name_as_long_as_the_system_allows(tmp_path):
     write_text(target, "ok\n")
     assert target.read_text() == "ok\n"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left behind
+
+
+def test_a_failed_write_keeps_the_earlier_file(tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "report.json"
+    target.write_text("old")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OutputError, match=r"report.json: cannot write report \(No space left on device\)$"):
+        write_text(target, "new" * 1000)
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
 def test_a_name_too_long_is_one_line(tmp_path):
@@ -192,6 +207,22 @@ def test_what_the_parsers_cannot_hold_is_one_line(tmp_path, kind, text):
     with pytest.raises(error, match="nested too deeply|a number longer than") as e:
         load(path)
     assert "\n" not in e.value.one_line()
+
+
+@pytest.mark.parametrize("kind, text, message", [
+    ("config", 'rules = ["a\\nb"]\n', r"'rules' path 'a\\nb' does not exist$"),
+    ("config", 'rules = ["\\u0000"]\n', r"'rules' path '\\x00' cannot be used \(embedded null byte\)$"),
+    ("ignore", '[[ignore]]\npath = "a\\u0000"\nrule = "x"\nline = 3\n', "an article path with a NUL character$"),
+])
+def test_values_quoted_from_a_settings_file_stay_on_one_line(tmp_path, kind, text, message):
+    """Found by the settings fuzzer (benchmarks/fuzz_long.py --only settings): a newline broke the
+    line, a NUL raised ValueError from deep in pathlib."""
+    load, error = _loaders()[kind]
+    path = tmp_path / "settings"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error) as e:
+        load(path)
+    assert "\n" not in e.value.one_line() and re.search(message, e.value.one_line()), e.value.one_line()
 
 
 @pytest.mark.parametrize("kind", ["config", "baseline", "ignore"])
@@ -415,3 +446,63 @@ def test_a_pattern_has_one_time_budget_for_the_run_not_one_per_text(validator):
     with pytest.raises(RulePatternTimeout) as e:
         Engine(rules, validator.lexicons).run(article)
     assert e.value.one_line().startswith("slow.rule:5:") and "time budget" in e.value.one_line()
+
+
+# -- smaller promises ---------------------------------------------------------------------------------
+
+def test_the_size_limit_is_said_exactly(validator, tmp_path):
+    from validator import document
+
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(document.MAX_BYTES + 1)  # sparse: "file is 20 MB; larger than 20 MB are refused" before
+    result = validator.validate_file(str(path))
+    assert result.error == (f"{path}: too large to be an article: {document.MAX_BYTES + 1:,} bytes; "
+                            f"the limit is {document.MAX_BYTES:,} bytes")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_called_binary(validator, tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    result = validator.validate_file(str(path))
+    assert result.error is None and result.encoding == encoding and result.text == ARTICLE
+    assert [f.rule for f in result.findings] == [f.rule for f in validator.validate_text(ARTICLE, "a.txt").findings]
+
+
+def test_a_bool_is_not_a_number_in_a_baseline_or_an_ignore_file(tmp_path):
+    from validator import baseline, suppress
+
+    path = tmp_path / "baseline.json"
+    path.write_text('{"version": true, "files": {}}', encoding="utf-8")
+    with pytest.raises(baseline.BaselineError, match="not a version 1 baseline"):
+        baseline.load(path)
+    path = tmp_path / "ignore.toml"
+    path.write_text('[[ignore]]\npath = "a.txt"\nrule = "unnamed-source"\nline = true\n', encoding="utf-8")
+    with pytest.raises(suppress.SuppressionError, match="line must be a positive integer, not True"):
+        suppress.load_central(path)
+
+
+def test_extract_reads_html_without_its_markup(tmp_path, monkeypatch, capsys):
+    import json
+
+    from tests.ci_support import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.html").write_text("<html><head><script>var total = 987654;</script></head><body><p>"
+                                     + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>", encoding="utf-8")
+    code, out, err = cli(["extract", "a.html"], capsys)
+    assert code == 0, err
+    numbers = [n["text"] for n in json.loads(out)["files"][0]["numbers"]]
+    assert "987654" not in numbers and "15" in numbers
+
+
+def test_every_test_docs_security_names_exists():
+    """docs/security.md holds each promise with its test: a renamed or removed test must not leave a
+    promise that nothing holds."""
+    root = Path(__file__).resolve().parent
+    names = re.findall(r"`((?:\w+\.py::)?test_\w+)`", (root.parent / "docs" / "security.md").read_text(encoding="utf-8"))
+    assert len(names) > 30
+    for name in names:
+        file, _, test = name.rpartition("::")
+        assert f"def {test}(" in (root / (file or "test_security.py")).read_text(encoding="utf-8"), name

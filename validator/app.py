@@ -61,8 +61,17 @@ class Validator:
     def extract_text(self, text: str, path: str = "-", encoding: str = "utf-8"):
         return extract(document.build(text, path, encoding), self.resources)
 
+    def extract_source(self, text: str, path: str, encoding: str = "utf-8"):
+        """What the rules read in an article's decoded text: Markdown and HTML (by suffix) without their
+        markup (offsets are then in that plain text), as `validate_source` reads them."""
+        from validator import markup
+
+        kind = markup.kind_of(path)
+        return self.extract_text(text if kind is None else markup.to_plain(text, kind).plain, path, encoding)
+
     def extract_file(self, path: str):
-        return extract(document.load(path), self.resources)
+        text, encoding = document.decode(document.read_bytes(path), path)
+        return self.extract_source(text, path, encoding)
 
     def validate_text(self, text: str, path: str = "-", encoding: str = "utf-8") -> FileResult:
         article = self.extract_text(text, path, encoding)

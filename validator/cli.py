@@ -159,7 +159,8 @@ def check(
     for skipped in plan.skipped:
         _echo(f"note: {visible(skipped)}", err=True)
     for folder in plan.empty_folders:  # a gate given nothing to check fails closed, as an empty file does
-        _echo(f"error: {visible(folder)}: no articles found ({' '.join(ARTICLE_SUFFIXES)})", err=True)
+        hint = f"; the command is `validate {folder} --help`" if folder in SUBCOMMANDS else ""
+        _echo(f"error: {visible(folder)}: no articles found ({' '.join(ARTICLE_SUFFIXES)}){hint}", err=True)
     for target, what in ((output, "report"), (baseline_write, "baseline")):
         if target is not None:  # refused before any article is read, not after the whole run
             from validator.outfile import OutputError, check_target
@@ -323,14 +324,13 @@ def _fix(plan, diff_only: bool, lang: str) -> None:
 
 def _structures(plan, item, result) -> dict | None:
     """The article's extracted structures (the `validate extract` JSON) for the HTML report."""
-    from validator import markup, run
+    from validator import run
     from validator.extract.serialize import article_to_json
 
     if result.error or result.text is None:
         return None
-    kind = markup.kind_of(result.path)
-    text = result.text if kind is None else markup.to_plain(result.text, kind).plain
-    article = run.validator_for(plan.options[item.key]).extract_text(text, result.path, result.encoding or "utf-8")
+    article = run.validator_for(plan.options[item.key]).extract_source(result.text, result.path,
+                                                                        result.encoding or "utf-8")
     return article_to_json(article)
 
 
@@ -473,7 +473,7 @@ def _typer_app():
                     run.read_stdin(item)
                     if item.error:
                         raise InputError(item.error)
-                    out.append(v.extract_text(item.text, item.path, item.encoding))
+                    out.append(v.extract_source(item.text, item.path, item.encoding))
                 else:
                     out.append(v.extract_file(item.path))
             except InputError as e:

@@ -232,7 +232,10 @@ def _paths(config: Config, data: dict, key: str) -> list[Path]:
     root = config.root.resolve()
     out = []
     for raw in _strings(config, data, key):
-        p = (root / raw).resolve()
+        try:
+            p = (root / raw).resolve()
+        except (OSError, RuntimeError, ValueError) as e:  # a NUL character, a loop of links
+            raise config.error(f"'{key}' path '{raw}' cannot be used ({e})", key) from None
         if not p.is_relative_to(root):
             raise config.error(f"'{key}' path '{raw}' escapes the configuration's folder", key)
         if not p.exists():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from validator.errors import InputError
 from validator.findings import Location
+from validator.settings_file import too_large
 
 # An article is a few KB. Validation is linear in the input, and 2 MB of the costliest shapes (thousands of
 # titled names, attributions, unclosed quotation marks) take under a minute on a busy 2-core machine
@@ -144,7 +145,7 @@ def read_bytes(path: str) -> bytes:
         if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
             raise InputError(f"{path}: not a regular file")
         if st.st_size > MAX_BYTES:
-            raise _too_large(path, f"file is {st.st_size / (1024 * 1024):.3g} MB")
+            raise InputError(f"{path}: too large to be an article: {too_large(st.st_size, MAX_BYTES)}")
         with p.open("rb") as fh:
             return _bounded(fh, path)  # the file may have grown since stat()
     except FileNotFoundError:
@@ -159,23 +160,22 @@ def _bounded(stream, path: str) -> bytes:
     """At most MAX_BYTES from a stream, never the whole of a bigger one."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise _too_large(path, "more than the limit")
+        raise InputError(f"{path}: too large to be an article: {too_large(len(data), MAX_BYTES, at_least=True)}")
     return data
 
 
-def _too_large(path: str, size: str) -> InputError:
-    return InputError(f"{path}: {size}; an article may be at most {MAX_BYTES / (1024 * 1024):g} MB "
-                      f"({MAX_BYTES:,} bytes), larger ones are refused")
-
-
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256; refuse anything else."""
+    """Decode UTF-8 (with or without BOM), UTF-16 (with a BOM, or Arabic text without), or Windows-1256;
+    refuse anything else."""
     if data.startswith(b"\xef\xbb\xbf"):
         return _non_empty(_strict(data[3:], "utf-8", path), path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _non_empty(_strict(data, "utf-16", path), path), "utf-16"
     if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not a text article")
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise InputError(f"{path}: binary file (contains NUL bytes), not a text article")
+        return _non_empty(found[0], path), found[1]
     if not data.strip():
         raise InputError(f"{path}: empty article (no text to validate)")
     try:
@@ -197,6 +197,24 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                          f"{utf8_error.start})")
     raise InputError(f"{path}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
                      f"{utf8_error.start}) and not Windows-1256 Arabic text")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 written without a byte order mark (some Windows tools do), told from binary data: the
+    byte order is where the high bytes of Arabic (0x06) and ASCII (0x00) characters sit, and the
+    decoded text must read as Arabic with no control characters."""
+    if len(data) % 2:
+        return None
+    high_odd = sum(data[1::2].count(b) for b in (0, 6))
+    high_even = sum(data[0::2].count(b) for b in (0, 6))
+    encoding = "utf-16-le" if high_odd > high_even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if any(ch < " " and ch not in "\t\n\r\f" for ch in text) or not _looks_arabic(text):
+        return None
+    return text, encoding
 
 
 def _non_empty(text: str, path: str) -> str:

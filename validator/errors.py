@@ -18,12 +18,14 @@ class RuleError(Exception):
         self.source_line = source_line
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}: " if self.path else ""
-        text = f"{where}{self.message}"
+        text = self.one_line()
         if self.source_line is not None and self.column > 0:
             text += f"\n    {self.source_line}\n    {' ' * (self.column - 1)}^"
         return text
 
     def one_line(self) -> str:
+        """Names and values quoted from the file (`rules = ["a\\nb"]`) cannot break the line."""
+        from validator.report.visible import visible
+
         where = f"{self.path}:{self.line}:{self.column}: " if self.path else ""
-        return f"{where}{self.message}"
+        return visible(f"{where}{self.message}")

@@ -31,7 +31,7 @@ def read_settings(path: Path | str, limit: int = MAX_SETTINGS_BYTES) -> str:
         if not stat.S_ISREG(st.st_mode):  # a FIFO blocks, /dev/zero never ends
             raise SettingsFileError("not a regular file")
         if st.st_size > limit:
-            raise SettingsFileError(_too_large(st.st_size, limit))
+            raise SettingsFileError(too_large(st.st_size, limit))
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)  # the file may have grown since stat()
     except FileNotFoundError:
@@ -39,15 +39,16 @@ def read_settings(path: Path | str, limit: int = MAX_SETTINGS_BYTES) -> str:
     except OSError as e:
         raise SettingsFileError(f"cannot read ({e.strerror or e})") from None
     if len(data) > limit:
-        raise SettingsFileError(_too_large(len(data), limit))
+        raise SettingsFileError(too_large(len(data), limit, at_least=True))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SettingsFileError(f"not UTF-8 (byte offset {e.start})") from None
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"{size:,} bytes; the limit is {limit:,} bytes"
+def too_large(size: int, limit: int, at_least: bool = False) -> str:
+    """The one wording of every size limit (`at_least`: a stream read no further than the limit)."""
+    return f"{'at least ' if at_least else ''}{size:,} bytes; the limit is {limit:,} bytes"
 
 
 class ParseError(Exception):

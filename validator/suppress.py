@@ -121,8 +121,14 @@ def parse(path: Path, central: bool) -> list[Suppression]:
             raise SuppressionError(e.message, path=str(path), line=e.line, column=e.column) from None
         data = None  # not TOML: the line format
     if data is not None and (data or not text.strip()):
-        return _from_toml(path, text, data, central)
-    return _from_lines(path, text, central)
+        entries = _from_toml(path, text, data, central)
+    else:
+        entries = _from_lines(path, text, central)
+    for s in entries:
+        if s.path is not None and "\x00" in s.path:  # no file has that name; resolving it would raise
+            raise SuppressionError("an article path with a NUL character", path=str(path), line=s.origin_line,
+                                   column=1)
+    return entries
 
 
 def _from_toml(path: Path, text: str, data: dict, central: bool) -> list[Suppression]:

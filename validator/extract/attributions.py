@@ -6,31 +6,43 @@ last source whose gender agrees, and becomes a mention of that entity.
 """
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
 
+from validator.extract.attribution_sources import (
+    WITH_WINDOW,
+    _HONORIFIC_PRONOUNS,
+    _MentionSpan,
+    _PREPOSITION_FILLER,
+    _REPORTED_CLAUSE,
+    _STATEMENT_FILLER,
+    _THAT_CLAUSE,
+    _after_subject,
+    _clause_follows,
+    _identified_after_lead,
+    _inside,
+    _last_person,
+    _last_source,
+    _mention_spans,
+    _named_next,
+    _named_speaker_before,
+    _says_person,
+    _outlet_named_next,
+    _previous_subject,
+    _quote_ranges,
+    _relay,
+    _same_sentence_source,
+    _sentence_initial,
+    _sentence_person,
+    _starts_clause,
+    _subject_after,
+    _subject_before,
+    _word_follows,
+)
 from validator.extract.context import Context
-from validator.extract.entities.words import _verbal_noun_shape
+from validator.extract.wordclasses import word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
-from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.tokens import Token
-
-_CLAUSE_MARKERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "«", '"', "“", "قائلا",
-                             "قائله"})
-SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
-PRE_SUBJECT_WINDOW = 3  # tokens before a verb where a fronted subject may end
-_CLAUSE_START = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "قائلا", "قائله", ":", "«", '"', "“",
-                           "،", "فيه", "فيها", "الي", "علي"})
-
-
-@dataclass(slots=True)
-class _MentionSpan:
-    mention: Mention
-    entity: Entity
-    first_token: int
-    last_token: int
 
 
 def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
@@ -39,6 +51,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     # tokens that cannot hold a reporting verb: impersonal phrases (يذكر أن), anonymity phrases
     # (رفض الكشف عن اسمه), a source phrase (نقلا عن), or a name (نجيب ميقاتي)
     blocked = {k for m in ctx.hits("impersonal-phrases") for k in range(m.i, m.j)}
+    continuing = {m.i for m in ctx.hits("impersonal-phrases") if m.entry.get("continues") == "yes"}
     blocked |= {k for m in ctx.hits("vague-sources-all") if m.entry.get("kind") == "anonymity" for k in range(m.i, m.j)}
     phrases = ctx.hits("source-phrases")
     phrase_tokens = {k for m in phrases for k in range(m.i, m.j)}
@@ -60,9 +73,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         if _inside(inside_quote, start):
             continue
         i = ctx.index.containing(start)
-        if i in blocked:
-            continue
         sentence, paragraph = ctx.sentence_of(start)
+        if i in blocked and not (i in continuing and _named_speaker_before(results, by_id, sentence, paragraph)):
+            continue
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
         implicit = False
@@ -71,7 +84,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
                                              for w in with_words.split(","))
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not with_word \
+                and not after_quote and not with_word and not _says_person(ctx, spans, m, i, j) \
                 and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
@@ -216,8 +229,7 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     return False
 
 
-_NEW_CLAUSE = frozenset({"اذ", "حيث", "بينما", "فيما", "عندما", "حين", "حينما", "لكن", "لكنه", "لكنها", "ولكن",
-                         "الا", "فقد", "وقد", "ثم", "كما"})
+_NEW_CLAUSE = word_class("attribution-words", "new-clause")
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
@@ -306,8 +318,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
         last_source.append(source)
 
 
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي",
-                        "والذي", "والتي", "والذين"})
+_RELATIVES = word_class("attribution-words", "relatives")
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -367,470 +378,3 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
                                        sentence=sentence, paragraph=paragraph))
             break
     return out
-
-
-def _mention_spans(ctx: Context, entities: list[Entity]) -> list[_MentionSpan]:
-    spans = []
-    for e in entities:
-        for m in e.mentions:
-            start = m.loc.start
-            if m.title_loc is not None and m.title_loc.start < start:
-                start = m.title_loc.start
-            first = ctx.index.containing(ctx.norm.to_normalized(start))
-            last = ctx.index.containing(max(ctx.norm.to_normalized(m.loc.end) - 1, 0))
-            spans.append(_MentionSpan(m, e, first, last))
-    spans.sort(key=lambda s: s.first_token)
-    return spans
-
-
-def _after_subject(ctx, spans, j: int) -> int:
-    """The token after the subject that opens the clause at j and its title in apposition: وقال عبد
-    العزيز الصبري، عضو المركز الإعلامي للمجلس العسكري في قطاع الضباب بشرق مدينة تعز، لـ«الشرق الأوسط» بأن
-    ...: the reported clause is counted from there, however long the title."""
-    k = bisect.bisect_left(_firsts(spans), j)
-    if k < len(spans) and spans[k].first_token == j:
-        mention = spans[k].mention
-        end = mention.title_loc.end if mention.title_loc is not None else mention.loc.end
-        return max(j, ctx.index.at_or_after(ctx.norm.to_normalized(max(end, mention.loc.end))))
-    return j
-
-
-def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, documents=True) -> Entity | None:
-    """The entity named right after a verb, a preposition (filler: the words allowed before it, as
-    بحسب ما أفاد) or a statement noun (documents=False: في بيان، not بيانات تقرير)."""
-    k = bisect.bisect_left(_firsts(spans), j)
-    for n in range(len(spans) - k):  # (a slice of the rest would copy it, for every verb)
-        s = spans[k + n]
-        if s.first_token >= j + window:
-            break
-        if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
-            # nothing that opens a clause may stand between the verb and its subject
-            between = {ctx.tokens[x].text for x in range(j, s.first_token)}
-            if between & {"ان", "انه", "بان", ":", "«", '"', "فيما", "بينما", "حيث", "،"}:
-                return None  # the subject of another clause
-            if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
-                return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
-            if filler is not None and any(not _filler(ctx, x, filler) for x in range(j, s.first_token)):
-                return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
-            if not _can_source(ctx, s, documents):
-                continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
-            if s.first_token > j and filler is None and documents and (
-                    _definite_noun(ctx, j) if s.entity.vague else _object_noun(ctx, j)):
-                return None  # سيذكر الفقيد كقائد دبلوماسي، وثق تنفيذ طائرات نظام بشار الأسد: the noun
-                # right after the verb is its subject or its object; the name after it is neither
-            chosen = _named_after(ctx, spans, k + n, sentence) if s.entity.vague else None
-            if chosen is not None and chosen.entity.kind == "person" and not chosen.mention.title \
-                    and ctx.hit_at("titles", s.first_token) is not None:
-                # مدير شؤون المعلمين محمد غانم: the role that introduced the name is his title
-                title = ctx.loc(ctx.tokens[s.first_token].start, ctx.tokens[chosen.first_token - 1].end)
-                chosen.mention.title, chosen.mention.title_loc = title.text.strip(" ،,"), title
-                if chosen.mention.title not in chosen.entity.titles:
-                    chosen.entity.titles.append(chosen.mention.title)
-            chosen = chosen or s
-            chosen.mention.is_source = True
-            return chosen.entity
-    return None
-
-
-# Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...
-_PREPOSITION_FILLER = frozenset({"ما", "لما", "عن", "له", "لها", "لهم", "نقلا", "نقله", "نقلته", "الصادر", "الصادره",
-                                 "صادر", "صادره", "عن", "من", "تقدير", "تقديرات", "ارقام", "بيانات", "احصاءات", "احصائيات",
-                                 "معلومات", "تصريحات", "تصريح", "افادات", "افاده", "رواية", "روايه", "تاكيدات"})
-# Words that may stand between a statement noun and its author: في بيان صادر عن، في تصريح خاص لـ ...
-_STATEMENT_FILLER = frozenset({"له", "لها", "لهم", "صادر", "صادره", "الصادر", "الصادره", "عن", "من", "رسمي",
-                               "رسميه", "صحفي", "صحفيه", "صحافي", "صحافيه", "مشترك", "خاص", "خاصه", "مكتوب",
-                               "متلفز", "متلفزه", "اصدره", "اصدرته", "اصدرها", "نشره", "نشرته", "وزعه", "وزعته"})
-
-
-_TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "مساء", "صباح", "ظهر", "فجر", "مساءا", "صباحا", "ليلا", "نهارا",
-                         "اول", "من"})
-
-
-WITH_WINDOW = 8  # tokens after a verb where the word its `with=` attribute asks for may stand
-_THAT_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":"})  # not إلى: نقل ... إلى المستشفى
-
-
-def _word_follows(ctx, j: int, sentence: int, word: str) -> bool:  # word: normalized
-    """`word` among the next tokens of the sentence, also with و/ف before it or a pronoun after it
-    (وعن، عنه، عنها)."""
-    for k in range(j, min(j + WITH_WINDOW, len(ctx.tokens))):
-        t = ctx.tokens[k]
-        if ctx.sentence_of(t.start)[0] != sentence:
-            return False
-        w = t.text[1:] if t.text[:1] in "وف" and t.text[1:].startswith(word) else t.text
-        if w == word or (w.startswith(word) and w[len(word):] in _PRONOUN_SUFFIXES):
-            return True
-    return False
-
-
-def _adverbial_participle(word: str) -> bool:
-    """مخاطبا، مضيفا، متحدثا: an accusative participle (حال) that follows the subject of its verb."""
-    return len(word) >= 5 and word.startswith("م") and word.endswith("ا") and not word.endswith("اا")
-
-
-def _filler(ctx, x: int, allowed) -> bool:
-    t = ctx.tokens[x]
-    if t.kind == "punct" or t.text in allowed or ctx.res.reporting_forms.lookup(t.text) is not None:
-        return True
-    if t.text in _TIME_WORDS or ctx.res["months"].lookup(t.text) is not None:
-        return True  # بحسب ما أفاد الأربعاء مسؤول محلي، حسبما أفاد أمس مصدر
-    for suffix in ("ته", "تها", "ه", "ها"):  # وفقا لما أكده، بحسب ما ذكرته
-        if t.text.endswith(suffix) and len(t.text) - len(suffix) >= 3:
-            entry = ctx.res.reporting_forms.lookup(t.text[:-len(suffix)] + ("ت" if suffix.startswith("ت") else ""))
-            if entry is not None:
-                return True
-    return False
-
-
-def _definite_noun(ctx, j: int) -> bool:
-    """A definite common noun (الفقيد، الوزارة), not a time word (اليوم، الليلة): the first noun after a
-    verb, which Arabic word order makes its subject."""
-    w = ctx.tokens[j].text if j < len(ctx.tokens) else ""
-    quantifier = ctx.res["stopwords"].lookup(w)  # العديد من التقارير: the quantifier opens the subject
-    return w.startswith("ال") and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
-        and ctx.hit_at("months", j) is None \
-        and not (quantifier is not None and quantifier.get("kind") == "quantifier")  # (months: الأربعاء too)
-
-
-def _object_noun(ctx, j: int) -> bool:
-    """A verbal noun right after a verb (تنفيذ in وثق تنفيذ طائرات نظام بشار الأسد): the verb's object,
-    so a name after it is not the subject. An unknown word there may be the subject's first name."""
-    tok = ctx.tokens[j] if j < len(ctx.tokens) else None
-    if tok is None or tok.kind != "word":
-        return False
-    w = tok.text
-    return _verbal_noun_shape("ال" + w, plurals=False) and ctx.hit_at("titles", j) is None \
-        and ctx.hit_at("source-phrases", j) is None and ctx.res.reporting_forms.lookup(w) is None
-
-
-def _can_source(ctx, s, documents: bool = True) -> bool:
-    """A candidate source: not a preposition misread as a vague role (أمام as إمام), and for a
-    statement noun not another document (بيانات أحدث تقرير)."""
-    if not s.entity.vague:
-        return True
-    words = s.mention.loc.text.split()
-    if len(words) == 1 and normalize_string(words[0]) in ctx.res.prepositions:
-        return False
-    head = normalize_string(words[0]).removeprefix("ال") if words else ""
-    if not documents and head in _DOCUMENT_HEADS:
-        return False
-    nxt = s.last_token + 1
-    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in '«"“':
-        return False  # تقرير «ساما»، نشرة "الأسواق": a report named after its issuer
-    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED:
-        return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: a report whose publisher is named next
-    return True
-
-
-# Vague heads whose owner may be a body named right after them (متحدث الجامعة، تقديرات مصور الوكالة)
-_OWNED_HEADS = frozenset({"متحدث", "متحدثه", "ناطق", "ناطقه", "تقديرات", "تقرير", "تقارير", "بيانات", "احصاءات",
-                          "ارقام", "معلومات", "مصور", "مراسل", "حاكم", "محافظ"})
-
-_PUBLISHED = frozenset({"نشر", "نشرته", "نشرتها", "نشره", "صدر", "صادر", "الصادر", "اعده", "اعدته", "اصدره",
-                        "اصدرته", "اصدرها"})
-
-_DOCUMENT_HEADS = frozenset({"تقرير", "تقارير", "بيانات", "احصاءات", "بيان", "دراسه", "انباء", "معلومات", "اخبار",
-                             "روايات", "شائعات", "اشاعات", "تسريبات", "مواقع", "منصات", "حسابات", "صفحات",
-                             "تقديرات", "وسائل"})
-
-
-def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
-    """متحدث الجامعة الدكتور محمد الثبيتي، تقديرات مصور وكالة فرانس برس، المتحدث باسم أهالي
-    المختطفين، الشيخ عمر حيدر: a vague head whose holder or owner is named right after it. A role
-    (مدير، رئيس) may reach over the body it heads: مدير فرع الهيئة العامة للسياحة بتبوك ناصر الخريصي."""
-    vague = spans[k]
-    words = vague.mention.loc.text.split()
-    head = normalize_string(words[0]).removeprefix("ال") if words else ""
-    role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None if words else False
-    if len(words) != 1 and not role:
-        return None  # مسؤول أميركي رفض الكشف عن اسمه: a described anonymous source owns nothing after it
-    covered: set[int] = set()  # tokens of the bodies a role reaches over
-    body = None
-    for s in spans[k + 1:k + 10]:
-        if s.first_token <= vague.last_token:
-            continue
-        # a genitive chain: مدير شؤون المعلمين محمد ...، رئيس برنامج موهبة بمدارس الرياض أحمد ...
-        gap = s.first_token - vague.last_token - 1 - len(covered)
-        if gap > (7 if role else 4):
-            break
-        if s.entity.vague or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
-            continue
-        between = [ctx.tokens[x] for x in range(vague.last_token + 1, s.first_token) if x not in covered]
-        if any(t.text in _CLAUSE_MARKERS or t.text in (".", "؛", "؟", "!", "(", ")", "-") for t in between):
-            return body
-        if any(ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
-            return body
-        first = ctx.tokens[s.first_token].text
-        if first.startswith(("ل", "ب")) and not first.startswith("ال") \
-                and not normalize_string(s.mention.loc.text).startswith(first[:2]):
-            return body  # للوزير، للصحفيين: whom the source spoke to
-        if s.entity.kind != "person":
-            if any(t.text == "،" for t in between) or any(
-                    t.kind != "punct" and t.text.startswith(("ل", "ب")) and not t.text.startswith("ال") for t in between):
-                return body
-            if role:
-                body = body or s  # the body the role heads; its holder may follow
-                covered |= set(range(s.first_token, s.last_token + 1))
-                continue
-            # أبلغ مسؤول حكومي وكالة "رويترز": a body after an anonymous official is whom he told;
-            # only a spokesman, an estimate or a report belongs to the body named after it
-            return s if head in _OWNED_HEADS else None
-        if any(t.kind != "punct" and t.text.startswith(("ل",) if role else ("ل", "ب"))
-               and not t.text.startswith("ال") for t in between):
-            return body  # مسؤول للصحفيين: a preposition ends the source's noun phrase
-        return s
-    return body
-
-
-def _firsts(spans) -> list[int]:
-    """first_token of each span (spans are sorted by it), cached for the last list asked about.
-    The cache holds the list itself and compares identity: an id() alone can be reused by the next
-    article's list once the previous one is freed, which gave stale answers."""
-    if _FIRSTS and _FIRSTS[0] is spans and len(_FIRSTS[1]) == len(spans):
-        return _FIRSTS[1]
-    firsts = [s.first_token for s in spans]
-    _FIRSTS[:] = [spans, firsts]
-    return firsts
-
-
-_FIRSTS: list = []
-
-
-def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
-    """نقلت وكالة "فارس" عن المتحدث ...: the source is who the outlet quotes."""
-    if outlet.kind == "person" or (outlet.vague and _head(outlet) not in _DOCUMENT_HEADS | {"صحف", "وسائل", "مواقع"}):
-        return None  # أدان نائب عن المنطقة: عن after a person is not a relay
-    k0 = bisect.bisect_left(_firsts(spans), j)
-    for s in spans[k0:k0 + 8]:
-        if s.entity is outlet:
-            k = s.last_token + 1
-            while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
-                k += 1
-            for extra in range(0, 6):
-                if k + extra < len(ctx.tokens) and ctx.tokens[k + extra].text == "عن":
-                    nxt = _subject_after(ctx, spans, k + extra + 1, sentence, window=3)
-                    if nxt is not None:
-                        return nxt
-    return None
-
-
-def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, documents=True) -> Entity | None:
-    best = None
-    # a span ending in i-window..i-1 starts at most MAX_SPAN tokens earlier
-    lo = bisect.bisect_left(_firsts(spans), i - window - _MAX_SPAN)
-    hi = bisect.bisect_left(_firsts(spans), i)
-    for s in spans[lo:hi]:
-        if i - window <= s.last_token < i and ctx.sentence_of(ctx.tokens[s.last_token].start)[0] == sentence:
-            between = {ctx.tokens[k].text for k in range(s.last_token + 1, i)}
-            if between & _CLAUSE_MARKERS:
-                continue  # السيسي إن بلاده ستواصل: the name belongs to the outer clause
-            if not _can_source(ctx, s, documents):
-                continue
-            if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in ctx.res.prepositions:
-                continue  # انتشر عبر مواقع التواصل كشف ...: a noun inside a prepositional phrase is no subject
-            best = s
-    if best is not None:
-        best.mention.is_source = True
-        return best.entity
-    return None
-
-
-_MAX_SPAN = 40
-
-
-def _same_sentence_source(results, sentence, by_id) -> Entity | None:
-    for att in reversed(results):
-        if att.sentence == sentence and att.source:
-            return by_id.get(att.source)
-        if att.sentence != sentence:
-            break
-    return None
-
-
-def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:
-    """ناتانياهو يرسم خطا أحمر ... قائلا: إن ...: the person a nominal sentence opens with (at its start,
-    or after a colon or a comma) says what the participle reports. A name after other words may end a
-    title the extractor did not read, or be an object."""
-    hi = bisect.bisect_left(_firsts(spans), i)
-    for s in spans[:hi]:
-        if s.last_token >= i or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
-            continue
-        k = s.first_token
-        opens = k == 0 or ctx.tokens[k - 1].text in (":", "،", ",") \
-            or ctx.sentence_of(ctx.tokens[k - 1].start)[0] != sentence
-        if s.entity.kind == "person" and not s.entity.role_only and opens:
-            return s.entity
-    return None
-
-
-def _last_person(spans, i: int, gender: str) -> Entity | None:
-    """وقال: «...» after a paragraph about someone: the last named person before the verb."""
-    hi = bisect.bisect_left(_firsts(spans), i)
-    for s in reversed(spans[:hi]):
-        if s.last_token < i and s.entity.kind == "person" and not s.entity.role_only \
-                and (not gender or s.entity.gender == gender):
-            if not (s.entity.titles or any(m.is_source for m in s.entity.mentions)):
-                continue  # "سلوك عدواني"، "دوري عبداللطيف جميل": a bare name nobody quoted is a guess
-            return s.entity
-    return None
-
-
-def _head(entity: Entity) -> str:
-    words = entity.mentions[0].loc.text.split() if entity.mentions else []
-    return normalize_string(words[0]).removeprefix("ال") if words else ""
-
-
-def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """وأدان نائب عن المنطقة الحادثة. وقال النائب عبد الله أبشروا: ... — an unnamed role that the
-    next sentence names (the same role word as the title of a named person)."""
-    words = vague.mentions[0].loc.text.split() if vague.mentions else []
-    if len(words) != 1 or len(vague.mentions) != 1:
-        return None
-    head = normalize_string(words[0]).removeprefix("ال")
-    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
-    lo = bisect.bisect_left(_firsts(spans), start)
-    for s in spans[lo:lo + 12]:
-        if s.first_token > start + 40:
-            break
-        nxt = ctx.sentence_of(ctx.tokens[s.first_token].start)[0]
-        if nxt > sentence + 1:
-            break
-        if nxt == sentence + 1 and s.entity.kind == "person" and not s.entity.vague and s.mention.title:
-            title = [w.removeprefix("ال") for w in normalize_string(s.mention.title).split()]
-            if title and title[0] == head:
-                return s.entity
-    return None
-
-
-def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """توقع مسؤول نفطي سعودي سابق أن ... . وأشار المهندس عثمان الخويطر، نائب رئيس أرامكو سابقا، إلى أن ...:
-    a lead that withholds the speaker's name and the next sentence that gives it (a delayed
-    identification). Only in the lead, only one official, and only when the next sentence opens with a
-    reporting verb whose subject is a named person with a title: the same speaker, told in full."""
-    doc = ctx.doc
-    body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
-    if body is None or body.index != sentence or len(vague.mentions) != 1 \
-            or vague.mentions[0].loc.text.split()[0] in ("مصادر", "مصدر", "تقارير", "تقرير"):
-        return None
-    start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
-    first = ctx.index.at_or_after(start)
-    if first + 2 >= len(ctx.tokens):
-        return None
-    verbs = [m for m in ctx.hits("reporting-forms", start, ctx.tokens[first + 2].end)
-             if m.entry.get("part") != "participle"]
-    if not verbs:
-        return None
-    j = ctx.index.at_or_after(verbs[0].end)
-    k = bisect.bisect_left(_firsts(spans), j)
-    for s in spans[k:k + 3]:
-        if s.first_token > j + 1 or ctx.tokens[s.first_token].start >= end:
-            break
-        if s.entity.kind == "person" and not s.entity.vague and (s.mention.title or s.entity.titles):
-            # the lead's description is his first mention, by title (معلمة سعودية، مسؤول نفطي سابق)
-            lead = vague.mentions[0]
-            mention = Mention(ctx.new_id("m"), s.entity.id, lead.loc, "title", title=lead.loc.text)
-            s.entity.mentions.append(mention)
-            return s.entity
-    return None
-
-
-_MEDIA_HEADS = frozenset({"تقارير", "وسائل", "صحف", "مواقع"})
-
-
-def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ وذكرت صحيفة «حريت» أن ...:
-    media reports that the same sentence names (a reporting verb whose subject is a named outlet): the
-    outlet is the source an editor can check. An outlet in the next sentence adds its own details
-    (أفادت تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...): the reports stay unspecified."""
-    words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
-    if not words or normalize_string(words[0]).removeprefix("ال") not in _MEDIA_HEADS:
-        return None
-    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
-    lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
-    for verb in ctx.hits("reporting-forms", lo, hi):
-        nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > sentence:
-            break
-        j = ctx.index.at_or_after(verb.end)
-        k = bisect.bisect_left(_firsts(spans), j)
-        if k < len(spans) and spans[k].first_token == j and _outlet(spans[k].entity):
-            return spans[k].entity
-    return None
-
-
-# The head nouns of a news outlet's name (صحيفة «حريت»، وكالة بلومبرغ، هيئة الإذاعة الأسترالية)
-_OUTLET_HEADS = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "تلفزيون", "اذاعه", "موقع", "مجله", "شبكه"})
-
-
-def _outlet(entity: Entity) -> bool:
-    words = normalize_string(entity.name).split()
-    if entity.kind != "organization" or entity.vague or not words:
-        return False
-    head = words[0].removeprefix("و").removeprefix("ال")
-    return head in _OUTLET_HEADS or (head == "هيئه" and len(words) > 1 and words[1].endswith("اذاعه"))
-
-
-def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
-    """أغلقت إدارة نادي الشباب الباب ... وقالت في بيان: «...»: a sentence that opens with a bare
-    reporting verb continues the named subject that opened the sentence before it."""
-    k = i - 1
-    while k >= 0 and ctx.sentence_of(ctx.tokens[k].start)[0] == sentence:
-        k -= 1
-    if k < 0:
-        return None
-    previous = ctx.sentence_of(ctx.tokens[k].start)[0]
-    start = k
-    while start > 0 and ctx.sentence_of(ctx.tokens[start - 1].start)[0] == previous:
-        start -= 1
-    lo = bisect.bisect_left(_firsts(spans), start)
-    for s in spans[lo:lo + 4]:
-        if s.first_token > start + 4:
-            break
-        if not s.entity.vague and not s.entity.role_only and s.entity.kind in ("person", "organization"):
-            return s.entity
-    return None
-
-
-def _last_source(history: list[Entity], gender: str) -> Entity | None:
-    for e in reversed(history):
-        if not gender or e.gender == gender or e.kind != "person":
-            return e
-    return None
-
-
-def _starts_clause(ctx, j) -> bool:
-    return j >= len(ctx.tokens) or ctx.tokens[j].text in _CLAUSE_START
-
-
-# وقال معاليه، وأكد سموه: an honorific that stands for the dignitary the article is about
-_HONORIFIC_PRONOUNS = frozenset({"معاليه", "معاليها", "سموه", "سموها", "فخامته", "سعادته", "سعادتها", "فضيلته",
-                                 "سماحته", "دولته", "جلالته"})
-
-_REPORTED_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", ":", "الي"})
-
-
-def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, same_sentence=False) -> bool:
-    """A reported clause (أن/إن/: or a quotation) follows within a few words."""
-    for k in range(j, min(j + window, len(ctx.tokens))):
-        if same_sentence and ctx.tokens[k].text in (".", "؟", "!", "؛"):
-            if ctx.tokens[k].text == "." and k > 0 and len(ctx.tokens[k - 1].text) <= 2:
-                continue  # د. محمد، أ. ف. ب.: the dot of an abbreviation
-            return False
-        if ctx.tokens[k].text in markers:
-            return True
-    return False
-
-
-def _sentence_initial(ctx, i, sentence) -> bool:
-    return i == 0 or ctx.sentence_of(ctx.tokens[i - 1].start)[0] != sentence
-
-
-def _quote_ranges(ctx: Context, quotes: list[Quote]) -> list[tuple[int, int]]:
-    return sorted((ctx.norm.to_normalized(q.loc.start), ctx.norm.to_normalized(q.loc.end)) for q in quotes
-                  if q.kind == "speech" and q.balanced)  # an unclosed mark must not hide the rest of the paragraph
-
-
-def _inside(ranges, pos) -> bool:
-    """pos inside one of the (sorted, non-nested) quotation ranges."""
-    k = bisect.bisect_left(ranges, (pos,)) - 1
-    return any(s < pos < e for s, e in ranges[max(0, k - 2):k + 2])

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from validator.extract.context import Context
+from validator.extract.wordclasses import word_class
 from validator.extract.model import NumberItem
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
@@ -19,21 +20,21 @@ _DIGITS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)*(?![\d])")
 _PERCENT = re.compile(r"\s*%|\s+(?:في|ف)\s*(?:المئه|المائه)|\s+بالمئه|\s+بالمائه|\s+بالميه")
 _PERCENT_NOUNS = ("المئه", "المائه", "الميه")  # every _PERCENT_WORDS match ends with one
 _PERCENT_WORDS = re.compile(r"(?<=\s)(?:(?:في|ف)\s*(?:المئه|المائه)|بالمئه|بالمائه|بالميه)(?![^\W\d_])")
-_YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه", "لعام", "بعام", "عامي", "منذ", "خلال", "ولعام"})
+_YEAR_WORDS = word_class("figure-words", "year-words")
 _AGE_OPEN = "("
-_CLOCK_WORDS = frozenset({"الساعه", "ساعه", "بالساعه", "والساعه"})
-_AGE_WORDS = frozenset({"سن", "عمر", "بعمر", "بسن", "العمر", "عمره", "عمرها", "عمرهم"})
-_OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخريات", "اخر"})
-_BREAKS = frozenset({"في", "خلال", "علي", "الي", "منذ", "عبر", "ضد"})
-_COMPARATIVES = frozenset({"اكثر", "اقل", "ازيد", "اكبر", "اعلي"})
-_AMONG = frozenset({"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"})
+_CLOCK_WORDS = word_class("figure-words", "clock-words")
+_AGE_WORDS = word_class("figure-words", "age-words")
+_OTHERS = word_class("figure-words", "others")
+_BREAKS = word_class("figure-words", "breaks")
+_COMPARATIVES = word_class("figure-words", "comparatives")
+_AMONG = word_class("figure-words", "among")
 _LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:[وفب]?ال)?(?:عام|سنه|موسم) (?:ال)?ماضي(?:ه)?(?![^\W\d_])")
-_FUTURE = frozenset({"بحلول", "حتي", "لعام", "رؤيه", "خطه", "استراتيجيه", "مونديال", "كاس", "اولمبياد", "بطوله"})
-_SINCE = frozenset({"منذ", "مقارنه", "بالمقارنه", "مقابل", "عن", "من"})
-_RECALL = frozenset({"وكان", "وكانت", "وكانوا", "فكان", "فكانت", "كان", "كانت"})
+_FUTURE = word_class("figure-words", "future")
+_SINCE = word_class("figure-words", "since")
+_RECALL = word_class("figure-words", "recall")
 _WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
-_RESTATE_MARKERS = frozenset({"اي", "يعادل", "يوازي", "يساوي", "تعادل", "توازي", "تساوي", "يعادلها", "مايعادل"})
+_RESTATE_MARKERS = word_class("figure-words", "restate-markers")
 _RESTATE_FILLERS = _RESTATE_MARKERS | frozenset({"ما", "بما", "او", "وهو", "وهي", "نحو", "حوالي", "قرابه",
                                                   "يفوق", "يزيد", "علي", "عن", "تقريبا", "اكثر", "من", "اقل"})
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.

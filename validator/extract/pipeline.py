@@ -8,17 +8,18 @@ from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
-from validator.extract.entities.words import _verb_like
+from validator.extract.entities.words import _DEFINITE_CLITICS, _verb_like
 from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
+from validator.extract.wordclasses import word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenize
 
-_SPEECH_CUES = frozenset({":", "قائلا", "قائله", "بقوله", "بقولها", "قوله", "قولها", "ان", "بان"})
+_SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
 
 
 def extract(doc: Document, res: Resources) -> Article:
@@ -49,7 +50,33 @@ def extract(doc: Document, res: Resources) -> Article:
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     _introduced_by_role(ctx, article.entities)
+    _quoted_roles(ctx, quotes, article.entities)
     return article
+
+
+def _quoted_roles(ctx: Context, quotes, entities) -> None:
+    """وقال باسم الضامن ”شاهد عيان“ إن ...: a short quoted role right after a person's name (a title,
+    a people noun or an anonymous-source head: شاهد، مواطن، طبيب) says who he is: it is his title."""
+    by_start = {q.loc.start: q for q in quotes if q.balanced and 0 < len(q.content.split()) <= 3}
+    if not by_start:
+        return
+    res = ctx.res
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for mention in e.mentions:
+            if mention.title or mention.form not in ("name", "surname"):
+                continue
+            gap = ctx.doc.text[mention.loc.end:mention.loc.end + 2]
+            q = by_start.get(mention.loc.end + len(gap) - len(gap.lstrip()))
+            if q is None:
+                continue
+            first = normalize_string(q.content.split()[0])
+            if res["titles"].lookup(first) is not None or res["people-nouns"].lookup(first) is not None \
+                    or res.vague_sources.lookup(first) is not None:
+                mention.title, mention.title_loc = q.content.strip(), q.loc
+                if mention.title not in e.titles:
+                    e.titles.append(mention.title)
 
 
 def _introduced_by_role(ctx: Context, entities) -> None:
@@ -62,8 +89,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
             k += 1
         return m.i == k + 1
-    roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg" and not m.prefix.endswith("ال")
-             and not ctx.tokens[m.i].text.startswith(("ال", "وال", "بال", "لل")) and opens_sentence(m)]
+    roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
+             and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     if not roles:
         return
     for e in entities:
@@ -75,8 +102,7 @@ def _introduced_by_role(ctx: Context, entities) -> None:
                            for m in roles)
 
 
-_PLACE_HEADS = frozenset({"محافظه", "مدينه", "منطقه", "بلده", "قريه", "ولايه", "اقليم", "مديريه", "حي", "شمال",
-                          "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "العاصمه", "ريف"})
+_PLACE_HEADS = word_class("quote-words", "place-heads")
 
 
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
@@ -146,7 +172,35 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
         variants = _distinct_spellings(forms)
         if len(variants) > 1:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
+    out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
+    return out
+
+
+# A foreign g is written غ or ج (سامسونغ / سامسونج، سيغوندو / سيجوندو): two words of an article that
+# differ only there name one thing spelled two ways. Shorter words are too often two words (غنية / جنيه).
+G_VARIANT_MIN = 5
+_FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
+_ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
+
+
+def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    forms: dict[str, dict[str, Location]] = {}
+    for t in ctx.tokens:
+        if t.kind != "word" or not any(g in t.text for g in _FOREIGN_G):
+            continue
+        w, start = t.text, t.start
+        clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
+        if len(w) - len(clitic) >= G_VARIANT_MIN:
+            w, start = w[len(clitic):], t.start + len(clitic)
+        if len(w) < G_VARIANT_MIN or ctx.res["stopwords"].lookup(w) is not None:
+            continue
+        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, ctx.loc(start, t.end))
+    out = []
+    for key, variants in forms.items():
+        if len(variants) > 1 and not any(loc.text in known for loc in variants.values()):
+            locs = sorted(variants.values(), key=lambda x: x.start)
+            out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term"))
     return out
 
 
@@ -200,10 +254,9 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
 
 
 # Words after which a short quotation is still what someone says: a speech cue, or whom it is said to
-_ADDRESSEES = frozenset({"لي", "له", "لها", "لهم", "لهما", "لنا", "لك", "لكم", "لكن"})
+_ADDRESSEES = word_class("quote-words", "addressees")
 # a pronoun whose predicate the quotation is (لكنه «غاضب جدا»)
-_SUBJECT_PRONOUNS = frozenset({"لكنه", "لكنها", "لكنهم", "فهو", "فهي", "فهم", "وهو", "وهي", "وهم", "هو", "هي",
-                               "هم", "انه", "انها", "انهم", "بانه", "بانها"})
+_SUBJECT_PRONOUNS = word_class("quote-words", "subject-pronouns")
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل")
 
 

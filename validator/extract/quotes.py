@@ -6,6 +6,7 @@ import re
 from operator import itemgetter
 
 from validator.extract.context import Context
+from validator.extract.wordclasses import word_class
 from validator.extract.model import Quote
 
 PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
@@ -88,7 +89,8 @@ _first = itemgetter(0)
 
 def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     """Pair the paragraph's unbalanced marks that are the same character twice around a short span
-    with no other quotation mark between them: the writer (or the font) mirrored one of them."""
+    with no other quotation mark between them: the writer (or the font) mirrored one of them; or a
+    pair typed the other way round (”شاهد عيان“)."""
     text = ctx.doc.text
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
@@ -97,8 +99,8 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     while k + 1 < len(lone):
         (i, a), (j, b) = lone[k], lone[k + 1]
         between = text[i + 1:j]
-        if text[i] == text[j] and not (MARKS & set(between)) and 0 < len(between.split()) <= MIRRORED_MAX_WORDS \
-                and "\n" not in between:
+        if (text[i] == text[j] or text[i] + text[j] == "”“") and not (MARKS & set(between)) \
+                and 0 < len(between.split()) <= MIRRORED_MAX_WORDS and "\n" not in between:
             quotes.remove(a)
             quotes.remove(b)
             quotes.append(_quote(ctx, i, j, text[i], text[j]))
@@ -226,11 +228,11 @@ def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
 
 
 # A quotation mark may follow these words (أو «...»، و«...») and still be one more item of a list
-_LIST_JOINERS = frozenset({"و", "او", "،", ",", "ثم"})
+_LIST_JOINERS = frozenset({'،', ','}) | word_class("quote-words", "list-joiners")
 # Punctuation a text word may stand behind (قوله - صلى الله عليه وسلم -: «...»)
-_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "ـ"})
+_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "\u0640"})  # \u0640: tatweel
 _TEXT_WINDOW = 5
-_KUNYA = frozenset({"ام", "ابو", "ابي", "ابا", "ابن", "بنت"})
+_KUNYA = word_class("quote-words", "kunya")
 # A list item may be this many words after the previous item when a conjunction opens it
 _LIST_GAP = 8
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")

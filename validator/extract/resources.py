@@ -6,6 +6,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from validator.extract.wordclasses import word_class
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
 from validator.text.tokens import kind_of
@@ -35,6 +36,10 @@ def loose_key(norm: str) -> str:
     return " ".join(words)
 
 
+_NISBA = tuple(word_class("entity-words", "nisba"))
+_NISBA_PLURAL = tuple(sorted(word_class("entity-words", "nisba-plural")))
+
+
 def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
     """Inflected forms of a reporting verb with the subject's gender they imply (m, f or '')."""
     forms: list[tuple[str, str]] = []
@@ -53,11 +58,17 @@ def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
     if masdar:
         # only with a pronoun (قوله، تأكيدها): a bare verbal noun (ردا على، إعلان) reports nothing
         forms += [(masdar + "ه", "m"), (masdar + "ها", "f"), (masdar + "هم", "m")]
-    participle = normalize_string(entry.get("participle") or "")
-    if participle:
-        p = participle[:-1] if participle.endswith("ا") else participle
-        forms += [(participle, "m"), (p, "m"), (p + "ه", "f"), (p + "ين", "m"), (p + "ات", "f")]
+    forms += participle_forms(entry)
     return forms
+
+
+def participle_forms(entry: LexEntry) -> list[tuple[str, str]]:
+    """The participle's forms (مؤكدا، مؤكد، مؤكدة ...; قائلا) with the gender they imply."""
+    participle = normalize_string(entry.get("participle") or "")
+    if not participle:
+        return []
+    p = participle[:-1] if participle.endswith("ا") else participle
+    return [(participle, "m"), (p, "m"), (p + "ه", "f"), (p + "ين", "m"), (p + "ات", "f")]
 
 
 @dataclass
@@ -73,9 +84,7 @@ class Resources:
         """Every inflection of every reporting verb as one lexicon: form -> lemma, gender, kind."""
         lex = Lexicon("reporting-verbs")
         for entry in self.lexicons["reporting-verbs"].entries:
-            participle = normalize_string(entry.get("participle") or "")
-            stem = participle[:-1] if participle.endswith("ا") else participle
-            participles = {participle, stem, stem + "ه", stem + "ين", stem + "ات"} if participle else set()
+            participles = {form for form, _ in participle_forms(entry)}
             for form, gender in verb_forms(entry):
                 attrs = dict(entry.attrs)
                 # مؤكدا، مضيفا، and the participles of the first form: قائلا، نافيا
@@ -119,9 +128,9 @@ class Resources:
                 lex.add(LexEntry(form, normalize_string(form), entry.attrs, entry.source))
             for form in forms:
                 norm = normalize_string(form)
-                if norm.endswith("ي") and " " not in norm:
+                if norm.endswith(_NISBA) and " " not in norm:
                     # the sound plurals of a nisba (ماليزيون، الأوروبيين، أمريكيات): a group's nationality
-                    for ending in ("ون", "ين", "ات"):
+                    for ending in _NISBA_PLURAL:
                         lex.add(LexEntry(form + ending, norm + ending, entry.attrs, entry.source))
         return lex
 

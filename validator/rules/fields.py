@@ -155,7 +155,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": FieldSpec(lambda e, a: e.introduced,
-                                doc="a private person introduced by an indefinite role noun (مواطن، بائع) in the "
+                                doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
                                     "sentence before his name or earlier in its own"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),

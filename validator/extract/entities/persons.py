@@ -12,6 +12,7 @@ from validator.extract.entities.words import (
     TitlePhrase,
     _CLOSING_MARKS,
     _DEFINITE_CLITICS,
+    _NASAB,
     _KIN,
     _NAMED_AFTER,
     _OCCASION,
@@ -287,7 +288,7 @@ class PersonPasses(NameReader):
             j = i
             while j < n and j - i < 4 and self._unknown_name_word(j, first=j == i):
                 j += 1
-            if j == i and i + 2 < n and self.tokens[i].text == "ابن" and not self.used[i + 1] \
+            if j == i and i + 2 < n and self.tokens[i].text in _NASAB and not self.used[i + 1] \
                     and self._unknown_name_word(i + 1, first=False) and verb.entry.get("postposed") == "yes" \
                     and self._announces_quotation(i + 2):
                 bare.append((verb, i, i + 2))  # وقال ابن معمر: «...»: a name by its father's, as bare as one word
