@@ -1,6 +1,7 @@
-"""The pre-commit hook, run for real by pre-commit on a throw-away git repository (offline: the
-shipped hook definition is turned into a `repo: local`, `language: system` hook on this venv's
-`validate`); and the CI documentation's examples are well-formed."""
+"""The pre-commit hook as docs/ci.md's local variant (`repo: local`, `language: system` on this venv's
+`validate`: offline, fast), run for real by pre-commit on a throw-away git repository; and the CI
+documentation's examples are well-formed. The hook exactly as shipped (`language: python`, installed
+by pre-commit) is tests/test_install.py's `pre-commit try-repo` test."""
 from __future__ import annotations
 
 import os

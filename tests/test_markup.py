@@ -1,6 +1,8 @@
 """Markdown and HTML articles: markup stripped, every finding located in the markup file itself."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ci_support import cli, write
 from validator.markup import to_plain
 
@@ -132,8 +134,11 @@ def test_markdown_front_matter_is_not_the_article(validator):
     assert toml.plain == "العنوان"
 
 
-def test_html_end_column_keeps_a_whole_character_reference(validator):
-    source = "<h1>التضخم</h1>\n<p>وارتفع التضخم إلى 40&#37; الشهر الماضي.</p>\n"
-    (finding,) = validator.validate_source(source, "a.html").findings
+@pytest.mark.parametrize("name, source", [
+    ("a.html", "<h1>التضخم</h1>\n<p>وارتفع التضخم إلى 40&#37; الشهر الماضي.</p>\n"),
+    ("a.md", "# التضخم\n\nوارتفع التضخم إلى 40&#37; الشهر الماضي.\n"),
+])
+def test_end_column_keeps_a_whole_character_reference(validator, name, source):
+    (finding,) = validator.validate_source(source, name).findings
     assert finding.location.text == "40&#37;"
     assert finding.location.end_column - finding.location.column == len("40&#37;")

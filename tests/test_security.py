@@ -386,6 +386,16 @@ def test_an_unreadable_file_with_a_hostile_name_is_one_line_on_stderr(tmp_path):
     assert out.count("\n") == 1 and out.startswith("::error file=x%0A%3A%3Aerror")
 
 
+def test_fix_reports_show_control_characters_as_escapes():
+    from validator.fix import Change, FixResult, report_lines
+
+    result = FixResult(HOSTILE_NAME, [Change(1, 5, "house-style", f"تليفون{HOSTILE_TEXT}", "هاتف")])
+    lines = report_lines(result, "en")
+    assert len(lines) == 2
+    _assert_nothing_raw("\n".join(lines).replace("\n", "", 1))
+    assert "\\x1b]0;pwned\\x07" in lines[1]
+
+
 def test_junit_drops_characters_xml_cannot_carry():
     import xml.dom.minidom
 

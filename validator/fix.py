@@ -152,7 +152,14 @@ _TEXT = {
 
 
 def report_lines(r: FixResult, lang: str = "ar", written: bool = True) -> list[str]:
-    """What was changed and what was left, for the editor."""
+    """What was changed and what was left, for the editor (names and article text through `visible`:
+    no control character or bidi override from the article reaches the terminal)."""
+    from validator.report.visible import visible
+
+    return [visible(line) for line in _report_lines(r, lang, written)]
+
+
+def _report_lines(r: FixResult, lang: str, written: bool) -> list[str]:
     t = _TEXT.get(lang, _TEXT["en"])
     if r.refused:
         return [t["refused"].format(path=r.path, why=r.refused)]

@@ -223,6 +223,14 @@ def _place(b: _Builder, source: str, text: str, cursor: int, limit: int) -> int:
             b.add(ch, pos + i)
         return pos + len(text)
     for ch in text:
+        ref = _ENTITY.match(source, cursor, limit) if source.startswith("&", cursor) else None
+        if ref is not None:  # a character reference (`&#37;`): the char spans all of it
+            import html
+
+            if html.unescape(ref.group(0)) == ch:
+                b.add(ch, cursor, ref.end())
+                cursor = ref.end()
+                continue
         hit = source.find(ch, cursor, min(limit, cursor + _SEARCH_WINDOW))
         if hit >= 0:
             b.add(ch, hit)
