@@ -217,9 +217,12 @@ QUOTE_KIND_LABELS = {"quote-speech": "speech", "quote-name": "name", "quote-term
 
 
 def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
+    patterns = ctx.patterns
+    if not any(label in patterns.by_label for label in QUOTE_KIND_LABELS):
+        return None  # no quote-kind pattern in this run
     opening = ctx.index.at_or_after(_norm(ctx, quote.loc.start))
     for label, kind in QUOTE_KIND_LABELS.items():
-        for m in ctx.patterns.find(label):
+        for m in patterns.find(label):
             if m.end == opening:
                 quote.evidence.extend(m.evidence)
                 quote.kind_by_pattern = True

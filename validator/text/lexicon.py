@@ -378,9 +378,11 @@ class Lexicons:
     def entry_at(self, source: str) -> LexEntry | None:
         """The entry a `file:line` reference names, in a lexicon of this run."""
         name = source.rsplit(":", 1)[0].removesuffix(".txt")
-        if not self.__contains__(name):
-            return None
-        lex = self[name]
+        lex = self._loaded.get(name)  # a lexicon the run matched is loaded: no look at the disk
+        if lex is None:
+            if not self.__contains__(name):
+                return None
+            lex = self[name]
         if lex._by_source is None:
             lex._by_source = {e.source: e for e in lex.entries}
         return lex._by_source.get(source)
