@@ -237,9 +237,12 @@ class NumberExtractor:
                 gap = self.text[end:nstart]
                 definite_scale = (nattrs.get("approx") == "true" and approx and nvalue and nvalue >= 1000
                                   and gap.strip() == "")  # عشرات الآلاف، مئات الآلاف
-                if (nattrs.get("scale") == "true" or definite_scale) and gap.strip() == "" and value is not None \
-                        and nvalue:
+                bracketed = gap.strip() == ")" and start > 0 and self.text[start - 1] == "(" and j == i + 1
+                if (nattrs.get("scale") == "true" or definite_scale) and (gap.strip() == "" or bracketed) \
+                        and value is not None and nvalue:
                     value = value * nvalue if not nattrs.get("approx") == "true" or value else nvalue
+                    if bracketed:
+                        start -= 1  # (350) ألف دولار: 350,000, the figure in brackets as forms print it
                     end = nend
                     j += 1
                     continue
