@@ -87,6 +87,17 @@ def batch_results(batch: list[ArticleTables], items, runner, validator, compiled
             file_result(a.path, found[a.path], validator, a.text, a.encoding, a.directives) for a in batch]
 
 
+def _windows(plan, jobs: int | None, size: int):
+    """Each item's tables, extracted one window of `size` items at a time: a pool's results queue up
+    when extraction outruns validation, so the window is what bounds memory."""
+    from dataclasses import replace
+
+    from validator import run
+
+    for start in range(0, len(plan.items), size):
+        yield from run.produce(replace(plan, items=plan.items[start:start + size]), jobs, work=tables_task)
+
+
 def results(plan, jobs: int | None = None, data_docs: Path | None = None,
             batch_articles: int = BATCH_ARTICLES) -> Iterator[tuple[object, FileResult]]:
     from validator import run
@@ -96,7 +107,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     validator = run.validator_for(plan.options[key])
     compiled = compiled_for(key, validator)
     schema = compiled.schema()
-    extracted = run.produce(plan, jobs, work=tables_task)
+    extracted = _windows(plan, jobs, batch_articles)
     first = next(extracted, None)   # the pool forks before Great Expectations is imported here
     runner = SuiteRunner(compiled, "pandas", data_docs)
     feed = FeedIndex(validator)   # the articles of the run so far
