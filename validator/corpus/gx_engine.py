@@ -124,6 +124,9 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
             if len(batch) >= batch_articles:
                 yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
                 batch, items = [], []
+                if data_docs is None:   # a fresh ephemeral context: GX keeps what each batch computed
+                    runner.close()
+                    runner = SuiteRunner(compiled, "pandas", None)
         if batch:
             yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
     finally:
