@@ -40,13 +40,9 @@ class Consistency:
         seen: list[tuple[frozenset, Mention]] = []
         seen_words: set = set()
         out = []
-        for mention in entity.mentions:
-            if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
-                    "rank", "honorific", "relation"):
-                continue  # a rank (الفريق أول) or an honorific does not contradict a role
-            words = _title_word_list(mention.title, self._title_modifiers())
+        for mention, words in self.titled_mentions(entity):
             for other_words, other in seen:
-                if _titles_conflict(words, other_words, self._place_words()):
+                if self.titles_conflict(words, other_words):
                     loc = mention.title_loc or mention.loc
                     out.append(self._make(rule, loc, article, {
                         "name": entity.name, "title": mention.title, "other": other.title,
@@ -58,7 +54,18 @@ class Consistency:
                 seen.append((words, mention))
         return out
 
-    def _place_words(self) -> frozenset:
+    def titled_mentions(self, entity: Entity):
+        """(mention, title words) of each mention whose title is a role: a rank (الفريق أول), an
+        honorific or a relation does not contradict a role."""
+        for mention in entity.mentions:
+            if mention.title and mention.form in ("name", "surname") and mention.title_kind not in (
+                    "rank", "honorific", "relation"):
+                yield mention, title_word_list(mention.title, self._title_modifiers())
+
+    def titles_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return _titles_conflict(a, b, self.place_words())
+
+    def place_words(self) -> frozenset:
         """Countries, cities and nationalities as a title's words (مصر، الأردن، المصري): two titles
         whose places differ (السفير لدى مصر / السفير لدى الأردن) name two offices."""
         cached = getattr(self, "_places_cache", None)
@@ -159,7 +166,12 @@ def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsi
 
 
 def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:
-    x, y = float(a.value), float(b.value)
+    return values_agree(float(a.value), float(b.value), tolerance, factor)
+
+
+def values_agree(x: float, y: float, tolerance: float, factor: float) -> bool:
+    """Two values of one quantity agree: equal, within the relative tolerance, or so far apart (more
+    than `factor` times) that they are a part and a total rather than one figure told twice."""
     if x == y:
         return True
     lo, hi = min(x, y), max(x, y)
@@ -171,10 +183,10 @@ def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float)
 
 
 def _title_words(title: str) -> frozenset:
-    return frozenset(_title_word_list(title))
+    return frozenset(title_word_list(title))
 
 
-def _title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str, ...]:
+def title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str, ...]:
     """A title's words in order, without the article or a clitic with it, and without the words
     that only qualify it (السابق، الدولي)."""
     words = []
@@ -189,7 +201,7 @@ def _title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[st
 
 
 # words every title may share that name no portfolio (المتحدث باسم الجيش / المتحدث باسم الشرطة)
-_TITLE_FUNCTION_WORDS = frozenset({"باسم", "في", "لدي", "لدى", "الي", "علي", "عن", "من", "ب", "ل", "عام", "شؤون",
+TITLE_FUNCTION_WORDS = frozenset({"باسم", "في", "لدي", "لدى", "الي", "علي", "عن", "من", "ب", "ل", "عام", "شؤون",
                                    "لشؤون", "للشؤون", "الاعلى"})
 # a board, council or committee: a seat on one (رئيس مجلس إدارة الصندوق، عضو اللجنة) goes with an office
 _BOARD_WORDS = frozenset({"مجلس", "لجنه", "امناء", "عضو", "عضوه"})
@@ -214,8 +226,8 @@ def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset =
             return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
         if (rest_a - rest_b) & places and (rest_b - rest_a) & places:
             return True  # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي
-        return not ((rest_a & rest_b) - places - _TITLE_FUNCTION_WORDS)
-    own_a, own_b = rest_a - places - _TITLE_FUNCTION_WORDS, rest_b - places - _TITLE_FUNCTION_WORDS
+        return not ((rest_a & rest_b) - places - TITLE_FUNCTION_WORDS)
+    own_a, own_b = rest_a - places - TITLE_FUNCTION_WORDS, rest_b - places - TITLE_FUNCTION_WORDS
     if not own_a or not own_b or a[0] in _ADDED_ROLES or b[0] in _ADDED_ROLES \
             or (set(a) | set(b)) & _BOARD_WORDS:
         return False

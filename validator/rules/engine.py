@@ -81,7 +81,7 @@ class Engine:
         self._texts = ArticleTexts()
         self._spans: dict[str, list[TextSpan]] = {}
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
-        self._consistency = Consistency(lexicons, lang)
+        self.conflicts = Consistency(lexicons, lang)
 
     # -- public ------------------------------------------------------------------------------------
     def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
@@ -111,8 +111,10 @@ class Engine:
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
-        selected = self.select(rule, article)
         req = rule.requirement
+        if is_feed_rule(rule):
+            return []   # compared across the articles of a run (validator.feed), not within one
+        selected = self.select(rule, article)
         if isinstance(req, m.RequireConsistent):
             return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
         failing: list[tuple[object, _Eval, str | None]] = []  # (item, state, what was not found)
@@ -387,7 +389,7 @@ class Engine:
     def consistency(self, rule: m.Rule, items: list, article: Article) -> list[tuple[object, Finding]]:
         """A consistency rule's findings over the selected structures, each with the structure it is
         about (the corpus engines' derived tables keep both)."""
-        return self._consistency.findings(rule, items, article)
+        return self.conflicts.findings(rule, items, article)
 
     # -- findings ------------------------------------------------------------------------------------
     def _finding(self, rule: m.Rule, item, article: Article, state: _Eval, suggestion: str | None = None,
@@ -406,6 +408,10 @@ class Engine:
         """A `require` condition that failed, as written in its rule file."""
         label = labels(self.lang)
         return f"{label['condition']} «{req.text}» {label['not met']}" if req.text else label["not met"]
+
+
+def is_feed_rule(rule: m.Rule) -> bool:
+    return isinstance(rule.requirement, m.RequireConsistent) and rule.requirement.scope == "feed"
 
 
 def _matches_in(cond) -> list[m.Matches]:
