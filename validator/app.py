@@ -12,7 +12,7 @@ from validator.findings import FileResult
 from validator.rules.engine import Engine
 from validator.rules.loader import BUILTIN_RULES, load_rules
 from validator.rules.model import Rule
-from validator.text.lexicon import Lexicons
+from validator.text.lexicon import Lexicons, builtin_lexicons
 
 
 
@@ -35,7 +35,8 @@ class Validator:
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
-        self.lexicons = Lexicons(self.options.lexicon_paths)
+        # no extra folder: the process's built-in lexicons, already loaded for the word classes
+        self.lexicons = Lexicons(self.options.lexicon_paths) if self.options.lexicon_paths else builtin_lexicons()
         from validator.text.morphology import Morphology, configured_path
 
         db = configured_path(self.options.morphology_db)

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from validator.text.lexicon import Lexicons
+from validator.text.lexicon import builtin_lexicons
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> Lexicons:
-    return Lexicons()
+@lru_cache(maxsize=None)
+def _classes(lexicon: str, attribute: str) -> dict[str, frozenset[str]]:
+    """Every class of a lexicon's attribute at once: class name -> normalized entries."""
+    out: dict[str, set[str]] = {}
+    for e in builtin_lexicons()[lexicon].entries:
+        for name in (e.get(attribute) or "").split(","):
+            if name:
+                out.setdefault(name, set()).add(e.norm)
+    return {name: frozenset(words) for name, words in out.items()}
 
 
 def word_class(lexicon: str, name: str, attribute: str = "class") -> frozenset[str]:
     """The normalized entries of `lexicon` whose `attribute` lists `name`."""
-    return frozenset(e.norm for e in _builtin()[lexicon].entries
-                     if name in (e.get(attribute) or "").split(","))
+    return _classes(lexicon, attribute).get(name, frozenset())

@@ -69,6 +69,7 @@ class Engine:
         self._article: Article | None = None
         self._texts = ArticleTexts()
         self._spans: dict[str, list[TextSpan]] = {}
+        self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
 
     # -- public ------------------------------------------------------------------------------------
     def run(self, article: Article, rules: list[m.Rule] | None = None) -> list[Finding]:
@@ -95,6 +96,7 @@ class Engine:
         self._article = None
         self._texts = ArticleTexts()
         self._spans = {}
+        self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         selected = self.select(rule, article)
@@ -124,6 +126,11 @@ class Engine:
 
     def select(self, rule: m.Rule, article: Article) -> list[tuple[object, _Eval]]:
         """The structures of the rule's type its `where` condition selects."""
+        cond = rule.condition
+        if isinstance(cond, m.Matches):  # a house-style rule: the items its word is in, from one index
+            hits = self._items_with_literal(rule.structure, cond, article)
+            if hits is not None:
+                return self._selected_by_literal(cond, hits, article)
         items = list(self.items(rule.structure, article))
         selected: list[tuple[object, _Eval]] = []
         test = self._compiled(rule, rule.condition)
@@ -136,6 +143,39 @@ class Engine:
                     selected.append((item, state))
         else:  # nothing can set a match location: one state serves every item
             selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
+        return selected
+
+    def _items_with_literal(self, structure: str, cond: m.Matches, article: Article):
+        """(item, text, start) of each item whose field holds the plain-word pattern, in item order;
+        None when the pattern is not one of the run's plain words. Built once per article for all the
+        patterns of a structure's field, so a thousand rules do not each test every sentence."""
+        pattern = normalize_pattern(cond.pattern)
+        literals = self._literal_set(structure, cond.field.path)
+        if not literal(pattern) or pattern not in literals:
+            return None
+        texts = self._texts_of(article)
+        key = (structure, cond.field.path)
+        index = self._literal_hits.get(key)
+        if index is None:
+            index = self._literal_hits[key] = {}
+            get = self._getter(cond.field, structure)
+            for item in self.items(structure, article):
+                value = get(item, article)
+                if value is None:
+                    continue
+                text = str(value)
+                for found, start in texts.found(literals, text).items():
+                    index.setdefault(found, []).append((item, text, start))
+        return index.get(pattern, ())
+
+    def _selected_by_literal(self, cond: m.Matches, hits, article: Article) -> list[tuple[object, _Eval]]:
+        size = len(normalize_pattern(cond.pattern))
+        texts = self._texts_of(article)
+        selected = []
+        for item, text, start in hits:
+            state = _Eval()
+            _record_match(cond, item, article, texts.normalized(text), start, start + size, state)
+            selected.append((item, state))
         return selected
 
     # -- compiled conditions -----------------------------------------------------------------------
