@@ -24,7 +24,7 @@ BUDGET = {
     "extract/entities/persons.py": 77,
     "report/html.py": 75,
     "extract/resources.py": 53,
-    "rules/grammar.py": 51,
+    "rules/grammar.py": 53,
     "extract/attribution_sources.py": 46,
     "extract/entities/words.py": 36,
     "rules/engine.py": 35,

@@ -93,7 +93,9 @@ class Validator:
         kind = markup.kind_of(path)
         inline = []
         if kind is None:
-            findings = self.engine.run(extract(document.build(text, path, encoding), self.resources))
+            article = extract(document.build(text, path, encoding), self.resources)
+            findings = self.engine.run(article)
+            place = None
         else:
             plain = markup.to_plain(text, kind)
             article = extract(document.build(plain.plain, path, encoding), self.resources)
@@ -101,13 +103,24 @@ class Validator:
             findings = [markup.remap(f, plain, lines) for f in self.engine.run(article)]
             findings.sort(key=lambda f: f.sort_key)
             inline = suppress.from_directives(plain.directives, path)
+
+            def place(loc):
+                return markup.remap_location(loc, plain, lines)
+        feed = self.feed_items(article, place)
         if self.options.suppressions and path != "-":
             try:
                 entries = inline + suppress.load_sidecar(path)
             except suppress.SuppressionError as e:
                 return FileResult(path, error=e.one_line(), encoding=encoding, text=text)
             findings = suppress.apply(findings, entries, text, **self.unused_options())
-        return FileResult(path, findings, encoding=encoding, text=text)
+        return FileResult(path, findings, encoding=encoding, text=text, feed=feed)
+
+    def feed_items(self, article, place=None) -> list:
+        """The article's items for the rules across a feed (compared by `run.results`)."""
+        from validator.feed import feed_items, feed_rules
+
+        rules = feed_rules(self.rules)
+        return feed_items(self.engine, rules, article, place or (lambda loc: loc)) if rules else []
 
     def unused_options(self) -> dict:
         from validator.suppress import UNUSED_RULE

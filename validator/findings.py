@@ -98,6 +98,7 @@ class FileResult:
     error: str | None = None
     encoding: str | None = None
     text: str | None = None  # the decoded article, for excerpts; never re-read from disk
+    feed: list = field(default_factory=list)  # its items for the rules across a feed (validator.feed)
 
     def to_json(self) -> dict:
         data = {"path": self.path, "findings": [f.to_json() for f in self.findings]}

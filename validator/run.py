@@ -229,9 +229,25 @@ def worker_count(jobs: int | None, files: int) -> int:
     return min(jobs or cpus(), cpus(), files)
 
 
-def results(p: Plan, jobs: int | None = None, work=_validate) -> Iterator:
-    """FileResults in input order, each yielded as soon as it and all before it are done. `work`
-    turns one item into its result (the corpus engines: into structure tables)."""
+def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
+    """FileResults in input order, each yielded as soon as it and all before it are done, with the
+    findings of the rules across the feed: each article compared with the articles before it."""
+    indexes: dict = {}
+    for item, result in zip(p.items, produce(p, jobs), strict=True):
+        if result.feed:
+            from validator.feed import FeedIndex
+
+            v = validator_for(p.options[item.key])
+            index = indexes.get(item.key) or indexes.setdefault(item.key, FeedIndex(v))
+            result.findings = sorted(result.findings + index.findings(result.feed, v.options.lang),
+                                     key=lambda f: f.sort_key)
+            result.feed = []
+        yield result
+
+
+def produce(p: Plan, jobs: int | None = None, work=_validate) -> Iterator:
+    """Each item's result in input order, each yielded as soon as it and all before it are done.
+    `work` turns one item into its result (the corpus engines: into structure tables)."""
     for item in p.items:
         if item.stdin and item.text is None and item.error is None:
             read_stdin(item)

@@ -22,13 +22,14 @@ from validator.rules.engine import _norm_value
 from validator.rules.fields import FIELDS
 
 CONSISTENCY_TABLE = "consistency"
+FEED_TABLE = "feed"   # one row per feed item of the run: a person's title, an event's toll (validator.feed)
 
 # The type of each field's column, by field name (one name means one type in every structure).
 # A field that leads to an entity is that entity's id (a string); `titles` is a list, which no row
 # condition can test.
 FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("text", "category", "qualifier", "noun", "noun_type", "kind", "content", "name",
-                     "title", "gender", "form", "phrase"), "str"),
+                     "title", "gender", "form", "phrase", "dateline_place"), "str"),
     **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
@@ -45,7 +46,7 @@ KEY_COLUMNS = {"article": "str", "row": "int"}
 FINDING_COLUMNS = {
     "loc_start": "int", "loc_end": "int", "loc_line": "int", "loc_column": "int", "loc_end_line": "int",
     "loc_end_column": "int", "loc_text": "str", "plain_start": "int", "plain_end": "int",
-    "sentence_index": "int", "context": "str", "values": "str", "related": "str",
+    "sentence_index": "int", "context": "str", "values": "str", "related": "str", "evidence": "str",
 }
 CONSISTENCY_COLUMNS = {"rule": "str", "message": "str", "conflict": "str"}
 
@@ -77,6 +78,7 @@ class CompiledRules:
     rules: list[CompiledRule] = field(default_factory=list)
     columns: dict[str, dict[str, Column]] = field(default_factory=dict)   # table -> condition columns
     consistency: list[m.Rule] = field(default_factory=list)
+    feed: list[m.Rule] = field(default_factory=list)
 
     @property
     def structure_tables(self) -> list[str]:
@@ -107,7 +109,7 @@ def compile_rules(rules: list[m.Rule]) -> CompiledRules:
     for rule in rules:
         out.columns.setdefault(rule.structure, {})
         if isinstance(rule.requirement, m.RequireConsistent):
-            out.consistency.append(rule)
+            (out.feed if rule.requirement.scope == "feed" else out.consistency).append(rule)
             continue
         try:
             out.rules.append(_compile_rule(rule, out.columns[rule.structure]))
@@ -286,10 +288,12 @@ def gx_suites(compiled: CompiledRules) -> dict:
             meta={"rule": cr.rule.id, "severity": cr.rule.severity},
             description=f"rule {cr.rule.id}: no {cr.table} may be selected and fail the requirement "
                         f"({cr.rule.description})"))
-    for rule in compiled.consistency:
-        suite = suites.setdefault(CONSISTENCY_TABLE, gx.ExpectationSuite(name=SUITE_PREFIX + CONSISTENCY_TABLE))
-        suite.add_expectation(gxe.ExpectColumnValuesToBeNull(
-            column="conflict", row_condition=GxColumn("rule") == rule.id, condition_parser=None,
-            meta={"rule": rule.id, "severity": rule.severity},
-            description=f"rule {rule.id}: no {rule.structure} may conflict with another ({rule.description})"))
+    for table, rules in ((CONSISTENCY_TABLE, compiled.consistency), (FEED_TABLE, compiled.feed)):
+        for rule in rules:
+            suite = suites.setdefault(table, gx.ExpectationSuite(name=SUITE_PREFIX + table))
+            suite.add_expectation(gxe.ExpectColumnValuesToBeNull(
+                column="conflict", row_condition=GxColumn("rule") == rule.id, condition_parser=None,
+                meta={"rule": rule.id, "severity": rule.severity},
+                description=f"rule {rule.id}: no {rule.structure} may conflict with another "
+                            f"{'story of the feed' if table == FEED_TABLE else 'of its article'} ({rule.description})"))
     return suites

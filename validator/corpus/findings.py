@@ -10,7 +10,7 @@ from validator.corpus.compiler import FINDING_COLUMNS, KEY_COLUMNS
 from validator.corpus.tables import location_of, related_of
 from validator.findings import FileResult, Finding, Location
 from validator.rules import model as m
-from validator.rules.engine import by_sentence, compose, one_per_sentence, rule_reference, with_fingerprints
+from validator.rules.engine import by_sentence, compose, one_per_sentence, with_fingerprints
 
 # what a failing row must bring back to become a finding
 RETURNED_COLUMNS = [*KEY_COLUMNS, *FINDING_COLUMNS, "message"]
@@ -25,7 +25,7 @@ def _location(row: dict) -> Location:
                                               "loc_end_column")] + [_text(row["loc_text"]) or ""])
 
 
-def article_findings(failing: list[tuple[m.Rule, dict]], lang: str) -> list[tuple[Finding, dict]]:
+def article_findings(failing: list[tuple[m.Rule, dict]], engine) -> list[tuple[Finding, dict]]:
     """One article's failing rows as findings (each with the row it reports), a rule declared `once
     within sentence` giving one finding per sentence as the native engine does."""
     by_rule: dict[str, list[tuple[m.Rule, dict]]] = {}
@@ -39,7 +39,7 @@ def article_findings(failing: list[tuple[m.Rule, dict]], lang: str) -> list[tupl
             else [[p] for p in pairs]
         for group in groups:
             row = group[0][1]
-            out.append((_finding(rule, row, [_location(r) for _, r in group[1:]], lang), row))
+            out.append((_finding(rule, row, [_location(r) for _, r in group[1:]], engine), row))
     once = {rule.id for rule, _ in failing if rule.once == "sentence"}
     if once:
         sentence = {id(f): int(row["sentence_index"]) for f, row in out}
@@ -48,14 +48,22 @@ def article_findings(failing: list[tuple[m.Rule, dict]], lang: str) -> list[tupl
     return out
 
 
-def _finding(rule: m.Rule, row: dict, others: list[Location], lang: str) -> Finding:
+def _finding(rule: m.Rule, row: dict, others: list[Location], engine) -> Finding:
     message = _text(row.get("message"))
     related = related_of(_text(row["related"]))
-    if message is not None:   # a consistency row: the engine worded it
+    evidence = json.loads(_text(row["evidence"]) or "[]")
+    if message is not None:   # a consistency or feed row: the engine worded it, evidence and all
         return Finding(rule.id, rule.category, rule.severity, message, _location(row), related,
-                       evidence=(rule_reference(rule),))
-    suggestion = rule.requirement.suggestion if isinstance(rule.requirement, m.Forbid) else None
-    return compose(rule, lang, _location(row), related, json.loads(row["values"]), suggestion, others)
+                       evidence=tuple(evidence))
+    req = rule.requirement
+    suggestion = req.suggestion if isinstance(req, m.Forbid) else None
+    found = evidence[0]
+    why = list(found["structure"])
+    if isinstance(req, m.RequireSource):
+        why.append(found["missing_source"][req.scope])
+    elif isinstance(req, m.RequireCondition):
+        why.append(engine._unmet(req))
+    return compose(rule, engine.lang, _location(row), related, json.loads(row["values"]), suggestion, others, why)
 
 
 def file_result(path: str, failing: list[tuple[m.Rule, dict]], validator, text: str | None,
@@ -63,7 +71,7 @@ def file_result(path: str, failing: list[tuple[m.Rule, dict]], validator, text: 
     """One article's findings as the native engine orders, fingerprints and suppresses them."""
     from validator import suppress
 
-    found = article_findings(failing, validator.options.lang)
+    found = article_findings(failing, validator.engine)
     found.sort(key=lambda fr: (int(fr[1]["plain_start"]), int(fr[1]["plain_end"]), fr[0].rule))
     findings = with_fingerprints([f for f, _ in found], [_text(row["context"]) or "" for _, row in found])
     findings.sort(key=lambda f: f.sort_key)

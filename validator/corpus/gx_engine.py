@@ -7,9 +7,10 @@ import itertools
 from pathlib import Path
 from typing import Iterator
 
-from validator.corpus.compiler import CONSISTENCY_TABLE, compile_rules
+from validator.corpus.compiler import CONSISTENCY_TABLE, FEED_TABLE, compile_rules
 from validator.corpus.findings import file_result
-from validator.corpus.tables import ArticleTables, article_tables
+from validator.corpus.tables import ArticleTables, article_tables, feed_rows
+from validator.feed import FeedIndex
 from validator.errors import InputError, RuleError
 from validator.findings import FileResult
 
@@ -70,10 +71,16 @@ def frames(batch: list[ArticleTables], schema: dict[str, str], tables: list[str]
     return out
 
 
-def batch_results(batch: list[ArticleTables], items, runner, validator, compiled, frames_of) -> list[FileResult]:
+def batch_results(batch: list[ArticleTables], items, runner, validator, compiled, frames_of, feed) -> list[FileResult]:
     """Validate one batch of articles; their FileResults in input order."""
+    import pandas as pd
+
     found: dict[str, list] = {a.path: [] for a in batch}
-    for table, frame in frames_of(batch).items():
+    frames = frames_of(batch)
+    rows = feed_rows(feed, [(a.path, a.feed) for a in batch], validator.options.lang) if compiled.feed else []
+    if rows:
+        frames[FEED_TABLE] = pd.DataFrame.from_records(rows)
+    for table, frame in frames.items():
         for rule, row in runner.failing_rows(table, frame):
             found[str(row["article"])].append((rule, row))
     return [FileResult(a.path, error=a.error) if a.error else
@@ -89,9 +96,10 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     validator = run.validator_for(plan.options[key])
     compiled = compiled_for(key, validator)
     schema = compiled.schema()
-    extracted = run.results(plan, jobs, work=tables_task)
+    extracted = run.produce(plan, jobs, work=tables_task)
     first = next(extracted, None)   # the pool forks before Great Expectations is imported here
     runner = SuiteRunner(compiled, "pandas", data_docs)
+    feed = FeedIndex(validator)   # the articles of the run so far
 
     def frames_of(batch):
         return frames(batch, schema, compiled.tables)
@@ -103,10 +111,10 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
             batch.append(tables)
             items.append(item)
             if len(batch) >= batch_articles:
-                yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of))
+                yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
                 batch, items = [], []
         if batch:
-            yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of))
+            yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
     finally:
         runner.close()
 

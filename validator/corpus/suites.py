@@ -29,6 +29,29 @@ def import_gx():
     return gx
 
 
+def add_offline_index(site: Path) -> None:
+    """GX's index draws its tables with JavaScript and styles from CDNs, which a browser offline
+    cannot load: the page would list nothing. Put a plain list of every suite and validation, as
+    links relative to the site, at the top of the index."""
+    import html
+
+    index = site / "index.html"
+    if not index.exists():
+        return
+    suites = sorted(site.glob("expectations/*.html"))
+    validations = sorted(site.glob("validations/**/*.html"))
+
+    def links(paths):
+        return "".join(f'<li><a href="{html.escape(p.relative_to(site).as_posix())}">'
+                       f'{html.escape(p.relative_to(site).as_posix())}</a></li>' for p in paths)
+    listing = (f'<section id="validator-offline-index" style="font-family:sans-serif;margin:1em">'
+               f'<h2>Expectation suites ({len(suites)})</h2><ul>{links(suites)}</ul>'
+               f'<h2>Validation results ({len(validations)})</h2><ul>{links(validations)}</ul></section>')
+    text = index.read_text(encoding="utf-8")
+    at = text.find(">", text.find("<body")) + 1 if "<body" in text else 0
+    index.write_text(text[:at] + listing + text[at:], encoding="utf-8")
+
+
 class SuiteRunner:
     def __init__(self, compiled: CompiledRules, source: str = "pandas", data_docs: Path | None = None,
                  spark=None):
@@ -63,7 +86,7 @@ class SuiteRunner:
             if data_docs is not None:
                 self.definitions[table] = self.context.validation_definitions.add(
                     gx.ValidationDefinition(name=f"validate-{table}", data=batch, suite=suite))
-        self.rules = {r.id: r for r in [cr.rule for cr in compiled.rules] + compiled.consistency}
+        self.rules = {r.id: r for r in [cr.rule for cr in compiled.rules] + compiled.consistency + compiled.feed}
 
     def failing_rows(self, table: str, frame) -> list[tuple[object, dict]]:
         """(rule, row) for each row of one table that breaks a rule."""
@@ -98,6 +121,7 @@ class SuiteRunner:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     self.context.build_data_docs(site_names=[SITE_NAME])
+                add_offline_index(Path(self.data_docs))
         finally:
             if self._project is not None:
                 shutil.rmtree(self._project, ignore_errors=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from validator import document, markup
 from validator.corpus.compiler import CONSISTENCY_TABLE, Column, CompiledRules
+from validator.extract.evidence import missing_source, source_chain, structure_evidence
+from validator.extract.model import NumberItem, Quote
 from validator.extract.pipeline import extract
 from validator.findings import Location, RelatedLocation
 from validator.rules.engine import _brief, _describe, _norm_value, _sentence_index, fingerprint_context
@@ -29,6 +31,7 @@ class ArticleTables:
     encoding: str = "utf-8"
     text: str | None = None            # kept for suppressions and text reports (the gx engine)
     directives: list = field(default_factory=list)   # inline suppression comments of Markdown/HTML
+    feed: list = field(default_factory=list)          # items for the rules across the feed
 
 
 def article_tables(validator, compiled: CompiledRules, text: str, path: str, encoding: str = "utf-8",
@@ -51,7 +54,8 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
     engine = validator.engine
     contexts: dict[int, str] = {}
 
-    def finding_columns(loc: Location, related, values: dict | None, message: str | None = None) -> dict:
+    def finding_columns(loc: Location, related, values: dict | None, message: str | None = None,
+                        evidence=()) -> dict:
         shown = place(loc)
         return {
             "loc_start": shown.start, "loc_end": shown.end, "loc_line": shown.line, "loc_column": shown.column,
@@ -60,19 +64,24 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
             "context": fingerprint_context(article, loc.start, contexts),
             "values": json.dumps(values, ensure_ascii=False) if values is not None else None,
             "related": json.dumps([[*_loc_tuple(place(r.location)), r.message] for r in related], ensure_ascii=False),
-            "message": message,
+            "message": message, "evidence": json.dumps(list(evidence), ensure_ascii=False),
         }
 
-    out = ArticleTables(path, encoding=encoding, text=text if keep_text else None, directives=directives)
+    out = ArticleTables(path, encoding=encoding, text=text if keep_text else None, directives=directives,
+                        feed=validator.feed_items(article, place))
     for table, columns in compiled.columns.items():
         if table not in compiled.structure_tables:
             continue
         rows = out.rows[table] = []
         getters = [(c.name, _getter(c, table, engine)) for c in columns.values()]
+        scopes = [c.source_scope for c in columns.values() if c.source_scope]
         for i, item in enumerate(engine.items(table, article)):
             loc, related, values = _describe(item, article)
             values["text"] = _brief(loc.text)   # as the native engine words it, from the plain text
-            row = {"article": path, "row": i, **finding_columns(loc, related, values)}
+            evidence = {"structure": _evidence(item, article), "missing_source": {
+                scope: missing_source(item, scope, article, engine.lang) for scope in scopes
+                if not engine.has_source(item, scope, article)}}
+            row = {"article": path, "row": i, **finding_columns(loc, related, values, evidence=[evidence])}
             for name, get in getters:
                 row[name] = get(item, article)
             rows.append(row)
@@ -85,13 +94,42 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
             for item, f in conflicts:
                 other = f.related[0].location.text if f.related else f.location.text
                 rows.append({"article": path, "row": len(rows), "rule": rule.id, "conflict": other,
-                             **finding_columns(f.location, f.related, None, f.message)})
+                             **finding_columns(f.location, f.related, None, f.message, f.evidence)})
             for item in selected:
                 if id(item) not in flagged:
                     loc, related, _ = _describe(item, article)
                     rows.append({"article": path, "row": len(rows), "rule": rule.id, "conflict": None,
                                  **finding_columns(loc, related, None)})
     return out
+
+
+def _evidence(item, article) -> list[str]:
+    """What the native engine's finding on this structure cites, whichever rule flags it."""
+    evidence = structure_evidence(item, article)
+    if isinstance(item, (NumberItem, Quote)):
+        evidence += source_chain(item, article)
+    return evidence
+
+
+def feed_rows(index, articles: list[tuple[str, list]], lang: str) -> list[dict]:
+    """The feed table of a batch: each feed item of its articles ((path, items) in input order)
+    compared with the articles before it; `conflict` names the earlier story it contradicts."""
+    rows: list[dict] = []
+    for path, items in articles:
+        for item, earlier in index.compare(items):
+            f = index.finding(item, earlier, lang) if earlier is not None else None
+            loc = item.loc
+            rows.append({
+                "article": path, "row": len(rows), "rule": item.rule,
+                "conflict": f"{earlier.shown} ({earlier.article})" if earlier is not None else None,
+                "message": f.message if f else None, "loc_start": loc.start, "loc_end": loc.end,
+                "loc_line": loc.line, "loc_column": loc.column, "loc_end_line": loc.end_line,
+                "loc_end_column": loc.end_column, "loc_text": loc.text, "plain_start": loc.start,
+                "plain_end": loc.end, "sentence_index": -1, "context": item.context, "values": None,
+                "evidence": json.dumps(list(f.evidence) if f else [], ensure_ascii=False),
+                "related": json.dumps([[*_loc_tuple(r.location), r.message] for r in (f.related if f else ())],
+                                      ensure_ascii=False)})
+    return rows
 
 
 def _loc_tuple(loc: Location) -> list:

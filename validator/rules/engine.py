@@ -99,8 +99,10 @@ class Engine:
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
-        selected = self.select(rule, article)
         req = rule.requirement
+        if is_feed_rule(rule):
+            return []   # compared across the articles of a run (validator.feed), not within one
+        selected = self.select(rule, article)
         if isinstance(req, m.RequireConsistent):
             return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
         failing: list[tuple[object, _Eval, str | None]] = []  # (item, state, what was not found)
@@ -396,13 +398,9 @@ class Engine:
         seen: list[tuple[frozenset, Mention]] = []
         seen_words: set = set()
         out = []
-        for mention in entity.mentions:
-            if not mention.title or mention.form not in ("name", "surname") or mention.title_kind in (
-                    "rank", "honorific", "relation"):
-                continue  # a rank (الفريق أول) or an honorific does not contradict a role
-            words = _title_word_list(mention.title, self._title_modifiers())
+        for mention, words in self.titled_mentions(entity):
             for other_words, other in seen:
-                if _titles_conflict(words, other_words, self._place_words(), self._place_words("nationalities")):
+                if self.titles_conflict(words, other_words):
                     loc = mention.title_loc or mention.loc
                     out.append(self._make(rule, loc, article, {
                         "name": entity.name, "title": mention.title, "other": other.title,
@@ -413,6 +411,17 @@ class Engine:
                 seen_words.add(words)
                 seen.append((words, mention))
         return out
+
+    def titled_mentions(self, entity: Entity):
+        """(mention, title words) of each mention whose title is a role: a rank (الفريق أول), an
+        honorific or a relation does not contradict a role."""
+        for mention in entity.mentions:
+            if mention.title and mention.form in ("name", "surname") and mention.title_kind not in (
+                    "rank", "honorific", "relation"):
+                yield mention, _title_word_list(mention.title, self._title_modifiers())
+
+    def titles_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return _titles_conflict(a, b, self._place_words(), self._place_words("nationalities"))
 
     def _place_words(self, only: str | None = None) -> frozenset:
         """Countries, cities and nationalities as a title's words (مصر، الأردن، المصري): two titles
@@ -502,6 +511,10 @@ class Engine:
 def rule_reference(rule: m.Rule) -> str:
     """`rule-id@file.rule:line`: the first item of every finding's evidence."""
     return f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}"
+
+
+def is_feed_rule(rule: m.Rule) -> bool:
+    return isinstance(rule.requirement, m.RequireConsistent) and rule.requirement.scope == "feed"
 
 
 def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
@@ -694,7 +707,12 @@ def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsi
 
 
 def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:
-    x, y = float(a.value), float(b.value)
+    return values_agree(float(a.value), float(b.value), tolerance, factor)
+
+
+def values_agree(x: float, y: float, tolerance: float, factor: float) -> bool:
+    """Two values of one quantity agree: equal, within the relative tolerance, or so far apart (more
+    than `factor` times) that they are a part and a total rather than one figure told twice."""
     if x == y:
         return True
     lo, hi = min(x, y), max(x, y)

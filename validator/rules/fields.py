@@ -139,6 +139,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                   doc="a lead figure: in the first sentence of its paragraph, and the next sentence "
                                       "names a source (\"said X\")"),
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
+        "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
+                                    doc="the place of the article's dateline, if any"),
         "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
     },
     "quote": {
@@ -206,6 +208,6 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 }
 
 # Message placeholders: {text} and these.
-PLACEHOLDERS = frozenset({"text", "value", "category", "noun", "qualifier", "name", "titles", "title",
+PLACEHOLDERS = frozenset({"article", "text", "value", "category", "noun", "qualifier", "name", "titles", "title",
                           "other", "source", "speaker", "phrase", "suggestion", "kind", "forms",
                           "figures"})

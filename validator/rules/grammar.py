@@ -29,7 +29,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "require": ("يتطلب",), "source": ("مصدر",), "within": ("ضمن",), "consistent": ("متسق", "اتساق"),
     "by": ("حسب",), "tolerance": ("تسامح",), "factor": ("معامل",), "forbid": ("يمنع",),
     "suggest": ("اقتراح", "اقترح"), "flag": ("مخالف",), "pass": ("سليم",), "tags": ("وسوم",),
-    "with": ("مع",), "headline": ("العنوان",), "once": ("مرة",),
+    "with": ("مع",), "headline": ("العنوان",), "across": ("عبر",), "once": ("مرة",),
 }
 SEVERITY_ALIASES = {"error": "error", "warning": "warning", "info": "info",
                     "خطأ": "error", "تحذير": "warning", "ملاحظة": "info"}
@@ -40,9 +40,9 @@ STRUCTURE_ALIASES = {"number": "number", "quote": "quote", "entity": "entity", "
                      "إسناد": "attribution", "فقرة": "paragraph", "جملة": "sentence", "عنوان": "headline",
                      "تهجئة": "spelling"}
 SCOPE_ALIASES = {"sentence": "sentence", "passage": "passage", "paragraph": "paragraph", "article": "article",
-                 "restatement": "restatement",
+                 "restatement": "restatement", "feed": "feed",
                  "الجملة": "sentence", "المقطع": "passage", "الفقرة": "paragraph", "المقال": "article",
-                 "المعادل": "restatement"}
+                 "المعادل": "restatement", "النشرة": "feed"}
 LANG_ALIASES = {"ar": "ar", "en": "en", "عربي": "ar", "إنجليزي": "en"}
 
 _IDENT_CHARS = pp.alphanums + "_-" + pp.unicode.Arabic.alphanums
@@ -112,8 +112,9 @@ def _grammar() -> pp.ParserElement:
     factor = K["factor"] + number
     within = K["within"] + scope
     with_headline = K["with"] + K["headline"]
-    r_consistent = (K["consistent"] + word + pp.Opt(by) + pp.Opt(tolerance) + pp.Opt(factor) + pp.Opt(within)
-                    + pp.Opt(with_headline)).set_parse_action(loc_action("consistent"))
+    across = K["across"] + scope      # across feed: the structures of every article of one run
+    r_consistent = (K["consistent"] + word + pp.Opt(by) + pp.Opt(tolerance) + pp.Opt(factor)
+                    + pp.Opt(within | across) + pp.Opt(with_headline)).set_parse_action(loc_action("consistent"))
     r_source = (K["source"] + K["within"] + scope).set_parse_action(loc_action("source"))
     c_require = (K["require"] - (r_consistent | r_source | condition)).set_parse_action(loc_action("require"))
     c_forbid = (K["forbid"] + pp.Opt(K["suggest"] - string)).set_parse_action(loc_action("forbid"))

@@ -390,13 +390,22 @@ class _Converter:
                     i += 2
                 elif ctoks[i] == "within":
                     scope = SCOPE_ALIASES[ctoks[i + 1]]
+                    if scope == "feed":
+                        raise self.error("a feed is compared across articles: write 'across feed'", cloc)
+                    i += 2
+                elif ctoks[i] == "across":
+                    scope = SCOPE_ALIASES[ctoks[i + 1]]
+                    if scope != "feed":
+                        raise self.error(f"'across' takes 'feed' (the articles of one run), not {ctoks[i + 1]}", cloc)
                     i += 2
                 elif ctoks[i] == "with":
                     with_headline = True
                     i += 2
                 else:
                     i += 1
-            if (scope != "article" or with_headline) and what != "value":
+            if scope == "feed" and (what not in ("titles", "value") or with_headline):
+                raise self.error("'across feed' applies to 'consistent titles' and 'consistent value'", cloc)
+            if (scope not in ("article", "feed") or with_headline) and what != "value":
                 raise self.error("'within' and 'with headline' apply to 'consistent value'", cloc)
             return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc), scope, with_headline)
         import pyparsing as pp

@@ -94,7 +94,7 @@ class RequireConsistent:
     tolerance: float = 0.0          # relative difference still treated as the same value
     factor: float = 0.0             # values further apart than this factor are different quantities
     where: Where | None = None
-    scope: str = "article"          # compare values within one sentence, paragraph or the article
+    scope: str = "article"          # compare within one sentence, paragraph, the article, or across the feed
     with_headline: bool = False     # and always the headline's values with the body's
 
 
