@@ -63,21 +63,23 @@ class Consistency:
                 yield mention, title_word_list(mention.title, self._title_modifiers())
 
     def titles_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        return _titles_conflict(a, b, self.place_words())
+        return _titles_conflict(a, b, self.place_words(), self.place_words("nationalities"))
 
-    def place_words(self) -> frozenset:
+    def place_words(self, only: str | None = None) -> frozenset:
         """Countries, cities and nationalities as a title's words (مصر، الأردن، المصري): two titles
-        whose places differ (السفير لدى مصر / السفير لدى الأردن) name two offices."""
-        cached = getattr(self, "_places_cache", None)
+        whose places differ (السفير لدى مصر / السفير لدى الأردن) name two offices. `only`: the words
+        of one lexicon (nationalities)."""
+        cache = self.__dict__.setdefault("_places_caches", {})
+        cached = cache.get(only)
         if cached is None:
             words = set()
-            for name in ("places", "nationalities"):
+            for name in (only,) if only else ("places", "nationalities"):
                 for e in self.lexicons[name].entries:
                     forms = [e.text] + [e.get(k) for k in ("f", "definite") if e.get(k)]
                     for form in forms:
                         if " " not in form.strip():
                             words |= _title_words(form)
-            cached = self._places_cache = frozenset(words)
+            cached = cache[only] = frozenset(words)
         return cached
 
     def _title_modifiers(self) -> frozenset:
@@ -209,7 +211,8 @@ _BOARD_WORDS = frozenset({"مجلس", "لجنه", "امناء", "عضو", "عض�
 _ADDED_ROLES = frozenset({"مستشار", "مستشاره", "عضو", "عضوه", "مبعوث", "مبعوثه"})
 
 
-def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset()) -> bool:
+def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset(),
+                     nationalities: frozenset = frozenset()) -> bool:
     """Two titles an editor would call a contradiction. A title that contains the other (وزير
     الخارجية / الوزير) is the same one. The same office (head noun) over two different portfolios,
     bodies or countries conflicts (وزير التخطيط / وزير المالية، السفير لدى مصر / السفير لدى الأردن),
@@ -224,8 +227,12 @@ def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset =
     if a[0].removesuffix("ه") == b[0].removesuffix("ه"):
         if len(a) == 1 or len(b) == 1:
             return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
-        if (rest_a - rest_b) & places and (rest_b - rest_a) & places:
-            return True  # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي
+        only_a, only_b = (rest_a - rest_b) & places, (rest_b - rest_a) & places
+        if only_a and only_b:
+            # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي; but a nationality
+            # against a city or a body is one person described two ways (الباحث الأميركي / الباحث
+            # بمعهد واشنطن)
+            return (only_a <= nationalities) == (only_b <= nationalities)
         return not ((rest_a & rest_b) - places - TITLE_FUNCTION_WORDS)
     own_a, own_b = rest_a - places - TITLE_FUNCTION_WORDS, rest_b - places - TITLE_FUNCTION_WORDS
     if not own_a or not own_b or a[0] in _ADDED_ROLES or b[0] in _ADDED_ROLES \

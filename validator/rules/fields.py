@@ -88,6 +88,18 @@ def _quotes_here(mention, a: Article) -> bool:
         for q in a.quotes)
 
 
+def _mention_in_headline(mention, a: Article) -> bool:
+    return a.doc.headline is not None and mention.loc.start < a.doc.headline.end
+
+
+def _body_first_source(mention, a: Article) -> bool:
+    """The first mention of its entity that is a source outside the headline."""
+    entity = a.entity(mention.entity)
+    if entity is None or not mention.is_source or _mention_in_headline(mention, a):
+        return False
+    return next((x for x in entity.mentions if x.is_source and not _mention_in_headline(x, a)), None) is mention
+
+
 def _line(x, a: Article) -> int:
     if hasattr(x, "loc"):
         return x.loc.line
@@ -174,6 +186,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "paragraph_first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a, paragraph=True),
                                             doc="the first mention of its entity that is a source in its paragraph"),
         "title": FieldSpec(lambda m, a: m.title, doc="the title written with this mention"),
+        "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
+        "body_first_source": FieldSpec(_body_first_source,
+                                       doc="the first mention of its entity that is a source outside the headline"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
