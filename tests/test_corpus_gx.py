@@ -49,7 +49,7 @@ def test_gx_engine_gives_the_native_findings_on_the_fixtures(tmp_path):
     native = [r.to_json() for r in run.results(plan, jobs=1)]
     docs = tmp_path / "docs"
     gx = [r.to_json() for _, r in gx_engine.results(plan, jobs=1, data_docs=docs)]
-    assert sum(len(r["findings"]) for r in native) > 50
+    assert sum(len(r["findings"]) for r in native) > 40  # enough findings for the comparison to mean something
     assert gx == native   # the same findings, messages, fingerprints and evidence
     index = (docs / "index.html").read_text(encoding="utf-8")
     for table in ("number", "quote", "entity", "mention", "consistency", "feed"):

@@ -195,7 +195,7 @@ def test_ten_thousand_word_report_loads_and_marks_every_finding(browser, tmp_pat
         "requestAnimationFrame(() => requestAnimationFrame(() => done({"
         " dom_content_loaded_ms: n.domContentLoadedEventEnd, load_ms: n.loadEventEnd,"
         " paint: Object.fromEntries(paint), frame_after_load_ms: performance.now()})));")
-    assert len(_marks(browser)) == len(findings) > 100
+    assert len(_marks(browser)) == len(findings) > 60
     timing |= {"words": words, "findings": len(findings), "bytes": page.stat().st_size}
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "timing.json").write_text(json.dumps(timing, indent=2) + "\n", encoding="utf-8")

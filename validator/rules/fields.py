@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.model import Article, Entity, SpellingGroup, TextSpan
+from validator.text.normalize import normalize_cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,18 @@ def _quotes_here(mention, a: Article) -> bool:
     return sentence is not None and any(
         q.speaker == mention.entity and q.kind == "speech" and q.balanced and q.sentence == sentence.index
         for q in a.quotes)
+
+
+def _mention_in_headline(mention, a: Article) -> bool:
+    return a.doc.headline is not None and mention.loc.start < a.doc.headline.end
+
+
+def _body_first_source(mention, a: Article) -> bool:
+    """The first mention of its entity that is a source outside the headline."""
+    entity = a.entity(mention.entity)
+    if entity is None or not mention.is_source or _mention_in_headline(mention, a):
+        return False
+    return next((x for x in entity.mentions if x.is_source and not _mention_in_headline(x, a)), None) is mention
 
 
 def _line(x, a: Article) -> int:
@@ -173,6 +186,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "paragraph_first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a, paragraph=True),
                                             doc="the first mention of its entity that is a source in its paragraph"),
         "title": FieldSpec(lambda m, a: m.title, doc="the title written with this mention"),
+        "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
+        "body_first_source": FieldSpec(_body_first_source,
+                                       doc="the first mention of its entity that is a source outside the headline"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
@@ -196,3 +212,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 PLACEHOLDERS = frozenset({"article", "text", "value", "category", "noun", "qualifier", "name", "titles", "title",
                           "other", "source", "speaker", "phrase", "suggestion", "kind", "forms",
                           "figures"})
+
+
+def norm_value(v):
+    """A field's or a rule's value as conditions compare it: text normalized, 3.0 as 3."""
+    if isinstance(v, str):
+        return normalize_cached(v)  # rule values and field values repeat: category, noun_type ...
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
