@@ -16,9 +16,15 @@ from dataclasses import dataclass
 from validator.extract.wordclasses import word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
-from validator.rules.engine import (_TITLE_FUNCTION_WORDS, _describe, _fmt, _norm_value, _title_word_list, compose,
-                                    fingerprint_context, is_feed_rule, values_agree, with_fingerprints)
-from validator.rules.fields import FIELDS
+from validator.rules.compose import compose, describe, format_value
+from validator.rules.consistency import (
+    TITLE_FUNCTION_WORDS,
+    title_word_list,
+    values_agree,
+)
+from validator.rules.engine import is_feed_rule
+from validator.rules.fields import FIELDS, norm_value
+from validator.rules.fingerprints import fingerprint_context, with_fingerprints
 from validator.text.normalize import normalize_string
 
 EXAMPLE_SEPARATOR = "\n---\n"
@@ -53,7 +59,7 @@ def _loc_list(loc: Location) -> list:
 
 
 def _title_word(norm: str) -> str:
-    return _title_word_list(norm)[0] if norm.strip() else norm
+    return title_word_list(norm)[0] if norm.strip() else norm
 
 
 def feed_rules(rules: list[m.Rule]) -> list[m.Rule]:
@@ -74,7 +80,7 @@ def feed_items(engine, rules: list[m.Rule], article, place=lambda loc: loc) -> l
                 words = name.split()
                 if len(words) < 2 or (len(words) == 2 and words[0] in word_class("name-particles", "particle", "kind")):
                     continue   # a surname or a given name alone (عبد المجيد) names many people in a feed
-                for mention, words in engine.titled_mentions(item):
+                for mention, words in engine.conflicts.titled_mentions(item):
                     if (name, words) in seen:
                         continue
                     seen.add((name, words))
@@ -82,12 +88,12 @@ def feed_items(engine, rules: list[m.Rule], article, place=lambda loc: loc) -> l
                     out.append(FeedItem(rule.id, path, (name,), words, mention.title, item.name, place(loc),
                                         fingerprint_context(article, loc.start, contexts)))
             elif item.value is not None:
-                key = tuple(_norm_value(FIELDS["number"][f].get(item, article)) for f in req.by if f != "source")
+                key = tuple(norm_value(FIELDS["number"][f].get(item, article)) for f in req.by if f != "source")
                 if any(k in (None, "") for k in key) or (key, float(item.value)) in seen:
                     continue
                 seen.add((key, float(item.value)))
-                loc = _describe(item, article)[0]
-                out.append(FeedItem(rule.id, path, key, float(item.value), _fmt(item.value), item.noun or "",
+                loc = describe(item, article)[0]
+                out.append(FeedItem(rule.id, path, key, float(item.value), format_value(item.value), item.noun or "",
                                     place(loc), fingerprint_context(article, loc.start, contexts)))
     return out
 
@@ -103,7 +109,7 @@ class FeedIndex:
         self.spelling = {_title_word(e.norm): e.get("group") for e in validator.resources.spelled_terms.entries}
         # a portfolio's words stay even where a place is spelled the same (المالية / مالي)
         portfolios = {_title_word(w) for e in validator.lexicons["portfolios"].entries for w in e.norm.split()}
-        self.not_portfolio = (self.engine._place_words() - portfolios) | _TITLE_FUNCTION_WORDS
+        self.not_portfolio = (self.engine.conflicts.place_words() - portfolios) | TITLE_FUNCTION_WORDS
 
     def compare(self, items: list[FeedItem]) -> list[tuple[FeedItem, FeedItem | None]]:
         """Each item of one article with the earlier article's item it contradicts (or None); then

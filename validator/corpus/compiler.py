@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from validator.errors import RuleError
 from validator.rules import model as m
-from validator.rules.engine import _norm_value
+from validator.rules.fields import norm_value
 from validator.rules.fields import FIELDS
 
 CONSISTENCY_TABLE = "consistency"
@@ -225,7 +225,7 @@ def _atoms(cond, structure: str, columns: dict[str, Column], negate: bool) -> li
         # a number is true when present and not zero
         return [[(c, "null", None)], [(c, "==", 0)]] if negate else [[(c, "not_null", None), (c, "!=", 0)]]
     if isinstance(cond, m.InList):
-        values = tuple(_norm_value(v) for v in cond.values)
+        values = tuple(norm_value(v) for v in cond.values)
         numeric = all(isinstance(v, (int, float)) for v in values)
         if (col.type == "str" and not all(isinstance(v, str) for v in values)) or (
                 col.type in ("int", "float") and not numeric) or col.type == "bool":
@@ -239,7 +239,7 @@ def _atoms(cond, structure: str, columns: dict[str, Column], negate: bool) -> li
             raise Inexpressible(f"{col.name} {op} {wanted!r} compares different types")
         if op not in ("=", "!=") and not numeric:
             raise Inexpressible(f"{col.name} {op} on text")
-        wanted = wanted if numeric else _norm_value(str(wanted))
+        wanted = wanted if numeric else norm_value(str(wanted))
         op = {"=": "=="}.get(op, op)
         if negate:
             op = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}[op]

@@ -10,7 +10,8 @@ from validator.corpus.compiler import FINDING_COLUMNS, KEY_COLUMNS
 from validator.corpus.tables import location_of, related_of
 from validator.findings import FileResult, Finding, Location
 from validator.rules import model as m
-from validator.rules.engine import by_sentence, compose, one_per_sentence, with_fingerprints
+from validator.rules.compose import by_sentence, compose, one_per_sentence
+from validator.rules.fingerprints import with_fingerprints
 
 # what a failing row must bring back to become a finding
 RETURNED_COLUMNS = [*KEY_COLUMNS, *FINDING_COLUMNS, "message"]

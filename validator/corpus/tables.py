@@ -17,7 +17,9 @@ from validator.extract.evidence import missing_source, source_chain, structure_e
 from validator.extract.model import NumberItem, Quote
 from validator.extract.pipeline import extract
 from validator.findings import Location, RelatedLocation
-from validator.rules.engine import _brief, _describe, _norm_value, _sentence_index, fingerprint_context
+from validator.rules.compose import brief, describe, sentence_index
+from validator.rules.fields import norm_value
+from validator.rules.fingerprints import fingerprint_context
 from validator.text.normalize import normalize_cached
 
 
@@ -60,7 +62,7 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
         return {
             "loc_start": shown.start, "loc_end": shown.end, "loc_line": shown.line, "loc_column": shown.column,
             "loc_end_line": shown.end_line, "loc_end_column": shown.end_column, "loc_text": shown.text,
-            "plain_start": loc.start, "plain_end": loc.end, "sentence_index": _sentence_index(loc, article),
+            "plain_start": loc.start, "plain_end": loc.end, "sentence_index": sentence_index(loc, article),
             "context": fingerprint_context(article, loc.start, contexts),
             "values": json.dumps(values, ensure_ascii=False) if values is not None else None,
             "related": json.dumps([[*_loc_tuple(place(r.location)), r.message] for r in related], ensure_ascii=False),
@@ -76,8 +78,8 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
         getters = [(c.name, _getter(c, table, engine)) for c in columns.values()]
         scopes = [c.source_scope for c in columns.values() if c.source_scope]
         for i, item in enumerate(engine.items(table, article)):
-            loc, related, values = _describe(item, article)
-            values["text"] = _brief(loc.text)   # as the native engine words it, from the plain text
+            loc, related, values = describe(item, article)
+            values["text"] = brief(loc.text)   # as the native engine words it, from the plain text
             evidence = {"structure": _evidence(item, article), "missing_source": {
                 scope: missing_source(item, scope, article, engine.lang) for scope in scopes
                 if not engine.has_source(item, scope, article)}}
@@ -97,7 +99,7 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
                              **finding_columns(f.location, f.related, None, f.message, f.evidence)})
             for item in selected:
                 if id(item) not in flagged:
-                    loc, related, _ = _describe(item, article)
+                    loc, related, _ = describe(item, article)
                     rows.append({"article": path, "row": len(rows), "rule": rule.id, "conflict": None,
                                  **finding_columns(loc, related, None)})
     return out
@@ -170,5 +172,5 @@ def _getter(col: Column, structure: str, engine):
     def text(item, a):   # a string field, or an entity's id
         value = read(item, a)
         value = getattr(value, "id", value)
-        return (_norm_value(str(value)) or None) if value not in (None, "") else None
+        return (norm_value(str(value)) or None) if value not in (None, "") else None
     return text

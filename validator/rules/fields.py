@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.model import Article, Entity, SpellingGroup, TextSpan
+from validator.text.normalize import normalize_cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,3 +212,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 PLACEHOLDERS = frozenset({"article", "text", "value", "category", "noun", "qualifier", "name", "titles", "title",
                           "other", "source", "speaker", "phrase", "suggestion", "kind", "forms",
                           "figures"})
+
+
+def norm_value(v):
+    """A field's or a rule's value as conditions compare it: text normalized, 3.0 as 3."""
+    if isinstance(v, str):
+        return normalize_cached(v)  # rule values and field values repeat: category, noun_type ...
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v

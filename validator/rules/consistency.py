@@ -1,0 +1,241 @@
+"""Consistency rules (`require consistent titles|spelling|value`): what two titles, two spellings or
+two figures of one article must agree on, and when they conflict."""
+from __future__ import annotations
+
+from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
+from validator.findings import Finding, Location, RelatedLocation
+from validator.rules import model as m
+from validator.rules.compose import compose, format_value
+from validator.rules.fields import FIELDS, norm_value
+from validator.text.lexicon import Lexicons
+from validator.text.normalize import normalize_string
+
+
+class Consistency:
+    def __init__(self, lexicons: Lexicons, lang: str):
+        self.lexicons = lexicons
+        self.lang = lang
+
+    def findings(self, rule: m.Rule, items: list, article: Article) -> list[tuple[object, Finding]]:
+        """A consistency rule's findings over the selected structures, each with the structure it is
+        about (the corpus engines' derived tables keep both)."""
+        req = rule.requirement
+        if req.what == "titles":
+            return [(e, f) for e in items for f in self._titles(rule, e, article)]
+        if req.what == "spelling":
+            out = []
+            for group in items:
+                forms = group.forms if isinstance(group, SpellingGroup) else ()
+                if len(forms) >= 2:
+                    first_loc, other = forms[0][1], forms[1][1]
+                    out.append((group, self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
+                                                                         "forms": len(forms)},
+                                                  related=(RelatedLocation(first_loc, "first spelling"),))))
+            return out
+        if req.what == "value":
+            return self._values(rule, req, items, article)
+        return []
+
+    def _titles(self, rule: m.Rule, entity: Entity, article: Article) -> list[Finding]:
+        seen: list[tuple[frozenset, Mention]] = []
+        seen_words: set = set()
+        out = []
+        for mention, words in self.titled_mentions(entity):
+            for other_words, other in seen:
+                if self.titles_conflict(words, other_words):
+                    loc = mention.title_loc or mention.loc
+                    out.append(self._make(rule, loc, article, {
+                        "name": entity.name, "title": mention.title, "other": other.title,
+                        "titles": "، ".join(entity.titles)},
+                        related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),)))
+                    break
+            if words not in seen_words:  # a title written again conflicts as its first writing did
+                seen_words.add(words)
+                seen.append((words, mention))
+        return out
+
+    def titled_mentions(self, entity: Entity):
+        """(mention, title words) of each mention whose title is a role: a rank (الفريق أول), an
+        honorific or a relation does not contradict a role."""
+        for mention in entity.mentions:
+            if mention.title and mention.form in ("name", "surname") and mention.title_kind not in (
+                    "rank", "honorific", "relation"):
+                yield mention, title_word_list(mention.title, self._title_modifiers())
+
+    def titles_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return _titles_conflict(a, b, self.place_words(), self.place_words("nationalities"))
+
+    def place_words(self, only: str | None = None) -> frozenset:
+        """Countries, cities and nationalities as a title's words (مصر، الأردن، المصري): two titles
+        whose places differ (السفير لدى مصر / السفير لدى الأردن) name two offices. `only`: the words
+        of one lexicon (nationalities)."""
+        cache = self.__dict__.setdefault("_places_caches", {})
+        cached = cache.get(only)
+        if cached is None:
+            words = set()
+            for name in (only,) if only else ("places", "nationalities"):
+                for e in self.lexicons[name].entries:
+                    forms = [e.text] + [e.get(k) for k in ("f", "definite") if e.get(k)]
+                    for form in forms:
+                        if " " not in form.strip():
+                            words |= _title_words(form)
+            cached = cache[only] = frozenset(words)
+        return cached
+
+    def _title_modifiers(self) -> frozenset:
+        """السابق، المخلوع، بالوكالة: they qualify a title, they do not change it."""
+        cached = getattr(self, "_modifiers_cache", None)
+        if cached is None:
+            cached = frozenset(_title_words(e.text) for e in self.lexicons["title-modifiers"].entries
+                               if " " not in e.norm)
+            cached = frozenset(w for ws in cached for w in ws) | {"مخلوع", "راحل", "اسبق"}
+            self._modifiers_cache = cached
+        return cached
+
+    def _values(self, rule: m.Rule, req: m.RequireConsistent, items: list[NumberItem], article: Article):
+        groups: dict[tuple, list[NumberItem]] = {}
+        fields = [f for f in req.by if f != "source"]
+        for n in items:
+            if n.value is None:
+                continue
+            key = tuple(norm_value(FIELDS["number"][f].get(n, article)) for f in fields)
+            groups.setdefault(key, []).append(n)
+        out = []
+        for members in groups.values():
+            members.sort(key=lambda n: n.loc.start)
+            body = [n for n in members if not n.in_headline]
+            head_type = members[0].noun_type
+            # the same figure in the body, read as this quantity or as a plain count of people
+            counts = {float(n.value) for n in article.numbers if not n.in_headline and n.value is not None
+                      and (n.category == "people" or (n.category == members[0].category
+                                                      and n.noun_type == head_type))}
+            for k, n in enumerate(members):
+                for earlier in members[:k]:
+                    if not _comparable(earlier, n, req):
+                        continue
+                    if req.with_headline and earlier.in_headline != n.in_headline \
+                            and _headline_told(earlier if earlier.in_headline else n, body, req, counts):
+                        continue  # the headline's figure is in the body: the other tolls are other incidents
+                    if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
+                        continue  # two sources disagreeing is reported news, not an inconsistency
+                    if _values_agree(earlier, n, req.tolerance, req.factor):
+                        continue
+                    out.append((n, self._make(rule, n.loc, article, {
+                        "value": format_value(n.value), "other": format_value(earlier.value), "noun": n.noun or "",
+                        "category": n.category},
+                        related=(RelatedLocation(earlier.loc, "the other value"),))))
+                    break
+        return out
+
+    def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
+              related: tuple[RelatedLocation, ...] = ()) -> Finding:
+        return compose(rule, self.lang, loc, related, values)
+
+
+def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
+    """Whether two values are compared at all: same scope unit, or headline against body."""
+    if req.with_headline and a.in_headline != b.in_headline:
+        return True
+    if req.scope == "sentence":
+        return a.sentence == b.sentence
+    if req.scope == "passage":
+        return a.passage == b.passage
+    if req.scope == "restatement":
+        return b.restates == a.id or a.restates == b.id
+    if req.scope == "paragraph":
+        return a.paragraph == b.paragraph
+    return True
+
+
+def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsistent,
+                   counts: set[float] = frozenset()) -> bool:
+    """The body gives the headline's figure: the same value (in this quantity, or as a plain count of
+    people), or the sum of tolls told one after the other (مقتل 20: 18 in one blast and two in another)."""
+    values = [float(n.value) for n in body if n.value is not None]
+    target = float(head.value)
+    if target in counts:
+        return True
+    for i in range(len(values)):
+        total = 0.0
+        for k in range(i, len(values)):  # (a slice would copy the rest for every start)
+            v = values[k]
+            total += v
+            if abs(total - target) <= target * req.tolerance:
+                return True
+            if total > target:
+                break
+    return False
+
+
+def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:
+    return values_agree(float(a.value), float(b.value), tolerance, factor)
+
+
+def values_agree(x: float, y: float, tolerance: float, factor: float) -> bool:
+    """Two values of one quantity agree: equal, within the relative tolerance, or so far apart (more
+    than `factor` times) that they are a part and a total rather than one figure told twice."""
+    if x == y:
+        return True
+    lo, hi = min(x, y), max(x, y)
+    if lo <= 0:
+        return False
+    if factor and hi / lo > factor:
+        return True  # an order of magnitude apart: a part and a total, not one quantity
+    return (hi - lo) / hi <= tolerance
+
+
+def _title_words(title: str) -> frozenset:
+    return frozenset(title_word_list(title))
+
+
+def title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str, ...]:
+    """A title's words in order, without the article or a clitic with it, and without the words
+    that only qualify it (السابق، الدولي)."""
+    words = []
+    for w in normalize_string(title).split():
+        for clitic in ("وال", "بال", "لل", "ال"):
+            if w.startswith(clitic) and len(w) > len(clitic) + 1:
+                w = w[len(clitic):]
+                break
+        if w not in modifiers:
+            words.append(w)
+    return tuple(words)
+
+
+# words every title may share that name no portfolio (المتحدث باسم الجيش / المتحدث باسم الشرطة)
+TITLE_FUNCTION_WORDS = frozenset({"باسم", "في", "لدي", "لدى", "الي", "علي", "عن", "من", "ب", "ل", "عام", "شؤون",
+                                   "لشؤون", "للشؤون", "الاعلى"})
+# a board, council or committee: a seat on one (رئيس مجلس إدارة الصندوق، عضو اللجنة) goes with an office
+_BOARD_WORDS = frozenset({"مجلس", "لجنه", "امناء", "عضو", "عضوه"})
+# roles held beside an office (مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة)
+_ADDED_ROLES = frozenset({"مستشار", "مستشاره", "عضو", "عضوه", "مبعوث", "مبعوثه"})
+
+
+def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset(),
+                     nationalities: frozenset = frozenset()) -> bool:
+    """Two titles an editor would call a contradiction. A title that contains the other (وزير
+    الخارجية / الوزير) is the same one. The same office (head noun) over two different portfolios,
+    bodies or countries conflicts (وزير التخطيط / وزير المالية، السفير لدى مصر / السفير لدى الأردن),
+    but not one portfolio named two ways (وزير الري والموارد المائية / وزير الري). Two different
+    offices conflict only when each names its own body (رئيس الهيئة العامة للاستعلامات / وزير الإعلام)
+    and neither is a seat on a board or an added role one holds beside an office (وزير الإسكان / رئيس
+    مجلس إدارة الصندوق، مستشار الملك أمير المنطقة); a bare role (المدرب / المدير الفني، الروائي
+    الأردني / الكاتب الأردني) says nothing against another."""
+    if not a or not b or set(a) <= set(b) or set(b) <= set(a):
+        return False
+    rest_a, rest_b = set(a[1:]), set(b[1:])
+    if a[0].removesuffix("ه") == b[0].removesuffix("ه"):
+        if len(a) == 1 or len(b) == 1:
+            return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
+        only_a, only_b = (rest_a - rest_b) & places, (rest_b - rest_a) & places
+        if only_a and only_b:
+            # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي; but a nationality
+            # against a city or a body is one person described two ways (الباحث الأميركي / الباحث
+            # بمعهد واشنطن)
+            return (only_a <= nationalities) == (only_b <= nationalities)
+        return not ((rest_a & rest_b) - places - TITLE_FUNCTION_WORDS)
+    own_a, own_b = rest_a - places - TITLE_FUNCTION_WORDS, rest_b - places - TITLE_FUNCTION_WORDS
+    if not own_a or not own_b or a[0] in _ADDED_ROLES or b[0] in _ADDED_ROLES \
+            or (set(a) | set(b)) & _BOARD_WORDS:
+        return False
+    return not (own_a & own_b)
