@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "validator"
 # reads a class of one) or a pattern; raise a number only for a literal that cannot be data, and say
 # why in the commit.
 BUDGET = {
-    "extract/entities/reader.py": 138,
+    "extract/entities/reader.py": 109,
+    "extract/entities/title_phrases.py": 29,
     "extract/entities/unnamed.py": 128,
     "extract/numbers.py": 78,
     "extract/entities/persons.py": 77,
