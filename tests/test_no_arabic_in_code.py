@@ -28,7 +28,7 @@ BUDGET = {
     "rules/grammar.py": 53,
     "extract/attribution_sources.py": 46,
     "extract/entities/words.py": 36,
-    "rules/consistency.py": 35,
+    "rules/consistency.py": 6,
     "extract/pipeline.py": 30,
     "extract/quotes.py": 25,
     "extract/attributions.py": 24,
