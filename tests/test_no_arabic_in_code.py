@@ -18,8 +18,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "validator"
 # reads a class of one) or a pattern; raise a number only for a literal that cannot be data, and say
 # why in the commit.
 BUDGET = {
-    "extract/entities/reader.py": 138,
-    "extract/entities/unnamed.py": 128,
+    "extract/entities/reader.py": 109,
+    "extract/entities/title_phrases.py": 29,
+    "extract/entities/unnamed.py": 110,
     "extract/numbers.py": 78,
     "extract/entities/persons.py": 77,
     "report/html.py": 75,
@@ -27,7 +28,7 @@ BUDGET = {
     "rules/grammar.py": 53,
     "extract/attribution_sources.py": 46,
     "extract/entities/words.py": 36,
-    "rules/consistency.py": 35,
+    "rules/consistency.py": 6,
     "extract/pipeline.py": 30,
     "extract/quotes.py": 25,
     "extract/attributions.py": 24,

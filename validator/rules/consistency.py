@@ -3,6 +3,7 @@ two figures of one article must agree on, and when they conflict."""
 from __future__ import annotations
 
 from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
+from validator.extract.wordclasses import word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.rules.compose import compose, format_value
@@ -88,7 +89,7 @@ class Consistency:
         if cached is None:
             cached = frozenset(_title_words(e.text) for e in self.lexicons["title-modifiers"].entries
                                if " " not in e.norm)
-            cached = frozenset(w for ws in cached for w in ws) | {"مخلوع", "راحل", "اسبق"}
+            cached = frozenset(w for ws in cached for w in ws) | word_class("entity-words", "title-modifier-stem")
             self._modifiers_cache = cached
         return cached
 
@@ -202,13 +203,11 @@ def title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str
     return tuple(words)
 
 
-# words every title may share that name no portfolio (المتحدث باسم الجيش / المتحدث باسم الشرطة)
-TITLE_FUNCTION_WORDS = frozenset({"باسم", "في", "لدي", "لدى", "الي", "علي", "عن", "من", "ب", "ل", "عام", "شؤون",
-                                   "لشؤون", "للشؤون", "الاعلى"})
-# a board, council or committee: a seat on one (رئيس مجلس إدارة الصندوق، عضو اللجنة) goes with an office
-_BOARD_WORDS = frozenset({"مجلس", "لجنه", "امناء", "عضو", "عضوه"})
-# roles held beside an office (مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة)
-_ADDED_ROLES = frozenset({"مستشار", "مستشاره", "عضو", "عضوه", "مبعوث", "مبعوثه"})
+# words every title may share that name no portfolio; a board, council or committee (a seat on one goes
+# with an office); roles held beside an office (lexicon entity-words)
+TITLE_FUNCTION_WORDS = word_class("entity-words", "title-function")
+_BOARD_WORDS = word_class("entity-words", "title-board")
+_ADDED_ROLES = word_class("entity-words", "title-added-role")
 
 
 def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset(),

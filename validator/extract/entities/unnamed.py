@@ -3,7 +3,15 @@ anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
 from validator.extract.entities.persons import PersonPasses
-from validator.extract.entities.words import TitlePhrase, _ISSUED_BY, _PREDICATE_AFTER, _verb_like
+from validator.extract.entities.words import (
+    TitlePhrase,
+    _DOCUMENT_ISSUED,
+    _DOCUMENT_SOURCES,
+    _ISSUED_BY,
+    _PREDICATE_AFTER,
+    _SOURCE_PREPOSITIONS,
+    _verb_like,
+)
 from validator.extract.model import Entity
 
 
@@ -90,13 +98,12 @@ class UnnamedPasses(PersonPasses):
                 j = anonymity
             elif anonymity := self._anonymity_at(j):
                 j = anonymity
-            document = m.entry.norm in ("تقارير", "تقرير", "بيانات", "احصاءات", "بيان", "دراسه")
+            document = m.entry.norm in _DOCUMENT_SOURCES
             if document and j < len(self.tokens) and j in self._body_at:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
             if document and self._word(i - 1) == "في":
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
-            if document and any(self._word(x) in ("اصدرته", "نشرته", "اعدته", "اصدرتها", "نشرتها", "اعدتها")
-                                for x in (j, j + 1)):
+            if document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1)):
                 continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
             if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
@@ -327,4 +334,4 @@ class UnnamedPasses(PersonPasses):
         prev = self._word(i - 1)
         if prev is None:
             return False
-        return (prev in ("عن", "لسان", "بحسب", "حسب", "وفق", "وفقا") or self.res.reporting_forms.lookup(prev) is not None)
+        return (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)

@@ -41,6 +41,9 @@ _KIN = word_class("entity-words", "kin")
 
 # تقرير أصدرته المنظمة: a document followed by who issued it
 _ISSUED_BY = word_class("entity-words", "issued-by")
+_DOCUMENT_SOURCES = word_class("entity-words", "document-source")
+_DOCUMENT_ISSUED = word_class("entity-words", "document-issued")
+_SOURCE_PREPOSITIONS = word_class("entity-words", "source-preposition")
 _QUOTE_OPENERS = frozenset({"«", '"', "“"})
 _CLOSING_MARKS = frozenset({"»", "”", '"'})
 _QUOTE_MARKS = _QUOTE_OPENERS | _CLOSING_MARKS

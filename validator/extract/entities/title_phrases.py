@@ -1,0 +1,185 @@
+"""Title phrases at a token: a role, rank or honorific from the titles lexicon, extended over what says
+whose title it is (portfolio, body, nationality, place), and the titles as written for a person."""
+from __future__ import annotations
+
+from validator.extract.entities.words import (
+    MAX_COMPLEMENT_TOKENS,
+    TitlePhrase,
+    _DEFINITE_CLITICS,
+    _NAMED_PLACES,
+    _REGION_HEADS,
+    _TITLE_PREPOSITIONS,
+    _named_place,
+    _verb_like,
+)
+from validator.findings import Location
+
+
+class TitlePhrases:
+    """The title readers of NameReader (which supplies the tokens, their lexicon matches and `used`)."""
+
+    # -- titles ------------------------------------------------------------------------------
+    def parse_title(self, i: int) -> TitlePhrase | None:
+        hit = self._title_at.get(i)
+        if hit is None or self.used[i]:
+            return None
+        end, match = hit
+        if end == i + 1 and self._written(i)[len(match.prefix):] in self.res.stopwords_as_written:
+            return None  # أمام (in front of) is not إمام, وإلى is not والي: the spelling decides
+        if self._word(i - 1) in _NAMED_PLACES:
+            return None  # جامعة الملك فهد، كأس الشيخ جاسم: a place or trophy named after someone
+        phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
+                             definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
+        last_word = match.entry.norm.split()[-1]
+        body = self.res["bodies"].by_norm.get(last_word)
+        nxt = self._title_at.get(end)
+        if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix \
+                and not (body is not None and body.get("kind") == "head"):
+            end = nxt[0]  # نائب رئيس الوزراء، مستشار الرئيس، مساعد وزير الخارجية
+        if body is not None and body.get("kind") == "head" and self._body_own_name(end):
+            end += 1  # رئيس جامعة حلوان: the title ends in a body noun whose name follows
+        j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
+        phrase.end = j
+        # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي
+        if j + 1 < len(self.tokens) and self.tokens[j].text in "،," and (j + 1) in self._title_at \
+                and self._title_at[j + 1][1].entry.get("kind") in ("rank", "honorific"):
+            j += 1  # قائد شرطة البصرة، اللواء عباس ناجي
+        while j in self._title_at and self._title_at[j][1].entry.get("kind") in ("rank", "honorific") \
+                and not self.used[j] and not self._title_at[j][1].prefix.startswith("و"):
+            # (وكيل المحافظة، والدكتور سعدون ...: an honorific joined by و opens the next person of a list)
+            k, m = self._title_at[j]
+            phrase.roles.append((j, k, m))
+            j = self._complement(k) if m.entry.get("kind") == "rank" else k
+            phrase.end = j
+        return phrase
+
+    def _complement(self, j: int, after_body: bool = False) -> int:
+        """Extend a title over what says whose title it is: portfolio, body, nationality, a place,
+        باسم + body, a preposition + body or place (في المفوضية، لدى الأمم المتحدة، إلى سوريا)."""
+        limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
+        while j < limit:
+            w = self._word(j)
+            if w in ("باسم", "شؤون", "لشؤون", "للشؤون"):
+                j += 1
+                continue
+            if w is not None and self._word(j - 1) == "باسم" and not self._complement_word(j) and j not in self._title_at \
+                    and w not in self.res.given_names.by_norm and not self.res.is_non_name_strict(w):
+                j += 1  # المتحدث باسم أهالي المختطفين: whoever he speaks for is part of the title
+                after_body = True
+                continue
+            if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
+                j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
+                continue
+            place = self._word(j + 1) if w in ("في", "لدي") else None
+            if place and self._word(j + 2) in self.res.given_names.by_norm \
+                    and place not in self.res.given_names.by_norm \
+                    and not self.res.is_non_name_strict(place) and j + 1 not in self._title_at:
+                j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
+                continue
+            quoted = self._quoted_name_end(j)
+            if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
+                    and not any(k in self._body_at for k in (j - 1, j - 2)):
+                break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder
+            if quoted is not None:
+                j = quoted
+                after_body = True
+                continue
+            modifier = self._modifier_at.get(j)
+            if modifier is not None:
+                j = modifier[0]  # مدير سابق، الرئيس الأسبق
+                continue
+            if w is not None and (w in _REGION_HEADS or (w[0] == "ل" and w[1:] in _REGION_HEADS)) \
+                    and self._word(j + 1) and self._word(j + 1) not in self.res.given_names.by_norm:
+                j += 2  # الحاكم السابق لولاية نيويورك، حاكم إقليم فارياب، المدير العام لمنطقة عسير
+                after_body = True
+                continue
+            hit = self._complement_word(j)
+            if hit:
+                body = self._body_at.get(j)
+                j = hit
+                after_body = True
+                if body is not None and body[1].entry.get("kind") == "head" and self._body_own_name(j):
+                    j += 1  # رئيس جامعة حلوان، مدير شركة أرامكو: the body's own name
+                continue
+            if w is None:
+                break
+            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1) \
+                    and _named_place(self._word(j - 1)):
+                j += 2  # جامعة الملك فيصل (but وزير الدفاع الأمير محمد بن سلمان: the prince is the holder)
+                continue
+            if w.startswith("وال") and not after_body:
+                break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
+            if self._is_definite(j) and not self.res.is_non_name_strict(w) \
+                    and w not in self.res.given_names.by_norm and j not in self._title_at \
+                    and w not in self.res["surnames"].by_norm:
+                j += 1
+                after_body = True
+                continue
+            if after_body and j in self._title_at and self._title_at[j][1].entry.get("kind") == "role" \
+                    and w.startswith("ال"):
+                j = self._title_at[j][0]  # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
+                continue
+            bare = w[1:] if w.startswith("و") and after_body and len(w) > 3 else w
+            if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
+                    and not _verb_like(bare) \
+                    and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
+                    and self._is_definite(j + 1) and not bare.startswith(("ال", "ف")) \
+                    and (after_body or not bare.startswith("و")) \
+                    and (bare != w or not self.tokens[j - 1].text.startswith(_DEFINITE_CLITICS)):
+                # a construct follows an indefinite noun, or is coordinated with و after one
+                j += 2  # a construct: حكومة تصريف الأعمال، مدير علم الأوبئة ومكافحة الأمراض
+                after_body = True
+                continue
+            break
+        return j
+
+    def _body_own_name(self, j: int) -> bool:
+        """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
+        w = self._word(j)
+        if not w:
+            return False
+        return not self._is_definite(j - 1) and not w.startswith(("ال", "و")) \
+            and j not in self._title_at and not self.res.is_non_name(w) and w not in self.res.given_names.by_norm \
+            and self._complement_word(j) == 0
+
+    def _complement_word(self, j: int) -> int:
+        """Token index after a portfolio, nationality, body or place starting at j, or 0."""
+        for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
+            hit = table.get(j)
+            if hit is not None and not hit[1].prefix.startswith(("و", "ف")):
+                return hit[0]  # (ومنظمة الصحة: a second body, coordinated, not this one's complement)
+        return 0
+
+    def _is_definite(self, j: int) -> bool:
+        w = self._word(j)
+        if not w:
+            return False
+        return w.startswith(_DEFINITE_CLITICS) and len(w) > 3
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _honorifics(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
+        """الدكتور، الشيخ: kept with the person's titles as written, but they are not a role."""
+        out = []
+        for s, e, m in phrase.roles:
+            if m.entry.get("kind") == "honorific":
+                loc = self.ctx.loc(m.start, m.end)
+                out.append((loc.text, loc, m.entry.source))
+        return out
+
+    def _title_text(self, phrase: TitlePhrase) -> list[tuple[str, Location, str]]:
+        """Titles as written (original text) with their locations, one per role or rank."""
+        out = []
+        roles = phrase.roles
+        for k, (s, e, m) in enumerate(roles):
+            end_tok = roles[k + 1][0] if k + 1 < len(roles) else phrase.end
+            if m.entry.get("kind") == "honorific":
+                continue
+            start_off = m.start
+            if m.entry.norm.startswith("ال") and self.tokens[s].text.startswith("لل") \
+                    and not self.ctx.norm.text[m.start:m.end].startswith("ال"):
+                start_off = self.tokens[s].start  # للرئيس: لـ + الرئيس, the article's alef elided
+            end_off = self.tokens[end_tok - 1].end
+            loc = self.ctx.loc(start_off, end_off)
+            out.append((loc.text.strip(" ،,"), loc, m.entry.source))
+        return out
