@@ -176,7 +176,16 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
     writes its shadda or a reported clause (أن، إن، :) follows it at once; otherwise بين is "between"."""
     bare = ctx.res.bare_verbs
     found = []
-    for k, t in enumerate(ctx.tokens):
+    text = ctx.norm.text
+    candidates = set()
+    for verb in bare:  # a few verbs: find their letters in the text, not every token in Python
+        at = text.find(verb)
+        while at != -1:
+            if (k := ctx.index.containing(at)) < len(ctx.tokens):
+                candidates.add(k)
+            at = text.find(verb, at + 1)
+    for k in sorted(candidates):
+        t = ctx.tokens[k]
         prefix = t.text[:1] if t.text[:1] in "وف" and t.text[1:] in bare else ""
         entry = bare.get(t.text[len(prefix):])
         if entry is None:

@@ -187,8 +187,9 @@ _ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     forms: dict[str, dict[str, Location]] = {}
     for t in ctx.tokens:
-        if t.kind != "word" or not any(g in t.text for g in _FOREIGN_G):
-            continue
+        if len(t.text) < G_VARIANT_MIN or t.kind != "word" or t.text.translate(_ONE_G) == t.text \
+                and _FOREIGN_G[0] not in t.text:
+            continue  # (cheap tests first: most words are short or have neither letter)
         w, start = t.text, t.start
         clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
         if len(w) - len(clitic) >= G_VARIANT_MIN:
