@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from validator.extract.wordclasses import affix, affixes, letters, one_word, word_class
+from validator.extract.wordclasses import affix, affixes, letters, one_word, word_class, written_affix, written_affixes
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
 
@@ -18,32 +18,32 @@ _DEFINITE_CLITICS = tuple(sorted(word_class("entity-words", "definite-clitic"), 
 
 # Letters and affixes, from rules/lexicons/affixes.txt (the shape predicates below and the passes test them)
 ARTICLE = affix("article")                       # ال
-FAMILY = affix("family")                         # آل, as written
+FAMILY = written_affix("family")                 # آل, as written
 NAME_CLITICS = letters("name-clitic")            # و ف ب ل
-NAME_CLITIC_PREFIXES = affixes("name-clitic")    # the same, in the file's order
-PROCLITICS = letters("proclitic")                # و ف ب ل ك
-COORDINATION = letters("coordination")           # و ف
-COORDINATION_PREFIXES = affixes("coordination")
-WAW = affix("waw")
+NAME_CLITIC_PREFIXES = affixes("name-clitic")
+PROCLITICS = letters("clitic")                   # و ف ب ل ك
+COORDINATION = letters("conjunction")            # و ف
+COORDINATION_PREFIXES = affixes("conjunction")
+WAW = affix("and")
 FA = affix("fa")
 BI = affix("bi")
-LI = affix("li")
+LI = affix("lam")
 KA = affix("ka")
 PREPOSITION_CLITICS = letters("preposition-clitic")  # ب ل
 PREPOSITION_PREFIXES = affixes("preposition-clitic")
-IMPERFECT = letters("imperfect")                 # ي ت ن
+IMPERFECT = letters("imperfect-prefix")          # ي ت ن
 VERB_PREFIX = letters("verb-prefix")             # ي ت
 IMPERFECT_OR_FUTURE = letters("imperfect-or-future")  # ي ن س
-FUTURE = affixes("future")                       # ست سي سن
+FUTURE = affixes("future-prefix")                # ست سي سن
 LONG_VOWELS = letters("long-vowel")              # ا و ي
-PRONOUN_SUFFIXES = affixes("pronoun-suffix")     # ه ها هم هما
-MARBUTA = affix("marbuta")                       # ة
+PRONOUN_SUFFIXES = affixes("pronoun")            # ه ها هم هما
+MARBUTA = written_affix("marbuta")               # ة
 FEMININE_PLURAL = affix("feminine-plural")       # ات
 PLURAL_VERB = affixes("plural-verb")             # وا ون
 ACCUSATIVE = affix("accusative")                 # ا
-ALEF_MAKSURA = affix("alef-maksura")             # ى
-HAMZA_BELOW = affix("hamza-below")               # إ
-BI_HAMZA = affixes("bi-hamza")                   # بإ بأ
+ALEF_MAKSURA = written_affix("alef-maksura")     # ى
+HAMZA_BELOW = written_affix("hamza-below")       # إ
+BI_HAMZA = written_affixes("bi-hamza")           # بإ بأ
 NISBA_ENDING = affix("nisba-ending")             # ي
 NOT_VERB_START = affix("not-verb-start")         # تح
 LI_ARTICLE = affix("li-article")                 # لل
