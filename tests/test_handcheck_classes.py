@@ -1032,3 +1032,12 @@ def test_a_foreign_name_then_a_title_in_construct_is_the_speaker(validator, extr
 ])
 def test_a_role_word_then_two_unknown_words_outside_a_speaker_slot_is_no_name(extract, text):
     assert not [e for e in extract(text).entities if e.kind == "person" and not e.role_only]
+
+
+# -- issue 13, rounds 3-4: one finding per anonymous speaker, at his first quotation -------------
+
+def test_an_anonymous_speaker_quoted_again_is_one_finding(validator):
+    text = ("وقال مصدر في البلدية إن «الأعمال ستنتهي قبل حلول الشتاء».\n\n"
+            "وأضاف: «لا نتوقع أي تأخير في تسليم الطرق الجديدة».\n\n"
+            "وأوضح المصدر ذاته أن «الفرق تعمل في ثلاث نوبات يوميا».")
+    assert [f.location.line for f in _findings(validator, text, "unnamed-speaker")] == [1]
