@@ -21,7 +21,6 @@ BUDGET = {
     "extract/entities/reader.py": 109,
     "extract/entities/title_phrases.py": 29,
     "extract/entities/unnamed.py": 110,
-    "extract/numbers.py": 78,
     "extract/entities/persons.py": 77,
     "report/html.py": 75,
     "extract/resources.py": 53,

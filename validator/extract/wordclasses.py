@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from validator.errors import RuleError
 from validator.text.lexicon import builtin_lexicons
 
 
@@ -24,3 +25,21 @@ def _classes(lexicon: str, attribute: str) -> dict[str, frozenset[str]]:
 def word_class(lexicon: str, name: str, attribute: str = "class") -> frozenset[str]:
     """The normalized entries of `lexicon` whose `attribute` lists `name`."""
     return _classes(lexicon, attribute).get(name, frozenset())
+
+
+def affixes(name: str) -> tuple[str, ...]:
+    """The affixes of a class of rules/lexicons/affixes.txt, longest first: the order a loop that
+    strips the first affix a word starts or ends with wants (وال before و)."""
+    return tuple(sorted(word_class("affixes", name), key=lambda a: (-len(a), a)))
+
+
+def affix(name: str) -> str:
+    """The one affix of a class of rules/lexicons/affixes.txt (the article ال, the conjunction و)."""
+    found = word_class("affixes", name)
+    if len(found) != 1:
+        entries = builtin_lexicons()["affixes"].entries
+        source = entries[0].source if entries else "affixes.txt:1"
+        path, line = source.rsplit(":", 1)
+        raise RuleError(f"affix class '{name}' must hold exactly one entry, it holds {len(found)}",
+                        path=path, line=int(line), column=1)
+    return next(iter(found))
