@@ -18,7 +18,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "validator"
 # reads a class of one) or a pattern; raise a number only for a literal that cannot be data, and say
 # why in the commit.
 BUDGET = {
-    "report/html.py": 75,
     "extract/resources.py": 53,
     "rules/grammar.py": 53,
     "extract/attribution_sources.py": 46,
@@ -27,11 +26,7 @@ BUDGET = {
     "extract/quotes.py": 25,
     "extract/attributions.py": 24,
     "text/lexicon.py": 23,
-    "rules/explain.py": 22,
-    "report/text.py": 17,
-    "suppress.py": 7,
     "rules/fields.py": 5,
-    "fix.py": 5,
     "rules/loader.py": 1,
     "text/normalize.py": 1,
 }
