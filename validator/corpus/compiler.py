@@ -30,7 +30,7 @@ FEED_TABLE = "feed"   # one row per feed item of the run: a person's title, an e
 FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("text", "category", "qualifier", "noun", "noun_type", "kind", "content", "name",
                      "title", "gender", "form", "phrase", "dateline_place"), "str"),
-    **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms"), "int"),
+    **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms", "market_report"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
                      "approximate", "market", "historical", "balanced", "in_first_person", "has_title",

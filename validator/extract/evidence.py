@@ -62,6 +62,14 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     return out
 
 
+def market_density(item, lang: str = "en") -> list[str]:
+    """For a figure in a paragraph with market terms: how many and how dense, what rules read as a market
+    report (fields market_terms, market_density)."""
+    if not getattr(item, "market_terms", 0):
+        return []
+    return [labels(lang)["market"].format(n=item.market_terms, p=item.paragraph + 1, d=item.market_density)]
+
+
 def missing_source(item, scope: str, article: Article, lang: str) -> str:
     """What a `require source` looked for and did not find, and the nearest attribution with a source."""
     L = labels(lang)

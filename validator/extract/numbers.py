@@ -356,6 +356,7 @@ class NumberExtractor:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
         item.market = self._market_figure(first, last, sentence)
+        item.market_terms, item.market_density = self._market_report(paragraph)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
@@ -570,6 +571,21 @@ class NumberExtractor:
             if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
                 return True
         return False
+
+    def _market_report(self, paragraph: int) -> tuple[int, float]:
+        """Market terms of any scope in a paragraph (pattern market-report) and their number per sentence:
+        a daily wrap-up or a stock valuation is dense with them, a news story that names the bourse once
+        is not. The rules decide the threshold (fields market_terms, market_density)."""
+        if not hasattr(self, "_report_terms"):
+            self._report_terms: dict[int, int] = {}
+            for m in self.ctx.patterns.find("market-report"):  # rules/patterns/contexts.pattern
+                p = self.ctx.sentence_of(self.tokens[m.span_start].start)[1]
+                self._report_terms[p] = self._report_terms.get(p, 0) + 1
+            self._paragraph_sentences: dict[int, int] = {}
+            for s in self.ctx.doc.sentences:
+                self._paragraph_sentences[s.paragraph] = self._paragraph_sentences.get(s.paragraph, 0) + 1
+        terms = self._report_terms.get(paragraph, 0)
+        return terms, round(terms / max(1, self._paragraph_sentences.get(paragraph, 1)), 2)
 
     def _is_update(self, start: int, sentence: int) -> bool:
         """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""
