@@ -62,12 +62,13 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     return out
 
 
-def market_density(item, lang: str = "en") -> list[str]:
-    """For a figure in a paragraph with market terms: how many and how dense, what rules read as a market
-    report (fields market_terms, market_density)."""
-    if not getattr(item, "market_terms", 0):
-        return []
-    return [labels(lang)["market"].format(n=item.market_terms, p=item.paragraph + 1, d=item.market_density)]
+def figure_context(item: NumberItem, lang: str = "en") -> list[str]:
+    """What a figure's context makes of it: the market terms of its paragraph and their density (what
+    rules read as a market report, field market_report), a load on one vehicle (field cargo)."""
+    L = labels(lang)
+    out = [L["market"].format(n=item.market_terms, p=item.paragraph + 1, d=item.market_density)] \
+        if item.market_terms else []
+    return out + ([L["cargo"]] if item.cargo else [])
 
 
 def missing_source(item, scope: str, article: Article, lang: str) -> str:

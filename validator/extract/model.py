@@ -92,6 +92,7 @@ class NumberItem:
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
     market_density: float = 0.0         # those terms per sentence of its paragraph
+    cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     in_headline: bool = False
     in_subhead: bool = False            # in a subhead or teaser line inside the body
     passage: int = 0                    # a paragraph cut where the article turns to another incident

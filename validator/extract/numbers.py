@@ -76,6 +76,7 @@ _NISBA_PLURAL = affix("nisba-plural")
 _MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 MARKET_WINDOW = 6
+CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 _SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…", "»", '"', "”", ")")
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", "(", ")"})  # a market term across one is another clause's
@@ -357,6 +358,8 @@ class NumberExtractor:
         item.is_update = self._is_update(start, sentence)
         item.market = self._market_figure(first, last, sentence)
         item.market_terms, item.market_density = self._market_report(paragraph)
+        item.cargo = (category == "quantity" and paragraph != self._lead_paragraph()
+                      and self._cargo_figure(first, last, sentence))
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
@@ -561,14 +564,32 @@ class NumberExtractor:
         """A price or index figure: a market term (المؤشر، سهم، نقطة، الأونصة) within MARKET_WINDOW
         tokens of the numeral in its clause. A market word elsewhere in a long sentence (a spending
         plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
-        if not hasattr(self, "_market"):
-            self._market: dict[int, list[tuple[int, int]]] = {}
-            for m in self.ctx.patterns.find("market-context"):  # rules/patterns/contexts.pattern
+        return self._context_near("market-context", first, last, sentence, MARKET_WINDOW, MARKET_WINDOW)
+
+    def _cargo_figure(self, first: int, last: int, sentence: int) -> bool:
+        """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
+        in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""
+        return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
+
+    def _lead_paragraph(self) -> int:
+        """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
+        detail of the scene."""
+        return next((p.index for p in self.ctx.doc.paragraphs if not p.is_headline), -1)
+
+    def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
+        """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
+        the numeral or `after` tokens after it, in the same sentence and clause."""
+        if not hasattr(self, "_contexts"):
+            self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        spans = self._contexts.get(label)
+        if spans is None:
+            spans = self._contexts[label] = {}
+            for m in self.ctx.patterns.find(label):
                 sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
-                self._market.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
-        for i, j in self._market.get(sentence, ()):
-            lo, hi = (j, first) if j <= first else (last, i)
-            if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
+                spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
+        for i, j in spans.get(sentence, ()):
+            lo, hi, window = (j, first, before) if j <= first else (last, i, after)
+            if hi - lo <= window and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
                 return True
         return False
 

@@ -141,6 +141,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "cargo": FieldSpec(lambda n, a: n.cargo,
+                           doc="a quantity loaded on one vehicle or vessel: a cargo word just before it (lexicon "
+                               "cargo-words: يحمل، محملة بـ، على متنها), a description rather than a statistic"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
