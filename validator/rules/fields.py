@@ -147,7 +147,15 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     "(background on record)"),
         "sourced_next": FieldSpec(lambda n, a: n.sourced_next,
                                   doc="a lead figure: in the first sentence of its paragraph, and the next sentence "
-                                      "names a source (\"said X\")"),
+                                      "(in its paragraph, or opening the next after the article's one-sentence lead "
+                                      "paragraph) names a source (\"said X\")"),
+        "carried": FieldSpec(lambda n, a: n.carried_from is not None,
+                             doc="no source in its sentence, but an earlier one carries over to it: a body's release "
+                                 "over the following sentences and paragraphs, a person's words over the rest of his "
+                                 "paragraph, until another source, a quotation of someone else or a topic shift"),
+        "hedged": FieldSpec(lambda n, a: n.hedged,
+                            doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
+                                "the writer's own estimate, which no earlier source carries over to"),
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
         "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
                                     doc="the place of the article's dateline, if any"),
