@@ -142,8 +142,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
         "cargo": FieldSpec(lambda n, a: n.cargo,
-                           doc="a quantity loaded on one vehicle or vessel: a cargo word just before it (lexicon "
-                               "cargo-words: يحمل، محملة بـ، على متنها), a description rather than a statistic"),
+                           doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
+                               "cargo-words just before it, a description rather than a statistic"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
