@@ -23,7 +23,6 @@ BUDGET = {
     "extract/entities/unnamed.py": 110,
     "extract/entities/persons.py": 77,
     "report/html.py": 75,
-    "extract/resources.py": 53,
     "rules/grammar.py": 53,
     "extract/attribution_sources.py": 46,
     "extract/entities/words.py": 36,
