@@ -6,7 +6,7 @@ import re
 from operator import itemgetter
 
 from validator.extract.context import Context
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
 
 PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
@@ -114,9 +114,10 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 1
 
 
-_OPENS_AFTER = frozenset("([{:،,-–—ـ")   # what may stand right before an opening mark, besides a space
+TATWEEL = "\u0640"  # the stretching stroke of لـ«عكاظ»
+_OPENS_AFTER = frozenset("([{:،,-–—" + TATWEEL)   # what may stand right before an opening mark, besides a space
 _CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
-_PROCLITICS = frozenset("وفبلك")
+_PROCLITICS = frozenset(affixes("clitic"))
 
 
 def _straight_direction(text: str, i: int, lo: int, hi: int) -> str:
@@ -243,7 +244,16 @@ _TEXT_WINDOW = 5
 _KUNYA = word_class("quote-words", "kunya")
 # A list item may be this many words after the previous item when a conjunction opens it
 _LIST_GAP = 8
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+_PRONOUN_SUFFIXES = affixes("pronoun")
+_ITEM_JOINERS = word_class("quote-words", "item-joiners")
+# what follows the name of who reports: a comma, a colon, إن/أن (attribution-words that-clause), عن، في
+_AFTER_REPORTER = (frozenset({"،", ",", ":"}) | word_class("attribution-words", "that-clause")
+                   | word_class("quote-words", "report-object"))
+_APPOSITION_PRONOUNS = word_class("quote-words", "apposition-pronouns")
+_SAYING = frozenset({":"}) | word_class("quote-words", "saying")
+_ARTICLE = affix("article")
+_LAM = affix("lam")
+_FEMININE_T, _FEMININE = affix("feminine-t"), affix("feminine")
 
 
 def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
@@ -312,7 +322,7 @@ def _list_item_of(ctx: Context, quote: Quote, norm_start: int) -> str | None:
     if len(between) <= 2 and all(t.text in _LIST_JOINERS for t in between):
         return previous[2]
     # ومنطقة «القفل» على الحدود مع المملكة، و»مثلث عاهم»: a conjunction opens the next item
-    if between and len(between) <= _LIST_GAP and between[-1].text in ("و", "او") \
+    if between and len(between) <= _LIST_GAP and between[-1].text in _ITEM_JOINERS \
             and not any(t.text in ".؟!؛:" or ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
         return previous[2]
     return None
@@ -354,8 +364,7 @@ def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:
     if i < 0 or ctx.res.reporting_forms.lookup(ctx.tokens[i].text) is None:
         return False
     k = ctx.index.at_or_after(_norm(ctx, quote.loc.end))
-    return k < len(ctx.tokens) and ctx.tokens[k].text in ("،", ",", ":", "ان", "انه", "انها", "بان", "بانها",
-                                                           "عن", "في")
+    return k < len(ctx.tokens) and ctx.tokens[k].text in _AFTER_REPORTER
 
 
 def _title_follows(ctx: Context, quote: Quote) -> bool:
@@ -368,7 +377,7 @@ def _title_follows(ctx: Context, quote: Quote) -> bool:
 
 def _after_pronoun_of_apposition(ctx: Context, norm_start: int) -> bool:
     i = ctx.index.at_or_after(norm_start) - 1
-    return i >= 0 and ctx.tokens[i].text in ("وهي", "وهو", "هي", "هو")
+    return i >= 0 and ctx.tokens[i].text in _APPOSITION_PRONOUNS
 
 
 def _nested(ctx: Context, quote: Quote) -> bool:
@@ -391,7 +400,7 @@ def _nested(ctx: Context, quote: Quote) -> bool:
 def _adjacent_cue(ctx: Context, norm_start: int) -> bool:
     """One quoted word is speech only right after ':' or قائلا."""
     i = ctx.index.at_or_after(norm_start) - 1
-    return i >= 0 and ctx.tokens[i].text in (":", "قائلا", "قائله")
+    return i >= 0 and ctx.tokens[i].text in _SAYING
 
 
 def _after_organization(ctx: Context, norm_start: int) -> bool:
@@ -415,7 +424,7 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
             break
         words.insert(0, t.text)
         i -= 1
-    if words and words[-1] == "ل":
+    if words and words[-1] == _LAM:
         return True  # لـ"الوطن"، لـ«عكاظ»: an outlet's name
     intro = ctx.res["name-introducers"]
     for k in range(len(words)):
@@ -424,12 +433,12 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
             return True
     # مشروعهما "وعد العطاء"، برنامجها «...»، and the same before a definite adjective: مجموعتها
     # القصصية "..."، روايته الجديدة «...» (a feminine noun keeps its ت before the pronoun: رواية، روايتها)
-    owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith("ال") else [])
+    owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith(_ARTICLE) else [])
     for last in owned:
         for suffix in _PRONOUN_SUFFIXES:
             if last.endswith(suffix) and len(last) - len(suffix) >= 3:
                 base = last[:-len(suffix)]
-                for noun in (base, base[:-1] + "ه") if base.endswith("ت") else (base,):
+                for noun in (base, base[:-len(_FEMININE_T)] + _FEMININE) if base.endswith(_FEMININE_T) else (base,):
                     entry = intro.lookup(noun)
                     if entry is not None and entry.get("kind") != "text":
                         return True
