@@ -28,7 +28,6 @@ BUDGET = {
     "extract/entities/words.py": 36,
     "rules/consistency.py": 6,
     "extract/pipeline.py": 30,
-    "extract/attributions.py": 24,
     "text/lexicon.py": 23,
     "rules/explain.py": 22,
     "report/text.py": 17,

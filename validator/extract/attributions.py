@@ -38,7 +38,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
@@ -147,7 +147,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 implicit = source is not None and subject is None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
-            if source is None and m.entry.norm.startswith("في "):
+            if source is None and m.entry.norm.startswith(_IN_STATEMENT):
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
                     ctx, spans, i, sentence, window=8)
@@ -186,7 +186,7 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
             at = text.find(verb, at + 1)
     for k in sorted(candidates):
         t = ctx.tokens[k]
-        prefix = t.text[:1] if t.text[:1] in "وف" and t.text[1:] in bare else ""
+        prefix = t.text[:1] if t.text[:1] in _CONJUNCTIONS and t.text[1:] in bare else ""
         entry = bare.get(t.text[len(prefix):])
         if entry is None:
             continue
@@ -231,7 +231,7 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
             return False
         if t == ":":
             return ctx.tokens[k + 1].text in '«"“'
-        if t in ("ان", "انه", "انها", "بان", "بانه", "بانها") and ctx.tokens[k - 1].text in ("،", ","):
+        if t in _THAT_CLAUSE_WORDS and ctx.tokens[k - 1].text in ("،", ","):
             return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
         if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
             return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
@@ -239,6 +239,11 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
 
 
 _NEW_CLAUSE = word_class("attribution-words", "new-clause")
+# في بيان، في تصريح: a statement phrase that opens with في (source-phrases)
+_IN_STATEMENT = tuple(w + " " for w in sorted(word_class("attribution-words", "statement-in")))
+_CONJUNCTIONS = frozenset(affixes("conjunction"))
+_THAT_CLAUSE_WORDS = word_class("attribution-words", "that-clause")  # إن، أنه، بأن ...
+_QUOTE_JOINERS = word_class("attribution-words", "quote-joiners")
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
@@ -253,7 +258,7 @@ def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
     i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
     while i >= 0 and ctx.sentence_of(ctx.tokens[i].start)[0] == q.sentence:
-        if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in ("و", "ثم"):
+        if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in _QUOTE_JOINERS:
             return False
         i -= 1
     return True
@@ -281,7 +286,9 @@ def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j
     return entity
 
 
-_APPOSITION = {"وهي": "f", "وهو": "m", "وهم": "m", "وهن": "f"}
+# ، وهي ...، وهو ...: the pronoun that opens an apposition, with its gender
+_APPOSITION = {**dict.fromkeys(word_class("attribution-words", "apposition-f"), "f"),
+               **dict.fromkeys(word_class("attribution-words", "apposition-m"), "m")}
 
 
 def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: int) -> Entity | None:
@@ -328,6 +335,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
 
 
 _RELATIVES = word_class("attribution-words", "relatives")
+_BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -337,7 +345,7 @@ def _relative_before(ctx, i: int) -> int | None:
             return None
         if ctx.tokens[k].text in _RELATIVES:
             return k
-        if k == i - 1 and ctx.tokens[k].text not in ("قد", "كان", "كانت", "اخذ", "اخذت", "لم", "لا", "ما"):
+        if k == i - 1 and ctx.tokens[k].text not in _BEFORE_VERB:
             return None
     return None
 
@@ -345,7 +353,7 @@ def _relative_before(ctx, i: int) -> int | None:
 def _plural_participle(entry) -> bool:
     """The feminine plural of an adverbial participle (لافتات، قائلات) is read as a noun (banners)."""
     participle = normalize_string(entry.get("participle") or "")
-    return bool(participle) and entry.norm == participle.removesuffix("ا") + "ات"
+    return bool(participle) and entry.norm == participle.removesuffix(affix("accusative")) + affix("feminine-plural")
 
 
 def _colon_follows(ctx, j: int) -> bool:
