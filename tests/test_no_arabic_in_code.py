@@ -27,7 +27,6 @@ BUDGET = {
     "extract/attribution_sources.py": 46,
     "extract/entities/words.py": 36,
     "rules/consistency.py": 6,
-    "extract/pipeline.py": 30,
     "text/lexicon.py": 23,
     "rules/explain.py": 22,
     "report/text.py": 17,
