@@ -23,7 +23,6 @@ BUDGET = {
     "extract/entities/persons.py": 77,
     "report/html.py": 75,
     "rules/grammar.py": 53,
-    "extract/attribution_sources.py": 46,
     "rules/consistency.py": 6,
     "text/lexicon.py": 23,
     "rules/explain.py": 22,
