@@ -44,11 +44,8 @@ _COMPARATIVES = word_class("figure-words", "comparatives")
 _AMONG = word_class("figure-words", "among")
 _ARTICLE = affix("article")
 _AND = affix("and")
-_PAST = next(iter(_figure_words("past")))  # ماضي: the regex below runs only where it occurs
-# العام الماضي، والسنة الماضية، الموسم الماضي (figure-words: past-year-noun, past; affixes: the article)
-_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:" + _either(word_class("affixes", "article-clitic")) + "?" + _ARTICLE + ")?"
-                        + _either(_figure_words("past-year-noun")) + " (?:" + _ARTICLE + ")?" + re.escape(_PAST)
-                        + "(?:" + affix("feminine") + ")?" + r"(?![^\W\d_])")
+# ماضي: the background-context patterns (العام الماضي) run only in an article where it occurs
+_PAST = next(iter(_figure_words("past")))
 _FUTURE = word_class("figure-words", "future")
 _SINCE = word_class("figure-words", "since")
 _RECALL = word_class("figure-words", "recall")
@@ -190,8 +187,9 @@ class NumberExtractor:
             for n, year in years:
                 if year < latest:
                     mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
-        for m in _LAST_YEAR.finditer(self.text) if _PAST in self.text else ():  # rare: skip the regex
-            mark(self.ctx.sentence_of(m.start())[0], m.start())
+        for m in self.ctx.patterns.find("background-context") if _PAST in self.text else ():
+            start = self.tokens[m.span_start].start  # rules/patterns/contexts.pattern: العام الماضي
+            mark(self.ctx.sentence_of(start)[0], start)
         for n in self.items:
             first = marks.get(n.sentence)
             n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
