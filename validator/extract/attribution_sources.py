@@ -13,11 +13,12 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import ARABIC_COMMA, QUOTE_STARTS, SENTENCE_MARKS
 
-_CLAUSE_MARKERS = frozenset({':', '«', '"', '“'}) | word_class("attribution-words", "clause-markers")
+_CLAUSE_MARKERS = frozenset({':'}) | QUOTE_STARTS | word_class("attribution-words", "clause-markers")
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
 PRE_SUBJECT_WINDOW = 3  # tokens before a verb where a fronted subject may end
-_CLAUSE_START = frozenset({':', '«', '"', '“', '،'}) | word_class("attribution-words", "clause-start")
+_CLAUSE_START = frozenset({':', ARABIC_COMMA}) | QUOTE_STARTS | word_class("attribution-words", "clause-start")
 # what opens another clause between a verb and a subject after it (أن، بينما، حيث)
 _OTHER_CLAUSE = frozenset({":", "«", '"', "،"}) | word_class("attribution-words", "other-clause")
 _ARTICLE = affix("article")
@@ -170,7 +171,7 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
     if not documents and head in _DOCUMENT_HEADS:
         return False
     nxt = s.last_token + 1
-    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in '«"“':
+    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in QUOTE_STARTS:
         return False  # تقرير «ساما»، نشرة "الأسواق": a report named after its issuer
     if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED:
         return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: a report whose publisher is named next
@@ -514,7 +515,7 @@ _REPORTED_CLAUSE = frozenset({':'}) | word_class("attribution-words", "reported-
 def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, same_sentence=False) -> bool:
     """A reported clause (أن/إن/: or a quotation) follows within a few words."""
     for k in range(j, min(j + window, len(ctx.tokens))):
-        if same_sentence and ctx.tokens[k].text in (".", "؟", "!", "؛"):
+        if same_sentence and ctx.tokens[k].text in SENTENCE_MARKS:
             if ctx.tokens[k].text == "." and k > 0 and len(ctx.tokens[k - 1].text) <= 2:
                 continue  # د. محمد، أ. ف. ب.: the dot of an abbreviation
             return False

@@ -42,6 +42,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 from validator.text.tokens import Token
 
 
@@ -99,7 +100,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
-                                   or (j < len(ctx.tokens) and ctx.tokens[j].text in '«"“')):
+                                   or (j < len(ctx.tokens) and ctx.tokens[j].text in QUOTE_STARTS)):
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
             rel = _relative_before(ctx, i)
             if rel is not None and not participle:
@@ -227,11 +228,11 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     reporting verb or new clause between."""
     for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
         t = ctx.tokens[k].text
-        if t in (".", "؟", "!", "؛") or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+        if t in SENTENCE_MARKS or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
             return False
         if t == ":":
-            return ctx.tokens[k + 1].text in '«"“'
-        if t in _THAT_CLAUSE_WORDS and ctx.tokens[k - 1].text in ("،", ","):
+            return ctx.tokens[k + 1].text in QUOTE_STARTS
+        if t in _THAT_CLAUSE_WORDS and ctx.tokens[k - 1].text in COMMAS:
             return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
         if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
             return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
@@ -250,9 +251,9 @@ def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
     """«...» يقول، «...»، قال الوزير: a speech verb right after a quotation (a comma between at most)
     reports it; the speaker comes after the words, as often in features and interviews."""
     k = i - 1
-    if k >= 0 and ctx.tokens[k].text in ("،", ","):
+    if k >= 0 and ctx.tokens[k].text in COMMAS:
         k -= 1
-    return k >= 0 and ctx.tokens[k].text in '»"”' and ctx.tokens[k].end in quote_ends
+    return k >= 0 and ctx.tokens[k].text in QUOTE_ENDS and ctx.tokens[k].end in quote_ends
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
@@ -267,7 +268,7 @@ def _opens_sentence(ctx: Context, q: Quote) -> bool:
 def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j: int) -> Entity | None:
     """وقالت "الأرصاد" عبر الإنذار المبكر: "...": a short quoted name right after the verb, that is
     not itself speech, is who speaks: a body written in quotation marks (an organization)."""
-    if j >= len(ctx.tokens) or ctx.tokens[j].text not in '«"“':
+    if j >= len(ctx.tokens) or ctx.tokens[j].text not in QUOTE_STARTS:
         return None
     start = ctx.norm.to_original(ctx.tokens[j].start)
     quote = next((q for q in quotes if q.loc.start == start), None)
@@ -299,7 +300,7 @@ def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: 
     k = j
     while k < len(ctx.tokens) and len(words) <= 5:
         t = ctx.tokens[k]
-        if t.text in ("،", ","):
+        if t.text in COMMAS:
             break
         if t.kind != "word" or ctx.res.is_non_name_strict(t.text) and not ctx.res["bodies"].lookup(t.text) \
                 and not ctx.res["name-introducers"].lookup(t.text):
@@ -359,7 +360,7 @@ def _plural_participle(entry) -> bool:
 def _colon_follows(ctx, j: int) -> bool:
     """وزاد: «...» / وزاد في حديثه: ... — a colon or a quotation mark right after the verb."""
     for k in range(j, min(j + 3, len(ctx.tokens))):
-        if ctx.tokens[k].text in (":", "«", '"', "“"):
+        if ctx.tokens[k].text == ":" or ctx.tokens[k].text in QUOTE_STARTS:
             return True
         if ctx.tokens[k].kind == "punct":
             return False

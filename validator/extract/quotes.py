@@ -8,15 +8,11 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
+from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
+                                        QUOTE_PAIRS, TATWEEL)
 
-PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
-OPENERS = "«“„"
-CLOSERS = "»”"
-MARKS = frozenset('«»“”"„')
-# A double prime (″) closes “ or " in some publishing systems (“غالاكسي نوت 5″); alone it is an inch
-# or a second mark, never a quotation of its own.
-DOUBLE_PRIME = "″"
-_MARK = re.compile('[«»“”"„″]')
+PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
+_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME) + "]")
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -114,7 +110,6 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 1
 
 
-TATWEEL = "\u0640"  # the stretching stroke of لـ«عكاظ»
 _OPENS_AFTER = frozenset("([{:،,-–—" + TATWEEL)   # what may stand right before an opening mark, besides a space
 _CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
 _PROCLITICS = frozenset(affixes("clitic"))
@@ -237,9 +232,9 @@ def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
 
 
 # A quotation mark may follow these words (أو «...»، و«...») and still be one more item of a list
-_LIST_JOINERS = frozenset({'،', ','}) | word_class("quote-words", "list-joiners")
+_LIST_JOINERS = COMMAS | word_class("quote-words", "list-joiners")
 # Punctuation a text word may stand behind (قوله - صلى الله عليه وسلم -: «...»)
-_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "\u0640"})  # \u0640: tatweel
+_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", TATWEEL})
 _TEXT_WINDOW = 5
 _KUNYA = word_class("quote-words", "kunya")
 # A list item may be this many words after the previous item when a conjunction opens it
@@ -247,7 +242,7 @@ _LIST_GAP = 8
 _PRONOUN_SUFFIXES = affixes("pronoun")
 _ITEM_JOINERS = word_class("quote-words", "item-joiners")
 # what follows the name of who reports: a comma, a colon, إن/أن (attribution-words that-clause), عن، في
-_AFTER_REPORTER = (frozenset({"،", ",", ":"}) | word_class("attribution-words", "that-clause")
+_AFTER_REPORTER = (COMMAS | {":"} | word_class("attribution-words", "that-clause")
                    | word_class("quote-words", "report-object"))
 _APPOSITION_PRONOUNS = word_class("quote-words", "apposition-pronouns")
 _SAYING = frozenset({":"}) | word_class("quote-words", "saying")
