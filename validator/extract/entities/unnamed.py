@@ -288,13 +288,34 @@ class UnnamedPasses(PersonPasses):
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens)))):
-                continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+            if not self._reports_at(k):
+                anonymity = self._anonymity_then_report(k)
+                if anonymity is None:
+                    continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+                j = anonymity  # the anonymity phrase is part of the description: no name after it is his
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
             self._mark(i, j)
+
+    def _reports_at(self, k: int) -> bool:
+        """A colon, a quotation mark or إن/أن within three tokens of token k."""
+        return any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens))))
+
+    def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
+        """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
+        later in the same sentence, right before what he said, makes the role noun the speaker. The
+        token after the anonymity phrase, or None."""
+        if k >= len(self.tokens):
+            return None
+        sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
+        for x in range(k, min(k + reach, len(self.tokens))):
+            if self.ctx.sentence_of(self.tokens[x].start)[0] != sentence:
+                return None
+            if (end := self._anonymity_at(x)) is not None:
+                return end if self._reports_at(end) else None
+        return None
 
     def _vague_head(self, k: int) -> bool:
         hit = self.ctx.hit_at("vague-sources-all", k)
