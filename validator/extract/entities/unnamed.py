@@ -173,8 +173,10 @@ class UnnamedPasses(PersonPasses):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية: a generic group, not one named before
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
-                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
-                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
+                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
+                        and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)):
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
+                    # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -390,6 +392,11 @@ class UnnamedPasses(PersonPasses):
                 if head[:3] and e.key.removeprefix(ARTICLE)[:3] == head[:3]:
                     return e
         return None
+
+    def _after_source_preposition(self, i: int) -> bool:
+        """A source preposition of source-phrases.txt (حسب، وبحسب، وفقا ل) ends right before token i."""
+        hit = self.ctx.hit_at("source-phrases", i - 1) if i > 0 else None
+        return hit is not None and hit.j == i and hit.entry.get("kind") == "preposition"
 
     def _speaker_position(self, i: int) -> bool:
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
