@@ -7,7 +7,8 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities.words import _DEFINITE_CLITICS, _verbal_noun_shape
+from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES

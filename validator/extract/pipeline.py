@@ -9,7 +9,8 @@ from validator.extract.attribution_sources import is_outlet
 from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
-from validator.extract.entities.words import _DEFINITE_CLITICS, _verb_like
+from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
