@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 
 from validator.document import Document
 from validator.extract.attributions import find_attributions
@@ -182,21 +183,26 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
 _ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
+_HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
 
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     forms: dict[str, dict[str, Location]] = {}
-    for t in ctx.tokens:
-        if len(t.text) < G_VARIANT_MIN or t.kind != "word" or t.text.translate(_ONE_G) == t.text \
-                and _FOREIGN_G[0] not in t.text:
-            continue  # (cheap tests first: most words are short or have neither letter)
+    with_g = set(filter(_HAS_FOREIGN_G, set(ctx.texts)))  # most words have neither letter: found in C
+    tokens = ctx.tokens
+    for k in compress(range(len(tokens)), map(with_g.__contains__, ctx.texts)):
+        t = tokens[k]
+        if len(t.text) < G_VARIANT_MIN or t.kind != "word":
+            continue
         w, start = t.text, t.start
         clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
         if len(w) - len(clitic) >= G_VARIANT_MIN:
             w, start = w[len(clitic):], t.start + len(clitic)
         if len(w) < G_VARIANT_MIN or ctx.res["stopwords"].lookup(w) is not None:
             continue
-        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, ctx.loc(start, t.end))
+        variants = forms.setdefault(w.translate(_ONE_G), {})
+        if w not in variants:
+            variants[w] = ctx.loc(start, t.end)
     out = []
     for key, variants in forms.items():
         if len(variants) > 1 and not any(loc.text in known for loc in variants.values()):

@@ -2,6 +2,8 @@
 and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
+from itertools import compress
+
 from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import TitlePhrase, _BEFORE_ALLAH, _BEFORE_DIN, _spelling_variant
 from validator.extract.model import Entity
@@ -22,7 +24,8 @@ class MentionPasses(UnnamedPasses):
                 for clitic in "وفبل":
                     readings.setdefault(clitic + form, []).append((form, clitic))
         by_form: dict[str, list[tuple[int, str]]] = {}
-        for i in [i for i, text in enumerate(self.ctx.texts) if text in readings]:
+        texts = self.ctx.texts
+        for i in compress(range(len(texts)), map(readings.__contains__, texts)):
             if self.tokens[i].kind == "word":
                 for form, clitic in readings[self.tokens[i].text]:
                     by_form.setdefault(form, []).append((i, clitic))
