@@ -75,11 +75,12 @@ class MentionPasses(UnnamedPasses):
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
             for form in sorted_forms:
                 words = form.split()
+                rest = words[1:]
                 for i, clitic in by_form.get(words[0], ()):
                     j = i + len(words)
-                    if j > len(self.tokens) or any(self.tokens[i + k].text != words[k] for k in range(1, len(words))):
+                    if j > len(self.tokens) or (rest and self.ctx.texts[i + 1:j] != rest):
                         continue
-                    if any(self.used[k] for k in range(i, j)):
+                    if any(self.used[i:j]):
                         continue
                     if i > 0 and self.tokens[i - 1].text in particles:
                         continue  # سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: another person
@@ -101,7 +102,7 @@ class MentionPasses(UnnamedPasses):
         (وزير الدفاع العراقي) is still an identified role, not an anonymous source."""
         headline = self.ctx.doc.headline
         for phrase in self.title_only:
-            if any(self.used[k] for k in range(phrase.start, phrase.end)):
+            if any(self.used[phrase.start:phrase.end]):
                 continue
             role = phrase.roles[0][2]
             if role.entry.get("kind") == "honorific":
