@@ -7,6 +7,7 @@ front). No stage edits another's output: a stage asks for the resolved matches o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
@@ -73,8 +74,9 @@ class ArticlePatterns:
         for el in pattern.elements:
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
-                return sorted({k - offset for k, text in enumerate(ctx.texts) if text == literal.value
-                               and k - offset >= 0})
+                texts = ctx.texts
+                return sorted({k - offset for k in compress(range(len(texts)), map(literal.value.__eq__, texts))
+                               if k >= offset})
             if not el.one_token:
                 break
             offset += 1
