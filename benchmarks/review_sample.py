@@ -19,6 +19,7 @@ import argparse
 import json
 import random
 import re
+import subprocess
 import sys
 import zipfile
 from collections import defaultdict
@@ -70,6 +71,13 @@ def gold_keys() -> set[str]:
     return keys
 
 
+def earlier_round_keys(samples: list[str]) -> set[str]:
+    """Keys of articles already reviewed in earlier rounds (their sample.json): a round is fresh only if
+    none of its articles was read before."""
+    return {a["key"] for path in samples
+            for a in json.loads(Path(path).read_text(encoding="utf-8"))["articles"]}
+
+
 def article_text(article: dict) -> str:
     return article["title"] + "\n\n" + article["content"]
 
@@ -77,7 +85,7 @@ def article_text(article: dict) -> str:
 def draw(args: argparse.Namespace) -> None:
     from validator.app import Options, Validator
 
-    excluded = gold_keys()
+    excluded = gold_keys() | earlier_round_keys(args.exclude)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     texts: dict[str, str] = {}
     outlets: dict[str, str] = {}
@@ -123,13 +131,20 @@ def draw(args: argparse.Namespace) -> None:
                             "line": f.location.line, "column": f.location.column})
         (out / "findings" / f"{name}.txt").write_text("\n".join(rows), encoding="utf-8")
         sample.append({"key": key, "file": name, "source": outlets[key], "findings": records})
-    (out / "sample.json").write_text(json.dumps({"days": args.day, "seed": args.seed, "n": args.n,
+    (out / "sample.json").write_text(json.dumps({"commit": _commit(), "days": args.day, "seed": args.seed, "n": args.n,
                                                  "max_words": args.max_words, "articles": sample},
                                                 ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "REVIEWING.md").write_text(REVIEWING, encoding="utf-8")
     total = sum(len(a["findings"]) for a in sample)
     print(f"{len(sample)} articles from {len({a['source'] for a in sample})} outlets, "
           f"{total} warnings and errors -> {out}")
+
+
+def _commit() -> str:
+    """The code the findings came from, so a round names what it judged."""
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent)
+    return done.stdout.strip() or "unknown"
 
 
 def score(args: argparse.Namespace) -> None:
@@ -188,6 +203,8 @@ def main() -> None:
     d.add_argument("--seed", type=int, required=True)
     d.add_argument("--max-words", type=int, default=700)
     d.add_argument("--out", required=True)
+    d.add_argument("--exclude", action="append", default=[], metavar="SAMPLE_JSON",
+                   help="sample.json of an earlier round whose articles must not be drawn again (repeatable)")
     s = sub.add_parser("score")
     s.add_argument("reviews", nargs="+")
     s.add_argument("--gold-out")

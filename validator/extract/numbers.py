@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from validator.extract.context import Context
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import NumberItem
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
@@ -17,9 +17,23 @@ _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
 _DIGITS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)*(?![\d])")
-_PERCENT = re.compile(r"\s*%|\s+(?:في|ف)\s*(?:المئه|المائه)|\s+بالمئه|\s+بالمائه|\s+بالميه")
-_PERCENT_NOUNS = ("المئه", "المائه", "الميه")  # every _PERCENT_WORDS match ends with one
-_PERCENT_WORDS = re.compile(r"(?<=\s)(?:(?:في|ف)\s*(?:المئه|المائه)|بالمئه|بالمائه|بالميه)(?![^\W\d_])")
+
+
+def _either(words) -> str:
+    """A regex alternation of words, longest first (so في is tried before ف)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def _figure_words(name: str) -> frozenset[str]:
+    return word_class("figure-words", name)
+
+
+# في المئة، بالمئة (figure-words: percent-preposition, percent-spaced, percent-joined)
+_PERCENT_PHRASE = (_either(_figure_words("percent-preposition")) + r"\s*" + _either(_figure_words("percent-spaced"))
+                   + "|" + "|".join(re.escape(w) for w in sorted(_figure_words("percent-joined"))))
+_PERCENT = re.compile(r"\s*%|\s+(?:" + _PERCENT_PHRASE + ")")
+_PERCENT_NOUNS = tuple(sorted(_figure_words("percent-noun")))  # every _PERCENT_WORDS match ends with one
+_PERCENT_WORDS = re.compile(r"(?<=\s)(?:" + _PERCENT_PHRASE + r")(?![^\W\d_])")
 _YEAR_WORDS = word_class("figure-words", "year-words")
 _AGE_OPEN = "("
 _CLOCK_WORDS = word_class("figure-words", "clock-words")
@@ -28,15 +42,38 @@ _OTHERS = word_class("figure-words", "others")
 _BREAKS = word_class("figure-words", "breaks")
 _COMPARATIVES = word_class("figure-words", "comparatives")
 _AMONG = word_class("figure-words", "among")
-_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:[وفب]?ال)?(?:عام|سنه|موسم) (?:ال)?ماضي(?:ه)?(?![^\W\d_])")
+_ARTICLE = affix("article")
+_AND = affix("and")
+_PAST = next(iter(_figure_words("past")))  # ماضي: the regex below runs only where it occurs
+# العام الماضي، والسنة الماضية، الموسم الماضي (figure-words: past-year-noun, past; affixes: the article)
+_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:" + _either(word_class("affixes", "article-clitic")) + "?" + _ARTICLE + ")?"
+                        + _either(_figure_words("past-year-noun")) + " (?:" + _ARTICLE + ")?" + re.escape(_PAST)
+                        + "(?:" + affix("feminine") + ")?" + r"(?![^\W\d_])")
 _FUTURE = word_class("figure-words", "future")
 _SINCE = word_class("figure-words", "since")
 _RECALL = word_class("figure-words", "recall")
 _WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
 _RESTATE_MARKERS = word_class("figure-words", "restate-markers")
-_RESTATE_FILLERS = _RESTATE_MARKERS | frozenset({"ما", "بما", "او", "وهو", "وهي", "نحو", "حوالي", "قرابه",
-                                                  "يفوق", "يزيد", "علي", "عن", "تقريبا", "اكثر", "من", "اقل"})
+_RESTATE_FILLERS = _RESTATE_MARKERS | _figure_words("restate-fillers")
+_FUTURE_PREFIX = affix("future")
+_DUAL_ENDINGS = affixes("dual-ending")
+_PLURAL_DURATIONS = _figure_words("plural-durations")  # ثواني، ساعات: plurals with a dual's ending
+_PARTITIVE = next(iter(_figure_words("partitive")))  # أربعة من عناصر الأمن
+_PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
+_NOT_COUNTED = _figure_words("not-counted")
+_LINK_LINE = next(iter(_figure_words("link-line")))
+_RANGE_BEFORE = _figure_words("range-before")
+_RANGE_BETWEEN = _figure_words("range-between")
+_RANGE_START = _figure_words("range-start")
+_DASHES = frozenset({"-", "\u2013"})
+_RANGE_TO = _figure_words("range-to") | _DASHES
+_DEFINITE_HEADS = word_class("affixes", "definite-head")  # الـ1500، والـ8000
+_HIJRI = _figure_words("hijri")
+_OBLIQUE_PLURAL = affix("oblique-plural")
+_FEMININE_DUAL = affix("feminine-dual")
+_NISBA_PLURAL = affix("nisba-plural")
+_MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 MARKET_WINDOW = 6
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
@@ -125,8 +162,8 @@ class NumberExtractor:
             end = index.at_or_after(self.ctx.norm.to_normalized(a.loc.end))
             start = index.containing(self.ctx.norm.to_normalized(b.loc.start))
             between = [t.text for t in self.tokens[end:start]]
-            if len(between) <= 3 and (between and between[-1].startswith("و")
-                                      or self.tokens[start].text.startswith("و")):
+            if len(between) <= 3 and (between and between[-1].startswith(_AND)
+                                      or self.tokens[start].text.startswith(_AND)):
                 a.partial = b.partial = True
 
     def _historical(self) -> None:
@@ -153,7 +190,7 @@ class NumberExtractor:
             for n, year in years:
                 if year < latest:
                     mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
-        for m in _LAST_YEAR.finditer(self.text) if "ماضي" in self.text else ():  # rare: skip the regex
+        for m in _LAST_YEAR.finditer(self.text) if _PAST in self.text else ():  # rare: skip the regex
             mark(self.ctx.sentence_of(m.start())[0], m.start())
         for n in self.items:
             first = marks.get(n.sentence)
@@ -202,7 +239,7 @@ class NumberExtractor:
                 numerals.append((m.start(), m.end(), _parse_digits(m.group()), {}))
         for lex_name in ("number-words", "ordinals"):
             for hit in self.ctx.hits(lex_name):
-                if hit.prefix.endswith("س"):
+                if hit.prefix.endswith(_FUTURE_PREFIX):
                     continue  # سالف الذكر: the future prefix س never opens a number word
                 if self._free(hit.start, hit.end):
                     attrs: dict[str, Any] = dict(hit.entry.attrs)
@@ -212,14 +249,14 @@ class NumberExtractor:
         for lex_name in ("casualty-nouns", "people-nouns", "units"):
             for hit in self.ctx.hits(lex_name):
                 dual = hit.entry.get("number") == "du" or (
-                    lex_name == "units" and hit.entry.get("kind") == "duration" and hit.entry.norm.endswith(("ين", "ان"))
-                    and hit.entry.norm not in ("ثواني", "ساعات"))
+                    lex_name == "units" and hit.entry.get("kind") == "duration" and hit.entry.norm.endswith(_DUAL_ENDINGS)
+                    and hit.entry.norm not in _PLURAL_DURATIONS)
                 if not dual:
                     continue
                 before = hit.i - 1
                 after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
                     self.tokens[before].text) is not None)
-                definite = hit.entry.norm.startswith("ال") or hit.prefix.endswith("ال")
+                definite = hit.entry.norm.startswith(_ARTICLE) or hit.prefix.endswith(_ARTICLE)
                 if lex_name == "people-nouns" and _sound_plural(hit.entry.norm, self.res[lex_name]):
                     continue  # مدنيين، مواطنين: a plural as often as a dual
                 if not after_numeral and not definite and self._free(hit.start, hit.end):
@@ -246,13 +283,13 @@ class NumberExtractor:
                     end = nend
                     j += 1
                     continue
-                if gap.strip() == "و" and nvalue is not None and value is not None and not attrs.get("_ordinal") \
+                if gap.strip() == _AND and nvalue is not None and value is not None and not attrs.get("_ordinal") \
                         and not nattrs.get("_ordinal") and nattrs.get("scale") != "true" and value < 10 <= nvalue < 100:
                     value = value + nvalue
                     end = nend
                     j += 1
                     continue
-                if gap.strip() == "و" and value and value >= 1000 and value % 1000 == 0 and j + 1 < len(numerals) \
+                if gap.strip() == _AND and value and value >= 1000 and value % 1000 == 0 and j + 1 < len(numerals) \
                         and nvalue and nvalue < value and numerals[j + 1][3].get("scale") == "true" \
                         and self.text[nend:numerals[j + 1][0]].strip() == "" and nvalue * _to_number(
                             numerals[j + 1][3].get("value") or "1") < value:
@@ -289,8 +326,8 @@ class NumberExtractor:
             noun, noun_type = self.text[start:end], dual.get("type")
         elif category is None or category == "percent":
             k = last
-            after = self._word(k + 1) if self._word(k) == "من" else None
-            if after and (approx or after.startswith(("ال", "عناصر", "جنود"))) or (
+            after = self._word(k + 1) if self._word(k) == _PARTITIVE else None
+            if after and (approx or after.startswith(_PARTITIVE_HEADS)) or (
                     after and self.res["people-nouns"].lookup(after)):
                 k += 1  # عشرات من القتلى، أربعة من عناصر الأمن
                 partial = True
@@ -352,7 +389,7 @@ class NumberExtractor:
                     return "casualty", self._casualty_around(first, last), dual.source
                 return "people", dual.text, dual.source
             return "casualty", dual.get("type"), dual.source
-        if prev == "ال" and not (noun and res["currencies"].lookup(noun) is not None):
+        if prev == _ARTICLE and not (noun and res["currencies"].lookup(noun) is not None):
             unit = units.lookup(self._word(first - 2) or "")
             if unit is not None and unit.get("kind") == "duration":
                 return "duration", unit.norm, unit.source  # الساعات الـ24
@@ -383,7 +420,7 @@ class NumberExtractor:
         casualty = self._casualty_around(first, last)
         if noun is not None:
             k = last
-            if noun == "من" and self._word(last + 1):
+            if noun == _PARTITIVE and self._word(last + 1):
                 noun = self._word(last + 1)  # أربعة من عناصر الأمن
                 k = last + 1
             if noun in _OTHERS:
@@ -423,8 +460,8 @@ class NumberExtractor:
 
     def _counted_noun(self, noun: str) -> bool:
         """An indefinite noun after a numeral is what it counts (1,240 قضية، ألفي كيس)."""
-        return (len(noun) >= 3 and not noun.startswith("ال") and not self.res.is_non_name_strict(noun)
-                and noun not in self.res.non_name_words and noun not in ("من", "في", "الي", "علي"))
+        return (len(noun) >= 3 and not noun.startswith(_ARTICLE) and not self.res.is_non_name_strict(noun)
+                and noun not in self.res.non_name_words and noun not in _NOT_COUNTED)
 
     def _casualty_around(self, first: int, last: int) -> str | None:
         """A casualty verb or noun governing the numeral: just before it (قتل 23، وإصابة 112) or
@@ -458,7 +495,7 @@ class NumberExtractor:
         """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline."""
         text = self.ctx.doc.text
         line_start = text.rfind("\n", 0, start) + 1
-        link = text.rfind("رابط الخبر", line_start, start)
+        link = text.rfind(_LINK_LINE, line_start, start)
         return link != -1 and ":" in text[link:start]
 
     def _in_subhead(self, paragraph: int) -> bool:
@@ -474,23 +511,23 @@ class NumberExtractor:
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
         before = [self._token(k) or "" for k in range(max(0, first - 3), first)]
-        if any(w in ("بين", "مابين", "يتراوح", "تتراوح", "يتراوحان") for w in before[-2:]):
+        if any(w in _RANGE_BEFORE for w in before[-2:]):
             return True  # the lower bound
         nxt = [self._token(k) or "" for k in range(last, min(len(self.tokens), last + 3))]
-        if nxt and nxt[0] in ("الي", "-", "–") or (len(nxt) > 1 and nxt[1] in ("الي", "-", "–")):
+        if nxt and nxt[0] in _RANGE_TO or (len(nxt) > 1 and nxt[1] in _RANGE_TO):
             # من 49 إلى 51 مليار (not أكثر من 600 ألف منهم إلى إثيوبيا: a comparison, then a destination)
-            return any(w in ("بين", "مابين") or (w == "من" and (k == 0 or before[k - 1] not in _COMPARATIVES))
+            return any(w in _RANGE_BETWEEN or (w == _PARTITIVE and (k == 0 or before[k - 1] not in _COMPARATIVES))
                        for k, w in enumerate(before))
         # the upper bound: بين 20 و25 ألف ريال، من 49 مليار دولار إلى 51 مليار
         k = first - 1
-        if k >= 0 and self.tokens[k].text in ("ال", "وال"):
-            k -= self.tokens[k].text == "ال"  # ما بين الـ1500 والـ8000 دولار
-        joint = "و" if k >= 0 and self.tokens[k].text == "وال" else self._token(k)
-        if k >= 1 and joint in ("الي", "-", "–") and self.tokens[k - 1].kind == "number":
+        if k >= 0 and self.tokens[k].text in _DEFINITE_HEADS:
+            k -= self.tokens[k].text == _ARTICLE  # ما بين الـ1500 والـ8000 دولار
+        joint = _AND if k >= 0 and self.tokens[k].text == _AND + _ARTICLE else self._token(k)
+        if k >= 1 and joint in _RANGE_TO and self.tokens[k - 1].kind == "number":
             return True  # بتكلفة 250 إلى 550 ريالا
-        if k >= 0 and joint in ("الي", "و", "-", "–"):
+        if k >= 0 and (joint in _RANGE_TO or joint == _AND):
             for back in range(k - 1, max(-1, k - 6), -1):
-                if self.tokens[back].text in ("بين", "مابين", "من", "يتراوح", "تتراوح"):
+                if self.tokens[back].text in _RANGE_START:
                     return True
                 if self.tokens[back].kind == "punct" and self.tokens[back].text != "%":
                     break  # (ما بين 9.78% إلى 4.17%: the percent sign is part of the lower bound)
@@ -501,7 +538,7 @@ class NumberExtractor:
 
     def _hijri(self, i: int) -> bool:
         w = self._word(i)
-        return w in ("ه", "هـ", "للهجره", "هجريه", "هجري")
+        return w in _HIJRI
 
     def _qualifier(self, first: int, last: int, noun_end: int | None) -> str | None:
         """على الأقل after the count, نحو / أكثر من / ما لا يقل عن before it."""
@@ -553,9 +590,9 @@ class NumberExtractor:
 
 def _sound_plural(form: str, lexicon) -> bool:
     """True when an -ين form is also the sound plural (مدنيين، مواطنين), so it is not surely a dual."""
-    if not form.endswith("ين") or form.endswith("تين"):
+    if not form.endswith(_OBLIQUE_PLURAL) or form.endswith(_FEMININE_DUAL):
         return False
-    return form.endswith("يين") or (form[:-2] + "ون") in lexicon.by_norm
+    return form.endswith(_NISBA_PLURAL) or (form[:-len(_OBLIQUE_PLURAL)] + _MASCULINE_PLURAL) in lexicon.by_norm
 
 
 class _Dual:

@@ -160,8 +160,8 @@ class Resources:
         return lex
 
     # Lexicons an article can be matched against; the base reporting-verbs and vague-sources lists are
-    # matched through their derived forms (every inflection; definite heads).
-    _NOT_SCANNED = frozenset({"reporting-verbs", "vague-sources", "given-names-only"})
+    # matched through their derived forms (every inflection; definite heads); affixes holds letters, not words.
+    _NOT_SCANNED = frozenset({"reporting-verbs", "vague-sources", "given-names-only", "affixes"})
     # The ones the extractors ask `Context.hits` for in (nearly) every article, matched in one pass;
     # any other (stopwords, months, sport-context ...) is matched only in an article that asks for it.
     EXTRACTOR_LEXICONS = frozenset({

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from validator.text.lexicon import builtin_lexicons
+from validator.errors import RuleError
+from validator.text.lexicon import BUILTIN_DIR, Lexicon, builtin_lexicons, read_entries
 
 
 @lru_cache(maxsize=None)
@@ -24,3 +25,69 @@ def _classes(lexicon: str, attribute: str) -> dict[str, frozenset[str]]:
 def word_class(lexicon: str, name: str, attribute: str = "class") -> frozenset[str]:
     """The normalized entries of `lexicon` whose `attribute` lists `name`."""
     return _classes(lexicon, attribute).get(name, frozenset())
+
+
+def affixes(name: str) -> tuple[str, ...]:
+    """The affixes of a class of rules/lexicons/affixes.txt, longest first: the order a loop that
+    strips the first affix a word starts or ends with wants (وال before و)."""
+    return tuple(sorted(word_class("affixes", name), key=lambda a: (-len(a), a)))
+
+
+def affix(name: str) -> str:
+    """The one affix of a class of rules/lexicons/affixes.txt (the article ال, the conjunction و)."""
+    found = word_class("affixes", name)
+    if len(found) != 1:
+        entries = builtin_lexicons()["affixes"].entries
+        source = entries[0].source if entries else "affixes.txt:1"
+        path, line = source.rsplit(":", 1)
+        raise RuleError(f"affix class '{name}' must hold exactly one entry, it holds {len(found)}",
+                        path=path, line=int(line), column=1)
+    return next(iter(found))
+
+
+def letters(name: str) -> frozenset[str]:
+    """A class of single letters of rules/lexicons/affixes.txt (the clitics و ف ب ل ك) for a
+    `w[0] in LETTERS` test."""
+    found = word_class("affixes", name)
+    if not found or any(len(a) != 1 for a in found):
+        raise RuleError(f"affix class '{name}' must hold single letters", path="affixes.txt", line=1, column=1)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _written_classes(lexicon: str) -> dict[str, tuple[str, ...]]:
+    """Every class of a lexicon as written, in file order, none dropped: normalizing folds the
+    letters a test of the author's spelling tells apart (أ إ ا، ة ه، ى ي، آل ال)."""
+    out: dict[str, list[str]] = {}
+    for e in read_entries(BUILTIN_DIR / f"{lexicon}.txt", Lexicon(lexicon)):
+        for name in (e.get("class") or "").split(","):
+            if name:
+                out.setdefault(name, []).append(e.text)
+    return {name: tuple(texts) for name, texts in out.items()}
+
+
+def written_affixes(name: str) -> tuple[str, ...]:
+    """The affixes of a class of rules/lexicons/affixes.txt as written (بإ، بأ), for a test of a
+    token as its author wrote it."""
+    found = _written_classes("affixes").get(name)
+    if not found:
+        raise RuleError(f"affix class '{name}' is empty", path="affixes.txt", line=1, column=1)
+    return found
+
+
+def written_affix(name: str) -> str:
+    """The one affix of a class as written (ة, آل)."""
+    found = written_affixes(name)
+    if len(found) != 1:
+        raise RuleError(f"affix class '{name}' must hold exactly one entry, it holds {len(found)}",
+                        path="affixes.txt", line=1, column=1)
+    return found[0]
+
+
+def one_word(lexicon: str, name: str, attribute: str = "class") -> str:
+    """The one normalized entry of a class that names a single word (الله, عبد)."""
+    found = word_class(lexicon, name, attribute)
+    if len(found) != 1:
+        raise RuleError(f"class '{name}' of lexicon {lexicon} must hold exactly one word, it holds {len(found)}",
+                        path=f"{lexicon}.txt", line=1, column=1)
+    return next(iter(found))

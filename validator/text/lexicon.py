@@ -279,6 +279,14 @@ def _words_follow(tokens, k: int, words: tuple[str, ...], text: str) -> bool:
 
 def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None) -> Lexicon:
     lex = into or Lexicon(name or path.stem)
+    lex.add_all(read_entries(path, lex))
+    return lex
+
+
+def read_entries(path: Path, lex: Lexicon) -> list[LexEntry]:
+    """Every entry of one file in order, its attributes checked against what `lex` declares (the
+    file's own `@attributes` lines add to that), none dropped: `parse_file` keeps the first of two
+    entries with one normalized form, a letters lexicon tells them apart (أ/إ, ة/ه)."""
     try:
         content = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
@@ -308,8 +316,7 @@ def parse_file(path: Path, name: str | None = None, into: Lexicon | None = None)
             attrs[key] = value
         text = text.strip()
         entries.append(LexEntry(text, normalize_string(text), MappingProxyType(attrs), f"{file_name}:{lineno}"))
-    lex.add_all(entries)
-    return lex
+    return entries
 
 
 def _declare(lex: Lexicon, declaration: str, raw: str, path: Path, lineno: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import compress
 
 from validator.extract.entities.unnamed import UnnamedPasses
-from validator.extract.entities.words import TitlePhrase, _BEFORE_ALLAH, _BEFORE_DIN, _spelling_variant
+from validator.extract.entities.words import ARTICLE, COMPOUND_FIRST, NAME_CLITIC_PREFIXES, TitlePhrase, _spelling_variant
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 
@@ -21,7 +21,7 @@ class MentionPasses(UnnamedPasses):
         for form in first_words:
             readings.setdefault(form, []).append((form, ""))
             if len(form) > 2:
-                for clitic in "وفبل":
+                for clitic in NAME_CLITIC_PREFIXES:
                     readings.setdefault(clitic + form, []).append((form, clitic))
         by_form: dict[str, list[tuple[int, str]]] = {}
         texts = self.ctx.texts
@@ -59,8 +59,7 @@ class MentionPasses(UnnamedPasses):
             forms = {entity.key}
             if len(parts) >= 2:
                 surname = parts[-1]
-                if parts[-2] in particles or (parts[-1] == "الله" and parts[-2] in _BEFORE_ALLAH) \
-                        or (parts[-1] == "الدين" and parts[-2] in _BEFORE_DIN):
+                if parts[-2] in particles or parts[-2] in COMPOUND_FIRST.get(parts[-1], ()):
                     surname = parts[-2] + " " + surname if len(parts) >= 3 else ""  # عبد الله is one name
                 name_words = [w for w in parts if w not in particles]
                 if len(surname) >= 3 and not self.res.is_non_name(surname) and len(name_words) <= 3:
@@ -90,7 +89,7 @@ class MentionPasses(UnnamedPasses):
                     start, end = self.tokens[i].start + len(clitic), self.tokens[j - 1].end
                     if self.ctx.norm.to_original(start) < first_end:
                         continue
-                    if form.startswith("ال") and i > 0 and self.tokens[i - 1].text.startswith("ال") and not clitic:
+                    if form.startswith(ARTICLE) and i > 0 and self.tokens[i - 1].text.startswith(ARTICLE) and not clitic:
                         continue  # السلطان الحفصي، الدراما الخليجية: an adjective, not the surname
                     self.add_mention(entity, start, end, "name" if form == entity.key else "surname")
                     self._mark(i, j)
@@ -107,7 +106,7 @@ class MentionPasses(UnnamedPasses):
             role = phrase.roles[0][2]
             if role.entry.get("kind") == "honorific":
                 continue
-            group = (role.entry.get("group") or role.entry.norm).removeprefix("ال")
+            group = (role.entry.get("group") or role.entry.norm).removeprefix(ARTICLE)
             start_off = role.start
             end_off = self.tokens[phrase.end - 1].end
             loc = self.ctx.loc(start_off, end_off)
@@ -143,7 +142,7 @@ class MentionPasses(UnnamedPasses):
         from validator.text.normalize import normalize_string
 
         before = len(self.ctx.doc.text) if forward else self.ctx.norm.to_original(before_norm)
-        words = {self.tokens[k].text.removeprefix("ال") for k in range(phrase.start + 1, phrase.end)
+        words = {self.tokens[k].text.removeprefix(ARTICLE) for k in range(phrase.start + 1, phrase.end)
                  if self.tokens[k].kind == "word"}
         best = None
         best_pos = float("-inf")
@@ -157,10 +156,10 @@ class MentionPasses(UnnamedPasses):
                 first = -first  # from the headline, the first holder named in the body
             for title in e.titles:
                 norm_title = normalize_string(title)
-                title_words = {w.removeprefix("ال") for w in norm_title.split()}
+                title_words = {w.removeprefix(ARTICLE) for w in norm_title.split()}
                 gender_ok = phrase.gender == e.gender or phrase.gender == "m"
                 if group in {w for w in title_words} or any(w.startswith(group) for w in title_words):
-                    if gender_ok and words <= title_words | {"ال"} and first > best_pos:
+                    if gender_ok and words <= title_words | {ARTICLE} and first > best_pos:
                         best, best_pos = e, float(first)
         return best
 

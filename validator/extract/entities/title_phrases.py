@@ -3,7 +3,18 @@ whose title it is (portfolio, body, nationality, place), and the titles as writt
 from __future__ import annotations
 
 from validator.extract.entities.words import (
+    ARTICLE,
+    COORDINATION_PREFIXES,
+    FA,
+    IN_THE_NAME_OF,
+    LI,
+    LI_ARTICLE,
     MAX_COMPLEMENT_TOKENS,
+    WAW,
+    WAW_ARTICLE,
+    _PLACE_NAMESAKE_TITLES,
+    _TITLE_CONTINUES,
+    _TITLE_PLACE_PREPOSITIONS,
     TitlePhrase,
     _DEFINITE_CLITICS,
     _NAMED_PLACES,
@@ -13,6 +24,9 @@ from validator.extract.entities.words import (
     _verb_like,
 )
 from validator.findings import Location
+
+_ARTICLE_OR_FA = (ARTICLE, FA)
+_ARTICLE_OR_WAW = (ARTICLE, WAW)
 
 
 class TitlePhrases:
@@ -29,7 +43,7 @@ class TitlePhrases:
         if self._word(i - 1) in _NAMED_PLACES:
             return None  # جامعة الملك فهد، كأس الشيخ جاسم: a place or trophy named after someone
         phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
-                             definite=match.entry.norm.startswith("ال") or match.prefix.endswith("ال"))
+                             definite=match.entry.norm.startswith(ARTICLE) or match.prefix.endswith(ARTICLE))
         last_word = match.entry.norm.split()[-1]
         body = self.res["bodies"].by_norm.get(last_word)
         nxt = self._title_at.get(end)
@@ -45,7 +59,7 @@ class TitlePhrases:
                 and self._title_at[j + 1][1].entry.get("kind") in ("rank", "honorific"):
             j += 1  # قائد شرطة البصرة، اللواء عباس ناجي
         while j in self._title_at and self._title_at[j][1].entry.get("kind") in ("rank", "honorific") \
-                and not self.used[j] and not self._title_at[j][1].prefix.startswith("و"):
+                and not self.used[j] and not self._title_at[j][1].prefix.startswith(WAW):
             # (وكيل المحافظة، والدكتور سعدون ...: an honorific joined by و opens the next person of a list)
             k, m = self._title_at[j]
             phrase.roles.append((j, k, m))
@@ -59,10 +73,10 @@ class TitlePhrases:
         limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
         while j < limit:
             w = self._word(j)
-            if w in ("باسم", "شؤون", "لشؤون", "للشؤون"):
+            if w in _TITLE_CONTINUES:
                 j += 1
                 continue
-            if w is not None and self._word(j - 1) == "باسم" and not self._complement_word(j) and j not in self._title_at \
+            if w is not None and self._word(j - 1) == IN_THE_NAME_OF and not self._complement_word(j) and j not in self._title_at \
                     and w not in self.res.given_names.by_norm and not self.res.is_non_name_strict(w):
                 j += 1  # المتحدث باسم أهالي المختطفين: whoever he speaks for is part of the title
                 after_body = True
@@ -70,7 +84,7 @@ class TitlePhrases:
             if w in _TITLE_PREPOSITIONS and self._complement_word(j + 1):
                 j += 1  # مدير الدفاع المدني في ولاية كسلا، ممثلها لدى الأمم المتحدة
                 continue
-            place = self._word(j + 1) if w in ("في", "لدي") else None
+            place = self._word(j + 1) if w in _TITLE_PLACE_PREPOSITIONS else None
             if place and self._word(j + 2) in self.res.given_names.by_norm \
                     and place not in self.res.given_names.by_norm \
                     and not self.res.is_non_name_strict(place) and j + 1 not in self._title_at:
@@ -88,7 +102,7 @@ class TitlePhrases:
             if modifier is not None:
                 j = modifier[0]  # مدير سابق، الرئيس الأسبق
                 continue
-            if w is not None and (w in _REGION_HEADS or (w[0] == "ل" and w[1:] in _REGION_HEADS)) \
+            if w is not None and (w in _REGION_HEADS or (w[0] == LI and w[1:] in _REGION_HEADS)) \
                     and self._word(j + 1) and self._word(j + 1) not in self.res.given_names.by_norm:
                 j += 2  # الحاكم السابق لولاية نيويورك، حاكم إقليم فارياب، المدير العام لمنطقة عسير
                 after_body = True
@@ -103,11 +117,11 @@ class TitlePhrases:
                 continue
             if w is None:
                 break
-            if after_body and w in ("الملك", "الامير", "الامام", "الشيخ", "السلطان") and self._word(j + 1) \
+            if after_body and w in _PLACE_NAMESAKE_TITLES and self._word(j + 1) \
                     and _named_place(self._word(j - 1)):
                 j += 2  # جامعة الملك فيصل (but وزير الدفاع الأمير محمد بن سلمان: the prince is the holder)
                 continue
-            if w.startswith("وال") and not after_body:
+            if w.startswith(WAW_ARTICLE) and not after_body:
                 break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
             if self._is_definite(j) and not self.res.is_non_name_strict(w) \
                     and w not in self.res.given_names.by_norm and j not in self._title_at \
@@ -116,15 +130,15 @@ class TitlePhrases:
                 after_body = True
                 continue
             if after_body and j in self._title_at and self._title_at[j][1].entry.get("kind") == "role" \
-                    and w.startswith("ال"):
+                    and w.startswith(ARTICLE):
                 j = self._title_at[j][0]  # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
                 continue
-            bare = w[1:] if w.startswith("و") and after_body and len(w) > 3 else w
+            bare = w[1:] if w.startswith(WAW) and after_body and len(w) > 3 else w
             if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
                     and not _verb_like(bare) \
                     and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
-                    and self._is_definite(j + 1) and not bare.startswith(("ال", "ف")) \
-                    and (after_body or not bare.startswith("و")) \
+                    and self._is_definite(j + 1) and not bare.startswith(_ARTICLE_OR_FA) \
+                    and (after_body or not bare.startswith(WAW)) \
                     and (bare != w or not self.tokens[j - 1].text.startswith(_DEFINITE_CLITICS)):
                 # a construct follows an indefinite noun, or is coordinated with و after one
                 j += 2  # a construct: حكومة تصريف الأعمال، مدير علم الأوبئة ومكافحة الأمراض
@@ -138,7 +152,7 @@ class TitlePhrases:
         w = self._word(j)
         if not w:
             return False
-        return not self._is_definite(j - 1) and not w.startswith(("ال", "و")) \
+        return not self._is_definite(j - 1) and not w.startswith(_ARTICLE_OR_WAW) \
             and j not in self._title_at and not self.res.is_non_name(w) and w not in self.res.given_names.by_norm \
             and self._complement_word(j) == 0
 
@@ -146,7 +160,7 @@ class TitlePhrases:
         """Token index after a portfolio, nationality, body or place starting at j, or 0."""
         for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
             hit = table.get(j)
-            if hit is not None and not hit[1].prefix.startswith(("و", "ف")):
+            if hit is not None and not hit[1].prefix.startswith(COORDINATION_PREFIXES):
                 return hit[0]  # (ومنظمة الصحة: a second body, coordinated, not this one's complement)
         return 0
 
@@ -176,8 +190,8 @@ class TitlePhrases:
             if m.entry.get("kind") == "honorific":
                 continue
             start_off = m.start
-            if m.entry.norm.startswith("ال") and self.tokens[s].text.startswith("لل") \
-                    and not self.ctx.norm.text[m.start:m.end].startswith("ال"):
+            if m.entry.norm.startswith(ARTICLE) and self.tokens[s].text.startswith(LI_ARTICLE) \
+                    and not self.ctx.norm.text[m.start:m.end].startswith(ARTICLE):
                 start_off = self.tokens[s].start  # للرئيس: لـ + الرئيس, the article's alef elided
             end_off = self.tokens[end_tok - 1].end
             loc = self.ctx.loc(start_off, end_off)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, letters, one_word, word_class, written_affix, written_affixes
 from validator.text.lexicon import LexMatch
+from validator.text.normalize import normalize_string
 
 MAX_NAME_TOKENS = 5
 RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that may name the role (الذي أسس فرقة ...)
@@ -14,6 +15,54 @@ MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = tuple(sorted(word_class("entity-words", "definite-clitic"), key=len, reverse=True))
+
+# Letters and affixes, from rules/lexicons/affixes.txt (the shape predicates below and the passes test them)
+ARTICLE = affix("article")                       # ال
+FAMILY = written_affix("family")                 # آل, as written
+NAME_CLITICS = letters("name-clitic")            # و ف ب ل
+NAME_CLITIC_PREFIXES = affixes("name-clitic")
+PROCLITICS = letters("clitic")                   # و ف ب ل ك
+COORDINATION = letters("conjunction")            # و ف
+COORDINATION_PREFIXES = affixes("conjunction")
+WAW = affix("and")
+FA = affix("fa")
+BI = affix("bi")
+LI = affix("lam")
+KA = affix("ka")
+PREPOSITION_CLITICS = letters("preposition-clitic")  # ب ل
+PREPOSITION_PREFIXES = affixes("preposition-clitic")
+IMPERFECT = letters("imperfect-prefix")          # ي ت ن
+VERB_PREFIX = letters("verb-prefix")             # ي ت
+IMPERFECT_OR_FUTURE = letters("imperfect-or-future")  # ي ن س
+FUTURE = affixes("future-prefix")                # ست سي سن
+LONG_VOWELS = letters("long-vowel")              # ا و ي
+PRONOUN_SUFFIXES = affixes("pronoun")            # ه ها هم هما
+MARBUTA = written_affix("marbuta")               # ة
+FEMININE_PLURAL = affix("feminine-plural")       # ات
+PLURAL_VERB = affixes("plural-verb")             # وا ون
+ACCUSATIVE = affix("accusative")                 # ا
+ALEF_MAKSURA = written_affix("alef-maksura")     # ى
+HAMZA_BELOW = written_affix("hamza-below")       # إ
+BI_HAMZA = written_affixes("bi-hamza")           # بإ بأ
+NISBA_ENDING = affix("nisba-ending")             # ي
+NOT_VERB_START = affix("not-verb-start")         # تح
+LI_ARTICLE = affix("li-article")                 # لل
+WAW_ARTICLE = WAW + ARTICLE                      # وال: a coordinated definite word
+TEH, YEH, MEEM, ALEF, HEH = (affix(name) for name in ("teh", "yeh", "meem", "alef", "heh"))
+
+
+def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
+    """Word templates by length, each as its fixed letters (position, letter); the root slots ف ع ل
+    stand for any letter."""
+    slots = letters("root-slot")
+    out: dict[int, list[tuple[tuple[int, str], ...]]] = {}
+    for template in affixes(name):
+        t = normalize_string(template)
+        out.setdefault(len(t), []).append(tuple((k, c) for k, c in enumerate(t) if c not in slots))
+    return {n: tuple(ts) for n, ts in out.items()}
+
+
+_VERBAL_NOUN_TEMPLATES = _templates("verbal-noun-template")
 _BEFORE_ALLAH = word_class("entity-words", "before-allah")
 # the second half of a compound given name: نور الدين، صلاح الدين، محيي الدين
 _BEFORE_DIN = word_class("entity-words", "before-din")
@@ -22,19 +71,28 @@ _NAMED_PLACES = word_class("entity-words", "named-place")
 _REGION_HEADS = word_class("entity-words", "region-head")
 # nouns whose following name is a body's, a family's or a firm's, not a person speaking
 _NAMED_AFTER = word_class("entity-words", "named-after")
+ALLAH = one_word("entity-words", "allah")
+DIN = one_word("entity-words", "din")
+# the second half of a compound given name -> the first halves it takes (عبد الله، نور الدين)
+COMPOUND_FIRST = {ALLAH: _BEFORE_ALLAH, DIN: _BEFORE_DIN}
 _REGNAL = word_class("entity-words", "regnal")
+_TITLE_CONTINUES = word_class("entity-words", "title-continues")  # باسم، شؤون، للشؤون
+IN_THE_NAME_OF = one_word("entity-words", "in-the-name-of")       # باسم
+_TITLE_PLACE_PREPOSITIONS = word_class("entity-words", "title-place-preposition")  # في، لدى
+_PLACE_NAMESAKE_TITLES = word_class("entity-words", "place-namesake-title")  # الملك، الأمير ...
 _TITLE_PREPOSITIONS = word_class("entity-words", "title-preposition")
 
 
 def _verb_like(word: str) -> bool:
     """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
-    if word[0] == "ت" and len(word) >= 5 and word[-2] == "ي":
+    if word[0] == TEH and len(word) >= 5 and word[-2] == YEH:
         return False  # تصريف، تسويق: the verbal noun pattern تفعيل
-    return (word.endswith("ت") and not word.endswith("ات")) or word.endswith(("وا", "ون")) or (
-        word[0] in "يت" and len(word) >= 4 and not word.startswith("تح"))
+    return (word.endswith(TEH) and not word.endswith(FEMININE_PLURAL)) or word.endswith(PLURAL_VERB) or (
+        word[0] in VERB_PREFIX and len(word) >= 4 and not word.startswith(NOT_VERB_START))
 
 
 _KUNYA = word_class("name-particles", "kunya", "chain")
+_KUNYA_HEADS = word_class("entity-words", "kunya-head")  # أبو، أم alone
 # kinship nouns that take a pronoun (ابنه، زوجته، شقيقها): a relation, not a name
 _KIN = word_class("entity-words", "kin")
 
@@ -56,21 +114,21 @@ _REPORT_MARKS = frozenset({":", "«", '"', "“"}) | word_class("entity-words", 
 
 def _adverbial_shape(word: str) -> bool:
     """مجددا، مؤخرا، مضيفا: an accusative participle or adverb (a foreign name may still end in ا)."""
-    return len(word) >= 5 and word.startswith("م") and word.endswith("ا")
+    return len(word) >= 5 and word.startswith(MEEM) and word.endswith(ACCUSATIVE)
 
 
 def _kunya(word: str | None) -> bool:
     """أبو/أم, alone or with a clitic (وأبو، لأبي): the start of a kunya."""
     if not word:
         return False
-    return word in ("ابو", "ام") or (word[0] in "وفبل" and word[1:] in _KUNYA)
+    return word in _KUNYA_HEADS or (word[0] in NAME_CLITICS and word[1:] in _KUNYA)
 
 
 def _named_place(word: str | None) -> bool:
     """جامعة، لمستشفى، بمركز: a noun that takes a person's name as its own (a clitic split off)."""
     if not word:
         return False
-    return word in _NAMED_PLACES or (word[0] in "وفبل" and word[1:] in _NAMED_PLACES)
+    return word in _NAMED_PLACES or (word[0] in NAME_CLITICS and word[1:] in _NAMED_PLACES)
 
 
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
@@ -85,14 +143,17 @@ def _nasab_of(longer: str, shorter: str) -> bool:
     return bool(head) and head[-1] in _NASAB
 
 
+_JOINED_PARTICLE = one_word("entity-words", "joined-particle")  # عبد
+
+
 def _joined_key(key: str) -> str:
     """A name with عبد written apart joined to its next word (حسام عبد الغفار → حسام عبدالغفار): the
     press writes both, and they are one name."""
     words = key.split()
     out, k = [], 0
     while k < len(words):
-        if words[k] == "عبد" and k + 1 < len(words):
-            out.append("عبد" + words[k + 1])
+        if words[k] == _JOINED_PARTICLE and k + 1 < len(words):
+            out.append(_JOINED_PARTICLE + words[k + 1])
             k += 2
         else:
             out.append(words[k])
@@ -111,8 +172,8 @@ def _without_nasab(key: str) -> str | None:
 
 def _spelling_variant(word: str, surname: str) -> bool:
     """بيدرسون for بيدرسن: the same first letter and length within one (not عنوان for عنان)."""
-    a, b = word.removeprefix("ال"), surname.removeprefix("ال")
-    if a + "ي" == b or b + "ي" == a:
+    a, b = word.removeprefix(ARTICLE), surname.removeprefix(ARTICLE)
+    if a + NISBA_ENDING == b or b + NISBA_ENDING == a:
         return False  # قحطان / القحطاني: the tribe and its nisba, not one name spelled two ways
     return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1
 
@@ -120,14 +181,12 @@ def _spelling_variant(word: str, surname: str) -> bool:
 def _verbal_noun_shape(word: str, plurals: bool = True) -> bool:
     """A definite verbal noun or feminine plural (الإفصاح، التعليق، الاجتماع، الاستقبال، المواجهة،
     الإجراءات): after a verb and a first name it is the verb's object, not a family name."""
-    if not word.startswith("ال") or word.endswith("ي"):
+    if not word.startswith(ARTICLE) or word.endswith(NISBA_ENDING):
         return False
-    w = word[2:]
+    w = word[len(ARTICLE):]
     n = len(w)
-    return plurals and w.endswith("ات") and n >= 5 or (n == 5 and (
-        (w[0] == "ا" and w[3] == "ا") or (w[0] == "ت" and w[3] == "ي") or (w[0] == "ت" and w[2] == "ا"))) or (
-        n == 6 and ((w[0] == "ا" and w[4] == "ا") or (w[0] == "م" and w[2] == "ا" and w[5] == "ه"))) or (
-        n == 7 and w.startswith("است") and w[5] == "ا")
+    return plurals and w.endswith(FEMININE_PLURAL) and n >= 5 or any(
+        all(w[k] == c for k, c in fixed) for fixed in _VERBAL_NOUN_TEMPLATES.get(n, ()))
 
 
 @dataclass
