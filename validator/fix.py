@@ -17,6 +17,7 @@ from validator import document
 from validator.outfile import write_atomic
 from validator.errors import InputError
 from validator.findings import Finding
+from validator.messages import messages
 
 MAX_ROUNDS = 20
 
@@ -141,16 +142,6 @@ def encode_like(text: str, encoding: str, original: bytes) -> bytes:
     return text.encode(encoding)
 
 
-_TEXT = {
-    "ar": {"changed": "{path}: {n} تعديل", "change": "  {line}:{column} {rule} «{old}» ← «{new}»",
-           "nothing": "{path}: لا اقتراح لتطبيقه", "refused": "{path}: لم يُعدَّل الملف: {why}",
-           "left": "  بقيت {n} ملاحظة بلا اقتراح: {rules}", "diff_only": "(عرض الفروق فقط، لم يُكتب شيء)"},
-    "en": {"changed": "{path}: {n} change(s)", "change": "  {line}:{column} {rule} '{old}' -> '{new}'",
-           "nothing": "{path}: no suggestion to apply", "refused": "{path}: left untouched: {why}",
-           "left": "  {n} finding(s) left without a suggestion: {rules}", "diff_only": "(diff only, nothing written)"},
-}
-
-
 def report_lines(r: FixResult, lang: str = "ar", written: bool = True) -> list[str]:
     """What was changed and what was left, for the editor (names and article text through `visible`:
     no control character or bidi override from the article reaches the terminal)."""
@@ -160,7 +151,7 @@ def report_lines(r: FixResult, lang: str = "ar", written: bool = True) -> list[s
 
 
 def _report_lines(r: FixResult, lang: str, written: bool) -> list[str]:
-    t = _TEXT.get(lang, _TEXT["en"])
+    t = messages("fix", lang)
     if r.refused:
         return [t["refused"].format(path=r.path, why=r.refused)]
     if not r.changes:
@@ -173,6 +164,6 @@ def _report_lines(r: FixResult, lang: str, written: bool) -> list[str]:
         by_rule: dict[str, int] = {}
         for f in r.left:
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-        lines.append(t["left"].format(n=len(r.left), rules="، ".join(f"{k} ({v})" for k, v in sorted(by_rule.items()))
-                                      if lang == "ar" else ", ".join(f"{k} ({v})" for k, v in sorted(by_rule.items()))))
+        rules = messages("common", lang)["list_sep"].join(f"{k} ({v})" for k, v in sorted(by_rule.items()))
+        lines.append(t["left"].format(n=len(r.left), rules=rules))
     return lines

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from validator.errors import RuleError
 from validator.findings import Finding, Location
+from validator.messages import messages
 from validator.settings_file import ParseError, SettingsFileError, parse_toml, read_settings
 
 SIDECAR_SUFFIX = ".validate-ignore"
@@ -77,9 +78,9 @@ class Suppression:
         return True
 
     def describe(self, lang: str = "en") -> str:
-        line = "السطر" if lang == "ar" else "line"
-        target = self.fingerprint or (f"{line} {self.line}" if self.line is not None else "")
-        what = self.rule or ("كل القواعد" if lang == "ar" else "every rule")
+        words = messages("suppress", lang)
+        target = self.fingerprint or (words["line"].format(line=self.line) if self.line is not None else "")
+        what = self.rule or words["every_rule"]
         return f"{what}{' ' + target if target else ''}"
 
 
@@ -245,21 +246,9 @@ def apply(findings: list[Finding], suppressions: list[Suppression], article_text
     return kept
 
 
-_UNUSED_MESSAGES = {
-    "en": {"block": "unused suppression: no {what} finding in the following {scope}; remove the comment",
-           "nothing": "unused suppression: nothing follows the comment for {what}; remove it",
-           "entry": "unused suppression {origin}: no {what} finding; remove the entry",
-           "scopes": ("block", "file")},
-    "ar": {"block": "استثناء غير مستخدم: لا ملاحظة {what} في {scope}؛ احذف التعليق",
-           "nothing": "استثناء غير مستخدم: لا شيء بعد التعليق الخاص بـ {what}؛ احذفه",
-           "entry": "استثناء غير مستخدم في {origin}: لا ملاحظة {what}؛ احذف السطر",
-           "scopes": ("الكتلة التالية", "الملف")},
-}
-
-
 def unused_findings(suppressions: list[Suppression], text: str, severity: str = "info",
                     lang: str = "ar") -> list[Finding]:
-    words = _UNUSED_MESSAGES.get(lang, _UNUSED_MESSAGES["en"])
+    words = messages("suppress", lang)
     out = []
     for s in suppressions:
         if s.used:
@@ -267,7 +256,7 @@ def unused_findings(suppressions: list[Suppression], text: str, severity: str = 
         what = s.describe(lang)
         if s.at is not None:
             loc = _location(text, *s.at)
-            message = words["block"].format(what=what, scope=words["scopes"][0 if s.span else 1])
+            message = words["block"].format(what=what, scope=words["scopes"]["block" if s.span else "file"])
             if s.span == (-1, -1):
                 message = words["nothing"].format(what=what)
         else:

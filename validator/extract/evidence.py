@@ -5,33 +5,18 @@ Structures keep the lexicon references (`file:line`) and pattern ids their extra
 words them for JSON (`evidence`) and for `--explain`, in Arabic or English."""
 from __future__ import annotations
 
-import json
-
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
-from validator.paths import builtin_rules_dir
-
-def _messages() -> dict:
-    """The words of evidence lines, Arabic and English (rules/messages/evidence.json: data an editor
-    can correct, like rule messages)."""
-    global _MESSAGES
-    if _MESSAGES is None:
-        path = builtin_rules_dir() / "messages" / "evidence.json"
-        _MESSAGES = json.loads(path.read_text(encoding="utf-8"))
-    return _MESSAGES
-
-
-_MESSAGES: dict | None = None
+from validator.messages import messages
 
 
 def labels(lang: str) -> dict[str, str]:
-    """Evidence words in a language (English when it has none)."""
-    table = _messages()["labels"]
-    return table.get(lang, table["en"])
+    """Evidence words in a language (English when it has none): the `evidence` section of the message
+    catalogues (validator.messages)."""
+    return messages("evidence", lang)
 
 
 def _scope(scope: str, lang: str) -> str:
-    table = _messages()["scopes"]
-    return table.get(lang, table["en"]).get(scope, scope)
+    return messages("scopes", lang).get(scope, scope)
 
 
 def entry_ref(source: str, article: Article) -> str:

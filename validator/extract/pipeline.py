@@ -92,7 +92,9 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         return m.i == k + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
-    if not roles:
+    # فهد العتيبي من جدة: a member of the public named with his city (rules/patterns/people.pattern)
+    origins = {m.span_start for m in ctx.patterns.find("described-by-origin")}
+    if not roles and not origins:
         return
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
@@ -100,7 +102,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         first = ctx.norm.to_normalized(e.mentions[0].loc.start)
         sentence = ctx.sentence_of(first)[0]
         e.introduced = any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence
-                           for m in roles)
+                           for m in roles) \
+            or ctx.index.at_or_after(ctx.norm.to_normalized(e.mentions[0].loc.end)) in origins
 
 
 _PLACE_HEADS = word_class("quote-words", "place-heads")

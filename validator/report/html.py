@@ -18,52 +18,7 @@ from html import escape
 
 from validator import document
 from validator.findings import SEVERITIES, FileResult, Finding
-
-UI = {
-    "ar": {
-        "title": "تقرير التحقق", "index_title": "تقرير التحقق: كل المقالات", "findings": "الملاحظات",
-        "error": "خطأ", "warning": "تحذير", "info": "معلومة", "errors": "أخطاء", "warnings": "تحذيرات",
-        "infos": "معلومات", "total": "المجموع", "file": "الملف", "encoding": "الترميز", "words": "الكلمات",
-        "show": "إظهار", "rule": "القاعدة", "category": "الفئة", "severity": "الخطورة", "line": "السطر",
-        "suggestion": "الاقتراح", "related": "مواضع مرتبطة", "why": "سبب الملاحظة",
-        "pick": "اختر ملاحظة من القائمة أو من النص لعرض تفاصيلها.", "none": "لا ملاحظات على هذا المقال.",
-        "structures": "البنى المستخرجة", "people": "الأشخاص وصفاتهم", "organizations": "الهيئات",
-        "unnamed": "مصادر غير مسماة", "numbers": "الأرقام ومصادرها", "quotes": "الاقتباسات ومتحدثوها",
-        "name": "الاسم", "titles": "الصفات", "lines": "الأسطر", "number": "الرقم", "kind": "النوع",
-        "noun": "المعدود", "source": "المصدر", "quote": "الاقتباس", "speaker": "المتحدث", "no_source": "بلا مصدر",
-        "no_speaker": "بلا متحدث", "balanced": "مغلق", "unbalanced": "غير مغلق", "back": "العودة إلى الفهرس",
-        "article": "المقال", "failed": "تعذرت قراءته", "articles": "المقالات",
-        "related_messages": {"first spelling": "التهجئة الأولى", "earlier title": "الصفة السابقة",
-                             "the other value": "القيمة الأخرى", "the unclosed quotation": "الاقتباس غير المغلق",
-                             "speaker": "المتحدث"},
-        "categories": {
-            "unsourced-number": "رقم بلا مصدر", "unnamed-source": "مصدر غير مسمى",
-            "unnamed-speaker": "متحدث غير مسمى", "unbalanced-quote": "علامات تنصيص غير متوازنة",
-            "missing-title": "شخص بلا صفة", "inconsistent-name": "اسم بتهجئتين",
-            "inconsistent-number": "رقم بقيمتين", "inconsistent-title": "شخص بصفتين",
-            "house-style": "دليل الأسلوب", "unused-suppression": "استثناء غير مستعمل"},
-        "number_kinds": {"casualty": "ضحايا", "people": "أشخاص", "money": "مبلغ", "percent": "نسبة",
-                         "quantity": "كمية", "date": "تاريخ", "year": "سنة", "time": "وقت", "ordinal": "ترتيبي",
-                         "age": "عمر", "duration": "مدة", "identifier": "رقم تعريف", "score": "نتيجة",
-                         "other": "أخرى"},
-        "list_sep": "، ",
-    },
-    "en": {
-        "title": "Validation report", "index_title": "Validation report: all articles", "findings": "Findings",
-        "error": "error", "warning": "warning", "info": "info", "errors": "errors", "warnings": "warnings",
-        "infos": "info", "total": "total", "file": "File", "encoding": "Encoding", "words": "Words",
-        "show": "Show", "rule": "Rule", "category": "Category", "severity": "Severity", "line": "Line",
-        "suggestion": "Suggestion", "related": "Related spans", "why": "Why it fired",
-        "pick": "Pick a finding in the list or in the text to see its details.", "none": "No findings in this article.",
-        "structures": "Extracted structures", "people": "People and their titles", "organizations": "Organizations",
-        "unnamed": "Unnamed sources", "numbers": "Numbers and their sources", "quotes": "Quotes and their speakers",
-        "name": "Name", "titles": "Titles", "lines": "Lines", "number": "Number", "kind": "Kind",
-        "noun": "Counted noun", "source": "Source", "quote": "Quote", "speaker": "Speaker", "no_source": "no source",
-        "no_speaker": "no speaker", "balanced": "closed", "unbalanced": "unclosed", "back": "Back to the index",
-        "article": "Article", "failed": "could not be read", "articles": "Articles",
-        "related_messages": {}, "categories": {}, "number_kinds": {}, "list_sep": ", ",
-    },
-}
+from validator.messages import messages
 
 _AR_FONTS = ('"Noto Naskh Arabic", "Amiri", "Scheherazade New", "Traditional Arabic", "Geeza Pro", '
              '"Noto Sans Arabic", "Segoe UI", Tahoma, "DejaVu Sans", serif')
@@ -225,7 +180,7 @@ def render_page(result: FileResult, lang: str = "ar", rules: dict | None = None,
                 index_href: str | None = None) -> str:
     """One article's page. `rules` (id → Rule) gives each finding its rule's description as evidence;
     `structures` is the article's extraction JSON (`validate extract`), shown when given."""
-    ui = UI.get(lang, UI["en"])
+    ui = _ui(lang)
     nav = f'<nav><a href="{escape(index_href)}">{escape(ui["back"])}</a></nav>' if index_href else ""
     if result.error or result.text is None:
         body = f'{nav}<p class="error-page">{escape(result.error or result.path)}</p>'
@@ -249,6 +204,11 @@ def render_page(result: FileResult, lang: str = "ar", rules: dict | None = None,
     body = (f'{header}<main class="layout">{article}{panel}</main>{extra}'
             f'<script type="application/json" id="report-data">{payload}</script>')
     return _document(lang, f'{ui["title"]}: {result.path}', body)
+
+
+def _ui(lang: str) -> dict:
+    """The page's words (the `html` section of the message catalogues) and the list separator."""
+    return {**messages("html", lang), "list_sep": messages("common", lang)["list_sep"]}
 
 
 def _document(lang: str, title: str, body: str, with_script: bool = True) -> str:
@@ -455,7 +415,7 @@ def index_entry(result: FileResult, href: str | None) -> IndexEntry:
 
 def render_index(entries: list[IndexEntry], lang: str = "ar") -> str:
     """A table of the articles with their counts per severity and per category, each linking to its page."""
-    ui = UI.get(lang, UI["en"])
+    ui = _ui(lang)
     categories = sorted({c for e in entries for c in e.by_category})
     head = ([ui["article"]] + [ui[s] for s in SEVERITIES] + [ui["total"]]
             + [_category(c, ui) for c in categories])

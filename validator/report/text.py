@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from validator.extract.evidence import labels
 from validator.findings import EXCERPT_CHARS, FileResult, Finding
+from validator.messages import counted, messages
 from validator.report.summary import counts
 from validator.report.visible import visible
 
@@ -19,34 +20,12 @@ RLI, PDI = "\u2067", "\u2069"
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _BOLD, _REVERSE = "\033[0m", "\033[1m", "\033[7m"
 
-_SUMMARY_EN = "{findings} finding(s): {error} error(s), {warning} warning(s), {info} info in {files} file(s)"
-# Arabic counted nouns: (one, two, three to ten) forms; from eleven on the singular follows the number.
-_AR_NOUNS = {
-    "findings": ("ملاحظة", "ملاحظتان", "ملاحظات"),
-    "error": ("خطأ", "خطآن", "أخطاء"),
-    "warning": ("تحذير", "تحذيران", "تحذيرات"),
-    "info": ("معلومة", "معلومتان", "معلومات"),
-    "files": ("ملف", "ملفان", "ملفات"),
-}
-
-
-def _ar_count(n: int, forms: tuple[str, str, str]) -> str:
-    """٣ تحذيرات، تحذيران، تحذير واحد، ١٢ تحذيرا: a number with its noun as Arabic agrees them."""
-    one, two, few = forms
-    if n == 1:
-        return f"{one} {'واحدة' if one.endswith('ة') else 'واحد'}"
-    if n == 2:
-        return two
-    if n == 0 or 3 <= n % 100 <= 10:
-        return f"{n} {few}"
-    return f"{n} {one}"
-
 
 def summary_line(values: dict, lang: str = "ar") -> str:
-    if lang != "ar":
-        return _SUMMARY_EN.format(**values)
-    c = {k: _ar_count(values[k], forms) for k, forms in _AR_NOUNS.items()}
-    return f"{c['findings']}: {c['error']}، {c['warning']}، {c['info']} في {c['files']}"
+    """The counts of a run in one line, each number with its noun in the form the language gives that
+    number (Arabic: ملاحظة واحدة، ملاحظتان، 3 ملاحظات، 12 ملاحظة)."""
+    words = messages("summary", lang)
+    return words["line"].format(**{k: counted(forms, values[k], lang) for k, forms in words["counted"].items()})
 
 
 def render(results: list[FileResult], color: bool = False, lang: str = "ar", isolate: bool = False,

@@ -1,6 +1,7 @@
 """`validate rules explain ID`: a rule in words, for an editor."""
 from __future__ import annotations
 
+from validator.messages import messages
 from validator.rules import model as m
 
 
@@ -36,28 +37,9 @@ def _paren(c) -> str:
     return f"({text})" if isinstance(c, (m.And, m.Or)) else text
 
 
-_WORDS = {
-    "en": {"source": "must have a source within its {scope}", "consistent": "{what} must be consistent{extra}",
-           "by": " by {by}", "tolerance": ", tolerance {t:.0%}", "factor": ", values more than {f:g}x apart are "
-           "different quantities", "within": ", compared within one {scope}", "headline": ", and the headline's "
-           "against the body's", "forbid": "is flagged wherever it occurs", "suggest": "; suggest: {s}",
-           "condition": "must satisfy: {c}", "defined": "defined at", "selects": "selects: each {structure} where {c}",
-           "requires": "requires", "message": "message", "flag": "flag", "pass": "pass", "every": "every one"},
-    "ar": {"source": "يجب أن يُنسب إلى مصدر في {scope} نفسها", "consistent": "يجب أن يتسق {what}{extra}",
-           "by": " بحسب {by}", "tolerance": "، بتفاوت {t:.0%}", "factor": "، والقيم التي يزيد الفرق بينها على "
-           "{f:g} أضعاف كميات مختلفة", "within": "، وتُقارن داخل {scope} واحدة", "headline": "، ويُقارن العنوان "
-           "بالمتن", "forbid": "يُنبَّه عليه حيثما ورد", "suggest": "؛ المقترح: {s}", "condition": "يجب أن يحقق: {c}",
-           "defined": "معرّفة في", "selects": "تختار: كل {structure} حيث {c}", "requires": "تشترط",
-           "message": "الرسالة", "flag": "يُنبَّه", "pass": "لا يُنبَّه", "every": "الجميع"},
-}
-
-
-_SCOPES_AR = {"sentence": "الجملة", "paragraph": "الفقرة", "article": "المقال"}
-
-
 def describe_requirement(r, lang: str = "en") -> str:
-    w = _WORDS.get(lang, _WORDS["en"])
-    scope = _SCOPES_AR.get(r.scope, r.scope) if lang == "ar" and hasattr(r, "scope") else getattr(r, "scope", "")
+    w = messages("explain", lang)
+    scope = w["scopes"].get(r.scope, r.scope) if hasattr(r, "scope") else ""
     if isinstance(r, m.RequireSource):
         return w["source"].format(scope=scope)
     if isinstance(r, m.RequireConsistent):
@@ -81,7 +63,7 @@ def describe_requirement(r, lang: str = "en") -> str:
 def explain(rule: m.Rule, lang: str = "en") -> str:
     """The rule in words; labels and requirement in Arabic with `lang="ar"` (field names and values stay
     as the rule language writes them)."""
-    w = _WORDS.get(lang, _WORDS["en"])
+    w = messages("explain", lang)
     condition = describe_condition(rule.condition) if rule.condition is not None else w["every"]
     first, second = ("ar", "en") if lang == "ar" else ("en", "ar")
     lines = [

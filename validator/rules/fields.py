@@ -88,6 +88,15 @@ def _quotes_here(mention, a: Article) -> bool:
         for q in a.quotes)
 
 
+def _speaker_first(quote, a: Article) -> bool:
+    """The first direct quotation its speaker speaks: an anonymous speaker quoted again (وأضاف المصدر ذاته:
+    «...») is the same problem, reported once, at his first quotation."""
+    if quote.speaker is None:
+        return True
+    return next((q for q in a.quotes if q.speaker == quote.speaker and q.kind == "speech" and q.balanced),
+                quote) is quote
+
+
 def _mention_in_headline(mention, a: Article) -> bool:
     return a.doc.headline is not None and mention.loc.start < a.doc.headline.end
 
@@ -155,6 +164,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="in the headline"),
         "in_first_person": FieldSpec(lambda q, a: a.first_person,
                                      doc="its article narrates in the first person (lexicon first-person)"),
+        "speaker_first": FieldSpec(_speaker_first, doc="the first balanced speech quotation of its speaker"),
     },
     "entity": {
         **_COMMON,
@@ -171,7 +181,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": FieldSpec(lambda e, a: e.introduced,
                                 doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
-                                    "sentence before his name or earlier in its own"),
+                                    "sentence before his name or earlier in its own, or named with his city (pattern described-by-origin)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
