@@ -1,7 +1,7 @@
 """The three engines side by side on the shared day file: identical findings, speed and memory.
 
     uv run python -m benchmarks.bench_engines [--replicate 1 10 100] [--engines native gx spark]
-                                              [--jobs 2] [--compare-only]
+                                              [--jobs 2] [--time-limit SECONDS]
 
 Writes the SaudiNewsNet day (its non-empty articles, title + blank line + content) replicated N
 times into a temporary folder of .txt files (and, for spark, the same articles as one JSON Lines
@@ -9,13 +9,16 @@ file per 1,000: id, title, content), runs `validate FOLDER -f jsonl --engine E` 
 prints, per engine and N: articles/s, peak memory of the whole process tree (the command, its pool
 workers, the Spark JVM and Python workers: proportional set size summed, sampled every 0.2 s) and the number of findings
 whose (rule, path, line, column) differ from the native engine's (the diff count; 0 means the same
-findings). The articles' paths are the same for every engine (spark reads the same folder).
+findings) and the load average before and after. The articles' paths are the same for every engine
+(spark reads the same folder). With --time-limit, a run still going is ended and measured over the
+articles its report holds (the part done, labelled "N of M").
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,15 +67,18 @@ def _tree_pss_kb(pid: int) -> int:
     return total
 
 
-def run_engine(engine: str, folder: Path, jobs: str, out: Path) -> tuple[float, int, int]:
-    """(seconds, peak tree memory in kB, exit code) of one `validate` run, its report in `out`."""
+def run_engine(engine: str, folder: Path, jobs: str, out: Path,
+               time_limit: float | None = None) -> tuple[float, int, int]:
+    """(seconds, peak tree memory in kB, exit code) of one `validate` run, its report in `out`.
+    Past `time_limit` seconds the run is ended (its process group: the command, its workers, the
+    JVM) and the exit code is None: the report then holds the articles done so far."""
     cmd = [sys.executable, "-m", "validator", str(folder), "-f", "jsonl", "--engine", engine, "--fail-on", "never"]
     if engine != "spark":
         cmd += ["--jobs", jobs]
     peak = [0]
     start = time.perf_counter()
     with open(out, "w") as sink:
-        p = subprocess.Popen(cmd, stdout=sink, cwd=ROOT)
+        p = subprocess.Popen(cmd, stdout=sink, cwd=ROOT, start_new_session=True)
         done = threading.Event()
 
         def sample():
@@ -81,10 +87,21 @@ def run_engine(engine: str, folder: Path, jobs: str, out: Path) -> tuple[float, 
                 time.sleep(0.2)
         t = threading.Thread(target=sample, daemon=True)
         t.start()
-        code = p.wait()
+        try:
+            code = p.wait(timeout=time_limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGTERM)
+            p.wait()
+            code = None
         done.set()
         t.join()
     return time.perf_counter() - start, peak[0], code
+
+
+def articles_done(report: Path) -> int:
+    """Articles the report speaks of (a JSON Lines report has a line for every article done)."""
+    with open(report, encoding="utf-8") as f:
+        return len({json.loads(line)["path"] for line in f if line.strip()})
 
 
 def keys(report: Path, root: Path) -> set[tuple]:
@@ -103,6 +120,8 @@ def main() -> None:
     ap.add_argument("--replicate", type=int, nargs="+", default=[1])
     ap.add_argument("--engines", nargs="+", default=["native", "gx", "spark"])
     ap.add_argument("--jobs", default="2")
+    ap.add_argument("--time-limit", type=float, default=None,
+                    help="end each run after this many seconds and measure the part done")
     args = ap.parse_args()
     texts = [t for t in articles() if t.strip()]
     rows = []
@@ -111,22 +130,26 @@ def main() -> None:
             folder = Path(tmp) / "day"
             folder.mkdir()
             n = write_folder(folder, texts, times)
-            found = {}
+            found, complete = {}, {}
             for engine in args.engines:
                 report = Path(tmp) / f"{engine}.jsonl"
-                seconds, peak_kb, code = run_engine(engine, folder, args.jobs, report)
-                found[engine] = keys(report, folder)
-                base = found.get("native")
-                diff = len(base ^ found[engine]) if base is not None else None
-                rows.append((engine, times, n, seconds, peak_kb, len(found[engine]), diff, code))
-                print(f"{engine:7} x{times:<4} {n:7} articles  {n / seconds:8.1f} articles/s  "
+                load = os.getloadavg()[0]
+                seconds, peak_kb, code = run_engine(engine, folder, args.jobs, report, args.time_limit)
+                load = f"{load:.1f}–{os.getloadavg()[0]:.1f}"
+                done = articles_done(report) if code is None else n
+                found[engine], complete[engine] = keys(report, folder), done == n
+                # a run ended early has no diff count: it did not see every article
+                diff = len(found["native"] ^ found[engine]) if complete.get("native") and complete[engine] else None
+                part = f"{done:,} of {n:,}" if done != n else f"{n:,}"
+                rows.append((engine, times, part, done / seconds, peak_kb, len(found[engine]), diff, load))
+                print(f"{engine:7} x{times:<4} {part} articles  {done / seconds:8.1f} articles/s  "
                       f"peak {peak_kb / 1024:7.0f} MB  {len(found[engine])} findings  "
-                      f"diff vs native: {diff if diff is not None else '-'}  (exit {code})", flush=True)
-    print("\n| engine | corpus | articles | articles/s | peak memory (MB) | findings | diff vs native |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for engine, times, n, seconds, peak_kb, count, diff, _ in rows:
-        print(f"| {engine} | day x{times} | {n:,} | {n / seconds:.1f} | {peak_kb / 1024:.0f} | {count:,} | "
-              f"{diff if diff is not None else '-'} |")
+                      f"diff vs native: {diff if diff is not None else '-'}  load {load}  (exit {code})", flush=True)
+    print("\n| engine | corpus | articles | articles/s | peak memory (MB) | findings | diff vs native | load |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for engine, times, part, rate, peak_kb, count, diff, load in rows:
+        print(f"| {engine} | day x{times} | {part} | {rate:.1f} | {peak_kb / 1024:.0f} | {count:,} | "
+              f"{diff if diff is not None else '-'} | {load} |")
 
 
 if __name__ == "__main__":

@@ -61,3 +61,23 @@ def test_progress_bar_only_on_a_tty_stderr(tmp_path, monkeypatch, capsys):
     code, out, err = cli(["many", "-f", "sarif", "-j", "1"], capsys)
     assert code == 0 and "12/12" in err and "\r" not in out and "\x1b" not in out
     json.loads(out)
+
+
+def test_a_window_bounds_the_items_handed_to_the_pool(tmp_path, monkeypatch):
+    # the corpus engines take results slower than workers make them: at most `window` may wait
+    _tree(tmp_path)
+    p = run.plan([str(tmp_path / "news")])
+    handed = []
+    real = run._throttled
+    monkeypatch.setattr(run, "_throttled", lambda items, slots, stop: (handed.append(i) or i for i in
+                                                                       real(items, slots, stop)))
+    produced = run.produce(p, jobs=2, window=2)
+    first = next(produced)
+    import time
+
+    time.sleep(0.5)   # the workers would take every item if nothing held them back
+    assert first.path == p.items[0].path and 2 <= len(handed) <= 3
+    assert [r.path for r in produced] == [i.path for i in p.items[1:]]
+    ended = run.produce(p, jobs=2, window=1)
+    next(ended)
+    ended.close()   # a run that stops early ends its pool, never waits for a slot

@@ -245,9 +245,11 @@ def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
         yield result
 
 
-def produce(p: Plan, jobs: int | None = None, work=_validate) -> Iterator:
+def produce(p: Plan, jobs: int | None = None, work=_validate, window: int | None = None) -> Iterator:
     """Each item's result in input order, each yielded as soon as it and all before it are done.
-    `work` turns one item into its result (the corpus engines: into structure tables)."""
+    `work` turns one item into its result (the corpus engines: into structure tables). `window`
+    bounds the items handed to the pool and not yet taken by the caller: a pool's finished results
+    queue up when the caller is slower than the workers (the corpus engines validate in batches)."""
     for item in p.items:
         if item.stdin and item.text is None and item.error is None:
             read_stdin(item)
@@ -264,9 +266,32 @@ def produce(p: Plan, jobs: int | None = None, work=_validate) -> Iterator:
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
     pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
     chunk = max(1, min(16, len(p.items) // (workers * 8)))  # fewer round trips, results still in order
+    slots = stop = None
+    items: Iterator = iter(p.items)
+    if window is not None:
+        import threading
+
+        chunk = max(1, min(chunk, window // (workers * 2)))
+        slots, stop = threading.Semaphore(window), threading.Event()
+        items = _throttled(p.items, slots, stop)
     try:
-        yield from pool.imap(_task, p.items, chunksize=chunk)
+        for result in pool.imap(_task, items, chunksize=chunk):
+            yield result
+            if slots is not None:
+                slots.release()
         pool.close()
     finally:
+        if stop is not None:
+            stop.set()
         pool.terminate()
         pool.join()
+
+
+def _throttled(items: list, slots, stop) -> Iterator:
+    """The items, each once a slot is free (the pool's feeder thread waits here, never for ever:
+    when the run ends early, `stop` lets the pool end)."""
+    for item in items:
+        while not slots.acquire(timeout=0.2):
+            if stop.is_set():
+                return
+        yield item

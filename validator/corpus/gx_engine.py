@@ -1,8 +1,10 @@
 """`validate --engine gx`: articles extracted (in a process pool with --jobs), laid out as structure
 tables in batches, validated by the compiled Great Expectations suites on pandas; failing rows
-become findings. Batches stream: memory holds one batch of articles, whatever the corpus size."""
+become findings. Batches stream: memory holds one batch of table rows (BATCH_ROWS) and a window of
+articles extracted ahead, whatever the corpus size. One pool and one GX context serve the whole run."""
 from __future__ import annotations
 
+import gc
 import itertools
 from pathlib import Path
 from typing import Iterator
@@ -14,7 +16,10 @@ from validator.feed import FeedIndex
 from validator.errors import InputError, RuleError
 from validator.findings import FileResult
 
-BATCH_ARTICLES = 500
+# GX costs about the same per expectation whatever the table's size: batches are as large as a
+# bounded memory allows, counted in table rows (a day's article gives about 40)
+BATCH_ROWS = 50_000
+WINDOW_ARTICLES = 512   # articles extracted ahead of the batch being validated
 
 _COMPILED: dict[str, object] = {}
 
@@ -87,19 +92,12 @@ def batch_results(batch: list[ArticleTables], items, runner, validator, compiled
             file_result(a.path, found[a.path], validator, a.text, a.encoding, a.directives) for a in batch]
 
 
-def _windows(plan, jobs: int | None, size: int):
-    """Each item's tables, extracted one window of `size` items at a time: a pool's results queue up
-    when extraction outruns validation, so the window is what bounds memory."""
-    from dataclasses import replace
-
-    from validator import run
-
-    for start in range(0, len(plan.items), size):
-        yield from run.produce(replace(plan, items=plan.items[start:start + size]), jobs, work=tables_task)
+def rows_of(tables: ArticleTables) -> int:
+    return sum(len(rows) for rows in tables.rows.values())
 
 
 def results(plan, jobs: int | None = None, data_docs: Path | None = None,
-            batch_articles: int = BATCH_ARTICLES) -> Iterator[tuple[object, FileResult]]:
+            batch_rows: int = BATCH_ROWS) -> Iterator[tuple[object, FileResult]]:
     from validator import run
     from validator.corpus.suites import SuiteRunner
 
@@ -107,26 +105,27 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     validator = run.validator_for(plan.options[key])
     compiled = compiled_for(key, validator)
     schema = compiled.schema()
-    extracted = _windows(plan, jobs, batch_articles)
-    first = next(extracted, None)   # the pool forks before Great Expectations is imported here
-    runner = SuiteRunner(compiled, "pandas", data_docs)
+    # one pool for the run, forked before Great Expectations and pandas are imported here (a worker
+    # forked later would copy the parent's pages as it touches them)
+    extracted = run.produce(plan, jobs, work=tables_task, window=WINDOW_ARTICLES)
+    first = next(extracted, None)
+    runner = SuiteRunner(compiled, "pandas", data_docs)   # one context and its suites for the run
     feed = FeedIndex(validator)   # the articles of the run so far
 
     def frames_of(batch):
         return frames(batch, schema, compiled.tables)
 
     try:
-        batch, items = [], []
+        batch, items, rows = [], [], 0
         rest = [] if first is None else itertools.chain([first], extracted)
         for item, tables in zip(plan.items, rest, strict=True):
             batch.append(tables)
             items.append(item)
-            if len(batch) >= batch_articles:
+            rows += rows_of(tables)
+            if rows >= batch_rows:
                 yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
-                batch, items = [], []
-                if data_docs is None:   # a fresh ephemeral context: GX keeps what each batch computed
-                    runner.close()
-                    runner = SuiteRunner(compiled, "pandas", None)
+                batch, items, rows = [], [], 0
+                gc.collect()   # pandas and GX leave reference cycles: freed now, not next to the next batch
         if batch:
             yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
     finally:

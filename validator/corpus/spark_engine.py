@@ -2,9 +2,10 @@
 
 Spark reads the articles (files of a folder as binary, or JSON Lines / Parquet records with id,
 title, content), extraction runs in the tasks (`mapInPandas`: each Python worker builds one
-Validator and lays each article out as structure-table rows), and the suites validate each table's
-Spark DataFrame; failing rows come back to the driver and become findings. Inputs are taken in
-batches, so the driver holds one batch's findings whatever the corpus size.
+Validator and lays each article out as structure-table rows, written to Parquet), and the suites
+validate each table's Spark DataFrame read back from there; failing rows come back to the driver and
+become findings. Inputs are taken in parts of PART_ARTICLES, so the driver holds one part's findings
+whatever the corpus size.
 
 Arrow is on (and its silent fallback off): without it, pandas 3's missing strings reach Spark as
 the string "nan", and an expectation that a column is null or not null would judge them wrongly.
@@ -24,7 +25,9 @@ from validator.errors import InputError
 from validator.feed import FeedIndex, FeedItem
 from validator.findings import FileResult
 
-BATCH_ARTICLES = 5000
+# inputs per part: a part's extracted rows go to disk, each table is validated once per part, and
+# the driver holds one part's findings (its memory bound)
+PART_ARTICLES = 20_000
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet")
 ARTICLE_TABLE = "article"   # one row per article: its encoding, error and inline suppressions
 FEED_ITEM_TABLE = "feed_item"   # one row per feed item (validator.feed), its JSON in `values`
@@ -134,8 +137,10 @@ def _batches(items, size: int):
 
 
 def results(plan, jobs: int | None = None, data_docs: Path | None = None, master: str = "local[*]",
-            batch_articles: int = BATCH_ARTICLES, spark=None) -> Iterator[tuple[object, FileResult]]:
-    from pyspark import StorageLevel
+            part_articles: int = PART_ARTICLES, spark=None) -> Iterator[tuple[object, FileResult]]:
+    import shutil
+    import tempfile
+
     from pyspark.sql import functions as F
 
     from validator import run
@@ -151,26 +156,30 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
     task = _extract_task(plan.options[key], key, columns)
     partitions = max(2, spark.sparkContext.defaultParallelism * 2)
     feed = FeedIndex(validator)   # the articles of the run so far
+    spill = tempfile.mkdtemp(prefix="validator-spark-")
     try:
-        for batch in _batches(plan.items, batch_articles):
-            rows = _inputs(spark, batch, partitions).mapInPandas(task, ddl).persist(StorageLevel.MEMORY_AND_DISK)
-            try:
-                found: dict[str, list] = {}
-                for table in compiled.tables:
-                    wanted = [*KEY_COLUMNS, *(c for c in columns if c in _table_columns(compiled, table))]
-                    frame = rows.where(F.col("table") == table).select(*dict.fromkeys(wanted))
-                    for rule, row in runner.failing_rows(table, frame):
-                        found.setdefault(str(row["article"]), []).append((rule, row))
-                articles = {r["article"]: r for r in rows.where(F.col("table") == ARTICLE_TABLE)
-                            .select("article", "origin", "encoding", "error", "directives").toLocalIterator()}
-                if compiled.feed:
-                    _feed(spark, runner, feed, rows, batch, articles, found, validator, ddl)
-            finally:
-                rows.unpersist()
-            for item in batch:
+        for number, part in enumerate(_batches(plan.items, part_articles)):
+            # extraction runs once, in one Spark job whose rows go to disk (Parquet, one folder per
+            # table); each table's suite then reads its own rows from there
+            where = f"{spill}/part-{number}"
+            _inputs(spark, part, partitions).mapInPandas(task, ddl).write.partitionBy("table").parquet(where)
+            rows = spark.read.parquet(where)
+            found: dict[str, list] = {}
+            for table in compiled.tables:
+                wanted = [*KEY_COLUMNS, *(c for c in columns if c in _table_columns(compiled, table))]
+                frame = rows.where(F.col("table") == table).select(*dict.fromkeys(wanted))
+                for rule, row in runner.failing_rows(table, frame):
+                    found.setdefault(str(row["article"]), []).append((rule, row))
+            articles = {r["article"]: r for r in rows.where(F.col("table") == ARTICLE_TABLE)
+                        .select("article", "origin", "encoding", "error", "directives").toLocalIterator()}
+            if compiled.feed:
+                _feed(spark, runner, feed, rows, part, articles, found, validator, ddl)
+            shutil.rmtree(where, ignore_errors=True)
+            for item in part:
                 yield from _item_results(item, articles, found, validator)
     finally:
         runner.close()
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _directives_json(directives: list) -> str | None:
