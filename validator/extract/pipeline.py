@@ -18,7 +18,7 @@ from validator.extract.wordclasses import word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
-from validator.text.tokens import tokenize
+from validator.text.tokens import kind_of, tokenize
 
 _SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
 
@@ -191,21 +191,22 @@ _HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").sea
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     forms: dict[str, dict[str, Location]] = {}
-    with_g = set(filter(_HAS_FOREIGN_G, set(ctx.texts)))  # most words have neither letter: found in C
-    tokens = ctx.tokens
-    for k in compress(range(len(tokens)), map(with_g.__contains__, ctx.texts)):
-        t = tokens[k]
-        if len(t.text) < G_VARIANT_MIN or t.kind != "word":
+    stopwords = ctx.res["stopwords"]
+    readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
+    for w in filter(_HAS_FOREIGN_G, set(ctx.texts)):  # most words have neither letter: found in C
+        if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
             continue
-        w, start = t.text, t.start
         clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
-        if len(w) - len(clitic) >= G_VARIANT_MIN:
-            w, start = w[len(clitic):], t.start + len(clitic)
-        if len(w) < G_VARIANT_MIN or ctx.res["stopwords"].lookup(w) is not None:
-            continue
+        skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
+        if stopwords.lookup(w[skip:]) is None:
+            readings[w] = (w[skip:], skip)
+    tokens = ctx.tokens
+    for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
+        t = tokens[k]
+        w, skip = readings[t.text]
         variants = forms.setdefault(w.translate(_ONE_G), {})
         if w not in variants:
-            variants[w] = ctx.loc(start, t.end)
+            variants[w] = ctx.loc(t.start + skip, t.end)
     out = []
     for key, variants in forms.items():
         if len(variants) > 1 and not any(loc.text in known for loc in variants.values()):

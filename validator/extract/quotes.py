@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 from operator import itemgetter
 
 from validator.extract.context import Context
 from validator.extract.wordclasses import word_class
 from validator.extract.model import Quote
+from validator.text.tokens import token_kind
 
 PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 OPENERS = "«“„"
@@ -298,7 +300,8 @@ def _word_positions(ctx: Context) -> list[int]:
     """Indices of the article's word tokens (computed once per article)."""
     positions = ctx.word_positions
     if positions is None:
-        positions = ctx.word_positions = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
+        kinds = map(token_kind, ctx.tokens)
+        positions = ctx.word_positions = list(compress(range(len(ctx.tokens)), map("punct".__ne__, kinds)))
     return positions
 
 
