@@ -49,6 +49,7 @@ NOT_VERB_START = affix("not-verb-start")         # تح
 LI_ARTICLE = affix("li-article")                 # لل
 WAW_ARTICLE = WAW + ARTICLE                      # وال: a coordinated definite word
 TEH, YEH, MEEM, ALEF, HEH = (affix(name) for name in ("teh", "yeh", "meem", "alef", "heh"))
+CLITIC_ARTICLES = tuple(c + ARTICLE for c in (WAW, BI, FA, KA))  # وال، بال، فال، كال
 
 
 def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
@@ -80,6 +81,9 @@ _TITLE_CONTINUES = word_class("entity-words", "title-continues")  # باسم، �
 IN_THE_NAME_OF = one_word("entity-words", "in-the-name-of")       # باسم
 _TITLE_PLACE_PREPOSITIONS = word_class("entity-words", "title-place-preposition")  # في، لدى
 _PLACE_NAMESAKE_TITLES = word_class("entity-words", "place-namesake-title")  # الملك، الأمير ...
+RELATIVES = word_class("entity-words", "relative")        # الذي، التي
+ONE_OF = word_class("entity-words", "one-of")             # أحد، إحدى
+REPORT_THAT = word_class("entity-words", "report-that")   # أن، أنه
 _TITLE_PREPOSITIONS = word_class("entity-words", "title-preposition")
 
 
