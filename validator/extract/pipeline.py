@@ -195,7 +195,7 @@ _HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").sea
 
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
-    forms: dict[str, dict[str, Location]] = {}
+    forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
     stopwords = ctx.res["stopwords"]
     readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
     for w in filter(_HAS_FOREIGN_G, set(ctx.texts)):  # most words have neither letter: found in C
@@ -209,13 +209,11 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
         t = tokens[k]
         w, skip = readings[t.text]
-        variants = forms.setdefault(w.translate(_ONE_G), {})
-        if w not in variants:
-            variants[w] = ctx.loc(t.start + skip, t.end)
+        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, (t.start + skip, t.end))
     out = []
-    for key, variants in forms.items():
-        if len(variants) > 1 and not any(loc.text in known for loc in variants.values()):
-            locs = sorted(variants.values(), key=lambda x: x.start)
+    for key, spans in forms.items():  # a location only for words written two ways (most are not)
+        if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
+            locs = sorted((ctx.loc(*span) for span in spans.values()), key=lambda x: x.start)
             out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term"))
     return out
 
