@@ -337,11 +337,12 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
         words.insert(0, t.text)
     for k in range(len(words)):
         for n in (4, 3, 2, 1):
-            phrase = " ".join(words[k:k + n])
             if k + n > len(words):
                 continue
-            for form in (phrase, *(phrase[:-len(x)] for x in _PRONOUN_SUFFIXES
-                                   if n == 1 and phrase.endswith(x) and len(phrase) - len(x) >= 3)):
+            phrase = " ".join(words[k:k + n])
+            forms = (phrase,) if n > 1 else (phrase, *(phrase[:-len(x)] for x in _PRONOUN_SUFFIXES
+                                                       if phrase.endswith(x) and len(phrase) - len(x) >= 3))
+            for form in forms:
                 entry = intro.lookup(form)
                 if entry is not None and entry.get("kind") == "text":
                     return True

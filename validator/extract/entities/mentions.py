@@ -8,6 +8,7 @@ from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import ARTICLE, COMPOUND_FIRST, NAME_CLITIC_PREFIXES, TitlePhrase, _spelling_variant
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
+from validator.text.normalize import normalize_cached
 
 
 class MentionPasses(UnnamedPasses):
@@ -139,8 +140,6 @@ class MentionPasses(UnnamedPasses):
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:
-        from validator.text.normalize import normalize_string
-
         before = len(self.ctx.doc.text) if forward else self.ctx.norm.to_original(before_norm)
         words = {self.tokens[k].text.removeprefix(ARTICLE) for k in range(phrase.start + 1, phrase.end)
                  if self.tokens[k].kind == "word"}
@@ -155,10 +154,10 @@ class MentionPasses(UnnamedPasses):
             if forward:
                 first = -first  # from the headline, the first holder named in the body
             for title in e.titles:
-                norm_title = normalize_string(title)
+                norm_title = normalize_cached(title)  # titles repeat: each person's, for every title phrase
                 title_words = {w.removeprefix(ARTICLE) for w in norm_title.split()}
                 gender_ok = phrase.gender == e.gender or phrase.gender == "m"
-                if group in {w for w in title_words} or any(w.startswith(group) for w in title_words):
+                if group in title_words or any(w.startswith(group) for w in title_words):
                     if gender_ok and words <= title_words | {ARTICLE} and first > best_pos:
                         best, best_pos = e, float(first)
         return best

@@ -71,12 +71,15 @@ class ArticlePatterns:
         matches, or at every token."""
         ctx = self.ctx
         offset = 0
-        for el in pattern.elements:
+        for index, el in enumerate(pattern.elements):
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
                 texts = ctx.texts
-                return sorted({k - offset for k in compress(range(len(texts)), map(literal.value.__eq__, texts))
-                               if k >= offset})
+                found = compress(range(len(texts)), map(literal.value.__eq__, texts))
+                following = _required_lexicon(pattern.elements, index + 1) if el.one_token else None
+                if following is not None:  # من + places: only where the next token starts a match
+                    found = (k for k in found if ctx.hit_at(following, k + 1) is not None)
+                return sorted({k - offset for k in found if k >= offset})
             if not el.one_token:
                 break
             offset += 1
@@ -157,6 +160,13 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
+
+
+def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
+    """The lexicon element k must start a match of (a non-negated lexicon test, at least once), or None."""
+    if k >= len(elements) or elements[k].low < 1:
+        return None
+    return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
 
 
 def _has(entry, attr: tuple[str, str] | None) -> bool:
