@@ -6,23 +6,11 @@ import bisect
 
 from validator.extract.entities.reader import NameReader
 from validator.extract.entities.words import (
-    ACCUSATIVE,
     ALLAH,
-    ARTICLE,
-    COORDINATION_PREFIXES,
-    FA,
     HOLDER_WORDS,
-    IMPERFECT,
     IN_THE_NAME_OF,
-    IMPERFECT_OR_FUTURE,
-    KA,
-    NAME_CLITICS,
-    NISBA_ENDING,
-    PREPOSITION_CLITICS,
-    PRONOUN_SUFFIXES,
     ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
-    WAW,
     _KUNYA_HEADS,
     OCCASION_WORDS,
     RELATIVE_DESCRIPTION_WORDS,
@@ -36,18 +24,30 @@ from validator.extract.entities.words import (
     _QUOTE_MARKS,
     _QUOTE_OPENERS,
     _REPORT_MARKS,
-    _adverbial_shape,
     _kunya,
-    _verb_like,
 )
+from validator.extract.letters import (
+    ACCUSATIVE,
+    ARTICLE,
+    COORDINATION_PREFIXES,
+    FA,
+    IMPERFECT,
+    IMPERFECT_OR_FUTURE,
+    KA,
+    NAME_CLITICS,
+    NISBA_ENDING,
+    PREPOSITION_CLITICS,
+    PRONOUN_SUFFIXES,
+    WAW,
+)
+from validator.extract.patterns.shapes import adverbial as _adverbial_shape
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Mention
 from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
 
 _SAYING_HIS = one_word("entity-words", "saying-his")    # قوله
 _SAYING_HER = one_word("entity-words", "saying-her")    # قولها
-_SAYINGS = frozenset({_SAYING_HIS, _SAYING_HER})
-_RELAYED_FROM = one_word("entity-words", "relayed-from")  # عن
 _SPEAK_STEM = one_word("entity-words", "speak-stem")     # تحدث
 _APPOSITION_PRONOUNS = word_class("entity-words", "apposition-pronoun")  # وهو، وهي
 _AFFILIATION_PREPOSITIONS = word_class("entity-words", "affiliation-preposition")  # من، في، لدى
@@ -285,19 +285,17 @@ class PersonPasses(NameReader):
 
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
-        even a name no lexicon knows."""
+        even a name no lexicon knows (pattern relayed-speaker, rules/patterns/speakers.pattern), unless
+        another pass took them or they are a title, a body or a common word."""
         texts = self.ctx.texts
         if _SAYING_HIS not in texts and _SAYING_HER not in texts:  # rare: look in C first
             return
-        for k, tok in enumerate(self.tokens):
-            if tok.text not in _SAYINGS or k < 2:
+        for m in self.ctx.patterns.find("relayed-speaker"):
+            start, k = m.span_start, m.span_end
+            if any(self.used[i] or i in self._title_at or i in self._body_at
+                   or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
                 continue
-            start = next((i + 1 for i in range(k - 1, max(-1, k - 5), -1) if self.tokens[i].text == _RELAYED_FROM), None)
-            if start is None or start >= k or any(self.used[i] or self.tokens[i].kind != "word"
-                                                  or i in self._title_at or i in self._body_at
-                                                  or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
-                continue
-            entity, _ = self.person(start, k, "f" if tok.text == _SAYING_HER else "m")
+            entity, _ = self.person(start, k, "f" if self.tokens[k].text == _SAYING_HER else "m")
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
             self._mark(start, k)
 

@@ -6,15 +6,32 @@ from itertools import compress
 
 from validator.extract.context import Context
 from validator.extract.entities.words import (
+    ALLAH,
+    COMPOUND_FIRST,
+    MAX_NAME_TOKENS,
+    RELATIVES,
+    REPORT_THAT,
+    _JOINED_PARTICLE,
+    _BEFORE_ALLAH,
+    _DEFINITE_CLITICS,
+    _DIACRITICS,
+    _KIN,
+    _KUNYA,
+    _REGNAL,
+    _TANWEEN,
+    _joined_key,
+    _kunya,
+    _nasab_of,
+    _without_nasab,
+)
+from validator.extract.letters import (
     ACCUSATIVE,
     ALEF,
     ALEF_MAKSURA,
-    ALLAH,
     ARTICLE,
     BI,
     BI_HAMZA,
     CLITIC_ARTICLES,
-    COMPOUND_FIRST,
     COORDINATION,
     FAMILY,
     FEMININE_PLURAL,
@@ -27,7 +44,6 @@ from validator.extract.entities.words import (
     LI_ARTICLE,
     LONG_VOWELS,
     MARBUTA,
-    MAX_NAME_TOKENS,
     MEEM,
     NAME_CLITICS,
     NAME_CLITIC_PREFIXES,
@@ -35,26 +51,12 @@ from validator.extract.entities.words import (
     PREPOSITION_CLITICS,
     PROCLITICS,
     PRONOUN_SUFFIXES,
-    RELATIVES,
-    REPORT_THAT,
     TEH,
     WAW,
     YEH,
-    _JOINED_PARTICLE,
-    _BEFORE_ALLAH,
-    _DEFINITE_CLITICS,
-    _DIACRITICS,
-    _KIN,
-    _KUNYA,
-    _REGNAL,
-    _TANWEEN,
-    _joined_key,
-    _kunya,
-    _nasab_of,
-    _verb_like,
-    _verbal_noun_shape,
-    _without_nasab,
 )
+from validator.extract.patterns.shapes import verb as _verb_like
+from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.entities.keys import KeyIndex
 from validator.extract.entities.title_phrases import TitlePhrases
 from validator.extract.model import Entity, Mention

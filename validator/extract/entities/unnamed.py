@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from validator.extract.entities.persons import PersonPasses
 from validator.extract.entities.words import (
+    ONE_OF as _ONE_OF,
+    RELATIVES as _RELATIVES,
+    REPORT_THAT,
+    TitlePhrase,
+    _DOCUMENT_ISSUED,
+    _DOCUMENT_SOURCES,
+    _ISSUED_BY,
+    _PREDICATE_AFTER,
+    _SOURCE_PREPOSITIONS,
+)
+from validator.extract.letters import (
     ACCUSATIVE,
     ALEF,
     ARTICLE,
     BI,
+    CLITIC_ARTICLES as _CLITIC_ARTICLES,
     COORDINATION_PREFIXES,
     FA,
     HEH,
@@ -16,22 +28,12 @@ from validator.extract.entities.words import (
     MARBUTA,
     NAME_CLITICS,
     NISBA_ENDING,
-    ONE_OF as _ONE_OF,
     PREPOSITION_PREFIXES,
-    RELATIVES as _RELATIVES,
-    REPORT_THAT,
-    CLITIC_ARTICLES as _CLITIC_ARTICLES,
     TEH,
     WAW,
     WAW_ARTICLE,
-    TitlePhrase,
-    _DOCUMENT_ISSUED,
-    _DOCUMENT_SOURCES,
-    _ISSUED_BY,
-    _PREDICATE_AFTER,
-    _SOURCE_PREPOSITIONS,
-    _verb_like,
 )
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Entity
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 
