@@ -8,7 +8,7 @@ from typing import Any
 from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.model import NumberItem
-from validator.text.punctuation import DASHES
+from validator.text.punctuation import CLAUSE_BREAKS, DASHES, LINE_FINAL_MARKS
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
 # dot), so a match can only start where a run of digits does: the text is scanned once for those
@@ -74,8 +74,6 @@ _MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 MARKET_WINDOW = 6
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
-_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…", "»", '"', "”", ")")
-_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", "(", ")"})  # a market term across one is another clause's
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -506,7 +504,7 @@ class NumberExtractor:
             return False
         para = doc.paragraphs[paragraph]
         text = doc.text[para.start:para.end].strip()
-        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(_SENTENCE_ENDS)
+        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
 
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
@@ -565,7 +563,7 @@ class NumberExtractor:
                 self._market.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
         for i, j in self._market.get(sentence, ()):
             lo, hi = (j, first) if j <= first else (last, i)
-            if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
+            if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi)):
                 return True
         return False
 
