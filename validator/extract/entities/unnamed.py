@@ -64,10 +64,8 @@ class UnnamedPasses(PersonPasses):
         for i, (j, match) in sorted(self._body_at.items()):
             if self.used[i]:
                 continue
-            kind = match.entry.get("kind")
-            end = j
-            if kind == "head":
-                end = self._complement(j)
+            end = self._body_end(j, match)
+            if match.entry.get("kind") == "head":
                 if end == j and not (match.entry.norm.startswith(ARTICLE) or " " in match.entry.norm
                                      or match.prefix.endswith(ARTICLE)):
                     continue  # a bare indefinite head noun (وزارة) names nothing
@@ -86,6 +84,10 @@ class UnnamedPasses(PersonPasses):
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
             self._mark(i, end)
+
+    def _body_end(self, j: int, match) -> int:
+        """Where a body's name found up to token j ends: a head noun (هيئة، وزارة) takes its complement."""
+        return self._complement(j) if match.entry.get("kind") == "head" else j
 
     @property
     def _role_starts(self) -> set[int]:
@@ -120,15 +122,19 @@ class UnnamedPasses(PersonPasses):
     def _unnamed(self) -> None:
         modifiers = self.res.vague_modifiers
         nationality = self.res.nationality_forms
+        # names of bodies are claimed first: هيئة الاتصالات وتقنية المعلومات السعودية is one body, its
+        # tail (المعلومات السعودية) no vague source
+        in_body_name = {k for s, (j, match) in self._body_at.items() for k in range(s + 1, self._body_end(j, match))}
         for m in self.ctx.hits("vague-sources-all"):
             i = m.i
-            if i >= len(self.tokens) or self.used[i]:
+            if i >= len(self.tokens) or self.used[i] or i in in_body_name:
                 continue
             kind = m.entry.get("kind")
             if kind in ("modifier", "anonymity"):
                 continue
             prev = self._word(i - 1)
-            if prev is not None and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
+            if prev is not None and m.entry.get("claims") != "yes" \
+                    and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
                 continue  # وكالة أنباء "فارس": part of a name, not a vague source
             j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
@@ -161,10 +167,12 @@ class UnnamedPasses(PersonPasses):
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
-            if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
-                    self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
-                    _ONE_COUNTED))):
-                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
+            count = self.res["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
+            if i > 0 and (self.tokens[i - 1].kind == "number" or (
+                    count is not None and count.get("approx") != "true"
+                    and not self.tokens[i - 1].text.startswith(_ONE_COUNTED))):
+                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one;
+                # عدة دبلوماسيين، بضعة مسؤولين: a vague count is a group nobody named)
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
                 _DEFINITE_STARTS)
             start_off, end_off = m.start, self.tokens[j - 1].end
@@ -186,7 +194,8 @@ class UnnamedPasses(PersonPasses):
                 entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, m.entry.norm,
                                 m.entry.get("gender", "m") or "m", vague=True)
                 self.entities.append(entity)
-            self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
+            mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source  # وسط أنباء عن: no verb needed
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
