@@ -61,6 +61,10 @@ class UnnamedPasses(PersonPasses):
     """Organization and unnamed-source passes."""
 
     def _organizations(self) -> None:
+        by_key: dict[str, Entity] = {}  # each organization's key and the word prefixes of it -> the first
+        for e in self.entities:
+            if e.kind == "organization":
+                _index_prefixes(by_key, e)
         for i, (j, match) in sorted(self._body_at.items()):
             if self.used[i]:
                 continue
@@ -76,12 +80,12 @@ class UnnamedPasses(PersonPasses):
             contracted = match.prefix.endswith(LI) and key.startswith(LI) and match.entry.norm.startswith(ARTICLE)
             if contracted:
                 key = ALEF + key  # للمرصد: ل + المرصد
-            entity = next((e for e in self.entities if e.kind == "organization"
-                           and (e.key == key or e.key.startswith(key + " "))), None)  # المرصد → المرصد السوري ...
+            entity = by_key.get(key)  # المرصد → المرصد السوري ...
             if entity is None:
                 name = self.ctx.loc(start_off, end_off).text
                 entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
+                _index_prefixes(by_key, entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
             self._mark(i, end)
 
@@ -181,8 +185,10 @@ class UnnamedPasses(PersonPasses):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية: a generic group, not one named before
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
-                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
-                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
+                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
+                        and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)):
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
+                    # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -299,13 +305,34 @@ class UnnamedPasses(PersonPasses):
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens)))):
-                continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+            if not self._reports_at(k):
+                anonymity = self._anonymity_then_report(k)
+                if anonymity is None:
+                    continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+                j = anonymity  # the anonymity phrase is part of the description: no name after it is his
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
             self._mark(i, j)
+
+    def _reports_at(self, k: int) -> bool:
+        """A colon, a quotation mark or إن/أن within three tokens of token k."""
+        return any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens))))
+
+    def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
+        """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
+        later in the same sentence, right before what he said, makes the role noun the speaker. The
+        token after the anonymity phrase, or None."""
+        if k >= len(self.tokens):
+            return None
+        sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
+        for x in range(k, min(k + reach, len(self.tokens))):
+            if self.ctx.sentence_of(self.tokens[x].start)[0] != sentence:
+                return None
+            if (end := self._anonymity_at(x)) is not None:
+                return end if self._reports_at(end) else None
+        return None
 
     def _vague_head(self, k: int) -> bool:
         hit = self.ctx.hit_at("vague-sources-all", k)
@@ -379,6 +406,11 @@ class UnnamedPasses(PersonPasses):
                     return e
         return None
 
+    def _after_source_preposition(self, i: int) -> bool:
+        """A source preposition of source-phrases.txt (حسب، وبحسب، وفقا ل) ends right before token i."""
+        hit = self.ctx.hit_at("source-phrases", i - 1) if i > 0 else None
+        return hit is not None and hit.j == i and hit.entry.get("kind") == "preposition"
+
     def _speaker_position(self, i: int) -> bool:
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
         official speaks, not "وظائف محاضر" or a description after a name."""
@@ -386,3 +418,13 @@ class UnnamedPasses(PersonPasses):
         if prev is None:
             return False
         return (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
+
+
+def _index_prefixes(by_key: dict, entity: Entity) -> None:
+    """`by_key.get(key)` is then the first entity whose key is `key` or starts with `key + " "`."""
+    key = entity.key
+    at = key.find(" ")
+    while at != -1:
+        by_key.setdefault(key[:at], entity)
+        at = key.find(" ", at + 1)
+    by_key.setdefault(key, entity)
