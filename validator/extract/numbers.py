@@ -8,7 +8,7 @@ from typing import Any
 from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.model import NumberItem
-from validator.text.punctuation import DASHES
+from validator.text.punctuation import CLAUSE_BREAKS, DASHES, LINE_FINAL_MARKS
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
 # dot), so a match can only start where a run of digits does: the text is scanned once for those
@@ -75,8 +75,6 @@ _MASCULINE_PLURAL = affix("masculine-plural")
 MARKET_WINDOW = 6
 CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
-_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…", "»", '"', "”", ")")
-_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", "(", ")"})  # a market term across one is another clause's
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -518,7 +516,7 @@ class NumberExtractor:
             return False
         para = doc.paragraphs[paragraph]
         text = doc.text[para.start:para.end].strip()
-        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(_SENTENCE_ENDS)
+        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
 
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
@@ -595,7 +593,7 @@ class NumberExtractor:
                 spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
         for i, j in spans.get(sentence, ()):
             lo, hi, window = (j, first, before) if j <= first else (last, i, after)
-            if hi - lo <= window and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
+            if hi - lo <= window and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi)):
                 return True
         return False
 
