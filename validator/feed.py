@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.rules.compose import compose, describe, format_value
@@ -56,6 +56,17 @@ class FeedItem:
 
 def _loc_list(loc: Location) -> list:
     return [loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column, loc.text]
+
+
+def _without_pronoun(word: str) -> str:
+    """وزير خارجيته / وزير الخارجية: a portfolio word with a pronoun suffix (its ta marbuta written ت
+    before it) is the same word (lexicon affixes: pronoun, feminine-t, feminine)."""
+    feminine_t = affix("feminine-t")
+    for pronoun in affixes("pronoun"):
+        stem = word[:-len(pronoun)]
+        if word.endswith(pronoun) and stem.endswith(feminine_t) and len(stem) > len(feminine_t) + 2:
+            return stem[:-len(feminine_t)] + affix("feminine")
+    return word
 
 
 def _title_word(norm: str) -> str:
@@ -128,7 +139,7 @@ class FeedIndex:
     def _conflict(self, rule: m.Rule, item: FeedItem, earlier: FeedItem) -> bool:
         req = rule.requirement
         if req.what == "titles":   # two ministries: other offices are named too many ways across desks
-            a, b = (tuple(self.spelling.get(w, w) for w in t.value) for t in (item, earlier))
+            a, b = (tuple(self.spelling.get(w, w) for w in map(_without_pronoun, t.value)) for t in (item, earlier))
             return self._ministries_conflict(a, b)
         return not values_agree(item.value, earlier.value, req.tolerance, req.factor)
 

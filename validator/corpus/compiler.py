@@ -29,14 +29,14 @@ FEED_TABLE = "feed"   # one row per feed item of the run: a person's title, an e
 # condition can test.
 FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("text", "category", "qualifier", "noun", "noun_type", "kind", "content", "name",
-                     "title", "gender", "form", "phrase", "dateline_place"), "str"),
+                     "title", "gender", "form", "phrase", "dateline_place", "event_place"), "str"),
     **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
                      "approximate", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next",
-                     "quotes_here", "introduced", "body_first_source", "speaker_first"),
+                     "quotes_here", "introduced", "body_first_source", "speaker_first", "update_story"),
                     "bool"),
     "titles": "list",
 }

@@ -353,6 +353,8 @@ class NumberExtractor:
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
+        if category == "casualty":
+            item.place, item.update_story = self._place_named(sentence), self._update_story()
         item.market = self._market_figure(first, last, sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
@@ -577,6 +579,28 @@ class NumberExtractor:
                 self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
         first = self._updates.get(sentence)
         return (first is not None and first < start) or self._recalled(sentence)
+
+    def _place_named(self, sentence: int) -> str | None:
+        """The first place a sentence names, the dateline left out: where its event happened, closer
+        than the dateline (one desk reports a blast in a Turkish town and an attack in Sinai)."""
+        if not hasattr(self, "_places"):
+            from validator.extract.pipeline import names_the_place
+
+            dateline = self.ctx.doc.dateline
+            self._places: dict[int, str] = {}
+            for m in self.ctx.hits("places"):
+                at = self.ctx.norm.to_original(m.start)
+                if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
+                    self._places.setdefault(self.ctx.sentence_of(m.start)[0], m.entry.norm)
+        return self._places.get(sentence)
+
+    def _update_story(self) -> bool:
+        """A story that leads (headline or first paragraph) with a rising or revised toll is an update
+        of its event: its figures may differ from an earlier story's (ارتفاع حصيلة ... إلى)."""
+        if not hasattr(self, "_updating"):
+            self._updating = any(m.entry.get("kind") in ("rise", "revision") and self.ctx.sentence_of(m.start)[1] <= 1
+                                 for m in self.ctx.hits("update-phrases"))
+        return self._updating
 
     def _recalled(self, sentence: int) -> bool:
         """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
