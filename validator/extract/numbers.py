@@ -581,8 +581,8 @@ class NumberExtractor:
         return (first is not None and first < start) or self._recalled(sentence)
 
     def _place_named(self, sentence: int) -> str | None:
-        """The first place a sentence names, the dateline left out: where its event happened, closer
-        than the dateline (one desk reports a blast in a Turkish town and an attack in Sinai)."""
+        """Where a sentence's event happened: the first place it names, the dateline left out (one
+        desk reports a blast in a Turkish town and an attack in Sinai), else the dateline's place."""
         if not hasattr(self, "_places"):
             from validator.extract.pipeline import names_the_place
 
@@ -592,7 +592,18 @@ class NumberExtractor:
                 at = self.ctx.norm.to_original(m.start)
                 if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
                     self._places.setdefault(self.ctx.sentence_of(m.start)[0], m.entry.norm)
-        return self._places.get(sentence)
+        return self._places.get(sentence) or self._dateline_place()
+
+    def _dateline_place(self) -> str | None:
+        """The dateline's place, when the places lexicon knows it: wires write the agency first as
+        often as the place (سبق- أبها:، رويترز- بنغازي:), and an agency is no place."""
+        if not hasattr(self, "_dateline"):
+            from validator.text.normalize import normalize_string
+
+            dateline, places = self.ctx.doc.dateline, self.res["places"]
+            named = [] if dateline is None else [normalize_string(p) for p in (dateline.place, dateline.agency) if p]
+            self._dateline = next((p for p in named if places.lookup(p) is not None), None)
+        return self._dateline
 
     def _update_story(self) -> bool:
         """A story that leads (headline or first paragraph) with a rising or revised toll is an update
