@@ -581,8 +581,10 @@ class NumberExtractor:
         return (first is not None and first < start) or self._recalled(sentence)
 
     def _place_named(self, sentence: int) -> str | None:
-        """Where a sentence's event happened: the first place it names, the dateline left out (one
-        desk reports a blast in a Turkish town and an attack in Sinai), else the dateline's place."""
+        """Where a sentence's event happened, in a story with a dateline: the first city or region
+        the sentence names, the dateline left out (one desk reports a blast in a Turkish town and an
+        attack in Sinai), else the dateline's place. A story without one gives none: the places
+        its sentences name hold many events a day (a city at war), the dateline is the story's."""
         if not hasattr(self, "_places"):
             from validator.extract.pipeline import names_the_place
 
@@ -590,9 +592,12 @@ class NumberExtractor:
             self._places: dict[int, str] = {}
             for m in self.ctx.hits("places"):
                 at = self.ctx.norm.to_original(m.start)
+                if m.entry.get("kind") == "country":
+                    continue   # a country is no event's place: a day's feed has many events in one
                 if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
                     self._places.setdefault(self.ctx.sentence_of(m.start)[0], m.entry.norm)
-        return self._places.get(sentence) or self._dateline_place()
+        dateline = self._dateline_place()
+        return dateline and (self._places.get(sentence) or dateline)
 
     def _dateline_place(self) -> str | None:
         """The dateline's place, when the places lexicon knows it: wires write the agency first as
