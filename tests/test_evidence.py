@@ -6,14 +6,15 @@ from tests.ci_support import cli
 
 
 def test_a_finding_carries_its_rule_entries_and_what_was_not_found(validator):
-    text = ("الرياض - واس\n\nقتل 40 شخصا في هجوم على قرية شمال البلاد.\n\n"
+    # (a lead sourced by the next sentence is exempt: the source comes two sentences later here)
+    text = ("الرياض - واس\n\nقتل 40 شخصا في هجوم على قرية شمال البلاد.\n\nوتقع القرية قرب الحدود.\n\n"
             "وقال المتحدث باسم الشرطة العقيد فهد العتيبي إن التحقيق مستمر.\n")
     found = [f for f in validator.validate_text(text).findings if f.rule == "unsourced-casualty"]
     assert found, "the unsourced casualty count is flagged"
     evidence = found[0].evidence
     assert evidence[0].startswith("unsourced-casualty@unsourced-casualty.rule:")
     assert any(e.startswith("شخصا@people-nouns.txt:") for e in evidence[1:])
-    assert "لم يوجد" in evidence[-1] and "الأقرب: 'قال' → فهد العتيبي (الجملة 3)" in evidence[-1]  # lang ar
+    assert "لم يوجد" in evidence[-1] and "الأقرب: 'قال' → فهد العتيبي (الجملة 4)" in evidence[-1]  # lang ar
     assert found[0].to_json()["evidence"] == list(evidence)
 
 
@@ -33,3 +34,12 @@ def test_explain_prints_evidence_in_arabic_and_english(tmp_path, capsys, monkeyp
     assert "    الدليل: unnamed-source@unnamed-source.rule:" in out
     code, out, _ = cli(["extract", "a.txt", "--explain"], capsys)
     assert code == 0 and "[unnamed] مصادر مطلعة" in out and "      evidence: مصادر مطلعة@vague-sources.txt:" in out
+
+
+def test_a_carried_figure_names_the_release_it_continues(validator):
+    from validator.extract.evidence import source_chain
+
+    article = validator.extract_text("وأعلنت وزارة الزراعة في بيان أنها صادرت شحنات مخالفة.\n\n"
+                                     "وتم إتلاف 420 طنا من الفواكه المستوردة.\n")
+    figure = next(n for n in article.numbers if n.value == 420)
+    assert source_chain(figure, article) == ["sourced by carry-over from 'في بيان' → وزارة الزراعة (sentence 1)"]

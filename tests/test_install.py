@@ -121,6 +121,10 @@ def test_the_wheel_installed_as_documented_validates_from_another_folder(tmp_pat
     p = _sh([job.folder / "bin" / "validate", FIXTURE, "--format", "json"], cwd=elsewhere)
     assert p.returncode == 1, p.stderr
     assert json.loads(p.stdout)["files"][0]["findings"] == _checkout_findings()
+    for lang in ("ar", "en"):  # the message catalogues travel too (rules/messages/)
+        args = [FIXTURE, "--format", "text", "--explain", "--lang", lang]
+        installed = _sh([job.folder / "bin" / "validate", *args], cwd=elsewhere)
+        assert installed.stdout == _sh([sys.executable, "-m", "validator", *args], cwd=ROOT).stdout, installed.stderr
     packages = _installed(list((job.folder / "tools").glob("*/lib/python*/site-packages")))
     assert "arabic_news_validator" in packages
     assert not {name for name in packages if HEAVY.match(name)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from validator.errors import RuleError
-from validator.text.lexicon import Lexicon, Lexicons, parse_file
+from validator.text.lexicon import Lexicon, Lexicons, parse_file, read_entries
 from validator.text.normalize import normalize, normalize_string
 
 LEXICON = """\
@@ -170,6 +170,13 @@ def test_duplicate_entries_keep_the_first(tmp_path):
     p.write_text("@attributes gender=m|f\nوزير | gender=m\nوزير | gender=f\n", encoding="utf-8")
     lex = parse_file(p)
     assert len(lex.entries) == 1 and lex.entries[0].get("gender") == "m"
+
+
+def test_read_entries_keeps_what_normalizing_folds(tmp_path):
+    p = tmp_path / "letters.txt"
+    p.write_text("@attributes class=a|b\nبإ | class=a\nبأ | class=a\nة | class=b\n", encoding="utf-8")
+    assert [e.text for e in read_entries(p, Lexicon("letters"))] == ["بإ", "بأ", "ة"]
+    assert len(parse_file(p).entries) == 2  # a matching lexicon keeps the first of one normalized form
 
 
 def test_malformed_attribute_raises_rule_error_with_position(tmp_path):

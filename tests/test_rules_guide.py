@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.ci_support import run_here
-from validator.rules import grammar
+from validator.rules import keywords
 from validator.rules.fields import FIELDS, PLACEHOLDERS
 from validator.rules.loader import load_text
 
@@ -184,14 +184,14 @@ def test_every_placeholder_is_documented_in_both_languages():
 
 def test_every_keyword_alias_is_documented():
     text = guide()
-    for english, aliases in grammar.KEYWORDS.items():
+    for english, aliases in keywords.KEYWORDS.items():
         for alias in aliases:
             assert f"`{alias}`" in text, alias
         rows = re.findall(rf"^\| `{english}` \| (.*) \|$", text, flags=re.M)
         with_aliases = [row for row in rows if all(f"`{a}`" in row for a in aliases)]
         assert len(with_aliases) >= 2, english  # a row in the Arabic and in the English keyword table
-    for table in (grammar.SEVERITY_ALIASES, grammar.STRUCTURE_ALIASES, grammar.SCOPE_ALIASES,
-                  grammar.LANG_ALIASES):
+    for table in (keywords.SEVERITY_ALIASES, keywords.STRUCTURE_ALIASES, keywords.SCOPE_ALIASES,
+                  keywords.LANG_ALIASES):
         for alias, english in table.items():
             assert f"`{alias}`" in text and f"`{english}`" in text, alias
 

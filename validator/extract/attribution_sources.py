@@ -7,7 +7,8 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities.words import _DEFINITE_CLITICS, _verbal_noun_shape
+from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
@@ -408,7 +409,7 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
             break
         j = ctx.index.at_or_after(verb.end)
         k = bisect.bisect_left(_firsts(spans), j)
-        if k < len(spans) and spans[k].first_token == j and _outlet(spans[k].entity):
+        if k < len(spans) and spans[k].first_token == j and is_outlet(spans[k].entity):
             return spans[k].entity
     return None
 
@@ -417,7 +418,8 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
 _OUTLET_HEADS = word_class("attribution-words", "outlet-heads")
 
 
-def _outlet(entity: Entity) -> bool:
+def is_outlet(entity: Entity) -> bool:
+    """A named news outlet (صحيفة «حريت»، وكالة بلومبرغ): it reports others' news, not its own data."""
     words = normalize_string(entity.name).split()
     if entity.kind != "organization" or entity.vague or not words:
         return False

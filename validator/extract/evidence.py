@@ -42,8 +42,9 @@ def structure_evidence(item, article: Article) -> list[str]:
     return list(dict.fromkeys(entry_ref(r, article) for r in refs))
 
 
-def source_chain(item, article: Article) -> list[str]:
-    """For a number or a quote: the attribution that covers it and the entity it names."""
+def source_chain(item, article: Article, lang: str = "en") -> list[str]:
+    """For a number or a quote: the attribution that covers it and the entity it names, or the earlier
+    attribution whose source carries over to a number (pipeline._carry_sources)."""
     out = []
     for a in article.attributions:
         if item.id in a.covers:
@@ -51,6 +52,13 @@ def source_chain(item, article: Article) -> list[str]:
             out.append(f"{a.id} '{a.loc.text}'" + (f" → {src.name}" if src else "")
                        + "".join(f" [{e}]" for e in structure_evidence(a, article)))
             break
+    carried = getattr(item, "carried_from", None)
+    if not out and carried:
+        a = next(a for a in article.attributions if a.id == carried)
+        src = article.entity(a.source)
+        L = labels(lang)
+        out.append(f"{L['carried']} '{a.loc.text}'" + (f" → {src.name}" if src else "")
+                   + f" ({L['sentence']} {a.sentence + 1})")
     return out
 
 

@@ -344,8 +344,10 @@ class NumberExtractor:
                 noun, noun_end = None, None
         qualifier = self._qualifier(first, last, noun_end)
         loc = ctx.loc(start, text_end)
-        item = NumberItem(ctx.new_id("n"), loc, value, category, qualifier, noun, noun_type, sentence, paragraph,
-                          lexicon=lexicon)
+        item = NumberItem(ctx.new_id("n"), loc, value, category,
+                          ctx.original_text(qualifier.start, qualifier.end) if qualifier else None, noun, noun_type,
+                          sentence, paragraph, lexicon=lexicon)
+        item.hedged = qualifier is not None and qualifier.entry.get("type") == "approx"
         para = ctx.doc.paragraphs[paragraph] if 0 <= paragraph < len(ctx.doc.paragraphs) else None
         item.in_headline = bool(para and para.is_headline) or self._in_link_line(loc.start)
         if noun is not None and dual is None and noun_end is not None:
@@ -542,18 +544,18 @@ class NumberExtractor:
         w = self._word(i)
         return w in _HIJRI
 
-    def _qualifier(self, first: int, last: int, noun_end: int | None) -> str | None:
-        """على الأقل after the count, نحو / أكثر من / ما لا يقل عن before it."""
+    def _qualifier(self, first: int, last: int, noun_end: int | None):
+        """The qualifier hit: على الأقل after the count, نحو / أكثر من / ما لا يقل عن before it."""
         if not hasattr(self, "_qual_end"):
             self._qual_end = {m.j: m for m in self.ctx.hits("qualifiers")}
         m = self._qual_end.get(first)
         if m is not None and m.entry.get("position") != "after":
-            return self.ctx.original_text(m.start, m.end)
+            return m
         after = self.ctx.index.at_or_after(noun_end) if noun_end is not None else last
         for k in (after, last):
             m = self.ctx.hit_at("qualifiers", k)
             if m is not None and m.entry.get("position") == "after":
-                return self.ctx.original_text(m.start, m.end)
+                return m
         return None
 
     def _market_figure(self, first: int, last: int, sentence: int) -> bool:

@@ -5,10 +5,12 @@ import bisect
 import re
 
 from validator.document import Document
+from validator.extract.attribution_sources import is_outlet
 from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
-from validator.extract.entities.words import _DEFINITE_CLITICS, _verb_like
+from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
@@ -41,12 +43,13 @@ def extract(doc: Document, res: Resources) -> Article:
     _unannounced_quotes(ctx, quotes, attributions)
     _quoted_lists(ctx, quotes)
     numbers = extract_numbers(ctx)
-    passages = _passages(ctx)
+    passages, turns = _passages(ctx)
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
     _link(article)
+    _carry_sources(article, turns)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     _introduced_by_role(ctx, article.entities)
@@ -133,10 +136,12 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     return False
 
 
-def _passages(ctx: Context) -> list[int]:
+def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
     """Passage index of every sentence: a new passage opens with each paragraph and with a sentence
-    that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon)."""
+    that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon).
+    Also, for every sentence, whether it opens with such a turn."""
     out: list[int] = []
+    turned: list[bool] = []
     passage = -1
     previous_paragraph = None
     shifts: dict[int, list] = {}  # every phrase at a token: وفي (before a place) and في مطلع (a time) both
@@ -154,7 +159,8 @@ def _passages(ctx: Context) -> list[int]:
             passage += 1
         previous_paragraph = s.paragraph
         out.append(passage)
-    return out
+        turned.append(turns)
+    return out, turned
 
 
 def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
@@ -447,6 +453,64 @@ class _SourcedAttributions:
         return atts[k] if k < len(atts) else None
 
 
+_NOT_CARRIED = ("opinion", "denial")  # reporting-verbs kinds whose words do not carry to later figures
+
+
+def _verb_kind(article: Article, att) -> str | None:
+    """The reporting-verbs `kind` of an attribution's verb (speech, opinion, report ...), if a verb."""
+    if not att.lexicon or article.resources is None:
+        return None
+    entry = article.resources.lexicons.entry_at(att.lexicon)
+    return entry.get("kind") if entry is not None else None
+
+
+def _carry_sources(article: Article, turns: list[bool]) -> None:
+    """A figure with no source of its own in its sentence, after a named source's attribution: the
+    reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
+    carries over the following sentences and paragraphs; a person's words only the rest of his
+    paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
+    (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
+    quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
+    The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
+    waiting = sorted((n for n in article.numbers if not n.attributed and n.sentence >= 0), key=lambda n: n.sentence)
+    if not waiting:
+        return
+    sourced: dict[int, list] = {}
+    for a in article.attributions:
+        if a.source:
+            sourced.setdefault(a.sentence, []).append(a)
+    quoted: dict[int, list] = {}
+    for q in article.quotes:
+        if q.kind == "speech":
+            quoted.setdefault(q.sentence, []).append(q.speaker)
+    sentences = article.doc.sentences
+    carrier, carrier_is_body, k = None, False, 0
+    for s, sentence in enumerate(sentences):
+        if k >= len(waiting):
+            break
+        if carrier is not None and (
+                (s < len(turns) and turns[s])
+                or any(speaker != carrier.source for speaker in quoted.get(s, ()))
+                or (not carrier_is_body and sentence.paragraph != sentences[carrier.sentence].paragraph)):
+            carrier = None
+        while k < len(waiting) and waiting[k].sentence == s:
+            if carrier is not None:
+                waiting[k].carried_from = carrier.id
+            k += 1
+        if s in sourced:
+            carrier = max(sourced[s], key=lambda a: a.loc.start)
+            entity = article.entity(carrier.source)
+            carrier_is_body = entity is not None and entity.kind == "organization"
+            if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
+                carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+
+
+def _named(article: Article, entity_id: str | None) -> bool:
+    """A source an editor can check: a named person or body, not an anonymous one."""
+    entity = article.entity(entity_id)
+    return entity is not None and not entity.vague and entity.kind in ("organization", "person")
+
+
 def _link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -471,12 +535,14 @@ def _link(article: Article) -> None:
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
     sentences = article.doc.sentences
+    lead_paragraph = next((p.index for p in article.doc.paragraphs if not p.is_headline), -1)
     for n in article.numbers:
-        # a lead: the paragraph's first sentence gives the figure, the next one says who gave it
+        # a lead: the paragraph's first sentence gives the figure, the next one says who gave it (in
+        # its paragraph, or, after an article's one-sentence lead paragraph, opening the next one)
         nxt = n.sentence + 1
-        n.sourced_next = nxt < len(sentences) and sentences[nxt].paragraph == n.paragraph \
-            and (n.sentence == 0 or sentences[n.sentence - 1].paragraph != n.paragraph) \
-            and any(a.source for a in by_sentence.get(nxt, ()))
+        n.sourced_next = nxt < len(sentences) and (n.sentence == 0 or sentences[n.sentence - 1].paragraph != n.paragraph) \
+            and (any(a.source for a in by_sentence.get(nxt, ())) if sentences[nxt].paragraph == n.paragraph
+                 else n.paragraph == lead_paragraph and any(_named(article, a.source) for a in by_sentence.get(nxt, ())))
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]
                       if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)

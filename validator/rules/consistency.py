@@ -3,7 +3,7 @@ two figures of one article must agree on, and when they conflict."""
 from __future__ import annotations
 
 from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.rules.compose import compose, format_value
@@ -194,7 +194,7 @@ def title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str
     that only qualify it (السابق، الدولي)."""
     words = []
     for w in normalize_string(title).split():
-        for clitic in ("وال", "بال", "لل", "ال"):
+        for clitic in _TITLE_ARTICLES:
             if w.startswith(clitic) and len(w) > len(clitic) + 1:
                 w = w[len(clitic):]
                 break
@@ -202,6 +202,9 @@ def title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str
             words.append(w)
     return tuple(words)
 
+
+_TITLE_ARTICLES = affixes("title-article")   # والوزير، للوزير: read off before titles are compared
+_FEMININE = affix("feminine")   # وزير / وزيرة: one office
 
 # words every title may share that name no portfolio; a board, council or committee (a seat on one goes
 # with an office); roles held beside an office (lexicon entity-words)
@@ -223,7 +226,7 @@ def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset =
     if not a or not b or set(a) <= set(b) or set(b) <= set(a):
         return False
     rest_a, rest_b = set(a[1:]), set(b[1:])
-    if a[0].removesuffix("ه") == b[0].removesuffix("ه"):
+    if a[0].removesuffix(_FEMININE) == b[0].removesuffix(_FEMININE):
         if len(a) == 1 or len(b) == 1:
             return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
         only_a, only_b = (rest_a - rest_b) & places, (rest_b - rest_a) & places

@@ -399,7 +399,7 @@ class Engine:
             loc = state.match_loc
         evidence = structure_evidence(item, article)
         if isinstance(item, (NumberItem, Quote)):
-            evidence += source_chain(item, article)
+            evidence += source_chain(item, article, self.lang)
         if missing:
             evidence.append(missing)
         return compose(rule, self.lang, loc, related, values, suggestion, others, evidence)

@@ -127,7 +127,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         **_COMMON,
         "value": FieldSpec(lambda n, a: n.value, doc="numeric value (3.5, 3000, 2500000)"),
         "category": FieldSpec(lambda n, a: n.category, doc="casualty, people, money, percent, ..."),
-        "qualifier": FieldSpec(lambda n, a: n.qualifier, doc="على الأقل، نحو، أكثر من ... or empty"),
+        "qualifier": FieldSpec(lambda n, a: n.qualifier, doc="at least, about, more than ... (docs/rules.md) or empty"),
         "noun": FieldSpec(lambda n, a: n.noun, doc="the counted noun as written"),
         "noun_type": FieldSpec(lambda n, a: n.noun_type, doc="killed, injured, currency code, unit"),
         "statistic": FieldSpec(lambda n, a: n.is_statistic, doc="casualty, people, money, percent or quantity"),
@@ -137,17 +137,25 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_headline": FieldSpec(lambda n, a: n.in_headline, doc="in the headline"),
         "in_subhead": FieldSpec(lambda n, a: n.in_subhead,
                                 doc="in a subhead or teaser line of the body (one short line, no final mark)"),
-        "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (ارتفعت الحصيلة إلى)"),
-        "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (بينهم أربعة أطفال)"),
-        "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (عشرات، مئات، آلاف)"),
+        "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (the toll rose to)"),
+        "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
+        "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
         "historical": FieldSpec(lambda n, a: n.historical,
                                 doc="after a date before the article's own time in its sentence: a year earlier than "
-                                    "the latest the article names that is not a target (بحلول 2030), or العام/الموسم الماضي "
+                                    "the latest the article names that is not a target (by 2030), or last year/season "
                                     "(background on record)"),
         "sourced_next": FieldSpec(lambda n, a: n.sourced_next,
                                   doc="a lead figure: in the first sentence of its paragraph, and the next sentence "
-                                      "names a source (\"said X\")"),
+                                      "(in its paragraph, or opening the next after the article's one-sentence lead "
+                                      "paragraph) names a source (\"said X\")"),
+        "carried": FieldSpec(lambda n, a: n.carried_from is not None,
+                             doc="no source in its sentence, but an earlier one carries over to it: a body's release "
+                                 "over the following sentences and paragraphs, a person's words over the rest of his "
+                                 "paragraph, until another source, a quotation of someone else or a topic shift"),
+        "hedged": FieldSpec(lambda n, a: n.hedged,
+                            doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
+                                "the writer's own estimate, which no earlier source carries over to"),
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
         "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
                                     doc="the place of the article's dateline, if any"),

@@ -11,7 +11,8 @@
       flag "وقتل 40 شخصا في هجوم على قرية مجاورة."
       pass "وقتل 40 شخصا في الهجوم، بحسب وزارة الصحة."
 
-Every keyword has an Arabic alias (قاعدة، فئة، خطورة، لكل، حيث، يتطلب ...), see KEYWORDS.
+Every keyword has an Arabic alias (قاعدة، فئة، خطورة، لكل، حيث، يتطلب ...): the vocabulary is data,
+rules/language/keywords.json, read by validator.rules.keywords; the grammar is built from it.
 """
 from __future__ import annotations
 
@@ -20,30 +21,7 @@ from functools import lru_cache
 import pyparsing as pp
 
 from validator.rules import model as m
-
-# English keyword -> Arabic aliases. Editors may write either.
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    "rule": ("قاعدة",), "category": ("فئة",), "severity": ("خطورة",), "description": ("وصف",),
-    "message": ("رسالة",), "for": ("لكل",), "each": ("كل",), "where": ("حيث",), "and": ("و",),
-    "or": ("أو",), "not": ("ليس", "لا"), "in": ("في",), "lexicon": ("معجم",), "matches": ("يطابق",),
-    "require": ("يتطلب",), "source": ("مصدر",), "within": ("ضمن",), "consistent": ("متسق", "اتساق"),
-    "by": ("حسب",), "tolerance": ("تسامح",), "factor": ("معامل",), "forbid": ("يمنع",),
-    "suggest": ("اقتراح", "اقترح"), "flag": ("مخالف",), "pass": ("سليم",), "tags": ("وسوم",),
-    "with": ("مع",), "headline": ("العنوان",), "across": ("عبر",), "once": ("مرة",),
-}
-SEVERITY_ALIASES = {"error": "error", "warning": "warning", "info": "info",
-                    "خطأ": "error", "تحذير": "warning", "ملاحظة": "info"}
-STRUCTURE_ALIASES = {"number": "number", "quote": "quote", "entity": "entity", "mention": "mention",
-                     "attribution": "attribution", "paragraph": "paragraph", "sentence": "sentence",
-                     "headline": "headline", "spelling": "spelling",
-                     "رقم": "number", "اقتباس": "quote", "كيان": "entity", "إشارة": "mention",
-                     "إسناد": "attribution", "فقرة": "paragraph", "جملة": "sentence", "عنوان": "headline",
-                     "تهجئة": "spelling"}
-SCOPE_ALIASES = {"sentence": "sentence", "passage": "passage", "paragraph": "paragraph", "article": "article",
-                 "restatement": "restatement", "feed": "feed",
-                 "الجملة": "sentence", "المقطع": "passage", "الفقرة": "paragraph", "المقال": "article",
-                 "المعادل": "restatement", "النشرة": "feed"}
-LANG_ALIASES = {"ar": "ar", "en": "en", "عربي": "ar", "إنجليزي": "en"}
+from validator.rules.keywords import KEYWORDS, LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
 
 _IDENT_CHARS = pp.alphanums + "_-" + pp.unicode.Arabic.alphanums
 

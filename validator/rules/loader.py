@@ -15,11 +15,13 @@ import os
 import re
 import stat
 import string
+from functools import lru_cache
 from pathlib import Path
 
 from validator.errors import RuleError
 from validator.rules import model as m
 from validator.rules.fields import FIELDS, PLACEHOLDERS
+from validator.rules.keywords import KEYWORDS, KEYWORDS_FILE
 from validator.paths import builtin_rules_dir
 
 BUILTIN_RULES = builtin_rules_dir()
@@ -147,7 +149,13 @@ def load_text(text: str, path: str, lexicon_names: set[str] | None = None) -> li
 
 
 _STRING_OR_COMMENT = re.compile(r'"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*')
-_OPERATOR = re.compile(r"(?<!\S)(?:and|or|و|أو)(?!\S)")
+
+
+@lru_cache(maxsize=1)
+def _operator() -> re.Pattern:
+    """'and' and 'or' and their aliases as words of their own (و، أو)."""
+    words = ("and", "or", *KEYWORDS["and"], *KEYWORDS["or"])
+    return re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, words)) + r")(?!\S)")
 
 
 def _too_many_operators(text: str) -> int | None:
@@ -155,7 +163,7 @@ def _too_many_operators(text: str) -> int | None:
     if len(text) < MAX_OPERATORS * 3:
         return None
     code = _STRING_OR_COMMENT.sub(lambda mo: " " * len(mo.group()), text)
-    for n, mo in enumerate(_OPERATOR.finditer(code), 1):
+    for n, mo in enumerate(_operator().finditer(code), 1):
         if n > MAX_OPERATORS:
             return mo.start()
     return None
@@ -224,7 +232,7 @@ class _Converter:
         return RuleError(message, path=self.path, line=w.line, column=w.column, source_line=pp.line(loc, self.text))
 
     def rule(self, raw) -> m.Rule:
-        from validator.rules.grammar import LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
+        from validator.rules.keywords import LANG_ALIASES, SCOPE_ALIASES, SEVERITY_ALIASES, STRUCTURE_ALIASES
 
         _, loc, (_, rule_id, clauses) = raw
         clauses = _plain(clauses) if not isinstance(clauses, list) else clauses
@@ -351,7 +359,7 @@ class _Converter:
         raise self.error(f"unknown condition {kind}", loc)
 
     def requirement(self, kind: str, toks, loc: int, structure: str):
-        from validator.rules.grammar import SCOPE_ALIASES
+        from validator.rules.keywords import SCOPE_ALIASES
 
         if kind == "forbid":
             suggestion = toks[2] if len(toks) > 2 else None
@@ -441,9 +449,10 @@ def _sources_version() -> str:
     if _code_version is None:
         h = hashlib.sha256(_CACHE_FORMAT.encode())
         here = Path(__file__).resolve().parent
-        for name in ("loader.py", "grammar.py", "model.py", "fields.py"):
+        for path in [here / name for name in ("loader.py", "grammar.py", "keywords.py", "model.py", "fields.py")] + [
+                KEYWORDS_FILE]:
             try:
-                h.update((here / name).read_bytes())
+                h.update(path.read_bytes())
             except OSError:
                 h.update(b"?")
         _code_version = h.hexdigest()

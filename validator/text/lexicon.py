@@ -33,10 +33,6 @@ from validator.paths import builtin_rules_dir
 from validator.text.normalize import normalize_string
 from validator.text.wordcache import WordCache
 
-# Proclitics, longest first. The matcher prefers the whole token as an entry (وليد, فارس) to a clitic reading.
-PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "فك",
-              "و", "ف", "ب", "ل", "ك", "س")
-
 # Bounds of the per-word caches (see validator.text.wordcache).
 LOOKUP_CACHE_SIZE = 20_000      # words looked up in one lexicon
 CANDIDATE_CACHE_SIZE = 200_000  # tokens seen by the matcher of a run
@@ -138,21 +134,36 @@ class Lexicon:
         return next((m for m in self.finditer(norm_text, pos, endpos) if m.start - len(m.prefix) == pos), None)
 
 
-_CLITIC_FIRST = frozenset("وفبلكس")
+class _Clitics(NamedTuple):
+    proclitics: tuple[str, ...]   # longest first
+    first_letters: frozenset[str]
+    lam: str                      # the preposition li
+    article: str                  # al
+
+
+@lru_cache(maxsize=1)
+def _clitics() -> _Clitics:
+    """The proclitics the matcher reads off a token (class `proclitic` of rules/lexicons/affixes.txt),
+    longest first: the matcher prefers the whole token as an entry (وليد, فارس) to a clitic reading."""
+    from validator.extract.wordclasses import affix, affixes
+
+    proclitics = affixes("proclitic")
+    return _Clitics(proclitics, frozenset(c[0] for c in proclitics), affix("lam"), affix("article"))
 
 
 def token_variants(word: str):
     """(form, clitic) readings of one normalized token: as it is, then with each proclitic split off
     (وبالوزارة → وزاره with وبال, الوزاره with وب; للامم → الامم with ل)."""
     yield word, ""
-    if word[:1] not in _CLITIC_FIRST:
+    clitics = _clitics()
+    if word[:1] not in clitics.first_letters:
         return
-    for clitic in PROCLITICS:
+    for clitic in clitics.proclitics:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             rest = word[len(clitic):]
             yield rest, clitic
-            if clitic.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
-                yield "ا" + rest, clitic  # ل + الأمم is written للأمم
+            if clitic.endswith(clitics.lam) and rest.startswith(clitics.article[1:]) and len(rest) > 2:
+                yield clitics.article[:1] + rest, clitic  # ل + الأمم is written للأمم: the article's alef dropped
 
 
 class TokenMatcher:

@@ -64,8 +64,10 @@ _RESHAPING = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in _TABLE.ite
 # What news text needs: hamza'd alefs, teh marbuta, alef maksura, harakat, tatweel, NBSP, bidi marks.
 # `str.translate` looks every character up in the table; one `str.replace` per character of this
 # short list is several times faster, and gives the same text, since no replacement is itself a key.
-_COMMON = tuple((ch, _TABLE[ord(ch)]) for ch in "أإآٱةى\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-                "\u0640\u00a0\u200c\u200d\u200e\u200f")
+# (Code points, not words: alef with hamza above, below, madda, wasla; teh marbuta; alef maksura;
+# the harakat fathatan to sukun, superscript alef; tatweel; NBSP, ZWNJ, ZWJ, LRM, RLM.)
+_COMMON = tuple((ch, _TABLE[ord(ch)]) for ch in "\u0623\u0625\u0622\u0671\u0629\u0649"
+                "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640\u00a0\u200c\u200d\u200e\u200f")
 _RARE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _TABLE if chr(cp) not in dict(_COMMON)) + "]")
 
 

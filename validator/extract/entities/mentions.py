@@ -3,7 +3,8 @@ and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
 from validator.extract.entities.unnamed import UnnamedPasses
-from validator.extract.entities.words import ARTICLE, COMPOUND_FIRST, NAME_CLITIC_PREFIXES, TitlePhrase, _spelling_variant
+from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _spelling_variant
+from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 

@@ -6,7 +6,12 @@ import bisect
 
 from validator.extract.entities.reader import NameReader
 from validator.extract.entities.words import (
+    ALLAH,
     HOLDER_WORDS,
+    IN_THE_NAME_OF,
+    ONE_OF as _ONE_OF,
+    RELATIVES as _RELATIVES,
+    _KUNYA_HEADS,
     OCCASION_WORDS,
     RELATIVE_DESCRIPTION_WORDS,
     TitlePhrase,
@@ -19,12 +24,39 @@ from validator.extract.entities.words import (
     _QUOTE_MARKS,
     _QUOTE_OPENERS,
     _REPORT_MARKS,
-    _adverbial_shape,
     _kunya,
-    _verb_like,
 )
+from validator.extract.letters import (
+    ACCUSATIVE,
+    ARTICLE,
+    COORDINATION_PREFIXES,
+    FA,
+    IMPERFECT,
+    IMPERFECT_OR_FUTURE,
+    KA,
+    NAME_CLITICS,
+    NISBA_ENDING,
+    PREPOSITION_CLITICS,
+    PRONOUN_SUFFIXES,
+    WAW,
+)
+from validator.extract.patterns.shapes import adverbial as _adverbial_shape
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Mention
+from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
+
+_SAYING_HIS = one_word("entity-words", "saying-his")    # قوله
+_SAYING_HER = one_word("entity-words", "saying-her")    # قولها
+_SPEAK_STEM = one_word("entity-words", "speak-stem")     # تحدث
+_APPOSITION_PRONOUNS = word_class("entity-words", "apposition-pronoun")  # وهو، وهي
+_AFFILIATION_PREPOSITIONS = word_class("entity-words", "affiliation-preposition")  # من، في، لدى
+_DESCRIPTION_END = word_class("entity-words", "description-end")  # أن، أنه، أنها، بأن
+_AFTER_SPEAKER = word_class("entity-words", "after-speaker")  # خلال، بعد، أمام ...
+_NAME_TAKERS = word_class("entity-words", "name-taker")  # جامعة، شارع، الملك، ابن ...
+_NAME_PREFIXES = ("", WAW, FA)  # the clitics a name may carry where it is introduced
+_KA_ARTICLE = KA + ARTICLE     # كال
+_BI_LI_WA = PREPOSITION_CLITICS | {WAW}
 
 
 class PersonPasses(NameReader):
@@ -92,12 +124,12 @@ class PersonPasses(NameReader):
             j = phrase.end
             if j < n and self.tokens[j].text in "،,":  # قائد "فيلق القدس" الإيراني، قاسم سليماني
                 j += 1
-                if self.tokens[j].text.startswith("و") if j < n else False:
+                if self.tokens[j].text.startswith(WAW) if j < n else False:
                     self.title_only.append(phrase)  # عضو مجلس الشورى، ومحمد العفالق: the next person of a list
                     k = bisect.bisect_left(starts, phrase.end, k)
                     continue
                 w = self._word(j)
-                if w and w.startswith("ال") and w.endswith("ي") and len(w) > 4 \
+                if w and w.startswith(ARTICLE) and w.endswith(NISBA_ENDING) and len(w) > 4 \
                         and self._word(j + 1) in self.res.given_names.by_norm:
                     j += 1  # رئيس مجلس النواب، الجمهوري جون بينر: a party or nisba before the name
             role_words = len(phrase.roles[0][2].entry.norm.split())
@@ -136,14 +168,14 @@ class PersonPasses(NameReader):
             i = m.i
             if i >= len(self.tokens) or self.used[i]:
                 continue
-            if m.prefix not in ("", "و", "ف"):
+            if m.prefix not in _NAME_PREFIXES:
                 continue  # سجون is not س + جون: a name takes no future or prepositional clitic here
-            if self.tokens[i].text == "باسم" and i > 0 and ((i - 1) in self._title_at
-                                                          or "تحدث" in (self._word(i - 1) or "")):
+            if self.tokens[i].text == IN_THE_NAME_OF and i > 0 and ((i - 1) in self._title_at
+                                                                  or _SPEAK_STEM in (self._word(i - 1) or "")):
                 continue  # متحدث باسم أولمرت، يتحدثون باسم المذهب: "in the name of", not the name باسم
             if i in self._title_at and self._title_at[i][0] - i >= 2:
                 continue  # أمير منطقة عسير، أمين عام الجامعة: a title of two words starts here, not a name
-            if self._in_place_or_body_name(i) and self._word(i - 1) not in ("ابو", "ام"):
+            if self._in_place_or_body_name(i) and self._word(i - 1) not in _KUNYA_HEADS:
                 if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
                     self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
                 continue
@@ -169,7 +201,7 @@ class PersonPasses(NameReader):
             if nat is not None:
                 title, title_loc = nat.text, nat
             phrase = self.parse_title(k)
-            if phrase is not None and k > end and phrase.roles[0][2].prefix.startswith("و"):
+            if phrase is not None and k > end and phrase.roles[0][2].prefix.startswith(WAW):
                 phrase = None  # وليام كوهين، ورئيس هيئة الأركان: the next item of a list, not an apposition
             if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
                 titles = self._title_text(phrase)
@@ -177,21 +209,21 @@ class PersonPasses(NameReader):
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
-            elif self._word(k) in ("وهو", "وهي") and (phrase := self.parse_title(k + 1)) is not None:
+            elif self._word(k) in _APPOSITION_PRONOUNS and (phrase := self.parse_title(k + 1)) is not None:
                 # الان ديشويتز وهو أستاذ في جامعة هارفرد
                 titles = self._title_text(phrase)
                 if titles:
                     title, title_loc, src = titles[0]
                     lex.append(src)
                 self._mark(k, phrase.end)
-            elif self._word(k) in ("وهو", "وهي") and self._describes(k + 1):
+            elif self._word(k) in _APPOSITION_PRONOUNS and self._describes(k + 1):
                 # نانسي بيرم، وهي موظفة في مصرف: a description in apposition says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k + 1].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
                 self._mark(k, end_desc)
-            elif self._word(k) in ("من", "في", "لدي") and (k + 1) in self._body_at \
-                    and not self._body_at[k + 1][1].prefix.startswith(("و", "ف")):
+            elif self._word(k) in _AFFILIATION_PREPOSITIONS and (k + 1) in self._body_at \
+                    and not self._body_at[k + 1][1].prefix.startswith(COORDINATION_PREFIXES):
                 # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
                 end_desc = self._complement(self._body_at[k + 1][0], after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
@@ -206,7 +238,7 @@ class PersonPasses(NameReader):
                 # معين شمشوم الذي أسس فرقة موال النصراوية: a relative clause that names his role or body
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[relative_end - 1].end)
                 title = title_loc.text
-            elif self._word(k) in ("احد", "احدي") and self._word(k + 1):
+            elif self._word(k) in _ONE_OF and self._word(k + 1):
                 # "عبدالله البلوي، أحد مرتادي الطريق": a description that says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
@@ -220,7 +252,7 @@ class PersonPasses(NameReader):
         """رئيسا، مدربا، كاتبا right after a name: a role in the accusative, what the person was made,
         named or is (اختير فلان رئيسا، عُيّن مديرا، كان كاتبا)."""
         w = self._word(k)
-        if w is None or len(w) < 4 or not self.tokens[k].text.endswith("ا") or k in self._title_at:
+        if w is None or len(w) < 4 or not self.tokens[k].text.endswith(ACCUSATIVE) or k in self._title_at:
             return False
         entry = self.res["titles"].by_norm.get(w[:-1])
         return entry is not None and entry.get("kind") in ("role", "rank")
@@ -228,7 +260,7 @@ class PersonPasses(NameReader):
     def _relative_description(self, k: int) -> int | None:
         """الذي أسس فرقة موال النصراوية، التي تعمل في مصرف الراجحي: a relative clause right after a name
         says who the person is when, within a few words, it names a role or a body. The token after it."""
-        if self._word(k) not in ("الذي", "التي"):
+        if self._word(k) not in _RELATIVES:
             return None
         n = len(self.tokens)
         for j in range(k + 2, min(k + 2 + RELATIVE_DESCRIPTION_WORDS, n)):
@@ -238,7 +270,7 @@ class PersonPasses(NameReader):
                 end = j + 1
                 while end < n and self.tokens[end].kind == "word" and end - k <= 2 * RELATIVE_DESCRIPTION_WORDS \
                         and self.res.reporting_forms.lookup(self.tokens[end].text) is None \
-                        and self.tokens[end].text not in ("ان", "انه", "انها", "بان"):
+                        and self.tokens[end].text not in _DESCRIPTION_END:
                     end += 1
                 return end
         return None
@@ -247,25 +279,23 @@ class PersonPasses(NameReader):
         """An indefinite noun after وهو/وهي (موظفة، عروس، عالم، طالب): what the person is. Not a verb
         (وهو يقول، وهي تعمل), a function word (وهو ما، وهي التي) or a definite word (وهو الأمر)."""
         w = self._word(j)
-        return w is not None and len(w) >= 3 and not w.startswith("ال") and not _verb_like(w) \
-            and w[0] not in "ينس" and not self.res.is_non_name_strict(w) \
+        return w is not None and len(w) >= 3 and not w.startswith(ARTICLE) and not _verb_like(w) \
+            and w[0] not in IMPERFECT_OR_FUTURE and not self.res.is_non_name_strict(w) \
             and w not in self.res["stopwords"].by_norm
 
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
-        even a name no lexicon knows."""
+        even a name no lexicon knows (pattern relayed-speaker, rules/patterns/speakers.pattern), unless
+        another pass took them or they are a title, a body or a common word."""
         texts = self.ctx.texts
-        if "قوله" not in texts and "قولها" not in texts:  # rare: look in C first
+        if _SAYING_HIS not in texts and _SAYING_HER not in texts:  # rare: look in C first
             return
-        for k, tok in enumerate(self.tokens):
-            if tok.text not in ("قوله", "قولها") or k < 2:
+        for m in self.ctx.patterns.find("relayed-speaker"):
+            start, k = m.span_start, m.span_end
+            if any(self.used[i] or i in self._title_at or i in self._body_at
+                   or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
                 continue
-            start = next((i + 1 for i in range(k - 1, max(-1, k - 5), -1) if self.tokens[i].text == "عن"), None)
-            if start is None or start >= k or any(self.used[i] or self.tokens[i].kind != "word"
-                                                  or i in self._title_at or i in self._body_at
-                                                  or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
-                continue
-            entity, _ = self.person(start, k, "f" if tok.text == "قولها" else "m")
+            entity, _ = self.person(start, k, "f" if self.tokens[k].text == _SAYING_HER else "m")
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
             self._mark(start, k)
 
@@ -298,11 +328,11 @@ class PersonPasses(NameReader):
             title = title_loc = None
             lex = [verb.entry.source]
             end = j
-            definite_title = j in self._title_at and (self.tokens[j].text.startswith("ال") or (
+            definite_title = j in self._title_at and (self.tokens[j].text.startswith(ARTICLE) or (
                 j - i >= 2 and self._construct_title(j)))  # (قال إنريكي سيريزو رئيس أتلتيكو مدريد)
             role = self.ctx.hit_at("vague-sources-all", j) if not definite_title else None
             if role is not None and role.entry.get("kind") == "head" and role.entry.get("number") == "sg" \
-                    and self.tokens[j].text.startswith("ال") and j - i >= 2:
+                    and self.tokens[j].text.startswith(ARTICLE) and j - i >= 2:
                 # وقال تاماس فارجا المحلل في بي.في.ام: a role the vague-source lexicon holds, after the name
                 title_loc = self.ctx.loc(self.tokens[j].start, self.tokens[role.j - 1].end)
                 title, end = title_loc.text, role.j
@@ -383,7 +413,7 @@ class PersonPasses(NameReader):
             if i + 1 >= n or not self._unknown_name_word(i, first=False) or _adverbial_shape(self.tokens[i].text):
                 continue
             nxt = self.tokens[i + 1].text
-            if nxt not in _REPORT_MARKS and nxt not in ("خلال", "في", "بعد", "عقب", "امام", "اثناء", "لدي"):
+            if nxt not in _REPORT_MARKS and nxt not in _AFTER_SPEAKER:
                 continue
             w = self.tokens[i].text
             found = None
@@ -511,17 +541,17 @@ class PersonPasses(NameReader):
         if self.ctx.hit_at("vague-sources-all", j) is not None or w in self.res["people-nouns"].by_norm \
                 or self.res.reporting_forms.lookup(w) is not None or self._written(j) in self.res.stopwords_as_written:
             return False
-        if w.startswith("كال") and not self.res.is_non_name(w[1:]):
+        if w.startswith(_KA_ARTICLE) and not self.res.is_non_name(w[1:]):
             pass  # كاليانا: a name that only looks like ك + ال (كالعادة is "as usual")
-        elif w.startswith(_DEFINITE_CLITICS) and not (w.startswith("ال") and self._surname_like(w) and not first):
+        elif w.startswith(_DEFINITE_CLITICS) and not (w.startswith(ARTICLE) and self._surname_like(w) and not first):
             return False  # وقال المنظمون، وقالت الصحيفة: a common noun (a nisba may end a name: جاك الخوري)
         written = self._written(j)
         if self._has_tanween(self.tokens[j]) \
-                or (len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("الله")):
+                or (len(written) > 4 and written.endswith(PRONOUN_SUFFIXES) and not written.endswith(ALLAH)):
             return False  # عقب اجتماعه: a noun with a pronoun, not a name
-        if first and any(len(x) == 4 and x[2] == "و" for x in (w, w[1:] if w[0] in "بلو" else "")):
+        if first and any(len(x) == 4 and x[2] == WAW for x in (w, w[1:] if w[0] in _BI_LI_WA else "")):
             return False  # وقال بحضور ...، بوجود ...: a verbal noun of the pattern فعول, not a name
-        return not (first and w[0] in "يتن" and len(w) >= 4 and _verb_like(w))
+        return not (first and w[0] in IMPERFECT and len(w) >= 4 and _verb_like(w))
 
     def _name_starts(self):
         starts = list(self.ctx.hits("given-names"))
@@ -537,7 +567,7 @@ class PersonPasses(NameReader):
     def _nationality_before(self, i: int):
         """الصربي ألكسندر ميتروفيتش: a definite nationality right before a name describes the person."""
         for j, (end, m) in self._nationality_at.items():
-            if end == i and self.tokens[j].text.startswith("ال") and not self.used[j]:
+            if end == i and self.tokens[j].text.startswith(ARTICLE) and not self.used[j]:
                 return self.ctx.loc(m.start, m.end)
         return None
 
@@ -545,10 +575,9 @@ class PersonPasses(NameReader):
         prev = self._word(i - 1)
         if prev is None:
             return False
-        if prev in ("الملك", "الامير", "الامام", "الشيخ", "مسجد", "شارع", "جامعه", "مستشفي", "مدينه",
-                    "مطار", "ميناء", "قاعده", "مركز", "حي", "مدرسه", "ابن", "بن", "ابو", "ام"):
+        if prev in _NAME_TAKERS:
             return True
-        bare = prev[1:] if prev[0] in "وفبل" and prev[1:] in _NAMED_AFTER else prev
+        bare = prev[1:] if prev[0] in NAME_CLITICS and prev[1:] in _NAMED_AFTER else prev
         if bare in _NAMED_AFTER:
             return True  # شركة أبناء عبدالله الخضري، مؤسسة سالم الخيرية: not the person
         return (i - 1) in self._body_at

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from validator.extract.context import Context
 from validator.extract.entities.words import (
+    ALLAH,
+    COMPOUND_FIRST,
     MAX_NAME_TOKENS,
+    RELATIVES,
+    REPORT_THAT,
+    _JOINED_PARTICLE,
     _BEFORE_ALLAH,
-    _BEFORE_DIN,
     _DEFINITE_CLITICS,
     _DIACRITICS,
     _KIN,
@@ -16,16 +20,68 @@ from validator.extract.entities.words import (
     _joined_key,
     _kunya,
     _nasab_of,
-    _verb_like,
-    _verbal_noun_shape,
     _without_nasab,
 )
+from validator.extract.letters import (
+    ACCUSATIVE,
+    ALEF,
+    ALEF_MAKSURA,
+    ARTICLE,
+    BI,
+    BI_HAMZA,
+    CLITIC_ARTICLES,
+    COORDINATION,
+    FAMILY,
+    FEMININE_PLURAL,
+    FUTURE,
+    HAMZA_BELOW,
+    HEH,
+    IMPERFECT,
+    KA,
+    LI,
+    LI_ARTICLE,
+    LONG_VOWELS,
+    MARBUTA,
+    MEEM,
+    NAME_CLITICS,
+    NAME_CLITIC_PREFIXES,
+    NISBA_ENDING,
+    PREPOSITION_CLITICS,
+    PROCLITICS,
+    PRONOUN_SUFFIXES,
+    TEH,
+    WAW,
+    YEH,
+)
+from validator.extract.patterns.shapes import verb as _verb_like
+from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.entities.keys import KeyIndex
 from validator.extract.entities.title_phrases import TitlePhrases
 from validator.extract.model import Entity, Mention
 from validator.extract.resources import loose_key
+from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
+from validator.text.normalize import normalize_string
 from validator.text.tokens import Token
+
+_FAMILY_NORMALIZED = normalize_string(FAMILY)  # آل as the tokens have it (ال)
+_KIN_PRONOUNS = affixes("kin-pronoun")          # ابنه، زوجتها
+_KIN_PRONOUN_LETTERS = "".join(set("".join(_KIN_PRONOUNS)))  # for rstrip
+_TEH_MEEM = (TEH, MEEM)                         # بتوقيت، بمراقبة: a verbal noun after ب
+_TEH_TEH = TEH + TEH                            # تتواصل
+_BI_ADVERB_ENDINGS = affixes("bi-adverb-ending")  # بشدة، بهدوء
+_KA_MEEM = KA + MEEM                            # كمقدم
+_ARTICLE_MEEM = ARTICLE + MEEM                  # المدير: a participle, not a family name
+_WAW_WAW = WAW + WAW
+_MARBUTA_OR_ALLAH = (MARBUTA, ALLAH)
+_NOT_FAMILY_START = COORDINATION | {LI, YEH}    # و ف ل ي
+_DEFINITE_WORD_STARTS = (*CLITIC_ARTICLES, LI_ARTICLE)  # وال، بال، فال، كال، لل
+_PRONOUNS_ON_A_NAME = tuple(p for p in PRONOUN_SUFFIXES if len(p) <= 2)  # ه، ها، هم
+_ACCUSATIVE_OR_NISBA_F = (ACCUSATIVE, affix("feminine-nisba"))  # عزما، ترسيم ... يه
+_NAME_ENDERS = REPORT_THAT | RELATIVES           # أن، أنه، الذي، التي
+_REGNAL_TITLES = word_class("entity-words", "regnal-title")  # الملك، البابا، الإمام
+_ABU = one_word("entity-words", "abu")          # أبو
+_UMM = one_word("entity-words", "umm")          # أم
 
 
 class NameReader(TitlePhrases):
@@ -81,20 +137,20 @@ class NameReader(TitlePhrases):
             return False
         if not first and not after_particle and i in self._title_at:
             return False  # عمرو موسى الأمين العام: a title begins, the name has ended
-        if not first and (w.endswith(("ه", "ها")) and w.rstrip("ها").removesuffix("ت") in _KIN
-                          or (self._written(i)[:-1] + "ى" in self.res.stopwords_as_written
+        if not first and (w.endswith(_KIN_PRONOUNS) and w.rstrip(_KIN_PRONOUN_LETTERS).removesuffix(TEH) in _KIN
+                          or (self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written
                               and not self._strong_name(i + 1))):
             return False  # إسماعيل ابنه، جوزيه علي فريقه (على spelled with ي)
-        if not first and self._word(i + 1) == "الله" and w not in _BEFORE_ALLAH:
+        if not first and self._word(i + 1) == ALLAH and w not in _BEFORE_ALLAH:
             return False  # الملك حسين رحمة الله: a phrase about God, not the next name word
         if not first and self._compound_second(i):
             return True  # نصر الله، عبد الفتاح، محيي الدين
-        if w == "الله":
+        if w == ALLAH:
             return False  # أحمد الله (I thank God)
-        if not first and self._word(i - 1) == "ال" and self._written(i - 1) == "آل":
+        if not first and self._word(i - 1) == _FAMILY_NORMALIZED and self._written(i - 1) == FAMILY:
             return True  # آل ثاني، آل مكتوم: a family name after آل, even a common word
         given = w in self.res.given_names.by_norm or self._proper_noun(w)
-        if long_name and w.startswith("ال") and self.res.nationality_forms.lookup(w) is not None:
+        if long_name and w.startswith(ARTICLE) and self.res.nationality_forms.lookup(w) is not None:
             return True  # محمد شياع السوداني: after two names, a nisba that is also a nationality
         if given and self._written(i) in self.res.stopwords_as_written:
             return False  # على (preposition) folds to علي (a name): the original spelling decides
@@ -105,37 +161,38 @@ class NameReader(TitlePhrases):
         if not given and self._not_a_name_shape(i) and not self._verified(i):
             return False
         if not first and not given and not self._verified(i) and (
-                w[0] == "ي" or (w[0] == "ب" and ((w[1:2] in ("ت", "م") and len(w) >= 5)
-                                                 or (w[1:2] == "ا" and len(w) >= 7)))):
+                w[0] == YEH or (w[0] == BI and ((w[1:2] in _TEH_MEEM and len(w) >= 5)
+                                                or (w[1:2] == ALEF and len(w) >= 7)))):
             return False  # يطلب، بارتكاب، بتوقيت: a verb or a verbal noun after the name
-        if not first and not given and not self._verified(i) and w[0] == "ل" and len(w) >= 4 \
-                and (w[1] not in "اوي" or self._written(i)[1:2] == "إ"):
+        if not first and not given and not self._verified(i) and w[0] == LI and len(w) >= 4 \
+                and (w[1] not in LONG_VOWELS or self._written(i)[1:2] == HAMZA_BELOW):
             return False  # لراديو، لحل، لإيقاف: a preposition on a noun (ليفيت، لاريجاني are names)
         if not first and not given and not self._verified(i) and (
-                (w.startswith("تت") and len(w) >= 5) or (w[0] == "ت" and len(w) == 4)):
+                (w.startswith(_TEH_TEH) and len(w) >= 5) or (w[0] == TEH and len(w) == 4)):
             return False  # تتواصل، منال تذهب: an imperfect verb
         if not first and not given and not self._verified(i) and (
-                (not w.startswith("ال") and _verbal_noun_shape("ال" + w, plurals=False)) or (w[0] == "ب" and len(w) >= 4 and w.endswith(("ه", "اء")))
-                or w.startswith("كم") or (w[0] == "م" and w.endswith("ات") and len(w) >= 6)
-                or (w[0] == "ا" and w.endswith("ت") and not w.endswith("ات") and len(w) <= 5)):
+                (not w.startswith(ARTICLE) and _verbal_noun_shape(ARTICLE + w, plurals=False))
+                or (w[0] == BI and len(w) >= 4 and w.endswith(_BI_ADVERB_ENDINGS))
+                or w.startswith(_KA_MEEM) or (w[0] == MEEM and w.endswith(FEMININE_PLURAL) and len(w) >= 6)
+                or (w[0] == ALEF and w.endswith(TEH) and not w.endswith(FEMININE_PLURAL) and len(w) <= 5)):
             return False  # توقع فارس تزايد، ارتفاع؛ بشدة، بصراحة؛ كمقدم؛ مذكرات؛ اخذت: not a name word
         if first:
-            if w.startswith("ال") and not given:
+            if w.startswith(ARTICLE) and not given:
                 return False
             if (i in self._title_at or w in _KIN) and not given:
                 return False  # وكيل قاضي عكا، شاعر عم ...: a second title or a relative, not a name
-            if self._written(i)[:2] in ("بإ", "بأ"):
+            if self._written(i)[:2] in BI_HAMZA:
                 return False  # بإسم (in the name of) is not the name باسم
             if self._pronoun_for_marbuta(i, self.res.given_names.by_norm.get(w)):
                 return False  # ناديه (his club) is not نادية
-            if w[0] in "وفبلك" and not given and not (w[0] in "وف" and w[1:] in self.res.given_names.by_norm
+            if w[0] in PROCLITICS and not given and not (w[0] in COORDINATION and w[1:] in self.res.given_names.by_norm
                                                       and not self._common_given(w[1:])):
                 # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
                 return False
         else:
             if not given and self._clitic_on_known_word(w):
                 return False  # وعز الدين: a second person; لمدة، بالوزارة: not a name
-            if w.startswith("ال") and not given and not self._surname_like(w) \
+            if w.startswith(ARTICLE) and not given and not self._surname_like(w) \
                     and not (after_particle or family or (long_name and self.res.nationality_forms.lookup(w))):
                 return False
             if family and not after_particle and _verbal_noun_shape(w):
@@ -145,7 +202,7 @@ class NameReader(TitlePhrases):
     def _pronoun_for_marbuta(self, i: int, entry: LexEntry | None) -> bool:
         """The entry ends in ة but the text has ه: a pronoun suffix (ناديه his club, ابنه his son),
         not the name or particle (نادية، ابنة) that normalizing made it look like."""
-        return entry is not None and entry.text.endswith("ة") and self._written(i).endswith("ه")
+        return entry is not None and entry.text.endswith(MARBUTA) and self._written(i).endswith(HEH)
 
     def _not_function_word(self, w: str) -> bool:
         """After بن/أبو even a verb or a common word is a name (بن أبي طالب)، but not a preposition."""
@@ -156,9 +213,9 @@ class NameReader(TitlePhrases):
         """A pronoun suffix written with ه (not ة): اختباراته، بفوزه، قراره; a future verb: ستزور."""
         written = self._written(i)
         w = self.tokens[i].text
-        if len(written) > 4 and written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith(("ة", "الله")):
+        if len(written) > 4 and written.endswith(PRONOUN_SUFFIXES) and not written.endswith(_MARBUTA_OR_ALLAH):
             return True
-        return len(w) >= 5 and w[:2] in ("ست", "سي", "سن")
+        return len(w) >= 5 and w[:2] in FUTURE
 
     def _boundary(self, j: int) -> bool:
         """What may follow a name: punctuation, a number, the end, a function word, a verb we know,
@@ -166,25 +223,24 @@ class NameReader(TitlePhrases):
         if j >= len(self.tokens) or self.tokens[j].kind != "word":
             return True
         w = self.tokens[j].text
-        return (self.res.is_non_name(w) or w[0] == "و" or j in self._title_at
+        return (self.res.is_non_name(w) or w[0] == WAW or j in self._title_at
                 or self.res.reporting_forms.lookup(w) is not None or self._not_a_name_shape(j)
                 or (w.startswith(_DEFINITE_CLITICS) and len(w) > 3 and not self._surname_like(w))
-                or (w[0] in "بل" and len(w) >= 5))  # جورج بوش الأزمة، كوفي أنان لحل الأزمة
+                or (w[0] in PREPOSITION_CLITICS and len(w) >= 5))  # جورج بوش الأزمة، كوفي أنان لحل الأزمة
 
     def _hard_boundary(self, j: int) -> bool:
         """Punctuation, the end, a number, or a reporting verb: what surely follows a bare surname."""
         if j >= len(self.tokens) or self.tokens[j].kind != "word":
             return True
         w = self.tokens[j].text
-        return self.res.reporting_forms.lookup(w) is not None or w in ("ان", "انه", "الذي", "التي")
+        return self.res.reporting_forms.lookup(w) is not None or w in _NAME_ENDERS
 
     def _compound_second(self, i: int) -> bool:
         """The second word of a compound given name: عبد الله، عبد الفتاح، نصر الله، محيي الدين."""
         w, prev = self._word(i), self._word(i - 1)
-        if w is None or prev is None or not w.startswith("ال"):
+        if w is None or prev is None or not w.startswith(ARTICLE):
             return False
-        return (w == "الله" and prev in _BEFORE_ALLAH) or (w == "الدين" and prev in _BEFORE_DIN) \
-            or (prev == "عبد" and len(w) > 3)
+        return prev in COMPOUND_FIRST.get(w, ()) or (prev == _JOINED_PARTICLE and len(w) > 3)
 
     def _family_by_position(self, j: int, introduced: bool, words_before: int) -> bool:
         """A word the name rules doubt (باسكوال، العطية، العقاد) is still the family name when it follows
@@ -194,14 +250,14 @@ class NameReader(TitlePhrases):
         if w is None or self.used[j] or not introduced or not self._verified(j - 1) \
                 or self.res.is_non_name_strict(w) or j in self._title_at or self._has_tanween(self.tokens[j]) \
                 or not self._strong_boundary(j + 1) \
-                or (self._not_a_name_shape(j) and not (words_before >= 2 and self._written(j).endswith("ه"))):
+                or (self._not_a_name_shape(j) and not (words_before >= 2 and self._written(j).endswith(HEH))):
             return False  # (a family name in ـه after two names is not a pronoun: عادل عليان دراغمه)
         if w.startswith(_DEFINITE_CLITICS):
-            if w.startswith("ال") and w.endswith("ي") and len(w) > 5:
+            if w.startswith(ARTICLE) and w.endswith(NISBA_ENDING) and len(w) > 5:
                 return True  # السيد ماهر المصري: a nisba, even one that is also a nationality
-            return words_before >= 2 and w.startswith("ال") and not w.startswith("الم") \
+            return words_before >= 2 and w.startswith(ARTICLE) and not w.startswith(_ARTICLE_MEEM) \
                 and not self.res.is_non_name(w)
-        return w[0] not in "وفلي" and not (w[0] == "ت" and len(w) == 4) and not w.endswith("ا") \
+        return w[0] not in _NOT_FAMILY_START and not (w[0] == TEH and len(w) == 4) and not w.endswith(ACCUSATIVE) \
             and not self.res.is_non_name(w)  # not خالد مشعل يطلب، منال تذهب
 
     def _name_words(self, i: int, j: int) -> int:
@@ -214,31 +270,31 @@ class NameReader(TitlePhrases):
         if self._hard_boundary(j) or j in self._title_at:
             return True
         w = self.tokens[j].text
-        return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in ("ست", "سي", "سن")) or _verb_like(w) \
-            or (w[0] == "و" and len(w) > 3) \
-            or (w[0] == "ل" and len(w) >= 4 and w[1] not in "اوي")  # ومسؤولين، لبحث: a new phrase
+        return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in FUTURE) or _verb_like(w) \
+            or (w[0] == WAW and len(w) > 3) \
+            or (w[0] == LI and len(w) >= 4 and w[1] not in LONG_VOWELS)  # ومسؤولين، لبحث: a new phrase
 
     def _verified(self, i: int) -> bool:
         """A name token we have evidence for: a known given name or surname, a nisba, a proper noun."""
         w = self.tokens[i].text
         return (self._compound_second(i) or w in self.res.given_names.by_norm
-                or (w.startswith("ابو") and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
+                or (w.startswith(_ABU) and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
                 or (i > 0 and self.tokens[i - 1].kind == "word"
                     and self.res["name-particles"].attr(self.tokens[i - 1].text, "kind") == "particle") or self._surname_like(w) or self._proper_noun(w)
                 or w in self.res["name-particles"].by_norm)
 
     def _clitic_on_known_word(self, w: str) -> bool:
         """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
-        if w.startswith(("وال", "بال", "فال", "لل", "كال")):
+        if w.startswith(_DEFINITE_WORD_STARTS):
             return True
-        if w[0] == "و" and not w.startswith("وو"):
+        if w[0] == WAW and not w.startswith(_WAW_WAW):
             return True  # و inside a name is a coordination: إبراهيم دياز وعز الدين، رشيد ودولة
-        if w[0] == "ل" and len(w) > 3 and w[1] in "يتن":
+        if w[0] == LI and len(w) > 3 and w[1] in IMPERFECT:
             return True  # ليحسم، لتعزيز: a verb
-        if w[0] in "وفبلك" and len(w) > 2:
+        if w[0] in PROCLITICS and len(w) > 2:
             rest = w[1:]
             return (rest in self.res.given_names.by_norm or rest in self.res.non_name_words
-                    or rest.startswith("ال"))
+                    or rest.startswith(ARTICLE))
         return False
 
     def _proper_noun(self, w: str) -> bool:
@@ -248,7 +304,7 @@ class NameReader(TitlePhrases):
 
     def _surname_like(self, w: str) -> bool:
         """A definite family name: a nisba (الدوسري، الساعاتي) or one the surnames lexicon knows (الصحاف)."""
-        return (w.endswith("ي") and len(w) > 4) or w in self.res["surnames"].by_norm
+        return (w.endswith(NISBA_ENDING) and len(w) > 4) or w in self.res["surnames"].by_norm
 
     def _quoted_name_end(self, i: int) -> int | None:
         """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""
@@ -273,7 +329,7 @@ class NameReader(TitlePhrases):
             w = self._word(j)
             if w is None:
                 break
-            if j == i and w[0] in "وفبل" and _kunya(w) and self._word(j + 1) in self.res.given_names.by_norm:
+            if j == i and w[0] in NAME_CLITICS and _kunya(w) and self._word(j + 1) in self.res.given_names.by_norm:
                 j += 2  # وأبو غسان، لأبي خليل: a kunya with a clitic
                 count += 1
                 continue
@@ -287,10 +343,10 @@ class NameReader(TitlePhrases):
                     and not (j > i and (j + 1) in self._title_at and self._is_definite(j + 1)) \
                     and not self._pronoun_for_marbuta(j, particles[w]) \
                     and self._is_name_token(j + 1, first=False, after_particle=True) \
-                    and not self._written(j + 1).endswith(("ه", "ها", "هم")):
+                    and not self._written(j + 1).endswith(_PRONOUNS_ON_A_NAME):
                 j += 2  # a particle and its name count as one name word (حمد بن جاسم بن جبر آل ثاني)
                 count += 1
-                if w == "ال":
+                if w == _FAMILY_NORMALIZED:
                     break  # آل ثاني: the family name ends the name
                 continue
             if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
@@ -298,7 +354,7 @@ class NameReader(TitlePhrases):
                 if j > i and self._family_by_position(j, after_title or after_verb, self._name_words(i, j)):
                     j += 1
                 break
-            if j > i and self.tokens[j].text.startswith("ال") and not self._compound_second(j) and not (
+            if j > i and self.tokens[j].text.startswith(ARTICLE) and not self._compound_second(j) and not (
                     self._word(j + 1) in particles):
                 j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
                 count += 1
@@ -326,11 +382,11 @@ class NameReader(TitlePhrases):
         if _kunya(self._word(i)) and j - i > 2 and not self._verified(i + 2):
             j = i + 2  # وأبو غسان خارطة: a kunya is a whole name
         for k in range(i + 2, j):
-            if not self._verified(k) and self.tokens[k].text.endswith("ا") and len(self.tokens[k].text) >= 5:
+            if not self._verified(k) and self.tokens[k].text.endswith(ACCUSATIVE) and len(self.tokens[k].text) >= 5:
                 j = k  # مها أحمد برنامجا بعنوان: an accusative object ends the name before it
                 break
         while (j - i > 2 or (j - i > 1 and not after_title)) and not self._verified(j - 1) \
-                and self.tokens[j - 1].text.endswith("ا") and len(self.tokens[j - 1].text) >= 5:
+                and self.tokens[j - 1].text.endswith(ACCUSATIVE) and len(self.tokens[j - 1].text) >= 5:
             j -= 1  # ترأس عباس اجتماعا طارئا (after a title, منسق السياسة الخارجية خافيير سولانا)
         while j - i > 1 and self.tokens[j - 1].text in self.res["name-particles"].by_norm:
             j -= 1  # a name does not end on a particle (عمرو بن ...)
@@ -340,8 +396,9 @@ class NameReader(TitlePhrases):
         if bare_title and not any(self._verified(k) for k in range(i, j)):
             return i  # لكل مشرف طابب حذف: after a bare indefinite title only a name we know is a name
         if after_title and not self._verified(i) and (
-                first.endswith(("ا", "يه")) or (not first.startswith("ال") and _verbal_noun_shape("ال" + first)) or (first[0] == "ي" and len(first) >= 4)
-                or (first[0] == "ا" and (len(first) == 4 or (len(first) == 5 and first[2] == "ت")))) \
+                first.endswith(_ACCUSATIVE_OR_NISBA_F) or (not first.startswith(ARTICLE) and _verbal_noun_shape(ARTICLE + first))
+                or (first[0] == YEH and len(first) >= 4)
+                or (first[0] == ALEF and (len(first) == 4 or (len(first) == 5 and first[2] == TEH)))) \
                 or (after_title and not any(self._verified(k) for k in range(i, j))
                     and n >= 2 and not self._strong_boundary(j)):
             # قرر الوزير تشكيل فرق طبية، الرئيس الأميركي عزما أكيدا، رفض الرئيس ترسيم الحدود، المدير
@@ -351,7 +408,7 @@ class NameReader(TitlePhrases):
             or self._proper_noun(first) or first in self.res["surnames"].by_norm
         if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
             return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
-        misspelled_preposition = self._written(i)[:-1] + "ى" in self.res.stopwords_as_written
+        misspelled_preposition = self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written
         if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
                 and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
             return i  # الرئيس علي التراجع: علي (على) alone is a name only before a verb or punctuation
@@ -360,7 +417,7 @@ class NameReader(TitlePhrases):
         if self._common_given(first) and not (after_title or after_verb) and (
                 not self._strong_name(i + 1) or self._common_given(self._word(i + 1) or "")):
             return i  # علي نطاق واسع، علي التوالي، خليفة أبو حمزة: an everyday word, not a name
-        if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in ("الملك", "البابا", "الامام"):
+        if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in _REGNAL_TITLES:
             j += 1  # الملك عبدالله الثاني
         return j
 
@@ -371,7 +428,7 @@ class NameReader(TitlePhrases):
         w = self.tokens[i].text
         particle = self.res["name-particles"].by_norm.get(w)
         return (w in self.res.given_names.by_norm or w in self.res["surnames"].by_norm or self._proper_noun(w)
-                or (particle is not None and particle.get("kind") == "particle" and w != "ام"))  # أم: also "or"
+                or (particle is not None and particle.get("kind") == "particle" and w != _UMM))  # أم: also "or"
 
     def _common_given(self, w: str) -> bool:
         return w in self.res["common-given-names"].by_norm
@@ -407,7 +464,7 @@ class NameReader(TitlePhrases):
     def _strip_clitic(self, word: str) -> str:
         if word in self.res.given_names.by_norm:
             return word
-        for clitic in ("و", "ف", "ب", "ل"):
+        for clitic in NAME_CLITIC_PREFIXES:
             if word.startswith(clitic) and (word[1:] in self.res.given_names.by_norm or word[1:] in _KUNYA):
                 return word[1:]
         return word

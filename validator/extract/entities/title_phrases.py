@@ -3,15 +3,8 @@ whose title it is (portfolio, body, nationality, place), and the titles as writt
 from __future__ import annotations
 
 from validator.extract.entities.words import (
-    ARTICLE,
-    COORDINATION_PREFIXES,
-    FA,
     IN_THE_NAME_OF,
-    LI,
-    LI_ARTICLE,
     MAX_COMPLEMENT_TOKENS,
-    WAW,
-    WAW_ARTICLE,
     _PLACE_NAMESAKE_TITLES,
     _TITLE_CONTINUES,
     _TITLE_PLACE_PREPOSITIONS,
@@ -21,8 +14,9 @@ from validator.extract.entities.words import (
     _REGION_HEADS,
     _TITLE_PREPOSITIONS,
     _named_place,
-    _verb_like,
 )
+from validator.extract.letters import ARTICLE, COORDINATION_PREFIXES, FA, LI, LI_ARTICLE, WAW, WAW_ARTICLE
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.findings import Location
 
 _ARTICLE_OR_FA = (ARTICLE, FA)

@@ -4,15 +4,57 @@ from __future__ import annotations
 
 from validator.extract.entities.persons import PersonPasses
 from validator.extract.entities.words import (
+    ONE_OF as _ONE_OF,
+    RELATIVES as _RELATIVES,
+    REPORT_THAT,
     TitlePhrase,
     _DOCUMENT_ISSUED,
     _DOCUMENT_SOURCES,
     _ISSUED_BY,
     _PREDICATE_AFTER,
     _SOURCE_PREPOSITIONS,
-    _verb_like,
 )
+from validator.extract.letters import (
+    ACCUSATIVE,
+    ALEF,
+    ARTICLE,
+    BI,
+    CLITIC_ARTICLES as _CLITIC_ARTICLES,
+    COORDINATION_PREFIXES,
+    FA,
+    HEH,
+    LI,
+    LI_ARTICLE,
+    MARBUTA,
+    NAME_CLITICS,
+    NISBA_ENDING,
+    PREPOSITION_PREFIXES,
+    TEH,
+    WAW,
+    WAW_ARTICLE,
+)
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Entity
+from validator.extract.wordclasses import affix, affixes, one_word, word_class
+
+_OFFICE_PREPOSITIONS = word_class("entity-words", "office-preposition")  # في، ب، باسم، لدى، إلى
+_OTHER = word_class("entity-words", "other")                  # آخر، أخرى ...
+_FI = one_word("entity-words", "fi")                          # في
+_ONE_COUNTED = tuple(word_class("entity-words", "one-counted"))  # أحد، واحد، لأحد، بأحد
+_IMPERSONAL_SOURCES = word_class("entity-words", "impersonal-source")  # تقرير، مصدر، بيان، دراسة
+_NOT_A_CONSTRUCT = _RELATIVES | word_class("entity-words", "issued-adjective")  # ... الصادر، الصادرة
+_MEDIA_STEMS = tuple(word_class("entity-words", "media-stem"))  # الإعلام، الصحف، الإعلامية
+_SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT
+_PARTITIVE = one_word("entity-words", "partitive")            # من
+_SOURCE_ORIGIN = word_class("entity-words", "source-origin-preposition")  # عن، من، في، بين
+_WHOLE_QUANTIFIERS = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
+_DOCUMENT_ENDINGS = frozenset(affixes("document-ending"))     # بيانا، بيانه، تقريرين
+_NISBA_ENDINGS = (NISBA_ENDING, affix("feminine-nisba"))      # ي، يه
+_COORDINATION_LETTERS = "".join(COORDINATION_PREFIXES)        # و ف, for lstrip
+_DEFINITE_STARTS = (ARTICLE, WAW_ARTICLE, BI + ARTICLE, FA + ARTICLE, LI_ARTICLE)  # a definite word, a clitic on it
+_DOCUMENT_REFERENCE = (ARTICLE, WAW_ARTICLE, FA + ARTICLE)    # البيان، والبيان، فالبيان
+_ANY_DEFINITE = (ARTICLE, *_CLITIC_ARTICLES, LI_ARTICLE)
+_ARTICLE_OR_LI_ARTICLE = (ARTICLE, LI_ARTICLE)
 
 
 class UnnamedPasses(PersonPasses):
@@ -26,21 +68,21 @@ class UnnamedPasses(PersonPasses):
             end = j
             if kind == "head":
                 end = self._complement(j)
-                if end == j and not (match.entry.norm.startswith("ال") or " " in match.entry.norm
-                                     or match.prefix.endswith("ال")):
+                if end == j and not (match.entry.norm.startswith(ARTICLE) or " " in match.entry.norm
+                                     or match.prefix.endswith(ARTICLE)):
                     continue  # a bare indefinite head noun (وزارة) names nothing
             start_off = match.start
             end_off = self.tokens[end - 1].end
             key = " ".join(t.text for t in self.tokens[i:end])
             key = key[len(match.prefix):] if match.prefix and key.startswith(match.prefix) else key
-            contracted = match.prefix.endswith("ل") and key.startswith("ل") and match.entry.norm.startswith("ال")
+            contracted = match.prefix.endswith(LI) and key.startswith(LI) and match.entry.norm.startswith(ARTICLE)
             if contracted:
-                key = "ا" + key  # للمرصد: ل + المرصد
+                key = ALEF + key  # للمرصد: ل + المرصد
             entity = next((e for e in self.entities if e.kind == "organization"
                            and (e.key == key or e.key.startswith(key + " "))), None)  # المرصد → المرصد السوري ...
             if entity is None:
                 name = self.ctx.loc(start_off, end_off).text
-                entity = Entity(self.ctx.new_id("o"), "organization", ("ا" + name) if contracted else name, key)
+                entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
             self._mark(i, end)
@@ -59,7 +101,7 @@ class UnnamedPasses(PersonPasses):
         role = phrase.roles[0][2]
         if role.entry.get("unique") == "yes":
             return True  # النبي، الرسول: one person, whom every reader knows
-        if any(w.startswith("ال") for w in role.entry.norm.split()[1:]):
+        if any(w.startswith(ARTICLE) for w in role.entry.norm.split()[1:]):
             return True  # رئيس النادي، رئيس الوزراء: a definite genitive names the office
         if phrase.end - phrase.start <= len(role.entry.norm.split()):
             return False
@@ -69,9 +111,9 @@ class UnnamedPasses(PersonPasses):
             if self.tokens[k].text in '"«“':
                 return True  # قائد عمليات "غضب عدن": a named operation, one office
             w = self.tokens[k].text
-            if w in ("في", "ب", "باسم", "لدي", "الي") or (w.startswith(("ب", "ل")) and not w.startswith("ال")):
+            if w in _OFFICE_PREPOSITIONS or (w.startswith(PREPOSITION_PREFIXES) and not w.startswith(ARTICLE)):
                 return False
-            if w.startswith("ال") or k in self._place_at:
+            if w.startswith(ARTICLE) or k in self._place_at:
                 return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
         return False
 
@@ -92,7 +134,7 @@ class UnnamedPasses(PersonPasses):
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
             while j < len(self.tokens) and (nxt := self._word(j)) and (
                     nxt in modifiers or nationality.lookup(nxt) is not None
-                    or nxt in ("اخر", "اخري", "اخرون", "اخرين")):
+                    or nxt in _OTHER):
                 j += 1
             if j < len(self.tokens) and self.tokens[j].text in "-–(،," and (anonymity := self._anonymity_at(j + 1)):
                 j = anonymity
@@ -101,40 +143,40 @@ class UnnamedPasses(PersonPasses):
             document = m.entry.norm in _DOCUMENT_SOURCES
             if document and j < len(self.tokens) and j in self._body_at:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
-            if document and self._word(i - 1) == "في":
+            if document and self._word(i - 1) == _FI:
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             if document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1)):
                 continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
             if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
-            if m.prefix.lstrip("وف").startswith("ل") and prev is not None \
+            if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(LI) and prev is not None \
                     and self.res.reporting_forms.lookup(prev) is not None:
                 continue  # أكد للمسؤولين اليمنيين، قال لمسؤولين: whom the speaker told, not a source
             if self._after_preposition(i):
                 continue  # وادعت أمام الدبلوماسيين، مختبئا مع بعض المقربين منه: an object, not a source
             if kind == "head" and m.entry.get("number") == "sg" and not document and j == m.j \
-                    and not (m.prefix.endswith("ال") or self.tokens[i].text.startswith(("ال", "وال", "بال", "فال", "لل"))) \
-                    and (nxt := self._word(j)) is not None and nxt.startswith("ال") and not self._time_word(j) \
+                    and not (m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(_DEFINITE_STARTS)) \
+                    and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
             if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
                     self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
-                    ("احد", "واحد", "لاحد", "باحد")))):
+                    _ONE_COUNTED))):
                 continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
-            definite = m.entry.norm.startswith("ال") or m.prefix.endswith("ال") or self.tokens[i].text.startswith(
-                ("ال", "وال", "بال", "فال", "لل"))
+            definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
+                _DEFINITE_STARTS)
             start_off, end_off = m.start, self.tokens[j - 1].end
             entity = None
             if definite and self._after_quantifier(i):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية: a generic group, not one named before
             elif definite:
-                entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix("ال"), start_off)
+                entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
-                    and m.entry.norm.removeprefix("ال") not in ("تقرير", "مصدر", "بيان", "دراسه") \
+                    and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
                 continue  # وقال المحلل تاماس فارجا: the holder is named (محللون, a report or a source: no one is)
             if entity is None:
@@ -163,12 +205,12 @@ class UnnamedPasses(PersonPasses):
             w = self._word(i)
             if w is None or self.used[i]:
                 continue
-            head = next((w[len(c):] for c in ("ال", "وال", "فال") if w.startswith(c)), None)
+            head = next((w[len(c):] for c in _DOCUMENT_REFERENCE if w.startswith(c)), None)
             if head not in documents or not self._introduced_before(head, i):
                 continue
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[i].end)
-            entity = Entity(self.ctx.new_id("o"), "organization", loc.text, "ال" + head,
-                            "f" if head.endswith("ه") else "m", role_only=True)
+            entity = Entity(self.ctx.new_id("o"), "organization", loc.text, ARTICLE + head,
+                            "f" if head.endswith(HEH) else "m", role_only=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[i].end, "name")
             self._mark(i, i + 1)
@@ -176,19 +218,19 @@ class UnnamedPasses(PersonPasses):
     def _introduced_before(self, head: str, i: int) -> bool:
         """The document noun occurs before token i (بيان، بيانا، ببيان، في بيانها، التقرير ...)."""
         def same(t: str) -> bool:
-            return t == head or (t.startswith(head) and t[len(head):] in ("ا", "ها", "ه", "هم", "هما", "ين")) \
-                or (head.endswith("ه") and t.startswith(head[:-1] + "ت") and len(t) - len(head) <= 2)
+            return t == head or (t.startswith(head) and t[len(head):] in _DOCUMENT_ENDINGS) \
+                or (head.endswith(HEH) and t.startswith(head[:-1] + TEH) and len(t) - len(head) <= 2)
         for k in range(i - 1, -1, -1):
             t = self.tokens[k].text
             forms = [t]
-            if t.startswith(("وال", "بال", "فال", "كال")):
+            if t.startswith(_CLITIC_ARTICLES):
                 forms.append(t[3:])
-            elif t.startswith(("ال", "لل")):
+            elif t.startswith(_ARTICLE_OR_LI_ARTICLE):
                 forms.append(t[2:])
-            elif t[:1] in "وفبل":
+            elif t[:1] in NAME_CLITICS:
                 forms.append(t[1:])
             if any(same(f) for f in forms):
-                if t.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+                if t.startswith(_ANY_DEFINITE):
                     continue  # كما أشاد البيان: itself a reference back; look for the introduction
                 # (رسالته، دراستها: the feminine ending before a pronoun). The nearest earlier mention
                 # must have a named author in its sentence (أصدر الاتحاد الأوروبي بيانا، تقرير لهيومن
@@ -213,12 +255,12 @@ class UnnamedPasses(PersonPasses):
             return False
         vague = self.res.vague_sources
         if self._is_definite(j):
-            return w not in ("الذي", "التي", "الصادر", "الصادره") and vague.lookup(w) is None \
-                and not w.startswith(("الاعلام", "الصحف", "الاعلاميه"))
+            return w not in _NOT_A_CONSTRUCT and vague.lookup(w) is None \
+                and not w.startswith(_MEDIA_STEMS)
         nxt = self._word(j + 1)
-        return (nxt is not None and self._is_definite(j + 1) and not w.endswith(("ي", "يه"))
+        return (nxt is not None and self._is_definite(j + 1) and not w.endswith(_NISBA_ENDINGS)
                 and w not in self.res.vague_modifiers and not _verb_like(w)
-                and nxt not in ("الذي", "التي") and w not in self.res["stopwords"].by_norm)
+                and nxt not in _RELATIVES and w not in self.res["stopwords"].by_norm)
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
@@ -230,14 +272,14 @@ class UnnamedPasses(PersonPasses):
                 continue
             i = verb.j
             w = self._word(i)
-            if w is None or self.used[i] or w.startswith("ال") or i in self._title_at:
+            if w is None or self.used[i] or w.startswith(ARTICLE) or i in self._title_at:
                 continue
             j = i + 1
-            one_of = w in ("احد", "احدي") and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
-                and (people.by_norm.get(nxt.removeprefix("ال")) is not None or self._vague_head(i + 1))
+            one_of = w in _ONE_OF and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
+                and (people.by_norm.get(nxt.removeprefix(ARTICLE)) is not None or self._vague_head(i + 1))
             if one_of:
                 w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
-            entry = people.by_norm.get(w.removeprefix("ال") if one_of else w)
+            entry = people.by_norm.get(w.removeprefix(ARTICLE) if one_of else w)
             if entry is None and one_of:
                 entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
             if entry is None or entry.get("number") not in (None, "sg", "pl"):
@@ -248,7 +290,7 @@ class UnnamedPasses(PersonPasses):
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not any(self.tokens[x].text in (":", "ان", "انه", "«", '"', "“") for x in range(k, min(k + 3, len(self.tokens)))):
+            if not any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens)))):
                 continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
@@ -265,19 +307,19 @@ class UnnamedPasses(PersonPasses):
         other than those that introduce a source or its origin (عن، من، في: نقلا عن مصادر، مصدر في)."""
         k = i - 1
         if self._after_quantifier(i):
-            k -= 2 if self._word(i - 1) == "من" else 1
+            k -= 2 if self._word(i - 1) == _PARTITIVE else 1
         w = self._word(k)
         entry = self.res["stopwords"].lookup(w) if w else None
-        return entry is not None and entry.get("kind") == "preposition" and w not in ("عن", "من", "في", "بين")
+        return entry is not None and entry.get("kind") == "preposition" and w not in _SOURCE_ORIGIN
 
     def _after_quantifier(self, i: int) -> bool:
         """A quantifier (stopwords kind=quantifier: بعض، العديد من، معظم) right before token i."""
         k = i - 1
-        if self._word(k) == "من":
+        if self._word(k) == _PARTITIVE:
             k -= 1
         w = self._word(k)
         entry = self.res["stopwords"].lookup(w) if w else None
-        return entry is not None and entry.get("kind") == "quantifier" and w not in ("كل", "جميع", "كافه")
+        return entry is not None and entry.get("kind") == "quantifier" and w not in _WHOLE_QUANTIFIERS
 
     def _time_word(self, k: int) -> bool:
         """اليوم، أمس، الاثنين، مساء: a word that dates a statement (stopwords kind=time, weekdays)."""
@@ -297,18 +339,18 @@ class UnnamedPasses(PersonPasses):
         lexicon holds, then a name no lexicon knows (two words, perhaps after the body's own name) and
         what surely ends a name: a named person with that role, not an anonymous one. The person is made here."""
         n = len(self.tokens)
-        if self.tokens[j - 1].text.endswith("ا") or not self._speaker_position(i):
+        if self.tokens[j - 1].text.endswith(ACCUSATIVE) or not self._speaker_position(i):
             return False  # ويعتبره مسؤولا: an object; كأشهر ممثل سينمائي: not where a source speaks
         for first in (j, j + 1):  # (j + 1: after the body's own name, شالكه)
             if first + 2 >= n or (first > j and (self.tokens[j].kind != "word" or self.res.is_non_name(
-                    self.tokens[j].text) or self.tokens[j].text.startswith(("ل", "ب")))):
+                    self.tokens[j].text) or self.tokens[j].text.startswith(PREPOSITION_PREFIXES))):
                 return False
-            if self.tokens[first].text.startswith(("ل", "ب")):
+            if self.tokens[first].text.startswith(PREPOSITION_PREFIXES):
                 continue  # لهيومن رايتس: a preposition on a body's name, not a person's
             if self._unknown_name_word(first, first=True) and self._unknown_name_word(first + 1, first=False) \
-                    and not self.tokens[first + 1].text.startswith("و") \
+                    and not self.tokens[first + 1].text.startswith(WAW) \
                     and self._strong_boundary(first + 2) \
-                    and not any(self._written(k).endswith("ة") for k in (first, first + 1)):
+                    and not any(self._written(k).endswith(MARBUTA) for k in (first, first + 1)):
                 break  # (مسؤولية شخصية: words in ة are common nouns, not a foreign name)
         else:
             return False
@@ -320,11 +362,11 @@ class UnnamedPasses(PersonPasses):
         return True
 
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
-        head = head.removeprefix("ال")
+        head = head.removeprefix(ARTICLE)
         limit = self.ctx.norm.to_original(before)
         for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
             if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < limit:
-                if head[:3] and e.key.removeprefix("ال")[:3] == head[:3]:
+                if head[:3] and e.key.removeprefix(ARTICLE)[:3] == head[:3]:
                     return e
         return None
 

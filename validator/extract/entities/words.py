@@ -1,13 +1,19 @@
-"""Word classes and word shapes the entity passes test: compound-name halves, kunya and nasab
-particles, nouns that take a name as their own, verb and verbal-noun shapes, and the title phrase."""
+"""Word classes the entity passes test (compound-name halves, kunya and nasab particles, nouns that
+take a name as their own, ...), the letters they read by role (validator/extract/letters.py) and the
+shape predicates they share with the patterns (validator/extract/patterns/shapes.py), and the title
+phrase."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from validator.extract.wordclasses import affix, affixes, letters, one_word, word_class, written_affix, written_affixes
+from validator.extract.letters import (
+    ARTICLE,
+    NAME_CLITICS,
+    NISBA_ENDING,
+)
+from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexMatch
-from validator.text.normalize import normalize_string
 
 MAX_NAME_TOKENS = 5
 RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that may name the role (الذي أسس فرقة ...)
@@ -16,53 +22,6 @@ _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _DEFINITE_CLITICS = tuple(sorted(word_class("entity-words", "definite-clitic"), key=len, reverse=True))
 
-# Letters and affixes, from rules/lexicons/affixes.txt (the shape predicates below and the passes test them)
-ARTICLE = affix("article")                       # ال
-FAMILY = written_affix("family")                 # آل, as written
-NAME_CLITICS = letters("name-clitic")            # و ف ب ل
-NAME_CLITIC_PREFIXES = affixes("name-clitic")
-PROCLITICS = letters("clitic")                   # و ف ب ل ك
-COORDINATION = letters("conjunction")            # و ف
-COORDINATION_PREFIXES = affixes("conjunction")
-WAW = affix("and")
-FA = affix("fa")
-BI = affix("bi")
-LI = affix("lam")
-KA = affix("ka")
-PREPOSITION_CLITICS = letters("preposition-clitic")  # ب ل
-PREPOSITION_PREFIXES = affixes("preposition-clitic")
-IMPERFECT = letters("imperfect-prefix")          # ي ت ن
-VERB_PREFIX = letters("verb-prefix")             # ي ت
-IMPERFECT_OR_FUTURE = letters("imperfect-or-future")  # ي ن س
-FUTURE = affixes("future-prefix")                # ست سي سن
-LONG_VOWELS = letters("long-vowel")              # ا و ي
-PRONOUN_SUFFIXES = affixes("pronoun")            # ه ها هم هما
-MARBUTA = written_affix("marbuta")               # ة
-FEMININE_PLURAL = affix("feminine-plural")       # ات
-PLURAL_VERB = affixes("plural-verb")             # وا ون
-ACCUSATIVE = affix("accusative")                 # ا
-ALEF_MAKSURA = written_affix("alef-maksura")     # ى
-HAMZA_BELOW = written_affix("hamza-below")       # إ
-BI_HAMZA = written_affixes("bi-hamza")           # بإ بأ
-NISBA_ENDING = affix("nisba-ending")             # ي
-NOT_VERB_START = affix("not-verb-start")         # تح
-LI_ARTICLE = affix("li-article")                 # لل
-WAW_ARTICLE = WAW + ARTICLE                      # وال: a coordinated definite word
-TEH, YEH, MEEM, ALEF, HEH = (affix(name) for name in ("teh", "yeh", "meem", "alef", "heh"))
-
-
-def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
-    """Word templates by length, each as its fixed letters (position, letter); the root slots ف ع ل
-    stand for any letter."""
-    slots = letters("root-slot")
-    out: dict[int, list[tuple[tuple[int, str], ...]]] = {}
-    for template in affixes(name):
-        t = normalize_string(template)
-        out.setdefault(len(t), []).append(tuple((k, c) for k, c in enumerate(t) if c not in slots))
-    return {n: tuple(ts) for n, ts in out.items()}
-
-
-_VERBAL_NOUN_TEMPLATES = _templates("verbal-noun-template")
 _BEFORE_ALLAH = word_class("entity-words", "before-allah")
 # the second half of a compound given name: نور الدين، صلاح الدين، محيي الدين
 _BEFORE_DIN = word_class("entity-words", "before-din")
@@ -80,15 +39,10 @@ _TITLE_CONTINUES = word_class("entity-words", "title-continues")  # باسم، �
 IN_THE_NAME_OF = one_word("entity-words", "in-the-name-of")       # باسم
 _TITLE_PLACE_PREPOSITIONS = word_class("entity-words", "title-place-preposition")  # في، لدى
 _PLACE_NAMESAKE_TITLES = word_class("entity-words", "place-namesake-title")  # الملك، الأمير ...
+RELATIVES = word_class("entity-words", "relative")        # الذي، التي
+ONE_OF = word_class("entity-words", "one-of")             # أحد، إحدى
+REPORT_THAT = word_class("entity-words", "report-that")   # أن، أنه
 _TITLE_PREPOSITIONS = word_class("entity-words", "title-preposition")
-
-
-def _verb_like(word: str) -> bool:
-    """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
-    if word[0] == TEH and len(word) >= 5 and word[-2] == YEH:
-        return False  # تصريف، تسويق: the verbal noun pattern تفعيل
-    return (word.endswith(TEH) and not word.endswith(FEMININE_PLURAL)) or word.endswith(PLURAL_VERB) or (
-        word[0] in VERB_PREFIX and len(word) >= 4 and not word.startswith(NOT_VERB_START))
 
 
 _KUNYA = word_class("name-particles", "kunya", "chain")
@@ -110,11 +64,6 @@ _OCCASION = word_class("entity-words", "occasion")
 OCCASION_WORDS = 3
 HOLDER_WORDS = 3  # words no lexicon knows read as a title's holder (منة شلبي، هورشت هيلدت)
 _REPORT_MARKS = frozenset({":", "«", '"', "“"}) | word_class("entity-words", "report-mark")
-
-
-def _adverbial_shape(word: str) -> bool:
-    """مجددا، مؤخرا، مضيفا: an accusative participle or adverb (a foreign name may still end in ا)."""
-    return len(word) >= 5 and word.startswith(MEEM) and word.endswith(ACCUSATIVE)
 
 
 def _kunya(word: str | None) -> bool:
@@ -176,17 +125,6 @@ def _spelling_variant(word: str, surname: str) -> bool:
     if a + NISBA_ENDING == b or b + NISBA_ENDING == a:
         return False  # قحطان / القحطاني: the tribe and its nisba, not one name spelled two ways
     return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1
-
-
-def _verbal_noun_shape(word: str, plurals: bool = True) -> bool:
-    """A definite verbal noun or feminine plural (الإفصاح، التعليق، الاجتماع، الاستقبال، المواجهة،
-    الإجراءات): after a verb and a first name it is the verb's object, not a family name."""
-    if not word.startswith(ARTICLE) or word.endswith(NISBA_ENDING):
-        return False
-    w = word[len(ARTICLE):]
-    n = len(w)
-    return plurals and w.endswith(FEMININE_PLURAL) and n >= 5 or any(
-        all(w[k] == c for k, c in fixed) for fixed in _VERBAL_NOUN_TEMPLATES.get(n, ()))
 
 
 @dataclass

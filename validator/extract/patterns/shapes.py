@@ -1,18 +1,64 @@
-"""Word-shape predicates patterns call by name (`shape nisba`): tests of a word's letters that no
-word list can hold. Each takes a normalized token text. Letters are named, not written, so the code
-holds no Arabic word: the words live in rules/lexicons/ and rules/patterns/."""
+"""Word-shape predicates patterns call by name (`shape nisba`, `shape verb`): tests of a word's letters
+that no word list can hold. Each takes a normalized token text. The letters they test are named by
+role (validator/extract/letters.py) and read from rules/lexicons/affixes.txt; the entity passes call
+the same predicates."""
 from __future__ import annotations
 
 from typing import Callable
 
-YEH = "\u064a"
-
+from validator.extract.letters import (
+    ACCUSATIVE,
+    ARTICLE,
+    FEMININE_PLURAL,
+    MEEM,
+    NISBA_ENDING,
+    NOT_VERB_START,
+    PLURAL_VERB,
+    TEH,
+    VERB_PREFIX,
+    VERBAL_NOUN_TEMPLATES,
+    YEH,
+)
+from validator.text.tokens import kind_of
 
 def nisba(word: str) -> bool:
     """A relative adjective or family name ending in ي, four letters or more (الحذيفي، المصري)."""
-    return word.endswith(YEH) and len(word) >= 4
+    return word.endswith(NISBA_ENDING) and len(word) >= 4
+
+
+def word_token(text: str) -> bool:
+    """A word: not a number nor a punctuation mark."""
+    return kind_of(text) == "word"
+
+
+def verb(word: str) -> bool:
+    """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
+    if word[0] == TEH and len(word) >= 5 and word[-2] == YEH:
+        return False  # تصريف، تسويق: the verbal noun pattern تفعيل
+    return (word.endswith(TEH) and not word.endswith(FEMININE_PLURAL)) or word.endswith(PLURAL_VERB) or (
+        word[0] in VERB_PREFIX and len(word) >= 4 and not word.startswith(NOT_VERB_START))
+
+
+def adverbial(word: str) -> bool:
+    """مجددا، مؤخرا، مضيفا: an accusative participle or adverb (a foreign name may still end in ا)."""
+    return len(word) >= 5 and word.startswith(MEEM) and word.endswith(ACCUSATIVE)
+
+
+def verbal_noun(word: str, plurals: bool = True) -> bool:
+    """A definite verbal noun or feminine plural (الإفصاح، التعليق، الاجتماع، الاستقبال، المواجهة،
+    الإجراءات): after a verb and a first name it is the verb's object, not a family name."""
+    if not word.startswith(ARTICLE) or word.endswith(NISBA_ENDING):
+        return False
+    w = word[len(ARTICLE):]
+    n = len(w)
+    return plurals and w.endswith(FEMININE_PLURAL) and n >= 5 or any(
+        all(w[k] == c for k, c in fixed) for fixed in VERBAL_NOUN_TEMPLATES.get(n, ()))
 
 
 SHAPES: dict[str, Callable[[str], bool]] = {
     "nisba": nisba,
+    "word": word_token,
+    "verb": verb,
+    "verbal-noun": verbal_noun,
+    "adverbial": adverbial,
 }

@@ -1,0 +1,55 @@
+"""Letters and affixes by role, read once from rules/lexicons/affixes.txt: what the word-shape
+predicates (validator/extract/patterns/shapes.py) and the entity passes test on a word's edges. The
+code names a letter by its role (ARTICLE, FUTURE, MARBUTA); the letters themselves are data."""
+from __future__ import annotations
+
+from validator.extract.wordclasses import affix, affixes, letters, written_affix, written_affixes
+from validator.text.normalize import normalize_string
+
+ARTICLE = affix("article")                       # ال
+FAMILY = written_affix("family")                 # آل, as written
+NAME_CLITICS = letters("name-clitic")            # و ف ب ل
+NAME_CLITIC_PREFIXES = affixes("name-clitic")
+PROCLITICS = letters("clitic")                   # و ف ب ل ك
+COORDINATION = letters("conjunction")            # و ف
+COORDINATION_PREFIXES = affixes("conjunction")
+WAW = affix("and")
+FA = affix("fa")
+BI = affix("bi")
+LI = affix("lam")
+KA = affix("ka")
+PREPOSITION_CLITICS = letters("preposition-clitic")  # ب ل
+PREPOSITION_PREFIXES = affixes("preposition-clitic")
+IMPERFECT = letters("imperfect-prefix")          # ي ت ن
+VERB_PREFIX = letters("verb-prefix")             # ي ت
+IMPERFECT_OR_FUTURE = letters("imperfect-or-future")  # ي ن س
+FUTURE = affixes("future-prefix")                # ست سي سن
+LONG_VOWELS = letters("long-vowel")              # ا و ي
+PRONOUN_SUFFIXES = affixes("pronoun")            # ه ها هم هما
+MARBUTA = written_affix("marbuta")               # ة
+FEMININE_PLURAL = affix("feminine-plural")       # ات
+PLURAL_VERB = affixes("plural-verb")             # وا ون
+ACCUSATIVE = affix("accusative")                 # ا
+ALEF_MAKSURA = written_affix("alef-maksura")     # ى
+HAMZA_BELOW = written_affix("hamza-below")       # إ
+BI_HAMZA = written_affixes("bi-hamza")           # بإ بأ
+NISBA_ENDING = affix("nisba-ending")             # ي
+NOT_VERB_START = affix("not-verb-start")         # تح
+LI_ARTICLE = affix("li-article")                 # لل
+WAW_ARTICLE = WAW + ARTICLE                      # وال: a coordinated definite word
+TEH, YEH, MEEM, ALEF, HEH = (affix(name) for name in ("teh", "yeh", "meem", "alef", "heh"))
+CLITIC_ARTICLES = tuple(c + ARTICLE for c in (WAW, BI, FA, KA))  # وال، بال، فال، كال
+
+
+def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
+    """Word templates by length, each as its fixed letters (position, letter); the root slots ف ع ل
+    stand for any letter."""
+    slots = letters("root-slot")
+    out: dict[int, list[tuple[tuple[int, str], ...]]] = {}
+    for template in affixes(name):
+        t = normalize_string(template)
+        out.setdefault(len(t), []).append(tuple((k, c) for k, c in enumerate(t) if c not in slots))
+    return {n: tuple(ts) for n, ts in out.items()}
+
+
+VERBAL_NOUN_TEMPLATES = _templates("verbal-noun-template")
