@@ -356,7 +356,7 @@ class NumberExtractor:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
         if category == "casualty":
-            item.place, item.update_story = self._place_named(sentence), self._update_story()
+            item.place, item.update_story = self._place_named(sentence, paragraph), self._update_story()
         item.market = self._market_figure(first, last, sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
@@ -582,24 +582,30 @@ class NumberExtractor:
         first = self._updates.get(sentence)
         return (first is not None and first < start) or self._recalled(sentence)
 
-    def _place_named(self, sentence: int) -> str | None:
+    def _place_named(self, sentence: int, paragraph: int) -> str | None:
         """Where a sentence's event happened, in a story with a dateline: the first city or region
         the sentence names, the dateline left out (one desk reports a blast in a Turkish town and an
-        attack in Sinai), else the dateline's place. A story without one gives none: the places
-        its sentences name hold many events a day (a city at war), the dateline is the story's."""
+        attack in Sinai); for the headline and first paragraph, else the first the lead names (a
+        headline's toll is its lead's event); else the dateline's place. A story without one gives
+        none: the places its sentences name hold many events a day (a city at war)."""
         if not hasattr(self, "_places"):
             from validator.extract.pipeline import names_the_place
 
             dateline = self.ctx.doc.dateline
             self._places: dict[int, str] = {}
+            self._lead_place: str | None = None
             for m in self.ctx.hits("places"):
                 at = self.ctx.norm.to_original(m.start)
                 if m.entry.get("kind") == "country":
                     continue   # a country is no event's place: a day's feed has many events in one
                 if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
-                    self._places.setdefault(self.ctx.sentence_of(m.start)[0], m.entry.norm)
+                    where = self.ctx.sentence_of(m.start)
+                    self._places.setdefault(where[0], m.entry.norm)
+                    if where[1] <= 1 and self._lead_place is None:
+                        self._lead_place = m.entry.norm
         dateline = self._dateline_place()
-        return dateline and (self._places.get(sentence) or dateline)
+        lead = self._lead_place if paragraph <= 1 else None
+        return dateline and (self._places.get(sentence) or lead or dateline)
 
     def _dateline_place(self) -> str | None:
         """The dateline's place, when the places lexicon knows it: wires write the agency first as
