@@ -8,16 +8,24 @@ from dataclasses import dataclass
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import ARABIC_COMMA, QUOTE_STARTS, SENTENCE_MARKS
 
-_CLAUSE_MARKERS = frozenset({':', '«', '"', '“'}) | word_class("attribution-words", "clause-markers")
+_CLAUSE_MARKERS = frozenset({':'}) | QUOTE_STARTS | word_class("attribution-words", "clause-markers")
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
 PRE_SUBJECT_WINDOW = 3  # tokens before a verb where a fronted subject may end
-_CLAUSE_START = frozenset({':', '«', '"', '“', '،'}) | word_class("attribution-words", "clause-start")
+_CLAUSE_START = frozenset({':', ARABIC_COMMA}) | QUOTE_STARTS | word_class("attribution-words", "clause-start")
+# what opens another clause between a verb and a subject after it (أن، بينما، حيث)
+_OTHER_CLAUSE = frozenset({":", "«", '"', "،"}) | word_class("attribution-words", "other-clause")
+_ARTICLE = affix("article")
+_CONJUNCTIONS = frozenset(affixes("conjunction"))
+_PREPOSITION_CLITICS = affixes("preposition-clitic")  # للوزير، بالوزير
+_LAM = (affix("lam"),)
 
 
 @dataclass(slots=True)
@@ -65,7 +73,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
         if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
             # nothing that opens a clause may stand between the verb and its subject
             between = {ctx.tokens[x].text for x in range(j, s.first_token)}
-            if between & {"ان", "انه", "بان", ":", "«", '"', "فيما", "بينما", "حيث", "،"}:
+            if between & _OTHER_CLAUSE:
                 return None  # the subject of another clause
             if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
                 return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
@@ -98,6 +106,7 @@ _STATEMENT_FILLER = word_class("attribution-words", "statement-filler")
 
 
 _TIME_WORDS = word_class("attribution-words", "time-words")
+_OBJECT_PRONOUNS = affixes("object-pronoun")
 
 
 WITH_WINDOW = 8  # tokens after a verb where the word its `with=` attribute asks for may stand
@@ -111,15 +120,10 @@ def _word_follows(ctx, j: int, sentence: int, word: str) -> bool:  # word: norma
         t = ctx.tokens[k]
         if ctx.sentence_of(t.start)[0] != sentence:
             return False
-        w = t.text[1:] if t.text[:1] in "وف" and t.text[1:].startswith(word) else t.text
+        w = t.text[1:] if t.text[:1] in _CONJUNCTIONS and t.text[1:].startswith(word) else t.text
         if w == word or (w.startswith(word) and w[len(word):] in _PRONOUN_SUFFIXES):
             return True
     return False
-
-
-def _adverbial_participle(word: str) -> bool:
-    """مخاطبا، مضيفا، متحدثا: an accusative participle (حال) that follows the subject of its verb."""
-    return len(word) >= 5 and word.startswith("م") and word.endswith("ا") and not word.endswith("اا")
 
 
 def _filler(ctx, x: int, allowed) -> bool:
@@ -128,10 +132,9 @@ def _filler(ctx, x: int, allowed) -> bool:
         return True
     if t.text in _TIME_WORDS or ctx.res["months"].lookup(t.text) is not None:
         return True  # بحسب ما أفاد الأربعاء مسؤول محلي، حسبما أفاد أمس مصدر
-    for suffix in ("ته", "تها", "ه", "ها"):  # وفقا لما أكده، بحسب ما ذكرته
+    for suffix in _OBJECT_PRONOUNS:  # وفقا لما أكده، بحسب ما ذكرته: a reporting verb with its object
         if t.text.endswith(suffix) and len(t.text) - len(suffix) >= 3:
-            entry = ctx.res.reporting_forms.lookup(t.text[:-len(suffix)] + ("ت" if suffix.startswith("ت") else ""))
-            if entry is not None:
+            if ctx.res.reporting_forms.lookup(t.text[:-len(suffix)]) is not None:
                 return True
     return False
 
@@ -141,7 +144,7 @@ def _definite_noun(ctx, j: int) -> bool:
     verb, which Arabic word order makes its subject."""
     w = ctx.tokens[j].text if j < len(ctx.tokens) else ""
     quantifier = ctx.res["stopwords"].lookup(w)  # العديد من التقارير: the quantifier opens the subject
-    return w.startswith("ال") and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
+    return w.startswith(_ARTICLE) and len(w) > 3 and w not in _TIME_WORDS and ctx.tokens[j].kind == "word" \
         and ctx.hit_at("months", j) is None \
         and not (quantifier is not None and quantifier.get("kind") == "quantifier")  # (months: الأربعاء too)
 
@@ -153,7 +156,7 @@ def _object_noun(ctx, j: int) -> bool:
     if tok is None or tok.kind != "word":
         return False
     w = tok.text
-    return _verbal_noun_shape("ال" + w, plurals=False) and ctx.hit_at("titles", j) is None \
+    return _verbal_noun_shape(_ARTICLE + w, plurals=False) and ctx.hit_at("titles", j) is None \
         and ctx.hit_at("source-phrases", j) is None and ctx.res.reporting_forms.lookup(w) is None
 
 
@@ -165,11 +168,11 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
     words = s.mention.loc.text.split()
     if len(words) == 1 and normalize_string(words[0]) in ctx.res.prepositions:
         return False
-    head = normalize_string(words[0]).removeprefix("ال") if words else ""
+    head = normalize_string(words[0]).removeprefix(_ARTICLE) if words else ""
     if not documents and head in _DOCUMENT_HEADS:
         return False
     nxt = s.last_token + 1
-    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in '«"“':
+    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in QUOTE_STARTS:
         return False  # تقرير «ساما»، نشرة "الأسواق": a report named after its issuer
     if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED:
         return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: a report whose publisher is named next
@@ -182,6 +185,9 @@ _OWNED_HEADS = word_class("attribution-words", "owned-heads")
 _PUBLISHED = word_class("attribution-words", "published")
 
 _DOCUMENT_HEADS = word_class("attribution-words", "document-heads")
+# نقلت وكالة ... عن، ذكرت صحف ... عن: a document or the press relays the source it quotes
+_RELAY_HEADS = _DOCUMENT_HEADS | word_class("attribution-words", "press-heads")
+_RELAY_FROM = word_class("attribution-words", "relay-from")
 
 
 def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
@@ -190,7 +196,7 @@ def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
     (مدير، رئيس) may reach over the body it heads: مدير فرع الهيئة العامة للسياحة بتبوك ناصر الخريصي."""
     vague = spans[k]
     words = vague.mention.loc.text.split()
-    head = normalize_string(words[0]).removeprefix("ال") if words else ""
+    head = normalize_string(words[0]).removeprefix(_ARTICLE) if words else ""
     role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None if words else False
     if len(words) != 1 and not role:
         return None  # مسؤول أميركي رفض الكشف عن اسمه: a described anonymous source owns nothing after it
@@ -211,12 +217,13 @@ def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
         if any(ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
             return body
         first = ctx.tokens[s.first_token].text
-        if first.startswith(("ل", "ب")) and not first.startswith("ال") \
+        if first.startswith(_PREPOSITION_CLITICS) and not first.startswith(_ARTICLE) \
                 and not normalize_string(s.mention.loc.text).startswith(first[:2]):
             return body  # للوزير، للصحفيين: whom the source spoke to
         if s.entity.kind != "person":
             if any(t.text == "،" for t in between) or any(
-                    t.kind != "punct" and t.text.startswith(("ل", "ب")) and not t.text.startswith("ال") for t in between):
+                    t.kind != "punct" and t.text.startswith(_PREPOSITION_CLITICS) and not t.text.startswith(_ARTICLE)
+                    for t in between):
                 return body
             if role:
                 body = body or s  # the body the role heads; its holder may follow
@@ -225,8 +232,8 @@ def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
             # أبلغ مسؤول حكومي وكالة "رويترز": a body after an anonymous official is whom he told;
             # only a spokesman, an estimate or a report belongs to the body named after it
             return s if head in _OWNED_HEADS else None
-        if any(t.kind != "punct" and t.text.startswith(("ل",) if role else ("ل", "ب"))
-               and not t.text.startswith("ال") for t in between):
+        if any(t.kind != "punct" and t.text.startswith(_LAM if role else _PREPOSITION_CLITICS)
+               and not t.text.startswith(_ARTICLE) for t in between):
             return body  # مسؤول للصحفيين: a preposition ends the source's noun phrase
         return s
     return body
@@ -248,7 +255,7 @@ _FIRSTS: list = []
 
 def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     """نقلت وكالة "فارس" عن المتحدث ...: the source is who the outlet quotes."""
-    if outlet.kind == "person" or (outlet.vague and _head(outlet) not in _DOCUMENT_HEADS | {"صحف", "وسائل", "مواقع"}):
+    if outlet.kind == "person" or (outlet.vague and _head(outlet) not in _RELAY_HEADS):
         return None  # أدان نائب عن المنطقة: عن after a person is not a relay
     k0 = bisect.bisect_left(_firsts(spans), j)
     for s in spans[k0:k0 + 8]:
@@ -257,7 +264,7 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
             while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
                 k += 1
             for extra in range(0, 6):
-                if k + extra < len(ctx.tokens) and ctx.tokens[k + extra].text == "عن":
+                if k + extra < len(ctx.tokens) and ctx.tokens[k + extra].text in _RELAY_FROM:
                     nxt = _subject_after(ctx, spans, k + extra + 1, sentence, window=3)
                     if nxt is not None:
                         return nxt
@@ -327,7 +334,7 @@ def _last_person(spans, i: int, gender: str) -> Entity | None:
 
 def _head(entity: Entity) -> str:
     words = entity.mentions[0].loc.text.split() if entity.mentions else []
-    return normalize_string(words[0]).removeprefix("ال") if words else ""
+    return normalize_string(words[0]).removeprefix(_ARTICLE) if words else ""
 
 
 def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
@@ -336,7 +343,7 @@ def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
     words = vague.mentions[0].loc.text.split() if vague.mentions else []
     if len(words) != 1 or len(vague.mentions) != 1:
         return None
-    head = normalize_string(words[0]).removeprefix("ال")
+    head = normalize_string(words[0]).removeprefix(_ARTICLE)
     start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
     lo = bisect.bisect_left(_firsts(spans), start)
     for s in spans[lo:lo + 12]:
@@ -346,10 +353,14 @@ def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
         if nxt > sentence + 1:
             break
         if nxt == sentence + 1 and s.entity.kind == "person" and not s.entity.vague and s.mention.title:
-            title = [w.removeprefix("ال") for w in normalize_string(s.mention.title).split()]
+            title = [w.removeprefix(_ARTICLE) for w in normalize_string(s.mention.title).split()]
             if title and title[0] == head:
                 return s.entity
     return None
+
+
+# مصادر، تقارير: a vague source that is not one official withholding a name
+_SOURCE_NOUNS = word_class("attribution-words", "source-nouns")
 
 
 def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
@@ -360,7 +371,7 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
     doc = ctx.doc
     body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
     if body is None or body.index != sentence or len(vague.mentions) != 1 \
-            or vague.mentions[0].loc.text.split()[0] in ("مصادر", "مصدر", "تقارير", "تقرير"):
+            or vague.mentions[0].loc.text.split()[0] in _SOURCE_NOUNS:
         return None
     start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
     first = ctx.index.at_or_after(start)
@@ -416,6 +427,9 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
 
 # The head nouns of a news outlet's name (صحيفة «حريت»، وكالة بلومبرغ، هيئة الإذاعة الأسترالية)
 _OUTLET_HEADS = word_class("attribution-words", "outlet-heads")
+# هيئة الإذاعة الأسترالية: an authority whose next word is broadcasting is an outlet
+_AUTHORITY_HEADS = word_class("attribution-words", "authority-heads")
+_BROADCAST = tuple(sorted(word_class("attribution-words", "broadcast")))
 
 
 def is_outlet(entity: Entity) -> bool:
@@ -424,7 +438,7 @@ def is_outlet(entity: Entity) -> bool:
     if entity.kind != "organization" or entity.vague or not words:
         return False
     head = _without_article(words[0])  # not removeprefix("و"): وكالة
-    return head in _OUTLET_HEADS or (head == "هيئه" and len(words) > 1 and words[1].endswith("اذاعه"))
+    return head in _OUTLET_HEADS or (head in _AUTHORITY_HEADS and len(words) > 1 and words[1].endswith(_BROADCAST))
 
 
 def _without_article(word: str) -> str:
@@ -502,7 +516,7 @@ _REPORTED_CLAUSE = frozenset({':'}) | word_class("attribution-words", "reported-
 def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, same_sentence=False) -> bool:
     """A reported clause (أن/إن/: or a quotation) follows within a few words."""
     for k in range(j, min(j + window, len(ctx.tokens))):
-        if same_sentence and ctx.tokens[k].text in (".", "؟", "!", "؛"):
+        if same_sentence and ctx.tokens[k].text in SENTENCE_MARKS:
             if ctx.tokens[k].text == "." and k > 0 and len(ctx.tokens[k - 1].text) <= 2:
                 continue  # د. محمد، أ. ف. ب.: the dot of an abbreviation
             return False

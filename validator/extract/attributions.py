@@ -38,10 +38,11 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 from validator.text.tokens import Token
 
 
@@ -99,7 +100,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
-                                   or (j < len(ctx.tokens) and ctx.tokens[j].text in '«"“')):
+                                   or (j < len(ctx.tokens) and ctx.tokens[j].text in QUOTE_STARTS)):
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
             rel = _relative_before(ctx, i)
             if rel is not None and not participle:
@@ -147,7 +148,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 implicit = source is not None and subject is None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
-            if source is None and m.entry.norm.startswith("في "):
+            if source is None and m.entry.norm.startswith(_IN_STATEMENT):
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
                     ctx, spans, i, sentence, window=8)
@@ -186,7 +187,7 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
             at = text.find(verb, at + 1)
     for k in sorted(candidates):
         t = ctx.tokens[k]
-        prefix = t.text[:1] if t.text[:1] in "وف" and t.text[1:] in bare else ""
+        prefix = t.text[:1] if t.text[:1] in _CONJUNCTIONS and t.text[1:] in bare else ""
         entry = bare.get(t.text[len(prefix):])
         if entry is None:
             continue
@@ -227,11 +228,11 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     reporting verb or new clause between."""
     for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
         t = ctx.tokens[k].text
-        if t in (".", "؟", "!", "؛") or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+        if t in SENTENCE_MARKS or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
             return False
         if t == ":":
-            return ctx.tokens[k + 1].text in '«"“'
-        if t in ("ان", "انه", "انها", "بان", "بانه", "بانها") and ctx.tokens[k - 1].text in ("،", ","):
+            return ctx.tokens[k + 1].text in QUOTE_STARTS
+        if t in _THAT_CLAUSE_WORDS and ctx.tokens[k - 1].text in COMMAS:
             return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
         if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
             return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
@@ -239,21 +240,26 @@ def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
 
 
 _NEW_CLAUSE = word_class("attribution-words", "new-clause")
+# في بيان، في تصريح: a statement phrase that opens with في (source-phrases)
+_IN_STATEMENT = tuple(w + " " for w in sorted(word_class("attribution-words", "statement-in")))
+_CONJUNCTIONS = frozenset(affixes("conjunction"))
+_THAT_CLAUSE_WORDS = word_class("attribution-words", "that-clause")  # إن، أنه، بأن ...
+_QUOTE_JOINERS = word_class("attribution-words", "quote-joiners")
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
     """«...» يقول، «...»، قال الوزير: a speech verb right after a quotation (a comma between at most)
     reports it; the speaker comes after the words, as often in features and interviews."""
     k = i - 1
-    if k >= 0 and ctx.tokens[k].text in ("،", ","):
+    if k >= 0 and ctx.tokens[k].text in COMMAS:
         k -= 1
-    return k >= 0 and ctx.tokens[k].text in '»"”' and ctx.tokens[k].end in quote_ends
+    return k >= 0 and ctx.tokens[k].text in QUOTE_ENDS and ctx.tokens[k].end in quote_ends
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
     i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
     while i >= 0 and ctx.sentence_of(ctx.tokens[i].start)[0] == q.sentence:
-        if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in ("و", "ثم"):
+        if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in _QUOTE_JOINERS:
             return False
         i -= 1
     return True
@@ -262,7 +268,7 @@ def _opens_sentence(ctx: Context, q: Quote) -> bool:
 def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j: int) -> Entity | None:
     """وقالت "الأرصاد" عبر الإنذار المبكر: "...": a short quoted name right after the verb, that is
     not itself speech, is who speaks: a body written in quotation marks (an organization)."""
-    if j >= len(ctx.tokens) or ctx.tokens[j].text not in '«"“':
+    if j >= len(ctx.tokens) or ctx.tokens[j].text not in QUOTE_STARTS:
         return None
     start = ctx.norm.to_original(ctx.tokens[j].start)
     quote = next((q for q in quotes if q.loc.start == start), None)
@@ -281,7 +287,9 @@ def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j
     return entity
 
 
-_APPOSITION = {"وهي": "f", "وهو": "m", "وهم": "m", "وهن": "f"}
+# ، وهي ...، وهو ...: the pronoun that opens an apposition, with its gender
+_APPOSITION = {**dict.fromkeys(word_class("attribution-words", "apposition-f"), "f"),
+               **dict.fromkeys(word_class("attribution-words", "apposition-m"), "m")}
 
 
 def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: int) -> Entity | None:
@@ -292,7 +300,7 @@ def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: 
     k = j
     while k < len(ctx.tokens) and len(words) <= 5:
         t = ctx.tokens[k]
-        if t.text in ("،", ","):
+        if t.text in COMMAS:
             break
         if t.kind != "word" or ctx.res.is_non_name_strict(t.text) and not ctx.res["bodies"].lookup(t.text) \
                 and not ctx.res["name-introducers"].lookup(t.text):
@@ -328,6 +336,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
 
 
 _RELATIVES = word_class("attribution-words", "relatives")
+_BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -337,7 +346,7 @@ def _relative_before(ctx, i: int) -> int | None:
             return None
         if ctx.tokens[k].text in _RELATIVES:
             return k
-        if k == i - 1 and ctx.tokens[k].text not in ("قد", "كان", "كانت", "اخذ", "اخذت", "لم", "لا", "ما"):
+        if k == i - 1 and ctx.tokens[k].text not in _BEFORE_VERB:
             return None
     return None
 
@@ -345,13 +354,13 @@ def _relative_before(ctx, i: int) -> int | None:
 def _plural_participle(entry) -> bool:
     """The feminine plural of an adverbial participle (لافتات، قائلات) is read as a noun (banners)."""
     participle = normalize_string(entry.get("participle") or "")
-    return bool(participle) and entry.norm == participle.removesuffix("ا") + "ات"
+    return bool(participle) and entry.norm == participle.removesuffix(affix("accusative")) + affix("feminine-plural")
 
 
 def _colon_follows(ctx, j: int) -> bool:
     """وزاد: «...» / وزاد في حديثه: ... — a colon or a quotation mark right after the verb."""
     for k in range(j, min(j + 3, len(ctx.tokens))):
-        if ctx.tokens[k].text in (":", "«", '"', "“"):
+        if ctx.tokens[k].text == ":" or ctx.tokens[k].text in QUOTE_STARTS:
             return True
         if ctx.tokens[k].kind == "punct":
             return False

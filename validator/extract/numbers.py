@@ -6,8 +6,9 @@ import re
 from typing import Any
 
 from validator.extract.context import Context
-from validator.extract.wordclasses import affix, affixes, word_class
+from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.model import NumberItem
+from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
 # dot), so a match can only start where a run of digits does: the text is scanned once for those
@@ -44,11 +45,8 @@ _COMPARATIVES = word_class("figure-words", "comparatives")
 _AMONG = word_class("figure-words", "among")
 _ARTICLE = affix("article")
 _AND = affix("and")
-_PAST = next(iter(_figure_words("past")))  # ماضي: the regex below runs only where it occurs
-# العام الماضي، والسنة الماضية، الموسم الماضي (figure-words: past-year-noun, past; affixes: the article)
-_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?:" + _either(word_class("affixes", "article-clitic")) + "?" + _ARTICLE + ")?"
-                        + _either(_figure_words("past-year-noun")) + " (?:" + _ARTICLE + ")?" + re.escape(_PAST)
-                        + "(?:" + affix("feminine") + ")?" + r"(?![^\W\d_])")
+# ماضي: the background-context patterns (العام الماضي) run only in an article where it occurs
+_PAST = one_word("figure-words", "past")
 _FUTURE = word_class("figure-words", "future")
 _SINCE = word_class("figure-words", "since")
 _RECALL = word_class("figure-words", "recall")
@@ -59,15 +57,14 @@ _RESTATE_FILLERS = _RESTATE_MARKERS | _figure_words("restate-fillers")
 _FUTURE_PREFIX = affix("future")
 _DUAL_ENDINGS = affixes("dual-ending")
 _PLURAL_DURATIONS = _figure_words("plural-durations")  # ثواني، ساعات: plurals with a dual's ending
-_PARTITIVE = next(iter(_figure_words("partitive")))  # أربعة من عناصر الأمن
+_PARTITIVE = one_word("figure-words", "partitive")  # أربعة من عناصر الأمن
 _PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
 _NOT_COUNTED = _figure_words("not-counted")
-_LINK_LINE = next(iter(_figure_words("link-line")))
+_LINK_LINE = one_word("figure-words", "link-line")
 _RANGE_BEFORE = _figure_words("range-before")
 _RANGE_BETWEEN = _figure_words("range-between")
 _RANGE_START = _figure_words("range-start")
-_DASHES = frozenset({"-", "\u2013"})
-_RANGE_TO = _figure_words("range-to") | _DASHES
+_RANGE_TO = _figure_words("range-to") | DASHES
 _DEFINITE_HEADS = word_class("affixes", "definite-head")  # الـ1500، والـ8000
 _HIJRI = _figure_words("hijri")
 _OBLIQUE_PLURAL = affix("oblique-plural")
@@ -190,8 +187,9 @@ class NumberExtractor:
             for n, year in years:
                 if year < latest:
                     mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
-        for m in _LAST_YEAR.finditer(self.text) if _PAST in self.text else ():  # rare: skip the regex
-            mark(self.ctx.sentence_of(m.start())[0], m.start())
+        for m in self.ctx.patterns.find("background-context") if _PAST in self.text else ():
+            start = self.tokens[m.span_start].start  # rules/patterns/contexts.pattern: العام الماضي
+            mark(self.ctx.sentence_of(start)[0], start)
         for n in self.items:
             first = marks.get(n.sentence)
             n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)

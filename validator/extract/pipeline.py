@@ -15,13 +15,16 @@ from validator.extract.model import Article, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenize
 
 _SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
+_CLAUSE_CUES = word_class("quote-words", "clause-cue")  # إن، بأن: they open a clause, not only speech
+_CONJUNCTIONS = frozenset(affixes("conjunction"))
+_AND = affix("and")
 
 
 def extract(doc: Document, res: Resources) -> Article:
@@ -34,7 +37,7 @@ def extract(doc: Document, res: Resources) -> Article:
             continue
         cue = _speech_cue_before(ctx, q, q.evidence)
         # "إن «العربية» ..." opens a clause about a name; one quoted word after أن/إن is not speech
-        strong = cue is not None and (cue not in ("ان", "بان") or q.words >= 2)
+        strong = cue is not None and (cue not in _CLAUSE_CUES or q.words >= 2)
         q.kind = classify(ctx, q, strong)
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
@@ -109,6 +112,10 @@ def _introduced_by_role(ctx: Context, entities) -> None:
 
 
 _PLACE_HEADS = word_class("quote-words", "place-heads")
+_FEMININE_NISBA = affix("feminine-nisba")
+_PRIVATIVE = word_class("quote-words", "privative")  # غير، بغير: a negated adjective
+_FEMININE_ENDINGS = (affix("feminine"), affix("feminine-plural"))
+_DEFINITE_STARTS = affixes("definite-start")
 
 
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
@@ -125,7 +132,7 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     starts = [r[0] for r in ranges]
     seen = set()
     for m in ctx.hits("first-person"):
-        if m.prefix not in ("", "و", "ف"):
+        if m.prefix and m.prefix not in _CONJUNCTIONS:
             continue
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
@@ -223,11 +230,11 @@ def names_the_place(ctx: Context, m) -> bool:
         return True
     if prev.kind == "number" or ctx.res["number-words"].lookup(prev.text) is not None:
         return False
-    if m.entry.norm.endswith("يه"):
+    if m.entry.norm.endswith(_FEMININE_NISBA):
         w = prev.text
-        if w in ("غير", "وغير", "بغير"):
+        if w in _PRIVATIVE:
             return False
-        if w.endswith(("ه", "ات")) and not w.startswith(("ال", "وال", "بال", "لل")) \
+        if w.endswith(_FEMININE_ENDINGS) and not w.startswith(_DEFINITE_STARTS) \
                 and w not in _PLACE_HEADS and ctx.res["stopwords"].lookup(w) is None:
             return False
     return True
@@ -267,7 +274,10 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
 _ADDRESSEES = word_class("quote-words", "addressees")
 # a pronoun whose predicate the quotation is (لكنه «غاضب جدا»)
 _SUBJECT_PRONOUNS = word_class("quote-words", "subject-pronouns")
-_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل")
+_DEFINITE = _DEFINITE_CLITICS
+_ACCORDING_TO = tuple(sorted(word_class("attribution-words", "according-to")))
+# the future prefix with the imperfect's person (ستعمل، سيعين، سنواصل): a clause about what will happen
+_FUTURE_IMPERFECT = frozenset(affix("future") + p for p in affixes("imperfect-prefix"))
 
 
 def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -> None:
@@ -282,7 +292,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
     source_ends = None
     trailing: dict[int, int] = {}
     for a in attributions:
-        if a.kind == "preposition" and (a.source or not a.phrase.startswith("وفق")):  # وفق اللوائح: no source
+        if a.kind == "preposition" and (a.source or not a.phrase.startswith(_ACCORDING_TO)):  # وفق اللوائح: no source
             trailing[a.sentence] = max(trailing.get(a.sentence, -1), a.loc.start)
     for q in quotes:
         if q.kind != "speech" or not q.balanced or q.kind_by_pattern or q.words > SHORT_QUOTE_WORDS:
@@ -290,7 +300,7 @@ def _embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) -
         if trailing.get(q.sentence, -1) > q.loc.end:
             continue
         first = normalize_string(q.content.split()[0]) if q.content.split() else ""
-        if first and ((len(first) >= 5 and first[:2] in ("ست", "سي", "سن"))
+        if first and ((len(first) >= 5 and first[:2] in _FUTURE_IMPERFECT)
                       or (_verb_like(first) and first not in ctx.res["stopwords"].by_norm)):
             continue  # "تدعمان التمديد"، «سيعين قريبا»: a clause, what someone said will happen
         i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
@@ -329,7 +339,7 @@ def _quoted_lists(ctx: Context, quotes: list[Quote]) -> None:
         items = [p.split() for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
         if len(items) < 2 or any(not 1 <= len(words) <= LIST_ITEM_WORDS for words in items):
             continue
-        heads = [w[0][1:] if w[0].startswith("و") and w[0] not in given and w[0] not in places else w[0]
+        heads = [w[0][len(_AND):] if w[0].startswith(_AND) and w[0] not in given and w[0] not in places else w[0]
                  for w in items]
         if all(h in given or h in places for h in heads):
             q.kind = "name"

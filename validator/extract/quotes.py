@@ -6,17 +6,13 @@ import re
 from operator import itemgetter
 
 from validator.extract.context import Context
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
+from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
+                                        QUOTE_PAIRS, TATWEEL)
 
-PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
-OPENERS = "«“„"
-CLOSERS = "»”"
-MARKS = frozenset('«»“”"„')
-# A double prime (″) closes “ or " in some publishing systems (“غالاكسي نوت 5″); alone it is an inch
-# or a second mark, never a quotation of its own.
-DOUBLE_PRIME = "″"
-_MARK = re.compile('[«»“”"„″]')
+PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
+_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME) + "]")
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -114,9 +110,9 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 1
 
 
-_OPENS_AFTER = frozenset("([{:،,-–—ـ")   # what may stand right before an opening mark, besides a space
+_OPENS_AFTER = frozenset("([{:،,-–—" + TATWEEL)   # what may stand right before an opening mark, besides a space
 _CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
-_PROCLITICS = frozenset("وفبلك")
+_PROCLITICS = frozenset(affixes("clitic"))
 
 
 def _straight_direction(text: str, i: int, lo: int, hi: int) -> str:
@@ -236,14 +232,23 @@ def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
 
 
 # A quotation mark may follow these words (أو «...»، و«...») and still be one more item of a list
-_LIST_JOINERS = frozenset({'،', ','}) | word_class("quote-words", "list-joiners")
+_LIST_JOINERS = COMMAS | word_class("quote-words", "list-joiners")
 # Punctuation a text word may stand behind (قوله - صلى الله عليه وسلم -: «...»)
-_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", "\u0640"})  # \u0640: tatweel
+_SKIPPED_PUNCT = frozenset({":", "-", "–", "(", ")", TATWEEL})
 _TEXT_WINDOW = 5
 _KUNYA = word_class("quote-words", "kunya")
 # A list item may be this many words after the previous item when a conjunction opens it
 _LIST_GAP = 8
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+_PRONOUN_SUFFIXES = affixes("pronoun")
+_ITEM_JOINERS = word_class("quote-words", "item-joiners")
+# what follows the name of who reports: a comma, a colon, إن/أن (attribution-words that-clause), عن، في
+_AFTER_REPORTER = (COMMAS | {":"} | word_class("attribution-words", "that-clause")
+                   | word_class("quote-words", "report-object"))
+_APPOSITION_PRONOUNS = word_class("quote-words", "apposition-pronouns")
+_SAYING = frozenset({":"}) | word_class("quote-words", "saying")
+_ARTICLE = affix("article")
+_LAM = affix("lam")
+_FEMININE_T, _FEMININE = affix("feminine-t"), affix("feminine")
 
 
 def _classify(ctx: Context, quote: Quote, speech_cue_before: bool) -> str:
@@ -312,7 +317,7 @@ def _list_item_of(ctx: Context, quote: Quote, norm_start: int) -> str | None:
     if len(between) <= 2 and all(t.text in _LIST_JOINERS for t in between):
         return previous[2]
     # ومنطقة «القفل» على الحدود مع المملكة، و»مثلث عاهم»: a conjunction opens the next item
-    if between and len(between) <= _LIST_GAP and between[-1].text in ("و", "او") \
+    if between and len(between) <= _LIST_GAP and between[-1].text in _ITEM_JOINERS \
             and not any(t.text in ".؟!؛:" or ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
         return previous[2]
     return None
@@ -354,8 +359,7 @@ def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:
     if i < 0 or ctx.res.reporting_forms.lookup(ctx.tokens[i].text) is None:
         return False
     k = ctx.index.at_or_after(_norm(ctx, quote.loc.end))
-    return k < len(ctx.tokens) and ctx.tokens[k].text in ("،", ",", ":", "ان", "انه", "انها", "بان", "بانها",
-                                                           "عن", "في")
+    return k < len(ctx.tokens) and ctx.tokens[k].text in _AFTER_REPORTER
 
 
 def _title_follows(ctx: Context, quote: Quote) -> bool:
@@ -368,7 +372,7 @@ def _title_follows(ctx: Context, quote: Quote) -> bool:
 
 def _after_pronoun_of_apposition(ctx: Context, norm_start: int) -> bool:
     i = ctx.index.at_or_after(norm_start) - 1
-    return i >= 0 and ctx.tokens[i].text in ("وهي", "وهو", "هي", "هو")
+    return i >= 0 and ctx.tokens[i].text in _APPOSITION_PRONOUNS
 
 
 def _nested(ctx: Context, quote: Quote) -> bool:
@@ -391,7 +395,7 @@ def _nested(ctx: Context, quote: Quote) -> bool:
 def _adjacent_cue(ctx: Context, norm_start: int) -> bool:
     """One quoted word is speech only right after ':' or قائلا."""
     i = ctx.index.at_or_after(norm_start) - 1
-    return i >= 0 and ctx.tokens[i].text in (":", "قائلا", "قائله")
+    return i >= 0 and ctx.tokens[i].text in _SAYING
 
 
 def _after_organization(ctx: Context, norm_start: int) -> bool:
@@ -415,7 +419,7 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
             break
         words.insert(0, t.text)
         i -= 1
-    if words and words[-1] == "ل":
+    if words and words[-1] == _LAM:
         return True  # لـ"الوطن"، لـ«عكاظ»: an outlet's name
     intro = ctx.res["name-introducers"]
     for k in range(len(words)):
@@ -424,12 +428,12 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
             return True
     # مشروعهما "وعد العطاء"، برنامجها «...»، and the same before a definite adjective: مجموعتها
     # القصصية "..."، روايته الجديدة «...» (a feminine noun keeps its ت before the pronoun: رواية، روايتها)
-    owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith("ال") else [])
+    owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith(_ARTICLE) else [])
     for last in owned:
         for suffix in _PRONOUN_SUFFIXES:
             if last.endswith(suffix) and len(last) - len(suffix) >= 3:
                 base = last[:-len(suffix)]
-                for noun in (base, base[:-1] + "ه") if base.endswith("ت") else (base,):
+                for noun in (base, base[:-len(_FEMININE_T)] + _FEMININE) if base.endswith(_FEMININE_T) else (base,):
                     entry = intro.lookup(noun)
                     if entry is not None and entry.get("kind") != "text":
                         return True

@@ -6,7 +6,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
 from validator.text.tokens import kind_of
@@ -22,7 +22,12 @@ _NON_NAME_LEXICONS = ("stopwords", "title-modifiers", "titles", "portfolios", "n
 # Words a per-word cache keeps for a run (see validator.text.wordcache).
 WORD_CACHE_SIZE = 50_000
 
-_LOOSE = str.maketrans("", "", "اويءئؤ")
+_LOOSE = str.maketrans("", "", "".join(affixes("loose")))
+_ARTICLE = affix("article")
+_ACCUSATIVE = affix("accusative")
+_NAME_CLITICS = frozenset(affixes("name-clitic"))
+# (clitic, whether it ends in the article's lam: ل + الأمم is written للأمم, و + ال is وال)
+_NON_NAME_CLITICS = tuple((c, c.endswith(affix("lam")) and c != affix("lam")) for c in affixes("non-name-clitic"))
 
 
 @lru_cache(maxsize=200_000)
@@ -30,8 +35,8 @@ def loose_key(norm: str) -> str:
     """A spelling-blind key: without the article and long vowels, so الأميركي ~ الأمريكي, ستيفان ~ ستافان."""
     words = []
     for w in norm.split():
-        if w.startswith("ال") and len(w) > 3:
-            w = w[2:]
+        if w.startswith(_ARTICLE) and len(w) > 3:
+            w = w[len(_ARTICLE):]
         words.append(w.translate(_LOOSE) or w)
     return " ".join(words)
 
@@ -40,24 +45,51 @@ _NISBA = tuple(word_class("entity-words", "nisba"))
 _NISBA_PLURAL = tuple(sorted(word_class("entity-words", "nisba-plural")))
 
 
+class _Inflections:
+    """The affixes of a reporting verb's forms (rules/lexicons/affixes.txt), read once."""
+
+    def __init__(self):
+        a = affix
+        self.weak = a("weak-final")
+        self.perfect = ((a("perfect-f"), "f", True), (a("perfect-pl"), "m", True), (a("perfect-du"), "m", False),
+                        (a("perfect-f-du"), "f", True), (a("perfect-f-pl"), "f", False))  # (ending, gender, on the stem)
+        self.m, self.f = a("imperfect-m"), a("imperfect-f")
+        self.pl, self.du, self.f_pl = a("imperfect-pl"), a("imperfect-du"), a("imperfect-f-pl")
+        self.first = (a("imperfect-1pl"), a("imperfect-1sg"))
+        self.masdar = ((a("masdar-m"), "m"), (a("masdar-f"), "f"), (a("masdar-pl"), "m"))
+        self.accusative = a("accusative")
+        self.participle = ((a("participle-f"), "f"), (a("participle-pl"), "m"), (a("participle-f-pl"), "f"))
+
+
+@lru_cache(maxsize=1)
+def _inflections() -> _Inflections:
+    return _Inflections()
+
+
+def _without_weak_final(word: str, weak: str) -> str:
+    return word[:-len(weak)] if word.endswith(weak) else word
+
+
 def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
     """Inflected forms of a reporting verb with the subject's gender they imply (m, f or '')."""
+    inf = _inflections()
     forms: list[tuple[str, str]] = []
     perfect = entry.norm
-    stem = perfect[:-1] if perfect.endswith("ي") else perfect  # نفي -> نفت، نفوا
-    forms += [(stem + "ت", "f"), (stem + "وا", "m"), (perfect + "ا", "m"), (stem + "تا", "f"), (perfect + "ن", "f")]
+    stem = _without_weak_final(perfect, inf.weak)  # نفى -> نفت، نفوا
+    forms += [((stem if on_stem else perfect) + ending, gender) for ending, gender, on_stem in inf.perfect]
     if entry.get("bare") != "no":
         forms.append((perfect, "m"))  # not بين (between) or عبر (via)
     imperfect = normalize_string(entry.get("imperfect") or "")
-    if imperfect.startswith("ي") and len(imperfect) > 2:
-        base = imperfect[1:]
-        weak = base[:-1] if base.endswith("ي") else base
-        forms += [(imperfect, "m"), ("ت" + base, "f"), ("ي" + weak + "ون", "m"), ("ي" + base + "ان", "m"),
-                  ("ت" + base + "ان", "f"), ("ي" + base + "ن", "f"), ("ن" + base, ""), ("ا" + base, "")]
+    if imperfect.startswith(inf.m) and len(imperfect) > 2:
+        base = imperfect[len(inf.m):]
+        weak = _without_weak_final(base, inf.weak)
+        forms += [(imperfect, "m"), (inf.f + base, "f"), (inf.m + weak + inf.pl, "m"), (inf.m + base + inf.du, "m"),
+                  (inf.f + base + inf.du, "f"), (inf.m + base + inf.f_pl, "f"),
+                  *((person + base, "") for person in inf.first)]
     masdar = normalize_string(entry.get("masdar") or "")
     if masdar:
         # only with a pronoun (قوله، تأكيدها): a bare verbal noun (ردا على، إعلان) reports nothing
-        forms += [(masdar + "ه", "m"), (masdar + "ها", "f"), (masdar + "هم", "m")]
+        forms += [(masdar + pronoun, gender) for pronoun, gender in inf.masdar]
     forms += participle_forms(entry)
     return forms
 
@@ -67,8 +99,9 @@ def participle_forms(entry: LexEntry) -> list[tuple[str, str]]:
     participle = normalize_string(entry.get("participle") or "")
     if not participle:
         return []
-    p = participle[:-1] if participle.endswith("ا") else participle
-    return [(participle, "m"), (p, "m"), (p + "ه", "f"), (p + "ين", "m"), (p + "ات", "f")]
+    inf = _inflections()
+    p = participle[:-len(inf.accusative)] if participle.endswith(inf.accusative) else participle
+    return [(participle, "m"), (p, "m"), *((p + ending, gender) for ending, gender in inf.participle)]
 
 
 @dataclass
@@ -112,9 +145,9 @@ class Resources:
         for entry in self.lexicons["vague-sources"].entries:
             lex.add(entry)
         for entry in self.lexicons["vague-sources"].entries:
-            if entry.get("kind") == "head" and not entry.norm.startswith("ال"):
+            if entry.get("kind") == "head" and not entry.norm.startswith(_ARTICLE):
                 attrs = dict(entry.attrs, lemma=entry.norm, definite="true")
-                lex.add(LexEntry("ال" + entry.text, "ال" + entry.norm, MappingProxyType(attrs), entry.source))
+                lex.add(LexEntry(_ARTICLE + entry.text, _ARTICLE + entry.norm, MappingProxyType(attrs), entry.source))
         return lex
 
     @cached_property
@@ -210,7 +243,7 @@ class Resources:
         if len(w) <= 4 or kind_of(w) != "word":
             return ()
         out = [] if w in self.non_name_words else [(loose_key(w), w)]
-        if w[0] in "وفبل" and len(w) > 5:
+        if w[0] in _NAME_CLITICS and len(w) > 5:
             out.append((loose_key(w[1:]), w[1:]))
         return tuple(out)
 
@@ -269,13 +302,13 @@ class Resources:
             return True
         if word in self.given_names.by_norm:
             return False
-        if word.endswith("ا") and word[:-1] in self.non_name_words:
+        if word.endswith(_ACCUSATIVE) and word[:-len(_ACCUSATIVE)] in self.non_name_words:
             return True  # رئيسا، وزيرا: the accusative of a title or common word
-        for clitic in ("وال", "بال", "فال", "لل", "و", "ف", "ب", "ل"):
+        for clitic, takes_article in _NON_NAME_CLITICS:
             if word.startswith(clitic) and len(word) - len(clitic) >= 2:
                 rest = word[len(clitic):]
-                if clitic.endswith("ل") and clitic != "ل" and not rest.startswith("ال"):
-                    rest = "ال" + rest
+                if takes_article and not rest.startswith(_ARTICLE):
+                    rest = _ARTICLE + rest
                 if rest in self.non_name_words:
                     return True
         return False

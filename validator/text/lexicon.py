@@ -14,8 +14,9 @@ file:line:col (exit 2), as a broken rule does: `kind=rol` is a typo, not a new k
 declares nothing takes no attributes. Extra folders adding lines to a lexicon may declare more
 values or attributes; the declarations of all its files add up.
 
-Matching is clitic-aware (و ف ب ل ك and their combinations, and ل+ال contracted to لل) and works on
-tokens, never on `\\b`, which does not see Arabic word edges reliably.
+Matching is clitic-aware (و ف ب ل ك and their combinations, and ل+ال contracted to لل: the class
+`proclitic` of rules/lexicons/affixes.txt) and works on tokens, never on `\\b`, which does not see
+Arabic word edges reliably.
 """
 from __future__ import annotations
 

@@ -66,18 +66,25 @@ class ArticlePatterns:
         return out
 
     def _starts(self, pattern: Pattern):
-        """Where a match can start: before a literal (the tokens ahead of it one each), at a lexicon's
-        matches, or at every token."""
+        """Where a match can start: before a literal (the tokens ahead of it one each), else before
+        a token that is an `exact` entry, at a lexicon's matches, or at every token."""
         ctx = self.ctx
         offset = 0
+        exact: tuple[Test, int] | None = None
         for el in pattern.elements:
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
                 return sorted({k - offset for k, text in enumerate(ctx.texts) if text == literal.value
                                and k - offset >= 0})
+            if exact is None and el.low >= 1:
+                test = next((t for t in el.tests if t.kind == "exact" and not t.negated), None)
+                exact = (test, offset) if test is not None else None
             if not el.one_token:
                 break
             offset += 1
+        if exact is not None:
+            (test, at), entries = exact, ctx.res.matchable[exact[0].value].by_norm
+            return [k - at for k, text in enumerate(ctx.texts) if text in entries and k - at >= 0]
         first = pattern.elements[0]
         lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
         if lexicon is not None and first.low >= 1:

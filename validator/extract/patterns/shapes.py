@@ -55,10 +55,17 @@ def verbal_noun(word: str, plurals: bool = True) -> bool:
         all(w[k] == c for k, c in fixed) for fixed in VERBAL_NOUN_TEMPLATES.get(n, ()))
 
 
+def adverbial_participle(word: str) -> bool:
+    """مخاطبا، مضيفا، متحدثا: an accusative participle (حال) that follows the subject of its verb (an
+    adverbial not ending in a doubled alef)."""
+    return adverbial(word) and not word.endswith(ACCUSATIVE * 2)
+
+
 SHAPES: dict[str, Callable[[str], bool]] = {
     "nisba": nisba,
     "word": word_token,
     "verb": verb,
     "verbal-noun": verbal_noun,
     "adverbial": adverbial,
+    "adverbial-participle": adverbial_participle,
 }

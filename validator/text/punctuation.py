@@ -1,0 +1,29 @@
+"""Punctuation as one table of named marks: the sets extraction tests a token or a character against.
+
+Tokens are single marks (validator.text.tokens), so a set of marks is a frozenset of one-character
+strings. A mark of the Arabic script is written as itself; the tatweel, which Unicode counts as a
+letter, as a \\u escape."""
+from __future__ import annotations
+
+ARABIC_COMMA = "،"
+ARABIC_SEMICOLON = "؛"
+ARABIC_QUESTION_MARK = "؟"
+TATWEEL = "\u0640"  # the stretching stroke of لـ«عكاظ»: a letter to Unicode, a joiner to a reader
+EN_DASH = "\u2013"
+
+# Quotation marks: each opening mark and the mark that closes it; the marks that only open or close
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+QUOTE_OPENERS = "«“„"
+QUOTE_CLOSERS = "»”"
+QUOTE_MARKS = frozenset('«»“”"„')
+# A double prime (″) closes “ or " in some publishing systems (“غالاكسي نوت 5″); alone it is an inch
+# or a second mark, never a quotation of its own.
+DOUBLE_PRIME = "″"
+# The marks a quotation a token opens or closes starts or ends with (« " “, » " ”)
+QUOTE_STARTS = frozenset('«"“')
+QUOTE_ENDS = frozenset('»"”')
+
+COMMAS = frozenset({ARABIC_COMMA, ","})
+# the marks that end a sentence or its main clause (. ؟ ! ؛)
+SENTENCE_MARKS = frozenset({".", ARABIC_QUESTION_MARK, "!", ARABIC_SEMICOLON})
+DASHES = frozenset({"-", EN_DASH})
