@@ -202,3 +202,21 @@ def test_extraction_does_not_depend_on_earlier_articles(validator):
     for path in sorted(FIXTURES.glob("*.txt"))[:12]:
         validator.extract_text(path.read_text(encoding="utf-8", errors="replace"))
         assert article_to_json(validator.extract_text(target)) == fresh
+
+
+@pytest.mark.parametrize("text, verb, source", [
+    # a speech verb opening its sentence reports the statement after it with no أن (issue 13)
+    ("وقال الخبير المالي نادر القيسي إن السوق تتعافى.\nوأضاف ارتفع حجم التداول إلى 4 مليارات دينار.",
+     "أضاف", "نادر القيسي"),
+    ("وأوضح المحافظ سالم العبيدي عبر الهاتف، غرق نحو 12 منزلا في القرية.", "أوضح", "سالم العبيدي"),
+    # لكنه أكد: the pronoun stands for the person the sentence named, not an earlier source
+    ("وقالت مصادر محلية إن الطريق مغلق. وتوجه وزير النقل، كريم الجابري، إلى الموقع، لكنه أكد أن "
+     "الأعمال ستنتهي قريبا.", "أكد", "كريم الجابري"),
+])
+def test_a_named_speaker_goes_on_without_an_that(extract, text, verb, source):
+    assert _source_name(extract(text), _find(extract(text), verb)) == source
+
+
+def test_a_verb_of_adding_before_a_definite_noun_reports_nothing(extract):
+    art = extract("وقال الوزير سامي الراشد إن القانون جاهز.\nويضيف المشروع الجديد 3 مواد إلى القانون.")
+    assert [a for a in art.attributions if a.phrase == "أضاف"] == []

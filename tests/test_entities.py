@@ -286,3 +286,18 @@ def test_speaker_relayed_with_qawluhu_is_a_person(extract):
 def test_a_multiword_role_takes_a_foreign_name_it_cannot_verify(extract):
     art = extract("وقال محافظ البنك المركزي هاروهيكو كورودا إن الين تراجع.")
     assert "محافظ البنك المركزي" in [t for e in _persons(art) for t in e.titles]
+
+
+@pytest.mark.parametrize("text, vague", [
+    # a vague count (عدة، بضعة) is a group nobody named, not a counted noun (issue 13)
+    ("وقال عدة مسؤولين بالوزارة، تحدثوا شريطة عدم نشر أسمائهم، إن الاتفاق بات قريبا.", "مسؤولين"),
+    # a report nobody gives, with no verb of speech, is the sentence's source
+    ("واشتبك الجيش مع المسلحين قرب الحدود وسط أنباء عن سقوط جرحى.", "وسط أنباء عن"),
+])
+def test_vague_sources_without_a_count_or_a_verb(extract, text, vague):
+    assert [e.name for e in extract(text).entities if e.kind == "unnamed"] == [vague]
+
+
+def test_the_tail_of_a_bodys_name_is_no_vague_source(extract):
+    art = extract("وأوضحت هيئة الاتصالات وتقنية المعلومات السعودية أن عدد المشتركين ارتفع.")
+    assert [e.name for e in art.entities if e.kind == "unnamed"] == []

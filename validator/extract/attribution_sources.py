@@ -304,10 +304,11 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
     return None
 
 
-def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:
+def _sentence_person(ctx, spans, i: int, sentence: int, opening: bool = True) -> Entity | None:
     """ناتانياهو يرسم خطا أحمر ... قائلا: إن ...: the person a nominal sentence opens with (at its start,
     or after a colon or a comma) says what the participle reports. A name after other words may end a
-    title the extractor did not read, or be an object."""
+    title the extractor did not read, or be an object. opening=False (لكنه أكد: a pronoun stands for
+    the subject): the first person the sentence names, after its verb too."""
     hi = bisect.bisect_left(_firsts(spans), i)
     for s in spans[:hi]:
         if s.last_token >= i or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
@@ -315,7 +316,7 @@ def _sentence_person(ctx, spans, i: int, sentence: int) -> Entity | None:
         k = s.first_token
         opens = k == 0 or ctx.tokens[k - 1].text in (":", "،", ",") \
             or ctx.sentence_of(ctx.tokens[k - 1].start)[0] != sentence
-        if s.entity.kind == "person" and not s.entity.role_only and opens:
+        if s.entity.kind == "person" and not s.entity.role_only and (opens or not opening):
             return s.entity
     return None
 

@@ -6,6 +6,7 @@ last source whose gender agrees, and becomes a mention of that entity.
 """
 from __future__ import annotations
 
+import bisect
 
 from validator.extract.attribution_sources import (
     WITH_WINDOW,
@@ -16,6 +17,7 @@ from validator.extract.attribution_sources import (
     _STATEMENT_FILLER,
     _THAT_CLAUSE,
     _after_subject,
+    _firsts,
     _clause_follows,
     _identified_after_lead,
     _inside,
@@ -88,7 +90,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 and not after_quote and not with_word and not _says_person(ctx, spans, m, i, j) \
                 and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
-                and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)):
+                and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)) \
+                and not _direct_statement(ctx, spans, m, i, j, sentence):
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
@@ -136,7 +139,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
-                subject = _sentence_person(ctx, spans, i, sentence) if participle and source is None else None
+                linked = i > 0 and ctx.tokens[i - 1].text in _PRONOUN_LINKS  # لكنه أكد: the sentence's subject
+                subject = _sentence_person(ctx, spans, i, sentence, opening=not linked) \
+                    if (participle or linked) and source is None else None
                 if subject is not None:
                     source = subject  # the sentence names him: as explicit as قال فلان
                 if source is None and (participle or after_quote or _starts_clause(ctx, j)
@@ -170,6 +175,28 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
 
 
 SHADDA = "\u0651"
+
+_PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
+_SPEECH_LEAD_INS = word_class("attribution-words", "speech-lead-ins")
+_DEFINITE_STARTS = affixes("definite-start")
+
+
+def _direct_statement(ctx: Context, spans, m: LexMatch, i: int, j: int, sentence: int) -> bool:
+    """وأضاف بلغ حجم الإنفاق ...، وأوضح فلان هاتفيا، قتل ...، ومضى يقول ...: a speech verb (direct=yes)
+    that opens its sentence after و/ف, or follows a lead-in verb that does, reports the statement after
+    it even with no أن or colon. Opening the sentence it must be followed by a named person or by an
+    indefinite word (the statement's verb): before a definite noun it is a plain verb (ويضيف المشروع
+    قواعد جديدة), and mid-sentence too (أضاف المنتخب هدفا)."""
+    if m.entry.get("direct") != "yes":
+        return False
+    if m.prefix and _sentence_initial(ctx, i, sentence):
+        if j >= len(ctx.tokens) or ctx.tokens[j].kind != "word":
+            return False
+        k = bisect.bisect_left(_firsts(spans), j)
+        if k < len(spans) and spans[k].first_token == j:
+            return spans[k].entity.kind == "person"
+        return not ctx.tokens[j].text.startswith(_DEFINITE_STARTS)
+    return i > 0 and ctx.tokens[i - 1].text in _SPEECH_LEAD_INS and _sentence_initial(ctx, i - 1, sentence)
 
 
 def _bare_verbs(ctx: Context) -> list[LexMatch]:

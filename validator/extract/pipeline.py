@@ -11,7 +11,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.patterns.shapes import verb as _verb_like
-from validator.extract.model import Article, Quote, SpellingGroup
+from validator.extract.model import Article, Attribution, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
@@ -52,6 +52,7 @@ def extract(doc: Document, res: Resources) -> Article:
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
     _link(article)
+    _acting_bodies(ctx, article)
     _carry_sources(article, turns)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -489,6 +490,7 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
     for a in article.attributions:
         if a.source:
             sourced.setdefault(a.sentence, []).append(a)
+    unresolved = {a.sentence for a in article.attributions if not a.source}
     quoted: dict[int, list] = {}
     for q in article.quotes:
         if q.kind == "speech":
@@ -507,12 +509,42 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
             if carrier is not None:
                 waiting[k].carried_from = carrier.id
             k += 1
+        if s in unresolved and s not in sourced:
+            carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
             entity = article.entity(carrier.source)
             carrier_is_body = entity is not None and entity.kind == "organization"
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+
+
+def _acting_bodies(ctx: Context, article: Article) -> None:
+    """قامت وزارة النقل بجولات ...، حيث تم رصد 395 مخالفة: a named body that opens its sentence as the
+    subject of its action (patterns labelled acting-body, rules/patterns/contexts.pattern) reports its
+    own operations. It becomes an attribution of kind `agent`, added after the linking (a figure of
+    its sentence is not `attributed`, so casualty counts still need a source of their own), whose
+    source is given to that sentence's figures and, by the carry-over, to the following ones (field
+    `carried`)."""
+    bodies = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "organization" and not e.vague
+              and not is_outlet(e) for m in e.mentions}
+    added = []
+    for m in ctx.patterns.find("acting-body"):
+        verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
+        sentence, paragraph = ctx.sentence_of(verb.start)
+        if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
+            continue  # only a verb that opens its sentence has the body as its subject
+        entity = bodies.get(body.start)
+        if entity is None:
+            continue
+        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, verb.end), verb.text, "agent", entity.id,
+                            sentence=sentence, paragraph=paragraph)
+        added.append(agent)
+        for n in article.numbers:
+            if n.sentence == sentence and not n.attributed:
+                n.carried_from = agent.id  # its own sentence's figures too
+    if added:
+        article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
 
 
 def _named(article: Article, entity_id: str | None) -> bool:

@@ -64,10 +64,8 @@ class UnnamedPasses(PersonPasses):
         for i, (j, match) in sorted(self._body_at.items()):
             if self.used[i]:
                 continue
-            kind = match.entry.get("kind")
-            end = j
-            if kind == "head":
-                end = self._complement(j)
+            end = self._body_end(j, match)
+            if match.entry.get("kind") == "head":
                 if end == j and not (match.entry.norm.startswith(ARTICLE) or " " in match.entry.norm
                                      or match.prefix.endswith(ARTICLE)):
                     continue  # a bare indefinite head noun (وزارة) names nothing
@@ -86,6 +84,10 @@ class UnnamedPasses(PersonPasses):
                 self.entities.append(entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
             self._mark(i, end)
+
+    def _body_end(self, j: int, match) -> int:
+        """Where a body's name found up to token j ends: a head noun (هيئة، وزارة) takes its complement."""
+        return self._complement(j) if match.entry.get("kind") == "head" else j
 
     @property
     def _role_starts(self) -> set[int]:
@@ -120,15 +122,19 @@ class UnnamedPasses(PersonPasses):
     def _unnamed(self) -> None:
         modifiers = self.res.vague_modifiers
         nationality = self.res.nationality_forms
+        # names of bodies are claimed first: هيئة الاتصالات وتقنية المعلومات السعودية is one body, its
+        # tail (المعلومات السعودية) no vague source
+        in_body_name = {k for s, (j, match) in self._body_at.items() for k in range(s + 1, self._body_end(j, match))}
         for m in self.ctx.hits("vague-sources-all"):
             i = m.i
-            if i >= len(self.tokens) or self.used[i]:
+            if i >= len(self.tokens) or self.used[i] or i in in_body_name:
                 continue
             kind = m.entry.get("kind")
             if kind in ("modifier", "anonymity"):
                 continue
             prev = self._word(i - 1)
-            if prev is not None and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
+            if prev is not None and m.entry.get("claims") != "yes" \
+                    and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
                 continue  # وكالة أنباء "فارس": part of a name, not a vague source
             j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
@@ -161,10 +167,12 @@ class UnnamedPasses(PersonPasses):
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
-            if i > 0 and (self.tokens[i - 1].kind == "number" or (self.res["number-words"].lookup(
-                    self.tokens[i - 1].text) is not None and not self.tokens[i - 1].text.startswith(
-                    _ONE_COUNTED))):
-                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one)
+            count = self.res["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
+            if i > 0 and (self.tokens[i - 1].kind == "number" or (
+                    count is not None and count.get("approx") != "true"
+                    and not self.tokens[i - 1].text.startswith(_ONE_COUNTED))):
+                continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one;
+                # عدة دبلوماسيين، بضعة مسؤولين: a vague count is a group nobody named)
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
                 _DEFINITE_STARTS)
             start_off, end_off = m.start, self.tokens[j - 1].end
@@ -173,8 +181,10 @@ class UnnamedPasses(PersonPasses):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية: a generic group, not one named before
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
-                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head":
-                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not)
+                if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
+                        and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)):
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
+                    # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -186,7 +196,8 @@ class UnnamedPasses(PersonPasses):
                 entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, m.entry.norm,
                                 m.entry.get("gender", "m") or "m", vague=True)
                 self.entities.append(entity)
-            self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
+            mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source  # وسط أنباء عن: no verb needed
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -290,13 +301,34 @@ class UnnamedPasses(PersonPasses):
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens)))):
-                continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+            if not self._reports_at(k):
+                anonymity = self._anonymity_then_report(k)
+                if anonymity is None:
+                    continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
+                j = anonymity  # the anonymity phrase is part of the description: no name after it is his
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
             self._mark(i, j)
+
+    def _reports_at(self, k: int) -> bool:
+        """A colon, a quotation mark or إن/أن within three tokens of token k."""
+        return any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens))))
+
+    def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
+        """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
+        later in the same sentence, right before what he said, makes the role noun the speaker. The
+        token after the anonymity phrase, or None."""
+        if k >= len(self.tokens):
+            return None
+        sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
+        for x in range(k, min(k + reach, len(self.tokens))):
+            if self.ctx.sentence_of(self.tokens[x].start)[0] != sentence:
+                return None
+            if (end := self._anonymity_at(x)) is not None:
+                return end if self._reports_at(end) else None
+        return None
 
     def _vague_head(self, k: int) -> bool:
         hit = self.ctx.hit_at("vague-sources-all", k)
@@ -369,6 +401,11 @@ class UnnamedPasses(PersonPasses):
                 if head[:3] and e.key.removeprefix(ARTICLE)[:3] == head[:3]:
                     return e
         return None
+
+    def _after_source_preposition(self, i: int) -> bool:
+        """A source preposition of source-phrases.txt (حسب، وبحسب، وفقا ل) ends right before token i."""
+        hit = self.ctx.hit_at("source-phrases", i - 1) if i > 0 else None
+        return hit is not None and hit.j == i and hit.entry.get("kind") == "preposition"
 
     def _speaker_position(self, i: int) -> bool:
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
