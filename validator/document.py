@@ -23,6 +23,7 @@ MAX_BYTES = 2 * 1024 * 1024
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"\S+")  # what str.split() splits out
+_SPLIT_SPAN = 2000  # word_count copies spans up to this long (a quotation is a few hundred characters)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -109,6 +110,8 @@ class Document:
         the one it starts in the middle of (quotations that run to their paragraph's end overlap)."""
         if start >= end:
             return 0
+        if end - start <= _SPLIT_SPAN:  # a short span: splitting its copy is cheaper than indexing every word
+            return len(self.text[start:end].split())
         starts = self._word_starts
         if starts is None:
             starts = self._word_starts = [m.start() for m in _WORD.finditer(self.text)]

@@ -7,6 +7,7 @@ last source whose gender agrees, and becomes a mention of that entity.
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from validator.extract.attribution_sources import (
     WITH_WINDOW,
@@ -398,9 +399,10 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
     """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
     out = []
     by_last = {s.last_token: s for s in spans}
-    for k, tok in enumerate(ctx.tokens):
+    for k in compress(range(len(ctx.texts)), map(":".__eq__, ctx.texts)):  # the colons, found in C
         # رابط الخبر: مسؤول يمني: ألف قتيل — a source and a colon right after another colon
-        if tok.text != ":" or k < 2:
+        tok = ctx.tokens[k]
+        if k < 2:
             continue
         span = by_last.get(k - 1)
         if span is not None and span.first_token >= 1 and ctx.tokens[span.first_token - 1].text == ":":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import weakref
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -43,7 +44,8 @@ class Context:
         if self._patterns is None:
             from validator.extract.patterns.matcher import ArticlePatterns
 
-            self._patterns = ArticlePatterns(self, self.res.patterns)
+            # a weak reference back: a cycle would leave every article's tokens to the cyclic collector
+            self._patterns = ArticlePatterns(weakref.proxy(self), self.res.patterns)
         return self._patterns
 
     def _matches(self, lexicon: str) -> list[LexMatch]:

@@ -103,6 +103,7 @@ class NumberExtractor:
         self.items: list[NumberItem] = []
         self._taken = bytearray(len(ctx.text) + 1)  # characters already read as part of a number
         self.runs: list[int] = []  # where each run of digits starts
+        self._subheads: dict[int, bool] = {}  # _in_subhead by paragraph
 
     def _free(self, s: int, e: int) -> bool:
         return not any(self._taken[s:e])
@@ -501,6 +502,13 @@ class NumberExtractor:
         return link != -1 and ":" in text[link:start]
 
     def _in_subhead(self, paragraph: int) -> bool:
+        """`_is_subhead`, read once per paragraph (a subhead may hold several figures)."""
+        found = self._subheads.get(paragraph)
+        if found is None:
+            found = self._subheads[paragraph] = self._is_subhead(paragraph)
+        return found
+
+    def _is_subhead(self, paragraph: int) -> bool:
         """A subhead or a teaser line inside the body (الباص السياحي ينقل 500 راكب): a short paragraph
         of one line with no sentence-final mark, between body paragraphs, not a sentence of the story."""
         doc = self.ctx.doc

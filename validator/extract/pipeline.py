@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 
 from validator.document import Document
 from validator.extract.attribution_sources import is_outlet
@@ -19,7 +20,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.normalize import normalize
-from validator.text.tokens import tokenize
+from validator.text.tokens import kind_of, tokenize
 
 _SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
 _CLAUSE_CUES = word_class("quote-words", "clause-cue")  # إن، بأن: they open a clause, not only speech
@@ -199,25 +200,29 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
 _ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
+_HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
 
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
-    forms: dict[str, dict[str, Location]] = {}
-    for t in ctx.tokens:
-        if len(t.text) < G_VARIANT_MIN or t.kind != "word" or t.text.translate(_ONE_G) == t.text \
-                and _FOREIGN_G[0] not in t.text:
-            continue  # (cheap tests first: most words are short or have neither letter)
-        w, start = t.text, t.start
-        clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
-        if len(w) - len(clitic) >= G_VARIANT_MIN:
-            w, start = w[len(clitic):], t.start + len(clitic)
-        if len(w) < G_VARIANT_MIN or ctx.res["stopwords"].lookup(w) is not None:
+    forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
+    stopwords = ctx.res["stopwords"]
+    readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
+    for w in filter(_HAS_FOREIGN_G, set(ctx.texts)):  # most words have neither letter: found in C
+        if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
             continue
-        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, ctx.loc(start, t.end))
+        clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
+        skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
+        if stopwords.lookup(w[skip:]) is None:
+            readings[w] = (w[skip:], skip)
+    tokens = ctx.tokens
+    for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
+        t = tokens[k]
+        w, skip = readings[t.text]
+        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, (t.start + skip, t.end))
     out = []
-    for key, variants in forms.items():
-        if len(variants) > 1 and not any(loc.text in known for loc in variants.values()):
-            locs = sorted(variants.values(), key=lambda x: x.start)
+    for key, spans in forms.items():  # a location only for words written two ways (most are not)
+        if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
+            locs = sorted((ctx.loc(*span) for span in spans.values()), key=lambda x: x.start)
             out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term"))
     return out
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 from operator import itemgetter
 
 from validator.extract.context import Context
@@ -10,6 +11,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
 from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
                                         QUOTE_PAIRS, TATWEEL)
+from validator.text.tokens import token_kind
 
 PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
 _MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME) + "]")
@@ -303,7 +305,8 @@ def _word_positions(ctx: Context) -> list[int]:
     """Indices of the article's word tokens (computed once per article)."""
     positions = ctx.word_positions
     if positions is None:
-        positions = ctx.word_positions = [k for k, t in enumerate(ctx.tokens) if t.kind != "punct"]
+        kinds = map(token_kind, ctx.tokens)
+        positions = ctx.word_positions = list(compress(range(len(ctx.tokens)), map("punct".__ne__, kinds)))
     return positions
 
 
@@ -339,11 +342,12 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
         words.insert(0, t.text)
     for k in range(len(words)):
         for n in (4, 3, 2, 1):
-            phrase = " ".join(words[k:k + n])
             if k + n > len(words):
                 continue
-            for form in (phrase, *(phrase[:-len(x)] for x in _PRONOUN_SUFFIXES
-                                   if n == 1 and phrase.endswith(x) and len(phrase) - len(x) >= 3)):
+            phrase = " ".join(words[k:k + n])
+            forms = (phrase,) if n > 1 else (phrase, *(phrase[:-len(x)] for x in _PRONOUN_SUFFIXES
+                                                       if phrase.endswith(x) and len(phrase) - len(x) >= 3))
+            for form in forms:
                 entry = intro.lookup(form)
                 if entry is not None and entry.get("kind") == "text":
                     return True

@@ -45,6 +45,7 @@ def kind_of(text: str) -> str:
 
 _first_char = itemgetter(0)
 _start = attrgetter("start")
+token_kind = attrgetter("kind")  # for passes that pick tokens by kind in C (map, compress)
 _new_token = tuple.__new__
 
 

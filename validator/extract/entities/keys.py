@@ -15,7 +15,12 @@ def key_forms(key: str) -> tuple[str, str, str]:
 
 def _tails(text: str) -> list[str]:
     """Every x such that text.endswith(" " + x)."""
-    return [text[i + 1:] for i, ch in enumerate(text) if ch == " "]
+    out = []
+    at = text.find(" ")
+    while at != -1:
+        out.append(text[at + 1:])
+        at = text.find(" ", at + 1)
+    return out
 
 
 class KeyIndex:

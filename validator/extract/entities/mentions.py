@@ -2,11 +2,14 @@
 and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
+from itertools import compress
+
 from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _spelling_variant
 from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
+from validator.text.normalize import normalize_cached
 
 
 class MentionPasses(UnnamedPasses):
@@ -23,7 +26,8 @@ class MentionPasses(UnnamedPasses):
                 for clitic in NAME_CLITIC_PREFIXES:
                     readings.setdefault(clitic + form, []).append((form, clitic))
         by_form: dict[str, list[tuple[int, str]]] = {}
-        for i in [i for i, text in enumerate(self.ctx.texts) if text in readings]:
+        texts = self.ctx.texts
+        for i in compress(range(len(texts)), map(readings.__contains__, texts)):
             if self.tokens[i].kind == "word":
                 for form, clitic in readings[self.tokens[i].text]:
                     by_form.setdefault(form, []).append((i, clitic))
@@ -72,11 +76,12 @@ class MentionPasses(UnnamedPasses):
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
             for form in sorted_forms:
                 words = form.split()
+                rest = words[1:]
                 for i, clitic in by_form.get(words[0], ()):
                     j = i + len(words)
-                    if j > len(self.tokens) or any(self.tokens[i + k].text != words[k] for k in range(1, len(words))):
+                    if j > len(self.tokens) or (rest and self.ctx.texts[i + 1:j] != rest):
                         continue
-                    if any(self.used[k] for k in range(i, j)):
+                    if any(self.used[i:j]):
                         continue
                     if i > 0 and self.tokens[i - 1].text in particles:
                         continue  # سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: another person
@@ -98,7 +103,7 @@ class MentionPasses(UnnamedPasses):
         (وزير الدفاع العراقي) is still an identified role, not an anonymous source."""
         headline = self.ctx.doc.headline
         for phrase in self.title_only:
-            if any(self.used[k] for k in range(phrase.start, phrase.end)):
+            if any(self.used[phrase.start:phrase.end]):
                 continue
             role = phrase.roles[0][2]
             if role.entry.get("kind") == "honorific":
@@ -136,8 +141,6 @@ class MentionPasses(UnnamedPasses):
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:
-        from validator.text.normalize import normalize_string
-
         before = len(self.ctx.doc.text) if forward else self.ctx.norm.to_original(before_norm)
         words = {self.tokens[k].text.removeprefix(ARTICLE) for k in range(phrase.start + 1, phrase.end)
                  if self.tokens[k].kind == "word"}
@@ -152,10 +155,10 @@ class MentionPasses(UnnamedPasses):
             if forward:
                 first = -first  # from the headline, the first holder named in the body
             for title in e.titles:
-                norm_title = normalize_string(title)
+                norm_title = normalize_cached(title)  # titles repeat: each person's, for every title phrase
                 title_words = {w.removeprefix(ARTICLE) for w in norm_title.split()}
                 gender_ok = phrase.gender == e.gender or phrase.gender == "m"
-                if group in {w for w in title_words} or any(w.startswith(group) for w in title_words):
+                if group in title_words or any(w.startswith(group) for w in title_words):
                     if gender_ok and words <= title_words | {ARTICLE} and first > best_pos:
                         best, best_pos = e, float(first)
         return best

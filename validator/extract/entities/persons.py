@@ -84,7 +84,7 @@ class PersonPasses(NameReader):
         """Names from the public-figures lexicon are persons wherever they appear."""
         for m in self.ctx.hits("public-figures"):
             i, j = m.i, m.j
-            if any(self.used[k] for k in range(i, j)):
+            if any(self.used[i:j]):
                 continue
             entity, _ = self.person(i, j, m.entry.get("gender", "m") or "m")
             title, title_loc, lex = None, None, [m.entry.source]
@@ -441,7 +441,7 @@ class PersonPasses(NameReader):
                 continue
             start, k, phrase = found
             titles = self._title_text(phrase)
-            if not titles or any(self.used[x] for x in range(phrase.start, k)):
+            if not titles or any(self.used[phrase.start:k]):
                 continue
             entity, _ = self.person(start, k + 1, phrase.gender)
             title, title_loc, src = titles[0]
@@ -464,7 +464,7 @@ class PersonPasses(NameReader):
             k += 1  # the rest of the title's complement: وأفريقيا، بالمملكة
         if k < n and self.tokens[k].text not in "،," and self._holder_then_report(verb, i, phrase):
             return True
-        if k >= n or self.tokens[k].text not in "،," or any(self.used[x] for x in range(i, k)):
+        if k >= n or self.tokens[k].text not in "،," or any(self.used[i:k]):
             return False
         start = j = k + 1
         titles = self._title_text(phrase)
@@ -499,7 +499,7 @@ class PersonPasses(NameReader):
         are the title's holder, the verb's subject."""
         n = len(self.tokens)
         start = j = phrase.end
-        if start >= n or any(self.used[x] for x in range(i, start)) or self._mention_at(start) is not None:
+        if start >= n or any(self.used[i:start]) or self._mention_at(start) is not None:
             return False
         while j < n and j - start < HOLDER_WORDS and self._unknown_name_word(j, first=j == start):
             j += 1

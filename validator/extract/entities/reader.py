@@ -2,6 +2,8 @@
 and how a person and its mentions are recorded. The passes in the sibling modules call these."""
 from __future__ import annotations
 
+from itertools import compress
+
 from validator.extract.context import Context
 from validator.extract.entities.words import (
     ALLAH,
@@ -62,7 +64,7 @@ from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.normalize import normalize_string
-from validator.text.tokens import Token
+from validator.text.tokens import Token, token_kind
 
 _FAMILY_NORMALIZED = normalize_string(FAMILY)  # آل as the tokens have it (ال)
 _KIN_PRONOUNS = affixes("kin-pronoun")          # ابنه، زوجتها
@@ -92,7 +94,9 @@ class NameReader(TitlePhrases):
         self.tokens = ctx.tokens
         self.used = [False] * len(ctx.tokens)
         self._role_starts_cache: set[int] | None = None
-        self._words = [t.text if t.kind == "word" else None for t in ctx.tokens]  # _word(i), looked up often
+        self._words: list[str | None] = list(ctx.texts)  # _word(i), looked up often: None but for words
+        for k in compress(range(len(ctx.tokens)), map("word".__ne__, map(token_kind, ctx.tokens))):
+            self._words[k] = None
         self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
         self._person_keys = KeyIndex()  # `person` looks a name up among the entities so far

@@ -61,6 +61,10 @@ class UnnamedPasses(PersonPasses):
     """Organization and unnamed-source passes."""
 
     def _organizations(self) -> None:
+        by_key: dict[str, Entity] = {}  # each organization's key and the word prefixes of it -> the first
+        for e in self.entities:
+            if e.kind == "organization":
+                _index_prefixes(by_key, e)
         for i, (j, match) in sorted(self._body_at.items()):
             if self.used[i]:
                 continue
@@ -76,12 +80,12 @@ class UnnamedPasses(PersonPasses):
             contracted = match.prefix.endswith(LI) and key.startswith(LI) and match.entry.norm.startswith(ARTICLE)
             if contracted:
                 key = ALEF + key  # للمرصد: ل + المرصد
-            entity = next((e for e in self.entities if e.kind == "organization"
-                           and (e.key == key or e.key.startswith(key + " "))), None)  # المرصد → المرصد السوري ...
+            entity = by_key.get(key)  # المرصد → المرصد السوري ...
             if entity is None:
                 name = self.ctx.loc(start_off, end_off).text
                 entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
+                _index_prefixes(by_key, entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
             self._mark(i, end)
 
@@ -414,3 +418,13 @@ class UnnamedPasses(PersonPasses):
         if prev is None:
             return False
         return (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
+
+
+def _index_prefixes(by_key: dict, entity: Entity) -> None:
+    """`by_key.get(key)` is then the first entity whose key is `key` or starts with `key + " "`."""
+    key = entity.key
+    at = key.find(" ")
+    while at != -1:
+        by_key.setdefault(key[:at], entity)
+        at = key.find(" ", at + 1)
+    by_key.setdefault(key, entity)

@@ -7,6 +7,7 @@ front). No stage edits another's output: a stage asks for the resolved matches o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
@@ -71,11 +72,15 @@ class ArticlePatterns:
         ctx = self.ctx
         offset = 0
         exact: tuple[Test, int] | None = None
-        for el in pattern.elements:
+        for index, el in enumerate(pattern.elements):
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
-                return sorted({k - offset for k, text in enumerate(ctx.texts) if text == literal.value
-                               and k - offset >= 0})
+                texts = ctx.texts
+                found = compress(range(len(texts)), map(literal.value.__eq__, texts))
+                following = _required_lexicon(pattern.elements, index + 1) if el.one_token else None
+                if following is not None:  # من + places: only where the next token starts a match
+                    found = (k for k in found if ctx.hit_at(following, k + 1) is not None)
+                return sorted({k - offset for k in found if k >= offset})
             if exact is None and el.low >= 1:
                 test = next((t for t in el.tests if t.kind == "exact" and not t.negated), None)
                 exact = (test, offset) if test is not None else None
@@ -84,7 +89,8 @@ class ArticlePatterns:
             offset += 1
         if exact is not None:
             (test, at), entries = exact, ctx.res.matchable[exact[0].value].by_norm
-            return [k - at for k, text in enumerate(ctx.texts) if text in entries and k - at >= 0]
+            texts = ctx.texts
+            return [k - at for k in compress(range(len(texts)), map(entries.__contains__, texts)) if k >= at]
         first = pattern.elements[0]
         lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
         if lexicon is not None and first.low >= 1:
@@ -162,6 +168,13 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
+
+
+def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
+    """The lexicon element k must start a match of (a non-negated lexicon test, at least once), or None."""
+    if k >= len(elements) or elements[k].low < 1:
+        return None
+    return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
 
 
 def _has(entry, attr: tuple[str, str] | None) -> bool:
