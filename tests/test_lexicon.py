@@ -262,3 +262,15 @@ def test_a_broken_lexicon_in_a_run_exits_2_with_its_position(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("قال الوزير إن الاجتماع انتهى.\n", encoding="utf-8")
     code, _out, err = cli(["--config", tmp_path / "validate.toml", tmp_path / "a.txt"], capsys)
     assert code == 2 and "titles.txt:1:" in err and "'rol' is not a value of attribute 'kind'" in err
+
+
+def test_affix_classes_are_read_longest_first_and_a_single_affix_must_be_one():
+    from validator.extract.wordclasses import affix, affixes, one_word
+
+    assert affix("article") == "ال"
+    clitics = affixes("non-name-clitic")  # a loop that strips the first clitic a word starts with
+    assert clitics.index("وال") < clitics.index("و") and set(clitics) >= {"بال", "لل", "ب", "ل"}
+    with pytest.raises(RuleError, match="affix class 'pronoun' must hold exactly one entry, it holds 4"):
+        affix("pronoun")
+    with pytest.raises(RuleError, match="must hold exactly one word"):
+        one_word("figure-words", "range-between")

@@ -62,6 +62,15 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     return out
 
 
+def figure_context(item: NumberItem, lang: str = "en") -> list[str]:
+    """What a figure's context makes of it: the market terms of its paragraph and their density (what
+    rules read as a market report, field market_report), a load on one vehicle (field cargo)."""
+    L = labels(lang)
+    out = [L["market"].format(n=item.market_terms, p=item.paragraph + 1, d=item.market_density)] \
+        if item.market_terms else []
+    return out + ([L["cargo"]] if item.cargo else [])
+
+
 def missing_source(item, scope: str, article: Article, lang: str) -> str:
     """What a `require source` looked for and did not find, and the nearest attribution with a source."""
     L = labels(lang)

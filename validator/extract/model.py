@@ -67,6 +67,11 @@ class Entity:
                 "mentions": [m.to_json() for m in self.mentions]}
 
 
+# A paragraph with at least this many market terms per sentence is dense enough to be a market report
+# (field market_report); how many terms make one is the rule's decision (rules/unsourced-amount.rule).
+MARKET_REPORT_DENSITY = 1.0
+
+
 @dataclass(slots=True)
 class NumberItem:
     id: str
@@ -85,6 +90,9 @@ class NumberItem:
     partial: bool = False               # a part of a larger count: بينهم أربعة أطفال، سبعة من الجنود
     approximate: bool = False           # a vague count: عشرات، مئات، آلاف
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
+    market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
+    market_density: float = 0.0         # those terms per sentence of its paragraph
+    cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     in_headline: bool = False
     in_subhead: bool = False            # in a subhead or teaser line inside the body
     passage: int = 0                    # a paragraph cut where the article turns to another incident

@@ -8,7 +8,7 @@ from typing import Any
 from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.model import NumberItem
-from validator.text.punctuation import DASHES
+from validator.text.punctuation import CLAUSE_BREAKS, DASHES, LINE_FINAL_MARKS
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
 # dot), so a match can only start where a run of digits does: the text is scanned once for those
@@ -73,9 +73,8 @@ _NISBA_PLURAL = affix("nisba-plural")
 _MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 MARKET_WINDOW = 6
+CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
-_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…", "»", '"', "”", ")")
-_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", "(", ")"})  # a market term across one is another clause's
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -357,6 +356,9 @@ class NumberExtractor:
         if category == "casualty":
             item.place, item.update_story = self._place_named(sentence, paragraph), self._update_story()
         item.market = self._market_figure(first, last, sentence)
+        item.market_terms, item.market_density = self._market_report(paragraph)
+        item.cargo = (category == "quantity" and paragraph != self._lead_paragraph()
+                      and self._cargo_figure(first, last, sentence))
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
@@ -516,7 +518,7 @@ class NumberExtractor:
             return False
         para = doc.paragraphs[paragraph]
         text = doc.text[para.start:para.end].strip()
-        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(_SENTENCE_ENDS)
+        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
 
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
@@ -568,16 +570,49 @@ class NumberExtractor:
         """A price or index figure: a market term (المؤشر، سهم، نقطة، الأونصة) within MARKET_WINDOW
         tokens of the numeral in its clause. A market word elsewhere in a long sentence (a spending
         plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
-        if not hasattr(self, "_market"):
-            self._market: dict[int, list[tuple[int, int]]] = {}
-            for m in self.ctx.patterns.find("market-context"):  # rules/patterns/contexts.pattern
+        return self._context_near("market-context", first, last, sentence, MARKET_WINDOW, MARKET_WINDOW)
+
+    def _cargo_figure(self, first: int, last: int, sentence: int) -> bool:
+        """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
+        in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""
+        return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
+
+    def _lead_paragraph(self) -> int:
+        """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
+        detail of the scene."""
+        return next((p.index for p in self.ctx.doc.paragraphs if not p.is_headline), -1)
+
+    def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
+        """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
+        the numeral or `after` tokens after it, in the same sentence and clause."""
+        if not hasattr(self, "_contexts"):
+            self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        spans = self._contexts.get(label)
+        if spans is None:
+            spans = self._contexts[label] = {}
+            for m in self.ctx.patterns.find(label):
                 sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
-                self._market.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
-        for i, j in self._market.get(sentence, ()):
-            lo, hi = (j, first) if j <= first else (last, i)
-            if hi - lo <= MARKET_WINDOW and not any(self.tokens[k].text in _CLAUSE_BREAKS for k in range(lo, hi)):
+                spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
+        for i, j in spans.get(sentence, ()):
+            lo, hi, window = (j, first, before) if j <= first else (last, i, after)
+            if hi - lo <= window and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi)):
                 return True
         return False
+
+    def _market_report(self, paragraph: int) -> tuple[int, float]:
+        """Market terms of any scope in a paragraph (pattern market-report) and their number per sentence:
+        a daily wrap-up or a stock valuation is dense with them, a news story that names the bourse once
+        is not. The rules decide the threshold (fields market_terms, market_density)."""
+        if not hasattr(self, "_report_terms"):
+            self._report_terms: dict[int, int] = {}
+            for m in self.ctx.patterns.find("market-report"):  # rules/patterns/contexts.pattern
+                p = self.ctx.sentence_of(self.tokens[m.span_start].start)[1]
+                self._report_terms[p] = self._report_terms.get(p, 0) + 1
+            self._paragraph_sentences: dict[int, int] = {}
+            for s in self.ctx.doc.sentences:
+                self._paragraph_sentences[s.paragraph] = self._paragraph_sentences.get(s.paragraph, 0) + 1
+        terms = self._report_terms.get(paragraph, 0)
+        return terms, round(terms / max(1, self._paragraph_sentences.get(paragraph, 1)), 2)
 
     def _is_update(self, start: int, sentence: int) -> bool:
         """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""

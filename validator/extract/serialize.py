@@ -1,7 +1,7 @@
 """The `validate extract` JSON: every item with text, start, end, line, column."""
 from __future__ import annotations
 
-from validator.extract.evidence import labels, source_chain, structure_evidence
+from validator.extract.evidence import labels, figure_context, source_chain, structure_evidence
 from validator.extract.model import Article, NumberItem, Quote
 from validator.findings import Location
 
@@ -31,7 +31,7 @@ def article_to_json(article: Article) -> dict:
         "numbers": [{"id": n.id, **_span(n.loc), "value": n.value, "category": n.category,
                      "qualifier": n.qualifier, "noun": n.noun, "noun_type": n.noun_type,
                      "attributed": n.attributed, "source": source(n.source), "in_quote": n.in_quote,
-                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "market": n.market, "sentence": n.sentence, "lexicon": n.lexicon,
+                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "market": n.market, "market_terms": n.market_terms, "market_density": n.market_density, "cargo": n.cargo, "sentence": n.sentence, "lexicon": n.lexicon,
                      "evidence": _evidence(n, article)}
                     for n in article.numbers],
         "quotes": [{"id": q.id, **_span(q.loc), "kind": q.kind, "balanced": q.balanced,
@@ -50,6 +50,8 @@ def _evidence(item, article: Article) -> list[str]:
     out = structure_evidence(item, article)
     if isinstance(item, (NumberItem, Quote)):
         out += source_chain(item, article)
+    if isinstance(item, NumberItem):
+        out += figure_context(item)
     return out
 
 

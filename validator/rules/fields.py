@@ -8,7 +8,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.model import Article, Entity, SpellingGroup, TextSpan
+from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
 from validator.text.normalize import normalize_cached
 
 
@@ -141,6 +141,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "cargo": FieldSpec(lambda n, a: n.cargo,
+                           doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
+                               "cargo-words just before it, a description rather than a statistic"),
+        "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
+                                   doc="market terms of any scope in its paragraph (pattern market-report) when the "
+                                       "paragraph has at least one per sentence (a dense one), else 0: a market report"),
         "historical": FieldSpec(lambda n, a: n.historical,
                                 doc="after a date before the article's own time in its sentence: a year earlier than "
                                     "the latest the article names that is not a target (by 2030), or last year/season "

@@ -27,3 +27,7 @@ COMMAS = frozenset({ARABIC_COMMA, ","})
 # the marks that end a sentence or its main clause (. ؟ ! ؛)
 SENTENCE_MARKS = frozenset({".", ARABIC_QUESTION_MARK, "!", ARABIC_SEMICOLON})
 DASHES = frozenset({"-", EN_DASH})
+# what ends a line that is a sentence, not a subhead (a final mark, a closing quotation or bracket)
+LINE_FINAL_MARKS = (".", "!", "?", ARABIC_QUESTION_MARK, ":", "…", "»", '"', "”", ")")
+# what ends a clause inside a sentence (commas, semicolons, brackets)
+CLAUSE_BREAKS = COMMAS | {ARABIC_SEMICOLON, ";", "(", ")"}
