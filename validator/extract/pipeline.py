@@ -234,7 +234,8 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
 TRANSLITERATED_MIN = 4
 _ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
                              for group in [word_class("entity-words", name)] for c in group})
-_INNER_VOWELS = frozenset(affixes("long-vowel")) - {affix("alef")}  # not ا: أسامة / اسمه
+_LONG_VOWELS = frozenset(affixes("long-vowel"))
+_INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
 _AND = affix("and")
 
 
@@ -309,9 +310,15 @@ def _names_the_place(ctx: Context, m) -> bool:
     return True
 
 
+def _vowel_for_vowel(a: str, b: str) -> bool:
+    """One long vowel written for another, letter for letter (ستيفان / ستافان): one foreign name."""
+    return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b))
+
+
 def _distinct_spellings(forms: dict, given) -> dict:
     """Keep forms that differ in spelling, not just in length (a surname is not a misspelling), nor
-    in being two given names of the lexicon (محمد / محمود العلي are two people of one family)."""
+    in being two given names of the lexicon (محمد / محمود، أحمد / حامد العلي: two people of one
+    family), unless one long vowel is written for another (ستيفان / ستافان)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
@@ -322,7 +329,8 @@ def _distinct_spellings(forms: dict, given) -> dict:
                 for o in other_words:
                     if w.endswith(o) or o.endswith(w):
                         continue  # ومنطقة / منطقة: a clitic, not another spelling
-                    if loose_key(w) == loose_key(o) and len(w) > 2 and not (w in given and o in given):
+                    if loose_key(w) == loose_key(o) and len(w) > 2 \
+                            and not (w in given and o in given and not _vowel_for_vowel(w, o)):
                         clash = True
         if clash or not kept:
             kept[form] = loc
