@@ -17,7 +17,6 @@ _DIGIT_RUN = re.compile(r"\d+")
 _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
-_DIGITS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)*(?![\d])")
 
 
 def _either(words) -> str:
@@ -58,6 +57,9 @@ _FUTURE_PREFIX = affix("future")
 _DUAL_ENDINGS = affixes("dual-ending")
 _PLURAL_DURATIONS = _figure_words("plural-durations")  # ثواني، ساعات: plurals with a dual's ending
 _PARTITIVE = one_word("figure-words", "partitive")  # أربعة من عناصر الأمن
+# 7ر59 = 59.7: the Arabic decimal mark, written between the whole and the fraction as agency wires print it
+_DECIMAL_MARK = one_word("figure-words", "decimal-mark")
+_DIGITS = re.compile(r"\d(?<![\d.,%s]\d)\d*(?:[.,%s]\d+)*(?![\d])" % (_DECIMAL_MARK, _DECIMAL_MARK))
 _PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
 _NOT_COUNTED = _figure_words("not-counted")
 _LINK_LINE = one_word("figure-words", "link-line")
@@ -80,6 +82,9 @@ PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prison
 
 
 def _parse_digits(s: str) -> float | int:
+    if _DECIMAL_MARK in s:  # stored fraction first (7ر59), it reads right to left as 59.7
+        fraction, whole = s.split(_DECIMAL_MARK, 1)
+        s = whole + "." + fraction
     if "," in s:
         groups = s.split(",")
         if all(len(g) == 3 for g in groups[1:]) and "." not in groups[-1]:
@@ -353,6 +358,8 @@ class NumberExtractor:
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
+        if category == "casualty":
+            item.place, item.update_story = self._place_named(sentence, paragraph), self._update_story()
         item.market = self._market_figure(first, last, sentence)
         item.market_terms, item.market_density = self._market_report(paragraph)
         item.cargo = (category == "quantity" and paragraph != self._lead_paragraph()
@@ -620,6 +627,50 @@ class NumberExtractor:
                 self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
         first = self._updates.get(sentence)
         return (first is not None and first < start) or self._recalled(sentence)
+
+    def _place_named(self, sentence: int, paragraph: int) -> str | None:
+        """Where a sentence's event happened, in a story with a dateline: the first city or region
+        the sentence names, the dateline left out (one desk reports a blast in a Turkish town and an
+        attack in Sinai); for the headline and first paragraph, else the first the lead names (a
+        headline's toll is its lead's event); else the dateline's place. A story without one gives
+        none: the places its sentences name hold many events a day (a city at war)."""
+        if not hasattr(self, "_places"):
+            from validator.extract.pipeline import names_the_place
+
+            dateline = self.ctx.doc.dateline
+            self._places: dict[int, str] = {}
+            self._lead_place: str | None = None
+            for m in self.ctx.hits("places"):
+                at = self.ctx.norm.to_original(m.start)
+                if m.entry.get("kind") == "country":
+                    continue   # a country is no event's place: a day's feed has many events in one
+                if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
+                    where = self.ctx.sentence_of(m.start)
+                    self._places.setdefault(where[0], m.entry.norm)
+                    if where[1] <= 1 and self._lead_place is None:
+                        self._lead_place = m.entry.norm
+        dateline = self._dateline_place()
+        lead = self._lead_place if paragraph <= 1 else None
+        return dateline and (self._places.get(sentence) or lead or dateline)
+
+    def _dateline_place(self) -> str | None:
+        """The dateline's place, when the places lexicon knows it: wires write the agency first as
+        often as the place (سبق- أبها:، رويترز- بنغازي:), and an agency is no place."""
+        if not hasattr(self, "_dateline"):
+            from validator.text.normalize import normalize_string
+
+            dateline, places = self.ctx.doc.dateline, self.res["places"]
+            named = [] if dateline is None else [normalize_string(p) for p in (dateline.place, dateline.agency) if p]
+            self._dateline = next((p for p in named if places.lookup(p) is not None), None)
+        return self._dateline
+
+    def _update_story(self) -> bool:
+        """A story that leads (headline or first paragraph) with a rising or revised toll is an update
+        of its event: its figures may differ from an earlier story's (ارتفاع حصيلة ... إلى)."""
+        if not hasattr(self, "_updating"):
+            self._updating = any(m.entry.get("kind") in ("rise", "revision") and self.ctx.sentence_of(m.start)[1] <= 1
+                                 for m in self.ctx.hits("update-phrases"))
+        return self._updating
 
     def _recalled(self, sentence: int) -> bool:
         """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
