@@ -220,3 +220,17 @@ def test_a_named_speaker_goes_on_without_an_that(extract, text, verb, source):
 def test_a_verb_of_adding_before_a_definite_noun_reports_nothing(extract):
     art = extract("وقال الوزير سامي الراشد إن القانون جاهز.\nويضيف المشروع الجديد 3 مواد إلى القانون.")
     assert [a for a in art.attributions if a.phrase == "أضاف"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "ونفت الوزارة تلقيها معلومات من الجانب الأميركي، فيما أصدر الجيش بيانا نفى فيه تبادل المعلومات مع الجانب الروسي.",
+    "ونفت الشركة تلقيها معلومات من الوسيط، فيما أصدر مجلس الإدارة بيانا نفى فيه تداول المعلومات خارج الشركة.",
+])
+def test_a_definite_noun_after_a_verbal_noun_is_its_object_not_a_source(validator, text):
+    found = validator.validate_text(text, "t.txt").findings
+    assert not [f for f in found if f.category == "unnamed-source"], [f.message for f in found]
+
+
+def test_a_vague_source_after_the_verb_and_a_place_is_still_unnamed(validator):
+    found = validator.validate_text("وأكدت في بغداد مصادر أمنية أن الهجوم أوقع خسائر.", "t.txt").findings
+    assert [f.category for f in found if f.category == "unnamed-source"] == ["unnamed-source"]

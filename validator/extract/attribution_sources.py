@@ -85,6 +85,9 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                     _definite_noun(ctx, j) if s.entity.vague else _object_noun(ctx, j)):
                 return None  # سيذكر الفقيد كقائد دبلوماسي، وثق تنفيذ طائرات نظام بشار الأسد: the noun
                 # right after the verb is its subject or its object; the name after it is neither
+            if s.entity.vague and s.first_token - 1 > j and _object_noun(ctx, s.first_token - 1) \
+                    and ctx.tokens[s.first_token].text.startswith(_ARTICLE):
+                return None  # نفى فيه تبادل المعلومات: a definite noun after a verbal noun is its object
             chosen = _named_after(ctx, spans, k + n, sentence) if s.entity.vague else None
             if chosen is not None and chosen.entity.kind == "person" and not chosen.mention.title \
                     and ctx.hit_at("titles", s.first_token) is not None:

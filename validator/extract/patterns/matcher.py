@@ -95,6 +95,11 @@ class ArticlePatterns:
         lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
         if lexicon is not None and first.low >= 1:
             return [m.i for m in ctx.hits(lexicon.value)]
+        word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
+        if word is not None and first.low >= 1:  # only at tokens that are an entry (each distinct word once)
+            lex, texts = ctx.res.matchable[word.value], ctx.texts
+            entries = {w for w in set(texts) if lex.lookup(w) is not None}
+            return list(compress(range(len(texts)), map(entries.__contains__, texts)))
         return range(len(ctx.tokens))
 
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
