@@ -89,13 +89,19 @@ def run_engine(engine: str, folder: Path, jobs: str, out: Path,
         t.start()
         try:
             code = p.wait(timeout=time_limit)
+            seconds = time.perf_counter() - start
         except subprocess.TimeoutExpired:
+            seconds = time.perf_counter() - start   # the report holds what was done by now
             os.killpg(p.pid, signal.SIGTERM)
-            p.wait()
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:   # a pool whose workers the signal ended first can hang
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
             code = None
         done.set()
         t.join()
-    return time.perf_counter() - start, peak[0], code
+    return seconds, peak[0], code
 
 
 def articles_done(report: Path) -> int:

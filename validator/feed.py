@@ -11,9 +11,10 @@ grows with what the feed says, not with how many times it says it. All three eng
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Finding, Location, RelatedLocation
 from validator.rules import model as m
 from validator.rules.compose import compose, describe, format_value
@@ -58,6 +59,25 @@ def _loc_list(loc: Location) -> list:
     return [loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column, loc.text]
 
 
+def _without_pronoun(word: str) -> str:
+    """وزير خارجيته / وزير الخارجية: a portfolio word with a pronoun suffix (its ta marbuta written ت
+    before it) is the same word (lexicon affixes: pronoun, feminine-t, feminine)."""
+    feminine_t = affix("feminine-t")
+    for pronoun in affixes("pronoun"):
+        stem = word[:-len(pronoun)]
+        if word.endswith(pronoun) and stem.endswith(feminine_t) and len(stem) > len(feminine_t) + 2:
+            return stem[:-len(feminine_t)] + affix("feminine")
+    return word
+
+
+def _listed_before(text: str, mention) -> bool:
+    """A title that punctuation parts from the name after it belongs to what stands before it: in a
+    list (أحمد سالم وزير النقل، اللواء ناصر علي وزير الداخلية) each title follows its own name."""
+    title = mention.title_loc
+    return title is not None and title.start < mention.loc.start and any(
+        unicodedata.category(c).startswith("P") for c in text[title.start:mention.loc.start])
+
+
 def _title_word(norm: str) -> str:
     return title_word_list(norm)[0] if norm.strip() else norm
 
@@ -81,7 +101,7 @@ def feed_items(engine, rules: list[m.Rule], article, place=lambda loc: loc) -> l
                 if len(words) < 2 or (len(words) == 2 and words[0] in word_class("name-particles", "particle", "kind")):
                     continue   # a surname or a given name alone (عبد المجيد) names many people in a feed
                 for mention, words in engine.conflicts.titled_mentions(item):
-                    if (name, words) in seen:
+                    if (name, words) in seen or _listed_before(article.doc.text, mention):
                         continue
                     seen.add((name, words))
                     loc = mention.title_loc or mention.loc
@@ -107,9 +127,10 @@ class FeedIndex:
         self.seen: dict[tuple, list[FeedItem]] = {}
         # one spelling for words with two (الأميركي / الأمريكي): desks differ, the title does not
         self.spelling = {_title_word(e.norm): e.get("group") for e in validator.resources.spelled_terms.entries}
-        # a portfolio's words stay even where a place is spelled the same (المالية / مالي)
-        portfolios = {_title_word(w) for e in validator.lexicons["portfolios"].entries for w in e.norm.split()}
-        self.not_portfolio = (self.engine.conflicts.place_words() - portfolios) | TITLE_FUNCTION_WORDS
+        # the words of the portfolios lexicon, a title's function words left out: only they tell two
+        # ministries apart (an epithet such as الوزير الحديدي or a misspelling names no other ministry)
+        self.portfolios = frozenset({_title_word(w) for e in validator.lexicons["portfolios"].entries
+                                     for w in e.norm.split()} - TITLE_FUNCTION_WORDS)
 
     def compare(self, items: list[FeedItem]) -> list[tuple[FeedItem, FeedItem | None]]:
         """Each item of one article with the earlier article's item it contradicts (or None); then
@@ -128,7 +149,7 @@ class FeedIndex:
     def _conflict(self, rule: m.Rule, item: FeedItem, earlier: FeedItem) -> bool:
         req = rule.requirement
         if req.what == "titles":   # two ministries: other offices are named too many ways across desks
-            a, b = (tuple(self.spelling.get(w, w) for w in t.value) for t in (item, earlier))
+            a, b = (tuple(self.spelling.get(w, w) for w in map(_without_pronoun, t.value)) for t in (item, earlier))
             return self._ministries_conflict(a, b)
         return not values_agree(item.value, earlier.value, req.tolerance, req.factor)
 
@@ -136,12 +157,13 @@ class FeedIndex:
         """Two ministries that share no portfolio word (وزير التخطيط / وزير المالية). Only ministries
         (lexicon entity-words, class ministry-head): in the hand check of the shared day files every
         other office was a false alarm (الرئيس الأميركي / رئيس الولايات المتحدة، رئيس الاتحاد / رئيس
-        النادي). Countries and nationalities are left out, since desks write the same ministry with
-        either (وزير الخارجية المصري / وزير الخارجية بجمهورية مصر العربية، وزير خارجية النمسا)."""
+        النادي). Only the words of the portfolios lexicon are compared: desks write the same ministry
+        with a country or a nationality (وزير الخارجية المصري / وزير الخارجية بجمهورية مصر العربية)
+        and with epithets (الوزير الحديدي)."""
         heads = word_class("entity-words", "ministry-head")
         if not (a and b and a[0] in heads and b[0] in heads):
             return False
-        own_a, own_b = set(a[1:]) - self.not_portfolio, set(b[1:]) - self.not_portfolio
+        own_a, own_b = (set(t[1:]) & self.portfolios for t in (a, b))
         return bool(own_a and own_b) and not own_a & own_b
 
     def finding(self, item: FeedItem, earlier: FeedItem, lang: str) -> Finding:

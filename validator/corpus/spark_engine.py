@@ -26,8 +26,10 @@ from validator.feed import FeedIndex, FeedItem
 from validator.findings import FileResult
 
 # inputs per part: a part's extracted rows go to disk, each table is validated once per part, and
-# the driver holds one part's findings (its memory bound)
-PART_ARTICLES = 20_000
+# the driver holds one part's findings (its memory bound); fewer make a report start sooner
+TASK_ARTICLES = 250   # inputs per Spark task (the Parquet writers of a task buffer what it wrote)
+TASK_ROWS = 5_000     # table rows a task hands to Spark at a time
+PART_ARTICLES = int(os.environ.get("VALIDATOR_SPARK_PART_ARTICLES", "20000"))
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet")
 ARTICLE_TABLE = "article"   # one row per article: its encoding, error and inline suppressions
 FEED_ITEM_TABLE = "feed_item"   # one row per feed item (validator.feed), its JSON in `values`
@@ -64,16 +66,17 @@ def _extract_task(options, key: str, columns: list[str]):
     """The mapInPandas function: (path, content bytes | text) batches in, table rows out."""
 
     def extract(batches):
-        import pandas as pd
-
         from validator import document, run
         from validator.corpus.tables import article_tables
 
         v = run.validator_for(options)
         compiled = compiled_for(key, v)
+        rows: list[dict] = []
         for frame in batches:
-            rows: list[dict] = []
             for path, origin, content, text in zip(frame["path"], frame["origin"], frame["content"], frame["text"]):
+                if len(rows) >= TASK_ROWS:   # a task's memory holds one frame of rows, not its partition's
+                    yield _frame(rows, columns)
+                    rows = []
                 try:
                     if text is None or (isinstance(text, float)):
                         text, encoding = document.decode(bytes(content), path)
@@ -89,10 +92,17 @@ def _extract_task(options, key: str, columns: list[str]):
                     rows.extend({"table": table, **r} for r in table_rows)
                 rows.extend({"table": FEED_ITEM_TABLE, "article": path, "row": i, "values": item.to_json()}
                             for i, item in enumerate(tables.feed))
-            # object columns: pandas 3 would make text columns Arrow-backed chunked strings, which
-            # pyspark's Arrow writer does not take; a missing value becomes a null, never "nan"
-            yield pd.DataFrame.from_records(rows, columns=columns).astype(object)
+        yield _frame(rows, columns)
     return extract
+
+
+def _frame(rows: list[dict], columns: list[str]):
+    """Rows as a task's pandas frame. Object columns: pandas 3 would make text columns Arrow-backed
+    chunked strings, which pyspark's Arrow writer does not take; a missing value becomes a null,
+    never "nan"."""
+    import pandas as pd
+
+    return pd.DataFrame.from_records(rows, columns=columns).astype(object)
 
 
 def _inputs(spark, items, partitions: int):
@@ -154,7 +164,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
     ddl = row_schema(compiled)
     columns = [c.split("`")[1] for c in ddl.split(", ")]
     task = _extract_task(plan.options[key], key, columns)
-    partitions = max(2, spark.sparkContext.defaultParallelism * 2)
+    parallel = max(2, spark.sparkContext.defaultParallelism * 2)
     feed = FeedIndex(validator)   # the articles of the run so far
     spill = tempfile.mkdtemp(prefix="validator-spark-")
     try:
@@ -162,6 +172,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
             # extraction runs once, in one Spark job whose rows go to disk (Parquet, one folder per
             # table); each table's suite then reads its own rows from there
             where = f"{spill}/part-{number}"
+            partitions = max(parallel, -(-len(part) // TASK_ARTICLES))   # a task's size bounds its memory
             _inputs(spark, part, partitions).mapInPandas(task, ddl).write.partitionBy("table").parquet(where)
             rows = spark.read.parquet(where)
             found: dict[str, list] = {}

@@ -98,6 +98,8 @@ class NumberItem:
     passage: int = 0                    # a paragraph cut where the article turns to another incident
     historical: bool = False            # in a sentence dated before the article's time (في عام 1991، العام الماضي)
     sourced_next: bool = False          # a lead figure (first sentence of its paragraph) the next sentence sources
+    place: str | None = None            # a casualty's event place: named in its sentence, else the dateline's (normalized)
+    update_story: bool = False          # its story leads with an update (ارتفاع حصيلة ... in headline or lead)
     carried_from: str | None = None     # the earlier attribution whose source carries over to it (a release's figures)
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل

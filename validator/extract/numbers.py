@@ -353,6 +353,8 @@ class NumberExtractor:
         elif dual is not None:
             item.noun = loc.text
         item.is_update = self._is_update(start, sentence)
+        if category == "casualty":
+            item.place, item.update_story = self._place_named(sentence, paragraph), self._update_story()
         item.market = self._market_figure(first, last, sentence)
         item.market_terms, item.market_density = self._market_report(paragraph)
         item.cargo = (category == "quantity" and paragraph != self._lead_paragraph()
@@ -620,6 +622,50 @@ class NumberExtractor:
                 self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
         first = self._updates.get(sentence)
         return (first is not None and first < start) or self._recalled(sentence)
+
+    def _place_named(self, sentence: int, paragraph: int) -> str | None:
+        """Where a sentence's event happened, in a story with a dateline: the first city or region
+        the sentence names, the dateline left out (one desk reports a blast in a Turkish town and an
+        attack in Sinai); for the headline and first paragraph, else the first the lead names (a
+        headline's toll is its lead's event); else the dateline's place. A story without one gives
+        none: the places its sentences name hold many events a day (a city at war)."""
+        if not hasattr(self, "_places"):
+            from validator.extract.pipeline import names_the_place
+
+            dateline = self.ctx.doc.dateline
+            self._places: dict[int, str] = {}
+            self._lead_place: str | None = None
+            for m in self.ctx.hits("places"):
+                at = self.ctx.norm.to_original(m.start)
+                if m.entry.get("kind") == "country":
+                    continue   # a country is no event's place: a day's feed has many events in one
+                if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
+                    where = self.ctx.sentence_of(m.start)
+                    self._places.setdefault(where[0], m.entry.norm)
+                    if where[1] <= 1 and self._lead_place is None:
+                        self._lead_place = m.entry.norm
+        dateline = self._dateline_place()
+        lead = self._lead_place if paragraph <= 1 else None
+        return dateline and (self._places.get(sentence) or lead or dateline)
+
+    def _dateline_place(self) -> str | None:
+        """The dateline's place, when the places lexicon knows it: wires write the agency first as
+        often as the place (سبق- أبها:، رويترز- بنغازي:), and an agency is no place."""
+        if not hasattr(self, "_dateline"):
+            from validator.text.normalize import normalize_string
+
+            dateline, places = self.ctx.doc.dateline, self.res["places"]
+            named = [] if dateline is None else [normalize_string(p) for p in (dateline.place, dateline.agency) if p]
+            self._dateline = next((p for p in named if places.lookup(p) is not None), None)
+        return self._dateline
+
+    def _update_story(self) -> bool:
+        """A story that leads (headline or first paragraph) with a rising or revised toll is an update
+        of its event: its figures may differ from an earlier story's (ارتفاع حصيلة ... إلى)."""
+        if not hasattr(self, "_updating"):
+            self._updating = any(m.entry.get("kind") in ("rise", "revision") and self.ctx.sentence_of(m.start)[1] <= 1
+                                 for m in self.ctx.hits("update-phrases"))
+        return self._updating
 
     def _recalled(self, sentence: int) -> bool:
         """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier

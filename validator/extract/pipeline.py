@@ -176,7 +176,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     """Things written two ways: a person's or body's name, a nationality (الأميركي / الأمريكي)."""
     groups: dict[tuple[str, str], dict[str, Location]] = {}
     for m in ctx.hits("spelled-terms"):
-        if m.entry.source.startswith("places") and not _names_the_place(ctx, m):
+        if m.entry.source.startswith("places") and not names_the_place(ctx, m):
             continue
         key = ("term", m.entry.attrs["group"])  # spelled-terms entries all have a group and a side
         groups.setdefault(key, {}).setdefault(m.entry.attrs["side"], ctx.loc(m.start, m.end))
@@ -227,7 +227,7 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     return out
 
 
-def _names_the_place(ctx: Context, m) -> bool:
+def names_the_place(ctx: Context, m) -> bool:
     """سورية / سوريا name the country, except where the word is the people or the adjective: right
     after a count it is the counted noun (بمقتل 12 سوريا, twelve Syrians), and a feminine form after
     غير or an indefinite feminine noun agrees with it (عائلة سورية، جنسيات غير سورية: Syrian)."""

@@ -165,6 +165,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
         "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
                                     doc="the place of the article's dateline, if any"),
+        "event_place": FieldSpec(lambda n, a: n.place,
+                                 doc="where a casualty figure's event happened, in a story with a dateline: the first "
+                                     "city or region its sentence names outside the dateline (in the headline or first "
+                                     "paragraph: else the first the lead names), else the dateline's place or agency part that the "
+                                     "places lexicon knows; empty when neither names a known place"),
+        "update_story": FieldSpec(lambda n, a: n.update_story,
+                                  doc="a casualty figure of a story that leads with an update (a rising or revised "
+                                      "toll of lexicon update-phrases in its headline or first paragraph)"),
         "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
     },
     "quote": {
