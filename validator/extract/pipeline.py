@@ -12,7 +12,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.patterns.shapes import verb as _verb_like
-from validator.extract.model import Article, Attribution, Quote, SpellingGroup
+from validator.extract.model import Article, Attribution, NumberItem, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
@@ -55,6 +55,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _link(article)
     _acting_bodies(ctx, article)
     _carry_sources(article, turns)
+    _carry_repeated_figures(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     _introduced_by_role(ctx, article.entities)
@@ -522,6 +523,28 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
             carrier_is_body = entity is not None and entity.kind == "organization"
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+
+
+def _carry_repeated_figures(article: Article) -> None:
+    """A figure that repeats, with its unit, a value the previous sentence gives under a source (مقابل
+    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون): the reader has its
+    source already; it is carried from the attribution that sourced the first (field `carried`)."""
+    by_sentence: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
+            continue
+        for earlier in by_sentence.get(n.sentence - 1, ()):
+            if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
+                continue
+            carrier = earlier.carried_from
+            if earlier.attributed and carrier is None:
+                carrier = next((a.id for a in article.attributions if a.sentence == earlier.sentence and a.source
+                                and a.source == earlier.source), None)
+            if carrier is not None:
+                n.carried_from = carrier
+                break
 
 
 def _acting_bodies(ctx: Context, article: Article) -> None:
