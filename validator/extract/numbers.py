@@ -17,7 +17,6 @@ _DIGIT_RUN = re.compile(r"\d+")
 _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
-_DIGITS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)*(?![\d])")
 
 
 def _either(words) -> str:
@@ -58,6 +57,9 @@ _FUTURE_PREFIX = affix("future")
 _DUAL_ENDINGS = affixes("dual-ending")
 _PLURAL_DURATIONS = _figure_words("plural-durations")  # ثواني، ساعات: plurals with a dual's ending
 _PARTITIVE = one_word("figure-words", "partitive")  # أربعة من عناصر الأمن
+# 7ر59 = 59.7: the Arabic decimal mark, written between the whole and the fraction as agency wires print it
+_DECIMAL_MARK = one_word("figure-words", "decimal-mark")
+_DIGITS = re.compile(r"\d(?<![\d.,%s]\d)\d*(?:[.,%s]\d+)*(?![\d])" % (_DECIMAL_MARK, _DECIMAL_MARK))
 _PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
 _NOT_COUNTED = _figure_words("not-counted")
 _LINK_LINE = one_word("figure-words", "link-line")
@@ -80,6 +82,9 @@ PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prison
 
 
 def _parse_digits(s: str) -> float | int:
+    if _DECIMAL_MARK in s:  # stored fraction first (7ر59), it reads right to left as 59.7
+        fraction, whole = s.split(_DECIMAL_MARK, 1)
+        s = whole + "." + fraction
     if "," in s:
         groups = s.split(",")
         if all(len(g) == 3 for g in groups[1:]) and "." not in groups[-1]:

@@ -12,7 +12,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.patterns.shapes import verb as _verb_like
-from validator.extract.model import Article, Attribution, Quote, SpellingGroup
+from validator.extract.model import Article, Attribution, NumberItem, Quote, SpellingGroup
 from validator.extract.numbers import extract_numbers
 from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify, find_quotes
 from validator.extract.resources import Resources, loose_key
@@ -55,6 +55,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _link(article)
     _acting_bodies(ctx, article)
     _carry_sources(article, turns)
+    _carry_repeated_figures(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     _introduced_by_role(ctx, article.entities)
@@ -187,10 +188,11 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
         for mention in e.mentions:
             if mention.form in ("name", "surname"):
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
-        variants = _distinct_spellings(forms)
+        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm)
         if len(variants) > 1:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
+    out += _transliterated_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return out
 
@@ -227,6 +229,69 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     return out
 
 
+# A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق) or with a long
+# vowel more or less (تيسير / تيسر). Compared only against a person's name word, never between two
+# given names of the lexicon (محمد / محمود، أحمد / حامد are two names), and only words this long.
+TRANSLITERATED_MIN = 4
+_ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
+                             for group in [word_class("entity-words", name)] for c in group})
+_LONG_VOWELS = frozenset(affixes("long-vowel"))
+_INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
+_AND = affix("and")
+
+
+def _same_transliteration(a: str, b: str) -> bool:
+    """a and b differ, yet spell one name: letter for letter the same sound, or one long vowel more."""
+    if a == b:
+        return False
+    ka, kb = a.translate(_ONE_LETTER), b.translate(_ONE_LETTER)
+    if len(ka) == len(kb):
+        return ka == kb
+    longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
+    # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun
+    return len(longer) - len(shorter) == 1 and any(
+        longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
+
+
+def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    """A person's name word written another way elsewhere in the article (the headline's باييخو, the
+    body's خيسوس فاييخو), where the other word is not itself a lexicon's word."""
+    given = ctx.res.given_names.by_norm
+    stopwords = ctx.res["stopwords"]
+    words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
+             for w in normalize_string(mention.loc.text).split()
+             if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
+    if not words:
+        return []
+    name_words: dict[str, Location] = {}  # each name word -> where the article first writes it
+    for t in ctx.tokens:
+        if t.text in words and t.text not in name_words:
+            name_words[t.text] = ctx.loc(t.start, t.end)
+    spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
+    for t in ctx.tokens:
+        if t.kind != "word":
+            continue
+        w = t.text
+        skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
+        word = w[skip:]
+        if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
+            spans.setdefault(word, []).append((t.start + skip, t.end))
+    out = []
+    for word, where in spans.items():
+        for name, loc in name_words.items():
+            if (word in given and name in given) or not _same_transliteration(word, name):
+                continue
+            # the other spelling where it follows the name's first (the body's word after a headline)
+            span = next((x for x in where if x[0] > loc.start), where[0])
+            other = ctx.loc(*span)
+            if other.text in known or loc.text in known:
+                continue
+            forms = sorted((loc, other), key=lambda x: x.start)
+            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person"))
+            break
+    return out
+
+
 def names_the_place(ctx: Context, m) -> bool:
     """سورية / سوريا name the country, except where the word is the people or the adjective: right
     after a count it is the counted noun (بمقتل 12 سوريا, twelve Syrians), and a feminine form after
@@ -246,8 +311,15 @@ def names_the_place(ctx: Context, m) -> bool:
     return True
 
 
-def _distinct_spellings(forms: dict) -> dict:
-    """Keep forms that differ in spelling, not just in length (a surname is not a misspelling)."""
+def _vowel_for_vowel(a: str, b: str) -> bool:
+    """One long vowel written for another, letter for letter (ستيفان / ستافان): one foreign name."""
+    return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b))
+
+
+def _distinct_spellings(forms: dict, given) -> dict:
+    """Keep forms that differ in spelling, not just in length (a surname is not a misspelling), nor
+    in being two given names of the lexicon (محمد / محمود، أحمد / حامد العلي: two people of one
+    family), unless one long vowel is written for another (ستيفان / ستافان)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
@@ -258,7 +330,8 @@ def _distinct_spellings(forms: dict) -> dict:
                 for o in other_words:
                     if w.endswith(o) or o.endswith(w):
                         continue  # ومنطقة / منطقة: a clitic, not another spelling
-                    if loose_key(w) == loose_key(o) and len(w) > 2:
+                    if loose_key(w) == loose_key(o) and len(w) > 2 \
+                            and not (w in given and o in given and not _vowel_for_vowel(w, o)):
                         clash = True
         if clash or not kept:
             kept[form] = loc
@@ -522,6 +595,28 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
             carrier_is_body = entity is not None and entity.kind == "organization"
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+
+
+def _carry_repeated_figures(article: Article) -> None:
+    """A figure that repeats, with its unit, a value the previous sentence gives under a source (مقابل
+    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون): the reader has its
+    source already; it is carried from the attribution that sourced the first (field `carried`)."""
+    by_sentence: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
+            continue
+        for earlier in by_sentence.get(n.sentence - 1, ()):
+            if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
+                continue
+            carrier = earlier.carried_from
+            if earlier.attributed and carrier is None:
+                carrier = next((a.id for a in article.attributions if a.sentence == earlier.sentence and a.source
+                                and a.source == earlier.source), None)
+            if carrier is not None:
+                n.carried_from = carrier
+                break
 
 
 def _acting_bodies(ctx: Context, article: Article) -> None:

@@ -145,7 +145,7 @@ class Resources:
         for entry in self.lexicons["vague-sources"].entries:
             lex.add(entry)
         for entry in self.lexicons["vague-sources"].entries:
-            if entry.get("kind") == "head" and not entry.norm.startswith(_ARTICLE):
+            if entry.get("kind") == "head" and entry.get("definite") != "no" and not entry.norm.startswith(_ARTICLE):
                 attrs = dict(entry.attrs, lemma=entry.norm, definite="true")
                 lex.add(LexEntry(_ARTICLE + entry.text, _ARTICLE + entry.norm, MappingProxyType(attrs), entry.source))
         return lex

@@ -132,6 +132,10 @@ class PersonPasses(NameReader):
                 if w and w.startswith(ARTICLE) and w.endswith(NISBA_ENDING) and len(w) > 4 \
                         and self._word(j + 1) in self.res.given_names.by_norm:
                     j += 1  # رئيس مجلس النواب، الجمهوري جون بينر: a party or nisba before the name
+            if j == phrase.end and self._named_after_body(j):
+                self.title_only.append(phrase)  # نائب المدير التنفيذي لمؤسسة سالم بن محفوظ: the body's name
+                k = bisect.bisect_left(starts, phrase.end, k)
+                continue
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
             quoted_end = self._quoted_name_end(j) if phrase.definite or strong else None
@@ -575,12 +579,18 @@ class PersonPasses(NameReader):
         prev = self._word(i - 1)
         if prev is None:
             return False
-        if prev in _NAME_TAKERS:
-            return True
-        bare = prev[1:] if prev[0] in NAME_CLITICS and prev[1:] in _NAMED_AFTER else prev
-        if bare in _NAMED_AFTER:
+        if prev in _NAME_TAKERS or self._named_after_body(i):
             return True  # شركة أبناء عبدالله الخضري، مؤسسة سالم الخيرية: not the person
         return (i - 1) in self._body_at
+
+    def _named_after_body(self, i: int) -> bool:
+        """The word before token i is a body named after a person (مؤسسة، لمؤسسة، شركة): the name at i
+        is the body's, not a person the title before it belongs to."""
+        prev = self._word(i - 1)
+        if prev is None:
+            return False
+        bare = prev[1:] if prev[0] in NAME_CLITICS and prev[1:] in _NAMED_AFTER else prev
+        return bare in _NAMED_AFTER
 
     def _construct_title(self, j: int) -> bool:
         """رئيس أتلتيكو مدريد، مدير جمعية ويلكام: a title whose complement follows it in construct, definite
