@@ -253,6 +253,33 @@ def _same_transliteration(a: str, b: str) -> bool:
         longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
 
 
+def _inner_vowel_deletions(key: str) -> list[str]:
+    """key without one of its inner long vowels, each way (the shorter spellings _same_transliteration accepts)."""
+    return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1) if key[i] in _INNER_VOWELS]
+
+
+def _transliteration_index(name_words: dict):
+    """word -> the (name, location) pairs of name_words it may spell another way, in name_words'
+    order: looked up by the letters' common key and by one inner long vowel less (comparing every word
+    with every name was quadratic, a third of an article's time)."""
+    by_key: dict[str, list[int]] = {}
+    by_deletion: dict[str, list[int]] = {}
+    items = list(name_words.items())
+    for k, (name, _) in enumerate(items):
+        key = name.translate(_ONE_LETTER)
+        by_key.setdefault(key, []).append(k)
+        for shorter in _inner_vowel_deletions(key):
+            by_deletion.setdefault(shorter, []).append(k)
+
+    def candidates(word: str) -> list:
+        key = word.translate(_ONE_LETTER)
+        found = set(by_key.get(key, ())) | set(by_deletion.get(key, ()))
+        for shorter in _inner_vowel_deletions(key):
+            found.update(by_key.get(shorter, ()))
+        return [items[k] for k in sorted(found)]
+    return candidates
+
+
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     """A person's name word written another way elsewhere in the article (the headline's باييخو, the
     body's خيسوس فاييخو), where the other word is not itself a lexicon's word."""
@@ -276,9 +303,10 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         word = w[skip:]
         if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
             spans.setdefault(word, []).append((t.start + skip, t.end))
+    candidates = _transliteration_index(name_words)
     out = []
     for word, where in spans.items():
-        for name, loc in name_words.items():
+        for name, loc in candidates(word):
             if (word in given and name in given) or not _same_transliteration(word, name):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)

@@ -103,6 +103,8 @@ class Consistency:
             groups.setdefault(key, []).append(n)
         out = []
         for members in groups.values():
+            if len(members) < 2:
+                continue  # one figure alone has nothing to disagree with
             members.sort(key=lambda n: n.loc.start)
             body = [n for n in members if not n.in_headline]
             head_type = members[0].noun_type
