@@ -635,7 +635,7 @@ class NumberExtractor:
         headline's toll is its lead's event); else the dateline's place. A story without one gives
         none: the places its sentences name hold many events a day (a city at war)."""
         if not hasattr(self, "_places"):
-            from validator.extract.pipeline import names_the_place
+            from validator.extract.spellings import names_the_place
 
             dateline = self.ctx.doc.dateline
             self._places: dict[int, str] = {}
