@@ -313,7 +313,10 @@ def _sentence_person(ctx, spans, i: int, sentence: int, opening: bool = True) ->
     title the extractor did not read, or be an object. opening=False (لكنه أكد: a pronoun stands for
     the subject): the first person the sentence names, after its verb too."""
     hi = bisect.bisect_left(_firsts(spans), i)
-    for s in spans[:hi]:
+    lo = hi  # back to the first span of the sentence: earlier ones lie in earlier sentences
+    while lo > 0 and not 0 <= ctx.sentence_of(ctx.tokens[spans[lo - 1].first_token].start)[0] < sentence:
+        lo -= 1
+    for s in spans[lo:hi]:
         if s.last_token >= i or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
             continue
         k = s.first_token
@@ -326,8 +329,8 @@ def _sentence_person(ctx, spans, i: int, sentence: int, opening: bool = True) ->
 
 def _last_person(spans, i: int, gender: str) -> Entity | None:
     """وقال: «...» after a paragraph about someone: the last named person before the verb."""
-    hi = bisect.bisect_left(_firsts(spans), i)
-    for s in reversed(spans[:hi]):
+    for n in range(bisect.bisect_left(_firsts(spans), i) - 1, -1, -1):  # no copy of the prefix per verb
+        s = spans[n]
         if s.last_token < i and s.entity.kind == "person" and not s.entity.role_only \
                 and (not gender or s.entity.gender == gender):
             if not (s.entity.titles or any(m.is_source for m in s.entity.mentions)):

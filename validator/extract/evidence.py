@@ -42,16 +42,32 @@ def structure_evidence(item, article: Article) -> list[str]:
     return list(dict.fromkeys(entry_ref(r, article) for r in refs))
 
 
+def _covering(article: Article) -> dict[str, Attribution]:
+    """Item id → the first attribution that covers it, built once per article (a scan of every
+    attribution for every finding was quadratic). Cached for the last article asked about, by identity
+    and the attribution count, as attribution_sources._firsts does."""
+    if _COVERING and _COVERING[0] is article and _COVERING[1] == len(article.attributions):
+        return _COVERING[2]
+    covering: dict[str, Attribution] = {}
+    for a in article.attributions:
+        for item_id in a.covers:
+            covering.setdefault(item_id, a)
+    _COVERING[:] = [article, len(article.attributions), covering]
+    return covering
+
+
+_COVERING: list = []
+
+
 def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     """For a number or a quote: the attribution that covers it and the entity it names, or the earlier
     attribution whose source carries over to a number (pipeline._carry_sources)."""
     out = []
-    for a in article.attributions:
-        if item.id in a.covers:
-            src = article.entity(a.source)
-            out.append(f"{a.id} '{a.loc.text}'" + (f" → {src.name}" if src else "")
-                       + "".join(f" [{e}]" for e in structure_evidence(a, article)))
-            break
+    a = _covering(article).get(item.id)
+    if a is not None:
+        src = article.entity(a.source)
+        out.append(f"{a.id} '{a.loc.text}'" + (f" → {src.name}" if src else "")
+                   + "".join(f" [{e}]" for e in structure_evidence(a, article)))
     carried = getattr(item, "carried_from", None)
     if not out and carried:
         a = next(a for a in article.attributions if a.id == carried)
