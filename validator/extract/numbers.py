@@ -7,8 +7,9 @@ from typing import Any
 
 from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
+from validator.extract.figure_context import FigureContext
 from validator.extract.model import NumberItem
-from validator.text.punctuation import CLAUSE_BREAKS, DASHES, LINE_FINAL_MARKS
+from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
 # dot), so a match can only start where a run of digits does: the text is scanned once for those
@@ -45,10 +46,6 @@ _AMONG = word_class("figure-words", "among")
 _ARTICLE = affix("article")
 _AND = affix("and")
 # ماضي: the background-context patterns (العام الماضي) run only in an article where it occurs
-_PAST = one_word("figure-words", "past")
-_FUTURE = word_class("figure-words", "future")
-_SINCE = word_class("figure-words", "since")
-_RECALL = word_class("figure-words", "recall")
 _WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
 _RESTATE_MARKERS = word_class("figure-words", "restate-markers")
@@ -62,7 +59,6 @@ _DECIMAL_MARK = one_word("figure-words", "decimal-mark")
 _DIGITS = re.compile(r"\d(?<![\d.,%s]\d)\d*(?:[.,%s]\d+)*(?![\d])" % (_DECIMAL_MARK, _DECIMAL_MARK))
 _PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
 _NOT_COUNTED = _figure_words("not-counted")
-_LINK_LINE = one_word("figure-words", "link-line")
 _RANGE_BEFORE = _figure_words("range-before")
 _RANGE_BETWEEN = _figure_words("range-between")
 _RANGE_START = _figure_words("range-start")
@@ -74,9 +70,6 @@ _FEMININE_DUAL = affix("feminine-dual")
 _NISBA_PLURAL = affix("nisba-plural")
 _MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
-MARKET_WINDOW = 6
-CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
-SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -107,7 +100,7 @@ class NumberExtractor:
         self.items: list[NumberItem] = []
         self._taken = bytearray(len(ctx.text) + 1)  # characters already read as part of a number
         self.runs: list[int] = []  # where each run of digits starts
-        self._subheads: dict[int, bool] = {}  # _in_subhead by paragraph
+        self.context = FigureContext(ctx)
 
     def _free(self, s: int, e: int) -> bool:
         return not any(self._taken[s:e])
@@ -137,7 +130,7 @@ class NumberExtractor:
         self.items.sort(key=lambda n: n.loc.start)
         self._elided_currency()
         self._restatements()
-        self._historical()
+        self.context.mark_historical(self.items)
         self._coordinated()
         return self.items
 
@@ -167,37 +160,6 @@ class NumberExtractor:
             if len(between) <= 3 and (between and between[-1].startswith(_AND)
                                       or self.tokens[start].text.startswith(_AND)):
                 a.partial = b.partial = True
-
-    def _historical(self) -> None:
-        """A figure told after a date before the article's own time is background, a matter of record
-        (وفي عام 1991 غرقت العبارة ما أدى إلى مصرع 476 راكبا، وفي مطلع العام الماضي قتل 119): earlier in
-        its sentence stands a (Gregorian) year earlier than the article's own (the latest it names that is
-        not a target: بحلول 2030), or العام الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
-        years = [(n, n.value) for n in self.items if n.category == "year" and isinstance(n.value, int)
-                 and 1900 <= n.value <= 2100]
-        marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
-        def mark(sentence: int, offset: int) -> None:
-            k = self.ctx.index.containing(offset)
-            before = " ".join(t.text for t in self.tokens[max(0, k - 3):k])
-            if any(w in before.split() for w in _SINCE):
-                return
-            marks[sentence] = min(marks.get(sentence, offset), offset)
-        if years:
-            # the article's own year: the latest it names, but not a target (بحلول 2030، حتى عام 2020، رؤية 2030)
-            def target(n) -> bool:
-                k = self.ctx.index.containing(self.ctx.norm.to_normalized(n.loc.start))
-                return bool({t.text for t in self.tokens[max(0, k - 3):k]} & _FUTURE)
-            now = [year for n, year in years if not target(n)]
-            latest = max(now) if now else min(year for _n, year in years)
-            for n, year in years:
-                if year < latest:
-                    mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
-        for m in self.ctx.patterns.find("background-context") if _PAST in self.text else ():
-            start = self.tokens[m.span_start].start  # rules/patterns/contexts.pattern: العام الماضي
-            mark(self.ctx.sentence_of(start)[0], start)
-        for n in self.items:
-            first = marks.get(n.sentence)
-            n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
 
     def _elided_currency(self) -> None:
         """دفع 49 مليونا للحصول على الجناح، و8 ملايين لفابيان: a sum in millions with no currency after
@@ -352,22 +314,22 @@ class NumberExtractor:
                           sentence, paragraph, lexicon=lexicon)
         item.hedged = qualifier is not None and qualifier.entry.get("type") == "approx"
         para = ctx.doc.paragraphs[paragraph] if 0 <= paragraph < len(ctx.doc.paragraphs) else None
-        item.in_headline = bool(para and para.is_headline) or self._in_link_line(loc.start)
+        item.in_headline = bool(para and para.is_headline) or self.context.in_link_line(loc.start)
         if noun is not None and dual is None and noun_end is not None:
             item.noun = ctx.original_text(noun_end - len(noun), noun_end)
         elif dual is not None:
             item.noun = loc.text
-        item.is_update = self._is_update(start, sentence)
+        item.is_update = self.context.is_update(start, sentence)
         if category == "casualty":
-            item.place, item.update_story = self._place_named(sentence, paragraph), self._update_story()
-        item.market = self._market_figure(first, last, sentence)
-        item.market_terms, item.market_density = self._market_report(paragraph)
-        item.cargo = (category == "quantity" and paragraph != self._lead_paragraph()
-                      and self._cargo_figure(first, last, sentence))
+            item.place, item.update_story = self.context.place_named(sentence, paragraph), self.context.update_story()
+        item.market = self.context.market_figure(first, last, sentence)
+        item.market_terms, item.market_density = self.context.market_report(paragraph)
+        item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph()
+                      and self.context.cargo_figure(first, last, sentence))
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
-        item.in_subhead = self._in_subhead(paragraph)
+        item.in_subhead = self.context.in_subhead(paragraph)
         self.items.append(item)
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
@@ -501,30 +463,6 @@ class NumberExtractor:
                 return self._casualty_hits[k]
         return None
 
-    def _in_link_line(self, start: int) -> bool:
-        """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline."""
-        text = self.ctx.doc.text
-        line_start = text.rfind("\n", 0, start) + 1
-        link = text.rfind(_LINK_LINE, line_start, start)
-        return link != -1 and ":" in text[link:start]
-
-    def _in_subhead(self, paragraph: int) -> bool:
-        """`_is_subhead`, read once per paragraph (a subhead may hold several figures)."""
-        found = self._subheads.get(paragraph)
-        if found is None:
-            found = self._subheads[paragraph] = self._is_subhead(paragraph)
-        return found
-
-    def _is_subhead(self, paragraph: int) -> bool:
-        """A subhead or a teaser line inside the body (الباص السياحي ينقل 500 راكب): a short paragraph
-        of one line with no sentence-final mark, between body paragraphs, not a sentence of the story."""
-        doc = self.ctx.doc
-        if not 0 < paragraph < len(doc.paragraphs) - 1 or doc.paragraphs[paragraph].is_headline:
-            return False
-        para = doc.paragraphs[paragraph]
-        text = doc.text[para.start:para.end].strip()
-        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
-
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
         before = [self._token(k) or "" for k in range(max(0, first - 3), first)]
@@ -570,116 +508,6 @@ class NumberExtractor:
             if m is not None and m.entry.get("position") == "after":
                 return m
         return None
-
-    def _market_figure(self, first: int, last: int, sentence: int) -> bool:
-        """A price or index figure: a market term (المؤشر، سهم، نقطة، الأونصة) within MARKET_WINDOW
-        tokens of the numeral in its clause. A market word elsewhere in a long sentence (a spending
-        plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
-        return self._context_near("market-context", first, last, sentence, MARKET_WINDOW, MARKET_WINDOW)
-
-    def _cargo_figure(self, first: int, last: int, sentence: int) -> bool:
-        """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
-        in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""
-        return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
-
-    def _lead_paragraph(self) -> int:
-        """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
-        detail of the scene."""
-        return next((p.index for p in self.ctx.doc.paragraphs if not p.is_headline), -1)
-
-    def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
-        """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
-        the numeral or `after` tokens after it, in the same sentence and clause."""
-        if not hasattr(self, "_contexts"):
-            self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}
-        spans = self._contexts.get(label)
-        if spans is None:
-            spans = self._contexts[label] = {}
-            for m in self.ctx.patterns.find(label):
-                sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
-                spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
-        for i, j in spans.get(sentence, ()):
-            lo, hi, window = (j, first, before) if j <= first else (last, i, after)
-            if hi - lo <= window and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi)):
-                return True
-        return False
-
-    def _market_report(self, paragraph: int) -> tuple[int, float]:
-        """Market terms of any scope in a paragraph (pattern market-report) and their number per sentence:
-        a daily wrap-up or a stock valuation is dense with them, a news story that names the bourse once
-        is not. The rules decide the threshold (fields market_terms, market_density)."""
-        if not hasattr(self, "_report_terms"):
-            self._report_terms: dict[int, int] = {}
-            for m in self.ctx.patterns.find("market-report"):  # rules/patterns/contexts.pattern
-                p = self.ctx.sentence_of(self.tokens[m.span_start].start)[1]
-                self._report_terms[p] = self._report_terms.get(p, 0) + 1
-            self._paragraph_sentences: dict[int, int] = {}
-            for s in self.ctx.doc.sentences:
-                self._paragraph_sentences[s.paragraph] = self._paragraph_sentences.get(s.paragraph, 0) + 1
-        terms = self._report_terms.get(paragraph, 0)
-        return terms, round(terms / max(1, self._paragraph_sentences.get(paragraph, 1)), 2)
-
-    def _is_update(self, start: int, sentence: int) -> bool:
-        """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""
-        if not hasattr(self, "_updates"):
-            self._updates: dict[int, int] = {}  # sentence -> first update phrase offset
-            for m in self.ctx.hits("update-phrases"):
-                self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
-        first = self._updates.get(sentence)
-        return (first is not None and first < start) or self._recalled(sentence)
-
-    def _place_named(self, sentence: int, paragraph: int) -> str | None:
-        """Where a sentence's event happened, in a story with a dateline: the first city or region
-        the sentence names, the dateline left out (one desk reports a blast in a Turkish town and an
-        attack in Sinai); for the headline and first paragraph, else the first the lead names (a
-        headline's toll is its lead's event); else the dateline's place. A story without one gives
-        none: the places its sentences name hold many events a day (a city at war)."""
-        if not hasattr(self, "_places"):
-            from validator.extract.pipeline import names_the_place
-
-            dateline = self.ctx.doc.dateline
-            self._places: dict[int, str] = {}
-            self._lead_place: str | None = None
-            for m in self.ctx.hits("places"):
-                at = self.ctx.norm.to_original(m.start)
-                if m.entry.get("kind") == "country":
-                    continue   # a country is no event's place: a day's feed has many events in one
-                if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
-                    where = self.ctx.sentence_of(m.start)
-                    self._places.setdefault(where[0], m.entry.norm)
-                    if where[1] <= 1 and self._lead_place is None:
-                        self._lead_place = m.entry.norm
-        dateline = self._dateline_place()
-        lead = self._lead_place if paragraph <= 1 else None
-        return dateline and (self._places.get(sentence) or lead or dateline)
-
-    def _dateline_place(self) -> str | None:
-        """The dateline's place, when the places lexicon knows it: wires write the agency first as
-        often as the place (سبق- أبها:، رويترز- بنغازي:), and an agency is no place."""
-        if not hasattr(self, "_dateline"):
-            from validator.text.normalize import normalize_string
-
-            dateline, places = self.ctx.doc.dateline, self.res["places"]
-            named = [] if dateline is None else [normalize_string(p) for p in (dateline.place, dateline.agency) if p]
-            self._dateline = next((p for p in named if places.lookup(p) is not None), None)
-        return self._dateline
-
-    def _update_story(self) -> bool:
-        """A story that leads (headline or first paragraph) with a rising or revised toll is an update
-        of its event: its figures may differ from an earlier story's (ارتفاع حصيلة ... إلى)."""
-        if not hasattr(self, "_updating"):
-            self._updating = any(m.entry.get("kind") in ("rise", "revision") and self.ctx.sentence_of(m.start)[1] <= 1
-                                 for m in self.ctx.hits("update-phrases"))
-        return self._updating
-
-    def _recalled(self, sentence: int) -> bool:
-        """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
-        report or state (the pluperfect of news background), not the article's current figure."""
-        lo, _hi = self.ctx.sentence_bounds(sentence)
-        k = self.ctx.index.at_or_after(lo)
-        while k < len(self.tokens) and self.tokens[k].kind == "punct":
-            k += 1
-        return k < len(self.tokens) and self.tokens[k].text in _RECALL
 
 
 def _sound_plural(form: str, lexicon) -> bool:

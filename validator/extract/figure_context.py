@@ -1,0 +1,194 @@
+"""What a figure's surroundings make of it: market data, a load, background on record, an update or
+a recalled report, the place of its event, a headline repeated on a link line, a subhead. The numbers
+extractor asks; the patterns (rules/patterns/contexts.pattern) and lexicons say which words count."""
+from __future__ import annotations
+
+from validator.extract.context import Context
+from validator.extract.model import NumberItem
+from validator.extract.wordclasses import one_word, word_class
+from validator.text.punctuation import CLAUSE_BREAKS, LINE_FINAL_MARKS
+
+_PAST = one_word("figure-words", "past")
+_FUTURE = word_class("figure-words", "future")
+_SINCE = word_class("figure-words", "since")
+_RECALL = word_class("figure-words", "recall")
+_LINK_LINE = one_word("figure-words", "link-line")
+MARKET_WINDOW = 6  # tokens either side of a numeral within which a market term makes it market data
+CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
+SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
+
+
+class FigureContext:
+    """The context decisions for the figures of one article; each search runs once, on first use."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.res = ctx.res
+        self.text = ctx.text
+        self.tokens = ctx.tokens
+        self._subheads: dict[int, bool] = {}  # in_subhead by paragraph
+
+    def mark_historical(self, items: list[NumberItem]) -> None:
+        """A figure told after a date before the article's own time is background, a matter of record
+        (وفي عام 1991 غرقت العبارة ما أدى إلى مصرع 476 راكبا، وفي مطلع العام الماضي قتل 119): earlier in
+        its sentence stands a (Gregorian) year earlier than the article's own (the latest it names that is
+        not a target: بحلول 2030), or العام الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
+        years = [(n, n.value) for n in items if n.category == "year" and isinstance(n.value, int)
+                 and 1900 <= n.value <= 2100]
+        marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
+        def mark(sentence: int, offset: int) -> None:
+            k = self.ctx.index.containing(offset)
+            before = " ".join(t.text for t in self.tokens[max(0, k - 3):k])
+            if any(w in before.split() for w in _SINCE):
+                return
+            marks[sentence] = min(marks.get(sentence, offset), offset)
+        if years:
+            # the article's own year: the latest it names, but not a target (بحلول 2030، حتى عام 2020، رؤية 2030)
+            def target(n) -> bool:
+                k = self.ctx.index.containing(self.ctx.norm.to_normalized(n.loc.start))
+                return bool({t.text for t in self.tokens[max(0, k - 3):k]} & _FUTURE)
+            now = [year for n, year in years if not target(n)]
+            latest = max(now) if now else min(year for _n, year in years)
+            for n, year in years:
+                if year < latest:
+                    mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
+        for m in self.ctx.patterns.find("background-context") if _PAST in self.text else ():
+            start = self.tokens[m.span_start].start  # rules/patterns/contexts.pattern: العام الماضي
+            mark(self.ctx.sentence_of(start)[0], start)
+        for n in items:
+            first = marks.get(n.sentence)
+            n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
+
+    def in_link_line(self, start: int) -> bool:
+        """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline."""
+        text = self.ctx.doc.text
+        line_start = text.rfind("\n", 0, start) + 1
+        link = text.rfind(_LINK_LINE, line_start, start)
+        return link != -1 and ":" in text[link:start]
+
+    def in_subhead(self, paragraph: int) -> bool:
+        """`_is_subhead`, read once per paragraph (a subhead may hold several figures)."""
+        found = self._subheads.get(paragraph)
+        if found is None:
+            found = self._subheads[paragraph] = self._is_subhead(paragraph)
+        return found
+
+    def _is_subhead(self, paragraph: int) -> bool:
+        """A subhead or a teaser line inside the body (الباص السياحي ينقل 500 راكب): a short paragraph
+        of one line with no sentence-final mark, between body paragraphs, not a sentence of the story."""
+        doc = self.ctx.doc
+        if not 0 < paragraph < len(doc.paragraphs) - 1 or doc.paragraphs[paragraph].is_headline:
+            return False
+        para = doc.paragraphs[paragraph]
+        text = doc.text[para.start:para.end].strip()
+        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
+
+    def market_figure(self, first: int, last: int, sentence: int) -> bool:
+        """A price or index figure: a market term (المؤشر، سهم، نقطة، الأونصة) within MARKET_WINDOW
+        tokens of the numeral in its clause. A market word elsewhere in a long sentence (a spending
+        plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
+        return self._context_near("market-context", first, last, sentence, MARKET_WINDOW, MARKET_WINDOW)
+
+    def cargo_figure(self, first: int, last: int, sentence: int) -> bool:
+        """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
+        in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""
+        return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
+
+    def lead_paragraph(self) -> int:
+        """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
+        detail of the scene."""
+        return next((p.index for p in self.ctx.doc.paragraphs if not p.is_headline), -1)
+
+    def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
+        """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
+        the numeral or `after` tokens after it, in the same sentence and clause."""
+        if not hasattr(self, "_contexts"):
+            self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        spans = self._contexts.get(label)
+        if spans is None:
+            spans = self._contexts[label] = {}
+            for m in self.ctx.patterns.find(label):
+                sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+                spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
+        for i, j in spans.get(sentence, ()):
+            lo, hi, window = (j, first, before) if j <= first else (last, i, after)
+            if hi - lo <= window and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi)):
+                return True
+        return False
+
+    def market_report(self, paragraph: int) -> tuple[int, float]:
+        """Market terms of any scope in a paragraph (pattern market-report) and their number per sentence:
+        a daily wrap-up or a stock valuation is dense with them, a news story that names the bourse once
+        is not. The rules decide the threshold (fields market_terms, market_density)."""
+        if not hasattr(self, "_report_terms"):
+            self._report_terms: dict[int, int] = {}
+            for m in self.ctx.patterns.find("market-report"):  # rules/patterns/contexts.pattern
+                p = self.ctx.sentence_of(self.tokens[m.span_start].start)[1]
+                self._report_terms[p] = self._report_terms.get(p, 0) + 1
+            self._paragraph_sentences: dict[int, int] = {}
+            for s in self.ctx.doc.sentences:
+                self._paragraph_sentences[s.paragraph] = self._paragraph_sentences.get(s.paragraph, 0) + 1
+        terms = self._report_terms.get(paragraph, 0)
+        return terms, round(terms / max(1, self._paragraph_sentences.get(paragraph, 1)), 2)
+
+    def is_update(self, start: int, sentence: int) -> bool:
+        """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""
+        if not hasattr(self, "_updates"):
+            self._updates: dict[int, int] = {}  # sentence -> first update phrase offset
+            for m in self.ctx.hits("update-phrases"):
+                self._updates.setdefault(self.ctx.sentence_of(m.start)[0], m.start)
+        first = self._updates.get(sentence)
+        return (first is not None and first < start) or self._recalled(sentence)
+
+    def place_named(self, sentence: int, paragraph: int) -> str | None:
+        """Where a sentence's event happened, in a story with a dateline: the first city or region
+        the sentence names, the dateline left out (one desk reports a blast in a Turkish town and an
+        attack in Sinai); for the headline and first paragraph, else the first the lead names (a
+        headline's toll is its lead's event); else the dateline's place. A story without one gives
+        none: the places its sentences name hold many events a day (a city at war)."""
+        if not hasattr(self, "_places"):
+            from validator.extract.spellings import names_the_place
+
+            dateline = self.ctx.doc.dateline
+            self._places: dict[int, str] = {}
+            self._lead_place: str | None = None
+            for m in self.ctx.hits("places"):
+                at = self.ctx.norm.to_original(m.start)
+                if m.entry.get("kind") == "country":
+                    continue   # a country is no event's place: a day's feed has many events in one
+                if (dateline is None or not dateline.start <= at < dateline.end) and names_the_place(self.ctx, m):
+                    where = self.ctx.sentence_of(m.start)
+                    self._places.setdefault(where[0], m.entry.norm)
+                    if where[1] <= 1 and self._lead_place is None:
+                        self._lead_place = m.entry.norm
+        dateline = self._dateline_place()
+        lead = self._lead_place if paragraph <= 1 else None
+        return dateline and (self._places.get(sentence) or lead or dateline)
+
+    def _dateline_place(self) -> str | None:
+        """The dateline's place, when the places lexicon knows it: wires write the agency first as
+        often as the place (سبق- أبها:، رويترز- بنغازي:), and an agency is no place."""
+        if not hasattr(self, "_dateline"):
+            from validator.text.normalize import normalize_string
+
+            dateline, places = self.ctx.doc.dateline, self.res["places"]
+            named = [] if dateline is None else [normalize_string(p) for p in (dateline.place, dateline.agency) if p]
+            self._dateline = next((p for p in named if places.lookup(p) is not None), None)
+        return self._dateline
+
+    def update_story(self) -> bool:
+        """A story that leads (headline or first paragraph) with a rising or revised toll is an update
+        of its event: its figures may differ from an earlier story's (ارتفاع حصيلة ... إلى)."""
+        if not hasattr(self, "_updating"):
+            self._updating = any(m.entry.get("kind") in ("rise", "revision") and self.ctx.sentence_of(m.start)[1] <= 1
+                                 for m in self.ctx.hits("update-phrases"))
+        return self._updating
+
+    def _recalled(self, sentence: int) -> bool:
+        """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
+        report or state (the pluperfect of news background), not the article's current figure."""
+        lo, _hi = self.ctx.sentence_bounds(sentence)
+        k = self.ctx.index.at_or_after(lo)
+        while k < len(self.tokens) and self.tokens[k].kind == "punct":
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].text in _RECALL
