@@ -122,10 +122,11 @@ def _transliteration_index(name_words: dict):
 
     def candidates(word: str) -> list:
         key = word.translate(_ONE_LETTER)
-        found = set(by_key.get(key, ())) | set(by_deletion.get(key, ()))
-        for shorter in _inner_vowel_deletions(key):
-            found.update(by_key.get(shorter, ()))
-        return [items[k] for k in sorted(found)]
+        found = by_key.get(key, []) + by_deletion.get(key, [])
+        for i in range(1, len(key) - 1):
+            if key[i] in _INNER_VOWELS:
+                found += by_key.get(key[:i] + key[i + 1:], ())
+        return [items[k] for k in sorted(set(found))] if found else []
     return candidates
 
 
