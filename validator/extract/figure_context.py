@@ -27,6 +27,7 @@ class FigureContext:
         self.text = ctx.text
         self.tokens = ctx.tokens
         self._subheads: dict[int, bool] = {}  # in_subhead by paragraph
+        self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}  # context pattern spans by label, by sentence
 
     def mark_historical(self, items: list[NumberItem]) -> None:
         """A figure told after a date before the article's own time is background, a matter of record
@@ -102,8 +103,6 @@ class FigureContext:
     def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
         """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
         the numeral or `after` tokens after it, in the same sentence and clause."""
-        if not hasattr(self, "_contexts"):
-            self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}
         spans = self._contexts.get(label)
         if spans is None:
             spans = self._contexts[label] = {}
