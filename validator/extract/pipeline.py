@@ -48,6 +48,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _embedded_terms(ctx, quotes, entities, attributions)
     _unannounced_quotes(ctx, quotes, attributions)
     _quoted_lists(ctx, quotes)
+    _polled_groups(ctx, attributions, entities)
     numbers = extract_numbers(ctx)
     passages, turns = _passages(ctx)
     for n in numbers:
@@ -65,6 +66,37 @@ def extract(doc: Document, res: Resources) -> Article:
     _introduced_by_role(ctx, article.entities)
     _quoted_roles(ctx, quotes, article.entities)
     return article
+
+
+# Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
+POLL_WINDOW = 6
+
+
+def _polled_groups(ctx: Context, attributions: list[Attribution], entities) -> None:
+    """تقديرات محللين في استطلاع لرويترز، استطلاع أجرته رويترز لآراء محللين: a vague group next to a
+    poll (lexicon source-phrases, poll=yes) that a named body ran is the poll's respondents: what is
+    attributed to the group is the pollster's."""
+    polls = [a for a in attributions if a.kind == "statement" and a.source and a.lexicon
+             and (entry := ctx.res.lexicons.entry_at(a.lexicon)) is not None and entry.get("poll") == "yes"]
+    if not polls:
+        return
+    by_id = {e.id: e for e in entities}
+    for a in attributions:
+        group = by_id.get(a.source)
+        if group is None or not group.vague:
+            continue
+        mention = next((m for m in group.mentions if m.is_source), None)
+        if mention is None:
+            continue
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.start))
+        for poll in polls:
+            pollster = by_id.get(poll.source)
+            p = ctx.index.at_or_after(ctx.norm.to_normalized(poll.loc.start))
+            if pollster is not None and not pollster.vague and poll.sentence == a.sentence \
+                    and abs(p - k) <= POLL_WINDOW:
+                a.source = poll.source
+                mention.is_source = any(b.source == group.id for b in attributions)
+                break
 
 
 def _quoted_roles(ctx: Context, quotes, entities) -> None:
