@@ -108,7 +108,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     # one pool for the run, forked before Great Expectations and pandas are imported here (a worker
     # forked later would copy the parent's pages as it touches them)
     extracted = run.produce(plan, jobs, work=tables_task, window=WINDOW_ARTICLES)
-    first = next(extracted, None)
+    first = next(extracted, None)   # the pool starts, and forks, here
     runner = SuiteRunner(compiled, "pandas", data_docs)   # one context and its suites for the run
     feed = FeedIndex(validator)   # the articles of the run so far
 
@@ -118,7 +118,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     try:
         batch, items, rows = [], [], 0
         rest = [] if first is None else itertools.chain([first], extracted)
-        for item, tables in zip(plan.items, rest, strict=True):
+        for item, tables in rest:
             batch.append(tables)
             items.append(item)
             rows += rows_of(tables)

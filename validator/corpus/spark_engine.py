@@ -141,9 +141,13 @@ def _inputs(spark, items, partitions: int):
 
 
 def _batches(items, size: int):
-    """Plan items in batches (a record file is one item, however many records it holds)."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    """Plan items in batches (a record file is one item, however many records it holds), listed as
+    they are taken: one part's paths in memory at a time."""
+    import itertools
+
+    items = iter(items)
+    while part := list(itertools.islice(items, size)):
+        yield part
 
 
 def results(plan, jobs: int | None = None, data_docs: Path | None = None, master: str = "local[*]",
