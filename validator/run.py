@@ -358,8 +358,17 @@ def produce(p: Plan, jobs: int | None = None, work=_validate, window: int | None
         v.resources.matcher  # build the lexicon index once, before forking, so workers inherit it
     import multiprocessing as mp  # only a pool needs it (its import costs a cold start ~5 %)
 
+    import gc
+
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
+    # the workers share the parent's pages until they write to them, and a worker's collector writes
+    # to every object it inherited: frozen objects it leaves alone, so their pages stay shared
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
+    finally:
+        gc.unfreeze()   # the parent's own objects are collected as before
     chunk = max(1, min(16, len(p.items) // (workers * 8)))  # fewer round trips, results still in order
     slots = stop = None
     items: Iterator = iter(p.items)
