@@ -144,6 +144,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "cargo": FieldSpec(lambda n, a: n.cargo,
                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                "cargo-words just before it, a description rather than a statistic"),
+        "record": FieldSpec(lambda n, a: n.record,
+                            doc="a sum or percentage of public record: an institution's capital just before it or a "
+                                "holder's stake just after it (pattern label record-context)"),
+        "unit_price": FieldSpec(lambda n, a: n.unit_price,
+                                doc="a price per unit: a per-unit word just after the sum (pattern label unit-price)"),
+        "recalled": FieldSpec(lambda n, a: n.recalled,
+                              doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
+                                  "recall): an earlier report or state recalled as background"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
