@@ -139,7 +139,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
     # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the
     # name (or its comma), or a role a few words before it or right before its comma (people.pattern)
     after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-    before = ctx.patterns.find("role-before-name")
+    before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+    before_ends = [m.span_end for m in before]
     if not roles and not after and not before:
         return
     tokens = ctx.tokens
@@ -156,7 +157,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
         i = ctx.index.at_or_after(first)
-        described = after.get(k) or next((m for m in before if m.span_end <= i < m.end or m.end == i), None)
+        b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
+        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None)
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
