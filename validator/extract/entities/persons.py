@@ -62,23 +62,19 @@ _BI_LI_WA = PREPOSITION_CLITICS | {WAW}
 class PersonPasses(NameReader):
     """Person-finding passes, run in the order EntityExtractor.run gives."""
 
-    def _reserve_byline(self) -> None:
+    def _byline(self) -> list:
         """A byline (reporter - outlet - city:) opens the first paragraph: not a person in the story."""
         dateline = self.ctx.doc.dateline
-        if dateline is None:
-            return
+        if dateline is None or not dateline.agency:
+            return []
         end = self.ctx.norm.to_normalized(dateline.end)
-        for tok in self.tokens:
-            if tok.start >= end:
-                break
-            if dateline.agency:
-                self.used[tok.index] = True
+        j = next((tok.index for tok in self.tokens if tok.start >= end), len(self.tokens))
+        return [self.propose("reserved", 0, j, ["dateline"])] if j else []
 
-    def _reserve_anonymity(self) -> None:
+    def _anonymity_phrases(self) -> list:
         """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""
-        for m in self.ctx.hits("vague-sources-all"):
-            if m.entry.get("kind") == "anonymity":
-                self._mark(m.i, m.j)
+        return [self.propose("reserved", m.i, m.j, [m.entry.source])
+                for m in self.ctx.hits("vague-sources-all") if m.entry.get("kind") == "anonymity"]
 
     def _public_figures(self) -> None:
         """Names from the public-figures lexicon are persons wherever they appear."""
@@ -102,8 +98,7 @@ class PersonPasses(NameReader):
             self._mark(start, j)
 
     def _mark(self, i: int, j: int) -> None:
-        for k in range(i, j):
-            self.used[k] = True
+        self.claims.hold(i, j)
 
     def _titled_persons(self) -> None:
         self.title_only: list[TitlePhrase] = []
