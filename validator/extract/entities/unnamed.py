@@ -201,7 +201,9 @@ class UnnamedPasses(PersonPasses):
                                 m.entry.get("gender", "m") or "m", vague=True)
                 self.entities.append(entity)
             mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
-            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source  # وسط أنباء عن: no verb needed
+            # وسط أنباء عن: no verb needed; حصيلة أعلنتها مصادر أمنية: a verb that reports a noun (object=noun),
+            # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -276,6 +278,12 @@ class UnnamedPasses(PersonPasses):
         return (nxt is not None and self._is_definite(j + 1) and not w.endswith(_NISBA_ENDINGS)
                 and w not in self.res.vague_modifiers and not _verb_like(w)
                 and nxt not in _RELATIVES and w not in self.res["stopwords"].by_norm)
+
+    def _reported_it(self, word: str | None) -> bool:
+        """أعلنتها، ذكرها: a reporting verb of a noun (object=noun, not a relay verb with=عن) carrying
+        the pronoun of what it reports."""
+        entry = self.res.reporting_with_object(word) if word is not None else None
+        return entry is not None and entry.get("object") == "noun" and entry.get("with") is None
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
