@@ -78,11 +78,11 @@ class PersonPasses(NameReader):
 
     def _public_figures(self) -> None:
         """Names from the public-figures lexicon are persons wherever they appear."""
+        candidates = []
         for m in self.ctx.hits("public-figures"):
             i, j = m.i, m.j
             if any(self.used[i:j]):
                 continue
-            entity, _ = self.person(i, j, m.entry.get("gender", "m") or "m")
             title, title_loc, lex = None, None, [m.entry.source]
             start = i
             for t, (end, tm) in self._title_at.items():
@@ -94,8 +94,11 @@ class PersonPasses(NameReader):
                             title, title_loc, src = titles[0]
                             lex.append(src)
                             start = t
-            self.add_mention(entity, m.start, m.end, "name", title, title_loc, lex)
-            self._mark(start, j)
+            candidates.append(self.propose("public-figure", start, j, lex, (m, title, title_loc)))
+        for kept in self.claims.decide(candidates):
+            m, title, title_loc = kept.data
+            entity, _ = self.person(m.i, m.j, m.entry.get("gender", "m") or "m")
+            self.add_mention(entity, m.start, m.end, "name", title, title_loc, list(kept.evidence))
 
     def _mark(self, i: int, j: int) -> None:
         self.claims.hold(i, j)
@@ -289,14 +292,14 @@ class PersonPasses(NameReader):
         texts = self.ctx.texts
         if _SAYING_HIS not in texts and _SAYING_HER not in texts:  # rare: look in C first
             return
-        for m in self.ctx.patterns.find("relayed-speaker"):
-            start, k = m.span_start, m.span_end
-            if any(self.used[i] or i in self._title_at or i in self._body_at
-                   or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
-                continue
+        candidates = [self.propose("relayed-speaker", m.span_start, m.span_end, m.evidence)
+                      for m in self.ctx.patterns.find("relayed-speaker")
+                      if not any(i in self._title_at or i in self._body_at or self.res.is_non_name(self.tokens[i].text)
+                                 for i in range(m.span_start, m.span_end))]
+        for kept in self.claims.decide(candidates):
+            start, k = kept.start, kept.end
             entity, _ = self.person(start, k, "f" if self.tokens[k].text == _SAYING_HER else "m")
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
-            self._mark(start, k)
 
     def _introduced_speakers(self) -> list:
         """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
@@ -361,15 +364,14 @@ class PersonPasses(NameReader):
         """The bare speakers `_introduced_speakers` found (وقال بينيتيز: «...»), read once the titled
         mentions and surnames are (وقال أزكويتا في تصريحات صحافية after المدرب تشابير أزكويتا)."""
         found = False
-        for verb, i, j in candidates:
-            if any(self.used[i:j]):
-                continue
+        proposed = [self.propose("bare-speaker", i, j, [verb.entry.source], verb) for verb, i, j in candidates]
+        for kept in self.claims.decide(proposed):
+            i, j, verb = kept.start, kept.end, kept.data
             entity, created = self.person(i, j, verb.entry.get("gender") or "m")
             mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name",
-                                       lexicon=[verb.entry.source])
+                                       lexicon=list(kept.evidence))
             mention.bare = True
             entity.bare = entity.bare or created
-            self._mark(i, j)
             found = found or created
         return found
 
