@@ -271,7 +271,7 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     k0 = bisect.bisect_left(_firsts(spans), j)
     for s in spans[k0:k0 + 8]:
         if s.entity is outlet:
-            k = s.last_token + 1
+            k = _past_parenthesis(ctx, s.last_token + 1)  # هيئة الإذاعة اليابانية (إن.إتش.كيه) عن
             while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
                 k += 1
             for extra in range(0, 6):
@@ -280,6 +280,15 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
                     if nxt is not None:
                         return nxt
     return None
+
+
+def _past_parenthesis(ctx, k: int, longest: int = 8) -> int:
+    """The token after a parenthesis that opens at token k (an outlet's abbreviation), or k."""
+    if k < len(ctx.tokens) and ctx.tokens[k].text == "(":
+        for x in range(k + 1, min(k + 1 + longest, len(ctx.tokens))):
+            if ctx.tokens[x].text == ")":
+                return x + 1
+    return k
 
 
 def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, documents=True) -> Entity | None:

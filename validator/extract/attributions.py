@@ -124,6 +124,11 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             source = None if participle else _subject_after(ctx, spans, j, sentence)
             if source is None and subject_after_relative:
                 continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
+            if source is not None and _crowd_of_verb(m.entry, source):
+                for mention in source.mentions:  # غرد الكثير من المغردين: the crowd doing what the news
+                    if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
+                        mention.is_source = False  # reports, not a source that gives it
+                continue
             if source is not None:
                 source = _relay(ctx, spans, source, sentence, j) or source
             if source is not None and source.vague:
@@ -387,6 +392,14 @@ def _relative_before(ctx, i: int) -> int | None:
 
 _RELATIVE_GENDER = {**{w: "m" for w in word_class("attribution-words", "relative-m")},
                     **{w: "f" for w in word_class("attribution-words", "relative-f")}}
+
+
+def _crowd_of_verb(entry, source: Entity) -> bool:
+    """A vague group named by the verb's own participle (غرد المغردون، تابع المتابعون): the people the news
+    is about doing it, not a source that gives the news."""
+    stem = normalize_string(entry.get("participle") or "").removesuffix(affix("accusative"))
+    key = source.key.removeprefix(affix("article"))
+    return source.vague and len(stem) >= 3 and key.startswith(stem)
 
 
 def _disagrees(relative: str, verb_gender: str | None) -> bool:

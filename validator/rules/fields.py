@@ -152,12 +152,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     "the latest the article names that is not a target (by 2030), or last year/season "
                                     "(background on record)"),
         "sourced_next": FieldSpec(lambda n, a: n.sourced_next,
-                                  doc="a lead figure: in the first sentence of its paragraph, and the next sentence "
-                                      "(in its paragraph, or opening the next after the article's one-sentence lead "
-                                      "paragraph) names a source (\"said X\")"),
+                                  doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
+                                      "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
+                                      "after the article's one-sentence lead paragraph, a byline line skipped) names a "
+                                      "source (\"said X\") or cites a document (pattern label document-source)"),
         "carried": FieldSpec(lambda n, a: n.carried_from is not None,
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
-                                 "over the following sentences and paragraphs, a person's words over the rest of his "
+                                 "over the following sentences and paragraphs, a person's words and a cited document "
+                                 "(pattern label document-source) over the rest of their "
                                  "paragraph, until another source, a quotation of someone else or a topic shift"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
