@@ -31,3 +31,12 @@ def test_an_earlier_decision_holds_its_tokens():
     later = claims.decide([Candidate("higher-but-later", 3, 6, 99), Candidate("after", 4, 6, 0)])
     assert [c.label for c in later] == ["after"]
     assert list(claims.taken) == [0, 0, 1, 1, 1, 1, 0, 0]
+
+
+def test_a_description_may_contain_what_was_decided_before_but_not_overlap_this_decision():
+    claims = TokenClaims(8)
+    claims.decide([Candidate("earlier-name", 3, 4, 0)])
+    minister = Candidate("title-and-name", 1, 6, 0, nests=(2, 5))  # the name 3..4 inside its complement 2..5
+    assert claims.decide([minister]) == [minister]
+    assert claims.decide([Candidate("over-the-head", 0, 3, 0, nests=(2, 3))]) == []  # token 1 held, not nested
+    assert [c.label for c in resolve([Candidate("a", 0, 4, 0, nests=(1, 4)), Candidate("b", 2, 7, 0)])] == ["b"]

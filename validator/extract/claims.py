@@ -28,12 +28,15 @@ class Candidate:
     priority: int
     evidence: tuple[str, ...] = ()  # lexicon entries (file:line) and pattern ids that proposed it
     data: object = None         # what the proposing stage records if the span is kept
+    nests: tuple[int, int] = (0, 0)  # a description inside the span (a title's or a body's complement)
+    # that may contain spans decided before it: وزيرة القضاء في حكومة نتنياهو، مركز الملك سلمان للإغاثة
 
 
 def resolve(candidates: list, taken: bytearray | None = None) -> list:
     """The one conflict filter: priority, then length, then leftmost; a candidate overlapping one kept
-    before it, or a token in `taken` (earlier decisions), loses. The kept, in the order proposed;
-    their tokens are added to `taken`."""
+    before it in this decision loses, and so does one overlapping a token in `taken` (earlier
+    decisions) outside the description it `nests`. The kept, in the order proposed; their tokens
+    are added to `taken`."""
     if not candidates:
         return []
     if taken is None:
@@ -42,13 +45,23 @@ def resolve(candidates: list, taken: bytearray | None = None) -> list:
                                                           candidates[k].start - candidates[k].end,
                                                           candidates[k].start))
     kept = bytearray(len(candidates))
+    now = bytearray(len(taken))  # the tokens this decision's kept candidates hold
     for k in order:
         c = candidates[k]
         end = max(c.end, c.start + 1)
-        if not any(taken[c.start:end]):
-            kept[k] = 1
-            taken[c.start:end] = b"\x01" * (end - c.start)
+        if any(now[c.start:end]) or _held_outside(c, end, taken):
+            continue
+        kept[k] = 1
+        now[c.start:end] = taken[c.start:end] = b"\x01" * (end - c.start)
     return [c for c, keep in zip(candidates, kept) if keep]
+
+
+def _held_outside(c, end: int, taken: bytearray) -> bool:
+    """A token of c.start..end held by an earlier decision, outside the description c nests."""
+    lo, hi = getattr(c, "nests", (0, 0))
+    if hi <= lo:
+        return any(taken[c.start:end])
+    return any(taken[c.start:max(c.start, min(lo, end))]) or any(taken[max(hi, c.start):end])
 
 
 class TokenClaims:

@@ -107,6 +107,7 @@ class PersonPasses(NameReader):
         self.title_only: list[TitlePhrase] = []
         n = len(self.tokens)
         starts = sorted(self._title_at)  # a title phrase starts only where a title matched
+        candidates = []
         k = 0
         while k < len(starts):
             i = starts[k]
@@ -143,25 +144,26 @@ class PersonPasses(NameReader):
             name_end = self.parse_name(j, after_title=True, strong_title=strong,
                                        bare_title=phrase.end - phrase.start == 1 and not phrase.definite)
             if name_end > j:
-                entity, _ = self.person(j, name_end, phrase.gender)
                 titles = self._title_text(phrase)
-                start = self.tokens[j].start
-                honorifics = self._honorifics(phrase)
-                first_title = titles[0] if titles else (honorifics[0] if honorifics else None)
-                m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
-                                     first_title[0] if first_title else None, first_title[1] if first_title else None,
-                                     [t[2] for t in titles])
-                m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
-                for text, _loc, _src in titles[1:] + self._honorifics(phrase):
-                    if text not in entity.titles:
-                        entity.titles.append(text)
-                del start, m
-                self._mark(phrase.start, name_end)
+                candidates.append(self.propose("titled-person", phrase.start, name_end, [t[2] for t in titles],
+                                               (phrase, j, titles), nests=(head_end, j)))
+                # (the title's complement may contain a name found before: وزيرة القضاء في حكومة نتنياهو)
                 k = bisect.bisect_left(starts, name_end, k)
             else:
                 self.title_only.append(phrase)
                 k = bisect.bisect_left(starts, phrase.end, k)
-        return None
+        for kept in self.claims.decide(candidates):
+            (phrase, j, titles), name_end = kept.data, kept.end
+            entity, _ = self.person(j, name_end, phrase.gender)
+            honorifics = self._honorifics(phrase)
+            first_title = titles[0] if titles else (honorifics[0] if honorifics else None)
+            m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
+                                 first_title[0] if first_title else None, first_title[1] if first_title else None,
+                                 list(kept.evidence))
+            m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
+            for text, _loc, _src in titles[1:] + honorifics:
+                if text not in entity.titles:
+                    entity.titles.append(text)
 
     def _named_persons(self) -> None:
         """Persons introduced by a given name (or, with a morphology database, a proper noun),

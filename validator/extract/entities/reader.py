@@ -124,9 +124,10 @@ class NameReader(TitlePhrases):
         self._quoted_names: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------------------------------
-    def propose(self, label: str, i: int, j: int, evidence=(), data=None) -> Candidate:
-        """A candidate span of tokens i..j for the filter, with the lexicon entries behind it."""
-        return Candidate(label, i, j, _PRIORITY[label], tuple(evidence), data)
+    def propose(self, label: str, i: int, j: int, evidence=(), data=None, nests=(0, 0)) -> Candidate:
+        """A candidate span of tokens i..j for the filter, with the lexicon entries behind it (and the
+        description inside it that may contain spans decided before)."""
+        return Candidate(label, i, j, _PRIORITY[label], tuple(evidence), data, nests)
 
     def _index_matches(self, lexicon: str) -> dict[int, tuple[int, LexMatch]]:
         """token index -> (end token index, match) for every match of a lexicon."""

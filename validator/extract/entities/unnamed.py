@@ -67,6 +67,7 @@ class UnnamedPasses(PersonPasses):
         for e in self.entities:
             if e.kind == "organization":
                 _index_prefixes(by_key, e)
+        candidates = []
         for i, (j, match) in sorted(self._body_at.items()):
             if self.used[i]:
                 continue
@@ -75,6 +76,10 @@ class UnnamedPasses(PersonPasses):
                 if end == j and not (match.entry.norm.startswith(ARTICLE) or " " in match.entry.norm
                                      or match.prefix.endswith(ARTICLE)):
                     continue  # a bare indefinite head noun (وزارة) names nothing
+            # the rest of its name and its complement may contain names found before (مركز الملك سلمان للإغاثة)
+            candidates.append(self.propose("organization", i, end, [match.entry.source], match, nests=(i + 1, end)))
+        for kept in self.claims.decide(candidates):
+            i, end, match = kept.start, kept.end, kept.data
             start_off = match.start
             end_off = self.tokens[end - 1].end
             key = " ".join(t.text for t in self.tokens[i:end])
@@ -88,8 +93,7 @@ class UnnamedPasses(PersonPasses):
                 entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
                 _index_prefixes(by_key, entity)
-            self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
-            self._mark(i, end)
+            self.add_mention(entity, start_off, end_off, "name", lexicon=list(kept.evidence))
 
     def _body_end(self, j: int, match) -> int:
         """Where a body's name found up to token j ends: a head noun (هيئة، وزارة) takes its complement."""
