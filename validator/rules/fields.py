@@ -144,6 +144,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "cargo": FieldSpec(lambda n, a: n.cargo,
                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                "cargo-words just before it, a description rather than a statistic"),
+        "record": FieldSpec(lambda n, a: n.record,
+                            doc="a sum or percentage of public record: an institution's capital just before it or a "
+                                "holder's stake just after it (pattern label record-context)"),
+        "unit_price": FieldSpec(lambda n, a: n.unit_price,
+                                doc="a price per unit: a per-unit word just after the sum (pattern label unit-price)"),
+        "recalled": FieldSpec(lambda n, a: n.recalled,
+                              doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
+                                  "recall): an earlier report or state recalled as background"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
@@ -205,7 +213,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": FieldSpec(lambda e, a: e.introduced,
                                 doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
-                                    "sentence before his name or earlier in its own, or named with his city (pattern described-by-origin)"),
+                                    "sentence before his name or earlier in its own, or described by a pattern of "
+                                    "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
