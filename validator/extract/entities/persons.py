@@ -181,7 +181,9 @@ class PersonPasses(NameReader):
                 continue  # أمير منطقة عسير، أمين عام الجامعة: a title of two words starts here, not a name
             if self._in_place_or_body_name(i) and self._word(i - 1) not in _KUNYA_HEADS:
                 if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
-                    self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
+                    # the whole name is the body's: held, no person
+                    self.claims.decide([self.propose("named-person", i, max(i + 1, self.parse_name(i, after_title=False)),
+                                                     [m.entry.source])])
                 continue
             before_word = self._word(i - 1)
             after_verb = before_word is not None and self.res.reporting_forms.lookup(before_word) is not None
@@ -190,10 +192,9 @@ class PersonPasses(NameReader):
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
             if end - i < 2:
                 continue
-            gender = m.entry.get("gender", "m") or "m"
-            entity, _ = self.person(i, end, gender)
             title = None
             title_loc = None
+            described = (end, end)  # the apposition after the name that says who the person is
             lex: list[str] = [m.entry.source]
             k = end
             if k < len(self.tokens) and self.tokens[k].text in _CLOSING_MARKS and i > 0 \
@@ -212,20 +213,20 @@ class PersonPasses(NameReader):
                 if titles:
                     title, title_loc, src = titles[0]
                     lex.append(src)
-                self._mark(k, phrase.end)
+                described = (k, phrase.end)
             elif self._word(k) in _APPOSITION_PRONOUNS and (phrase := self.parse_title(k + 1)) is not None:
                 # الان ديشويتز وهو أستاذ في جامعة هارفرد
                 titles = self._title_text(phrase)
                 if titles:
                     title, title_loc, src = titles[0]
                     lex.append(src)
-                self._mark(k, phrase.end)
+                described = (k, phrase.end)
             elif self._word(k) in _APPOSITION_PRONOUNS and self._describes(k + 1):
                 # نانسي بيرم، وهي موظفة في مصرف: a description in apposition says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k + 1].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
-                self._mark(k, end_desc)
+                described = (k, end_desc)
             elif self._word(k) in _AFFILIATION_PREPOSITIONS and (k + 1) in self._body_at \
                     and not self._body_at[k + 1][1].prefix.startswith(COORDINATION_PREFIXES):
                 # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
@@ -247,10 +248,14 @@ class PersonPasses(NameReader):
                 end_desc = self._complement(k + 2, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
-                self._mark(k, end_desc)
+                described = (k, end_desc)
+            # read left to right, each name decided as it is read: a name start inside one is part of it
+            # (the apposition's description may contain names found before: nested)
+            if not self.claims.decide([self.propose("named-person", i, max(end, described[1]), lex, nests=described)]):
+                continue
+            entity, _ = self.person(i, end, m.entry.get("gender", "m") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
-            self._mark(i, end)
 
     def _predicate_title(self, k: int) -> bool:
         """رئيسا، مدربا، كاتبا right after a name: a role in the accusative, what the person was made,
@@ -359,10 +364,11 @@ class PersonPasses(NameReader):
                 if j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j):
                     bare.append((verb, i, j))
                 continue  # a bare unknown word after the verb may be its object or a common noun
+            if not self.claims.decide([self.propose("introduced-speaker", i, end, lex, nests=(j, end))]):
+                continue  # (decided verb by verb: the title after the name may contain names found before)
             entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
                              lex)
-            self._mark(i, end)
         return bare
 
     def _bare_speakers(self, candidates) -> bool:
@@ -493,10 +499,12 @@ class PersonPasses(NameReader):
         if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
                 or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
             return False
+        if not self.claims.decide([self.propose("introduced-speaker", i, j, [verb.entry.source, titles[0][2]],
+                                                nests=(phrase.roles[0][1], k))]):
+            return True  # (as before: the verb is read, no other reading of it)
         entity, _ = self.person(start, j, phrase.gender)
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
                          title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
-        self._mark(i, j)
         return True
 
     def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase) -> bool:
@@ -516,10 +524,12 @@ class PersonPasses(NameReader):
         if not titles:
             return False
         title, title_loc, src = titles[0]
+        if not self.claims.decide([self.propose("introduced-speaker", i, j, [verb.entry.source, src],
+                                                nests=(phrase.roles[0][1], start))]):
+            return True
         entity, _ = self.person(start, j, phrase.gender)
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name", title, title_loc,
                          [verb.entry.source, src])
-        self._mark(i, j)
         return True
 
     def _mention_at(self, i: int) -> tuple[Mention, int] | None:
