@@ -182,6 +182,9 @@ class UnnamedPasses(PersonPasses):
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
+            if m.entry.get("field") == "yes" and j == m.j and self._is_definite(j) \
+                    and (nxt := self._word(j)) is not None and nationality.lookup(nxt) is None:
+                continue  # كما يقول علماء النفس: a field's common view, not a source of the news
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _PREDICATE_AFTER:
