@@ -4,7 +4,7 @@ term or place (lexicon spelled-terms), a foreign g written غ or ج. The rules r
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, repeat
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
@@ -107,27 +107,23 @@ def _inner_vowel_deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1) if key[i] in _INNER_VOWELS]
 
 
-def _transliteration_index(name_words: dict):
-    """word -> the (name, location) pairs of name_words it may spell another way, in name_words'
-    order: looked up by the letters' common key and by one inner long vowel less (comparing every word
-    with every name was quadratic, a third of an article's time)."""
-    by_key: dict[str, list[int]] = {}
-    by_deletion: dict[str, list[int]] = {}
+def _inner_vowel_insertions(key: str) -> list[str]:
+    """key with one more inner long vowel, each way (the longer spellings _same_transliteration accepts)."""
+    return [key[:i] + v + key[i:] for i in range(1, len(key)) for v in _INNER_VOWELS]
+
+
+def _transliteration_index(name_words: dict) -> dict[str, list]:
+    """the letters' common key of a word -> the (name, location) pairs of name_words it may spell another
+    way, in name_words' order: the name's own key, the key with one inner long vowel less or more.
+    Looking a word up is one dict access (comparing every word with every name was quadratic, a third
+    of an article's time; trying each word's own deletions was a Python loop per word)."""
+    by_key: dict[str, set[int]] = {}
     items = list(name_words.items())
     for k, (name, _) in enumerate(items):
         key = name.translate(_ONE_LETTER)
-        by_key.setdefault(key, []).append(k)
-        for shorter in _inner_vowel_deletions(key):
-            by_deletion.setdefault(shorter, []).append(k)
-
-    def candidates(word: str) -> list:
-        key = word.translate(_ONE_LETTER)
-        found = by_key.get(key, []) + by_deletion.get(key, [])
-        for i in range(1, len(key) - 1):
-            if key[i] in _INNER_VOWELS:
-                found += by_key.get(key[:i] + key[i + 1:], ())
-        return [items[k] for k in sorted(set(found))] if found else []
-    return candidates
+        for variant in [key, *_inner_vowel_deletions(key), *_inner_vowel_insertions(key)]:
+            by_key.setdefault(variant, set()).add(k)
+    return {key: [items[k] for k in sorted(found)] for key, found in by_key.items()}
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -140,12 +136,23 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     if not words:
         return []
+    tokens, texts = ctx.tokens, ctx.texts
     name_words: dict[str, Location] = {}  # each name word -> where the article first writes it
-    for t in ctx.tokens:
-        if t.text in words and t.text not in name_words:
+    for k in compress(range(len(texts)), map(words.__contains__, texts)):
+        t = tokens[k]
+        if t.text not in name_words:
             name_words[t.text] = ctx.loc(t.start, t.end)
+    index = _transliteration_index(name_words)
+    # the article's distinct words whose key (or, after و, the rest's key) is in the index, found in C:
+    # most words are nobody's name, and only these are read in Python below
+    distinct = list(set(texts))
+    tails = map(str.removeprefix, distinct, repeat(_AND))
+    keyed = index.__contains__
+    maybe = set(compress(distinct, map(keyed, map(str.translate, distinct, repeat(_ONE_LETTER))))) | set(
+        compress(distinct, map(keyed, map(str.translate, tails, repeat(_ONE_LETTER)))))
     spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
-    for t in ctx.tokens:
+    for k in compress(range(len(texts)), map(maybe.__contains__, texts)):
+        t = tokens[k]
         if t.kind != "word":
             continue
         w = t.text
@@ -153,10 +160,9 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         word = w[skip:]
         if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
             spans.setdefault(word, []).append((t.start + skip, t.end))
-    candidates = _transliteration_index(name_words)
     out = []
     for word, where in spans.items():
-        for name, loc in candidates(word):
+        for name, loc in index.get(word.translate(_ONE_LETTER), ()):
             if (word in given and name in given) or not _same_transliteration(word, name):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)
