@@ -221,6 +221,12 @@ class Resources:
         return load_patterns(set(self.matchable))
 
     @cached_property
+    def pattern_anchors(self) -> dict:
+        """The pattern matcher's memo for the run: pattern -> the tokens a match must start with
+        (validator/extract/patterns/matcher.py, `_anchors`)."""
+        return {}
+
+    @cached_property
     def matcher(self) -> TokenMatcher:
         """The extractors' lexicons in one token index."""
         return TokenMatcher({name: lex for name, lex in self.matchable.items() if name in self.EXTRACTOR_LEXICONS})

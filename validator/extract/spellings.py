@@ -50,7 +50,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
 # differ only there name one thing spelled two ways. Shorter words are too often two words (غنية / جنيه).
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
-_ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
+_ONE_G = tuple((g, _FOREIGN_G[0]) for g in _FOREIGN_G[1:])  # (letter, the one it is read as)
 _HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
 
 
@@ -65,11 +65,12 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
         if stopwords.lookup(w[skip:]) is None:
             readings[w] = (w[skip:], skip)
+    keys = dict(zip(readings, _letter_keys([w for w, _ in readings.values()], _ONE_G)))
     tokens = ctx.tokens
     for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
         t = tokens[k]
         w, skip = readings[t.text]
-        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, (t.start + skip, t.end))
+        forms.setdefault(keys[t.text], {}).setdefault(w, (t.start + skip, t.end))
     out = []
     for key, spans in forms.items():  # a location only for words written two ways (most are not)
         if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
@@ -103,11 +104,12 @@ def _same_transliteration(a: str, b: str) -> bool:
         longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
 
 
-def _letter_keys(words: list[str]) -> list[str]:
-    """Each word's `translate(_ONE_LETTER)`, for many words at once: one `str.replace` per letter over
-    the words joined (`translate` takes ~3 µs an Arabic word: word by word, it was the pass's main cost)."""
+def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[str]:
+    """Each word with the letters of `pairs` replaced (a `translate`), for many words at once: one
+    `str.replace` per letter over the words joined (`translate` takes ~3 µs an Arabic word: word by
+    word, it was the spelling passes' main cost)."""
     joined = "\n".join(words)  # a token holds no line break
-    for old, new in _LETTER_PAIRS:
+    for old, new in pairs:
         joined = joined.replace(old, new)
     return joined.split("\n") if words else []
 
@@ -158,8 +160,8 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     distinct = list(set(texts))
     tails = list(map(str.removeprefix, distinct, repeat(_AND)))
     keyed = index.__contains__
-    maybe = set(compress(distinct, map(keyed, _letter_keys(distinct)))) | set(
-        compress(distinct, map(keyed, _letter_keys(tails))))
+    maybe = set(compress(distinct, map(keyed, _letter_keys(distinct, _LETTER_PAIRS)))) | set(
+        compress(distinct, map(keyed, _letter_keys(tails, _LETTER_PAIRS))))
     spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
     for k in compress(range(len(texts)), map(maybe.__contains__, texts)):
         t = tokens[k]

@@ -71,7 +71,6 @@ class ArticlePatterns:
         a token that is an `exact` entry, at a lexicon's matches, or at every token."""
         ctx = self.ctx
         offset = 0
-        exact: tuple[Test, int] | None = None
         for index, el in enumerate(pattern.elements):
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
@@ -81,16 +80,17 @@ class ArticlePatterns:
                 if following is not None:  # من + places: only where the next token starts a match
                     found = (k for k in found if ctx.hit_at(following, k + 1) is not None)
                 return sorted({k - offset for k in found if k >= offset})
-            if exact is None and el.low >= 1:
-                test = next((t for t in el.tests if t.kind == "exact" and not t.negated), None)
-                exact = (test, offset) if test is not None else None
             if not el.one_token:
                 break
             offset += 1
-        if exact is not None:
-            (test, at), entries = exact, ctx.res.matchable[exact[0].value].by_norm
+        anchors = self._anchors(pattern)
+        if anchors:  # only where every `exact` token of the pattern's start stands, found in C
             texts = ctx.texts
-            return [k - at for k in compress(range(len(texts)), map(entries.__contains__, texts)) if k >= at]
+            (at, words), rest = anchors[0], anchors[1:]
+            found = [k - at for k in compress(range(len(texts)), map(words.__contains__, texts)) if k >= at]
+            for at, words in rest:
+                found = [k for k in found if k + at < len(texts) and texts[k + at] in words]
+            return found
         first = pattern.elements[0]
         lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
         if lexicon is not None and first.low >= 1:
@@ -98,9 +98,30 @@ class ArticlePatterns:
         word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
         if word is not None and first.low >= 1:  # only at tokens that are an entry (each distinct word once)
             lex, texts = ctx.res.matchable[word.value], ctx.texts
-            entries = {w for w in set(texts) if lex.lookup(w) is not None}
+            entries = lex.words_with_entry(set(texts))
             return list(compress(range(len(texts)), map(entries.__contains__, texts)))
         return range(len(ctx.tokens))
+
+    def _anchors(self, pattern: Pattern) -> list[tuple[int, frozenset[str]]]:
+        """(offset from the start, the words it accepts) of each `exact` test the tokens of a match
+        must pass at a fixed offset (in the one-token elements that open the pattern, and the element
+        after them), its attribute applied. Once per pattern and run."""
+        memo = self.ctx.res.pattern_anchors
+        known = memo.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        anchors: list[tuple[int, frozenset[str]]] = []
+        memo[id(pattern)] = (pattern, anchors)  # the pattern held, so its id is not reused
+        offset = 0
+        for el in pattern.elements:
+            for t in el.tests if el.low >= 1 else ():
+                if t.kind == "exact" and not t.negated:
+                    entries = self.ctx.res.matchable[t.value].by_norm
+                    anchors.append((offset, frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+            if not el.one_token:
+                break
+            offset += 1
+        return anchors
 
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
         """The greedy match of a pattern starting at a token, or None."""
