@@ -14,7 +14,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quotes import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import ARABIC_COMMA, QUOTE_STARTS, SENTENCE_MARKS
+from validator.text.punctuation import ARABIC_COMMA, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 
 _CLAUSE_MARKERS = frozenset({':'}) | QUOTE_STARTS | word_class("attribution-words", "clause-markers")
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
@@ -65,6 +65,7 @@ def _after_subject(ctx, spans, j: int) -> int:
 def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, documents=True) -> Entity | None:
     """The entity named right after a verb, a preposition (filler: the words allowed before it, as
     بحسب ما أفاد) or a statement noun (documents=False: في بيان، not بيانات تقرير)."""
+    j = _past_quoted_addressee(ctx, j)
     k = bisect.bisect_left(_firsts(spans), j)
     for n in range(len(spans) - k):  # (a slice of the rest would copy it, for every verb)
         s = spans[k + n]
@@ -102,6 +103,18 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
     return None
 
 
+def _past_quoted_addressee(ctx, j: int, longest: int = 5) -> int:
+    """وأوضح لـ"الاقتصادية" مسؤول مطلع، وقال لـ«الشرق الأوسط» مصدر: the outlet the speaker talked to,
+    quoted after the ل clitic, stands between the verb and its subject and opens no clause. The token
+    after its closing mark, or j."""
+    tokens = ctx.tokens
+    if j + 2 < len(tokens) and tokens[j].text in _LAM and tokens[j + 1].text in QUOTE_STARTS:
+        for x in range(j + 2, min(j + 2 + longest, len(tokens))):
+            if tokens[x].text in QUOTE_ENDS:
+                return x + 1
+    return j
+
+
 # Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...
 _PREPOSITION_FILLER = word_class("attribution-words", "preposition-filler")
 # Words that may stand between a statement noun and its author: في بيان صادر عن، في تصريح خاص لـ ...
@@ -109,7 +122,6 @@ _STATEMENT_FILLER = word_class("attribution-words", "statement-filler")
 
 
 _TIME_WORDS = word_class("attribution-words", "time-words")
-_OBJECT_PRONOUNS = affixes("object-pronoun")
 
 
 WITH_WINDOW = 8  # tokens after a verb where the word its `with=` attribute asks for may stand
@@ -135,11 +147,7 @@ def _filler(ctx, x: int, allowed) -> bool:
         return True
     if t.text in _TIME_WORDS or ctx.res["months"].lookup(t.text) is not None:
         return True  # بحسب ما أفاد الأربعاء مسؤول محلي، حسبما أفاد أمس مصدر
-    for suffix in _OBJECT_PRONOUNS:  # وفقا لما أكده، بحسب ما ذكرته: a reporting verb with its object
-        if t.text.endswith(suffix) and len(t.text) - len(suffix) >= 3:
-            if ctx.res.reporting_forms.lookup(t.text[:-len(suffix)]) is not None:
-                return True
-    return False
+    return ctx.res.reporting_with_object(t.text) is not None  # وفقا لما أكده، بحسب ما ذكرته
 
 
 def _definite_noun(ctx, j: int) -> bool:
@@ -263,7 +271,7 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     k0 = bisect.bisect_left(_firsts(spans), j)
     for s in spans[k0:k0 + 8]:
         if s.entity is outlet:
-            k = s.last_token + 1
+            k = _past_parenthesis(ctx, s.last_token + 1)  # هيئة الإذاعة اليابانية (إن.إتش.كيه) عن
             while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
                 k += 1
             for extra in range(0, 6):
@@ -272,6 +280,15 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
                     if nxt is not None:
                         return nxt
     return None
+
+
+def _past_parenthesis(ctx, k: int, longest: int = 8) -> int:
+    """The token after a parenthesis that opens at token k (an outlet's abbreviation), or k."""
+    if k < len(ctx.tokens) and ctx.tokens[k].text == "(":
+        for x in range(k + 1, min(k + 1 + longest, len(ctx.tokens))):
+            if ctx.tokens[x].text == ")":
+                return x + 1
+    return k
 
 
 def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, documents=True) -> Entity | None:

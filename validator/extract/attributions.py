@@ -107,6 +107,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                                    or (j < len(ctx.tokens) and ctx.tokens[j].text in QUOTE_STARTS)):
                 continue  # مقرا، متوقعا: a participle reports only when a clause follows (مؤكدا أن)
             rel = _relative_before(ctx, i)
+            # التنظيم الذي بشرت به مصادر: the verb agrees with its subject after it, not with the antecedent
+            subject_after_relative = rel is not None and _disagrees(ctx.tokens[rel].text, m.entry.get("gender"))
+            if subject_after_relative:
+                rel = None
             if rel is not None and not participle:
                 # الذي كتب روايات، التي قالت إن: the subject is the relative's antecedent, never the
                 # noun after the verb (its object), and never a speaker carried over from before
@@ -118,6 +122,13 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 _record(ctx, results, m, kind, source, sentence, paragraph, False, last_source)
                 continue
             source = None if participle else _subject_after(ctx, spans, j, sentence)
+            if source is None and subject_after_relative:
+                continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
+            if source is not None and _crowd_of_verb(m.entry, source):
+                for mention in source.mentions:  # غرد الكثير من المغردين: the crowd doing what the news
+                    if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
+                        mention.is_source = False  # reports, not a source that gives it
+                continue
             if source is not None:
                 source = _relay(ctx, spans, source, sentence, j) or source
             if source is not None and source.vague:
@@ -377,6 +388,24 @@ def _relative_before(ctx, i: int) -> int | None:
         if k == i - 1 and ctx.tokens[k].text not in _BEFORE_VERB:
             return None
     return None
+
+
+_RELATIVE_GENDER = {**{w: "m" for w in word_class("attribution-words", "relative-m")},
+                    **{w: "f" for w in word_class("attribution-words", "relative-f")}}
+
+
+def _crowd_of_verb(entry, source: Entity) -> bool:
+    """A vague group named by the verb's own participle (غرد المغردون، تابع المتابعون): the people the news
+    is about doing it, not a source that gives the news."""
+    stem = normalize_string(entry.get("participle") or "").removesuffix(affix("accusative"))
+    key = source.key.removeprefix(affix("article"))
+    return source.vague and len(stem) >= 3 and key.startswith(stem)
+
+
+def _disagrees(relative: str, verb_gender: str | None) -> bool:
+    """A singular relative pronoun and a verb of the other gender: the antecedent is not the subject."""
+    gender = _RELATIVE_GENDER.get(relative)
+    return gender is not None and verb_gender in ("m", "f") and verb_gender != gender
 
 
 def _plural_participle(entry) -> bool:

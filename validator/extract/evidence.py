@@ -80,11 +80,23 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
 
 def figure_context(item: NumberItem, lang: str = "en") -> list[str]:
     """What a figure's context makes of it: the market terms of its paragraph and their density (what
-    rules read as a market report, field market_report), a load on one vehicle (field cargo)."""
+    rules read as a market report, field market_report), a load on one vehicle (field cargo), a figure of
+    public record, a price per unit, a recalled report, a lead sourced by the next sentence (fields record,
+    unit_price, recalled, sourced_next)."""
     L = labels(lang)
     out = [L["market"].format(n=item.market_terms, p=item.paragraph + 1, d=item.market_density)] \
         if item.market_terms else []
-    return out + ([L["cargo"]] if item.cargo else [])
+    return out + context_flags(item, lang)
+
+
+_CONTEXT_FLAGS = ("cargo", "record", "unit_price", "recalled", "sourced_next")
+
+
+def context_flags(item: NumberItem, lang: str = "en") -> list[str]:
+    """The context decisions a figure carries (fields cargo, record, unit_price, recalled, sourced_next),
+    in words: what a finding about it, or its absence, rests on."""
+    L = labels(lang)
+    return [L[name] for name in _CONTEXT_FLAGS if getattr(item, name)]
 
 
 def missing_source(item, scope: str, article: Article, lang: str) -> str:

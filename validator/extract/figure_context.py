@@ -15,7 +15,22 @@ _RECALL = word_class("figure-words", "recall")
 _LINK_LINE = one_word("figure-words", "link-line")
 MARKET_WINDOW = 6  # tokens either side of a numeral within which a market term makes it market data
 CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
+RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
+STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
+UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
+BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
+
+
+def lead_paragraph(doc) -> int:
+    """The article's first body paragraph, its lead: the first after the headline that is not a byline
+    or dateline line of its own (a few words and no sentence-final mark)."""
+    body = [p for p in doc.paragraphs if not p.is_headline]
+    for p in body:
+        text = doc.text[p.start:p.end].strip()
+        if len(text.split()) > BYLINE_WORDS or text.endswith(LINE_FINAL_MARKS):
+            return p.index
+    return body[0].index if body else -1
 
 
 class FigureContext:
@@ -95,10 +110,22 @@ class FigureContext:
         in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""
         return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
 
+    def record_figure(self, first: int, last: int, sentence: int) -> bool:
+        """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""
+        return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW)
+
+    def unit_price(self, first: int, last: int, sentence: int) -> bool:
+        """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency."""
+        return self._context_near("unit-price", first, last, sentence, 0, UNIT_PRICE_WINDOW)
+
+    def recalled(self, sentence: int) -> bool:
+        """A sentence that opens with كان recalls an earlier report or state (`_recalled`)."""
+        return self._recalled(sentence)
+
     def lead_paragraph(self) -> int:
         """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
         detail of the scene."""
-        return next((p.index for p in self.ctx.doc.paragraphs if not p.is_headline), -1)
+        return lead_paragraph(self.ctx.doc)
 
     def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
         """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before

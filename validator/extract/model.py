@@ -93,6 +93,9 @@ class NumberItem:
     market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
     market_density: float = 0.0         # those terms per sentence of its paragraph
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
+    record: bool = False                # a figure of public record: an institution's capital, a holder's stake
+    unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic
+    recalled: bool = False              # in a sentence opening with كان: an earlier report or state recalled
     in_headline: bool = False
     in_subhead: bool = False            # in a subhead or teaser line inside the body
     passage: int = 0                    # a paragraph cut where the article turns to another incident

@@ -175,7 +175,8 @@ class NumberExtractor:
     def _restatements(self) -> None:
         """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
         (with at most the first one's currency between them), restates it: the same sum in another
-        currency or form. Two amounts that merely share a sentence are two sums."""
+        currency or form, of the same kind (a unit price, a figure of record). Two amounts that merely
+        share a sentence are two sums."""
         prev = None
         for n in self.items:
             if prev is not None and n.category == "money" and prev.category == "money" \
@@ -186,6 +187,8 @@ class NumberExtractor:
                 marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)
                 if marked and len(others) <= 2 and not re.search(r"[.؛;]", gap):
                     n.restates = prev.id
+                    # the same sum: a price per unit or a figure of record in another currency is one too
+                    n.unit_price, n.record = n.unit_price or prev.unit_price, n.record or prev.record
             prev = n
 
     def _near_lexicon(self, pos: int, lexicon: str, window: int) -> bool:
@@ -326,6 +329,10 @@ class NumberExtractor:
         item.market_terms, item.market_density = self.context.market_report(paragraph)
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph()
                       and self.context.cargo_figure(first, last, sentence))
+        if category in ("money", "percent"):
+            item.record = self.context.record_figure(first, last, sentence)
+            item.unit_price = category == "money" and self.context.unit_price(first, last, sentence)
+            item.recalled = self.context.recalled(sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure

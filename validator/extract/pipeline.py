@@ -10,6 +10,7 @@ from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.figure_context import lead_paragraph
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.numbers import extract_numbers
@@ -18,6 +19,7 @@ from validator.extract.resources import Resources
 from validator.extract.spellings import PLACE_HEADS, find_spellings
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import SEMICOLONS
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenize
 
@@ -53,6 +55,8 @@ def extract(doc: Document, res: Resources) -> Article:
     article.first_person = _first_person(ctx, quotes)
     _link(article)
     _acting_bodies(ctx, article)
+    _cited_documents(ctx, article)
+    _sourced_next(article)
     _carry_sources(article, turns)
     _carry_repeated_figures(article)
     _drop_silent_vague(article)
@@ -393,7 +397,7 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
         return
     sourced: dict[int, list] = {}
     for a in article.attributions:
-        if a.source:
+        if a.source or a.kind == "document":
             sourced.setdefault(a.sentence, []).append(a)
     unresolved = {a.sentence for a in article.attributions if not a.source}
     quoted: dict[int, list] = {}
@@ -419,6 +423,12 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
             entity = article.entity(carrier.source)
+            if carrier.kind == "document":
+                # a cited document's figures go on over the rest of its paragraph; a later paragraph
+                # that goes on reporting it cites it again (وأوضحت النشرة), a paragraph that does not
+                # may be the writer's own (the growth figure after a survey's index: issue 13, dev-gold-2)
+                carrier_is_body = False
+                continue
             carrier_is_body = entity is not None and entity.kind == "organization"
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
@@ -474,6 +484,64 @@ def _acting_bodies(ctx: Context, article: Article) -> None:
         article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
 
 
+def _sourced_next(article: Article) -> None:
+    """A lead: a paragraph's first sentence gives the figure, the next one says who gave it (a named
+    source or a cited document, in its paragraph, or, after the article's one-sentence lead paragraph,
+    opening the next one). A semicolon may cut the first sentence in two (ارتفعت ...؛ لتتجاوز 138
+    مليار ريال. وأوضحت المؤسسة ...): its parts are all the first sentence. A figure of a later sentence,
+    with no source before the next one, is the writer's (issue 13, round 9)."""
+    by_sentence: dict[int, list] = {}
+    for a in article.attributions:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    sentences, text = article.doc.sentences, article.doc.text
+    opening = [s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
+               or text[sentences[s.index - 1].start:sentences[s.index - 1].end].rstrip().endswith(SEMICOLONS)
+               for s in sentences]
+    for k in range(1, len(sentences)):  # every part of a cut first sentence, and nothing after it
+        opening[k] = opening[k] and (sentences[k - 1].paragraph != sentences[k].paragraph or opening[k - 1])
+    lead = lead_paragraph(article.doc)
+    def names(s: int, named_only: bool) -> bool:
+        return any(a.kind == "document" or (_named(article, a.source) if named_only else a.source)
+                   for a in by_sentence.get(s, ()))
+    for n in article.numbers:
+        nxt = n.sentence + 1
+        if not 0 <= n.sentence < nxt < len(sentences):
+            continue
+        n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
+                                      else n.paragraph == lead and names(nxt, True))
+
+
+def _cited_documents(ctx: Context, article: Article) -> None:
+    """وكشفت النشرة الإحصائية ...، ووفقا للدراسة، ...: a document the article cites (a bulletin, an annual
+    report, a study; patterns labelled document-source, rules/patterns/contexts.pattern) reports the
+    figures that follow it. It becomes an attribution of kind `document` (its source the document's
+    entity when one was resolved, else none), added after the linking like a body's `agent`: a figure
+    of its sentence is not `attributed` (a casualty count still needs its own source); the figures
+    of its sentence and, by the carry-over, of the rest of its paragraph are carried from it (field
+    `carried`), and a lead figure just before it is `sourced_next`."""
+    matches = ctx.patterns.find("document-source")
+    if not matches:
+        return
+    entity_at = {ctx.norm.to_normalized(x.loc.start): e.id for e in article.entities for x in e.mentions}
+    by_sentence: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    added: dict[int, Attribution] = {}  # one cited document a sentence
+    for m in matches:
+        noun = ctx.tokens[m.span_end - 1]
+        sentence, paragraph = ctx.sentence_of(noun.start)
+        if sentence in added:
+            continue
+        cue = added[sentence] = Attribution(ctx.new_id("a"), ctx.loc(ctx.tokens[m.span_start].start, noun.end),
+                                            noun.text, "document", entity_at.get(noun.start),
+                                            sentence=sentence, paragraph=paragraph)
+        for n in by_sentence.get(sentence, ()):
+            if not n.attributed and n.carried_from is None:
+                n.carried_from = cue.id
+    if added:
+        article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
+
+
 def _named(article: Article, entity_id: str | None) -> bool:
     """A source an editor can check: a named person or body, not an anonymous one."""
     entity = article.entity(entity_id)
@@ -503,15 +571,7 @@ def _link(article: Article) -> None:
                 q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
-    sentences = article.doc.sentences
-    lead_paragraph = next((p.index for p in article.doc.paragraphs if not p.is_headline), -1)
     for n in article.numbers:
-        # a lead: the paragraph's first sentence gives the figure, the next one says who gave it (in
-        # its paragraph, or, after an article's one-sentence lead paragraph, opening the next one)
-        nxt = n.sentence + 1
-        n.sourced_next = nxt < len(sentences) and (n.sentence == 0 or sentences[n.sentence - 1].paragraph != n.paragraph) \
-            and (any(a.source for a in by_sentence.get(nxt, ())) if sentences[nxt].paragraph == n.paragraph
-                 else n.paragraph == lead_paragraph and any(_named(article, a.source) for a in by_sentence.get(nxt, ())))
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]
                       if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)

@@ -26,6 +26,7 @@ _LOOSE = str.maketrans("", "", "".join(affixes("loose")))
 _ARTICLE = affix("article")
 _ACCUSATIVE = affix("accusative")
 _NAME_CLITICS = frozenset(affixes("name-clitic"))
+_OBJECT_PRONOUNS = affixes("object-pronoun")  # أكده، ذكرتها
 # (clitic, whether it ends in the article's lam: ل + الأمم is written للأمم, و + ال is وال)
 _NON_NAME_CLITICS = tuple((c, c.endswith(affix("lam")) and c != affix("lam")) for c in affixes("non-name-clitic"))
 
@@ -124,6 +125,16 @@ class Resources:
                 attrs.update(lemma=entry.text, gender=gender, part="participle" if form in participles else "verb")
                 lex.add(LexEntry(form, form, MappingProxyType(attrs), entry.source))
         return lex
+
+    def reporting_with_object(self, word: str) -> LexEntry | None:
+        """A reporting verb carrying its object's pronoun (أكده، ذكرتها، أعلنتها: وفقا لما أكده، حصيلة
+        أعلنتها مصادر), as its entry, or None."""
+        for suffix in _OBJECT_PRONOUNS:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                entry = self.reporting_forms.lookup(word[:-len(suffix)])
+                if entry is not None:
+                    return entry
+        return None
 
     @cached_property
     def bare_verbs(self) -> dict[str, LexEntry]:

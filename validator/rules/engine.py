@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
 from validator.extract.evidence import (
+    context_flags,
     labels,
     missing_source,
     source_chain,
@@ -403,6 +404,8 @@ class Engine:
         evidence = structure_evidence(item, article)
         if isinstance(item, (NumberItem, Quote)):
             evidence += source_chain(item, article, self.lang)
+        if isinstance(item, NumberItem):
+            evidence += context_flags(item, self.lang)
         if missing:
             evidence.append(missing)
         return compose(rule, self.lang, loc, related, values, suggestion, others, evidence)

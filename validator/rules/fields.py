@@ -144,6 +144,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "cargo": FieldSpec(lambda n, a: n.cargo,
                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                "cargo-words just before it, a description rather than a statistic"),
+        "record": FieldSpec(lambda n, a: n.record,
+                            doc="a sum or percentage of public record: an institution's capital just before it or a "
+                                "holder's stake just after it (pattern label record-context)"),
+        "unit_price": FieldSpec(lambda n, a: n.unit_price,
+                                doc="a price per unit: a per-unit word just after the sum (pattern label unit-price)"),
+        "recalled": FieldSpec(lambda n, a: n.recalled,
+                              doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
+                                  "recall): an earlier report or state recalled as background"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
@@ -152,12 +160,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     "the latest the article names that is not a target (by 2030), or last year/season "
                                     "(background on record)"),
         "sourced_next": FieldSpec(lambda n, a: n.sourced_next,
-                                  doc="a lead figure: in the first sentence of its paragraph, and the next sentence "
-                                      "(in its paragraph, or opening the next after the article's one-sentence lead "
-                                      "paragraph) names a source (\"said X\")"),
+                                  doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
+                                      "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
+                                      "after the article's one-sentence lead paragraph, a byline line skipped) names a "
+                                      "source (\"said X\") or cites a document (pattern label document-source)"),
         "carried": FieldSpec(lambda n, a: n.carried_from is not None,
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
-                                 "over the following sentences and paragraphs, a person's words over the rest of his "
+                                 "over the following sentences and paragraphs, a person's words and a cited document "
+                                 "(pattern label document-source) over the rest of their "
                                  "paragraph, until another source, a quotation of someone else or a topic shift"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "

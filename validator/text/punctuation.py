@@ -7,6 +7,7 @@ from __future__ import annotations
 
 ARABIC_COMMA = "،"
 ARABIC_SEMICOLON = "؛"
+SEMICOLONS = (ARABIC_SEMICOLON, ";")  # a semicolon ends a sentence cut from a longer one
 ARABIC_QUESTION_MARK = "؟"
 TATWEEL = "\u0640"  # the stretching stroke of لـ«عكاظ»: a letter to Unicode, a joiner to a reader
 EN_DASH = "\u2013"

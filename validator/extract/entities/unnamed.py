@@ -12,6 +12,7 @@ from validator.extract.entities.words import (
     _DOCUMENT_SOURCES,
     _ISSUED_BY,
     _PREDICATE_AFTER,
+    _QUOTE_OPENERS,
     _SOURCE_PREPOSITIONS,
 )
 from validator.extract.letters import (
@@ -35,6 +36,7 @@ from validator.extract.letters import (
 )
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Entity
+from validator.text.punctuation import SENTENCE_MARKS
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 
 _OFFICE_PREPOSITIONS = word_class("entity-words", "office-preposition")  # في، ب، باسم، لدى، إلى
@@ -153,6 +155,8 @@ class UnnamedPasses(PersonPasses):
             document = m.entry.norm in _DOCUMENT_SOURCES
             if document and j < len(self.tokens) and j in self._body_at:
                 continue  # تقارير الأمم المتحدة، تقرير مؤسسة النقد: the body is the source
+            if document and j < len(self.tokens) and self.tokens[j].text in _QUOTE_OPENERS:
+                continue  # وكشف تقرير "ساما": a document named by its publisher, in quotes
             if document and self._word(i - 1) == _FI:
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             if document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1)):
@@ -162,6 +166,8 @@ class UnnamedPasses(PersonPasses):
             if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(LI) and prev is not None \
                     and self.res.reporting_forms.lookup(prev) is not None:
                 continue  # أكد للمسؤولين اليمنيين، قال لمسؤولين: whom the speaker told, not a source
+            if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(BI):
+                continue  # حل بسكان المدينة، اتصلت ببعض المسؤولين: the object of ب, not a source
             if self._after_preposition(i):
                 continue  # وادعت أمام الدبلوماسيين، مختبئا مع بعض المقربين منه: an object, not a source
             if kind == "head" and m.entry.get("number") == "sg" and not document and j == m.j \
@@ -169,6 +175,8 @@ class UnnamedPasses(PersonPasses):
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
+            if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
+                continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
             count = self.res["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
@@ -201,7 +209,9 @@ class UnnamedPasses(PersonPasses):
                                 m.entry.get("gender", "m") or "m", vague=True)
                 self.entities.append(entity)
             mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
-            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source  # وسط أنباء عن: no verb needed
+            # وسط أنباء عن: no verb needed; حصيلة أعلنتها مصادر أمنية: a verb that reports a noun (object=noun),
+            # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -277,6 +287,12 @@ class UnnamedPasses(PersonPasses):
                 and w not in self.res.vague_modifiers and not _verb_like(w)
                 and nxt not in _RELATIVES and w not in self.res["stopwords"].by_norm)
 
+    def _reported_it(self, word: str | None) -> bool:
+        """أعلنتها، ذكرها: a reporting verb of a noun (object=noun, not a relay verb with=عن) carrying
+        the pronoun of what it reports."""
+        entry = self.res.reporting_with_object(word) if word is not None else None
+        return entry is not None and entry.get("object") == "noun" and entry.get("with") is None
+
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
         verb is an anonymous source."""
@@ -322,8 +338,9 @@ class UnnamedPasses(PersonPasses):
 
     def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
         """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
-        later in the same sentence, right before what he said, makes the role noun the speaker. The
-        token after the anonymity phrase, or None."""
+        later in the same sentence, right before what he said or at the sentence's end (... حسبما قال
+        أحد السكان الذي طلب عدم نشر اسمه.: what he said came first), makes the role noun the speaker.
+        The token after the anonymity phrase, or None."""
         if k >= len(self.tokens):
             return None
         sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
@@ -331,7 +348,9 @@ class UnnamedPasses(PersonPasses):
             if self.ctx.sentence_of(self.tokens[x].start)[0] != sentence:
                 return None
             if (end := self._anonymity_at(x)) is not None:
-                return end if self._reports_at(end) else None
+                ends = end >= len(self.tokens) or self.tokens[end].text in SENTENCE_MARKS \
+                    or self.ctx.sentence_of(self.tokens[end].start)[0] != sentence
+                return end if ends or self._reports_at(end) else None
         return None
 
     def _vague_head(self, k: int) -> bool:
