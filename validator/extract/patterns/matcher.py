@@ -49,6 +49,8 @@ class ArticlePatterns:
         for p in patterns:
             self.by_label.setdefault(p.label, []).append(p)
         self._found: dict[str, list[PatternMatch]] = {}
+        self._distinct: set[str] | None = None  # the article's distinct token texts
+        self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
 
     def find(self, label: str) -> list[PatternMatch]:
         """The resolved matches of every pattern with this label."""
@@ -66,15 +68,26 @@ class ArticlePatterns:
                 out.append(m)
         return out
 
-    def _starts(self, pattern: Pattern):
-        """Where a match can start: before a literal (the tokens ahead of it one each), else before
-        a token that is an `exact` entry, at a lexicon's matches, or at every token."""
+    def _starts(self, pattern: Pattern) -> list[int]:
+        """Where a match can start: the candidates of its first test (`_candidates`), kept only where
+        each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
+        tests (most candidates fail there, and a failed `match_at` costs far more than a set lookup)."""
+        starts = self._candidates(pattern)
+        texts = self.ctx.texts
+        for at, kind, value in self._anchors(pattern):
+            words = self._word_entries(*value) if kind == "word" else value
+            starts = [k for k in starts if k + at < len(texts) and texts[k + at] in words]
+        return starts
+
+    def _candidates(self, pattern: Pattern):
+        """Before a literal (the tokens ahead of it one each), else before a token that is an `exact`
+        entry, at a lexicon's matches, at a word lexicon's entries, or at every token."""
         ctx = self.ctx
+        texts = ctx.texts
         offset = 0
         for index, el in enumerate(pattern.elements):
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
-                texts = ctx.texts
                 found = compress(range(len(texts)), map(literal.value.__eq__, texts))
                 following = _required_lexicon(pattern.elements, index + 1) if el.one_token else None
                 if following is not None:  # من + places: only where the next token starts a match
@@ -83,45 +96,62 @@ class ArticlePatterns:
             if not el.one_token:
                 break
             offset += 1
-        anchors = self._anchors(pattern)
-        if anchors:  # only where every `exact` token of the pattern's start stands, found in C
-            texts = ctx.texts
-            (at, words), rest = anchors[0], anchors[1:]
-            found = [k - at for k in compress(range(len(texts)), map(words.__contains__, texts)) if k >= at]
-            for at, words in rest:
-                found = [k for k in found if k + at < len(texts) and texts[k + at] in words]
-            return found
+        exact = next(((at, words) for at, kind, words in self._anchors(pattern) if kind == "exact"), None)
+        if exact is not None:  # found in C
+            at, words = exact
+            return [k - at for k in compress(range(len(texts)), map(words.__contains__, texts)) if k >= at]
         first = pattern.elements[0]
         lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
         if lexicon is not None and first.low >= 1:
             return [m.i for m in ctx.hits(lexicon.value)]
         word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
-        if word is not None and first.low >= 1:  # only at tokens that are an entry (each distinct word once)
-            lex, texts = ctx.res.matchable[word.value], ctx.texts
-            entries = lex.words_with_entry(set(texts))
+        if word is not None and first.low >= 1:
+            entries = self._word_entries(word.value, word.attr)
             return list(compress(range(len(texts)), map(entries.__contains__, texts)))
-        return range(len(ctx.tokens))
+        return range(len(texts))
 
-    def _anchors(self, pattern: Pattern) -> list[tuple[int, frozenset[str]]]:
-        """(offset from the start, the words it accepts) of each `exact` test the tokens of a match
-        must pass at a fixed offset (in the one-token elements that open the pattern, and the element
-        after them), its attribute applied. Once per pattern and run."""
+    def _anchors(self, pattern: Pattern) -> list[tuple[int, str, object]]:
+        """(offset from the start, test kind, the words it accepts) of each literal, `exact` and `word`
+        test a match must pass at a fixed offset: in the one-token elements that open the pattern and
+        the element after them. The words of an `exact` test with its attribute applied; of a `word`
+        test, (lexicon, attribute), its words looked up per article. Once per pattern and run."""
         memo = self.ctx.res.pattern_anchors
         known = memo.get(id(pattern))
         if known is not None and known[0] is pattern:
             return known[1]
-        anchors: list[tuple[int, frozenset[str]]] = []
+        anchors: list[tuple[int, str, object]] = []
         memo[id(pattern)] = (pattern, anchors)  # the pattern held, so its id is not reused
         offset = 0
         for el in pattern.elements:
             for t in el.tests if el.low >= 1 else ():
-                if t.kind == "exact" and not t.negated:
+                if t.negated:
+                    continue
+                if t.kind == "literal":
+                    anchors.append((offset, "literal", frozenset((t.value,))))
+                elif t.kind == "exact":
                     entries = self.ctx.res.matchable[t.value].by_norm
-                    anchors.append((offset, frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+                    anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+                elif t.kind == "word":
+                    anchors.append((offset, "word", (t.value, t.attr)))
             if not el.one_token:
                 break
             offset += 1
         return anchors
+
+    def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
+        """The article's words a `word` test of this lexicon and attribute accepts (each distinct word
+        looked up once, in C; the attribute read only on the entries found)."""
+        key = (lexicon, attr)
+        found = self._words.get(key)
+        if found is None:
+            if self._distinct is None:
+                self._distinct = set(self.ctx.texts)
+            lex = self.ctx.res.matchable[lexicon]
+            found = lex.words_with_entry(self._distinct)
+            if attr is not None:
+                found = {w for w in found if _has(lex.lookup(w), attr)}
+            self._words[key] = found
+        return found
 
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
         """The greedy match of a pattern starting at a token, or None."""
