@@ -12,12 +12,18 @@ whose (rule, path, line, column) differ from the native engine's (the diff count
 findings) and the load average before and after. The articles' paths are the same for every engine
 (spark reads the same folder). With --time-limit, a run still going is ended and measured over the
 articles its report holds (the part done, labelled "N of M").
+
+Memory as the run goes: every 0.2 s the tree's memory is sampled with the articles the report holds
+so far (its lines, read as they are written); the run's articles are cut into tenths and the peak of
+each tenth is printed (`memory by tenth`): flat when batches stream, rising when something is kept
+per article. `--work DIR` keeps the replicated folders there (DIR/day-xN) for the next run.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -67,23 +73,65 @@ def _tree_pss_kb(pid: int) -> int:
     return total
 
 
+class ReportProgress:
+    """Articles a growing JSON Lines report holds: its lines are read as they are written (an
+    article's lines are together, in input order: a new path is a new article)."""
+
+    def __init__(self, path: Path):
+        self.path, self.offset, self.last, self.done, self.rest = path, 0, None, 0, b""
+
+    def read(self) -> int:
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                chunk = f.read()
+        except OSError:
+            return self.done
+        self.offset += len(chunk)
+        lines = (self.rest + chunk).split(b"\n")
+        self.rest = lines.pop()
+        for line in lines:
+            if line.strip():
+                path = json.loads(line)["path"]
+                if path != self.last:
+                    self.last, self.done = path, self.done + 1
+        return self.done
+
+
+def by_tenth(trace: list[tuple[int, int]], done: int) -> list[int]:
+    """Peak memory (kB) while each tenth of the articles done was being done."""
+    peaks = [0] * 10
+    for articles, kb in trace:
+        tenth = min(9, articles * 10 // max(done, 1))
+        peaks[tenth] = max(peaks[tenth], kb)
+    return peaks
+
+
+def _mb(kb: int) -> str:
+    return f"{kb / 1024:.0f}" if kb else "–"   # no sample while that tenth was done (one batch did it all)
+
+
 def run_engine(engine: str, folder: Path, jobs: str, out: Path,
-               time_limit: float | None = None) -> tuple[float, int, int]:
-    """(seconds, peak tree memory in kB, exit code) of one `validate` run, its report in `out`.
+               time_limit: float | None = None) -> tuple[float, int, int, list]:
+    """(seconds, peak tree memory in kB, exit code, trace) of one `validate` run, its report in `out`;
+    the trace is (articles in the report, tree memory in kB) every 0.2 s.
     Past `time_limit` seconds the run is ended (its process group: the command, its workers, the
     JVM) and the exit code is None: the report then holds the articles done so far."""
     cmd = [sys.executable, "-m", "validator", str(folder), "-f", "jsonl", "--engine", engine, "--fail-on", "never"]
     if engine != "spark":
         cmd += ["--jobs", jobs]
-    peak = [0]
+    peak, trace = [0], []
     start = time.perf_counter()
+    progress = ReportProgress(out)
     with open(out, "w") as sink:
         p = subprocess.Popen(cmd, stdout=sink, cwd=ROOT, start_new_session=True)
         done = threading.Event()
 
         def sample():
             while not done.is_set():
-                peak[0] = max(peak[0], _tree_pss_kb(p.pid))
+                kb = _tree_pss_kb(p.pid)
+                peak[0] = max(peak[0], kb)
+                trace.append((progress.read(), kb))
                 time.sleep(0.2)
         t = threading.Thread(target=sample, daemon=True)
         t.start()
@@ -101,7 +149,7 @@ def run_engine(engine: str, folder: Path, jobs: str, out: Path,
             code = None
         done.set()
         t.join()
-    return seconds, peak[0], code
+    return seconds, peak[0], code, trace
 
 
 def articles_done(report: Path) -> int:
@@ -128,19 +176,25 @@ def main() -> None:
     ap.add_argument("--jobs", default="2")
     ap.add_argument("--time-limit", type=float, default=None,
                     help="end each run after this many seconds and measure the part done")
+    ap.add_argument("--work", type=Path, default=None,
+                    help="keep the replicated folders here (DIR/day-xN), written once")
     args = ap.parse_args()
     texts = [t for t in articles() if t.strip()]
-    rows = []
+    rows, tenths = [], []
     for times in args.replicate:
         with tempfile.TemporaryDirectory(prefix="validator-engines-") as tmp:
-            folder = Path(tmp) / "day"
-            folder.mkdir()
-            n = write_folder(folder, texts, times)
+            folder = (args.work or Path(tmp)) / f"day-x{times}"
+            if not (folder / "DONE").exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
+                write_folder(folder, texts, times)
+                (folder / "DONE").touch()   # not an article (no article suffix)
+            n = len(texts) * times
             found, complete = {}, {}
             for engine in args.engines:
                 report = Path(tmp) / f"{engine}.jsonl"
                 load = os.getloadavg()[0]
-                seconds, peak_kb, code = run_engine(engine, folder, args.jobs, report, args.time_limit)
+                seconds, peak_kb, code, trace = run_engine(engine, folder, args.jobs, report, args.time_limit)
                 load = f"{load:.1f}–{os.getloadavg()[0]:.1f}"
                 done = articles_done(report) if code is None else n
                 found[engine], complete[engine] = keys(report, folder), done == n
@@ -151,11 +205,18 @@ def main() -> None:
                 print(f"{engine:7} x{times:<4} {part} articles  {done / seconds:8.1f} articles/s  "
                       f"peak {peak_kb / 1024:7.0f} MB  {len(found[engine])} findings  "
                       f"diff vs native: {diff if diff is not None else '-'}  load {load}  (exit {code})", flush=True)
+                peaks = by_tenth(trace, done)
+                tenths.append((engine, times, part, peaks))
+                print(f"  memory by tenth (MB): {' '.join(_mb(kb) for kb in peaks)}", flush=True)
     print("\n| engine | corpus | articles | articles/s | peak memory (MB) | findings | diff vs native | load |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for engine, times, part, rate, peak_kb, count, diff, load in rows:
         print(f"| {engine} | day x{times} | {part} | {rate:.1f} | {peak_kb / 1024:.0f} | {count:,} | "
               f"{diff if diff is not None else '-'} | {load} |")
+    print("\n| engine | corpus | articles | peak memory (MB) in each tenth of the articles done |")
+    print("| --- | --- | ---: | --- |")
+    for engine, times, part, peaks in tenths:
+        print(f"| {engine} | day x{times} | {part} | {' · '.join(_mb(kb) for kb in peaks)} |")
 
 
 if __name__ == "__main__":

@@ -76,8 +76,20 @@ def test_a_window_bounds_the_items_handed_to_the_pool(tmp_path, monkeypatch):
     import time
 
     time.sleep(0.5)   # the workers would take every item if nothing held them back
-    assert first.path == p.items[0].path and 2 <= len(handed) <= 3
-    assert [r.path for r in produced] == [i.path for i in p.items[1:]]
+    items = list(p.items)
+    assert first[1].path == items[0].path and 2 <= len(handed) <= 3
+    assert [r.path for _, r in produced] == [i.path for i in items[1:]]
     ended = run.produce(p, jobs=2, window=1)
     next(ended)
     ended.close()   # a run that stops early ends its pool, never waits for a slot
+
+
+def test_a_folder_is_listed_as_it_is_read_and_overlapping_arguments_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path)
+    p = run.plan(["news"])
+    assert [type(s).__name__ for s in p.sources] == ["Folder"] and len(p.items) == 8   # no list of paths kept
+    assert list(p.items) == list(p.items) and not p.overlapping
+    both = run.plan(["news/01.txt", "news", "news/sub", "news/"])
+    assert both.overlapping and len(both.items) == 8
+    assert [i.path for i in both.items][:2] == ["news/01.txt", "news/00.txt"]

@@ -28,15 +28,15 @@ def test_streams_each_file_as_it_finishes(tmp_path, monkeypatch, capsys):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "b.txt", WARNINGS)
     write(tmp_path / "c.txt", ARTICLE)
-    real = run.results
+    real = run.pairs
     seen: list[str] = []
 
     def spy(plan, jobs=None):
-        for r in real(plan, jobs):
-            yield r
-            seen.append(capsys.readouterr().out)  # what the CLI wrote after receiving r
+        for pair in real(plan, jobs):
+            yield pair
+            seen.append(capsys.readouterr().out)  # what the CLI wrote after receiving it
 
-    monkeypatch.setattr(run, "results", spy)
+    monkeypatch.setattr(run, "pairs", spy)
     code, out, _ = cli(["a.txt", "b.txt", "c.txt", "-f", "jsonl", "-j", "1"], capsys)
     assert code == 1
     assert [{json.loads(x)["path"] for x in chunk.splitlines()} for chunk in seen[:2]] == [{"a.txt"}, {"b.txt"}]

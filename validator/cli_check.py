@@ -114,8 +114,7 @@ def check(
     if engine is not Engine.native or data_docs is not None or master is not None:
         stream = pairs = _corpus_results(engine, plan, jobs, master, data_docs)
     else:
-        stream = run.results(plan, jobs)
-        pairs = zip(plan.items, stream, strict=True)
+        stream = pairs = run.pairs(plan, jobs)
     try:
         for item, result in pairs:
             if central and not result.error:

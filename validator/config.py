@@ -69,6 +69,8 @@ class Config:
 
     # -- file selection --------------------------------------------------------------------
     def excluded(self, path: Path) -> bool:
+        if not self.exclude:   # no path to resolve (a folder of 100,000 articles: 100,000 resolves)
+            return False
         rel = self._relative(path)
         return rel is not None and any(glob_match(g, rel) for g in self.exclude)
 

@@ -33,13 +33,27 @@ class Item:
     stdin: bool = False           # read from standard input (`path` is `-` or the --stdin-filename)
 
 
+@dataclass(frozen=True)
+class Folder:
+    """A folder argument: its articles are listed when the run reads them, again, not kept as a list
+    (a corpus of a million files is never held in memory; the plan's walk counted them)."""
+    path: str
+
+
 @dataclass
 class Plan:
-    items: list[Item] = field(default_factory=list)
+    sources: list = field(default_factory=list)   # Items (files, standard input) and Folders, in argument order
+    count: int = 0                                 # the articles the run validates
     options: dict[str, Options] = field(default_factory=dict)
     configs: dict[str, cfg.Config] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)   # notes: files excluded, links not followed
     empty_folders: list[str] = field(default_factory=list)  # folder arguments holding no article
+    config_file: Path | None = None
+    overlapping: bool = False     # some arguments name the same files: a path is validated once
+
+    @property
+    def items(self) -> "Items":
+        return Items(self)
 
     @property
     def files(self) -> list[str]:
@@ -57,6 +71,75 @@ class Plan:
                     seen.add(r.id)
                     out.append(r)
         return out
+
+
+class Items:
+    """The plan's articles in input order, each folder listed as they are read: iterable (again, the
+    same order), with a length; memory holds one folder's listing, not the corpus's paths."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+
+    def __len__(self) -> int:
+        return self.plan.count
+
+    def __iter__(self) -> Iterator[Item]:
+        p = self.plan
+        seen: set[str] | None = set() if p.overlapping else None
+        for source in p.sources:
+            for item in _folder_items(p, source.path) if isinstance(source, Folder) else (source,):
+                if seen is not None:
+                    if item.path in seen:
+                        continue
+                    seen.add(item.path)
+                yield item
+
+
+def _folder_items(p: Plan, folder: str) -> Iterator[Item]:
+    """A folder's articles as Items (links out of it, files its configuration excludes: not)."""
+    for entry, conf in _walk(folder, p.config_file):
+        if conf is None:
+            continue
+        key = conf.key
+        if key not in p.options:   # a file whose configuration appeared after the plan was made
+            yield Item(entry.path, next(iter(p.options)),
+                       error=f"{entry.path}: its configuration {conf.key} appeared during the run; not validated")
+        else:
+            yield Item(entry.path, key, error=entry.error)
+
+
+def _walk(folder: str, config_file: Path | None) -> Iterator[tuple]:
+    """(entry, configuration) for each file under a folder; configuration None: not an article of
+    the run (a link out of the folder, a file the configuration leaves out). The folder's articles
+    share their folder's configuration: it is looked up once per folder, not per file."""
+    by_folder: dict[str, cfg.Config] = {}
+    for entry in articles_in(folder):
+        if entry.error:
+            yield entry, cfg.for_file(folder, config_file)
+            continue
+        if entry.outside:
+            yield entry, None
+            continue
+        parent = os.path.dirname(entry.path)
+        conf = by_folder.get(parent)
+        if conf is None:
+            conf = by_folder[parent] = cfg.for_file(entry.path, config_file)
+        f = Path(entry.path)
+        yield entry, (conf if conf.included(f) and not conf.excluded(f) else None)
+
+
+def _overlapping(paths: list[str]) -> bool:
+    """Whether one argument can name a file another names too (a folder and a file or folder in it,
+    the same argument twice, standard input named like a file): then the run keeps the paths it
+    has validated (a set), else it keeps none."""
+    if len(paths) < 2:
+        return False
+    names = [p if p == "-" or not os.path.isdir(p) else str(Path(p)) for p in paths]
+    if len(set(names)) < len(names) or "-" in names:
+        return True
+    folders = [n for n, p in zip(names, paths) if p != "-" and os.path.isdir(p)]
+    return any(f in (".", os.sep) or any(n != f and n.startswith(f.rstrip(os.sep) + os.sep) for n in names)
+               for f in folders)
 
 
 # -- validators, cached per process -----------------------------------------------------------------
@@ -87,15 +170,21 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
     from validator.suppress import UNUSED_RULE
 
     cfg.clear_cache()  # a run reads each configuration once; a new run (tests, in-process) re-reads
-    p = Plan()
-    seen: set[str] = set()
+    p = Plan(config_file=config_file, overlapping=_overlapping(paths))
+    seen: set[str] | None = set() if p.overlapping else None
 
-    def add(path: str, conf: cfg.Config, stdin: bool = False, error: str | None = None) -> None:
-        if path in seen:
-            return
-        seen.add(path)
-        key = _options_for(p, conf, extra_rules, disable, select, lang)
-        p.items.append(Item(path, key, stdin=stdin, error=error))
+    def count(path: str) -> bool:
+        if seen is not None:
+            if path in seen:
+                return False
+            seen.add(path)
+        p.count += 1
+        return True
+
+    def add(path: str, conf: cfg.Config, stdin: bool = False) -> None:
+        item = Item(path, _options_for(p, conf, extra_rules, disable, select, lang), stdin=stdin)
+        if count(path):
+            p.sources.append(item)
 
     for raw in paths:
         if raw == "-":  # named by --stdin-filename: its configuration, sidecar, baseline entry and markup
@@ -104,20 +193,19 @@ def plan(paths: list[str], *, config_file: Path | None = None, extra_rules: list
             continue
         path = Path(raw)
         if path.is_dir():
-            before = len(p.items)
-            for entry in articles_in(path):
-                if entry.error:
-                    add(entry.path, cfg.for_file(raw, config_file), error=entry.error)
-                    continue
+            # walked now for the configurations (their errors come before any article is read), the
+            # notes and the count; walked again as the run reads the articles
+            before = p.count
+            for entry, conf in _walk(raw, config_file):
                 if entry.outside:
                     p.skipped.append(f"{entry.path}: a link leading out of {raw}, not followed")
-                    continue
-                f = Path(entry.path)
-                conf = cfg.for_file(entry.path, config_file)
-                if conf.included(f) and not conf.excluded(f):
-                    add(entry.path, conf)
-            if len(p.items) == before:
+                elif conf is not None:
+                    _options_for(p, conf, extra_rules, disable, select, lang)
+                    count(entry.path)
+            if p.count == before:
                 p.empty_folders.append(raw)
+            else:
+                p.sources.append(Folder(raw))
         else:
             conf = cfg.for_file(raw, config_file)
             if path.exists() and conf.excluded(path):
@@ -212,8 +300,8 @@ def _init_worker(options: dict[str, Options], work=_validate) -> None:
     _WORK[0] = work
 
 
-def _task(item: Item):
-    return _WORK[0](item, _WORKER)
+def _task(item: Item) -> tuple[Item, object]:
+    return item, _WORK[0](item, _WORKER)
 
 
 def cpus() -> int:
@@ -230,10 +318,16 @@ def worker_count(jobs: int | None, files: int) -> int:
 
 
 def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
-    """FileResults in input order, each yielded as soon as it and all before it are done, with the
-    findings of the rules across the feed: each article compared with the articles before it."""
+    """FileResults in input order (`pairs` without the items)."""
+    for _, result in pairs(p, jobs):
+        yield result
+
+
+def pairs(p: Plan, jobs: int | None = None) -> Iterator[tuple[Item, FileResult]]:
+    """(item, FileResult) in input order, each yielded as soon as it and all before it are done, with
+    the findings of the rules across the feed: each article compared with the articles before it."""
     indexes: dict = {}
-    for item, result in zip(p.items, produce(p, jobs), strict=True):
+    for item, result in produce(p, jobs):
         if result.feed:
             from validator.feed import FeedIndex
 
@@ -242,29 +336,39 @@ def results(p: Plan, jobs: int | None = None) -> Iterator[FileResult]:
             result.findings = sorted(result.findings + index.findings(result.feed, v.options.lang),
                                      key=lambda f: f.sort_key)
             result.feed = []
-        yield result
+        yield item, result
 
 
 def produce(p: Plan, jobs: int | None = None, work=_validate, window: int | None = None) -> Iterator:
-    """Each item's result in input order, each yielded as soon as it and all before it are done.
-    `work` turns one item into its result (the corpus engines: into structure tables). `window`
+    """(item, result) for each item in input order, each yielded as soon as it and all before it are
+    done. `work` turns one item into its result (the corpus engines: into structure tables). `window`
     bounds the items handed to the pool and not yet taken by the caller: a pool's finished results
-    queue up when the caller is slower than the workers (the corpus engines validate in batches)."""
-    for item in p.items:
-        if item.stdin and item.text is None and item.error is None:
+    queue up when the caller is slower than the workers (the corpus engines validate in batches).
+    The items are listed as the pool takes them (Plan.items), never all at once."""
+    for item in p.sources:
+        if isinstance(item, Item) and item.stdin and item.text is None and item.error is None:
             read_stdin(item)
     workers = worker_count(jobs, len(p.items))
     local = {key: validator_for(o) for key, o in p.options.items()}
     if workers < 2 or len(p.items) < MIN_FILES_FOR_POOL:
         for item in p.items:
-            yield work(item, local)
+            yield item, work(item, local)
         return
     for v in local.values():
         v.resources.matcher  # build the lexicon index once, before forking, so workers inherit it
     import multiprocessing as mp  # only a pool needs it (its import costs a cold start ~5 %)
 
+    import gc
+
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
+    # the workers share the parent's pages until they write to them, and a worker's collector writes
+    # to every object it inherited: frozen objects it leaves alone, so their pages stay shared
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(p.options, work))
+    finally:
+        gc.unfreeze()   # the parent's own objects are collected as before
     chunk = max(1, min(16, len(p.items) // (workers * 8)))  # fewer round trips, results still in order
     slots = stop = None
     items: Iterator = iter(p.items)
@@ -275,8 +379,8 @@ def produce(p: Plan, jobs: int | None = None, work=_validate, window: int | None
         slots, stop = threading.Semaphore(window), threading.Event()
         items = _throttled(p.items, slots, stop)
     try:
-        for result in pool.imap(_task, items, chunksize=chunk):
-            yield result
+        for pair in pool.imap(_task, items, chunksize=chunk):
+            yield pair
             if slots is not None:
                 slots.release()
         pool.close()
@@ -287,7 +391,7 @@ def produce(p: Plan, jobs: int | None = None, work=_validate, window: int | None
         pool.join()
 
 
-def _throttled(items: list, slots, stop) -> Iterator:
+def _throttled(items, slots, stop) -> Iterator:
     """The items, each once a slot is free (the pool's feeder thread waits here, never for ever:
     when the run ends early, `stop` lets the pool end)."""
     for item in items:

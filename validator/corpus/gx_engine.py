@@ -92,6 +92,19 @@ def batch_results(batch: list[ArticleTables], items, runner, validator, compiled
             file_result(a.path, found[a.path], validator, a.text, a.encoding, a.directives) for a in batch]
 
 
+def release_memory() -> None:
+    """After a batch: the reference cycles pandas and GX leave are collected now (not beside the
+    next batch), and the C heap's free pages go back to the system (glibc keeps them otherwise, and
+    a long run's memory would creep with fragmentation)."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):   # not glibc: nothing to give back this way
+        pass
+
+
 def rows_of(tables: ArticleTables) -> int:
     return sum(len(rows) for rows in tables.rows.values())
 
@@ -108,7 +121,7 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     # one pool for the run, forked before Great Expectations and pandas are imported here (a worker
     # forked later would copy the parent's pages as it touches them)
     extracted = run.produce(plan, jobs, work=tables_task, window=WINDOW_ARTICLES)
-    first = next(extracted, None)
+    first = next(extracted, None)   # the pool starts, and forks, here
     runner = SuiteRunner(compiled, "pandas", data_docs)   # one context and its suites for the run
     feed = FeedIndex(validator)   # the articles of the run so far
 
@@ -118,14 +131,14 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None,
     try:
         batch, items, rows = [], [], 0
         rest = [] if first is None else itertools.chain([first], extracted)
-        for item, tables in zip(plan.items, rest, strict=True):
+        for item, tables in rest:
             batch.append(tables)
             items.append(item)
             rows += rows_of(tables)
             if rows >= batch_rows:
                 yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
                 batch, items, rows = [], [], 0
-                gc.collect()   # pandas and GX leave reference cycles: freed now, not next to the next batch
+                release_memory()
         if batch:
             yield from zip(items, batch_results(batch, items, runner, validator, compiled, frames_of, feed))
     finally:

@@ -51,6 +51,20 @@ def session(master: str = "local[*]"):
              .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
              .config("spark.sql.shuffle.partitions", "8")
              .config("spark.driver.memory", os.environ.get("VALIDATOR_SPARK_DRIVER_MEMORY", "1g"))
+             # the driver's status store keeps every job, stage, task and SQL execution up to these
+             # counts (1,000 jobs, 100,000 tasks by default: a long run's heap fills with them, each
+             # expectation of each part being a few jobs); the UI that would show them is off
+             .config("spark.ui.retainedJobs", "50")
+             .config("spark.ui.retainedStages", "50")
+             .config("spark.ui.retainedTasks", "1000")
+             .config("spark.sql.ui.retainedExecutions", "20")
+             .config("spark.ui.retainedDeadExecutors", "10")
+             .config("spark.worker.ui.retainedExecutors", "10")
+             # a heap that gives back what a part used: the serial collector (no parallel threads
+             # on a machine whose cores the Python workers use) shrinks the heap after a collection
+             # to keep at most 30 % of it free
+             .config("spark.driver.extraJavaOptions",
+                     "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -141,9 +155,13 @@ def _inputs(spark, items, partitions: int):
 
 
 def _batches(items, size: int):
-    """Plan items in batches (a record file is one item, however many records it holds)."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    """Plan items in batches (a record file is one item, however many records it holds), listed as
+    they are taken: one part's paths in memory at a time."""
+    import itertools
+
+    items = iter(items)
+    while part := list(itertools.islice(items, size)):
+        yield part
 
 
 def results(plan, jobs: int | None = None, data_docs: Path | None = None, master: str = "local[*]",

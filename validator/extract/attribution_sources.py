@@ -78,6 +78,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # the subject of another clause
             if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
                 return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
+            if any(ctx.hit_at("casualty-verbs", x) is not None for x in range(j, s.first_token)):
+                return None  # أعلنت الحركة مسؤوليتها عن قتل نائب: the noun after قتل is the victim
             if filler is not None and any(not _filler(ctx, x, filler) for x in range(j, s.first_token)):
                 return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
             if not _can_source(ctx, s, documents):
@@ -303,8 +305,11 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 continue  # السيسي إن بلاده ستواصل: the name belongs to the outer clause
             if not _can_source(ctx, s, documents):
                 continue
-            if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in ctx.res.prepositions:
-                continue  # انتشر عبر مواقع التواصل كشف ...: a noun inside a prepositional phrase is no subject
+            if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in ctx.res.prepositions \
+                    or s.entity.vague and _clitic_preposition(ctx, s):
+                continue  # انتشر عبر مواقع التواصل كشف ...، حل بسكان المدينة فيواصل: a noun inside a
+                # prepositional phrase is no subject (a named body keeps its reading: the rule is for
+                # vague sources, where a wrong subject is an unnamed-source warning)
             best = s
     if best is not None:
         best.mention.is_source = True
@@ -313,6 +318,13 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
 
 
 _MAX_SPAN = 40
+
+
+def _clitic_preposition(ctx, s) -> bool:
+    """بسكان، لمسؤولين: the mention starts inside its token, after a clitic preposition (و/ف before it)."""
+    token = ctx.tokens[s.first_token]
+    prefix = token.text[:ctx.norm.to_normalized(s.mention.loc.start) - token.start]
+    return prefix[-1:] in _PREPOSITION_CLITICS and prefix[:-1] in ("", *_CONJUNCTIONS)
 
 
 def _same_sentence_source(results, sentence, by_id) -> Entity | None:

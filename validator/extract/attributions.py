@@ -138,7 +138,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     source.mentions[0].is_source = False
                     source = named
             if source is None and not participle:
-                source = _subject_before(ctx, spans, i, sentence)
+                source = _subject_of_kana(ctx, spans, i, sentence) or _subject_before(ctx, spans, i, sentence)
                 if source is not None and source.vague:
                     outlet = _outlet_named_next(ctx, spans, source, sentence)  # تقارير إعلامية ذكرت ...
                     if outlet is not None:
@@ -392,6 +392,24 @@ def _relative_before(ctx, i: int) -> int | None:
 
 _RELATIVE_GENDER = {**{w: "m" for w in word_class("attribution-words", "relative-m")},
                     **{w: "f" for w in word_class("attribution-words", "relative-f")}}
+
+
+_KANA = word_class("attribution-words", "kana")  # كان، وكانت
+_QAD = word_class("attribution-words", "qad")    # قد
+
+
+def _subject_of_kana(ctx, spans, i: int, sentence: int, reach: int = 15) -> Entity | None:
+    """وكانت دراسة عن تطبيقات الجوال في المملكة قد أشارت: the verb after قد has for subject the noun
+    right after the كان that opens its clause, however long that noun's complement."""
+    if i == 0 or ctx.tokens[i - 1].text not in _QAD:
+        return None
+    for k in range(i - 2, max(i - reach, -1), -1):
+        t = ctx.tokens[k]
+        if t.text in SENTENCE_MARKS or t.text in _QAD:
+            return None
+        if t.text in _KANA:
+            return _subject_after(ctx, spans, k + 1, sentence, window=1)
+    return None
 
 
 def _crowd_of_verb(entry, source: Entity) -> bool:

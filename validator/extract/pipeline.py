@@ -21,6 +21,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import SEMICOLONS
 from validator.text.normalize import normalize
+from validator.text.punctuation import COMMAS
 from validator.text.tokens import tokenize
 
 _SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
@@ -103,18 +104,30 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         return m.i == k + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
-    # فهد العتيبي من جدة: a member of the public named with his city (rules/patterns/people.pattern)
-    origins = {m.span_start for m in ctx.patterns.find("described-by-origin")}
-    if not roles and not origins:
+    # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the
+    # name (or its comma), or a role a few words before it or right before its comma (people.pattern)
+    after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
+    before = ctx.patterns.find("role-before-name")
+    if not roles and not after and not before:
         return
+    tokens = ctx.tokens
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
             continue
-        first = ctx.norm.to_normalized(e.mentions[0].loc.start)
+        mention = e.mentions[0]
+        first = ctx.norm.to_normalized(mention.loc.start)
         sentence = ctx.sentence_of(first)[0]
-        e.introduced = any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence
-                           for m in roles) \
-            or ctx.index.at_or_after(ctx.norm.to_normalized(e.mentions[0].loc.end)) in origins
+        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
+            e.introduced = True
+            continue
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
+        if k < len(tokens) and tokens[k].text in COMMAS:
+            k += 1
+        i = ctx.index.at_or_after(first)
+        described = after.get(k) or next((m for m in before if m.span_end <= i < m.end or m.end == i), None)
+        if described is not None:
+            e.introduced = True
+            mention.lexicon.extend(described.evidence)
 
 
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration

@@ -126,6 +126,12 @@ class Resources:
                 lex.add(LexEntry(form, form, MappingProxyType(attrs), entry.source))
         return lex
 
+    @cached_property
+    def reporting_masdars(self) -> dict[str, LexEntry]:
+        """The bare verbal noun of each reporting verb (إعلان، تأكيد، قول) -> its entry: a report only
+        with its subject and a reported clause after it (إعلان مسؤولين في واشنطن أنها ...)."""
+        return {normalize_string(e.get("masdar")): e for e in self.lexicons["reporting-verbs"].entries if e.get("masdar")}
+
     def reporting_with_object(self, word: str) -> LexEntry | None:
         """A reporting verb carrying its object's pronoun (أكده، ذكرتها، أعلنتها: وفقا لما أكده، حصيلة
         أعلنتها مصادر), as its entry, or None."""

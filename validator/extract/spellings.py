@@ -7,6 +7,7 @@ import re
 from itertools import compress, repeat
 
 from validator.extract.context import Context
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
@@ -191,7 +192,9 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
 def names_the_place(ctx: Context, m) -> bool:
     """سورية / سوريا name the country, except where the word is the people or the adjective: right
     after a count it is the counted noun (بمقتل 12 سوريا, twelve Syrians), and a feminine form after
-    غير or an indefinite feminine noun agrees with it (عائلة سورية، جنسيات غير سورية: Syrian)."""
+    غير or an indefinite noun agrees with it (عائلة سورية، جنسيات غير سورية، مواقع سورية: Syrian; a
+    broken plural of things takes a feminine adjective). After a preposition, a place head or a verb
+    it is the country (في سورية، شمال سورية، غادر سورية)."""
     prev = ctx.tokens[m.i - 1] if m.i > 0 else None
     if prev is None or prev.kind == "punct":
         return True
@@ -201,8 +204,8 @@ def names_the_place(ctx: Context, m) -> bool:
         w = prev.text
         if w in _PRIVATIVE:
             return False
-        if w.endswith(_FEMININE_ENDINGS) and not w.startswith(_DEFINITE_STARTS) \
-                and w not in PLACE_HEADS and ctx.res["stopwords"].lookup(w) is None:
+        if not w.startswith(_DEFINITE_STARTS) and w not in PLACE_HEADS and ctx.res["stopwords"].lookup(w) is None \
+                and (w.endswith(_FEMININE_ENDINGS) or not _verb_like(w) and ctx.res.reporting_forms.lookup(w) is None):
             return False
     return True
 

@@ -213,7 +213,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": FieldSpec(lambda e, a: e.introduced,
                                 doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
-                                    "sentence before his name or earlier in its own, or named with his city (pattern described-by-origin)"),
+                                    "sentence before his name or earlier in its own, or described by a pattern of "
+                                    "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),

@@ -300,7 +300,10 @@ class PersonPasses(NameReader):
                    or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
                 continue
             entity, _ = self.person(start, k, "f" if self.tokens[k].text == _SAYING_HER else "m")
-            self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
+            mention = self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
+            # عن السيوطي قوله: one word is a bare speaker, as in وقال بينيتيز: «...» (named before, or no one)
+            if k - start == 1 and len(entity.mentions) == 1:
+                entity.bare = mention.bare = True
             self._mark(start, k)
 
     def _introduced_speakers(self) -> list:

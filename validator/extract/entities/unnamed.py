@@ -13,6 +13,7 @@ from validator.extract.entities.words import (
     _ISSUED_BY,
     _PREDICATE_AFTER,
     _QUOTE_OPENERS,
+    _REPORT_MARKS,
     _SOURCE_PREPOSITIONS,
 )
 from validator.extract.letters import (
@@ -139,9 +140,9 @@ class UnnamedPasses(PersonPasses):
             if kind in ("modifier", "anonymity"):
                 continue
             prev = self._word(i - 1)
-            if prev is not None and m.entry.get("claims") != "yes" \
+            if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j) \
                     and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
-                continue  # وكالة أنباء "فارس": part of a name, not a vague source
+                continue  # وكالة أنباء "فارس": part of a name, not a vague source (إعلان مسؤولين أن: a report)
             j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
             while j < len(self.tokens) and (nxt := self._word(j)) and (
@@ -211,7 +212,8 @@ class UnnamedPasses(PersonPasses):
             mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             # وسط أنباء عن: no verb needed; حصيلة أعلنتها مصادر أمنية: a verb that reports a noun (object=noun),
             # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
-            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev)
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev) \
+                or self._masdar_subject(prev, j)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -286,6 +288,13 @@ class UnnamedPasses(PersonPasses):
         return (nxt is not None and self._is_definite(j + 1) and not w.endswith(_NISBA_ENDINGS)
                 and w not in self.res.vague_modifiers and not _verb_like(w)
                 and nxt not in _RELATIVES and w not in self.res["stopwords"].by_norm)
+
+    def _masdar_subject(self, prev: str | None, j: int, reach: int = 4) -> bool:
+        """بعد ساعات من إعلان مسؤولين في واشنطن أنها سمحت: the subject of a reporting verb's bare verbal
+        noun, with the reported clause right after it, gives the claim."""
+        if prev is None or prev not in self.res.reporting_masdars:
+            return False
+        return any(self._word(x) in _REPORT_MARKS for x in range(j, min(j + reach, len(self.tokens))))
 
     def _reported_it(self, word: str | None) -> bool:
         """أعلنتها، ذكرها: a reporting verb of a noun (object=noun, not a relay verb with=عن) carrying

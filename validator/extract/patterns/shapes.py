@@ -31,6 +31,11 @@ def word_token(text: str) -> bool:
     return kind_of(text) == "word"
 
 
+def number(text: str) -> bool:
+    """A number written in digits (47، 3.5)."""
+    return kind_of(text) == "number"
+
+
 def verb(word: str) -> bool:
     """A perfect verb's endings (أحالت، قالوا، يعملون): such a word cannot head a construct."""
     if word[0] == TEH and len(word) >= 5 and word[-2] == YEH:
@@ -64,6 +69,7 @@ def adverbial_participle(word: str) -> bool:
 SHAPES: dict[str, Callable[[str], bool]] = {
     "nisba": nisba,
     "word": word_token,
+    "number": number,
     "verb": verb,
     "verbal-noun": verbal_noun,
     "adverbial": adverbial,
