@@ -238,9 +238,10 @@ class Resources:
         return load_patterns(set(self.matchable))
 
     @cached_property
-    def pattern_anchors(self) -> dict:
-        """The pattern matcher's memo for the run: pattern -> the tokens a match must start with
-        (validator/extract/patterns/matcher.py, `_anchors`)."""
+    def pattern_memo(self) -> dict:
+        """The pattern matcher's memo for the run, by the id of a pattern or an element (kept with it):
+        the tokens a match must start with, an element's verdict on each token text
+        (validator/extract/patterns/matcher.py, `_anchors`, `_by_text`)."""
         return {}
 
     @cached_property

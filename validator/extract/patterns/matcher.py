@@ -7,10 +7,14 @@ front). No stage edits another's output: a stage asks for the resolved matches o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress
 
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
+from validator.text.lexicon import LOOKUP_CACHE_SIZE
+from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class ArticlePatterns:
         test a match must pass at a fixed offset: in the one-token elements that open the pattern and
         the element after them. The words of an `exact` test with its attribute applied; of a `word`
         test, (lexicon, attribute), its words looked up per article. Once per pattern and run."""
-        memo = self.ctx.res.pattern_anchors
+        memo = self.ctx.res.pattern_memo
         known = memo.get(id(pattern))
         if known is not None and known[0] is pattern:
             return known[1]
@@ -172,13 +176,21 @@ class ArticlePatterns:
         el = elements[k]
         ends = [i]          # token after n repetitions, n = 0, 1, ...
         lex_after: list[list[str]] = [[]]
+        by_text, texts = self._by_text(el), self.ctx.texts
         while el.high < 0 or len(ends) - 1 < el.high:
-            got: list[str] = []
-            nxt = self._element(el, ends[-1], got)
-            if nxt < 0:
-                break
+            at = ends[-1]
+            if by_text is not None:  # tests of the token's text alone: decided once per run for each text
+                got = by_text[texts[at]] if at < len(texts) else None
+                if got is None:
+                    break
+                nxt = at + 1
+            else:
+                got = []
+                nxt = self._element(el, at, got)
+                if nxt < 0:
+                    break
             ends.append(nxt)
-            lex_after.append(lex_after[-1] + got)
+            lex_after.append([*lex_after[-1], *got] if got else lex_after[-1])
         for n in range(len(ends) - 1, el.low - 1, -1):
             mark_b, mark_u = len(bounds), len(used)
             bounds.append(ends[n])
@@ -201,22 +213,26 @@ class ArticlePatterns:
             end = j
         return end
 
+    def _by_text(self, el: Element) -> WordCache | None:
+        """token text -> the lexicon entries an element's tests used there, or None where they fail;
+        for an element without lexicon tests (whose verdict depends on the text alone). Once per run."""
+        memo = self.ctx.res.pattern_memo
+        known = memo.get(id(el))
+        if known is not None and known[0] is el:
+            return known[1]
+        by_text = None if any(t.kind == "lexicon" for t in el.tests) else WordCache(
+            partial(_text_tests, el.tests, self.ctx.res.matchable), LOOKUP_CACHE_SIZE)
+        memo[id(el)] = (el, by_text)  # the element held, so its id is not reused
+        return by_text
+
     def _test(self, t: Test, i: int, used: list[str]) -> int:
         ctx = self.ctx
-        tok = ctx.tokens[i]
-        kind = t.kind
-        if kind == "lexicon":
+        if t.kind == "lexicon":
             m = ctx.hit_at(t.value, i)
             ok, j, entry = m is not None and _has(m.entry, t.attr), (m.j if m is not None else i + 1), (
                 m.entry if m is not None else None)
-        elif kind in ("word", "exact"):
-            lex = ctx.res.matchable[t.value]
-            entry = lex.lookup(tok.text) if kind == "word" else lex.by_norm.get(tok.text)
-            ok, j = entry is not None and _has(entry, t.attr), i + 1
         else:
-            entry, j = None, i + 1
-            ok = (tok.text == t.value if kind == "literal" else tok.kind == "punct" if kind == "punct"
-                  else SHAPES[t.value](tok.text) if kind == "shape" else True)
+            (ok, entry), j = _text_test(t, ctx.texts[i], ctx.res.matchable), i + 1
         if t.negated:
             return i + 1 if not ok else -1
         if not ok:
@@ -224,6 +240,30 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
+
+
+def _text_test(t: Test, text: str, matchable: dict) -> tuple[bool, object]:
+    """(whether a token of this text passes a test other than `lexicon`, negation aside; the lexicon
+    entry it read, if any)."""
+    kind = t.kind
+    if kind in ("word", "exact"):
+        lex = matchable[t.value]
+        entry = lex.lookup(text) if kind == "word" else lex.by_norm.get(text)
+        return entry is not None and _has(entry, t.attr), entry
+    return (text == t.value if kind == "literal" else kind_of(text) == "punct" if kind == "punct"
+            else SHAPES[t.value](text) if kind == "shape" else True), None
+
+
+def _text_tests(tests: tuple[Test, ...], matchable: dict, text: str) -> tuple[str, ...] | None:
+    """The lexicon entries a token of this text passing all `tests` uses, or None if one fails."""
+    sources = []
+    for t in tests:
+        ok, entry = _text_test(t, text, matchable)
+        if ok == t.negated:
+            return None
+        if entry is not None and not t.negated:
+            sources.append(entry.source)
+    return tuple(sources)
 
 
 def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
