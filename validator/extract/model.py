@@ -170,6 +170,7 @@ class SpellingGroup:
     key: str
     forms: tuple[tuple[str, Any], ...]   # (form as written, Location of its first use)
     kind: str                            # person | organization | term
+    variant: str = ""                    # the variant rule the spellings differ by (spellings.py)
 
     @property
     def text(self) -> str:

@@ -48,6 +48,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _embedded_terms(ctx, quotes, entities, attributions)
     _unannounced_quotes(ctx, quotes, attributions)
     _quoted_lists(ctx, quotes)
+    _polled_groups(ctx, attributions, entities)
     numbers = extract_numbers(ctx)
     passages, turns = _passages(ctx)
     for n in numbers:
@@ -65,6 +66,37 @@ def extract(doc: Document, res: Resources) -> Article:
     _introduced_by_role(ctx, article.entities)
     _quoted_roles(ctx, quotes, article.entities)
     return article
+
+
+# Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
+POLL_WINDOW = 6
+
+
+def _polled_groups(ctx: Context, attributions: list[Attribution], entities) -> None:
+    """تقديرات محللين في استطلاع لرويترز، استطلاع أجرته رويترز لآراء محللين: a vague group next to a
+    poll (lexicon source-phrases, poll=yes) that a named body ran is the poll's respondents: what is
+    attributed to the group is the pollster's."""
+    polls = [a for a in attributions if a.kind == "statement" and a.source and a.lexicon
+             and (entry := ctx.res.lexicons.entry_at(a.lexicon)) is not None and entry.get("poll") == "yes"]
+    if not polls:
+        return
+    by_id = {e.id: e for e in entities}
+    for a in attributions:
+        group = by_id.get(a.source)
+        if group is None or not group.vague:
+            continue
+        mention = next((m for m in group.mentions if m.is_source), None)
+        if mention is None:
+            continue
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.start))
+        for poll in polls:
+            pollster = by_id.get(poll.source)
+            p = ctx.index.at_or_after(ctx.norm.to_normalized(poll.loc.start))
+            if pollster is not None and not pollster.vague and poll.sentence == a.sentence \
+                    and abs(p - k) <= POLL_WINDOW:
+                a.source = poll.source
+                mention.is_source = any(b.source == group.id for b in attributions)
+                break
 
 
 def _quoted_roles(ctx: Context, quotes, entities) -> None:
@@ -107,7 +139,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
     # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the
     # name (or its comma), or a role a few words before it or right before its comma (people.pattern)
     after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-    before = ctx.patterns.find("role-before-name")
+    before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+    before_ends = [m.span_end for m in before]
     if not roles and not after and not before:
         return
     tokens = ctx.tokens
@@ -124,7 +157,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
         i = ctx.index.at_or_after(first)
-        described = after.get(k) or next((m for m in before if m.span_end <= i < m.end or m.end == i), None)
+        b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
+        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None)
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)

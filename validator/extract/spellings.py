@@ -4,16 +4,19 @@ term or place (lexicon spelled-terms), a foreign g written غ or ج. The rules r
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
+from dataclasses import replace
+from itertools import compress
 
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
-from validator.extract.wordclasses import affix, affixes, word_class
+from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import QUOTE_MARKS
 from validator.text.tokens import kind_of
 
 PLACE_HEADS = word_class("quote-words", "place-heads")  # words that head a place name
@@ -31,7 +34,8 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
             continue
         key = ("term", m.entry.attrs["group"])  # spelled-terms entries all have a group and a side
         groups.setdefault(key, {}).setdefault(m.entry.attrs["side"], ctx.loc(m.start, m.end))
-    out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0])
+    out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0],
+                         "spelled-terms")
            for k, forms in groups.items() if len(forms) > 1]
     for e in entities:
         forms: dict[str, Location] = {}
@@ -40,11 +44,29 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
         variants = _distinct_spellings(forms, ctx.res.given_names.by_norm)
         if len(variants) > 1:
-            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind))
+            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key"))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _transliterated_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
+    out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
-    return out
+    return [_odd_one_out(ctx, g) for g in out]
+
+
+def _odd_one_out(ctx: Context, group: SpellingGroup) -> SpellingGroup:
+    """The group with the spelling the article uses most first and the rarest second (the rule flags
+    the second): one سامسونج in the headline against four سامسونغ in the body is the headline's slip.
+    Equal counts keep the article's order."""
+    counts = [(len(re.findall(_WRITTEN_AS.format(re.escape(form)), ctx.doc.text)), k)
+              for k, (form, _) in enumerate(group.forms)]
+    most, rarest = max(counts, key=lambda c: (c[0], -c[1])), min(counts, key=lambda c: (c[0], -c[1]))
+    if most[0] == rarest[0]:
+        return group
+    rest = [f for k, f in enumerate(group.forms) if k not in (most[1], rarest[1])]
+    return replace(group, forms=(group.forms[most[1]], group.forms[rarest[1]], *rest))
+
+
+# a form as a word of its own, after at most three letters of clitics (وسامسونغ، والحارثي)
+_WRITTEN_AS = r"(?<!\w)\w{{0,3}}{}(?!\w)"
 
 
 # A foreign g is written غ or ج (سامسونغ / سامسونج، سيغوندو / سيجوندو): two words of an article that
@@ -76,33 +98,51 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     for key, spans in forms.items():  # a location only for words written two ways (most are not)
         if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
             locs = sorted((ctx.loc(*span) for span in spans.values()), key=lambda x: x.start)
-            out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term"))
+            out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term", "foreign-g"))
     return out
 
 
-# A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق) or with a long
-# vowel more or less (تيسير / تيسر). Compared only against a person's name word, never between two
-# given names of the lexicon (محمد / محمود، أحمد / حامد are two names), and only words this long.
+# A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق), with a long
+# vowel more or less (تيسير / تيسر), with a letter doubled (لوناتي / لوناتتي: Arabic script writes a
+# doubled consonant once) or cut short by its last letter (مايكروسوف / مايكروسوفت). Each is a named
+# variant rule the finding's evidence gives. A word is compared only against an anchor: a person's
+# name word, the word after a given name of the lexicon (a surname), or a headline word the body
+# writes another way; never two given names of the lexicon (محمد / محمود، أحمد / حامد are two names).
 TRANSLITERATED_MIN = 4
+TRUNCATED_MIN = 8        # the shorter spelling of a cut-short name: shorter words are words (قال / قالت)
 _ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
                              for group in [word_class("entity-words", name)] for c in group})
 _LETTER_PAIRS = tuple((chr(c), k) for c, k in _ONE_LETTER.items() if chr(c) != k)
 _LONG_VOWELS = frozenset(affixes("long-vowel"))
 _INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
 _AND = affix("and")
+# endings a word takes as an inflection, never the last letter of a cut-short name (الرئيس / الرئيسة)
+_INFLECTION_ENDINGS = frozenset(letters("long-vowel") | {affix("feminine"), affix("heh")}
+                                | {a[-1] for a in affixes("plural-verb")} | {a[-1] for a in affixes("dual-ending")})
 
 
-def _same_transliteration(a: str, b: str) -> bool:
-    """a and b differ, yet spell one name: letter for letter the same sound, or one long vowel more."""
+def _variant_rule(a: str, b: str) -> str | None:
+    """The variant rule by which a and b (different words) spell one name, or None."""
     if a == b:
-        return False
+        return None
     ka, kb = a.translate(_ONE_LETTER), b.translate(_ONE_LETTER)
     if len(ka) == len(kb):
-        return ka == kb
+        return "letter-class" if ka == kb else None
     longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
+    if len(longer) - len(shorter) != 1:
+        return None
     # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun
-    return len(longer) - len(shorter) == 1 and any(
-        longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
+    if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1)):
+        return "long-vowel"
+    # a consonant doubled inside the word (not its first two: تتم، للوزير are a prefix and a stem; not
+    # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut)
+    if any(longer[i] == longer[i - 1] and longer[i] not in _LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter
+           for i in range(2, len(longer))):
+        return "doubled-letter"
+    if len(shorter) >= TRUNCATED_MIN and longer[:-1] == shorter and longer[-1] not in _INFLECTION_ENDINGS \
+            and shorter[-1] not in _INFLECTION_ENDINGS:  # استطلاعا / استطلاعات: two inflections
+        return "truncated"
+    return None
 
 
 def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[str]:
@@ -115,68 +155,97 @@ def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[s
     return joined.split("\n") if words else []
 
 
-def _inner_vowel_deletions(key: str) -> list[str]:
-    """key without one of its inner long vowels, each way (the shorter spellings _same_transliteration accepts)."""
-    return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1) if key[i] in _INNER_VOWELS]
+def _shorter_keys(key: str) -> list[str]:
+    """key one letter shorter each way a variant rule allows (what _variant_rule accepts as the
+    shorter spelling): without an inner long vowel, without a doubled letter, cut short."""
+    out = [key[:i] + key[i + 1:] for i in range(1, len(key) - 1) if key[i] in _INNER_VOWELS]
+    out += [key[:i] + key[i + 1:] for i in range(2, len(key)) if key[i] == key[i - 1] and key[i] not in _LONG_VOWELS]
+    if len(key) > TRUNCATED_MIN:
+        out.append(key[:-1])
+    return out
 
 
-def _inner_vowel_insertions(key: str) -> list[str]:
-    """key with one more inner long vowel, each way (the longer spellings _same_transliteration accepts)."""
-    return [key[:i] + v + key[i:] for i in range(1, len(key)) for v in _INNER_VOWELS]
-
-
-def _transliteration_index(name_words: dict) -> dict[str, list]:
-    """the letters' common key of a word -> the (name, location) pairs of name_words it may spell another
-    way, in name_words' order: the name's own key, the key with one inner long vowel less or more.
-    Looking a word up is one dict access (comparing every word with every name was quadratic, a third
-    of an article's time; trying each word's own deletions was a Python loop per word)."""
-    by_key: dict[str, set[int]] = {}
+def _transliteration_index(name_words: dict):
+    """a word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
+    order: looked up by the letters' common key and by one letter less (comparing every word with
+    every name was quadratic, a third of an article's time)."""
+    by_key: dict[str, list[int]] = {}
+    by_deletion: dict[str, list[int]] = {}
     items = list(name_words.items())
     for k, (name, _) in enumerate(items):
         key = name.translate(_ONE_LETTER)
-        for variant in [key, *_inner_vowel_deletions(key), *_inner_vowel_insertions(key)]:
-            by_key.setdefault(variant, set()).add(k)
-    return {key: [items[k] for k in sorted(found)] for key, found in by_key.items()}
+        by_key.setdefault(key, []).append(k)
+        for shorter in _shorter_keys(key):
+            by_deletion.setdefault(shorter, []).append(k)
+
+    def candidates(key: str) -> list:
+        """The pairs for a word's key (its `_letter_keys`)."""
+        found = by_key.get(key, []) + by_deletion.get(key, [])
+        for shorter in _shorter_keys(key):
+            found += by_key.get(shorter, ())
+        return [items[k] for k in sorted(set(found))] if found else []
+    return candidates
+
+
+def _headline_end(ctx: Context) -> int:
+    """The normalized offset where the headline ends (0 without one)."""
+    headline = ctx.doc.headline
+    if headline is None:
+        return 0
+    return next((t.start for t in ctx.tokens if ctx.norm.to_original(t.start) >= headline.end), len(ctx.norm.text))
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
-    """A person's name word written another way elsewhere in the article (the headline's باييخو, the
-    body's خيسوس فاييخو), where the other word is not itself a lexicon's word."""
+    """A name word written another way elsewhere in the article (the headline's باييخو, the body's
+    خيسوس فاييخو), where the other word is not itself a lexicon's word. The anchor says why the word
+    is a name: a person's name word, a surname after a given name, or the headline's word."""
     given = ctx.res.given_names.by_norm
     stopwords = ctx.res["stopwords"]
     words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
-    if not words:
-        return []
-    tokens, texts = ctx.tokens, ctx.texts
-    name_words: dict[str, Location] = {}  # each name word -> where the article first writes it
-    for k in compress(range(len(texts)), map(words.__contains__, texts)):
-        t = tokens[k]
-        if t.text not in name_words:
-            name_words[t.text] = ctx.loc(t.start, t.end)
-    index = _transliteration_index(name_words)
-    # the article's distinct words whose key (or, after و, the rest's key) is in the index, found in C:
-    # most words are nobody's name, and only these are read in Python below
-    distinct = list(set(texts))
-    tails = list(map(str.removeprefix, distinct, repeat(_AND)))
-    keyed = index.__contains__
-    maybe = set(compress(distinct, map(keyed, _letter_keys(distinct, _LETTER_PAIRS)))) | set(
-        compress(distinct, map(keyed, _letter_keys(tails, _LETTER_PAIRS))))
+    name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
+    for t in ctx.tokens:
+        if t.text in words and t.text not in name_words:
+            name_words[t.text] = (ctx.loc(t.start, t.end), "person")
+    headline_end = _headline_end(ctx)
     spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
-    for k in compress(range(len(texts)), map(maybe.__contains__, texts)):
-        t = tokens[k]
+    anchors: dict[str, tuple[int, int, str]] = {}  # a surname or headline word -> its first span, anchor
+    previous = ""
+    quoted = None  # a word right after a quotation mark: a name when the mark closes right after it
+    for t in ctx.tokens:
         if t.kind != "word":
+            if quoted is not None and t.text in QUOTE_MARKS:
+                anchors.setdefault(quoted[0], (*quoted[1], "quoted"))
+            previous, quoted = t.text, None
             continue
         w = t.text
         skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
         word = w[skip:]
+        quoted = None
         if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
             spans.setdefault(word, []).append((t.start + skip, t.end))
+            if word not in given and not word.startswith(_DEFINITE_CLITICS):
+                if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
+                    anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
+                elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word):
+                    quoted = (word, (t.start + skip, t.end))
+        previous = w
+    for word, (start, end, anchor) in anchors.items():
+        name_words.setdefault(word, (ctx.loc(start, end), anchor))
+    if not name_words:
+        return []
+    candidates = _transliteration_index(name_words)
+    keys = dict(zip(spans, _letter_keys(list(spans), _LETTER_PAIRS)))
     out = []
     for word, where in spans.items():
-        for name, loc in index.get(word.translate(_ONE_LETTER), ()):
-            if (word in given and name in given) or not _same_transliteration(word, name):
+        own = name_words.get(word)  # a surname or headline word is an anchor and another's other spelling
+        for name, (loc, anchor) in candidates(keys[word]):
+            if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
+                continue  # two anchors: compared once (a person's word has no spans), two headline words never
+            rule = None if word in given and name in given else _variant_rule(word, name)
+            if rule is None or not _anchor_allows(own[1] if own and anchor in _PLACED_ANCHORS else anchor,
+                                                  rule, word, name, spans, headline_end, ctx, words):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)
             span = next((x for x in where if x[0] > loc.start), where[0])
@@ -184,9 +253,82 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             if other.text in known or loc.text in known:
                 continue
             forms = sorted((loc, other), key=lambda x: x.start)
-            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person"))
+            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
             break
     return out
+
+
+_PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
+
+
+def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
+    """The word right after each of the spans where it is a surname of the lexicon or a person's."""
+    out = set()
+    tokens, surnames = ctx.tokens, ctx.res["surnames"]
+    for start, _ in spans:
+        j = ctx.index.containing(start) + 1
+        if j < len(tokens) and (tokens[j].text in person_words or surnames.lookup(tokens[j].text) is not None):
+            out.add(tokens[j].text)
+    return out
+
+
+def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, headline_end: int, ctx,
+                   person_words: set[str]) -> bool:
+    """A person's name word is compared by every rule. A long vowel more is how Arabic derives one
+    word from another (تمديد / تمدد، قارب / قوارب، تحقيق / تحقق): for any other anchor it counts only
+    where the same surname follows both spellings (تيسير الجاسم / تيسر الجاسم). A headline word or a
+    word quoted alone (“أوربس”) is a name only by its place: its other spelling must be the body's and
+    a word of no lexicon."""
+    if anchor == "person":
+        return True
+    if anchor in _PLACED_ANCHORS and (not any(start >= headline_end for start, _ in spans[word])
+                                      or ctx.res.is_non_name(word)):
+        return False
+    if rule != "long-vowel":
+        return True
+    return bool(_next_names(ctx, spans[word], person_words) & _next_names(ctx, spans.get(name, ()), person_words))
+
+
+# A name's last letter written ى once and ي elsewhere (الحارثى / الحارثي): normalizing folds the two,
+# so the written text is compared. Only for a name: a person's word, a surname of the lexicon, or the
+# word a reporting verb or a given name introduces (وذكر الحارثي); an ordinary word written both ways
+# (المستشفى / المستشفي) is a typing habit, not a name spelled two ways.
+FINAL_YA_MIN = 5
+_FINAL_MAKSURA = re.compile(r"(?<!\w)\w{%d,}%s(?!\w)" % (FINAL_YA_MIN - 1, re.escape(ALEF_MAKSURA)))
+
+
+def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    text = ctx.doc.text
+    out = []
+    for written in dict.fromkeys(m.group() for m in _FINAL_MAKSURA.finditer(text)):
+        other = re.search(r"(?<!\w)%s(?!\w)" % re.escape(written[:-1] + NISBA_ENDING), text)
+        if other is None or written in known or other.group() in known:
+            continue
+        word = normalize_string(other.group())
+        if ctx.res["stopwords"].lookup(word) is not None or not _introduced_as_name(ctx, entities, word):
+            continue
+        first = re.search(r"(?<!\w)%s(?!\w)" % re.escape(written), text)
+        forms = sorted((ctx.doc.location(first.start(), first.end()), ctx.doc.location(other.start(), other.end())),
+                       key=lambda x: x.start)
+        out.append(SpellingGroup(word, tuple((x.text, x) for x in forms), "person", "final-ya"))
+    return out
+
+
+def _introduced_as_name(ctx: Context, entities, word: str) -> bool:
+    """The word is a name: a person's, a surname of the lexicon, or after a reporting verb or given name."""
+    if ctx.res["surnames"].lookup(word) is not None or any(
+            word in normalize_string(m.loc.text).split() for e in entities if e.kind == "person" for m in e.mentions
+            if m.form in ("name", "surname")):
+        return True
+    given = ctx.res.given_names.by_norm
+    texts = ctx.texts
+    return any(texts[i - 1] in given or _reporting_verb(ctx, texts[i - 1]) for i in range(1, len(texts)) if texts[i] == word)
+
+
+def _reporting_verb(ctx: Context, word: str) -> bool:
+    """A reporting verb (وذكر), not its participle: المتحدث الرسمي is a title and its adjective."""
+    entry = ctx.res.reporting_forms.lookup(word)
+    return entry is not None and entry.get("part") == "verb"
 
 
 def names_the_place(ctx: Context, m) -> bool:

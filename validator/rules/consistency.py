@@ -29,9 +29,9 @@ class Consistency:
                 forms = group.forms if isinstance(group, SpellingGroup) else ()
                 if len(forms) >= 2:
                     first_loc, other = forms[0][1], forms[1][1]
-                    out.append((group, self._make(rule, other, article, {"other": first_loc.text, "name": other.text,
-                                                                         "forms": len(forms)},
-                                                  related=(RelatedLocation(first_loc, "first spelling"),))))
+                    out.append((group, compose(rule, self.lang, other, (RelatedLocation(first_loc, "first spelling"),),
+                                               {"other": first_loc.text, "name": other.text, "forms": len(forms)},
+                                               evidence=[f"variant:{group.variant}"] if group.variant else ())))
             return out
         if req.what == "value":
             return self._values(rule, req, items, article)

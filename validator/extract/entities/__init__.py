@@ -27,6 +27,7 @@ class EntityExtractor(MentionPasses):
         self._named_persons()
         self._relayed_speakers()
         bare = self._introduced_speakers()
+        self._source_holders()
         self._titled_before()
         self._surname_mentions()
         if self._bare_speakers(bare):

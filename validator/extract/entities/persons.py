@@ -45,6 +45,7 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Mention
 from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
+from validator.text.punctuation import COMMAS, SENTENCE_MARKS
 
 _SAYING_HIS = one_word("entity-words", "saying-his")    # قوله
 _SAYING_HER = one_word("entity-words", "saying-her")    # قولها
@@ -57,6 +58,7 @@ _NAME_TAKERS = word_class("entity-words", "name-taker")  # جامعة، شارع
 _NAME_PREFIXES = ("", WAW, FA)  # the clitics a name may carry where it is introduced
 _KA_ARTICLE = KA + ARTICLE     # كال
 _BI_LI_WA = PREPOSITION_CLITICS | {WAW}
+_CLAUSE_ENDS = SENTENCE_MARKS | COMMAS  # where a trailing source's holder ends (بحسب حاكم المنطقة فلان.)
 
 
 class PersonPasses(NameReader):
@@ -458,6 +460,23 @@ class PersonPasses(NameReader):
             self._mark(phrase.start, k + 1)
             self._mark(i, i + 1)
 
+    def _source_holders(self) -> None:
+        """...، بحسب حاكم المنطقة نغوبو تشيكاري.: a title right after a source preposition (بحسب، وفق)
+        and two or more words no lexicon knows that end the sentence or clause name the title's holder,
+        the source of what the sentence reports (a quotation in it is his)."""
+        for m in self.ctx.hits("source-phrases"):
+            i = m.j
+            if m.entry.get("kind") != "preposition" or i not in self._title_at or self.used[i]:
+                continue
+            phrase = self.parse_title(i)
+            if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
+                continue
+            start = phrase.end  # the title's definite complement the title reader left (حاكم المنطقة)
+            while start < phrase.end + 2 and self._word(start) and self._word(start).startswith(ARTICLE) \
+                    and not self._unknown_name_word(start, first=True):
+                start += 1
+            self._holder_then_report(m, i, phrase, ends=_CLAUSE_ENDS, min_words=2, start=start)
+
     def _title_then_holder(self, verb: LexMatch, i: int) -> bool:
         """وقال نائب الرئيس للمبيعات في الشرق الأوسط وأفريقيا، كارلوس ميندوزا: «...»: a long title
         right after the verb, a comma, then its holder's name (words no lexicon knows) and the report."""
@@ -500,17 +519,18 @@ class PersonPasses(NameReader):
         self._mark(i, j)
         return True
 
-    def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase) -> bool:
+    def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase, ends=_REPORT_MARKS,
+                            min_words: int = 1, start: int | None = None) -> bool:
         """وكشفت الممثلة منة شلبي أن ...، وقال المدرب ماركو سيلفا: «...»: a title right after a speech
-        verb, then at once words no lexicon knows, then the report (أن، إن، :، a quotation): the words
-        are the title's holder, the verb's subject."""
+        verb, then at once (or at `start`, after the title's complement) words no lexicon knows, then
+        the report (أن، إن، :، a quotation): the words are the title's holder, the verb's subject."""
         n = len(self.tokens)
-        start = j = phrase.end
+        start = j = phrase.end if start is None else start
         if start >= n or any(self.used[i:start]) or self._mention_at(start) is not None:
             return False
         while j < n and j - start < HOLDER_WORDS and self._unknown_name_word(j, first=j == start):
             j += 1
-        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+        if j - start < min_words or j >= n or self.tokens[j].text not in ends \
                 or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
             return False
         titles = self._title_text(phrase)
