@@ -7,7 +7,8 @@ sources from the vague-source lexicon (a vague head with its modifiers, never fo
 
 The extractor is one object whose passes live in this package's modules: `reader` (token tests and
 the name and title readers), `persons`, `mentions` and `unnamed` (the passes), `words` (word classes
-and shapes). Passes claim tokens through the shared `used` list, in the order `run` gives.
+and shapes). Passes propose candidate spans and the one conflict filter (`validator.extract.claims`)
+decides, in the order `run` gives; passes not yet moved onto candidates hold tokens directly.
 """
 from __future__ import annotations
 
@@ -20,8 +21,7 @@ class EntityExtractor(MentionPasses):
     """All passes, run in order; each layer of the class chain adds the passes that build on the last."""
 
     def run(self) -> list[Entity]:
-        self._reserve_anonymity()
-        self._reserve_byline()
+        self.claims.decide(self._anonymity_phrases() + self._byline())  # reserved: never a name
         self._public_figures()
         self._titled_persons()
         self._named_persons()

@@ -73,6 +73,7 @@ class MentionPasses(UnnamedPasses):
             forms_by_person.append(sorted(forms, key=len, reverse=True))
         by_form = self._token_forms({form.split()[0] for sorted_forms in forms_by_person for form in sorted_forms})
         for entity, sorted_forms in zip(persons, forms_by_person):
+            candidates = []  # decided person by person: the one found first claims its mentions first
             first_end = entity.mentions[0].loc.end if entity.mentions else 0
             for form in sorted_forms:
                 words = form.split()
@@ -81,8 +82,8 @@ class MentionPasses(UnnamedPasses):
                     j = i + len(words)
                     if j > len(self.tokens) or (rest and self.ctx.texts[i + 1:j] != rest):
                         continue
-                    if any(self.used[i:j]):
-                        continue
+                    if self.used[i]:
+                        continue  # held already: the filter would drop it (spares the tests below)
                     if i > 0 and self.tokens[i - 1].text in particles:
                         continue  # سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: another person
                     if len(words) == 1 and (i in self._title_at or self._written(i)[len(clitic):]
@@ -93,8 +94,10 @@ class MentionPasses(UnnamedPasses):
                         continue
                     if form.startswith(ARTICLE) and i > 0 and self.tokens[i - 1].text.startswith(ARTICLE) and not clitic:
                         continue  # السلطان الحفصي، الدراما الخليجية: an adjective, not the surname
-                    self.add_mention(entity, start, end, "name" if form == entity.key else "surname")
-                    self._mark(i, j)
+                    candidates.append(self.propose("surname", i, j, data=(
+                        entity, start, end, "name" if form == entity.key else "surname")))
+            for kept in self.claims.decide(candidates):
+                self.add_mention(*kept.data)
 
 
     def _title_only_mentions(self) -> None:

@@ -64,31 +64,27 @@ _CLAUSE_ENDS = SENTENCE_MARKS | COMMAS  # where a trailing source's holder ends 
 class PersonPasses(NameReader):
     """Person-finding passes, run in the order EntityExtractor.run gives."""
 
-    def _reserve_byline(self) -> None:
+    def _byline(self) -> list:
         """A byline (reporter - outlet - city:) opens the first paragraph: not a person in the story."""
         dateline = self.ctx.doc.dateline
-        if dateline is None:
-            return
+        if dateline is None or not dateline.agency:
+            return []
         end = self.ctx.norm.to_normalized(dateline.end)
-        for tok in self.tokens:
-            if tok.start >= end:
-                break
-            if dateline.agency:
-                self.used[tok.index] = True
+        j = next((tok.index for tok in self.tokens if tok.start >= end), len(self.tokens))
+        return [self.propose("reserved", 0, j, ["dateline"])] if j else []
 
-    def _reserve_anonymity(self) -> None:
+    def _anonymity_phrases(self) -> list:
         """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""
-        for m in self.ctx.hits("vague-sources-all"):
-            if m.entry.get("kind") == "anonymity":
-                self._mark(m.i, m.j)
+        return [self.propose("reserved", m.i, m.j, [m.entry.source])
+                for m in self.ctx.hits("vague-sources-all") if m.entry.get("kind") == "anonymity"]
 
     def _public_figures(self) -> None:
         """Names from the public-figures lexicon are persons wherever they appear."""
+        candidates = []
         for m in self.ctx.hits("public-figures"):
             i, j = m.i, m.j
             if any(self.used[i:j]):
                 continue
-            entity, _ = self.person(i, j, m.entry.get("gender", "m") or "m")
             title, title_loc, lex = None, None, [m.entry.source]
             start = i
             for t, (end, tm) in self._title_at.items():
@@ -100,17 +96,20 @@ class PersonPasses(NameReader):
                             title, title_loc, src = titles[0]
                             lex.append(src)
                             start = t
-            self.add_mention(entity, m.start, m.end, "name", title, title_loc, lex)
-            self._mark(start, j)
+            candidates.append(self.propose("public-figure", start, j, lex, (m, title, title_loc)))
+        for kept in self.claims.decide(candidates):
+            m, title, title_loc = kept.data
+            entity, _ = self.person(m.i, m.j, m.entry.get("gender", "m") or "m")
+            self.add_mention(entity, m.start, m.end, "name", title, title_loc, list(kept.evidence))
 
     def _mark(self, i: int, j: int) -> None:
-        for k in range(i, j):
-            self.used[k] = True
+        self.claims.hold(i, j)
 
     def _titled_persons(self) -> None:
         self.title_only: list[TitlePhrase] = []
         n = len(self.tokens)
         starts = sorted(self._title_at)  # a title phrase starts only where a title matched
+        candidates = []
         k = 0
         while k < len(starts):
             i = starts[k]
@@ -147,25 +146,26 @@ class PersonPasses(NameReader):
             name_end = self.parse_name(j, after_title=True, strong_title=strong,
                                        bare_title=phrase.end - phrase.start == 1 and not phrase.definite)
             if name_end > j:
-                entity, _ = self.person(j, name_end, phrase.gender)
                 titles = self._title_text(phrase)
-                start = self.tokens[j].start
-                honorifics = self._honorifics(phrase)
-                first_title = titles[0] if titles else (honorifics[0] if honorifics else None)
-                m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
-                                     first_title[0] if first_title else None, first_title[1] if first_title else None,
-                                     [t[2] for t in titles])
-                m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
-                for text, _loc, _src in titles[1:] + self._honorifics(phrase):
-                    if text not in entity.titles:
-                        entity.titles.append(text)
-                del start, m
-                self._mark(phrase.start, name_end)
+                candidates.append(self.propose("titled-person", phrase.start, name_end, [t[2] for t in titles],
+                                               (phrase, j, titles), nests=(head_end, j)))
+                # (the title's complement may contain a name found before: وزيرة القضاء في حكومة نتنياهو)
                 k = bisect.bisect_left(starts, name_end, k)
             else:
                 self.title_only.append(phrase)
                 k = bisect.bisect_left(starts, phrase.end, k)
-        return None
+        for kept in self.claims.decide(candidates):
+            (phrase, j, titles), name_end = kept.data, kept.end
+            entity, _ = self.person(j, name_end, phrase.gender)
+            honorifics = self._honorifics(phrase)
+            first_title = titles[0] if titles else (honorifics[0] if honorifics else None)
+            m = self.add_mention(entity, self._name_start_offset(j), self.tokens[name_end - 1].end, "name",
+                                 first_title[0] if first_title else None, first_title[1] if first_title else None,
+                                 list(kept.evidence))
+            m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
+            for text, _loc, _src in titles[1:] + honorifics:
+                if text not in entity.titles:
+                    entity.titles.append(text)
 
     def _named_persons(self) -> None:
         """Persons introduced by a given name (or, with a morphology database, a proper noun),
@@ -183,7 +183,9 @@ class PersonPasses(NameReader):
                 continue  # أمير منطقة عسير، أمين عام الجامعة: a title of two words starts here, not a name
             if self._in_place_or_body_name(i) and self._word(i - 1) not in _KUNYA_HEADS:
                 if self._word(i - 1) in _NAMED_AFTER or (self._word(i - 1) or " ")[1:] in _NAMED_AFTER:
-                    self._mark(i, max(i + 1, self.parse_name(i, after_title=False)))  # the whole name is the body's
+                    # the whole name is the body's: held, no person
+                    self.claims.decide([self.propose("named-person", i, max(i + 1, self.parse_name(i, after_title=False)),
+                                                     [m.entry.source])])
                 continue
             before_word = self._word(i - 1)
             after_verb = before_word is not None and self.res.reporting_forms.lookup(before_word) is not None
@@ -192,10 +194,9 @@ class PersonPasses(NameReader):
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
             if end - i < 2:
                 continue
-            gender = m.entry.get("gender", "m") or "m"
-            entity, _ = self.person(i, end, gender)
             title = None
             title_loc = None
+            described = (end, end)  # the apposition after the name that says who the person is
             lex: list[str] = [m.entry.source]
             k = end
             if k < len(self.tokens) and self.tokens[k].text in _CLOSING_MARKS and i > 0 \
@@ -214,20 +215,20 @@ class PersonPasses(NameReader):
                 if titles:
                     title, title_loc, src = titles[0]
                     lex.append(src)
-                self._mark(k, phrase.end)
+                described = (k, phrase.end)
             elif self._word(k) in _APPOSITION_PRONOUNS and (phrase := self.parse_title(k + 1)) is not None:
                 # الان ديشويتز وهو أستاذ في جامعة هارفرد
                 titles = self._title_text(phrase)
                 if titles:
                     title, title_loc, src = titles[0]
                     lex.append(src)
-                self._mark(k, phrase.end)
+                described = (k, phrase.end)
             elif self._word(k) in _APPOSITION_PRONOUNS and self._describes(k + 1):
                 # نانسي بيرم، وهي موظفة في مصرف: a description in apposition says who is speaking
                 end_desc = self._complement(k + 2, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k + 1].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
-                self._mark(k, end_desc)
+                described = (k, end_desc)
             elif self._word(k) in _AFFILIATION_PREPOSITIONS and (k + 1) in self._body_at \
                     and not self._body_at[k + 1][1].prefix.startswith(COORDINATION_PREFIXES):
                 # تييري فيركولون من مجموعة الأزمات الدولية: the body he speaks for is his affiliation
@@ -249,10 +250,14 @@ class PersonPasses(NameReader):
                 end_desc = self._complement(k + 2, after_body=True)
                 title_loc = self.ctx.loc(self.tokens[k].start, self.tokens[end_desc - 1].end)
                 title = title_loc.text
-                self._mark(k, end_desc)
+                described = (k, end_desc)
+            # read left to right, each name decided as it is read: a name start inside one is part of it
+            # (the apposition's description may contain names found before: nested)
+            if not self.claims.decide([self.propose("named-person", i, max(end, described[1]), lex, nests=described)]):
+                continue
+            entity, _ = self.person(i, end, m.entry.get("gender", "m") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
-            self._mark(i, end)
 
     def _predicate_title(self, k: int) -> bool:
         """رئيسا، مدربا، كاتبا right after a name: a role in the accusative, what the person was made,
@@ -296,17 +301,17 @@ class PersonPasses(NameReader):
         texts = self.ctx.texts
         if _SAYING_HIS not in texts and _SAYING_HER not in texts:  # rare: look in C first
             return
-        for m in self.ctx.patterns.find("relayed-speaker"):
-            start, k = m.span_start, m.span_end
-            if any(self.used[i] or i in self._title_at or i in self._body_at
-                   or self.res.is_non_name(self.tokens[i].text) for i in range(start, k)):
-                continue
+        candidates = [self.propose("relayed-speaker", m.span_start, m.span_end, m.evidence)
+                      for m in self.ctx.patterns.find("relayed-speaker")
+                      if not any(i in self._title_at or i in self._body_at or self.res.is_non_name(self.tokens[i].text)
+                                 for i in range(m.span_start, m.span_end))]
+        for kept in self.claims.decide(candidates):
+            start, k = kept.start, kept.end
             entity, _ = self.person(start, k, "f" if self.tokens[k].text == _SAYING_HER else "m")
             mention = self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
             # عن السيوطي قوله: one word is a bare speaker, as in وقال بينيتيز: «...» (named before, or no one)
             if k - start == 1 and len(entity.mentions) == 1:
                 entity.bare = mention.bare = True
-            self._mark(start, k)
 
     def _introduced_speakers(self) -> list:
         """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
@@ -361,25 +366,25 @@ class PersonPasses(NameReader):
                 if j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j):
                     bare.append((verb, i, j))
                 continue  # a bare unknown word after the verb may be its object or a common noun
+            if not self.claims.decide([self.propose("introduced-speaker", i, end, lex, nests=(j, end))]):
+                continue  # (decided verb by verb: the title after the name may contain names found before)
             entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
                              lex)
-            self._mark(i, end)
         return bare
 
     def _bare_speakers(self, candidates) -> bool:
         """The bare speakers `_introduced_speakers` found (وقال بينيتيز: «...»), read once the titled
         mentions and surnames are (وقال أزكويتا في تصريحات صحافية after المدرب تشابير أزكويتا)."""
         found = False
-        for verb, i, j in candidates:
-            if any(self.used[i:j]):
-                continue
+        proposed = [self.propose("bare-speaker", i, j, [verb.entry.source], verb) for verb, i, j in candidates]
+        for kept in self.claims.decide(proposed):
+            i, j, verb = kept.start, kept.end, kept.data
             entity, created = self.person(i, j, verb.entry.get("gender") or "m")
             mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name",
-                                       lexicon=[verb.entry.source])
+                                       lexicon=list(kept.evidence))
             mention.bare = True
             entity.bare = entity.bare or created
-            self._mark(i, j)
             found = found or created
         return found
 
@@ -513,10 +518,12 @@ class PersonPasses(NameReader):
         if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
                 or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
             return False
+        if not self.claims.decide([self.propose("introduced-speaker", i, j, [verb.entry.source, titles[0][2]],
+                                                nests=(phrase.roles[0][1], k))]):
+            return True  # (as before: the verb is read, no other reading of it)
         entity, _ = self.person(start, j, phrase.gender)
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
                          title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
-        self._mark(i, j)
         return True
 
     def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase, ends=_REPORT_MARKS,
@@ -537,10 +544,12 @@ class PersonPasses(NameReader):
         if not titles:
             return False
         title, title_loc, src = titles[0]
+        if not self.claims.decide([self.propose("introduced-speaker", i, j, [verb.entry.source, src],
+                                                nests=(phrase.roles[0][1], start))]):
+            return True
         entity, _ = self.person(start, j, phrase.gender)
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name", title, title_loc,
                          [verb.entry.source, src])
-        self._mark(i, j)
         return True
 
     def _mention_at(self, i: int) -> tuple[Mention, int] | None:

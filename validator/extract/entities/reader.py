@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import compress
 
+from validator.extract.claims import Candidate, TokenClaims
 from validator.extract.context import Context
 from validator.extract.entities.words import (
     ALLAH,
@@ -85,6 +86,14 @@ _REGNAL_TITLES = word_class("entity-words", "regnal-title")  # الملك، ال
 _ABU = one_word("entity-words", "abu")          # أبو
 _UMM = one_word("entity-words", "umm")          # أم
 
+# The labels the entity passes propose, highest priority first: a span one of them keeps is no
+# other's. `EntityExtractor.run` decides them in this order (a pass reads what the passes before
+# it kept), so within one decision only the filter's length and position break ties.
+ENTITY_SPANS = ("reserved", "public-figure", "titled-person", "named-person", "relayed-speaker",
+                "introduced-speaker", "titled-before", "surname", "bare-speaker", "unnamed-source",
+                "document", "anonymous-person", "title-only", "organization")
+_PRIORITY = {label: len(ENTITY_SPANS) - k for k, label in enumerate(ENTITY_SPANS)}
+
 
 class NameReader(TitlePhrases):
     """Token tests and phrase readers shared by every entity pass (the extractor's state lives here)."""
@@ -92,7 +101,8 @@ class NameReader(TitlePhrases):
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.tokens = ctx.tokens
-        self.used = [False] * len(ctx.tokens)
+        self.claims = TokenClaims(len(ctx.tokens))
+        self.used = self.claims.taken  # read only: the filter writes it (`claims.decide`, `claims.hold`)
         self._role_starts_cache: set[int] | None = None
         self._words: list[str | None] = list(ctx.texts)  # _word(i), looked up often: None but for words
         for k in compress(range(len(ctx.tokens)), map("word".__ne__, map(token_kind, ctx.tokens))):
@@ -114,6 +124,11 @@ class NameReader(TitlePhrases):
         self._quoted_names: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------------------------------
+    def propose(self, label: str, i: int, j: int, evidence=(), data=None, nests=(0, 0)) -> Candidate:
+        """A candidate span of tokens i..j for the filter, with the lexicon entries behind it (and the
+        description inside it that may contain spans decided before)."""
+        return Candidate(label, i, j, _PRIORITY[label], tuple(evidence), data, nests)
+
     def _index_matches(self, lexicon: str) -> dict[int, tuple[int, LexMatch]]:
         """token index -> (end token index, match) for every match of a lexicon."""
         return {m.i: (m.j, m) for m in self.ctx.hits(lexicon)}

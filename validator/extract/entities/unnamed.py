@@ -68,6 +68,7 @@ class UnnamedPasses(PersonPasses):
         for e in self.entities:
             if e.kind == "organization":
                 _index_prefixes(by_key, e)
+        candidates = []
         for i, (j, match) in sorted(self._body_at.items()):
             if self.used[i]:
                 continue
@@ -76,6 +77,10 @@ class UnnamedPasses(PersonPasses):
                 if end == j and not (match.entry.norm.startswith(ARTICLE) or " " in match.entry.norm
                                      or match.prefix.endswith(ARTICLE)):
                     continue  # a bare indefinite head noun (وزارة) names nothing
+            # the rest of its name and its complement may contain names found before (مركز الملك سلمان للإغاثة)
+            candidates.append(self.propose("organization", i, end, [match.entry.source], match, nests=(i + 1, end)))
+        for kept in self.claims.decide(candidates):
+            i, end, match = kept.start, kept.end, kept.data
             start_off = match.start
             end_off = self.tokens[end - 1].end
             key = " ".join(t.text for t in self.tokens[i:end])
@@ -89,8 +94,7 @@ class UnnamedPasses(PersonPasses):
                 entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
                 _index_prefixes(by_key, entity)
-            self.add_mention(entity, start_off, end_off, "name", lexicon=[match.entry.source])
-            self._mark(i, end)
+            self.add_mention(entity, start_off, end_off, "name", lexicon=list(kept.evidence))
 
     def _body_end(self, j: int, match) -> int:
         """Where a body's name found up to token j ends: a head noun (هيئة، وزارة) takes its complement."""
@@ -225,6 +229,7 @@ class UnnamedPasses(PersonPasses):
         documents = self.res.document_phrases
         if not documents:
             return
+        candidates = []
         for verb in self.ctx.hits("reporting-forms"):
             if verb.entry.get("part") == "participle":
                 continue
@@ -235,12 +240,14 @@ class UnnamedPasses(PersonPasses):
             head = next((w[len(c):] for c in _DOCUMENT_REFERENCE if w.startswith(c)), None)
             if head not in documents or not self._introduced_before(head, i):
                 continue
+            candidates.append(self.propose("document", i, i + 1, [verb.entry.source], head))
+        for kept in self.claims.decide(candidates):
+            i, head = kept.start, kept.data
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[i].end)
             entity = Entity(self.ctx.new_id("o"), "organization", loc.text, ARTICLE + head,
                             "f" if head.endswith(HEH) else "m", role_only=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[i].end, "name")
-            self._mark(i, i + 1)
 
     def _introduced_before(self, head: str, i: int) -> bool:
         """The document noun occurs before token i (بيان، بيانا، ببيان، في بيانها، التقرير ...)."""
@@ -307,6 +314,7 @@ class UnnamedPasses(PersonPasses):
         verb is an anonymous source."""
         people = self.res["people-nouns"]
         nationality = self.res.nationality_forms
+        candidates = []
         for verb in self.ctx.hits("reporting-forms"):
             if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
                 continue
@@ -335,11 +343,20 @@ class UnnamedPasses(PersonPasses):
                 if anonymity is None:
                     continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
                 j = anonymity  # the anonymity phrase is part of the description: no name after it is his
+            candidates.append(self.propose("anonymous-person", i, self._before_reserved(i, j), [entry.source], (w, j)))
+        for kept in self.claims.decide(candidates):
+            i, (w, j) = kept.start, kept.data
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
-            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=[entry.source])
-            self._mark(i, j)
+            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=list(kept.evidence))
+
+    def _before_reserved(self, i: int, j: int) -> int:
+        """The end of the tokens i..j a description claims: not the anonymity phrase it ends in
+        (طالبا عدم ذكر اسمه), reserved for it before any name was read."""
+        while j > i + 1 and self.used[j - 1]:
+            j -= 1
+        return j
 
     def _reports_at(self, k: int) -> bool:
         """A colon, a quotation mark or إن/أن within three tokens of token k."""

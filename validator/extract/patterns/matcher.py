@@ -1,8 +1,6 @@
-"""Patterns run over an article's tokens; one conflict filter decides among overlapping candidates.
-
-Each pattern proposes candidate spans; `resolve` keeps, among candidates that overlap, the one of
-highest priority, then the longest, then the leftmost (spaCy's `filter_spans` with a priority in
-front). No stage edits another's output: a stage asks for the resolved matches of a label.
+"""Patterns run over an article's tokens; the one conflict filter (`validator.extract.claims.resolve`:
+priority, then longest, then leftmost) decides among each label's overlapping candidates. No stage
+edits another's output: a stage asks for the resolved matches of a label.
 """
 from __future__ import annotations
 
@@ -10,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import compress
 
+from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
 from validator.text.lexicon import LOOKUP_CACHE_SIZE
@@ -31,17 +30,9 @@ class PatternMatch:
         """`pattern-id@file:line` and the lexicon entries that matched."""
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
 
-
-def resolve(candidates: list[PatternMatch]) -> list[PatternMatch]:
-    """The one conflict filter: priority, then length, then leftmost; overlaps lose. In token order."""
-    kept: list[PatternMatch] = []
-    taken: set[int] = set()
-    for m in sorted(candidates, key=lambda m: (-m.pattern.priority, m.start - m.end, m.start)):
-        tokens = range(m.start, max(m.end, m.start + 1))
-        if not taken.intersection(tokens):
-            kept.append(m)
-            taken.update(tokens)
-    return sorted(kept, key=lambda m: m.start)
+    @property
+    def priority(self) -> int:
+        return self.pattern.priority
 
 
 class ArticlePatterns:
@@ -61,7 +52,7 @@ class ArticlePatterns:
         found = self._found.get(label)
         if found is None:
             candidates = [m for p in self.by_label.get(label, ()) for m in self._all(p)]
-            found = self._found[label] = resolve(candidates)
+            found = self._found[label] = sorted(resolve(candidates), key=_start)
         return found
 
     def _all(self, pattern: Pattern) -> list[PatternMatch]:
@@ -264,6 +255,10 @@ def _text_tests(tests: tuple[Test, ...], matchable: dict, text: str) -> tuple[st
         if entry is not None and not t.negated:
             sources.append(entry.source)
     return tuple(sources)
+
+
+def _start(m: PatternMatch) -> int:
+    return m.start
 
 
 def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
