@@ -165,24 +165,33 @@ def _shorter_keys(key: str) -> list[str]:
     return out
 
 
+def _longer_keys(key: str) -> list[str]:
+    """The keys whose `_shorter_keys` give key, but for the cut-short one (any letter may end a name):
+    key with an inner long vowel more, or with one of its letters doubled."""
+    out = [key[:i] + v + key[i:] for i in range(1, len(key)) for v in _INNER_VOWELS]
+    out += [key[:i] + key[i - 1] + key[i:] for i in range(2, len(key) + 1) if key[i - 1] not in _LONG_VOWELS]
+    return out
+
+
 def _transliteration_index(name_words: dict):
     """a word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
-    order: looked up by the letters' common key and by one letter less (comparing every word with
-    every name was quadratic, a third of an article's time)."""
+    order: looked up by the letters' common key, by one letter less and by one letter more (comparing every
+    word with every name was quadratic, a third of an article's time; the variants are made for the few
+    names, not for each word of the article)."""
     by_key: dict[str, list[int]] = {}
-    by_deletion: dict[str, list[int]] = {}
+    by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
     items = list(name_words.items())
     for k, (name, _) in enumerate(items):
         key = name.translate(_ONE_LETTER)
         by_key.setdefault(key, []).append(k)
-        for shorter in _shorter_keys(key):
-            by_deletion.setdefault(shorter, []).append(k)
+        for variant in _shorter_keys(key) + _longer_keys(key):
+            by_variant.setdefault(variant, []).append(k)
 
     def candidates(key: str) -> list:
         """The pairs for a word's key (its `_letter_keys`)."""
-        found = by_key.get(key, []) + by_deletion.get(key, [])
-        for shorter in _shorter_keys(key):
-            found += by_key.get(shorter, ())
+        found = by_key.get(key, []) + by_variant.get(key, [])
+        if len(key) > TRUNCATED_MIN:  # the word is the name cut short
+            found += by_key.get(key[:-1], ())
         return [items[k] for k in sorted(set(found))] if found else []
     return candidates
 
@@ -205,32 +214,35 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
-    for t in ctx.tokens:
-        if t.text in words and t.text not in name_words:
+    for k in compress(range(len(ctx.texts)), map(words.__contains__, ctx.texts)):  # found in C
+        t = ctx.tokens[k]
+        if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
     headline_end = _headline_end(ctx)
     spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
     anchors: dict[str, tuple[int, int, str]] = {}  # a surname or headline word -> its first span, anchor
-    previous = ""
-    quoted = None  # a word right after a quotation mark: a name when the mark closes right after it
-    for t in ctx.tokens:
-        if t.kind != "word":
-            if quoted is not None and t.text in QUOTE_MARKS:
-                anchors.setdefault(quoted[0], (*quoted[1], "quoted"))
-            previous, quoted = t.text, None
-            continue
-        w = t.text
+    tokens, texts = ctx.tokens, ctx.texts
+    readings: dict[str, tuple[str, int]] = {}  # each distinct text that is such a word -> (word, و's length)
+    distinct = list(set(texts))
+    for w in compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))):  # long enough, in C
         skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
         word = w[skip:]
-        quoted = None
-        if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
-            spans.setdefault(word, []).append((t.start + skip, t.end))
-            if word not in given and not word.startswith(_DEFINITE_CLITICS):
-                if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
-                    anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
-                elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word):
-                    quoted = (word, (t.start + skip, t.end))
-        previous = w
+        if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and word not in name_words \
+                and stopwords.lookup(word) is None:
+            readings[w] = (word, skip)
+    for k in compress(range(len(texts)), map(readings.__contains__, texts)):  # the other words only, in C
+        t = tokens[k]
+        word, skip = readings[t.text]
+        span = (t.start + skip, t.end)
+        spans.setdefault(word, []).append(span)
+        if word not in given and not word.startswith(_DEFINITE_CLITICS):
+            previous = texts[k - 1] if k else ""
+            if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
+                anchors.setdefault(word, (*span, "surname" if previous in given else "headline"))
+            elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word) and k + 1 < len(tokens) \
+                    and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
+                # a word quoted alone: a name when the mark closes right after it
+                anchors.setdefault(word, (*span, "quoted"))
     for word, (start, end, anchor) in anchors.items():
         name_words.setdefault(word, (ctx.loc(start, end), anchor))
     if not name_words:
