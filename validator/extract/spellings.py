@@ -10,7 +10,7 @@ from itertools import compress
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
+from validator.extract.letters import ALEF_MAKSURA, ARTICLE, NISBA_ENDING
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -32,17 +32,20 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     for m in ctx.hits("spelled-terms"):
         if m.entry.source.startswith("places") and not names_the_place(ctx, m):
             continue
+        if _in_quoted_name(ctx, m):
+            continue  # لـ"كوبا أميركا": a name of several words keeps its own spelling
         key = ("term", m.entry.attrs["group"])  # spelled-terms entries all have a group and a side
         groups.setdefault(key, {}).setdefault(m.entry.attrs["side"], ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0],
                          "spelled-terms")
            for k, forms in groups.items() if len(forms) > 1]
+    nasab = frozenset(e.norm for e in ctx.res["name-particles"].entries if e.get("chain") == "nasab")  # بن، بنت
     for e in entities:
         forms: dict[str, Location] = {}
         for mention in e.mentions:
             if mention.form in ("name", "surname"):
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
-        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm)
+        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm, nasab)
         if len(variants) > 1:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key"))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
@@ -50,6 +53,23 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return [_odd_one_out(ctx, g) for g in out]
+
+
+QUOTED_NAME_LONGEST = 4  # words of a quoted name (كوبا أميركا، صوت أمريكا) around a listed term
+
+
+def _in_quoted_name(ctx: Context, m) -> bool:
+    """The term is a word of a quoted name of several words (لـ"كوبا أميركا"، «صوت أمريكا»): the
+    name's own spelling, not the article's spelling of the term."""
+    tokens = ctx.tokens
+    k = m.i - 1
+    while k >= 0 and m.i - k <= QUOTED_NAME_LONGEST and tokens[k].kind == "word":
+        k -= 1
+    end = m.j
+    while end < len(tokens) and end - m.j < QUOTED_NAME_LONGEST and tokens[end].kind == "word":
+        end += 1
+    return k >= 0 and end < len(tokens) and tokens[k].text in QUOTE_MARKS and tokens[end].text in QUOTE_MARKS \
+        and end - k - 1 >= 2
 
 
 def _odd_one_out(ctx: Context, group: SpellingGroup) -> SpellingGroup:
@@ -332,9 +352,19 @@ def _introduced_as_name(ctx: Context, entities, word: str) -> bool:
             word in normalize_string(m.loc.text).split() for e in entities if e.kind == "person" for m in e.mentions
             if m.form in ("name", "surname")):
         return True
-    given = ctx.res.given_names.by_norm
-    texts = ctx.texts
-    return any(texts[i - 1] in given or _reporting_verb(ctx, texts[i - 1]) for i in range(1, len(texts)) if texts[i] == word)
+    given, stopwords = ctx.res.given_names.by_norm, ctx.res["stopwords"]
+    texts, tokens = ctx.texts, ctx.tokens
+    for i in range(1, len(texts)):
+        if texts[i] != word:
+            continue
+        # a given name, not a preposition that normalizes to one (على مستوى: علي)
+        if texts[i - 1] in given and stopwords.lookup(texts[i - 1]) is None:
+            return True
+        # a speaker's name ends at the verb's clause (وذكر الحارثي أن), a title goes on (وقال المدعى العام)
+        ends = i + 1 == len(texts) or tokens[i + 1].kind != "word" or stopwords.lookup(texts[i + 1]) is not None
+        if ends and _reporting_verb(ctx, texts[i - 1]):
+            return True
+    return False
 
 
 def _reporting_verb(ctx: Context, word: str) -> bool:
@@ -369,20 +399,24 @@ def _vowel_for_vowel(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b))
 
 
-def _distinct_spellings(forms: dict, given) -> dict:
+def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset()) -> dict:
     """Keep forms that differ in spelling, not just in length (a surname is not a misspelling), nor
     in being two given names of the lexicon (محمد / محمود، أحمد / حامد العلي: two people of one
-    family), unless one long vowel is written for another (ستيفان / ستافان)."""
+    family), unless one long vowel is written for another (ستيفان / ستافان). A father's name after
+    بن and a family name with the article are two name elements (عبدالله بن مساعد / المسعد)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
         clash = False
         for other in kept:
             other_words = other.split()
-            for w in words:
-                for o in other_words:
+            for a, w in enumerate(words):
+                for b, o in enumerate(other_words):
                     if w.endswith(o) or o.endswith(w):
                         continue  # ومنطقة / منطقة: a clitic, not another spelling
+                    if (a and words[a - 1] in nasab and o.startswith(ARTICLE)) \
+                            or (b and other_words[b - 1] in nasab and w.startswith(ARTICLE)):
+                        continue  # بن مساعد / المسعد: a father's name, a family name
                     if loose_key(w) == loose_key(o) and len(w) > 2 \
                             and not (w in given and o in given and not _vowel_for_vowel(w, o)):
                         clash = True
