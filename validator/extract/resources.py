@@ -244,6 +244,13 @@ class Resources:
         return load_patterns(set(self.matchable))
 
     @cached_property
+    def pattern_memo(self) -> dict:
+        """The pattern matcher's memo for the run, by the id of a pattern or an element (kept with it):
+        the tokens a match must start with, an element's verdict on each token text
+        (validator/extract/patterns/matcher.py, `_anchors`, `_by_text`)."""
+        return {}
+
+    @cached_property
     def matcher(self) -> TokenMatcher:
         """The extractors' lexicons in one token index."""
         return TokenMatcher({name: lex for name, lex in self.matchable.items() if name in self.EXTRACTOR_LEXICONS})

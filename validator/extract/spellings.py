@@ -93,7 +93,7 @@ _WRITTEN_AS = r"(?<!\w)\w{{0,3}}{}(?!\w)"
 # differ only there name one thing spelled two ways. Shorter words are too often two words (غنية / جنيه).
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
-_ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
+_ONE_G = tuple((g, _FOREIGN_G[0]) for g in _FOREIGN_G[1:])  # (letter, the one it is read as)
 _HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
 
 
@@ -108,11 +108,12 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
         if stopwords.lookup(w[skip:]) is None:
             readings[w] = (w[skip:], skip)
+    keys = dict(zip(readings, _letter_keys([w for w, _ in readings.values()], _ONE_G)))
     tokens = ctx.tokens
     for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
         t = tokens[k]
         w, skip = readings[t.text]
-        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, (t.start + skip, t.end))
+        forms.setdefault(keys[t.text], {}).setdefault(w, (t.start + skip, t.end))
     out = []
     for key, spans in forms.items():  # a location only for words written two ways (most are not)
         if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
@@ -131,6 +132,7 @@ TRANSLITERATED_MIN = 4
 TRUNCATED_MIN = 8        # the shorter spelling of a cut-short name: shorter words are words (قال / قالت)
 _ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
                              for group in [word_class("entity-words", name)] for c in group})
+_LETTER_PAIRS = tuple((chr(c), k) for c, k in _ONE_LETTER.items() if chr(c) != k)
 _LONG_VOWELS = frozenset(affixes("long-vowel"))
 _INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
 _AND = affix("and")
@@ -163,6 +165,16 @@ def _variant_rule(a: str, b: str) -> str | None:
     return None
 
 
+def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[str]:
+    """Each word with the letters of `pairs` replaced (a `translate`), for many words at once: one
+    `str.replace` per letter over the words joined (`translate` takes ~3 µs an Arabic word: word by
+    word, it was the spelling passes' main cost)."""
+    joined = "\n".join(words)  # a token holds no line break
+    for old, new in pairs:
+        joined = joined.replace(old, new)
+    return joined.split("\n") if words else []
+
+
 def _shorter_keys(key: str) -> list[str]:
     """key one letter shorter each way a variant rule allows (what _variant_rule accepts as the
     shorter spelling): without an inner long vowel, without a doubled letter, cut short."""
@@ -173,24 +185,33 @@ def _shorter_keys(key: str) -> list[str]:
     return out
 
 
+def _longer_keys(key: str) -> list[str]:
+    """The keys whose `_shorter_keys` give key, but for the cut-short one (any letter may end a name):
+    key with an inner long vowel more, or with one of its letters doubled."""
+    out = [key[:i] + v + key[i:] for i in range(1, len(key)) for v in _INNER_VOWELS]
+    out += [key[:i] + key[i - 1] + key[i:] for i in range(2, len(key) + 1) if key[i - 1] not in _LONG_VOWELS]
+    return out
+
+
 def _transliteration_index(name_words: dict):
-    """word -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
-    order: looked up by the letters' common key and by one letter less (comparing every word with
-    every name was quadratic, a third of an article's time)."""
+    """a word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
+    order: looked up by the letters' common key, by one letter less and by one letter more (comparing every
+    word with every name was quadratic, a third of an article's time; the variants are made for the few
+    names, not for each word of the article)."""
     by_key: dict[str, list[int]] = {}
-    by_deletion: dict[str, list[int]] = {}
+    by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
     items = list(name_words.items())
     for k, (name, _) in enumerate(items):
         key = name.translate(_ONE_LETTER)
         by_key.setdefault(key, []).append(k)
-        for shorter in _shorter_keys(key):
-            by_deletion.setdefault(shorter, []).append(k)
+        for variant in _shorter_keys(key) + _longer_keys(key):
+            by_variant.setdefault(variant, []).append(k)
 
-    def candidates(word: str) -> list:
-        key = word.translate(_ONE_LETTER)
-        found = by_key.get(key, []) + by_deletion.get(key, [])
-        for shorter in _shorter_keys(key):
-            found += by_key.get(shorter, ())
+    def candidates(key: str) -> list:
+        """The pairs for a word's key (its `_letter_keys`)."""
+        found = by_key.get(key, []) + by_variant.get(key, [])
+        if len(key) > TRUNCATED_MIN:  # the word is the name cut short
+            found += by_key.get(key[:-1], ())
         return [items[k] for k in sorted(set(found))] if found else []
     return candidates
 
@@ -213,41 +234,45 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
-    for t in ctx.tokens:
-        if t.text in words and t.text not in name_words:
+    for k in compress(range(len(ctx.texts)), map(words.__contains__, ctx.texts)):  # found in C
+        t = ctx.tokens[k]
+        if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
     headline_end = _headline_end(ctx)
     spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
     anchors: dict[str, tuple[int, int, str]] = {}  # a surname or headline word -> its first span, anchor
-    previous = ""
-    quoted = None  # a word right after a quotation mark: a name when the mark closes right after it
-    for t in ctx.tokens:
-        if t.kind != "word":
-            if quoted is not None and t.text in QUOTE_MARKS:
-                anchors.setdefault(quoted[0], (*quoted[1], "quoted"))
-            previous, quoted = t.text, None
-            continue
-        w = t.text
+    tokens, texts = ctx.tokens, ctx.texts
+    readings: dict[str, tuple[str, int]] = {}  # each distinct text that is such a word -> (word, و's length)
+    distinct = list(set(texts))
+    for w in compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))):  # long enough, in C
         skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
         word = w[skip:]
-        quoted = None
-        if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
-            spans.setdefault(word, []).append((t.start + skip, t.end))
-            if word not in given and not word.startswith(_DEFINITE_CLITICS):
-                if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
-                    anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
-                elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word):
-                    quoted = (word, (t.start + skip, t.end))
-        previous = w
+        if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and word not in name_words \
+                and stopwords.lookup(word) is None:
+            readings[w] = (word, skip)
+    for k in compress(range(len(texts)), map(readings.__contains__, texts)):  # the other words only, in C
+        t = tokens[k]
+        word, skip = readings[t.text]
+        span = (t.start + skip, t.end)
+        spans.setdefault(word, []).append(span)
+        if word not in given and not word.startswith(_DEFINITE_CLITICS):
+            previous = texts[k - 1] if k else ""
+            if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
+                anchors.setdefault(word, (*span, "surname" if previous in given else "headline"))
+            elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word) and k + 1 < len(tokens) \
+                    and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
+                # a word quoted alone: a name when the mark closes right after it
+                anchors.setdefault(word, (*span, "quoted"))
     for word, (start, end, anchor) in anchors.items():
         name_words.setdefault(word, (ctx.loc(start, end), anchor))
     if not name_words:
         return []
     candidates = _transliteration_index(name_words)
+    keys = dict(zip(spans, _letter_keys(list(spans), _LETTER_PAIRS)))
     out = []
     for word, where in spans.items():
         own = name_words.get(word)  # a surname or headline word is an anchor and another's other spelling
-        for name, (loc, anchor) in candidates(word):
+        for name, (loc, anchor) in candidates(keys[word]):
             if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
