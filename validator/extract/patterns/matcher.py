@@ -5,11 +5,15 @@ edits another's output: a stage asks for the resolved matches of a label.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import ClassVar
 from itertools import compress
 
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
+
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -20,15 +24,13 @@ class PatternMatch:
     span_start: int            # token range of the span it proposes
     span_end: int
     lexicon: tuple[str, ...]   # lexicon entries (file:line) the tests used
+    priority: int = 0          # the pattern's, for the conflict filter
+    nests: ClassVar[tuple[int, int]] = (0, 0)  # a pattern's span nests nothing (validator.extract.claims)
 
     @property
     def evidence(self) -> list[str]:
         """`pattern-id@file:line` and the lexicon entries that matched."""
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
-
-    @property
-    def priority(self) -> int:
-        return self.pattern.priority
 
 
 class ArticlePatterns:
@@ -46,7 +48,7 @@ class ArticlePatterns:
         found = self._found.get(label)
         if found is None:
             candidates = [m for p in self.by_label.get(label, ()) for m in self._all(p)]
-            found = self._found[label] = sorted(resolve(candidates), key=_start)
+            found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.ctx.tokens) + 1)), key=_START)
         return found
 
     def _all(self, pattern: Pattern) -> list[PatternMatch]:
@@ -102,7 +104,7 @@ class ArticlePatterns:
             return None
         s, e = pattern.span
         positions = [start, *bounds]
-        return PatternMatch(pattern, start, end, positions[s], positions[e], tuple(used))
+        return PatternMatch(pattern, start, end, positions[s], positions[e], tuple(used), pattern.priority)
 
     def _seq(self, elements: tuple[Element, ...], k: int, i: int, bounds: list[int], used: list[str]) -> int:
         """Match elements[k:] from token i (backtracking, greedy); fill `bounds` with the token index
@@ -164,10 +166,6 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
-
-
-def _start(m: PatternMatch) -> int:
-    return m.start
 
 
 def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
