@@ -307,9 +307,19 @@ def _introduced_as_name(ctx: Context, entities, word: str) -> bool:
             word in normalize_string(m.loc.text).split() for e in entities if e.kind == "person" for m in e.mentions
             if m.form in ("name", "surname")):
         return True
-    given = ctx.res.given_names.by_norm
-    texts = ctx.texts
-    return any(texts[i - 1] in given or _reporting_verb(ctx, texts[i - 1]) for i in range(1, len(texts)) if texts[i] == word)
+    given, stopwords = ctx.res.given_names.by_norm, ctx.res["stopwords"]
+    texts, tokens = ctx.texts, ctx.tokens
+    for i in range(1, len(texts)):
+        if texts[i] != word:
+            continue
+        # a given name, not a preposition that normalizes to one (على مستوى: علي)
+        if texts[i - 1] in given and stopwords.lookup(texts[i - 1]) is None:
+            return True
+        # a speaker's name ends at the verb's clause (وذكر الحارثي أن), a title goes on (وقال المدعى العام)
+        ends = i + 1 == len(texts) or tokens[i + 1].kind != "word" or stopwords.lookup(texts[i + 1]) is not None
+        if ends and _reporting_verb(ctx, texts[i - 1]):
+            return True
+    return False
 
 
 def _reporting_verb(ctx: Context, word: str) -> bool:
