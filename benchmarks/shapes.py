@@ -100,9 +100,12 @@ def article(shape: str, size: int) -> tuple[str, str]:
     if shape == "html-unterminated-script":
         return ".html", f"<h1>{HEADLINE}</h1>\n<p>" + "<script " * (size // 8)
     if shape.startswith("html-"):
-        paragraphs = _text(shape[5:], size)
-        body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
-        return ".html", f"<html><body>\n<h1>{HEADLINE}</h1>\n{body}\n</body></html>\n"
+        parts = [f"<p>{html.escape(p, quote=False)}</p>" for p in _text(shape[5:], size)]
+        head, tail = f"<html><body>\n<h1>{HEADLINE}</h1>\n", "\n</body></html>\n"
+        total = len(head.encode()) + len(tail.encode()) + sum(len(p.encode()) + 1 for p in parts)
+        while total > size and len(parts) > 1:  # the tags of many short paragraphs overshoot the size
+            total -= len(parts.pop().encode()) + 1
+        return ".html", head + "\n".join(parts) + tail
     paragraphs = _text(shape, size)
     sep = "\n" if _JOIN[shape] == "\n" else "\n\n"
     return ".txt", HEADLINE + "\n\n" + sep.join(paragraphs) + "\n"

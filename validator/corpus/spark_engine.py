@@ -39,8 +39,13 @@ _SPARK_TYPES = {"str": "string", "int": "long", "float": "double", "bool": "bool
 
 def session(master: str = "local[*]"):
     """The SparkSession the engine uses (one per process; the tests share it)."""
+    import sys
+
     from pyspark.sql import SparkSession
 
+    # Spark's Python workers run `python3` from PATH unless told: a `validate` run from a virtual
+    # environment that is not activated would extract with another interpreter and its packages
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     spark = (SparkSession.builder.master(master).appName("arabic-news-validator")
              .config("spark.sql.execution.arrow.pyspark.enabled", "true")

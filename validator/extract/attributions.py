@@ -121,7 +121,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     continue
                 _record(ctx, results, m, kind, source, sentence, paragraph, False, last_source)
                 continue
-            source = None if participle else _subject_after(ctx, spans, j, sentence)
+            # a plural, dual or first-person form carries its subject: ويتابعون أخبار الصفقات، وأشير لتجربة
+            # ريغان (the noun after it is its object)
+            carried = m.entry.get("subject") == "pronoun"
+            source = None if participle or carried else _subject_after(ctx, spans, j, sentence)
             if source is None and subject_after_relative:
                 continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
             if source is not None and _crowd_of_verb(m.entry, source):

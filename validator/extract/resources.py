@@ -52,6 +52,7 @@ class _Inflections:
     def __init__(self):
         a = affix
         self.weak = a("weak-final")
+        self.perfect_f = a("perfect-f")  # قالت: the one perfect ending of a singular subject
         self.perfect = ((a("perfect-f"), "f", True), (a("perfect-pl"), "m", True), (a("perfect-du"), "m", False),
                         (a("perfect-f-du"), "f", True), (a("perfect-f-pl"), "f", False))  # (ending, gender, on the stem)
         self.m, self.f = a("imperfect-m"), a("imperfect-f")
@@ -71,27 +72,30 @@ def _without_weak_final(word: str, weak: str) -> str:
     return word[:-len(weak)] if word.endswith(weak) else word
 
 
-def verb_forms(entry: LexEntry) -> list[tuple[str, str]]:
-    """Inflected forms of a reporting verb with the subject's gender they imply (m, f or '')."""
+def verb_forms(entry: LexEntry) -> list[tuple[str, str, bool]]:
+    """Inflected forms of a reporting verb with the subject's gender they imply (m, f or '') and
+    whether the form carries its subject: a plural, dual or first-person ending or prefix (قالوا،
+    يتابعون، يقولان، أشير، نقول), after which a noun is the verb's object, never its subject."""
     inf = _inflections()
-    forms: list[tuple[str, str]] = []
+    forms: list[tuple[str, str, bool]] = []
     perfect = entry.norm
     stem = _without_weak_final(perfect, inf.weak)  # نفى -> نفت، نفوا
-    forms += [((stem if on_stem else perfect) + ending, gender) for ending, gender, on_stem in inf.perfect]
+    forms += [((stem if on_stem else perfect) + ending, gender, ending != inf.perfect_f)
+              for ending, gender, on_stem in inf.perfect]
     if entry.get("bare") != "no":
-        forms.append((perfect, "m"))  # not بين (between) or عبر (via)
+        forms.append((perfect, "m", False))  # not بين (between) or عبر (via)
     imperfect = normalize_string(entry.get("imperfect") or "")
     if imperfect.startswith(inf.m) and len(imperfect) > 2:
         base = imperfect[len(inf.m):]
         weak = _without_weak_final(base, inf.weak)
-        forms += [(imperfect, "m"), (inf.f + base, "f"), (inf.m + weak + inf.pl, "m"), (inf.m + base + inf.du, "m"),
-                  (inf.f + base + inf.du, "f"), (inf.m + base + inf.f_pl, "f"),
-                  *((person + base, "") for person in inf.first)]
+        forms += [(imperfect, "m", False), (inf.f + base, "f", False), (inf.m + weak + inf.pl, "m", True),
+                  (inf.m + base + inf.du, "m", True), (inf.f + base + inf.du, "f", True),
+                  (inf.m + base + inf.f_pl, "f", True), *((person + base, "", True) for person in inf.first)]
     masdar = normalize_string(entry.get("masdar") or "")
     if masdar:
         # only with a pronoun (قوله، تأكيدها): a bare verbal noun (ردا على، إعلان) reports nothing
-        forms += [(masdar + pronoun, gender) for pronoun, gender in inf.masdar]
-    forms += participle_forms(entry)
+        forms += [(masdar + pronoun, gender, False) for pronoun, gender in inf.masdar]
+    forms += [(form, gender, False) for form, gender in participle_forms(entry)]
     return forms
 
 
@@ -119,10 +123,12 @@ class Resources:
         lex = Lexicon("reporting-verbs")
         for entry in self.lexicons["reporting-verbs"].entries:
             participles = {form for form, _ in participle_forms(entry)}
-            for form, gender in verb_forms(entry):
+            for form, gender, carried in verb_forms(entry):
                 attrs = dict(entry.attrs)
                 # مؤكدا، مضيفا، and the participles of the first form: قائلا، نافيا
                 attrs.update(lemma=entry.text, gender=gender, part="participle" if form in participles else "verb")
+                if carried:
+                    attrs.update(subject="pronoun")  # يتابعون أخبار: the noun after is no subject
                 lex.add(LexEntry(form, form, MappingProxyType(attrs), entry.source))
         return lex
 
@@ -236,6 +242,13 @@ class Resources:
         from validator.extract.patterns import load_patterns
 
         return load_patterns(set(self.matchable))
+
+    @cached_property
+    def pattern_memo(self) -> dict:
+        """The pattern matcher's memo for the run, by the id of a pattern or an element (kept with it):
+        the tokens a match must start with, an element's verdict on each token text
+        (validator/extract/patterns/matcher.py, `_anchors`, `_by_text`)."""
+        return {}
 
     @cached_property
     def matcher(self) -> TokenMatcher:

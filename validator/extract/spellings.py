@@ -10,7 +10,7 @@ from itertools import compress
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
+from validator.extract.letters import ALEF_MAKSURA, ARTICLE, NISBA_ENDING
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -32,17 +32,20 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     for m in ctx.hits("spelled-terms"):
         if m.entry.source.startswith("places") and not names_the_place(ctx, m):
             continue
+        if _in_quoted_name(ctx, m):
+            continue  # لـ"كوبا أميركا": a name of several words keeps its own spelling
         key = ("term", m.entry.attrs["group"])  # spelled-terms entries all have a group and a side
         groups.setdefault(key, {}).setdefault(m.entry.attrs["side"], ctx.loc(m.start, m.end))
     out = [SpellingGroup(k[1], tuple((loc.text, loc) for loc in sorted(forms.values(), key=lambda x: x.start)), k[0],
                          "spelled-terms")
            for k, forms in groups.items() if len(forms) > 1]
+    nasab = frozenset(e.norm for e in ctx.res["name-particles"].entries if e.get("chain") == "nasab")  # بن، بنت
     for e in entities:
         forms: dict[str, Location] = {}
         for mention in e.mentions:
             if mention.form in ("name", "surname"):
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
-        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm)
+        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm, nasab)
         if len(variants) > 1:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key"))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
@@ -50,6 +53,23 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return [_odd_one_out(ctx, g) for g in out]
+
+
+QUOTED_NAME_LONGEST = 4  # words of a quoted name (كوبا أميركا، صوت أمريكا) around a listed term
+
+
+def _in_quoted_name(ctx: Context, m) -> bool:
+    """The term is a word of a quoted name of several words (لـ"كوبا أميركا"، «صوت أمريكا»): the
+    name's own spelling, not the article's spelling of the term."""
+    tokens = ctx.tokens
+    k = m.i - 1
+    while k >= 0 and m.i - k <= QUOTED_NAME_LONGEST and tokens[k].kind == "word":
+        k -= 1
+    end = m.j
+    while end < len(tokens) and end - m.j < QUOTED_NAME_LONGEST and tokens[end].kind == "word":
+        end += 1
+    return k >= 0 and end < len(tokens) and tokens[k].text in QUOTE_MARKS and tokens[end].text in QUOTE_MARKS \
+        and end - k - 1 >= 2
 
 
 def _odd_one_out(ctx: Context, group: SpellingGroup) -> SpellingGroup:
@@ -73,7 +93,7 @@ _WRITTEN_AS = r"(?<!\w)\w{{0,3}}{}(?!\w)"
 # differ only there name one thing spelled two ways. Shorter words are too often two words (غنية / جنيه).
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
-_ONE_G = str.maketrans({g: _FOREIGN_G[0] for g in _FOREIGN_G})
+_ONE_G = tuple((g, _FOREIGN_G[0]) for g in _FOREIGN_G[1:])  # (letter, the one it is read as)
 _HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
 
 
@@ -88,11 +108,12 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
         if stopwords.lookup(w[skip:]) is None:
             readings[w] = (w[skip:], skip)
+    keys = dict(zip(readings, _letter_keys([w for w, _ in readings.values()], _ONE_G)))
     tokens = ctx.tokens
     for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
         t = tokens[k]
         w, skip = readings[t.text]
-        forms.setdefault(w.translate(_ONE_G), {}).setdefault(w, (t.start + skip, t.end))
+        forms.setdefault(keys[t.text], {}).setdefault(w, (t.start + skip, t.end))
     out = []
     for key, spans in forms.items():  # a location only for words written two ways (most are not)
         if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
@@ -111,6 +132,7 @@ TRANSLITERATED_MIN = 4
 TRUNCATED_MIN = 8        # the shorter spelling of a cut-short name: shorter words are words (قال / قالت)
 _ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
                              for group in [word_class("entity-words", name)] for c in group})
+_LETTER_PAIRS = tuple((chr(c), k) for c, k in _ONE_LETTER.items() if chr(c) != k)
 _LONG_VOWELS = frozenset(affixes("long-vowel"))
 _INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
 _AND = affix("and")
@@ -143,6 +165,16 @@ def _variant_rule(a: str, b: str) -> str | None:
     return None
 
 
+def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[str]:
+    """Each word with the letters of `pairs` replaced (a `translate`), for many words at once: one
+    `str.replace` per letter over the words joined (`translate` takes ~3 µs an Arabic word: word by
+    word, it was the spelling passes' main cost)."""
+    joined = "\n".join(words)  # a token holds no line break
+    for old, new in pairs:
+        joined = joined.replace(old, new)
+    return joined.split("\n") if words else []
+
+
 def _shorter_keys(key: str) -> list[str]:
     """key one letter shorter each way a variant rule allows (what _variant_rule accepts as the
     shorter spelling): without an inner long vowel, without a doubled letter, cut short."""
@@ -153,24 +185,33 @@ def _shorter_keys(key: str) -> list[str]:
     return out
 
 
+def _longer_keys(key: str) -> list[str]:
+    """The keys whose `_shorter_keys` give key, but for the cut-short one (any letter may end a name):
+    key with an inner long vowel more, or with one of its letters doubled."""
+    out = [key[:i] + v + key[i:] for i in range(1, len(key)) for v in _INNER_VOWELS]
+    out += [key[:i] + key[i - 1] + key[i:] for i in range(2, len(key) + 1) if key[i - 1] not in _LONG_VOWELS]
+    return out
+
+
 def _transliteration_index(name_words: dict):
-    """word -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
-    order: looked up by the letters' common key and by one letter less (comparing every word with
-    every name was quadratic, a third of an article's time)."""
+    """a word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
+    order: looked up by the letters' common key, by one letter less and by one letter more (comparing every
+    word with every name was quadratic, a third of an article's time; the variants are made for the few
+    names, not for each word of the article)."""
     by_key: dict[str, list[int]] = {}
-    by_deletion: dict[str, list[int]] = {}
+    by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
     items = list(name_words.items())
     for k, (name, _) in enumerate(items):
         key = name.translate(_ONE_LETTER)
         by_key.setdefault(key, []).append(k)
-        for shorter in _shorter_keys(key):
-            by_deletion.setdefault(shorter, []).append(k)
+        for variant in _shorter_keys(key) + _longer_keys(key):
+            by_variant.setdefault(variant, []).append(k)
 
-    def candidates(word: str) -> list:
-        key = word.translate(_ONE_LETTER)
-        found = by_key.get(key, []) + by_deletion.get(key, [])
-        for shorter in _shorter_keys(key):
-            found += by_key.get(shorter, ())
+    def candidates(key: str) -> list:
+        """The pairs for a word's key (its `_letter_keys`)."""
+        found = by_key.get(key, []) + by_variant.get(key, [])
+        if len(key) > TRUNCATED_MIN:  # the word is the name cut short
+            found += by_key.get(key[:-1], ())
         return [items[k] for k in sorted(set(found))] if found else []
     return candidates
 
@@ -193,41 +234,45 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
-    for t in ctx.tokens:
-        if t.text in words and t.text not in name_words:
+    for k in compress(range(len(ctx.texts)), map(words.__contains__, ctx.texts)):  # found in C
+        t = ctx.tokens[k]
+        if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
     headline_end = _headline_end(ctx)
     spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
     anchors: dict[str, tuple[int, int, str]] = {}  # a surname or headline word -> its first span, anchor
-    previous = ""
-    quoted = None  # a word right after a quotation mark: a name when the mark closes right after it
-    for t in ctx.tokens:
-        if t.kind != "word":
-            if quoted is not None and t.text in QUOTE_MARKS:
-                anchors.setdefault(quoted[0], (*quoted[1], "quoted"))
-            previous, quoted = t.text, None
-            continue
-        w = t.text
+    tokens, texts = ctx.tokens, ctx.texts
+    readings: dict[str, tuple[str, int]] = {}  # each distinct text that is such a word -> (word, و's length)
+    distinct = list(set(texts))
+    for w in compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))):  # long enough, in C
         skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
         word = w[skip:]
-        quoted = None
-        if len(word) >= TRANSLITERATED_MIN and word not in name_words and stopwords.lookup(word) is None:
-            spans.setdefault(word, []).append((t.start + skip, t.end))
-            if word not in given and not word.startswith(_DEFINITE_CLITICS):
-                if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
-                    anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
-                elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word):
-                    quoted = (word, (t.start + skip, t.end))
-        previous = w
+        if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and word not in name_words \
+                and stopwords.lookup(word) is None:
+            readings[w] = (word, skip)
+    for k in compress(range(len(texts)), map(readings.__contains__, texts)):  # the other words only, in C
+        t = tokens[k]
+        word, skip = readings[t.text]
+        span = (t.start + skip, t.end)
+        spans.setdefault(word, []).append(span)
+        if word not in given and not word.startswith(_DEFINITE_CLITICS):
+            previous = texts[k - 1] if k else ""
+            if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
+                anchors.setdefault(word, (*span, "surname" if previous in given else "headline"))
+            elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word) and k + 1 < len(tokens) \
+                    and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
+                # a word quoted alone: a name when the mark closes right after it
+                anchors.setdefault(word, (*span, "quoted"))
     for word, (start, end, anchor) in anchors.items():
         name_words.setdefault(word, (ctx.loc(start, end), anchor))
     if not name_words:
         return []
     candidates = _transliteration_index(name_words)
+    keys = dict(zip(spans, _letter_keys(list(spans), _LETTER_PAIRS)))
     out = []
     for word, where in spans.items():
         own = name_words.get(word)  # a surname or headline word is an anchor and another's other spelling
-        for name, (loc, anchor) in candidates(word):
+        for name, (loc, anchor) in candidates(keys[word]):
             if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
@@ -354,20 +399,24 @@ def _vowel_for_vowel(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b))
 
 
-def _distinct_spellings(forms: dict, given) -> dict:
+def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset()) -> dict:
     """Keep forms that differ in spelling, not just in length (a surname is not a misspelling), nor
     in being two given names of the lexicon (محمد / محمود، أحمد / حامد العلي: two people of one
-    family), unless one long vowel is written for another (ستيفان / ستافان)."""
+    family), unless one long vowel is written for another (ستيفان / ستافان). A father's name after
+    بن and a family name with the article are two name elements (عبدالله بن مساعد / المسعد)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
         clash = False
         for other in kept:
             other_words = other.split()
-            for w in words:
-                for o in other_words:
+            for a, w in enumerate(words):
+                for b, o in enumerate(other_words):
                     if w.endswith(o) or o.endswith(w):
                         continue  # ومنطقة / منطقة: a clitic, not another spelling
+                    if (a and words[a - 1] in nasab and o.startswith(ARTICLE)) \
+                            or (b and other_words[b - 1] in nasab and w.startswith(ARTICLE)):
+                        continue  # بن مساعد / المسعد: a father's name, a family name
                     if loose_key(w) == loose_key(o) and len(w) > 2 \
                             and not (w in given and o in given and not _vowel_for_vowel(w, o)):
                         clash = True

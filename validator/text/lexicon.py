@@ -94,6 +94,11 @@ class Lexicon:
         extractors look up the same tokens again and again)."""
         return self._found[norm_word]
 
+    def words_with_entry(self, norm_words) -> set[str]:
+        """Those of the (distinct, normalized) words `lookup` finds an entry for, looked up in C."""
+        words = list(norm_words)
+        return set(compress(words, map(self._found.__getitem__, words)))
+
     def _lookup(self, norm_word: str) -> LexEntry | None:
         for form, _clitic in token_variants(norm_word):
             entry = self.by_norm.get(form)

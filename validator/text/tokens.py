@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, repeat
-from operator import add, attrgetter, itemgetter, sub
+from operator import add, attrgetter, sub
 from typing import NamedTuple
 
 from validator.text.wordcache import WordCache
@@ -43,7 +43,9 @@ def kind_of(text: str) -> str:
     return _KINDS[text[0]]
 
 
-_first_char = itemgetter(0)
+# each token's kind by its whole text: one dict hit per token in C, and the text's hash, computed
+# here, serves the lexicon scan's lookups after it (the first character was a new string per token)
+_KIND_OF_TEXT = WordCache(kind_of, limit=200_000)
 _start = attrgetter("start")
 token_kind = attrgetter("kind")  # for passes that pick tokens by kind in C (map, compress)
 _new_token = tuple.__new__
@@ -55,7 +57,7 @@ def tokenize(norm_text: str) -> list[Token]:
     lengths = list(map(len, texts))
     ends = list(accumulate(map(add, map(len, parts[0:-1:2]), lengths)))
     starts = map(sub, ends, lengths)
-    kinds = map(_KINDS.__getitem__, map(_first_char, texts))
+    kinds = map(_KIND_OF_TEXT.__getitem__, texts)
     return list(map(_new_token, repeat(Token), zip(range(len(texts)), starts, ends, texts, kinds)))
 
 

@@ -166,6 +166,8 @@ class UnnamedPasses(PersonPasses):
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             if document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1)):
                 continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if document and (self._record(m.j, j) or self._publisher_after(j)):
+                continue  # بحسب وثائق قضائية، دراسة حديثة لجامعة فلوريدا: a public record, a named publisher
             if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
             if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(LI) and prev is not None \
@@ -180,6 +182,9 @@ class UnnamedPasses(PersonPasses):
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
+            if m.entry.get("field") == "yes" and j == m.j and self._is_definite(j) \
+                    and (nxt := self._word(j)) is not None and nationality.lookup(nxt) is None:
+                continue  # كما يقول علماء النفس: a field's common view, not a source of the news
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _PREDICATE_AFTER:
@@ -382,6 +387,30 @@ class UnnamedPasses(PersonPasses):
     def _vague_head(self, k: int) -> bool:
         hit = self.ctx.hit_at("vague-sources-all", k)
         return hit is not None and hit.entry.get("kind") == "head"
+
+    def _record(self, i: int, j: int) -> bool:
+        """A modifier among tokens i..j-1 that makes a document an institution's public record
+        (vague-sources record=yes: وثائق قضائية, court documents)."""
+        lex = self.res["vague-sources"]
+        return any((e := lex.lookup(self._word(k) or "")) is not None and e.get("record") == "yes" for k in range(i, j))
+
+    def _publisher_after(self, j: int, adjectives: int = 2) -> bool:
+        """The body that published a document, after ل and at most two adjectives (دراسة حديثة لجامعة
+        فلوريدا، تقرير سنوي لمنظمة الصحة العالمية), or after a verb that says it issued it (دراسة
+        أمريكية حديثة أعدتها جامعة ييل). An adjective is an indefinite word of no other class."""
+        for k in range(j, min(j + adjectives + 1, len(self.tokens))):
+            w = self._word(k)
+            if w is None:
+                return False
+            body = self._body_at.get(k)
+            if body is not None:
+                return body[1].prefix == LI
+            if w in _DOCUMENT_ISSUED:
+                return True
+            if self._is_definite(k) or w.startswith(PREPOSITION_PREFIXES) or _verb_like(w) \
+                    or self.res["stopwords"].lookup(w) is not None:
+                return False
+        return False
 
     def _after_preposition(self, i: int) -> bool:
         """A preposition (stopwords kind=preposition) right before token i or before its quantifier,

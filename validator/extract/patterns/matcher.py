@@ -5,6 +5,7 @@ edits another's output: a stage asks for the resolved matches of a label.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 from typing import ClassVar
 from itertools import compress
@@ -12,6 +13,9 @@ from itertools import compress
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
+from validator.text.lexicon import LOOKUP_CACHE_SIZE
+from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
 
 _START = attrgetter("start")
 
@@ -42,6 +46,8 @@ class ArticlePatterns:
         for p in patterns:
             self.by_label.setdefault(p.label, []).append(p)
         self._found: dict[str, list[PatternMatch]] = {}
+        self._distinct: set[str] | None = None  # the article's distinct token texts
+        self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
 
     def find(self, label: str) -> list[PatternMatch]:
         """The resolved matches of every pattern with this label."""
@@ -59,41 +65,90 @@ class ArticlePatterns:
                 out.append(m)
         return out
 
-    def _starts(self, pattern: Pattern):
-        """Where a match can start: before a literal (the tokens ahead of it one each), else before
-        a token that is an `exact` entry, at a lexicon's matches, or at every token."""
+    def _starts(self, pattern: Pattern) -> list[int]:
+        """Where a match can start: the candidates of its first test (`_candidates`), kept only where
+        each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
+        tests (most candidates fail there, and a failed `match_at` costs far more than a set lookup)."""
+        starts = self._candidates(pattern)
+        texts = self.ctx.texts
+        for at, kind, value in self._anchors(pattern):
+            words = self._word_entries(*value) if kind == "word" else value
+            starts = [k for k in starts if k + at < len(texts) and texts[k + at] in words]
+        return starts
+
+    def _candidates(self, pattern: Pattern):
+        """Before a literal (the tokens ahead of it one each), else before a token that is an `exact`
+        entry, at a lexicon's matches, at a word lexicon's entries, or at every token."""
         ctx = self.ctx
+        texts = ctx.texts
         offset = 0
-        exact: tuple[Test, int] | None = None
         for index, el in enumerate(pattern.elements):
             literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
             if literal is not None and el.low >= 1:
-                texts = ctx.texts
                 found = compress(range(len(texts)), map(literal.value.__eq__, texts))
                 following = _required_lexicon(pattern.elements, index + 1) if el.one_token else None
                 if following is not None:  # من + places: only where the next token starts a match
                     found = (k for k in found if ctx.hit_at(following, k + 1) is not None)
                 return sorted({k - offset for k in found if k >= offset})
-            if exact is None and el.low >= 1:
-                test = next((t for t in el.tests if t.kind == "exact" and not t.negated), None)
-                exact = (test, offset) if test is not None else None
             if not el.one_token:
                 break
             offset += 1
-        if exact is not None:
-            (test, at), entries = exact, ctx.res.matchable[exact[0].value].by_norm
-            texts = ctx.texts
-            return [k - at for k in compress(range(len(texts)), map(entries.__contains__, texts)) if k >= at]
+        exact = next(((at, words) for at, kind, words in self._anchors(pattern) if kind == "exact"), None)
+        if exact is not None:  # found in C
+            at, words = exact
+            return [k - at for k in compress(range(len(texts)), map(words.__contains__, texts)) if k >= at]
         first = pattern.elements[0]
         lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
         if lexicon is not None and first.low >= 1:
             return [m.i for m in ctx.hits(lexicon.value)]
         word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
-        if word is not None and first.low >= 1:  # only at tokens that are an entry (each distinct word once)
-            lex, texts = ctx.res.matchable[word.value], ctx.texts
-            entries = {w for w in set(texts) if lex.lookup(w) is not None}
+        if word is not None and first.low >= 1:
+            entries = self._word_entries(word.value, word.attr)
             return list(compress(range(len(texts)), map(entries.__contains__, texts)))
-        return range(len(ctx.tokens))
+        return range(len(texts))
+
+    def _anchors(self, pattern: Pattern) -> list[tuple[int, str, object]]:
+        """(offset from the start, test kind, the words it accepts) of each literal, `exact` and `word`
+        test a match must pass at a fixed offset: in the one-token elements that open the pattern and
+        the element after them. The words of an `exact` test with its attribute applied; of a `word`
+        test, (lexicon, attribute), its words looked up per article. Once per pattern and run."""
+        memo = self.ctx.res.pattern_memo
+        known = memo.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        anchors: list[tuple[int, str, object]] = []
+        memo[id(pattern)] = (pattern, anchors)  # the pattern held, so its id is not reused
+        offset = 0
+        for el in pattern.elements:
+            for t in el.tests if el.low >= 1 else ():
+                if t.negated:
+                    continue
+                if t.kind == "literal":
+                    anchors.append((offset, "literal", frozenset((t.value,))))
+                elif t.kind == "exact":
+                    entries = self.ctx.res.matchable[t.value].by_norm
+                    anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+                elif t.kind == "word":
+                    anchors.append((offset, "word", (t.value, t.attr)))
+            if not el.one_token:
+                break
+            offset += 1
+        return anchors
+
+    def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
+        """The article's words a `word` test of this lexicon and attribute accepts (each distinct word
+        looked up once, in C; the attribute read only on the entries found)."""
+        key = (lexicon, attr)
+        found = self._words.get(key)
+        if found is None:
+            if self._distinct is None:
+                self._distinct = set(self.ctx.texts)
+            lex = self.ctx.res.matchable[lexicon]
+            found = lex.words_with_entry(self._distinct)
+            if attr is not None:
+                found = {w for w in found if _has(lex.lookup(w), attr)}
+            self._words[key] = found
+        return found
 
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
         """The greedy match of a pattern starting at a token, or None."""
@@ -114,13 +169,21 @@ class ArticlePatterns:
         el = elements[k]
         ends = [i]          # token after n repetitions, n = 0, 1, ...
         lex_after: list[list[str]] = [[]]
+        by_text, texts = self._by_text(el), self.ctx.texts
         while el.high < 0 or len(ends) - 1 < el.high:
-            got: list[str] = []
-            nxt = self._element(el, ends[-1], got)
-            if nxt < 0:
-                break
+            at = ends[-1]
+            if by_text is not None:  # tests of the token's text alone: decided once per run for each text
+                got = by_text[texts[at]] if at < len(texts) else None
+                if got is None:
+                    break
+                nxt = at + 1
+            else:
+                got = []
+                nxt = self._element(el, at, got)
+                if nxt < 0:
+                    break
             ends.append(nxt)
-            lex_after.append(lex_after[-1] + got)
+            lex_after.append([*lex_after[-1], *got] if got else lex_after[-1])
         for n in range(len(ends) - 1, el.low - 1, -1):
             mark_b, mark_u = len(bounds), len(used)
             bounds.append(ends[n])
@@ -143,22 +206,26 @@ class ArticlePatterns:
             end = j
         return end
 
+    def _by_text(self, el: Element) -> WordCache | None:
+        """token text -> the lexicon entries an element's tests used there, or None where they fail;
+        for an element without lexicon tests (whose verdict depends on the text alone). Once per run."""
+        memo = self.ctx.res.pattern_memo
+        known = memo.get(id(el))
+        if known is not None and known[0] is el:
+            return known[1]
+        by_text = None if any(t.kind == "lexicon" for t in el.tests) else WordCache(
+            partial(_text_tests, el.tests, self.ctx.res.matchable), LOOKUP_CACHE_SIZE)
+        memo[id(el)] = (el, by_text)  # the element held, so its id is not reused
+        return by_text
+
     def _test(self, t: Test, i: int, used: list[str]) -> int:
         ctx = self.ctx
-        tok = ctx.tokens[i]
-        kind = t.kind
-        if kind == "lexicon":
+        if t.kind == "lexicon":
             m = ctx.hit_at(t.value, i)
             ok, j, entry = m is not None and _has(m.entry, t.attr), (m.j if m is not None else i + 1), (
                 m.entry if m is not None else None)
-        elif kind in ("word", "exact"):
-            lex = ctx.res.matchable[t.value]
-            entry = lex.lookup(tok.text) if kind == "word" else lex.by_norm.get(tok.text)
-            ok, j = entry is not None and _has(entry, t.attr), i + 1
         else:
-            entry, j = None, i + 1
-            ok = (tok.text == t.value if kind == "literal" else tok.kind == "punct" if kind == "punct"
-                  else SHAPES[t.value](tok.text) if kind == "shape" else True)
+            (ok, entry), j = _text_test(t, ctx.texts[i], ctx.res.matchable), i + 1
         if t.negated:
             return i + 1 if not ok else -1
         if not ok:
@@ -166,6 +233,30 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
+
+
+def _text_test(t: Test, text: str, matchable: dict) -> tuple[bool, object]:
+    """(whether a token of this text passes a test other than `lexicon`, negation aside; the lexicon
+    entry it read, if any)."""
+    kind = t.kind
+    if kind in ("word", "exact"):
+        lex = matchable[t.value]
+        entry = lex.lookup(text) if kind == "word" else lex.by_norm.get(text)
+        return entry is not None and _has(entry, t.attr), entry
+    return (text == t.value if kind == "literal" else kind_of(text) == "punct" if kind == "punct"
+            else SHAPES[t.value](text) if kind == "shape" else True), None
+
+
+def _text_tests(tests: tuple[Test, ...], matchable: dict, text: str) -> tuple[str, ...] | None:
+    """The lexicon entries a token of this text passing all `tests` uses, or None if one fails."""
+    sources = []
+    for t in tests:
+        ok, entry = _text_test(t, text, matchable)
+        if ok == t.negated:
+            return None
+        if entry is not None and not t.negated:
+            sources.append(entry.source)
+    return tuple(sources)
 
 
 def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
