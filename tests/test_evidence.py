@@ -43,3 +43,15 @@ def test_a_carried_figure_names_the_release_it_continues(validator):
                                      "وتم إتلاف 420 طنا من الفواكه المستوردة.\n")
     figure = next(n for n in article.numbers if n.value == 420)
     assert source_chain(figure, article) == ["sourced by carry-over from 'في بيان' → وزارة الزراعة (sentence 1)"]
+
+
+def test_a_title_conflict_and_a_vague_source_name_the_chain_behind_them(validator):
+    import re
+
+    text = ("وقال وزير التخطيط ناصر الشريدة إن الخطة جاهزة. وأوضح وزير المالية ناصر الشريدة أن التمويل متوفر.\n\n"
+            "ويرى محللون أن القرار جاء متأخرا.\n")
+    found = {f.rule: f.evidence for f in validator.validate_text(text).findings}
+    titles = found["inconsistent-title"][1:]   # both titles, each with its entry and line:col (lang ar)
+    assert [re.sub(r"@titles\.txt:\d+|\(\d+:\d+\)|m\d+", "", e) for e in titles] == [
+        " اللقب 'وزير التخطيط'  → ناصر الشريدة [وزير]", " اللقب 'وزير المالية'  → ناصر الشريدة [وزير]"]
+    assert re.fullmatch(r"a\d+ 'يرى' → محللون \[رأى@reporting-verbs\.txt:\d+\]", found["unnamed-source"][-1])

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from validator import document, markup
 from validator.corpus.compiler import CONSISTENCY_TABLE, Column, CompiledRules
-from validator.extract.evidence import missing_source, source_chain, structure_evidence
-from validator.extract.model import NumberItem, Quote
+from validator.extract.evidence import finding_evidence, missing_source
 from validator.extract.pipeline import extract
 from validator.findings import Location, RelatedLocation
 from validator.rules.compose import brief, describe, sentence_index
@@ -80,7 +79,7 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
         for i, item in enumerate(engine.items(table, article)):
             loc, related, values = describe(item, article)
             values["text"] = brief(loc.text)   # as the native engine words it, from the plain text
-            evidence = {"structure": _evidence(item, article), "missing_source": {
+            evidence = {"structure": finding_evidence(item, article, engine.lang), "missing_source": {
                 scope: missing_source(item, scope, article, engine.lang) for scope in scopes
                 if not engine.has_source(item, scope, article)}}
             row = {"article": path, "row": i, **finding_columns(loc, related, values, evidence=[evidence])}
@@ -103,14 +102,6 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
                     rows.append({"article": path, "row": len(rows), "rule": rule.id, "conflict": None,
                                  **finding_columns(loc, related, None)})
     return out
-
-
-def _evidence(item, article) -> list[str]:
-    """What the native engine's finding on this structure cites, whichever rule flags it."""
-    evidence = structure_evidence(item, article)
-    if isinstance(item, (NumberItem, Quote)):
-        evidence += source_chain(item, article)
-    return evidence
 
 
 def feed_rows(index, articles: list[tuple[str, list]], lang: str) -> list[dict]:

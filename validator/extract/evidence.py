@@ -59,15 +59,54 @@ def _covering(article: Article) -> dict[str, Attribution]:
 _COVERING: list = []
 
 
+def attribution_link(a: Attribution, article: Article) -> str:
+    """`a6 'قال' → سكان [قال@reporting-verbs.txt:23]`: an attribution cue, the entity it names and the
+    entries behind the cue."""
+    src = article.entity(a.source)
+    return f"{a.id} '{a.loc.text}'" + (f" → {src.name}" if src else "") \
+        + "".join(f" [{e}]" for e in structure_evidence(a, article))
+
+
+def cue_chain(mention: Mention, article: Article) -> list[str]:
+    """For a mention that is a source: the attribution cue of its sentence that made it one (the
+    nearest naming its entity), as attribution_link words it."""
+    sentence = article.doc.sentence_at(mention.loc.start) if mention.is_source else None
+    cues = [a for a in article.attributions
+            if sentence is not None and a.source == mention.entity and a.sentence == sentence.index]
+    if not cues:
+        return []
+    return [attribution_link(min(cues, key=lambda a: abs(a.loc.start - mention.loc.start)), article)]
+
+
+def title_link(mention: Mention, article: Article, lang: str = "en") -> str:
+    """`m1 title 'وزيرة المالية' (4:21) → طيف سامي [وزيرة@titles.txt:66]`: a mention's title, where it
+    is written, whose it is and the entries that read it."""
+    loc = mention.title_loc or mention.loc
+    entity = article.entity(mention.entity)
+    return f"{mention.id} {labels(lang)['title']} '{mention.title}' ({loc.line}:{loc.column})" \
+        + (f" → {entity.name}" if entity else "") + "".join(f" [{e}]" for e in structure_evidence(mention, article))
+
+
+def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
+    """What a finding on one structure cites after its rule: the structure's entries, the attribution
+    that sources a number or a quote, the cue that made a mention a source, a figure's context flags."""
+    evidence = structure_evidence(item, article)
+    if isinstance(item, (NumberItem, Quote)):
+        evidence += source_chain(item, article, lang)
+    elif isinstance(item, Mention):
+        evidence += cue_chain(item, article)
+    if isinstance(item, NumberItem):
+        evidence += context_flags(item, lang)
+    return evidence
+
+
 def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     """For a number or a quote: the attribution that covers it and the entity it names, or the earlier
     attribution whose source carries over to a number (pipeline._carry_sources)."""
     out = []
     a = _covering(article).get(item.id)
     if a is not None:
-        src = article.entity(a.source)
-        out.append(f"{a.id} '{a.loc.text}'" + (f" → {src.name}" if src else "")
-                   + "".join(f" [{e}]" for e in structure_evidence(a, article)))
+        out.append(attribution_link(a, article))
     carried = getattr(item, "carried_from", None)
     if not out and carried:
         a = next(a for a in article.attributions if a.id == carried)

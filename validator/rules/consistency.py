@@ -2,6 +2,7 @@
 two figures of one article must agree on, and when they conflict."""
 from __future__ import annotations
 
+from validator.extract.evidence import title_link
 from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Finding, Location, RelatedLocation
@@ -48,7 +49,8 @@ class Consistency:
                     out.append(self._make(rule, loc, article, {
                         "name": entity.name, "title": mention.title, "other": other.title,
                         "titles": "، ".join(entity.titles)},
-                        related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),)))
+                        related=(RelatedLocation(other.title_loc or other.loc, "earlier title"),),
+                        evidence=[title_link(m, article, self.lang) for m in (other, mention)]))
                     break
             if words not in seen_words:  # a title written again conflicts as its first writing did
                 seen_words.add(words)
@@ -131,8 +133,8 @@ class Consistency:
         return out
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
-              related: tuple[RelatedLocation, ...] = ()) -> Finding:
-        return compose(rule, self.lang, loc, related, values)
+              related: tuple[RelatedLocation, ...] = (), evidence: list[str] = ()) -> Finding:
+        return compose(rule, self.lang, loc, related, values, evidence=evidence)
 
 
 def _comparable_earlier(members: list[NumberItem], req: m.RequireConsistent):

@@ -8,13 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
-from validator.extract.evidence import (
-    context_flags,
-    labels,
-    missing_source,
-    source_chain,
-    structure_evidence,
-)
+from validator.extract.evidence import finding_evidence, labels, missing_source
 from validator.extract.model import Article, NumberItem, Quote, TextSpan
 from validator.findings import Finding, Location
 from validator.rules import model as m
@@ -401,11 +395,7 @@ class Engine:
         loc, related, values = describe(item, article)
         if state.match_loc is not None:
             loc = state.match_loc
-        evidence = structure_evidence(item, article)
-        if isinstance(item, (NumberItem, Quote)):
-            evidence += source_chain(item, article, self.lang)
-        if isinstance(item, NumberItem):
-            evidence += context_flags(item, self.lang)
+        evidence = finding_evidence(item, article, self.lang)
         if missing:
             evidence.append(missing)
         return compose(rule, self.lang, loc, related, values, suggestion, others, evidence)
