@@ -9,7 +9,7 @@ from validator.findings import Location
 from validator.text.normalize import NormalizedText
 
 NUMBER_CATEGORIES = ("casualty", "people", "money", "percent", "quantity", "date", "year", "time",
-                     "ordinal", "age", "duration", "identifier", "score", "other")
+                     "ordinal", "age", "duration", "identifier", "family", "capacity", "score", "other")
 STATISTIC_CATEGORIES = frozenset({"casualty", "people", "money", "percent", "quantity"})
 
 

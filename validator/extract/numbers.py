@@ -381,12 +381,17 @@ class NumberExtractor:
             ident = units.lookup(prev) or units.lookup(prev2)
             if ident is not None and ident.get("kind") == "identifier":
                 return "identifier", None, ident.source
+            if ident is not None and ident.get("kind") == "family":
+                return "family", None, ident.source  # أم لخمسة بنات: a family's size, no statistic
             if ident is not None and ident.get("kind") == "ordinal":
                 return "ordinal", None, ident.source  # في الدقيقة 12
             if prev in _CLOCK_WORDS and (value is None or value <= 24):
                 return "time", None, None
             if ident is not None and ident.get("kind") == "age" or prev in _AGE_WORDS:
                 return "age", None, ident.source if ident else None
+        capacity = self._capacity_before(first)
+        if capacity is not None:
+            return "capacity", None, capacity.source  # يتسع القطار لـ377 راكبا: what it holds, no count
         raw = self.tokens[first].text if first < len(self.tokens) else ""
         is_year_number = isinstance(value, int) and raw.isdigit() and len(raw) == 4
         if prev in _YEAR_WORDS and is_year_number and 1000 <= value <= 2200:
@@ -468,6 +473,19 @@ class NumberExtractor:
                 break
             if k in self._casualty_hits:
                 return self._casualty_hits[k]
+        return None
+
+    def _capacity_before(self, first: int):
+        """A capacity word (units kind=capacity) among the four words before the numeral, with no
+        punctuation between: the verb may stand before its subject (يتسع الملعب الجديد لـ45 ألف)."""
+        units = self.res["units"]
+        for k in range(first - 1, max(first - 5, -1), -1):
+            w = self._word(k)
+            if w is None:
+                return None
+            entry = units.lookup(w)
+            if entry is not None and entry.get("kind") == "capacity":
+                return entry
         return None
 
     def _range_bound(self, first: int, last: int) -> bool:
