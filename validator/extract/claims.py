@@ -9,19 +9,20 @@ and the entity passes (`TokenClaims.decide`) both go through it; no stage edits 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 
 class Span(Protocol):
     start: int                  # first token
     end: int                    # token after the last (a zero-length span holds its start token)
+    nests: tuple[int, int]      # see Candidate
 
     @property
     def priority(self) -> int: ...
 
 
-@dataclass(frozen=True)
-class Candidate:
+@dataclass(slots=True)
+class Candidate:  # (not frozen: a frozen dataclass is made attribute by attribute, slowly)
     label: str                  # what the span would be (reserved, surname, organization, ...)
     start: int                  # token range it claims
     end: int
@@ -32,36 +33,40 @@ class Candidate:
     # that may contain spans decided before it: وزيرة القضاء في حكومة نتنياهو، مركز الملك سلمان للإغاثة
 
 
-def resolve(candidates: list, taken: bytearray | None = None) -> list:
+def resolve(candidates: list[Span], taken: bytearray | None = None) -> list[Span]:
     """The one conflict filter: priority, then length, then leftmost; a candidate overlapping one kept
     before it in this decision loses, and so does one overlapping a token in `taken` (earlier
     decisions) outside the description it `nests`. The kept, in the order proposed; their tokens
     are added to `taken`."""
-    if not candidates:
-        return []
     if taken is None:
-        taken = bytearray(max(max(c.end, c.start + 1) for c in candidates))
-    order = sorted(range(len(candidates)), key=lambda k: (-candidates[k].priority,
-                                                          candidates[k].start - candidates[k].end,
-                                                          candidates[k].start))
+        taken = bytearray(max((max(c.end, c.start + 1) for c in candidates), default=0))
+    if len(candidates) == 1:  # most decisions of the entity passes: one name as it is read
+        return candidates if _keep(candidates[0], taken, None) else []
+    # sorted once, without a key function: (priority, length, start, place proposed)
+    order = sorted([(-c.priority, c.start - c.end, c.start, k) for k, c in enumerate(candidates)])
+    now = bytearray(len(taken))  # this decision's own kept tokens (a nesting candidate may not overlap them)
     kept = bytearray(len(candidates))
-    now = bytearray(len(taken))  # the tokens this decision's kept candidates hold
-    for k in order:
-        c = candidates[k]
-        end = max(c.end, c.start + 1)
-        if any(now[c.start:end]) or _held_outside(c, end, taken):
-            continue
-        kept[k] = 1
-        now[c.start:end] = taken[c.start:end] = b"\x01" * (end - c.start)
+    for *_, k in order:
+        kept[k] = _keep(candidates[k], taken, now)
     return [c for c, keep in zip(candidates, kept) if keep]
 
 
-def _held_outside(c, end: int, taken: bytearray) -> bool:
-    """A token of c.start..end held by an earlier decision, outside the description c nests."""
-    lo, hi = getattr(c, "nests", (0, 0))
-    if hi <= lo:
-        return any(taken[c.start:end])
-    return any(taken[c.start:max(c.start, min(lo, end))]) or any(taken[max(hi, c.start):end])
+def _keep(c, taken: bytearray, now: bytearray | None) -> bool:
+    """Whether c is free (see `resolve`); if so its tokens are held (the decision's own in `now`, when
+    a candidate of it nests earlier decisions)."""
+    start = c.start
+    end = c.end if c.end > start else start + 1  # a zero-length span holds its start token
+    lo, hi = c.nests
+    if hi > lo:  # earlier decisions may stand inside lo..hi, this decision's may not
+        if taken.find(1, start, lo if lo > start else start) >= 0 or taken.find(1, hi, end) >= 0 \
+                or (now is not None and now.find(1, start, end) >= 0):
+            return False
+    elif taken.find(1, start, end) >= 0:
+        return False
+    taken[start:end] = b"\x01" * (end - start)
+    if now is not None:
+        now[start:end] = taken[start:end]
+    return True
 
 
 class TokenClaims:

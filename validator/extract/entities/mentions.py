@@ -118,9 +118,9 @@ class MentionPasses(UnnamedPasses):
             in_headline = headline is not None and loc.start < headline.end
             antecedent = self._antecedent_person(group, phrase, start_off, forward=in_headline)
             if antecedent is not None:
-                m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
-                m.title = loc.text.strip(" ،,")
-                self._mark(phrase.start, phrase.end)
+                if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
+                    m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
+                    m.title = loc.text.strip(" ،,")
             elif self._identified_role(phrase):
                 key = " ".join(t.text for t in self.tokens[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
@@ -136,11 +136,11 @@ class MentionPasses(UnnamedPasses):
                 pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and self._speaker_position(phrase.start):
                 # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
-                entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
-                                phrase.gender, vague=True)
-                self.entities.append(entity)
-                self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
-                self._mark(phrase.start, phrase.end)
+                if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
+                    entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
+                                    phrase.gender, vague=True)
+                    self.entities.append(entity)
+                    self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:

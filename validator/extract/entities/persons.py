@@ -457,13 +457,14 @@ class PersonPasses(NameReader):
             titles = self._title_text(phrase)
             if not titles or any(self.used[phrase.start:k]):
                 continue
-            entity, _ = self.person(start, k + 1, phrase.gender)
             title, title_loc, src = titles[0]
+            if len(self.claims.decide([self.propose("titled-before", phrase.start, k + 1, [src]),
+                                       self.propose("titled-before", i, i + 1, [verb.entry.source])])) < 2:
+                continue  # (the name after the title and the speaker it names: both were read free)
+            entity, _ = self.person(start, k + 1, phrase.gender)
             self.add_mention(entity, self._name_start_offset(start), self.tokens[k].end, "name", title, title_loc,
                              [src, verb.entry.source])
             self.add_mention(entity, self._name_start_offset(i), self.tokens[i].end, "surname" if k > start else "name")
-            self._mark(phrase.start, k + 1)
-            self._mark(i, i + 1)
 
     def _source_holders(self) -> None:
         """...، بحسب حاكم المنطقة نغوبو تشيكاري.: a title right after a source preposition (بحسب، وفق)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
+from typing import ClassVar
 from itertools import compress
 
 from validator.extract.claims import resolve
@@ -14,6 +16,8 @@ from validator.extract.patterns.shapes import SHAPES
 from validator.text.lexicon import LOOKUP_CACHE_SIZE
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
+
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -24,15 +28,13 @@ class PatternMatch:
     span_start: int            # token range of the span it proposes
     span_end: int
     lexicon: tuple[str, ...]   # lexicon entries (file:line) the tests used
+    priority: int = 0          # the pattern's, for the conflict filter
+    nests: ClassVar[tuple[int, int]] = (0, 0)  # a pattern's span nests nothing (validator.extract.claims)
 
     @property
     def evidence(self) -> list[str]:
         """`pattern-id@file:line` and the lexicon entries that matched."""
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
-
-    @property
-    def priority(self) -> int:
-        return self.pattern.priority
 
 
 class ArticlePatterns:
@@ -52,7 +54,7 @@ class ArticlePatterns:
         found = self._found.get(label)
         if found is None:
             candidates = [m for p in self.by_label.get(label, ()) for m in self._all(p)]
-            found = self._found[label] = sorted(resolve(candidates), key=_start)
+            found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.ctx.tokens) + 1)), key=_START)
         return found
 
     def _all(self, pattern: Pattern) -> list[PatternMatch]:
@@ -157,7 +159,7 @@ class ArticlePatterns:
             return None
         s, e = pattern.span
         positions = [start, *bounds]
-        return PatternMatch(pattern, start, end, positions[s], positions[e], tuple(used))
+        return PatternMatch(pattern, start, end, positions[s], positions[e], tuple(used), pattern.priority)
 
     def _seq(self, elements: tuple[Element, ...], k: int, i: int, bounds: list[int], used: list[str]) -> int:
         """Match elements[k:] from token i (backtracking, greedy); fill `bounds` with the token index
@@ -255,10 +257,6 @@ def _text_tests(tests: tuple[Test, ...], matchable: dict, text: str) -> tuple[st
         if entry is not None and not t.negated:
             sources.append(entry.source)
     return tuple(sources)
-
-
-def _start(m: PatternMatch) -> int:
-    return m.start
 
 
 def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
