@@ -55,6 +55,8 @@ def extract(doc: Document, res: Resources) -> Article:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
+    for n in numbers:
+        n.column = article.first_person  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
     _link(article)
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
@@ -171,7 +173,8 @@ FIRST_PERSON_MIN = 2
 
 def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
-    أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
+    أعتقد، إنني، نحن outside quotation marks), or its page is laid out as a column (kind=layout:
+    مقالات أخرى للكاتب). Only و and ف are read off as clitics: ل and ب forms
     are listed (لأنني)، and لاري is a name, not ل + أرى."""
     to_norm = ctx.norm.to_normalized
     ranges = sorted((to_norm(q.loc.start), to_norm(q.loc.end)) for q in quotes if q.balanced)
@@ -184,7 +187,7 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
         if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
             continue
         seen.add(m.entry.norm)
-        if len(seen) >= FIRST_PERSON_MIN:
+        if len(seen) >= FIRST_PERSON_MIN or m.entry.get("kind") == "layout":
             return True
     return False
 
