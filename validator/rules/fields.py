@@ -144,6 +144,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
+                                 doc="in a sentence of a market wrap: the headline is market data (pattern label "
+                                     "market-context) and the sentence names the market too (market-context)"),
         "cargo": FieldSpec(lambda n, a: n.cargo,
                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                "cargo-words just before it, a description rather than a statistic"),

@@ -212,10 +212,14 @@ class ArticlePatterns:
         end = -1
         for test in el.tests:
             j = self._test(test, i, used)
-            if j < 0 or (end >= 0 and j != end):
+            if j < 0:
+                return -1
+            if test.negated:
+                continue  # [lexicon A & not lexicon A:scope=report]: a rejection spans no tokens of its own
+            if end >= 0 and j != end:
                 return -1
             end = j
-        return end
+        return end if end >= 0 else i + 1
 
     def _by_text(self, el: Element) -> WordCache | None:
         """token text -> the lexicon entries an element's tests used there, or None where they fail;
