@@ -83,9 +83,12 @@ def _quotes_here(mention, a: Article) -> bool:
     """The mention's entity speaks a direct quotation of the mention's sentence (وقال أحد الباعة: «...»):
     rule unnamed-speaker reports that sentence; one finding is enough."""
     sentence = a.doc.sentence_at(mention.loc.start)
-    return sentence is not None and any(
-        q.speaker == mention.entity and q.kind == "speech" and q.balanced and q.sentence == sentence.index
-        for q in a.quotes)
+    return sentence is not None and (mention.entity, sentence.index) in a.memo("speeches", _speeches)
+
+
+def _speeches(a: Article) -> set[tuple]:
+    """(speaker, sentence) of every balanced direct quotation."""
+    return {(q.speaker, q.sentence) for q in a.quotes if q.kind == "speech" and q.balanced}
 
 
 def _speaker_first(quote, a: Article) -> bool:
