@@ -55,8 +55,9 @@ def extract(doc: Document, res: Resources) -> Article:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
-    for n in numbers:
-        n.column = article.first_person  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
+    if article.first_person:
+        for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
+            n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
     _link(article)
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
@@ -169,6 +170,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
 # first-person: one may be a slip or unmarked speech, two are the writer's own voice.
 FIRST_PERSON_MIN = 2
+# The whole, as a figure of speech in an opinion column (صناعة وطنية 100 %): an idiom, not a statistic
+WHOLE_PERCENT = 100
 
 
 def _first_person(ctx: Context, quotes: list[Quote]) -> bool:

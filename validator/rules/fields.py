@@ -144,9 +144,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
-        "in_column": FieldSpec(lambda n, a: n.column,
-                               doc="its article is an opinion column: in the writer's own voice or laid out as a "
-                                   "column (lexicon first-person; the quote field in_first_person)"),
+        "idiom": FieldSpec(lambda n, a: n.idiom,
+                           doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
+                               "first-person; quote field in_first_person): a figure of speech, not a statistic"),
         "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
                                  doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                      "market-context) and the sentence names the market too (market-context)"),
