@@ -20,7 +20,7 @@ from validator.text.wordcache import WordCache
 _START = attrgetter("start")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is made attribute by attribute, slowly
 class PatternMatch:
     pattern: Pattern
     start: int                 # token range of the whole match
