@@ -158,7 +158,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                 "holder's stake just after it (pattern label record-context)"),
         "unit_price": FieldSpec(lambda n, a: n.unit_price,
                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
-                                    "sentence with two offer words (label offer-term: باقة، الخصم)"),
+                                    "sentence with two different offer words (pattern label offer-term)"),
         "recalled": FieldSpec(lambda n, a: n.recalled,
                               doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
                                   "recall): an earlier report or state recalled as background"),
