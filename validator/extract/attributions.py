@@ -98,6 +98,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
+            if m.prefix.endswith(_LAM):
+                continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
+            if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
+                continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if _plural_participle(m.entry):
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
@@ -389,6 +393,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
 _RELATIVES = word_class("attribution-words", "relatives")
 _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
+_LAM = affix("lam")  # ل
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -455,6 +460,16 @@ def _colon_follows(ctx, j: int) -> bool:
         if ctx.tokens[k].kind == "punct":
             return False
     return False
+
+
+def _measured(ctx: Context, j: int, clitic: str) -> bool:
+    """Token j is the clitic on a figure: بملايين، بنحو، ب 300 (a number word, a qualifier or a number)."""
+    if j >= len(ctx.tokens) or not ctx.tokens[j].text.startswith(clitic):
+        return False
+    rest = ctx.tokens[j].text[len(clitic):]
+    if not rest:
+        return j + 1 < len(ctx.tokens) and ctx.tokens[j + 1].kind == "number"
+    return ctx.res["number-words"].lookup(rest) is not None or ctx.res["qualifiers"].lookup(rest) is not None
 
 
 def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, reach: int = 6) -> Entity | None:
