@@ -117,6 +117,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             subject_after_relative = rel is not None and _disagrees(ctx.tokens[rel].text, m.entry.get("gender"))
             if subject_after_relative:
                 rel = None
+            if rel is not None and rel > 0 and ctx.tokens[rel - 1].text in _FACT_ANTECEDENTS:
+                continue  # وغيرهم، الأمر الذي يؤكد حرصه: what a fact shows, no one's report
             if rel is not None and not participle:
                 # الذي كتب روايات، التي قالت إن: the subject is the relative's antecedent, never the
                 # noun after the verb (its object), and never a speaker carried over from before
@@ -394,6 +396,7 @@ _RELATIVES = word_class("attribution-words", "relatives")
 _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
+_FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 
 
 def _relative_before(ctx, i: int) -> int | None:
