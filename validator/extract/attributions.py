@@ -74,6 +74,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
+    refused = _refusals(ctx)
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     for start, kind, m in events:
         if _inside(inside_quote, start):
@@ -102,6 +103,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
             if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
+            if m.i in refused:
+                continue  # رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: nothing was said
             if _plural_participle(m.entry):
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
@@ -397,6 +400,7 @@ _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد �
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
+_ARTICLE = affix("article")  # ال
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -463,6 +467,28 @@ def _colon_follows(ctx, j: int) -> bool:
         if ctx.tokens[k].kind == "punct":
             return False
     return False
+
+
+REFUSED_REACH = 6  # tokens after رفض where what was refused (كشف، التعليق) may come, past its subject
+
+
+def _refusals(ctx: Context) -> set[int]:
+    """رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: a refusal verb (reporting-verbs refusal=yes) and
+    the verbal noun of a reporting verb (masdar, with or without the article) within REFUSED_REACH tokens
+    after it in its sentence, before any reported clause: the tokens of both, which report nothing."""
+    out = set()
+    for m in ctx.hits("reporting-forms"):
+        if not m.entry.get("refusal"):
+            continue
+        sentence = ctx.sentence_of(m.start)[0]
+        for k in range(m.j, min(m.j + REFUSED_REACH, len(ctx.tokens))):
+            t = ctx.tokens[k].text
+            if t in _THAT_CLAUSE or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+                break
+            if t.removeprefix(_ARTICLE) in ctx.res.reporting_masdars:
+                out |= {m.i, k}
+                break
+    return out
 
 
 def _measured(ctx: Context, j: int, clitic: str) -> bool:
