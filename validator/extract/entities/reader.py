@@ -121,6 +121,7 @@ class NameReader(TitlePhrases):
         self._body_at = self._index_matches("bodies")
         self._place_at = self._index_matches("places")
         self._modifier_at = self._index_matches("title-modifiers")
+        self._index_complements()
         self._quoted_names: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------------------------------
