@@ -114,6 +114,9 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
         L = labels(lang)
         out.append(f"{L['carried']} '{a.loc.text}'" + (f" → {src.name}" if src else "")
                    + f" ({L['sentence']} {a.sentence + 1})")
+        via = getattr(item, "carried_via", None)
+        if via:
+            out.append(f"{L['carried_via']} '{via[0]}' ({', '.join(via[1:])})")
     return out
 
 

@@ -59,7 +59,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
     _sourced_next(article)
-    _carry_sources(article, turns)
+    _carry_sources(article, turns, _continuations(ctx))
     _carry_repeated_figures(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -189,6 +189,31 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     return False
 
 
+def _first_word(ctx: Context, sentence) -> int:
+    """The token of a sentence's first word (opening punctuation skipped)."""
+    k = ctx.index.at_or_after(ctx.norm.to_normalized(sentence.start))
+    while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
+        k += 1
+    return k
+
+
+def _continuations(ctx: Context) -> dict[int, list[str]]:
+    """Sentences that open by going on with the paragraph before (patterns labelled source-continues,
+    rules/patterns/contexts.pattern: a list that goes on after a colon, a verb of results whose subject
+    is the one before), by sentence index: the cue's words, then its pattern and lexicon entries."""
+    matches = ctx.patterns.find("source-continues")
+    if not matches:
+        return {}
+    by_start = {m.start: m for m in matches}
+    out = {}
+    for s in ctx.doc.sentences:
+        m = by_start.get(_first_word(ctx, s))
+        if m is not None:
+            words = ctx.tokens[m.span_start:m.span_end]
+            out[s.index] = [ctx.original_text(words[0].start, words[-1].end), *m.evidence]
+    return out
+
+
 def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
     """Passage index of every sentence: a new passage opens with each paragraph and with a sentence
     that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon).
@@ -201,9 +226,7 @@ def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
     for m in ctx.hits("topic-shifts"):
         shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
-        k = ctx.index.at_or_after(ctx.norm.to_normalized(s.start))
-        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
-            k += 1
+        k = _first_word(ctx, s)
         turns = any(shift.entry.get("kind") != "before-place" or (
             shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
                                            or ctx.tokens[shift.j].text in PLACE_HEADS))
@@ -431,14 +454,16 @@ def _verb_kind(article: Article, att) -> str | None:
     return entry.get("kind") if entry is not None else None
 
 
-def _carry_sources(article: Article, turns: list[bool]) -> None:
+def _carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
     carries over the following sentences and paragraphs; a person's words only the rest of his
     paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
-    The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
+    A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
+    of results with no subject of its own) keeps a person's or a document's source, never distance
+    alone; its figures record the cue (`carried_via`). The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
     waiting = sorted((n for n in article.numbers if not n.attributed and n.sentence >= 0), key=lambda n: n.sentence)
     if not waiting:
         return
@@ -453,22 +478,27 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
             quoted.setdefault(q.sentence, []).append(q.speaker)
     sentences = article.doc.sentences
     carrier, carrier_is_body, k = None, False, 0
+    paragraph, via = -1, None  # the paragraph a person's or document's source reaches, and the cue that took it there
     for s, sentence in enumerate(sentences):
         if k >= len(waiting):
             break
+        if carrier is not None and not carrier_is_body and sentence.paragraph != paragraph and s in continues:
+            paragraph, via = sentence.paragraph, continues[s]
         if carrier is not None and (
                 (s < len(turns) and turns[s])
                 or any(speaker != carrier.source for speaker in quoted.get(s, ()))
-                or (not carrier_is_body and sentence.paragraph != sentences[carrier.sentence].paragraph)):
+                or (not carrier_is_body and sentence.paragraph != paragraph)):
             carrier = None
         while k < len(waiting) and waiting[k].sentence == s:
             if carrier is not None:
                 waiting[k].carried_from = carrier.id
+                waiting[k].carried_via = via if via is not None and sentence.paragraph == paragraph else None
             k += 1
         if s in unresolved and s not in sourced:
             carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
+            paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
             if carrier.kind == "document":
                 # a cited document's figures go on over the rest of its paragraph; a later paragraph
