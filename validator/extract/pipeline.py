@@ -11,6 +11,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.figure_context import lead_paragraph
+from validator.extract.letters import ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.numbers import extract_numbers
@@ -457,7 +458,7 @@ def _verb_kind(article: Article, att) -> str | None:
 def _carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
-    carries over the following sentences and paragraphs; a person's words only the rest of his
+    (and an official's decision, an `agent`) carries over the following sentences and paragraphs; a person's words only the rest of his
     paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
@@ -506,7 +507,8 @@ def _carry_sources(article: Article, turns: list[bool], continues: dict[int, lis
                 # may be the writer's own (the growth figure after a survey's index: issue 13, dev-gold-2)
                 carrier_is_body = False
                 continue
-            carrier_is_body = entity is not None and entity.kind == "organization"
+            # a body's release, or an official's decision (an agent: the bonus schedule goes on in the next paragraph)
+            carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
 
@@ -533,15 +535,21 @@ def _carry_repeated_figures(article: Article) -> None:
                 break
 
 
+TITLE_TO_NAME = 3  # tokens after a deciding official's title where his name may start (الأمير عبدالله، الرئيس العام ...)
+
+
 def _acting_bodies(ctx: Context, article: Article) -> None:
     """قامت وزارة النقل بجولات ...، حيث تم رصد 395 مخالفة: a named body that opens its sentence as the
     subject of its action (patterns labelled acting-body, rules/patterns/contexts.pattern) reports its
-    own operations. It becomes an attribution of kind `agent`, added after the linking (a figure of
+    own operations; an official who decides a figure's terms (a verb of decision and his title: the named
+    person, or a definite role, القاضي) is their source. It becomes an attribution of kind `agent`, added after the linking (a figure of
     its sentence is not `attributed`, so casualty counts still need a source of their own), whose
     source is given to that sentence's figures and, by the carry-over, to the following ones (field
     `carried`)."""
     bodies = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "organization" and not e.vague
               and not is_outlet(e) for m in e.mentions}
+    people = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "person" and not e.vague
+              for m in e.mentions}
     added = []
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
@@ -549,10 +557,15 @@ def _acting_bodies(ctx: Context, article: Article) -> None:
         if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
             continue  # only a verb that opens its sentence has the body as its subject
         entity = bodies.get(body.start)
-        if entity is None:
+        if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
+            entity = next((people[t.start] for t in ctx.tokens[m.end:m.end + TITLE_TO_NAME] if t.start in people), None)
+            if entity is None and not body.text.startswith(ARTICLE):
+                continue
+        elif entity is None:
             continue
-        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, verb.end), verb.text, "agent", entity.id,
-                            sentence=sentence, paragraph=paragraph)
+        end = ctx.tokens[m.end - 1].end if entity is None else verb.end
+        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, end), ctx.original_text(verb.start, end), "agent",
+                            entity.id if entity else None, sentence=sentence, paragraph=paragraph)
         added.append(agent)
         for n in article.numbers:
             if n.sentence == sentence and not n.attributed:
