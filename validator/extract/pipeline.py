@@ -515,15 +515,20 @@ def _carry_sources(article: Article, turns: list[bool], continues: dict[int, lis
 
 def _carry_repeated_figures(article: Article) -> None:
     """A figure that repeats, with its unit, a value the previous sentence gives under a source (مقابل
-    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون): the reader has its
-    source already; it is carried from the attribution that sourced the first (field `carried`)."""
+    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون), or, written with the
+    definite article (مبلغ الـ110 ملايين دولار), a value any earlier sentence gives: the reader has its
+    source already; it is carried from the attribution that sourced the first (field `carried`; a
+    definite one names the figure it refers back to, `refers_to`)."""
     by_sentence: dict[int, list[NumberItem]] = {}
     for n in article.numbers:
         by_sentence.setdefault(n.sentence, []).append(n)
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
             continue
-        for earlier in by_sentence.get(n.sentence - 1, ()):
+        definite = normalize_string(article.doc.text[max(0, n.loc.start - BACK_REFERENCE_REACH):n.loc.start]
+                                    ).endswith(ARTICLE)
+        reach = range(n.sentence - 1, -1, -1) if definite else (n.sentence - 1,)
+        for earlier in (e for s in reach for e in by_sentence.get(s, ()) if e.loc.start < n.loc.start):
             if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
                 continue
             carrier = earlier.carried_from
@@ -532,9 +537,11 @@ def _carry_repeated_figures(article: Article) -> None:
                                 and a.source == earlier.source), None)
             if carrier is not None:
                 n.carried_from = carrier
+                n.refers_to = earlier.id if definite else None
                 break
 
 
+BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)
 TITLE_TO_NAME = 3  # tokens after a deciding official's title where his name may start (الأمير عبدالله، الرئيس العام ...)
 
 
