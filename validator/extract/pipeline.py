@@ -378,12 +378,10 @@ def _drop_silent_vague(article: Article) -> None:
 def _speaker_before_colon(ctx: Context, k: int, evidence: list[str] | None = None) -> bool:
     """قال: / المتحدث باسم الوزارة: — a speaker right before the colon at token k (patterns labelled
     speaker-before-colon, rules/patterns/speakers.pattern)."""
-    for m in ctx.patterns.find("speaker-before-colon"):
-        if m.end == k + 1:
-            if evidence is not None:
-                evidence.extend(m.evidence)
-            return True
-    return False
+    m = ctx.patterns.ending_at("speaker-before-colon", k + 1)
+    if m is not None and evidence is not None:
+        evidence.extend(m.evidence)
+    return m is not None
 
 
 def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = None) -> str | None:

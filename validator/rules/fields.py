@@ -83,9 +83,12 @@ def _quotes_here(mention, a: Article) -> bool:
     """The mention's entity speaks a direct quotation of the mention's sentence (وقال أحد الباعة: «...»):
     rule unnamed-speaker reports that sentence; one finding is enough."""
     sentence = a.doc.sentence_at(mention.loc.start)
-    return sentence is not None and any(
-        q.speaker == mention.entity and q.kind == "speech" and q.balanced and q.sentence == sentence.index
-        for q in a.quotes)
+    return sentence is not None and (mention.entity, sentence.index) in a.memo("speeches", _speeches)
+
+
+def _speeches(a: Article) -> set[tuple]:
+    """(speaker, sentence) of every balanced direct quotation."""
+    return {(q.speaker, q.sentence) for q in a.quotes if q.kind == "speech" and q.balanced}
 
 
 def _speaker_first(quote, a: Article) -> bool:
@@ -141,6 +144,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
+                                 doc="in a sentence of a market wrap: the headline is market data (pattern label "
+                                     "market-context) and the sentence names the market too (market-context)"),
         "cargo": FieldSpec(lambda n, a: n.cargo,
                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                "cargo-words just before it, a description rather than a statistic"),

@@ -46,6 +46,7 @@ class ArticlePatterns:
         for p in patterns:
             self.by_label.setdefault(p.label, []).append(p)
         self._found: dict[str, list[PatternMatch]] = {}
+        self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._distinct: set[str] | None = None  # the article's distinct token texts
         self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
 
@@ -56,6 +57,16 @@ class ArticlePatterns:
             candidates = [m for p in self.by_label.get(label, ()) for m in self._all(p)]
             found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.ctx.tokens) + 1)), key=_START)
         return found
+
+    def ending_at(self, label: str, end: int) -> PatternMatch | None:
+        """The first match of `find(label)` that ends at token `end` (asked for every colon or quotation
+        mark: a scan of every match each time was quadratic)."""
+        ends = self._ends.get(label)
+        if ends is None:
+            ends = self._ends[label] = {}
+            for m in self.find(label):
+                ends.setdefault(m.end, m)
+        return ends.get(end)
 
     def _all(self, pattern: Pattern) -> list[PatternMatch]:
         out = []
@@ -201,10 +212,14 @@ class ArticlePatterns:
         end = -1
         for test in el.tests:
             j = self._test(test, i, used)
-            if j < 0 or (end >= 0 and j != end):
+            if j < 0:
+                return -1
+            if test.negated:
+                continue  # [lexicon A & not lexicon A:scope=report]: a rejection spans no tokens of its own
+            if end >= 0 and j != end:
                 return -1
             end = j
-        return end
+        return end if end >= 0 else i + 1
 
     def _by_text(self, el: Element) -> WordCache | None:
         """token text -> the lexicon entries an element's tests used there, or None where they fail;
