@@ -399,6 +399,8 @@ def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = 
                 evidence.append(f"'{t}'")
             return t
         entry = ctx.res.reporting_forms.lookup(t)
+        if entry is not None and entry.get("source-after") and k == i:
+            return None  # علمت «الشرق الأوسط» من مصادر: the quoted name is who learned it, not speech
         if entry is not None:
             if evidence is not None:
                 evidence.append(entry.source)
