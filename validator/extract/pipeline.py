@@ -136,17 +136,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         return m.i == k + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
-    # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the
-    # name (or its comma), or a role a few words before it or right before its comma (people.pattern)
-    after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-    before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
-    before_ends = [m.span_end for m in before]
-    # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
-    group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
-    if not roles and not after and not before and not group:
-        return
-    listed = _listed_names(ctx, entities) if group else {}
     tokens = ctx.tokens
+    after = None  # the description patterns, matched only once a person without a title needs them
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
             continue
@@ -156,6 +147,16 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
             e.introduced = True
             continue
+        if after is None:
+            # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right
+            # after the name (or its comma), or a role a few words before it or right before its comma
+            # (people.pattern)
+            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
+            before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+            before_ends = [m.span_end for m in before]
+            # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
+            group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
+            listed = _listed_names(ctx, entities) if group else {}
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
