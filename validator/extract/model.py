@@ -93,6 +93,7 @@ class NumberItem:
     market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
     market_density: float = 0.0         # those terms per sentence of its paragraph
     market_wrap: bool = False           # a sentence of a market wrap (a headline of market data): exchange data
+    idiom: bool = False                 # 100 % in an opinion column (فرنسية خالصة 100 %): a figure of speech
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic

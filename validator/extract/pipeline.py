@@ -55,6 +55,9 @@ def extract(doc: Document, res: Resources) -> Article:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
+    if article.first_person:
+        for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
+            n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
     _link(article)
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
@@ -198,11 +201,14 @@ def _after_list(ctx: Context, k: int, listed: dict[int, int]) -> int:
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
 # first-person: one may be a slip or unmarked speech, two are the writer's own voice.
 FIRST_PERSON_MIN = 2
+# The whole, as a figure of speech in an opinion column (صناعة وطنية 100 %): an idiom, not a statistic
+WHOLE_PERCENT = 100
 
 
 def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
-    أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
+    أعتقد، إنني، نحن outside quotation marks), or its page is laid out as a column (kind=layout:
+    مقالات أخرى للكاتب). Only و and ف are read off as clitics: ل and ب forms
     are listed (لأنني)، and لاري is a name, not ل + أرى."""
     to_norm = ctx.norm.to_normalized
     ranges = sorted((to_norm(q.loc.start), to_norm(q.loc.end)) for q in quotes if q.balanced)
@@ -215,7 +221,7 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
         if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
             continue
         seen.add(m.entry.norm)
-        if len(seen) >= FIRST_PERSON_MIN:
+        if len(seen) >= FIRST_PERSON_MIN or m.entry.get("kind") == "layout":
             return True
     return False
 

@@ -152,6 +152,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "idiom": FieldSpec(lambda n, a: n.idiom,
+                           doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
+                               "first-person; quote field in_first_person): a figure of speech, not a statistic"),
         "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
                                  doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                      "market-context) and the sentence names the market too (market-context)"),
@@ -230,6 +233,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     "sentence before his name or earlier in its own, or described by a pattern of "
                                     "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
+        "in_column": FieldSpec(lambda e, a: a.first_person,
+                               doc="its article is an opinion column (lexicon first-person; number field in_column)"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
     },
