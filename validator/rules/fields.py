@@ -104,8 +104,16 @@ def _speaker_first(quote, a: Article) -> bool:
     «...») is the same problem, reported once, at his first quotation."""
     if quote.speaker is None:
         return True
-    return next((q for q in a.quotes if q.speaker == quote.speaker and q.kind == "speech" and q.balanced),
-                quote) is quote
+    return a.memo("first-speeches", _first_speeches).get(quote.speaker, quote) is quote
+
+
+def _first_speeches(a: Article) -> dict:
+    """Each speaker's first balanced direct quotation."""
+    first: dict = {}
+    for q in a.quotes:
+        if q.kind == "speech" and q.balanced:
+            first.setdefault(q.speaker, q)
+    return first
 
 
 def _mention_in_headline(mention, a: Article) -> bool:
