@@ -193,7 +193,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
                                  "over the following sentences and paragraphs, a person's words and a cited document "
                                  "(pattern label document-source) over the rest of their "
-                                 "paragraph, until another source, a quotation of someone else or a topic shift"),
+                                 "paragraph (and on over a paragraph that opens by going on with it: pattern label "
+                                 "source-continues), until another source, a quotation of someone else or a topic shift"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
                                 "the writer's own estimate, which no earlier source carries over to"),
