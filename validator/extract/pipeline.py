@@ -158,15 +158,45 @@ def _introduced_by_role(ctx: Context, entities) -> None:
             after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
             before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
             before_ends = [m.span_end for m in before]
+            # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
+            group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
+            listed = _listed_names(ctx, entities) if group else {}
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
         i = ctx.index.at_or_after(first)
         b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
-        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None)
+        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None) \
+            or (group.get(_after_list(ctx, k, listed)) if listed else None)
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
+
+
+def _listed_names(ctx: Context, entities) -> dict[int, int]:
+    """The token a person's name starts in (after و: وفهد السبيعي) -> the token after the name."""
+    index = ctx.index
+    out = {}
+    for e in entities:
+        if e.kind == "person":
+            for m in e.mentions:
+                if m.form in ("name", "surname"):
+                    start = index.containing(ctx.norm.to_normalized(m.loc.start))
+                    out[start] = index.at_or_after(ctx.norm.to_normalized(m.loc.end))
+    return out
+
+
+def _after_list(ctx: Context, k: int, listed: dict[int, int]) -> int:
+    """k: the token after a name (its comma skipped). When more names follow, joined by و or a comma
+    (، وفهد السبيعي، ونايف الحربي), the token after the last one (its comma skipped); else -1."""
+    tokens = ctx.tokens
+    skipped = False
+    while k in listed and (tokens[k].text.startswith(_AND) or (k > 0 and tokens[k - 1].text in COMMAS)):
+        k = listed[k]
+        skipped = True
+        if k < len(tokens) and tokens[k].text in COMMAS:
+            k += 1
+    return k if skipped else -1
 
 
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
