@@ -282,10 +282,14 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote. Not a span between straight marks
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
+    ends = None  # where the mentions end, found once, when a quotation first asks
     for q in quotes:
         if q.kind == "term" and not q.ambiguous and not q.kind_by_pattern and q.sentence in attributed \
-                and q.words >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
-            q.kind = "speech"
+                and q.words >= 2:
+            if ends is None:
+                ends = frozenset(m.loc.end for e in entities for m in e.mentions)
+            if not _after_name(q, ends) and not _nested(ctx, q):
+                q.kind = "speech"
 
 
 # Words after which a short quotation is still what someone says: a speech cue, or whom it is said to
@@ -381,21 +385,9 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
         q.kind = "term"
 
 
-def _after_name(q: Quote, entities) -> bool:
+def _after_name(q: Quote, mention_ends: frozenset[int]) -> bool:
     """أم محمد «أرملة وأم لطفلين»: a quotation right after a name describes that person."""
-    return q.loc.start in _mention_ends(entities) or (q.loc.start - 1) in _mention_ends(entities)
-
-
-def _mention_ends(entities) -> frozenset[int]:
-    # cached for the last entity list (held, and compared by identity: a bare id() can be reused)
-    count = sum(len(e.mentions) for e in entities)
-    if _ENDS_CACHE.get("entities") is not entities or _ENDS_CACHE.get("count") != count:
-        _ENDS_CACHE.update(entities=entities, count=count,
-                           ends=frozenset(m.loc.end for e in entities for m in e.mentions))
-    return _ENDS_CACHE["ends"]
-
-
-_ENDS_CACHE: dict = {}
+    return q.loc.start in mention_ends or (q.loc.start - 1) in mention_ends
 
 
 def _drop_silent_vague(article: Article) -> None:
