@@ -547,7 +547,7 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
             if ctx.tokens[k].text != ":":
                 continue
             span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
-            if span is not None and span.first_token <= start + 2:
+            if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans):
                 span.mention.is_source = True
                 sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)
                 loc = ctx.loc(ctx.tokens[k].start, ctx.tokens[k].end)
@@ -556,6 +556,16 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
             break
     out.extend(_headline_outlet_sources(ctx, by_last))
     return out
+
+
+def _group_named_in_lead(span: _MentionSpan, spans: list[_MentionSpan]) -> bool:
+    """خبراء: ... over a lead whose group of experts the body names (أكد خبراء في القانون ... وقال المستشار
+    القانوني فلان): the headline's group are those named speakers, identified like the lead's."""
+    text = span.mention.loc.text
+    return span.entity.vague and any(
+        not s.entity.vague and s.entity.kind == "person"
+        and any(m.form == "title" and m.title == text and m.loc.start > span.mention.loc.start for m in s.entity.mentions)
+        for s in spans)
 
 
 def _headline_outlet_sources(ctx: Context, by_last: dict) -> list[Attribution]:
