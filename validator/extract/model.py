@@ -93,6 +93,7 @@ class NumberItem:
     market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
     market_density: float = 0.0         # those terms per sentence of its paragraph
     market_wrap: bool = False           # a sentence of a market wrap (a headline of market data): exchange data
+    idiom: bool = False                 # 100 % in an opinion column (فرنسية خالصة 100 %): a figure of speech
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic
@@ -105,6 +106,8 @@ class NumberItem:
     place: str | None = None            # a casualty's event place: named in its sentence, else the dateline's (normalized)
     update_story: bool = False          # its story leads with an update (ارتفاع حصيلة ... in headline or lead)
     carried_from: str | None = None     # the earlier attribution whose source carries over to it (a release's figures)
+    carried_via: list[str] | None = None  # the continuation cue (its words, pattern, entries) that took carried_from over a paragraph break
+    refers_to: str | None = None        # the earlier figure a definite one (الـ110 ملايين) refers back to
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)

@@ -11,6 +11,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.figure_context import lead_paragraph
+from validator.extract.letters import ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.numbers import extract_numbers
@@ -55,11 +56,14 @@ def extract(doc: Document, res: Resources) -> Article:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
+    if article.first_person:
+        for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
+            n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
     _link(article)
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
     _sourced_next(article)
-    _carry_sources(article, turns)
+    _carry_sources(article, turns, _continuations(ctx))
     _carry_repeated_figures(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -136,14 +140,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         return m.i == k + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
-    # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the
-    # name (or its comma), or a role a few words before it or right before its comma (people.pattern)
-    after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-    before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
-    before_ends = [m.span_end for m in before]
-    if not roles and not after and not before:
-        return
     tokens = ctx.tokens
+    after = None  # the description patterns, matched only once a person without a title needs them
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
             continue
@@ -153,25 +151,65 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
             e.introduced = True
             continue
+        if after is None:
+            # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right
+            # after the name (or its comma), or a role a few words before it or right before its comma
+            # (people.pattern)
+            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
+            before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+            before_ends = [m.span_end for m in before]
+            # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
+            group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
+            listed = _listed_names(ctx, entities) if group else {}
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
         i = ctx.index.at_or_after(first)
         b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
-        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None)
+        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None) \
+            or (group.get(_after_list(ctx, k, listed)) if listed else None)
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
 
 
+def _listed_names(ctx: Context, entities) -> dict[int, int]:
+    """The token a person's name starts in (after و: وفهد السبيعي) -> the token after the name."""
+    index = ctx.index
+    out = {}
+    for e in entities:
+        if e.kind == "person":
+            for m in e.mentions:
+                if m.form in ("name", "surname"):
+                    start = index.containing(ctx.norm.to_normalized(m.loc.start))
+                    out[start] = index.at_or_after(ctx.norm.to_normalized(m.loc.end))
+    return out
+
+
+def _after_list(ctx: Context, k: int, listed: dict[int, int]) -> int:
+    """k: the token after a name (its comma skipped). When more names follow, joined by و or a comma
+    (، وفهد السبيعي، ونايف الحربي), the token after the last one (its comma skipped); else -1."""
+    tokens = ctx.tokens
+    skipped = False
+    while k in listed and (tokens[k].text.startswith(_AND) or (k > 0 and tokens[k - 1].text in COMMAS)):
+        k = listed[k]
+        skipped = True
+        if k < len(tokens) and tokens[k].text in COMMAS:
+            k += 1
+    return k if skipped else -1
+
+
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
 # first-person: one may be a slip or unmarked speech, two are the writer's own voice.
 FIRST_PERSON_MIN = 2
+# The whole, as a figure of speech in an opinion column (صناعة وطنية 100 %): an idiom, not a statistic
+WHOLE_PERCENT = 100
 
 
 def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
-    أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
+    أعتقد، إنني، نحن outside quotation marks), or its page is laid out as a column (kind=layout:
+    مقالات أخرى للكاتب). Only و and ف are read off as clitics: ل and ب forms
     are listed (لأنني)، and لاري is a name, not ل + أرى."""
     to_norm = ctx.norm.to_normalized
     ranges = sorted((to_norm(q.loc.start), to_norm(q.loc.end)) for q in quotes if q.balanced)
@@ -184,9 +222,34 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
         if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
             continue
         seen.add(m.entry.norm)
-        if len(seen) >= FIRST_PERSON_MIN:
+        if len(seen) >= FIRST_PERSON_MIN or m.entry.get("kind") == "layout":
             return True
     return False
+
+
+def _first_word(ctx: Context, sentence) -> int:
+    """The token of a sentence's first word (opening punctuation skipped)."""
+    k = ctx.index.at_or_after(ctx.norm.to_normalized(sentence.start))
+    while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
+        k += 1
+    return k
+
+
+def _continuations(ctx: Context) -> dict[int, list[str]]:
+    """Sentences that open by going on with the paragraph before (patterns labelled source-continues,
+    rules/patterns/contexts.pattern: a list that goes on after a colon, a verb of results whose subject
+    is the one before), by sentence index: the cue's words, then its pattern and lexicon entries."""
+    matches = ctx.patterns.find("source-continues")
+    if not matches:
+        return {}
+    by_start = {m.start: m for m in matches}
+    out = {}
+    for s in ctx.doc.sentences:
+        m = by_start.get(_first_word(ctx, s))
+        if m is not None:
+            words = ctx.tokens[m.span_start:m.span_end]
+            out[s.index] = [ctx.original_text(words[0].start, words[-1].end), *m.evidence]
+    return out
 
 
 def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
@@ -201,9 +264,7 @@ def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
     for m in ctx.hits("topic-shifts"):
         shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
-        k = ctx.index.at_or_after(ctx.norm.to_normalized(s.start))
-        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
-            k += 1
+        k = _first_word(ctx, s)
         turns = any(shift.entry.get("kind") != "before-place" or (
             shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
                                            or ctx.tokens[shift.j].text in PLACE_HEADS))
@@ -221,10 +282,14 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote. Not a span between straight marks
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
+    ends = None  # where the mentions end, found once, when a quotation first asks
     for q in quotes:
         if q.kind == "term" and not q.ambiguous and not q.kind_by_pattern and q.sentence in attributed \
-                and q.words >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
-            q.kind = "speech"
+                and q.words >= 2:
+            if ends is None:
+                ends = frozenset(m.loc.end for e in entities for m in e.mentions)
+            if not _after_name(q, ends) and not _nested(ctx, q):
+                q.kind = "speech"
 
 
 # Words after which a short quotation is still what someone says: a speech cue, or whom it is said to
@@ -320,21 +385,9 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
         q.kind = "term"
 
 
-def _after_name(q: Quote, entities) -> bool:
+def _after_name(q: Quote, mention_ends: frozenset[int]) -> bool:
     """أم محمد «أرملة وأم لطفلين»: a quotation right after a name describes that person."""
-    return q.loc.start in _mention_ends(entities) or (q.loc.start - 1) in _mention_ends(entities)
-
-
-def _mention_ends(entities) -> frozenset[int]:
-    # cached for the last entity list (held, and compared by identity: a bare id() can be reused)
-    count = sum(len(e.mentions) for e in entities)
-    if _ENDS_CACHE.get("entities") is not entities or _ENDS_CACHE.get("count") != count:
-        _ENDS_CACHE.update(entities=entities, count=count,
-                           ends=frozenset(m.loc.end for e in entities for m in e.mentions))
-    return _ENDS_CACHE["ends"]
-
-
-_ENDS_CACHE: dict = {}
+    return q.loc.start in mention_ends or (q.loc.start - 1) in mention_ends
 
 
 def _drop_silent_vague(article: Article) -> None:
@@ -369,6 +422,8 @@ def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = 
                 evidence.append(f"'{t}'")
             return t
         entry = ctx.res.reporting_forms.lookup(t)
+        if entry is not None and entry.get("source-after") and k == i:
+            return None  # علمت «الشرق الأوسط» من مصادر: the quoted name is who learned it, not speech
         if entry is not None:
             if evidence is not None:
                 evidence.append(entry.source)
@@ -429,14 +484,16 @@ def _verb_kind(article: Article, att) -> str | None:
     return entry.get("kind") if entry is not None else None
 
 
-def _carry_sources(article: Article, turns: list[bool]) -> None:
+def _carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
-    carries over the following sentences and paragraphs; a person's words only the rest of his
+    (and an official's decision, an `agent`) carries over the following sentences and paragraphs; a person's words only the rest of his
     paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
-    The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
+    A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
+    of results with no subject of its own) keeps a person's or a document's source, never distance
+    alone; its figures record the cue (`carried_via`). The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
     waiting = sorted((n for n in article.numbers if not n.attributed and n.sentence >= 0), key=lambda n: n.sentence)
     if not waiting:
         return
@@ -451,22 +508,27 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
             quoted.setdefault(q.sentence, []).append(q.speaker)
     sentences = article.doc.sentences
     carrier, carrier_is_body, k = None, False, 0
+    paragraph, via = -1, None  # the paragraph a person's or document's source reaches, and the cue that took it there
     for s, sentence in enumerate(sentences):
         if k >= len(waiting):
             break
+        if carrier is not None and not carrier_is_body and sentence.paragraph != paragraph and s in continues:
+            paragraph, via = sentence.paragraph, continues[s]
         if carrier is not None and (
                 (s < len(turns) and turns[s])
                 or any(speaker != carrier.source for speaker in quoted.get(s, ()))
-                or (not carrier_is_body and sentence.paragraph != sentences[carrier.sentence].paragraph)):
+                or (not carrier_is_body and sentence.paragraph != paragraph)):
             carrier = None
         while k < len(waiting) and waiting[k].sentence == s:
             if carrier is not None:
                 waiting[k].carried_from = carrier.id
+                waiting[k].carried_via = via if via is not None and sentence.paragraph == paragraph else None
             k += 1
         if s in unresolved and s not in sourced:
             carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
+            paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
             if carrier.kind == "document":
                 # a cited document's figures go on over the rest of its paragraph; a later paragraph
@@ -474,22 +536,28 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
                 # may be the writer's own (the growth figure after a survey's index: issue 13, dev-gold-2)
                 carrier_is_body = False
                 continue
-            carrier_is_body = entity is not None and entity.kind == "organization"
+            # a body's release, or an official's decision (an agent: the bonus schedule goes on in the next paragraph)
+            carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
 
 
 def _carry_repeated_figures(article: Article) -> None:
     """A figure that repeats, with its unit, a value the previous sentence gives under a source (مقابل
-    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون): the reader has its
-    source already; it is carried from the attribution that sourced the first (field `carried`)."""
+    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون), or, written with the
+    definite article (مبلغ الـ110 ملايين دولار), a value any earlier sentence gives: the reader has its
+    source already; it is carried from the attribution that sourced the first (field `carried`; a
+    definite one names the figure it refers back to, `refers_to`)."""
     by_sentence: dict[int, list[NumberItem]] = {}
     for n in article.numbers:
         by_sentence.setdefault(n.sentence, []).append(n)
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
             continue
-        for earlier in by_sentence.get(n.sentence - 1, ()):
+        definite = normalize_string(article.doc.text[max(0, n.loc.start - BACK_REFERENCE_REACH):n.loc.start]
+                                    ).endswith(ARTICLE)
+        reach = range(n.sentence - 1, -1, -1) if definite else (n.sentence - 1,)
+        for earlier in (e for s in reach for e in by_sentence.get(s, ()) if e.loc.start < n.loc.start):
             if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
                 continue
             carrier = earlier.carried_from
@@ -498,18 +566,26 @@ def _carry_repeated_figures(article: Article) -> None:
                                 and a.source == earlier.source), None)
             if carrier is not None:
                 n.carried_from = carrier
+                n.refers_to = earlier.id if definite else None
                 break
+
+
+BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)
+TITLE_TO_NAME = 3  # tokens after a deciding official's title where his name may start (الأمير عبدالله، الرئيس العام ...)
 
 
 def _acting_bodies(ctx: Context, article: Article) -> None:
     """قامت وزارة النقل بجولات ...، حيث تم رصد 395 مخالفة: a named body that opens its sentence as the
     subject of its action (patterns labelled acting-body, rules/patterns/contexts.pattern) reports its
-    own operations. It becomes an attribution of kind `agent`, added after the linking (a figure of
+    own operations; an official who decides a figure's terms (a verb of decision and his title: the named
+    person, or a definite role, القاضي) is their source. It becomes an attribution of kind `agent`, added after the linking (a figure of
     its sentence is not `attributed`, so casualty counts still need a source of their own), whose
     source is given to that sentence's figures and, by the carry-over, to the following ones (field
     `carried`)."""
     bodies = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "organization" and not e.vague
               and not is_outlet(e) for m in e.mentions}
+    people = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "person" and not e.vague
+              for m in e.mentions}
     added = []
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
@@ -517,10 +593,15 @@ def _acting_bodies(ctx: Context, article: Article) -> None:
         if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
             continue  # only a verb that opens its sentence has the body as its subject
         entity = bodies.get(body.start)
-        if entity is None:
+        if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
+            entity = next((people[t.start] for t in ctx.tokens[m.end:m.end + TITLE_TO_NAME] if t.start in people), None)
+            if entity is None and not body.text.startswith(ARTICLE):
+                continue
+        elif entity is None:
             continue
-        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, verb.end), verb.text, "agent", entity.id,
-                            sentence=sentence, paragraph=paragraph)
+        end = ctx.tokens[m.end - 1].end if entity is None else verb.end
+        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, end), ctx.original_text(verb.start, end), "agent",
+                            entity.id if entity else None, sentence=sentence, paragraph=paragraph)
         added.append(agent)
         for n in article.numbers:
             if n.sentence == sentence and not n.attributed:

@@ -28,7 +28,7 @@ def _citations(e: Entity, a: Article) -> list[int]:
     (قال فلان، بحسب فلان), not one resolved by coreference (a bare وأضاف may be anyone's), not a
     statement noun (رسالة، تقرير: whose letter is a guess), and the quotations those attributions give him."""
     attributions, spoken = a.sourced_by(e.id)
-    explicit = [at for at in attributions if not at.implicit and at.kind != "statement"]
+    explicit = [at for at in attributions if not at.implicit and at.kind != "statement" and not _no_speech(at, a)]
     covered = {c for at in explicit for c in at.covers}
     named = [m.loc.start for m in e.mentions if m.form != "verb"]
     # where he is named as the subject: the mention nearest each attribution (وقال فلان، فلان قال)
@@ -37,6 +37,14 @@ def _citations(e: Entity, a: Article) -> list[int]:
     else:
         at_names = [_nearest(named, at.loc.start) for at in explicit] if named else []
     return at_names + [q.loc.start for q in spoken if q.id in covered]
+
+
+def _no_speech(at, a: Article) -> bool:
+    """سجل للفريق ماجد الدوسري في الدقيقة 20: a verb the reporting-verbs lexicon marks person=no says
+    nothing of a person as its subject (he scored): no citation of him."""
+    verbs = a.resources["reporting-verbs"] if a.resources is not None and at.kind == "verb" else None
+    entry = verbs.by_norm.get(at.phrase) if verbs is not None else None
+    return entry is not None and entry.get("person") == "no"
 
 
 def _nearest(starts: list[int], x: int) -> int:
@@ -96,8 +104,16 @@ def _speaker_first(quote, a: Article) -> bool:
     «...») is the same problem, reported once, at his first quotation."""
     if quote.speaker is None:
         return True
-    return next((q for q in a.quotes if q.speaker == quote.speaker and q.kind == "speech" and q.balanced),
-                quote) is quote
+    return a.memo("first-speeches", _first_speeches).get(quote.speaker, quote) is quote
+
+
+def _first_speeches(a: Article) -> dict:
+    """Each speaker's first balanced direct quotation."""
+    first: dict = {}
+    for q in a.quotes:
+        if q.kind == "speech" and q.balanced:
+            first.setdefault(q.speaker, q)
+    return first
 
 
 def _mention_in_headline(mention, a: Article) -> bool:
@@ -144,6 +160,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "idiom": FieldSpec(lambda n, a: n.idiom,
+                           doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
+                               "first-person; quote field in_first_person): a figure of speech, not a statistic"),
         "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
                                  doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                      "market-context) and the sentence names the market too (market-context)"),
@@ -174,7 +193,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
                                  "over the following sentences and paragraphs, a person's words and a cited document "
                                  "(pattern label document-source) over the rest of their "
-                                 "paragraph, until another source, a quotation of someone else or a topic shift"),
+                                 "paragraph (and on over a paragraph that opens by going on with it: pattern label "
+                                 "source-continues), until another source, a quotation of someone else or a topic shift"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
                                 "the writer's own estimate, which no earlier source carries over to"),
@@ -222,6 +242,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     "sentence before his name or earlier in its own, or described by a pattern of "
                                     "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
+        "in_column": FieldSpec(lambda e, a: a.first_person,
+                               doc="its article is an opinion column (lexicon first-person; number field in_column)"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
     },
