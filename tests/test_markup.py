@@ -62,6 +62,15 @@ def test_html_plain_text_and_blocks():
     ]
 
 
+def test_the_map_keeps_one_entry_per_run_not_per_character():
+    """Memory linear in the runs: a paragraph copied verbatim is one entry (with the blank line before
+    the next block), a decoded reference or a collapsed line break starts another."""
+    m = _check_map("<h1>عنوان</h1>" + "<p>وقال الوزير إن العمل مستمر.</p>\n" * 50, "html")
+    assert len(m.offsets.starts) == 51
+    m = _check_map("<p>أول &amp; ثان\n  ثالث</p>", "html")
+    assert len(m.offsets.starts) == 4 and m.plain == "أول & ثان ثالث"
+
+
 def _line_col(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1

@@ -3,8 +3,9 @@
 `to_plain(source, kind)` returns a `Markup`: `plain` has one block (heading, paragraph, list item,
 table cell) per line, blocks separated by a blank line, so the first block is the headline exactly
 as in a plain-text article; `offsets[i]` is the source offset of `plain[i]` (one entry more than
-`plain`, the last being `len(source)`), so any span of the plain text maps back to the original
-file's characters, lines and columns (`remap`).
+`plain`, the last being `len(source)`; an `OffsetMap` keeps one entry per verbatim run, not per
+character), so any span of the plain text maps back to the original file's characters, lines and
+columns (`remap`).
 
 Markdown is parsed with markdown-it-py: its block tokens carry source line ranges, and each inline
 text run is then found in those lines (exactly when it appears verbatim, character by character
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field, replace
 
 from validator.findings import Finding, Location, RelatedLocation
@@ -50,14 +52,70 @@ class Directive:
     target: Block | None = None  # the block a "block" directive covers (None: nothing follows it)
 
 
+class OffsetMap:
+    """Where each plain character comes from in the source, one entry per run instead of one int per
+    character (a 2 MB article has a million characters, but only as many runs as it has tags, entities
+    and collapsed blanks). In a verbatim run the k-th character is at `source + k` and ends one later;
+    every character of a run decoded from one character reference (`&#37;`) is at the reference's
+    start and ends at its end (`ref_end`). Indexing gives the source offset of a plain index, clipped
+    to the source, and `len(plain)` maps to `len(source)`."""
+
+    __slots__ = ("starts", "sources", "ref_ends", "length", "limit")
+
+    def __init__(self, limit: int):
+        self.starts = array("q")    # plain index of each run's first character
+        self.sources = array("q")   # its source offset
+        self.ref_ends = array("q")  # the reference's source end, or -1 for a verbatim run
+        self.length = 0             # plain characters mapped
+        self.limit = limit
+
+    def append(self, length: int, source: int, ref_end: int = -1) -> None:
+        """`length` more plain characters, verbatim from `source` (or decoded from a reference)."""
+        if self.starts and self.ref_ends[-1] == ref_end and self.sources[-1] + (
+                0 if ref_end >= 0 else self.length - self.starts[-1]) == source:
+            self.length += length  # continues the last run
+            return
+        self.starts.append(self.length)
+        self.sources.append(source)
+        self.ref_ends.append(ref_end)
+        self.length += length
+
+    def pop(self) -> None:
+        """The last plain character unmapped."""
+        self.length -= 1
+        if self.starts[-1] == self.length:
+            for runs in (self.starts, self.sources, self.ref_ends):
+                runs.pop()
+
+    def unclipped(self, i: int) -> int:
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.sources[k] + (i - self.starts[k] if self.ref_ends[k] < 0 else 0)
+
+    def __len__(self) -> int:
+        return self.length + 1
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self.length + 1
+        if not 0 <= i <= self.length:
+            raise IndexError(i)
+        return self.limit if i == self.length else min(self.unclipped(i), self.limit)
+
+    def end(self, i: int) -> int:
+        """The source end of plain character i: just after it, or after its whole reference."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        if self.ref_ends[k] >= 0:
+            return self.ref_ends[k]
+        return min(self.sources[k] + i - self.starts[k], self.limit) + 1
+
+
 @dataclass
 class Markup:
     source: str
     plain: str
-    offsets: list[int]
+    offsets: OffsetMap
     blocks: list[Block] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
-    ends: list[int] | None = None  # source end of each plain char when it is not offset + 1 (an entity)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """A plain-text span [start, end) as a source span: from its first to just after its last char
@@ -66,7 +124,7 @@ class Markup:
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
         s = self.offsets[start]
-        e = (self.ends[end - 1] if self.ends else self.offsets[end - 1] + 1) if end > start else s
+        e = self.offsets.end(end - 1) if end > start else s
         return s, max(s, e)
 
 
@@ -89,45 +147,77 @@ def to_plain(source: str, kind: str) -> Markup:
 
 # -- building the plain text ----------------------------------------------------------------------
 
+# blanks that are not one plain space: any run holding a line break, tab or form feed, or two blanks
+_IRREGULAR_BLANKS = re.compile(r"[\r\n\t\f\v][ \r\n\t\f\v]*| [ \r\n\t\f\v]+")
+
+
 class _Builder:
+    """The plain text, built from verbatim source runs (sliced whole) and single characters (decoded
+    references, line breaks), with blanks collapsed to one space inside a block and none at its ends."""
+
     def __init__(self, source: str):
         self.source = source
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
-        self.ends: dict[int, int] = {}  # plain index -> source end, for chars written as a reference
+        self.parts: list[str] = []
+        self.offsets = OffsetMap(len(source))
         self.blocks: list[Block] = []
         self._block_start: int | None = None
+        self._last = ""  # the last plain character
 
     def add(self, ch: str, src: int, src_end: int | None = None) -> None:
         if ch in "\r\n\t\f\v":
             ch = " "
-        if ch == " " and (self._block_start is None or self.chars[-1] == " "):
+        if ch == " " and (self._block_start is None or self._last == " "):
             return  # no leading or doubled blanks inside a block
         if self._block_start is None:
-            if self.chars:
-                for _ in range(2):  # blocks are separated by a blank line
-                    self.chars.append("\n")
-                    self.offsets.append(self.offsets[-1] + 1 if self.offsets else 0)
-            self._block_start = len(self.chars)
-        if src_end is not None and src_end != src + 1:
-            self.ends[len(self.chars)] = src_end
-        self.chars.append(ch)
-        self.offsets.append(src)
+            self._open_block()
+        self._put(ch, src, src_end if src_end is not None and src_end != src + 1 else -1)
+
+    def add_verbatim(self, start: int, end: int) -> None:
+        """source[start:end] character by character as `add` would take it, in a few slices: only
+        irregular blanks (a line break, two spaces) break the run."""
+        pos = start
+        for m in _IRREGULAR_BLANKS.finditer(self.source, start, end):
+            self._add_span(pos, m.start())
+            self.add(" ", m.start())
+            pos = m.end()
+        self._add_span(pos, end)
+
+    def _add_span(self, start: int, end: int) -> None:
+        """A span whose blanks are single spaces: only its first character can be a dropped blank."""
+        if start < end and self.source[start] == " ":
+            self.add(" ", start)
+            start += 1
+        if start < end:
+            if self._block_start is None:
+                self._open_block()
+            self._put(self.source[start:end], start)
+
+    def _open_block(self) -> None:
+        if self.parts:  # blocks are separated by a blank line
+            self._put("\n\n", self.offsets.unclipped(self.offsets.length - 1) + 1)
+        self._block_start = self.offsets.length
+
+    def _put(self, text: str, src: int, ref_end: int = -1) -> None:
+        self.parts.append(text)
+        self.offsets.append(len(text), src, ref_end)
+        self._last = text[-1]
 
     def end_block(self) -> None:
         if self._block_start is None:
             return
-        while self.chars and self.chars[-1] == " " and len(self.chars) > self._block_start:
-            self.chars.pop()
+        while self._last == " " and self.offsets.length > self._block_start:
+            last = self.parts.pop()[:-1]
+            if last:
+                self.parts.append(last)
             self.offsets.pop()
-            self.ends.pop(len(self.chars), None)
+            self._last = self.parts[-1][-1] if self.parts else ""
         start = self._block_start  # a block starts at a non-blank character, so it is never empty
         self._block_start = None
-        self.blocks.append(Block(start, len(self.chars), self.offsets[start], self.offsets[-1] + 1))
+        end = self.offsets.length
+        self.blocks.append(Block(start, end, self.offsets.unclipped(start), self.offsets.unclipped(end - 1) + 1))
 
     def finish(self, directives: list[tuple[str, tuple[str, ...], str, int, int]]) -> Markup:
         self.end_block()
-        offsets = [min(o, len(self.source)) for o in self.offsets] + [len(self.source)]
         starts = [b.source_start for b in self.blocks]
         out = []
         for scope, rules, reason, start, end in directives:
@@ -136,12 +226,7 @@ class _Builder:
                 i = bisect.bisect_left(starts, end)
                 target = self.blocks[i] if i < len(self.blocks) else None
             out.append(Directive(scope, rules, reason, start, end, target))
-        ends = None
-        if self.ends:
-            ends = [min(o, len(self.source)) + 1 for o in self.offsets]
-            for i, e in self.ends.items():
-                ends[i] = e
-        return Markup(self.source, "".join(self.chars), offsets, self.blocks, out, ends)
+        return Markup(self.source, "".join(self.parts), self.offsets, self.blocks, out)
 
 
 def _directive(comment: str, start: int) -> tuple[str, tuple[str, ...], str, int, int] | None:
@@ -219,8 +304,7 @@ def _place(b: _Builder, source: str, text: str, cursor: int, limit: int) -> int:
         return cursor
     pos = source.find(text, cursor, limit)
     if pos >= 0:
-        for i, ch in enumerate(text):
-            b.add(ch, pos + i)
+        b.add_verbatim(pos, pos + len(text))
         return pos + len(text)
     for ch in text:
         ref = _ENTITY.match(source, cursor, limit) if source.startswith("&", cursor) else None
@@ -336,22 +420,18 @@ def _html(source: str) -> Markup:
 
 
 def _html_text(b: _Builder, source: str, start: int, end: int) -> None:
+    import html  # HTML articles only
+
     pos = start
     for m in _ENTITY.finditer(source, start, end):
-        for i in range(pos, m.start()):
-            b.add(source[i], i)
-        import html  # HTML articles only
-
         decoded = html.unescape(m.group(0))
         if decoded == m.group(0):
-            for i in range(m.start(), m.end()):
-                b.add(source[i], i)
-        else:
-            for ch in decoded:
-                b.add(ch, m.start(), m.end())
+            continue  # not a reference: the text as written, in the next verbatim run
+        b.add_verbatim(pos, m.start())
+        for ch in decoded:
+            b.add(ch, m.start(), m.end())
         pos = m.end()
-    for i in range(pos, end):
-        b.add(source[i], i)
+    b.add_verbatim(pos, end)
 
 
 # -- mapping findings back ------------------------------------------------------------------------------

@@ -132,6 +132,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
                         mention.is_source = False  # reports, not a source that gives it
                 continue
+            if m.entry.get("source-after"):
+                source = _source_after_word(ctx, spans, j, sentence, m.entry.get("source-after")) or source
             if source is not None:
                 source = _relay(ctx, spans, source, sentence, j) or source
             if source is not None and source.vague:
@@ -379,6 +381,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
 
 _RELATIVES = word_class("attribution-words", "relatives")
 _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
+_TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -387,6 +390,8 @@ def _relative_before(ctx, i: int) -> int | None:
         if k < 0 or ctx.tokens[k].kind == "punct":
             return None
         if ctx.tokens[k].text in _RELATIVES:
+            if k > 0 and ctx.tokens[k - 1].text in _TEMPORAL_ANTECEDENTS:
+                return None  # في الوقت الذي توقع محللون: "while", the subject follows the verb
             return k
         if k == i - 1 and ctx.tokens[k].text not in _BEFORE_VERB:
             return None
@@ -445,6 +450,27 @@ def _colon_follows(ctx, j: int) -> bool:
     return False
 
 
+def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, reach: int = 6) -> Entity | None:
+    """علمت «الوطن» من مصادر مطلعة: the entity right after `word` (reporting-verbs source-after),
+    within `reach` tokens of the verb, gives the claim."""
+    word = normalize_string(word)
+    for k in range(j, min(j + reach, len(ctx.tokens))):
+        if ctx.tokens[k].text == word:
+            return _subject_after(ctx, spans, k + 1, sentence, window=3)
+    return None
+
+
+def _before_quoted_name(ctx: Context, k: int, longest: int = 4) -> int:
+    """مصادر "الوطن": ...: the token before a short quoted name (the outlet whose sources speak) that
+    ends right before token k, or -1."""
+    if k < 1 or ctx.tokens[k - 1].text not in QUOTE_ENDS:
+        return -1
+    for x in range(k - 2, max(k - 2 - longest, 0), -1):
+        if ctx.tokens[x].text in QUOTE_STARTS:
+            return x - 1 if x < k - 2 else -1
+    return -1
+
+
 def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribution]:
     """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
     out = []
@@ -466,7 +492,7 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
         for k in range(start, min(end, start + 10)):
             if ctx.tokens[k].text != ":":
                 continue
-            span = by_last.get(k - 1)
+            span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
             if span is not None and span.first_token <= start + 2:
                 span.mention.is_source = True
                 sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)

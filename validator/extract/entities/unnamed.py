@@ -51,6 +51,7 @@ _SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT
 _PARTITIVE = one_word("entity-words", "partitive")            # من
 _SOURCE_ORIGIN = word_class("entity-words", "source-origin-preposition")  # عن، من، في، بين
 _WHOLE_QUANTIFIERS = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
+_HYPOTHETICAL = word_class("entity-words", "hypothetical")     # أي
 _DOCUMENT_ENDINGS = frozenset(affixes("document-ending"))     # بيانا، بيانه، تقريرين
 _NISBA_ENDINGS = (NISBA_ENDING, affix("feminine-nisba"))      # ي، يه
 _COORDINATION_LETTERS = "".join(COORDINATION_PREFIXES)        # و ف, for lstrip
@@ -187,6 +188,8 @@ class UnnamedPasses(PersonPasses):
                 continue  # كما يقول علماء النفس: a field's common view, not a source of the news
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
+            if prev in _HYPOTHETICAL:
+                continue  # يمكن أن يقول أي متابع إن: anyone who follows it, a hypothetical speaker, no source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
             count = self.res["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
@@ -199,8 +202,10 @@ class UnnamedPasses(PersonPasses):
                 _DEFINITE_STARTS)
             start_off, end_off = m.start, self.tokens[j - 1].end
             entity = None
-            if definite and self._after_quantifier(i):
-                pass  # بعض التسريبات، العديد من التقارير الإعلامية: a generic group, not one named before
+            if definite and (self._after_quantifier(i) or (
+                    self._after_quantifier(i, whole=True) and self._definite_modifier(j))):
+                pass  # بعض التسريبات، العديد من التقارير الإعلامية، جميع التقارير الإخبارية: a generic
+                # group, not one named before (جميع المسؤولين alone may be the officials named before)
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
@@ -422,14 +427,20 @@ class UnnamedPasses(PersonPasses):
         entry = self.res["stopwords"].lookup(w) if w else None
         return entry is not None and entry.get("kind") == "preposition" and w not in _SOURCE_ORIGIN
 
-    def _after_quantifier(self, i: int) -> bool:
-        """A quantifier (stopwords kind=quantifier: بعض، العديد من، معظم) right before token i."""
+    def _after_quantifier(self, i: int, whole: bool = False) -> bool:
+        """A quantifier (stopwords kind=quantifier: بعض، العديد من، معظم) right before token i; with
+        whole, one of the whole group instead (entity-words whole-quantifier: كل، جميع، كافة)."""
         k = i - 1
         if self._word(k) == _PARTITIVE:
             k -= 1
         w = self._word(k)
         entry = self.res["stopwords"].lookup(w) if w else None
-        return entry is not None and entry.get("kind") == "quantifier" and w not in _WHOLE_QUANTIFIERS
+        return entry is not None and entry.get("kind") == "quantifier" and (w in _WHOLE_QUANTIFIERS) == whole
+
+    def _definite_modifier(self, j: int) -> bool:
+        """A vague-source modifier with the article at token j (التقارير الإخبارية، المصادر المطلعة)."""
+        w = self._word(j)
+        return w is not None and w.startswith(ARTICLE) and w.removeprefix(ARTICLE) in self.res.vague_modifiers
 
     def _time_word(self, k: int) -> bool:
         """اليوم، أمس، الاثنين، مساء: a word that dates a statement (stopwords kind=time, weekdays)."""
