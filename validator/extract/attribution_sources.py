@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.entities.words import ONE_OF, _DEFINITE_CLITICS
 from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
@@ -26,6 +26,7 @@ _ARTICLE = affix("article")
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
 _PREPOSITION_CLITICS = affixes("preposition-clitic")  # للوزير، بالوزير
 _LAM = (affix("lam"),)
+_PLURAL_ENDINGS = affixes("oblique-plural") + affixes("masculine-plural")  # ين، ون
 
 
 @dataclass(slots=True)
@@ -423,16 +424,111 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
         if s.first_token > j + 1 or ctx.tokens[s.first_token].start >= end:
             break
         if s.entity.kind == "person" and not s.entity.vague and (s.mention.title or s.entity.titles):
-            # the lead's description is his first mention, by title (معلمة سعودية، مسؤول نفطي سابق)
-            lead = vague.mentions[0]
-            mention = Mention(ctx.new_id("m"), s.entity.id, lead.loc, "title", title=lead.loc.text)
-            s.entity.mentions.append(mention)
-            return s.entity
+            return _lead_names(ctx, vague, s.entity)
     return None
+
+
+def _lead_names(ctx, vague: Entity, person: Entity) -> Entity:
+    """The lead's description is the named person's first mention, by title (معلمة سعودية، مسؤول نفطي سابق)."""
+    lead = vague.mentions[0]
+    person.mentions.append(Mention(ctx.new_id("m"), person.id, lead.loc, "title", title=lead.loc.text))
+    return person
+
+
+LEAD_DESCRIPTION = 5  # tokens after a lead's anonymous person that describe him (مسؤول في الأمم المتحدة)
+
+
+def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
+    """قال مسؤول في الأمم المتحدة إن ... . وقال يوري بويتشينكو ... . وأضاف بويتشينكو الذي يترأس قسم ...
+    التابع للأمم المتحدة ...؛ أكد أحد الأطباء الفرنسيين أن ... (next paragraph) وأوضح طبيب الأعصاب
+    الفرنسي فيليب بولر أن ...: one anonymous person in the lead sentence whom the lead's paragraph or the
+    next one names (a delayed identification, as wire stories write it): the first new named person
+    who speaks there, when the words around his mentions repeat a word of the lead's description
+    (الأمم المتحدة، الفرنسي). Sources (مصادر، تقارير) and groups are not one person."""
+    doc = ctx.doc
+    body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
+    if body is None or body.index != sentence or not vague.mentions:
+        return None
+    lead = vague.mentions[0]
+    first = ctx.index.containing(ctx.norm.to_normalized(lead.loc.start))
+    last = ctx.index.containing(ctx.norm.to_normalized(lead.loc.end) - 1)
+    head = _without_article(ctx.tokens[first].text)
+    entry = ctx.res["vague-sources"].lookup(head)
+    one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF)
+    if head in _SOURCE_NOUNS or not one:
+        return None
+    described = _description_words(ctx, first + 1, last + 1 + LEAD_DESCRIPTION)
+    if not described:
+        return None
+    paragraph = ctx.sentence_of(ctx.tokens[first].start)[1]
+    k = bisect.bisect_left(_firsts(spans), last + 1)
+    for s in spans[k:]:
+        at = ctx.sentence_of(ctx.tokens[s.first_token].start)
+        if at[1] > paragraph + 1:
+            break
+        if s.entity.kind != "person" or s.entity.vague or s.mention.form != "name" or s.entity.mentions[0] is not s.mention \
+                or not any(ctx.hit_at("reporting-forms", x) is not None and ctx.sentence_of(ctx.tokens[x].start) == at
+                           for x in range(max(s.first_token - LEAD_DESCRIPTION, 0), s.first_token)):
+            continue  # a person named before the lead, or one the news is about, not a speaker
+        around = set()
+        for m in s.entity.mentions:
+            lo, hi = ctx.sentence_bounds(ctx.sentence_of(ctx.norm.to_normalized(m.loc.start))[0])
+            around |= _description_words(ctx, ctx.index.at_or_after(lo), ctx.index.at_or_after(hi))
+        return _lead_names(ctx, vague, s.entity) if described & around else None
+    return None
+
+
+def _description_words(ctx, lo: int, hi: int) -> set[str]:
+    """The content words of tokens lo..hi-1 up to a reported clause, without article, preposition
+    clitic or plural ending (الفرنسيين، الفرنسي → فرنسي; للأمم → أمم)."""
+    words = set()
+    for k in range(lo, min(hi, len(ctx.tokens))):
+        t = ctx.tokens[k]
+        if t.text in _CLAUSE_START or t.text in _THAT_CLAUSE:
+            break
+        if t.kind != "word" or ctx.res["stopwords"].lookup(t.text) is not None \
+                or ctx.res.reporting_forms.lookup(t.text) is not None:
+            continue
+        w = _without_article(t.text)
+        w = next((w[:-len(e)] for e in _PLURAL_ENDINGS if w.endswith(e) and len(w) - len(e) >= 3), w)
+        if len(w) >= 3:
+            words.add(w)
+    return words
 
 
 _MEDIA_HEADS = word_class("attribution-words", "media-heads")
 OUTLET_VERBS = 3  # the reporting verbs after vague reports where the outlet that gave them may be named
+
+
+RELAYED_VERB = 12  # tokens after أن where the named speaker's own reporting verb may come
+RELAY_ADJECTIVES = 3  # words (and a comma) between the media and أن
+
+
+def _relays_named_statement(ctx, spans, vague: Entity, sentence: int) -> bool:
+    """ونقلت وكالة فرانس برس عن وسائل إعلام إيرانية، أن رئيس البنك المركزي الإيراني ... أكد أن ...:
+    media (media-heads) whose reported clause opens with a named office or person and that speaker's own
+    reporting verb only relay a statement on the record: the speaker is who an editor checks, the
+    media are ordinary wire attribution, not an anonymous source."""
+    mention = vague.mentions[0] if vague.mentions else None
+    if mention is None:
+        return False
+    first = ctx.index.containing(ctx.norm.to_normalized(mention.loc.start))
+    if _without_article(ctx.tokens[first].text) not in _MEDIA_HEADS:
+        return False
+    after = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
+    k = next((x + 1 for x in range(after, min(after + RELAY_ADJECTIVES + 1, len(ctx.tokens) - 1))
+              if ctx.tokens[x].text in _THAT_CLAUSE), None)  # (وسائل إعلام إيرانية رسمية، أن)
+    if k is None:
+        return False
+    i = bisect.bisect_left(_firsts(spans), k)
+    named = ctx.hit_at("titles", k) is not None or (
+        i < len(spans) and spans[i].first_token == k and not spans[i].entity.vague
+        and spans[i].entity.kind in ("person", "organization"))
+    if not named:
+        return False
+    lo, hi = ctx.sentence_bounds(sentence)
+    end = ctx.tokens[min(k + RELAYED_VERB, len(ctx.tokens) - 1)].end
+    return any(v.entry.get("part") != "participle" for v in ctx.hits("reporting-forms", ctx.tokens[k].start, min(end, hi)))
 
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:

@@ -21,6 +21,8 @@ from validator.extract.attribution_sources import (
     _firsts,
     _clause_follows,
     _identified_after_lead,
+    _identified_in_lead_passage,
+    _relays_named_statement,
     _inside,
     _last_person,
     _last_source,
@@ -138,14 +140,19 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 source = _relay(ctx, spans, source, sentence, j) or source
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
-                    or _outlet_named_next(ctx, spans, source, sentence)
+                    or _outlet_named_next(ctx, spans, source, sentence) \
+                    or _identified_in_lead_passage(ctx, spans, source, sentence)
                 if named is not None:
                     source.mentions[0].is_source = False
                     source = named
+                elif _relays_named_statement(ctx, spans, source, sentence):
+                    source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
                 source = _subject_of_kana(ctx, spans, i, sentence) or _subject_before(ctx, spans, i, sentence)
                 if source is not None and source.vague:
-                    outlet = _outlet_named_next(ctx, spans, source, sentence)  # تقارير إعلامية ذكرت ...
+                    # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
+                    outlet = _outlet_named_next(ctx, spans, source, sentence) \
+                        or _identified_in_lead_passage(ctx, spans, source, sentence)
                     if outlet is not None:
                         source.mentions[0].is_source = False
                         source = outlet
