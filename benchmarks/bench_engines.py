@@ -16,7 +16,11 @@ articles its report holds (the part done, labelled "N of M").
 Memory as the run goes: every 0.2 s the tree's memory is sampled with the articles the report holds
 so far (its lines, read as they are written); the run's articles are cut into tenths and the peak of
 each tenth is printed (`memory by tenth`): flat when batches stream, rising when something is kept
-per article. `--work DIR` keeps the replicated folders there (DIR/day-xN) for the next run.
+per article. `--work DIR` keeps the replicated folders there (DIR/day-xN) for the next run, and the
+reports beside them (DIR/day-xN.ENGINE.jsonl). `--deadline HH:MM` (UTC) ends a run still going at that
+time as --time-limit does (the prefix done is measured) and starts no run after it, so a long series
+left in the background ends with numbers. The diff count is printed once every engine of a
+replication has run, so native may come last (`--engines gx spark native`).
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.corpus import articles
@@ -169,6 +174,16 @@ def keys(report: Path, root: Path) -> set[tuple]:
     return out
 
 
+def _limit(time_limit: float | None, deadline: str | None) -> float | None:
+    """Seconds the next run may take: the time limit, cut at the deadline (HH:MM UTC, today)."""
+    if deadline is None:
+        return time_limit
+    now = datetime.now(timezone.utc)
+    hour, minute = map(int, deadline.split(":"))
+    left = (now.replace(hour=hour, minute=minute, second=0, microsecond=0) - now).total_seconds()
+    return left if time_limit is None else min(time_limit, left)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--replicate", type=int, nargs="+", default=[1])
@@ -177,7 +192,9 @@ def main() -> None:
     ap.add_argument("--time-limit", type=float, default=None,
                     help="end each run after this many seconds and measure the part done")
     ap.add_argument("--work", type=Path, default=None,
-                    help="keep the replicated folders here (DIR/day-xN), written once")
+                    help="keep the replicated folders here (DIR/day-xN), written once, and the reports")
+    ap.add_argument("--deadline", default=None,
+                    help="HH:MM UTC: end a run still going then (its prefix is measured), start none after")
     args = ap.parse_args()
     texts = [t for t in articles() if t.strip()]
     rows, tenths = [], []
@@ -190,24 +207,31 @@ def main() -> None:
                 write_folder(folder, texts, times)
                 (folder / "DONE").touch()   # not an article (no article suffix)
             n = len(texts) * times
-            found, complete = {}, {}
+            found, complete, runs = {}, {}, []
             for engine in args.engines:
-                report = Path(tmp) / f"{engine}.jsonl"
+                limit = _limit(args.time_limit, args.deadline)
+                if limit is not None and limit <= 0:
+                    print(f"{engine:7} x{times:<4} not run: past the deadline {args.deadline}", flush=True)
+                    continue
+                report = (args.work or Path(tmp)) / f"day-x{times}.{engine}.jsonl"
                 load = os.getloadavg()[0]
-                seconds, peak_kb, code, trace = run_engine(engine, folder, args.jobs, report, args.time_limit)
+                seconds, peak_kb, code, trace = run_engine(engine, folder, args.jobs, report, limit)
                 load = f"{load:.1f}–{os.getloadavg()[0]:.1f}"
                 done = articles_done(report) if code is None else n
                 found[engine], complete[engine] = keys(report, folder), done == n
-                # a run ended early has no diff count: it did not see every article
-                diff = len(found["native"] ^ found[engine]) if complete.get("native") and complete[engine] else None
                 part = f"{done:,} of {n:,}" if done != n else f"{n:,}"
-                rows.append((engine, times, part, done / seconds, peak_kb, len(found[engine]), diff, load))
+                runs.append((engine, part, done / seconds, peak_kb, load))
                 print(f"{engine:7} x{times:<4} {part} articles  {done / seconds:8.1f} articles/s  "
-                      f"peak {peak_kb / 1024:7.0f} MB  {len(found[engine])} findings  "
-                      f"diff vs native: {diff if diff is not None else '-'}  load {load}  (exit {code})", flush=True)
+                      f"peak {peak_kb / 1024:7.0f} MB  {len(found[engine])} findings  load {load}  (exit {code})",
+                      flush=True)
                 peaks = by_tenth(trace, done)
                 tenths.append((engine, times, part, peaks))
                 print(f"  memory by tenth (MB): {' '.join(_mb(kb) for kb in peaks)}", flush=True)
+            for engine, part, rate, peak_kb, load in runs:
+                # a run ended early has no diff count: it did not see every article
+                diff = len(found["native"] ^ found[engine]) if complete.get("native") and complete[engine] else None
+                rows.append((engine, times, part, rate, peak_kb, len(found[engine]), diff, load))
+                print(f"{engine:7} x{times:<4} diff vs native: {diff if diff is not None else '-'}", flush=True)
     print("\n| engine | corpus | articles | articles/s | peak memory (MB) | findings | diff vs native | load |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for engine, times, part, rate, peak_kb, count, diff, load in rows:

@@ -10,8 +10,8 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
 EXCERPT_CHARS = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, hashed like a frozen one: a frozen
+class Location:                         # dataclass is made attribute by attribute, slowly (hundreds an article)
     """A span of the original article: 0-based code-point offsets, 1-based line and column.
 
     A location made by a document refers to the document's text (`whole`) rather than holding a copy

@@ -528,7 +528,9 @@ def _relays_named_statement(ctx, spans, vague: Entity, sentence: int) -> bool:
         return False
     lo, hi = ctx.sentence_bounds(sentence)
     end = ctx.tokens[min(k + RELAYED_VERB, len(ctx.tokens) - 1)].end
-    return any(v.entry.get("part") != "participle" for v in ctx.hits("reporting-forms", ctx.tokens[k].start, min(end, hi)))
+    # his own verb, with his own reported clause (أكد أنه، قال: ...), not a noun (على استعداد لتقديم عرض)
+    return any(v.entry.get("part") != "participle" and v.j < len(ctx.tokens) and ctx.tokens[v.j].text in _THAT_CLAUSE
+               for v in ctx.hits("reporting-forms", ctx.tokens[k].start, min(end, hi)))
 
 
 def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
@@ -598,6 +600,8 @@ def _says_person(ctx, spans, m, i: int, j: int) -> bool:
     if m.entry.get("plain") != "yes":
         return False
     k = bisect.bisect_left(_firsts(spans), j)
+    if k < len(spans) and spans[k].first_token == j and spans[k].entity.vague:
+        return _told_outlet(ctx, spans[k].last_token + 1)
     if k < len(spans) and spans[k].first_token == j and spans[k].entity.kind == "person":
         after = spans[k].last_token + 1
         # his words follow the name at once: not a relative clause, an apposition or a title first
@@ -605,6 +609,20 @@ def _says_person(ctx, spans, m, i: int, j: int) -> bool:
         return after < len(ctx.tokens) and ctx.tokens[after].kind == "word" \
             and not any(ctx.tokens[x].kind == "punct" or ctx.hit_at("titles", x) or _relative(ctx, x) for x in near)
     return k > 0 and spans[k - 1].last_token == i - 1 and spans[k - 1].entity.kind == "person" and bool(m.prefix)
+
+
+def _told_outlet(ctx, k: int, reach: int = 4) -> bool:
+    """وقال ناشطون وإعلاميون يمنيون لـ(الوطن) هناك ...: the outlet they told, after a separate ل and in
+    quotation marks or brackets, within `reach` words of token k: what follows is what they said."""
+    for x in range(k, min(k + reach, len(ctx.tokens) - 1)):
+        if ctx.tokens[x].kind == "punct":
+            return False
+        if ctx.tokens[x].text in _LAM and ctx.tokens[x + 1].text in _OUTLET_OPENERS:
+            return True
+    return False
+
+
+_OUTLET_OPENERS = QUOTE_STARTS | {"("}
 
 
 def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:

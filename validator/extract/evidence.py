@@ -5,6 +5,8 @@ Structures keep the lexicon references (`file:line`) and pattern ids their extra
 words them for JSON (`evidence`) and for `--explain`, in Arabic or English."""
 from __future__ import annotations
 
+import bisect
+
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
 from validator.messages import messages
 
@@ -43,20 +45,37 @@ def structure_evidence(item, article: Article) -> list[str]:
 
 
 def _covering(article: Article) -> dict[str, Attribution]:
-    """Item id → the first attribution that covers it, built once per article (a scan of every
-    attribution for every finding was quadratic). Cached for the last article asked about, by identity
-    and the attribution count, as attribution_sources._firsts does."""
-    if _COVERING and _COVERING[0] is article and _COVERING[1] == len(article.attributions):
-        return _COVERING[2]
+    """Item id → the first attribution that covers it (a scan of every attribution for every finding
+    was quadratic)."""
     covering: dict[str, Attribution] = {}
     for a in article.attributions:
         for item_id in a.covers:
             covering.setdefault(item_id, a)
-    _COVERING[:] = [article, len(article.attributions), covering]
     return covering
 
 
-_COVERING: list = []
+def _cues(article: Article) -> dict[tuple, tuple[list[int], list[tuple[int, Attribution]]]]:
+    """(source, sentence) → where its attribution cues start, in order, and (article order, cue) in that
+    order: a mention's nearest cue is found by bisection, not by a scan of every attribution."""
+    groups: dict[tuple, list[tuple[int, int, Attribution]]] = {}
+    for k, a in enumerate(article.attributions):
+        groups.setdefault((a.source, a.sentence), []).append((a.loc.start, k, a))
+    out = {}
+    for key, cues in groups.items():
+        cues.sort(key=lambda c: c[:2])
+        out[key] = ([start for start, _, _ in cues], [(k, a) for _, k, a in cues])
+    return out
+
+
+def _nearest(starts: list[int], cues: list[tuple[int, Attribution]], pos: int) -> Attribution:
+    """The cue nearest `pos`; of two as near, the earlier in the article."""
+    k = bisect.bisect_left(starts, pos)
+    firsts = []  # the first cue (in article order, as sorted) of the nearest start on each side
+    if k > 0 and (k == len(starts) or pos - starts[k - 1] <= starts[k] - pos):
+        firsts.append(cues[bisect.bisect_left(starts, starts[k - 1])])
+    if k < len(starts) and (k == 0 or starts[k] - pos <= pos - starts[k - 1]):
+        firsts.append(cues[k])
+    return min(firsts, key=lambda c: c[0])[1]
 
 
 def attribution_link(a: Attribution, article: Article) -> str:
@@ -71,11 +90,10 @@ def cue_chain(mention: Mention, article: Article) -> list[str]:
     """For a mention that is a source: the attribution cue of its sentence that made it one (the
     nearest naming its entity), as attribution_link words it."""
     sentence = article.doc.sentence_at(mention.loc.start) if mention.is_source else None
-    cues = [a for a in article.attributions
-            if sentence is not None and a.source == mention.entity and a.sentence == sentence.index]
+    cues = article.memo("cues", _cues).get((mention.entity, sentence.index)) if sentence is not None else None
     if not cues:
         return []
-    return [attribution_link(min(cues, key=lambda a: abs(a.loc.start - mention.loc.start)), article)]
+    return [attribution_link(_nearest(*cues, mention.loc.start), article)]
 
 
 def title_link(mention: Mention, article: Article, lang: str = "en") -> str:
@@ -104,7 +122,7 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     """For a number or a quote: the attribution that covers it and the entity it names, or the earlier
     attribution whose source carries over to a number (pipeline._carry_sources)."""
     out = []
-    a = _covering(article).get(item.id)
+    a = article.memo("covering", _covering).get(item.id)
     if a is not None:
         out.append(attribution_link(a, article))
     carried = getattr(item, "carried_from", None)
@@ -128,7 +146,7 @@ def figure_context(item: NumberItem, lang: str = "en") -> list[str]:
     return out + context_flags(item, lang)
 
 
-_CONTEXT_FLAGS = ("cargo", "record", "unit_price", "recalled", "sourced_next")
+_CONTEXT_FLAGS = ("idiom", "market_wrap", "cargo", "record", "unit_price", "recalled", "sourced_next")
 
 
 def context_flags(item: NumberItem, lang: str = "en") -> list[str]:

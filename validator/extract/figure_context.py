@@ -105,6 +105,19 @@ class FigureContext:
         plan "في وقت تواصل فيه البورصة تكبد خسائر") does not make every figure in it market data."""
         return self._context_near("market-context", first, last, sentence, MARKET_WINDOW, MARKET_WINDOW)
 
+    def market_wrap(self, sentence: int) -> bool:
+        """A sentence of a market wrap: the headline is market data (تاسي يتراجع 8 نقاط، هبوط أسعار النفط:
+        pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت; not a
+        report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
+        exchange data, however far from the index word it stands."""
+        if not hasattr(self, "_wrap_sentences"):
+            places = [self.ctx.sentence_of(self.tokens[m.span_start].start)
+                      for m in self.ctx.patterns.find("market-context")]
+            paragraphs = self.ctx.doc.paragraphs
+            wrap = any(paragraphs[p].is_headline for _s, p in places)
+            self._wrap_sentences = {s for s, _p in places} if wrap else set()
+        return sentence in self._wrap_sentences
+
     def cargo_figure(self, first: int, last: int, sentence: int) -> bool:
         """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
         in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from validator.document import Document
 from validator.findings import Location
@@ -92,6 +92,8 @@ class NumberItem:
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
     market_density: float = 0.0         # those terms per sentence of its paragraph
+    market_wrap: bool = False           # a sentence of a market wrap (a headline of market data): exchange data
+    idiom: bool = False                 # 100 % in an opinion column (فرنسية خالصة 100 %): a figure of speech
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic
@@ -191,6 +193,16 @@ class Article:
     _by_id: dict = field(default_factory=dict, repr=False)
     _by_source: dict = field(default_factory=dict, repr=False)
     _by_source_size: tuple[int, int] = (-1, -1)
+    _memos: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, build: Callable[[Article], Any]) -> Any:
+        """An index over this article's structures that rules and evidence ask of every item (scanning
+        them for each would be quadratic): `build(article)` once, again only when a list grew."""
+        size = (len(self.attributions), len(self.quotes), len(self.entities), len(self.numbers))
+        known = self._memos.get(name)
+        if known is None or known[0] != size:
+            known = self._memos[name] = (size, build(self))
+        return known[1]
 
     def sourced_by(self, entity_id: str) -> tuple[list[Attribution], list[Quote]]:
         """The attributions whose source is this entity and the quotations it speaks, in article

@@ -327,6 +327,7 @@ class NumberExtractor:
             item.place, item.update_story = self.context.place_named(sentence, paragraph), self.context.update_story()
         item.market = self.context.market_figure(first, last, sentence)
         item.market_terms, item.market_density = self.context.market_report(paragraph)
+        item.market_wrap = category in ("money", "percent", "quantity") and self.context.market_wrap(sentence)
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph()
                       and self.context.cargo_figure(first, last, sentence))
         if category in ("money", "percent"):

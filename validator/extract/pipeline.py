@@ -55,6 +55,9 @@ def extract(doc: Document, res: Resources) -> Article:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
     article.first_person = _first_person(ctx, quotes)
+    if article.first_person:
+        for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
+            n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
     _link(article)
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
@@ -136,14 +139,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         return m.i == k + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
-    # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the
-    # name (or its comma), or a role a few words before it or right before its comma (people.pattern)
-    after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-    before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
-    before_ends = [m.span_end for m in before]
-    if not roles and not after and not before:
-        return
     tokens = ctx.tokens
+    after = None  # the description patterns, matched only once a person without a title needs them
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
             continue
@@ -153,6 +150,13 @@ def _introduced_by_role(ctx: Context, entities) -> None:
         if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
             e.introduced = True
             continue
+        if after is None:
+            # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right
+            # after the name (or its comma), or a role a few words before it or right before its comma
+            # (people.pattern)
+            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
+            before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+            before_ends = [m.span_end for m in before]
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
@@ -167,11 +171,14 @@ def _introduced_by_role(ctx: Context, entities) -> None:
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
 # first-person: one may be a slip or unmarked speech, two are the writer's own voice.
 FIRST_PERSON_MIN = 2
+# The whole, as a figure of speech in an opinion column (صناعة وطنية 100 %): an idiom, not a statistic
+WHOLE_PERCENT = 100
 
 
 def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     """The article narrates in the first person (a column, an essay, an interview's answers: أرى،
-    أعتقد، إنني، نحن outside quotation marks). Only و and ف are read off as clitics: ل and ب forms
+    أعتقد، إنني، نحن outside quotation marks), or its page is laid out as a column (kind=layout:
+    مقالات أخرى للكاتب). Only و and ف are read off as clitics: ل and ب forms
     are listed (لأنني)، and لاري is a name, not ل + أرى."""
     to_norm = ctx.norm.to_normalized
     ranges = sorted((to_norm(q.loc.start), to_norm(q.loc.end)) for q in quotes if q.balanced)
@@ -184,7 +191,7 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
         if k >= 0 and ranges[k][0] <= m.start < ranges[k][1]:
             continue
         seen.add(m.entry.norm)
-        if len(seen) >= FIRST_PERSON_MIN:
+        if len(seen) >= FIRST_PERSON_MIN or m.entry.get("kind") == "layout":
             return True
     return False
 
@@ -348,12 +355,10 @@ def _drop_silent_vague(article: Article) -> None:
 def _speaker_before_colon(ctx: Context, k: int, evidence: list[str] | None = None) -> bool:
     """قال: / المتحدث باسم الوزارة: — a speaker right before the colon at token k (patterns labelled
     speaker-before-colon, rules/patterns/speakers.pattern)."""
-    for m in ctx.patterns.find("speaker-before-colon"):
-        if m.end == k + 1:
-            if evidence is not None:
-                evidence.extend(m.evidence)
-            return True
-    return False
+    m = ctx.patterns.ending_at("speaker-before-colon", k + 1)
+    if m is not None and evidence is not None:
+        evidence.extend(m.evidence)
+    return m is not None
 
 
 def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = None) -> str | None:
@@ -371,6 +376,8 @@ def _speech_cue_before(ctx: Context, quote: Quote, evidence: list[str] | None = 
                 evidence.append(f"'{t}'")
             return t
         entry = ctx.res.reporting_forms.lookup(t)
+        if entry is not None and entry.get("source-after") and k == i:
+            return None  # علمت «الشرق الأوسط» من مصادر: the quoted name is who learned it, not speech
         if entry is not None:
             if evidence is not None:
                 evidence.append(entry.source)

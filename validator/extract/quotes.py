@@ -29,6 +29,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
     for pi, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = carried
         carried = []
+        here: list[Quote] = []  # this paragraph's quotations: what the pairing passes below look at
         for found in _MARK.finditer(text, para.start, para.end):  # marks are few: skip the letters in C
             i = found.start()
             ch = text[i]
@@ -37,11 +38,11 @@ def find_quotes(ctx: Context) -> list[Quote]:
             if ch == DOUBLE_PRIME:
                 if stack and stack[-1][0] in '“"':
                     mark, start = stack.pop()
-                    quotes.append(_quote(ctx, start, i, mark, ch))
+                    here.append(_quote(ctx, start, i, mark, ch))
                 continue
             if ch == '"':
                 if stack and stack[-1][0] == '"':
-                    quotes.append(_quote(ctx, stack.pop()[1], i, '"', '"'))
+                    here.append(_quote(ctx, stack.pop()[1], i, '"', '"'))
                 else:
                     stack.append(('"', i))
             elif ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "„"):
@@ -49,14 +50,14 @@ def find_quotes(ctx: Context) -> list[Quote]:
             else:  # a closing mark
                 if stack and PAIRS[stack[-1][0]] == ch:
                     mark, start = stack.pop()
-                    quotes.append(_quote(ctx, start, i, mark, ch))
+                    here.append(_quote(ctx, start, i, mark, ch))
                 elif stack and stack[-1][0] != '"' and ch in CLOSERS:
                     # closed with the wrong kind of mark: both marks are unbalanced
                     mark, start = stack.pop()
-                    quotes.append(_unbalanced(ctx, start, i + 1, mark, ch, i))
+                    here.append(_unbalanced(ctx, start, i + 1, mark, ch, i))
                 else:
-                    quotes.append(_unbalanced(ctx, i, i + 1, ch, None, i))
-        straight = [q for q in quotes if q.open_mark == '"' and para.start <= q.loc.start < para.end]
+                    here.append(_unbalanced(ctx, i, i + 1, ch, None, i))
+        straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
             for q in straight:
                 if q.balanced:
@@ -66,11 +67,13 @@ def find_quotes(ctx: Context) -> list[Quote]:
             if nxt is not None and _continues(text, stack, nxt.start, nxt.end):
                 carried = stack  # a quotation that runs on into the next paragraph
                 reopened = nxt.start if text[nxt.start] == stack[-1][0] else -1
+                quotes.extend(here)
                 continue
             for mark, start in stack:
-                quotes.append(_unbalanced(ctx, start, para.end, mark, None, start))
-        _pair_mirrored(ctx, quotes, para)
-        _pair_straight_by_direction(ctx, quotes, para)
+                here.append(_unbalanced(ctx, start, para.end, mark, None, start))
+        _pair_mirrored(ctx, here, para)
+        _pair_straight_by_direction(ctx, here, para)
+        quotes.extend(here)
     quotes.sort(key=lambda q: q.loc.start)
     for n, q in enumerate(quotes, 1):
         q.id = f"q{n}"
@@ -225,11 +228,11 @@ def _kind_by_pattern(ctx: Context, quote: Quote) -> str | None:
         return None  # no quote-kind pattern in this run
     opening = ctx.index.at_or_after(_norm(ctx, quote.loc.start))
     for label, kind in QUOTE_KIND_LABELS.items():
-        for m in patterns.find(label):
-            if m.end == opening:
-                quote.evidence.extend(m.evidence)
-                quote.kind_by_pattern = True
-                return kind
+        m = patterns.ending_at(label, opening)
+        if m is not None:
+            quote.evidence.extend(m.evidence)
+            quote.kind_by_pattern = True
+            return kind
     return None
 
 

@@ -245,9 +245,9 @@ class Resources:
 
     @cached_property
     def pattern_memo(self) -> dict:
-        """The pattern matcher's memo for the run, by the id of a pattern or an element (kept with it):
-        the tokens a match must start with, an element's verdict on each token text
-        (validator/extract/patterns/matcher.py, `_anchors`, `_by_text`)."""
+        """The pattern matcher's memo for the run: each pattern compiled (by the pattern's id, kept with
+        it: where its starts are found, each element's verdict on each token text) and each `word`
+        test's attribute verdict on each word (validator/extract/patterns/matcher.py, `_Plan`)."""
         return {}
 
     @cached_property

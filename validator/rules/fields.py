@@ -83,9 +83,12 @@ def _quotes_here(mention, a: Article) -> bool:
     """The mention's entity speaks a direct quotation of the mention's sentence (وقال أحد الباعة: «...»):
     rule unnamed-speaker reports that sentence; one finding is enough."""
     sentence = a.doc.sentence_at(mention.loc.start)
-    return sentence is not None and any(
-        q.speaker == mention.entity and q.kind == "speech" and q.balanced and q.sentence == sentence.index
-        for q in a.quotes)
+    return sentence is not None and (mention.entity, sentence.index) in a.memo("speeches", _speeches)
+
+
+def _speeches(a: Article) -> set[tuple]:
+    """(speaker, sentence) of every balanced direct quotation."""
+    return {(q.speaker, q.sentence) for q in a.quotes if q.kind == "speech" and q.balanced}
 
 
 def _speaker_first(quote, a: Article) -> bool:
@@ -141,6 +144,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
         "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
         "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
+        "idiom": FieldSpec(lambda n, a: n.idiom,
+                           doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
+                               "first-person; quote field in_first_person): a figure of speech, not a statistic"),
+        "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
+                                 doc="in a sentence of a market wrap: the headline is market data (pattern label "
+                                     "market-context) and the sentence names the market too (market-context)"),
         "cargo": FieldSpec(lambda n, a: n.cargo,
                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                "cargo-words just before it, a description rather than a statistic"),
@@ -216,6 +225,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     "sentence before his name or earlier in its own, or described by a pattern of "
                                     "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
+        "in_column": FieldSpec(lambda e, a: a.first_person,
+                               doc="its article is an opinion column (lexicon first-person; number field in_column)"),
         "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
     },

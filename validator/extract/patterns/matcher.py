@@ -20,7 +20,7 @@ from validator.text.wordcache import WordCache
 _START = attrgetter("start")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is made attribute by attribute, slowly
 class PatternMatch:
     pattern: Pattern
     start: int                 # token range of the whole match
@@ -37,158 +37,217 @@ class PatternMatch:
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
 
 
+class _Plan:
+    """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
+    found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
+
+    __slots__ = ("pattern", "start", "anchors", "steps")
+
+    def __init__(self, pattern: Pattern, matchable: dict):
+        self.pattern = pattern
+        self.anchors = _anchors(pattern, matchable)
+        self.start = _start_plan(pattern, self.anchors)
+        # (least, most, the element's verdict per token text or None, whether that verdict names
+        # lexicon entries, the element): an element without a lexicon test is decided by the token's
+        # text alone, once per run for each text
+        self.steps = tuple((el.low, el.high, _text_verdicts(el, matchable), _names_entries(el), el)
+                           for el in pattern.elements)
+
+
 class ArticlePatterns:
     """The patterns of a run applied to one article (Context), each label's result computed once."""
 
     def __init__(self, ctx, patterns: list[Pattern]):
         self.ctx = ctx
+        self.texts: list[str] = ctx.texts
         self.by_label: dict[str, list[Pattern]] = {}
         for p in patterns:
             self.by_label.setdefault(p.label, []).append(p)
         self._found: dict[str, list[PatternMatch]] = {}
+        self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._distinct: set[str] | None = None  # the article's distinct token texts
         self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
+        self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
 
     def find(self, label: str) -> list[PatternMatch]:
         """The resolved matches of every pattern with this label."""
         found = self._found.get(label)
         if found is None:
-            candidates = [m for p in self.by_label.get(label, ()) for m in self._all(p)]
-            found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.ctx.tokens) + 1)), key=_START)
+            candidates = [m for p in self.by_label.get(label, ()) for m in self._all(self._plan(p))]
+            found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.texts) + 1)), key=_START)
         return found
 
-    def _all(self, pattern: Pattern) -> list[PatternMatch]:
+    def _plan(self, pattern: Pattern) -> _Plan:
+        memo = self.ctx.res.pattern_memo
+        known = memo.get(id(pattern))
+        if known is None or known.pattern is not pattern:
+            known = memo[id(pattern)] = _Plan(pattern, self.ctx.res.matchable)  # holds the pattern: its id is not reused
+        return known
+
+    def ending_at(self, label: str, end: int) -> PatternMatch | None:
+        """The first match of `find(label)` that ends at token `end` (asked for every colon or quotation
+        mark: a scan of every match each time was quadratic)."""
+        ends = self._ends.get(label)
+        if ends is None:
+            ends = self._ends[label] = {}
+            for m in self.find(label):
+                ends.setdefault(m.end, m)
+        return ends.get(end)
+
+    def _all(self, plan: _Plan) -> list[PatternMatch]:
         out = []
-        for start in self._starts(pattern):
-            m = self.match_at(pattern, start)
+        for start in self._starts(plan):
+            m = self._match(plan, start)
             if m is not None:
                 out.append(m)
         return out
 
-    def _starts(self, pattern: Pattern) -> list[int]:
-        """Where a match can start: the candidates of its first test (`_candidates`), kept only where
+    def _starts(self, plan: _Plan) -> list[int]:
+        """Where a match can start: the candidates of its start plan (`_start_plan`), kept only where
         each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
-        tests (most candidates fail there, and a failed `match_at` costs far more than a set lookup)."""
-        starts = self._candidates(pattern)
-        texts = self.ctx.texts
-        for at, kind, value in self._anchors(pattern):
+        tests (most candidates fail there, and a failed match costs far more than a set lookup). A
+        pattern one of whose anchor words is not in the article is not tried at all."""
+        if self._distinct is None:
+            self._distinct = set(self.texts)
+        distinct = self._distinct
+        anchors = []
+        for at, kind, value in plan.anchors:
             words = self._word_entries(*value) if kind == "word" else value
-            starts = [k for k in starts if k + at < len(texts) and texts[k + at] in words]
+            if words.isdisjoint(distinct):
+                return []
+            anchors.append((at, words))
+        starts = self._starts_of.get(plan.start)
+        if starts is None:
+            starts = self._starts_of[plan.start] = self._candidates(plan.start)
+        texts = self.texts
+        n = len(texts)
+        for at, words in anchors:
+            starts = [k for k in starts if k + at < n and texts[k + at] in words]
         return starts
 
-    def _candidates(self, pattern: Pattern):
-        """Before a literal (the tokens ahead of it one each), else before a token that is an `exact`
-        entry, at a lexicon's matches, at a word lexicon's entries, or at every token."""
-        ctx = self.ctx
-        texts = ctx.texts
-        offset = 0
-        for index, el in enumerate(pattern.elements):
-            literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
-            if literal is not None and el.low >= 1:
-                found = compress(range(len(texts)), map(literal.value.__eq__, texts))
-                following = _required_lexicon(pattern.elements, index + 1) if el.one_token else None
-                if following is not None:  # من + places: only where the next token starts a match
-                    found = (k for k in found if ctx.hit_at(following, k + 1) is not None)
-                return sorted({k - offset for k in found if k >= offset})
-            if not el.one_token:
-                break
-            offset += 1
-        exact = next(((at, words) for at, kind, words in self._anchors(pattern) if kind == "exact"), None)
-        if exact is not None:  # found in C
-            at, words = exact
+    def _candidates(self, start: tuple) -> list[int]:
+        """The candidate starts of a start plan (`_start_plan`), found in C where they can be."""
+        kind = start[0]
+        texts = self.texts
+        if kind == "literal":
+            _, value, offset, following = start
+            found = compress(range(len(texts)), map(value.__eq__, texts))
+            if following is not None:  # من + places: only where the next token starts a match
+                hit_at = self.ctx.hit_at
+                found = (k for k in found if hit_at(following, k + 1) is not None)
+            return sorted({k - offset for k in found if k >= offset})
+        if kind == "exact":
+            _, at, words = start
             return [k - at for k in compress(range(len(texts)), map(words.__contains__, texts)) if k >= at]
-        first = pattern.elements[0]
-        lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
-        if lexicon is not None and first.low >= 1:
-            return [m.i for m in ctx.hits(lexicon.value)]
-        word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
-        if word is not None and first.low >= 1:
-            entries = self._word_entries(word.value, word.attr)
+        if kind == "lexicon":
+            return [m.i for m in self.ctx.hits(start[1])]
+        if kind == "word":
+            entries = self._word_entries(start[1], start[2])
             return list(compress(range(len(texts)), map(entries.__contains__, texts)))
-        return range(len(texts))
-
-    def _anchors(self, pattern: Pattern) -> list[tuple[int, str, object]]:
-        """(offset from the start, test kind, the words it accepts) of each literal, `exact` and `word`
-        test a match must pass at a fixed offset: in the one-token elements that open the pattern and
-        the element after them. The words of an `exact` test with its attribute applied; of a `word`
-        test, (lexicon, attribute), its words looked up per article. Once per pattern and run."""
-        memo = self.ctx.res.pattern_memo
-        known = memo.get(id(pattern))
-        if known is not None and known[0] is pattern:
-            return known[1]
-        anchors: list[tuple[int, str, object]] = []
-        memo[id(pattern)] = (pattern, anchors)  # the pattern held, so its id is not reused
-        offset = 0
-        for el in pattern.elements:
-            for t in el.tests if el.low >= 1 else ():
-                if t.negated:
-                    continue
-                if t.kind == "literal":
-                    anchors.append((offset, "literal", frozenset((t.value,))))
-                elif t.kind == "exact":
-                    entries = self.ctx.res.matchable[t.value].by_norm
-                    anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if _has(e, t.attr))))
-                elif t.kind == "word":
-                    anchors.append((offset, "word", (t.value, t.attr)))
-            if not el.one_token:
-                break
-            offset += 1
-        return anchors
+        return list(range(len(texts)))
 
     def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
         """The article's words a `word` test of this lexicon and attribute accepts (each distinct word
-        looked up once, in C; the attribute read only on the entries found)."""
+        looked up once, in C; the attribute's verdict on a word once per run)."""
         key = (lexicon, attr)
         found = self._words.get(key)
         if found is None:
             if self._distinct is None:
-                self._distinct = set(self.ctx.texts)
-            lex = self.ctx.res.matchable[lexicon]
+                self._distinct = set(self.texts)
+            res = self.ctx.res
+            lex = res.matchable[lexicon]
             found = lex.words_with_entry(self._distinct)
-            if attr is not None:
-                found = {w for w in found if _has(lex.lookup(w), attr)}
+            if attr is not None and found:
+                memo = res.pattern_memo
+                has = memo.get(key)
+                if has is None:
+                    has = memo[key] = WordCache(lambda w: _has(lex.lookup(w), attr), LOOKUP_CACHE_SIZE)
+                found = list(found)
+                found = set(compress(found, map(has.__getitem__, found)))
             self._words[key] = found
         return found
 
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
         """The greedy match of a pattern starting at a token, or None."""
+        return self._match(self._plan(pattern), start)
+
+    def _match(self, plan: _Plan, start: int) -> PatternMatch | None:
         bounds: list[int] = []
         used: list[str] = []
-        end = self._seq(pattern.elements, 0, start, bounds, used)
+        end = self._seq(plan.steps, 0, start, bounds, used)
         if end < 0:
             return None
+        pattern = plan.pattern
         s, e = pattern.span
         positions = [start, *bounds]
         return PatternMatch(pattern, start, end, positions[s], positions[e], tuple(used), pattern.priority)
 
-    def _seq(self, elements: tuple[Element, ...], k: int, i: int, bounds: list[int], used: list[str]) -> int:
-        """Match elements[k:] from token i (backtracking, greedy); fill `bounds` with the token index
+    def _seq(self, steps: tuple, k: int, i: int, bounds: list[int], used: list[str]) -> int:
+        """Match steps[k:] from token i (backtracking, greedy); fill `bounds` with the token index
         after each element; the end token, or -1."""
-        if k == len(elements):
+        if k == len(steps):
             return i
-        el = elements[k]
+        low, high, verdicts, names, el = steps[k]
+        texts = self.texts
+        if verdicts is not None:  # one token per repetition, decided by its text: the longest run
+            n = len(texts)
+            limit = n if high < 0 or i + high > n else i + high
+            j = i
+            while j < limit and verdicts[texts[j]] is not None:
+                j += 1
+            if j - i < low:
+                return -1
+            last = k + 1 == len(steps)
+            # the next element one token of a text test: where it fails, nothing need be tried
+            after = None if last or steps[k + 1][:2] != (1, 1) else steps[k + 1][2]
+            mark_b, mark_u = len(bounds), len(used)
+            for e in range(j, i + low - 1, -1):
+                if after is not None and (e >= n or after[texts[e]] is None):
+                    continue
+                bounds.append(e)
+                if names:
+                    for x in range(i, e):
+                        used.extend(verdicts[texts[x]])
+                end = e if last else self._seq(steps, k + 1, e, bounds, used)
+                if end >= 0:
+                    return end
+                del bounds[mark_b:], used[mark_u:]
+            return -1
+        if high == 1:  # one occurrence or, if optional, none
+            got: list[str] = []
+            if len(el.tests) == 1:
+                nxt = self._test(el.tests[0], i, got) if i < len(texts) else -1
+            else:
+                nxt = self._element(el, i, got)
+            mark_b, mark_u = len(bounds), len(used)
+            if nxt >= 0:
+                bounds.append(nxt)
+                used.extend(got)
+                end = self._seq(steps, k + 1, nxt, bounds, used)
+                if end >= 0:
+                    return end
+                del bounds[mark_b:], used[mark_u:]
+            if low == 0:
+                bounds.append(i)
+                end = self._seq(steps, k + 1, i, bounds, used)
+                if end >= 0:
+                    return end
+                del bounds[mark_b:]
+            return -1
         ends = [i]          # token after n repetitions, n = 0, 1, ...
         lex_after: list[list[str]] = [[]]
-        by_text, texts = self._by_text(el), self.ctx.texts
-        while el.high < 0 or len(ends) - 1 < el.high:
-            at = ends[-1]
-            if by_text is not None:  # tests of the token's text alone: decided once per run for each text
-                got = by_text[texts[at]] if at < len(texts) else None
-                if got is None:
-                    break
-                nxt = at + 1
-            else:
-                got = []
-                nxt = self._element(el, at, got)
-                if nxt < 0:
-                    break
+        while high < 0 or len(ends) - 1 < high:
+            got: list[str] = []
+            nxt = self._element(el, ends[-1], got)
+            if nxt < 0:
+                break
             ends.append(nxt)
             lex_after.append([*lex_after[-1], *got] if got else lex_after[-1])
-        for n in range(len(ends) - 1, el.low - 1, -1):
+        for n in range(len(ends) - 1, low - 1, -1):
             mark_b, mark_u = len(bounds), len(used)
             bounds.append(ends[n])
             used.extend(lex_after[n])
-            end = self._seq(elements, k + 1, ends[n], bounds, used)
+            end = self._seq(steps, k + 1, ends[n], bounds, used)
             if end >= 0:
                 return end
             del bounds[mark_b:], used[mark_u:]
@@ -196,27 +255,19 @@ class ArticlePatterns:
 
     def _element(self, el: Element, i: int, used: list[str]) -> int:
         """The token after one occurrence of an element at token i, or -1."""
-        if i >= len(self.ctx.tokens):
+        if i >= len(self.texts):
             return -1
         end = -1
         for test in el.tests:
             j = self._test(test, i, used)
-            if j < 0 or (end >= 0 and j != end):
+            if j < 0:
+                return -1
+            if test.negated:
+                continue  # [lexicon A & not lexicon A:scope=report]: a rejection spans no tokens of its own
+            if end >= 0 and j != end:
                 return -1
             end = j
-        return end
-
-    def _by_text(self, el: Element) -> WordCache | None:
-        """token text -> the lexicon entries an element's tests used there, or None where they fail;
-        for an element without lexicon tests (whose verdict depends on the text alone). Once per run."""
-        memo = self.ctx.res.pattern_memo
-        known = memo.get(id(el))
-        if known is not None and known[0] is el:
-            return known[1]
-        by_text = None if any(t.kind == "lexicon" for t in el.tests) else WordCache(
-            partial(_text_tests, el.tests, self.ctx.res.matchable), LOOKUP_CACHE_SIZE)
-        memo[id(el)] = (el, by_text)  # the element held, so its id is not reused
-        return by_text
+        return end if end >= 0 else i + 1
 
     def _test(self, t: Test, i: int, used: list[str]) -> int:
         ctx = self.ctx
@@ -225,7 +276,7 @@ class ArticlePatterns:
             ok, j, entry = m is not None and _has(m.entry, t.attr), (m.j if m is not None else i + 1), (
                 m.entry if m is not None else None)
         else:
-            (ok, entry), j = _text_test(t, ctx.texts[i], ctx.res.matchable), i + 1
+            (ok, entry), j = _text_test(t, self.texts[i], ctx.res.matchable), i + 1
         if t.negated:
             return i + 1 if not ok else -1
         if not ok:
@@ -233,6 +284,70 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
+
+
+def _anchors(pattern: Pattern, matchable: dict) -> tuple[tuple[int, str, object], ...]:
+    """(offset from the start, test kind, the words it accepts) of each literal, `exact` and `word`
+    test a match must pass at a fixed offset: in the one-token elements that open the pattern and
+    the element after them. The words of an `exact` test with its attribute applied; of a `word`
+    test, (lexicon, attribute), its words looked up per article."""
+    anchors: list[tuple[int, str, object]] = []
+    offset = 0
+    for el in pattern.elements:
+        for t in el.tests if el.low >= 1 else ():
+            if t.negated:
+                continue
+            if t.kind == "literal":
+                anchors.append((offset, "literal", frozenset((t.value,))))
+            elif t.kind == "exact":
+                entries = matchable[t.value].by_norm
+                anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+            elif t.kind == "word":
+                anchors.append((offset, "word", (t.value, t.attr)))
+        if not el.one_token:
+            break
+        offset += 1
+    return tuple(anchors)
+
+
+def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
+    """How a pattern's candidate starts are found: before a literal (the tokens ahead of it one each;
+    ("literal", text, offset, the lexicon the next token must start a match of)), else before a token
+    that is an `exact` entry (("exact", offset, words)), at a lexicon's matches (("lexicon", name)),
+    at a word lexicon's entries (("word", lexicon, attribute)), or at every token (("all",))."""
+    elements = pattern.elements
+    offset = 0
+    for index, el in enumerate(elements):
+        literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
+        if literal is not None and el.low >= 1:
+            return ("literal", literal.value, offset, _required_lexicon(elements, index + 1) if el.one_token else None)
+        if not el.one_token:
+            break
+        offset += 1
+    exact = next(((at, words) for at, kind, words in anchors if kind == "exact"), None)
+    if exact is not None:
+        return ("exact", *exact)
+    first = elements[0]
+    lexicon = next((t for t in first.tests if t.kind == "lexicon" and not t.negated), None)
+    if lexicon is not None and first.low >= 1:
+        return ("lexicon", lexicon.value)
+    word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
+    if word is not None and first.low >= 1:
+        return ("word", word.value, word.attr)
+    return ("all",)
+
+
+def _text_verdicts(el: Element, matchable: dict) -> WordCache | None:
+    """token text -> the lexicon entries an element's tests used there, or None where they fail; for
+    an element without lexicon tests (whose verdict depends on the text alone), else None."""
+    if any(t.kind == "lexicon" for t in el.tests):
+        return None
+    return WordCache(partial(_text_tests, el.tests, matchable), LOOKUP_CACHE_SIZE)
+
+
+def _names_entries(el: Element) -> bool:
+    """Whether passing an element can name a lexicon entry (a `word` or `exact` test, not negated)."""
+    return any(t.kind in ("word", "exact") and not t.negated for t in el.tests)
 
 
 def _text_test(t: Test, text: str, matchable: dict) -> tuple[bool, object]:
