@@ -74,6 +74,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     events.sort(key=lambda e: e[0])
     last_source: list[Entity] = []
     by_id = {e.id: e for e in entities}
+    refused = _refusals(ctx)
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     for start, kind, m in events:
         if _inside(inside_quote, start):
@@ -98,6 +99,12 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
+            if m.prefix.endswith(_LAM):
+                continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
+            if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
+                continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
+            if m.i in refused:
+                continue  # رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: nothing was said
             if _plural_participle(m.entry):
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
@@ -113,6 +120,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             subject_after_relative = rel is not None and _disagrees(ctx.tokens[rel].text, m.entry.get("gender"))
             if subject_after_relative:
                 rel = None
+            if rel is not None and rel > 0 and ctx.tokens[rel - 1].text in _FACT_ANTECEDENTS:
+                continue  # وغيرهم، الأمر الذي يؤكد حرصه: what a fact shows, no one's report
             if rel is not None and not participle:
                 # الذي كتب روايات، التي قالت إن: the subject is the relative's antecedent, never the
                 # noun after the verb (its object), and never a speaker carried over from before
@@ -389,6 +398,9 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
 _RELATIVES = word_class("attribution-words", "relatives")
 _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
+_LAM = affix("lam")  # ل
+_FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
+_ARTICLE = affix("article")  # ال
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -455,6 +467,38 @@ def _colon_follows(ctx, j: int) -> bool:
         if ctx.tokens[k].kind == "punct":
             return False
     return False
+
+
+REFUSED_REACH = 6  # tokens after رفض where what was refused (كشف، التعليق) may come, past its subject
+
+
+def _refusals(ctx: Context) -> set[int]:
+    """رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: a refusal verb (reporting-verbs refusal=yes) and
+    the verbal noun of a reporting verb (masdar, with or without the article) within REFUSED_REACH tokens
+    after it in its sentence, before any reported clause: the tokens of both, which report nothing."""
+    out = set()
+    for m in ctx.hits("reporting-forms"):
+        if not m.entry.get("refusal"):
+            continue
+        sentence = ctx.sentence_of(m.start)[0]
+        for k in range(m.j, min(m.j + REFUSED_REACH, len(ctx.tokens))):
+            t = ctx.tokens[k].text
+            if t in _THAT_CLAUSE or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+                break
+            if t.removeprefix(_ARTICLE) in ctx.res.reporting_masdars:
+                out |= {m.i, k}
+                break
+    return out
+
+
+def _measured(ctx: Context, j: int, clitic: str) -> bool:
+    """Token j is the clitic on a figure: بملايين، بنحو، ب 300 (a number word, a qualifier or a number)."""
+    if j >= len(ctx.tokens) or not ctx.tokens[j].text.startswith(clitic):
+        return False
+    rest = ctx.tokens[j].text[len(clitic):]
+    if not rest:
+        return j + 1 < len(ctx.tokens) and ctx.tokens[j + 1].kind == "number"
+    return ctx.res["number-words"].lookup(rest) is not None or ctx.res["qualifiers"].lookup(rest) is not None
 
 
 def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, reach: int = 6) -> Entity | None:

@@ -132,6 +132,12 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
         L = labels(lang)
         out.append(f"{L['carried']} '{a.loc.text}'" + (f" → {src.name}" if src else "")
                    + f" ({L['sentence']} {a.sentence + 1})")
+        via = getattr(item, "carried_via", None)
+        if via:
+            out.append(f"{L['carried_via']} '{via[0]}' ({', '.join(via[1:])})")
+        earlier = next((n for n in article.numbers if n.id == getattr(item, "refers_to", None)), None)
+        if earlier is not None:
+            out.append(f"{L['refers_to']} '{earlier.loc.text}' ({L['sentence']} {earlier.sentence + 1})")
     return out
 
 

@@ -106,6 +106,8 @@ class NumberItem:
     place: str | None = None            # a casualty's event place: named in its sentence, else the dateline's (normalized)
     update_story: bool = False          # its story leads with an update (ارتفاع حصيلة ... in headline or lead)
     carried_from: str | None = None     # the earlier attribution whose source carries over to it (a release's figures)
+    carried_via: list[str] | None = None  # the continuation cue (its words, pattern, entries) that took carried_from over a paragraph break
+    refers_to: str | None = None        # the earlier figure a definite one (الـ110 ملايين) refers back to
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)

@@ -11,6 +11,7 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.figure_context import lead_paragraph
+from validator.extract.letters import ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.numbers import extract_numbers
@@ -62,7 +63,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _acting_bodies(ctx, article)
     _cited_documents(ctx, article)
     _sourced_next(article)
-    _carry_sources(article, turns)
+    _carry_sources(article, turns, _continuations(ctx))
     _carry_repeated_figures(article)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -196,6 +197,31 @@ def _first_person(ctx: Context, quotes: list[Quote]) -> bool:
     return False
 
 
+def _first_word(ctx: Context, sentence) -> int:
+    """The token of a sentence's first word (opening punctuation skipped)."""
+    k = ctx.index.at_or_after(ctx.norm.to_normalized(sentence.start))
+    while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
+        k += 1
+    return k
+
+
+def _continuations(ctx: Context) -> dict[int, list[str]]:
+    """Sentences that open by going on with the paragraph before (patterns labelled source-continues,
+    rules/patterns/contexts.pattern: a list that goes on after a colon, a verb of results whose subject
+    is the one before), by sentence index: the cue's words, then its pattern and lexicon entries."""
+    matches = ctx.patterns.find("source-continues")
+    if not matches:
+        return {}
+    by_start = {m.start: m for m in matches}
+    out = {}
+    for s in ctx.doc.sentences:
+        m = by_start.get(_first_word(ctx, s))
+        if m is not None:
+            words = ctx.tokens[m.span_start:m.span_end]
+            out[s.index] = [ctx.original_text(words[0].start, words[-1].end), *m.evidence]
+    return out
+
+
 def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
     """Passage index of every sentence: a new passage opens with each paragraph and with a sentence
     that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon).
@@ -208,9 +234,7 @@ def _passages(ctx: Context) -> tuple[list[int], list[bool]]:
     for m in ctx.hits("topic-shifts"):
         shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
-        k = ctx.index.at_or_after(ctx.norm.to_normalized(s.start))
-        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
-            k += 1
+        k = _first_word(ctx, s)
         turns = any(shift.entry.get("kind") != "before-place" or (
             shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
                                            or ctx.tokens[shift.j].text in PLACE_HEADS))
@@ -438,14 +462,16 @@ def _verb_kind(article: Article, att) -> str | None:
     return entry.get("kind") if entry is not None else None
 
 
-def _carry_sources(article: Article, turns: list[bool]) -> None:
+def _carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
-    carries over the following sentences and paragraphs; a person's words only the rest of his
+    (and an official's decision, an `agent`) carries over the following sentences and paragraphs; a person's words only the rest of his
     paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
-    The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
+    A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
+    of results with no subject of its own) keeps a person's or a document's source, never distance
+    alone; its figures record the cue (`carried_via`). The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
     waiting = sorted((n for n in article.numbers if not n.attributed and n.sentence >= 0), key=lambda n: n.sentence)
     if not waiting:
         return
@@ -460,22 +486,27 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
             quoted.setdefault(q.sentence, []).append(q.speaker)
     sentences = article.doc.sentences
     carrier, carrier_is_body, k = None, False, 0
+    paragraph, via = -1, None  # the paragraph a person's or document's source reaches, and the cue that took it there
     for s, sentence in enumerate(sentences):
         if k >= len(waiting):
             break
+        if carrier is not None and not carrier_is_body and sentence.paragraph != paragraph and s in continues:
+            paragraph, via = sentence.paragraph, continues[s]
         if carrier is not None and (
                 (s < len(turns) and turns[s])
                 or any(speaker != carrier.source for speaker in quoted.get(s, ()))
-                or (not carrier_is_body and sentence.paragraph != sentences[carrier.sentence].paragraph)):
+                or (not carrier_is_body and sentence.paragraph != paragraph)):
             carrier = None
         while k < len(waiting) and waiting[k].sentence == s:
             if carrier is not None:
                 waiting[k].carried_from = carrier.id
+                waiting[k].carried_via = via if via is not None and sentence.paragraph == paragraph else None
             k += 1
         if s in unresolved and s not in sourced:
             carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
+            paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
             if carrier.kind == "document":
                 # a cited document's figures go on over the rest of its paragraph; a later paragraph
@@ -483,22 +514,28 @@ def _carry_sources(article: Article, turns: list[bool]) -> None:
                 # may be the writer's own (the growth figure after a survey's index: issue 13, dev-gold-2)
                 carrier_is_body = False
                 continue
-            carrier_is_body = entity is not None and entity.kind == "organization"
+            # a body's release, or an official's decision (an agent: the bonus schedule goes on in the next paragraph)
+            carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
 
 
 def _carry_repeated_figures(article: Article) -> None:
     """A figure that repeats, with its unit, a value the previous sentence gives under a source (مقابل
-    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون): the reader has its
-    source already; it is carried from the attribution that sourced the first (field `carried`)."""
+    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون), or, written with the
+    definite article (مبلغ الـ110 ملايين دولار), a value any earlier sentence gives: the reader has its
+    source already; it is carried from the attribution that sourced the first (field `carried`; a
+    definite one names the figure it refers back to, `refers_to`)."""
     by_sentence: dict[int, list[NumberItem]] = {}
     for n in article.numbers:
         by_sentence.setdefault(n.sentence, []).append(n)
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
             continue
-        for earlier in by_sentence.get(n.sentence - 1, ()):
+        definite = normalize_string(article.doc.text[max(0, n.loc.start - BACK_REFERENCE_REACH):n.loc.start]
+                                    ).endswith(ARTICLE)
+        reach = range(n.sentence - 1, -1, -1) if definite else (n.sentence - 1,)
+        for earlier in (e for s in reach for e in by_sentence.get(s, ()) if e.loc.start < n.loc.start):
             if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
                 continue
             carrier = earlier.carried_from
@@ -507,18 +544,26 @@ def _carry_repeated_figures(article: Article) -> None:
                                 and a.source == earlier.source), None)
             if carrier is not None:
                 n.carried_from = carrier
+                n.refers_to = earlier.id if definite else None
                 break
+
+
+BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)
+TITLE_TO_NAME = 3  # tokens after a deciding official's title where his name may start (الأمير عبدالله، الرئيس العام ...)
 
 
 def _acting_bodies(ctx: Context, article: Article) -> None:
     """قامت وزارة النقل بجولات ...، حيث تم رصد 395 مخالفة: a named body that opens its sentence as the
     subject of its action (patterns labelled acting-body, rules/patterns/contexts.pattern) reports its
-    own operations. It becomes an attribution of kind `agent`, added after the linking (a figure of
+    own operations; an official who decides a figure's terms (a verb of decision and his title: the named
+    person, or a definite role, القاضي) is their source. It becomes an attribution of kind `agent`, added after the linking (a figure of
     its sentence is not `attributed`, so casualty counts still need a source of their own), whose
     source is given to that sentence's figures and, by the carry-over, to the following ones (field
     `carried`)."""
     bodies = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "organization" and not e.vague
               and not is_outlet(e) for m in e.mentions}
+    people = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "person" and not e.vague
+              for m in e.mentions}
     added = []
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
@@ -526,10 +571,15 @@ def _acting_bodies(ctx: Context, article: Article) -> None:
         if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
             continue  # only a verb that opens its sentence has the body as its subject
         entity = bodies.get(body.start)
-        if entity is None:
+        if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
+            entity = next((people[t.start] for t in ctx.tokens[m.end:m.end + TITLE_TO_NAME] if t.start in people), None)
+            if entity is None and not body.text.startswith(ARTICLE):
+                continue
+        elif entity is None:
             continue
-        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, verb.end), verb.text, "agent", entity.id,
-                            sentence=sentence, paragraph=paragraph)
+        end = ctx.tokens[m.end - 1].end if entity is None else verb.end
+        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, end), ctx.original_text(verb.start, end), "agent",
+                            entity.id if entity else None, sentence=sentence, paragraph=paragraph)
         added.append(agent)
         for n in article.numbers:
             if n.sentence == sentence and not n.attributed:

@@ -12,6 +12,7 @@ from validator.extract.model import Quote
 from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
                                         QUOTE_PAIRS, TATWEEL)
 from validator.text.tokens import token_kind
+from validator.text.wordcache import WordCache
 
 PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
 _MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME) + "]")
@@ -331,8 +332,8 @@ def _list_item_of(ctx: Context, quote: Quote, norm_start: int) -> str | None:
 
 def _after_text_word(ctx: Context, norm_start: int) -> bool:
     """A word that announces a quoted text rather than speech (شعار، لافتات، المثل، الآية، بعنوان، نصه)
-    within a few words before the quotation, in the same clause."""
-    intro = ctx.res["name-introducers"]
+    within a few words before the quotation, in the same clause (an entry of name-introducers, kind=text,
+    of up to four words, a single word also with a pronoun suffix read off)."""
     i = ctx.index.at_or_after(norm_start) - 1
     words: list[str] = []
     while i >= 0 and len(words) < _TEXT_WINDOW:
@@ -343,18 +344,31 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
                 continue
             break
         words.insert(0, t.text)
+    text_word, last_words = _text_introducers(ctx.res)
+    if any(map(text_word.__getitem__, words)):
+        return True
+    intro = ctx.res["name-introducers"]
     for k in range(len(words)):
-        for n in (4, 3, 2, 1):
-            if k + n > len(words):
-                continue
-            phrase = " ".join(words[k:k + n])
-            forms = (phrase,) if n > 1 else (phrase, *(phrase[:-len(x)] for x in _PRONOUN_SUFFIXES
-                                                       if phrase.endswith(x) and len(phrase) - len(x) >= 3))
-            for form in forms:
-                entry = intro.lookup(form)
+        for n in (4, 3, 2):  # a phrase ends in the last word of a phrase entry (clitics come off its first)
+            if k + n <= len(words) and words[k + n - 1] in last_words:
+                entry = intro.lookup(" ".join(words[k:k + n]))
                 if entry is not None and entry.get("kind") == "text":
                     return True
     return False
+
+
+def _text_introducers(res) -> tuple[WordCache, frozenset[str]]:
+    """(word -> whether it is a text introducer alone, the last words of the phrase ones), once per run."""
+    intro = res["name-introducers"]
+    known = res.pattern_memo.get("text-introducers")
+    if known is None or known[0] is not intro:
+        def text_word(word: str) -> bool:
+            forms = (word, *(word[:-len(x)] for x in _PRONOUN_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3))
+            return any((e := intro.lookup(form)) is not None and e.get("kind") == "text" for form in forms)
+        last_words = frozenset(norm.rsplit(" ", 1)[-1] for norm, e in intro.by_norm.items()
+                               if " " in norm and e.get("kind") == "text")
+        known = res.pattern_memo["text-introducers"] = (intro, WordCache(text_word), last_words)
+    return known[1], known[2]
 
 
 def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:

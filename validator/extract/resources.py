@@ -247,7 +247,8 @@ class Resources:
     def pattern_memo(self) -> dict:
         """The pattern matcher's memo for the run: each pattern compiled (by the pattern's id, kept with
         it: where its starts are found, each element's verdict on each token text) and each `word`
-        test's attribute verdict on each word (validator/extract/patterns/matcher.py, `_Plan`)."""
+        test's attribute verdict on each word (validator/extract/patterns/matcher.py, `_Plan`); the words
+        that announce a quoted text (validator/extract/quotes.py, `_text_introducers`)."""
         return {}
 
     @cached_property

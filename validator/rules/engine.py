@@ -25,6 +25,7 @@ from validator.rules.fingerprints import article_fingerprints
 from validator.rules.textmatch import ArticleTexts, LiteralSet, literal
 from validator.text.lexicon import Lexicons
 from validator.text.normalize import NormalizedText, normalize_cached
+from validator.text.wordcache import WordCache
 
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
@@ -51,6 +52,8 @@ class _Eval:
 
 
 _NO_MATCH = _Eval()  # shared by conditions without `matches`, which never write to it
+_NOT, _IS, _COMPARE, _CALL = range(4)  # how `all_of`/`any_of` test an operand (Engine._operands)
+_NORMALIZED = WordCache(norm_value)  # a field's text as conditions compare it, once per run (categories repeat)
 
 
 def _has_matches(cond) -> bool:
@@ -220,20 +223,38 @@ class Engine:
 
     def _compile(self, cond, structure: str, rule: m.Rule):
         if isinstance(cond, m.And):
-            parts = [self._compile(c, structure, rule) for c in cond.operands]
+            plan = self._operands(cond, structure, rule)
 
             def all_of(item, a, s):
-                for part in parts:
-                    if not part(item, a, s):
+                for test, get, fn in plan:
+                    if test == _NOT:
+                        if get(item, a):
+                            return False
+                    elif test == _COMPARE:
+                        if not fn(get(item, a)):
+                            return False
+                    elif test == _IS:
+                        if not get(item, a):
+                            return False
+                    elif not fn(item, a, s):
                         return False
                 return True
             return all_of
         if isinstance(cond, m.Or):
-            parts = [self._compile(c, structure, rule) for c in cond.operands]
+            plan = self._operands(cond, structure, rule)
 
             def any_of(item, a, s):
-                for part in parts:
-                    if part(item, a, s):
+                for test, get, fn in plan:
+                    if test == _NOT:
+                        if not get(item, a):
+                            return True
+                    elif test == _COMPARE:
+                        if fn(get(item, a)):
+                            return True
+                    elif test == _IS:
+                        if get(item, a):
+                            return True
+                    elif fn(item, a, s):
                         return True
                 return False
             return any_of
@@ -257,6 +278,8 @@ class Engine:
 
             def in_list(item, a, s):
                 value = get(item, a)
+                if value.__class__ is str:  # one text, the commonest
+                    return (_NORMALIZED[value] in wanted_set) != negated
                 values = value if isinstance(value, (list, tuple)) else [value]
                 return any(norm_value(v) in wanted_set for v in values if v is not None) != negated
             return in_list
@@ -277,6 +300,22 @@ class Engine:
                 return self._literal_matcher(cond, get, literals, pattern)
             return lambda item, a, s: self._matches(cond, get(item, a), item, a, s, rule)
         raise ValueError(cond)
+
+    def _operands(self, cond, structure: str, rule: m.Rule) -> tuple[tuple[int, object, object], ...]:
+        """The operands of `and`/`or` as (test, field getter, function): a field's flag, negated or not,
+        and a field's comparison read in place by `all_of`/`any_of`, any other condition compiled and
+        called (a closure for each would be two calls a test, on every structure of the article)."""
+        plan = []
+        for c in cond.operands:
+            if isinstance(c, m.Not) and isinstance(c.operand, m.Truthy):  # `not flag`, the commonest test
+                plan.append((_NOT, self._getter(c.operand.field, structure), None))
+            elif isinstance(c, m.Truthy):
+                plan.append((_IS, self._getter(c.field, structure), None))
+            elif isinstance(c, m.Compare):
+                plan.append((_COMPARE, self._getter(c.field, structure), _comparison(c.op, c.value)))
+            else:
+                plan.append((_CALL, None, self._compile(c, structure, rule)))
+        return tuple(plan)
 
     def _literal_set(self, structure: str, path: tuple[str, ...]) -> LiteralSet:
         """The plain-word patterns every rule of the run matches on this structure's field, together."""
@@ -457,7 +496,7 @@ def _comparison(op: str, wanted):
                 return op == "!="
             other = wanted
         else:
-            value, other = norm_value(str(value)), wanted_text
+            value, other = _NORMALIZED[str(value)], wanted_text
         if order is None:
             return (value == other) == (op == "=")
         return order(value, other)

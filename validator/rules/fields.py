@@ -96,8 +96,16 @@ def _speaker_first(quote, a: Article) -> bool:
     «...») is the same problem, reported once, at his first quotation."""
     if quote.speaker is None:
         return True
-    return next((q for q in a.quotes if q.speaker == quote.speaker and q.kind == "speech" and q.balanced),
-                quote) is quote
+    return a.memo("first-speeches", _first_speeches).get(quote.speaker, quote) is quote
+
+
+def _first_speeches(a: Article) -> dict:
+    """Each speaker's first balanced direct quotation."""
+    first: dict = {}
+    for q in a.quotes:
+        if q.kind == "speech" and q.balanced:
+            first.setdefault(q.speaker, q)
+    return first
 
 
 def _mention_in_headline(mention, a: Article) -> bool:
@@ -177,7 +185,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
                                  "over the following sentences and paragraphs, a person's words and a cited document "
                                  "(pattern label document-source) over the rest of their "
-                                 "paragraph, until another source, a quotation of someone else or a topic shift"),
+                                 "paragraph (and on over a paragraph that opens by going on with it: pattern label "
+                                 "source-continues), until another source, a quotation of someone else or a topic shift"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
                                 "the writer's own estimate, which no earlier source carries over to"),

@@ -104,9 +104,9 @@ class NameReader(TitlePhrases):
         self.claims = TokenClaims(len(ctx.tokens))
         self.used = self.claims.taken  # read only: the filter writes it (`claims.decide`, `claims.hold`)
         self._role_starts_cache: set[int] | None = None
-        self._words: list[str | None] = list(ctx.texts)  # _word(i), looked up often: None but for words
-        for k in compress(range(len(ctx.tokens)), map("word".__ne__, map(token_kind, ctx.tokens))):
-            self._words[k] = None
+        # _word(i): the text of token i if it is a word, else None (and None outside the article); looked
+        # up thousands of times an article, so a dict's own `get`, called in C
+        self._word = dict(compress(enumerate(ctx.texts), map("word".__eq__, map(token_kind, ctx.tokens)))).get
         self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
         self._person_keys = KeyIndex()  # `person` looks a name up among the entities so far
@@ -121,6 +121,7 @@ class NameReader(TitlePhrases):
         self._body_at = self._index_matches("bodies")
         self._place_at = self._index_matches("places")
         self._modifier_at = self._index_matches("title-modifiers")
+        self._index_complements()
         self._quoted_names: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------------------------------
@@ -132,9 +133,6 @@ class NameReader(TitlePhrases):
     def _index_matches(self, lexicon: str) -> dict[int, tuple[int, LexMatch]]:
         """token index -> (end token index, match) for every match of a lexicon."""
         return {m.i: (m.j, m) for m in self.ctx.hits(lexicon)}
-
-    def _word(self, i: int) -> str | None:
-        return self._words[i] if 0 <= i < len(self._words) else None
 
     def _written(self, i: int) -> str:
         """A token as the author wrote it, diacritics removed but letters not folded."""

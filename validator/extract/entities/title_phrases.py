@@ -2,6 +2,8 @@
 whose title it is (portfolio, body, nationality, place), and the titles as written for a person."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from validator.extract.entities.words import (
     IN_THE_NAME_OF,
     MAX_COMPLEMENT_TOKENS,
@@ -150,13 +152,16 @@ class TitlePhrases:
             and j not in self._title_at and not self.res.is_non_name(w) and w not in self.res.given_names.by_norm \
             and self._complement_word(j) == 0
 
-    def _complement_word(self, j: int) -> int:
-        """Token index after a portfolio, nationality, body or place starting at j, or 0."""
-        for table in (self._portfolio_at, self._nationality_at, self._body_at, self._place_at):
-            hit = table.get(j)
-            if hit is not None and not hit[1].prefix.startswith(COORDINATION_PREFIXES):
-                return hit[0]  # (ومنظمة الصحة: a second body, coordinated, not this one's complement)
-        return 0
+    def _index_complements(self) -> None:
+        """`_complement_word(j)`: the token index after a portfolio, nationality, body or place starting
+        at j (the first of these lexicons in that order), or 0. Asked at nearly every token a title may
+        extend over, so a table made once per article and read in C."""
+        ends: dict[int, int] = {}
+        for table in (self._place_at, self._body_at, self._nationality_at, self._portfolio_at):  # the first wins
+            for j, (end, m) in table.items():
+                if not m.prefix.startswith(COORDINATION_PREFIXES):
+                    ends[j] = end  # (ومنظمة الصحة: a second body, coordinated, not this one's complement)
+        self._complement_word = defaultdict(int, ends).__getitem__
 
     def _is_definite(self, j: int) -> bool:
         w = self._word(j)

@@ -129,6 +129,8 @@ class UnnamedPasses(PersonPasses):
                 return False
             if w.startswith(ARTICLE) or k in self._place_at:
                 return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
+            if k in self._body_at and self._body_at[k][1].entry.get("kind") == "agency":
+                return True  # مراسل فرانس برس: the named outlet answers for its own correspondent
         return False
 
     def _unnamed(self) -> None:
