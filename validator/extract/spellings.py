@@ -19,6 +19,7 @@ from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
 from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
 
 PLACE_HEADS = word_class("quote-words", "place-heads")  # words that head a place name
 _FEMININE_NISBA = affix("feminine-nisba")
@@ -95,14 +96,16 @@ _WRITTEN_AS = r"(?<!\w)\w{{0,3}}{}(?!\w)"
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
 _ONE_G = tuple((g, _FOREIGN_G[0]) for g in _FOREIGN_G[1:])  # (letter, the one it is read as)
-_HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
+# the lines that hold a foreign g letter, in words joined by line breaks: found in one pass, not a
+# search per word
+_FOREIGN_G_LINES = re.compile("(?m)^.*[" + "".join(map(re.escape, _FOREIGN_G)) + "].*$").findall
 
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
     stopwords = ctx.res["stopwords"]
     readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
-    for w in filter(_HAS_FOREIGN_G, set(ctx.texts)):  # most words have neither letter: found in C
+    for w in set(_FOREIGN_G_LINES("\n".join(set(ctx.texts)))):  # most words have neither letter: found in C
         if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
             continue
         clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
@@ -205,9 +208,9 @@ class _NameIndex:
         self.by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
         self.items = list(name_words.items())
         for k, (name, _) in enumerate(self.items):
-            key = name.translate(_ONE_LETTER)
+            key, variants = _NAME_KEYS[name]
             self.by_key.setdefault(key, []).append(k)
-            for variant in _shorter_keys(key) + _longer_keys(key):
+            for variant in variants:
                 self.by_variant.setdefault(variant, []).append(k)
         self.keys = self.by_key.keys() | self.by_variant.keys()
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
@@ -231,6 +234,16 @@ class _NameIndex:
 
 
 _WITHOUT_FIRST, _WITHOUT_LAST = itemgetter(slice(1, None)), itemgetter(slice(None, -1))
+
+
+def _name_keys(name: str) -> tuple[str, tuple[str, ...]]:
+    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
+    key = name.translate(_ONE_LETTER)
+    return key, (*_shorter_keys(key), *_longer_keys(key))
+
+
+# names come back article after article: their keys are made once per run (a bounded cache)
+_NAME_KEYS = WordCache(_name_keys, limit=20_000)
 
 
 def _headline_tokens(ctx: Context) -> int:
