@@ -173,7 +173,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="a sum or percentage of public record: an institution's capital just before it or a "
                                 "holder's stake just after it (pattern label record-context)"),
         "unit_price": FieldSpec(lambda n, a: n.unit_price,
-                                doc="a price per unit: a per-unit word just after the sum (pattern label unit-price)"),
+                                doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
+                                    "sentence with two different offer words (pattern label offer-term)"),
         "recalled": FieldSpec(lambda n, a: n.recalled,
                               doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
                                   "recall): an earlier report or state recalled as background"),
