@@ -18,6 +18,7 @@ CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل
 RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
 STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
+OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
 
@@ -130,6 +131,17 @@ class FigureContext:
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency."""
         return self._context_near("unit-price", first, last, sentence, 0, UNIT_PRICE_WINDOW)
+
+    def offer_sentence(self, sentence: int) -> bool:
+        """A sentence of a company's offer: OFFER_TERMS_MIN different offer words (pattern label offer-term:
+        باقة، العروض، الخصم، الاشتراك) in it; its prices and discounts are the company's tariff."""
+        if not hasattr(self, "_offer_sentences"):
+            words: dict[int, set[str]] = {}
+            for m in self.ctx.patterns.find("offer-term"):
+                s = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+                words.setdefault(s, set()).add(self.tokens[m.span_start].text)
+            self._offer_sentences = {s for s, w in words.items() if len(w) >= OFFER_TERMS_MIN}
+        return sentence in self._offer_sentences
 
     def recalled(self, sentence: int) -> bool:
         """A sentence that opens with كان recalls an earlier report or state (`_recalled`)."""

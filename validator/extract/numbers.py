@@ -328,7 +328,8 @@ class NumberExtractor:
                       and self.context.cargo_figure(first, last, sentence))
         if category in ("money", "percent"):
             item.record = self.context.record_figure(first, last, sentence)
-            item.unit_price = category == "money" and self.context.unit_price(first, last, sentence)
+            item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
+                or self.context.offer_sentence(sentence)
             item.recalled = self.context.recalled(sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):

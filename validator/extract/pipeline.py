@@ -158,15 +158,45 @@ def _introduced_by_role(ctx: Context, entities) -> None:
             after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
             before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
             before_ends = [m.span_end for m in before]
+            # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
+            group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
+            listed = _listed_names(ctx, entities) if group else {}
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and tokens[k].text in COMMAS:
             k += 1
         i = ctx.index.at_or_after(first)
         b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
-        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None)
+        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None) \
+            or (group.get(_after_list(ctx, k, listed)) if listed else None)
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
+
+
+def _listed_names(ctx: Context, entities) -> dict[int, int]:
+    """The token a person's name starts in (after و: وفهد السبيعي) -> the token after the name."""
+    index = ctx.index
+    out = {}
+    for e in entities:
+        if e.kind == "person":
+            for m in e.mentions:
+                if m.form in ("name", "surname"):
+                    start = index.containing(ctx.norm.to_normalized(m.loc.start))
+                    out[start] = index.at_or_after(ctx.norm.to_normalized(m.loc.end))
+    return out
+
+
+def _after_list(ctx: Context, k: int, listed: dict[int, int]) -> int:
+    """k: the token after a name (its comma skipped). When more names follow, joined by و or a comma
+    (، وفهد السبيعي، ونايف الحربي), the token after the last one (its comma skipped); else -1."""
+    tokens = ctx.tokens
+    skipped = False
+    while k in listed and (tokens[k].text.startswith(_AND) or (k > 0 and tokens[k - 1].text in COMMAS)):
+        k = listed[k]
+        skipped = True
+        if k < len(tokens) and tokens[k].text in COMMAS:
+            k += 1
+    return k if skipped else -1
 
 
 # Distinct first-person words (lexicon first-person) outside quotation marks that make the narration
@@ -252,10 +282,14 @@ def _partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -
     (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote. Not a span between straight marks
     whose pairing is a guess (ambiguous): it may run from one quotation's end to the next's start."""
     attributed = {a.sentence for a in attributions if a.source and a.kind == "verb"}
+    ends = None  # where the mentions end, found once, when a quotation first asks
     for q in quotes:
         if q.kind == "term" and not q.ambiguous and not q.kind_by_pattern and q.sentence in attributed \
-                and q.words >= 2 and not _after_name(q, entities) and not _nested(ctx, q):
-            q.kind = "speech"
+                and q.words >= 2:
+            if ends is None:
+                ends = frozenset(m.loc.end for e in entities for m in e.mentions)
+            if not _after_name(q, ends) and not _nested(ctx, q):
+                q.kind = "speech"
 
 
 # Words after which a short quotation is still what someone says: a speech cue, or whom it is said to
@@ -351,21 +385,9 @@ def _unannounced_quotes(ctx: Context, quotes: list[Quote], attributions) -> None
         q.kind = "term"
 
 
-def _after_name(q: Quote, entities) -> bool:
+def _after_name(q: Quote, mention_ends: frozenset[int]) -> bool:
     """أم محمد «أرملة وأم لطفلين»: a quotation right after a name describes that person."""
-    return q.loc.start in _mention_ends(entities) or (q.loc.start - 1) in _mention_ends(entities)
-
-
-def _mention_ends(entities) -> frozenset[int]:
-    # cached for the last entity list (held, and compared by identity: a bare id() can be reused)
-    count = sum(len(e.mentions) for e in entities)
-    if _ENDS_CACHE.get("entities") is not entities or _ENDS_CACHE.get("count") != count:
-        _ENDS_CACHE.update(entities=entities, count=count,
-                           ends=frozenset(m.loc.end for e in entities for m in e.mentions))
-    return _ENDS_CACHE["ends"]
-
-
-_ENDS_CACHE: dict = {}
+    return q.loc.start in mention_ends or (q.loc.start - 1) in mention_ends
 
 
 def _drop_silent_vague(article: Article) -> None:

@@ -28,7 +28,7 @@ def _citations(e: Entity, a: Article) -> list[int]:
     (قال فلان، بحسب فلان), not one resolved by coreference (a bare وأضاف may be anyone's), not a
     statement noun (رسالة، تقرير: whose letter is a guess), and the quotations those attributions give him."""
     attributions, spoken = a.sourced_by(e.id)
-    explicit = [at for at in attributions if not at.implicit and at.kind != "statement"]
+    explicit = [at for at in attributions if not at.implicit and at.kind != "statement" and not _no_speech(at, a)]
     covered = {c for at in explicit for c in at.covers}
     named = [m.loc.start for m in e.mentions if m.form != "verb"]
     # where he is named as the subject: the mention nearest each attribution (وقال فلان، فلان قال)
@@ -37,6 +37,14 @@ def _citations(e: Entity, a: Article) -> list[int]:
     else:
         at_names = [_nearest(named, at.loc.start) for at in explicit] if named else []
     return at_names + [q.loc.start for q in spoken if q.id in covered]
+
+
+def _no_speech(at, a: Article) -> bool:
+    """سجل للفريق ماجد الدوسري في الدقيقة 20: a verb the reporting-verbs lexicon marks person=no says
+    nothing of a person as its subject (he scored): no citation of him."""
+    verbs = a.resources["reporting-verbs"] if a.resources is not None and at.kind == "verb" else None
+    entry = verbs.by_norm.get(at.phrase) if verbs is not None else None
+    return entry is not None and entry.get("person") == "no"
 
 
 def _nearest(starts: list[int], x: int) -> int:
@@ -165,7 +173,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="a sum or percentage of public record: an institution's capital just before it or a "
                                 "holder's stake just after it (pattern label record-context)"),
         "unit_price": FieldSpec(lambda n, a: n.unit_price,
-                                doc="a price per unit: a per-unit word just after the sum (pattern label unit-price)"),
+                                doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
+                                    "sentence with two different offer words (pattern label offer-term)"),
         "recalled": FieldSpec(lambda n, a: n.recalled,
                               doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
                                   "recall): an earlier report or state recalled as background"),

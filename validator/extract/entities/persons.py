@@ -58,6 +58,7 @@ _NAME_TAKERS = word_class("entity-words", "name-taker")  # جامعة، شارع
 _NAME_PREFIXES = ("", WAW, FA)  # the clitics a name may carry where it is introduced
 _KA_ARTICLE = KA + ARTICLE     # كال
 _BI_LI_WA = PREPOSITION_CLITICS | {WAW}
+COLUMN_BYLINE_WORDS = 4  # a column writer's name alone on the body's first line: at most this many words
 _CLAUSE_ENDS = SENTENCE_MARKS | COMMAS  # where a trailing source's holder ends (بحسب حاكم المنطقة فلان.)
 
 
@@ -66,12 +67,28 @@ class PersonPasses(NameReader):
 
     def _byline(self) -> list:
         """A byline (reporter - outlet - city:) opens the first paragraph: not a person in the story."""
+        column = self._column_byline()
         dateline = self.ctx.doc.dateline
         if dateline is None or not dateline.agency:
-            return []
+            return column
         end = self.ctx.norm.to_normalized(dateline.end)
         j = next((tok.index for tok in self.tokens if tok.start >= end), len(self.tokens))
-        return [self.propose("reserved", 0, j, ["dateline"])] if j else []
+        return column + ([self.propose("reserved", 0, j, ["dateline"])] if j else [])
+
+    def _column_byline(self) -> list:
+        """سامي الراشد: الملاعب تنتظر جماهيرها / سامي الراشد: a column's headline opens with its writer's
+        name and a colon, and the body's first line is that name alone. The writer is no person cited."""
+        doc, texts = self.ctx.doc, self.ctx.texts
+        if doc.headline is None or len(doc.paragraphs) < 2:
+            return []
+        to_norm, index = self.ctx.norm.to_normalized, self.ctx.index
+        b = index.at_or_after(to_norm(doc.paragraphs[1].start))
+        e = index.at_or_after(to_norm(doc.paragraphs[1].end))
+        n = e - b
+        if not 2 <= n <= COLUMN_BYLINE_WORDS or texts[:n] != texts[b:e] or texts[n] != ":" \
+                or any(self.tokens[k].kind != "word" for k in range(b, e)):
+            return []
+        return [self.propose("reserved", 0, n, ["column-byline"]), self.propose("reserved", b, e, ["column-byline"])]
 
     def _anonymity_phrases(self) -> list:
         """"طلب عدم الكشف عن اسمه" is never a name; the unnamed-source pass attaches it to its head."""

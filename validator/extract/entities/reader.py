@@ -63,6 +63,7 @@ from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import COMMAS as _LIST_COMMAS
 from validator.text.tokens import Token
 
 _FAMILY_NORMALIZED = normalize_string(FAMILY)  # آل as the tokens have it (ال)
@@ -199,7 +200,8 @@ class NameReader(TitlePhrases):
             if self._pronoun_for_marbuta(i, self.res.given_names.by_norm.get(w)):
                 return False  # ناديه (his club) is not نادية
             if w[0] in PROCLITICS and not given and not (w[0] in COORDINATION and w[1:] in self.res.given_names.by_norm
-                                                      and not self._common_given(w[1:])):
+                                                      and (not self._common_given(w[1:])
+                                                           or self._listed_after_person(i))):
                 # a clitic on a name is only plausible as و/ف on a name we know (وفؤاد); لدينا is not لـ دينا
                 return False
         else:
@@ -441,7 +443,24 @@ class NameReader(TitlePhrases):
         w = self.tokens[i].text
         particle = self.res["name-particles"].by_norm.get(w)
         return (w in self.res.given_names.by_norm or w in self.res["surnames"].by_norm or self._proper_noun(w)
-                or (particle is not None and particle.get("kind") == "particle" and w != _UMM))  # أم: also "or"
+                or (particle is not None and particle.get("kind") == "particle" and w != _UMM)  # أم: also "or"
+                or self._family_of_person(w))
+
+    def _listed_after_person(self, i: int) -> bool:
+        """خالد العمري، وسالم القرني: و, a family name after it, and a person's name just before (a comma
+        between): the next name of a list of names."""
+        if not self.tokens[i].text.startswith(WAW) or not self._surname_like(self._word(i + 1) or ""):
+            return False
+        k = i - 1 if i > 0 and self.tokens[i - 1].kind == "punct" and self.tokens[i - 1].text in _LIST_COMMAS else i
+        if k == 0:
+            return False
+        end = self.ctx.norm.to_original(self.tokens[k - 1].end)
+        return any(m.loc.end == end for e in self.entities if e.kind == "person" for m in e.mentions)
+
+    def _family_of_person(self, w: str) -> bool:
+        """The family name of a person named before (أحمد الغامدي ... أما سعيد الغامدي فيقول): the nisba
+        after an everyday word that is also a given name makes it a name (another of the family)."""
+        return w.startswith(ARTICLE) and any(e.kind == "person" and e.key.endswith(" " + w) for e in self.entities)
 
     def _common_given(self, w: str) -> bool:
         return w in self.res["common-given-names"].by_norm
