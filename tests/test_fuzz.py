@@ -7,7 +7,7 @@ import bisect
 import json
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from validator.findings import FileResult, Location
@@ -130,6 +130,7 @@ def test_bytes_round_trip_through_decoding(validator, tmp_path_factory, text):
 @FUZZ
 @given(data=st.one_of(st.binary(max_size=300), ARABIC_TEXT.map(lambda t: t.encode("cp1256", "ignore")),
                       ARABIC_TEXT.map(lambda t: t.encode()[:-1])))
+@example(data=b"\xf0\n\n\x01\xc1")  # a two-word "headline" and nothing after its copy in the body
 def test_any_bytes_decode_or_fail_with_one_line(validator, data):
     from validator import document
     from validator.errors import InputError

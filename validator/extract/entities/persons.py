@@ -85,7 +85,7 @@ class PersonPasses(NameReader):
         b = index.at_or_after(to_norm(doc.paragraphs[1].start))
         e = index.at_or_after(to_norm(doc.paragraphs[1].end))
         n = e - b
-        if not 2 <= n <= COLUMN_BYLINE_WORDS or texts[:n] != texts[b:e] or texts[n] != ":" \
+        if not 2 <= n <= COLUMN_BYLINE_WORDS or texts[:n] != texts[b:e] or n >= len(texts) or texts[n] != ":" \
                 or any(self.tokens[k].kind != "word" for k in range(b, e)):
             return []
         return [self.propose("reserved", 0, n, ["column-byline"]), self.propose("reserved", b, e, ["column-byline"])]
