@@ -86,6 +86,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
 MIRRORED_MAX_WORDS = 12
 
 
+# the evidence of a mirrored guillemet in a paragraph whose other guillemets pair the right way
+MIRRORED_SLIP = "mirrored-guillemet-slip"
+
 _first = itemgetter(0)
 
 
@@ -98,10 +101,22 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
                    and q.open_mark in "«»“”"), key=_first)
+    # a paragraph that pairs « » the right way shows the writer's marks: a guillemet mirrored there
+    # (طرق» أو»ممرات») is a slip an editor fixes, not the convention of a writer who types them so
+    guillemets_paired = any(q.balanced and q.open_mark == "«" and q.close_mark == "»"
+                            and para.start <= q.loc.start < para.end for q in quotes)
     k = 0
     while k + 1 < len(lone):
         (i, a), (j, b) = lone[k], lone[k + 1]
         between = text[i + 1:j]
+        if guillemets_paired and text[i] == text[j] in "«»":
+            quotes.remove(a)
+            quotes.remove(b)
+            slip = _unbalanced(ctx, i, j + 1, text[i], text[j], i if text[i] == "»" else j)
+            slip.evidence.append(MIRRORED_SLIP)
+            quotes.append(slip)
+            k += 2
+            continue
         # a longer span pairs when the marks face the way a quotation's do (:»أشكر ... بالتزكية».)
         faced = _straight_direction(text, i, para.start, para.end) == "open" \
             and _straight_direction(text, j, para.start, para.end) == "close"

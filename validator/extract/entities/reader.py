@@ -16,6 +16,7 @@ from validator.extract.entities.words import (
     _DIACRITICS,
     _KIN,
     _KUNYA,
+    _NASAB,
     _REGNAL,
     _TANWEEN,
     _joined_key,
@@ -270,10 +271,21 @@ class NameReader(TitlePhrases):
         if w.startswith(_DEFINITE_CLITICS):
             if w.startswith(ARTICLE) and w.endswith(NISBA_ENDING) and len(w) > 5:
                 return True  # السيد ماهر المصري: a nisba, even one that is also a nationality
-            return words_before >= 2 and w.startswith(ARTICLE) and not w.startswith(_ARTICLE_MEEM) \
-                and not self.res.is_non_name(w)
+            return words_before >= 2 and w.startswith(ARTICLE) and not self.res.is_non_name(w) \
+                and (not w.startswith(_ARTICLE_MEEM) or self._family_after_nasab(j))
         return w[0] not in _NOT_FAMILY_START and not (w[0] == TEH and len(w) == 4) and not w.endswith(ACCUSATIVE) \
             and not self.res.is_non_name(w)  # not خالد مشعل يطلب، منال تذهب
+
+    def _accusative(self, k: int) -> bool:
+        """برنامجا، اجتماعا: the accusative ending of an indefinite noun; a word with the article has none
+        (المهنا is a family name)."""
+        w = self.tokens[k].text
+        return w.endswith(ACCUSATIVE) and len(w) >= 5 and not w.startswith(ARTICLE)
+
+    def _family_after_nasab(self, j: int) -> bool:
+        """المهنا after بن عبدالرحمن and before a title (الرئيس التنفيذي): the family name ending a nasab
+        chain (chain=nasab in name-particles), not a participle (المدير) as it would be elsewhere."""
+        return (j + 1) in self._title_at and any(self._word(k) in _NASAB for k in (j - 2, j - 3) if k >= 0)
 
     def _name_words(self, i: int, j: int) -> int:
         """Words of a name, a compound (عبد المجيد) or a particle with its name (بن سلمان) counted once."""
@@ -397,11 +409,11 @@ class NameReader(TitlePhrases):
         if _kunya(self._word(i)) and j - i > 2 and not self._verified(i + 2):
             j = i + 2  # وأبو غسان خارطة: a kunya is a whole name
         for k in range(i + 2, j):
-            if not self._verified(k) and self.tokens[k].text.endswith(ACCUSATIVE) and len(self.tokens[k].text) >= 5:
+            if not self._verified(k) and self._accusative(k):
                 j = k  # مها أحمد برنامجا بعنوان: an accusative object ends the name before it
                 break
         while (j - i > 2 or (j - i > 1 and not after_title)) and not self._verified(j - 1) \
-                and self.tokens[j - 1].text.endswith(ACCUSATIVE) and len(self.tokens[j - 1].text) >= 5:
+                and self._accusative(j - 1):
             j -= 1  # ترأس عباس اجتماعا طارئا (after a title, منسق السياسة الخارجية خافيير سولانا)
         while j - i > 1 and self.tokens[j - 1].text in self.res["name-particles"].by_norm:
             j -= 1  # a name does not end on a particle (عمرو بن ...)
