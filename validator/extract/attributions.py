@@ -196,7 +196,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                                                                          documents=False)
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
-        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence):
+        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
+                and not _body_discloses(ctx, m, j, sentence):
             continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
         _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_source)
     results.extend(_colon_attributions(ctx, spans))
@@ -208,6 +209,25 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
 
 
 SHADDA = "\u0651"
+BODY_NAME_WINDOW = 6  # tokens after a body's head noun where عن may stand: a name we do not know and an apposition (عملاق الخدمات النفطية)
+
+
+def _body_discloses(ctx: Context, m: LexMatch, j: int, sentence: int) -> bool:
+    """كشفت شركة هاليبرتون عن تراجع أرباحها: right after the verb, a body's head noun (lexicon bodies,
+    kind=head) with a name we do not know, then the verb's complement preposition (reporting-verbs
+    complement=عن): the body discloses, the sentence has its source."""
+    word = m.entry.get("complement") if m.entry.get("part") != "participle" else None
+    head = ctx.hit_at("bodies", j) if word else None
+    if head is None or head.entry.get("kind") != "head":
+        return False
+    word = normalize_string(word)
+    for k in range(head.j, min(head.j + BODY_NAME_WINDOW, len(ctx.tokens))):
+        t = ctx.tokens[k]
+        if t.kind != "word" or ctx.sentence_of(t.start)[0] != sentence:
+            return False
+        if t.text == word:
+            return k > head.j  # the name stands between the head and the complement
+    return False
 
 _PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
 _SPEECH_LEAD_INS = word_class("attribution-words", "speech-lead-ins")
