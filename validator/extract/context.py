@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from itertools import compress
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -11,7 +12,7 @@ from validator.extract.resources import Resources
 from validator.findings import Location
 from validator.text.normalize import NormalizedText
 from validator.text.lexicon import LexMatch
-from validator.text.tokens import Token, TokenIndex
+from validator.text.tokens import Token, TokenIndex, token_kind
 
 _token_text = attrgetter("text")
 
@@ -37,6 +38,15 @@ class Context:
         self.word_positions: list[int] | None = None
         self.mark_positions: dict[str, list[int]] | None = None
         self._patterns = None
+        self._word_at = None
+
+    @property
+    def word_at(self):
+        """`word_at(i)`: the text of token i if it is a word, else None (and None outside the article).
+        The extractors ask it thousands of times an article: a dict's own `get`, called in C."""
+        if self._word_at is None:
+            self._word_at = dict(compress(enumerate(self.texts), map("word".__eq__, map(token_kind, self.tokens)))).get
+        return self._word_at
 
     @property
     def patterns(self):

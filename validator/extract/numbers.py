@@ -101,17 +101,13 @@ class NumberExtractor:
         self._taken = bytearray(len(ctx.text) + 1)  # characters already read as part of a number
         self.runs: list[int] = []  # where each run of digits starts
         self.context = FigureContext(ctx)
+        self._word = ctx.word_at  # the text of token i if it is a word, else None
 
     def _free(self, s: int, e: int) -> bool:
         return not any(self._taken[s:e])
 
     def _take(self, s: int, e: int) -> None:
         self._taken[s:e] = b"\x01" * (e - s)
-
-    def _word(self, i: int) -> str | None:
-        if 0 <= i < len(self.tokens) and self.tokens[i].kind == "word":
-            return self.tokens[i].text
-        return None
 
     def run(self) -> list[NumberItem]:
         self.runs = [m.start() for m in _DIGIT_RUN.finditer(self.text)]

@@ -244,6 +244,13 @@ _FEMININE = affix("feminine")   # وزير / وزيرة: one office
 TITLE_FUNCTION_WORDS = word_class("entity-words", "title-function")
 _BOARD_WORDS = word_class("entity-words", "title-board")
 _ADDED_ROLES = word_class("entity-words", "title-added-role")
+_OWN_COUNTRY = word_class("entity-words", "title-own-country")
+
+
+def _one_country(generic: set, named: set, places: frozenset) -> bool:
+    """The state named only as the state (الجمهورية، الدولة) against the same office over one named
+    country or nationality and nothing else (اليمن، اليمني)."""
+    return bool(generic) and generic <= _OWN_COUNTRY and bool(named) and named <= places
 
 
 def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset(),
@@ -262,6 +269,8 @@ def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset =
     if a[0].removesuffix(_FEMININE) == b[0].removesuffix(_FEMININE):
         if len(a) == 1 or len(b) == 1:
             return False  # (a bare head, قائده، الرئيس, says nothing against the full title)
+        if _one_country(rest_a, rest_b, places) or _one_country(rest_b, rest_a, places):
+            return False  # رئيس الجمهورية / رئيس اليمن، الرئيس اليمني: one head of state
         only_a, only_b = (rest_a - rest_b) & places, (rest_b - rest_a) & places
         if only_a and only_b:
             # السفير لدى مصر / السفير لدى الأردن، الرئيس المصري / الرئيس الأميركي; but a nationality

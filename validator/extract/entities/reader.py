@@ -2,8 +2,6 @@
 and how a person and its mentions are recorded. The passes in the sibling modules call these."""
 from __future__ import annotations
 
-from itertools import compress
-
 from validator.extract.claims import Candidate, TokenClaims
 from validator.extract.context import Context
 from validator.extract.entities.words import (
@@ -66,7 +64,7 @@ from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS as _LIST_COMMAS
-from validator.text.tokens import Token, token_kind
+from validator.text.tokens import Token
 
 _FAMILY_NORMALIZED = normalize_string(FAMILY)  # آل as the tokens have it (ال)
 _KIN_PRONOUNS = affixes("kin-pronoun")          # ابنه، زوجتها
@@ -105,9 +103,7 @@ class NameReader(TitlePhrases):
         self.claims = TokenClaims(len(ctx.tokens))
         self.used = self.claims.taken  # read only: the filter writes it (`claims.decide`, `claims.hold`)
         self._role_starts_cache: set[int] | None = None
-        # _word(i): the text of token i if it is a word, else None (and None outside the article); looked
-        # up thousands of times an article, so a dict's own `get`, called in C
-        self._word = dict(compress(enumerate(ctx.texts), map("word".__eq__, map(token_kind, ctx.tokens)))).get
+        self._word = ctx.word_at  # the text of token i if it is a word, else None
         self._written_at: list[str | None] = [None] * len(ctx.tokens)  # _written(i), computed once
         self.entities: list[Entity] = []
         self._person_keys = KeyIndex()  # `person` looks a name up among the entities so far
