@@ -81,9 +81,10 @@ class Document:
         return i + 1, offset - self.line_starts[i] + 1
 
     def location(self, start: int, end: int) -> Location:
-        line, col = self.line_col(start)
-        end_line, end_col = self.line_col(end)
-        return Location(start, end, line, col, end_line, end_col, self.text, whole=True)
+        starts = self.line_starts  # line_col of both ends, inline (a hundred locations an article)
+        i = bisect.bisect_right(starts, start) - 1
+        j = bisect.bisect_right(starts, end) - 1
+        return Location(start, end, i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1, self.text, True)
 
     def line_text(self, line: int) -> str:
         start = self.line_starts[line - 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import compress
+from operator import itemgetter
 
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
@@ -18,6 +19,7 @@ from validator.findings import Location
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
 from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
 
 PLACE_HEADS = word_class("quote-words", "place-heads")  # words that head a place name
 _FEMININE_NISBA = affix("feminine-nisba")
@@ -94,14 +96,16 @@ _WRITTEN_AS = r"(?<!\w)\w{{0,3}}{}(?!\w)"
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
 _ONE_G = tuple((g, _FOREIGN_G[0]) for g in _FOREIGN_G[1:])  # (letter, the one it is read as)
-_HAS_FOREIGN_G = re.compile("[" + "".join(map(re.escape, _FOREIGN_G)) + "]").search
+# the lines that hold a foreign g letter, in words joined by line breaks: found in one pass, not a
+# search per word
+_FOREIGN_G_LINES = re.compile("(?m)^.*[" + "".join(map(re.escape, _FOREIGN_G)) + "].*$").findall
 
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
     stopwords = ctx.res["stopwords"]
     readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
-    for w in filter(_HAS_FOREIGN_G, set(ctx.texts)):  # most words have neither letter: found in C
+    for w in set(_FOREIGN_G_LINES("\n".join(set(ctx.texts)))):  # most words have neither letter: found in C
         if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
             continue
         clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
@@ -193,86 +197,132 @@ def _longer_keys(key: str) -> list[str]:
     return out
 
 
-def _transliteration_index(name_words: dict):
-    """a word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in name_words'
-    order: looked up by the letters' common key, by one letter less and by one letter more (comparing every
-    word with every name was quadratic, a third of an article's time; the variants are made for the few
-    names, not for each word of the article)."""
-    by_key: dict[str, list[int]] = {}
-    by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
-    items = list(name_words.items())
-    for k, (name, _) in enumerate(items):
-        key = name.translate(_ONE_LETTER)
-        by_key.setdefault(key, []).append(k)
-        for variant in _shorter_keys(key) + _longer_keys(key):
-            by_variant.setdefault(variant, []).append(k)
+class _NameIndex:
+    """A word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in
+    name_words' order: looked up by the letters' common key, by one letter less and by one letter more
+    (comparing every word with every name was quadratic, a third of an article's time; the variants are
+    made for the few names, not for each word of the article)."""
 
-    def candidates(key: str) -> list:
+    def __init__(self, name_words: dict):
+        self.by_key: dict[str, list[int]] = {}
+        self.by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
+        self.items = list(name_words.items())
+        for k, (name, _) in enumerate(self.items):
+            key, variants = _NAME_KEYS[name]
+            self.by_key.setdefault(key, []).append(k)
+            for variant in variants:
+                self.by_variant.setdefault(variant, []).append(k)
+        self.keys = self.by_key.keys() | self.by_variant.keys()
+        # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
+        self.cut_keys = {key for key in self.by_key if len(key) >= TRUNCATED_MIN}
+
+    def candidates(self, key: str) -> list:
         """The pairs for a word's key (its `_letter_keys`)."""
-        found = by_key.get(key, []) + by_variant.get(key, [])
+        found = self.by_key.get(key, []) + self.by_variant.get(key, [])
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
-            found += by_key.get(key[:-1], ())
-        return [items[k] for k in sorted(set(found))] if found else []
-    return candidates
+            found += self.by_key.get(key[:-1], ())
+        return [self.items[k] for k in sorted(set(found))] if found else []
+
+    def may_match(self, keys: list[str]) -> list[bool]:
+        """For each key, whether it or it without its first letter (a clitic و) has candidates: a
+        superset of the words `candidates` finds anything for, decided in C."""
+        without_and = list(map(_WITHOUT_FIRST, keys))
+        found = (map(self.keys.__contains__, keys), map(self.keys.__contains__, without_and),
+                 map(self.cut_keys.__contains__, map(_WITHOUT_LAST, keys)),
+                 map(self.cut_keys.__contains__, map(_WITHOUT_LAST, without_and)))
+        return list(map(any, zip(*found)))
 
 
-def _headline_end(ctx: Context) -> int:
-    """The normalized offset where the headline ends (0 without one)."""
+_WITHOUT_FIRST, _WITHOUT_LAST = itemgetter(slice(1, None)), itemgetter(slice(None, -1))
+
+
+def _name_keys(name: str) -> tuple[str, tuple[str, ...]]:
+    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
+    key = name.translate(_ONE_LETTER)
+    return key, (*_shorter_keys(key), *_longer_keys(key))
+
+
+# names come back article after article: their keys are made once per run (a bounded cache)
+_NAME_KEYS = WordCache(_name_keys, limit=20_000)
+
+
+def _headline_tokens(ctx: Context) -> int:
+    """How many tokens the headline has (0 without one)."""
     headline = ctx.doc.headline
     if headline is None:
         return 0
-    return next((t.start for t in ctx.tokens if ctx.norm.to_original(t.start) >= headline.end), len(ctx.norm.text))
+    to_original = ctx.norm.to_original
+    return next((t.index for t in ctx.tokens if to_original(t.start) >= headline.end), len(ctx.tokens))
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     """A name word written another way elsewhere in the article (the headline's باييخو, the body's
     خيسوس فاييخو), where the other word is not itself a lexicon's word. The anchor says why the word
-    is a name: a person's name word, a surname after a given name, or the headline's word."""
+    is a name: a person's name word, a surname after a given name, or the headline's word. Only the
+    tokens after a given name or a quotation mark and the headline's are read one by one; the other
+    words are compared with the names by their keys, in C."""
     given = ctx.res.given_names.by_norm
     stopwords = ctx.res["stopwords"]
     words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
-    for k in compress(range(len(ctx.texts)), map(words.__contains__, ctx.texts)):  # found in C
-        t = ctx.tokens[k]
+    tokens, texts = ctx.tokens, ctx.texts
+    for k in compress(range(len(texts)), map(words.__contains__, texts)):  # found in C
+        t = tokens[k]
         if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
-    headline_end = _headline_end(ctx)
-    spans: dict[str, list[tuple[int, int]]] = {}  # each other word -> where the article writes it
+    person_words = frozenset(name_words)
+    readings: dict[str, tuple[str, int] | None] = {}  # a text -> (the word it is, the clitic و's length)
+
+    def reading(w: str) -> tuple[str, int] | None:
+        """The other word a token's text is, or None (too short, a person's word, a stopword)."""
+        if w not in readings:
+            skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
+            word = w[skip:]
+            readings[w] = (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
+                and word not in person_words and stopwords.lookup(word) is None else None
+        return readings[w]
+
+    headline_count = _headline_tokens(ctx)
+    headline_end = tokens[headline_count].start if headline_count < len(tokens) else len(ctx.norm.text)
     anchors: dict[str, tuple[int, int, str]] = {}  # a surname or headline word -> its first span, anchor
-    tokens, texts = ctx.tokens, ctx.texts
-    readings: dict[str, tuple[str, int]] = {}  # each distinct text that is such a word -> (word, و's length)
-    distinct = list(set(texts))
-    for w in compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))):  # long enough, in C
-        skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
-        word = w[skip:]
-        if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and word not in name_words \
-                and stopwords.lookup(word) is None:
-            readings[w] = (word, skip)
-    for k in compress(range(len(texts)), map(readings.__contains__, texts)):  # the other words only, in C
+    after = range(1, len(texts))
+    for k in sorted({*range(headline_count), *compress(after, map(given.__contains__, texts)),
+                     *compress(after, map(QUOTE_MARKS.__contains__, texts))}):
         t = tokens[k]
-        word, skip = readings[t.text]
-        span = (t.start + skip, t.end)
-        spans.setdefault(word, []).append(span)
+        found = reading(t.text)
+        if found is None:
+            continue
+        word, skip = found
         if word not in given and not word.startswith(_DEFINITE_CLITICS):
             previous = texts[k - 1] if k else ""
-            if previous in given or t.start < headline_end and not ctx.res.is_non_name(word):
-                anchors.setdefault(word, (*span, "surname" if previous in given else "headline"))
+            if previous in given or k < headline_count and not ctx.res.is_non_name(word):
+                anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
             elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word) and k + 1 < len(tokens) \
                     and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
                 # a word quoted alone: a name when the mark closes right after it
-                anchors.setdefault(word, (*span, "quoted"))
+                anchors.setdefault(word, (t.start + skip, t.end, "quoted"))
     for word, (start, end, anchor) in anchors.items():
         name_words.setdefault(word, (ctx.loc(start, end), anchor))
     if not name_words:
         return []
-    candidates = _transliteration_index(name_words)
+    index = _NameIndex(name_words)
+    distinct = list(set(texts))
+    distinct = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))  # long enough, in C
+    hits = compress(distinct, index.may_match(_letter_keys(distinct, _LETTER_PAIRS)))
+    wanted = {found[0] for found in map(reading, hits) if found is not None} | anchors.keys()
+    texts_wanted = {w for word in wanted for w in (word, _AND + word) if (reading(w) or ("",))[0] == word}
+    spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
+    for k in compress(range(len(texts)), map(texts_wanted.__contains__, texts)):  # those words only, in C
+        t = tokens[k]
+        word, skip = readings[t.text]
+        spans.setdefault(word, []).append((t.start + skip, t.end))
     keys = dict(zip(spans, _letter_keys(list(spans), _LETTER_PAIRS)))
     out = []
     for word, where in spans.items():
         own = name_words.get(word)  # a surname or headline word is an anchor and another's other spelling
-        for name, (loc, anchor) in candidates(keys[word]):
+        for name, (loc, anchor) in index.candidates(keys[word]):
             if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
