@@ -26,6 +26,7 @@ _ARTICLE = affix("article")
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
 _PREPOSITION_CLITICS = affixes("preposition-clitic")  # للوزير، بالوزير
 _LAM = (affix("lam"),)
+_NISBA = affix("nisba-ending")  # القانوني → قانون
 _PLURAL_ENDINGS = affixes("oblique-plural") + affixes("masculine-plural")  # ين، ون
 
 
@@ -444,7 +445,9 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
     الفرنسي فيليب بولر أن ...: one anonymous person in the lead sentence whom the lead's paragraph or the
     next one names (a delayed identification, as wire stories write it): the first new named person
     who speaks there, when the words around his mentions repeat a word of the lead's description
-    (الأمم المتحدة، الفرنسي). Sources (مصادر، تقارير) and groups are not one person."""
+    (الأمم المتحدة، الفرنسي). Sources (مصادر، تقارير) are not one person. A lead's plural group of people
+    (أكد خبراء في القانون وعلم الاجتماع ... وقال المستشار القانوني فلان) is the named speakers when the
+    first one's own title, between his verb and his name, names a field of the group's description."""
     doc = ctx.doc
     body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
     if body is None or body.index != sentence or not vague.mentions:
@@ -455,11 +458,14 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
     head = _without_article(ctx.tokens[first].text)
     entry = ctx.res["vague-sources"].lookup(head)
     one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF)
-    if head in _SOURCE_NOUNS or not one:
+    group = not one and entry is not None and entry.get("number") == "pl"
+    if head in _SOURCE_NOUNS or not (one or group):
         return None
     described = _description_words(ctx, first + 1, last + 1 + LEAD_DESCRIPTION)
     if not described:
         return None
+    if group:  # خبراء في القانون ... وقال المستشار القانوني فلان: a member whose own title names the field
+        described = {_field_stem(w) for w in described}
     paragraph = ctx.sentence_of(ctx.tokens[first].start)[1]
     k = bisect.bisect_left(_firsts(spans), last + 1)
     for s in spans[k:]:
@@ -470,12 +476,29 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
                 or not any(ctx.hit_at("reporting-forms", x) is not None and ctx.sentence_of(ctx.tokens[x].start) == at
                            for x in range(max(s.first_token - LEAD_DESCRIPTION, 0), s.first_token)):
             continue  # a person named before the lead, or one the news is about, not a speaker
+        if group:
+            verb = max(x for x in range(max(s.first_token - LEAD_DESCRIPTION, 0), s.first_token)
+                       if ctx.hit_at("reporting-forms", x) is not None)
+            titled = _description_words(ctx, verb + 1, s.last_token + 1)
+            if described & {_field_stem(w) for w in titled}:
+                return _lead_names(ctx, vague, s.entity)
+            continue
         around = set()
         for m in s.entity.mentions:
             lo, hi = ctx.sentence_bounds(ctx.sentence_of(ctx.norm.to_normalized(m.loc.start))[0])
             around |= _description_words(ctx, ctx.index.at_or_after(lo), ctx.index.at_or_after(hi))
         return _lead_names(ctx, vague, s.entity) if described & around else None
     return None
+
+
+def _field_stem(word: str) -> str:
+    """A description word and its nisba as one stem (القانون، القانوني; الاجتماع، الاجتماعي)."""
+    return _plural_stem(word.removesuffix(_NISBA))
+
+
+def _plural_stem(w: str) -> str:
+    """The word without a sound plural ending (الفرنسيين → فرنسي), when a stem of three letters is left."""
+    return next((w[:-len(e)] for e in _PLURAL_ENDINGS if w.endswith(e) and len(w) - len(e) >= 3), w)
 
 
 def _description_words(ctx, lo: int, hi: int) -> set[str]:
@@ -490,7 +513,7 @@ def _description_words(ctx, lo: int, hi: int) -> set[str]:
                 or ctx.res.reporting_forms.lookup(t.text) is not None:
             continue
         w = _without_article(t.text)
-        w = next((w[:-len(e)] for e in _PLURAL_ENDINGS if w.endswith(e) and len(w) - len(e) >= 3), w)
+        w = _plural_stem(w)
         if len(w) >= 3:
             words.add(w)
     return words

@@ -47,7 +47,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
+from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_MARKS, QUOTE_STARTS, SENTENCE_MARKS
 from validator.text.tokens import Token
 
 
@@ -196,7 +196,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                                                                          documents=False)
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
-        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence):
+        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
+                and not _body_discloses(ctx, m, j, sentence):
             continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
         _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_source)
     results.extend(_colon_attributions(ctx, spans))
@@ -208,6 +209,25 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
 
 
 SHADDA = "\u0651"
+BODY_NAME_WINDOW = 6  # tokens after a body's head noun where عن may stand: a name we do not know and an apposition (عملاق الخدمات النفطية)
+
+
+def _body_discloses(ctx: Context, m: LexMatch, j: int, sentence: int) -> bool:
+    """كشفت شركة هاليبرتون عن تراجع أرباحها: right after the verb, a body's head noun (lexicon bodies,
+    kind=head) with a name we do not know, then the verb's complement preposition (reporting-verbs
+    complement=عن): the body discloses, the sentence has its source."""
+    word = m.entry.get("complement") if m.entry.get("part") != "participle" else None
+    head = ctx.hit_at("bodies", j) if word else None
+    if head is None or head.entry.get("kind") != "head":
+        return False
+    word = normalize_string(word)
+    for k in range(head.j, min(head.j + BODY_NAME_WINDOW, len(ctx.tokens))):
+        t = ctx.tokens[k]
+        if t.kind != "word" or ctx.sentence_of(t.start)[0] != sentence:
+            return False
+        if t.text == word:
+            return k > head.j  # the name stands between the head and the complement
+    return False
 
 _PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
 _SPEECH_LEAD_INS = word_class("attribution-words", "speech-lead-ins")
@@ -512,13 +532,16 @@ def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, re
 
 
 def _before_quoted_name(ctx: Context, k: int, longest: int = 4) -> int:
-    """مصادر "الوطن": ...: the token before a short quoted name (the outlet whose sources speak) that
-    ends right before token k, or -1."""
-    if k < 1 or ctx.tokens[k - 1].text not in QUOTE_ENDS:
+    """مصادر "الوطن": ... / مصادر لـ”الوئام”: ...: the token before a short quoted name (the outlet whose
+    sources speak, after the ل clitic or not) that ends right before token k, or -1. Any quotation mark
+    opens or closes it: news sites type ” on both sides as often as the paired marks."""
+    if k < 1 or ctx.tokens[k - 1].text not in QUOTE_MARKS:
         return -1
     for x in range(k - 2, max(k - 2 - longest, 0), -1):
-        if ctx.tokens[x].text in QUOTE_STARTS:
-            return x - 1 if x < k - 2 else -1
+        if ctx.tokens[x].text in QUOTE_MARKS:
+            if x == k - 2:
+                return -1
+            return x - 2 if x >= 2 and ctx.tokens[x - 1].text == _LAM else x - 1
     return -1
 
 
@@ -544,11 +567,46 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
             if ctx.tokens[k].text != ":":
                 continue
             span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
-            if span is not None and span.first_token <= start + 2:
+            if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans):
                 span.mention.is_source = True
                 sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)
                 loc = ctx.loc(ctx.tokens[k].start, ctx.tokens[k].end)
                 out.append(Attribution(ctx.new_id("a"), loc, ":", "colon", span.entity.id,
                                        sentence=sentence, paragraph=paragraph))
             break
+    out.extend(_headline_outlet_sources(ctx, by_last))
     return out
+
+
+def _group_named_in_lead(span: _MentionSpan, spans: list[_MentionSpan]) -> bool:
+    """خبراء: ... over a lead whose group of experts the body names (أكد خبراء في القانون ... وقال المستشار
+    القانوني فلان): the headline's group are those named speakers, identified like the lead's."""
+    text = span.mention.loc.text
+    return span.entity.vague and any(
+        not s.entity.vague and s.entity.kind == "person"
+        and any(m.form == "title" and m.title == text and m.loc.start > span.mention.loc.start for m in s.entity.mentions)
+        for s in spans)
+
+
+def _headline_outlet_sources(ctx: Context, by_last: dict) -> list[Attribution]:
+    """مصادر لـ”الوئام” المالكي لم يكن ...: a headline that opens with sources, the ل clitic and the outlet's
+    quoted name, and goes on with no colon: the rest of the headline is what the sources told the outlet."""
+    headline = ctx.doc.headline
+    if headline is None:
+        return []
+    start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.start))
+    end = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end))
+    for span in by_last.values():
+        k = span.last_token + 1
+        if span.first_token > start + 1 or k + 3 >= end or ctx.tokens[k].text != _LAM \
+                or ctx.tokens[k + 1].text not in QUOTE_MARKS:
+            continue
+        close = next((x for x in range(k + 3, min(k + 7, end)) if ctx.tokens[x].text in QUOTE_MARKS), None)
+        if close is None or close + 1 >= end or ctx.tokens[close + 1].text == ":":
+            continue  # no claim after the name, or the colon form the paragraph loop reads
+        span.mention.is_source = True
+        tok = ctx.tokens[k]
+        sentence, paragraph = ctx.sentence_of(tok.start)
+        return [Attribution(ctx.new_id("a"), ctx.loc(tok.start, tok.end), tok.text, "colon", span.entity.id,
+                            sentence=sentence, paragraph=paragraph)]
+    return []

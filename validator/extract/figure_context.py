@@ -13,12 +13,14 @@ _FUTURE = word_class("figure-words", "future")
 _SINCE = word_class("figure-words", "since")
 _RECALL = word_class("figure-words", "recall")
 _LINK_LINE = one_word("figure-words", "link-line")
+_ASIDE_GOES_ON = CLAUSE_BREAKS - {"(", ")"}  # the clause goes on over an aside in brackets (مقياس سنوي)
 MARKET_WINDOW = 6  # tokens either side of a numeral within which a market term makes it market data
 CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
 RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
 STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
+FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
 
@@ -147,12 +149,18 @@ class FigureContext:
         """A sentence that opens with كان recalls an earlier report or state (`_recalled`)."""
         return self._recalled(sentence)
 
+    def forecast(self, first: int, last: int, sentence: int) -> bool:
+        """توقعات بنمو الناتج ... 2.6%: a word of expectation (pattern label forecast-context) before the
+        figure in its sentence and clause: what is expected, not a fact."""
+        return self._context_near("forecast-context", first, last, sentence, FORECAST_WINDOW, 0, _ASIDE_GOES_ON)
+
     def lead_paragraph(self) -> int:
         """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
         detail of the scene."""
         return lead_paragraph(self.ctx.doc)
 
-    def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int) -> bool:
+    def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int,
+                      breaks=CLAUSE_BREAKS) -> bool:
         """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
         the numeral or `after` tokens after it, in the same sentence and clause."""
         spans = self._contexts.get(label)
@@ -163,7 +171,7 @@ class FigureContext:
                 spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
         for i, j in spans.get(sentence, ()):
             lo, hi, window = (j, first, before) if j <= first else (last, i, after)
-            if hi - lo <= window and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi)):
+            if hi - lo <= window and not any(self.tokens[k].text in breaks for k in range(lo, hi)):
                 return True
         return False
 

@@ -97,6 +97,7 @@ class NumberItem:
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic
+    forecast: bool = False              # after a word of expectation in its clause (pattern forecast-word)
     recalled: bool = False              # in a sentence opening with كان: an earlier report or state recalled
     in_headline: bool = False
     in_subhead: bool = False            # in a subhead or teaser line inside the body
