@@ -3,6 +3,8 @@ a recalled report, the place of its event, a headline repeated on a link line, a
 extractor asks; the patterns (rules/patterns/contexts.pattern) and lexicons say which words count."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from validator.extract.context import Context
 from validator.extract.model import NumberItem
 from validator.extract.wordclasses import one_word, word_class
@@ -113,13 +115,14 @@ class FigureContext:
         pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت; not a
         report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
         exchange data, however far from the index word it stands."""
-        if not hasattr(self, "_wrap_sentences"):
-            places = [self.ctx.sentence_of(self.tokens[m.span_start].start)
-                      for m in self.ctx.patterns.find("market-context")]
-            paragraphs = self.ctx.doc.paragraphs
-            wrap = any(paragraphs[p].is_headline for _s, p in places)
-            self._wrap_sentences = {s for s, _p in places} if wrap else set()
         return sentence in self._wrap_sentences
+
+    @cached_property
+    def _wrap_sentences(self) -> set[int]:
+        places = [self.ctx.sentence_of(self.tokens[m.span_start].start) for m in self.ctx.patterns.find("market-context")]
+        paragraphs = self.ctx.doc.paragraphs
+        wrap = any(paragraphs[p].is_headline for _s, p in places)
+        return {s for s, _p in places} if wrap else set()
 
     def cargo_figure(self, first: int, last: int, sentence: int) -> bool:
         """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
@@ -137,13 +140,15 @@ class FigureContext:
     def offer_sentence(self, sentence: int) -> bool:
         """A sentence of a company's offer: OFFER_TERMS_MIN different offer words (pattern label offer-term:
         باقة، العروض، الخصم، الاشتراك) in it; its prices and discounts are the company's tariff."""
-        if not hasattr(self, "_offer_sentences"):
-            words: dict[int, set[str]] = {}
-            for m in self.ctx.patterns.find("offer-term"):
-                s = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
-                words.setdefault(s, set()).add(self.tokens[m.span_start].text)
-            self._offer_sentences = {s for s, w in words.items() if len(w) >= OFFER_TERMS_MIN}
         return sentence in self._offer_sentences
+
+    @cached_property
+    def _offer_sentences(self) -> set[int]:
+        words: dict[int, set[str]] = {}
+        for m in self.ctx.patterns.find("offer-term"):
+            s = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+            words.setdefault(s, set()).add(self.tokens[m.span_start].text)
+        return {s for s, w in words.items() if len(w) >= OFFER_TERMS_MIN}
 
     def recalled(self, sentence: int) -> bool:
         """A sentence that opens with كان recalls an earlier report or state (`_recalled`)."""
