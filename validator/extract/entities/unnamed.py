@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.persons import PersonPasses
 from validator.extract.entities.words import (
+    IN_THE_NAME_OF,
     ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
     REPORT_THAT,
@@ -123,6 +124,10 @@ class UnnamedPasses(PersonPasses):
             return False
         if phrase.definite:
             return True
+        body = self._body_at.get(phrase.roles[0][1])
+        if role.entry.norm.split()[-1] == IN_THE_NAME_OF and body is not None \
+                and body[1].entry.get("kind") in ("name", "agency"):
+            return True  # متحدث باسم برنامج الأغذية العالمي: a body named in full answers for its spokesman
         for k in range(phrase.roles[0][1], phrase.end):
             if self.tokens[k].text in '"«“':
                 return True  # قائد عمليات "غضب عدن": a named operation, one office
