@@ -287,8 +287,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
         "identified_later": FieldSpec(_identified_later,
-                                      doc="a vague head a lead often leaves vague and the next sentence identifies "
-                                          "(lexicon vague-sources, identified=next: دراسة، علماء، تقارير)"),
+                                      doc="a study or scientists a lead often leaves vague and the next sentence "
+                                          "identifies (lexicon vague-sources, identified=next)"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": FieldSpec(lambda e, a: e.introduced,
                                 doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
