@@ -47,7 +47,7 @@ KEY_COLUMNS = {"article": "str", "row": "int"}
 FINDING_COLUMNS = {
     "loc_start": "int", "loc_end": "int", "loc_line": "int", "loc_column": "int", "loc_end_line": "int",
     "loc_end_column": "int", "loc_text": "str", "plain_start": "int", "plain_end": "int",
-    "sentence_index": "int", "context": "str", "values": "str", "related": "str", "evidence": "str",
+    "sentence_index": "int", "paragraph_index": "int", "context": "str", "values": "str", "related": "str", "evidence": "str",
 }
 CONSISTENCY_COLUMNS = {"rule": "str", "message": "str", "conflict": "str"}
 
