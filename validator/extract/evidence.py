@@ -138,6 +138,13 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
         earlier = next((n for n in article.numbers if n.id == getattr(item, "refers_to", None)), None)
         if earlier is not None:
             out.append(f"{L['refers_to']} '{earlier.loc.text}' ({L['sentence']} {earlier.sentence + 1})")
+    near = getattr(item, "near_source", None)
+    if not out and near:
+        a = next(a for a in article.attributions if a.id == near)
+        src = article.entity(a.source)
+        L = labels(lang)
+        out.append(f"{L['source_near']} '{a.loc.text}'" + (f" → {src.name}" if src else "")
+                   + f" ({L['near_' + item.near_where]}, {L['sentence']} {a.sentence + 1})")
     return out
 
 
