@@ -557,8 +557,9 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
     statistics readout). The reader finds whose figures they are nearby; the rules decide
     what that is worth (field `source_near`: a note for a sum, never for a casualty count). A person's
     words, an outlet's report and an opinion are no data source (a spokesman on another matter, a
-    forecast); distance alone, a paragraph away, is none either. Not a sentence that turns to another
-    topic or opens as the writer's aside (يذكر أن: lexicon impersonal-phrases)."""
+    forecast); distance alone, a paragraph away, is none either. Not a hedged figure (نحو: the writer's
+    estimate), nor a sentence that turns to another topic or opens as the writer's aside (يذكر أن:
+    lexicon impersonal-phrases)."""
     def is_data(a: Attribution) -> bool:
         entity = article.entity(a.source)
         return a.kind == "document" or (entity is not None and entity.kind == "organization" and not entity.vague
@@ -576,7 +577,7 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
         if m.entry.get("continues") != "yes" and _first_word(ctx, article.doc.sentences[s]) == m.i:
             asides.add(s)
     for n in article.numbers:
-        if n.attributed or n.carried_from is not None or n.sentence < 0 or n.sentence in asides \
+        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or n.sentence in asides \
                 or (n.sentence < len(turns) and turns[n.sentence]):
             continue
         atts = by_paragraph.get(n.paragraph, ())
