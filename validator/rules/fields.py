@@ -204,7 +204,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                      "body (not an outlet, not an opinion verb) or a cited document in the sentence just "
                                      "before or after it in its paragraph, or the cited documents a statistics readout "
                                      "reads from (three paragraphs or more); not a hedged figure, nor in a sentence that "
-                                     "turns to another topic or opens as the writer's aside (يذكر أن)"),
+                                     "turns to another topic or opens as the writer's aside (an aside of lexicon impersonal-phrases)"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
                                 "the writer's own estimate, which no earlier source carries over to"),
