@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import compress
+from functools import partial
+from itertools import compress, repeat
 from operator import itemgetter
 
 from validator.extract.context import Context
@@ -104,15 +105,13 @@ _FOREIGN_G_LINES = re.compile("(?m)^.*[" + "".join(map(re.escape, _FOREIGN_G)) +
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
-    stopwords = ctx.res["stopwords"]
-    readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
-    for w in set(_FOREIGN_G_LINES("\n".join(set(ctx.texts)))):  # most words have neither letter: found in C
-        if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
-            continue
-        clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
-        skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
-        if stopwords.lookup(w[skip:]) is None:
-            readings[w] = (w[skip:], skip)
+    memo = ctx.res.pattern_memo
+    g_reading = memo.get("g-reading")
+    if g_reading is None:
+        g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
+    # each distinct word with a g letter -> (word, clitic length); most words have neither letter: found in C
+    readings = {w: found for w in set(_FOREIGN_G_LINES("\n".join(set(ctx.texts))))
+                if (found := g_reading[w]) is not None}
     keys = dict(zip(readings, _letter_keys([w for w, _ in readings.values()], _ONE_G)))
     tokens = ctx.tokens
     for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
@@ -125,6 +124,16 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
             locs = sorted((ctx.loc(*span) for span in spans.values()), key=lambda x: x.start)
             out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term", "foreign-g"))
     return out
+
+
+def _g_reading(stopwords, w: str) -> tuple[str, int] | None:
+    """A word with a g letter as `_g_variants` compares it: (the word without a definite clitic, the
+    clitic's length), or None (too short, not a word, a stopword). Once per run for each word."""
+    if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
+        return None
+    clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
+    skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
+    return (w[skip:], skip) if stopwords.lookup(w[skip:]) is None else None
 
 
 # A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق), with a long
@@ -202,27 +211,26 @@ class _NameIndex:
     """A word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in
     name_words' order: looked up by the letters' common key, by one letter less and by one letter more
     (comparing every word with every name was quadratic, a third of an article's time; the variants are
-    made for the few names, not for each word of the article)."""
+    made for the few names, once per run, not for each word of the article)."""
 
     def __init__(self, name_words: dict):
-        self.by_key: dict[str, list[int]] = {}
-        self.by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
         self.items = list(name_words.items())
-        for k, (name, _) in enumerate(self.items):
-            key, variants = _NAME_KEYS[name]
-            self.by_key.setdefault(key, []).append(k)
-            for variant in variants:
-                self.by_variant.setdefault(variant, []).append(k)
-        self.keys = self.by_key.keys() | self.by_variant.keys()
+        # each name's key and its variants (one letter shorter or longer), made once per run
+        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
+            else ([], [])
+        # every key a word may have to be compared with a name (its own or a variant): one set, made in C
+        self.keys = set(self.own_keys).union(*self.variants)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
-        self.cut_keys = {key for key in self.by_key if len(key) >= TRUNCATED_MIN}
+        self.cut_keys = {key for key in self.own_keys if len(key) >= TRUNCATED_MIN}
 
     def candidates(self, key: str) -> list:
-        """The pairs for a word's key (its `_letter_keys`)."""
-        found = self.by_key.get(key, []) + self.by_variant.get(key, [])
+        """The pairs for a word's key (its `_letter_keys`): the names with that key or with it as a
+        variant, and, for a long word, the names it is cut short of; the names tested in C."""
+        own = self.own_keys
+        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key))]
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
-            found += self.by_key.get(key[:-1], ())
-        return [self.items[k] for k in sorted(set(found))] if found else []
+            found.append(map(key[:-1].__eq__, own))
+        return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
     def may_match(self, keys: list[str]) -> list[bool]:
         """For each key, whether it or it without its first letter (a clitic و) has candidates: a
@@ -237,10 +245,10 @@ class _NameIndex:
 _WITHOUT_FIRST, _WITHOUT_LAST = itemgetter(slice(1, None)), itemgetter(slice(None, -1))
 
 
-def _name_keys(name: str) -> tuple[str, tuple[str, ...]]:
+def _name_keys(name: str) -> tuple[str, frozenset[str]]:
     """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
     key = name.translate(_ONE_LETTER)
-    return key, (*_shorter_keys(key), *_longer_keys(key))
+    return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
@@ -263,7 +271,6 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     tokens after a given name or a quotation mark and the headline's are read one by one; the other
     words are compared with the names by their keys, in C."""
     given = ctx.res.given_names.by_norm
-    stopwords = ctx.res["stopwords"]
     words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
@@ -274,16 +281,12 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
     person_words = frozenset(name_words)
-    readings: dict[str, tuple[str, int] | None] = {}  # a text -> (the word it is, the clitic و's length)
-
-    def reading(w: str) -> tuple[str, int] | None:
-        """The other word a token's text is, or None (too short, a person's word, a stopword)."""
-        if w not in readings:
-            skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
-            word = w[skip:]
-            readings[w] = (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
-                and word not in person_words and stopwords.lookup(word) is None else None
-        return readings[w]
+    # a text -> (the word it is, the clitic و's length), or None (too short, a stopword), once per run;
+    # a person's word is no other word either (`found[0] in person_words` below)
+    memo = ctx.res.pattern_memo
+    readings = memo.get("transliterated-reading")
+    if readings is None:
+        readings = memo["transliterated-reading"] = WordCache(partial(_other_reading, ctx.res["stopwords"]))
 
     headline_count = _headline_tokens(ctx)
     headline_end = tokens[headline_count].start if headline_count < len(tokens) else len(ctx.norm.text)
@@ -292,8 +295,8 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     for k in sorted({*range(headline_count), *compress(after, map(given.__contains__, texts)),
                      *compress(after, map(QUOTE_MARKS.__contains__, texts))}):
         t = tokens[k]
-        found = reading(t.text)
-        if found is None:
+        found = readings[t.text]
+        if found is None or found[0] in person_words:
             continue
         word, skip = found
         if word not in given and not word.startswith(_DEFINITE_CLITICS):
@@ -312,8 +315,10 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     distinct = list(set(texts))
     distinct = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))  # long enough, in C
     hits = compress(distinct, index.may_match(_letter_keys(distinct, _LETTER_PAIRS)))
-    wanted = {found[0] for found in map(reading, hits) if found is not None} | anchors.keys()
-    texts_wanted = {w for word in wanted for w in (word, _AND + word) if (reading(w) or ("",))[0] == word}
+    wanted = {found[0] for found in map(readings.__getitem__, hits)
+              if found is not None and found[0] not in person_words} | anchors.keys()
+    texts_wanted = {w for word in wanted for w in (word, _AND + word)
+                    if (found := readings[w]) is not None and found[0] not in person_words and found[0] == word}
     spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
     for k in compress(range(len(texts)), map(texts_wanted.__contains__, texts)):  # those words only, in C
         t = tokens[k]
@@ -339,6 +344,15 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
             break
     return out
+
+
+def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
+    """The word a token's text is (a clitic و split off) and the clitic's length, or None when it is
+    too short, not a word or a stopword (`_transliterated_names`)."""
+    skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
+    word = w[skip:]
+    return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
+        and stopwords.lookup(word) is None else None
 
 
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person

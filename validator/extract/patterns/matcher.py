@@ -60,9 +60,14 @@ class ArticlePatterns:
     def __init__(self, ctx, patterns: list[Pattern]):
         self.ctx = ctx
         self.texts: list[str] = ctx.texts
-        self.by_label: dict[str, list[Pattern]] = {}
-        for p in patterns:
-            self.by_label.setdefault(p.label, []).append(p)
+        memo = ctx.res.pattern_memo
+        by_label = memo.get("by-label")
+        if by_label is None or by_label[0] is not patterns:  # the run's patterns by label, grouped once a run
+            grouped: dict[str, list[Pattern]] = {}
+            for p in patterns:
+                grouped.setdefault(p.label, []).append(p)
+            by_label = memo["by-label"] = (patterns, grouped)
+        self.by_label: dict[str, list[Pattern]] = by_label[1]
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._distinct: set[str] | None = None  # the article's distinct token texts
