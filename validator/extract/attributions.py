@@ -43,6 +43,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
+from validator.extract.patterns.matcher import token_positions
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
@@ -549,7 +550,7 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
     """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
     out = []
     by_last = {s.last_token: s for s in spans}
-    for k in compress(range(len(ctx.texts)), map(":".__eq__, ctx.texts)):  # the colons, found in C
+    for k in token_positions(ctx.texts, ":"):  # the colons, found in C
         # رابط الخبر: مسؤول يمني: ألف قتيل — a source and a colon right after another colon
         tok = ctx.tokens[k]
         if k < 2:

@@ -115,7 +115,7 @@ class Resources:
     morphology: Morphology | None = None   # when a database is set
 
     def __getitem__(self, name: str) -> Lexicon:
-        return self.lexicons[name]
+        return self.lexicon[name]  # (one Python frame, not two: `lexicon` below)
 
     @cached_property
     def lexicon(self) -> WordCache:
@@ -227,7 +227,8 @@ class Resources:
     # The ones the extractors ask `Context.hits` for in (nearly) every article, matched in one pass;
     # any other (stopwords, months, sport-context ...) is matched only in an article that asks for it.
     EXTRACTOR_LEXICONS = frozenset({
-        "bodies", "casualty-nouns", "casualty-verbs", "given-names", "impersonal-phrases", "market-terms",
+        "bodies", "cargo-words", "casualty-nouns", "casualty-verbs", "first-person", "given-names",
+        "impersonal-phrases", "market-terms",
         "nationalities", "number-words", "ordinals", "people-nouns", "places", "portfolios", "public-figures",
         "qualifiers", "reporting-forms", "source-phrases", "spelled-terms", "title-modifiers", "titles",
         "topic-shifts", "units", "update-phrases", "vague-sources-all"})

@@ -144,7 +144,7 @@ class MentionPasses(UnnamedPasses):
                     m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
                     m.title = loc.text.strip(" ،,")
             elif self._identified_role(phrase):
-                key = " ".join(t.text for t in self.tokens[phrase.start:phrase.end])
+                key = " ".join(self.ctx.texts[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
                 if entity is None:
                     entity = Entity(self.ctx.new_id("p"), "person", loc.text.strip(" ،,"), key, phrase.gender,

@@ -2,12 +2,12 @@
 and how a person and its mentions are recorded. The passes in the sibling modules call these."""
 from __future__ import annotations
 
-from functools import cached_property
-from itertools import compress
+from functools import cached_property, partial
 
 from validator.extract.claims import Candidate, TokenClaims
 from validator.extract.context import Context
 from validator.extract.entities.words import (
+    _NAME_QUOTES,
     ALLAH,
     COMPOUND_FIRST,
     MAX_NAME_TOKENS,
@@ -69,6 +69,7 @@ from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS as _LIST_COMMAS
 from validator.text.tokens import Token
+from validator.text.wordcache import WordCache
 
 _FAMILY_NORMALIZED = normalize_string(FAMILY)  # آل as the tokens have it (ال)
 _KIN_PRONOUNS = affixes("kin-pronoun")          # ابنه، زوجتها
@@ -89,8 +90,8 @@ _REGNAL_TITLES = word_class("entity-words", "regnal-title")  # الملك، ال
 _ABU = one_word("entity-words", "abu")          # أبو
 _UMM = one_word("entity-words", "umm")          # أم
 _LATIN_INITIALS = word_class("entity-words", "latin-initial")  # إيه، جيه: a middle initial and its stop
-_NAME_QUOTES = '"«“'                            # the marks a quoted name opens with (فيلق "القدس")
 _NO_ATTRIBUTES: dict[str, str] = {}              # (the attributes of no entry)
+_UNDIACRITIZED = WordCache(partial(_DIACRITICS.sub, ""))  # a token as written, without diacritics: once per run
 
 # The labels the entity passes propose, highest priority first: a span one of them keeps is no
 # other's. `EntityExtractor.run` decides them in this order (a pass reads what the passes before
@@ -128,8 +129,6 @@ class NameReader(TitlePhrases):
         self._modifier_at = self._index_matches("title-modifiers")
         self._index_complements()
         self._complements: dict[tuple[int, bool], int] = {}  # `_complement`'s reading, once an article
-        # the tokens `_quoted_name_end` may start at (an opening mark), found in C
-        self._quote_opens = set(compress(range(len(ctx.texts)), map(_NAME_QUOTES.__contains__, ctx.texts)))
         self._compound_at: dict[int, bool] = {}  # `_compound_second`, once an article per token
         self._quoted_names: dict[int, int] = {}
 
@@ -162,7 +161,7 @@ class NameReader(TitlePhrases):
         if written is None:
             tok = self.tokens[i]
             raw = self.ctx.doc.text[self.ctx.norm.to_original(tok.start):self.ctx.norm.to_original(tok.end)]
-            written = self._written_at[i] = _DIACRITICS.sub("", raw)
+            written = self._written_at[i] = _UNDIACRITIZED[raw]
         return written
 
     def _has_tanween(self, tok: Token) -> bool:

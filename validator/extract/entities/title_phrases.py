@@ -17,6 +17,7 @@ from validator.extract.entities.words import (
     _TITLE_PREPOSITIONS,
     _named_place,
 )
+from validator.extract.entities.words import _NAME_QUOTES
 from validator.extract.letters import ARTICLE, COORDINATION_PREFIXES, FA, LI, LI_ARTICLE, WAW, WAW_ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.findings import Location
@@ -75,7 +76,8 @@ class TitlePhrases:
         return end
 
     def _read_complement(self, j: int, after_body: bool) -> int:
-        limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
+        texts, n = self.ctx.texts, len(self.tokens)
+        limit = min(n, j + MAX_COMPLEMENT_TOKENS)
         while j < limit:
             w = self._word(j)
             if w in _TITLE_CONTINUES:
@@ -95,7 +97,8 @@ class TitlePhrases:
                     and not self.res.is_non_name_strict(place) and j + 1 not in self._title_at:
                 j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
                 continue
-            quoted = self._quoted_name_end(j) if j in self._quote_opens else None
+            # (a quoted name opens with a mark: most tokens are not one, and need no call)
+            quoted = self._quoted_name_end(j) if j < n and texts[j] in _NAME_QUOTES else None
             if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
                     and not any(k in self._body_at for k in (j - 1, j - 2)):
                 break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder

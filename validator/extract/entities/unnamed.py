@@ -87,7 +87,7 @@ class UnnamedPasses(PersonPasses):
             i, end, match = kept.start, kept.end, kept.data
             start_off = match.start
             end_off = self.tokens[end - 1].end
-            key = " ".join(t.text for t in self.tokens[i:end])
+            key = " ".join(self.ctx.texts[i:end])
             key = key[len(match.prefix):] if match.prefix and key.startswith(match.prefix) else key
             contracted = match.prefix.endswith(LI) and key.startswith(LI) and match.entry.norm.startswith(ARTICLE)
             if contracted:
