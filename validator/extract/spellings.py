@@ -11,7 +11,7 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ALEF_MAKSURA, ARTICLE, NISBA_ENDING
+from validator.extract.letters import ALEF_MAKSURA, ARTICLE, HEH, MARBUTA, NISBA_ENDING
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -333,7 +333,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             # the other spelling where it follows the name's first (the body's word after a headline)
             span = next((x for x in where if x[0] > loc.start), where[0])
             other = ctx.loc(*span)
-            if other.text in known or loc.text in known:
+            if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
             forms = sorted((loc, other), key=lambda x: x.start)
             out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
@@ -341,6 +341,9 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     return out
 
 
+# a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
+# pronoun (بقية / فقيه، the rest / a jurist): two words, not one name spelled two ways
+_MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 
 
