@@ -199,6 +199,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  "(pattern label document-source) over the rest of their "
                                  "paragraph (and on over a paragraph that opens by going on with it: pattern label "
                                  "source-continues), until another source, a quotation of someone else or a topic shift"),
+        "source_near": FieldSpec(lambda n, a: n.near_source is not None,
+                                 doc="no source in its sentence and none carried, but a named data source nearby: a named "
+                                     "body (not an outlet, not an opinion verb) or a cited document in the sentence just "
+                                     "before or after it in its paragraph, or the cited documents a statistics readout "
+                                     "reads from (three paragraphs or more); not a hedged figure, nor in a sentence that "
+                                     "turns to another topic or opens as the writer's aside (an aside of lexicon impersonal-phrases)"),
         "hedged": FieldSpec(lambda n, a: n.hedged,
                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
                                 "the writer's own estimate, which no earlier source carries over to"),
