@@ -72,7 +72,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         events.append((m.start, m.entry.get("kind") or "preposition", m))
     events += [(m.start, "verb", m) for m in _bare_verbs(ctx) if m.i not in name_tokens]
     events.sort(key=lambda e: e[0])
-    last_source: list[Entity] = []
+    last_source: list[tuple[Entity, int]] = []  # each source and its paragraph, in order
     by_id = {e.id: e for e in entities}
     refused = _refusals(ctx)
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
@@ -180,7 +180,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 if source is None and (participle or after_quote or _starts_clause(ctx, j)
                                        or _sentence_initial(ctx, i, sentence)
                                        or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
-                    source = _last_source(last_source, gender) or _last_person(spans, i, gender)
+                    source = _last_source(last_source, gender, paragraph) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
                 implicit = source is not None and subject is None
@@ -412,7 +412,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
             mention = Mention(ctx.new_id("m"), source.id, loc, "verb")
             mention.is_source = True
             source.mentions.append(mention)
-        last_source.append(source)
+        last_source.append((source, paragraph))
 
 
 _RELATIVES = word_class("attribution-words", "relatives")
