@@ -43,6 +43,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
+from validator.extract.letters import WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
@@ -190,6 +191,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
                     ctx, spans, i, sentence, window=8)
+        elif _listed_topic(ctx, i):
+            continue  # في التحقيقات والتقارير والمتابعات: one item of a list of topics, no vehicle of a claim
         else:  # a statement noun: في بيان، في تصريح
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
                                     documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
@@ -228,6 +231,12 @@ def _body_discloses(ctx: Context, m: LexMatch, j: int, sentence: int) -> bool:
         if t.text == word:
             return k > head.j  # the name stands between the head and the complement
     return False
+
+def _listed_topic(ctx: Context, i: int) -> bool:
+    """A statement noun joined by و to the definite noun before it (التحقيقات والتقارير) is one item
+    of a list of what someone works on, not the report a claim comes from."""
+    return i > 0 and ctx.tokens[i].text.startswith(WAW_ARTICLE) and ctx.tokens[i - 1].text.startswith(_DEFINITE_STARTS)
+
 
 _PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
 _SPEECH_LEAD_INS = word_class("attribution-words", "speech-lead-ins")

@@ -195,6 +195,10 @@ class UnnamedPasses(PersonPasses):
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
+            if m.entry.get("genitive") == "names" and j == m.j and self._is_definite(j) and not self._time_word(j) \
+                    and (nxt := self._word(j)) is not None and nxt.removeprefix(ARTICLE) not in modifiers \
+                    and nationality.lookup(nxt) is None and not nxt.startswith(_MEDIA_STEMS):
+                continue  # في مواقع العمل، حسابات الوزارة: a place, someone's own pages, no vague source
             if m.entry.get("field") == "yes" and j == m.j and self._is_definite(j) \
                     and (nxt := self._word(j)) is not None and nationality.lookup(nxt) is None:
                 continue  # كما يقول علماء النفس: a field's common view, not a source of the news
