@@ -313,6 +313,9 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 # prepositional phrase is no subject (a named body keeps its reading: the rule is for
                 # vague sources, where a wrong subject is an unnamed-source warning)
             best = s
+    if best is not None and best.entity.kind == "organization" and best.last_token == i - 1:
+        # مصادر الجزيرة تشير، مصادر الوزارة تؤكد: a body's sources, right before the verb, are its subject
+        best = next((s for s in spans[lo:hi] if s.entity.vague and s.last_token == best.first_token - 1), best)
     if best is not None:
         best.mention.is_source = True
         return best.entity
@@ -669,10 +672,17 @@ def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
     return None
 
 
-def _last_source(history: list[Entity], gender: str) -> Entity | None:
-    for e in reversed(history):
+def _last_source(history: list[tuple[Entity, int]], gender: str, paragraph: int) -> Entity | None:
+    """The source a bare continuation verb (وأضاف، واضافت) goes on with: the last one whose gender
+    agrees. A named speaker of the other gender in this paragraph or the one before, nearer than that
+    source, wins over an anonymous one: واضافت after «وقال رئيس اللجنة توماس باخ» continues him (or
+    his committee), not the sources cited paragraphs before."""
+    passed = None  # the nearest named source of the other gender, in this paragraph or the one before
+    for e, p in reversed(history):
         if not gender or e.gender == gender or e.kind != "person":
-            return e
+            return passed if passed is not None and e.vague else e
+        if passed is None and not e.vague and p >= paragraph - 1:
+            passed = e
     return None
 
 
