@@ -111,7 +111,7 @@ class NumberItem:
     refers_to: str | None = None        # the earlier figure a definite one (الـ110 ملايين) refers back to
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     near_source: str | None = None      # a named source nearby (its paragraph, the one before, a data source after)
-    near_where: str | None = None       # where: paragraph | previous paragraph | next paragraph
+    near_where: str | None = None       # where: paragraph | article (a readout) | report (a single-document report)
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)
 

@@ -554,7 +554,8 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
     just after it in its paragraph (a company's results whose disclosure follows, the treasury's
     statistics cited after the figures); or the article reads from cited documents throughout (cited in
     READOUT_PARAGRAPHS paragraphs or more, the figure's between the first and the last of them: a
-    statistics readout). The reader finds whose figures they are nearby; the rules decide
+    statistics readout; in a single-document report, one that cites nothing else, anywhere after the
+    lead, its aside included: the report's own background). The reader finds whose figures they are nearby; the rules decide
     what that is worth (field `source_near`: a note for a sum, never for a casualty count). A person's
     words, an outlet's report and an opinion are no data source (a spokesman on another matter, a
     forecast); distance alone, a paragraph away, is none either. Not a hedged figure (نحو: the writer's
@@ -571,13 +572,19 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
         return
     cited = sorted(p for p, atts in by_paragraph.items() if any(a.kind == "document" for a in atts))
     readout = range(cited[0], cited[-1] + 1) if len(cited) >= READOUT_PARAGRAPHS else range(0)
+    # a single-document report: the readout cites nothing but its documents (a reporting verb beside one
+    # is the document's own: وأوضحت النشرة): the whole body from the lead is its figures, asides too
+    documents = {a.sentence for a in article.attributions if a.kind == "document"}
+    single = bool(readout) and all(a.kind == "document" or a.sentence in documents for a in article.attributions)
+    if single:
+        readout = range(lead_paragraph(article.doc), len(article.doc.paragraphs))
     asides = set()
     for m in ctx.hits("impersonal-phrases"):
         s = ctx.sentence_of(ctx.tokens[m.i].start)[0]
         if m.entry.get("continues") != "yes" and _first_word(ctx, article.doc.sentences[s]) == m.i:
             asides.add(s)
     for n in article.numbers:
-        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or n.sentence in asides \
+        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or (n.sentence in asides and not single) \
                 or (n.sentence < len(turns) and turns[n.sentence]):
             continue
         atts = by_paragraph.get(n.paragraph, ())
@@ -588,7 +595,7 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
             n.near_source, n.near_where = nearest[0].id, "paragraph"
         elif n.paragraph in readout:
             n.near_source = next(a for a in by_paragraph[cited[0]] if a.kind == "document").id
-            n.near_where = "article"
+            n.near_where = "report" if single else "article"
 
 
 def _carry_repeated_figures(article: Article) -> None:
