@@ -65,6 +65,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _sourced_next(article)
     _carry_sources(article, turns, _continuations(ctx))
     _carry_repeated_figures(article)
+    _consequences(ctx, article)
     _sources_near(ctx, article, turns)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -722,6 +723,32 @@ def _cited_documents(ctx: Context, article: Article) -> None:
                 n.carried_from = cue.id
     if added:
         article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
+
+
+def _consequences(ctx: Context, article: Article) -> None:
+    """ونتج عن ذلك حالتان: a sentence that opens with the consequence of the one before (patterns labelled
+    consequence-opener, rules/patterns/contexts.pattern) goes on with that sentence's account: its figures
+    are the previous sentence's named source's, in the same paragraph (a spokesman's account of a crash,
+    then its toll). Unlike the carry-over this reaches a casualty count (field `continues_source`): the
+    toll is the consequence the source itself tells. An outlet, an anonymous source and an opinion give none."""
+    matches = ctx.patterns.find("consequence-opener")
+    if not matches:
+        return
+    starts = {m.start for m in matches}
+    sentences = article.doc.sentences
+    opening = {s.index for s in sentences[1:] if _first_word(ctx, s) in starts
+               and sentences[s.index - 1].paragraph == s.paragraph}
+    if not opening:
+        return
+    named = {}  # sentence -> its named source, an outlet's report and an opinion left out
+    for a in article.attributions:
+        if a.sentence + 1 in opening and _named(article, a.source) and not is_outlet(article.entity(a.source)) \
+                and _verb_kind(article, a) not in _NOT_CARRIED:
+            named.setdefault(a.sentence, a)  # its first: the speaker before what he reports
+    for n in article.numbers:
+        source = named.get(n.sentence - 1) if n.sentence in opening and not n.attributed else None
+        if source is not None:
+            n.continued_from = source.id
 
 
 def _named(article: Article, entity_id: str | None) -> bool:
