@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
+from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
 
@@ -271,6 +272,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         **_COMMON,
         "kind": FieldSpec(lambda q, a: q.kind, doc="speech, name or term"),
         "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
+        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
+                              doc="two guillemets of one kind around a quotation (و»مربعات») in an article that "
+                                  "pairs « » the right way elsewhere: a glyph slip, the marks still delimit it"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
         "words": FieldSpec(lambda q, a: q.words, doc="number of words quoted"),
