@@ -11,7 +11,8 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ALEF_MAKSURA, ARTICLE, HEH, MARBUTA, NISBA_ENDING
+from validator.extract.letters import (ALEF_MAKSURA, ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, NISBA_ENDING,
+                                      fits_template)
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -157,9 +158,10 @@ def _variant_rule(a: str, b: str) -> str | None:
     longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
     if len(longer) - len(shorter) != 1:
         return None
-    # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun
+    # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun; a
+    # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural
     if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1)):
-        return "long-vowel"
+        return None if fits_template(longer, BROKEN_PLURAL_TEMPLATES) else "long-vowel"
     # a consonant doubled inside the word (not its first two: تتم، للوزير are a prefix and a stem; not
     # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut)
     if any(longer[i] == longer[i - 1] and longer[i] not in _LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter

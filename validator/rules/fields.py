@@ -341,7 +341,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                  "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="in the headline")},
     "headline": {**_COMMON},
     "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization or term"),
-                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings")},
+                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings"),
+                 "variant": FieldSpec(lambda s, a: s.variant,
+                                      doc="the variant rule the spellings differ by (loose-key, foreign-g, "
+                                          "long-vowel, final-ya, ...; its evidence variant:NAME)")},
 }
 
 # Message placeholders: {text} and these.
