@@ -273,8 +273,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "kind": FieldSpec(lambda q, a: q.kind, doc="speech, name or term"),
         "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
         "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
-                              doc="two guillemets of one kind around a quotation (و»مربعات») in an article that "
-                                  "pairs « » the right way elsewhere: a glyph slip, the marks still delimit it"),
+                              doc="two guillemets of one kind around a quotation in a paragraph that pairs "
+                                  "guillemets the right way beside them: a glyph slip, the marks still delimit it"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
         "words": FieldSpec(lambda q, a: q.words, doc="number of words quoted"),
@@ -340,7 +340,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     "sentence": {**_COMMON, "index": FieldSpec(lambda p, a: p.index, doc="0-based"),
                  "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="in the headline")},
     "headline": {**_COMMON},
-    "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization or term"),
+    "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization, place or term"),
                  "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings"),
                  "variant": FieldSpec(lambda s, a: s.variant,
                                       doc="the variant rule the spellings differ by (loose-key, foreign-g, "
