@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
+from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
 
@@ -276,6 +277,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         **_COMMON,
         "kind": FieldSpec(lambda q, a: q.kind, doc="speech, name or term"),
         "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
+        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
+                              doc="two guillemets of one kind around a quotation in a paragraph that pairs "
+                                  "guillemets the right way beside them: a glyph slip, the marks still delimit it"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
         "words": FieldSpec(lambda q, a: q.words, doc="number of words quoted"),
@@ -341,8 +345,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     "sentence": {**_COMMON, "index": FieldSpec(lambda p, a: p.index, doc="0-based"),
                  "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="in the headline")},
     "headline": {**_COMMON},
-    "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization or term"),
-                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings")},
+    "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization, place or term"),
+                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings"),
+                 "variant": FieldSpec(lambda s, a: s.variant,
+                                      doc="the variant rule the spellings differ by (loose-key, foreign-g, "
+                                          "long-vowel, final-ya, ...; its evidence variant:NAME)")},
 }
 
 # Message placeholders: {text} and these.
