@@ -1,13 +1,13 @@
 """Who an attribution's source is: the entity named right after a reporting word or right before it,
-an outlet that relays another source, a vague source named in the next sentence, and the last source
-a bare continuation verb refers back to. `attributions.find_attributions` calls these."""
+an outlet that relays another source, and the last source a bare continuation verb refers back to
+(a vague source named elsewhere: `vague_source_names`; whether a body is an outlet: `outlets`).
+`attributions.find_attributions` calls these."""
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.entities.words import ONE_OF, _DEFINITE_CLITICS
 from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
@@ -26,8 +26,6 @@ _ARTICLE = affix("article")
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
 _PREPOSITION_CLITICS = affixes("preposition-clitic")  # للوزير، بالوزير
 _LAM = (affix("lam"),)
-_NISBA = affix("nisba-ending")  # القانوني → قانون
-_PLURAL_ENDINGS = affixes("oblique-plural") + affixes("masculine-plural")  # ين، ون
 
 
 @dataclass(slots=True)
@@ -376,235 +374,6 @@ def _last_person(spans, i: int, gender: str) -> Entity | None:
 def _head(entity: Entity) -> str:
     words = entity.mentions[0].loc.text.split() if entity.mentions else []
     return normalize_string(words[0]).removeprefix(_ARTICLE) if words else ""
-
-
-def _named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """وأدان نائب عن المنطقة الحادثة. وقال النائب عبد الله أبشروا: ... — an unnamed role that the
-    next sentence names (the same role word as the title of a named person)."""
-    words = vague.mentions[0].loc.text.split() if vague.mentions else []
-    if len(words) != 1 or len(vague.mentions) != 1:
-        return None
-    head = normalize_string(words[0]).removeprefix(_ARTICLE)
-    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
-    lo = bisect.bisect_left(_firsts(spans), start)
-    for s in spans[lo:lo + 12]:
-        if s.first_token > start + 40:
-            break
-        nxt = ctx.sentence_of(ctx.tokens[s.first_token].start)[0]
-        if nxt > sentence + 1:
-            break
-        if nxt == sentence + 1 and s.entity.kind == "person" and not s.entity.vague and s.mention.title:
-            title = [w.removeprefix(_ARTICLE) for w in normalize_string(s.mention.title).split()]
-            if title and title[0] == head:
-                return s.entity
-    return None
-
-
-# مصادر، تقارير: a vague source that is not one official withholding a name
-_SOURCE_NOUNS = word_class("attribution-words", "source-nouns")
-
-
-def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """توقع مسؤول نفطي سعودي سابق أن ... . وأشار المهندس عثمان الخويطر، نائب رئيس أرامكو سابقا، إلى أن ...:
-    a lead that withholds the speaker's name and the next sentence that gives it (a delayed
-    identification). Only in the lead, only one official, and only when the next sentence opens with a
-    reporting verb whose subject is a named person with a title: the same speaker, told in full."""
-    doc = ctx.doc
-    body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
-    if body is None or body.index != sentence or len(vague.mentions) != 1 \
-            or vague.mentions[0].loc.text.split()[0] in _SOURCE_NOUNS:
-        return None
-    start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
-    first = ctx.index.at_or_after(start)
-    if first + 2 >= len(ctx.tokens):
-        return None
-    verbs = [m for m in ctx.hits("reporting-forms", start, ctx.tokens[first + 2].end)
-             if m.entry.get("part") != "participle"]
-    if not verbs:
-        return None
-    j = ctx.index.at_or_after(verbs[0].end)
-    k = bisect.bisect_left(_firsts(spans), j)
-    for s in spans[k:k + 3]:
-        if s.first_token > j + 1 or ctx.tokens[s.first_token].start >= end:
-            break
-        if s.entity.kind == "person" and not s.entity.vague and (s.mention.title or s.entity.titles):
-            return _lead_names(ctx, vague, s.entity)
-    return None
-
-
-def _lead_names(ctx, vague: Entity, person: Entity) -> Entity:
-    """The lead's description is the named person's first mention, by title (معلمة سعودية، مسؤول نفطي سابق)."""
-    lead = vague.mentions[0]
-    person.mentions.append(Mention(ctx.new_id("m"), person.id, lead.loc, "title", title=lead.loc.text))
-    return person
-
-
-LEAD_DESCRIPTION = 5  # tokens after a lead's anonymous person that describe him (مسؤول في الأمم المتحدة)
-
-
-def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """قال مسؤول في الأمم المتحدة إن ... . وقال يوري بويتشينكو ... . وأضاف بويتشينكو الذي يترأس قسم ...
-    التابع للأمم المتحدة ...؛ أكد أحد الأطباء الفرنسيين أن ... (next paragraph) وأوضح طبيب الأعصاب
-    الفرنسي فيليب بولر أن ...: one anonymous person in the lead sentence whom the lead's paragraph or the
-    next one names (a delayed identification, as wire stories write it): the first new named person
-    who speaks there, when the words around his mentions repeat a word of the lead's description
-    (الأمم المتحدة، الفرنسي). Sources (مصادر، تقارير) are not one person. A lead's plural group of people
-    (أكد خبراء في القانون وعلم الاجتماع ... وقال المستشار القانوني فلان) is the named speakers when the
-    first one's own title, between his verb and his name, names a field of the group's description."""
-    doc = ctx.doc
-    body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
-    if body is None or body.index != sentence or not vague.mentions:
-        return None
-    lead = vague.mentions[0]
-    first = ctx.index.containing(ctx.norm.to_normalized(lead.loc.start))
-    last = ctx.index.containing(ctx.norm.to_normalized(lead.loc.end) - 1)
-    head = _without_article(ctx.tokens[first].text)
-    entry = ctx.res["vague-sources"].lookup(head)
-    one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF)
-    group = not one and entry is not None and entry.get("number") == "pl"
-    if head in _SOURCE_NOUNS or not (one or group):
-        return None
-    described = _description_words(ctx, first + 1, last + 1 + LEAD_DESCRIPTION)
-    if not described:
-        return None
-    if group:  # خبراء في القانون ... وقال المستشار القانوني فلان: a member whose own title names the field
-        described = {_field_stem(w) for w in described}
-    paragraph = ctx.sentence_of(ctx.tokens[first].start)[1]
-    k = bisect.bisect_left(_firsts(spans), last + 1)
-    for s in spans[k:]:
-        at = ctx.sentence_of(ctx.tokens[s.first_token].start)
-        if at[1] > paragraph + 1:
-            break
-        if s.entity.kind != "person" or s.entity.vague or s.mention.form != "name" or s.entity.mentions[0] is not s.mention \
-                or not any(ctx.hit_at("reporting-forms", x) is not None and ctx.sentence_of(ctx.tokens[x].start) == at
-                           for x in range(max(s.first_token - LEAD_DESCRIPTION, 0), s.first_token)):
-            continue  # a person named before the lead, or one the news is about, not a speaker
-        if group:
-            verb = max(x for x in range(max(s.first_token - LEAD_DESCRIPTION, 0), s.first_token)
-                       if ctx.hit_at("reporting-forms", x) is not None)
-            titled = _description_words(ctx, verb + 1, s.last_token + 1)
-            if described & {_field_stem(w) for w in titled}:
-                return _lead_names(ctx, vague, s.entity)
-            continue
-        around = set()
-        for m in s.entity.mentions:
-            lo, hi = ctx.sentence_bounds(ctx.sentence_of(ctx.norm.to_normalized(m.loc.start))[0])
-            around |= _description_words(ctx, ctx.index.at_or_after(lo), ctx.index.at_or_after(hi))
-        return _lead_names(ctx, vague, s.entity) if described & around else None
-    return None
-
-
-def _field_stem(word: str) -> str:
-    """A description word and its nisba as one stem (القانون، القانوني; الاجتماع، الاجتماعي)."""
-    return _plural_stem(word.removesuffix(_NISBA))
-
-
-def _plural_stem(w: str) -> str:
-    """The word without a sound plural ending (الفرنسيين → فرنسي), when a stem of three letters is left."""
-    return next((w[:-len(e)] for e in _PLURAL_ENDINGS if w.endswith(e) and len(w) - len(e) >= 3), w)
-
-
-def _description_words(ctx, lo: int, hi: int) -> set[str]:
-    """The content words of tokens lo..hi-1 up to a reported clause, without article, preposition
-    clitic or plural ending (الفرنسيين، الفرنسي → فرنسي; للأمم → أمم)."""
-    words = set()
-    for k in range(lo, min(hi, len(ctx.tokens))):
-        t = ctx.tokens[k]
-        if t.text in _CLAUSE_START or t.text in _THAT_CLAUSE:
-            break
-        if t.kind != "word" or ctx.res["stopwords"].lookup(t.text) is not None \
-                or ctx.res.reporting_forms.lookup(t.text) is not None:
-            continue
-        w = _without_article(t.text)
-        w = _plural_stem(w)
-        if len(w) >= 3:
-            words.add(w)
-    return words
-
-
-_MEDIA_HEADS = word_class("attribution-words", "media-heads")
-OUTLET_VERBS = 3  # the reporting verbs after vague reports where the outlet that gave them may be named
-
-
-RELAYED_VERB = 12  # tokens after أن where the named speaker's own reporting verb may come
-RELAY_ADJECTIVES = 3  # words (and a comma) between the media and أن
-
-
-def _relays_named_statement(ctx, spans, vague: Entity, sentence: int) -> bool:
-    """ونقلت وكالة فرانس برس عن وسائل إعلام إيرانية، أن رئيس البنك المركزي الإيراني ... أكد أن ...:
-    media (media-heads) whose reported clause opens with a named office or person and that speaker's own
-    reporting verb only relay a statement on the record: the speaker is who an editor checks, the
-    media are ordinary wire attribution, not an anonymous source."""
-    mention = vague.mentions[0] if vague.mentions else None
-    if mention is None:
-        return False
-    first = ctx.index.containing(ctx.norm.to_normalized(mention.loc.start))
-    if _without_article(ctx.tokens[first].text) not in _MEDIA_HEADS:
-        return False
-    after = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
-    k = next((x + 1 for x in range(after, min(after + RELAY_ADJECTIVES + 1, len(ctx.tokens) - 1))
-              if ctx.tokens[x].text in _THAT_CLAUSE), None)  # (وسائل إعلام إيرانية رسمية، أن)
-    if k is None:
-        return False
-    i = bisect.bisect_left(_firsts(spans), k)
-    named = ctx.hit_at("titles", k) is not None or (
-        i < len(spans) and spans[i].first_token == k and not spans[i].entity.vague
-        and spans[i].entity.kind in ("person", "organization"))
-    if not named:
-        return False
-    lo, hi = ctx.sentence_bounds(sentence)
-    end = ctx.tokens[min(k + RELAYED_VERB, len(ctx.tokens) - 1)].end
-    # his own verb, with his own reported clause (أكد أنه، قال: ...), not a noun (على استعداد لتقديم عرض)
-    return any(v.entry.get("part") != "participle" and v.j < len(ctx.tokens) and ctx.tokens[v.j].text in _THAT_CLAUSE
-               for v in ctx.hits("reporting-forms", ctx.tokens[k].start, min(end, hi)))
-
-
-def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
-    """أفادت تقارير إعلامية بأن ...، حيث ذكرت هيئة الإذاعة الأسترالية أن ...؛ ذكر تقرير إخباري أن ... .
-    وذكرت وكالة ريا نوفوستي أن ...: media reports that the same sentence names (a reporting verb whose
-    subject is a named outlet), or one report the next sentence names: the outlet is the source an
-    editor can check. Reports (plural) an outlet in the next sentence follows stay unspecified (أفادت
-    تقارير إخبارية بأن ... . وذكرت صحيفة «الوطن» أن ...: the paper adds its own details)."""
-    words = vague.mentions[0].loc.text.split() if len(vague.mentions) == 1 else []
-    head = _without_article(normalize_string(words[0])) if words else ""
-    entry = ctx.res["vague-sources"].lookup(head)
-    one = entry is not None and entry.get("number") == "sg" and head in _DOCUMENT_HEADS  # ذكر تقرير إخباري
-    if head not in _MEDIA_HEADS and not one:
-        return None
-    last = sentence + 1 if one else sentence
-    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
-    lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
-    for n, verb in enumerate(ctx.hits("reporting-forms", lo, hi)):
-        nxt = ctx.sentence_of(verb.start)[0]
-        if nxt > last or n >= OUTLET_VERBS:
-            break
-        j = ctx.index.at_or_after(verb.end)
-        k = bisect.bisect_left(_firsts(spans), j)
-        if k < len(spans) and spans[k].first_token == j and is_outlet(spans[k].entity):
-            return spans[k].entity
-    return None
-
-
-# The head nouns of a news outlet's name (صحيفة «حريت»، وكالة بلومبرغ، هيئة الإذاعة الأسترالية)
-_OUTLET_HEADS = word_class("attribution-words", "outlet-heads")
-# هيئة الإذاعة الأسترالية: an authority whose next word is broadcasting is an outlet
-_AUTHORITY_HEADS = word_class("attribution-words", "authority-heads")
-_BROADCAST = tuple(sorted(word_class("attribution-words", "broadcast")))
-
-
-def is_outlet(entity: Entity) -> bool:
-    """A named news outlet (صحيفة «حريت»، وكالة بلومبرغ): it reports others' news, not its own data."""
-    words = normalize_string(entity.name).split()
-    if entity.kind != "organization" or entity.vague or not words:
-        return False
-    head = _without_article(words[0])  # not removeprefix("و"): وكالة
-    return head in _OUTLET_HEADS or (head in _AUTHORITY_HEADS and len(words) > 1 and words[1].endswith(_BROADCAST))
-
-
-def _without_article(word: str) -> str:
-    if not word.startswith(_DEFINITE_CLITICS):  # most words: decided in C
-        return word
-    return word[len(next(c for c in _DEFINITE_CLITICS if word.startswith(c))):]
 
 
 def _named_speaker_before(results, by_id, sentence: int, paragraph: int) -> bool:

@@ -7,12 +7,10 @@ last source whose gender agrees, and becomes a mention of that entity.
 from __future__ import annotations
 
 import bisect
-from itertools import compress
 
 from validator.extract.attribution_sources import (
     WITH_WINDOW,
     _HONORIFIC_PRONOUNS,
-    _MentionSpan,
     _PREPOSITION_FILLER,
     _REPORTED_CLAUSE,
     _STATEMENT_FILLER,
@@ -20,17 +18,12 @@ from validator.extract.attribution_sources import (
     _after_subject,
     _firsts,
     _clause_follows,
-    _identified_after_lead,
-    _identified_in_lead_passage,
-    _relays_named_statement,
     _inside,
     _last_person,
     _last_source,
     _mention_spans,
-    _named_next,
     _named_speaker_before,
     _says_person,
-    _outlet_named_next,
     _previous_subject,
     _quote_ranges,
     _relay,
@@ -43,13 +36,20 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
-from validator.extract.patterns.matcher import token_positions
+from validator.extract.vague_source_names import (
+    _identified_after_lead,
+    _identified_in_lead_passage,
+    _named_next,
+    _outlet_named_next,
+    _relays_named_statement,
+)
+from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_MARKS, QUOTE_STARTS, SENTENCE_MARKS
+from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 from validator.text.tokens import Token
 
 
@@ -287,31 +287,6 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
     return found
 
 
-def _quote_runs(ctx: Context, quotes: list[Quote], results: list[Attribution], by_id) -> list[Attribution]:
-    """وكان المالكي قال: “...”.. “...”: a sentence that is nothing but a quotation, right after a
-    sentence whose quotation has a speaker, goes on quoting that speaker."""
-    out = []
-    by_sentence: dict[int, list[Attribution]] = {}
-    for a in results:
-        by_sentence.setdefault(a.sentence, []).append(a)
-    speech = [q for q in quotes if q.kind == "speech" and q.balanced]
-    quoted = {q.sentence for q in speech}
-    for q in speech:
-        if q.sentence in by_sentence or q.sentence - 1 not in quoted:
-            continue
-        sourced = [a for a in by_sentence.get(q.sentence - 1, []) if a.source]
-        if not sourced or not _opens_sentence(ctx, q):
-            continue
-        entity = by_id.get(sourced[-1].source)
-        if entity is None or entity.vague:
-            continue  # a run of an anonymous source's words stays unnamed
-        end = ctx.norm.to_normalized(q.loc.end)
-        out.append(Attribution(ctx.new_id("a"), ctx.loc(end, end), "continuation", "continuation", entity.id,
-                               sentence=q.sentence, paragraph=q.paragraph, implicit=True))
-        by_sentence.setdefault(q.sentence, []).append(out[-1])
-    return out
-
-
 def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
     however long the circumstances, to a colon and a quotation (or a comma and إن/أن), with no other
@@ -334,7 +309,6 @@ _NEW_CLAUSE = word_class("attribution-words", "new-clause")
 _IN_STATEMENT = tuple(w + " " for w in sorted(word_class("attribution-words", "statement-in")))
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
 _THAT_CLAUSE_WORDS = word_class("attribution-words", "that-clause")  # إن، أنه، بأن ...
-_QUOTE_JOINERS = word_class("attribution-words", "quote-joiners")
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
@@ -344,15 +318,6 @@ def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
     if k >= 0 and ctx.tokens[k].text in COMMAS:
         k -= 1
     return k >= 0 and ctx.tokens[k].text in QUOTE_ENDS and ctx.tokens[k].end in quote_ends
-
-
-def _opens_sentence(ctx: Context, q: Quote) -> bool:
-    i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
-    while i >= 0 and ctx.sentence_of(ctx.tokens[i].start)[0] == q.sentence:
-        if ctx.tokens[i].kind != "punct" and ctx.tokens[i].text not in _QUOTE_JOINERS:
-            return False
-        i -= 1
-    return True
 
 
 def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j: int) -> Entity | None:
@@ -539,85 +504,3 @@ def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, re
         if ctx.tokens[k].text == word:
             return _subject_after(ctx, spans, k + 1, sentence, window=3)
     return None
-
-
-def _before_quoted_name(ctx: Context, k: int, longest: int = 4) -> int:
-    """مصادر "الوطن": ... / مصادر لـ”الوئام”: ...: the token before a short quoted name (the outlet whose
-    sources speak, after the ل clitic or not) that ends right before token k, or -1. Any quotation mark
-    opens or closes it: news sites type ” on both sides as often as the paired marks."""
-    if k < 1 or ctx.tokens[k - 1].text not in QUOTE_MARKS:
-        return -1
-    for x in range(k - 2, max(k - 2 - longest, 0), -1):
-        if ctx.tokens[x].text in QUOTE_MARKS:
-            if x == k - 2:
-                return -1
-            return x - 2 if x >= 2 and ctx.tokens[x - 1].text == _LAM else x - 1
-    return -1
-
-
-def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribution]:
-    """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
-    out = []
-    by_last = {s.last_token: s for s in spans}
-    for k in token_positions(ctx.texts, ":"):  # the colons, found in C
-        # رابط الخبر: مسؤول يمني: ألف قتيل — a source and a colon right after another colon
-        tok = ctx.tokens[k]
-        if k < 2:
-            continue
-        span = by_last.get(k - 1)
-        if span is not None and span.first_token >= 1 and ctx.tokens[span.first_token - 1].text == ":":
-            span.mention.is_source = True
-            sentence, paragraph = ctx.sentence_of(tok.start)
-            out.append(Attribution(ctx.new_id("a"), ctx.loc(tok.start, tok.end), ":", "colon", span.entity.id,
-                                   sentence=sentence, paragraph=paragraph))
-    for para in ctx.doc.paragraphs:
-        start = ctx.index.at_or_after(ctx.norm.to_normalized(para.start))
-        end = ctx.index.at_or_after(ctx.norm.to_normalized(para.end))
-        opening = ctx.texts[start:min(end, start + 10)]
-        if ":" not in opening:  # most paragraphs: decided in C
-            continue
-        for k in compress(range(start, start + len(opening)), map(":".__eq__, opening)):
-            span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
-            if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans):
-                span.mention.is_source = True
-                sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)
-                loc = ctx.loc(ctx.tokens[k].start, ctx.tokens[k].end)
-                out.append(Attribution(ctx.new_id("a"), loc, ":", "colon", span.entity.id,
-                                       sentence=sentence, paragraph=paragraph))
-            break
-    out.extend(_headline_outlet_sources(ctx, by_last))
-    return out
-
-
-def _group_named_in_lead(span: _MentionSpan, spans: list[_MentionSpan]) -> bool:
-    """خبراء: ... over a lead whose group of experts the body names (أكد خبراء في القانون ... وقال المستشار
-    القانوني فلان): the headline's group are those named speakers, identified like the lead's."""
-    text = span.mention.loc.text
-    return span.entity.vague and any(
-        not s.entity.vague and s.entity.kind == "person"
-        and any(m.form == "title" and m.title == text and m.loc.start > span.mention.loc.start for m in s.entity.mentions)
-        for s in spans)
-
-
-def _headline_outlet_sources(ctx: Context, by_last: dict) -> list[Attribution]:
-    """مصادر لـ”الوئام” المالكي لم يكن ...: a headline that opens with sources, the ل clitic and the outlet's
-    quoted name, and goes on with no colon: the rest of the headline is what the sources told the outlet."""
-    headline = ctx.doc.headline
-    if headline is None:
-        return []
-    start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.start))
-    end = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end))
-    for span in by_last.values():
-        k = span.last_token + 1
-        if span.first_token > start + 1 or k + 3 >= end or ctx.tokens[k].text != _LAM \
-                or ctx.tokens[k + 1].text not in QUOTE_MARKS:
-            continue
-        close = next((x for x in range(k + 3, min(k + 7, end)) if ctx.tokens[x].text in QUOTE_MARKS), None)
-        if close is None or close + 1 >= end or ctx.tokens[close + 1].text == ":":
-            continue  # no claim after the name, or the colon form the paragraph loop reads
-        span.mention.is_source = True
-        tok = ctx.tokens[k]
-        sentence, paragraph = ctx.sentence_of(tok.start)
-        return [Attribution(ctx.new_id("a"), ctx.loc(tok.start, tok.end), tok.text, "colon", span.entity.id,
-                            sentence=sentence, paragraph=paragraph)]
-    return []

@@ -4,7 +4,7 @@ figure, a consequence of the sentence before, a data source nearby. Each sets a 
 (`carried`, `sourced_next`, `continues_source`, `source_near`); none makes a figure `attributed`."""
 from __future__ import annotations
 
-from validator.extract.attribution_sources import is_outlet
+from validator.extract.outlets import is_outlet
 from validator.extract.context import Context
 from validator.extract.figure_context import lead_paragraph
 from validator.extract.letters import ARTICLE

@@ -6,7 +6,7 @@ continuation verb are linked to one entity. Organizations come from the bodies l
 sources from the vague-source lexicon (a vague head with its modifiers, never followed by a name).
 
 The extractor is one object whose passes live in this package's modules: `reader` (token tests and
-the name and title readers), `persons`, `mentions` and `unnamed` (the passes), `words` (word classes
+the name and title readers), `persons`, `speakers`, `unnamed` and `mentions` (the passes, each layer a subclass of the one before), `words` (word classes
 and shapes). Passes propose candidate spans and the one conflict filter (`validator.extract.claims`)
 decides, in the order `run` gives; passes not yet moved onto candidates hold tokens directly.
 """

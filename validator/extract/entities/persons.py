@@ -1,5 +1,6 @@
 """The passes that find persons: bylines and anonymity phrases reserved, public figures, titled
-persons, named persons, relayed, introduced and bare speakers, titles written before a name."""
+persons, named persons, titles written before a name, holders of a source's title (the speakers whose
+names no lexicon knows: `speakers`)."""
 from __future__ import annotations
 
 import bisect
@@ -13,15 +14,12 @@ from validator.extract.entities.words import (
     ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
     _KUNYA_HEADS,
-    OCCASION_WORDS,
     RELATIVE_DESCRIPTION_WORDS,
     TitlePhrase,
     _CLOSING_MARKS,
     _DEFINITE_CLITICS,
-    _NASAB,
     _KIN,
     _NAMED_AFTER,
-    _OCCASION,
     _QUOTE_MARKS,
     _QUOTE_OPENERS,
     _REPORT_MARKS,
@@ -48,8 +46,6 @@ from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.punctuation import COMMAS, SENTENCE_MARKS
 
-_SAYING_HIS = one_word("entity-words", "saying-his")    # قوله
-_SAYING_HER = one_word("entity-words", "saying-her")    # قولها
 _SPEAK_STEM = one_word("entity-words", "speak-stem")     # تحدث
 _APPOSITION_PRONOUNS = word_class("entity-words", "apposition-pronoun")  # وهو، وهي
 _AFFILIATION_PREPOSITIONS = word_class("entity-words", "affiliation-preposition")  # من، في، لدى
@@ -311,118 +307,6 @@ class PersonPasses(NameReader):
         return w is not None and len(w) >= 3 and not w.startswith(ARTICLE) and not _verb_like(w) \
             and w[0] not in IMPERFECT_OR_FUTURE and not self.res.is_non_name_strict(w) \
             and w not in self.lex["stopwords"].by_norm
-
-    def _relayed_speakers(self) -> None:
-        """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
-        even a name no lexicon knows (pattern relayed-speaker, rules/patterns/speakers.pattern), unless
-        another pass took them or they are a title, a body or a common word."""
-        texts = self.ctx.texts
-        if _SAYING_HIS not in texts and _SAYING_HER not in texts:  # rare: look in C first
-            return
-        candidates = [self.propose("relayed-speaker", m.span_start, m.span_end, m.evidence)
-                      for m in self.ctx.patterns.find("relayed-speaker")
-                      if not any(i in self._title_at or i in self._body_at or self.res.is_non_name(self.tokens[i].text)
-                                 for i in range(m.span_start, m.span_end))]
-        for kept in self.claims.decide(candidates):
-            start, k = kept.start, kept.end
-            entity, _ = self.person(start, k, "f" if self.tokens[k].text == _SAYING_HER else "m")
-            mention = self.add_mention(entity, self._name_start_offset(start), self.tokens[k - 1].end, "name")
-            # عن السيوطي قوله: one word is a bare speaker, as in وقال بينيتيز: «...» (named before, or no one)
-            if k - start == 1 and len(entity.mentions) == 1:
-                entity.bare = mention.bare = True
-
-    def _introduced_speakers(self) -> list:
-        """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
-        lexicon knows are the speaker's name when a title follows them in apposition, after a comma
-        (Arabic news is verb-subject-object: the subject, then who the subject is). A bare unknown
-        word after the verb is not enough: it may be the verb's object or a common noun."""
-        n = len(self.tokens)
-        bare = []
-        for verb in self._speech_verbs:
-            i = verb.j
-            if i < n and i in self._title_at and not self.used[i]:
-                if self._title_then_holder(verb, i):
-                    continue
-                if self._title_at[i][1].entry.get("kind") == "honorific":
-                    i = self._title_at[i][0]  # وقال البروفيسور إيان ماكدونالد، رئيس فريق ...
-            j = i
-            while j < n and j - i < 4 and self._unknown_name_word(j, first=j == i):
-                j += 1
-            if j == i and i + 2 < n and self.tokens[i].text in _NASAB and not self.used[i + 1] \
-                    and self._unknown_name_word(i + 1, first=False) and verb.entry.get("postposed") == "yes" \
-                    and self._announces_quotation(i + 2):
-                bare.append((verb, i, i + 2))  # وقال ابن معمر: «...»: a name by its father's, as bare as one word
-                continue
-            if j == i or j >= n or (j - i == 1 and _adverbial_shape(self.tokens[i].text)):
-                continue  # وقال مجددا، ...: one word shaped like an adverb is not a name
-            title = title_loc = None
-            lex = [verb.entry.source]
-            end = j
-            definite_title = j in self._title_at and (self.tokens[j].text.startswith(ARTICLE) or (
-                j - i >= 2 and self._construct_title(j)))  # (قال إنريكي سيريزو رئيس أتلتيكو مدريد)
-            role = self.ctx.hit_at("vague-sources-all", j) if not definite_title else None
-            if role is not None and role.entry.get("kind") == "head" and role.entry.get("number") == "sg" \
-                    and self.tokens[j].text.startswith(ARTICLE) and j - i >= 2:
-                # وقال تاماس فارجا المحلل في بي.في.ام: a role the vague-source lexicon holds, after the name
-                title_loc = self.ctx.loc(self.tokens[j].start, self.tokens[role.j - 1].end)
-                title, end = title_loc.text, role.j
-                lex.append(role.entry.source)
-            elif (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
-                # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
-                phrase = self.parse_title(j if definite_title else j + 1)
-                if phrase is None or phrase.roles[0][2].entry.get("kind") == "honorific":
-                    continue
-                titles = self._title_text(phrase)
-                if not titles:
-                    continue
-                title, title_loc, src = titles[0]
-                lex.append(src)
-                end = phrase.end
-            else:
-                if j - i == 1 and verb.entry.get("postposed") == "yes" and self._announces_quotation(j):
-                    bare.append((verb, i, j))
-                continue  # a bare unknown word after the verb may be its object or a common noun
-            if not self.claims.decide([self.propose("introduced-speaker", i, end, lex, nests=(j, end))]):
-                continue  # (decided verb by verb: the title after the name may contain names found before)
-            entity, _ = self.person(i, j, verb.entry.get("gender") or "m")
-            self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name", title, title_loc,
-                             lex)
-        return bare
-
-    def _bare_speakers(self, candidates) -> bool:
-        """The bare speakers `_introduced_speakers` found (وقال بينيتيز: «...»), read once the titled
-        mentions and surnames are (وقال أزكويتا في تصريحات صحافية after المدرب تشابير أزكويتا)."""
-        found = False
-        proposed = [self.propose("bare-speaker", i, j, [verb.entry.source], verb) for verb, i, j in candidates]
-        for kept in self.claims.decide(proposed):
-            i, j, verb = kept.start, kept.end, kept.data
-            entity, created = self.person(i, j, verb.entry.get("gender") or "m")
-            mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name",
-                                       lexicon=list(kept.evidence))
-            mention.bare = True
-            entity.bare = entity.bare or created
-            found = found or created
-        return found
-
-    def _announces_quotation(self, j: int) -> bool:
-        """وقال بينيتيز: «...»، وأضافت شلبي "...": a quotation opens right at token j, or after a colon.
-        One unknown word between a quotation verb (قال، أضاف، تابع ...: postposed=yes) and the
-        quotation it announces is the verb's subject, its speaker: an object or a complement would not
-        stand alone between the verb and the colon (يحمل اسم «...» is no such verb). The occasion may
-        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي). The mention (and a person it
-        creates) is `bare`: the article may have named it before in words no lexicon reads (كلاوديو رانييري)."""
-        n = len(self.tokens)
-        if j < n and self.tokens[j].text in _OCCASION:
-            # وقال بينيتيز خلال مؤتمر صحفي "...": the occasion of the words may come between
-            k = j + 1
-            while k < n and k - j <= OCCASION_WORDS and self.tokens[k].kind == "word":
-                k += 1
-            if k == j + 1 or k - j > OCCASION_WORDS + 1:
-                return False
-            j = k
-        if j < n and self.tokens[j].text == ":":
-            j += 1
-        return j < n and self.tokens[j].text in _QUOTE_OPENERS
 
     def _titled_before(self) -> None:
         """وقال تسيبراس بعد اجتماعه: «...» after رئيس الوزراء تسيبراس: one word no lexicon knows, as the

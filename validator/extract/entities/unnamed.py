@@ -2,7 +2,7 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
-from validator.extract.entities.persons import PersonPasses
+from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF,
     ONE_OF as _ONE_OF,
@@ -62,7 +62,7 @@ _ANY_DEFINITE = (ARTICLE, *_CLITIC_ARTICLES, LI_ARTICLE)
 _ARTICLE_OR_LI_ARTICLE = (ARTICLE, LI_ARTICLE)
 
 
-class UnnamedPasses(PersonPasses):
+class UnnamedPasses(SpeakerPasses):
     """Organization and unnamed-source passes."""
 
     def _organizations(self) -> None:

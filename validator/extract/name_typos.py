@@ -1,0 +1,148 @@
+"""A name mistyped rather than transliterated two ways: a final ى written for ي in a name (not the
+writer's habit throughout), or two neighbouring letters of a family name swapped. `find_spellings`
+(spellings.py) calls these."""
+from __future__ import annotations
+
+import re
+
+from validator.extract.context import Context
+from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
+from validator.extract.model import SpellingGroup
+from validator.findings import Location
+from validator.text.normalize import normalize_string
+
+
+# A name's last letter written ى once and ي elsewhere (الحارثى / الحارثي): normalizing folds the two,
+# so the written text is compared. Only for a name: a person's word, a surname of the lexicon, or the
+# word a reporting verb or a given name introduces (وذكر الحارثي); an ordinary word written both ways
+# (المستشفى / المستشفي) is a typing habit, not a name spelled two ways.
+FINAL_YA_MIN = 5
+_FINAL_MAKSURA = re.compile(r"(?<!\w)\w{%d,}%s(?!\w)" % (FINAL_YA_MIN - 1, re.escape(ALEF_MAKSURA)))
+
+
+def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    text = ctx.doc.text
+    out = []
+    habit = None  # whether the writer puts ى for a final ي throughout, read at the first candidate
+    for written in dict.fromkeys(_final_maksura_words(text)):
+        with_ya = written[:-1] + NISBA_ENDING
+        other = _whole_word(text, with_ya)
+        if other is None or written in known or with_ya in known:
+            continue
+        word = normalize_string(with_ya)
+        if ctx.res["stopwords"].lookup(word) is not None or not _introduced_as_name(ctx, entities, word):
+            continue
+        if habit is None:
+            habit = any(m.group() in ctx.res.stopwords_ya_as_maksura for m in _FINAL_MAKSURA_ANY.finditer(text))
+        if habit:
+            break  # فى، التى: the writer's habit throughout (نبيل العربى), not a slip in a name
+        first = _whole_word(text, written)
+        forms = sorted((ctx.doc.location(first, first + len(written)), ctx.doc.location(other, other + len(with_ya))),
+                       key=lambda x: x.start)
+        out.append(SpellingGroup(word, tuple((x.text, x) for x in forms), "person", "final-ya"))
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    """What the regex class \\w is in a str pattern: a letter, a digit or a number, or _."""
+    return c.isalnum() or c == "_"
+
+
+def _final_maksura_words(text: str):
+    """The words `_FINAL_MAKSURA` finds, in order: each run of word characters of FINAL_YA_MIN or more
+    that ends in ى. Read from the text's ى letters (str.find, in C) back to each word's start, instead
+    of the regex trying every position of the article (a third of the spelling passes' cost)."""
+    shortest = FINAL_YA_MIN - 1  # word characters before the ى
+    y = text.find(ALEF_MAKSURA, shortest)
+    while y >= 0:
+        after = text[y + 1:y + 2]
+        if not (after.isalnum() or after == "_"):  # the word ends at the ى
+            before = text[y - shortest:y]  # (most ى end a short word: على، إلى، حتى)
+            if before.isalnum() or ("_" in before and all(map(_is_word_char, before))):
+                p = y - shortest
+                while p > 0 and _is_word_char(text[p - 1]):
+                    p -= 1
+                yield text[p:y + 1]
+        y = text.find(ALEF_MAKSURA, y + 1)
+
+
+def _whole_word(text: str, word: str) -> int | None:
+    """Where `word` is first written as a whole word (no word character on either side), or None: what
+    `re.search(r"(?<!\w)WORD(?!\w)", text)` finds, read from the word's occurrences (str.find) rather
+    than from every position of the text."""
+    n, k = len(text), len(word)
+    q = text.find(word)
+    while q >= 0:
+        if (q == 0 or not _is_word_char(text[q - 1])) and (q + k == n or not _is_word_char(text[q + k])):
+            return q
+        q = text.find(word, q + 1)
+    return None
+
+
+# A full name written twice with the same given name and two neighbouring letters of the family name
+# swapped (حسين الجسمي / حسين الجمسي: blind round 16) is one person mistyped: a swap of two letters
+# almost never spells another family, so two people are told apart only by the surnames lexicon
+# (both listed). Shorter family names are too often two real names.
+TRANSPOSED_MIN = 5
+
+
+def _transposed(a: str, b: str) -> bool:
+    """a and b (same length) differ only by two neighbouring letters swapped."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    names: dict[tuple[str, int], dict[str, Location]] = {}  # (given name, words) -> family name -> first mention
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for mention in e.mentions:
+            words = normalize_string(mention.loc.text).split() if mention.form == "name" else ()
+            if len(words) >= 2 and len(words[-1]) >= TRANSPOSED_MIN:
+                names.setdefault((words[0], len(words)), {}).setdefault(words[-1], mention.loc)
+    surnames = ctx.res["surnames"]
+    out = []
+    for families in names.values():
+        if len(families) < 2:
+            continue
+        items = list(families.items())
+        for k, (a, loc_a) in enumerate(items):
+            for b, loc_b in items[k + 1:]:
+                if len(a) != len(b) or not _transposed(a, b) or loc_a.text in known or loc_b.text in known \
+                        or (surnames.lookup(a) is not None and surnames.lookup(b) is not None):
+                    continue
+                forms = sorted((loc_a, loc_b), key=lambda x: x.start)
+                out.append(SpellingGroup(a, tuple((x.text, x) for x in forms), "person", "transposed-letters"))
+    return out
+
+
+# a word ending in ى (a stopword written so, فى، التى, shows the writer's habit)
+_FINAL_MAKSURA_ANY = re.compile(r"(?<!\w)\w+%s(?!\w)" % re.escape(ALEF_MAKSURA))
+
+
+def _introduced_as_name(ctx: Context, entities, word: str) -> bool:
+    """The word is a name: a person's, a surname of the lexicon, or after a reporting verb or given name."""
+    if ctx.res["surnames"].lookup(word) is not None or any(
+            word in normalize_string(m.loc.text).split() for e in entities if e.kind == "person" for m in e.mentions
+            if m.form in ("name", "surname")):
+        return True
+    given, stopwords = ctx.res.given_names.by_norm, ctx.res["stopwords"]
+    texts, tokens = ctx.texts, ctx.tokens
+    for i in range(1, len(texts)):
+        if texts[i] != word:
+            continue
+        # a given name, not a preposition that normalizes to one (على مستوى: علي)
+        if texts[i - 1] in given and stopwords.lookup(texts[i - 1]) is None:
+            return True
+        # a speaker's name ends at the verb's clause (وذكر الحارثي أن), a title goes on (وقال المدعى العام)
+        ends = i + 1 == len(texts) or tokens[i + 1].kind != "word" or stopwords.lookup(texts[i + 1]) is not None
+        if ends and _reporting_verb(ctx, texts[i - 1]):
+            return True
+    return False
+
+
+def _reporting_verb(ctx: Context, word: str) -> bool:
+    """A reporting verb (وذكر), not its participle: المتحدث الرسمي is a title and its adjective."""
+    entry = ctx.res.reporting_forms.lookup(word)
+    return entry is not None and entry.get("part") == "verb"
