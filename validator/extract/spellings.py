@@ -15,7 +15,7 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_typos import _final_ya_names, _transposed_surnames
+from validator.extract.name_typos import _final_ya_names
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
@@ -411,6 +411,44 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
     if rule != "long-vowel":
         return True
     return bool(_next_names(ctx, spans[word], person_words) & _next_names(ctx, spans.get(name, ()), person_words))
+
+
+# A full name written twice with the same given name and two neighbouring letters of the family name
+# swapped (حسين الجسمي / حسين الجمسي: blind round 16) is one person mistyped: a swap of two letters
+# almost never spells another family, so two people are told apart only by the surnames lexicon
+# (both listed). Shorter family names are too often two real names.
+TRANSPOSED_MIN = 5
+
+
+def _transposed(a: str, b: str) -> bool:
+    """a and b (same length) differ only by two neighbouring letters swapped."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    names: dict[tuple[str, int], dict[str, Location]] = {}  # (given name, words) -> family name -> first mention
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for mention in e.mentions:
+            words = normalize_string(mention.loc.text).split() if mention.form == "name" else ()
+            if len(words) >= 2 and len(words[-1]) >= TRANSPOSED_MIN:
+                names.setdefault((words[0], len(words)), {}).setdefault(words[-1], mention.loc)
+    surnames = ctx.res["surnames"]
+    out = []
+    for families in names.values():
+        if len(families) < 2:
+            continue
+        items = list(families.items())
+        for k, (a, loc_a) in enumerate(items):
+            for b, loc_b in items[k + 1:]:
+                if len(a) != len(b) or not _transposed(a, b) or loc_a.text in known or loc_b.text in known \
+                        or (surnames.lookup(a) is not None and surnames.lookup(b) is not None):
+                    continue
+                forms = sorted((loc_a, loc_b), key=lambda x: x.start)
+                out.append(SpellingGroup(a, tuple((x.text, x) for x in forms), "person", "transposed-letters"))
+    return out
 
 
 def names_the_place(ctx: Context, m) -> bool:
