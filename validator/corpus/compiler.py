@@ -36,7 +36,7 @@ FIELD_TYPES: dict[str, str] = {
                      "approximate", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next",
-                     "carried", "hedged", "cargo", "record", "unit_price", "recalled", "forecast", "market_wrap", "idiom", "in_column",
+                     "carried", "source_near", "hedged", "cargo", "record", "unit_price", "recalled", "forecast", "market_wrap", "idiom", "in_column",
                      "quotes_here", "introduced", "body_first_source", "speaker_first", "update_story"),
                     "bool"),
     "titles": "list",
@@ -47,7 +47,7 @@ KEY_COLUMNS = {"article": "str", "row": "int"}
 FINDING_COLUMNS = {
     "loc_start": "int", "loc_end": "int", "loc_line": "int", "loc_column": "int", "loc_end_line": "int",
     "loc_end_column": "int", "loc_text": "str", "plain_start": "int", "plain_end": "int",
-    "sentence_index": "int", "context": "str", "values": "str", "related": "str", "evidence": "str",
+    "sentence_index": "int", "paragraph_index": "int", "context": "str", "values": "str", "related": "str", "evidence": "str",
 }
 CONSISTENCY_COLUMNS = {"rule": "str", "message": "str", "conflict": "str"}
 

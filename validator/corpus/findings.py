@@ -10,7 +10,7 @@ from validator.corpus.compiler import FINDING_COLUMNS, KEY_COLUMNS
 from validator.corpus.tables import location_of, related_of
 from validator.findings import FileResult, Finding, Location
 from validator.rules import model as m
-from validator.rules.compose import by_sentence, compose, one_per_sentence
+from validator.rules.compose import by_unit, compose, kept_per_unit
 from validator.rules.fingerprints import with_fingerprints
 
 # what a failing row must bring back to become a finding
@@ -28,7 +28,7 @@ def _location(row: dict) -> Location:
 
 def article_findings(failing: list[tuple[m.Rule, dict]], engine) -> list[tuple[Finding, dict]]:
     """One article's failing rows as findings (each with the row it reports), a rule declared `once
-    within sentence` giving one finding per sentence as the native engine does."""
+    within sentence` (or paragraph) giving one finding per sentence (or paragraph) as the native engine does."""
     by_rule: dict[str, list[tuple[m.Rule, dict]]] = {}
     for rule, row in failing:
         by_rule.setdefault(rule.id, []).append((rule, row))
@@ -36,16 +36,15 @@ def article_findings(failing: list[tuple[m.Rule, dict]], engine) -> list[tuple[F
     for pairs in by_rule.values():
         rule = pairs[0][0]
         pairs.sort(key=lambda p: int(p[1]["row"]))
-        groups = by_sentence(pairs, lambda p: int(p[1]["sentence_index"])) if rule.once == "sentence" \
-            else [[p] for p in pairs]
+        groups = by_unit(pairs, lambda p: int(p[1][f"{rule.once}_index"])) if rule.once else [[p] for p in pairs]
         for group in groups:
             row = group[0][1]
             out.append((_finding(rule, row, [_location(r) for _, r in group[1:]], engine), row))
-    once = {rule.id for rule, _ in failing if rule.once == "sentence"}
+    once = {rule.id: rule.once for rule, _ in failing if rule.once}
     if once:
-        sentence = {id(f): int(row["sentence_index"]) for f, row in out}
-        kept = {id(f) for f in one_per_sentence([f for f, _ in out], once, lambda f: sentence[id(f)])}
-        out = [(f, row) for f, row in out if id(f) in kept]
+        unit = {id(f): int(row[f"{once[f.rule]}_index"]) for f, row in out if f.rule in once}
+        kept = kept_per_unit([f for f, _ in out], once, lambda f: unit[id(f)])
+        out = [(kept.get(i, f), row) for i, (f, row) in enumerate(out) if f.rule not in once or i in kept]
     return out
 
 

@@ -16,7 +16,7 @@ from validator.corpus.compiler import CONSISTENCY_TABLE, Column, CompiledRules
 from validator.extract.evidence import finding_evidence, missing_source
 from validator.extract.pipeline import extract
 from validator.findings import Location, RelatedLocation
-from validator.rules.compose import brief, describe, sentence_index
+from validator.rules.compose import brief, describe, paragraph_index, sentence_index
 from validator.rules.fields import norm_value
 from validator.rules.fingerprints import fingerprint_context
 from validator.text.normalize import normalize_cached
@@ -62,6 +62,7 @@ def article_tables(validator, compiled: CompiledRules, text: str, path: str, enc
             "loc_start": shown.start, "loc_end": shown.end, "loc_line": shown.line, "loc_column": shown.column,
             "loc_end_line": shown.end_line, "loc_end_column": shown.end_column, "loc_text": shown.text,
             "plain_start": loc.start, "plain_end": loc.end, "sentence_index": sentence_index(loc, article),
+            "paragraph_index": paragraph_index(loc, article),
             "context": fingerprint_context(article, loc.start, contexts),
             "values": json.dumps(values, ensure_ascii=False) if values is not None else None,
             "related": json.dumps([[*_loc_tuple(place(r.location)), r.message] for r in related], ensure_ascii=False),
@@ -118,7 +119,7 @@ def feed_rows(index, articles: list[tuple[str, list]], lang: str) -> list[dict]:
                 "message": f.message if f else None, "loc_start": loc.start, "loc_end": loc.end,
                 "loc_line": loc.line, "loc_column": loc.column, "loc_end_line": loc.end_line,
                 "loc_end_column": loc.end_column, "loc_text": loc.text, "plain_start": loc.start,
-                "plain_end": loc.end, "sentence_index": -1, "context": item.context, "values": None,
+                "plain_end": loc.end, "sentence_index": -1, "paragraph_index": -1, "context": item.context, "values": None,
                 "evidence": json.dumps(list(f.evidence) if f else [], ensure_ascii=False),
                 "related": json.dumps([[*_loc_tuple(r.location), r.message] for r in (f.related if f else ())],
                                       ensure_ascii=False)})

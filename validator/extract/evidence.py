@@ -127,18 +127,26 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
         out.append(attribution_link(a, article))
     carried = getattr(item, "carried_from", None)
     if not out and carried:
-        a = next(a for a in article.attributions if a.id == carried)
-        src = article.entity(a.source)
+        out.append(_linked(article, carried, labels(lang)["carried"], labels(lang)["sentence"]))
         L = labels(lang)
-        out.append(f"{L['carried']} '{a.loc.text}'" + (f" → {src.name}" if src else "")
-                   + f" ({L['sentence']} {a.sentence + 1})")
         via = getattr(item, "carried_via", None)
         if via:
             out.append(f"{L['carried_via']} '{via[0]}' ({', '.join(via[1:])})")
         earlier = next((n for n in article.numbers if n.id == getattr(item, "refers_to", None)), None)
         if earlier is not None:
             out.append(f"{L['refers_to']} '{earlier.loc.text}' ({L['sentence']} {earlier.sentence + 1})")
+    near = getattr(item, "near_source", None)
+    if not out and near:
+        L = labels(lang)
+        out.append(_linked(article, near, L["source_near"], f"{L['near_' + item.near_where]}, {L['sentence']}"))
     return out
+
+
+def _linked(article: Article, attribution_id: str, label: str, where: str) -> str:
+    """`label 'words' → source (where N)`: an attribution another sentence's figure leans on."""
+    a = next(a for a in article.attributions if a.id == attribution_id)
+    src = article.entity(a.source)
+    return f"{label} '{a.loc.text}'" + (f" → {src.name}" if src else "") + f" ({where} {a.sentence + 1})"
 
 
 def figure_context(item: NumberItem, lang: str = "en") -> list[str]:

@@ -110,6 +110,8 @@ class NumberItem:
     carried_via: list[str] | None = None  # the continuation cue (its words, pattern, entries) that took carried_from over a paragraph break
     refers_to: str | None = None        # the earlier figure a definite one (الـ110 ملايين) refers back to
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
+    near_source: str | None = None      # a named source nearby (its paragraph, the one before, a data source after)
+    near_where: str | None = None       # where: paragraph | previous paragraph | next paragraph
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)
 

@@ -56,6 +56,7 @@ _PLURAL_DURATIONS = _figure_words("plural-durations")  # ثواني، ساعات
 _PARTITIVE = one_word("figure-words", "partitive")  # أربعة من عناصر الأمن
 # 7ر59 = 59.7: the Arabic decimal mark, written between the whole and the fraction as agency wires print it
 _DECIMAL_MARK = one_word("figure-words", "decimal-mark")
+_REACH = word_class("figure-words", "reach-verbs")  # لتصل إلى نحو: the release's round figure, not the writer's estimate
 _DIGITS = re.compile(r"\d(?<![\d.,%s]\d)\d*(?:[.,%s]\d+)*(?![\d])" % (_DECIMAL_MARK, _DECIMAL_MARK))
 _PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
 _NOT_COUNTED = _figure_words("not-counted")
@@ -311,7 +312,7 @@ class NumberExtractor:
         item = NumberItem(ctx.new_id("n"), loc, value, category,
                           ctx.original_text(qualifier.start, qualifier.end) if qualifier else None, noun, noun_type,
                           sentence, paragraph, lexicon=lexicon)
-        item.hedged = qualifier is not None and qualifier.entry.get("type") == "approx"
+        item.hedged = qualifier is not None and qualifier.entry.get("type") == "approx" and not self._reached(qualifier)
         para = ctx.doc.paragraphs[paragraph] if 0 <= paragraph < len(ctx.doc.paragraphs) else None
         item.in_headline = bool(para and para.is_headline) or self.context.in_link_line(loc.start)
         if noun is not None and dual is None and noun_end is not None:
@@ -518,6 +519,11 @@ class NumberExtractor:
     def _hijri(self, i: int) -> bool:
         w = self._word(i)
         return w in _HIJRI
+
+    def _reached(self, qualifier) -> bool:
+        """؛ لتصل إلى نحو 758 مليون ريال: a verb of reaching right before the qualifier goes on with the
+        release's sentence; its round figure is the release's, not the writer's estimate."""
+        return any(self.tokens[k].text in _REACH for k in range(max(0, qualifier.i - 2), qualifier.i))
 
     def _qualifier(self, first: int, last: int, noun_end: int | None):
         """The qualifier hit: على الأقل after the count, نحو / أكثر من / ما لا يقل عن before it."""

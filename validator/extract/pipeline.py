@@ -65,6 +65,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _sourced_next(article)
     _carry_sources(article, turns, _continuations(ctx))
     _carry_repeated_figures(article)
+    _sources_near(ctx, article, turns)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     _introduced_by_role(ctx, article.entities)
@@ -528,6 +529,8 @@ def _carry_sources(article: Article, turns: list[bool], continues: dict[int, lis
             carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
+            if not _named(article, carrier.source):  # وكشف تقرير «ساما»: the document, not its vague noun
+                carrier = next((a for a in sourced[s] if a.kind == "document"), carrier)
             paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
             if carrier.kind == "document":
@@ -540,6 +543,52 @@ def _carry_sources(article: Article, turns: list[bool], continues: dict[int, lis
             carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+
+
+READOUT_PARAGRAPHS = 3  # paragraphs citing a data source that make the article its readout
+
+
+def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
+    """A figure with no source in its sentence and none carried to it, near a named data source: a
+    named body (not a news outlet) or a cited document is the attribution of the sentence just before or
+    just after it in its paragraph (a company's results whose disclosure follows, the treasury's
+    statistics cited after the figures); or the article reads from cited documents throughout (cited in
+    READOUT_PARAGRAPHS paragraphs or more, the figure's between the first and the last of them: a
+    statistics readout). The reader finds whose figures they are nearby; the rules decide
+    what that is worth (field `source_near`: a note for a sum, never for a casualty count). A person's
+    words, an outlet's report and an opinion are no data source (a spokesman on another matter, a
+    forecast); distance alone, a paragraph away, is none either. Not a hedged figure (نحو: the writer's
+    estimate), nor a sentence that turns to another topic or opens as the writer's aside (يذكر أن:
+    lexicon impersonal-phrases)."""
+    def is_data(a: Attribution) -> bool:
+        entity = article.entity(a.source)
+        return a.kind == "document" or (entity is not None and entity.kind == "organization" and not entity.vague
+                                        and not is_outlet(entity) and _verb_kind(article, a) not in _NOT_CARRIED)
+    by_paragraph: dict[int, list[Attribution]] = {}
+    for a in article.attributions:
+        by_paragraph.setdefault(a.paragraph, []).append(a)
+    if not any(is_data(a) for a in article.attributions):
+        return
+    cited = sorted(p for p, atts in by_paragraph.items() if any(a.kind == "document" for a in atts))
+    readout = range(cited[0], cited[-1] + 1) if len(cited) >= READOUT_PARAGRAPHS else range(0)
+    asides = set()
+    for m in ctx.hits("impersonal-phrases"):
+        s = ctx.sentence_of(ctx.tokens[m.i].start)[0]
+        if m.entry.get("continues") != "yes" and _first_word(ctx, article.doc.sentences[s]) == m.i:
+            asides.add(s)
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or n.sentence in asides \
+                or (n.sentence < len(turns) and turns[n.sentence]):
+            continue
+        atts = by_paragraph.get(n.paragraph, ())
+        before = [a for a in atts if a.sentence == n.sentence - 1]
+        after = [a for a in atts if a.sentence == n.sentence + 1]
+        nearest = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None and is_data(x)]
+        if nearest:
+            n.near_source, n.near_where = nearest[0].id, "paragraph"
+        elif n.paragraph in readout:
+            n.near_source = next(a for a in by_paragraph[cited[0]] if a.kind == "document").id
+            n.near_where = "article"
 
 
 def _carry_repeated_figures(article: Article) -> None:

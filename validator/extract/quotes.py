@@ -95,8 +95,8 @@ _first = itemgetter(0)
 def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     """Pair the paragraph's unbalanced marks that are the same character twice around a short span
     with no other quotation mark between them: the writer (or the font) mirrored one of them; or a
-    pair typed the other way round (”شاهد عيان“، »...«). A long span pairs too when the first mark
-    faces forward and the second back, as a quotation's marks do."""
+    pair typed the other way round (”شاهد عيان“، »...«). A long span pairs too when neither mark
+    faces the wrong way (the first right after a word, the second right before one)."""
     text = ctx.doc.text
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
@@ -117,9 +117,10 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             quotes.append(slip)
             k += 2
             continue
-        # a longer span pairs when the marks face the way a quotation's do (:»أشكر ... بالتزكية».)
-        faced = _straight_direction(text, i, para.start, para.end) == "open" \
-            and _straight_direction(text, j, para.start, para.end) == "close"
+        # a longer span pairs when neither mark faces the wrong way (:»أشكر ... بالتزكية».، مضيفا ” اننا
+        # ننتج ... المقبلة”.): blind round 17 rejected the two lone ” of such a quotation
+        faced = _straight_direction(text, i, para.start, para.end) != "close" \
+            and _straight_direction(text, j, para.start, para.end) != "open"
         if (text[i] == text[j] or text[i] + text[j] in ("”“", "»«")) and not (MARKS & set(between)) \
                 and 0 < len(between.split()) and (len(between.split()) <= MIRRORED_MAX_WORDS or faced) \
                 and "\n" not in between:

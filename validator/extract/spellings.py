@@ -53,6 +53,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _transliterated_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
+    out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return [_odd_one_out(ctx, g) for g in out]
 
@@ -393,6 +394,44 @@ def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGro
         forms = sorted((ctx.doc.location(first.start(), first.end()), ctx.doc.location(other.start(), other.end())),
                        key=lambda x: x.start)
         out.append(SpellingGroup(word, tuple((x.text, x) for x in forms), "person", "final-ya"))
+    return out
+
+
+# A full name written twice with the same given name and two neighbouring letters of the family name
+# swapped (حسين الجسمي / حسين الجمسي: blind round 16) is one person mistyped: a swap of two letters
+# almost never spells another family, so two people are told apart only by the surnames lexicon
+# (both listed). Shorter family names are too often two real names.
+TRANSPOSED_MIN = 5
+
+
+def _transposed(a: str, b: str) -> bool:
+    """a and b (same length) differ only by two neighbouring letters swapped."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    names: dict[tuple[str, int], dict[str, Location]] = {}  # (given name, words) -> family name -> first mention
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for mention in e.mentions:
+            words = normalize_string(mention.loc.text).split() if mention.form == "name" else ()
+            if len(words) >= 2 and len(words[-1]) >= TRANSPOSED_MIN:
+                names.setdefault((words[0], len(words)), {}).setdefault(words[-1], mention.loc)
+    surnames = ctx.res["surnames"]
+    out = []
+    for families in names.values():
+        if len(families) < 2:
+            continue
+        items = list(families.items())
+        for k, (a, loc_a) in enumerate(items):
+            for b, loc_b in items[k + 1:]:
+                if len(a) != len(b) or not _transposed(a, b) or loc_a.text in known or loc_b.text in known \
+                        or (surnames.lookup(a) is not None and surnames.lookup(b) is not None):
+                    continue
+                forms = sorted((loc_a, loc_b), key=lambda x: x.start)
+                out.append(SpellingGroup(a, tuple((x.text, x) for x in forms), "person", "transposed-letters"))
     return out
 
 

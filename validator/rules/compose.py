@@ -1,7 +1,8 @@
 """A finding as an editor reads it: its location and related places, its message filled from the
-structure's values, its evidence starting with the rule; and the one-finding-per-sentence policy."""
+structure's values, its evidence starting with the rule; and the one-finding-per-sentence (or paragraph) policy."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from validator.extract.model import (
@@ -25,13 +26,13 @@ def rule_reference(rule: m.Rule) -> str:
 def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,
             suggestion: str | None = None, others: list[Location] = (), evidence: list[str] = ()) -> Finding:
     """A finding of a rule at a location, its message filled from the structure's values (the other
-    items of its sentence named when the rule reports once a sentence); its evidence starts with the
-    rule (id@file:line)."""
+    items of its sentence or paragraph named when the rule reports once a sentence or paragraph); its
+    evidence starts with the rule (id@file:line)."""
     if suggestion is not None:
         values["suggestion"] = suggestion
     if others:
         values["figures"] = "، ".join(f"«{x.text}»" for x in (loc, *others))
-        related = related + tuple(RelatedLocation(x, "same sentence") for x in others)
+        related = related + tuple(RelatedLocation(x, f"same {rule.once or 'sentence'}") for x in others)
     values.setdefault("text", brief(loc.text))
     values.setdefault("figures", f"«{loc.text}»")
     message = fill_message(rule.messages.get(lang) or rule.messages.get("en", ""), values)
@@ -90,28 +91,53 @@ def sentence_index(loc: Location, article: Article) -> int:
     return sentence.index if sentence is not None else -1
 
 
-def by_sentence(items: list, sentence_of) -> list[list]:
-    """Items grouped by their sentence, groups in the order of their first item."""
+def paragraph_index(loc: Location, article: Article) -> int:
+    paragraph = article.doc.paragraph_at(loc.start)
+    return paragraph.index if paragraph is not None else -1
+
+
+def unit_index(loc: Location, article: Article, scope: str) -> int:
+    """The sentence or paragraph (a rule's `once within` scope) a finding's location falls in."""
+    return paragraph_index(loc, article) if scope == "paragraph" else sentence_index(loc, article)
+
+
+def by_unit(items: list, unit_of) -> list[list]:
+    """Items grouped by their sentence or paragraph, groups in the order of their first item."""
     groups: dict[int, list] = {}
     for item in items:
-        groups.setdefault(sentence_of(item), []).append(item)
+        groups.setdefault(unit_of(item), []).append(item)
     return list(groups.values())
 
 
-def one_per_sentence(findings: list[Finding], once: set[str], sentence_of) -> list[Finding]:
-    """Rules declared `once within sentence` that share a category give one finding per sentence: the
-    most severe (an unsourced casualty count and an unsourced sum in one sentence are one missing
-    source, one fix), earliest first."""
-    best: dict[tuple[str, int], Finding] = {}
-    for f in findings:
+def one_per_unit(findings: list[Finding], once: dict[str, str], unit_of) -> list[Finding]:
+    """Rules declared `once within sentence` (or `paragraph`) that share a category give one finding
+    per sentence (or paragraph): the most severe (an unsourced casualty count and an unsourced sum in
+    one paragraph are one missing source, one fix), earliest first (`kept_per_unit`)."""
+    kept = kept_per_unit(findings, once, unit_of)
+    return [kept.get(i, f) for i, f in enumerate(findings) if f.rule not in once or i in kept]
+
+
+def kept_per_unit(findings: list[Finding], once: dict[str, str], unit_of) -> dict[int, Finding]:
+    """The findings `one_per_unit` keeps of the rules in `once` (rule id -> scope), by position. The
+    figures of the warnings and errors one stands for become its related spans (a note's figures are
+    covered, not missing). `unit_of(f)` is a finding's sentence or paragraph index by its rule's scope."""
+    best: dict[tuple[str, str, int], int] = {}
+    folded: dict[tuple[str, str, int], list[int]] = {}
+    for i, f in enumerate(findings):
         if f.rule in once:
-            key = (f.category, sentence_of(f))
+            key = (f.category, once[f.rule], unit_of(f))
+            folded.setdefault(key, []).append(i)
             kept = best.get(key)
             if kept is None or (_SEVERITY_RANK.get(f.severity, 3), f.sort_key) < (
-                    _SEVERITY_RANK.get(kept.severity, 3), kept.sort_key):
-                best[key] = f
-    keep = {id(f) for f in best.values()}
-    return [f for f in findings if f.rule not in once or id(f) in keep]
+                    _SEVERITY_RANK.get(findings[kept].severity, 3), findings[kept].sort_key):
+                best[key] = i
+    out: dict[int, Finding] = {}
+    for key, i in best.items():
+        f, same = findings[i], f"same {key[1]}"
+        extra = tuple(RelatedLocation(x, same) for k in folded[key] if k != i and findings[k].severity != "info"
+                      for x in (findings[k].location, *(r.location for r in findings[k].related if r.message == same)))
+        out[i] = replace(f, related=f.related + extra) if extra else f
+    return out
 
 
 def format_value(value) -> str:

@@ -248,9 +248,10 @@ _OWN_COUNTRY = word_class("entity-words", "title-own-country")
 
 
 def _one_country(generic: set, named: set, places: frozenset) -> bool:
-    """The state named only as the state (الجمهورية، الدولة) against the same office over one named
-    country or nationality and nothing else (اليمن، اليمني)."""
-    return bool(generic) and generic <= _OWN_COUNTRY and bool(named) and named <= places
+    """The state named only as the state (الجمهورية، الدولة), whatever describes it (الدولة المضيفة:
+    the host state, blind round 16), against the same office over one named country or nationality
+    and nothing else (اليمن، اليمني، الروسي): a description of the office, not another title."""
+    return bool(generic & _OWN_COUNTRY) and not generic & places and bool(named) and named <= places
 
 
 def _titles_conflict(a: tuple[str, ...], b: tuple[str, ...], places: frozenset = frozenset(),

@@ -12,11 +12,11 @@ from validator.extract.model import Article, NumberItem, Quote, TextSpan
 from validator.findings import Finding, Location
 from validator.rules import model as m
 from validator.rules.compose import (
-    by_sentence,
+    by_unit,
     compose,
     describe,
-    one_per_sentence,
-    sentence_index,
+    one_per_unit,
+    unit_index,
 )
 from validator.rules.consistency import Consistency
 from validator.rules.conditions import CompiledCondition, compile_condition
@@ -79,9 +79,9 @@ class Engine:
                 findings.extend(self.run_rule(rule, article))
         finally:
             self._forget_article()
-        once = {r.id for r in rules if r.once == "sentence"}
+        once = {r.id: r.once for r in rules if r.once}
         if once:
-            findings = one_per_sentence(findings, once, lambda f: sentence_index(f.location, article))
+            findings = one_per_unit(findings, once, lambda f: unit_index(f.location, article, once[f.rule]))
         findings.sort(key=lambda f: f.sort_key)
         return article_fingerprints(findings, article)
 
@@ -116,11 +116,11 @@ class Engine:
                 if not required.test(item, article, _Eval() if required.records_match else _NO_MATCH):
                     failing.append((item, state, self._unmet(req)))
         suggestion = req.suggestion if isinstance(req, m.Forbid) else None
-        if rule.once != "sentence":
+        if not rule.once:
             return [self._finding(rule, item, article, state, suggestion, missing=missing)
                     for item, state, missing in failing]
-        # one finding per sentence: the first item, naming the others (an editor fixes the sentence once)
-        groups = by_sentence(failing, lambda x: sentence_index(describe(x[0], article)[0], article))
+        # one finding per sentence or paragraph: the first item, naming the others (an editor fixes it once)
+        groups = by_unit(failing, lambda x: unit_index(describe(x[0], article)[0], article, rule.once))
         return [self._finding(rule, group[0][0], article, group[0][1], suggestion,
                               others=[describe(item, article)[0] for item, _, _ in group[1:]], missing=group[0][2])
                 for group in groups]

@@ -164,53 +164,59 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_headline": _attribute("in_headline", doc="in the headline"),
         "in_subhead": _attribute("in_subhead",
                                  doc="in a subhead or teaser line of the body (one short line, no final mark)"),
-                                     "is_update": _attribute("is_update", doc="an explicit update (the toll rose to)"),
+        "is_update": _attribute("is_update", doc="an explicit update (the toll rose to)"),
         "partial": _attribute("partial", doc="part of a larger count (among them four children)"),
         "approximate": _attribute("approximate", doc="a vague count (tens, hundreds, thousands)"),
         "market": _attribute("market", doc="in a sentence of market data (lexicon market-terms)"),
         "idiom": _attribute("idiom",
                             doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
                                 "first-person; quote field in_first_person): a figure of speech, not a statistic"),
-                                "market_wrap": _attribute("market_wrap",
-                                                          doc="in a sentence of a market wrap: the headline is market data (pattern label "
-                                                              "market-context) and the sentence names the market too (market-context)"),
-                                                              "cargo": _attribute("cargo",
-                                                                                  doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
-                                                                                      "cargo-words just before it, a description rather than a statistic"),
-                                                                                      "record": _attribute("record",
-                                                                                                           doc="a sum or percentage of public record: an institution's capital just before it or a "
-                                                                                                               "holder's stake just after it (pattern label record-context)"),
-                                                                                                               "unit_price": _attribute("unit_price",
-                                                                                                                                        doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
-                                                                                                                                            "sentence with two different offer words (pattern label offer-term)"),
-                                                                                                                                            "recalled": _attribute("recalled",
-                                                                                                                                                                   doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
-                                                                                                                                                                       "recall): an earlier report or state recalled as background"),
-                                                                                                                                                                       "forecast": _attribute("forecast",
-                                                                                                                                                                                              doc="a sum or percentage after a word of expectation in its sentence and clause "
-                                                                                                                                                                                                  "(pattern label forecast-context, figure-words forecast): a forecast, not a fact"),
-                                                                                                                                                                                                  "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
-                                                                                                                                                                                              doc="market terms of any scope in its paragraph (pattern market-report) when the "
-                                                                                                                                                                                                  "paragraph has at least one per sentence (a dense one), else 0: a market report"),
-                                                                                                                                                                                                  "historical": _attribute("historical",
-                                                                                                                                                                                                                           doc="after a date before the article's own time in its sentence: a year earlier than "
-                                                                                                                                                                                                                               "the latest the article names that is not a target (by 2030), or last year/season "
-                                                                                                                                                                                                                               "(background on record)"),
-                                                                                                                                                                                                                               "sourced_next": _attribute("sourced_next",
-                                                                                                                                                                                                                                                          doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
-                                                                                                                                                                                                                                                              "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
-                                                                                                                                                                                                                                                              "after the article's one-sentence lead paragraph, a byline line skipped) names a "
-                                                                                                                                                                                                                                                              "source (\"said X\") or cites a document (pattern label document-source)"),
-                                                                                                                                                                                                                                                              "carried": FieldSpec(lambda n, a: n.carried_from is not None,
-                                                                                                                                                                                                                                                          doc="no source in its sentence, but an earlier one carries over to it: a body's release "
-                                                                                                                                                                                                                                                              "over the following sentences and paragraphs, a person's words and a cited document "
-                                                                                                                                                                                                                                                              "(pattern label document-source) over the rest of their "
-                                                                                                                                                                                                                                                              "paragraph (and on over a paragraph that opens by going on with it: pattern label "
-                                                                                                                                                                                                                                                              "source-continues), until another source, a quotation of someone else or a topic shift"),
-                                                                                                                                                                                                                                                              "hedged": _attribute("hedged",
-                                                                                                                                                                                                                                                                                   doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
-                                                                                                                                                                                                                                                                                       "the writer's own estimate, which no earlier source carries over to"),
-                                                                                                                                                                                                                                                                                       "paragraph": _attribute("paragraph", doc="0-based paragraph (the headline is 0)"),
+        "market_wrap": _attribute("market_wrap",
+                                  doc="in a sentence of a market wrap: the headline is market data (pattern label "
+                                      "market-context) and the sentence names the market too (market-context)"),
+        "cargo": _attribute("cargo",
+                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
+                                "cargo-words just before it, a description rather than a statistic"),
+        "record": _attribute("record",
+                             doc="a sum or percentage of public record: an institution's capital just before it or a "
+                                 "holder's stake just after it (pattern label record-context)"),
+        "unit_price": _attribute("unit_price",
+                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
+                                     "sentence with two different offer words (pattern label offer-term)"),
+        "recalled": _attribute("recalled",
+                               doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
+                                   "recall): an earlier report or state recalled as background"),
+        "forecast": _attribute("forecast",
+                               doc="a sum or percentage after a word of expectation in its sentence and clause "
+                                   "(pattern label forecast-context, figure-words forecast): a forecast, not a fact"),
+        "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
+                                   doc="market terms of any scope in its paragraph (pattern market-report) when the "
+                                       "paragraph has at least one per sentence (a dense one), else 0: a market report"),
+        "historical": _attribute("historical",
+                                 doc="after a date before the article's own time in its sentence: a year earlier than "
+                                     "the latest the article names that is not a target (by 2030), or last year/season "
+                                     "(background on record)"),
+        "sourced_next": _attribute("sourced_next",
+                                   doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
+                                       "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
+                                       "after the article's one-sentence lead paragraph, a byline line skipped) names a "
+                                       "source (\"said X\") or cites a document (pattern label document-source)"),
+        "carried": FieldSpec(lambda n, a: n.carried_from is not None,
+                             doc="no source in its sentence, but an earlier one carries over to it: a body's release "
+                                 "over the following sentences and paragraphs, a person's words and a cited document "
+                                 "(pattern label document-source) over the rest of their "
+                                 "paragraph (and on over a paragraph that opens by going on with it: pattern label "
+                                 "source-continues), until another source, a quotation of someone else or a topic shift"),
+        "source_near": FieldSpec(lambda n, a: n.near_source is not None,
+                                 doc="no source in its sentence and none carried, but a named data source nearby: a named "
+                                     "body (not an outlet, not an opinion verb) or a cited document in the sentence just "
+                                     "before or after it in its paragraph, or the cited documents a statistics readout "
+                                     "reads from (three paragraphs or more); not a hedged figure, nor in a sentence that "
+                                     "turns to another topic or opens as the writer's aside (an aside of lexicon impersonal-phrases)"),
+        "hedged": _attribute("hedged",
+                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
+                                 "the writer's own estimate, which no earlier source carries over to"),
+        "paragraph": _attribute("paragraph", doc="0-based paragraph (the headline is 0)"),
         "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
                                     doc="the place of the article's dateline, if any"),
         "event_place": _attribute("place",
@@ -218,10 +224,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                       "city or region its sentence names outside the dateline (in the headline or first "
                                       "paragraph: else the first the lead names), else the dateline's place or agency part that the "
                                       "places lexicon knows; empty when neither names a known place"),
-                                      "update_story": _attribute("update_story",
-                                                                 doc="a casualty figure of a story that leads with an update (a rising or revised "
-                                                                     "toll of lexicon update-phrases in its headline or first paragraph)"),
-                                                                     "sentence": _attribute("sentence", doc="0-based sentence of the article"),
+        "update_story": _attribute("update_story",
+                                   doc="a casualty figure of a story that leads with an update (a rising or revised "
+                                       "toll of lexicon update-phrases in its headline or first paragraph)"),
+        "sentence": _attribute("sentence", doc="0-based sentence of the article"),
     },
     "quote": {
         **_COMMON,
@@ -253,10 +259,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
                                      "sentence before his name or earlier in its own, or described by a pattern of "
                                      "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
-                                     "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
-                                     "in_column": FieldSpec(lambda e, a: a.first_person,
-                                 doc="its article is an opinion column (lexicon first-person; number field in_column)"),
-                                     "gender": _attribute("gender", doc="m or f"),
+        "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
+        "in_column": FieldSpec(lambda e, a: a.first_person,
+                               doc="its article is an opinion column (lexicon first-person; number field in_column)"),
+        "gender": _attribute("gender", doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
     },
     "mention": {
@@ -284,10 +290,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "paragraph": {**_COMMON, "index": _attribute("index", doc="0-based"),
                   "is_headline": _attribute("is_headline", doc="the headline")},
-                                                "sentence": {**_COMMON, "index": _attribute("index", doc="0-based"),
+    "sentence": {**_COMMON, "index": _attribute("index", doc="0-based"),
                  "is_headline": _attribute("is_headline", doc="in the headline")},
-                                               "headline": {**_COMMON},
-                                               "spelling": {**_COMMON, "kind": _attribute("kind", doc="person, organization or term"),
+    "headline": {**_COMMON},
+    "spelling": {**_COMMON, "kind": _attribute("kind", doc="person, organization or term"),
                  "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings")},
 }
 

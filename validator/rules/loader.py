@@ -252,8 +252,8 @@ class _Converter:
                 data["tags"] = tuple(toks[1:])
             elif kind == "once":
                 scope = SCOPE_ALIASES[toks[2]]
-                if scope != "sentence":
-                    raise self.error("'once within' takes 'sentence' only", cloc)
+                if scope not in ("sentence", "paragraph"):
+                    raise self.error("'once within' takes 'sentence' or 'paragraph'", cloc)
                 data["once"] = scope
             elif kind == "message":
                 lang = LANG_ALIASES[toks[1]]

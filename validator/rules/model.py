@@ -123,4 +123,4 @@ class Rule:
     examples: tuple[Example, ...] = ()
     where: Where = field(default_factory=lambda: Where("", 0, 0))
     tags: tuple[str, ...] = ()
-    once: str | None = None         # "sentence": one finding per sentence for this rule's category
+    once: str | None = None         # "sentence" | "paragraph": one finding per sentence or paragraph for this rule's category

@@ -85,6 +85,7 @@ _NAME_ENDERS = REPORT_THAT | RELATIVES           # أن، أنه، الذي، ا
 _REGNAL_TITLES = word_class("entity-words", "regnal-title")  # الملك، البابا، الإمام
 _ABU = one_word("entity-words", "abu")          # أبو
 _UMM = one_word("entity-words", "umm")          # أم
+_LATIN_INITIALS = word_class("entity-words", "latin-initial")  # إيه، جيه: a middle initial and its stop
 
 # The labels the entity passes propose, highest priority first: a span one of them keeps is no
 # other's. `EntityExtractor.run` decides them in this order (a pass reads what the passes before
@@ -350,12 +351,13 @@ class NameReader(TitlePhrases):
                    bare_title: bool = False) -> int:
         """Token index after a person's name starting at i (i when there is none)."""
         particles = self.res["name-particles"].by_norm
+        norm_text = self.ctx.norm.text
         j = i
         count = 0
         while j < len(self.tokens) and count < MAX_NAME_TOKENS:
             w = self._word(j)
-            if w is None:
-                break
+            if w is None or j > i and "\n" in norm_text[self.tokens[j - 1].end:self.tokens[j].start]:
+                break  # a name ends at a line break (a verse's last word, a headline's)
             if j == i and w[0] in NAME_CLITICS and _kunya(w) and self._word(j + 1) in self.res.given_names.by_norm:
                 j += 2  # وأبو غسان، لأبي خليل: a kunya with a clitic
                 count += 1
@@ -386,6 +388,11 @@ class NameReader(TitlePhrases):
                 j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
                 count += 1
                 break
+            if j > i and w in _LATIN_INITIALS and j + 2 < len(self.tokens) and self.tokens[j + 1].text == "." \
+                    and self._is_name_token(j + 2, first=False):
+                j += 3  # لورا إيه. كولانجيلو: a middle initial, its stop and the surname after it
+                count += 2
+                continue
             if self.tokens[j + 1].text == "-" if j + 1 < len(self.tokens) else False:
                 if self._is_name_token(j + 2, first=False) and self.tokens[j + 1].start == self.tokens[j].end:
                     j += 3  # نكويتا-سلامي

@@ -66,6 +66,12 @@ def adverbial_participle(word: str) -> bool:
     return adverbial(word) and not word.endswith(ACCUSATIVE * 2)
 
 
+def definite(word: str) -> bool:
+    """A word with the definite article (الخزينة، البنك): after an indefinite noun it makes a construct
+    (إحصائيات الخزينة: the treasury's statistics), a named thing, not "some statistics"."""
+    return word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1
+
+
 SHAPES: dict[str, Callable[[str], bool]] = {
     "nisba": nisba,
     "word": word_token,
@@ -74,4 +80,5 @@ SHAPES: dict[str, Callable[[str], bool]] = {
     "verbal-noun": verbal_noun,
     "adverbial": adverbial,
     "adverbial-participle": adverbial_participle,
+    "definite": definite,
 }
