@@ -46,6 +46,10 @@ def session(master: str = "local[*]"):
     # Spark's Python workers run `python3` from PATH unless told: a `validate` run from a virtual
     # environment that is not activated would extract with another interpreter and its packages
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # the JVM (a child: it inherits this) mallocs from many threads, and glibc gives them up to 8
+    # arenas a core, each growing on its own outside the Java heap: 2 bound the C heap
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+    heap = os.environ.get("VALIDATOR_SPARK_DRIVER_MEMORY", "512m")
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     spark = (SparkSession.builder.master(master).appName("arabic-news-validator")
              .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -55,7 +59,11 @@ def session(master: str = "local[*]"):
              # a batch names thousands of files: list them on the driver, not in a Spark job
              .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
              .config("spark.sql.shuffle.partitions", "8")
-             .config("spark.driver.memory", os.environ.get("VALIDATOR_SPARK_DRIVER_MEMORY", "1g"))
+             # Spark caches the status of every file it lists (up to 250 MB), keyed by the reader
+             # that listed it: each part's files and spill folder are read once, by a new reader, so
+             # the cache only grew (16,000 file statuses after four parts of 4,000, 12 MB a part)
+             .config("spark.sql.hive.filesourcePartitionFileCacheSize", "0")
+             .config("spark.driver.memory", heap)
              # the driver's status store keeps every job, stage, task and SQL execution up to these
              # counts (1,000 jobs, 100,000 tasks by default: a long run's heap fills with them, each
              # expectation of each part being a few jobs); the UI that would show them is off
@@ -65,11 +73,13 @@ def session(master: str = "local[*]"):
              .config("spark.sql.ui.retainedExecutions", "20")
              .config("spark.ui.retainedDeadExecutors", "10")
              .config("spark.worker.ui.retainedExecutors", "10")
-             # a heap that gives back what a part used: the serial collector (no parallel threads
-             # on a machine whose cores the Python workers use) shrinks the heap after a collection
-             # to keep at most 30 % of it free
+             # memory fixed from the start, not grown into as the parts go by: the heap is its bound
+             # (initial = maximum, every page touched at start: a small heap grew page by page as
+             # its old generation filled with each part's garbage), the JIT's compiled code is
+             # bounded (it flushes cold code when full); the serial collector: no parallel threads
+             # on a machine whose cores the Python workers use
              .config("spark.driver.extraJavaOptions",
-                     "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30")
+                     f"-Xms{heap} -XX:+AlwaysPreTouch -XX:ReservedCodeCacheSize=128m -XX:+UseSerialGC")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark

@@ -313,6 +313,9 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 # prepositional phrase is no subject (a named body keeps its reading: the rule is for
                 # vague sources, where a wrong subject is an unnamed-source warning)
             best = s
+    if best is not None and best.entity.kind == "organization" and best.last_token == i - 1:
+        # مصادر الجزيرة تشير، مصادر الوزارة تؤكد: a body's sources, right before the verb, are its subject
+        best = next((s for s in spans[lo:hi] if s.entity.vague and s.last_token == best.first_token - 1), best)
     if best is not None:
         best.mention.is_source = True
         return best.entity

@@ -136,6 +136,52 @@ def _body_first_source(mention, a: Article) -> bool:
     return next((x for x in entity.mentions if x.is_source and not _mention_in_headline(x, a)), None) is mention
 
 
+def _identified_later(e: Entity, a: Article) -> bool:
+    """A vague head a lead often leaves vague and the next sentence identifies (vague-sources
+    identified=next: دراسة جديدة، علماء، تقارير صحفية)."""
+    entry = a.resources["vague-sources"].by_norm.get(e.key) if a.resources is not None and e.vague else None
+    return entry is not None and entry.get("identified") == "next"
+
+
+def _named_next(mention, a: Article) -> bool:
+    """A body or a person the article names (not a role alone, not a vague source) after the mention in
+    its sentence or in the next sentence (the next paragraph's first when its sentence ends one);
+    from the headline, in the body's first two sentences: دراسة جديدة ... وأجرت الدراسة جامعة واشنطن."""
+    sentence = a.doc.sentence_at(mention.loc.start)
+    if sentence is None:
+        return False
+    named = a.memo("named-sentences", _named_sentences)
+    sentences = a.doc.sentences
+    if _mention_in_headline(mention, a):
+        body = [s for s in sentences if s.start >= a.doc.headline.end][:2]
+        return any(s.index in named for s in body)
+    if any(start > mention.loc.start for start in named.get(sentence.index, ())):
+        return True
+    return sentence.index + 1 in named
+
+
+def _named_sentences(a: Article) -> dict[int, list[int]]:
+    """Sentence index -> where a named person or a body that publishes (a news agency, bodies
+    publishes=yes: جامعة واشنطن، صحيفة بيلد) is mentioned in it; a company (سامسونج) or a ministry
+    named after a study is what the study is about, not who made it."""
+    named: dict[int, list[int]] = {}
+    for e in a.entities:
+        if e.vague or e.role_only or not (e.kind == "person" or (e.kind == "organization" and _publisher(e, a))):
+            continue
+        for m in e.mentions:
+            if m.form != "verb" and (s := a.doc.sentence_at(m.loc.start)) is not None:
+                named.setdefault(s.index, []).append(m.loc.start)
+    return named
+
+
+def _publisher(e: Entity, a: Article) -> bool:
+    bodies = a.resources["bodies"] if a.resources is not None else None
+    if bodies is None:
+        return False
+    entry = bodies.by_norm.get(e.key) or bodies.by_norm.get(e.key.split(" ", 1)[0])
+    return entry is not None and (entry.get("kind") == "agency" or entry.get("publishes") == "yes")
+
+
 def _line(x, a: Article) -> int:
     if hasattr(x, "loc"):
         return x.loc.line
@@ -254,6 +300,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "titled_when_cited": FieldSpec(_titled_when_cited,
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": _attribute("vague", doc="an anonymous or vague source"),
+        "identified_later": FieldSpec(_identified_later,
+                                      doc="a study or scientists a lead often leaves vague and the next sentence "
+                                          "identifies (lexicon vague-sources, identified=next)"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
@@ -278,6 +327,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
+        "named_next": FieldSpec(_named_next, doc="a named body or person after it in its sentence or in the next "
+                                                 "sentence (from the headline: in the body's first two sentences)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },

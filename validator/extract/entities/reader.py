@@ -442,7 +442,9 @@ class NameReader(TitlePhrases):
             or self._proper_noun(first) or first in self.res["surnames"].by_norm
         if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
             return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
-        misspelled_preposition = self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written
+        # (never right after an honorific: الدكتور علي السواط is a name, no preposition follows الدكتور)
+        misspelled_preposition = self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written \
+            and not self._after_honorific(i)
         if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
                 and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
             return i  # الرئيس علي التراجع: علي (على) alone is a name only before a verb or punctuation
@@ -454,6 +456,11 @@ class NameReader(TitlePhrases):
         if j < len(self.tokens) and self._word(j) in _REGNAL and self._word(i - 1) in _REGNAL_TITLES:
             j += 1  # الملك عبدالله الثاني
         return j
+
+    def _after_honorific(self, i: int) -> bool:
+        """An honorific of the titles lexicon (الدكتور، د.، المهندس) ends right before token i."""
+        return any((hit := self._title_at.get(k)) is not None and hit[0] == i
+                   and hit[1].entry.get("kind") == "honorific" for k in (i - 1, i - 2))
 
     def _strong_name(self, i: int) -> bool:
         """A known given name, surname or proper noun (a nisba alone is not enough: علي التوالي)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.persons import PersonPasses
 from validator.extract.entities.words import (
+    IN_THE_NAME_OF,
     ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
     REPORT_THAT,
@@ -70,8 +71,10 @@ class UnnamedPasses(PersonPasses):
             if e.kind == "organization":
                 _index_prefixes(by_key, e)
         candidates = []
+        # a word inside a place's name is no body: المملكة العربية السعودية is not the channel العربية
+        in_place = {k for s, (e, _) in self._place_at.items() for k in range(s + 1, e)}
         for i, (j, match) in sorted(self._body_at.items()):
-            if self.used[i]:
+            if self.used[i] or i in in_place:
                 continue
             end = self._body_end(j, match)
             if match.entry.get("kind") == "head":
@@ -121,6 +124,10 @@ class UnnamedPasses(PersonPasses):
             return False
         if phrase.definite:
             return True
+        body = self._body_at.get(phrase.roles[0][1])
+        if role.entry.norm.split()[-1] == IN_THE_NAME_OF and body is not None \
+                and body[1].entry.get("kind") in ("name", "agency"):
+            return True  # متحدث باسم برنامج الأغذية العالمي: a body named in full answers for its spokesman
         for k in range(phrase.roles[0][1], phrase.end):
             if self.tokens[k].text in '"«“':
                 return True  # قائد عمليات "غضب عدن": a named operation, one office
@@ -211,7 +218,8 @@ class UnnamedPasses(PersonPasses):
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
-                        and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)):
+                        and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
+                        and not self._unintroduced_group(i, m):
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
                     # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
@@ -373,6 +381,23 @@ class UnnamedPasses(PersonPasses):
     def _reports_at(self, k: int) -> bool:
         """A colon, a quotation mark or إن/أن within three tokens of token k."""
         return any(self.tokens[x].text in _SPEAKER_REPORT for x in range(k, min(k + 3, len(self.tokens))))
+
+    def _unintroduced_group(self, i: int, m) -> bool:
+        """وقال الباحثون إن: a definite plural of people a lead may leave vague (vague-sources
+        identified=next), where a source speaks, with no study, report or publishing body (bodies
+        publishes=yes) in its paragraph or the one before that it could be the authors of: a group
+        nobody introduced, as vague as باحثون."""
+        if m.entry.get("number") != "pl" or m.entry.get("identified") != "next" \
+                or m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES \
+                or not self._speaker_position(i):
+            return False
+        paragraph = self.ctx.sentence_of(self.tokens[i].start)[1]
+
+        def near(k: int) -> bool:
+            return k < i and self.ctx.sentence_of(self.tokens[k].start)[1] >= paragraph - 1
+        if any(body.entry.get("publishes") == "yes" and near(k) for k, (_, body) in self._body_at.items()):
+            return False
+        return not any(h.entry.get("identified") == "next" and near(h.i) for h in self.ctx.hits("vague-sources-all"))
 
     def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
         """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
