@@ -22,7 +22,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import SEMICOLONS
 from validator.text.normalize import normalize
-from validator.text.punctuation import COMMAS
+from validator.text.punctuation import COMMAS, DASHES
 from validator.text.tokens import tokenize
 
 _SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
@@ -163,8 +163,8 @@ def _introduced_by_role(ctx: Context, entities) -> None:
             group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
             listed = _listed_names(ctx, entities) if group else {}
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
-        if k < len(tokens) and tokens[k].text in COMMAS:
-            k += 1
+        if k < len(tokens) and (tokens[k].text in COMMAS or tokens[k].text in DASHES):
+            k += 1  # فلان، موظف ...؛ فلان -طالب جامعي-؛ فلان – مستشار قانوني –: a description set off
         i = ctx.index.at_or_after(first)
         b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
         described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None) \

@@ -98,6 +98,8 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     pair typed the other way round (”شاهد عيان“، »...«). A long span pairs too when neither mark
     faces the wrong way (the first right after a word, the second right before one)."""
     text = ctx.doc.text
+    if _reversed_throughout(ctx, quotes, para):
+        return
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
                    and q.open_mark in "«»“”"), key=_first)
@@ -132,6 +134,21 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 1
 
 
+def _reversed_throughout(ctx: Context, quotes: list[Quote], para) -> bool:
+    """A paragraph whose every mark is a curly one written the other way round (”والد الطفلة“ ...
+    ”زينب“ ... ”مسندم“): the writer's keyboard mirrors them, so the marks pair in turn. Taken in
+    order, each “ would open a quotation the next ” closes, leaving the first and last lone."""
+    text = ctx.doc.text
+    marks = [m.start() for m in _MARK.finditer(text, para.start, para.end)]
+    if not marks or len(marks) % 2 or any(text[k] != _REVERSED[n % 2] for n, k in enumerate(marks)) \
+            or any(q.loc.start < para.start for q in quotes):
+        return False
+    quotes.clear()
+    quotes.extend(_quote(ctx, marks[n], marks[n + 1], _REVERSED[0], _REVERSED[1]) for n in range(0, len(marks), 2))
+    return True
+
+
+_REVERSED = "”“"  # a closing mark written to open, an opening one to close
 _OPENS_AFTER = frozenset("([{:،,-–—" + TATWEEL)   # what may stand right before an opening mark, besides a space
 _CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
 _PROCLITICS = frozenset(affixes("clitic"))

@@ -6,6 +6,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
@@ -312,6 +313,13 @@ class Resources:
     def stopwords_as_written(self) -> frozenset[str]:
         """Stopwords spelled exactly (no alef-maksura folding): على is a preposition, علي a name."""
         return frozenset(e.text for e in self.lexicons["stopwords"].entries)
+
+    @cached_property
+    def stopwords_ya_as_maksura(self) -> frozenset[str]:
+        """Stopwords ending in ي written with ى instead (فى، التى، الذى): a writer's habit, not a slip."""
+        written = self.stopwords_as_written
+        return frozenset(w[:-1] + ALEF_MAKSURA for w in written
+                         if w.endswith(NISBA_ENDING) and w[:-1] + ALEF_MAKSURA not in written)
 
     def is_non_name_strict(self, word: str) -> bool:
         return word in self.common_words

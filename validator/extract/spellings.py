@@ -11,7 +11,7 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ALEF_MAKSURA, ARTICLE, NISBA_ENDING
+from validator.extract.letters import ALEF_MAKSURA, ARTICLE, HEH, MARBUTA, NISBA_ENDING
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -42,12 +42,13 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
                          "spelled-terms")
            for k, forms in groups.items() if len(forms) > 1]
     nasab = frozenset(e.norm for e in ctx.res["name-particles"].entries if e.get("chain") == "nasab")  # بن، بنت
+    particles = ctx.res["name-particles"].by_norm
     for e in entities:
         forms: dict[str, Location] = {}
         for mention in e.mentions:
             if mention.form in ("name", "surname"):
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
-        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm, nasab)
+        variants = _distinct_spellings(forms, ctx.res.given_names.by_norm, nasab, particles)
         if len(variants) > 1:
             out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key"))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
@@ -333,7 +334,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             # the other spelling where it follows the name's first (the body's word after a headline)
             span = next((x for x in where if x[0] > loc.start), where[0])
             other = ctx.loc(*span)
-            if other.text in known or loc.text in known:
+            if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
             forms = sorted((loc, other), key=lambda x: x.start)
             out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
@@ -341,6 +342,9 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     return out
 
 
+# a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
+# pronoun (بقية / فقيه، the rest / a jurist): two words, not one name spelled two ways
+_MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 
 
@@ -383,6 +387,7 @@ _FINAL_MAKSURA = re.compile(r"(?<!\w)\w{%d,}%s(?!\w)" % (FINAL_YA_MIN - 1, re.es
 def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     text = ctx.doc.text
     out = []
+    habit = None  # whether the writer puts ى for a final ي throughout, read at the first candidate
     for written in dict.fromkeys(m.group() for m in _FINAL_MAKSURA.finditer(text)):
         other = re.search(r"(?<!\w)%s(?!\w)" % re.escape(written[:-1] + NISBA_ENDING), text)
         if other is None or written in known or other.group() in known:
@@ -390,6 +395,10 @@ def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGro
         word = normalize_string(other.group())
         if ctx.res["stopwords"].lookup(word) is not None or not _introduced_as_name(ctx, entities, word):
             continue
+        if habit is None:
+            habit = any(m.group() in ctx.res.stopwords_ya_as_maksura for m in _FINAL_MAKSURA_ANY.finditer(text))
+        if habit:
+            break  # فى، التى: the writer's habit throughout (نبيل العربى), not a slip in a name
         first = re.search(r"(?<!\w)%s(?!\w)" % re.escape(written), text)
         forms = sorted((ctx.doc.location(first.start(), first.end()), ctx.doc.location(other.start(), other.end())),
                        key=lambda x: x.start)
@@ -433,6 +442,10 @@ def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[Spelli
                 forms = sorted((loc_a, loc_b), key=lambda x: x.start)
                 out.append(SpellingGroup(a, tuple((x.text, x) for x in forms), "person", "transposed-letters"))
     return out
+
+
+# a word ending in ى (a stopword written so, فى، التى, shows the writer's habit)
+_FINAL_MAKSURA_ANY = re.compile(r"(?<!\w)\w+%s(?!\w)" % re.escape(ALEF_MAKSURA))
 
 
 def _introduced_as_name(ctx: Context, entities, word: str) -> bool:
@@ -488,11 +501,16 @@ def _vowel_for_vowel(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b))
 
 
-def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset()) -> dict:
+_LONG_PRONOUNS = tuple(p for p in affixes("pronoun") if len(p) > 1)  # ها، هم، هما
+
+
+def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(), particles=frozenset()) -> dict:
     """Keep forms that differ in spelling, not just in length (a surname is not a misspelling), nor
     in being two given names of the lexicon (محمد / محمود، أحمد / حامد العلي: two people of one
-    family), unless one long vowel is written for another (ستيفان / ستافان). A father's name after
-    بن and a family name with the article are two name elements (عبدالله بن مساعد / المسعد)."""
+    family), unless one long vowel is written for another in the given name itself (ستيفان / ستافان;
+    not سعيد the father's name against سعود). A father's name after بن and a family name with the
+    article are two name elements (عبدالله بن مساعد / المسعد), so are a given name and a family name
+    (أشرف / الشريف), one particle in two cases (أبو / أبي داود) and a word with a pronoun (خليفة / خلفها)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
@@ -506,8 +524,11 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset())
                     if (a and words[a - 1] in nasab and o.startswith(ARTICLE)) \
                             or (b and other_words[b - 1] in nasab and w.startswith(ARTICLE)):
                         continue  # بن مساعد / المسعد: a father's name, a family name
+                    if w.startswith(ARTICLE) != o.startswith(ARTICLE) or (w in particles and o in particles) \
+                            or w.endswith(_LONG_PRONOUNS) != o.endswith(_LONG_PRONOUNS):
+                        continue
                     if loose_key(w) == loose_key(o) and len(w) > 2 \
-                            and not (w in given and o in given and not _vowel_for_vowel(w, o)):
+                            and not (w in given and o in given and not (a == b == 0 and _vowel_for_vowel(w, o))):
                         clash = True
         if clash or not kept:
             kept[form] = loc

@@ -42,9 +42,13 @@ class Consistency:
         seen: list[tuple[frozenset, Mention]] = []
         seen_words: set = set()
         out = []
+        sentence_at = article.doc.sentence_at
         for mention, words in self.titled_mentions(entity):
             for other_words, other in seen:
-                if self.titles_conflict(words, other_words):
+                # two titles in one sentence are two people of a list the names joined (بحضور عمدة
+                # البلدة علي بن حسين العلي، ورجل الأعمال علي العلي) or one described twice, never a slip
+                if self.titles_conflict(words, other_words) \
+                        and sentence_at(mention.loc.start) is not sentence_at(other.loc.start):
                     loc = mention.title_loc or mention.loc
                     out.append(self._make(rule, loc, article, {
                         "name": entity.name, "title": mention.title, "other": other.title,

@@ -75,6 +75,8 @@ _TEH_TEH = TEH + TEH                            # تتواصل
 _BI_ADVERB_ENDINGS = affixes("bi-adverb-ending")  # بشدة، بهدوء
 _KA_MEEM = KA + MEEM                            # كمقدم
 _ARTICLE_MEEM = ARTICLE + MEEM                  # المدير: a participle, not a family name
+_PARTICIPLE_PLURALS = tuple(sorted(set(affixes("participle-pl")) | set(affixes("participle-f-pl"))
+                                   | set(affixes("masculine-plural"))))  # المرشحين، المشاركون، المتطوعات
 _WAW_WAW = WAW + WAW
 _MARBUTA_OR_ALLAH = (MARBUTA, ALLAH)
 _NOT_FAMILY_START = COORDINATION | {LI, YEH}    # و ف ل ي
@@ -448,6 +450,9 @@ class NameReader(TitlePhrases):
         if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
                 and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
             return i  # الرئيس علي التراجع: علي (على) alone is a name only before a verb or punctuation
+        if self._common_given(first) and n == 2 and not self._verified(i + 1) \
+                and (second := self._word(i + 1) or "").startswith(_ARTICLE_MEEM) and second.endswith(_PARTICIPLE_PLURALS):
+            return i  # ورصد أسماء المتغيبين، أعلنت أسماء المرشحين: an everyday word before a plural participle
         if n >= 2 and (after_title or after_verb) and not self._verified(i + 1) and misspelled_preposition:
             return i  # رئيس البنك علي إصدار سندات: على spelled with ي
         if self._common_given(first) and not (after_title or after_verb) and (
