@@ -214,8 +214,10 @@ def results(plan, jobs: int | None = None, data_docs: Path | None = None, master
                 frame = rows.where(F.col("table") == table).select(*dict.fromkeys(wanted))
                 for rule, row in runner.failing_rows(table, frame):
                     found.setdefault(str(row["article"]), []).append((rule, row))
+            # collect, not toLocalIterator: the JVM kept every partition toLocalIterator had served
+            # (its job's result handler stayed reachable), a few MB of heap a part for the whole run
             articles = {r["article"]: r for r in rows.where(F.col("table") == ARTICLE_TABLE)
-                        .select("article", "origin", "encoding", "error", "directives").toLocalIterator()}
+                        .select("article", "origin", "encoding", "error", "directives").collect()}
             if compiled.feed:
                 _feed(spark, runner, feed, rows, part, articles, found, validator, ddl)
             shutil.rmtree(where, ignore_errors=True)
@@ -250,7 +252,7 @@ def _feed(spark, runner, feed, rows, batch, articles: dict, found: dict, validat
     from validator.corpus.tables import feed_rows
 
     items: dict[str, list] = {}
-    for r in rows.where(F.col("table") == FEED_ITEM_TABLE).select("article", "row", "values").toLocalIterator():
+    for r in rows.where(F.col("table") == FEED_ITEM_TABLE).select("article", "row", "values").collect():
         items.setdefault(r["article"], []).append((r["row"], FeedItem.from_json(r["values"])))
     ordered = [(name, [i for _, i in sorted(items.get(name, []), key=lambda x: x[0])])
                for item in batch for name in _names(item, articles)]

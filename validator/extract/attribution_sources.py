@@ -672,10 +672,17 @@ def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
     return None
 
 
-def _last_source(history: list[Entity], gender: str) -> Entity | None:
-    for e in reversed(history):
+def _last_source(history: list[tuple[Entity, int]], gender: str, paragraph: int) -> Entity | None:
+    """The source a bare continuation verb (وأضاف، واضافت) goes on with: the last one whose gender
+    agrees. A named speaker of the other gender in this paragraph or the one before, nearer than that
+    source, wins over an anonymous one: واضافت after «وقال رئيس اللجنة توماس باخ» continues him (or
+    his committee), not the sources cited paragraphs before."""
+    passed = None  # the nearest named source of the other gender, in this paragraph or the one before
+    for e, p in reversed(history):
         if not gender or e.gender == gender or e.kind != "person":
-            return e
+            return passed if passed is not None and e.vague else e
+        if passed is None and not e.vague and p >= paragraph - 1:
+            passed = e
     return None
 
 

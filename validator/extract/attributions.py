@@ -43,6 +43,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
+from validator.extract.letters import WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
@@ -72,7 +73,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         events.append((m.start, m.entry.get("kind") or "preposition", m))
     events += [(m.start, "verb", m) for m in _bare_verbs(ctx) if m.i not in name_tokens]
     events.sort(key=lambda e: e[0])
-    last_source: list[Entity] = []
+    last_source: list[tuple[Entity, int]] = []  # each source and its paragraph, in order
     by_id = {e.id: e for e in entities}
     refused = _refusals(ctx)
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
@@ -180,7 +181,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 if source is None and (participle or after_quote or _starts_clause(ctx, j)
                                        or _sentence_initial(ctx, i, sentence)
                                        or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
-                    source = _last_source(last_source, gender) or _last_person(spans, i, gender)
+                    source = _last_source(last_source, gender, paragraph) or _last_person(spans, i, gender)
                 if source is None and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
                 implicit = source is not None and subject is None
@@ -190,6 +191,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
                     ctx, spans, i, sentence, window=8)
+        elif _listed_topic(ctx, i):
+            continue  # في التحقيقات والتقارير والمتابعات: one item of a list of topics, no vehicle of a claim
         else:  # a statement noun: في بيان، في تصريح
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
                                     documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
@@ -228,6 +231,12 @@ def _body_discloses(ctx: Context, m: LexMatch, j: int, sentence: int) -> bool:
         if t.text == word:
             return k > head.j  # the name stands between the head and the complement
     return False
+
+def _listed_topic(ctx: Context, i: int) -> bool:
+    """A statement noun joined by و to the definite noun before it (التحقيقات والتقارير) is one item
+    of a list of what someone works on, not the report a claim comes from."""
+    return i > 0 and ctx.tokens[i].text.startswith(WAW_ARTICLE) and ctx.tokens[i - 1].text.startswith(_DEFINITE_STARTS)
+
 
 _PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
 _SPEECH_LEAD_INS = word_class("attribution-words", "speech-lead-ins")
@@ -412,7 +421,7 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
             mention = Mention(ctx.new_id("m"), source.id, loc, "verb")
             mention.is_source = True
             source.mentions.append(mention)
-        last_source.append(source)
+        last_source.append((source, paragraph))
 
 
 _RELATIVES = word_class("attribution-words", "relatives")

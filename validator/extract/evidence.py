@@ -125,6 +125,9 @@ def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     a = article.memo("covering", _covering).get(item.id)
     if a is not None:
         out.append(attribution_link(a, article))
+    continued = getattr(item, "continued_from", None)
+    if not out and continued:  # ونتج عن ذلك: the consequence of the previous sentence's account
+        out.append(_linked(article, continued, labels(lang)["continued"], labels(lang)["sentence"]))
     carried = getattr(item, "carried_from", None)
     if not out and carried:
         out.append(_linked(article, carried, labels(lang)["carried"], labels(lang)["sentence"]))

@@ -23,6 +23,8 @@ STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% م�
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
+PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
+CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
 
@@ -115,7 +117,8 @@ class FigureContext:
         """A sentence of a market wrap: the headline is market data (تاسي يتراجع 8 نقاط، هبوط أسعار النفط:
         pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت; not a
         report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
-        exchange data, however far from the index word it stands."""
+        exchange data, however far from the index word it stands. A commodity price report and the
+        economic calendar of a market report are exchange data too (`_wrap_sentences`)."""
         return sentence in self._wrap_sentences
 
     @cached_property
@@ -123,7 +126,22 @@ class FigureContext:
         places = [self.ctx.sentence_of(self.tokens[m.span_start].start) for m in self.ctx.patterns.find("market-context")]
         paragraphs = self.ctx.doc.paragraphs
         wrap = any(paragraphs[p].is_headline for _s, p in places)
-        return {s for s, _p in places} if wrap else set()
+        sentences = {s for s, _p in places} if wrap else set()
+        # a commodity price report (a daily gold or oil report, whatever its headline): quotes per unit
+        # or delivery month (pattern label price-quote) in PRICE_REPORT_QUOTES sentences or more; every
+        # sentence of a quoting paragraph is exchange data (the move in cents or percent beside the price)
+        quotes = {self.ctx.sentence_of(self.tokens[m.span_start].start) for m in self.ctx.patterns.find("price-quote")}
+        if len({s for s, _p in quotes}) >= PRICE_REPORT_QUOTES:
+            quoting = {p for _s, p in quotes}
+            sentences |= {s.index for s in self.ctx.doc.sentences if s.paragraph in quoting}
+        # an economic calendar in a market report (a week's data releases, one a line: يوم الأربعاء الماضي
+        # نمت مبيعات المنازل 5.7%): CALENDAR_ENTRIES sentences or more that open with a day (pattern label
+        # calendar-entry) in a piece with market data; each is a public release, its figures exchange data
+        days = {self.ctx.sentence_of(self.tokens[m.start].start)[0] for m in self.ctx.patterns.find("calendar-entry")
+                if m.start == self._opening_token(self.ctx.sentence_of(self.tokens[m.start].start)[0])}
+        if len(days) >= CALENDAR_ENTRIES and places:
+            sentences |= days
+        return sentences
 
     def cargo_figure(self, first: int, last: int, sentence: int) -> bool:
         """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
@@ -263,8 +281,13 @@ class FigureContext:
     def _opens_with_recall(self, sentence: int) -> bool:
         """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
         report or state (the pluperfect of news background), not the article's current figure."""
+        k = self._opening_token(sentence)
+        return k < len(self.tokens) and self.tokens[k].text in _RECALL
+
+    def _opening_token(self, sentence: int) -> int:
+        """The index of a sentence's first word, a list dash or other marks before it skipped."""
         lo, _hi = self.ctx.sentence_bounds(sentence)
         k = self.ctx.index.at_or_after(lo)
         while k < len(self.tokens) and self.tokens[k].kind == "punct":
             k += 1
-        return k < len(self.tokens) and self.tokens[k].text in _RECALL
+        return k

@@ -109,9 +109,10 @@ class NumberItem:
     carried_from: str | None = None     # the earlier attribution whose source carries over to it (a release's figures)
     carried_via: list[str] | None = None  # the continuation cue (its words, pattern, entries) that took carried_from over a paragraph break
     refers_to: str | None = None        # the earlier figure a definite one (الـ110 ملايين) refers back to
+    continued_from: str | None = None   # the previous sentence's named source its sentence goes on with (ونتج عن ذلك)
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     near_source: str | None = None      # a named source nearby (its paragraph, the one before, a data source after)
-    near_where: str | None = None       # where: paragraph | previous paragraph | next paragraph
+    near_where: str | None = None       # where: paragraph | article (a readout) | report (a single-document report)
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)
 

@@ -65,6 +65,7 @@ def extract(doc: Document, res: Resources) -> Article:
     _sourced_next(article)
     _carry_sources(article, turns, _continuations(ctx))
     _carry_repeated_figures(article)
+    _consequences(ctx, article)
     _sources_near(ctx, article, turns)
     _drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
@@ -554,7 +555,8 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
     just after it in its paragraph (a company's results whose disclosure follows, the treasury's
     statistics cited after the figures); or the article reads from cited documents throughout (cited in
     READOUT_PARAGRAPHS paragraphs or more, the figure's between the first and the last of them: a
-    statistics readout). The reader finds whose figures they are nearby; the rules decide
+    statistics readout; in a single-document report, one that cites nothing else, anywhere after the
+    lead, its aside included: the report's own background). The reader finds whose figures they are nearby; the rules decide
     what that is worth (field `source_near`: a note for a sum, never for a casualty count). A person's
     words, an outlet's report and an opinion are no data source (a spokesman on another matter, a
     forecast); distance alone, a paragraph away, is none either. Not a hedged figure (نحو: the writer's
@@ -571,13 +573,19 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
         return
     cited = sorted(p for p, atts in by_paragraph.items() if any(a.kind == "document" for a in atts))
     readout = range(cited[0], cited[-1] + 1) if len(cited) >= READOUT_PARAGRAPHS else range(0)
+    # a single-document report: the readout cites nothing but its documents (a reporting verb beside one
+    # is the document's own: وأوضحت النشرة): the whole body from the lead is its figures, asides too
+    documents = {a.sentence for a in article.attributions if a.kind == "document"}
+    single = bool(readout) and all(a.kind == "document" or a.sentence in documents for a in article.attributions)
+    if single:
+        readout = range(lead_paragraph(article.doc), len(article.doc.paragraphs))
     asides = set()
     for m in ctx.hits("impersonal-phrases"):
         s = ctx.sentence_of(ctx.tokens[m.i].start)[0]
         if m.entry.get("continues") != "yes" and _first_word(ctx, article.doc.sentences[s]) == m.i:
             asides.add(s)
     for n in article.numbers:
-        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or n.sentence in asides \
+        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or (n.sentence in asides and not single) \
                 or (n.sentence < len(turns) and turns[n.sentence]):
             continue
         atts = by_paragraph.get(n.paragraph, ())
@@ -588,7 +596,7 @@ def _sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
             n.near_source, n.near_where = nearest[0].id, "paragraph"
         elif n.paragraph in readout:
             n.near_source = next(a for a in by_paragraph[cited[0]] if a.kind == "document").id
-            n.near_where = "article"
+            n.near_where = "report" if single else "article"
 
 
 def _carry_repeated_figures(article: Article) -> None:
@@ -715,6 +723,32 @@ def _cited_documents(ctx: Context, article: Article) -> None:
                 n.carried_from = cue.id
     if added:
         article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
+
+
+def _consequences(ctx: Context, article: Article) -> None:
+    """ونتج عن ذلك حالتان: a sentence that opens with the consequence of the one before (patterns labelled
+    consequence-opener, rules/patterns/contexts.pattern) goes on with that sentence's account: its figures
+    are the previous sentence's named source's, in the same paragraph (a spokesman's account of a crash,
+    then its toll). Unlike the carry-over this reaches a casualty count (field `continues_source`): the
+    toll is the consequence the source itself tells. An outlet, an anonymous source and an opinion give none."""
+    matches = ctx.patterns.find("consequence-opener")
+    if not matches:
+        return
+    starts = {m.start for m in matches}
+    sentences = article.doc.sentences
+    opening = {s.index for s in sentences[1:] if _first_word(ctx, s) in starts
+               and sentences[s.index - 1].paragraph == s.paragraph}
+    if not opening:
+        return
+    named = {}  # sentence -> its named source, an outlet's report and an opinion left out
+    for a in article.attributions:
+        if a.sentence + 1 in opening and _named(article, a.source) and not is_outlet(article.entity(a.source)) \
+                and _verb_kind(article, a) not in _NOT_CARRIED:
+            named.setdefault(a.sentence, a)  # its first: the speaker before what he reports
+    for n in article.numbers:
+        source = named.get(n.sentence - 1) if n.sentence in opening and not n.attributed else None
+        if source is not None:
+            n.continued_from = source.id
 
 
 def _named(article: Article, entity_id: str | None) -> bool:

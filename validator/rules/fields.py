@@ -253,6 +253,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  "(pattern label document-source) over the rest of their "
                                  "paragraph (and on over a paragraph that opens by going on with it: pattern label "
                                  "source-continues), until another source, a quotation of someone else or a topic shift"),
+        "continues_source": FieldSpec(lambda n, a: n.continued_from is not None,
+                                      doc="its sentence opens with the consequence of the one before (pattern label "
+                                          "consequence-opener: and that resulted in) and that sentence, in its paragraph, "
+                                          "names a source (not an outlet, an anonymous one or an opinion): its figures, a "
+                                          "casualty count too, go on with that source's account"),
         "source_near": FieldSpec(lambda n, a: n.near_source is not None,
                                  doc="no source in its sentence and none carried, but a named data source nearby: a named "
                                      "body (not an outlet, not an opinion verb) or a cited document in the sentence just "

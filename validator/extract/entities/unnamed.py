@@ -176,10 +176,13 @@ class UnnamedPasses(PersonPasses):
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
             if document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1)):
                 continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
-            if document and (self._record(m.j, j) or self._publisher_after(j)):
-                continue  # بحسب وثائق قضائية، دراسة حديثة لجامعة فلوريدا: a public record, a named publisher
-            if document and m.entry.get("number") == "sg" and j == m.j and self._specified_document(j):
-                continue  # تقرير مؤشرات الأداء، تقرير الهيئة: a report named by its construct
+            if document and self._publisher_after(j):
+                continue  # دراسة حديثة لجامعة فلوريدا: a named publisher
+            if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and self._record(m.j, j):
+                continue  # بحسب وثائق قضائية، وفقا للتقارير الطبية: a public record, a patient's record
+            if document and j == m.j and self._specified_document(j):
+                continue  # تقرير مؤشرات الأداء، تقرير الهيئة، تقارير حكم ومراقب المباراة: a report named
+                # by its construct, reports whose writers the construct names
             if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(LI) and prev is not None \
                     and self.res.reporting_forms.lookup(prev) is not None:
                 continue  # أكد للمسؤولين اليمنيين، قال لمسؤولين: whom the speaker told, not a source
@@ -192,6 +195,10 @@ class UnnamedPasses(PersonPasses):
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
                 continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
+            if m.entry.get("genitive") == "names" and j == m.j and self._is_definite(j) and not self._time_word(j) \
+                    and (nxt := self._word(j)) is not None and nxt.removeprefix(ARTICLE) not in modifiers \
+                    and nationality.lookup(nxt) is None and not nxt.startswith(_MEDIA_STEMS):
+                continue  # في مواقع العمل، حسابات الوزارة: a place, someone's own pages, no vague source
             if m.entry.get("field") == "yes" and j == m.j and self._is_definite(j) \
                     and (nxt := self._word(j)) is not None and nationality.lookup(nxt) is None:
                 continue  # كما يقول علماء النفس: a field's common view, not a source of the news
@@ -305,16 +312,24 @@ class UnnamedPasses(PersonPasses):
         genitive (تقرير الهيئة، دراسة الجمعية), or an indefinite noun and its definite genitive (تقرير
         مؤشرات الأداء). Not an adjective (تقرير صحفي، تقرير حديث صدر) nor a relative clause."""
         w = self._word(j)
-        if w is None:
-            return False
+        if w is None or self._time_word(j):
+            return False  # تقارير اليوم: when, not whose
         vague = self.res.vague_sources
         if self._is_definite(j):
             return w not in _NOT_A_CONSTRUCT and vague.lookup(w) is None \
                 and not w.startswith(_MEDIA_STEMS)
+        while self._is_construct_noun(w) and (joined := self._word(j + 1)) is not None \
+                and joined.startswith(WAW) and not self._is_definite(j + 1):
+            # تقارير حكم ومراقب المباراة، حكم و مراقب: several writers of one genitive
+            j, w = (j + 2, self._word(j + 2) or "") if joined == WAW else (j + 1, joined[1:])
         nxt = self._word(j + 1)
-        return (nxt is not None and self._is_definite(j + 1) and not w.endswith(_NISBA_ENDINGS)
-                and w not in self.res.vague_modifiers and not _verb_like(w)
-                and nxt not in _RELATIVES and w not in self.res["stopwords"].by_norm)
+        return (nxt is not None and self._is_definite(j + 1) and self._is_construct_noun(w)
+                and nxt not in _RELATIVES and not nxt.startswith(_MEDIA_STEMS))
+
+    def _is_construct_noun(self, w: str) -> bool:
+        """An indefinite word that may head a construct: no adjective, verb or particle."""
+        return bool(w) and not w.endswith(_NISBA_ENDINGS) and w not in self.res.vague_modifiers \
+            and not _verb_like(w) and w not in self.res["stopwords"].by_norm
 
     def _masdar_subject(self, prev: str | None, j: int, reach: int = 4) -> bool:
         """بعد ساعات من إعلان مسؤولين في واشنطن أنها سمحت: the subject of a reporting verb's bare verbal
@@ -422,9 +437,14 @@ class UnnamedPasses(PersonPasses):
 
     def _record(self, i: int, j: int) -> bool:
         """A modifier among tokens i..j-1 that makes a document an institution's public record
-        (vague-sources record=yes: وثائق قضائية, court documents)."""
+        (vague-sources record=yes: وثائق قضائية, court documents), or the definite one right after them
+        (للتقارير الطبية: a definite head's adjective, which the modifiers lexicon lists bare)."""
         lex = self.res["vague-sources"]
-        return any((e := lex.lookup(self._word(k) or "")) is not None and e.get("record") == "yes" for k in range(i, j))
+        nxt = self._word(j)
+        words = [self._word(k) or "" for k in range(i, j)]
+        if nxt is not None and nxt.startswith(ARTICLE):
+            words.append(nxt.removeprefix(ARTICLE))
+        return any((e := lex.lookup(w)) is not None and e.get("record") == "yes" for w in words)
 
     def _publisher_after(self, j: int, adjectives: int = 2) -> bool:
         """The body that published a document, after ل and at most two adjectives (دراسة حديثة لجامعة
