@@ -29,7 +29,7 @@ FEED_TABLE = "feed"   # one row per feed item of the run: a person's title, an e
 # condition can test.
 FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("text", "category", "qualifier", "noun", "noun_type", "kind", "content", "name",
-                     "title", "gender", "form", "phrase", "dateline_place", "event_place"), "str"),
+                     "title", "gender", "form", "phrase", "dateline_place", "event_place", "variant"), "str"),
     **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms", "market_report"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
@@ -38,7 +38,7 @@ FIELD_TYPES: dict[str, str] = {
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next",
                      "carried", "continues_source", "source_near", "hedged", "cargo", "record", "unit_price", "recalled", "forecast", "market_wrap", "idiom", "in_column",
                      "quotes_here", "introduced", "body_first_source", "speaker_first", "update_story",
-                     "identified_later", "named_next"),
+                     "identified_later", "named_next", "mirrored"),
                     "bool"),
     "titles": "list",
 }

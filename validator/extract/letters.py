@@ -53,3 +53,9 @@ def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
 
 
 VERBAL_NOUN_TEMPLATES = _templates("verbal-noun-template")
+BROKEN_PLURAL_TEMPLATES = _templates("broken-plural-template")
+
+
+def fits_template(word: str, templates: dict) -> bool:
+    """The word has the fixed letters of one of the templates of its length (`_templates`)."""
+    return any(all(word[k] == c for k, c in fixed) for fixed in templates.get(len(word), ()))

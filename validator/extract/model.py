@@ -177,7 +177,7 @@ class SpellingGroup:
 
     key: str
     forms: tuple[tuple[str, Any], ...]   # (form as written, Location of its first use)
-    kind: str                            # person | organization | term
+    kind: str                            # person | organization | place | term
     variant: str = ""                    # the variant rule the spellings differ by (spellings.py)
 
     @property

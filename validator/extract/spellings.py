@@ -11,7 +11,8 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ALEF_MAKSURA, ARTICLE, HEH, MARBUTA, NISBA_ENDING
+from validator.extract.letters import (ALEF_MAKSURA, ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, NISBA_ENDING,
+                                      fits_template)
 from validator.extract.model import SpellingGroup
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -55,6 +56,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _transliterated_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
+    out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return [_odd_one_out(ctx, g) for g in out]
 
@@ -157,13 +159,15 @@ def _variant_rule(a: str, b: str) -> str | None:
     longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
     if len(longer) - len(shorter) != 1:
         return None
-    # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun
+    # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun; a
+    # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural
     if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1)):
-        return "long-vowel"
+        return None if fits_template(longer, BROKEN_PLURAL_TEMPLATES) else "long-vowel"
     # a consonant doubled inside the word (not its first two: تتم، للوزير are a prefix and a stem; not
-    # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut)
+    # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut; nor the last letter: مياه / مياهه
+    # is a noun and its pronoun)
     if any(longer[i] == longer[i - 1] and longer[i] not in _LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter
-           for i in range(2, len(longer))):
+           for i in range(2, len(longer) - 1)):
         return "doubled-letter"
     if len(shorter) >= TRUNCATED_MIN and longer[:-1] == shorter and longer[-1] not in _INFLECTION_ENDINGS \
             and shorter[-1] not in _INFLECTION_ENDINGS:  # استطلاعا / استطلاعات: two inflections
@@ -361,15 +365,17 @@ def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
 
 def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, headline_end: int, ctx,
                    person_words: set[str]) -> bool:
-    """A person's name word is compared by every rule. A long vowel more is how Arabic derives one
+    """Only names are compared: the other spelling is never a word of a lexicon (a verb, a title, a
+    common noun). A person's name word is compared by every rule. A long vowel more is how Arabic derives one
     word from another (تمديد / تمدد، قارب / قوارب، تحقيق / تحقق): for any other anchor it counts only
     where the same surname follows both spellings (تيسير الجاسم / تيسر الجاسم). A headline word or a
     word quoted alone (“أوربس”) is a name only by its place: its other spelling must be the body's and
     a word of no lexicon."""
+    if ctx.res.is_non_name(word):
+        return False  # a word the lexicons know (أفاد، a verb) is no name, whatever it resembles
     if anchor == "person":
         return True
-    if anchor in _PLACED_ANCHORS and (not any(start >= headline_end for start, _ in spans[word])
-                                      or ctx.res.is_non_name(word)):
+    if anchor in _PLACED_ANCHORS and not any(start >= headline_end for start, _ in spans[word]):
         return False
     if rule != "long-vowel":
         return True
@@ -502,6 +508,7 @@ def _vowel_for_vowel(a: str, b: str) -> bool:
 
 
 _LONG_PRONOUNS = tuple(p for p in affixes("pronoun") if len(p) > 1)  # ها، هم، هما
+_ACCUSATIVE = affix("accusative")  # ا: تفصيلا، مبكرا
 
 
 def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(), particles=frozenset()) -> dict:
@@ -510,7 +517,8 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
     family), unless one long vowel is written for another in the given name itself (ستيفان / ستافان;
     not سعيد the father's name against سعود). A father's name after بن and a family name with the
     article are two name elements (عبدالله بن مساعد / المسعد), so are a given name and a family name
-    (أشرف / الشريف), one particle in two cases (أبو / أبي داود) and a word with a pronoun (خليفة / خلفها)."""
+    (أشرف / الشريف), one particle in two cases (أبو / أبي داود), a word with a pronoun (خليفة / خلفها)
+    and a word with the accusative ending (تفاصيل / تفصيلا، مبكر / مبكرا: a common word, an adverb)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
@@ -525,7 +533,8 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
                             or (b and other_words[b - 1] in nasab and w.startswith(ARTICLE)):
                         continue  # بن مساعد / المسعد: a father's name, a family name
                     if w.startswith(ARTICLE) != o.startswith(ARTICLE) or (w in particles and o in particles) \
-                            or w.endswith(_LONG_PRONOUNS) != o.endswith(_LONG_PRONOUNS):
+                            or w.endswith(_LONG_PRONOUNS) != o.endswith(_LONG_PRONOUNS) \
+                            or w.endswith(_ACCUSATIVE) != o.endswith(_ACCUSATIVE):
                         continue
                     if loose_key(w) == loose_key(o) and len(w) > 2 \
                             and not (w in given and o in given and not (a == b == 0 and _vowel_for_vowel(w, o))):
@@ -533,3 +542,55 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
         if clash or not kept:
             kept[form] = loc
     return kept
+
+
+# A place's foreign name after the noun that heads it (entity-words named-place: ملعب لوفتس رود، استاد
+# سانتياغو برنابيو) written once with a letter more, or by a variant rule, where the word after it is the
+# same (لوفنتس رود / لوفتس رود: blind round 20): one place spelled two ways. Only words no lexicon
+# knows, never two given names (ملعب محمد بن زايد / محمود).
+PLACE_NAME_MIN = 4
+_NAMED_PLACES = word_class("entity-words", "named-place")
+_CLITICS = frozenset(affixes("clitic"))
+
+
+def _place_head(word: str) -> bool:
+    return word in _NAMED_PLACES or (word[:1] in _CLITICS and word[1:] in _NAMED_PLACES)
+
+
+def _inner_letter_more(a: str, b: str) -> bool:
+    """One of a and b is the other with one letter more inside it (لوفنتس / لوفتس)."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) - len(shorter) == 1 and any(longer[:i] + longer[i + 1:] == shorter
+                                                   for i in range(1, len(longer) - 1))
+
+
+def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    tokens, texts = ctx.tokens, ctx.texts
+    stopwords, given = ctx.res["stopwords"], ctx.res.given_names.by_norm
+    names: list[tuple[str, str, int]] = []  # (the name's first word, the word after it, its token)
+    for k in compress(range(len(texts) - 1), map(_place_head, texts)):
+        w = texts[k + 1]
+        if tokens[k + 1].kind != "word" or len(w) < PLACE_NAME_MIN or w.startswith(_DEFINITE_CLITICS) \
+                or stopwords.lookup(w) is not None or ctx.res.is_non_name(w):
+            continue
+        after = texts[k + 2] if k + 2 < len(texts) and tokens[k + 2].kind == "word" else ""
+        names.append((w, after, k + 1))
+    out, paired = [], set()
+    for x, (a, a_next, ka) in enumerate(names):
+        for b, b_next, kb in names[x + 1:]:
+            if a == b or (a, b) in paired or (a in given and b in given):
+                continue
+            same_next = bool(a_next) and a_next == b_next
+            rule = _variant_rule(a, b)
+            if rule == "long-vowel" and not same_next:
+                rule = None
+            if rule is None and same_next and _inner_letter_more(a, b):
+                rule = "letter-more"
+            if rule is None:
+                continue
+            locs = [ctx.loc(tokens[k].start, tokens[k].end) for k in (ka, kb)]
+            if any(loc.text in known for loc in locs):
+                continue
+            paired.add((a, b))
+            out.append(SpellingGroup(a, tuple((loc.text, loc) for loc in locs), "place", rule))
+    return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
+from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
 
@@ -284,6 +285,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         **_COMMON,
         "kind": _attribute("kind", doc="speech, name or term"),
         "balanced": _attribute("balanced", doc="its marks pair up"),
+        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
+                              doc="two guillemets of one kind around a quotation in a paragraph that pairs "
+                                  "guillemets the right way beside them: a glyph slip, the marks still delimit it"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": _attribute("content", doc="the text between the marks"),
         "words": _attribute("words", doc="number of words quoted"),
@@ -349,8 +353,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     "sentence": {**_COMMON, "index": _attribute("index", doc="0-based"),
                  "is_headline": _attribute("is_headline", doc="in the headline")},
     "headline": {**_COMMON},
-    "spelling": {**_COMMON, "kind": _attribute("kind", doc="person, organization or term"),
-                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings")},
+    "spelling": {**_COMMON, "kind": _attribute("kind", doc="person, organization, place or term"),
+                 "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings"),
+                 "variant": _attribute("variant",
+                                       doc="the variant rule the spellings differ by (loose-key, foreign-g, "
+                                           "long-vowel, final-ya, ...; its evidence variant:NAME)")},
 }
 
 # Message placeholders: {text} and these.

@@ -603,6 +603,8 @@ class PersonPasses(NameReader):
         if self._has_tanween(self.tokens[j]) \
                 or (len(written) > 4 and written.endswith(PRONOUN_SUFFIXES) and not written.endswith(ALLAH)):
             return False  # عقب اجتماعه: a noun with a pronoun, not a name
+        if self.bi_phrase(w):
+            return False  # وقال المدرب بغضب: «...»، ووعد بتحقيق «...»: what he does, how he speaks
         if first and any(len(x) == 4 and x[2] == WAW for x in (w, w[1:] if w[0] in _BI_LI_WA else "")):
             return False  # وقال بحضور ...، بوجود ...: a verbal noun of the pattern فعول, not a name
         return not (first and w[0] in IMPERFECT and len(w) >= 4 and _verb_like(w))

@@ -87,7 +87,8 @@ _NAME_ENDERS = REPORT_THAT | RELATIVES           # أن، أنه، الذي، ا
 _REGNAL_TITLES = word_class("entity-words", "regnal-title")  # الملك، البابا، الإمام
 _ABU = one_word("entity-words", "abu")          # أبو
 _UMM = one_word("entity-words", "umm")          # أم
-_LATIN_INITIALS = word_class("entity-words", "latin-initial")  # إيه، جيه: a middle initial and its stop
+_LATIN_INITIALS = word_class("entity-words", "latin-initial")
+_MANNER = word_class("entity-words", "manner")  # غضب، فخر: بغضب after a name is how he speaks  # إيه، جيه: a middle initial and its stop
 
 # The labels the entity passes propose, highest priority first: a span one of them keeps is no
 # other's. `EntityExtractor.run` decides them in this order (a pass reads what the passes before
@@ -179,9 +180,8 @@ class NameReader(TitlePhrases):
         if not given and self._not_a_name_shape(i) and not self._verified(i):
             return False
         if not first and not given and not self._verified(i) and (
-                w[0] == YEH or (w[0] == BI and ((w[1:2] in _TEH_MEEM and len(w) >= 5)
-                                                or (w[1:2] == ALEF and len(w) >= 7)))):
-            return False  # يطلب، بارتكاب، بتوقيت: a verb or a verbal noun after the name
+                w[0] == YEH or (w[0] == BI and (self.bi_phrase(w) or (w[1:2] == ALEF and len(w) >= 7)))):
+            return False  # يطلب، بارتكاب، بتوقيت، بغضب: a verb, a verbal noun or a manner after the name
         if not first and not given and not self._verified(i) and w[0] == LI and len(w) >= 4 \
                 and (w[1] not in LONG_VOWELS or self._written(i)[1:2] == HAMZA_BELOW):
             return False  # لراديو، لحل، لإيقاف: a preposition on a noun (ليفيت، لاريجاني are names)
@@ -217,6 +217,12 @@ class NameReader(TitlePhrases):
             if family and not after_particle and _verbal_noun_shape(w):
                 return False  # ورفض حمدان الإجراءات، رفض جوزيه الإفصاح
         return True
+
+    @staticmethod
+    def bi_phrase(w: str) -> bool:
+        """ب on a verbal noun (بتحقيق، بمراقبة) or on a noun of manner (بغضب، بفخر: entity-words manner):
+        what a speaker does or how he speaks, after his name, never a word of it."""
+        return w[:1] == BI and ((w[1:2] in _TEH_MEEM and len(w) >= 5) or w[1:] in _MANNER)
 
     def _pronoun_for_marbuta(self, i: int, entry: LexEntry | None) -> bool:
         """The entry ends in ة but the text has ه: a pronoun suffix (ناديه his club, ابنه his son),
@@ -277,7 +283,7 @@ class NameReader(TitlePhrases):
             return words_before >= 2 and w.startswith(ARTICLE) and not self.res.is_non_name(w) \
                 and (not w.startswith(_ARTICLE_MEEM) or self._family_after_nasab(j))
         return w[0] not in _NOT_FAMILY_START and not (w[0] == TEH and len(w) == 4) and not w.endswith(ACCUSATIVE) \
-            and not self.res.is_non_name(w)  # not خالد مشعل يطلب، منال تذهب
+            and not self.res.is_non_name(w) and not self.bi_phrase(w)  # not خالد مشعل يطلب، منال تذهب، سالم بتحقيق
 
     def _accusative(self, k: int) -> bool:
         """برنامجا، اجتماعا: the accusative ending of an indefinite noun; a word with the article has none

@@ -18,6 +18,7 @@ from validator.extract.letters import (
     VERB_PREFIX,
     VERBAL_NOUN_TEMPLATES,
     YEH,
+    fits_template,
 )
 from validator.text.tokens import kind_of
 
@@ -55,9 +56,7 @@ def verbal_noun(word: str, plurals: bool = True) -> bool:
     if not word.startswith(ARTICLE) or word.endswith(NISBA_ENDING):
         return False
     w = word[len(ARTICLE):]
-    n = len(w)
-    return plurals and w.endswith(FEMININE_PLURAL) and n >= 5 or any(
-        all(w[k] == c for k, c in fixed) for fixed in VERBAL_NOUN_TEMPLATES.get(n, ()))
+    return plurals and w.endswith(FEMININE_PLURAL) and len(w) >= 5 or fits_template(w, VERBAL_NOUN_TEMPLATES)
 
 
 def adverbial_participle(word: str) -> bool:
