@@ -96,7 +96,7 @@ def _print_stages(validator, texts) -> None:
     stages = {"normalize": "normalize", "tokenize": "tokenize", "Context": "lexicon scan (Context)",
               "find_quotes": "quotes: pairing", "classify": "quotes: speech or name",
               "extract_entities": "entities", "find_attributions": "attributions", "extract_numbers": "numbers",
-              "_passages": "passages", "_link": "linking", "find_spellings": "spellings"}
+              "find_passages": "passages", "link": "linking", "find_spellings": "spellings"}
     for attr, name in stages.items():
         setattr(pipeline, attr, timed(name, getattr(pipeline, attr)))
     app.document.build = timed("document", document.build)

@@ -43,6 +43,12 @@ MODULES = [
     "validator/extract/quotes.py",
     "validator/extract/attributions.py",
     "validator/extract/attribution_sources.py",
+    "validator/extract/quote_kinds.py",
+    "validator/extract/person_roles.py",
+    "validator/extract/narration.py",
+    "validator/extract/passages.py",
+    "validator/extract/linking.py",
+    "validator/extract/figure_sources.py",
     "validator/extract/pipeline.py",
 ]
 

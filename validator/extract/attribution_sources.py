@@ -602,7 +602,9 @@ def is_outlet(entity: Entity) -> bool:
 
 
 def _without_article(word: str) -> str:
-    return word[len(next((c for c in _DEFINITE_CLITICS if word.startswith(c)), "")):]
+    if not word.startswith(_DEFINITE_CLITICS):  # most words: decided in C
+        return word
+    return word[len(next(c for c in _DEFINITE_CLITICS if word.startswith(c))):]
 
 
 def _named_speaker_before(results, by_id, sentence: int, paragraph: int) -> bool:
@@ -698,6 +700,8 @@ _REPORTED_CLAUSE = frozenset({':'}) | word_class("attribution-words", "reported-
 
 def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, same_sentence=False) -> bool:
     """A reported clause (أن/إن/: or a quotation) follows within a few words."""
+    if markers.isdisjoint(ctx.texts[j:j + window]):  # none within the window (most calls): decided in C
+        return False
     for k in range(j, min(j + window, len(ctx.tokens))):
         if same_sentence and ctx.tokens[k].text in SENTENCE_MARKS:
             if ctx.tokens[k].text == "." and k > 0 and len(ctx.tokens[k - 1].text) <= 2:
@@ -720,4 +724,7 @@ def _quote_ranges(ctx: Context, quotes: list[Quote]) -> list[tuple[int, int]]:
 def _inside(ranges, pos) -> bool:
     """pos inside one of the (sorted, non-nested) quotation ranges."""
     k = bisect.bisect_left(ranges, (pos,)) - 1
-    return any(s < pos < e for s, e in ranges[max(0, k - 2):k + 2])
+    for s, e in ranges[max(0, k - 2):k + 2]:
+        if s < pos < e:
+            return True
+    return False

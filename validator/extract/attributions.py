@@ -43,6 +43,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
+from validator.extract.patterns.matcher import token_positions
 from validator.extract.letters import WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
@@ -558,7 +559,7 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
     """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
     out = []
     by_last = {s.last_token: s for s in spans}
-    for k in compress(range(len(ctx.texts)), map(":".__eq__, ctx.texts)):  # the colons, found in C
+    for k in token_positions(ctx.texts, ":"):  # the colons, found in C
         # رابط الخبر: مسؤول يمني: ألف قتيل — a source and a colon right after another colon
         tok = ctx.tokens[k]
         if k < 2:
@@ -572,9 +573,10 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
     for para in ctx.doc.paragraphs:
         start = ctx.index.at_or_after(ctx.norm.to_normalized(para.start))
         end = ctx.index.at_or_after(ctx.norm.to_normalized(para.end))
-        for k in range(start, min(end, start + 10)):
-            if ctx.tokens[k].text != ":":
-                continue
+        opening = ctx.texts[start:min(end, start + 10)]
+        if ":" not in opening:  # most paragraphs: decided in C
+            continue
+        for k in compress(range(start, start + len(opening)), map(":".__eq__, opening)):
             span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
             if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans):
                 span.mention.is_source = True

@@ -120,7 +120,7 @@ def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
 
 def source_chain(item, article: Article, lang: str = "en") -> list[str]:
     """For a number or a quote: the attribution that covers it and the entity it names, or the earlier
-    attribution whose source carries over to a number (pipeline._carry_sources)."""
+    attribution whose source carries over to a number (figure_sources.carry_sources)."""
     out = []
     a = article.memo("covering", _covering).get(item.id)
     if a is not None:

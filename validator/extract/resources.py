@@ -116,7 +116,13 @@ class Resources:
     morphology: Morphology | None = None   # when a database is set
 
     def __getitem__(self, name: str) -> Lexicon:
-        return self.lexicons[name]
+        return self.lexicon[name]  # (one Python frame, not two: `lexicon` below)
+
+    @cached_property
+    def lexicon(self) -> WordCache:
+        """`lexicon[name]`: `self[name]` as one C lookup once the run has loaded it (the entity
+        passes ask for a lexicon by name hundreds of times an article)."""
+        return WordCache(self.lexicons.__getitem__, WORD_CACHE_SIZE)
 
     @cached_property
     def reporting_forms(self) -> Lexicon:
@@ -222,7 +228,8 @@ class Resources:
     # The ones the extractors ask `Context.hits` for in (nearly) every article, matched in one pass;
     # any other (stopwords, months, sport-context ...) is matched only in an article that asks for it.
     EXTRACTOR_LEXICONS = frozenset({
-        "bodies", "casualty-nouns", "casualty-verbs", "given-names", "impersonal-phrases", "market-terms",
+        "bodies", "cargo-words", "casualty-nouns", "casualty-verbs", "first-person", "given-names",
+        "impersonal-phrases", "market-terms",
         "nationalities", "number-words", "ordinals", "people-nouns", "places", "portfolios", "public-figures",
         "qualifiers", "reporting-forms", "source-phrases", "spelled-terms", "title-modifiers", "titles",
         "topic-shifts", "units", "update-phrases", "vague-sources-all"})
@@ -249,7 +256,9 @@ class Resources:
         """The pattern matcher's memo for the run: each pattern compiled (by the pattern's id, kept with
         it: where its starts are found, each element's verdict on each token text) and each `word`
         test's attribute verdict on each word (validator/extract/patterns/matcher.py, `_Plan`); the words
-        that announce a quoted text (validator/extract/quotes.py, `_text_introducers`)."""
+        that announce a quoted text (validator/extract/quotes.py, `_text_introducers`); each word with a
+        foreign g, and each word as another spelling of a name, as the spelling passes read them
+        (validator/extract/spellings.py, `_g_reading`, `_other_reading`)."""
         return {}
 
     @cached_property
@@ -270,6 +279,12 @@ class Resources:
         """token text -> ((loose key, word), ...): the readings `_loose_spellings` looks a token up by
         (the whole word unless it is a common word, and the word without a one-letter clitic)."""
         return WordCache(self._loose_readings, WORD_CACHE_SIZE)
+
+    @cached_property
+    def loose_keys(self) -> WordCache:
+        """token text -> the loose keys of its `loose_readings`, as a set (an article's words are
+        tested against the keys asked in C: `keys.isdisjoint`)."""
+        return WordCache(lambda w: frozenset(key for key, _ in self.loose_readings[w]), WORD_CACHE_SIZE)
 
     def _loose_readings(self, w: str) -> tuple[tuple[str, str], ...]:
         if len(w) <= 4 or kind_of(w) != "word":
@@ -321,20 +336,21 @@ class Resources:
         return frozenset(w[:-1] + ALEF_MAKSURA for w in written
                          if w.endswith(NISBA_ENDING) and w[:-1] + ALEF_MAKSURA not in written)
 
-    def is_non_name_strict(self, word: str) -> bool:
-        return word in self.common_words
+    @cached_property
+    def is_non_name_strict(self):
+        """`is_non_name_strict(word)`: a common word (`common_words`). A set's own `__contains__`, kept
+        on the instance after the first use, so each of the thousands of calls an article is one C call."""
+        return self.common_words.__contains__
 
     @cached_property
     def given_names(self) -> Lexicon:
         return self.lexicons["given-names"]
 
-    def is_non_name(self, word: str) -> bool:
-        """True when a normalized word (possibly with a clitic) cannot be part of a name."""
-        return self._non_names[word]
-
     @cached_property
-    def _non_names(self) -> WordCache:
-        return WordCache(self._is_non_name, WORD_CACHE_SIZE)
+    def is_non_name(self):
+        """`is_non_name(word)`: True when a normalized word (possibly with a clitic) cannot be part of a
+        name. The per-run cache's own `__getitem__` (a C call), as `is_non_name_strict`."""
+        return WordCache(self._is_non_name, WORD_CACHE_SIZE).__getitem__
 
     def _is_non_name(self, word: str) -> bool:
         if word in self.non_name_words:

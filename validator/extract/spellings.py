@@ -4,9 +4,11 @@ term or place (lexicon spelled-terms), a foreign g written غ or ج. The rules r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
-from itertools import compress
-from operator import itemgetter
+from functools import partial
+from itertools import compress, repeat
+from operator import not_
 
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
@@ -100,34 +102,48 @@ _WRITTEN_AS = r"(?<!\w)\w{{0,3}}{}(?!\w)"
 G_VARIANT_MIN = 5
 _FOREIGN_G = tuple(sorted(word_class("entity-words", "foreign-g")))  # the letters a foreign g is written with
 _ONE_G = tuple((g, _FOREIGN_G[0]) for g in _FOREIGN_G[1:])  # (letter, the one it is read as)
-# the lines that hold a foreign g letter, in words joined by line breaks: found in one pass, not a
-# search per word
-_FOREIGN_G_LINES = re.compile("(?m)^.*[" + "".join(map(re.escape, _FOREIGN_G)) + "].*$").findall
+_FOREIGN_G_SET = frozenset("".join(_FOREIGN_G))  # the letters, for a word's test in C
 
 
 def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    memo = ctx.res.pattern_memo
+    g_reading = memo.get("g-reading")
+    if g_reading is None:
+        g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
+    # each distinct word with a g letter -> (word, clitic length, the word's key): read once per run,
+    # looked up in C (most words have no such letter, or are read already)
+    distinct = list(set(ctx.texts))
+    found = list(map(g_reading.__getitem__, distinct))
+    readings = dict(zip(compress(distinct, found), filter(None, found)))
+    # only a key two words of the article share can be written two ways (most articles have none)
+    shared = {key for key, count in Counter(key for _, key in {(w, key) for w, _, key in readings.values()}).items()
+              if count > 1}
+    if not shared:
+        return []
+    wanted = {text for text, (_, _, key) in readings.items() if key in shared}
     forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
-    stopwords = ctx.res["stopwords"]
-    readings: dict[str, tuple[str, int]] = {}  # each distinct word with a g letter -> (word, clitic length)
-    for w in set(_FOREIGN_G_LINES("\n".join(set(ctx.texts)))):  # most words have neither letter: found in C
-        if len(w) < G_VARIANT_MIN or kind_of(w) != "word":
-            continue
-        clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
-        skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
-        if stopwords.lookup(w[skip:]) is None:
-            readings[w] = (w[skip:], skip)
-    keys = dict(zip(readings, _letter_keys([w for w, _ in readings.values()], _ONE_G)))
     tokens = ctx.tokens
-    for k in compress(range(len(tokens)), map(readings.__contains__, ctx.texts)):
+    for k in compress(range(len(tokens)), map(wanted.__contains__, ctx.texts)):
         t = tokens[k]
-        w, skip = readings[t.text]
-        forms.setdefault(keys[t.text], {}).setdefault(w, (t.start + skip, t.end))
+        w, skip, key = readings[t.text]
+        forms.setdefault(key, {}).setdefault(w, (t.start + skip, t.end))
     out = []
     for key, spans in forms.items():  # a location only for words written two ways (most are not)
         if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
             locs = sorted((ctx.loc(*span) for span in spans.values()), key=lambda x: x.start)
             out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term", "foreign-g"))
     return out
+
+
+def _g_reading(stopwords, w: str) -> tuple[str, int, str] | None:
+    """A word with a g letter as `_g_variants` compares it: (the word without a definite clitic, the
+    clitic's length, its key: the g letters made one), or None (no g letter, too short, not a word, a
+    stopword). Once per run for each word."""
+    if _FOREIGN_G_SET.isdisjoint(w) or len(w) < G_VARIANT_MIN or kind_of(w) != "word":
+        return None
+    clitic = next((c for c in _DEFINITE_CLITICS if w.startswith(c)), "")
+    skip = len(clitic) if len(w) - len(clitic) >= G_VARIANT_MIN else 0
+    return (w[skip:], skip, _letter_keys([w[skip:]], _ONE_G)[0]) if stopwords.lookup(w[skip:]) is None else None
 
 
 # A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق), with a long
@@ -207,45 +223,53 @@ class _NameIndex:
     """A word's letter key -> the (name, anchor) pairs of name_words it may spell another way, in
     name_words' order: looked up by the letters' common key, by one letter less and by one letter more
     (comparing every word with every name was quadratic, a third of an article's time; the variants are
-    made for the few names, not for each word of the article)."""
+    made for the few names, once per run, not for each word of the article)."""
 
     def __init__(self, name_words: dict):
-        self.by_key: dict[str, list[int]] = {}
-        self.by_variant: dict[str, list[int]] = {}  # a name's key one letter shorter or longer -> the names
         self.items = list(name_words.items())
-        for k, (name, _) in enumerate(self.items):
-            key, variants = _NAME_KEYS[name]
-            self.by_key.setdefault(key, []).append(k)
-            for variant in variants:
-                self.by_variant.setdefault(variant, []).append(k)
-        self.keys = self.by_key.keys() | self.by_variant.keys()
+        # each name's key and its variants (one letter shorter or longer), made once per run
+        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
+            else ([], [])
+        # every key a word may have to be compared with a name (its own or a variant): one set, made in C
+        self.keys = set(self.own_keys).union(*self.variants)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
-        self.cut_keys = {key for key in self.by_key if len(key) >= TRUNCATED_MIN}
+        self.cut_keys = {key for key in self.own_keys if len(key) >= TRUNCATED_MIN}
 
     def candidates(self, key: str) -> list:
-        """The pairs for a word's key (its `_letter_keys`)."""
-        found = self.by_key.get(key, []) + self.by_variant.get(key, [])
+        """The pairs for a word's key (its `_letter_keys`): the names with that key or with it as a
+        variant, and, for a long word, the names it is cut short of; the names tested in C."""
+        own = self.own_keys
+        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key))]
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
-            found += self.by_key.get(key[:-1], ())
-        return [self.items[k] for k in sorted(set(found))] if found else []
+            found.append(map(key[:-1].__eq__, own))
+        return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
-    def may_match(self, keys: list[str]) -> list[bool]:
-        """For each key, whether it or it without its first letter (a clitic و) has candidates: a
-        superset of the words `candidates` finds anything for, decided in C."""
-        without_and = list(map(_WITHOUT_FIRST, keys))
-        found = (map(self.keys.__contains__, keys), map(self.keys.__contains__, without_and),
-                 map(self.cut_keys.__contains__, map(_WITHOUT_LAST, keys)),
-                 map(self.cut_keys.__contains__, map(_WITHOUT_LAST, without_and)))
-        return list(map(any, zip(*found)))
+    @property
+    def probes(self) -> set:
+        """What a word's `_word_probes` may share with a name: the names' keys and variants, and (as
+        1-tuples) the keys a word cut by its last letter is looked up by. A word that shares nothing
+        has no candidates (`isdisjoint`, in C)."""
+        return self.keys | {(key,) for key in self.cut_keys}
 
 
-_WITHOUT_FIRST, _WITHOUT_LAST = itemgetter(slice(1, None)), itemgetter(slice(None, -1))
+def _word_probes(w: str) -> frozenset:
+    """A word's letter key and that key without its first letter (a clitic و), and (as 1-tuples) both
+    cut by their last letter: what `_NameIndex.probes` is looked up by. Empty for a word too short to
+    be compared. Once per run for each word."""
+    if len(w) < TRANSLITERATED_MIN:
+        return frozenset()
+    key = _letter_keys([w], _LETTER_PAIRS)[0]
+    without_and = key[1:]
+    return frozenset((key, without_and, (key[:-1],), (without_and[:-1],)))
 
 
-def _name_keys(name: str) -> tuple[str, tuple[str, ...]]:
+_WORD_PROBES = WordCache(_word_probes)
+
+
+def _name_keys(name: str) -> tuple[str, frozenset[str]]:
     """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
     key = name.translate(_ONE_LETTER)
-    return key, (*_shorter_keys(key), *_longer_keys(key))
+    return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
@@ -268,7 +292,6 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     tokens after a given name or a quotation mark and the headline's are read one by one; the other
     words are compared with the names by their keys, in C."""
     given = ctx.res.given_names.by_norm
-    stopwords = ctx.res["stopwords"]
     words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
@@ -279,26 +302,24 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
     person_words = frozenset(name_words)
-    readings: dict[str, tuple[str, int] | None] = {}  # a text -> (the word it is, the clitic و's length)
-
-    def reading(w: str) -> tuple[str, int] | None:
-        """The other word a token's text is, or None (too short, a person's word, a stopword)."""
-        if w not in readings:
-            skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
-            word = w[skip:]
-            readings[w] = (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
-                and word not in person_words and stopwords.lookup(word) is None else None
-        return readings[w]
+    # a text -> (the word it is, the clitic و's length), or None (too short, a stopword), once per run;
+    # a person's word is no other word either (`found[0] in person_words` below)
+    memo = ctx.res.pattern_memo
+    readings = memo.get("transliterated-reading")
+    if readings is None:
+        readings = memo["transliterated-reading"] = WordCache(partial(_other_reading, ctx.res["stopwords"]))
 
     headline_count = _headline_tokens(ctx)
     headline_end = tokens[headline_count].start if headline_count < len(tokens) else len(ctx.norm.text)
     anchors: dict[str, tuple[int, int, str]] = {}  # a surname or headline word -> its first span, anchor
-    after = range(1, len(texts))
-    for k in sorted({*range(headline_count), *compress(after, map(given.__contains__, texts)),
-                     *compress(after, map(QUOTE_MARKS.__contains__, texts))}):
+    given_or_mark = memo.get("given-or-quote-mark")
+    if given_or_mark is None or given_or_mark[0] is not given:  # (the given names and marks as one set, per run)
+        given_or_mark = memo["given-or-quote-mark"] = (given, frozenset(given) | QUOTE_MARKS)
+    # the headline's tokens and those right after a given name or a quotation mark (one pass, in C)
+    for k in sorted({*range(headline_count), *compress(range(1, len(texts)), map(given_or_mark[1].__contains__, texts))}):
         t = tokens[k]
-        found = reading(t.text)
-        if found is None:
+        found = readings[t.text]
+        if found is None or found[0] in person_words:
             continue
         word, skip = found
         if word not in given and not word.startswith(_DEFINITE_CLITICS):
@@ -315,10 +336,11 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         return []
     index = _NameIndex(name_words)
     distinct = list(set(texts))
-    distinct = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))  # long enough, in C
-    hits = compress(distinct, index.may_match(_letter_keys(distinct, _LETTER_PAIRS)))
-    wanted = {found[0] for found in map(reading, hits) if found is not None} | anchors.keys()
-    texts_wanted = {w for word in wanted for w in (word, _AND + word) if (reading(w) or ("",))[0] == word}
+    hits = compress(distinct, map(not_, map(index.probes.isdisjoint, map(_WORD_PROBES.__getitem__, distinct))))
+    wanted = {found[0] for found in map(readings.__getitem__, hits)
+              if found is not None and found[0] not in person_words} | anchors.keys()
+    texts_wanted = {w for word in wanted for w in (word, _AND + word)
+                    if (found := readings[w]) is not None and found[0] not in person_words and found[0] == word}
     spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
     for k in compress(range(len(texts)), map(texts_wanted.__contains__, texts)):  # those words only, in C
         t = tokens[k]
@@ -344,6 +366,15 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
             break
     return out
+
+
+def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
+    """The word a token's text is (a clitic و split off) and the clitic's length, or None when it is
+    too short, not a word or a stopword (`_transliterated_names`)."""
+    skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
+    word = w[skip:]
+    return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
+        and stopwords.lookup(word) is None else None
 
 
 # a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
@@ -394,22 +425,59 @@ def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGro
     text = ctx.doc.text
     out = []
     habit = None  # whether the writer puts ى for a final ي throughout, read at the first candidate
-    for written in dict.fromkeys(m.group() for m in _FINAL_MAKSURA.finditer(text)):
-        other = re.search(r"(?<!\w)%s(?!\w)" % re.escape(written[:-1] + NISBA_ENDING), text)
-        if other is None or written in known or other.group() in known:
+    for written in dict.fromkeys(_final_maksura_words(text)):
+        with_ya = written[:-1] + NISBA_ENDING
+        other = _whole_word(text, with_ya)
+        if other is None or written in known or with_ya in known:
             continue
-        word = normalize_string(other.group())
+        word = normalize_string(with_ya)
         if ctx.res["stopwords"].lookup(word) is not None or not _introduced_as_name(ctx, entities, word):
             continue
         if habit is None:
             habit = any(m.group() in ctx.res.stopwords_ya_as_maksura for m in _FINAL_MAKSURA_ANY.finditer(text))
         if habit:
             break  # فى، التى: the writer's habit throughout (نبيل العربى), not a slip in a name
-        first = re.search(r"(?<!\w)%s(?!\w)" % re.escape(written), text)
-        forms = sorted((ctx.doc.location(first.start(), first.end()), ctx.doc.location(other.start(), other.end())),
+        first = _whole_word(text, written)
+        forms = sorted((ctx.doc.location(first, first + len(written)), ctx.doc.location(other, other + len(with_ya))),
                        key=lambda x: x.start)
         out.append(SpellingGroup(word, tuple((x.text, x) for x in forms), "person", "final-ya"))
     return out
+
+
+def _is_word_char(c: str) -> bool:
+    """What the regex class \\w is in a str pattern: a letter, a digit or a number, or _."""
+    return c.isalnum() or c == "_"
+
+
+def _final_maksura_words(text: str):
+    """The words `_FINAL_MAKSURA` finds, in order: each run of word characters of FINAL_YA_MIN or more
+    that ends in ى. Read from the text's ى letters (str.find, in C) back to each word's start, instead
+    of the regex trying every position of the article (a third of the spelling passes' cost)."""
+    shortest = FINAL_YA_MIN - 1  # word characters before the ى
+    y = text.find(ALEF_MAKSURA, shortest)
+    while y >= 0:
+        after = text[y + 1:y + 2]
+        if not (after.isalnum() or after == "_"):  # the word ends at the ى
+            before = text[y - shortest:y]  # (most ى end a short word: على، إلى، حتى)
+            if before.isalnum() or ("_" in before and all(map(_is_word_char, before))):
+                p = y - shortest
+                while p > 0 and _is_word_char(text[p - 1]):
+                    p -= 1
+                yield text[p:y + 1]
+        y = text.find(ALEF_MAKSURA, y + 1)
+
+
+def _whole_word(text: str, word: str) -> int | None:
+    """Where `word` is first written as a whole word (no word character on either side), or None: what
+    `re.search(r"(?<!\w)WORD(?!\w)", text)` finds, read from the word's occurrences (str.find) rather
+    than from every position of the text."""
+    n, k = len(text), len(word)
+    q = text.find(word)
+    while q >= 0:
+        if (q == 0 or not _is_word_char(text[q - 1])) and (q + k == n or not _is_word_char(text[q + k])):
+            return q
+        q = text.find(word, q + 1)
+    return None
 
 
 # A full name written twice with the same given name and two neighbouring letters of the family name

@@ -27,7 +27,7 @@ from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping, NamedTuple
+from typing import Callable, Iterator, Mapping, NamedTuple
 
 from validator.errors import RuleError
 from validator.paths import builtin_rules_dir
@@ -41,15 +41,19 @@ CANDIDATE_CACHE_SIZE = 200_000  # tokens seen by the matcher of a run
 BUILTIN_DIR = builtin_rules_dir() / "lexicons"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LexEntry:
     text: str            # as written in the file
     norm: str            # normalized form used for matching
     attrs: Mapping[str, str]
     source: str          # file:line, so `extract` can say which entry matched
+    # `entry.get(key, default=None)`: an attribute, the mapping's own `get` (a C call; the extractors
+    # ask it hundreds of times an article). Not frozen: a frozen dataclass sets each field through
+    # `object.__setattr__`, and ten thousand entries are made on every cold start.
+    get: Callable[..., str | None] = field(init=False, repr=False, compare=False)
 
-    def get(self, key: str, default: str | None = None) -> str | None:
-        return self.attrs.get(key, default)
+    def __post_init__(self) -> None:
+        self.get = self.attrs.get
 
 
 class LexMatch(NamedTuple):
@@ -80,6 +84,7 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self._found = WordCache(self._lookup, LOOKUP_CACHE_SIZE)
+        self.lookup = self._found.__getitem__  # `lookup` below, called in C (no Python frame a word)
 
     def __contains__(self, word: str) -> bool:
         return normalize_string(word) in self.by_norm
@@ -198,9 +203,10 @@ class TokenMatcher:
 
     def _starts(self, word: str) -> tuple | None:
         """What a token can start, or None: the best one-word entry of each lexicon as
-        (lexicon, clitic, len(clitic), entry), and (clitic, longer entries by second word) per clitic
-        reading, or None. Among one-word entries the whole token beats a clitic reading and a shorter
-        clitic a longer one; the first found wins a tie. Cached by word: news vocabulary repeats."""
+        (lexicon, clitic, len(clitic), entry), (clitic, longer entries by second word) per clitic
+        reading or None, and the second words of those longer entries (a set) or None. Among one-word
+        entries the whole token beats a clitic reading and a shorter clitic a longer one; the first
+        found wins a tie. Cached by word: news vocabulary repeats."""
         from validator.text.tokens import kind_of
 
         if kind_of(word) == "punct":
@@ -219,35 +225,44 @@ class TokenMatcher:
         if not best_single and not longer:
             return None
         singles = tuple((name, clitic, len(clitic), entry) for name, (_rank, clitic, entry) in best_single.items())
-        return singles, tuple(longer) or None
+        seconds = frozenset().union(*(by_second for _clitic, by_second in longer)) if longer else None
+        return singles, tuple(longer) or None, seconds
 
     def scan(self, tokens, text: str) -> dict[str, list[LexMatch]]:
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
         texts = list(map(_token_text, tokens))
         last = len(texts) - 1
         candidates = list(map(self._candidates.__getitem__, texts))
+        covered = 0  # the token a match of two words or more found so far reaches: before it, a one-word
+        # match of that lexicon may be inside it; after it, none is (most tokens: no check at all)
         for i in compress(range(len(texts)), candidates):  # two tokens in three start nothing: skip them in C
-            singles, multis = candidates[i]
+            singles, multis, seconds = candidates[i]
             tok = tokens[i]
             longest = None
-            if multis is not None and i < last:
-                second = texts[i + 1]
-                for _clitic, by_second in multis:
-                    if second in by_second:  # usually not: check before anything else
-                        longest = self._longest(tokens, i, multis, text)
-                        break
-            for name, clitic, skip, entry in singles:
-                if longest and name in longest:
-                    continue  # a longer entry of the same lexicon starts here
-                kept = out[name]
-                if not kept or i >= kept[-1].j:  # not inside a longer match of the same lexicon
-                    kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
+            if seconds is not None and i < last and texts[i + 1] in seconds:  # usually not: one set lookup
+                longest = self._longest(tokens, i, multis, text)
             if longest:
+                for name, clitic, skip, entry in singles:
+                    if name in longest:
+                        continue  # a longer entry of the same lexicon starts here
+                    kept = out[name]
+                    if not kept or i >= kept[-1].j:  # not inside a longer match of the same lexicon
+                        kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
                 for name, (_length, _rank, clitic, entry, j) in longest.items():
                     kept = out[name]
                     if not kept or i >= kept[-1].j:
                         kept.append(_new_match(LexMatch, (tok.start + len(clitic), tokens[j - 1].end, clitic,
                                                           entry, i, j)))
+                    covered = max(covered, j)
+            elif i < covered:
+                for name, clitic, skip, entry in singles:
+                    kept = out[name]
+                    if not kept or i >= kept[-1].j:
+                        kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
+            else:
+                start, end, after = tok.start, tok.end, i + 1
+                for name, clitic, skip, entry in singles:
+                    out[name].append(_new_match(LexMatch, (start + skip, end, clitic, entry, i, after)))
         return out
 
     @staticmethod

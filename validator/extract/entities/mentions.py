@@ -3,6 +3,7 @@ and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
 from itertools import compress
+from operator import not_
 
 from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _spelling_variant
@@ -10,6 +11,25 @@ from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 from validator.text.normalize import normalize_cached
+from validator.text.wordcache import WordCache
+
+
+def _title_words(title: str) -> frozenset[str]:
+    """A title's words as `_antecedent_person` compares them: normalized, without the article."""
+    return frozenset(w.removeprefix(ARTICLE) for w in normalize_cached(title).split())
+
+
+_TITLE_WORDS = WordCache(_title_words, 20_000)  # once per run for each title as written
+
+
+def _names_group(group_title: tuple[str, str]) -> bool:
+    """Whether a title (as written) is one of a title group (وزير: وزير الخارجية، الوزيرة)."""
+    group, title = group_title
+    words = _TITLE_WORDS[title]
+    return group in words or any(w.startswith(group) for w in words)
+
+
+_NAMES_GROUP = WordCache(_names_group, 20_000)  # (group, title) -> whether it names the group, once per run
 
 
 class MentionPasses(UnnamedPasses):
@@ -40,7 +60,9 @@ class MentionPasses(UnnamedPasses):
         if not keys:
             return by_loose
         readings = self.res.loose_readings
-        for w in set(self.ctx.texts):  # each distinct word once; the result is a set per key
+        distinct = list(set(self.ctx.texts))  # each distinct word once; the result is a set per key
+        # only the words with a key asked are read in Python (a few of hundreds): found in C
+        for w in compress(distinct, map(not_, map(keys.isdisjoint, map(self.res.loose_keys.__getitem__, distinct)))):
             for key, word in readings[w]:
                 if key in keys:
                     by_loose.setdefault(key, set()).add(word)
@@ -52,7 +74,7 @@ class MentionPasses(UnnamedPasses):
         persons = [e for e in self.entities if e.kind == "person" and not e.role_only]
         if not persons:
             return
-        particles = self.res["name-particles"].by_norm
+        particles = self.lex["name-particles"].by_norm
         by_loose = self._loose_spellings({key for e in persons if len(e.key.split()) >= 2
                                           and len(key := loose_key(e.key.split()[-1])) >= 4})
         forms_by_person = []
@@ -122,7 +144,7 @@ class MentionPasses(UnnamedPasses):
                     m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
                     m.title = loc.text.strip(" ،,")
             elif self._identified_role(phrase):
-                key = " ".join(t.text for t in self.tokens[phrase.start:phrase.end])
+                key = " ".join(self.ctx.texts[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
                 if entity is None:
                     entity = Entity(self.ctx.new_id("p"), "person", loc.text.strip(" ،,"), key, phrase.gender,
@@ -158,10 +180,9 @@ class MentionPasses(UnnamedPasses):
             if forward:
                 first = -first  # from the headline, the first holder named in the body
             for title in e.titles:
-                norm_title = normalize_cached(title)  # titles repeat: each person's, for every title phrase
-                title_words = {w.removeprefix(ARTICLE) for w in norm_title.split()}
+                title_words = _TITLE_WORDS[title]  # titles repeat: each person's, for every title phrase
                 gender_ok = phrase.gender == e.gender or phrase.gender == "m"
-                if group in title_words or any(w.startswith(group) for w in title_words):
+                if _NAMES_GROUP[group, title]:
                     if gender_ok and words <= title_words | {ARTICLE} and first > best_pos:
                         best, best_pos = e, float(first)
         return best

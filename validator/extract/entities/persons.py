@@ -3,6 +3,7 @@ persons, named persons, relayed, introduced and bare speakers, titles written be
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from validator.extract.entities.reader import NameReader
 from validator.extract.entities.words import (
@@ -282,7 +283,7 @@ class PersonPasses(NameReader):
         w = self._word(k)
         if w is None or len(w) < 4 or not self.tokens[k].text.endswith(ACCUSATIVE) or k in self._title_at:
             return False
-        entry = self.res["titles"].by_norm.get(w[:-1])
+        entry = self.lex["titles"].by_norm.get(w[:-1])
         return entry is not None and entry.get("kind") in ("role", "rank")
 
     def _relative_description(self, k: int) -> int | None:
@@ -309,7 +310,7 @@ class PersonPasses(NameReader):
         w = self._word(j)
         return w is not None and len(w) >= 3 and not w.startswith(ARTICLE) and not _verb_like(w) \
             and w[0] not in IMPERFECT_OR_FUTURE and not self.res.is_non_name_strict(w) \
-            and w not in self.res["stopwords"].by_norm
+            and w not in self.lex["stopwords"].by_norm
 
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,
@@ -337,9 +338,7 @@ class PersonPasses(NameReader):
         word after the verb is not enough: it may be the verb's object or a common noun."""
         n = len(self.tokens)
         bare = []
-        for verb in self.ctx.hits("reporting-forms"):
-            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
-                continue
+        for verb in self._speech_verbs:
             i = verb.j
             if i < n and i in self._title_at and not self.used[i]:
                 if self._title_then_holder(verb, i):
@@ -430,26 +429,29 @@ class PersonPasses(NameReader):
         subject of a speech verb whose report follows at once, is a person's name when the article
         wrote the same word right after a title before (the title is its first mention's)."""
         n = len(self.tokens)
-        title_ends: dict[int, TitlePhrase] = {}
-        for t in self._title_at:
-            phrase = self.parse_title(t)
-            if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
-                title_ends.setdefault(phrase.end, phrase)
-        if not title_ends:
+        if not self._title_at:
             return
-        for verb in self.ctx.hits("reporting-forms"):
-            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
-                continue
+        title_ends: dict[int, TitlePhrase] | None = None  # read at the first speaker that needs them (few
+        # articles have one): where each title phrase ends, with the tokens held as at this pass's start
+        for verb in self._speech_verbs:
             i = verb.j
             if i + 1 >= n or not self._unknown_name_word(i, first=False) or _adverbial_shape(self.tokens[i].text):
                 continue
             nxt = self.tokens[i + 1].text
             if nxt not in _REPORT_MARKS and nxt not in _AFTER_SPEAKER:
                 continue
+            if title_ends is None:
+                title_ends = {}
+                for t in self._title_at:
+                    phrase = self.parse_title(t)
+                    if phrase is not None and phrase.roles[0][2].entry.get("kind") != "honorific":
+                        title_ends.setdefault(phrase.end, phrase)
+            if not title_ends:
+                return
             w = self.tokens[i].text
             found = None
-            for k in range(i):
-                if self.tokens[k].text != w or self.used[k]:
+            for k in compress(range(i), map(w.__eq__, self.ctx.texts[:i])):  # the same word before, found in C
+                if self.used[k]:
                     continue
                 # right after the title (رئيس الوزراء تسيبراس), or after it, a comma and a first name
                 # (مدرب المنتخب الإسباني، تشابير أزكارغورتا)
@@ -589,10 +591,9 @@ class PersonPasses(NameReader):
         w = self._word(j)
         if w is None or len(w) < (3 if first else 2) or self.used[j] or self.res.is_non_name(w) or w in _KIN:
             return False  # (a short family name after the first: كومبا با; زوج المعلمة is a relation)
-        if any(j in table for table in (self._title_at, self._body_at, self._place_at, self._nationality_at,
-                                        self._portfolio_at, self._modifier_at)):
+        if j in self._lexicon_starts:
             return False
-        if self.ctx.hit_at("vague-sources-all", j) is not None or w in self.res["people-nouns"].by_norm \
+        if self.ctx.hit_at("vague-sources-all", j) is not None or w in self.lex["people-nouns"].by_norm \
                 or self.res.reporting_forms.lookup(w) is not None or self._written(j) in self.res.stopwords_as_written:
             return False
         if w.startswith(_KA_ARTICLE) and not self.res.is_non_name(w[1:]):

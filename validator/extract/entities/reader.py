@@ -2,9 +2,12 @@
 and how a person and its mentions are recorded. The passes in the sibling modules call these."""
 from __future__ import annotations
 
+from functools import cached_property, partial
+
 from validator.extract.claims import Candidate, TokenClaims
 from validator.extract.context import Context
 from validator.extract.entities.words import (
+    _NAME_QUOTES,
     ALLAH,
     COMPOUND_FIRST,
     MAX_NAME_TOKENS,
@@ -66,6 +69,7 @@ from validator.text.lexicon import LexEntry, LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS as _LIST_COMMAS
 from validator.text.tokens import Token
+from validator.text.wordcache import WordCache
 
 _FAMILY_NORMALIZED = normalize_string(FAMILY)  # آل as the tokens have it (ال)
 _KIN_PRONOUNS = affixes("kin-pronoun")          # ابنه، زوجتها
@@ -89,6 +93,8 @@ _ABU = one_word("entity-words", "abu")          # أبو
 _UMM = one_word("entity-words", "umm")          # أم
 _LATIN_INITIALS = word_class("entity-words", "latin-initial")
 _MANNER = word_class("entity-words", "manner")  # غضب، فخر: بغضب after a name is how he speaks  # إيه، جيه: a middle initial and its stop
+_NO_ATTRIBUTES: dict[str, str] = {}              # (the attributes of no entry)
+_UNDIACRITIZED = WordCache(partial(_DIACRITICS.sub, ""))  # a token as written, without diacritics: once per run
 
 # The labels the entity passes propose, highest priority first: a span one of them keeps is no
 # other's. `EntityExtractor.run` decides them in this order (a pass reads what the passes before
@@ -117,6 +123,7 @@ class NameReader(TitlePhrases):
         self._order: dict[int, int] = {}
         self._order_last: Entity | None = None
         self.res = ctx.res
+        self.lex = ctx.res.lexicon  # `self.lex[name]`: a lexicon in one C lookup
         self._title_at = self._index_matches("titles")
         self._portfolio_at = self._index_matches("portfolios")
         self._nationality_at = self._index_matches("nationalities")
@@ -124,7 +131,22 @@ class NameReader(TitlePhrases):
         self._place_at = self._index_matches("places")
         self._modifier_at = self._index_matches("title-modifiers")
         self._index_complements()
+        self._complements: dict[tuple[int, bool], int] = {}  # `_complement`'s reading, once an article
+        self._compound_at: dict[int, bool] = {}  # `_compound_second`, once an article per token
         self._quoted_names: dict[int, int] = {}
+
+    @cached_property
+    def _speech_verbs(self) -> list[LexMatch]:
+        """The reporting verbs of kind speech that are not participles (وقال، أضافت), which three
+        passes read for a speaker after them: picked once an article."""
+        return [verb for verb in self.ctx.hits("reporting-forms")
+                if verb.entry.get("kind") == "speech" and verb.entry.get("part") != "participle"]
+
+    @cached_property
+    def _lexicon_starts(self) -> set[int]:
+        """The tokens where a title, body, place, nationality, portfolio or title modifier starts."""
+        return set().union(self._title_at, self._body_at, self._place_at, self._nationality_at,
+                           self._portfolio_at, self._modifier_at)
 
     # -- helpers -------------------------------------------------------------------------------
     def propose(self, label: str, i: int, j: int, evidence=(), data=None, nests=(0, 0)) -> Candidate:
@@ -142,7 +164,7 @@ class NameReader(TitlePhrases):
         if written is None:
             tok = self.tokens[i]
             raw = self.ctx.doc.text[self.ctx.norm.to_original(tok.start):self.ctx.norm.to_original(tok.end)]
-            written = self._written_at[i] = _DIACRITICS.sub("", raw)
+            written = self._written_at[i] = _UNDIACRITIZED[raw]
         return written
 
     def _has_tanween(self, tok: Token) -> bool:
@@ -231,7 +253,7 @@ class NameReader(TitlePhrases):
 
     def _not_function_word(self, w: str) -> bool:
         """After بن/أبو even a verb or a common word is a name (بن أبي طالب)، but not a preposition."""
-        entry = self.res["stopwords"].by_norm.get(w)
+        entry = self.lex["stopwords"].by_norm.get(w)
         return entry is None or entry.get("kind") == "verb"
 
     def _not_a_name_shape(self, i: int) -> bool:
@@ -262,10 +284,12 @@ class NameReader(TitlePhrases):
 
     def _compound_second(self, i: int) -> bool:
         """The second word of a compound given name: عبد الله، عبد الفتاح، نصر الله، محيي الدين."""
-        w, prev = self._word(i), self._word(i - 1)
-        if w is None or prev is None or not w.startswith(ARTICLE):
-            return False
-        return prev in COMPOUND_FIRST.get(w, ()) or (prev == _JOINED_PARTICLE and len(w) > 3)
+        found = self._compound_at.get(i)
+        if found is None:
+            w, prev = self._word(i), self._word(i - 1)
+            found = self._compound_at[i] = w is not None and prev is not None and w.startswith(ARTICLE) and (
+                prev in COMPOUND_FIRST.get(w, ()) or (prev == _JOINED_PARTICLE and len(w) > 3))
+        return found
 
     def _family_by_position(self, j: int, introduced: bool, words_before: int) -> bool:
         """A word the name rules doubt (باسكوال، العطية، العقاد) is still the family name when it follows
@@ -298,7 +322,7 @@ class NameReader(TitlePhrases):
 
     def _name_words(self, i: int, j: int) -> int:
         """Words of a name, a compound (عبد المجيد) or a particle with its name (بن سلمان) counted once."""
-        particles = self.res["name-particles"].by_norm
+        particles = self.lex["name-particles"].by_norm
         return sum(1 for k in range(i, j) if not self._compound_second(k) and self.tokens[k].text not in particles)
 
     def _strong_boundary(self, j: int) -> bool:
@@ -316,8 +340,9 @@ class NameReader(TitlePhrases):
         return (self._compound_second(i) or w in self.res.given_names.by_norm
                 or (w.startswith(_ABU) and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
                 or (i > 0 and self.tokens[i - 1].kind == "word"
-                    and self.res["name-particles"].attr(self.tokens[i - 1].text, "kind") == "particle") or self._surname_like(w) or self._proper_noun(w)
-                or w in self.res["name-particles"].by_norm)
+                    and (self.lex["name-particles"].by_norm.get(self.tokens[i - 1].text) or _NO_ATTRIBUTES).get("kind")
+                    == "particle") or self._surname_like(w) or self._proper_noun(w)
+                or w in self.lex["name-particles"].by_norm)
 
     def _clitic_on_known_word(self, w: str) -> bool:
         """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""
@@ -340,12 +365,12 @@ class NameReader(TitlePhrases):
 
     def _surname_like(self, w: str) -> bool:
         """A definite family name: a nisba (الدوسري، الساعاتي) or one the surnames lexicon knows (الصحاف)."""
-        return (w.endswith(NISBA_ENDING) and len(w) > 4) or w in self.res["surnames"].by_norm
+        return (w.endswith(NISBA_ENDING) and len(w) > 4) or w in self.lex["surnames"].by_norm
 
     def _quoted_name_end(self, i: int) -> int | None:
         """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""
         t = self.tokens[i] if i < len(self.tokens) else None
-        if t is None or t.text not in '"«“':
+        if t is None or t.text not in _NAME_QUOTES:
             return None
         close = {"«": "»", "“": "”", '"': '"'}[t.text]
         for j in range(i + 1, min(i + 6, len(self.tokens))):
@@ -358,7 +383,7 @@ class NameReader(TitlePhrases):
     def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True,
                    bare_title: bool = False) -> int:
         """Token index after a person's name starting at i (i when there is none)."""
-        particles = self.res["name-particles"].by_norm
+        particles = self.lex["name-particles"].by_norm
         norm_text = self.ctx.norm.text
         j = i
         count = 0
@@ -430,7 +455,7 @@ class NameReader(TitlePhrases):
         while (j - i > 2 or (j - i > 1 and not after_title)) and not self._verified(j - 1) \
                 and self._accusative(j - 1):
             j -= 1  # ترأس عباس اجتماعا طارئا (after a title, منسق السياسة الخارجية خافيير سولانا)
-        while j - i > 1 and self.tokens[j - 1].text in self.res["name-particles"].by_norm:
+        while j - i > 1 and self.tokens[j - 1].text in self.lex["name-particles"].by_norm:
             j -= 1  # a name does not end on a particle (عمرو بن ...)
         n = j - i
         first = self._word(i)
@@ -447,13 +472,13 @@ class NameReader(TitlePhrases):
             # يتمتع بخبرة، النجم أحرز لقبا: a verb or its object, not a name
             return i
         known_first = first in self.res.given_names.by_norm or self.res.given_names.lookup(first) is not None \
-            or self._proper_noun(first) or first in self.res["surnames"].by_norm
+            or self._proper_noun(first) or first in self.lex["surnames"].by_norm
         if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
             return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
         # (never right after an honorific: الدكتور علي السواط is a name, no preposition follows الدكتور)
         misspelled_preposition = self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written \
             and not self._after_honorific(i)
-        if self._common_given(first) and n == 1 + (first in self.res["name-particles"].by_norm) \
+        if self._common_given(first) and n == 1 + (first in self.lex["name-particles"].by_norm) \
                 and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
             return i  # الرئيس علي التراجع: علي (على) alone is a name only before a verb or punctuation
         if self._common_given(first) and n == 2 and not self._verified(i + 1) \
@@ -478,8 +503,8 @@ class NameReader(TitlePhrases):
         if i >= len(self.tokens) or self.tokens[i].kind != "word":
             return False
         w = self.tokens[i].text
-        particle = self.res["name-particles"].by_norm.get(w)
-        return (w in self.res.given_names.by_norm or w in self.res["surnames"].by_norm or self._proper_noun(w)
+        particle = self.lex["name-particles"].by_norm.get(w)
+        return (w in self.res.given_names.by_norm or w in self.lex["surnames"].by_norm or self._proper_noun(w)
                 or (particle is not None and particle.get("kind") == "particle" and w != _UMM)  # أم: also "or"
                 or self._family_of_person(w))
 
@@ -500,7 +525,7 @@ class NameReader(TitlePhrases):
         return w.startswith(ARTICLE) and any(e.kind == "person" and e.key.endswith(" " + w) for e in self.entities)
 
     def _common_given(self, w: str) -> bool:
-        return w in self.res["common-given-names"].by_norm
+        return w in self.lex["common-given-names"].by_norm
 
     # -- entities ------------------------------------------------------------------------------
     def person(self, name_start: int, name_end: int, gender: str) -> tuple[Entity, bool]:

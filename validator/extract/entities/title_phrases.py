@@ -17,6 +17,7 @@ from validator.extract.entities.words import (
     _TITLE_PREPOSITIONS,
     _named_place,
 )
+from validator.extract.entities.words import _NAME_QUOTES
 from validator.extract.letters import ARTICLE, COORDINATION_PREFIXES, FA, LI, LI_ARTICLE, WAW, WAW_ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.findings import Location
@@ -41,7 +42,7 @@ class TitlePhrases:
         phrase = TitlePhrase(i, end, [(i, end, match)], match.entry.get("gender", "m") or "m",
                              definite=match.entry.norm.startswith(ARTICLE) or match.prefix.endswith(ARTICLE))
         last_word = match.entry.norm.split()[-1]
-        body = self.res["bodies"].by_norm.get(last_word)
+        body = self.lex["bodies"].by_norm.get(last_word)
         nxt = self._title_at.get(end)
         if nxt is not None and nxt[1].entry.get("kind") == "role" and not nxt[1].prefix \
                 and not (body is not None and body.get("kind") == "head"):
@@ -65,8 +66,18 @@ class TitlePhrases:
 
     def _complement(self, j: int, after_body: bool = False) -> int:
         """Extend a title over what says whose title it is: portfolio, body, nationality, a place,
-        باسم + body, a preposition + body or place (في المفوضية، لدى الأمم المتحدة، إلى سوريا)."""
-        limit = min(len(self.tokens), j + MAX_COMPLEMENT_TOKENS)
+        باسم + body, a preposition + body or place (في المفوضية، لدى الأمم المتحدة، إلى سوريا).
+        It reads only the article's tokens and lexicon matches, never what the passes took, so each
+        (token, after_body) is read once an article: the passes and the bodies ask again and again."""
+        key = (j, after_body)
+        end = self._complements.get(key)
+        if end is None:
+            end = self._complements[key] = self._read_complement(j, after_body)
+        return end
+
+    def _read_complement(self, j: int, after_body: bool) -> int:
+        texts, n = self.ctx.texts, len(self.tokens)
+        limit = min(n, j + MAX_COMPLEMENT_TOKENS)
         while j < limit:
             w = self._word(j)
             if w in _TITLE_CONTINUES:
@@ -86,7 +97,8 @@ class TitlePhrases:
                     and not self.res.is_non_name_strict(place) and j + 1 not in self._title_at:
                 j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
                 continue
-            quoted = self._quoted_name_end(j)
+            # (a quoted name opens with a mark: most tokens are not one, and need no call)
+            quoted = self._quoted_name_end(j) if j < n and texts[j] in _NAME_QUOTES else None
             if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
                     and not any(k in self._body_at for k in (j - 1, j - 2)):
                 break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder
@@ -121,7 +133,7 @@ class TitlePhrases:
                 break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
             if self._is_definite(j) and not self.res.is_non_name_strict(w) \
                     and w not in self.res.given_names.by_norm and j not in self._title_at \
-                    and w not in self.res["surnames"].by_norm:
+                    and w not in self.lex["surnames"].by_norm:
                 j += 1
                 after_body = True
                 continue
@@ -132,7 +144,7 @@ class TitlePhrases:
             bare = w[1:] if w.startswith(WAW) and after_body and len(w) > 3 else w
             if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
                     and not _verb_like(bare) \
-                    and bare not in self.res["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
+                    and bare not in self.lex["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
                     and self._is_definite(j + 1) and not bare.startswith(_ARTICLE_OR_FA) \
                     and (after_body or not bare.startswith(WAW)) \
                     and (bare != w or not self.tokens[j - 1].text.startswith(_DEFINITE_CLITICS)):

@@ -87,7 +87,7 @@ class UnnamedPasses(PersonPasses):
             i, end, match = kept.start, kept.end, kept.data
             start_off = match.start
             end_off = self.tokens[end - 1].end
-            key = " ".join(t.text for t in self.tokens[i:end])
+            key = " ".join(self.ctx.texts[i:end])
             key = key[len(match.prefix):] if match.prefix and key.startswith(match.prefix) else key
             contracted = match.prefix.endswith(LI) and key.startswith(LI) and match.entry.norm.startswith(ARTICLE)
             if contracted:
@@ -155,7 +155,7 @@ class UnnamedPasses(PersonPasses):
                 continue
             prev = self._word(i - 1)
             if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j) \
-                    and ((i - 1) in self._body_at or self.res["name-introducers"].lookup(prev)):
+                    and ((i - 1) in self._body_at or self.lex["name-introducers"].lookup(prev)):
                 continue  # وكالة أنباء "فارس": part of a name, not a vague source (إعلان مسؤولين أن: a report)
             j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
@@ -208,7 +208,7 @@ class UnnamedPasses(PersonPasses):
                 continue  # يمكن أن يقول أي متابع إن: anyone who follows it, a hypothetical speaker, no source
             if prev in _PREDICATE_AFTER:
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
-            count = self.res["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
+            count = self.lex["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
             if i > 0 and (self.tokens[i - 1].kind == "number" or (
                     count is not None and count.get("approx") != "true"
                     and not self.tokens[i - 1].text.startswith(_ONE_COUNTED))):
@@ -329,7 +329,7 @@ class UnnamedPasses(PersonPasses):
     def _is_construct_noun(self, w: str) -> bool:
         """An indefinite word that may head a construct: no adjective, verb or particle."""
         return bool(w) and not w.endswith(_NISBA_ENDINGS) and w not in self.res.vague_modifiers \
-            and not _verb_like(w) and w not in self.res["stopwords"].by_norm
+            and not _verb_like(w) and w not in self.lex["stopwords"].by_norm
 
     def _masdar_subject(self, prev: str | None, j: int, reach: int = 4) -> bool:
         """بعد ساعات من إعلان مسؤولين في واشنطن أنها سمحت: the subject of a reporting verb's bare verbal
@@ -347,12 +347,10 @@ class UnnamedPasses(PersonPasses):
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
         verb is an anonymous source."""
-        people = self.res["people-nouns"]
+        people = self.lex["people-nouns"]
         nationality = self.res.nationality_forms
         candidates = []
-        for verb in self.ctx.hits("reporting-forms"):
-            if verb.entry.get("kind") != "speech" or verb.entry.get("part") == "participle":
-                continue
+        for verb in self._speech_verbs:
             i = verb.j
             w = self._word(i)
             if w is None or self.used[i] or w.startswith(ARTICLE) or i in self._title_at:
@@ -439,7 +437,7 @@ class UnnamedPasses(PersonPasses):
         """A modifier among tokens i..j-1 that makes a document an institution's public record
         (vague-sources record=yes: وثائق قضائية, court documents), or the definite one right after them
         (للتقارير الطبية: a definite head's adjective, which the modifiers lexicon lists bare)."""
-        lex = self.res["vague-sources"]
+        lex = self.lex["vague-sources"]
         nxt = self._word(j)
         words = [self._word(k) or "" for k in range(i, j)]
         if nxt is not None and nxt.startswith(ARTICLE):
@@ -460,7 +458,7 @@ class UnnamedPasses(PersonPasses):
             if w in _DOCUMENT_ISSUED:
                 return True
             if self._is_definite(k) or w.startswith(PREPOSITION_PREFIXES) or _verb_like(w) \
-                    or self.res["stopwords"].lookup(w) is not None:
+                    or self.lex["stopwords"].lookup(w) is not None:
                 return False
         return False
 
@@ -471,7 +469,7 @@ class UnnamedPasses(PersonPasses):
         if self._after_quantifier(i):
             k -= 2 if self._word(i - 1) == _PARTITIVE else 1
         w = self._word(k)
-        entry = self.res["stopwords"].lookup(w) if w else None
+        entry = self.lex["stopwords"].lookup(w) if w else None
         return entry is not None and entry.get("kind") == "preposition" and w not in _SOURCE_ORIGIN
 
     def _after_quantifier(self, i: int, whole: bool = False) -> bool:
@@ -481,7 +479,7 @@ class UnnamedPasses(PersonPasses):
         if self._word(k) == _PARTITIVE:
             k -= 1
         w = self._word(k)
-        entry = self.res["stopwords"].lookup(w) if w else None
+        entry = self.lex["stopwords"].lookup(w) if w else None
         return entry is not None and entry.get("kind") == "quantifier" and (w in _WHOLE_QUANTIFIERS) == whole
 
     def _definite_modifier(self, j: int) -> bool:
@@ -494,8 +492,8 @@ class UnnamedPasses(PersonPasses):
         w = self._word(k)
         if w is None:
             return False
-        stop = self.res["stopwords"].lookup(w)
-        month = self.res["months"].lookup(w)
+        stop = self.lex["stopwords"].lookup(w)
+        month = self.lex["months"].lookup(w)
         return (stop is not None and stop.get("kind") == "time") or (month is not None and month.get("kind") == "weekday")
 
     def _anonymity_at(self, j: int) -> int | None:

@@ -20,6 +20,7 @@ RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that m
 MAX_COMPLEMENT_TOKENS = 8
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
+_NAME_QUOTES = '"«“'  # the marks a quoted name opens with (فيلق "القدس"); a substring test, as written
 _DEFINITE_CLITICS = tuple(sorted(word_class("entity-words", "definite-clitic"), key=len, reverse=True))
 
 _BEFORE_ALLAH = word_class("entity-words", "before-allah")

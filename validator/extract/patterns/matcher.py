@@ -60,14 +60,20 @@ class ArticlePatterns:
     def __init__(self, ctx, patterns: list[Pattern]):
         self.ctx = ctx
         self.texts: list[str] = ctx.texts
-        self.by_label: dict[str, list[Pattern]] = {}
-        for p in patterns:
-            self.by_label.setdefault(p.label, []).append(p)
+        memo = ctx.res.pattern_memo
+        by_label = memo.get("by-label")
+        if by_label is None or by_label[0] is not patterns:  # the run's patterns by label, grouped once a run
+            grouped: dict[str, list[Pattern]] = {}
+            for p in patterns:
+                grouped.setdefault(p.label, []).append(p)
+            by_label = memo["by-label"] = (patterns, grouped)
+        self.by_label: dict[str, list[Pattern]] = by_label[1]
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._distinct: set[str] | None = None  # the article's distinct token texts
         self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
+        self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
 
     def find(self, label: str) -> list[PatternMatch]:
         """The resolved matches of every pattern with this label."""
@@ -131,7 +137,7 @@ class ArticlePatterns:
         texts = self.texts
         if kind == "literal":
             _, value, offset, following = start
-            found = compress(range(len(texts)), map(value.__eq__, texts))
+            found = token_positions(texts, value)
             if following is not None:  # من + places: only where the next token starts a match
                 hit_at = self.ctx.hit_at
                 found = (k for k in found if hit_at(following, k + 1) is not None)
@@ -270,13 +276,19 @@ class ArticlePatterns:
         return end if end >= 0 else i + 1
 
     def _test(self, t: Test, i: int, used: list[str]) -> int:
-        ctx = self.ctx
         if t.kind == "lexicon":
-            m = ctx.hit_at(t.value, i)
-            ok, j, entry = m is not None and _has(m.entry, t.attr), (m.j if m is not None else i + 1), (
-                m.entry if m is not None else None)
+            at = self._hit_at.get(t.value)
+            if at is None:  # the lexicon's matches by start token, once an article (`Context.hit_at`)
+                at = self._hit_at[t.value] = {m.i: m for m in self.ctx.hits(t.value)}
+            m = at.get(i)
+            if m is None:
+                ok, j, entry = False, i + 1, None
+            else:
+                attr = t.attr
+                entry, j = m.entry, m.j
+                ok = attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")  # (`_has`, inline)
         else:
-            (ok, entry), j = _text_test(t, self.texts[i], ctx.res.matchable), i + 1
+            (ok, entry), j = _text_test(t, self.texts[i], self.ctx.res.matchable), i + 1
         if t.negated:
             return i + 1 if not ok else -1
         if not ok:
@@ -284,6 +296,20 @@ class ArticlePatterns:
         if entry is not None:
             used.append(entry.source)
         return j
+
+
+def token_positions(texts: list[str], value: str) -> list[int]:
+    """The indexes of the tokens whose text is `value`, in order: `list.index` compares in C, several
+    times faster than a `map` of `value.__eq__` over every token (most literals are rare)."""
+    out = []
+    k = -1
+    index = texts.index
+    try:
+        while True:
+            k = index(value, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
 
 
 def _anchors(pattern: Pattern, matchable: dict) -> tuple[tuple[int, str, object], ...]:

@@ -1,0 +1,296 @@
+"""Whose a figure is beyond the attribution of its own sentence: a body acting in its sentence, a
+cited document, the source of the next sentence (a lead), the carry-over of a release, a repeated
+figure, a consequence of the sentence before, a data source nearby. Each sets a field the rules weigh
+(`carried`, `sourced_next`, `continues_source`, `source_near`); none makes a figure `attributed`."""
+from __future__ import annotations
+
+from validator.extract.attribution_sources import is_outlet
+from validator.extract.context import Context
+from validator.extract.figure_context import lead_paragraph
+from validator.extract.letters import ARTICLE
+from validator.extract.model import Article, Attribution, NumberItem
+from validator.extract.passages import first_word
+from validator.text.normalize import normalize_string
+from validator.text.punctuation import SEMICOLONS
+
+_NOT_CARRIED = ("opinion", "denial")  # reporting-verbs kinds whose words do not carry to later figures
+
+
+def _verb_kind(article: Article, att) -> str | None:
+    """The reporting-verbs `kind` of an attribution's verb (speech, opinion, report ...), if a verb."""
+    if not att.lexicon or article.resources is None:
+        return None
+    entry = article.resources.lexicons.entry_at(att.lexicon)
+    return entry.get("kind") if entry is not None else None
+
+
+def carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]]) -> None:
+    """A figure with no source of its own in its sentence, after a named source's attribution: the
+    reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
+    (and an official's decision, an `agent`) carries over the following sentences and paragraphs; a person's words only the rest of his
+    paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
+    (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
+    quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
+    A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
+    of results with no subject of its own) keeps a person's or a document's source, never distance
+    alone; its figures record the cue (`carried_via`). The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
+    waiting = sorted((n for n in article.numbers if not n.attributed and n.sentence >= 0), key=lambda n: n.sentence)
+    if not waiting:
+        return
+    sourced: dict[int, list] = {}
+    for a in article.attributions:
+        if a.source or a.kind == "document":
+            sourced.setdefault(a.sentence, []).append(a)
+    unresolved = {a.sentence for a in article.attributions if not a.source}
+    quoted: dict[int, list] = {}
+    for q in article.quotes:
+        if q.kind == "speech":
+            quoted.setdefault(q.sentence, []).append(q.speaker)
+    sentences = article.doc.sentences
+    carrier, carrier_is_body, k = None, False, 0
+    paragraph, via = -1, None  # the paragraph a person's or document's source reaches, and the cue that took it there
+    for s, sentence in enumerate(sentences):
+        if k >= len(waiting):
+            break
+        if carrier is not None and not carrier_is_body and sentence.paragraph != paragraph and s in continues:
+            paragraph, via = sentence.paragraph, continues[s]
+        if carrier is not None and (
+                (s < len(turns) and turns[s])
+                or any(speaker != carrier.source for speaker in quoted.get(s, ()))
+                or (not carrier_is_body and sentence.paragraph != paragraph)):
+            carrier = None
+        while k < len(waiting) and waiting[k].sentence == s:
+            if carrier is not None:
+                waiting[k].carried_from = carrier.id
+                waiting[k].carried_via = via if via is not None and sentence.paragraph == paragraph else None
+            k += 1
+        if s in unresolved and s not in sourced:
+            carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
+        if s in sourced:
+            carrier = max(sourced[s], key=lambda a: a.loc.start)
+            if not _named(article, carrier.source):  # وكشف تقرير «ساما»: the document, not its vague noun
+                carrier = next((a for a in sourced[s] if a.kind == "document"), carrier)
+            paragraph, via = sentence.paragraph, None
+            entity = article.entity(carrier.source)
+            if carrier.kind == "document":
+                # a cited document's figures go on over the rest of its paragraph; a later paragraph
+                # that goes on reporting it cites it again (وأوضحت النشرة), a paragraph that does not
+                # may be the writer's own (the growth figure after a survey's index: issue 13, dev-gold-2)
+                carrier_is_body = False
+                continue
+            # a body's release, or an official's decision (an agent: the bonus schedule goes on in the next paragraph)
+            carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
+            if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
+                carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+
+
+READOUT_PARAGRAPHS = 3  # paragraphs citing a data source that make the article its readout
+
+
+def sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
+    """A figure with no source in its sentence and none carried to it, near a named data source: a
+    named body (not a news outlet) or a cited document is the attribution of the sentence just before or
+    just after it in its paragraph (a company's results whose disclosure follows, the treasury's
+    statistics cited after the figures); or the article reads from cited documents throughout (cited in
+    READOUT_PARAGRAPHS paragraphs or more, the figure's between the first and the last of them: a
+    statistics readout; in a single-document report, one that cites nothing else, anywhere after the
+    lead, its aside included: the report's own background). The reader finds whose figures they are nearby; the rules decide
+    what that is worth (field `source_near`: a note for a sum, never for a casualty count). A person's
+    words, an outlet's report and an opinion are no data source (a spokesman on another matter, a
+    forecast); distance alone, a paragraph away, is none either. Not a hedged figure (نحو: the writer's
+    estimate), nor a sentence that turns to another topic or opens as the writer's aside (يذكر أن:
+    lexicon impersonal-phrases)."""
+    def is_data(a: Attribution) -> bool:
+        entity = article.entity(a.source)
+        return a.kind == "document" or (entity is not None and entity.kind == "organization" and not entity.vague
+                                        and not is_outlet(entity) and _verb_kind(article, a) not in _NOT_CARRIED)
+    by_paragraph: dict[int, list[Attribution]] = {}
+    for a in article.attributions:
+        by_paragraph.setdefault(a.paragraph, []).append(a)
+    if not any(is_data(a) for a in article.attributions):
+        return
+    cited = sorted(p for p, atts in by_paragraph.items() if any(a.kind == "document" for a in atts))
+    readout = range(cited[0], cited[-1] + 1) if len(cited) >= READOUT_PARAGRAPHS else range(0)
+    # a single-document report: the readout cites nothing but its documents (a reporting verb beside one
+    # is the document's own: وأوضحت النشرة): the whole body from the lead is its figures, asides too
+    documents = {a.sentence for a in article.attributions if a.kind == "document"}
+    single = bool(readout) and all(a.kind == "document" or a.sentence in documents for a in article.attributions)
+    if single:
+        readout = range(lead_paragraph(article.doc), len(article.doc.paragraphs))
+    asides = set()
+    for m in ctx.hits("impersonal-phrases"):
+        s = ctx.sentence_of(ctx.tokens[m.i].start)[0]
+        if m.entry.get("continues") != "yes" and first_word(ctx, article.doc.sentences[s]) == m.i:
+            asides.add(s)
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or (n.sentence in asides and not single) \
+                or (n.sentence < len(turns) and turns[n.sentence]):
+            continue
+        atts = by_paragraph.get(n.paragraph, ())
+        before = [a for a in atts if a.sentence == n.sentence - 1]
+        after = [a for a in atts if a.sentence == n.sentence + 1]
+        nearest = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None and is_data(x)]
+        if nearest:
+            n.near_source, n.near_where = nearest[0].id, "paragraph"
+        elif n.paragraph in readout:
+            n.near_source = next(a for a in by_paragraph[cited[0]] if a.kind == "document").id
+            n.near_where = "report" if single else "article"
+
+
+def carry_repeated_figures(article: Article) -> None:
+    """A figure that repeats, with its unit, a value the previous sentence gives under a source (مقابل
+    44 مليون جنيه، وفقا لتقارير ... . ولكن النادي قد يقبل ... مقابل 44 مليون), or, written with the
+    definite article (مبلغ الـ110 ملايين دولار), a value any earlier sentence gives: the reader has its
+    source already; it is carried from the attribution that sourced the first (field `carried`; a
+    definite one names the figure it refers back to, `refers_to`)."""
+    by_sentence: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
+            continue
+        definite = normalize_string(article.doc.text[max(0, n.loc.start - BACK_REFERENCE_REACH):n.loc.start]
+                                    ).endswith(ARTICLE)
+        reach = range(n.sentence - 1, -1, -1) if definite else (n.sentence - 1,)
+        for earlier in (e for s in reach for e in by_sentence.get(s, ()) if e.loc.start < n.loc.start):
+            if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
+                continue
+            carrier = earlier.carried_from
+            if earlier.attributed and carrier is None:
+                carrier = next((a.id for a in article.attributions if a.sentence == earlier.sentence and a.source
+                                and a.source == earlier.source), None)
+            if carrier is not None:
+                n.carried_from = carrier
+                n.refers_to = earlier.id if definite else None
+                break
+
+
+BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)
+TITLE_TO_NAME = 3  # tokens after a deciding official's title where his name may start (الأمير عبدالله، الرئيس العام ...)
+
+
+def acting_bodies(ctx: Context, article: Article) -> None:
+    """قامت وزارة النقل بجولات ...، حيث تم رصد 395 مخالفة: a named body that opens its sentence as the
+    subject of its action (patterns labelled acting-body, rules/patterns/contexts.pattern) reports its
+    own operations; an official who decides a figure's terms (a verb of decision and his title: the named
+    person, or a definite role, القاضي) is their source. It becomes an attribution of kind `agent`, added after the linking (a figure of
+    its sentence is not `attributed`, so casualty counts still need a source of their own), whose
+    source is given to that sentence's figures and, by the carry-over, to the following ones (field
+    `carried`)."""
+    bodies = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "organization" and not e.vague
+              and not is_outlet(e) for m in e.mentions}
+    people = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "person" and not e.vague
+              for m in e.mentions}
+    added = []
+    for m in ctx.patterns.find("acting-body"):
+        verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
+        sentence, paragraph = ctx.sentence_of(verb.start)
+        if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
+            continue  # only a verb that opens its sentence has the body as its subject
+        entity = bodies.get(body.start)
+        if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
+            entity = next((people[t.start] for t in ctx.tokens[m.end:m.end + TITLE_TO_NAME] if t.start in people), None)
+            if entity is None and not body.text.startswith(ARTICLE):
+                continue
+        elif entity is None:
+            continue
+        end = ctx.tokens[m.end - 1].end if entity is None else verb.end
+        agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, end), ctx.original_text(verb.start, end), "agent",
+                            entity.id if entity else None, sentence=sentence, paragraph=paragraph)
+        added.append(agent)
+        for n in article.numbers:
+            if n.sentence == sentence and not n.attributed:
+                n.carried_from = agent.id  # its own sentence's figures too
+    if added:
+        article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
+
+
+def sourced_next(article: Article) -> None:
+    """A lead: a paragraph's first sentence gives the figure, the next one says who gave it (a named
+    source or a cited document, in its paragraph, or, after the article's one-sentence lead paragraph,
+    opening the next one). A semicolon may cut the first sentence in two (ارتفعت ...؛ لتتجاوز 138
+    مليار ريال. وأوضحت المؤسسة ...): its parts are all the first sentence. A figure of a later sentence,
+    with no source before the next one, is the writer's (issue 13, round 9)."""
+    by_sentence: dict[int, list] = {}
+    for a in article.attributions:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    sentences, text = article.doc.sentences, article.doc.text
+    opening = [s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
+               or text[sentences[s.index - 1].start:sentences[s.index - 1].end].rstrip().endswith(SEMICOLONS)
+               for s in sentences]
+    for k in range(1, len(sentences)):  # every part of a cut first sentence, and nothing after it
+        opening[k] = opening[k] and (sentences[k - 1].paragraph != sentences[k].paragraph or opening[k - 1])
+    lead = lead_paragraph(article.doc)
+    def names(s: int, named_only: bool) -> bool:
+        return any(a.kind == "document" or (_named(article, a.source) if named_only else a.source)
+                   for a in by_sentence.get(s, ()))
+    for n in article.numbers:
+        nxt = n.sentence + 1
+        if not 0 <= n.sentence < nxt < len(sentences):
+            continue
+        n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
+                                      else n.paragraph == lead and names(nxt, True))
+
+
+def cited_documents(ctx: Context, article: Article) -> None:
+    """وكشفت النشرة الإحصائية ...، ووفقا للدراسة، ...: a document the article cites (a bulletin, an annual
+    report, a study; patterns labelled document-source, rules/patterns/contexts.pattern) reports the
+    figures that follow it. It becomes an attribution of kind `document` (its source the document's
+    entity when one was resolved, else none), added after the linking like a body's `agent`: a figure
+    of its sentence is not `attributed` (a casualty count still needs its own source); the figures
+    of its sentence and, by the carry-over, of the rest of its paragraph are carried from it (field
+    `carried`), and a lead figure just before it is `sourced_next`."""
+    matches = ctx.patterns.find("document-source")
+    if not matches:
+        return
+    entity_at = {ctx.norm.to_normalized(x.loc.start): e.id for e in article.entities for x in e.mentions}
+    by_sentence: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    added: dict[int, Attribution] = {}  # one cited document a sentence
+    for m in matches:
+        noun = ctx.tokens[m.span_end - 1]
+        sentence, paragraph = ctx.sentence_of(noun.start)
+        if sentence in added:
+            continue
+        cue = added[sentence] = Attribution(ctx.new_id("a"), ctx.loc(ctx.tokens[m.span_start].start, noun.end),
+                                            noun.text, "document", entity_at.get(noun.start),
+                                            sentence=sentence, paragraph=paragraph)
+        for n in by_sentence.get(sentence, ()):
+            if not n.attributed and n.carried_from is None:
+                n.carried_from = cue.id
+    if added:
+        article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
+
+
+def consequences(ctx: Context, article: Article) -> None:
+    """ونتج عن ذلك حالتان: a sentence that opens with the consequence of the one before (patterns labelled
+    consequence-opener, rules/patterns/contexts.pattern) goes on with that sentence's account: its figures
+    are the previous sentence's named source's, in the same paragraph (a spokesman's account of a crash,
+    then its toll). Unlike the carry-over this reaches a casualty count (field `continues_source`): the
+    toll is the consequence the source itself tells. An outlet, an anonymous source and an opinion give none."""
+    matches = ctx.patterns.find("consequence-opener")
+    if not matches:
+        return
+    starts = {m.start for m in matches}
+    sentences = article.doc.sentences
+    opening = {s.index for s in sentences[1:] if first_word(ctx, s) in starts
+               and sentences[s.index - 1].paragraph == s.paragraph}
+    if not opening:
+        return
+    named = {}  # sentence -> its named source, an outlet's report and an opinion left out
+    for a in article.attributions:
+        if a.sentence + 1 in opening and _named(article, a.source) and not is_outlet(article.entity(a.source)) \
+                and _verb_kind(article, a) not in _NOT_CARRIED:
+            named.setdefault(a.sentence, a)  # its first: the speaker before what he reports
+    for n in article.numbers:
+        source = named.get(n.sentence - 1) if n.sentence in opening and not n.attributed else None
+        if source is not None:
+            n.continued_from = source.id
+
+
+def _named(article: Article, entity_id: str | None) -> bool:
+    """A source an editor can check: a named person or body, not an anonymous one."""
+    entity = article.entity(entity_id)
+    return entity is not None and not entity.vague and entity.kind in ("organization", "person")
+

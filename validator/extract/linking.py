@@ -1,0 +1,130 @@
+"""Which attribution sources which quotation and number of its sentence (or the quotation that opens
+the next paragraph), the pollster behind a polled group, and which vague entities stay: those that
+are a source."""
+from __future__ import annotations
+
+import bisect
+
+from validator.extract.context import Context
+from validator.extract.model import Article, Attribution
+
+# Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
+POLL_WINDOW = 6
+
+
+def polled_groups(ctx: Context, attributions: list[Attribution], entities) -> None:
+    """تقديرات محللين في استطلاع لرويترز، استطلاع أجرته رويترز لآراء محللين: a vague group next to a
+    poll (lexicon source-phrases, poll=yes) that a named body ran is the poll's respondents: what is
+    attributed to the group is the pollster's."""
+    polls = [a for a in attributions if a.kind == "statement" and a.source and a.lexicon
+             and (entry := ctx.res.lexicons.entry_at(a.lexicon)) is not None and entry.get("poll") == "yes"]
+    if not polls:
+        return
+    by_id = {e.id: e for e in entities}
+    for a in attributions:
+        group = by_id.get(a.source)
+        if group is None or not group.vague:
+            continue
+        mention = next((m for m in group.mentions if m.is_source), None)
+        if mention is None:
+            continue
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.start))
+        for poll in polls:
+            pollster = by_id.get(poll.source)
+            p = ctx.index.at_or_after(ctx.norm.to_normalized(poll.loc.start))
+            if pollster is not None and not pollster.vague and poll.sentence == a.sentence \
+                    and abs(p - k) <= POLL_WINDOW:
+                a.source = poll.source
+                mention.is_source = any(b.source == group.id for b in attributions)
+                break
+
+
+def drop_silent_vague(article: Article) -> None:
+    """A vague noun (معلومات، مسؤولين) is an anonymous source only when something is attributed to it;
+    a role without its holder (مساعدة الولايات المتحدة) matters only as a source too."""
+    speakers = {q.speaker for q in article.quotes}
+    article.entities = [e for e in article.entities if not (e.vague or e.role_only) or e.id in speakers
+                        or any(m.is_source for m in e.mentions)]
+
+
+def _announced_by(article: Article, paragraph: int) -> str | None:
+    """The source of the attribution that ends a paragraph with a colon (ينظر من النافذة ويقول:)."""
+    if paragraph < 0:
+        return None
+    para = article.doc.paragraphs[paragraph]
+    if not article.doc.text[para.start:para.end].rstrip().endswith(":"):
+        return None
+    last = [a for a in article.attributions if a.paragraph == paragraph and a.source]
+    return last[-1].source if last and para.end - last[-1].loc.end <= 3 else None
+
+
+class _SourcedAttributions:
+    """A sentence's attributions that name a source, for the quotations of that sentence: a long
+    sentence of many quotations (or of unclosed marks) looks each one up by bisection."""
+
+    def __init__(self):
+        self.atts: list = []
+        self.starts: list[int] = []
+        self.in_order = True
+
+    def add(self, att) -> None:
+        if self.starts and att.loc.start < self.starts[-1]:
+            self.in_order = False
+        self.atts.append(att)
+        self.starts.append(att.loc.start)
+
+    def nearest(self, start: int, end: int):
+        """The last one before `start` in the article's order, else the first at or after `end`."""
+        atts, starts = self.atts, self.starts
+        if not self.in_order:  # not in text order: the plain scan
+            before = [a for a in atts if a.loc.start < start]
+            after = [a for a in atts if a.loc.start >= start and a.loc.start >= end]
+            return before[-1] if before else (after[0] if after else None)
+        k = bisect.bisect_left(starts, start)
+        if k:
+            return atts[k - 1]
+        k = bisect.bisect_left(starts, max(start, end))
+        return atts[k] if k < len(atts) else None
+
+
+def link(article: Article) -> None:
+    by_sentence: dict[int, list] = {}
+    sourced: dict[int, _SourcedAttributions] = {}
+    for att in article.attributions:
+        by_sentence.setdefault(att.sentence, []).append(att)
+        if att.source:
+            sourced.setdefault(att.sentence, _SourcedAttributions()).add(att)
+    speech = [q for q in article.quotes if q.kind == "speech"]
+    previous_speaker: dict[int, str | None] = {}
+    for q in speech:
+        atts = sourced.get(q.sentence)
+        chosen = atts.nearest(q.loc.start, q.loc.end) if atts is not None else None
+        if chosen is not None:
+            q.speaker = chosen.source
+            chosen.covers.append(q.id)
+        else:
+            # a quotation that opens a paragraph continues the previous paragraph's speaker, or is
+            # what the previous paragraph announced with its last words (ويقول:)
+            para = article.doc.paragraphs[q.paragraph] if q.paragraph >= 0 else None
+            if para is not None and q.loc.start - para.start <= 1:
+                q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
+        previous_speaker[q.paragraph] = q.speaker
+    speech_starts = [q.loc.start for q in speech]
+    for n in article.numbers:
+        k = bisect.bisect_left(speech_starts, n.loc.start) - 1
+        quote = next((q for q in speech[max(0, k - 2):k + 1]
+                      if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)
+        if quote is not None:
+            n.in_quote = quote.id
+            n.attributed = True
+            n.source = quote.speaker
+        atts = by_sentence.get(n.sentence, [])
+        if atts:
+            n.attributed = True
+            if n.source is None:
+                sourced = [a for a in atts if a.source]
+                if sourced:
+                    nearest = min(sourced, key=lambda a: abs(a.loc.start - n.loc.start))
+                    n.source = nearest.source
+            for a in atts:
+                a.covers.append(n.id)

@@ -1,0 +1,111 @@
+"""Who a person is, said around his name: an indefinite role that introduces him (مواطن، بائع), a
+description after his name or before it, a short quoted role right after it (”شاهد عيان“)."""
+from __future__ import annotations
+
+import bisect
+
+from validator.extract.context import Context
+from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.wordclasses import affix
+from validator.text.normalize import normalize_string
+from validator.text.punctuation import COMMAS, DASHES
+
+_AND = affix("and")
+
+
+def quoted_roles(ctx: Context, quotes, entities) -> None:
+    """وقال باسم الضامن ”شاهد عيان“ إن ...: a short quoted role right after a person's name (a title,
+    a people noun or an anonymous-source head: شاهد، مواطن، طبيب) says who he is: it is his title."""
+    by_start = {q.loc.start: q for q in quotes if q.balanced and 0 < len(q.content.split()) <= 3}
+    if not by_start:
+        return
+    res = ctx.res
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for mention in e.mentions:
+            if mention.title or mention.form not in ("name", "surname"):
+                continue
+            gap = ctx.doc.text[mention.loc.end:mention.loc.end + 2]
+            q = by_start.get(mention.loc.end + len(gap) - len(gap.lstrip()))
+            if q is None:
+                continue
+            first = normalize_string(q.content.split()[0])
+            if res["titles"].lookup(first) is not None or res["people-nouns"].lookup(first) is not None \
+                    or res.vague_sources.lookup(first) is not None:
+                mention.title, mention.title_loc = q.content.strip(), q.loc
+                if mention.title not in e.titles:
+                    e.titles.append(mention.title)
+
+
+def introduced_by_role(ctx: Context, entities) -> None:
+    """طالب مواطن الجهات المختصة بالتحقيق ... . وقال علي الدغريري: a private person a sentence introduces
+    by an indefinite role noun (مواطن، بائع، سائق: lexicon people-nouns, singular) as the subject of its
+    opening verb, and names in the next one or later in the same one, is described: the role is his title."""
+    def opens_sentence(m) -> bool:  # the subject of the sentence's first word, its verb
+        lo, _hi = ctx.sentence_bounds(ctx.sentence_of(m.start)[0])
+        k = ctx.index.at_or_after(lo)
+        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
+            k += 1
+        return m.i == k + 1
+    roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
+             and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
+    tokens = ctx.tokens
+    after = None  # the description patterns, matched only once a person without a title needs them
+    for e in entities:
+        if e.kind != "person" or not e.mentions or e.mentions[0].title:
+            continue
+        mention = e.mentions[0]
+        first = ctx.norm.to_normalized(mention.loc.start)
+        sentence = ctx.sentence_of(first)[0]
+        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
+            e.introduced = True
+            continue
+        if after is None:
+            # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right
+            # after the name (or its comma), or a role a few words before it or right before its comma
+            # (people.pattern)
+            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
+            before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+            before_ends = [m.span_end for m in before]
+            # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
+            group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
+            listed = _listed_names(ctx, entities) if group else {}
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
+        if k < len(tokens) and (tokens[k].text in COMMAS or tokens[k].text in DASHES):
+            k += 1  # فلان، موظف ...؛ فلان -طالب جامعي-؛ فلان – مستشار قانوني –: a description set off
+        i = ctx.index.at_or_after(first)
+        b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
+        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None) \
+            or (group.get(_after_list(ctx, k, listed)) if listed else None)
+        if described is not None:
+            e.introduced = True
+            mention.lexicon.extend(described.evidence)
+
+
+def _listed_names(ctx: Context, entities) -> dict[int, int]:
+    """The token a person's name starts in (after و: وفهد السبيعي) -> the token after the name."""
+    index = ctx.index
+    out = {}
+    for e in entities:
+        if e.kind == "person":
+            for m in e.mentions:
+                if m.form in ("name", "surname"):
+                    start = index.containing(ctx.norm.to_normalized(m.loc.start))
+                    out[start] = index.at_or_after(ctx.norm.to_normalized(m.loc.end))
+    return out
+
+
+def _after_list(ctx: Context, k: int, listed: dict[int, int]) -> int:
+    """k: the token after a name (its comma skipped). When more names follow, joined by و or a comma
+    (، وفهد السبيعي، ونايف الحربي), the token after the last one (its comma skipped); else -1."""
+    tokens = ctx.tokens
+    skipped = False
+    while k in listed and (tokens[k].text.startswith(_AND) or (k > 0 and tokens[k - 1].text in COMMAS)):
+        k = listed[k]
+        skipped = True
+        if k < len(tokens) and tokens[k].text in COMMAS:
+            k += 1
+    return k if skipped else -1
+
+
