@@ -409,3 +409,25 @@ def test_passage_scope_is_for_consistency_only():
     with pytest.raises(RuleError, match="within passage"):
         one(rule("for each number", "require source within passage"))
 
+
+
+def test_compiled_comparisons_agree_with_comparing_one_value_at_a_time():
+    """Conditions compare a column of values that are all numbers or all texts in C, any other mix
+    one value at a time: each way selects what `comparison` says of each value."""
+    from types import SimpleNamespace
+
+    from validator.rules import model as m
+    from validator.rules.conditions import comparison, compile_condition
+
+    where = m.Where("t.rule", 1, 1)
+    columns = [[3, 12.5, 10.0, 9], [None, "money", "casualty", "Money"], [None, 3, 3.0, 12.5, True, "12", float("nan")]]
+    for values in columns:
+        items = [SimpleNamespace(value=v, category=v) for v in values]
+        for field in ("value", "category"):
+            for op in ("=", "!=", "<", ">="):
+                for wanted in (10, 3.0, "money", True):
+                    compare = comparison(op, wanted)
+                    expected = [i for i in items if compare(getattr(i, field))]
+                    cond = m.Compare(m.Field((field,), where), op, wanted)
+                    compiled = compile_condition(cond, "number", None, object, None, None)
+                    assert [x for x, _ in compiled.select(items, None, None)] == expected, (values, field, op, wanted)

@@ -120,7 +120,10 @@ class Document:
         return inside + (not self.text[start].isspace())
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        starts = self._starts_cache  # `_sentence_starts`, without its call when it is up to date (hundreds a call)
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self._sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset <= self.sentences[i].end:
             return self.sentences[i]
         return None

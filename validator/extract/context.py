@@ -98,6 +98,11 @@ class Context:
 
     def loc(self, norm_start: int, norm_end: int) -> Location:
         """The original-text location of a normalized span."""
+        shifts = self.norm.original_shifts  # `to_original` of both ends, inline (hundreds an article)
+        if shifts is None:
+            return self.doc.location(norm_start, norm_end)
+        if 0 <= norm_start < len(shifts) and 0 <= norm_end < len(shifts):
+            return self.doc.location(norm_start + shifts[norm_start], norm_end + shifts[norm_end])
         return self.doc.location(self.norm.to_original(norm_start), self.norm.to_original(norm_end))
 
     def original_text(self, norm_start: int, norm_end: int) -> str:
@@ -111,7 +116,9 @@ class Context:
 
     def sentence_of(self, norm_offset: int) -> tuple[int, int]:
         """(sentence index, paragraph index) containing a normalized offset."""
-        s = self.doc.sentence_at(self.norm.to_original(norm_offset))
+        shifts = self.norm.original_shifts  # `to_original`, inline (hundreds an article)
+        s = self.doc.sentence_at(norm_offset if shifts is None else norm_offset + shifts[norm_offset]
+                                 if 0 <= norm_offset < len(shifts) else self.norm.to_original(norm_offset))
         if s is None:
             return -1, -1
         return s.index, s.paragraph

@@ -49,6 +49,7 @@ class FigureContext:
         self.text = ctx.text
         self.tokens = ctx.tokens
         self._subheads: dict[int, bool] = {}  # in_subhead by paragraph
+        self._recalls: dict[int, bool] = {}  # _recalled by sentence
         self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}  # context pattern spans by label, by sentence
 
     def mark_historical(self, items: list[NumberItem]) -> None:
@@ -180,7 +181,11 @@ class FigureContext:
     def lead_paragraph(self) -> int:
         """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a
         detail of the scene."""
-        return lead_paragraph(self.ctx.doc)
+        return self._lead_paragraph
+
+    @cached_property
+    def _lead_paragraph(self) -> int:
+        return lead_paragraph(self.ctx.doc)  # once per article, not once per figure
 
     def _context_near(self, label: str, first: int, last: int, sentence: int, before: int, after: int,
                       breaks=CLAUSE_BREAKS) -> bool:
@@ -267,6 +272,13 @@ class FigureContext:
         return self._updating
 
     def _recalled(self, sentence: int) -> bool:
+        """`_opens_with_recall`, once per sentence (each of its figures asks twice)."""
+        found = self._recalls.get(sentence)
+        if found is None:
+            found = self._recalls[sentence] = self._opens_with_recall(sentence)
+        return found
+
+    def _opens_with_recall(self, sentence: int) -> bool:
         """وكانت الوزارة أعلنت أن 15 شخصا قتلوا: a sentence that opens with كان recalls an earlier
         report or state (the pluperfect of news background), not the article's current figure."""
         k = self._opening_token(sentence)

@@ -2,7 +2,6 @@
 what is a finding is decided by the rule files."""
 from __future__ import annotations
 
-import operator
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,12 +19,12 @@ from validator.rules.compose import (
     unit_index,
 )
 from validator.rules.consistency import Consistency
-from validator.rules.fields import FIELDS, norm_value
+from validator.rules.conditions import CompiledCondition, compile_condition
+from validator.rules.fields import FIELDS
 from validator.rules.fingerprints import article_fingerprints
 from validator.rules.textmatch import ArticleTexts, LiteralSet, literal
 from validator.text.lexicon import Lexicons
 from validator.text.normalize import NormalizedText, normalize_cached
-from validator.text.wordcache import WordCache
 
 if TYPE_CHECKING:
     import regex  # imported for real only by a rule with a pattern (see _matches)
@@ -52,17 +51,6 @@ class _Eval:
 
 
 _NO_MATCH = _Eval()  # shared by conditions without `matches`, which never write to it
-_NOT, _IS, _COMPARE, _CALL = range(4)  # how `all_of`/`any_of` test an operand (Engine._operands)
-_NORMALIZED = WordCache(norm_value)  # a field's text as conditions compare it, once per run (categories repeat)
-
-
-def _has_matches(cond) -> bool:
-    """Whether a condition contains a `matches`, the only kind that records a location."""
-    if isinstance(cond, (m.And, m.Or)):
-        return any(_has_matches(c) for c in cond.operands)
-    if isinstance(cond, m.Not):
-        return _has_matches(cond.operand)
-    return isinstance(cond, m.Matches)
 
 
 class Engine:
@@ -73,6 +61,7 @@ class Engine:
         self._patterns: dict[str, regex.Pattern] = {}
         self._budgets: dict[str, list[float]] = {}   # rule id -> [seconds spent, seconds allowed]
         self._literal_sets: dict[tuple, LiteralSet] | None = None
+        self._compiled_cache: dict[tuple, CompiledCondition] = {}
         # the article being checked: its texts normalized once and its sentences and paragraphs made
         # once for all rules (a house style guide is hundreds of rules over the same sentences)
         self._article: Article | None = None
@@ -124,7 +113,7 @@ class Engine:
                     failing.append((item, state, missing_source(item, req.scope, article, self.lang)))
             elif isinstance(req, m.RequireCondition):
                 required = self._compiled(rule, req.condition)
-                if not required(item, article, _Eval() if required.records_match else _NO_MATCH):
+                if not required.test(item, article, _Eval() if required.records_match else _NO_MATCH):
                     failing.append((item, state, self._unmet(req)))
         suggestion = req.suggestion if isinstance(req, m.Forbid) else None
         if not rule.once:
@@ -144,18 +133,12 @@ class Engine:
             if hits is not None:
                 return self._selected_by_literal(cond, hits, article)
         items = list(self.items(rule.structure, article))
-        selected: list[tuple[object, _Eval]] = []
         test = self._compiled(rule, rule.condition)
         if test is None:
-            selected = [(item, _NO_MATCH) for item in items]
-        elif test.records_match:
-            for item in items:
-                state = _Eval()
-                if test(item, article, state):
-                    selected.append((item, state))
-        else:  # nothing can set a match location: one state serves every item
-            selected = [(item, _NO_MATCH) for item in items if test(item, article, _NO_MATCH)]
-        return selected
+            return [(item, _NO_MATCH) for item in items]
+        if test.records_match:
+            return test.select_recording(items, article)
+        return test.select(items, article, _NO_MATCH)  # nothing can set a match location: one state serves all
 
     def _items_with_literal(self, structure: str, cond: m.Matches, article: Article):
         """(item, text, start) of each item whose field holds the plain-word pattern, in item order;
@@ -191,16 +174,15 @@ class Engine:
         return selected
 
     # -- compiled conditions -----------------------------------------------------------------------
-    def _compiled(self, rule: m.Rule, cond):
-        """A condition turned once into a Python closure: field paths resolved, operators chosen."""
+    def _compiled(self, rule: m.Rule, cond) -> CompiledCondition | None:
+        """A condition compiled once per run (validator.rules.conditions)."""
         if cond is None:
             return None
-        cache = self.__dict__.setdefault("_compiled_cache", {})
         key = (rule.id, id(cond))
-        fn = cache.get(key)
+        fn = self._compiled_cache.get(key)
         if fn is None:
-            fn = cache[key] = self._compile(cond, rule.structure, rule)
-            fn.records_match = _has_matches(cond)
+            fn = self._compiled_cache[key] = compile_condition(
+                cond, rule.structure, lambda c: self._called(c, rule.structure, rule), _Eval, _NO_MATCH, self._getter)
         return fn
 
     def _getter(self, fld: m.Field, structure: str):
@@ -221,68 +203,10 @@ class Engine:
             return value
         return get
 
-    def _compile(self, cond, structure: str, rule: m.Rule):
-        if isinstance(cond, m.And):
-            plan = self._operands(cond, structure, rule)
-
-            def all_of(item, a, s):
-                for test, get, fn in plan:
-                    if test == _NOT:
-                        if get(item, a):
-                            return False
-                    elif test == _COMPARE:
-                        if not fn(get(item, a)):
-                            return False
-                    elif test == _IS:
-                        if not get(item, a):
-                            return False
-                    elif not fn(item, a, s):
-                        return False
-                return True
-            return all_of
-        if isinstance(cond, m.Or):
-            plan = self._operands(cond, structure, rule)
-
-            def any_of(item, a, s):
-                for test, get, fn in plan:
-                    if test == _NOT:
-                        if not get(item, a):
-                            return True
-                    elif test == _COMPARE:
-                        if fn(get(item, a)):
-                            return True
-                    elif test == _IS:
-                        if get(item, a):
-                            return True
-                    elif fn(item, a, s):
-                        return True
-                return False
-            return any_of
-        if isinstance(cond, m.Not):
-            if isinstance(cond.operand, m.Truthy):  # `not flag`, the commonest test: one call less
-                get_flag = self._getter(cond.operand.field, structure)
-                return lambda item, a, s: not get_flag(item, a)
-            inner = self._compile(cond.operand, structure, rule)
-            if not _has_matches(cond.operand):
-                return lambda item, a, s: not inner(item, a, s)
-            return lambda item, a, s: not inner(item, a, _Eval())  # its match location is not the rule's
+    def _called(self, cond, structure: str, rule: m.Rule):
+        """The function(item, article, state) of a `matches` or `in lexicon` condition, which a compiled
+        condition calls."""
         get = self._getter(cond.field, structure)
-        if isinstance(cond, m.Truthy):
-            return lambda item, a, s: bool(get(item, a))
-        if isinstance(cond, m.Compare):
-            compare = _comparison(cond.op, cond.value)
-            return lambda item, a, s: compare(get(item, a))
-        if isinstance(cond, m.InList):
-            wanted_set = frozenset(norm_value(v) for v in cond.values)
-            negated = cond.negated
-
-            def in_list(item, a, s):
-                value = get(item, a)
-                if value.__class__ is str:  # one text, the commonest
-                    return (_NORMALIZED[value] in wanted_set) != negated
-                values = value if isinstance(value, (list, tuple)) else [value]
-                return any(norm_value(v) in wanted_set for v in values if v is not None) != negated
-            return in_list
         if isinstance(cond, m.InLexicon):
             lex = self.lexicons[cond.lexicon]
             negated = cond.negated
@@ -293,29 +217,11 @@ class Engine:
                 return any(v is not None and lex.lookup(normalize_cached(str(v))) is not None
                            for v in values) != negated
             return in_lexicon
-        if isinstance(cond, m.Matches):
-            pattern = normalize_pattern(cond.pattern)
-            literals = self._literal_set(structure, cond.field.path)
-            if literal(pattern) and pattern in literals:
-                return self._literal_matcher(cond, get, literals, pattern)
-            return lambda item, a, s: self._matches(cond, get(item, a), item, a, s, rule)
-        raise ValueError(cond)
-
-    def _operands(self, cond, structure: str, rule: m.Rule) -> tuple[tuple[int, object, object], ...]:
-        """The operands of `and`/`or` as (test, field getter, function): a field's flag, negated or not,
-        and a field's comparison read in place by `all_of`/`any_of`, any other condition compiled and
-        called (a closure for each would be two calls a test, on every structure of the article)."""
-        plan = []
-        for c in cond.operands:
-            if isinstance(c, m.Not) and isinstance(c.operand, m.Truthy):  # `not flag`, the commonest test
-                plan.append((_NOT, self._getter(c.operand.field, structure), None))
-            elif isinstance(c, m.Truthy):
-                plan.append((_IS, self._getter(c.field, structure), None))
-            elif isinstance(c, m.Compare):
-                plan.append((_COMPARE, self._getter(c.field, structure), _comparison(c.op, c.value)))
-            else:
-                plan.append((_CALL, None, self._compile(c, structure, rule)))
-        return tuple(plan)
+        pattern = normalize_pattern(cond.pattern)
+        literals = self._literal_set(structure, cond.field.path)
+        if literal(pattern) and pattern in literals:
+            return self._literal_matcher(cond, get, literals, pattern)
+        return lambda item, a, s: self._matches(cond, get(item, a), item, a, s, rule)
 
     def _literal_set(self, structure: str, path: tuple[str, ...]) -> LiteralSet:
         """The plain-word patterns every rule of the run matches on this structure's field, together."""
@@ -474,33 +380,6 @@ def _text_spans(structure: str, doc) -> list[TextSpan]:
     heads = {p.index for p in doc.paragraphs if p.is_headline}
     return [TextSpan(s.start, s.end, doc.text[s.start:s.end], s.index, doc.line_col(s.start)[0],
                      s.paragraph in heads) for s in doc.sentences]
-
-
-_ORDER = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
-
-
-def _comparison(op: str, wanted):
-    """`field op wanted` as a function of the field's value, with `wanted` normalized once: a number
-    compares as a number (unless the value is a bool), anything else as normalized text."""
-    numeric = isinstance(wanted, (int, float))
-    wanted_text = norm_value(str(wanted))
-    order = _ORDER.get(op)
-
-    def compare(value) -> bool:
-        if value is None:
-            return op == "!=" and wanted is not None
-        if numeric and not isinstance(value, bool):
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                return op == "!="
-            other = wanted
-        else:
-            value, other = _NORMALIZED[str(value)], wanted_text
-        if order is None:
-            return (value == other) == (op == "=")
-        return order(value, other)
-    return compare
 
 
 def normalize_pattern(pattern: str) -> str:

@@ -5,6 +5,7 @@ The engine and the linter share this table, so a field a rule names is a field t
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -18,6 +19,13 @@ class FieldSpec:
     get: Callable[[Any, Article], Any]
     target: str | None = None   # the structure type this field leads to (source -> entity)
     doc: str = ""
+    attr: str | None = None     # the structure's attribute the field is, which compiled conditions read in place
+
+
+def _attribute(name: str, doc: str) -> FieldSpec:
+    """A field that is the structure's own attribute `name`."""
+    read = attrgetter(name)
+    return FieldSpec(lambda x, a: read(x), doc=doc, attr=name)
 
 
 def _entity(article: Article, entity_id):
@@ -191,55 +199,55 @@ _COMMON = {
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     "number": {
         **_COMMON,
-        "value": FieldSpec(lambda n, a: n.value, doc="numeric value (3.5, 3000, 2500000)"),
-        "category": FieldSpec(lambda n, a: n.category, doc="casualty, people, money, percent, ..."),
-        "qualifier": FieldSpec(lambda n, a: n.qualifier, doc="at least, about, more than ... (docs/rules.md) or empty"),
-        "noun": FieldSpec(lambda n, a: n.noun, doc="the counted noun as written"),
-        "noun_type": FieldSpec(lambda n, a: n.noun_type, doc="killed, injured, currency code, unit"),
-        "statistic": FieldSpec(lambda n, a: n.is_statistic, doc="casualty, people, money, percent or quantity"),
-        "attributed": FieldSpec(lambda n, a: n.attributed, doc="covered by an attribution or a quote"),
+        "value": _attribute("value", doc="numeric value (3.5, 3000, 2500000)"),
+        "category": _attribute("category", doc="casualty, people, money, percent, ..."),
+        "qualifier": _attribute("qualifier", doc="at least, about, more than ... (docs/rules.md) or empty"),
+        "noun": _attribute("noun", doc="the counted noun as written"),
+        "noun_type": _attribute("noun_type", doc="killed, injured, currency code, unit"),
+        "statistic": _attribute("is_statistic", doc="casualty, people, money, percent or quantity"),
+        "attributed": _attribute("attributed", doc="covered by an attribution or a quote"),
         "source": FieldSpec(lambda n, a: _entity(a, n.source), "entity", "the source entity"),
         "in_quote": FieldSpec(lambda n, a: n.in_quote is not None, doc="inside a quotation"),
-        "in_headline": FieldSpec(lambda n, a: n.in_headline, doc="in the headline"),
-        "in_subhead": FieldSpec(lambda n, a: n.in_subhead,
-                                doc="in a subhead or teaser line of the body (one short line, no final mark)"),
-        "is_update": FieldSpec(lambda n, a: n.is_update, doc="an explicit update (the toll rose to)"),
-        "partial": FieldSpec(lambda n, a: n.partial, doc="part of a larger count (among them four children)"),
-        "approximate": FieldSpec(lambda n, a: n.approximate, doc="a vague count (tens, hundreds, thousands)"),
-        "market": FieldSpec(lambda n, a: n.market, doc="in a sentence of market data (lexicon market-terms)"),
-        "idiom": FieldSpec(lambda n, a: n.idiom,
-                           doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
-                               "first-person; quote field in_first_person): a figure of speech, not a statistic"),
-        "market_wrap": FieldSpec(lambda n, a: n.market_wrap,
-                                 doc="in a sentence of a market wrap: the headline is market data (pattern label "
-                                     "market-context) and the sentence names the market too (market-context)"),
-        "cargo": FieldSpec(lambda n, a: n.cargo,
-                           doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
-                               "cargo-words just before it, a description rather than a statistic"),
-        "record": FieldSpec(lambda n, a: n.record,
-                            doc="a sum or percentage of public record: an institution's capital just before it or a "
-                                "holder's stake just after it (pattern label record-context)"),
-        "unit_price": FieldSpec(lambda n, a: n.unit_price,
-                                doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
-                                    "sentence with two different offer words (pattern label offer-term)"),
-        "recalled": FieldSpec(lambda n, a: n.recalled,
-                              doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
-                                  "recall): an earlier report or state recalled as background"),
-        "forecast": FieldSpec(lambda n, a: n.forecast,
-                              doc="a sum or percentage after a word of expectation in its sentence and clause "
-                                  "(pattern label forecast-context, figure-words forecast): a forecast, not a fact"),
+        "in_headline": _attribute("in_headline", doc="in the headline"),
+        "in_subhead": _attribute("in_subhead",
+                                 doc="in a subhead or teaser line of the body (one short line, no final mark)"),
+        "is_update": _attribute("is_update", doc="an explicit update (the toll rose to)"),
+        "partial": _attribute("partial", doc="part of a larger count (among them four children)"),
+        "approximate": _attribute("approximate", doc="a vague count (tens, hundreds, thousands)"),
+        "market": _attribute("market", doc="in a sentence of market data (lexicon market-terms)"),
+        "idiom": _attribute("idiom",
+                            doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
+                                "first-person; quote field in_first_person): a figure of speech, not a statistic"),
+        "market_wrap": _attribute("market_wrap",
+                                  doc="in a sentence of a market wrap: the headline is market data (pattern label "
+                                      "market-context) and the sentence names the market too (market-context)"),
+        "cargo": _attribute("cargo",
+                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
+                                "cargo-words just before it, a description rather than a statistic"),
+        "record": _attribute("record",
+                             doc="a sum or percentage of public record: an institution's capital just before it or a "
+                                 "holder's stake just after it (pattern label record-context)"),
+        "unit_price": _attribute("unit_price",
+                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
+                                     "sentence with two different offer words (pattern label offer-term)"),
+        "recalled": _attribute("recalled",
+                               doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
+                                   "recall): an earlier report or state recalled as background"),
+        "forecast": _attribute("forecast",
+                               doc="a sum or percentage after a word of expectation in its sentence and clause "
+                                   "(pattern label forecast-context, figure-words forecast): a forecast, not a fact"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
-        "historical": FieldSpec(lambda n, a: n.historical,
-                                doc="after a date before the article's own time in its sentence: a year earlier than "
-                                    "the latest the article names that is not a target (by 2030), or last year/season "
-                                    "(background on record)"),
-        "sourced_next": FieldSpec(lambda n, a: n.sourced_next,
-                                  doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
-                                      "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
-                                      "after the article's one-sentence lead paragraph, a byline line skipped) names a "
-                                      "source (\"said X\") or cites a document (pattern label document-source)"),
+        "historical": _attribute("historical",
+                                 doc="after a date before the article's own time in its sentence: a year earlier than "
+                                     "the latest the article names that is not a target (by 2030), or last year/season "
+                                     "(background on record)"),
+        "sourced_next": _attribute("sourced_next",
+                                   doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
+                                       "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
+                                       "after the article's one-sentence lead paragraph, a byline line skipped) names a "
+                                       "source (\"said X\") or cites a document (pattern label document-source)"),
         "carried": FieldSpec(lambda n, a: n.carried_from is not None,
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
                                  "over the following sentences and paragraphs, a person's words and a cited document "
@@ -257,32 +265,32 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                      "before or after it in its paragraph, or the cited documents a statistics readout "
                                      "reads from (three paragraphs or more); not a hedged figure, nor in a sentence that "
                                      "turns to another topic or opens as the writer's aside (an aside of lexicon impersonal-phrases)"),
-        "hedged": FieldSpec(lambda n, a: n.hedged,
-                            doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
-                                "the writer's own estimate, which no earlier source carries over to"),
-        "paragraph": FieldSpec(lambda n, a: n.paragraph, doc="0-based paragraph (the headline is 0)"),
+        "hedged": _attribute("hedged",
+                             doc="an approximating qualifier before it (an entry of lexicon qualifiers with type=approx): "
+                                 "the writer's own estimate, which no earlier source carries over to"),
+        "paragraph": _attribute("paragraph", doc="0-based paragraph (the headline is 0)"),
         "dateline_place": FieldSpec(lambda n, a: a.doc.dateline.place if a.doc.dateline else None,
                                     doc="the place of the article's dateline, if any"),
-        "event_place": FieldSpec(lambda n, a: n.place,
-                                 doc="where a casualty figure's event happened, in a story with a dateline: the first "
-                                     "city or region its sentence names outside the dateline (in the headline or first "
-                                     "paragraph: else the first the lead names), else the dateline's place or agency part that the "
-                                     "places lexicon knows; empty when neither names a known place"),
-        "update_story": FieldSpec(lambda n, a: n.update_story,
-                                  doc="a casualty figure of a story that leads with an update (a rising or revised "
-                                      "toll of lexicon update-phrases in its headline or first paragraph)"),
-        "sentence": FieldSpec(lambda n, a: n.sentence, doc="0-based sentence of the article"),
+        "event_place": _attribute("place",
+                                  doc="where a casualty figure's event happened, in a story with a dateline: the first "
+                                      "city or region its sentence names outside the dateline (in the headline or first "
+                                      "paragraph: else the first the lead names), else the dateline's place or agency part that the "
+                                      "places lexicon knows; empty when neither names a known place"),
+        "update_story": _attribute("update_story",
+                                   doc="a casualty figure of a story that leads with an update (a rising or revised "
+                                       "toll of lexicon update-phrases in its headline or first paragraph)"),
+        "sentence": _attribute("sentence", doc="0-based sentence of the article"),
     },
     "quote": {
         **_COMMON,
-        "kind": FieldSpec(lambda q, a: q.kind, doc="speech, name or term"),
-        "balanced": FieldSpec(lambda q, a: q.balanced, doc="its marks pair up"),
+        "kind": _attribute("kind", doc="speech, name or term"),
+        "balanced": _attribute("balanced", doc="its marks pair up"),
         "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
                               doc="two guillemets of one kind around a quotation in a paragraph that pairs "
                                   "guillemets the right way beside them: a glyph slip, the marks still delimit it"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
-        "content": FieldSpec(lambda q, a: q.content, doc="the text between the marks"),
-        "words": FieldSpec(lambda q, a: q.words, doc="number of words quoted"),
+        "content": _attribute("content", doc="the text between the marks"),
+        "words": _attribute("words", doc="number of words quoted"),
         "in_headline": FieldSpec(lambda q, a: a.doc.headline is not None and q.paragraph == 0,
                                  doc="in the headline"),
         "in_first_person": FieldSpec(lambda q, a: a.first_person,
@@ -291,40 +299,40 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "entity": {
         **_COMMON,
-        "kind": FieldSpec(lambda e, a: e.kind, doc="person, organization or unnamed"),
-        "name": FieldSpec(lambda e, a: e.name, doc="the name as first written"),
-        "titles": FieldSpec(lambda e, a: e.titles, doc="titles as written"),
+        "kind": _attribute("kind", doc="person, organization or unnamed"),
+        "name": _attribute("name", doc="the name as first written"),
+        "titles": _attribute("titles", doc="titles as written"),
         "title": FieldSpec(lambda e, a: e.titles[0] if e.titles else None, doc="the first title"),
         "has_title": FieldSpec(lambda e, a: bool(e.titles), doc="any title in the article"),
         "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title),
                                   doc="the first mention carries a title"),
         "titled_when_cited": FieldSpec(_titled_when_cited,
                                        doc="a title at or before the first mention where the person speaks or is cited"),
-        "vague": FieldSpec(lambda e, a: e.vague, doc="an anonymous or vague source"),
+        "vague": _attribute("vague", doc="an anonymous or vague source"),
         "identified_later": FieldSpec(_identified_later,
                                       doc="a study or scientists a lead often leaves vague and the next sentence "
                                           "identifies (lexicon vague-sources, identified=next)"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
-        "introduced": FieldSpec(lambda e, a: e.introduced,
-                                doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
-                                    "sentence before his name or earlier in its own, or described by a pattern of "
-                                    "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
+        "introduced": _attribute("introduced",
+                                 doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
+                                     "sentence before his name or earlier in its own, or described by a pattern of "
+                                     "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "in_column": FieldSpec(lambda e, a: a.first_person,
                                doc="its article is an opinion column (lexicon first-person; number field in_column)"),
-        "gender": FieldSpec(lambda e, a: e.gender, doc="m or f"),
+        "gender": _attribute("gender", doc="m or f"),
         "mentions": FieldSpec(lambda e, a: len(e.mentions), doc="number of mentions"),
     },
     "mention": {
         **_COMMON,
-        "form": FieldSpec(lambda m, a: m.form, doc="name, surname, title, verb or vague"),
-        "first": FieldSpec(lambda m, a: m.first, doc="the entity's first mention"),
-        "is_source": FieldSpec(lambda m, a: m.is_source, doc="the source of an attribution"),
+        "form": _attribute("form", doc="name, surname, title, verb or vague"),
+        "first": _attribute("first", doc="the entity's first mention"),
+        "is_source": _attribute("is_source", doc="the source of an attribution"),
         "first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a),
                                   doc="the first mention of its entity that is a source"),
         "paragraph_first_source": FieldSpec(lambda m, a: m.is_source and _first_source(m, a, paragraph=True),
                                             doc="the first mention of its entity that is a source in its paragraph"),
-        "title": FieldSpec(lambda m, a: m.title, doc="the title written with this mention"),
+        "title": _attribute("title", doc="the title written with this mention"),
         "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
@@ -335,21 +343,21 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "attribution": {
         **_COMMON,
-        "phrase": FieldSpec(lambda t, a: t.phrase, doc="the reporting verb or phrase (lemma)"),
-        "kind": FieldSpec(lambda t, a: t.kind, doc="verb, preposition or statement"),
+        "phrase": _attribute("phrase", doc="the reporting verb or phrase (lemma)"),
+        "kind": _attribute("kind", doc="verb, preposition or statement"),
         "source": FieldSpec(lambda t, a: _entity(a, t.source), "entity", "the source entity"),
-        "implicit": FieldSpec(lambda t, a: t.implicit, doc="a bare continuation verb"),
+        "implicit": _attribute("implicit", doc="a bare continuation verb"),
     },
-    "paragraph": {**_COMMON, "index": FieldSpec(lambda p, a: p.index, doc="0-based"),
-                  "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="the headline")},
-    "sentence": {**_COMMON, "index": FieldSpec(lambda p, a: p.index, doc="0-based"),
-                 "is_headline": FieldSpec(lambda p, a: p.is_headline, doc="in the headline")},
+    "paragraph": {**_COMMON, "index": _attribute("index", doc="0-based"),
+                  "is_headline": _attribute("is_headline", doc="the headline")},
+    "sentence": {**_COMMON, "index": _attribute("index", doc="0-based"),
+                 "is_headline": _attribute("is_headline", doc="in the headline")},
     "headline": {**_COMMON},
-    "spelling": {**_COMMON, "kind": FieldSpec(lambda s, a: s.kind, doc="person, organization, place or term"),
+    "spelling": {**_COMMON, "kind": _attribute("kind", doc="person, organization, place or term"),
                  "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings"),
-                 "variant": FieldSpec(lambda s, a: s.variant,
-                                      doc="the variant rule the spellings differ by (loose-key, foreign-g, "
-                                          "long-vowel, final-ya, ...; its evidence variant:NAME)")},
+                 "variant": _attribute("variant",
+                                       doc="the variant rule the spellings differ by (loose-key, foreign-g, "
+                                           "long-vowel, final-ya, ...; its evidence variant:NAME)")},
 }
 
 # Message placeholders: {text} and these.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,31 +92,34 @@ class NormalizedText:
     """A normalized text and the anchors that map its offsets back to the original.
 
     Extractors map hundreds of offsets an article, so `normalize` also lays out both maps as tables,
-    one entry per offset (a few thousand ints, built a segment at a time between anchors)."""
+    one entry per offset: what to add to an offset to map it (a C array, each run between two anchors
+    one repeated number, so a table of a few thousand entries is a few repetitions in C, not a
+    Python int per entry)."""
 
     original: str
     text: str
     _norm_anchors: tuple[int, ...] = ()
     _orig_anchors: tuple[int, ...] = ()
-    _to_orig: list[int] | None = None   # normalized offset -> original offset
-    _to_norm: list[int] | None = None   # original offset -> normalized offset
+    # the maps, for hot loops that index them inline (None: the offsets are the same in both texts)
+    original_shifts: array | None = None     # normalized offset i (0..len(text)) -> original offset i + shift
+    normalized_shifts: array | None = None   # original offset i (0..len(original)) -> normalized i + shift
 
     def to_original(self, i: int) -> int:
         """Original offset of normalized offset `i` (a start or an exclusive end)."""
-        table = self._to_orig
-        if table is None:
+        shifts = self.original_shifts
+        if shifts is None:
             return i
-        if 0 <= i < len(table):
-            return table[i]
+        if 0 <= i < len(shifts):
+            return i + shifts[i]
         return _mapped(i, self._norm_anchors, self._orig_anchors, len(self.original))
 
     def to_normalized(self, orig: int) -> int:
         """Normalized offset of an original offset (the inverse of `to_original`)."""
-        table = self._to_norm
-        if table is None:
+        shifts = self.normalized_shifts
+        if shifts is None:
             return orig
-        if 0 <= orig < len(table):
-            return table[orig]
+        if 0 <= orig < len(shifts):
+            return orig + shifts[orig]
         return _mapped(orig, self._orig_anchors, self._norm_anchors, len(self.text))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -134,9 +138,11 @@ def _mapped(i: int, anchors: tuple[int, ...], targets: tuple[int, ...], limit: i
     return min(value, limit)
 
 
-def _table(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit: int) -> list[int]:
-    """[_mapped(i, anchors, targets, limit) for i in range(size + 1)], a segment at a time."""
-    table = list(range(min(anchors[0], size + 1)))
+def _shifts(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit: int) -> array:
+    """[_mapped(i, anchors, targets, limit) - i for i in range(size + 1)], a run at a time: the
+    shift is the same from one anchor to the next, except where the map holds at a cap (inside
+    an expansion such as ﷲ → الله, or a removed character), which is a few entries."""
+    shifts = array("q", bytes(8 * min(anchors[0], size + 1)))  # no shift before the first anchor
     last = len(anchors) - 1
     for k in range(last + 1):
         lo = anchors[k]
@@ -148,9 +154,9 @@ def _table(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit:
         cap = min(targets[k + 1], limit) if k < last else limit
         # base + i for i in lo..hi-1, held at cap once it reaches it
         rising = max(lo, min(hi, cap - base))
-        table.extend(range(base + lo, base + rising))
-        table.extend([cap] * (hi - rising))
-    return table
+        shifts.extend(array("q", (base,)) * (rising - lo))
+        shifts.extend(range(cap - rising, cap - hi, -1))
+    return shifts
 
 
 def normalize(text: str) -> NormalizedText:
@@ -168,8 +174,8 @@ def normalize(text: str) -> NormalizedText:
         norm_anchors.append(i + 1 + shift)  # ... and after it
         orig_anchors.append(i + 1)
     norm_t, orig_t = tuple(norm_anchors), tuple(orig_anchors)
-    return NormalizedText(text, norm, norm_t, orig_t, _table(norm_t, orig_t, len(norm), len(text)),
-                          _table(orig_t, norm_t, len(text), len(norm)))
+    return NormalizedText(text, norm, norm_t, orig_t, _shifts(norm_t, orig_t, len(norm), len(text)),
+                          _shifts(orig_t, norm_t, len(text), len(norm)))
 
 
 # Words and names come back article after article, and `str.translate` takes ~3 µs a short Arabic
