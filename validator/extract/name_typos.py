@@ -65,7 +65,7 @@ def _final_maksura_words(text: str):
 
 
 def _whole_word(text: str, word: str) -> int | None:
-    """Where `word` is first written as a whole word (no word character on either side), or None: what
+    r"""Where `word` is first written as a whole word (no word character on either side), or None: what
     `re.search(r"(?<!\w)WORD(?!\w)", text)` finds, read from the word's occurrences (str.find) rather
     than from every position of the text."""
     n, k = len(text), len(word)
