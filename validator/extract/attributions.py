@@ -44,7 +44,7 @@ from validator.extract.vague_source_names import (
     _relays_named_statement,
 )
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
-from validator.extract.letters import WAW_ARTICLE
+from validator.extract.letters import ARTICLE, WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
@@ -395,7 +395,6 @@ _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد �
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
-_ARTICLE = affix("article")  # ال
 
 
 def _relative_before(ctx, i: int) -> int | None:
@@ -480,7 +479,7 @@ def _refusals(ctx: Context) -> set[int]:
             t = ctx.tokens[k].text
             if t in _THAT_CLAUSE or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
                 break
-            if t.removeprefix(_ARTICLE) in ctx.res.reporting_masdars:
+            if t.removeprefix(ARTICLE) in ctx.res.reporting_masdars:
                 out |= {m.i, k}
                 break
     return out

@@ -15,7 +15,6 @@ from validator.text.normalize import normalize_string
 # word a reporting verb or a given name introduces (وذكر الحارثي); an ordinary word written both ways
 # (المستشفى / المستشفي) is a typing habit, not a name spelled two ways.
 FINAL_YA_MIN = 5
-_FINAL_MAKSURA = re.compile(r"(?<!\w)\w{%d,}%s(?!\w)" % (FINAL_YA_MIN - 1, re.escape(ALEF_MAKSURA)))
 
 
 def _final_ya_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -47,14 +46,15 @@ def _is_word_char(c: str) -> bool:
 
 
 def _final_maksura_words(text: str):
-    """The words `_FINAL_MAKSURA` finds, in order: each run of word characters of FINAL_YA_MIN or more
-    that ends in ى. Read from the text's ى letters (str.find, in C) back to each word's start, instead
-    of the regex trying every position of the article (a third of the spelling passes' cost)."""
+    r"""The words `(?<!\w)\w{FINAL_YA_MIN - 1,}ى(?!\w)` finds, in order: each run of word characters
+    of FINAL_YA_MIN or more that ends in ى. Read from the text's ى letters (str.find, in C) back to each
+    word's start, instead of a regex trying every position of the article (a third of the spelling
+    passes' cost)."""
     shortest = FINAL_YA_MIN - 1  # word characters before the ى
     y = text.find(ALEF_MAKSURA, shortest)
     while y >= 0:
         after = text[y + 1:y + 2]
-        if not (after.isalnum() or after == "_"):  # the word ends at the ى
+        if not _is_word_char(after):  # the word ends at the ى (or the text does)
             before = text[y - shortest:y]  # (most ى end a short word: على، إلى، حتى)
             if before.isalnum() or ("_" in before and all(map(_is_word_char, before))):
                 p = y - shortest

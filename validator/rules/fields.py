@@ -51,9 +51,13 @@ def _citations(e: Entity, a: Article) -> list[int]:
 def _no_speech(at, a: Article) -> bool:
     """سجل للفريق ماجد الدوسري في الدقيقة 20: a verb the reporting-verbs lexicon marks person=no says
     nothing of a person as its subject (he scored): no citation of him."""
-    verbs = a.resources["reporting-verbs"] if a.resources is not None and at.kind == "verb" else None
-    entry = verbs.by_norm.get(at.phrase) if verbs is not None else None
+    entry = _entry(a, "reporting-verbs", at.phrase) if at.kind == "verb" else None
     return entry is not None and entry.get("person") == "no"
+
+
+def _entry(a: Article, lexicon: str, key: str):
+    """The entry of a lexicon the article's extraction loaded for a normalized word or phrase, or None."""
+    return a.resources[lexicon].by_norm.get(key) if a.resources is not None else None
 
 
 def _nearest(starts: list[int], x: int) -> int:
@@ -140,7 +144,7 @@ def _body_first_source(mention, a: Article) -> bool:
 def _identified_later(e: Entity, a: Article) -> bool:
     """A vague head a lead often leaves vague and the next sentence identifies (vague-sources
     identified=next: دراسة جديدة، علماء، تقارير صحفية)."""
-    entry = a.resources["vague-sources"].by_norm.get(e.key) if a.resources is not None and e.vague else None
+    entry = _entry(a, "vague-sources", e.key) if e.vague else None
     return entry is not None and entry.get("identified") == "next"
 
 
@@ -176,10 +180,7 @@ def _named_sentences(a: Article) -> dict[int, list[int]]:
 
 
 def _publisher(e: Entity, a: Article) -> bool:
-    bodies = a.resources["bodies"] if a.resources is not None else None
-    if bodies is None:
-        return False
-    entry = bodies.by_norm.get(e.key) or bodies.by_norm.get(e.key.split(" ", 1)[0])
+    entry = _entry(a, "bodies", e.key) or _entry(a, "bodies", e.key.split(" ", 1)[0])
     return entry is not None and (entry.get("kind") == "agency" or entry.get("publishes") == "yes")
 
 

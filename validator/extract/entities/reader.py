@@ -91,8 +91,8 @@ _NAME_ENDERS = REPORT_THAT | RELATIVES           # أن، أنه، الذي، ا
 _REGNAL_TITLES = word_class("entity-words", "regnal-title")  # الملك، البابا، الإمام
 _ABU = one_word("entity-words", "abu")          # أبو
 _UMM = one_word("entity-words", "umm")          # أم
-_LATIN_INITIALS = word_class("entity-words", "latin-initial")
-_MANNER = word_class("entity-words", "manner")  # غضب، فخر: بغضب after a name is how he speaks  # إيه، جيه: a middle initial and its stop
+_LATIN_INITIALS = word_class("entity-words", "latin-initial")  # إيه، جيه: a middle initial and its stop
+_MANNER = word_class("entity-words", "manner")  # غضب، فخر: بغضب after a name is how he speaks
 _NO_ATTRIBUTES: dict[str, str] = {}              # (the attributes of no entry)
 _UNDIACRITIZED = WordCache(partial(_DIACRITICS.sub, ""))  # a token as written, without diacritics: once per run
 
