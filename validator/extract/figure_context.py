@@ -137,8 +137,11 @@ class FigureContext:
         # an economic calendar in a market report (a week's data releases, one a line: يوم الأربعاء الماضي
         # نمت مبيعات المنازل 5.7%): CALENDAR_ENTRIES sentences or more that open with a day (pattern label
         # calendar-entry) in a piece with market data; each is a public release, its figures exchange data
-        days = {self.ctx.sentence_of(self.tokens[m.start].start)[0] for m in self.ctx.patterns.find("calendar-entry")
-                if m.start == self._opening_token(self.ctx.sentence_of(self.tokens[m.start].start)[0])}
+        days = set()
+        for m in self.ctx.patterns.find("calendar-entry"):
+            s = self.ctx.sentence_of(self.tokens[m.start].start)[0]
+            if m.start == self._opening_token(s):
+                days.add(s)
         if len(days) >= CALENDAR_ENTRIES and places:
             sentences |= days
         return sentences

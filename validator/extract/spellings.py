@@ -441,13 +441,18 @@ def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[Spelli
         if len(families) < 2:
             continue
         items = list(families.items())
-        for k, (a, loc_a) in enumerate(items):
-            for b, loc_b in items[k + 1:]:
-                if len(a) != len(b) or not _transposed(a, b) or loc_a.text in known or loc_b.text in known \
-                        or (surnames.lookup(a) is not None and surnames.lookup(b) is not None):
-                    continue
-                forms = sorted((loc_a, loc_b), key=lambda x: x.start)
-                out.append(SpellingGroup(a, tuple((x.text, x) for x in forms), "person", "transposed-letters"))
+        # two letters swapped keep a name's letters: only names with the same letters are compared (a
+        # bucket each, not every pair of the article's family names), the pairs in their first order
+        same_letters: dict[str, list[int]] = {}
+        for k, (a, _loc) in enumerate(items):
+            same_letters.setdefault("".join(sorted(a)), []).append(k)
+        pairs = sorted((x, y) for ks in same_letters.values() for n, x in enumerate(ks) for y in ks[n + 1:])
+        for (a, loc_a), (b, loc_b) in ((items[x], items[y]) for x, y in pairs):
+            if not _transposed(a, b) or loc_a.text in known or loc_b.text in known \
+                    or (surnames.lookup(a) is not None and surnames.lookup(b) is not None):
+                continue
+            forms = sorted((loc_a, loc_b), key=lambda x: x.start)
+            out.append(SpellingGroup(a, tuple((x.text, x) for x in forms), "person", "transposed-letters"))
     return out
 
 
