@@ -229,7 +229,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                              doc="a sum or percentage of public record: an institution's capital just before it or a "
                                  "holder's stake just after it (pattern label record-context)"),
         "unit_price": _attribute("unit_price",
-                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
+                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), "
+                                     "a price word just before it (the price of one item: pattern label item-price), or a "
                                      "sentence with two different offer words (pattern label offer-term)"),
         "recalled": _attribute("recalled",
                                doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
