@@ -319,6 +319,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
                                      "sentence before his name or earlier in its own, or described by a pattern of "
                                      "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
+        "framed": _attribute("framed",
+                             doc="a person without title or description whose name stands between a reporting verb "
+                                 "and his words, or right before his reporting verb (the patterns "
+                                 "speech-verb-before-name, speech-after-name, speech-verb-after-name of "
+                                 "rules/patterns/people.pattern; not a kunya alone: kunya-name), or a public figure "
+                                 "of lexicon public-figures, whose office is owed wherever he is named"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "in_column": FieldSpec(lambda e, a: a.first_person,
                                doc="its article is an opinion column (lexicon first-person; number field in_column)"),

@@ -196,6 +196,18 @@ class ArticlePatterns:
             self._words_any = set(compress(distinct, map(anywhere.__getitem__, distinct)))
         return self._words_any
 
+    def label_at(self, label: str, start: int) -> PatternMatch | None:
+        """The match of the first pattern with this label (in file order) that starts at a token, or
+        None: for a test at a few tokens of an article (the token after a name), where `find` would
+        match the label at every token; no conflict filter among the label's patterns."""
+        if not 0 <= start < len(self.texts):
+            return None
+        for p in self.by_label.get(label, ()):
+            m = self._match(self._plan(p), start)
+            if m is not None:
+                return m
+        return None
+
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
         """The greedy match of a pattern starting at a token, or None."""
         return self._match(self._plan(pattern), start)
