@@ -370,8 +370,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                              "researchers) in a story that names a researcher, a university, a college, "
                                              "an institute or a journal anywhere (attribution-words research-identity)"),
         "issuer_named": FieldSpec(issuer_named,
-                                  doc="a document noun (lexicon vague-sources tier=document: تقرير، وثيقة) that a mention "
-                                      "of it in the story follows with who issued it (entity-words issued-by: الذي أصدرته)"),
+                                  doc="a document noun (lexicon vague-sources tier=document: a report, a document) that "
+                                      "a mention of it in the story follows with who issued it (entity-words issued-by)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
