@@ -162,7 +162,10 @@ class ArticlePatterns:
                 self._distinct = set(self.texts)
             res = self.ctx.res
             lex = res.matchable[lexicon]
-            found = lex.words_with_entry(self._distinct)
+            if attr is None:
+                found = lex.words_with_entry(self._distinct)
+            else:  # the lexicon's words of this article once, then each attribute's among them
+                found = self._word_entries(lexicon, None)
             if attr is not None and found:
                 memo = res.pattern_memo
                 has = memo.get(key)
