@@ -244,8 +244,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                 "cargo-words just before it, a description rather than a statistic"),
         "record": _attribute("record",
-                             doc="a sum or percentage of public record: an institution's capital just before it or a "
-                                 "holder's stake just after it (pattern label record-context)"),
+                             doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
+                                 "just after a percentage, or a verb of composition before a count of people (what a body "
+                                 "or a place has or consists of: figure-words class composition; pattern label record-context)"),
         "unit_price": _attribute("unit_price",
                                  doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), "
                                      "a price word just before it (the price of one item: pattern label item-price), or a "
