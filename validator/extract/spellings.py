@@ -59,6 +59,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
+    out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return [_odd_one_out(ctx, g) for g in out]
 
@@ -568,4 +569,40 @@ def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
                 continue
             paired.add((a, b))
             out.append(SpellingGroup(a, tuple((loc.text, loc) for loc in locs), "place", rule))
+    return out
+
+
+def _one_vowel_more(longer: str, shorter: str) -> bool:
+    """longer is shorter with one long vowel more inside it, ا included (الرادادي / الردادي)."""
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] in _LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
+
+
+def _headline_speaker_variants(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    """The headline's speaker (a family name before its colon: الرادادي: ..., pattern
+    speaker-before-colon) that the body never writes, where one person of the body has a family name
+    one long vowel off (العقيد هشام الردادي): the same speaker, his name mistyped in one place. A long
+    vowel more (ا too) elsewhere is how one family differs from another (العمري / العامري): only the
+    headline's speaker whom the body does not name as written is compared (variant headline-speaker)."""
+    headline_count = _headline_tokens(ctx)
+    tokens, texts = ctx.tokens, ctx.texts
+    colons = [k for k in range(1, headline_count) if texts[k] == ":"]
+    if not colons or ctx.patterns.label_at("speaker-before-colon", colons[0] - 1) is None:
+        return []
+    speaker = tokens[colons[0] - 1]
+    if speaker.text in texts[headline_count:] or speaker.text in known:
+        return []  # the body writes the speaker's name as the headline does
+    out = []
+    for e in entities:
+        if e.kind != "person":
+            continue
+        name = next((m for m in e.mentions if m.form == "name" and m.loc.start >= speaker.end), None)
+        family = normalize_string(name.loc.text).split()[-1] if name is not None else ""
+        if family and family not in known and (_one_vowel_more(speaker.text, family)
+                                               or _one_vowel_more(family, speaker.text)):
+            last = tokens[ctx.index.containing(ctx.norm.to_normalized(name.loc.end - 1))]
+            # the body's full name first: the headline's word is the slip the finding points at
+            forms = (ctx.loc(last.start, last.end), ctx.loc(speaker.start, speaker.end))
+            out.append(SpellingGroup(family, tuple((x.text, x) for x in forms), "person", "headline-speaker"))
+            break
     return out
