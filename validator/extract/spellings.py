@@ -15,7 +15,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_typos import _final_ya_names
+from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, _final_ya_names, _headline_speaker_variants, \
+    _headline_tokens
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
@@ -158,7 +159,6 @@ TRUNCATED_MIN = 8        # the shorter spelling of a cut-short name: shorter wor
 _ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
                              for group in [word_class("entity-words", name)] for c in group})
 _LETTER_PAIRS = tuple((chr(c), k) for c, k in _ONE_LETTER.items() if chr(c) != k)
-_LONG_VOWELS = frozenset(affixes("long-vowel"))
 _INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
 _AND = affix("and")
 # endings a word takes as an inflection, never the last letter of a cut-short name (الرئيس / الرئيسة)
@@ -275,15 +275,6 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
 
 # names come back article after article: their keys are made once per run (a bounded cache)
 _NAME_KEYS = WordCache(_name_keys, limit=20_000)
-
-
-def _headline_tokens(ctx: Context) -> int:
-    """How many tokens the headline has (0 without one)."""
-    headline = ctx.doc.headline
-    if headline is None:
-        return 0
-    to_original = ctx.norm.to_original
-    return next((t.index for t in ctx.tokens if to_original(t.start) >= headline.end), len(ctx.tokens))
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -571,38 +562,3 @@ def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
             out.append(SpellingGroup(a, tuple((loc.text, loc) for loc in locs), "place", rule))
     return out
 
-
-def _one_vowel_more(longer: str, shorter: str) -> bool:
-    """longer is shorter with one long vowel more inside it, ا included (الرادادي / الردادي)."""
-    return len(longer) == len(shorter) + 1 and any(
-        longer[i] in _LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
-
-
-def _headline_speaker_variants(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
-    """The headline's speaker (a family name before its colon: الرادادي: ..., pattern
-    speaker-before-colon) that the body never writes, where one person of the body has a family name
-    one long vowel off (العقيد هشام الردادي): the same speaker, his name mistyped in one place. A long
-    vowel more (ا too) elsewhere is how one family differs from another (العمري / العامري): only the
-    headline's speaker whom the body does not name as written is compared (variant headline-speaker)."""
-    headline_count = _headline_tokens(ctx)
-    tokens, texts = ctx.tokens, ctx.texts
-    colons = [k for k in range(1, headline_count) if texts[k] == ":"]
-    if not colons or ctx.patterns.label_at("speaker-before-colon", colons[0] - 1) is None:
-        return []
-    speaker = tokens[colons[0] - 1]
-    if speaker.text in texts[headline_count:] or speaker.text in known:
-        return []  # the body writes the speaker's name as the headline does
-    out = []
-    for e in entities:
-        if e.kind != "person":
-            continue
-        name = next((m for m in e.mentions if m.form == "name" and m.loc.start >= speaker.end), None)
-        family = normalize_string(name.loc.text).split()[-1] if name is not None else ""
-        if family and family not in known and (_one_vowel_more(speaker.text, family)
-                                               or _one_vowel_more(family, speaker.text)):
-            last = tokens[ctx.index.containing(ctx.norm.to_normalized(name.loc.end - 1))]
-            # the body's full name first: the headline's word is the slip the finding points at
-            forms = (ctx.loc(last.start, last.end), ctx.loc(speaker.start, speaker.end))
-            out.append(SpellingGroup(family, tuple((x.text, x) for x in forms), "person", "headline-speaker"))
-            break
-    return out
