@@ -341,7 +341,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "framed": _attribute("framed",
                              doc="a person without title or description whose name stands between a reporting verb "
                                  "and his words, or right before his reporting verb (the patterns "
-                                 "speech-verb-before-name, speech-after-name, speech-verb-after-name of "
+                                 "speech-verb-before-name, speech-after-name, subject-before-name, speech-verb-after-name of "
                                  "rules/patterns/people.pattern; not a kunya alone: kunya-name), or a public figure "
                                  "of lexicon public-figures, whose office is owed wherever he is named"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
