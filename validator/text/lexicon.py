@@ -228,9 +228,11 @@ class TokenMatcher:
         seconds = frozenset().union(*(by_second for _clitic, by_second in longer)) if longer else None
         return singles, tuple(longer) or None, seconds
 
-    def scan(self, tokens, text: str) -> dict[str, list[LexMatch]]:
+    def scan(self, tokens, text: str, texts: list[str] | None = None) -> dict[str, list[LexMatch]]:
+        """Each lexicon's matches in a text's tokens (`texts`: their texts, if the caller has them)."""
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
-        texts = list(map(_token_text, tokens))
+        if texts is None:
+            texts = list(map(_token_text, tokens))
         last = len(texts) - 1
         candidates = list(map(self._candidates.__getitem__, texts))
         covered = 0  # the token a match of two words or more found so far reaches: before it, a one-word
