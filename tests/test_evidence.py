@@ -55,3 +55,11 @@ def test_a_title_conflict_and_a_vague_source_name_the_chain_behind_them(validato
     assert [re.sub(r"@titles\.txt:\d+|\(\d+:\d+\)|m\d+", "", e) for e in titles] == [
         " اللقب 'وزير التخطيط'  → ناصر الشريدة [وزير]", " اللقب 'وزير المالية'  → ناصر الشريدة [وزير]"]
     assert re.fullmatch(r"a\d+ 'يرى' → محللون \[رأى@reporting-verbs\.txt:\d+\]", found["unnamed-source"][-1])
+
+
+def test_a_research_noun_note_names_what_identifies_the_research(validator):
+    text = ("النوم المبكر يحسن الذاكرة\n\nأظهرت دراسة أن النوم قبل العاشرة يحسن الذاكرة. وتابع الفريق مئة طالب.\n\n"
+            "وقال الباحث سامر خليل إن العينة صغيرة.\n")
+    found = [f for f in validator.validate_text(text).findings if f.category == "unnamed-source"]
+    assert [(f.rule, f.severity) for f in found] == [("unnamed-source-identified", "info")]
+    assert found[0].evidence[-1].endswith("'الباحث' (5:6)")

@@ -147,3 +147,28 @@ def test_shipped_camel_table_equals_camel_tools_own():
     from validator.text import camel_table
 
     assert camel_table.load() == camel_table.from_camel_tools()
+
+
+def test_tokenize_reads_pieces_as_the_token_regex_does():
+    """`tokenize` reads most space-separated pieces without the token regex; it must give the tokens
+    the regex gives, with the same offsets and kinds (glued marks, digits, other white space, ²)."""
+    from validator.text.tokens import _SPLIT, tokenize
+
+    def by_regex(text):
+        out, at = [], 0
+        parts = _SPLIT.split(text)
+        for k in range(1, len(parts), 2):
+            at += len(parts[k - 1])
+            first = parts[k][0]
+            kind = "number" if first.isdigit() else "word" if first.isalpha() else "punct"
+            out.append((len(out), at, at + len(parts[k]), parts[k], kind))
+            at += len(parts[k])
+        return out
+
+    samples = ["", " ", "  قال  الوزير ", "«داعش»، (تموز) -20 20. .5 3.5 1,200 ال12 12ال",
+               "وقال:\n\nالوزير\tان", "a_ _b x² ²x \u00a0 \u3000x"]
+    rng = random.Random(7)
+    alphabet = "اب 1.,-«»\n\t_²x"
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    for text in samples:
+        assert [tuple(t) for t in tokenize(text)] == by_regex(text), repr(text)

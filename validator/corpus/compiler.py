@@ -37,8 +37,8 @@ FIELD_TYPES: dict[str, str] = {
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next",
                      "carried", "continues_source", "source_near", "hedged", "cargo", "record", "unit_price", "recalled", "forecast", "market_wrap", "idiom", "in_column",
-                     "quotes_here", "introduced", "body_first_source", "speaker_first", "update_story",
-                     "identified_later", "named_next", "mirrored"),
+                     "quotes_here", "introduced", "framed", "body_first_source", "speaker_first", "update_story",
+                     "identified_later", "named_next", "mirrored", "research_identified"),
                     "bool"),
     "titles": "list",
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 
+from validator.extract.group_identity import research_identified, research_identity
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
 from validator.messages import messages
 
@@ -113,6 +114,9 @@ def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
         evidence += source_chain(item, article, lang)
     elif isinstance(item, Mention):
         evidence += cue_chain(item, article)
+        if research_identified(item, article):
+            words, line, column = research_identity(article)
+            evidence.append(f"{labels(lang)['research_identity']} '{words}' ({line}:{column})")
     if isinstance(item, NumberItem):
         evidence += context_flags(item, lang)
     return evidence

@@ -21,6 +21,7 @@ CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل
 RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
 STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
+ITEM_PRICE_WINDOW = 4  # tokens between a price word and the sum it gives (ثمنها المقدر هو 165 ألف، بسعر لا يزيد عن 475 ألف)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
@@ -156,8 +157,10 @@ class FigureContext:
         return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW)
 
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
-        """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency."""
-        return self._context_near("unit-price", first, last, sentence, 0, UNIT_PRICE_WINDOW)
+        """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the
+        price of one item: a price word (بسعر، ثمنها، سعر التذكرة) just before the sum in its clause."""
+        return self._context_near("unit-price", first, last, sentence, 0, UNIT_PRICE_WINDOW) \
+            or self._context_near("item-price", first, last, sentence, ITEM_PRICE_WINDOW, 0)
 
     def offer_sentence(self, sentence: int) -> bool:
         """A sentence of a company's offer: OFFER_TERMS_MIN different offer words (pattern label offer-term:

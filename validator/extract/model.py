@@ -49,6 +49,7 @@ class Entity:
     role_only: bool = False     # a role named without its holder (وزير الدفاع العراقي)
     bare: bool = False          # first read from one unknown word, as a quotation's speaker (وقال بينيتيز: «...»)
     introduced: bool = False    # a private person the sentence before introduced by role (طالب مواطن ... وقال علي)
+    framed: bool = False        # named between a reporting verb and his words, nothing else beside the name
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     spellings: dict[str, Location] = field(default_factory=dict)  # loose key variants as written

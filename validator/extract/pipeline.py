@@ -14,7 +14,7 @@ from validator.extract.model import Article
 from validator.extract.narration import WHOLE_PERCENT, first_person
 from validator.extract.numbers import extract_numbers
 from validator.extract.passages import continuations, find_passages
-from validator.extract.person_roles import introduced_by_role, quoted_roles
+from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
 from validator.extract.quote_kinds import embedded_terms, kinds_by_cue, partial_quotes, quoted_lists, unannounced_quotes
 from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
@@ -56,4 +56,5 @@ def extract(doc: Document, res: Resources) -> Article:
     article.spellings = find_spellings(ctx, entities)
     introduced_by_role(ctx, article.entities)
     quoted_roles(ctx, quotes, article.entities)
+    framed_speakers(ctx, article.entities)
     return article

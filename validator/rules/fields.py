@@ -9,6 +9,7 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from validator.extract.group_identity import research_identified
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
 from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
@@ -129,6 +130,23 @@ def _first_speeches(a: Article) -> dict:
     return first
 
 
+def _in_quotation(mention, a: Article) -> bool:
+    """Inside a direct quotation (kind speech): the quoted speaker's words, whose source is the speaker
+    the article names for the quotation, not the writer's («والتغريدة التي تتناقلها وسائل الإعلام غير صحيحة»)."""
+    starts, quotes = a.memo("speech-spans", _speech_spans)
+    k = bisect.bisect_right(starts, mention.loc.start) - 1
+    return k >= 0 and mention.loc.end <= quotes[k].loc.end
+
+
+def _speech_spans(a: Article) -> tuple[list[int], list]:
+    """Balanced speech quotations by start, an outer one kept over one nested in it."""
+    quotes = []
+    for q in sorted((q for q in a.quotes if q.kind == "speech" and q.balanced), key=lambda q: q.loc.start):
+        if not quotes or q.loc.start >= quotes[-1].loc.end:
+            quotes.append(q)
+    return [q.loc.start for q in quotes], quotes
+
+
 def _mention_in_headline(mention, a: Article) -> bool:
     return a.doc.headline is not None and mention.loc.start < a.doc.headline.end
 
@@ -226,10 +244,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                 "cargo-words just before it, a description rather than a statistic"),
         "record": _attribute("record",
-                             doc="a sum or percentage of public record: an institution's capital just before it or a "
-                                 "holder's stake just after it (pattern label record-context)"),
+                             doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
+                                 "just after a percentage, or a verb of composition before a count of people (what a body "
+                                 "or a place has or consists of: figure-words class composition; pattern label record-context)"),
         "unit_price": _attribute("unit_price",
-                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), or a "
+                                 doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), "
+                                     "a price word just before it (the price of one item: pattern label item-price), or a "
                                      "sentence with two different offer words (pattern label offer-term)"),
         "recalled": _attribute("recalled",
                                doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
@@ -318,6 +338,12 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "
                                      "sentence before his name or earlier in its own, or described by a pattern of "
                                      "rules/patterns/people.pattern (his city, age, job, a role in apposition or before the name)"),
+        "framed": _attribute("framed",
+                             doc="a person without title or description whose name stands between a reporting verb "
+                                 "and his words, or right before his reporting verb (the patterns "
+                                 "speech-verb-before-name, speech-after-name, speech-verb-after-name of "
+                                 "rules/patterns/people.pattern; not a kunya alone: kunya-name), or a public figure "
+                                 "of lexicon public-figures, whose office is owed wherever he is named"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
         "in_column": FieldSpec(lambda e, a: a.first_person,
                                doc="its article is an opinion column (lexicon first-person; number field in_column)"),
@@ -339,6 +365,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                        doc="the first mention of its entity that is a source outside the headline"),
         "named_next": FieldSpec(_named_next, doc="a named body or person after it in its sentence or in the next "
                                                  "sentence (from the headline: in the body's first two sentences)"),
+        "in_quote": FieldSpec(_in_quotation, doc="inside a direct quotation: the quoted speaker's words"),
+        "research_identified": FieldSpec(research_identified,
+                                         doc="a research noun (lexicon vague-sources tier=research: a study, scientists, "
+                                             "researchers) in a story that names a researcher, a university, a college, "
+                                             "an institute or a journal anywhere (attribution-words research-identity)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },

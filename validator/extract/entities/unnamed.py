@@ -346,28 +346,31 @@ class UnnamedPasses(SpeakerPasses):
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
-        verb is an anonymous source."""
+        verb is an anonymous source; a definite one only with an anonymity phrase right after it
+        (وقال السياسي الذي فضل عدم الإشارة إلى اسمه إن «...»)."""
         people = self.lex["people-nouns"]
-        nationality = self.res.nationality_forms
         candidates = []
         for verb in self._speech_verbs:
             i = verb.j
             w = self._word(i)
-            if w is None or self.used[i] or w.startswith(ARTICLE) or i in self._title_at:
+            if w is None or self.used[i] or i in self._title_at:
                 continue
+            definite = w.startswith(ARTICLE)
+            if definite:
+                w = w.removeprefix(ARTICLE)
             j = i + 1
             one_of = w in _ONE_OF and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
                 and (people.by_norm.get(nxt.removeprefix(ARTICLE)) is not None or self._vague_head(i + 1))
             if one_of:
                 w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
+            if definite and (one_of or not self._anonymous_right_after(i + 1)):
+                continue  # وقال الموظف: a person named before; وقال الموظف الذي طلب عدم ذكر اسمه: anonymous
             entry = people.by_norm.get(w.removeprefix(ARTICLE) if one_of else w)
             if entry is None and one_of:
                 entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
             if entry is None or entry.get("number") not in (None, "sg", "pl"):
                 continue
-            while j < len(self.tokens) and (nxt := self._word(j)) and (
-                    nxt in self.res.vague_modifiers or nationality.lookup(nxt) is not None):
-                j += 1
+            j = self._past_modifiers(j)
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
@@ -383,6 +386,19 @@ class UnnamedPasses(SpeakerPasses):
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
             self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=list(kept.evidence))
+
+    def _anonymous_right_after(self, j: int) -> bool:
+        """An anonymity phrase right after a role noun and its adjectives (السياسي السني الذي فضل عدم
+        الإشارة إلى اسمه): the role is told without the name on purpose, though definite (issue 13, round 6)."""
+        return self._anonymity_at(self._past_modifiers(j)) is not None
+
+    def _past_modifiers(self, j: int) -> int:
+        """The token after the vague modifiers and nationalities from token j on (سائق أردني، مسؤول كبير)."""
+        nationality = self.res.nationality_forms
+        while j < len(self.tokens) and (nxt := self._word(j)) and (
+                nxt in self.res.vague_modifiers or nationality.lookup(nxt) is not None):
+            j += 1
+        return j
 
     def _before_reserved(self, i: int, j: int) -> int:
         """The end of the tokens i..j a description claims: not the anonymity phrase it ends in

@@ -66,12 +66,15 @@ class ArticlePatterns:
             grouped: dict[str, list[Pattern]] = {}
             for p in patterns:
                 grouped.setdefault(p.label, []).append(p)
-            by_label = memo["by-label"] = (patterns, grouped)
+            word_lexicons = frozenset(t.value for p in patterns for el in p.elements for t in el.tests if t.kind == "word")
+            by_label = memo["by-label"] = (patterns, grouped, word_lexicons)
         self.by_label: dict[str, list[Pattern]] = by_label[1]
+        self._word_lexicons: frozenset[str] = by_label[2]  # the lexicons `word` tests name
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._distinct: set[str] | None = None  # the article's distinct token texts
         self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
+        self._words_any: set[str] | None = None  # the article's words with an entry in a `word` test's lexicon
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
 
@@ -113,9 +116,7 @@ class ArticlePatterns:
         each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
         tests (most candidates fail there, and a failed match costs far more than a set lookup). A
         pattern one of whose anchor words is not in the article is not tried at all."""
-        if self._distinct is None:
-            self._distinct = set(self.texts)
-        distinct = self._distinct
+        distinct = self._distinct_texts()
         anchors = []
         for at, kind, value in plan.anchors:
             words = self._word_entries(*value) if kind == "word" else value
@@ -158,11 +159,12 @@ class ArticlePatterns:
         key = (lexicon, attr)
         found = self._words.get(key)
         if found is None:
-            if self._distinct is None:
-                self._distinct = set(self.texts)
             res = self.ctx.res
             lex = res.matchable[lexicon]
-            found = lex.words_with_entry(self._distinct)
+            if attr is not None:  # the lexicon's words, once for all its attributes
+                found = self._word_entries(lexicon, None)
+            else:
+                found = lex.words_with_entry(self._worded() if lexicon in self._word_lexicons else self._distinct_texts())
             if attr is not None and found:
                 memo = res.pattern_memo
                 has = memo.get(key)
@@ -172,6 +174,39 @@ class ArticlePatterns:
                 found = set(compress(found, map(has.__getitem__, found)))
             self._words[key] = found
         return found
+
+    def _distinct_texts(self) -> set[str]:
+        if self._distinct is None:
+            self._distinct = set(self.texts)
+        return self._distinct
+
+    def _worded(self) -> set[str]:
+        """The article's words that some lexicon of a `word` test has an entry for: each lexicon then
+        looks up these (a few dozen) instead of every distinct word (hundreds); the verdict on a word
+        is kept for the run."""
+        if self._words_any is None:
+            memo = self.ctx.res.pattern_memo
+            key = ("any-word-entry", self._word_lexicons)
+            anywhere = memo.get(key)
+            if anywhere is None:
+                lexicons = [self.ctx.res.matchable[name] for name in sorted(self._word_lexicons)]
+                anywhere = memo[key] = WordCache(lambda w: any(lex.lookup(w) is not None for lex in lexicons),
+                                                 LOOKUP_CACHE_SIZE)
+            distinct = list(self._distinct_texts())
+            self._words_any = set(compress(distinct, map(anywhere.__getitem__, distinct)))
+        return self._words_any
+
+    def label_at(self, label: str, start: int) -> PatternMatch | None:
+        """The match of the first pattern with this label (in file order) that starts at a token, or
+        None: for a test at a few tokens of an article (the token after a name), where `find` would
+        match the label at every token; no conflict filter among the label's patterns."""
+        if not 0 <= start < len(self.texts):
+            return None
+        for p in self.by_label.get(label, ()):
+            m = self._match(self._plan(p), start)
+            if m is not None:
+                return m
+        return None
 
     def match_at(self, pattern: Pattern, start: int) -> PatternMatch | None:
         """The greedy match of a pattern starting at a token, or None."""

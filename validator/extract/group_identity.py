@@ -1,0 +1,64 @@
+"""Whether a story identifies the research a generic research noun stands for (a study, scientists,
+researchers: vague-sources tier=research). Reviewers accept such a noun as a vague source only where
+the story names no researcher, university, college, institute or journal anywhere (issue 13, rounds
+0-22: 3 of 9); a lead's «دراسة:» or «قال علماء» in a story that names them later is how science news
+is written. Rules read it as the mention field research_identified; its evidence names what identified it."""
+from __future__ import annotations
+
+from validator.extract.model import Article, Entity
+from validator.extract.outlets import _without_article
+from validator.extract.wordclasses import word_class
+from validator.text.lexicon import token_variants
+from validator.text.normalize import normalize_string
+
+_RESEARCH = word_class("attribution-words", "research-identity")
+AFTER_MENTION = 3  # words after a research group's own mention where its institution is written (باحثون من جامعة ...)
+
+
+def tier(e: Entity, a: Article) -> str | None:
+    """The vague-sources tier of a vague entity's head word (الباحثون → باحثون), or None."""
+    if not e.vague or a.resources is None or not e.key:
+        return None
+    entry = a.resources["vague-sources"].by_norm.get(_without_article(e.key.split(" ", 1)[0]))
+    return entry.get("tier") if entry is not None else None
+
+
+def _research_word(words) -> str | None:
+    """The first of `words` that is a research-identity word, read with its proclitics and article off."""
+    for w in words:
+        for form, _ in token_variants(normalize_string(w)):
+            if _without_article(form) in _RESEARCH:
+                return w
+    return None
+
+
+def research_identity(a: Article) -> tuple[str, int, int] | None:
+    """What identifies the story's research, as (words, line, column): a named person's researcher's
+    title (الباحث بكلية لندن), a named university, institute or journal, or one written right after a
+    research group's own mention (باحثون من جامعتي بليموث وإكستير). None when the story names none."""
+    return a.memo("research-identity", _find)
+
+
+def _find(a: Article) -> tuple[str, int, int] | None:
+    for e in a.entities:
+        if e.vague:
+            if tier(e, a) != "research":
+                continue
+            for m in e.mentions:
+                after = a.doc.text[m.loc.end:m.loc.end + 80].split()[:AFTER_MENTION]
+                if _research_word(after):
+                    return " ".join(after), m.loc.line, m.loc.column
+        elif e.kind == "person" and not e.role_only:
+            for m in e.mentions:
+                if m.title and _research_word(m.title.split()):
+                    loc = m.title_loc or m.loc
+                    return m.title, loc.line, loc.column
+        elif e.kind == "organization" and _research_word(e.name.split()[:1]):
+            return e.name, e.loc.line, e.loc.column
+    return None
+
+
+def research_identified(mention, a: Article) -> bool:
+    """A mention of a research noun (tier=research) in a story that identifies its research."""
+    e = a.entity(mention.entity)
+    return e is not None and tier(e, a) == "research" and research_identity(a) is not None
