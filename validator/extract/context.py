@@ -39,6 +39,7 @@ class Context:
         self.mark_positions: dict[str, list[int]] | None = None
         self._patterns = None
         self._word_at = None
+        self._distinct: set[str] | None = None
 
     @property
     def word_at(self):
@@ -47,6 +48,15 @@ class Context:
         if self._word_at is None:
             self._word_at = dict(compress(enumerate(self.texts), map("word".__eq__, map(token_kind, self.tokens)))).get
         return self._word_at
+
+    @property
+    def distinct_texts(self) -> set[str]:
+        """The article's distinct token texts, one set made at the first ask: the pattern matcher, the
+        spelling passes and the surname pass each test every distinct word in C (a set each was a
+        pass over every token each)."""
+        if self._distinct is None:
+            self._distinct = set(self.texts)
+        return self._distinct
 
     @property
     def patterns(self):

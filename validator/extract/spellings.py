@@ -112,7 +112,7 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
     # each distinct word with a g letter -> (word, clitic length, the word's key): read once per run,
     # looked up in C (most words have no such letter, or are read already)
-    distinct = list(set(ctx.texts))
+    distinct = list(ctx.distinct_texts)
     found = list(map(g_reading.__getitem__, distinct))
     readings = dict(zip(compress(distinct, found), filter(None, found)))
     # only a key two words of the article share can be written two ways (most articles have none)
@@ -335,7 +335,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words)
-    distinct = list(set(texts))
+    distinct = list(ctx.distinct_texts)
     hits = compress(distinct, map(not_, map(index.probes.isdisjoint, map(_WORD_PROBES.__getitem__, distinct))))
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()

@@ -60,7 +60,7 @@ class MentionPasses(UnnamedPasses):
         if not keys:
             return by_loose
         readings = self.res.loose_readings
-        distinct = list(set(self.ctx.texts))  # each distinct word once; the result is a set per key
+        distinct = list(self.ctx.distinct_texts)  # each distinct word once; the result is a set per key
         # only the words with a key asked are read in Python (a few of hundreds): found in C
         for w in compress(distinct, map(not_, map(keys.isdisjoint, map(self.res.loose_keys.__getitem__, distinct)))):
             for key, word in readings[w]:
