@@ -107,6 +107,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if m.i in refused:
                 continue  # رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: nothing was said
+            if m.entry.get("caused") == "yes" and i > 0 and ctx.tokens[i - 1].text in _CAUSE_RELATIVES \
+                    and not (j < len(ctx.tokens) and ctx.tokens[j].text in _CALLED_TO):
+                continue  # ما دعا مدير مكتبه لطرده: "which prompted", a cause, no report
             if _plural_participle(m.entry):
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
@@ -395,6 +398,8 @@ _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد �
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
+_CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
+_CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for
 
 
 def _relative_before(ctx, i: int) -> int | None:

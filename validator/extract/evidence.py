@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from validator.extract.group_identity import research_identified, research_identity
+from validator.extract.group_identity import issuer, research_identified, research_identity
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
 from validator.messages import messages
 
@@ -117,6 +117,9 @@ def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
         if research_identified(item, article):
             words, line, column = research_identity(article)
             evidence.append(f"{labels(lang)['research_identity']} '{words}' ({line}:{column})")
+        elif (entity := article.entity(item.entity)) is not None and (issued := issuer(entity, article)):
+            words, line, column = issued
+            evidence.append(f"{labels(lang)['issuer_named']} '{words}' ({line}:{column})")
     if isinstance(item, NumberItem):
         evidence += context_flags(item, lang)
     return evidence

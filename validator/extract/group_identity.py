@@ -1,10 +1,13 @@
-"""Whether a story identifies the research a generic research noun stands for (a study, scientists,
-researchers: vague-sources tier=research). Reviewers accept such a noun as a vague source only where
-the story names no researcher, university, college, institute or journal anywhere (issue 13, rounds
-0-22: 3 of 9); a lead's «دراسة:» or «قال علماء» in a story that names them later is how science news
-is written. Rules read it as the mention field research_identified; its evidence names what identified it."""
+"""Whether a story identifies what a generic vague noun stands for: the research of a study, scientists
+or researchers (vague-sources tier=research), or who issued a document (tier=document). Reviewers accept
+a research noun as a vague source only where the story names no researcher, university, college,
+institute or journal anywhere (issue 13, rounds 0-22: 3 of 9); a lead's «دراسة:» or «قال علماء» in a
+story that names them later is how science news is written. A lead's «ذكر تقرير» that a later mention
+gives its issuer (وكشف التقرير ... الذي أصدرته مؤسسة النقد) was rejected both times it was judged. Rules
+read them as the mention fields research_identified and issuer_named; the evidence names what identified it."""
 from __future__ import annotations
 
+from validator.extract.entities.words import _ISSUED_BY
 from validator.extract.model import Article, Entity
 from validator.extract.outlets import _without_article
 from validator.extract.wordclasses import word_class
@@ -13,6 +16,7 @@ from validator.text.normalize import normalize_string
 
 _RESEARCH = word_class("attribution-words", "research-identity")
 AFTER_MENTION = 3  # words after a research group's own mention where its institution is written (باحثون من جامعة ...)
+ISSUER_AFTER = 5  # words after a document's mention where who issued it is written (التقرير الحادي والخمسون الذي أصدرته)
 
 
 def tier(e: Entity, a: Article) -> str | None:
@@ -62,3 +66,21 @@ def research_identified(mention, a: Article) -> bool:
     """A mention of a research noun (tier=research) in a story that identifies its research."""
     e = a.entity(mention.entity)
     return e is not None and tier(e, a) == "research" and research_identity(a) is not None
+
+
+def issuer(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A document (tier=document) one of whose mentions the story follows with who issued it (التقرير
+    الحادي والخمسون الذي أصدرته ...): those words, line and column; None otherwise."""
+    if tier(e, a) != "document":
+        return None
+    for m in e.mentions:
+        after = a.doc.text[m.loc.end:m.loc.end + 120].split()[:ISSUER_AFTER]
+        if any(normalize_string(w) in _ISSUED_BY for w in after):
+            return " ".join(after), m.loc.line, m.loc.column
+    return None
+
+
+def issuer_named(mention, a: Article) -> bool:
+    """A mention of a document (tier=document) whose issuer a mention of it in the story names."""
+    e = a.entity(mention.entity)
+    return e is not None and issuer(e, a) is not None

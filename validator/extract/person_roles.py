@@ -85,8 +85,9 @@ def introduced_by_role(ctx: Context, entities) -> None:
 
 def framed_speakers(ctx: Context, entities) -> None:
     """ويقول فهد العتيبي إن ...، أما فهد العتيبي فيقول: a person without a title or description whose
-    name stands between a reporting verb and his words, or right before his reporting verb
-    (people.pattern: speech-verb-before-name, speech-after-name, speech-verb-after-name), is framed: the
+    name stands between a reporting verb and his words, or opens its clause right before his reporting
+    verb (people.pattern: speech-verb-before-name, speech-after-name, subject-before-name,
+    speech-verb-after-name), is framed: the
     positive evidence that nothing describes him; so is a public figure of the lexicon public-figures. A
     kunya alone (أم أحمد: pattern kunya-name) is not."""
     public = ctx.res["public-figures"]
@@ -115,15 +116,26 @@ def framed_speakers(ctx: Context, entities) -> None:
             if kunya is not None and kunya.end == k:  # the note says why it is no warning
                 mention.lexicon.extend(kunya.evidence)
                 continue
-            # the patterns are one token each: tested at the token before the name and the one after it
-            before = patterns.label_at("speech-verb-before-name", i - 1)
-            opens = patterns.label_at("speech-after-name", k) if before is not None else None
-            frame = [before, opens] if opens is not None else [patterns.label_at("speech-verb-after-name", k)]
-            if frame[-1] is not None:
+            frame = _frame(patterns, i, k)
+            if frame:
                 e.framed = True
                 for m in frame:
                     mention.lexicon.extend(m.evidence)
                 break
+
+
+def _frame(patterns, i: int, k: int) -> list:
+    """The matches that frame a name at tokens i..k-1 (people.pattern; each pattern is one token, tested
+    at the token before the name and the one after it): a reporting verb and the start of his words
+    (ويقول فلان إن), or a clause opener and his reporting verb (أما فلان فيقول); else []."""
+    before = patterns.label_at("speech-verb-before-name", i - 1)
+    if before is not None:
+        opens = patterns.label_at("speech-after-name", k)
+        if opens is not None:
+            return [before, opens]
+    subject = patterns.label_at("subject-before-name", i - 1)
+    verb = patterns.label_at("speech-verb-after-name", k) if subject is not None else None
+    return [subject, verb] if verb is not None else []
 
 
 def _listed_names(ctx: Context, entities) -> dict[int, int]:

@@ -9,7 +9,7 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import research_identified
+from validator.extract.group_identity import issuer_named, research_identified
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
 from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
@@ -341,7 +341,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "framed": _attribute("framed",
                              doc="a person without title or description whose name stands between a reporting verb "
                                  "and his words, or right before his reporting verb (the patterns "
-                                 "speech-verb-before-name, speech-after-name, speech-verb-after-name of "
+                                 "speech-verb-before-name, speech-after-name, subject-before-name, speech-verb-after-name of "
                                  "rules/patterns/people.pattern; not a kunya alone: kunya-name), or a public figure "
                                  "of lexicon public-figures, whose office is owed wherever he is named"),
         "cited": FieldSpec(_cited, doc="speaks or is the source of an attribution"),
@@ -370,6 +370,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                          doc="a research noun (lexicon vague-sources tier=research: a study, scientists, "
                                              "researchers) in a story that names a researcher, a university, a college, "
                                              "an institute or a journal anywhere (attribution-words research-identity)"),
+        "issuer_named": FieldSpec(issuer_named,
+                                  doc="a document noun (lexicon vague-sources tier=document: a report, a document) that "
+                                      "a mention of it in the story follows with who issued it (entity-words issued-by)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },

@@ -193,8 +193,10 @@ class UnnamedPasses(SpeakerPasses):
             if kind == "head" and m.entry.get("number") == "sg" and not document and j == m.j \
                     and not (m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(_DEFINITE_STARTS)) \
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
-                    and nxt[2:] not in modifiers and nationality.lookup(nxt) is None:
-                continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous source
+                    and nxt[2:] not in modifiers and nationality.lookup(nxt) is None \
+                    and self.lex["stopwords"].lookup(nxt) is None:
+                continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous
+                # source (a particle is no genitive: إلى normalizes to an article-like الى, مصدر إلى أن)
             if m.entry.get("genitive") == "names" and j == m.j and self._is_definite(j) and not self._time_word(j) \
                     and (nxt := self._word(j)) is not None and nxt.removeprefix(ARTICLE) not in modifiers \
                     and nationality.lookup(nxt) is None and not nxt.startswith(_MEDIA_STEMS):
