@@ -123,7 +123,7 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     wanted = {text for text, (_, _, key) in readings.items() if key in shared}
     forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
     tokens = ctx.tokens
-    for k in compress(range(len(tokens)), map(wanted.__contains__, ctx.texts)):
+    for k in ctx.positions(wanted):
         t = tokens[k]
         w, skip, key = readings[t.text]
         forms.setdefault(key, {}).setdefault(w, (t.start + skip, t.end))
@@ -297,7 +297,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
     tokens, texts = ctx.tokens, ctx.texts
-    for k in compress(range(len(texts)), map(words.__contains__, texts)):  # found in C
+    for k in ctx.positions(words):
         t = tokens[k]
         if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
@@ -315,8 +315,9 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     given_or_mark = memo.get("given-or-quote-mark")
     if given_or_mark is None or given_or_mark[0] is not given:  # (the given names and marks as one set, per run)
         given_or_mark = memo["given-or-quote-mark"] = (given, frozenset(given) | QUOTE_MARKS)
-    # the headline's tokens and those right after a given name or a quotation mark (one pass, in C)
-    for k in sorted({*range(headline_count), *compress(range(1, len(texts)), map(given_or_mark[1].__contains__, texts))}):
+    # the headline's tokens and those right after a given name or a quotation mark
+    after_given = [k + 1 for k in ctx.positions(given_or_mark[1]) if k + 1 < len(texts)]
+    for k in sorted({*range(headline_count), *after_given}):
         t = tokens[k]
         found = readings[t.text]
         if found is None or found[0] in person_words:
@@ -342,7 +343,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
                     if (found := readings[w]) is not None and found[0] not in person_words and found[0] == word}
     spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
-    for k in compress(range(len(texts)), map(texts_wanted.__contains__, texts)):  # those words only, in C
+    for k in ctx.positions(texts_wanted):  # those words only
         t = tokens[k]
         word, skip = readings[t.text]
         spans.setdefault(word, []).append((t.start + skip, t.end))
@@ -544,7 +545,9 @@ def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     tokens, texts = ctx.tokens, ctx.texts
     stopwords, given = ctx.res["stopwords"], ctx.res.given_names.by_norm
     names: list[tuple[str, str, int]] = []  # (the name's first word, the word after it, its token)
-    for k in compress(range(len(texts) - 1), map(_PLACE_HEAD_FORMS.__contains__, texts)):
+    for k in ctx.positions(_PLACE_HEAD_FORMS):
+        if k + 1 >= len(texts):
+            break  # (the last token heads nothing)
         w = texts[k + 1]
         if tokens[k + 1].kind != "word" or len(w) < PLACE_NAME_MIN or w.startswith(_DEFINITE_CLITICS) \
                 or stopwords.lookup(w) is not None or ctx.res.is_non_name(w):
