@@ -5,7 +5,7 @@ import bisect
 import weakref
 from collections import deque
 from itertools import chain, compress
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from operator import attrgetter
 
 from validator.document import Document
@@ -25,13 +25,17 @@ class Context:
     tokens: list[Token]
     res: Resources
     index: TokenIndex = field(init=False)
-    texts: list[str] = field(init=False)   # each token's text, for one-pass searches in C
+    # each token's text, for one-pass searches in C, and its start: as the tokenizer made them
+    # (`tokenized`), or read off the tokens
+    texts: list[str] | None = None
+    starts: InitVar[list[int] | None] = None
     _ids: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.index = TokenIndex(self.tokens)
-        self.texts = list(map(_token_text, self.tokens))
-        self._hits = self.res.matcher.scan(self.tokens, self.norm.text)
+    def __post_init__(self, starts: list[int] | None) -> None:
+        self.index = TokenIndex(self.tokens, starts)
+        if self.texts is None:
+            self.texts = list(map(_token_text, self.tokens))
+        self._hits = self.res.matcher.scan(self.tokens, self.norm.text, self.texts)
         self._hit_at: dict[str, dict[int, LexMatch]] = {}
         self._starts: dict[str, list[int]] = {}
         # per-article memos of the extractors (quotes.py, attributions.py)
@@ -86,7 +90,7 @@ class Context:
         found = self._hits.get(lexicon)
         if found is None:  # a lexicon the one-pass scan leaves out
             matcher = self.res.matcher_for(lexicon)
-            found = self._hits[lexicon] = matcher.scan(self.tokens, self.norm.text)[lexicon] if matcher else []
+            found = self._hits[lexicon] = matcher.scan(self.tokens, self.norm.text, self.texts)[lexicon] if matcher else []
         return found
 
     def hits(self, lexicon: str, lo: int | None = None, hi: int | None = None) -> list[LexMatch]:

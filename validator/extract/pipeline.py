@@ -20,12 +20,13 @@ from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
 from validator.extract.spellings import find_spellings
 from validator.text.normalize import normalize
-from validator.text.tokens import tokenize
+from validator.text.tokens import tokenized
 
 
 def extract(doc: Document, res: Resources) -> Article:
     norm = normalize(doc.text)
-    ctx = Context(doc, norm, tokenize(norm.text), res)
+    tokens, texts, starts = tokenized(norm.text)
+    ctx = Context(doc, norm, tokens, res, texts=texts, starts=starts)
     quotes = find_quotes(ctx)
     kinds_by_cue(ctx, quotes)
     entities = extract_entities(ctx)

@@ -228,39 +228,44 @@ class TokenMatcher:
         seconds = frozenset().union(*(by_second for _clitic, by_second in longer)) if longer else None
         return singles, tuple(longer) or None, seconds
 
-    def scan(self, tokens, text: str) -> dict[str, list[LexMatch]]:
+    def scan(self, tokens, text: str, texts: list[str] | None = None) -> dict[str, list[LexMatch]]:
+        """Each lexicon's matches in a text's tokens (`texts`: their texts, if the caller has them)."""
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
-        texts = list(map(_token_text, tokens))
+        if texts is None:
+            texts = list(map(_token_text, tokens))
         last = len(texts) - 1
         candidates = list(map(self._candidates.__getitem__, texts))
         covered = 0  # the token a match of two words or more found so far reaches: before it, a one-word
         # match of that lexicon may be inside it; after it, none is (most tokens: no check at all)
         for i in compress(range(len(texts)), candidates):  # two tokens in three start nothing: skip them in C
             singles, multis, seconds = candidates[i]
-            tok = tokens[i]
-            longest = None
             if seconds is not None and i < last and texts[i + 1] in seconds:  # usually not: one set lookup
                 longest = self._longest(tokens, i, multis, text)
-            if longest:
+                if longest:
+                    tok = tokens[i]
+                    for name, clitic, skip, entry in singles:
+                        if name in longest:
+                            continue  # a longer entry of the same lexicon starts here
+                        kept = out[name]
+                        if not kept or i >= kept[-1].j:  # not inside a longer match of the same lexicon
+                            kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
+                    for name, (_length, _rank, clitic, entry, j) in longest.items():
+                        kept = out[name]
+                        if not kept or i >= kept[-1].j:
+                            kept.append(_new_match(LexMatch, (tok.start + len(clitic), tokens[j - 1].end, clitic,
+                                                              entry, i, j)))
+                        covered = max(covered, j)
+                    continue
+            if not singles:
+                continue  # it starts only longer entries, and none here (a third of the tokens scanned)
+            _i, start, end, _text, _kind = tokens[i]
+            if i < covered:
                 for name, clitic, skip, entry in singles:
-                    if name in longest:
-                        continue  # a longer entry of the same lexicon starts here
-                    kept = out[name]
-                    if not kept or i >= kept[-1].j:  # not inside a longer match of the same lexicon
-                        kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
-                for name, (_length, _rank, clitic, entry, j) in longest.items():
                     kept = out[name]
                     if not kept or i >= kept[-1].j:
-                        kept.append(_new_match(LexMatch, (tok.start + len(clitic), tokens[j - 1].end, clitic,
-                                                          entry, i, j)))
-                    covered = max(covered, j)
-            elif i < covered:
-                for name, clitic, skip, entry in singles:
-                    kept = out[name]
-                    if not kept or i >= kept[-1].j:
-                        kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
+                        kept.append(_new_match(LexMatch, (start + skip, end, clitic, entry, i, i + 1)))
             else:
-                start, end, after = tok.start, tok.end, i + 1
+                after = i + 1
                 for name, clitic, skip, entry in singles:
                     out[name].append(_new_match(LexMatch, (start + skip, end, clitic, entry, i, after)))
         return out

@@ -55,7 +55,20 @@ token_kind = attrgetter("kind")  # for passes that pick tokens by kind in C (map
 _new_token = tuple.__new__
 
 
+class Tokenized(NamedTuple):
+    """A text's tokens with their texts and start offsets as the tokenizer made them: the extraction
+    context keeps those lists, so it need not read them back off the tokens."""
+
+    tokens: list[Token]
+    texts: list[str]
+    starts: list[int]
+
+
 def tokenize(norm_text: str) -> list[Token]:
+    return tokenized(norm_text).tokens
+
+
+def tokenized(norm_text: str) -> Tokenized:
     # Most of an article is words between single spaces: `str.split(" ")` gives them, with their
     # offsets (a piece starts one after the end of the one before), several times cheaper than the
     # token regex over every character. Only the pieces that are not all letters (punctuation
@@ -104,7 +117,8 @@ def tokenize(norm_text: str) -> list[Token]:
         starts += piece_starts[done:-1]
         kinds += repeat(WORD, len(pieces) - done)
     ends = map(add, starts, map(len, texts))
-    return list(map(_new_token, repeat(Token), zip(range(len(texts)), starts, ends, texts, kinds)))
+    return Tokenized(list(map(_new_token, repeat(Token), zip(range(len(texts)), starts, ends, texts, kinds))),
+                     texts, starts)
 
 
 def _edges(piece: str) -> tuple[int, int] | None:
@@ -138,9 +152,9 @@ _ALONE = WordCache(lambda c: not c.isspace() and (c.isdecimal() or not c.isalnum
 class TokenIndex:
     """Find the token at or after an offset in O(log n)."""
 
-    def __init__(self, tokens: list[Token]):
+    def __init__(self, tokens: list[Token], starts: list[int] | None = None):
         self.tokens = tokens
-        self._starts = list(map(_start, tokens))
+        self._starts = list(map(_start, tokens)) if starts is None else starts  # each token's start
         # `at_or_after(offset)`: the index of the first token that starts at or after it. A partial of
         # `bisect_left` is called in C, without a Python frame (the extractors ask hundreds of times an article).
         self.at_or_after = partial(bisect.bisect_left, self._starts)
