@@ -1,5 +1,6 @@
 """A name mistyped rather than transliterated two ways: a final ى written for ي in a name (not the
-writer's habit throughout). `find_spellings` (spellings.py) calls it."""
+writer's habit throughout); a headline's speaker spelled with a long vowel more or less than the body
+writes him. `find_spellings` (spellings.py) calls them."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,10 @@ import re
 from validator.extract.context import Context
 from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
 from validator.extract.model import SpellingGroup
+from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
+
+LONG_VOWELS = frozenset(affixes("long-vowel"))
 
 
 # A name's last letter written ى once and ي elsewhere (الحارثى / الحارثي): normalizing folds the two,
@@ -106,3 +110,48 @@ def _reporting_verb(ctx: Context, word: str) -> bool:
     """A reporting verb (وذكر), not its participle: المتحدث الرسمي is a title and its adjective."""
     entry = ctx.res.reporting_forms.lookup(word)
     return entry is not None and entry.get("part") == "verb"
+
+
+def _headline_tokens(ctx: Context) -> int:
+    """How many tokens the headline has (0 without one)."""
+    headline = ctx.doc.headline
+    if headline is None:
+        return 0
+    to_original = ctx.norm.to_original
+    return next((t.index for t in ctx.tokens if to_original(t.start) >= headline.end), len(ctx.tokens))
+
+
+def _one_vowel_more(longer: str, shorter: str) -> bool:
+    """longer is shorter with one long vowel more inside it, ا included (الرادادي / الردادي)."""
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] in LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
+
+
+def _headline_speaker_variants(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    """The headline's speaker (a family name before its colon: الرادادي: ..., pattern
+    speaker-before-colon) that the body never writes, where one person of the body has a family name
+    one long vowel off (العقيد هشام الردادي): the same speaker, his name mistyped in one place. A long
+    vowel more (ا too) elsewhere is how one family differs from another (العمري / العامري): only the
+    headline's speaker whom the body does not name as written is compared (variant headline-speaker)."""
+    headline_count = _headline_tokens(ctx)
+    tokens, texts = ctx.tokens, ctx.texts
+    colons = [k for k in range(1, headline_count) if texts[k] == ":"]
+    if not colons or ctx.patterns.label_at("speaker-before-colon", colons[0] - 1) is None:
+        return []
+    speaker = tokens[colons[0] - 1]
+    if speaker.text in texts[headline_count:] or speaker.text in known:
+        return []  # the body writes the speaker's name as the headline does
+    out = []
+    for e in entities:
+        if e.kind != "person":
+            continue
+        name = next((m for m in e.mentions if m.form == "name" and m.loc.start >= speaker.end), None)
+        family = normalize_string(name.loc.text).split()[-1] if name is not None else ""
+        if family and family not in known and (_one_vowel_more(speaker.text, family)
+                                               or _one_vowel_more(family, speaker.text)):
+            last = tokens[ctx.index.containing(ctx.norm.to_normalized(name.loc.end - 1))]
+            # the body's full name first: the headline's word is the slip the finding points at
+            forms = (ctx.loc(last.start, last.end), ctx.loc(speaker.start, speaker.end))
+            out.append(SpellingGroup(family, tuple((x.text, x) for x in forms), "person", "headline-speaker"))
+            break
+    return out

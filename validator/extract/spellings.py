@@ -15,7 +15,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_typos import _final_ya_names
+from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, _final_ya_names, _headline_speaker_variants, \
+    _headline_tokens
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
@@ -59,6 +60,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
+    out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     return [_odd_one_out(ctx, g) for g in out]
 
@@ -157,7 +159,6 @@ TRUNCATED_MIN = 8        # the shorter spelling of a cut-short name: shorter wor
 _ONE_LETTER = str.maketrans({c: min(group) for name in ("transliterated-b", "transliterated-g")
                              for group in [word_class("entity-words", name)] for c in group})
 _LETTER_PAIRS = tuple((chr(c), k) for c, k in _ONE_LETTER.items() if chr(c) != k)
-_LONG_VOWELS = frozenset(affixes("long-vowel"))
 _INNER_VOWELS = _LONG_VOWELS - {affix("alef")}  # not ا: أسامة / اسمه
 _AND = affix("and")
 # endings a word takes as an inflection, never the last letter of a cut-short name (الرئيس / الرئيسة)
@@ -274,15 +275,6 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
 
 # names come back article after article: their keys are made once per run (a bounded cache)
 _NAME_KEYS = WordCache(_name_keys, limit=20_000)
-
-
-def _headline_tokens(ctx: Context) -> int:
-    """How many tokens the headline has (0 without one)."""
-    headline = ctx.doc.headline
-    if headline is None:
-        return 0
-    to_original = ctx.norm.to_original
-    return next((t.index for t in ctx.tokens if to_original(t.start) >= headline.end), len(ctx.tokens))
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -569,3 +561,4 @@ def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
             paired.add((a, b))
             out.append(SpellingGroup(a, tuple((loc.text, loc) for loc in locs), "place", rule))
     return out
+
