@@ -228,7 +228,7 @@ class UnnamedPasses(SpeakerPasses):
                 entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
-                        and not self._unintroduced_group(i, m):
+                        and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m):
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
                     # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
@@ -429,6 +429,19 @@ class UnnamedPasses(SpeakerPasses):
         if any(body.entry.get("publishes") == "yes" and near(k) for k, (_, body) in self._body_at.items()):
             return False
         return not any(h.entry.get("identified") == "next" and near(h.i) for h in self.ctx.hits("vague-sources-all"))
+
+    def _experts_at_large(self, i: int, m) -> bool:
+        """ويرى الخبراء أن، ويتوقع المحللون: a plural of experts (vague-sources group=experts) in its
+        definite form where a source speaks, with no person named in its paragraph or the one before
+        (whom it would sum up): the field's experts at large, as vague as خبراء."""
+        if m.entry.get("group") != "experts" or not self._speaker_position(i):
+            return False
+        paragraph = self.ctx.sentence_of(self.tokens[i].start)[1]
+        start = self.tokens[i].start
+        return not any(e.kind == "person" and not e.vague and any(
+            self.ctx.norm.to_normalized(x.loc.start) < start
+            and self.ctx.sentence_of(self.ctx.norm.to_normalized(x.loc.start))[1] >= paragraph - 1
+            for x in e.mentions) for e in self.entities)
 
     def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
         """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
