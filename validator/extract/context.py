@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from itertools import compress
+from collections import deque
+from itertools import chain, compress
 from dataclasses import InitVar, dataclass, field
 from operator import attrgetter
 
@@ -43,6 +44,8 @@ class Context:
         self.mark_positions: dict[str, list[int]] | None = None
         self._patterns = None
         self._word_at = None
+        self._distinct: set[str] | None = None
+        self._positions: dict[str, list[int]] | None = None
 
     @property
     def word_at(self):
@@ -51,6 +54,27 @@ class Context:
         if self._word_at is None:
             self._word_at = dict(compress(enumerate(self.texts), map("word".__eq__, map(token_kind, self.tokens)))).get
         return self._word_at
+
+    @property
+    def distinct_texts(self) -> set[str]:
+        """The article's distinct token texts, one set made at the first ask: the pattern matcher, the
+        spelling passes and the surname pass each test every distinct word in C (a set each was a
+        pass over every token each)."""
+        if self._distinct is None:
+            self._distinct = set(self.texts)
+        return self._distinct
+
+    def positions(self, words) -> list[int]:
+        """The indexes of the tokens whose text is one of `words` (a set or a dict), in order. Read from
+        an index of the article's token texts made at the first ask: a pass over every token for each
+        set of words a spelling or surname pass looks for cost more than the index."""
+        index = self._positions
+        if index is None:  # text -> its tokens, appended in C (a list made first for each distinct text:
+            # a defaultdict's miss, one a distinct text, costs several times a hit)
+            index = self._positions = {text: [] for text in self.distinct_texts}
+            deque(map(list.append, map(index.__getitem__, self.texts), range(len(self.texts))), maxlen=0)
+        found = self.distinct_texts.intersection(words)  # (over the smaller of the two, for sets)
+        return sorted(chain.from_iterable(map(index.__getitem__, found))) if found else []
 
     @property
     def patterns(self):

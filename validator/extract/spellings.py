@@ -114,7 +114,7 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
     # each distinct word with a g letter -> (word, clitic length, the word's key): read once per run,
     # looked up in C (most words have no such letter, or are read already)
-    distinct = list(set(ctx.texts))
+    distinct = list(ctx.distinct_texts)
     found = list(map(g_reading.__getitem__, distinct))
     readings = dict(zip(compress(distinct, found), filter(None, found)))
     # only a key two words of the article share can be written two ways (most articles have none)
@@ -125,7 +125,7 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     wanted = {text for text, (_, _, key) in readings.items() if key in shared}
     forms: dict[str, dict[str, tuple[int, int]]] = {}  # one g -> word -> its first span (normalized)
     tokens = ctx.tokens
-    for k in compress(range(len(tokens)), map(wanted.__contains__, ctx.texts)):
+    for k in ctx.positions(wanted):
         t = tokens[k]
         w, skip, key = readings[t.text]
         forms.setdefault(key, {}).setdefault(w, (t.start + skip, t.end))
@@ -289,7 +289,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
     name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
     tokens, texts = ctx.tokens, ctx.texts
-    for k in compress(range(len(texts)), map(words.__contains__, texts)):  # found in C
+    for k in ctx.positions(words):
         t = tokens[k]
         if t.text not in name_words:
             name_words[t.text] = (ctx.loc(t.start, t.end), "person")
@@ -307,8 +307,9 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     given_or_mark = memo.get("given-or-quote-mark")
     if given_or_mark is None or given_or_mark[0] is not given:  # (the given names and marks as one set, per run)
         given_or_mark = memo["given-or-quote-mark"] = (given, frozenset(given) | QUOTE_MARKS)
-    # the headline's tokens and those right after a given name or a quotation mark (one pass, in C)
-    for k in sorted({*range(headline_count), *compress(range(1, len(texts)), map(given_or_mark[1].__contains__, texts))}):
+    # the headline's tokens and those right after a given name or a quotation mark
+    after_given = [k + 1 for k in ctx.positions(given_or_mark[1]) if k + 1 < len(texts)]
+    for k in sorted({*range(headline_count), *after_given}):
         t = tokens[k]
         found = readings[t.text]
         if found is None or found[0] in person_words:
@@ -327,14 +328,14 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words)
-    distinct = list(set(texts))
+    distinct = list(ctx.distinct_texts)
     hits = compress(distinct, map(not_, map(index.probes.isdisjoint, map(_WORD_PROBES.__getitem__, distinct))))
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
                     if (found := readings[w]) is not None and found[0] not in person_words and found[0] == word}
     spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
-    for k in compress(range(len(texts)), map(texts_wanted.__contains__, texts)):  # those words only, in C
+    for k in ctx.positions(texts_wanted):  # those words only
         t = tokens[k]
         word, skip = readings[t.text]
         spans.setdefault(word, []).append((t.start + skip, t.end))
@@ -520,8 +521,9 @@ _NAMED_PLACES = word_class("entity-words", "named-place")
 _CLITICS = frozenset(affixes("clitic"))
 
 
-def _place_head(word: str) -> bool:
-    return word in _NAMED_PLACES or (word[:1] in _CLITICS and word[1:] in _NAMED_PLACES)
+# a place head as a token may write it: bare or after one clitic letter (وملعب، بملعب). One set, so the
+# article's tokens are tested in C (a call per token was a third of the spelling passes)
+_PLACE_HEAD_FORMS = frozenset(_NAMED_PLACES) | {c + w for c in _CLITICS if len(c) == 1 for w in _NAMED_PLACES}
 
 
 def _inner_letter_more(a: str, b: str) -> bool:
@@ -535,7 +537,9 @@ def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     tokens, texts = ctx.tokens, ctx.texts
     stopwords, given = ctx.res["stopwords"], ctx.res.given_names.by_norm
     names: list[tuple[str, str, int]] = []  # (the name's first word, the word after it, its token)
-    for k in compress(range(len(texts) - 1), map(_place_head, texts)):
+    for k in ctx.positions(_PLACE_HEAD_FORMS):
+        if k + 1 >= len(texts):
+            break  # (the last token heads nothing)
         w = texts[k + 1]
         if tokens[k + 1].kind != "word" or len(w) < PLACE_NAME_MIN or w.startswith(_DEFINITE_CLITICS) \
                 or stopwords.lookup(w) is not None or ctx.res.is_non_name(w):

@@ -38,7 +38,7 @@ class MentionPasses(UnnamedPasses):
     def _token_forms(self, first_words: set[str]) -> dict[str, list[tuple[int, str]]]:
         """Word tokens that read as one of `first_words`, whole or with a single-letter clitic split
         off (وحسين), as form -> [(token index, clitic)] in token order. Only the few words the
-        persons' names start with are looked for, in one pass over the token texts."""
+        persons' names start with are looked for, where the article's index of token texts has them."""
         readings: dict[str, list[tuple[str, str]]] = {}
         for form in first_words:
             readings.setdefault(form, []).append((form, ""))
@@ -46,8 +46,7 @@ class MentionPasses(UnnamedPasses):
                 for clitic in NAME_CLITIC_PREFIXES:
                     readings.setdefault(clitic + form, []).append((form, clitic))
         by_form: dict[str, list[tuple[int, str]]] = {}
-        texts = self.ctx.texts
-        for i in compress(range(len(texts)), map(readings.__contains__, texts)):
+        for i in self.ctx.positions(readings):
             if self.tokens[i].kind == "word":
                 for form, clitic in readings[self.tokens[i].text]:
                     by_form.setdefault(form, []).append((i, clitic))
@@ -60,7 +59,7 @@ class MentionPasses(UnnamedPasses):
         if not keys:
             return by_loose
         readings = self.res.loose_readings
-        distinct = list(set(self.ctx.texts))  # each distinct word once; the result is a set per key
+        distinct = list(self.ctx.distinct_texts)  # each distinct word once; the result is a set per key
         # only the words with a key asked are read in Python (a few of hundreds): found in C
         for w in compress(distinct, map(not_, map(keys.isdisjoint, map(self.res.loose_keys.__getitem__, distinct)))):
             for key, word in readings[w]:

@@ -177,7 +177,7 @@ class ArticlePatterns:
 
     def _distinct_texts(self) -> set[str]:
         if self._distinct is None:
-            self._distinct = set(self.texts)
+            self._distinct = self.ctx.distinct_texts
         return self._distinct
 
     def _worded(self) -> set[str]:
