@@ -218,13 +218,26 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
     a quotation may also simply close in the next paragraph."""
     mark = stack[-1][0]
     if mark == '"':
-        return False
+        return _straight_closes_next(text, stack, start, end)
     if text[start] == mark:
         return True
     close = PAIRS[mark]
     pos_close = text.find(close, start, end)
     pos_open = text.find(mark, start, end)
     return pos_close != -1 and (pos_open == -1 or pos_close < pos_open)
+
+
+def _straight_closes_next(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
+    """One straight quotation split by a paragraph break: its only open mark faces a word (قال: "...)
+    and the next paragraph holds one mark alone, straight and facing the word before it (..."،): the
+    quotation closes there (blind round 24 rejected the two lone marks as two errors). Any other mark
+    in the next paragraph leaves the pairing a guess: the lone mark stays reported."""
+    if len(stack) != 1:
+        return False
+    marks = [m.start() for m in _MARK.finditer(text, start, end)]
+    return len(marks) == 1 and text[marks[0]] == '"' \
+        and _straight_direction(text, marks[0], start, end) == "close" \
+        and _straight_direction(text, stack[0][1], 0, len(text)) == "open"
 
 
 def _quote(ctx: Context, start: int, close: int, mark: str, close_mark: str) -> Quote:
