@@ -65,7 +65,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                     q.ambiguous = True  # pairing of the other straight marks is a guess
         if stack:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt is not None and _continues(text, stack, nxt.start, nxt.end):
+            if nxt is not None and not _closes_reversed(here, stack) and _continues(text, stack, nxt.start, nxt.end):
                 carried = stack  # a quotation that runs on into the next paragraph
                 reopened = nxt.start if text[nxt.start] == stack[-1][0] else -1
                 quotes.extend(here)
@@ -225,6 +225,15 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
     pos_close = text.find(close, start, end)
     pos_open = text.find(mark, start, end)
     return pos_close != -1 and (pos_open == -1 or pos_close < pos_open)
+
+
+def _closes_reversed(here: list[Quote], stack: list[tuple[str, int]]) -> bool:
+    """A paragraph's last open « that follows a lone » of its own (:» ... « .) closes a pair written
+    the other way round: it is not a quotation carried into the next paragraph (blind round 25: the
+    carried « paired with the next paragraph's reversed opening », hiding its unclosed quotation)."""
+    mark, start = stack[-1]
+    return len(stack) == 1 and mark == "«" and any(
+        not q.balanced and q.open_mark == "»" and q.close_mark is None and q.loc.start < start for q in here)
 
 
 def _straight_closes_next(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
