@@ -125,27 +125,26 @@ def _edges(piece: str) -> tuple[int, int] | None:
     """What the token regex makes of a piece that is one word or number, with perhaps a character
     glued to one end or both that is a token of its own (ذلك، «لا (تموز) -), read without the regex
     (a call costs as much as a hundred characters scanned): (1 if the first character is a token, 1
-    if the last is), the rest one token; None when the regex must decide."""
+    if the last is), the rest one token; None when the regex must decide. One token: letters only
+    or decimal digits only (\\d+ or [^\\W\\d_]+), tested inline (a call a test cost more than it)."""
     if len(piece) < 2:
         return (0, 0) if piece and not piece.isspace() else None
     if piece.isdecimal():
         return 0, 0
-    if _one_token(piece[:-1]):
+    rest = piece[:-1]
+    if rest.isalpha() or rest.isdecimal():
         return (0, 1) if _ALONE[piece[-1]] else None
-    if _one_token(piece[1:]):
+    rest = piece[1:]
+    if rest.isalpha() or rest.isdecimal():
         return (1, 0) if _ALONE[piece[0]] else None
-    if len(piece) > 2 and _one_token(piece[1:-1]) and _ALONE[piece[0]] and _ALONE[piece[-1]]:
+    rest = piece[1:-1]
+    if rest and (rest.isalpha() or rest.isdecimal()) and _ALONE[piece[0]] and _ALONE[piece[-1]]:
         return 1, 1
     return None
 
 
-def _one_token(text: str) -> bool:
-    """Letters only or decimal digits only: one token of the regex (\\d+ or [^\\W\\d_]+)."""
-    return text.isalpha() or text.isdecimal()
-
-
 # A character the token regex reads as a token of its own beside a word or a number: a digit (\d;
-# beside a number `_one_token` took it already), a mark (not \w, not white space), or `_`.
+# beside a number `_edges` took it already), a mark (not \w, not white space), or `_`.
 _ALONE = WordCache(lambda c: not c.isspace() and (c.isdecimal() or not c.isalnum()), limit=10_000)
 
 
