@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from validator.extract.group_identity import issuer, research_identified, research_identity
+from validator.extract.group_identity import institution, issuer, research_identified, research_identity
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
 from validator.messages import messages
 
@@ -120,6 +120,9 @@ def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
         elif (entity := article.entity(item.entity)) is not None and (issued := issuer(entity, article)):
             words, line, column = issued
             evidence.append(f"{labels(lang)['issuer_named']} '{words}' ({line}:{column})")
+        elif entity is not None and (body := institution(entity, article)):
+            words, line, column = body
+            evidence.append(f"{labels(lang)['institution_named']} '{words}' ({line}:{column})")
     if isinstance(item, NumberItem):
         evidence += context_flags(item, lang)
     return evidence

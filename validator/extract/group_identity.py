@@ -4,7 +4,7 @@ a research noun as a vague source only where the story names no researcher, univ
 institute or journal anywhere (issue 13, rounds 0-22: 3 of 9); a lead's «دراسة:» or «قال علماء» in a
 story that names them later is how science news is written. A lead's «ذكر تقرير» that a later mention
 gives its issuer (وكشف التقرير ... الذي أصدرته مؤسسة النقد) was rejected both times it was judged. Rules
-read them as the mention fields research_identified and issuer_named; the evidence names what identified it."""
+read them as the mention fields research_identified, issuer_named and institution_named; the evidence names what identified it."""
 from __future__ import annotations
 
 from validator.extract.entities.words import _ISSUED_BY
@@ -21,10 +21,15 @@ ISSUER_AFTER = 5  # words after a document's mention where who issued it is writ
 
 def tier(e: Entity, a: Article) -> str | None:
     """The vague-sources tier of a vague entity's head word (الباحثون → باحثون), or None."""
+    entry = _head_entry(e, a)
+    return entry.get("tier") if entry is not None else None
+
+
+def _head_entry(e: Entity, a: Article):
+    """The vague-sources entry of a vague entity's head word, or None."""
     if not e.vague or a.resources is None or not e.key:
         return None
-    entry = a.resources["vague-sources"].by_norm.get(_without_article(e.key.split(" ", 1)[0]))
-    return entry.get("tier") if entry is not None else None
+    return a.resources["vague-sources"].by_norm.get(_without_article(e.key.split(" ", 1)[0]))
 
 
 def _research_word(words) -> str | None:
@@ -70,14 +75,52 @@ def research_identified(mention, a: Article) -> bool:
 
 def issuer(e: Entity, a: Article) -> tuple[str, int, int] | None:
     """A document (tier=document) one of whose mentions the story follows with who issued it (التقرير
-    الحادي والخمسون الذي أصدرته ...): those words, line and column; None otherwise."""
+    الحادي والخمسون الذي أصدرته ...), or whose next sentence a named body speaks (a report said ...; the next
+    sentence: the refugee council said ...: round 25, the report's author): those words, line and column; None otherwise."""
     if tier(e, a) != "document":
         return None
     for m in e.mentions:
         after = a.doc.text[m.loc.end:m.loc.end + 120].split()[:ISSUER_AFTER]
         if any(normalize_string(w) in _ISSUED_BY for w in after):
             return " ".join(after), m.loc.line, m.loc.column
+    return _body_speaks_next(e, a)
+
+
+def _body_speaks_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A named body that is a source in the sentence right after the document's first mention."""
+    sentence = a.doc.sentence_at(e.mentions[0].loc.start) if e.mentions else None
+    if sentence is None:
+        return None
+    for other in a.entities:
+        if other.kind != "organization" or other.vague or other.role_only:
+            continue
+        for m in other.mentions:
+            if m.is_source and (s := a.doc.sentence_at(m.loc.start)) is not None and s.index == sentence.index + 1:
+                return m.loc.text, m.loc.line, m.loc.column
     return None
+
+
+def institution(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A plural of experts (vague-sources group=experts) whose mention a named body follows in the same
+    noun phrase (the experts of the World Health Organization: round 25, the body's experts, not anonymous ones): the body's
+    words, line and column; None otherwise."""
+    entry = _head_entry(e, a)
+    if entry is None or entry.get("group") != "experts":
+        return None
+    for m in e.mentions:
+        for other in a.entities:
+            if other.kind != "organization" or other.vague or other.role_only:
+                continue
+            for om in other.mentions:
+                if 0 < om.loc.start - m.loc.end <= 1:
+                    return om.loc.text, om.loc.line, om.loc.column
+    return None
+
+
+def institution_named(mention, a: Article) -> bool:
+    """A mention of a plural of experts that a named body qualifies (the experts of a named organization)."""
+    e = a.entity(mention.entity)
+    return e is not None and institution(e, a) is not None
 
 
 def issuer_named(mention, a: Article) -> bool:

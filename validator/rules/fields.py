@@ -9,7 +9,7 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import issuer_named, research_identified
+from validator.extract.group_identity import institution_named, issuer_named, research_identified
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
 from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
@@ -372,7 +372,13 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                              "an institute or a journal anywhere (attribution-words research-identity)"),
         "issuer_named": FieldSpec(issuer_named,
                                   doc="a document noun (lexicon vague-sources tier=document: a report, a document) that "
-                                      "a mention of it in the story follows with who issued it (entity-words issued-by)"),
+                                      "a mention of it in the story follows with who issued it (entity-words issued-by), "
+                                      "or whose next sentence a named body speaks (its author)"),
+        "institution_named": FieldSpec(institution_named,
+                                       doc="a plural of experts (lexicon vague-sources group=experts) that a named body "
+                                           "right after it qualifies (the World Health Organization's experts)"),
+        "body_identified": FieldSpec(lambda m, a: issuer_named(m, a) or institution_named(m, a),
+                                     doc="issuer_named or institution_named: a named body the document or the experts are of"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
