@@ -565,4 +565,3 @@ def _place_name_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
             paired.add((a, b))
             out.append(SpellingGroup(a, tuple((loc.text, loc) for loc in locs), "place", rule))
     return out
-

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.group_identity import institution_named, issuer_named, research_identified
-from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup, TextSpan
+from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 

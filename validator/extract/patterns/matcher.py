@@ -72,7 +72,6 @@ class ArticlePatterns:
         self._word_lexicons: frozenset[str] = by_label[2]  # the lexicons `word` tests name
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
-        self._distinct: set[str] | None = None  # the article's distinct token texts
         self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
         self._words_any: set[str] | None = None  # the article's words with an entry in a `word` test's lexicon
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
@@ -116,7 +115,7 @@ class ArticlePatterns:
         each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
         tests (most candidates fail there, and a failed match costs far more than a set lookup). A
         pattern one of whose anchor words is not in the article is not tried at all."""
-        distinct = self._distinct_texts()
+        distinct = self.ctx.distinct_texts
         anchors = []
         for at, kind, value in plan.anchors:
             words = self._word_entries(*value) if kind == "word" else value
@@ -164,7 +163,7 @@ class ArticlePatterns:
             if attr is not None:  # the lexicon's words, once for all its attributes
                 found = self._word_entries(lexicon, None)
             else:
-                found = lex.words_with_entry(self._worded() if lexicon in self._word_lexicons else self._distinct_texts())
+                found = lex.words_with_entry(self._worded() if lexicon in self._word_lexicons else self.ctx.distinct_texts)
             if attr is not None and found:
                 memo = res.pattern_memo
                 has = memo.get(key)
@@ -174,11 +173,6 @@ class ArticlePatterns:
                 found = set(compress(found, map(has.__getitem__, found)))
             self._words[key] = found
         return found
-
-    def _distinct_texts(self) -> set[str]:
-        if self._distinct is None:
-            self._distinct = self.ctx.distinct_texts
-        return self._distinct
 
     def _worded(self) -> set[str]:
         """The article's words that some lexicon of a `word` test has an entry for: each lexicon then
@@ -192,7 +186,7 @@ class ArticlePatterns:
                 lexicons = [self.ctx.res.matchable[name] for name in sorted(self._word_lexicons)]
                 anywhere = memo[key] = WordCache(lambda w: any(lex.lookup(w) is not None for lex in lexicons),
                                                  LOOKUP_CACHE_SIZE)
-            distinct = list(self._distinct_texts())
+            distinct = list(self.ctx.distinct_texts)
             self._words_any = set(compress(distinct, map(anywhere.__getitem__, distinct)))
         return self._words_any
 
