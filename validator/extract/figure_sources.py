@@ -259,6 +259,9 @@ def cited_documents(ctx: Context, article: Article) -> None:
         for n in by_sentence.get(sentence, ()):
             if not n.attributed and n.carried_from is None:
                 n.carried_from = cue.id
+                # a hedge after the document in its own sentence (تضمن ... نسبة تقدر بنحو 43 في المائة) is
+                # the document's estimate, not the writer's: the figure stays the document's
+                n.hedged = n.hedged and n.loc.start < cue.loc.start
     if added:
         article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
 
