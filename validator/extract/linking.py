@@ -67,8 +67,17 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
             if q is None or q.loc.start < a.loc.end:
                 continue
             before = text[a.loc.end:q.loc.start].split()
-            if before and (before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS):
+            if not before or before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS:
                 ends[a.id] = max(ends.get(a.id, 0), q.loc.end)
+    # the verb of a colon that opens the quotation (وقال فلان: «...»): the same speaker, nothing he says between
+    closing = {}  # sentence -> its attributions that open a quotation
+    for a in article.attributions:
+        if a.id in ends:
+            closing.setdefault(a.sentence, []).append(a)
+    for b in (b for b in article.attributions if b.sentence in closing and b.id not in ends):
+        a = next((a for a in closing[b.sentence] if a.source == b.source and b.loc.end <= a.loc.start), None)
+        if a is not None and not any(normalize_cached(w) in _OPENS_WORDS for w in text[b.loc.end:a.loc.start].split()):
+            ends[b.id] = ends[a.id]
     return ends
 
 
@@ -142,6 +151,8 @@ def link(article: Article) -> None:
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
     closed = _closed_words(article, speech)
+    for a in article.attributions:
+        a.quoted_only = a.id in closed
     for n in article.numbers:
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]

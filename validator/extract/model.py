@@ -159,6 +159,7 @@ class Attribution:
     paragraph: int = 0
     implicit: bool = False              # a bare continuation verb ("وأضاف") resolved by coreference
     lexicon: str = ""
+    quoted_only: bool = False           # its words are one quotation right after إن or a colon: no more
 
 
 @dataclass(frozen=True, slots=True)
