@@ -9,7 +9,8 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import institution_named, issuer_named, research_identified
+from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified
+from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.quotes import MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
@@ -330,6 +331,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "titled_when_cited": FieldSpec(_titled_when_cited,
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": _attribute("vague", doc="an anonymous or vague source"),
+        "plural": FieldSpec(plural, doc="a vague source whose head word is plural (lexicon vague-sources number=pl: "
+                                        "مصادر، مسؤولون، شهود): a group, whose later claims may each be another member's"),
         "identified_later": FieldSpec(_identified_later,
                                       doc="a study or scientists a lead often leaves vague and the next sentence "
                                           "identifies (lexicon vague-sources, identified=next)"),
@@ -379,6 +382,13 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                            "right after it qualifies (the World Health Organization's experts)"),
         "body_identified": FieldSpec(lambda m, a: issuer_named(m, a) or institution_named(m, a),
                                      doc="issuer_named or institution_named: a named body the document or the experts are of"),
+        "headline_answered": FieldSpec(lambda m, a: headline_answered(m, a) is not None,
+                                       doc="a vague source in the headline that the body answers: the lead's first "
+                                           "source is a titled, named person (the headline's shorthand for him), or "
+                                           "a research noun (دراسة:) the body reports as its own vague source"),
+        "within_statement": FieldSpec(lambda m, a: within_statement(m, a) is not None,
+                                      doc="a vague source a preposition introduces (وفق تقارير أمنية) after another "
+                                          "source's reporting verb in its sentence: part of that source's statement"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },
