@@ -332,7 +332,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": _attribute("vague", doc="an anonymous or vague source"),
         "plural": FieldSpec(plural, doc="a vague source whose head word is plural (lexicon vague-sources number=pl: "
-                                        "مصادر، مسؤولون، شهود): a group, whose later claims may each be another member's"),
+                                        "sources, officials, witnesses): a group, whose later claims may each be another member's"),
         "identified_later": FieldSpec(_identified_later,
                                       doc="a study or scientists a lead often leaves vague and the next sentence "
                                           "identifies (lexicon vague-sources, identified=next)"),
@@ -385,10 +385,17 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "headline_answered": FieldSpec(lambda m, a: headline_answered(m, a) is not None,
                                        doc="a vague source in the headline that the body answers: the lead's first "
                                            "source is a titled, named person (the headline's shorthand for him), or "
-                                           "a research noun (دراسة:) the body reports as its own vague source"),
+                                           "a research noun (a study:) the body reports as its own vague source"),
         "within_statement": FieldSpec(lambda m, a: within_statement(m, a) is not None,
-                                      doc="a vague source a preposition introduces (وفق تقارير أمنية) after another "
-                                          "source's reporting verb in its sentence: part of that source's statement"),
+                                      doc="a vague document (lexicon entity-words document-source) a preposition introduces "
+                                          "(according to security reports) after another source's reporting verb and its "
+                                          "that-clause: part of that source's statement"),
+        "accounted_for": FieldSpec(
+            lambda m, a: research_identified(m, a) or issuer_named(m, a) or institution_named(m, a)
+            or _in_quotation(m, a) or headline_answered(m, a) is not None or within_statement(m, a) is not None,
+            doc="research_identified, body_identified, in_quote, headline_answered or within_statement: the story "
+                "identifies the vague source, or it is someone else's words (one field: a rule's condition stays "
+                "within what the corpus engine compiles)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },

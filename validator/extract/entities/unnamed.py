@@ -562,23 +562,17 @@ class UnnamedPasses(SpeakerPasses):
         return True
 
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
-        """The nearest anonymous source before offset `before` whose head is this definite head's word:
-        the same first letters (المسؤول → مسؤول حكومي) or the same singular (vague-sources lemma=: المصدر
-        ذاته → مصادر مطلعة, a broken plural)."""
+        """The nearest anonymous source before offset `before` with this head's first letters (المسؤول →
+        مسؤول حكومي) or its singular (vague-sources singular=: المصدر ذاته → مصادر مطلعة, a broken plural)."""
         head = head.removeprefix(ARTICLE)
-        lemma = self._vague_lemma(head)
+        singular = self.res.vague_singular(head)
         limit = self.ctx.norm.to_original(before)
         for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
             if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < limit:
                 word = e.key.removeprefix(ARTICLE)
-                if head[:3] and (word[:3] == head[:3] or self._vague_lemma(word.split(" ", 1)[0]) == lemma):
+                if head[:3] and (word[:3] == head[:3] or self.res.vague_singular(word.split(" ", 1)[0]) == singular):
                     return e
         return None
-
-    def _vague_lemma(self, word: str) -> str:
-        """A vague head's singular (vague-sources lemma=), else the word itself."""
-        entry = self.res.vague_sources.lookup(word)
-        return (entry.get("lemma") or entry.norm) if entry is not None else word
 
     def _after_source_preposition(self, i: int) -> bool:
         """A source preposition of source-phrases.txt (حسب، وبحسب، وفقا ل) ends right before token i."""
