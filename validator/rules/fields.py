@@ -12,7 +12,7 @@ from typing import Any, Callable
 from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
-from validator.extract.quotes import MIRRORED_SLIP
+from validator.extract.quotes import GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
 
@@ -307,9 +307,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         **_COMMON,
         "kind": _attribute("kind", doc="speech, name or term"),
         "balanced": _attribute("balanced", doc="its marks pair up"),
-        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
-                              doc="two guillemets of one kind around a quotation in a paragraph that pairs "
-                                  "guillemets the right way beside them: a glyph slip, the marks still delimit it"),
+        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence or GUILLEMET_OPENED_TWICE in q.evidence,
+                              doc="two guillemets of one kind around a quotation where a mark visibly faces the "
+                                  "wrong way: »...» side by side with a right-way «...» (mirrored-guillemet-slip), "
+                                  "or «...« whose second mark opens again where the closing one belongs "
+                                  "(guillemet-opened-twice)"),
+        "mirrored_pair": FieldSpec(lambda q, a: MIRRORED_PAIR in q.evidence,
+                                   doc="a quotation marked »...» away from any right-way «...»: the opening mark "
+                                       "is mirrored, the two still pair (mirrored-guillemet-pair)"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": _attribute("content", doc="the text between the marks"),
         "words": _attribute("words", doc="number of words quoted"),
