@@ -49,7 +49,7 @@ _ONE_COUNTED = tuple(word_class("entity-words", "one-counted"))  # أحد، وا
 _IMPERSONAL_SOURCES = word_class("entity-words", "impersonal-source")  # تقرير، مصدر، بيان، دراسة
 _NOT_A_CONSTRUCT = _RELATIVES | word_class("entity-words", "issued-adjective")  # ... الصادر، الصادرة
 _MEDIA_STEMS = tuple(word_class("entity-words", "media-stem"))  # الإعلام، الصحف، الإعلامية
-_SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT
+_SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT | word_class("entity-words", "report-that-bi")
 _PARTITIVE = one_word("entity-words", "partitive")            # من
 _SOURCE_ORIGIN = word_class("entity-words", "source-origin-preposition")  # عن، من، في، بين
 _WHOLE_QUANTIFIERS = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
@@ -117,6 +117,8 @@ class UnnamedPasses(SpeakerPasses):
         """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
         not an anonymous official (مسؤول إسرائيلي، مسؤول في بلدية درنة، متحدثة باسم الجيش)."""
         role = phrase.roles[0][2]
+        if self._anonymity_at(phrase.end) is not None:
+            return False  # متحدث باسم الهيئة لم تذكر اسمه: the office told, its holder withheld on purpose
         if role.entry.get("unique") == "yes":
             return True  # النبي، الرسول: one person, whom every reader knows
         if any(w.startswith(ARTICLE) for w in role.entry.norm.split()[1:]):
