@@ -230,13 +230,17 @@ def sourced_next(article: Article) -> None:
     for k in range(1, len(sentences)):  # every part of a cut first sentence, and nothing after it
         opening[k] = opening[k] and (sentences[k - 1].paragraph != sentences[k].paragraph or opening[k - 1])
     lead = lead_paragraph(article.doc)
-    # a speaker whose words are one quotation (وقال فلان إن «...»: quoted_only) says no more than it: he
+    # a person whose words are one quotation (وقال فلان إن «...»: quoted_only) says no more than it: he
     # sources an earlier figure only where his quotation gives a figure too (issue 13, rounds 7 and 27: a
-    # father's or a surgeon's quoted words after a sum or a count they do not give)
+    # father's or a surgeon's quoted words after a sum or a count they do not give); a body's statement
+    # on the event (وقالت غرفة الطوارئ في بيان إن «...») reports it, its toll included
     with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None}
+    def voice_only(a: Attribution) -> bool:
+        entity = article.entity(a.source)
+        return a.quoted_only and entity is not None and entity.kind == "person" and with_figures.isdisjoint(a.covers)
     def names(s: int, named_only: bool) -> bool:
         return any(a.kind == "document" or ((_named(article, a.source) if named_only else a.source)
-                                            and not (a.quoted_only and with_figures.isdisjoint(a.covers)))
+                                            and not voice_only(a))
                    for a in by_sentence.get(s, ()))
     for n in article.numbers:
         nxt = n.sentence + 1
