@@ -15,8 +15,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, _final_ya_names, _headline_speaker_variants, \
-    _headline_tokens
+from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, _final_ya_names, \
+    _headline_speaker_variants, _headline_tokens, dropped_article_names, name_slot
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
@@ -61,10 +61,13 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
+    out += dropped_article_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
-    return [_odd_one_out(ctx, g) for g in out]
+    # (a bare family name is counted inside every written one with its article: its forms keep their order)
+    return [g if g.variant in _BARE_VARIANTS else _odd_one_out(ctx, g) for g in out]
 
 
+_BARE_VARIANTS = ("dropped-article", "nisba-article")  # a bare family name (name_typos.dropped_article_names)
 QUOTED_NAME_LONGEST = 4  # words of a quoted name (كوبا أميركا، صوت أمريكا) around a listed term
 
 
@@ -172,7 +175,11 @@ def _variant_rule(a: str, b: str) -> str | None:
         return None
     ka, kb = a.translate(_ONE_LETTER), b.translate(_ONE_LETTER)
     if len(ka) == len(kb):
-        return "letter-class" if ka == kb else None
+        if ka == kb:
+            return "letter-class"
+        # two neighbouring letters swapped (أغولو / أوغلو، تشيفتشي / تشيفشتي): a typing slip, counted where
+        # the other spelling stands in a name's slot (name_typos.name_slot), else a note
+        return "swapped-letters" if len(ka) >= TRANSPOSED_MIN and _transposed(ka, kb) else None
     longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
     if len(longer) - len(shorter) != 1:
         return None
@@ -268,9 +275,12 @@ _WORD_PROBES = WordCache(_word_probes)
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
-    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
+    """A name word's letter key, and its keys one letter shorter and longer or with two neighbouring
+    letters swapped (`_NameIndex`)."""
     key = name.translate(_ONE_LETTER)
-    return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
+    swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)] \
+        if len(key) >= TRANSPOSED_MIN else []
+    return key, frozenset((*_shorter_keys(key), *_longer_keys(key), *swapped))
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
@@ -347,16 +357,22 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
-            if rule is None or not _anchor_allows(own[1] if own and anchor in _PLACED_ANCHORS else anchor,
-                                                  rule, word, name, spans, headline_end, ctx, words):
+            anchor = own[1] if own and anchor in _PLACED_ANCHORS else anchor
+            if rule is None or not _anchor_allows(anchor, rule, word, name, spans, headline_end, ctx, words):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)
             span = next((x for x in where if x[0] > loc.start), where[0])
             other = ctx.loc(*span)
             if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
+            slot = ""
+            if rule == "swapped-letters":  # a slip of two letters counts where a name stands (name_slot)
+                slot, span = name_slot(ctx, where, name, entities)
+                if slot == OTHER_PERSON or slot == UNPLACED and (anchor != "person" or name in given):
+                    continue  # ordinary words swap letters too (خليفة / خلفية، معنية / معينة): a person's name only
+                other = ctx.loc(*span)
             forms = sorted((loc, other), key=lambda x: x.start)
-            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
+            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule, slot))
             break
     return out
 
