@@ -233,11 +233,15 @@ class _NameIndex:
     (comparing every word with every name was quadratic, a third of an article's time; the variants are
     made for the few names, once per run, not for each word of the article)."""
 
-    def __init__(self, name_words: dict):
+    def __init__(self, name_words: dict, given=()):
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
         self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
             else ([], [])
+        # and, for a name word that is no given name of the lexicon, two letters swapped
+        for k, (name, _) in enumerate(self.items):
+            if len(name) >= TRANSPOSED_MIN and name not in given:
+                self.variants[k] = self.variants[k] | _SWAPPED_KEYS[name]
         # every key a word may have to be compared with a name (its own or a variant): one set, made in C
         self.keys = set(self.own_keys).union(*self.variants)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
@@ -275,16 +279,22 @@ _WORD_PROBES = WordCache(_word_probes)
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
-    """A name word's letter key, and its keys one letter shorter and longer or with two neighbouring
-    letters swapped (`_NameIndex`)."""
+    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
     key = name.translate(_ONE_LETTER)
-    swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)] \
-        if len(key) >= TRANSPOSED_MIN else []
-    return key, frozenset((*_shorter_keys(key), *_longer_keys(key), *swapped))
+    return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
+
+
+def _swapped_keys(name: str) -> frozenset[str]:
+    """A name word's letter keys with two neighbouring letters swapped (variant swapped-letters), for a
+    name of TRANSPOSED_MIN letters or more."""
+    key = name.translate(_ONE_LETTER)
+    return frozenset(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)) \
+        if len(key) >= TRANSPOSED_MIN else frozenset()
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
 _NAME_KEYS = WordCache(_name_keys, limit=20_000)
+_SWAPPED_KEYS = WordCache(_swapped_keys, limit=20_000)
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -337,7 +347,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         name_words.setdefault(word, (ctx.loc(start, end), anchor))
     if not name_words:
         return []
-    index = _NameIndex(name_words)
+    index = _NameIndex(name_words, given)
     distinct = list(ctx.distinct_texts)
     hits = compress(distinct, map(not_, map(index.probes.isdisjoint, map(_WORD_PROBES.__getitem__, distinct))))
     wanted = {found[0] for found in map(readings.__getitem__, hits)
@@ -368,7 +378,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             slot = ""
             if rule == "swapped-letters":  # a slip of two letters counts where a name stands (name_slot)
                 slot, span = name_slot(ctx, where, name, entities)
-                if slot == OTHER_PERSON or slot == UNPLACED and (anchor != "person" or name in given):
+                if slot == OTHER_PERSON or slot == UNPLACED and anchor != "person":
                     continue  # ordinary words swap letters too (خليفة / خلفية، معنية / معينة): a person's name only
                 other = ctx.loc(*span)
             forms = sorted((loc, other), key=lambda x: x.start)
