@@ -236,12 +236,9 @@ class _NameIndex:
     def __init__(self, name_words: dict, given=()):
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
-        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
-            else ([], [])
         # and, for a name word that is no given name of the lexicon, two letters swapped
-        for k, (name, _) in enumerate(self.items):
-            if len(name) >= TRANSPOSED_MIN and name not in given:
-                self.variants[k] = self.variants[k] | _SWAPPED_KEYS[name]
+        self.own_keys, self.variants = map(list, zip(*[(_NAME_KEYS if name in given else _SWAPPED_KEYS)[name]
+                                                        for name in name_words])) if name_words else ([], [])
         # every key a word may have to be compared with a name (its own or a variant): one set, made in C
         self.keys = set(self.own_keys).union(*self.variants)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
@@ -284,12 +281,13 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
     return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
 
 
-def _swapped_keys(name: str) -> frozenset[str]:
-    """A name word's letter keys with two neighbouring letters swapped (variant swapped-letters), for a
-    name of TRANSPOSED_MIN letters or more."""
-    key = name.translate(_ONE_LETTER)
-    return frozenset(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)) \
-        if len(key) >= TRANSPOSED_MIN else frozenset()
+def _swapped_keys(name: str) -> tuple[str, frozenset[str]]:
+    """`_name_keys`, and for a name of TRANSPOSED_MIN letters or more its keys with two neighbouring
+    letters swapped (variant swapped-letters)."""
+    key, variants = _NAME_KEYS[name]
+    if len(key) < TRANSPOSED_MIN:
+        return key, variants
+    return key, variants | frozenset(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
