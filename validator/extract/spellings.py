@@ -54,7 +54,8 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
         variants = _distinct_spellings(forms, ctx.res.given_names.by_norm, nasab, particles)
         if len(variants) > 1:
-            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key"))
+            slot = ANOTHER_FULL_NAME if any(_opens_full_name(ctx, loc, e.key) for loc in variants.values()) else ""
+            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key", slot))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _transliterated_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
@@ -68,6 +69,23 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
 
 
 _BARE_VARIANTS = ("dropped-article", "nisba-article")  # a bare family name (name_typos.dropped_article_names)
+# A one-word spelling followed by an unknown word that ends its clause (ادريان، رودريقو مورا.) is the
+# first name of another full name, not a back-reference to جورج ريدريقو: two people of one list (blind
+# round 24), a note at most (slot another-full-name).
+ANOTHER_FULL_NAME = "another-full-name"
+
+
+def _opens_full_name(ctx: Context, loc: Location, key: str) -> bool:
+    if " " in loc.text:
+        return False
+    tokens, texts, stopwords = ctx.tokens, ctx.texts, ctx.res["stopwords"]
+    k = ctx.index.containing(ctx.norm.to_normalized(loc.start)) + 1
+    if k >= len(tokens) or tokens[k].kind != "word" or texts[k] in key.split() \
+            or stopwords.lookup(texts[k]) is not None or ctx.res.is_non_name(texts[k]):
+        return False
+    return k + 1 == len(tokens) or tokens[k + 1].kind == "punct"
+
+
 QUOTED_NAME_LONGEST = 4  # words of a quoted name (كوبا أميركا، صوت أمريكا) around a listed term
 
 

@@ -423,7 +423,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                            "long-vowel, final-ya, ...; its evidence variant:NAME)"),
                  "slot": _attribute("slot", doc="where the other spelling stands, for the variants that ask "
                                                 "(after-reporting-verb, after-same-given-name, "
-                                                "family-back-reference, unplaced; its evidence name-slot:NAME)")},
+                                                "family-back-reference, unplaced, another-full-name; its evidence "
+                                                "name-slot:NAME)")},
 }
 
 # Message placeholders: {text} and these.
