@@ -103,6 +103,7 @@ class NumberItem:
     outside_quote: bool = False         # its sentence's speaker says only a quotation (إن «...») that does not hold it
     in_headline: bool = False
     in_subhead: bool = False            # in a subhead or teaser line inside the body
+    stub: bool = False                  # in the headline of a stub: a body of a few words (a byline, tags)
     passage: int = 0                    # a paragraph cut where the article turns to another incident
     historical: bool = False            # in a sentence dated before the article's time (في عام 1991، العام الماضي)
     sourced_next: bool = False          # a lead figure (first sentence of its paragraph) the next sentence sources
