@@ -1,8 +1,7 @@
 """A name mistyped rather than transliterated two ways: a final ى written for ي in a name (not the
 writer's habit throughout); a headline's speaker spelled with a long vowel more or less than the body
 writes him; a family name written once without its article; a one-word spelling that opens another
-full name; and the slot that shows a word is a
-name's other spelling (`name_slot`). `find_spellings` (spellings.py) calls them."""
+full name; and the slot that shows a word is a name's other spelling (`name_slot`). `find_spellings` (spellings.py) calls them."""
 from __future__ import annotations
 
 import re
