@@ -29,16 +29,17 @@ FEED_TABLE = "feed"   # one row per feed item of the run: a person's title, an e
 # condition can test.
 FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("text", "category", "qualifier", "noun", "noun_type", "kind", "content", "name",
-                     "title", "gender", "form", "phrase", "dateline_place", "event_place", "variant"), "str"),
+                     "title", "gender", "form", "phrase", "dateline_place", "event_place", "variant", "slot"), "str"),
     **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms", "market_report"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
                      "approximate", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
-                     "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "sourced_next",
+                     "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "stub", "sourced_next",
                      "carried", "continues_source", "source_near", "hedged", "cargo", "record", "unit_price", "recalled", "forecast", "market_wrap", "idiom", "in_column",
                      "quotes_here", "introduced", "framed", "body_first_source", "speaker_first", "update_story",
-                     "identified_later", "named_next", "mirrored", "research_identified", "issuer_named", "institution_named", "body_identified"),
+                     "identified_later", "named_next", "mirrored", "mirrored_pair", "research_identified", "issuer_named", "institution_named", "body_identified",
+                     "plural", "headline_answered", "within_statement", "accounted_for"),
                     "bool"),
     "titles": "list",
 }

@@ -25,6 +25,12 @@ def tier(e: Entity, a: Article) -> str | None:
     return entry.get("tier") if entry is not None else None
 
 
+def plural(e: Entity, a: Article) -> bool:
+    """A vague source whose head word is plural (vague-sources number=pl: مصادر، مسؤولون، شهود)."""
+    entry = _head_entry(e, a)
+    return entry is not None and entry.get("number") == "pl"
+
+
 def _head_entry(e: Entity, a: Article):
     """The vague-sources entry of a vague entity's head word, or None."""
     if not e.vague or a.resources is None or not e.key:
@@ -43,7 +49,7 @@ def _research_word(words) -> str | None:
 
 def research_identity(a: Article) -> tuple[str, int, int] | None:
     """What identifies the story's research, as (words, line, column): a named person's researcher's
-    title (الباحث بكلية لندن), a named university, institute or journal, or one written right after a
+    title (الباحث بكلية لندن), a body with a university, institute, journal, lab or space agency in its name, or one written right after a
     research group's own mention (باحثون من جامعتي بليموث وإكستير). None when the story names none."""
     return a.memo("research-identity", _find)
 
@@ -62,7 +68,7 @@ def _find(a: Article) -> tuple[str, int, int] | None:
                 if m.title and _research_word(m.title.split()):
                     loc = m.title_loc or m.loc
                     return m.title, loc.line, loc.column
-        elif e.kind == "organization" and _research_word(e.name.split()[:1]):
+        elif e.kind == "organization" and _research_word(e.name.split()):  # وكالة ناسا، جامعة لندن
             return e.name, e.loc.line, e.loc.column
     return None
 
