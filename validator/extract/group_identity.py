@@ -15,7 +15,8 @@ from validator.text.lexicon import token_variants
 from validator.text.normalize import normalize_string
 
 _RESEARCH = word_class("attribution-words", "research-identity")
-AFTER_MENTION = 3  # words after a research group's own mention where its institution is written (باحثون من جامعة ...)
+AFTER_MENTION = 5  # words after a research noun's own mention where its institution is written (باحثون من جامعة ...;
+# دراسة أجراها أطباء من جامعة ...: round 30, the makers of a study between it and their university)
 ISSUER_AFTER = 5  # words after a document's mention where who issued it is written (التقرير الحادي والخمسون الذي أصدرته)
 
 
