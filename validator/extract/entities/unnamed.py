@@ -39,6 +39,7 @@ from validator.extract.letters import (
 )
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Entity
+from validator.text.normalize import normalize_string
 from validator.text.punctuation import SENTENCE_MARKS
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 
@@ -231,6 +232,9 @@ class UnnamedPasses(SpeakerPasses):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية، جميع التقارير الإخبارية: a generic
                 # group, not one named before (جميع المسؤولين alone may be the officials named before)
             elif definite:
+                if kind == "head" and m.entry.get("number") == "sg" and j == m.j \
+                        and self._titled_person_before(m.entry.norm.removeprefix(ARTICLE), start_off):
+                    continue  # وأشار الخبير العسكري: the named person whose title is that role, told before
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
@@ -254,6 +258,15 @@ class UnnamedPasses(SpeakerPasses):
             mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev) \
                 or self._masdar_subject(prev, j)
             self._mark(i, j)
+
+    def _titled_person_before(self, head: str, start: int) -> bool:
+        """A named person mentioned before `start` with `head` among the words of his title (الخبير
+        العسكري اليمني العميد فلان ... وأشار الخبير العسكري): the definite role refers back to him (issue 13
+        round 29; a definite noun for a source named before, rounds 8, 22, 26)."""
+        return any(e.kind == "person" and not e.vague and any(
+            x.title and self.ctx.norm.to_normalized(x.loc.start) < start
+            and head in {w.removeprefix(ARTICLE) for w in normalize_string(x.title).split()}
+            for x in e.mentions) for e in self.entities)
 
     def _anaphoric_documents(self) -> None:
         """وأضاف البيان: «...»، كما وثق التقرير قتل «...»: a definite document noun as the subject of a
