@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
-    IN_THE_NAME_OF,
-    ONE_OF as _ONE_OF,
+    IN_THE_NAME_OF, ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
     REPORT_THAT,
     TitlePhrase,
@@ -39,7 +38,6 @@ from validator.extract.letters import (
 )
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.model import Entity
-from validator.text.normalize import normalize_string
 from validator.text.punctuation import SENTENCE_MARKS
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 
@@ -231,10 +229,9 @@ class UnnamedPasses(SpeakerPasses):
                     self._after_quantifier(i, whole=True) and self._definite_modifier(j))):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية، جميع التقارير الإخبارية: a generic
                 # group, not one named before (جميع المسؤولين alone may be the officials named before)
+            elif definite and kind == "head" and j == m.j and self._titled_person_before(m.entry, start_off):
+                continue  # وأشار الخبير العسكري: the named person whose title is that role, told before
             elif definite:
-                if kind == "head" and m.entry.get("number") == "sg" and j == m.j \
-                        and self._titled_person_before(m.entry.norm.removeprefix(ARTICLE), start_off):
-                    continue  # وأشار الخبير العسكري: the named person whose title is that role, told before
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
@@ -258,15 +255,6 @@ class UnnamedPasses(SpeakerPasses):
             mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev) \
                 or self._masdar_subject(prev, j)
             self._mark(i, j)
-
-    def _titled_person_before(self, head: str, start: int) -> bool:
-        """A named person mentioned before `start` with `head` among the words of his title (الخبير
-        العسكري اليمني العميد فلان ... وأشار الخبير العسكري): the definite role refers back to him (issue 13
-        round 29; a definite noun for a source named before, rounds 8, 22, 26)."""
-        return any(e.kind == "person" and not e.vague and any(
-            x.title and self.ctx.norm.to_normalized(x.loc.start) < start
-            and head in {w.removeprefix(ARTICLE) for w in normalize_string(x.title).split()}
-            for x in e.mentions) for e in self.entities)
 
     def _anaphoric_documents(self) -> None:
         """وأضاف البيان: «...»، كما وثق التقرير قتل «...»: a definite document noun as the subject of a
@@ -337,8 +325,7 @@ class UnnamedPasses(SpeakerPasses):
             return False  # تقارير اليوم: when, not whose
         vague = self.res.vague_sources
         if self._is_definite(j):
-            return w not in _NOT_A_CONSTRUCT and vague.lookup(w) is None \
-                and not w.startswith(_MEDIA_STEMS)
+            return w not in _NOT_A_CONSTRUCT and vague.lookup(w) is None and not w.startswith(_MEDIA_STEMS)
         while self._is_construct_noun(w) and (joined := self._word(j + 1)) is not None \
                 and joined.startswith(WAW) and not self._is_definite(j + 1):
             # تقارير حكم ومراقب المباراة، حكم و مراقب: several writers of one genitive
