@@ -125,8 +125,8 @@ class FigureContext:
 
     def market_wrap(self, sentence: int) -> bool:
         """A sentence of a market wrap: the headline is market data (تاسي يتراجع 8 نقاط، هبوط أسعار النفط:
-        pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت; not a
-        report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
+        pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت, or a
+        sector of the exchange: قطاع المصارف; not another report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
         exchange data, however far from the index word it stands. A commodity price report and the
         economic calendar of a market report are exchange data too (`_wrap_sentences`)."""
         return sentence in self._wrap_sentences
@@ -137,6 +137,11 @@ class FigureContext:
         paragraphs = self.ctx.doc.paragraphs
         wrap = any(paragraphs[p].is_headline for _s, p in places)
         sentences = {s for s, _p in places} if wrap else set()
+        # ... and a sentence naming a sector of the exchange (pattern label market-sector: قطاع المصارف)
+        # gives the day's sector moves (rounds 27, 30); outside a wrap a sector word is no market
+        if wrap:
+            sentences |= {self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+                          for m in self.ctx.patterns.find("market-sector")}
         # a commodity price report (a daily gold or oil report, whatever its headline): quotes per unit
         # or delivery month (pattern label price-quote) in PRICE_REPORT_QUOTES sentences or more; every
         # sentence of a quoting paragraph is exchange data (the move in cents or percent beside the price)
