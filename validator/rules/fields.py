@@ -246,6 +246,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "cargo": _attribute("cargo",
                             doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                 "cargo-words just before it, a description rather than a statistic"),
+        "past_event": _attribute("past_event",
+                                 doc="a casualty count after a preposition of time and months or years before the event "
+                                     "they date from, in its clause (pattern label past-event): the toll of an earlier event, background"),
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
@@ -383,7 +386,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "issuer_named": FieldSpec(issuer_named,
                                   doc="a document noun (lexicon vague-sources tier=document: a report, a document) that "
                                       "a mention of it in the story follows with who issued it (entity-words issued-by), "
-                                      "or whose next sentence a named body speaks (its author)"),
+                                      "or whose next sentence a named body speaks (its author); press reports (tier=press) "
+                                      "whose next sentence a named outlet reports with a verb"),
         "institution_named": FieldSpec(institution_named,
                                        doc="a plural of experts (lexicon vague-sources group=experts) that a named body "
                                            "right after it qualifies (the World Health Organization's experts)"),
