@@ -3,6 +3,7 @@ qualifiers; each with its value, the noun it counts and a category."""
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Any
 
 from validator.extract.context import Context
@@ -14,7 +15,9 @@ from validator.text.punctuation import DASHES
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
 # dot), so a match can only start where a run of digits does: the text is scanned once for those
 # runs (_DIGIT_RUN) and each pattern is tried there alone, not searched through every character.
-_DIGIT_RUN = re.compile(r"\d+")
+# `\d\d*`, not `\d+`: a pattern that opens with a single digit class gives the regex engine a set of
+# first characters to skip to; one that opens with a repeat is tried as a match at every character.
+_DIGIT_RUN = re.compile(r"\d\d*")
 _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
@@ -35,6 +38,12 @@ _PERCENT_PHRASE = (_either(_figure_words("percent-preposition")) + r"\s*" + _eit
 _PERCENT = re.compile(r"\s*%|\s+(?:" + _PERCENT_PHRASE + ")")
 _PERCENT_NOUNS = tuple(sorted(_figure_words("percent-noun")))  # every _PERCENT_WORDS match ends with one
 _PERCENT_WORDS = re.compile(r"(?<=\s)(?:" + _PERCENT_PHRASE + r")(?![^\W\d_])")
+# Where a _PERCENT_WORDS match can start: a preposition (في) right before the white space before a
+# spaced noun (المئة), or a joined form (بالمئة). Its leading lookbehind gives the regex no literal to
+# search for, so `finditer` would try it at every character of the article.
+_PERCENT_PREPOSITION_LENGTHS = frozenset(map(len, _figure_words("percent-preposition")))
+_PERCENT_SPACED = tuple(sorted(_figure_words("percent-spaced")))
+_PERCENT_JOINED = tuple(sorted(_figure_words("percent-joined")))
 _YEAR_WORDS = word_class("figure-words", "year-words")
 _AGE_OPEN = "("
 _CLOCK_WORDS = word_class("figure-words", "clock-words")
@@ -121,7 +130,7 @@ class NumberExtractor:
             if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
         if any(word in self.text for word in _PERCENT_NOUNS):  # rare: skip the regex otherwise
-            for m in _PERCENT_WORDS.finditer(self.text):
+            for m in _percent_words(self.text):
                 self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
@@ -539,6 +548,26 @@ class NumberExtractor:
             if m is not None and m.entry.get("position") == "after":
                 return m
         return None
+
+
+def _percent_words(text: str) -> list[re.Match[str]]:
+    """`_PERCENT_WORDS.finditer(text)`, tried only where a match can start (`_PERCENT_SPACED`). No
+    match can start inside another (a noun opens with no preposition), so the matches are the same."""
+    starts = set()
+    for noun in _PERCENT_SPACED:
+        at = text.find(noun)
+        while at != -1:
+            gap = at  # the preposition ends where the white space before the noun begins
+            while gap and text[gap - 1].isspace():
+                gap -= 1
+            starts.update(gap - n for n in _PERCENT_PREPOSITION_LENGTHS if gap >= n)
+            at = text.find(noun, at + 1)
+    for joined in _PERCENT_JOINED:
+        at = text.find(joined)
+        while at != -1:
+            starts.add(at)
+            at = text.find(joined, at + 1)
+    return [m for m in map(_PERCENT_WORDS.match, repeat(text), sorted(starts)) if m is not None]
 
 
 def _sound_plural(form: str, lexicon) -> bool:

@@ -15,7 +15,8 @@ from validator.text.tokens import token_kind
 from validator.text.wordcache import WordCache
 
 PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
-_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME) + "]")
+_MARK_CHARS = "".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME
+_MARK = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -31,8 +32,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         stack: list[tuple[str, int]] = carried
         carried = []
         here: list[Quote] = []  # this paragraph's quotations: what the pairing passes below look at
-        for found in _MARK.finditer(text, para.start, para.end):  # marks are few: skip the letters in C
-            i = found.start()
+        for i in _mark_positions(ctx, para.start, para.end):
             ch = text[i]
             if i == reopened:
                 continue
@@ -138,12 +138,30 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 1
 
 
+def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
+    """Where the quotation marks (`_MARK`) stand in the article's text[start:end], in order. The
+    article's marks are found once, by `str.find` for each mark: the regex's character class is
+    tested at every character (tens of instructions each), `str.find` skips through memory."""
+    marks = ctx.quote_marks
+    if marks is None:
+        text = ctx.doc.text
+        marks = []
+        for mark in _MARK_CHARS:
+            at = text.find(mark)
+            while at != -1:
+                marks.append(at)
+                at = text.find(mark, at + 1)
+        marks.sort()
+        ctx.quote_marks = marks
+    return marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
+
+
 def _reversed_throughout(ctx: Context, quotes: list[Quote], para) -> bool:
     """A paragraph whose every mark is a curly one written the other way round (”والد الطفلة“ ...
     ”زينب“ ... ”مسندم“): the writer's keyboard mirrors them, so the marks pair in turn. Taken in
     order, each “ would open a quotation the next ” closes, leaving the first and last lone."""
     text = ctx.doc.text
-    marks = [m.start() for m in _MARK.finditer(text, para.start, para.end)]
+    marks = _mark_positions(ctx, para.start, para.end)
     if not marks or len(marks) % 2 or any(text[k] != _REVERSED[n % 2] for n, k in enumerate(marks)) \
             or any(q.loc.start < para.start for q in quotes):
         return False
@@ -178,7 +196,7 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
     opening-faced one, pair by the way each mark faces instead, if that leaves no more marks
     unpaired. Only in a paragraph of straight marks alone (nesting with « » is left as it is)."""
     text = ctx.doc.text
-    marks = [m.start() for m in _MARK.finditer(text, para.start, para.end)]
+    marks = _mark_positions(ctx, para.start, para.end)
     if len(marks) < 2 or any(text[i] != '"' for i in marks):
         return
     faces = [_straight_direction(text, i, para.start, para.end) for i in marks]
