@@ -10,7 +10,7 @@ from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
 from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
-                                        QUOTE_PAIRS, TATWEEL)
+                                        QUOTE_PAIRS, TATWEEL, mark_positions)
 from validator.text.tokens import token_kind
 from validator.text.wordcache import WordCache
 
@@ -139,20 +139,11 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
 
 
 def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
-    """Where the quotation marks (`_MARK`) stand in the article's text[start:end], in order. The
-    article's marks are found once, by `str.find` for each mark: the regex's character class is
-    tested at every character (tens of instructions each), `str.find` skips through memory."""
+    """Where the quotation marks (`_MARK`) stand in the article's text[start:end], in order (the
+    article's marks found once, without a regex: `mark_positions`)."""
     marks = ctx.quote_marks
     if marks is None:
-        text = ctx.doc.text
-        marks = []
-        for mark in _MARK_CHARS:
-            at = text.find(mark)
-            while at != -1:
-                marks.append(at)
-                at = text.find(mark, at + 1)
-        marks.sort()
-        ctx.quote_marks = marks
+        marks = ctx.quote_marks = mark_positions(ctx.doc.text, _MARK_CHARS)
     return marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
 
 
