@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 
 from validator.extract.group_identity import institution, issuer, research_identified, research_identity
+from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
 from validator.messages import messages
 
@@ -123,6 +124,10 @@ def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
         elif entity is not None and (body := institution(entity, article)):
             words, line, column = body
             evidence.append(f"{labels(lang)['institution_named']} '{words}' ({line}:{column})")
+        for label, scope in (("headline_answered", headline_answered), ("within_statement", within_statement)):
+            if (where := scope(item, article)) is not None:
+                words, line, column = where
+                evidence.append(f"{labels(lang)[label]} '{words}' ({line}:{column})")
     if isinstance(item, NumberItem):
         evidence += context_flags(item, lang)
     return evidence

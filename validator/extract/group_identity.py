@@ -25,6 +25,12 @@ def tier(e: Entity, a: Article) -> str | None:
     return entry.get("tier") if entry is not None else None
 
 
+def plural(e: Entity, a: Article) -> bool:
+    """A vague source whose head word is plural (vague-sources number=pl: مصادر، مسؤولون، شهود)."""
+    entry = _head_entry(e, a)
+    return entry is not None and entry.get("number") == "pl"
+
+
 def _head_entry(e: Entity, a: Article):
     """The vague-sources entry of a vague entity's head word, or None."""
     if not e.vague or a.resources is None or not e.key:

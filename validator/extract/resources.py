@@ -167,6 +167,11 @@ class Resources:
                 out[entry.norm] = LexEntry(entry.norm, entry.norm, MappingProxyType(attrs), entry.source)
         return out
 
+    def vague_singular(self, word: str) -> str:
+        """A vague head's singular (vague-sources singular=: مصادر → مصدر), else the word itself."""
+        entry = self.vague_sources.lookup(word)
+        return normalize_string(entry.get("singular") or entry.norm) if entry is not None else word
+
     @cached_property
     def vague_sources(self) -> Lexicon:
         """The vague-source lexicon plus the definite form of each head (المصدر، المسؤول، المصادر),

@@ -9,9 +9,10 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import institution_named, issuer_named, research_identified
+from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified
+from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
-from validator.extract.quotes import MIRRORED_SLIP
+from validator.extract.quotes import GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
 
@@ -306,9 +307,14 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         **_COMMON,
         "kind": _attribute("kind", doc="speech, name or term"),
         "balanced": _attribute("balanced", doc="its marks pair up"),
-        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence,
-                              doc="two guillemets of one kind around a quotation in a paragraph that pairs "
-                                  "guillemets the right way beside them: a glyph slip, the marks still delimit it"),
+        "mirrored": FieldSpec(lambda q, a: MIRRORED_SLIP in q.evidence or GUILLEMET_OPENED_TWICE in q.evidence,
+                              doc="two guillemets of one kind around a quotation where a mark visibly faces the "
+                                  "wrong way: »...» side by side with a right-way «...» (mirrored-guillemet-slip), "
+                                  "or «...« whose second mark opens again where the closing one belongs "
+                                  "(guillemet-opened-twice)"),
+        "mirrored_pair": FieldSpec(lambda q, a: MIRRORED_PAIR in q.evidence,
+                                   doc="a quotation marked »...» away from any right-way «...»: the opening mark "
+                                       "is mirrored, the two still pair (mirrored-guillemet-pair)"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": _attribute("content", doc="the text between the marks"),
         "words": _attribute("words", doc="number of words quoted"),
@@ -330,6 +336,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "titled_when_cited": FieldSpec(_titled_when_cited,
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": _attribute("vague", doc="an anonymous or vague source"),
+        "plural": FieldSpec(plural, doc="a vague source whose head word is plural (lexicon vague-sources number=pl: "
+                                        "sources, officials, witnesses): a group, whose later claims may each be another member's"),
         "identified_later": FieldSpec(_identified_later,
                                       doc="a study or scientists a lead often leaves vague and the next sentence "
                                           "identifies (lexicon vague-sources, identified=next)"),
@@ -379,6 +387,20 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                            "right after it qualifies (the World Health Organization's experts)"),
         "body_identified": FieldSpec(lambda m, a: issuer_named(m, a) or institution_named(m, a),
                                      doc="issuer_named or institution_named: a named body the document or the experts are of"),
+        "headline_answered": FieldSpec(lambda m, a: headline_answered(m, a) is not None,
+                                       doc="a vague source in the headline that the body answers: the lead's first "
+                                           "source is a titled, named person (the headline's shorthand for him), or "
+                                           "a research noun (a study:) the body reports as its own vague source"),
+        "within_statement": FieldSpec(lambda m, a: within_statement(m, a) is not None,
+                                      doc="a vague document (lexicon entity-words document-source) a preposition introduces "
+                                          "(according to security reports) after another source's reporting verb and its "
+                                          "that-clause: part of that source's statement"),
+        "accounted_for": FieldSpec(
+            lambda m, a: research_identified(m, a) or issuer_named(m, a) or institution_named(m, a)
+            or _in_quotation(m, a) or headline_answered(m, a) is not None or within_statement(m, a) is not None,
+            doc="research_identified, body_identified, in_quote, headline_answered or within_statement: the story "
+                "identifies the vague source, or it is someone else's words (one field: a rule's condition stays "
+                "within what the corpus engine compiles)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
         "entity": FieldSpec(lambda m, a: a.entity(m.entity), "entity", "the entity mentioned"),
     },

@@ -12,6 +12,7 @@ from validator.extract.entities.words import (
     _DOCUMENT_ISSUED,
     _DOCUMENT_SOURCES,
     _ISSUED_BY,
+    _DEMONSTRATIVES,
     _PREDICATE_AFTER,
     _QUOTE_OPENERS,
     _REPORT_MARKS,
@@ -48,7 +49,7 @@ _ONE_COUNTED = tuple(word_class("entity-words", "one-counted"))  # أحد، وا
 _IMPERSONAL_SOURCES = word_class("entity-words", "impersonal-source")  # تقرير، مصدر، بيان، دراسة
 _NOT_A_CONSTRUCT = _RELATIVES | word_class("entity-words", "issued-adjective")  # ... الصادر، الصادرة
 _MEDIA_STEMS = tuple(word_class("entity-words", "media-stem"))  # الإعلام، الصحف، الإعلامية
-_SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT
+_SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT | word_class("entity-words", "report-that-bi")
 _PARTITIVE = one_word("entity-words", "partitive")            # من
 _SOURCE_ORIGIN = word_class("entity-words", "source-origin-preposition")  # عن، من، في، بين
 _WHOLE_QUANTIFIERS = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
@@ -116,6 +117,8 @@ class UnnamedPasses(SpeakerPasses):
         """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
         not an anonymous official (مسؤول إسرائيلي، مسؤول في بلدية درنة، متحدثة باسم الجيش)."""
         role = phrase.roles[0][2]
+        if self._anonymity_at(phrase.end) is not None:
+            return False  # متحدث باسم الهيئة لم تذكر اسمه: the office told, its holder withheld on purpose
         if role.entry.get("unique") == "yes":
             return True  # النبي، الرسول: one person, whom every reader knows
         if any(w.startswith(ARTICLE) for w in role.entry.norm.split()[1:]):
@@ -155,8 +158,10 @@ class UnnamedPasses(SpeakerPasses):
                 continue
             prev = self._word(i - 1)
             if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j) \
-                    and ((i - 1) in self._body_at or self.lex["name-introducers"].lookup(prev)):
-                continue  # وكالة أنباء "فارس": part of a name, not a vague source (إعلان مسؤولين أن: a report)
+                    and (((i - 1) in self._body_at and self._body_at[i - 1][1].entry.get("kind") != "name")
+                         or self.lex["name-introducers"].lookup(prev)):
+                continue  # وكالة أنباء "فارس": part of a name, not a vague source (إعلان مسؤولين أن: a report);
+                # a full name (bodies kind=name) ends itself: تداول ناشطون صورا is a verb and its subject
             j = m.j
             # modifiers: مصادر مطلعة يمنية، مسؤول تركي كبير، مصدر أمني فلسطيني
             while j < len(self.tokens) and (nxt := self._word(j)) and (
@@ -208,7 +213,9 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _HYPOTHETICAL:
                 continue  # يمكن أن يقول أي متابع إن: anyone who follows it, a hypothetical speaker, no source
-            if prev in _PREDICATE_AFTER:
+            definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
+                _DEFINITE_STARTS)
+            if prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES):
                 continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
             count = self.lex["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
             if i > 0 and (self.tokens[i - 1].kind == "number" or (
@@ -216,8 +223,6 @@ class UnnamedPasses(SpeakerPasses):
                     and not self.tokens[i - 1].text.startswith(_ONE_COUNTED))):
                 continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one;
                 # عدة دبلوماسيين، بضعة مسؤولين: a vague count is a group nobody named)
-            definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
-                _DEFINITE_STARTS)
             start_off, end_off = m.start, self.tokens[j - 1].end
             entity = None
             if definite and (self._after_quantifier(i) or (
@@ -225,7 +230,7 @@ class UnnamedPasses(SpeakerPasses):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية، جميع التقارير الإخبارية: a generic
                 # group, not one named before (جميع المسؤولين alone may be the officials named before)
             elif definite:
-                entity = self._antecedent_unnamed(m.entry.get("lemma") or m.entry.norm.removeprefix(ARTICLE), start_off)
+                entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
                         and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m):
@@ -559,11 +564,15 @@ class UnnamedPasses(SpeakerPasses):
         return True
 
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
+        """The nearest anonymous source before offset `before` with this head's first letters (المسؤول →
+        مسؤول حكومي) or its singular (vague-sources singular=: المصدر ذاته → مصادر مطلعة, a broken plural)."""
         head = head.removeprefix(ARTICLE)
+        singular = self.res.vague_singular(head)
         limit = self.ctx.norm.to_original(before)
         for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
             if e.kind == "unnamed" and e.mentions and e.mentions[0].loc.start < limit:
-                if head[:3] and e.key.removeprefix(ARTICLE)[:3] == head[:3]:
+                word = e.key.removeprefix(ARTICLE)
+                if head[:3] and (word[:3] == head[:3] or self.res.vague_singular(word.split(" ", 1)[0]) == singular):
                     return e
         return None
 

@@ -83,6 +83,7 @@ def _named_place(word: str | None) -> bool:
 
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
 _PREDICATE_AFTER = word_class("entity-words", "predicate-after")
+_DEMONSTRATIVES = word_class("entity-words", "demonstrative")  # هذه، تلك: before a definite head, a reference back
 _NASAB = word_class("name-particles", "nasab", "chain")
 
 
