@@ -29,7 +29,7 @@ FEED_TABLE = "feed"   # one row per feed item of the run: a person's title, an e
 # condition can test.
 FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("text", "category", "qualifier", "noun", "noun_type", "kind", "content", "name",
-                     "title", "gender", "form", "phrase", "dateline_place", "event_place", "variant"), "str"),
+                     "title", "gender", "form", "phrase", "dateline_place", "event_place", "variant", "slot"), "str"),
     **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms", "market_report"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",

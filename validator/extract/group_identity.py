@@ -49,7 +49,7 @@ def _research_word(words) -> str | None:
 
 def research_identity(a: Article) -> tuple[str, int, int] | None:
     """What identifies the story's research, as (words, line, column): a named person's researcher's
-    title (الباحث بكلية لندن), a named university, institute or journal, or one written right after a
+    title (الباحث بكلية لندن), a body with a university, institute, journal, lab or space agency in its name, or one written right after a
     research group's own mention (باحثون من جامعتي بليموث وإكستير). None when the story names none."""
     return a.memo("research-identity", _find)
 
@@ -68,7 +68,7 @@ def _find(a: Article) -> tuple[str, int, int] | None:
                 if m.title and _research_word(m.title.split()):
                     loc = m.title_loc or m.loc
                     return m.title, loc.line, loc.column
-        elif e.kind == "organization" and _research_word(e.name.split()[:1]):
+        elif e.kind == "organization" and _research_word(e.name.split()):  # وكالة ناسا، جامعة لندن
             return e.name, e.loc.line, e.loc.column
     return None
 

@@ -180,6 +180,7 @@ class SpellingGroup:
     forms: tuple[tuple[str, Any], ...]   # (form as written, Location of its first use)
     kind: str                            # person | organization | place | term
     variant: str = ""                    # the variant rule the spellings differ by (spellings.py)
+    slot: str = ""                       # where the other spelling stands, if its variant asks (name_typos.name_slot)
 
     @property
     def text(self) -> str:

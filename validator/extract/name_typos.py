@@ -1,12 +1,14 @@
 """A name mistyped rather than transliterated two ways: a final ى written for ي in a name (not the
 writer's habit throughout); a headline's speaker spelled with a long vowel more or less than the body
-writes him. `find_spellings` (spellings.py) calls them."""
+writes him; a family name written once without its article; and the slot that shows a word is a
+name's other spelling (`name_slot`). `find_spellings` (spellings.py) calls them."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from validator.extract.context import Context
-from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
+from validator.extract.letters import ALEF_MAKSURA, ARTICLE, NISBA_ENDING, WAW
 from validator.extract.model import SpellingGroup
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
@@ -154,4 +156,117 @@ def _headline_speaker_variants(ctx: Context, entities, known: set[str]) -> list[
             forms = (ctx.loc(last.start, last.end), ctx.loc(speaker.start, speaker.end))
             out.append(SpellingGroup(family, tuple((x.text, x) for x in forms), "person", "headline-speaker"))
             break
+    return out
+
+
+# Where a word stands says whether it is a name's other spelling or an ordinary word that looks like
+# it: right after a reporting verb (وأعلن أوغلو أمس: the speaker's slot), right after the given name
+# the person's full name has (نادر تشيفشتي), or alone after the full name whose family name it spells
+# (وسجل تشيفشتي –: a back-reference by family name). After ANOTHER given name it is another person
+# (جورج ريدريقو / رودريقو مورا), and no slot at all is at most a note (slot unplaced).
+UNPLACED = "unplaced"
+OTHER_PERSON = "other-person"  # (no finding at all)
+
+
+def name_slot(ctx: Context, spans, name: str, entities, written_after: dict | None = None) -> tuple[str, tuple[int, int]]:
+    """The slot of the first of `spans` (normalized offsets of a word written like the person's name
+    word `name`) that stands where a name stands, and that span; (UNPLACED, the first span) if none,
+    (OTHER_PERSON, the first span) if one follows another given name.
+    `written_after` adds a full name the entities miss: the given name before `name` -> where written."""
+    tokens, texts = ctx.tokens, ctx.texts
+    given, stopwords = ctx.res.given_names.by_norm, ctx.res["stopwords"]
+    companions = set(written_after or ())  # the words of the person's names that hold `name`
+    # where a full name ending in `name` is first written
+    since = min(written_after.values()) if written_after else None
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for m in e.mentions:
+            words = normalize_string(m.loc.text).split() if m.form == "name" else ()
+            if name in words:
+                companions.update(words)
+                if len(words) >= 2 and words[-1] == name and (since is None or m.loc.start < since):
+                    since = m.loc.start
+    other_person = False
+    for span in spans:
+        k = ctx.index.containing(span[0])
+        previous = texts[k - 1] if k else ""
+        if previous in given and stopwords.lookup(previous) is None:
+            if previous in companions:
+                return "after-same-given-name", span
+            other_person = True  # another given name: another person
+            continue
+        if _reporting_verb(ctx, previous):
+            return "after-reporting-verb", span
+        alone = k + 1 == len(tokens) or tokens[k + 1].kind != "word" or stopwords.lookup(texts[k + 1]) is not None
+        if since is not None and alone and ctx.loc(*span).start > since:
+            return "family-back-reference", span
+    return (OTHER_PERSON if other_person else UNPLACED), spans[0]
+
+
+def _opens_name(ctx: Context, k: int) -> bool:
+    """Token k stands where a name does: after a given name or a reporting verb, or first in its
+    sentence or the headline (السومه: ...). A noun with the article is written after anything (في
+    المنطقة، بيع المخطط): a word written so is no family name, whatever given name it follows once."""
+    previous = ctx.texts[k - 1] if k else ""
+    return not k or ctx.tokens[k - 1].kind != "word" or previous in ctx.res.given_names.by_norm \
+        or _reporting_verb(ctx, previous)
+
+
+# A family name with the article written once without it (عمر السومه ... ونفى سومه أن): only where
+# the bare word stands right after a reporting verb or the person's given name; elsewhere a bare word is
+# too often an ordinary word (الأمين / أمين). A nisba family name is written both ways as a matter of
+# house style (البارزاني / بارزاني): variant nisba-article, a note. Shorter bare words are words.
+DROPPED_ARTICLE_MIN = 4
+_SPEAKER_SLOTS = ("after-reporting-verb", "after-same-given-name")
+
+
+def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    """A family name with the article (a person's, or the word after a given name: عمر السومه) written
+    once without it where a name stands (`name_slot`)."""
+    given, stopwords = ctx.res.given_names.by_norm, ctx.res["stopwords"]
+    tokens, texts = ctx.tokens, ctx.texts
+    families: dict[str, tuple[int, int]] = {}  # a family name with the article -> its first span
+    after_given: dict[str, dict[str, int]] = {}  # a family name -> the given names before it -> where
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for m in e.mentions:
+            words = normalize_string(m.loc.text).split() if m.form == "name" else ()
+            if len(words) >= 2 and words[-1].startswith(ARTICLE):
+                last = tokens[ctx.index.containing(ctx.norm.to_normalized(m.loc.end - 1))]
+                families.setdefault(words[-1], (last.start, last.end))
+    # a given name (not one that is also an everyday word: أمير، كامل) and a family name the entities
+    # miss (عمر السومه)
+    everyday, memo = ctx.res["common-given-names"], ctx.res.pattern_memo
+    given_set = memo.get("given-set")
+    if given_set is None or given_set[0] is not given:  # (a set, per run: positions intersects in C)
+        given_set = memo["given-set"] = (given, frozenset(given))
+    for k in ctx.positions(given_set[1]):
+        if k + 1 < len(texts) and texts[k + 1].startswith(ARTICLE) and tokens[k + 1].kind == "word" \
+                and stopwords.lookup(texts[k]) is None and everyday.lookup(texts[k]) is None:
+            after_given.setdefault(texts[k + 1], {}).setdefault(texts[k], ctx.loc(tokens[k].start, tokens[k].end).start)
+    for family in after_given:
+        if all(map(partial(_opens_name, ctx), ctx.positions({family, WAW + family}))):
+            families.setdefault(family, min((tokens[k].start, tokens[k].end) for k in ctx.positions({family})))
+    bare = {f[len(ARTICLE):]: f for f in families if len(f) - len(ARTICLE) >= DROPPED_ARTICLE_MIN}
+    bare = {b: f for b, f in bare.items() if b not in given and stopwords.lookup(b) is None and not ctx.res.is_non_name(b)}
+    if not bare:
+        return []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for k in ctx.positions(set(bare) | {WAW + b for b in bare}):
+        t = tokens[k]
+        skip = 0 if t.text in bare else len(WAW)
+        spans.setdefault(t.text[skip:], []).append((t.start + skip, t.end))
+    out = []
+    for word, where in spans.items():
+        family = bare[word]
+        slot, span = name_slot(ctx, where, family, entities, after_given.get(family))
+        other = ctx.loc(*span)
+        if slot not in _SPEAKER_SLOTS or other.text in known:
+            continue  # alone after the name, a bare word is as often a noun (الحزب الجمهوري ... جمهوري)
+        # the family name with its article first: the bare word is the slip the finding points at
+        forms = (ctx.loc(*families[family]), other)
+        variant = "nisba-article" if word.endswith(NISBA_ENDING) else "dropped-article"
+        out.append(SpellingGroup(word, tuple((x.text, x) for x in forms), "person", variant, slot))
     return out

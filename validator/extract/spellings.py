@@ -15,8 +15,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, _final_ya_names, _headline_speaker_variants, \
-    _headline_tokens
+from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, _final_ya_names, \
+    _headline_speaker_variants, _headline_tokens, dropped_article_names, name_slot
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
@@ -54,15 +54,36 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
                 forms.setdefault(normalize_string(mention.loc.text), mention.loc)
         variants = _distinct_spellings(forms, ctx.res.given_names.by_norm, nasab, particles)
         if len(variants) > 1:
-            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key"))
+            slot = ANOTHER_FULL_NAME if any(_opens_full_name(ctx, loc, e.key) for loc in variants.values()) else ""
+            out.append(SpellingGroup(e.key, tuple(variants.items()), e.kind, "loose-key", slot))
     out += _g_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _transliterated_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _final_ya_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
+    out += dropped_article_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
-    return [_odd_one_out(ctx, g) for g in out]
+    # (a bare family name is counted inside every written one with its article: its forms keep their order)
+    return [g if g.variant in _BARE_VARIANTS else _odd_one_out(ctx, g) for g in out]
+
+
+_BARE_VARIANTS = ("dropped-article", "nisba-article")  # a bare family name (name_typos.dropped_article_names)
+# A one-word spelling followed by an unknown word that ends its clause (ادريان، رودريقو مورا.) is the
+# first name of another full name, not a back-reference to جورج ريدريقو: two people of one list (blind
+# round 24), a note at most (slot another-full-name).
+ANOTHER_FULL_NAME = "another-full-name"
+
+
+def _opens_full_name(ctx: Context, loc: Location, key: str) -> bool:
+    if " " in loc.text:
+        return False
+    tokens, texts, stopwords = ctx.tokens, ctx.texts, ctx.res["stopwords"]
+    k = ctx.index.containing(ctx.norm.to_normalized(loc.start)) + 1
+    if k >= len(tokens) or tokens[k].kind != "word" or texts[k] in key.split() \
+            or stopwords.lookup(texts[k]) is not None or ctx.res.is_non_name(texts[k]):
+        return False
+    return k + 1 == len(tokens) or tokens[k + 1].kind == "punct"
 
 
 QUOTED_NAME_LONGEST = 4  # words of a quoted name (كوبا أميركا، صوت أمريكا) around a listed term
@@ -172,7 +193,11 @@ def _variant_rule(a: str, b: str) -> str | None:
         return None
     ka, kb = a.translate(_ONE_LETTER), b.translate(_ONE_LETTER)
     if len(ka) == len(kb):
-        return "letter-class" if ka == kb else None
+        if ka == kb:
+            return "letter-class"
+        # two neighbouring letters swapped (أغولو / أوغلو، تشيفتشي / تشيفشتي): a typing slip, counted where
+        # the other spelling stands in a name's slot (name_typos.name_slot), else a note
+        return "swapped-letters" if len(ka) >= TRANSPOSED_MIN and _transposed(ka, kb) else None
     longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
     if len(longer) - len(shorter) != 1:
         return None
@@ -226,11 +251,12 @@ class _NameIndex:
     (comparing every word with every name was quadratic, a third of an article's time; the variants are
     made for the few names, once per run, not for each word of the article)."""
 
-    def __init__(self, name_words: dict):
+    def __init__(self, name_words: dict, given=()):
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
-        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
-            else ([], [])
+        # and, for a name word that is no given name of the lexicon, two letters swapped
+        self.own_keys, self.variants = map(list, zip(*[(_NAME_KEYS if name in given else _SWAPPED_KEYS)[name]
+                                                        for name in name_words])) if name_words else ([], [])
         # every key a word may have to be compared with a name (its own or a variant): one set, made in C
         self.keys = set(self.own_keys).union(*self.variants)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
@@ -273,8 +299,18 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
     return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
 
 
+def _swapped_keys(name: str) -> tuple[str, frozenset[str]]:
+    """`_name_keys`, and for a name of TRANSPOSED_MIN letters or more its keys with two neighbouring
+    letters swapped (variant swapped-letters)."""
+    key, variants = _NAME_KEYS[name]
+    if len(key) < TRANSPOSED_MIN:
+        return key, variants
+    return key, variants | frozenset(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
+
+
 # names come back article after article: their keys are made once per run (a bounded cache)
 _NAME_KEYS = WordCache(_name_keys, limit=20_000)
+_SWAPPED_KEYS = WordCache(_swapped_keys, limit=20_000)
 
 
 def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -327,7 +363,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         name_words.setdefault(word, (ctx.loc(start, end), anchor))
     if not name_words:
         return []
-    index = _NameIndex(name_words)
+    index = _NameIndex(name_words, given)
     distinct = list(ctx.distinct_texts)
     hits = compress(distinct, map(not_, map(index.probes.isdisjoint, map(_WORD_PROBES.__getitem__, distinct))))
     wanted = {found[0] for found in map(readings.__getitem__, hits)
@@ -347,16 +383,22 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
-            if rule is None or not _anchor_allows(own[1] if own and anchor in _PLACED_ANCHORS else anchor,
-                                                  rule, word, name, spans, headline_end, ctx, words):
+            anchor = own[1] if own and anchor in _PLACED_ANCHORS else anchor
+            if rule is None or not _anchor_allows(anchor, rule, word, name, spans, headline_end, ctx, words):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)
             span = next((x for x in where if x[0] > loc.start), where[0])
             other = ctx.loc(*span)
             if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
+            slot = ""
+            if rule == "swapped-letters":  # a slip of two letters counts where a name stands (name_slot)
+                slot, span = name_slot(ctx, where, name, entities)
+                if slot == OTHER_PERSON or slot == UNPLACED and anchor != "person":
+                    continue  # ordinary words swap letters too (خليفة / خلفية، معنية / معينة): a person's name only
+                other = ctx.loc(*span)
             forms = sorted((loc, other), key=lambda x: x.start)
-            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule))
+            out.append(SpellingGroup(name, tuple((x.text, x) for x in forms), "person", rule, slot))
             break
     return out
 

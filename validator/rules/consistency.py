@@ -32,7 +32,8 @@ class Consistency:
                     first_loc, other = forms[0][1], forms[1][1]
                     out.append((group, compose(rule, self.lang, other, (RelatedLocation(first_loc, "first spelling"),),
                                                {"other": first_loc.text, "name": other.text, "forms": len(forms)},
-                                               evidence=[f"variant:{group.variant}"] if group.variant else ())))
+                                               evidence=[f"variant:{group.variant}"] * bool(group.variant)
+                                               + [f"name-slot:{group.slot}"] * bool(group.slot))))
             return out
         if req.what == "value":
             return self._values(rule, req, items, article)

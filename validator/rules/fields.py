@@ -420,7 +420,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                  "forms": FieldSpec(lambda s, a: len(s.forms), doc="number of distinct spellings"),
                  "variant": _attribute("variant",
                                        doc="the variant rule the spellings differ by (loose-key, foreign-g, "
-                                           "long-vowel, final-ya, ...; its evidence variant:NAME)")},
+                                           "long-vowel, final-ya, ...; its evidence variant:NAME)"),
+                 "slot": _attribute("slot", doc="where the other spelling stands, for the variants that ask "
+                                                "(after-reporting-verb, after-same-given-name, "
+                                                "family-back-reference, unplaced, another-full-name; its evidence "
+                                                "name-slot:NAME)")},
 }
 
 # Message placeholders: {text} and these.

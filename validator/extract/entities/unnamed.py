@@ -211,8 +211,9 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # كما يقول علماء النفس: a field's common view, not a source of the news
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
-            if prev in _HYPOTHETICAL:
-                continue  # يمكن أن يقول أي متابع إن: anyone who follows it, a hypothetical speaker, no source
+            if prev in _HYPOTHETICAL or (m.entry.get("denied") == "object" and (
+                    denial := self.res.reporting_forms.lookup(prev or "")) and denial.get("kind") == "denial"):
+                continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى ما تردد: the rumour denied, no source
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
                 _DEFINITE_STARTS)
             if prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES):
@@ -566,7 +567,6 @@ class UnnamedPasses(SpeakerPasses):
     def _antecedent_unnamed(self, head: str, before: int) -> Entity | None:
         """The nearest anonymous source before offset `before` with this head's first letters (المسؤول →
         مسؤول حكومي) or its singular (vague-sources singular=: المصدر ذاته → مصادر مطلعة, a broken plural)."""
-        head = head.removeprefix(ARTICLE)
         singular = self.res.vague_singular(head)
         limit = self.ctx.norm.to_original(before)
         for e in reversed(self.entities[-200:]):  # the nearest anonymous source before it
