@@ -27,6 +27,7 @@ FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it e
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
+STUB_WORDS = 14  # a body this short (a byline, a line of tags) tells no story: its headline stands alone
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
 
 
@@ -107,6 +108,14 @@ class FigureContext:
         para = doc.paragraphs[paragraph]
         text = doc.text[para.start:para.end].strip()
         return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
+
+    @cached_property
+    def stub(self) -> bool:
+        """A stub: the body under the headline has fewer than STUB_WORDS words (a byline, a line of tags),
+        so a headline figure has nothing under it that could give its source (issue 13, round 28)."""
+        doc = self.ctx.doc
+        body = sum(len(doc.text[p.start:p.end].split()) for p in doc.paragraphs if not p.is_headline)
+        return doc.headline is not None and body < STUB_WORDS
 
     def market_figure(self, first: int, last: int, sentence: int) -> bool:
         """A price or index figure: a market term (المؤشر، سهم، نقطة، الأونصة) within MARKET_WINDOW

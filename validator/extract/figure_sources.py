@@ -24,7 +24,7 @@ def _verb_kind(article: Article, att) -> str | None:
     return entry.get("kind") if entry is not None else None
 
 
-def carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]]) -> None:
+def carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]], asides: set[int]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
     (and an official's decision, an `agent`) carries over the following sentences and paragraphs; a person's words only the rest of his
@@ -33,7 +33,10 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
     A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
     of results with no subject of its own) keeps a person's or a document's source, never distance
-    alone; its figures record the cue (`carried_via`). The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
+    alone; its figures record the cue (`carried_via`). The writer's aside (`asides`: يذكر أن) is his own
+    background, no person's or body's: their words do not carry into it (issue 13, rounds 7 and 23: salary
+    arrears, an exhibition's visitors told in an aside after an official's words), and go on after it; a
+    document cited in the paragraph does (round 8: a bulletin's figure in an aside of its readout). The rules decide what a carried figure is worth (field `carried`); one pass over the sentences."""
     waiting = sorted((n for n in article.numbers if not n.attributed and n.sentence >= 0), key=lambda n: n.sentence)
     if not waiting:
         return
@@ -60,7 +63,7 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
                 or (not carrier_is_body and sentence.paragraph != paragraph)):
             carrier = None
         while k < len(waiting) and waiting[k].sentence == s:
-            if carrier is not None:
+            if carrier is not None and (s not in asides or carrier.kind == "document"):
                 waiting[k].carried_from = carrier.id
                 waiting[k].carried_via = via if via is not None and sentence.paragraph == paragraph else None
             k += 1
@@ -87,7 +90,18 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
 READOUT_PARAGRAPHS = 3  # paragraphs citing a data source that make the article its readout
 
 
-def sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
+def writer_asides(ctx: Context, article: Article) -> set[int]:
+    """The sentences that open as the writer's aside (يذكر أن، تجدر الإشارة إلى: lexicon impersonal-phrases,
+    not one that is also a verb going on with a speaker, continues=yes): the writer's own background."""
+    asides = set()
+    for m in ctx.hits("impersonal-phrases"):
+        s = ctx.sentence_of(ctx.tokens[m.i].start)[0]
+        if m.entry.get("continues") != "yes" and first_word(ctx, article.doc.sentences[s]) == m.i:
+            asides.add(s)
+    return asides
+
+
+def sources_near(ctx: Context, article: Article, turns: list[bool], asides: set[int]) -> None:
     """A figure with no source in its sentence and none carried to it, near a named data source: a
     named body (not a news outlet) or a cited document is the attribution of the sentence just before or
     just after it in its paragraph (a company's results whose disclosure follows, the treasury's
@@ -117,11 +131,6 @@ def sources_near(ctx: Context, article: Article, turns: list[bool]) -> None:
     single = bool(readout) and all(a.kind == "document" or a.sentence in documents for a in article.attributions)
     if single:
         readout = range(lead_paragraph(article.doc), len(article.doc.paragraphs))
-    asides = set()
-    for m in ctx.hits("impersonal-phrases"):
-        s = ctx.sentence_of(ctx.tokens[m.i].start)[0]
-        if m.entry.get("continues") != "yes" and first_word(ctx, article.doc.sentences[s]) == m.i:
-            asides.add(s)
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or (n.sentence in asides and not single) \
                 or (n.sentence < len(turns) and turns[n.sentence]):
@@ -221,8 +230,17 @@ def sourced_next(article: Article) -> None:
     for k in range(1, len(sentences)):  # every part of a cut first sentence, and nothing after it
         opening[k] = opening[k] and (sentences[k - 1].paragraph != sentences[k].paragraph or opening[k - 1])
     lead = lead_paragraph(article.doc)
+    # a person whose words are one quotation (وقال فلان إن «...»: quoted_only) says no more than it: he
+    # sources an earlier figure only where his quotation gives a figure too (issue 13, rounds 7 and 27: a
+    # father's or a surgeon's quoted words after a sum or a count they do not give); a body's statement
+    # on the event (وقالت غرفة الطوارئ في بيان إن «...») reports it, its toll included
+    with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None}
+    def voice_only(a: Attribution) -> bool:
+        entity = article.entity(a.source)
+        return a.quoted_only and entity is not None and entity.kind == "person" and with_figures.isdisjoint(a.covers)
     def names(s: int, named_only: bool) -> bool:
-        return any(a.kind == "document" or (_named(article, a.source) if named_only else a.source)
+        return any(a.kind == "document" or ((_named(article, a.source) if named_only else a.source)
+                                            and not voice_only(a))
                    for a in by_sentence.get(s, ()))
     for n in article.numbers:
         nxt = n.sentence + 1
@@ -259,6 +277,9 @@ def cited_documents(ctx: Context, article: Article) -> None:
         for n in by_sentence.get(sentence, ()):
             if not n.attributed and n.carried_from is None:
                 n.carried_from = cue.id
+                # a hedge after the document in its own sentence (تضمن ... نسبة تقدر بنحو 43 في المائة) is
+                # the document's estimate, not the writer's: the figure stays the document's
+                n.hedged = n.hedged and n.loc.start < cue.loc.start
     if added:
         article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
 

@@ -7,6 +7,12 @@ import bisect
 
 from validator.extract.context import Context
 from validator.extract.model import Article, Attribution
+from validator.extract.wordclasses import affixes, word_class
+from validator.text.normalize import normalize_cached
+
+# What opens a reporter's words (إن، أن، أنه، the colon): a quotation right after it is all he says
+_OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
+_CONJUNCTIONS = affixes("conjunction")  # و، ف
 
 # Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
 POLL_WINDOW = 6
@@ -45,6 +51,40 @@ def drop_silent_vague(article: Article) -> None:
     speakers = {q.speaker for q in article.quotes}
     article.entities = [e for e in article.entities if not (e.vague or e.role_only) or e.id in speakers
                         or any(m.is_source for m in e.mentions)]
+
+
+def _closed_words(article: Article, speech: list) -> dict[str, int]:
+    """An attribution whose words are one quotation opening right after its إن، أن or colon (وقال فلان
+    إن «...») says no more than that quotation: it covers its sentence from its verb to the closing mark
+    (returned by its id). What the sentence tells before the verb or after the mark is the reporter's
+    narration (issue 13, round 28: a cholera toll told after an official's quoted words), unless وأن،
+    وإن after the mark go on with his words."""
+    quotes = {q.id: q for q in speech if q.balanced}
+    text, ends = article.doc.text, {}
+    for a in article.attributions:
+        for qid in a.covers:
+            q = quotes.get(qid)
+            if q is None or q.loc.start < a.loc.end:
+                continue
+            before = text[a.loc.end:q.loc.start].split()
+            if not before or before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS:
+                ends[a.id] = max(ends.get(a.id, 0), q.loc.end)
+    # the verb of a colon that opens the quotation (وقال فلان: «...»): the same speaker, nothing he says between
+    closing = {}  # sentence -> its attributions that open a quotation
+    for a in article.attributions:
+        if a.id in ends:
+            closing.setdefault(a.sentence, []).append(a)
+    for b in (b for b in article.attributions if b.sentence in closing and b.id not in ends):
+        a = next((a for a in closing[b.sentence] if a.source == b.source and b.loc.end <= a.loc.start), None)
+        if a is not None and not any(normalize_cached(w) in _OPENS_WORDS for w in text[b.loc.end:a.loc.start].split()):
+            ends[b.id] = ends[a.id]
+    return ends
+
+
+def _words_go_on(between: str) -> bool:
+    """وأنه، وأن after the closing mark: the reporter's words go on with another clause of what he said."""
+    return any(w.startswith(c) and w[len(c):] in _OPENS_WORDS
+               for w in map(normalize_cached, between.split()) for c in _CONJUNCTIONS)
 
 
 def _announced_by(article: Article, paragraph: int) -> str | None:
@@ -110,6 +150,9 @@ def link(article: Article) -> None:
                 q.speaker = previous_speaker.get(q.paragraph - 1) or _announced_by(article, q.paragraph - 1)
         previous_speaker[q.paragraph] = q.speaker
     speech_starts = [q.loc.start for q in speech]
+    closed = _closed_words(article, speech)
+    for a in article.attributions:
+        a.quoted_only = a.id in closed
     for n in article.numbers:
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]
@@ -119,6 +162,10 @@ def link(article: Article) -> None:
             n.attributed = True
             n.source = quote.speaker
         atts = by_sentence.get(n.sentence, [])
+        if quote is None and atts and closed:
+            covering = [a for a in atts if not (a.id in closed and (n.loc.end <= a.loc.start or (
+                closed[a.id] <= n.loc.start and not _words_go_on(article.doc.text[closed[a.id]:n.loc.start]))))]
+            n.outside_quote, atts = len(covering) < len(atts), covering
         if atts:
             n.attributed = True
             if n.source is None:

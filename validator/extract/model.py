@@ -100,8 +100,10 @@ class NumberItem:
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic
     forecast: bool = False              # after a word of expectation in its clause (pattern forecast-word)
     recalled: bool = False              # in a sentence opening with كان: an earlier report or state recalled
+    outside_quote: bool = False         # its sentence's speaker says only a quotation (إن «...») that does not hold it
     in_headline: bool = False
     in_subhead: bool = False            # in a subhead or teaser line inside the body
+    stub: bool = False                  # in the headline of a stub: a body of a few words (a byline, tags)
     passage: int = 0                    # a paragraph cut where the article turns to another incident
     historical: bool = False            # in a sentence dated before the article's time (في عام 1991، العام الماضي)
     sourced_next: bool = False          # a lead figure (first sentence of its paragraph) the next sentence sources
@@ -158,6 +160,7 @@ class Attribution:
     paragraph: int = 0
     implicit: bool = False              # a bare continuation verb ("وأضاف") resolved by coreference
     lexicon: str = ""
+    quoted_only: bool = False           # its words are one quotation right after إن or a colon: no more
 
 
 @dataclass(frozen=True, slots=True)

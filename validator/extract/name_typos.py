@@ -1,7 +1,7 @@
 """A name mistyped rather than transliterated two ways: a final ى written for ي in a name (not the
 writer's habit throughout); a headline's speaker spelled with a long vowel more or less than the body
-writes him; a family name written once without its article; and the slot that shows a word is a
-name's other spelling (`name_slot`). `find_spellings` (spellings.py) calls them."""
+writes him; a family name written once without its article; a one-word spelling that opens another
+full name; and the slot that shows a word is a name's other spelling (`name_slot`). `find_spellings` (spellings.py) calls them."""
 from __future__ import annotations
 
 import re
@@ -270,3 +270,20 @@ def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[Spell
         variant = "nisba-article" if word.endswith(NISBA_ENDING) else "dropped-article"
         out.append(SpellingGroup(word, tuple((x.text, x) for x in forms), "person", variant, slot))
     return out
+
+
+# A one-word spelling followed by an unknown word that ends its clause (ادريان، رودريقو مورا.) is the
+# first name of another full name, not a back-reference to جورج ريدريقو: two people of one list (blind
+# round 24), a note at most (slot another-full-name).
+ANOTHER_FULL_NAME = "another-full-name"
+
+
+def _opens_full_name(ctx: Context, loc, key: str) -> bool:
+    if " " in loc.text:
+        return False
+    tokens, texts, stopwords = ctx.tokens, ctx.texts, ctx.res["stopwords"]
+    k = ctx.index.containing(ctx.norm.to_normalized(loc.start)) + 1
+    if k >= len(tokens) or tokens[k].kind != "word" or texts[k] in key.split() \
+            or stopwords.lookup(texts[k]) is not None or ctx.res.is_non_name(texts[k]):
+        return False
+    return k + 1 == len(tokens) or tokens[k + 1].kind == "punct"

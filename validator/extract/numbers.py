@@ -305,6 +305,7 @@ class NumberExtractor:
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
         item.in_subhead = self.context.in_subhead(paragraph)
+        item.stub = paragraph == 0 and self.context.stub
         self.items.append(item)
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):

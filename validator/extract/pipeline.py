@@ -8,7 +8,7 @@ from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.figure_sources import (acting_bodies, carry_repeated_figures, carry_sources, cited_documents,
-                                              consequences, sourced_next, sources_near)
+                                              consequences, sourced_next, sources_near, writer_asides)
 from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
 from validator.extract.narration import WHOLE_PERCENT, first_person
@@ -49,10 +49,11 @@ def extract(doc: Document, res: Resources) -> Article:
     acting_bodies(ctx, article)
     cited_documents(ctx, article)
     sourced_next(article)
-    carry_sources(article, turns, continuations(ctx))
+    asides = writer_asides(ctx, article)
+    carry_sources(article, turns, continuations(ctx), asides)
     carry_repeated_figures(article)
     consequences(ctx, article)
-    sources_near(ctx, article, turns)
+    sources_near(ctx, article, turns, asides)
     drop_silent_vague(article)
     article.spellings = find_spellings(ctx, entities)
     introduced_by_role(ctx, article.entities)

@@ -15,8 +15,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_typos import LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, _final_ya_names, \
-    _headline_speaker_variants, _headline_tokens, dropped_article_names, name_slot
+from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
+    _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, dropped_article_names, name_slot
 from validator.extract.resources import loose_key
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
@@ -69,23 +69,6 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
 
 
 _BARE_VARIANTS = ("dropped-article", "nisba-article")  # a bare family name (name_typos.dropped_article_names)
-# A one-word spelling followed by an unknown word that ends its clause (ادريان، رودريقو مورا.) is the
-# first name of another full name, not a back-reference to جورج ريدريقو: two people of one list (blind
-# round 24), a note at most (slot another-full-name).
-ANOTHER_FULL_NAME = "another-full-name"
-
-
-def _opens_full_name(ctx: Context, loc: Location, key: str) -> bool:
-    if " " in loc.text:
-        return False
-    tokens, texts, stopwords = ctx.tokens, ctx.texts, ctx.res["stopwords"]
-    k = ctx.index.containing(ctx.norm.to_normalized(loc.start)) + 1
-    if k >= len(tokens) or tokens[k].kind != "word" or texts[k] in key.split() \
-            or stopwords.lookup(texts[k]) is not None or ctx.res.is_non_name(texts[k]):
-        return False
-    return k + 1 == len(tokens) or tokens[k + 1].kind == "punct"
-
-
 QUOTED_NAME_LONGEST = 4  # words of a quoted name (كوبا أميركا، صوت أمريكا) around a listed term
 
 

@@ -229,6 +229,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "source": FieldSpec(lambda n, a: _entity(a, n.source), "entity", "the source entity"),
         "in_quote": FieldSpec(lambda n, a: n.in_quote is not None, doc="inside a quotation"),
         "in_headline": _attribute("in_headline", doc="in the headline"),
+        "stub": _attribute("stub", doc="in the headline of a stub: the body under it has fewer than 14 words (a "
+                                       "byline, a line of tags), so nothing in the article can give its source"),
         "in_subhead": _attribute("in_subhead",
                                  doc="in a subhead or teaser line of the body (one short line, no final mark)"),
         "is_update": _attribute("is_update", doc="an explicit update (the toll rose to)"),
