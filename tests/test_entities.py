@@ -301,3 +301,30 @@ def test_vague_sources_without_a_count_or_a_verb(extract, text, vague):
 def test_the_tail_of_a_bodys_name_is_no_vague_source(extract):
     art = extract("وأوضحت هيئة الاتصالات وتقنية المعلومات السعودية أن عدد المشتركين ارتفع.")
     assert [e.name for e in art.entities if e.kind == "unnamed"] == []
+
+
+def test_word_keys_answer_depends_on_the_article_alone():
+    """The per-run index of words by key (surname and spelling passes) answers for the article's own
+    words whatever it saw before, and when it empties itself at its bound."""
+    from validator.extract.word_keys import WordKeys
+
+    index = WordKeys(lambda w: (w[:2], w[-2:]), limit=4)
+    assert index.words_with({"abcd", "abxy", "cdef"}, ["ab"]) == {"abcd", "abxy"}
+    assert index.words_with({"xxcd", "qqqq"}, ["cd", "ab"]) == {"xxcd"}  # abcd was another article's
+    assert index.words_with({"efab", "cdab", "abab"}, ["ab"]) == {"efab", "cdab", "abab"}  # past the bound
+
+
+def test_word_at_is_a_word_token_or_none(validator):
+    """`Context.word_at`: a word token's text; None for numbers, marks and a margin around the article."""
+    from validator import document
+    from validator.extract.context import WORD_AT_MARGIN, Context
+    from validator.text.normalize import normalize
+    from validator.text.tokens import tokenize
+
+    doc = document.build("وقال الوزير: «ارتفع العدد إلى 12 ألفا»، (أي 3.5 %).", "-")
+    norm = normalize(doc.text)
+    tokens = tokenize(norm.text)
+    word_at = Context(doc, norm, tokens, validator.resources).word_at
+    for i in range(-WORD_AT_MARGIN, len(tokens) + WORD_AT_MARGIN):
+        inside = 0 <= i < len(tokens)
+        assert word_at(i) == (tokens[i].text if inside and tokens[i].kind == "word" else None), i

@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks.shapes import SHAPES, article
 from validator import markup
+from validator.extract.word_keys import WordKeys
 from validator.text.wordcache import WordCache
 
 SMALL, LARGE = 3_000, 12_000  # bytes: four times apart
@@ -47,7 +48,7 @@ def _empty_word_caches() -> None:
     """Every per-word cache emptied, as in a fresh run: a cache the earlier tests filled near its bound
     would otherwise empty itself between the two sizes, and the second count all its words again."""
     for obj in gc.get_objects():
-        if isinstance(obj, WordCache):
+        if isinstance(obj, (WordCache, WordKeys)):
             obj.clear()
 
 

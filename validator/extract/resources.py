@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from validator.extract.letters import ALEF_MAKSURA, NISBA_ENDING
+from validator.extract.word_keys import WordKeys
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.lexicon import Lexicon, LexEntry, Lexicons, TokenMatcher
 from validator.text.normalize import normalize_string
@@ -286,10 +287,10 @@ class Resources:
         return WordCache(self._loose_readings, WORD_CACHE_SIZE)
 
     @cached_property
-    def loose_keys(self) -> WordCache:
-        """token text -> the loose keys of its `loose_readings`, as a set (an article's words are
-        tested against the keys asked in C: `keys.isdisjoint`)."""
-        return WordCache(lambda w: frozenset(key for key, _ in self.loose_readings[w]), WORD_CACHE_SIZE)
+    def loose_keys(self) -> WordKeys:
+        """The loose keys of each word's `loose_readings`, indexed both ways: an article's words with
+        one of the keys asked, found by set operations (validator/extract/word_keys.py)."""
+        return WordKeys(lambda w: [key for key, _ in self.loose_readings[w]])
 
     def _loose_readings(self, w: str) -> tuple[tuple[str, str], ...]:
         if len(w) <= 4 or kind_of(w) != "word":

@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from itertools import compress, repeat
-from operator import not_
 
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
@@ -18,6 +17,7 @@ from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, dropped_article_names, name_slot
 from validator.extract.resources import loose_key
+from validator.extract.word_keys import WordKeys
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
@@ -118,9 +118,10 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
     # each distinct word with a g letter -> (word, clitic length, the word's key): read once per run,
     # looked up in C (most words have no such letter, or are read already)
-    distinct = list(ctx.distinct_texts)
-    found = list(map(g_reading.__getitem__, distinct))
-    readings = dict(zip(compress(distinct, found), filter(None, found)))
+    g_words = memo.get("g-words")
+    if g_words is None:  # the words with a reading, found by set operations (validator/extract/word_keys.py)
+        g_words = memo["g-words"] = WordKeys(lambda w: () if g_reading[w] is None else (True,))
+    readings = {w: g_reading[w] for w in g_words.words_with(ctx.distinct_texts, (True,))}
     # only a key two words of the article share can be written two ways (most articles have none)
     shared = {key for key, count in Counter(key for _, key in {(w, key) for w, _, key in readings.values()}).items()
               if count > 1}
@@ -258,7 +259,7 @@ class _NameIndex:
     def probes(self) -> set:
         """What a word's `_word_probes` may share with a name: the names' keys and variants, and (as
         1-tuples) the keys a word cut by its last letter is looked up by. A word that shares nothing
-        has no candidates (`isdisjoint`, in C)."""
+        has no candidates."""
         return self.keys | {(key,) for key in self.cut_keys}
 
 
@@ -273,7 +274,7 @@ def _word_probes(w: str) -> frozenset:
     return frozenset((key, without_and, (key[:-1],), (without_and[:-1],)))
 
 
-_WORD_PROBES = WordCache(_word_probes)
+_WORD_PROBES = WordKeys(_word_probes)  # each word's probes, and the words by probe: once per run
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
@@ -347,8 +348,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    distinct = list(ctx.distinct_texts)
-    hits = compress(distinct, map(not_, map(index.probes.isdisjoint, map(_WORD_PROBES.__getitem__, distinct))))
+    hits = _WORD_PROBES.words_with(ctx.distinct_texts, index.probes)
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)

@@ -2,9 +2,6 @@
 and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
-from itertools import compress
-from operator import not_
-
 from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _spelling_variant
 from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
@@ -59,9 +56,8 @@ class MentionPasses(UnnamedPasses):
         if not keys:
             return by_loose
         readings = self.res.loose_readings
-        distinct = list(self.ctx.distinct_texts)  # each distinct word once; the result is a set per key
-        # only the words with a key asked are read in Python (a few of hundreds): found in C
-        for w in compress(distinct, map(not_, map(keys.isdisjoint, map(self.res.loose_keys.__getitem__, distinct)))):
+        # only the words with a key asked are read in Python (a few of hundreds): found by set operations
+        for w in self.res.loose_keys.words_with(self.ctx.distinct_texts, keys):
             for key, word in readings[w]:
                 if key in keys:
                     by_loose.setdefault(key, set()).add(word)

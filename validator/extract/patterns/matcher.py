@@ -142,14 +142,15 @@ class ArticlePatterns:
                 hit_at = self.ctx.hit_at
                 found = (k for k in found if hit_at(following, k + 1) is not None)
             return sorted({k - offset for k in found if k >= offset})
+        # (the tokens of a set of words from the article's index of texts, `Context.positions`: a pass
+        # over every token for each start plan cost more than the index, which other stages read too)
         if kind == "exact":
             _, at, words = start
-            return [k - at for k in compress(range(len(texts)), map(words.__contains__, texts)) if k >= at]
+            return [k - at for k in self.ctx.positions(words) if k >= at]
         if kind == "lexicon":
             return [m.i for m in self.ctx.hits(start[1])]
         if kind == "word":
-            entries = self._word_entries(start[1], start[2])
-            return list(compress(range(len(texts)), map(entries.__contains__, texts)))
+            return self.ctx.positions(self._word_entries(start[1], start[2]))
         return list(range(len(texts)))
 
     def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
