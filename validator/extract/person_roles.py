@@ -51,7 +51,11 @@ def introduced_by_role(ctx: Context, entities) -> None:
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     tokens = ctx.tokens
-    after = None  # the description patterns, matched only once a person without a title needs them
+    # the description patterns (people.pattern), each label matched only once a person without a title
+    # needs it, in this order: وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a
+    # description right after the name (or its comma); a role a few words before it or right before
+    # its comma; خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
+    after = before = before_ends = group = listed = None
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
             continue
@@ -61,23 +65,26 @@ def introduced_by_role(ctx: Context, entities) -> None:
         if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
             e.introduced = True
             continue
-        if after is None:
-            # وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right
-            # after the name (or its comma), or a role a few words before it or right before its comma
-            # (people.pattern)
-            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-            before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
-            before_ends = [m.span_end for m in before]
-            # خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
-            group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
-            listed = _listed_names(ctx, entities) if group else {}
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and (tokens[k].text in COMMAS or tokens[k].text in DASHES or tokens[k].text in SEMICOLONS):
             k += 1  # فلان، موظف ...؛ فلان -طالب جامعي-؛ فلان – مستشار قانوني –؛ فلان؛ مصرفي سعودي: a description set off
-        i = ctx.index.at_or_after(first)
-        b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
-        described = after.get(k) or (before[b] if b >= 0 and i <= before[b].end else None) \
-            or (group.get(_after_list(ctx, k, listed)) if listed else None)
+        if after is None:
+            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
+        described = after.get(k)
+        if described is None:
+            if before is None:
+                before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
+                before_ends = [m.span_end for m in before]
+            i = ctx.index.at_or_after(first)
+            b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
+            if b >= 0 and i <= before[b].end:
+                described = before[b]
+        if described is None:
+            if group is None:
+                group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
+                listed = _listed_names(ctx, entities) if group else {}
+            if listed:
+                described = group.get(_after_list(ctx, k, listed))
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
