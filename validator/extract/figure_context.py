@@ -23,6 +23,7 @@ STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% م�
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 ITEM_PRICE_WINDOW = 4  # tokens between a price word and the sum it gives (ثمنها المقدر هو 165 ألف، بسعر لا يزيد عن 475 ألف)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
+PAST_EVENT_WINDOW = 16  # tokens between بعد ثلاث سنوات على and the toll of the event it names (... وقتل فيه 12 شخصا)
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
@@ -125,8 +126,8 @@ class FigureContext:
 
     def market_wrap(self, sentence: int) -> bool:
         """A sentence of a market wrap: the headline is market data (تاسي يتراجع 8 نقاط، هبوط أسعار النفط:
-        pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت; not a
-        report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
+        pattern market-term there), and the sentence names the market too (المؤشر، أسعار النفط، برنت, or a
+        sector of the exchange: قطاع المصارف; not another report-only word: القطاع النفطي). An earlier session's close or a week's change in such a story is
         exchange data, however far from the index word it stands. A commodity price report and the
         economic calendar of a market report are exchange data too (`_wrap_sentences`)."""
         return sentence in self._wrap_sentences
@@ -137,6 +138,11 @@ class FigureContext:
         paragraphs = self.ctx.doc.paragraphs
         wrap = any(paragraphs[p].is_headline for _s, p in places)
         sentences = {s for s, _p in places} if wrap else set()
+        # ... and a sentence naming a sector of the exchange (pattern label market-sector: قطاع المصارف)
+        # gives the day's sector moves (rounds 27, 30); outside a wrap a sector word is no market
+        if wrap:
+            sentences |= {self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
+                          for m in self.ctx.patterns.find("market-sector")}
         # a commodity price report (a daily gold or oil report, whatever its headline): quotes per unit
         # or delivery month (pattern label price-quote) in PRICE_REPORT_QUOTES sentences or more; every
         # sentence of a quoting paragraph is exchange data (the move in cents or percent beside the price)
@@ -160,6 +166,12 @@ class FigureContext:
         """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral
         in its clause (مركب يحمل 500 طن، تحمل هذه الطائرة عشرين طنا)."""
         return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
+
+    def past_event(self, first: int, last: int, sentence: int) -> bool:
+        """A toll of an earlier event the story is dated from: بعد and months or years before على or من
+        (pattern label past-event: بعد ثلاث سنوات على إطلاق النار ... وقتل فيه 12) at most PAST_EVENT_WINDOW
+        tokens before the numeral in its clause."""
+        return self._context_near("past-event", first, last, sentence, PAST_EVENT_WINDOW, 0)
 
     def record_figure(self, first: int, last: int, sentence: int) -> bool:
         """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""

@@ -289,6 +289,7 @@ class NumberExtractor:
         item.is_update = self.context.is_update(start, sentence)
         if category == "casualty":
             item.place, item.update_story = self.context.place_named(sentence, paragraph), self.context.update_story()
+            item.past_event = self.context.past_event(first, last, sentence)
         item.market = self.context.market_figure(first, last, sentence)
         item.market_terms, item.market_density = self.context.market_report(paragraph)
         item.market_wrap = category in ("money", "percent", "quantity") and self.context.market_wrap(sentence)

@@ -246,6 +246,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "cargo": _attribute("cargo",
                             doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                 "cargo-words just before it, a description rather than a statistic"),
+        "past_event": _attribute("past_event",
+                                 doc="a casualty count after a preposition of time and months or years before the event "
+                                     "they date from, in its clause (pattern label past-event): the toll of an earlier event, background"),
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
