@@ -9,18 +9,23 @@ from __future__ import annotations
 
 from validator.extract.entities.words import _ISSUED_BY
 from validator.extract.model import Article, Entity
-from validator.extract.outlets import _without_article
+from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import word_class
 from validator.text.lexicon import token_variants
 from validator.text.normalize import normalize_string
 
 _RESEARCH = word_class("attribution-words", "research-identity")
-AFTER_MENTION = 3  # words after a research group's own mention where its institution is written (باحثون من جامعة ...)
+AFTER_MENTION = 5  # words after a research noun's own mention where its institution is written (باحثون من جامعة ...;
+# دراسة أجراها أطباء من جامعة ...: round 30, the makers of a study between it and their university)
 ISSUER_AFTER = 5  # words after a document's mention where who issued it is written (التقرير الحادي والخمسون الذي أصدرته)
 
 
 def tier(e: Entity, a: Article) -> str | None:
-    """The vague-sources tier of a vague entity's head word (الباحثون → باحثون), or None."""
+    """The vague-sources tier of a vague entity's whole phrase (تقارير صحفية: press) or else of its head
+    word (الباحثون → باحثون), or None."""
+    phrase = a.resources["vague-sources"].by_norm.get(e.key) if e.vague and a.resources is not None and e.key else None
+    if phrase is not None and phrase.get("tier"):
+        return phrase.get("tier")
     entry = _head_entry(e, a)
     return entry.get("tier") if entry is not None else None
 
@@ -83,7 +88,10 @@ def issuer(e: Entity, a: Article) -> tuple[str, int, int] | None:
     """A document (tier=document) one of whose mentions the story follows with who issued it (التقرير
     الحادي والخمسون الذي أصدرته ...), or whose next sentence a named body speaks (a report said ...; the next
     sentence: the refugee council said ...: round 25, the report's author): those words, line and column; None otherwise."""
-    if tier(e, a) != "document":
+    kind = tier(e, a)
+    if kind == "press":  # press reports whose next sentence a named outlet speaks: that outlet's report (round 14, 29)
+        return _outlet_reports_next(e, a)
+    if kind != "document":
         return None
     for m in e.mentions:
         after = a.doc.text[m.loc.end:m.loc.end + 120].split()[:ISSUER_AFTER]
@@ -103,6 +111,19 @@ def _body_speaks_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
         for m in other.mentions:
             if m.is_source and (s := a.doc.sentence_at(m.loc.start)) is not None and s.index == sentence.index + 1:
                 return m.loc.text, m.loc.line, m.loc.column
+    return None
+
+
+def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A named news outlet that a reporting verb makes the source of the sentence right after the reports'
+    first mention (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report."""
+    sentence = a.doc.sentence_at(e.mentions[0].loc.start) if e.mentions else None
+    if sentence is None:
+        return None
+    for other in a.entities:
+        if is_outlet(other) and any(at.kind == "verb" and at.sentence == sentence.index + 1
+                                    for at in a.sourced_by(other.id)[0]):
+            return other.name, other.loc.line, other.loc.column
     return None
 
 

@@ -386,7 +386,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "issuer_named": FieldSpec(issuer_named,
                                   doc="a document noun (lexicon vague-sources tier=document: a report, a document) that "
                                       "a mention of it in the story follows with who issued it (entity-words issued-by), "
-                                      "or whose next sentence a named body speaks (its author)"),
+                                      "or whose next sentence a named body speaks (its author); press reports (tier=press) "
+                                      "whose next sentence a named outlet reports with a verb"),
         "institution_named": FieldSpec(institution_named,
                                        doc="a plural of experts (lexicon vague-sources group=experts) that a named body "
                                            "right after it qualifies (the World Health Organization's experts)"),

@@ -8,6 +8,7 @@ from validator.extract.entities.words import OCCASION_WORDS, _NASAB, _OCCASION, 
 from validator.extract.letters import ARTICLE
 from validator.extract.patterns.shapes import adverbial as _adverbial_shape
 from validator.extract.wordclasses import one_word
+from validator.text.normalize import normalize_string
 
 _SAYING_HIS = one_word("entity-words", "saying-his")    # قوله
 _SAYING_HER = one_word("entity-words", "saying-her")    # قولها
@@ -15,6 +16,16 @@ _SAYING_HER = one_word("entity-words", "saying-her")    # قولها
 
 class SpeakerPasses(PersonPasses):
     """Speaker passes, run in the order EntityExtractor.run gives."""
+
+    def _titled_person_before(self, entry, start: int) -> bool:
+        """A named person mentioned before `start` with a singular vague head (`entry`) among the words of his title (الخبير
+        العسكري اليمني العميد فلان ... وأشار الخبير العسكري): the definite role refers back to him (issue 13
+        round 29; a definite noun for a source named before, rounds 8, 22, 26)."""
+        head = entry.norm.removeprefix(ARTICLE)
+        return entry.get("number") == "sg" and any(e.kind == "person" and not e.vague and any(
+            x.title and self.ctx.norm.to_normalized(x.loc.start) < start
+            and head in {w.removeprefix(ARTICLE) for w in normalize_string(x.title).split()}
+            for x in e.mentions) for e in self.entities)
 
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,

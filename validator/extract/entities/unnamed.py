@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
-    IN_THE_NAME_OF,
-    ONE_OF as _ONE_OF,
+    IN_THE_NAME_OF, ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
     REPORT_THAT,
     TitlePhrase,
@@ -230,6 +229,8 @@ class UnnamedPasses(SpeakerPasses):
                     self._after_quantifier(i, whole=True) and self._definite_modifier(j))):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية، جميع التقارير الإخبارية: a generic
                 # group, not one named before (جميع المسؤولين alone may be the officials named before)
+            elif definite and kind == "head" and j == m.j and self._titled_person_before(m.entry, start_off):
+                continue  # وأشار الخبير العسكري: the named person whose title is that role, told before
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
@@ -324,8 +325,7 @@ class UnnamedPasses(SpeakerPasses):
             return False  # تقارير اليوم: when, not whose
         vague = self.res.vague_sources
         if self._is_definite(j):
-            return w not in _NOT_A_CONSTRUCT and vague.lookup(w) is None \
-                and not w.startswith(_MEDIA_STEMS)
+            return w not in _NOT_A_CONSTRUCT and vague.lookup(w) is None and not w.startswith(_MEDIA_STEMS)
         while self._is_construct_noun(w) and (joined := self._word(j + 1)) is not None \
                 and joined.startswith(WAW) and not self._is_definite(j + 1):
             # تقارير حكم ومراقب المباراة، حكم و مراقب: several writers of one genitive
