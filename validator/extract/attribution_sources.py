@@ -443,6 +443,36 @@ def _previous_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
     return None
 
 
+def _previous_opener(ctx, spans, results, i: int, sentence: int, gender: str) -> tuple[bool, Entity | None]:
+    """وانتقل حاكم الولاية فلان إلى المدينة. وقال في مؤتمر صحافي: «...»: a bare reporting verb that
+    opens its sentence right after a sentence that reports no one and opens with a person continues
+    that person: nothing intervenes, so never a source quoted paragraphs before. Returns (True, the
+    person) when he is a named person of the verb's gender; (True, None) when the sentence opens with a
+    title (lexicon titles) whose name no lexicon reads: the speaker is that official, unnamed by us only,
+    so the quotation gets no speaker (rule unattributed-quote, info) rather than the older source."""
+    if any(a.sentence == sentence - 1 for a in results):
+        return False, None  # the sentence before reports someone: the usual continuation (_last_source) decides
+    subject = _previous_subject(ctx, spans, i, sentence)
+    if subject is not None:
+        named = subject.kind == "person" and (not gender or subject.gender == gender)
+        return named, subject if named else None
+    start = _sentence_start(ctx, i, sentence - 1)
+    titled = start is not None and any(ctx.hit_at("titles", k) for k in range(start, min(start + 3, i)))
+    return titled, None
+
+
+def _sentence_start(ctx, i: int, sentence: int) -> int | None:
+    """The first token of `sentence`, searched back from token i."""
+    k = i - 1
+    while k >= 0 and ctx.sentence_of(ctx.tokens[k].start)[0] > sentence:
+        k -= 1
+    if k < 0 or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+        return None
+    while k > 0 and ctx.sentence_of(ctx.tokens[k - 1].start)[0] == sentence:
+        k -= 1
+    return k
+
+
 def _last_source(history: list[tuple[Entity, int]], gender: str, paragraph: int) -> Entity | None:
     """The source a bare continuation verb (وأضاف، واضافت) goes on with: the last one whose gender
     agrees. A named speaker of the other gender in this paragraph or the one before, nearer than that

@@ -24,6 +24,7 @@ from validator.extract.attribution_sources import (
     _mention_spans,
     _named_speaker_before,
     _says_person,
+    _previous_opener,
     _previous_subject,
     _quote_ranges,
     _relay,
@@ -182,11 +183,14 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     if (participle or linked) and source is None else None
                 if subject is not None:
                     source = subject  # the sentence names him: as explicit as قال فلان
-                if source is None and (participle or after_quote or _starts_clause(ctx, j)
+                opened, opener = _previous_opener(ctx, spans, results, i, sentence, gender) \
+                    if source is None and _sentence_initial(ctx, i, sentence) else (False, None)
+                source = source or opener
+                if source is None and not opened and (participle or after_quote or _starts_clause(ctx, j)
                                        or _sentence_initial(ctx, i, sentence)
                                        or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
                     source = _last_source(last_source, gender, paragraph) or _last_person(spans, i, gender)
-                if source is None and _sentence_initial(ctx, i, sentence):
+                if source is None and not opened and _sentence_initial(ctx, i, sentence):
                     source = _previous_subject(ctx, spans, i, sentence)
                 implicit = source is not None and subject is None
         elif kind == "preposition":
