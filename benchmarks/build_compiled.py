@@ -41,6 +41,7 @@ MODULES = [
     "validator/extract/entities/mentions.py",
     "validator/extract/entities/__init__.py",
     "validator/extract/numbers.py",
+    "validator/extract/numerals.py",
     "validator/extract/quotes.py",
     "validator/extract/attributions.py",
     "validator/extract/attribution_sources.py",

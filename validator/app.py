@@ -1,7 +1,9 @@
 """One validation run: configuration in, FileResults out. The CLI and the tests both call this."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
 
 from validator import document
@@ -14,6 +16,24 @@ from validator.rules.loader import BUILTIN_RULES, load_rules
 from validator.rules.model import Rule
 from validator.text.lexicon import Lexicons, builtin_lexicons
 
+
+
+def _one_article(method):
+    """Validating or extracting one article leaves no reference cycle (the extraction context holds
+    its stages by weak reference), so the cyclic collector, which the article's thousands of tokens
+    and matches set off several times, would only walk live objects: it is paused for the article
+    and resumes after it, collecting as before. A caller that turned it off keeps it off; a call
+    inside another leaves it to the outer one."""
+    @wraps(method)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return method(*args, **kwargs)
+        gc.disable()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            gc.enable()
+    return paused
 
 
 @dataclass
@@ -59,6 +79,7 @@ class Validator:
         severity = self.options.severity_overrides.get(rule.id)
         return replace(rule, severity=severity) if severity else rule
 
+    @_one_article
     def extract_text(self, text: str, path: str = "-", encoding: str = "utf-8"):
         return extract(document.build(text, path, encoding), self.resources)
 
@@ -74,6 +95,7 @@ class Validator:
         text, encoding = document.decode(document.read_bytes(path), path)
         return self.extract_source(text, path, encoding)
 
+    @_one_article
     def validate_text(self, text: str, path: str = "-", encoding: str = "utf-8") -> FileResult:
         article = self.extract_text(text, path, encoding)
         return FileResult(path, self.engine.run(article), encoding=encoding, text=text)
@@ -85,6 +107,7 @@ class Validator:
             return FileResult(path, error=str(e))
         return self.validate_source(text, path, encoding)
 
+    @_one_article
     def validate_source(self, text: str, path: str, encoding: str = "utf-8") -> FileResult:
         """An article's decoded text; Markdown and HTML (by suffix) are reduced to their text first and
         every finding is mapped back to the markup file's own offsets, lines and columns."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from validator.errors import InputError
 from validator.findings import Location
 from validator.settings_file import too_large
+from validator.text.punctuation import mark_positions
 
 # An article is a few KB. Validation is linear in the input, and 2 MB of the costliest shapes (thousands of
 # titled names, attributions, unclosed quotation marks) take under a minute on a busy 2-core machine
@@ -267,7 +268,10 @@ _DATELINE = re.compile(
 
 def build(text: str, path: str = "-", encoding: str = "utf-8") -> Document:
     doc = Document(path=path, text=text, encoding=encoding)
-    doc.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    if "\r" in text:
+        doc.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    else:  # the line breaks found without the regex (a character class tested at every character)
+        doc.line_starts = [0, *map((1).__add__, mark_positions(text, "\n"))]
     doc.paragraphs = _paragraphs(doc)
     doc.sentences = _sentences(doc)
     doc.dateline = _dateline(doc)
@@ -304,28 +308,32 @@ def _paragraphs(doc: Document) -> list[Paragraph]:
 
 def _sentences(doc: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
+    marks = mark_positions(doc.text, _MARK_CHARS)
     for para in doc.paragraphs:
-        spans = _split(doc.text, para.start, para.end, quote_aware=True)
+        spans = _split(doc.text, para.start, para.end, quote_aware=True, marks=marks)
         if spans is None:  # an unclosed quotation mark: split as if there were no quotes
-            spans = _split(doc.text, para.start, para.end, quote_aware=False)
+            spans = _split(doc.text, para.start, para.end, quote_aware=False, marks=marks)
             assert spans is not None  # only quote-aware splitting gives up
         for start, end in spans:
             sentences.append(Sentence(len(sentences), para.index, start, end))
     return sentences
 
 
-_MARKS = re.compile(r'[«“»”".؟?!؛]')
+_MARK_CHARS = '«“»”".؟?!؛'  # the marks the sentence splitter reads
 
 
-def _split(text: str, start: int, stop: int, quote_aware: bool) -> list[tuple[int, int]] | None:
+def _split(text: str, start: int, stop: int, quote_aware: bool,
+           marks: list[int] | None = None) -> list[tuple[int, int]] | None:
     """Sentence spans of one paragraph; never inside a quotation when `quote_aware`.
-    Returns None when quote-aware splitting meets quotation marks that do not pair up."""
+    Returns None when quote-aware splitting meets quotation marks that do not pair up.
+    `marks`: the offsets of the text's `_MARK_CHARS` (`mark_positions`), if the caller has them."""
+    if marks is None:
+        marks = mark_positions(text, _MARK_CHARS)
     spans: list[tuple[int, int]] = []
     depth = 0
     straight_open = False
     resume = start
-    for m in _MARKS.finditer(text, start, stop):
-        i = m.start()
+    for i in marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, stop)]:
         if i < resume:
             continue
         ch = text[i]

@@ -9,32 +9,18 @@ from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.figure_context import FigureContext
 from validator.extract.model import NumberItem
+from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, figure_words, parse_digits,
+                                        percent_words)
 from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
-# dot), so a match can only start where a run of digits does: the text is scanned once for those
-# runs (_DIGIT_RUN) and each pattern is tried there alone, not searched through every character.
-_DIGIT_RUN = re.compile(r"\d+")
+# dot), so a match can only start where a run of digits does (`digit_runs`): each pattern is tried
+# there alone, not searched through every character.
 _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
 
 
-def _either(words) -> str:
-    """A regex alternation of words, longest first (so في is tried before ف)."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
-
-
-def _figure_words(name: str) -> frozenset[str]:
-    return word_class("figure-words", name)
-
-
-# في المئة، بالمئة (figure-words: percent-preposition, percent-spaced, percent-joined)
-_PERCENT_PHRASE = (_either(_figure_words("percent-preposition")) + r"\s*" + _either(_figure_words("percent-spaced"))
-                   + "|" + "|".join(re.escape(w) for w in sorted(_figure_words("percent-joined"))))
-_PERCENT = re.compile(r"\s*%|\s+(?:" + _PERCENT_PHRASE + ")")
-_PERCENT_NOUNS = tuple(sorted(_figure_words("percent-noun")))  # every _PERCENT_WORDS match ends with one
-_PERCENT_WORDS = re.compile(r"(?<=\s)(?:" + _PERCENT_PHRASE + r")(?![^\W\d_])")
 _YEAR_WORDS = word_class("figure-words", "year-words")
 _AGE_OPEN = "("
 _CLOCK_WORDS = word_class("figure-words", "clock-words")
@@ -49,23 +35,21 @@ _AND = affix("and")
 _WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
 _RESTATE_MARKERS = word_class("figure-words", "restate-markers")
-_RESTATE_FILLERS = _RESTATE_MARKERS | _figure_words("restate-fillers")
+_RESTATE_FILLERS = _RESTATE_MARKERS | figure_words("restate-fillers")
 _FUTURE_PREFIX = affix("future")
 _DUAL_ENDINGS = affixes("dual-ending")
-_PLURAL_DURATIONS = _figure_words("plural-durations")  # ثواني، ساعات: plurals with a dual's ending
+_PLURAL_DURATIONS = figure_words("plural-durations")  # ثواني، ساعات: plurals with a dual's ending
 _PARTITIVE = one_word("figure-words", "partitive")  # أربعة من عناصر الأمن
-# 7ر59 = 59.7: the Arabic decimal mark, written between the whole and the fraction as agency wires print it
-_DECIMAL_MARK = one_word("figure-words", "decimal-mark")
 _REACH = word_class("figure-words", "reach-verbs")  # لتصل إلى نحو: the release's round figure, not the writer's estimate
-_DIGITS = re.compile(r"\d(?<![\d.,%s]\d)\d*(?:[.,%s]\d+)*(?![\d])" % (_DECIMAL_MARK, _DECIMAL_MARK))
-_PARTITIVE_HEADS = (_ARTICLE, *sorted(_figure_words("partitive-heads")))
-_NOT_COUNTED = _figure_words("not-counted")
-_RANGE_BEFORE = _figure_words("range-before")
-_RANGE_BETWEEN = _figure_words("range-between")
-_RANGE_START = _figure_words("range-start")
-_RANGE_TO = _figure_words("range-to") | DASHES
+_DIGITS = re.compile(r"\d(?<![\d.,%s]\d)\d*(?:[.,%s]\d+)*(?![\d])" % (DECIMAL_MARK, DECIMAL_MARK))
+_PARTITIVE_HEADS = (_ARTICLE, *sorted(figure_words("partitive-heads")))
+_NOT_COUNTED = figure_words("not-counted")
+_RANGE_BEFORE = figure_words("range-before")
+_RANGE_BETWEEN = figure_words("range-between")
+_RANGE_START = figure_words("range-start")
+_RANGE_TO = figure_words("range-to") | DASHES
 _DEFINITE_HEADS = word_class("affixes", "definite-head")  # الـ1500، والـ8000
-_HIJRI = _figure_words("hijri")
+_HIJRI = figure_words("hijri")
 _OBLIQUE_PLURAL = affix("oblique-plural")
 _FEMININE_DUAL = affix("feminine-dual")
 _NISBA_PLURAL = affix("nisba-plural")
@@ -73,23 +57,6 @@ _MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
-
-
-def _parse_digits(s: str) -> float | int:
-    if _DECIMAL_MARK in s:  # stored fraction first (7ر59), it reads right to left as 59.7
-        fraction, whole = s.split(_DECIMAL_MARK, 1)
-        s = whole + "." + fraction
-    if "," in s:
-        groups = s.split(",")
-        if all(len(g) == 3 for g in groups[1:]) and "." not in groups[-1]:
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".", 1).replace(",", "")
-    try:
-        value = float(s)
-    except ValueError:
-        return 0
-    return int(value) if value.is_integer() and "." not in s else value
 
 
 class NumberExtractor:
@@ -111,7 +78,7 @@ class NumberExtractor:
         self._taken[s:e] = b"\x01" * (e - s)
 
     def run(self) -> list[NumberItem]:
-        self.runs = [m.start() for m in _DIGIT_RUN.finditer(self.text)]
+        self.runs = digit_runs(self.text)
         for m in self._matches(_DATE):
             self._add(m.start(), m.end(), None, "date")
         for m in self._matches(_TIME):
@@ -120,8 +87,8 @@ class NumberExtractor:
         for m in self._matches(_SCORE):
             if self._free(m.start(), m.end()) and self._near_lexicon(m.start(), "sport-context", 10):
                 self._add(m.start(), m.end(), None, "score")
-        if any(word in self.text for word in _PERCENT_NOUNS):  # rare: skip the regex otherwise
-            for m in _PERCENT_WORDS.finditer(self.text):
+        if any(word in self.text for word in PERCENT_NOUNS):  # rare: skip the regex otherwise
+            for m in percent_words(self.text):
                 self._take(m.start(), m.end())  # المئة in "في المئة" is not a number of its own
         self._expressions()
         self.items.sort(key=lambda n: n.loc.start)
@@ -201,7 +168,7 @@ class NumberExtractor:
         numerals: list[tuple[int, int, float | int | None, dict]] = []
         for m in self._matches(_DIGITS):
             if self._free(m.start(), m.end()):
-                numerals.append((m.start(), m.end(), _parse_digits(m.group()), {}))
+                numerals.append((m.start(), m.end(), parse_digits(m.group()), {}))
         for lex_name in ("number-words", "ordinals"):
             for hit in self.ctx.hits(lex_name):
                 if hit.prefix.endswith(_FUTURE_PREFIX):
@@ -278,7 +245,7 @@ class NumberExtractor:
         first = ctx.index.containing(start)
         last = ctx.index.at_or_after(end)  # token after the numeral
         sentence, paragraph = ctx.sentence_of(start)
-        percent = _PERCENT.match(self.text, end)
+        percent = PERCENT.match(self.text, end)
         text_end = end
         if percent and category is None:
             text_end = percent.end()

@@ -10,12 +10,13 @@ from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
 from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
-                                        QUOTE_PAIRS, TATWEEL)
+                                        QUOTE_PAIRS, TATWEEL, mark_positions)
 from validator.text.tokens import token_kind
 from validator.text.wordcache import WordCache
 
 PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
-_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME) + "]")
+_MARK_CHARS = "".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME
+_MARK = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -31,8 +32,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         stack: list[tuple[str, int]] = carried
         carried = []
         here: list[Quote] = []  # this paragraph's quotations: what the pairing passes below look at
-        for found in _MARK.finditer(text, para.start, para.end):  # marks are few: skip the letters in C
-            i = found.start()
+        for i in _mark_positions(ctx, para.start, para.end):
             ch = text[i]
             if i == reopened:
                 continue
@@ -137,6 +137,15 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 1
 
 
+def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
+    """Where the quotation marks (`_MARK`) stand in the article's text[start:end], in order (the
+    article's marks found once, without a regex: `mark_positions`)."""
+    marks = ctx.quote_marks
+    if marks is None:
+        marks = ctx.quote_marks = mark_positions(ctx.doc.text, _MARK_CHARS)
+    return marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
+
+
 def _mirrored(ctx: Context, i: int, j: int, right_way: list) -> Quote:
     """Two guillemets of one kind at i and j, read by what a run of them means (see MIRRORED_SLIP)."""
     text = ctx.doc.text
@@ -162,7 +171,7 @@ def _reversed_throughout(ctx: Context, quotes: list[Quote], para) -> bool:
     ”زينب“ ... ”مسندم“): the writer's keyboard mirrors them, so the marks pair in turn. Taken in
     order, each “ would open a quotation the next ” closes, leaving the first and last lone."""
     text = ctx.doc.text
-    marks = [m.start() for m in _MARK.finditer(text, para.start, para.end)]
+    marks = _mark_positions(ctx, para.start, para.end)
     if not marks or len(marks) % 2 or any(text[k] != _REVERSED[n % 2] for n, k in enumerate(marks)) \
             or any(q.loc.start < para.start for q in quotes):
         return False
@@ -197,7 +206,7 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
     opening-faced one, pair by the way each mark faces instead, if that leaves no more marks
     unpaired. Only in a paragraph of straight marks alone (nesting with « » is left as it is)."""
     text = ctx.doc.text
-    marks = [m.start() for m in _MARK.finditer(text, para.start, para.end)]
+    marks = _mark_positions(ctx, para.start, para.end)
     if len(marks) < 2 or any(text[i] != '"' for i in marks):
         return
     faces = [_straight_direction(text, i, para.start, para.end) for i in marks]

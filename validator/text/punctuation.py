@@ -32,3 +32,17 @@ DASHES = frozenset({"-", EN_DASH})
 LINE_FINAL_MARKS = (".", "!", "?", ARABIC_QUESTION_MARK, ":", "…", "»", '"', "”", ")")
 # what ends a clause inside a sentence (commas, semicolons, brackets)
 CLAUSE_BREAKS = COMMAS | {ARABIC_SEMICOLON, ";", "(", ")"}
+
+
+def mark_positions(text: str, marks: str) -> list[int]:
+    """The offsets of every character of `marks` in `text`, in order. `str.find` for each mark skips
+    through memory; a regex character class (`[«».؟]`) is tested at every character, at tens of
+    instructions each (the sentence splitter and the quotation pairing scan every article)."""
+    found: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found

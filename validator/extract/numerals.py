@@ -1,0 +1,80 @@
+"""Where a text's numerals stand and what a run of digits is worth: the digit runs and the percent
+words (في المئة، بالمئة) the numbers extractor reads, found without a regex tried at every character
+of the article."""
+from __future__ import annotations
+
+import re
+from itertools import repeat
+
+from validator.extract.wordclasses import one_word, word_class
+
+# `\d\d*`, not `\d+`: a pattern that opens with a single digit class gives the regex engine a set of
+# first characters to skip to; one that opens with a repeat is tried as a match at every character.
+_DIGIT_RUN = re.compile(r"\d\d*")
+# 7ر59 = 59.7: the Arabic decimal mark, written between the whole and the fraction as agency wires print it
+DECIMAL_MARK = one_word("figure-words", "decimal-mark")
+
+
+def _either(words) -> str:
+    """A regex alternation of words, longest first (so في is tried before ف)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def figure_words(name: str) -> frozenset[str]:
+    return word_class("figure-words", name)
+
+
+# في المئة، بالمئة (figure-words: percent-preposition, percent-spaced, percent-joined)
+_PERCENT_PHRASE = (_either(figure_words("percent-preposition")) + r"\s*" + _either(figure_words("percent-spaced"))
+                   + "|" + "|".join(re.escape(w) for w in sorted(figure_words("percent-joined"))))
+PERCENT = re.compile(r"\s*%|\s+(?:" + _PERCENT_PHRASE + ")")
+PERCENT_NOUNS = tuple(sorted(figure_words("percent-noun")))  # every PERCENT_WORDS match ends with one
+PERCENT_WORDS = re.compile(r"(?<=\s)(?:" + _PERCENT_PHRASE + r")(?![^\W\d_])")
+# Where a PERCENT_WORDS match can start: a preposition (في) right before the white space before a
+# spaced noun (المئة), or a joined form (بالمئة). Its leading lookbehind gives the regex no literal to
+# search for, so `finditer` would try it at every character of the article.
+_PERCENT_PREPOSITION_LENGTHS = frozenset(map(len, figure_words("percent-preposition")))
+_PERCENT_SPACED = tuple(sorted(figure_words("percent-spaced")))
+_PERCENT_JOINED = tuple(sorted(figure_words("percent-joined")))
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts, in order."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+def parse_digits(s: str) -> float | int:
+    if DECIMAL_MARK in s:  # stored fraction first (7ر59), it reads right to left as 59.7
+        fraction, whole = s.split(DECIMAL_MARK, 1)
+        s = whole + "." + fraction
+    if "," in s:
+        groups = s.split(",")
+        if all(len(g) == 3 for g in groups[1:]) and "." not in groups[-1]:
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".", 1).replace(",", "")
+    try:
+        value = float(s)
+    except ValueError:
+        return 0
+    return int(value) if value.is_integer() and "." not in s else value
+
+
+def percent_words(text: str) -> list[re.Match[str]]:
+    """`PERCENT_WORDS.finditer(text)`, tried only where a match can start (`_PERCENT_SPACED`). No
+    match can start inside another (a noun opens with no preposition), so the matches are the same."""
+    starts = set()
+    for noun in _PERCENT_SPACED:
+        at = text.find(noun)
+        while at != -1:
+            gap = at  # the preposition ends where the white space before the noun begins
+            while gap and text[gap - 1].isspace():
+                gap -= 1
+            starts.update(gap - n for n in _PERCENT_PREPOSITION_LENGTHS if gap >= n)
+            at = text.find(noun, at + 1)
+    for joined in _PERCENT_JOINED:
+        at = text.find(joined)
+        while at != -1:
+            starts.add(at)
+            at = text.find(joined, at + 1)
+    return [m for m in map(PERCENT_WORDS.match, repeat(text), sorted(starts)) if m is not None]
