@@ -46,7 +46,6 @@ class Context:
         # per-article memos of the extractors (quotes.py, attributions.py)
         self.previous_quote: tuple[int, int, str] | None = None  # (end, paragraph, kind)
         self.word_positions: list[int] | None = None
-        self.mark_positions: dict[str, list[int]] | None = None
         self.quote_marks: list[int] | None = None  # every quotation mark's offset in the text (quotes.py)
         self._patterns = None
         self._word_at = None

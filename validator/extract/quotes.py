@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import compress
 from operator import itemgetter
 
@@ -15,8 +14,7 @@ from validator.text.tokens import token_kind
 from validator.text.wordcache import WordCache
 
 PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
-_MARK_CHARS = "".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME
-_MARK = re.compile("[" + re.escape(_MARK_CHARS) + "]")
+_MARK_CHARS = "".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME  # every character the pairing reads as a mark
 # A short quotation of at most this many words is a name or a term unless speech is announced.
 SHORT_QUOTE_WORDS = 3
 _WORDS_CAP = 7  # `classify` looks at the first words only (a short quotation's)
@@ -138,7 +136,7 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
 
 
 def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
-    """Where the quotation marks (`_MARK`) stand in the article's text[start:end], in order (the
+    """Where the quotation marks (`_MARK_CHARS`) stand in the article's text[start:end], in order (the
     article's marks found once, without a regex: `mark_positions`)."""
     marks = ctx.quote_marks
     if marks is None:
@@ -271,7 +269,7 @@ def _straight_closes_next(text: str, stack: list[tuple[str, int]], start: int, e
     in the next paragraph leaves the pairing a guess: the lone mark stays reported."""
     if len(stack) != 1:
         return False
-    marks = [m.start() for m in _MARK.finditer(text, start, end)]
+    marks = [start + k for k in mark_positions(text[start:end], _MARK_CHARS)]
     return len(marks) == 1 and text[marks[0]] == '"' \
         and _straight_direction(text, marks[0], start, end) == "close" \
         and _straight_direction(text, stack[0][1], 0, len(text)) == "open"
@@ -488,16 +486,9 @@ def _nested(ctx: Context, quote: Quote) -> bool:
     para = ctx.doc.paragraph_at(quote.loc.start)
     if para is None:
         return False
-    marks = ctx.mark_positions
-    if marks is None:
-        text = ctx.doc.text
-        marks = {m: [f.start() for f in re.finditer(m, text)] for m in "«»“”"}
-        ctx.mark_positions = marks
-
-    def count(mark: str) -> int:
-        positions = marks[mark]
-        return bisect.bisect_left(positions, quote.loc.start) - bisect.bisect_left(positions, para.start)
-    return count("«") > count("»") or count("“") > count("”")
+    text = ctx.doc.text
+    before = [text[i] for i in _mark_positions(ctx, para.start, quote.loc.start)]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def _adjacent_cue(ctx: Context, norm_start: int) -> bool:
