@@ -28,6 +28,7 @@ from validator.extract.attribution_sources import (
     _previous_subject,
     _quote_ranges,
     _relay,
+    _relay_past_outlet,
     _same_sentence_source,
     _sentence_initial,
     _sentence_person,
@@ -149,6 +150,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
                         mention.is_source = False  # reports, not a source that gives it
                 continue
+            if source is None and not (participle or carried) and m.entry.get("with"):
+                source = _relay_past_outlet(ctx, spans, j, sentence, m.entry.get("with"))
             if m.entry.get("source-after"):
                 source = _source_after_word(ctx, spans, j, sentence, m.entry.get("source-after")) or source
             if source is not None:
