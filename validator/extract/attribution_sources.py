@@ -284,6 +284,16 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
     return None
 
 
+def _relay_past_outlet(ctx, spans, j: int, sentence, relay_words: str) -> Entity | None:
+    """ونقلت الصحيفة عن مصادر مطلعة: a relay verb (reporting-verbs with= a relay-from word) whose outlet is a
+    definite common noun no lexicon names (الصحيفة، القناة) gives the claim to whom it quotes after عن."""
+    first = ctx.word_at(j)
+    after = ctx.word_at(j + 1)
+    if first is None or not first.startswith(_ARTICLE) or after not in _RELAY_FROM or after not in relay_words.split(","):
+        return None
+    return _subject_after(ctx, spans, j + 2, sentence, window=3)
+
+
 def _past_parenthesis(ctx, k: int, longest: int = 8) -> int:
     """The token after a parenthesis that opens at token k (an outlet's abbreviation), or k."""
     if k < len(ctx.tokens) and ctx.tokens[k].text == "(":

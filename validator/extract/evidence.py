@@ -178,15 +178,16 @@ def figure_context(item: NumberItem, lang: str = "en") -> list[str]:
     return out + context_flags(item, lang)
 
 
-_CONTEXT_FLAGS = ("idiom", "market_wrap", "cargo", "past_event", "record", "unit_price", "recalled", "forecast", "sourced_next",
+_CONTEXT_FLAGS = ("idiom", "argued", "market_wrap", "cargo", "past_event", "record", "unit_price", "recalled", "forecast", "sourced_next",
                   "outside_quote")
 
 
 def context_flags(item: NumberItem, lang: str = "en") -> list[str]:
     """The context decisions a figure carries (fields cargo, record, unit_price, recalled, sourced_next),
-    in words: what a finding about it, or its absence, rests on."""
+    in words: what a finding about it, or its absence, rests on; a count (argued) fills its {n}."""
     L = labels(lang)
-    return [L[name] for name in _CONTEXT_FLAGS if getattr(item, name)]
+    return [L[name].replace("{n}", str(value)) for name in _CONTEXT_FLAGS
+            if (value := getattr(item, name))]
 
 
 def missing_source(item, scope: str, article: Article, lang: str) -> str:

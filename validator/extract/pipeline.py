@@ -11,7 +11,7 @@ from validator.extract.figure_sources import (acting_bodies, carry_repeated_figu
                                               consequences, sourced_next, sources_near, writer_asides)
 from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
-from validator.extract.narration import WHOLE_PERCENT, first_person
+from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words
 from validator.extract.numbers import extract_numbers
 from validator.extract.passages import continuations, find_passages
 from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
@@ -41,10 +41,14 @@ def extract(doc: Document, res: Resources) -> Article:
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
     article = Article(doc, norm, numbers, quotes, entities, attributions, resources=res)
-    article.first_person = first_person(ctx, quotes)
+    voiced = first_person_words(ctx, quotes)
+    article.first_person = voiced >= FIRST_PERSON_MIN
     if article.first_person:
         for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
             n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
+    if numbers and (asking := argued(ctx, quotes, voiced)):
+        for n in numbers:  # the writer's own argument (a column that asks and exclaims): his figures are his
+            n.argued = asking
     link(article)
     acting_bodies(ctx, article)
     cited_documents(ctx, article)

@@ -9,7 +9,7 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified
+from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified, tier
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.quotes import GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
@@ -240,6 +240,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "idiom": _attribute("idiom",
                             doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
                                 "first-person; quote field in_first_person): a figure of speech, not a statistic"),
+        "argued": FieldSpec(lambda n, a: n.argued > 0,
+                            doc="its article is the writer's own argument: sentences of the body ask or exclaim outside "
+                                "quotation marks (؟ !), two or more, or one beside a first-person word (lexicon "
+                                "first-person): an opinion piece, whose figures are the writer's (narration.argued)"),
         "market_wrap": _attribute("market_wrap",
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
@@ -346,6 +350,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "identified_later": FieldSpec(_identified_later,
                                       doc="a study or scientists a lead often leaves vague and the next sentence "
                                           "identifies (lexicon vague-sources, identified=next)"),
+        "hedge": FieldSpec(lambda e, a: e.vague and tier(e, a) == "hedge",
+                           doc="a vague source of lexicon vague-sources tier=hedge: estimates nobody is said to make "
+                               "(according to estimates), a hedge on a figure rather than a source of the news"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "

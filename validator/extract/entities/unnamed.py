@@ -12,7 +12,7 @@ from validator.extract.entities.words import (
     _DOCUMENT_SOURCES,
     _ISSUED_BY,
     _DEMONSTRATIVES,
-    _PREDICATE_AFTER,
+    _PREDICATE_AFTER, copula_predicate,
     _QUOTE_OPENERS,
     _REPORT_MARKS,
     _SOURCE_PREPOSITIONS,
@@ -215,8 +215,8 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى ما تردد: the rumour denied, no source
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
                 _DEFINITE_STARTS)
-            if prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES):
-                continue  # أكدوا أنهم مواطنون محليون: the noun after أن + pronoun is what they are, not a source
+            if (prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES)) or copula_predicate(prev, self.tokens[i].text):
+                continue  # أكدوا أنهم مواطنون محليون، كان مسؤولا عن: what they are (a predicate), not a source
             count = self.lex["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
             if i > 0 and (self.tokens[i - 1].kind == "number" or (
                     count is not None and count.get("approx") != "true"

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from validator.extract.letters import (
+    ACCUSATIVE,
     ARTICLE,
     NAME_CLITICS,
     NISBA_ENDING,
@@ -84,6 +85,13 @@ def _named_place(word: str | None) -> bool:
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
 _PREDICATE_AFTER = word_class("entity-words", "predicate-after")
 _DEMONSTRATIVES = word_class("entity-words", "demonstrative")  # هذه، تلك: before a definite head, a reference back
+_COPULAS = word_class("entity-words", "copula")  # كان، يكون، أصبح، ليس
+
+
+def copula_predicate(before: str | None, word: str) -> bool:
+    """An accusative noun right after a copula is its predicate (كان مسؤولا عن: was responsible for), not
+    a source: the copula's subject stays nominative (وكان مسؤول أمني قد أكد)."""
+    return before in _COPULAS and word.endswith(ACCUSATIVE)
 _NASAB = word_class("name-particles", "nasab", "chain")
 
 
