@@ -214,6 +214,10 @@ def _line(x, a: Article) -> int:
 _COMMON = {
     "text": FieldSpec(lambda x, a: x.loc.text if hasattr(x, "loc") else x.text, doc="the text of the span"),
     "line": FieldSpec(_line, doc="1-based line"),
+    "argued": FieldSpec(lambda x, a: a.argued > 0,
+                        doc="its article is the writer's own argument: sentences of the body ask or exclaim outside "
+                            "quotation marks (؟ !), two or more, or one beside a first-person word (lexicon "
+                            "first-person): an opinion piece, not reported news (narration.argued, decided once per article)"),
 }
 
 FIELDS: dict[str, dict[str, FieldSpec]] = {
@@ -240,10 +244,6 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "idiom": _attribute("idiom",
                             doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
                                 "first-person; quote field in_first_person): a figure of speech, not a statistic"),
-        "argued": FieldSpec(lambda n, a: n.argued > 0,
-                            doc="its article is the writer's own argument: sentences of the body ask or exclaim outside "
-                                "quotation marks (؟ !), two or more, or one beside a first-person word (lexicon "
-                                "first-person): an opinion piece, whose figures are the writer's (narration.argued)"),
         "market_wrap": _attribute("market_wrap",
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
