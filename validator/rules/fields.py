@@ -244,6 +244,13 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="its article is the writer's own argument: sentences of the body ask or exclaim outside "
                                 "quotation marks (؟ !), two or more, or one beside a first-person word (lexicon "
                                 "first-person): an opinion piece, whose figures are the writer's (narration.argued)"),
+        "repeated": FieldSpec(lambda n, a: n.repeats is not None,
+                              doc="no source in its sentence, and it repeats the value, kind and unit of an earlier body "
+                                  "figure that no source covers either: the finding on the first asks once for both"),
+        "own_results": _attribute("own_results",
+                                  doc="a sum or percentage in a report of one company's results (a results word, pattern label "
+                                      "results-term, in the headline and the word company, label company-term, in the lead), "
+                                      "in a sentence that gives results or names the company: the company's own disclosure"),
         "market_wrap": _attribute("market_wrap",
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
