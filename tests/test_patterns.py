@@ -16,8 +16,7 @@ def parse(text: str):
     return parse_patterns(text, "t.pattern", LEXICONS, set(SHAPES))
 
 
-def spans(validator, text: str, patterns_text: str, label: str = "x") -> list[tuple[str, str]]:
-    """(pattern id, proposed span as written) of the resolved matches in a text."""
+def context(validator, text: str):
     from validator import document
     from validator.extract.context import Context
     from validator.text.normalize import normalize
@@ -25,7 +24,12 @@ def spans(validator, text: str, patterns_text: str, label: str = "x") -> list[tu
 
     doc = document.build(text, "-")
     norm = normalize(doc.text)
-    ctx = Context(doc, norm, tokenize(norm.text), validator.resources)
+    return Context(doc, norm, tokenize(norm.text), validator.resources)
+
+
+def spans(validator, text: str, patterns_text: str, label: str = "x") -> list[tuple[str, str]]:
+    """(pattern id, proposed span as written) of the resolved matches in a text."""
+    ctx = context(validator, text)
     found = ArticlePatterns(ctx, parse(patterns_text)).find(label)
     return [(m.pattern.id, ctx.original_text(ctx.tokens[m.span_start].start, ctx.tokens[m.span_end - 1].end))
             for m in found]
@@ -83,6 +87,27 @@ pattern long-low-later
     assert spans(validator, "قال الوزير خالد الفالح", patterns) == [("short-high", "الوزير"),
                                                                     ("long-low-later", "خالد الفالح")]
     assert resolve([]) == []
+
+
+def test_matches_found_around_a_token_are_the_whole_articles(validator):
+    patterns = """
+pattern verb-title
+  label x
+  match ("كان" "قال" "الوزير")
+pattern title-name
+  label x
+  match ("الوزير" "خالد")
+pattern name-that
+  label x
+  match ("الفالح" "إن")
+"""
+    ctx = context(validator, "كان قال الوزير خالد الفالح إن الإنتاج زاد")
+    whole = ArticlePatterns(ctx, parse(patterns))
+    assert [m.pattern.id for m in whole.find("x")] == ["verb-title", "name-that"]
+    for i in range(-1, len(ctx.tokens) + 1):
+        # around token 5, title-name (tokens 2-3) starts in reach but loses to verb-title, which starts before
+        near = ArticlePatterns(ctx, parse(patterns)).find_reaching("x", i)
+        assert near == [m for m in whole.find("x") if i - 3 <= m.start <= i], i
 
 
 def test_builtin_pattern_examples_pass_and_a_wrong_example_fails(validator, monkeypatch):

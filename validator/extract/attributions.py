@@ -94,13 +94,21 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         with_words = m.entry.get("with") if kind == "verb" else None
         with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
                                              for w in with_words.split(","))
+        # the verb itself, not its verbal noun: حديثه (his talk) is written as حديثة (recent) once normalized
+        topic = normalize_string(m.entry.get("topic")) if kind == "verb" and m.entry.get("topic") \
+            and not m.entry.norm.startswith(normalize_string(m.entry.get("masdar") or "-")) else None
+        topic_word = topic is not None and _word_follows(ctx, j, sentence, topic)
         if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
                 and not after_quote and not with_word and not _says_person(ctx, spans, m, i, j) \
                 and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
                 and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
                 and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)) \
                 and not _direct_statement(ctx, spans, m, i, j, sentence):
-            continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
+            if not topic_word:
+                continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
+            topic_only = True  # تحدثت مصادر عسكرية عن انفجار: what a vague source told (see below)
+        else:
+            topic_only = False
         if kind == "verb":
             participle = m.entry.get("part") == "participle"
             if m.prefix.endswith(_LAM):
@@ -142,7 +150,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             # a plural, dual or first-person form carries its subject: ويتابعون أخبار الصفقات، وأشير لتجربة
             # ريغان (the noun after it is its object)
             carried = m.entry.get("subject") == "pronoun"
-            source = None if participle or carried else _subject_after(ctx, spans, j, sentence)
+            # تحدثت عن إعادة مواطنين: the noun after the topic's preposition is what was told, never who told it
+            source = None if participle or carried or (topic is not None and ctx.word_at(j) == topic) \
+                else _subject_after(ctx, spans, j, sentence)
             if source is None and subject_after_relative:
                 continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
             if source is not None and _crowd_of_verb(m.entry, source):
@@ -154,7 +164,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 source = _relay_past_outlet(ctx, spans, j, sentence, m.entry.get("with"))
             if m.entry.get("source-after"):
                 source = _source_after_word(ctx, spans, j, sentence, m.entry.get("source-after")) or source
-            if source is not None:
+            if source is not None and topic is None:  # تحدثت وسائل إعلام عن: the topic, not whom they relay
                 source = _relay(ctx, spans, source, sentence, j) or source
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
@@ -174,6 +184,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     if outlet is not None:
                         source.mentions[0].is_source = False
                         source = outlet
+            if topic_only and (source is None or not source.vague):
+                continue  # تحدث الوزير عن خطط الوزارة: a named speaker's topic, which quotes nothing
             if source is None and not participle:
                 source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j)
                 if source is not None:

@@ -51,11 +51,13 @@ def introduced_by_role(ctx: Context, entities) -> None:
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     tokens = ctx.tokens
-    # the description patterns (people.pattern), each label matched only once a person without a title
-    # needs it, in this order: وديع خان (47 عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a
-    # description right after the name (or its comma); a role a few words before it or right before
-    # its comma; خالد العمري وفهد السبيعي وهم مشاركون ...: a description of the group after a list of names
-    after = before = before_ends = group = listed = None
+    patterns = ctx.patterns
+    # the description patterns (people.pattern), each label matched only around a person without a
+    # title (`find_reaching`: the same matches as over the whole article), in this order: وديع خان (47
+    # عاما)، فهد العتيبي من جدة، علي الحسيني، رئيس بلدية ...: a description right after the name (or its
+    # comma); a role a few words before it or right before its comma; خالد العمري وفهد السبيعي وهم
+    # مشاركون ...: a description of the group after a list of names
+    listed = None
     for e in entities:
         if e.kind != "person" or not e.mentions or e.mentions[0].title:
             continue
@@ -68,26 +70,28 @@ def introduced_by_role(ctx: Context, entities) -> None:
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and (tokens[k].text in COMMAS or tokens[k].text in DASHES or tokens[k].text in SEMICOLONS):
             k += 1  # فلان، موظف ...؛ فلان -طالب جامعي-؛ فلان – مستشار قانوني –؛ فلان؛ مصرفي سعودي: a description set off
-        if after is None:
-            after = {m.span_start: m for m in ctx.patterns.find("described-after-name")}
-        described = after.get(k)
+        described = _starting_at(patterns, "described-after-name", k)
         if described is None:
-            if before is None:
-                before = sorted(ctx.patterns.find("role-before-name"), key=lambda m: m.span_end)  # they do not overlap
-                before_ends = [m.span_end for m in before]
+            # the last role ending at or before the name (they do not overlap), if the name starts in its match
             i = ctx.index.at_or_after(first)
-            b = bisect.bisect_right(before_ends, i) - 1  # the last role ending at or before the name
+            before = sorted(patterns.find_reaching("role-before-name", i), key=lambda m: m.span_end)
+            b = bisect.bisect_right([m.span_end for m in before], i) - 1
             if b >= 0 and i <= before[b].end:
                 described = before[b]
         if described is None:
-            if group is None:
-                group = {m.span_start: m for m in ctx.patterns.find("described-after-names")}
-                listed = _listed_names(ctx, entities) if group else {}
-            if listed:
-                described = group.get(_after_list(ctx, k, listed))
+            if listed is None:
+                listed = _listed_names(ctx, entities)
+            after_list = _after_list(ctx, k, listed)
+            if after_list >= 0:
+                described = _starting_at(patterns, "described-after-names", after_list)
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
+
+
+def _starting_at(patterns, label: str, k: int):
+    """The match of the label whose span starts at token k (the last, as a table by span start keeps)."""
+    return next((m for m in reversed(patterns.find_reaching(label, k)) if m.span_start == k), None)
 
 
 def framed_speakers(ctx: Context, entities) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from operator import attrgetter
+from bisect import bisect_left
+from operator import attrgetter, is_not, itemgetter
 from typing import ClassVar
-from itertools import compress
+from itertools import compress, repeat
 
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
@@ -18,6 +19,7 @@ from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
 _START = attrgetter("start")
+_PLACE = itemgetter(0, 1)  # (a pattern's place in its label, a start): the order `find` proposes in
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is made attribute by attribute, slowly
@@ -41,7 +43,7 @@ class _Plan:
     """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
     found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
 
-    __slots__ = ("pattern", "start", "anchors", "steps")
+    __slots__ = ("pattern", "start", "anchors", "steps", "first_lexicon", "widths")
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
@@ -52,6 +54,13 @@ class _Plan:
         # text alone, once per run for each text
         self.steps = tuple((el.low, el.high, _text_verdicts(el, matchable), _names_entries(el), el)
                            for el in pattern.elements)
+        # a lexicon a match must start with (`ArticlePatterns._candidates_in`), or None
+        self.first_lexicon = _required_lexicon(pattern.elements, 0)
+        # per element, (most repetitions, the lexicons whose longest match one repetition may take), or
+        # None when a repetition has no bound (`ArticlePatterns._reach`)
+        self.widths = None if any(el.high < 0 for el in pattern.elements) else tuple(
+            (el.high, tuple(t.value for t in el.tests if t.kind == "lexicon" and not t.negated))
+            for el in pattern.elements)
 
 
 class ArticlePatterns:
@@ -76,6 +85,9 @@ class ArticlePatterns:
         self._words_any: set[str] | None = None  # the article's words with an entry in a `word` test's lexicon
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
+        self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
+        self._hit_keys: dict[str, list[int]] = {}  # lexicon -> its matches' start tokens, in order
+        self._longest: dict[str, int] = {}  # lexicon -> the most tokens one of its matches takes here
 
     def find(self, label: str) -> list[PatternMatch]:
         """The resolved matches of every pattern with this label."""
@@ -84,6 +96,107 @@ class ArticlePatterns:
             candidates = [m for p in self.by_label.get(label, ()) for m in self._all(self._plan(p))]
             found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.texts) + 1)), key=_START)
         return found
+
+    def find_reaching(self, label: str, i: int) -> list[PatternMatch]:
+        """The matches of `find(label)` that start at token i or fewer tokens before it than the label's
+        longest possible match (all those that contain token i or end right at it, and maybe a few
+        more), in its order. For a test at a few tokens of an article (after a person's name): unless
+        `find` has run, the label is matched only around them (`_cluster`), with the same answer."""
+        reach = self._reach(label)
+        found = self._found.get(label)
+        if reach is not None and found is None:
+            return self._cluster(label, max(0, i - reach), i + 1, reach)
+        found = self.find(label) if found is None else found
+        if reach is None:
+            reach = max((m.end - m.start for m in found), default=0)
+        return [m for m in found if i - reach <= m.start <= i]
+
+    def _cluster(self, label: str, lo: int, hi: int, reach: int) -> list[PatternMatch]:
+        """The matches of `find(label)` starting at tokens lo..hi-1, from the candidates of their
+        cluster alone. The filter keeps a candidate when no candidate it overlaps that goes before it
+        is kept, so a candidate's fate is decided among those linked to it by overlaps: the starts read
+        grow right over every candidate read, and left over any candidate (at most `reach` tokens
+        long) that crosses into them, until none does."""
+        plans = [self._plan(p) for p in self.by_label[label]]
+        n = len(self.texts)
+        found: list[tuple[int, int, PatternMatch]] = []  # (the pattern's place in its label, start, match)
+        a = b = read_lo = lo  # the cluster's starts a..b-1; starts read_lo..b-1 read
+        right = hi            # the cluster's starts run at least to here
+        while True:
+            if b < right and b < n:
+                new = self._candidates_in(plans, b, min(right, n))
+                b = min(right, n)
+                found += new
+                right = max(right, *(max(m.end, m.start + 1) for _, _, m in new)) if new else right
+                continue
+            if read_lo > max(0, a - reach):
+                found += self._candidates_in(plans, max(0, a - reach), read_lo)
+                read_lo = max(0, a - reach)
+            crossing = [c for c in found if c[1] < a and max(c[2].end, c[1] + 1) > a]
+            if not crossing:
+                break
+            a = min(c[1] for c in crossing)
+            right = max(right, *(max(m.end, m.start + 1) for _, _, m in crossing))
+        # proposed in `find`'s order (pattern by pattern, each by start), which breaks the filter's ties
+        candidates = [m for _, s, m in sorted(found, key=_PLACE) if a <= s]
+        kept = sorted(resolve(candidates, bytearray(n + 1)), key=_START)
+        return [m for m in kept if lo <= m.start < hi]
+
+    def _candidates_in(self, plans: list[_Plan], x: int, y: int) -> list[tuple[int, int, PatternMatch]]:
+        """(the pattern's place in its label, start, match) of each pattern matching at tokens x..y-1:
+        tried only where the token passes the pattern's first element (its verdict on the text, or a
+        match of its lexicon starting there), found in C."""
+        out = []
+        for q, plan in enumerate(plans):
+            low, _, verdicts, _, _ = plan.steps[0]
+            if verdicts is not None and low >= 1:
+                starts = compress(range(x, y), map(is_not, map(verdicts.__getitem__, self.texts[x:y]), repeat(None)))
+            elif plan.first_lexicon is not None:
+                keys = self._hit_starts(plan.first_lexicon)
+                starts = keys[bisect_left(keys, x):bisect_left(keys, y)]
+            else:
+                starts = range(x, y)
+            for s in starts:
+                m = self._match(plan, s)
+                if m is not None:
+                    out.append((q, s, m))
+        return out
+
+    def _hit_starts(self, lexicon: str) -> list[int]:
+        """The tokens where a match of the lexicon starts, in order."""
+        starts = self._hit_keys.get(lexicon)
+        if starts is None:
+            starts = self._hit_keys[lexicon] = sorted(self._hits_at(lexicon))
+        return starts
+
+    def _reach(self, label: str) -> int | None:
+        """The most tokens a match of the label can take in this article (a lexicon test takes its
+        longest match here), or None when a repetition has no bound."""
+        if label in self._reaches:
+            return self._reaches[label]
+        most: int | None = 0
+        for p in self.by_label.get(label, ()):
+            widths = self._plan(p).widths
+            if widths is None:
+                most = None
+                break
+            most = max(most, sum(high * max(map(self._longest_hit, lexicons), default=1) for high, lexicons in widths))
+        self._reaches[label] = most
+        return most
+
+    def _longest_hit(self, lexicon: str) -> int:
+        """The most tokens a match of the lexicon takes in this article."""
+        longest = self._longest.get(lexicon)
+        if longest is None:
+            longest = self._longest[lexicon] = max((m.j - m.i for m in self.ctx.hits(lexicon)), default=1)
+        return longest
+
+    def _hits_at(self, lexicon: str) -> dict:
+        """start token -> the lexicon's match there, once an article (as `Context.hit_at`)."""
+        at = self._hit_at.get(lexicon)
+        if at is None:
+            at = self._hit_at[lexicon] = {m.i: m for m in self.ctx.hits(lexicon)}
+        return at
 
     def _plan(self, pattern: Pattern) -> _Plan:
         memo = self.ctx.res.pattern_memo
@@ -307,10 +420,8 @@ class ArticlePatterns:
 
     def _test(self, t: Test, i: int, used: list[str]) -> int:
         if t.kind == "lexicon":
-            at = self._hit_at.get(t.value)
-            if at is None:  # the lexicon's matches by start token, once an article (`Context.hit_at`)
-                at = self._hit_at[t.value] = {m.i: m for m in self.ctx.hits(t.value)}
-            m = at.get(i)
+            at = self._hit_at.get(t.value)  # (the matches by start token: `_hits_at`, inline)
+            m = (self._hits_at(t.value) if at is None else at).get(i)
             if m is None:
                 ok, j, entry = False, i + 1, None
             else:
