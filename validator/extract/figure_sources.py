@@ -172,22 +172,22 @@ def carry_repeated_figures(article: Article) -> None:
                 n.carried_from = carrier
                 n.refers_to = earlier.id if definite else None
                 break
-        if n.carried_from is None:
-            n.repeats = _first_unsourced(n, by_sentence)
+    _mark_repeats(article)
 
 
-def _first_unsourced(n: NumberItem, by_sentence: dict[int, list[NumberItem]]) -> str | None:
-    """The earlier body figure of the same value, kind and unit that no source covers either (a total
-    repeated in a table's last row, a sum given again in riyals): the finding on the first already
-    asks for its source, once for both (issue 13, round 31)."""
-    for s in range(1, n.sentence + 1):
-        for earlier in by_sentence.get(s, ()):
-            if earlier.loc.start >= n.loc.start:
-                return None
-            if (earlier.value == n.value and earlier.category == n.category and earlier.noun_type == n.noun_type
-                    and not earlier.attributed and earlier.carried_from is None and not earlier.in_headline):
-                return earlier.id
-    return None
+def _mark_repeats(article: Article) -> None:
+    """A figure no source covers that repeats the value, kind and unit of an earlier body figure no
+    source covers either (a total repeated in a table's last row, a sum given again): the finding on the
+    first already asks for its source, once for both (issue 13, round 31). One pass in article order."""
+    first: dict[tuple, str] = {}
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.value is None or n.in_headline or n.sentence < 0:
+            continue
+        key = (n.value, n.category, n.noun_type)
+        if key in first:
+            n.repeats = first[key]
+        else:
+            first[key] = n.id
 
 
 BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)
