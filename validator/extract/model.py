@@ -202,6 +202,7 @@ class Article:
     attributions: list[Attribution] = field(default_factory=list)
     spellings: list[SpellingGroup] = field(default_factory=list)  # one thing written two ways
     first_person: bool = False          # the narration is the writer's own voice (a column, an interview)
+    argued: int = 0                     # the body's sentences asking or exclaiming in the writer's words (narration.argued)
     resources: Any = None               # the run's lexicons, to word evidence (`entry@file:line`)
     _by_id: dict = field(default_factory=dict, repr=False)
     _by_source: dict = field(default_factory=dict, repr=False)

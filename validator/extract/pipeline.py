@@ -46,9 +46,10 @@ def extract(doc: Document, res: Resources) -> Article:
     if article.first_person:
         for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
             n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
-    if numbers and (asking := argued(ctx, quotes, voiced)):
+    article.argued = argued(ctx, quotes, voiced)
+    if article.argued:
         for n in numbers:  # the writer's own argument (a column that asks and exclaims): his figures are his
-            n.argued = asking
+            n.argued = article.argued
     link(article)
     acting_bodies(ctx, article)
     cited_documents(ctx, article)

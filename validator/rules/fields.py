@@ -211,6 +211,12 @@ def _line(x, a: Article) -> int:
     return x.line
 
 
+# The article's voice, decided once per article: a figure and a person of it read the same
+_ARGUED = FieldSpec(lambda x, a: a.argued > 0,
+                    doc="its article is the writer's own argument: sentences of the body ask or exclaim outside "
+                        "quotation marks (؟ !), two or more, or one beside a first-person word (lexicon "
+                        "first-person): an opinion piece, not reported news (narration.argued, decided once per article)")
+
 _COMMON = {
     "text": FieldSpec(lambda x, a: x.loc.text if hasattr(x, "loc") else x.text, doc="the text of the span"),
     "line": FieldSpec(_line, doc="1-based line"),
@@ -219,6 +225,7 @@ _COMMON = {
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     "number": {
         **_COMMON,
+        "argued": _ARGUED,
         "value": _attribute("value", doc="numeric value (3.5, 3000, 2500000)"),
         "category": _attribute("category", doc="casualty, people, money, percent, ..."),
         "qualifier": _attribute("qualifier", doc="at least, about, more than ... (docs/rules.md) or empty"),
@@ -240,10 +247,6 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "idiom": _attribute("idiom",
                             doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
                                 "first-person; quote field in_first_person): a figure of speech, not a statistic"),
-        "argued": FieldSpec(lambda n, a: n.argued > 0,
-                            doc="its article is the writer's own argument: sentences of the body ask or exclaim outside "
-                                "quotation marks (؟ !), two or more, or one beside a first-person word (lexicon "
-                                "first-person): an opinion piece, whose figures are the writer's (narration.argued)"),
         "market_wrap": _attribute("market_wrap",
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
@@ -335,6 +338,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "entity": {
         **_COMMON,
+        "argued": _ARGUED,
         "kind": _attribute("kind", doc="person, organization or unnamed"),
         "name": _attribute("name", doc="the name as first written"),
         "titles": _attribute("titles", doc="titles as written"),

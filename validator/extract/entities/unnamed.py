@@ -6,10 +6,9 @@ from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
-    REPORT_THAT,
+    REPORT_THAT, ISSUED_ADJECTIVES,
     TitlePhrase,
-    _DOCUMENT_ISSUED,
-    _DOCUMENT_SOURCES,
+    _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
     _ISSUED_BY,
     _DEMONSTRATIVES,
     _PREDICATE_AFTER, copula_predicate,
@@ -46,7 +45,7 @@ _OTHER = word_class("entity-words", "other")                  # آخر، أخر�
 _FI = one_word("entity-words", "fi")                          # في
 _ONE_COUNTED = tuple(word_class("entity-words", "one-counted"))  # أحد، واحد، لأحد، بأحد
 _IMPERSONAL_SOURCES = word_class("entity-words", "impersonal-source")  # تقرير، مصدر، بيان، دراسة
-_NOT_A_CONSTRUCT = _RELATIVES | word_class("entity-words", "issued-adjective")  # ... الصادر، الصادرة
+_NOT_A_CONSTRUCT = _RELATIVES | ISSUED_ADJECTIVES  # الذي ... الصادر، الصادرة
 _MEDIA_STEMS = tuple(word_class("entity-words", "media-stem"))  # الإعلام، الصحف، الإعلامية
 _SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT | word_class("entity-words", "report-that-bi")
 _PARTITIVE = one_word("entity-words", "partitive")            # من
@@ -178,8 +177,9 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # وكشف تقرير "ساما": a document named by its publisher, in quotes
             if document and self._word(i - 1) == _FI:
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
-            if document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1)):
-                continue  # تقرير (مشترك) أصدرته منظمة "أنقذوا الأطفال": the body that issued it is named
+            if (document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1))) or (
+                    m.entry.get("claims") == "yes" and self._word(j) in ISSUED_ADJECTIVES):
+                continue  # تقرير (مشترك) أصدرته منظمة، تشير المعلومات الواردة من الوزارة: its issuer is named
             if document and self._publisher_after(j):
                 continue  # دراسة حديثة لجامعة فلوريدا: a named publisher
             if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and self._record(m.j, j):
