@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import partial
 from itertools import compress
 from operator import itemgetter
 
@@ -455,9 +456,11 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
                 continue
             break
         words.insert(0, t.text)
-    text_word, last_words = _text_introducers(ctx.res)
+    text_word, last_words, _ = _text_introducers(ctx.res)
     if any(map(text_word.__getitem__, words)):
         return True
+    if last_words.isdisjoint(words):
+        return False  # (most quotations: no phrase entry can end here)
     intro = ctx.res["name-introducers"]
     for k in range(len(words)):
         for n in (4, 3, 2):  # a phrase ends in the last word of a phrase entry (clitics come off its first)
@@ -468,8 +471,10 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
     return False
 
 
-def _text_introducers(res) -> tuple[WordCache, frozenset[str]]:
-    """(word -> whether it is a text introducer alone, the last words of the phrase ones), once per run."""
+def _text_introducers(res) -> tuple[WordCache, frozenset[str], WordCache]:
+    """(word -> whether it is a text introducer alone, the last words of the phrase ones, word ->
+    whether it is a name introducer other than a text's with a pronoun suffix: `_owned_name_noun`),
+    once per run."""
     intro = res["name-introducers"]
     known = res.pattern_memo.get("text-introducers")
     if known is None or known[0] is not intro:
@@ -478,8 +483,22 @@ def _text_introducers(res) -> tuple[WordCache, frozenset[str]]:
             return any((e := intro.lookup(form)) is not None and e.get("kind") == "text" for form in forms)
         last_words = frozenset(norm.rsplit(" ", 1)[-1] for norm, e in intro.by_norm.items()
                                if " " in norm and e.get("kind") == "text")
-        known = res.pattern_memo["text-introducers"] = (intro, WordCache(text_word), last_words)
-    return known[1], known[2]
+        known = res.pattern_memo["text-introducers"] = (intro, WordCache(text_word), last_words,
+                                                        WordCache(partial(_owned_name_noun, intro)))
+    return known[1], known[2], known[3]
+
+
+def _owned_name_noun(intro, last: str) -> bool:
+    """مشروعهما، برنامجها، روايته: a name introducer (not a text's) with a pronoun suffix (a feminine
+    noun keeps its ت before the pronoun: رواية، روايتها)."""
+    for suffix in _PRONOUN_SUFFIXES:
+        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+            base = last[:-len(suffix)]
+            for noun in (base, base[:-len(_FEMININE_T)] + _FEMININE) if base.endswith(_FEMININE_T) else (base,):
+                entry = intro.lookup(noun)
+                if entry is not None and entry.get("kind") != "text":
+                    return True
+    return False
 
 
 def _subject_of_report(ctx: Context, quote: Quote, norm_start: int) -> bool:
@@ -552,16 +571,10 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
         if intro.lookup(phrase) is not None:
             return True
     # مشروعهما "وعد العطاء"، برنامجها «...»، and the same before a definite adjective: مجموعتها
-    # القصصية "..."، روايته الجديدة «...» (a feminine noun keeps its ت before the pronoun: رواية، روايتها)
+    # القصصية "..."، روايته الجديدة «...» (each word's answer once per run)
     owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith(_ARTICLE) else [])
-    for last in owned:
-        for suffix in _PRONOUN_SUFFIXES:
-            if last.endswith(suffix) and len(last) - len(suffix) >= 3:
-                base = last[:-len(suffix)]
-                for noun in (base, base[:-len(_FEMININE_T)] + _FEMININE) if base.endswith(_FEMININE_T) else (base,):
-                    entry = intro.lookup(noun)
-                    if entry is not None and entry.get("kind") != "text":
-                        return True
+    if any(map(_text_introducers(ctx.res)[2].__getitem__, owned)):
+        return True
     nationality_last = words and ctx.res.nationality_forms.lookup(words[-1])
     return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))
 

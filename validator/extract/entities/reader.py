@@ -133,6 +133,7 @@ class NameReader(TitlePhrases):
         self._index_complements()
         self._complements: dict[tuple[int, bool], int] = {}  # `_complement`'s reading, once an article
         self._compound_at: dict[int, bool] = {}  # `_compound_second`, once an article per token
+        self._verified_at: dict[int, bool] = {}  # `_verified`, once an article per token
         self._quoted_names: dict[int, int] = {}
 
     @cached_property
@@ -336,13 +337,17 @@ class NameReader(TitlePhrases):
 
     def _verified(self, i: int) -> bool:
         """A name token we have evidence for: a known given name or surname, a nisba, a proper noun."""
+        known = self._verified_at.get(i)  # (asked up to five times a token: read once an article)
+        if known is not None:
+            return known
         w = self.tokens[i].text
-        return (self._compound_second(i) or w in self.res.given_names.by_norm
+        known = self._verified_at[i] = (self._compound_second(i) or w in self.res.given_names.by_norm
                 or (w.startswith(_ABU) and len(w) > 5 and not self.res.is_non_name(w))  # أبولبده، أبوالغيط
                 or (i > 0 and self.tokens[i - 1].kind == "word"
                     and (self.lex["name-particles"].by_norm.get(self.tokens[i - 1].text) or _NO_ATTRIBUTES).get("kind")
                     == "particle") or self._surname_like(w) or self._proper_noun(w)
                 or w in self.lex["name-particles"].by_norm)
+        return known
 
     def _clitic_on_known_word(self, w: str) -> bool:
         """وعز، بالوزارة، لمدة: a clitic on a word we know (بلينكن and فرحان are names, not clitics)."""

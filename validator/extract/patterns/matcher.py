@@ -93,7 +93,7 @@ class ArticlePatterns:
         """The resolved matches of every pattern with this label."""
         found = self._found.get(label)
         if found is None:
-            candidates = [m for p in self.by_label.get(label, ()) for m in self._all(self._plan(p))]
+            candidates = [m for plan in self._plans(label) for m in self._all(plan)]
             found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.texts) + 1)), key=_START)
         return found
 
@@ -117,7 +117,7 @@ class ArticlePatterns:
         is kept, so a candidate's fate is decided among those linked to it by overlaps: the starts read
         grow right over every candidate read, and left over any candidate (at most `reach` tokens
         long) that crosses into them, until none does."""
-        plans = [self._plan(p) for p in self.by_label[label]]
+        plans = self._plans(label)
         n = len(self.texts)
         found: list[tuple[int, int, PatternMatch]] = []  # (the pattern's place in its label, start, match)
         a = b = read_lo = lo  # the cluster's starts a..b-1; starts read_lo..b-1 read
@@ -175,8 +175,8 @@ class ArticlePatterns:
         if label in self._reaches:
             return self._reaches[label]
         most: int | None = 0
-        for p in self.by_label.get(label, ()):
-            widths = self._plan(p).widths
+        for plan in self._plans(label):
+            widths = plan.widths
             if widths is None:
                 most = None
                 break
@@ -197,6 +197,14 @@ class ArticlePatterns:
         if at is None:
             at = self._hit_at[lexicon] = {m.i: m for m in self.ctx.hits(lexicon)}
         return at
+
+    def _plans(self, label: str) -> list[_Plan]:
+        """The label's patterns compiled, in file order (the list made once per run)."""
+        patterns = self.by_label.get(label, ())
+        known = self.ctx.res.pattern_memo.get(("plans", label))
+        if known is None or known[0] is not patterns:
+            known = self.ctx.res.pattern_memo[("plans", label)] = (patterns, [self._plan(p) for p in patterns])
+        return known[1]
 
     def _plan(self, pattern: Pattern) -> _Plan:
         memo = self.ctx.res.pattern_memo
@@ -240,8 +248,10 @@ class ArticlePatterns:
             starts = self._starts_of[plan.start] = self._candidates(plan.start)
         texts = self.texts
         n = len(texts)
-        for at, words in anchors:
-            starts = [k for k in starts if k + at < n and texts[k + at] in words]
+        for at, words in anchors:  # (in C: the starts with room for the offset, then their tokens' texts)
+            if at:
+                starts = list(compress(starts, map((n - at).__gt__, starts)))
+            starts = list(compress(starts, map(words.__contains__, map(texts.__getitem__, map(at.__add__, starts)))))
         return starts
 
     def _candidates(self, start: tuple) -> list[int]:
@@ -310,8 +320,8 @@ class ArticlePatterns:
         match the label at every token; no conflict filter among the label's patterns."""
         if not 0 <= start < len(self.texts):
             return None
-        for p in self.by_label.get(label, ()):
-            m = self._match(self._plan(p), start)
+        for plan in self._plans(label):
+            m = self._match(plan, start)
             if m is not None:
                 return m
         return None
