@@ -178,7 +178,7 @@ def figure_context(item: NumberItem, lang: str = "en") -> list[str]:
     return out + context_flags(item, lang)
 
 
-_CONTEXT_FLAGS = ("idiom", "argued", "market_wrap", "cargo", "past_event", "record", "unit_price", "recalled", "forecast", "sourced_next",
+_CONTEXT_FLAGS = ("idiom", "argued", "own_results", "market_wrap", "cargo", "past_event", "record", "unit_price", "recalled", "forecast", "sourced_next",
                   "outside_quote")
 
 

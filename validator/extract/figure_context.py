@@ -160,7 +160,33 @@ class FigureContext:
                 days.add(s)
         if len(days) >= CALENDAR_ENTRIES and places:
             sentences |= days
+        # a listed company's results that moved its share (خفضت الشركة إجمالي أرباحها): exchange data too
+        if wrap:
+            sentences |= self._sentences_with("results-term") & self._sentences_with("company-term")
         return sentences
+
+    def own_results(self, sentence: int) -> bool:
+        """A sentence of a report of one company's results (`_results_sentences`): the company's own
+        disclosure, not a statistic someone must be named for."""
+        return sentence in self._results_sentences
+
+    @cached_property
+    def _results_sentences(self) -> set[int]:
+        """A report of one company's results: a results word (pattern label results-term: أرباح،
+        الإيرادات) in the headline and the word company (label company-term) in the lead; each sentence
+        of it that gives results or names the company (وتكبدت الشركة تكاليف) is the company's disclosure."""
+        results = self._sentences_with("results-term", paragraphs=True)
+        if self.ctx.doc.headline is None or not any(p == 0 for _s, p in results):
+            return set()
+        companies = self._sentences_with("company-term", paragraphs=True)
+        if not any(p == self._lead_paragraph for _s, p in companies):
+            return set()
+        return {s for s, _p in results | companies}
+
+    def _sentences_with(self, label: str, paragraphs: bool = False) -> set:
+        """The sentences (with their paragraphs) where a context pattern of `label` matches."""
+        found = {self.ctx.sentence_of(self.tokens[m.span_start].start) for m in self.ctx.patterns.find(label)}
+        return found if paragraphs else {s for s, _p in found}
 
     def cargo_figure(self, first: int, last: int, sentence: int) -> bool:
         """A load: a cargo word (يحمل، محملة بـ، على متنها) at most CARGO_WINDOW tokens before the numeral

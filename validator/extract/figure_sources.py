@@ -172,6 +172,22 @@ def carry_repeated_figures(article: Article) -> None:
                 n.carried_from = carrier
                 n.refers_to = earlier.id if definite else None
                 break
+    _mark_repeats(article)
+
+
+def _mark_repeats(article: Article) -> None:
+    """A figure no source covers that repeats the value, kind and unit of an earlier body figure no
+    source covers either (a total repeated in a table's last row, a sum given again): the finding on the
+    first already asks for its source, once for both (issue 13, round 31). One pass in article order."""
+    first: dict[tuple, str] = {}
+    for n in article.numbers:
+        if n.attributed or n.carried_from is not None or n.value is None or n.in_headline or n.sentence < 0:
+            continue
+        key = (n.value, n.category, n.noun_type)
+        if key in first:
+            n.repeats = first[key]
+        else:
+            first[key] = n.id
 
 
 BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)

@@ -95,6 +95,8 @@ class NumberItem:
     market_density: float = 0.0         # those terms per sentence of its paragraph
     market_wrap: bool = False           # a sentence of a market wrap (a headline of market data): exchange data
     idiom: bool = False                 # 100 % in an opinion column (فرنسية خالصة 100 %): a figure of speech
+    repeats: str | None = None          # the earlier unsourced figure of the same value and unit it repeats (figure_sources)
+    own_results: bool = False           # in a report of one company's results: its own disclosure (figure_context.own_results)
     argued: int = 0                     # the writer's own argument: his body's sentences asking or exclaiming (narration.argued)
     past_event: bool = False            # a toll of an earlier event the story is dated from (بعد ثلاث سنوات على ...)
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic

@@ -302,6 +302,7 @@ class NumberExtractor:
                 or self.context.offer_sentence(sentence)
             item.recalled = self.context.recalled(sentence)
             item.forecast = self.context.forecast(first, last, sentence)
+            item.own_results = self.context.own_results(sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
             item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure

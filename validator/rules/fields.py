@@ -247,6 +247,13 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "idiom": _attribute("idiom",
                             doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
                                 "first-person; quote field in_first_person): a figure of speech, not a statistic"),
+        "repeated": FieldSpec(lambda n, a: n.repeats is not None,
+                              doc="no source in its sentence, and it repeats the value, kind and unit of an earlier body "
+                                  "figure that no source covers either: the finding on the first asks once for both"),
+        "own_results": _attribute("own_results",
+                                  doc="a sum or percentage in a report of one company's results (a results word, pattern label "
+                                      "results-term, in the headline and the word company, label company-term, in the lead), "
+                                      "in a sentence that gives results or names the company: the company's own disclosure"),
         "market_wrap": _attribute("market_wrap",
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
