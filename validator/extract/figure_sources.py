@@ -230,12 +230,15 @@ def acting_bodies(ctx: Context, article: Article) -> None:
         article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
 
 
-def sourced_next(article: Article) -> None:
+def sourced_next(ctx: Context, article: Article) -> None:
     """A lead: a paragraph's first sentence gives the figure, the next one says who gave it (a named
     source or a cited document, in its paragraph, or, after the article's one-sentence lead paragraph,
     opening the next one). A semicolon may cut the first sentence in two (ارتفعت ...؛ لتتجاوز 138
     مليار ريال. وأوضحت المؤسسة ...): its parts are all the first sentence. A figure of a later sentence,
-    with no source before the next one, is the writer's (issue 13, round 9)."""
+    with no source before the next one, is the writer's (issue 13, round 9). A forecast (pattern label
+    forecast-context) that says nothing of the casualties (no word of lexicon casualty-nouns or
+    casualty-verbs) does not source the toll before it: an agency's weather outlook after a flood's toll
+    is another story (issue 13, round 34)."""
     by_sentence: dict[int, list] = {}
     for a in article.attributions:
         by_sentence.setdefault(a.sentence, []).append(a)
@@ -258,9 +261,14 @@ def sourced_next(article: Article) -> None:
         return any(a.kind == "document" or ((_named(article, a.source) if named_only else a.source)
                                             and not voice_only(a))
                    for a in by_sentence.get(s, ()))
+    about_casualties = {ctx.sentence_of(m.start)[0] for lexicon in ("casualty-nouns", "casualty-verbs")
+                        for m in ctx.hits(lexicon)}
+    forecasts = {ctx.sentence_of(ctx.tokens[m.span_start].start)[0] for m in ctx.patterns.find("forecast-context")}
     for n in article.numbers:
         nxt = n.sentence + 1
         if not 0 <= n.sentence < nxt < len(sentences):
+            continue
+        if n.category == "casualty" and nxt in forecasts and nxt not in about_casualties:
             continue
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
                                       else n.paragraph == lead and names(nxt, True))

@@ -53,7 +53,7 @@ def extract(doc: Document, res: Resources) -> Article:
     link(article)
     acting_bodies(ctx, article)
     cited_documents(ctx, article)
-    sourced_next(article)
+    sourced_next(ctx, article)
     asides = writer_asides(ctx, article)
     carry_sources(article, turns, continuations(ctx), asides)
     carry_repeated_figures(article)

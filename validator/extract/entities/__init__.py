@@ -12,9 +12,13 @@ decides, in the order `run` gives; passes not yet moved onto candidates hold tok
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from validator.extract.context import Context
 from validator.extract.entities.mentions import MentionPasses
 from validator.extract.model import Entity
+
+_LOC_START = attrgetter("loc.start")  # a mention's place, read in C
 
 
 class EntityExtractor(MentionPasses):
@@ -38,7 +42,7 @@ class EntityExtractor(MentionPasses):
         self._title_only_mentions()
         self._organizations()
         for e in self.entities:
-            e.mentions.sort(key=lambda m: m.loc.start)
+            e.mentions.sort(key=_LOC_START)
             if e.mentions:
                 e.mentions[0].first = True
         self.entities = [e for e in self.entities if e.mentions]

@@ -3,24 +3,28 @@ few entities it could be (the same key, a key one ends with, one whose family na
 with every entity of the article: an article of thousands of names stays linear."""
 from __future__ import annotations
 
-from validator.extract.entities.words import _joined_key, _without_nasab
+from functools import lru_cache
+
+from validator.extract.entities.words import KEY_CACHE_SIZE, _joined_key, _without_nasab
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # names recur within an article and across a run's articles
 def key_forms(key: str) -> tuple[str, str, str]:
     """A key as written, spelling-blind (loose_key) and with عبد joined (_joined_key)."""
     return key, loose_key(key), _joined_key(key)
 
 
-def _tails(text: str) -> list[str]:
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _tails(text: str) -> tuple[str, ...]:
     """Every x such that text.endswith(" " + x)."""
     out = []
     at = text.find(" ")
     while at != -1:
         out.append(text[at + 1:])
         at = text.find(" ", at + 1)
-    return out
+    return tuple(out)
 
 
 class KeyIndex:

@@ -175,10 +175,8 @@ class MentionPasses(UnnamedPasses):
             if forward:
                 first = -first  # from the headline, the first holder named in the body
             for title in e.titles:
-                title_words = _TITLE_WORDS[title]  # titles repeat: each person's, for every title phrase
-                gender_ok = phrase.gender == e.gender or phrase.gender == "m"
-                if _NAMES_GROUP[group, title]:
-                    if gender_ok and words <= title_words | {ARTICLE} and first > best_pos:
-                        best, best_pos = e, float(first)
+                if _NAMES_GROUP[group, title] and (phrase.gender == e.gender or phrase.gender == "m") \
+                        and words <= _TITLE_WORDS[title] | {ARTICLE} and first > best_pos:
+                    best, best_pos = e, float(first)  # (titles repeat: each title's words once per run)
         return best
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from validator.extract.letters import (
     ACCUSATIVE,
@@ -19,6 +20,7 @@ from validator.text.lexicon import LexMatch
 MAX_NAME_TOKENS = 5
 RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that may name the role (الذي أسس فرقة ...)
 MAX_COMPLEMENT_TOKENS = 8
+KEY_CACHE_SIZE = 100_000  # person keys whose forms a run keeps (bounded: a long run's memory stays flat)
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _NAME_QUOTES = '"«“'  # the marks a quoted name opens with (فيلق "القدس"); a substring test, as written
@@ -106,6 +108,7 @@ def _nasab_of(longer: str, shorter: str) -> bool:
 _JOINED_PARTICLE = one_word("entity-words", "joined-particle")  # عبد
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)  # each person's key, asked for every name compared with it
 def _joined_key(key: str) -> str:
     """A name with عبد written apart joined to its next word (حسام عبد الغفار → حسام عبدالغفار): the
     press writes both, and they are one name."""
