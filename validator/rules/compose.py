@@ -3,6 +3,7 @@ structure's values, its evidence starting with the rule; and the one-finding-per
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from validator.extract.model import (
@@ -20,7 +21,13 @@ from validator.rules import model as m
 
 def rule_reference(rule: m.Rule) -> str:
     """`rule-id@file.rule:line`: the first item of every finding's evidence."""
-    return f"{rule.id}@{Path(rule.where.path).name}:{rule.where.line}"
+    return f"{rule.id}@{_file_name(rule.where.path)}:{rule.where.line}"
+
+
+@lru_cache(maxsize=1024)
+def _file_name(path: str) -> str:
+    """A rule file's name, once per file a run (a Path is built and parsed for each finding otherwise)."""
+    return Path(path).name
 
 
 def compose(rule: m.Rule, lang: str, loc: Location, related: tuple[RelatedLocation, ...], values: dict,

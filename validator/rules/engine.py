@@ -66,7 +66,7 @@ class Engine:
         # once for all rules (a house style guide is hundreds of rules over the same sentences)
         self._article: Article | None = None
         self._texts = ArticleTexts()
-        self._spans: dict[str, list[TextSpan]] = {}
+        self._spans: dict[str, list] = {}  # the text spans of a kind, and the mentions, of the article
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
         self.conflicts = Consistency(lexicons, lang)
 
@@ -268,8 +268,12 @@ class Engine:
             return article.quotes
         if structure == "entity":
             return article.entities
-        if structure == "mention":
-            return article.mentions
+        if structure == "mention":  # every mention sorted: once for the article's rules, not once a rule
+            self._texts_of(article)
+            mentions = self._spans.get(structure)
+            if mentions is None:
+                mentions = self._spans[structure] = article.mentions
+            return mentions
         if structure == "attribution":
             return article.attributions
         if structure == "spelling":
