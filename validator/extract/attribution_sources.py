@@ -210,7 +210,11 @@ def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
     vague = spans[k]
     words = vague.mention.loc.text.split()
     head = normalize_string(words[0]).removeprefix(_ARTICLE) if words else ""
-    role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None if words else False
+    entry = ctx.hit_at("vague-sources-all", vague.first_token)
+    # a role of the titles lexicon; a vague source of several words (وسائل إعلام مصرية) is none, and the
+    # person after it (وفاة الفنان ...) is what it reports, not its holder
+    role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None \
+        and (entry is None or entry.j - entry.i == 1) if words else False
     if len(words) != 1 and not role:
         return None  # مسؤول أميركي رفض الكشف عن اسمه: a described anonymous source owns nothing after it
     covered: set[int] = set()  # tokens of the bodies a role reaches over

@@ -156,16 +156,14 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is None and subject_after_relative:
                 continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
             if source is not None and _crowd_of_verb(m.entry, source):
-                for mention in source.mentions:  # غرد الكثير من المغردين: the crowd doing what the news
-                    if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
-                        mention.is_source = False  # reports, not a source that gives it
-                continue
+                _not_source_in(ctx, source, sentence)  # غرد الكثير من المغردين: the crowd doing what the news
+                continue  # reports, not a source that gives it
             if source is None and not (participle or carried) and m.entry.get("with"):
                 source = _relay_past_outlet(ctx, spans, j, sentence, m.entry.get("with"))
             if m.entry.get("source-after"):
                 source = _source_after_word(ctx, spans, j, sentence, m.entry.get("source-after")) or source
             if source is not None and topic is None:  # تحدثت وسائل إعلام عن: the topic, not whom they relay
-                source = _relay(ctx, spans, source, sentence, j) or source
+                source = _relayed(ctx, spans, source, sentence, j)
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
                     or _outlet_named_next(ctx, spans, source, sentence) \
@@ -210,6 +208,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 implicit = source is not None and subject is None
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
+            if source is not None and source.vague:  # على حد ما نقلت وسائل إعلام عن الكابتن فلان
+                source = _relayed(ctx, spans, source, sentence, j)
             if source is None and m.entry.norm.startswith(_IN_STATEMENT):
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
@@ -455,6 +455,25 @@ def _subject_of_kana(ctx, spans, i: int, sentence: int, reach: int = 15) -> Enti
         if t.text in _KANA:
             return _subject_after(ctx, spans, k + 1, sentence, window=1)
     return None
+
+
+def _relayed(ctx, spans, source: Entity, sentence: int, j: int) -> Entity:
+    """Whom an outlet quotes (نقلت وكالة فارس عن المتحدث), or the outlet. Vague media that quote a named
+    person or body (نقلت وسائل إعلام عن المدافع فلان) are no source of their own; quoting a role with no
+    holder named (عن متحدث باسم الوزارة) they stay the source an editor asks about."""
+    relayed = _relay(ctx, spans, source, sentence, j)
+    if relayed is not None and source.vague and not relayed.vague and (not relayed.role_only or any(
+            x.title and len(x.loc.text.split()) > len(x.title.split()) for x in relayed.mentions)):
+        # (الكابتن الكشي: a title and a word after it, his name, where no lexicon knows the name)
+        _not_source_in(ctx, source, sentence)
+    return relayed or source
+
+
+def _not_source_in(ctx, entity: Entity, sentence: int) -> None:
+    """The entity's mentions in the sentence give no claim of their own."""
+    for mention in entity.mentions:
+        if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
+            mention.is_source = False
 
 
 def _crowd_of_verb(entry, source: Entity) -> bool:

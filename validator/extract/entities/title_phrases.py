@@ -141,6 +141,9 @@ class TitlePhrases:
                     and w.startswith(ARTICLE):
                 j = self._title_at[j][0]  # الأمين العام للأمم المتحدة / نائب رئيس الوزراء
                 continue
+            if after_body and self._body_members(j):
+                j += 2  # رئيس لجنة تجار المواشي: the members a body's construct names are part of the title
+                continue
             bare = w[1:] if w.startswith(WAW) and after_body and len(w) > 3 else w
             if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
                     and not _verb_like(bare) \
@@ -154,6 +157,15 @@ class TitlePhrases:
                 continue
             break
         return j
+
+    def _body_members(self, j: int) -> bool:
+        """Token j is a plural people noun (تجار، عمال) in construct right after an indefinite head of a
+        body of people (bodies members=yes: لجنة، نقابة), with a definite word after it."""
+        body = self._body_at.get(j - 1)
+        if body is None or body[0] != j or body[1].entry.get("members") != "yes" or not self._is_definite(j + 1):
+            return False
+        people = self.lex["people-nouns"].by_norm.get(self._word(j))
+        return people is not None and people.get("number") == "pl"
 
     def _body_own_name(self, j: int) -> bool:
         """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
