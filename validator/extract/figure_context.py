@@ -38,7 +38,7 @@ def lead_paragraph(doc) -> int:
     body = [p for p in doc.paragraphs if not p.is_headline]
     for p in body:
         text = doc.text[p.start:p.end].strip()
-        if len(text.split()) > BYLINE_WORDS or text.endswith(LINE_FINAL_MARKS):
+        if len(text.split(maxsplit=BYLINE_WORDS)) > BYLINE_WORDS or text.endswith(LINE_FINAL_MARKS):
             return p.index
     return body[0].index if body else -1
 
@@ -108,7 +108,9 @@ class FigureContext:
             return False
         para = doc.paragraphs[paragraph]
         text = doc.text[para.start:para.end].strip()
-        return "\n" not in text and len(text.split()) <= SUBHEAD_WORDS and not text.endswith(LINE_FINAL_MARKS)
+        # (split at most SUBHEAD_WORDS times: a body paragraph's hundred words need not all be copied out)
+        return "\n" not in text and len(text.split(maxsplit=SUBHEAD_WORDS)) <= SUBHEAD_WORDS \
+            and not text.endswith(LINE_FINAL_MARKS)
 
     @cached_property
     def stub(self) -> bool:

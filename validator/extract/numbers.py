@@ -78,7 +78,7 @@ class NumberExtractor:
         self._taken[s:e] = b"\x01" * (e - s)
 
     def run(self) -> list[NumberItem]:
-        self.runs = digit_runs(self.text)
+        self.runs = digit_runs(self.tokens)
         for m in self._matches(_DATE):
             self._add(m.start(), m.end(), None, "date")
         for m in self._matches(_TIME):

@@ -4,9 +4,11 @@ of the article."""
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import compress, repeat
+from operator import eq
 
 from validator.extract.wordclasses import one_word, word_class
+from validator.text.tokens import NUMBER, token_kind
 
 # `\d\d*`, not `\d+`: a pattern that opens with a single digit class gives the regex engine a set of
 # first characters to skip to; one that opens with a repeat is tried as a match at every character.
@@ -38,9 +40,18 @@ _PERCENT_SPACED = tuple(sorted(figure_words("percent-spaced")))
 _PERCENT_JOINED = tuple(sorted(figure_words("percent-joined")))
 
 
-def digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts, in order."""
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+def digit_runs(tokens) -> list[int]:
+    """Where each run of digits of a text starts, in order, read from its tokens: a run lies inside one
+    number token (the tokenizer keeps adjacent digits in one token; a word or a mark holds none), so
+    only those are read, not every character (a regex search for a digit class tests each character
+    of the article). Most are digits alone; 3.5 or 1,200 hold a run after each separator."""
+    runs: list[int] = []
+    for token in compress(tokens, map(eq, map(token_kind, tokens), repeat(NUMBER))):
+        if token.text.isdecimal():  # (\d is a decimal digit, as str.isdecimal reads one)
+            runs.append(token.start)
+        else:
+            runs += [token.start + m.start() for m in _DIGIT_RUN.finditer(token.text)]
+    return runs
 
 
 def parse_digits(s: str) -> float | int:

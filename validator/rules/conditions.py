@@ -130,7 +130,7 @@ class _Compiler:
     def node(self, cond) -> Callable:
         """subset(items, article, states) of a condition."""
         if isinstance(cond, m.And):
-            operands = tuple(self.node(c) for c in cond.operands)
+            operands = self._operands(cond.operands, all)
 
             def all_of(items, a, states):
                 for operand in operands:
@@ -140,7 +140,7 @@ class _Compiler:
                 return items
             return all_of
         if isinstance(cond, m.Or):
-            operands = tuple(self.node(c) for c in cond.operands)
+            operands = self._operands(cond.operands, any)
 
             def any_of(items, a, states):
                 rest, taken = items, []
@@ -174,6 +174,47 @@ class _Compiler:
             test, states_of = self.call(cond), self.states
             return lambda items, a, states: list(compress(items, map(test, items, repeat(a), states_of(items, states))))
         raise ValueError(cond)
+
+    def _operands(self, conds, joined) -> tuple[Callable, ...]:
+        """The nodes of an `and` (`joined` = all) or an `or` (any), each run of two or more tests of a
+        structure's own attributes of one sign (`not in_headline and not in_subhead and not market`)
+        as one node: the attributes read together (`attrgetter` of several names gives a tuple) and
+        the tuple tested in C, a node call and its lists instead of one for each (rules chain a dozen).
+        Reading an attribute has no effect, so reading one of a structure an earlier test of its run
+        would have left out decides the same; computed fields and `matches` stay nodes of their own,
+        asked about the same structures as before."""
+        nodes: list[Callable] = []
+        run: list[tuple[object, bool, str]] = []  # (condition, wanted truth, attribute) of the current run
+        for cond in (*conds, None):
+            plain = self._plain_attribute(cond) if cond is not None else None
+            if run and (plain is None or plain[0] != run[0][1]):
+                nodes.append(self.node(run[0][0]) if len(run) == 1 else self._attributes(run, joined))
+                run = []
+            if plain is not None:
+                run.append((cond, *plain))
+            elif cond is not None:
+                nodes.append(self.node(cond))
+        return tuple(nodes)
+
+    def _plain_attribute(self, cond) -> tuple[bool, str] | None:
+        """(wanted truth, attribute) of a test `field` or `not field` of the structure's own attribute."""
+        negated = isinstance(cond, m.Not)
+        inner = cond.operand if negated else cond
+        if not isinstance(inner, m.Truthy) or len(inner.field.path) != 1:
+            return None
+        spec = FIELDS[self.structure].get(inner.field.path[0])
+        return (not negated, spec.attr) if spec is not None and spec.attr else None
+
+    @staticmethod
+    def _attributes(run: list[tuple[object, bool, str]], joined) -> Callable:
+        """One node for a run of attribute tests of one sign, joined by `and` (all) or `or` (any):
+        `a and b` is all((a, b)), `not a and not b` not any((a, b)), `a or b` any((a, b)), `not a or
+        not b` not all((a, b))."""
+        read = attrgetter(*(attr for _cond, _wanted, attr in run))
+        if run[0][1]:
+            return lambda items, a, states: list(compress(items, map(joined, map(read, items))))
+        opposite = any if joined is all else all
+        return lambda items, a, states: list(compress(items, map(not_, map(opposite, map(read, items)))))
 
     def _compare(self, cond: m.Compare) -> Callable:
         """`comparison(op, wanted)` over the structures: values that are all texts (or None) against a

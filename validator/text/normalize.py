@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import struct
 from array import array
 import unicodedata
 from dataclasses import dataclass
@@ -138,6 +139,9 @@ def _mapped(i: int, anchors: tuple[int, ...], targets: tuple[int, ...], limit: i
     return min(value, limit)
 
 
+_SHIFT_BYTES = struct.Struct("q").pack  # one table entry as an array("q") holds it (native order and size)
+
+
 def _shifts(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit: int) -> array:
     """[_mapped(i, anchors, targets, limit) - i for i in range(size + 1)], a run at a time: the
     shift is the same from one anchor to the next, except where the map holds at a cap (inside
@@ -154,7 +158,9 @@ def _shifts(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit
         cap = min(targets[k + 1], limit) if k < last else limit
         # base + i for i in lo..hi-1, held at cap once it reaches it
         rising = max(lo, min(hi, cap - base))
-        shifts.extend(array("q", (base,)) * (rising - lo))
+        # the run of one shift as bytes: `bytes * n` doubles its copy (an array's `* n` copies the
+        # 8 bytes n times, a call each)
+        shifts.frombytes(_SHIFT_BYTES(base) * (rising - lo))
         shifts.extend(range(cap - rising, cap - hi, -1))
     return shifts
 

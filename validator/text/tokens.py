@@ -33,10 +33,11 @@ class Token(NamedTuple):
 
 
 WORD = "word"
+NUMBER = "number"
 
 
 def _kind(first_char: str) -> str:
-    return "number" if first_char.isdigit() else WORD if first_char.isalpha() else "punct"
+    return NUMBER if first_char.isdigit() else WORD if first_char.isalpha() else "punct"
 
 
 _KINDS = WordCache(_kind, limit=10_000)  # by first character, which decides a token's kind

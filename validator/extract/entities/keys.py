@@ -72,3 +72,13 @@ class KeyIndex:
         self._count = len(entities)
         if entities:
             self._ends = (entities[0], entities[-1])
+
+
+def index_prefixes(by_key: dict, entity: Entity) -> None:
+    """`by_key.get(key)` is then the first entity whose key is `key` or starts with `key + " "`."""
+    key = entity.key
+    at = key.find(" ")
+    while at != -1:
+        by_key.setdefault(key[:at], entity)
+        at = key.find(" ", at + 1)
+    by_key.setdefault(key, entity)

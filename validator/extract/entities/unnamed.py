@@ -2,6 +2,8 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
+from validator.extract.entities.keys import index_prefixes
+from validator.extract.entities.refuted import refuted_origin
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF,
@@ -68,7 +70,7 @@ class UnnamedPasses(SpeakerPasses):
         by_key: dict[str, Entity] = {}  # each organization's key and the word prefixes of it -> the first
         for e in self.entities:
             if e.kind == "organization":
-                _index_prefixes(by_key, e)
+                index_prefixes(by_key, e)
         candidates = []
         # a word inside a place's name is no body: المملكة العربية السعودية is not the channel العربية
         in_place = {k for s, (e, _) in self._place_at.items() for k in range(s + 1, e)}
@@ -96,7 +98,7 @@ class UnnamedPasses(SpeakerPasses):
                 name = self.ctx.loc(start_off, end_off).text
                 entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
-                _index_prefixes(by_key, entity)
+                index_prefixes(by_key, entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=list(kept.evidence))
 
     def _body_end(self, j: int, match) -> int:
@@ -147,6 +149,7 @@ class UnnamedPasses(SpeakerPasses):
         # names of bodies are claimed first: هيئة الاتصالات وتقنية المعلومات السعودية is one body, its
         # tail (المعلومات السعودية) no vague source
         in_body_name = {k for s, (j, match) in self._body_at.items() for k in range(s + 1, self._body_end(j, match))}
+        refuted_end = -1  # the token after the last origin of a refuted claim
         for m in self.ctx.hits("vague-sources-all"):
             i = m.i
             if i >= len(self.tokens) or self.used[i] or i in in_body_name:
@@ -213,6 +216,9 @@ class UnnamedPasses(SpeakerPasses):
             if prev in _HYPOTHETICAL or (m.entry.get("denied") == "object" and (
                     denial := self.res.reporting_forms.lookup(prev or "")) and denial.get("kind") == "denial"):
                 continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى ما تردد: the rumour denied, no source
+            if refuted_origin(self, i) or (i == refuted_end and m.prefix.startswith(WAW)):
+                refuted_end = j  # عدم صحة ما ذكر في بعض وسائل الإعلام ومواقع التواصل: where a refuted claim
+                continue  # appeared (and what و joins to it), no source
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
                 _DEFINITE_STARTS)
             if (prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES)) or copula_predicate(prev, self.tokens[i].text):
@@ -589,12 +595,3 @@ class UnnamedPasses(SpeakerPasses):
             return False
         return (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
 
-
-def _index_prefixes(by_key: dict, entity: Entity) -> None:
-    """`by_key.get(key)` is then the first entity whose key is `key` or starts with `key + " "`."""
-    key = entity.key
-    at = key.find(" ")
-    while at != -1:
-        by_key.setdefault(key[:at], entity)
-        at = key.find(" ", at + 1)
-    by_key.setdefault(key, entity)

@@ -1,0 +1,28 @@
+"""The origin of a claim a sentence refutes (عدم صحة ما ذكر في بعض وسائل الإعلام، نفى ما تداولته مواقع):
+a vague source there told nothing the article reports, so it is no source (issue 13, round 35)."""
+from __future__ import annotations
+
+from validator.extract.wordclasses import one_word, word_class
+
+_REFUTED_HEADS = word_class("entity-words", "refuted-head")     # صحة، دقة (after عدم)
+_NEGATION_NOUNS = word_class("entity-words", "negation-noun")   # عدم
+_REPORT_PREPOSITIONS = word_class("entity-words", "report-preposition")  # في، عبر (ما ذكر في)
+_WHAT = word_class("entity-words", "what")                     # ما
+_PARTITIVE = one_word("entity-words", "partitive")            # من
+
+
+def refuted_origin(reader, i: int) -> bool:
+    """نفى ما تداولته مواقع، عدم صحة ما ذكر في بعض وسائل الإعلام: token i (after its quantifier) follows
+    ما, a reporting verb and perhaps في or عبر, and ما follows a denial verb (reporting-verbs
+    kind=denial) or a refuted head after a negation (entity-words: عدم صحة)."""
+    k = i - 1
+    if reader._after_quantifier(i):
+        k -= 2 if reader._word(i - 1) == _PARTITIVE else 1
+    if reader._word(k) in _REPORT_PREPOSITIONS:
+        k -= 1
+    if reader.ctx.hit_at("reporting-forms", k) is None or reader._word(k - 1) not in _WHAT:
+        return False
+    before = reader._word(k - 2) or ""
+    denial = reader.res.reporting_forms.lookup(before)
+    return (denial is not None and denial.get("kind") == "denial") or (
+        before in _REFUTED_HEADS and reader._word(k - 3) in _NEGATION_NOUNS)
