@@ -319,6 +319,8 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 continue  # السيسي إن بلاده ستواصل: the name belongs to the outer clause
             if not _can_source(ctx, s, documents):
                 continue
+            if s.entity.vague and s.first_token > 0 and _seize_verb(ctx.tokens[s.first_token - 1].text):
+                continue  # وضبطت الشرطة أصحاب الحسابات: whom a verb of seizing acts on is its object, no source
             if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in ctx.res.prepositions \
                     or s.entity.vague and _clitic_preposition(ctx, s):
                 continue  # انتشر عبر مواقع التواصل كشف ...، حل بسكان المدينة فيواصل: a noun inside a
@@ -335,6 +337,15 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
 
 
 _MAX_SPAN = 40
+
+# verbs of seizing whose next noun is whom they act on (ضبطت، اعتقلت): issue 13, round 37
+_SEIZE_VERBS = word_class("attribution-words", "seize-verbs")
+_AND = affix("and")
+
+
+def _seize_verb(word: str) -> bool:
+    w = normalize_string(word)
+    return w in _SEIZE_VERBS or w.startswith(_AND) and w[len(_AND):] in _SEIZE_VERBS
 
 
 def _clitic_preposition(ctx, s) -> bool:

@@ -57,6 +57,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
                     here.append(_unbalanced(ctx, start, i + 1, mark, ch, i))
                 else:
                     here.append(_unbalanced(ctx, i, i + 1, ch, None, i))
+        for q in (q for q in here if q.loc.start < para.start <= reopened < para.end):
+            q.evidence.append(CONTINUED_NEXT_PARAGRAPH)
         straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
             for q in straight:
@@ -66,7 +68,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if nxt is not None and not _closes_reversed(here, stack) and _continues(text, stack, nxt.start, nxt.end):
                 carried = stack  # a quotation that runs on into the next paragraph
-                reopened = nxt.start if text[nxt.start] == stack[-1][0] else -1
+                reopened = _reopening(text, stack, nxt.start, nxt.end)
                 quotes.extend(here)
                 continue
             for mark, start in stack:
@@ -267,17 +269,34 @@ def _announced(ctx: Context, i: int) -> bool:
 
 
 def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
-    """Newsroom convention: a quotation that goes on reopens the next paragraph with the same mark;
-    a quotation may also simply close in the next paragraph."""
+    """Newsroom convention: a quotation runs on when the next paragraph reopens it or simply closes it."""
     mark = stack[-1][0]
+    if _reopening(text, stack, start, end) != -1:
+        return True
     if mark == '"':
         return _straight_closes_next(text, stack, start, end)
-    if text[start] == mark:
-        return True
-    close = PAIRS[mark]
-    pos_close = text.find(close, start, end)
-    pos_open = text.find(mark, start, end)
+    pos_close, pos_open = text.find(PAIRS[mark], start, end), text.find(mark, start, end)
     return pos_close != -1 and (pos_open == -1 or pos_close < pos_open)
+
+
+CONTINUED_NEXT_PARAGRAPH = "quotation-continued-next-paragraph"
+REOPEN_MAX_WORDS = 2
+
+
+def _reopening(text: str, stack: list[tuple[str, int]], start: int, end: int) -> int:
+    """Where the next paragraph reopens the carried quotation with its mark, at its start or after a word
+    or two, closed later (wire style: وتابع "... / "...": round 37 rejected the lone opening "), or -1.
+    Straight marks: one open mark, facing a word, as the reopening one, then a mark not facing a word."""
+    mark, marks = stack[-1][0], [start + k for k in mark_positions(text[start:end], _MARK_CHARS)]
+    if not marks or text[marks[0]] != mark or len(text[start:marks[0]].split()) > REOPEN_MAX_WORDS:
+        return -1
+    if mark != '"':
+        return marks[0] if marks[0] == start or PAIRS[mark] in text[marks[0]:end] else -1
+    if len(stack) > 1 or len(marks) < 2 or text[marks[1]] != '"':
+        return -1
+    faces = [_straight_direction(text, i, start, end) for i in marks[:2]]
+    opened = _straight_direction(text, stack[0][1], 0, len(text))
+    return marks[0] if faces[0] == opened == "open" != faces[1] else -1
 
 
 def _closes_reversed(here: list[Quote], stack: list[tuple[str, int]]) -> bool:
@@ -294,10 +313,8 @@ def _straight_closes_next(text: str, stack: list[tuple[str, int]], start: int, e
     and the next paragraph holds one mark alone, straight and facing the word before it (..."،): the
     quotation closes there (blind round 24 rejected the two lone marks as two errors). Any other mark
     in the next paragraph leaves the pairing a guess: the lone mark stays reported."""
-    if len(stack) != 1:
-        return False
     marks = [start + k for k in mark_positions(text[start:end], _MARK_CHARS)]
-    return len(marks) == 1 and text[marks[0]] == '"' \
+    return len(stack) == 1 and len(marks) == 1 and text[marks[0]] == '"' \
         and _straight_direction(text, marks[0], start, end) == "close" \
         and _straight_direction(text, stack[0][1], 0, len(text)) == "open"
 
