@@ -47,6 +47,7 @@ class Context:
         self.previous_quote: tuple[int, int, str] | None = None  # (end, paragraph, kind)
         self.word_positions: list[int] | None = None
         self.quote_marks: list[int] | None = None  # every quotation mark's offset in the text (quotes.py)
+        self.quote_balance: list[tuple[int, ...]] | None = None  # open «» and “” before each of them (quotes.py)
         self._patterns = None
         self._word_at = None
         self._distinct: set[str] | None = None

@@ -10,7 +10,7 @@ from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
 from validator.text.punctuation import (COMMAS, DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
-                                        QUOTE_PAIRS, TATWEEL, mark_positions)
+                                        QUOTE_PAIRS, TATWEEL, mark_balance, mark_positions)
 from validator.text.tokens import token_kind
 from validator.text.wordcache import WordCache
 
@@ -147,6 +147,7 @@ def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
     marks = ctx.quote_marks
     if marks is None:
         marks = ctx.quote_marks = mark_positions(ctx.doc.text, _MARK_CHARS)
+        ctx.quote_balance = mark_balance(ctx.doc.text, marks)  # open «» and “” before each mark (_nested)
     return marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
 
 
@@ -546,11 +547,10 @@ def _after_pronoun_of_apposition(ctx: Context, norm_start: int) -> bool:
 def _nested(ctx: Context, quote: Quote) -> bool:
     """Inside another quotation of the same paragraph (more « than » before it)."""
     para = ctx.doc.paragraph_at(quote.loc.start)
-    if para is None:
-        return False
-    text = ctx.doc.text
-    before = [text[i] for i in _mark_positions(ctx, para.start, quote.loc.start)]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    _mark_positions(ctx, 0, 0)  # the article's marks and their running balance, read once (not per quotation)
+    marks, balance = ctx.quote_marks, ctx.quote_balance
+    return para is not None and any(map(int.__gt__, balance[bisect.bisect_left(marks, quote.loc.start)],
+                                        balance[bisect.bisect_left(marks, para.start)]))
 
 
 def _adjacent_cue(ctx: Context, norm_start: int) -> bool:

@@ -46,3 +46,22 @@ def mark_positions(text: str, marks: str) -> list[int]:
             at = text.find(mark, at + 1)
     found.sort()
     return found
+
+
+# The pairs whose open count before a quotation makes it nested in another (quotes._nested)
+NESTING_PAIRS = (("«", "»"), ("“", "”"))
+
+
+def mark_balance(text: str, marks: list[int],
+                 pairs: tuple[tuple[str, str], ...] = NESTING_PAIRS) -> list[tuple[int, ...]]:
+    """For each k, the balance (openings minus closings) of each pair among the first k `marks` (offsets
+    into `text`, in order): how many of each pair are open before the k-th mark. Read once an article, so
+    that how many quotations are open before an offset is two bisects, not a count over the marks before it."""
+    balance = [0] * len(pairs)
+    running = [tuple(balance)]
+    for at in marks:
+        ch = text[at]
+        for p, (opening, closing) in enumerate(pairs):
+            balance[p] += (ch == opening) - (ch == closing)
+        running.append(tuple(balance))
+    return running
