@@ -261,14 +261,17 @@ def sourced_next(ctx: Context, article: Article) -> None:
         return any(a.kind == "document" or ((_named(article, a.source) if named_only else a.source)
                                             and not voice_only(a))
                    for a in by_sentence.get(s, ()))
-    about_casualties = {ctx.sentence_of(m.start)[0] for lexicon in ("casualty-nouns", "casualty-verbs")
-                        for m in ctx.hits(lexicon)}
-    forecasts = {ctx.sentence_of(ctx.tokens[m.span_start].start)[0] for m in ctx.patterns.find("forecast-context")}
+    forecasts: set[int] = set()  # sentences of a forecast that names no casualty; asked only beside a toll
+    if any(n.category == "casualty" for n in article.numbers):
+        about_casualties = {ctx.sentence_of(m.start)[0] for lexicon in ("casualty-nouns", "casualty-verbs")
+                            for m in ctx.hits(lexicon)}
+        forecasts = {s for m in ctx.patterns.find("forecast-context")
+                     if (s := ctx.sentence_of(ctx.tokens[m.span_start].start)[0]) not in about_casualties}
     for n in article.numbers:
         nxt = n.sentence + 1
         if not 0 <= n.sentence < nxt < len(sentences):
             continue
-        if n.category == "casualty" and nxt in forecasts and nxt not in about_casualties:
+        if n.category == "casualty" and nxt in forecasts:
             continue
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
                                       else n.paragraph == lead and names(nxt, True))
