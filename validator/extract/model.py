@@ -98,7 +98,7 @@ class NumberItem:
     repeats: str | None = None          # the earlier unsourced figure of the same value and unit it repeats (figure_sources)
     own_results: bool = False           # in a report of one company's results: its own disclosure (figure_context.own_results)
     argued: int = 0                     # the writer's own argument: his body's sentences asking or exclaiming (narration.argued)
-    past_event: bool = False            # a toll of an earlier event the story is dated from (بعد ثلاث سنوات على ...)
+    past_event: bool = False            # a toll of an earlier event the story recalls (بعد ثلاث سنوات على، الشهر الماضي، المتهم بقتل)
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic

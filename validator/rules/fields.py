@@ -261,8 +261,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                 "cargo-words just before it, a description rather than a statistic"),
         "past_event": _attribute("past_event",
-                                 doc="a casualty count after a preposition of time and months or years before the event "
-                                     "they date from, in its clause (pattern label past-event): the toll of an earlier event, background"),
+                                 doc="a casualty count of an earlier event its clause recalls (pattern label past-event: months or "
+                                     "years before the event the story dates from, an event dated to a month marked past, a court "
+                                     "case's charge): background"),
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
