@@ -226,7 +226,8 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
         lone.append(open_k)
     announced = len(lone) > len(marks) % 2 and all(faces[k] == "open" for k in lone) \
         and all(_announced(ctx, marks[k]) for k in lone[1:])
-    if len(lone) > len(marks) % 2 and not announced:
+    closed_twice = len(lone) > len(marks) % 2 and _closes_without_opening(ctx, quotes, para, marks, faces, lone)
+    if len(lone) > len(marks) % 2 and not announced and not closed_twice:
         return  # facing explains the marks no better than taking them in turn
     old = [q for q in quotes if q.open_mark == '"' and para.start <= q.loc.start < para.end]
     for q in old:
@@ -237,6 +238,8 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
         new.append(_unbalanced(ctx, i, para.end if faces[k] != "close" else i + 1, '"', None, i))
         if announced:
             new[-1].evidence.append(OPENED_AGAIN)
+        elif closed_twice:
+            new[-1].evidence.append(CLOSED_WITHOUT_OPENING)
     if lone:
         for q in new:
             q.ambiguous = q.balanced  # one mark is still missing: the pairing is a guess, as before
@@ -260,6 +263,25 @@ def _announced(ctx: Context, i: int) -> bool:
         return False
     word = ctx.tokens[k].text
     return word in _ANNOUNCING or ctx.res.reporting_forms.lookup(word) is not None
+
+
+# Straight marks that pair by count but join a mark written right after a word and before a comma or a
+# full stop (... داعمة لهم"، موضحة ... والشكولاتة"،) to the next closing one: no quotation opens with a
+# comma, so each is a closing mark whose opening one the writer left out (blind round 43 flagged both in
+# a paragraph whose mark count is even: the order of the marks shows it, not their number). A mark after
+# a word and before another word (إن" قوات) may be an opening one typed with the space after it: then
+# the pairing stays as taken in turn.
+CLOSED_WITHOUT_OPENING = "quotation-closed-without-opening"
+
+
+def _closes_without_opening(ctx: Context, quotes: list[Quote], para, marks: list[int], faces: list[str],
+                            lone: list[int]) -> bool:
+    """Every mark left lone by facing closes the word before it and stands before punctuation or the
+    paragraph's end: none can open a quotation. Not when the paragraph closes a quotation carried from
+    the one before (its first mark closes that one)."""
+    text = ctx.doc.text
+    return not any(q.loc.start < para.start for q in quotes) and all(
+        faces[k] == "close" and text[marks[k] + 1:para.end].lstrip()[:1] in _CLOSES_BEFORE | {""} for k in lone)
 
 
 def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
