@@ -1,13 +1,15 @@
-"""A foreign name written once with one of its letters dropped (شفاينشتايجر / شفاينتايجر، تشارلتون /
+"""A name written two ways that normalizing or the other variant rules miss: a foreign name written once with one of its letters dropped (شفاينشتايجر / شفاينتايجر، تشارلتون /
 تشارلون): two long words of one article, neither a word the lexicons know, that differ by one
-consonant inside. `find_spellings` (spellings.py) calls it; the rule inconsistent-name reads the group
-(variant dropped-letter)."""
+consonant inside; a family name ending once in ة and once in ه after the same given name (فلاتة /
+فلاته). `find_spellings` (spellings.py) calls it; the rule inconsistent-name reads the group
+(variants dropped-letter, final-marbuta)."""
 from __future__ import annotations
 
 from functools import partial
 
 from validator.extract.context import Context
-from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MEEM, PROCLITICS, TEH, YEH
+from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
+    WAW, YEH
 from validator.extract.model import SpellingGroup
 from validator.extract.wordclasses import affix, affixes
 from validator.text.tokens import kind_of
@@ -91,4 +93,40 @@ def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
                 continue
             out.append(SpellingGroup(longer, tuple((loc.text, loc) for loc in locs), "term", "dropped-letter"))
             break
+    return out
+
+
+# A family name's last letter written ة once and ه elsewhere after the same given name (مختار فلاته /
+# مختار فلاتة): normalizing folds the two, so the written letters are compared, as for a final ى / ي
+# (name_typos.final-ya). The same given name before both shows one person (a given name that is also an
+# everyday word, مختار، كامل, too: the same two words written twice); a word the lexicons know is no
+# family name.
+FINAL_MARBUTA_MIN = 4  # letters of the family name: shorter words after a name are words (عمه، ابنه)
+
+
+def final_marbuta_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    res, memo = ctx.res, ctx.res.pattern_memo
+    given = res.given_names.by_norm
+    given_set = memo.get("given-with-and")
+    if given_set is None or given_set[0] is not given:  # the given names bare and after و, once per run
+        given_set = memo["given-with-and"] = (given, frozenset(given) | {WAW + g for g in given})
+    stopwords, tokens, texts = res["stopwords"], ctx.tokens, ctx.texts
+    written: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}  # (given, family) -> last letter -> span
+    for k in ctx.positions(given_set[1]):
+        name = texts[k] if texts[k] in given else texts[k][len(WAW):]
+        if k + 1 >= len(texts) or tokens[k + 1].kind != "word" or stopwords.lookup(name) is not None:
+            continue
+        family = texts[k + 1]
+        if not family.endswith(HEH) or len(family) < FINAL_MARBUTA_MIN + 1 or stopwords.lookup(family) is not None \
+                or res.is_non_name(family):
+            continue
+        span = (tokens[k + 1].start, tokens[k + 1].end)
+        written.setdefault((name, family), {}).setdefault(ctx.original_text(*span)[-1:], span)
+    out = []
+    for (_, family), ends in written.items():
+        if MARBUTA not in ends or HEH not in ends:
+            continue
+        locs = sorted((ctx.loc(*ends[MARBUTA]), ctx.loc(*ends[HEH])), key=lambda x: x.start)
+        if not any(loc.text in known for loc in locs):
+            out.append(SpellingGroup(family, tuple((loc.text, loc) for loc in locs), "person", "final-marbuta"))
     return out
