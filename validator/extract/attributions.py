@@ -10,6 +10,7 @@ import bisect
 
 from validator.extract.attribution_sources import (
     WITH_WINDOW,
+    _DOCUMENT_HEADS,
     _HONORIFIC_PRONOUNS,
     _PREPOSITION_FILLER,
     _REPORTED_CLAUSE,
@@ -42,6 +43,7 @@ from validator.extract.vague_source_names import (
     _identified_after_lead,
     _identified_in_lead_passage,
     _named_next,
+    identified_back_reference,
     _outlet_named_next,
     _relays_named_statement,
 )
@@ -80,6 +82,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     by_id = {e.id: e for e in entities}
     refused = _refusals(ctx)
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
+    identified: dict[str, Entity] = {}  # a vague source's id -> the named source its first mention was found to be
     for start, kind, m in events:
         if _inside(inside_quote, start):
             continue
@@ -163,14 +166,14 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if m.entry.get("source-after"):
                 source = _source_after_word(ctx, spans, j, sentence, m.entry.get("source-after")) or source
             if source is not None and topic is None:  # تحدثت وسائل إعلام عن: the topic, not whom they relay
-                source = _relayed(ctx, spans, source, sentence, j)
+                source = _carried(ctx, spans, source, sentence, j, identified)
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
                     or _outlet_named_next(ctx, spans, source, sentence) \
                     or _identified_in_lead_passage(ctx, spans, source, sentence)
                 if named is not None:
                     source.mentions[0].is_source = False
-                    source = named
+                    source = identified[source.id] = named
                 elif _relays_named_statement(ctx, spans, source, sentence):
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
@@ -181,7 +184,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                         or _identified_in_lead_passage(ctx, spans, source, sentence)
                     if outlet is not None:
                         source.mentions[0].is_source = False
-                        source = outlet
+                        source = identified[source.id] = outlet
             if topic_only and (source is None or not source.vague):
                 continue  # تحدث الوزير عن خطط الوزارة: a named speaker's topic, which quotes nothing
             if source is None and not participle:
@@ -209,7 +212,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
             if source is not None and source.vague:  # على حد ما نقلت وسائل إعلام عن الكابتن فلان
-                source = _relayed(ctx, spans, source, sentence, j)
+                source = _carried(ctx, spans, source, sentence, j, identified)
             if source is None and m.entry.norm.startswith(_IN_STATEMENT):
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
@@ -220,6 +223,12 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
                                     documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
                                                                          documents=False)
+        if source is not None and not source.vague and kind != "statement" \
+                and (report := _document_at(ctx, spans, j)) is not None:
+            identified.setdefault(report.id, source)  # أوضح تقرير نشرته مجلة ...: the outlet's report
+        if (named := identified_back_reference(ctx, identified, source, sentence)) is not None:
+            _not_source_in(ctx, source, sentence)  # وأضاف التقرير: the report already found to be the outlet's
+            source = named
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
         if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
@@ -467,6 +476,27 @@ def _relayed(ctx, spans, source: Entity, sentence: int, j: int) -> Entity:
         # (الكابتن الكشي: a title and a word after it, his name, where no lexicon knows the name)
         _not_source_in(ctx, source, sentence)
     return relayed or source
+
+
+def _carried(ctx, spans, source: Entity, sentence: int, j: int, identified: dict) -> Entity:
+    """_relayed, and a vague document (document-heads: تقرير، دراسة) that a named outlet carried
+    (بحسب التقرير الذي نقلته وكالة ...) recorded as that outlet's in `identified`."""
+    relayed = _relayed(ctx, spans, source, sentence, j)
+    if not relayed.vague and _is_document(source):
+        identified.setdefault(source.id, relayed)
+    return relayed
+
+
+def _is_document(e: Entity) -> bool:
+    return e.vague and bool(e.mentions) \
+        and normalize_string(e.mentions[0].loc.text.split()[0]).removeprefix(ARTICLE) in _DOCUMENT_HEADS
+
+
+def _document_at(ctx, spans, j: int) -> Entity | None:
+    """The vague document whose mention opens at token j, right after a verb whose source was found past it
+    (أوضح تقرير كتبه فلان ونشرته مجلة ...: the report the named outlet published), or None."""
+    k = bisect.bisect_left(_firsts(spans), j)
+    return spans[k].entity if k < len(spans) and spans[k].first_token == j and _is_document(spans[k].entity) else None
 
 
 def _not_source_in(ctx, entity: Entity, sentence: int) -> None:
