@@ -313,9 +313,16 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
         if entry is None:
             continue
         nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
-        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE:
+        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE \
+                or (entry.get("bare-subject") == "vague" and _vague_head(ctx, nxt)):
             found.append(LexMatch(t.start + len(prefix), t.end, prefix, entry, k, k + 1))
     return found
+
+
+def _vague_head(ctx: Context, word: str) -> bool:
+    """An indefinite head noun of a vague source (مختصون، مصادر، مسؤول): lexicon vague-sources kind=head."""
+    entry = ctx.res["vague-sources"].lookup(word)
+    return entry is not None and entry.get("kind") == "head" and not word.startswith(ARTICLE)
 
 
 def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
