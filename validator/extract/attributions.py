@@ -146,6 +146,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 if m.entry.get("object") != "noun" and not _clause_follows(ctx, j, sentence, window=4):
                     continue  # التي ستبين حجم الدمار: a relative clause reports only when a clause follows
                 source = _subject_before(ctx, spans, rel, sentence)
+                if source is not None and _antecedent_disagrees(ctx, ctx.tokens[rel].text, source):
+                    _not_source_in(ctx, source, sentence)  # أمام الجماهير ووسائل الإعلام، والذي يتوقع:
+                    source = None  # not that noun's clause
                 if source is None and not _clause_follows(ctx, j, sentence):
                     continue
                 _record(ctx, results, m, kind, source, sentence, paragraph, False, last_source)
@@ -525,6 +528,19 @@ def _disagrees(relative: str, verb_gender: str | None) -> bool:
     """A singular relative pronoun and a verb of the other gender: the antecedent is not the subject."""
     gender = _RELATIVE_GENDER.get(relative)
     return gender is not None and verb_gender in ("m", "f") and verb_gender != gender
+
+
+def _antecedent_disagrees(ctx, relative: str, source: Entity) -> bool:
+    """A singular relative pronoun of the other gender than a vague source's head (vague-sources gender:
+    وسائل الإعلام f, والذي m): the vague noun is not its antecedent, so not the subject of its verb."""
+    gender = _RELATIVE_GENDER.get(relative)
+    if gender is None or not source.vague or not source.key:
+        return False
+    lexicon = ctx.res["vague-sources"]
+    entry = lexicon.lookup(source.key)
+    if entry is None or not entry.get("gender"):
+        entry = lexicon.lookup(source.key.split(" ", 1)[0].removeprefix(ARTICLE))
+    return entry is not None and entry.get("gender") in ("m", "f") and entry.get("gender") != gender
 
 
 def _plural_participle(entry) -> bool:
