@@ -10,7 +10,6 @@ import bisect
 
 from validator.extract.attribution_sources import (
     WITH_WINDOW,
-    _DOCUMENT_HEADS,
     _HONORIFIC_PRONOUNS,
     _PREPOSITION_FILLER,
     _REPORTED_CLAUSE,
@@ -41,8 +40,11 @@ from validator.extract.attribution_sources import (
 from validator.extract.context import Context
 from validator.extract.vague_source_names import (
     _identified_after_lead,
+    _document_at,
     _identified_in_lead_passage,
+    _is_document,
     _named_next,
+    _vague_head,
     identified_back_reference,
     _outlet_named_next,
     _relays_named_statement,
@@ -322,12 +324,6 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
     return found
 
 
-def _vague_head(ctx: Context, word: str) -> bool:
-    """An indefinite head noun of a vague source (مختصون، مصادر، مسؤول): lexicon vague-sources kind=head."""
-    entry = ctx.res["vague-sources"].lookup(word)
-    return entry is not None and entry.get("kind") == "head" and not word.startswith(ARTICLE)
-
-
 def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
     """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
     however long the circumstances, to a colon and a quotation (or a comma and إن/أن), with no other
@@ -495,18 +491,6 @@ def _carried(ctx, spans, source: Entity, sentence: int, j: int, identified: dict
     if not relayed.vague and _is_document(source):
         identified.setdefault(source.id, relayed)
     return relayed
-
-
-def _is_document(e: Entity) -> bool:
-    return e.vague and bool(e.mentions) \
-        and normalize_string(e.mentions[0].loc.text.split()[0]).removeprefix(ARTICLE) in _DOCUMENT_HEADS
-
-
-def _document_at(ctx, spans, j: int) -> Entity | None:
-    """The vague document whose mention opens at token j, right after a verb whose source was found past it
-    (أوضح تقرير كتبه فلان ونشرته مجلة ...: the report the named outlet published), or None."""
-    k = bisect.bisect_left(_firsts(spans), j)
-    return spans[k].entity if k < len(spans) and spans[k].first_token == j and _is_document(spans[k].entity) else None
 
 
 def _not_source_in(ctx, entity: Entity, sentence: int) -> None:

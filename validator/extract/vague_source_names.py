@@ -240,3 +240,22 @@ def identified_back_reference(ctx, identified: dict, source: Entity | None, sent
     if source is None or not source.vague or source.id not in identified or not _definite_here(ctx, source, sentence):
         return None
     return identified[source.id]
+
+
+def _is_document(e: Entity) -> bool:
+    """A vague document (document-heads: تقرير، دراسة)."""
+    return e.vague and bool(e.mentions) \
+        and normalize_string(e.mentions[0].loc.text.split()[0]).removeprefix(_ARTICLE) in _DOCUMENT_HEADS
+
+
+def _document_at(ctx, spans, j: int) -> Entity | None:
+    """The vague document whose mention opens at token j, right after a verb whose source was found past it
+    (أوضح تقرير كتبه فلان ونشرته مجلة ...: the report the named outlet published), or None."""
+    k = bisect.bisect_left(_firsts(spans), j)
+    return spans[k].entity if k < len(spans) and spans[k].first_token == j and _is_document(spans[k].entity) else None
+
+
+def _vague_head(ctx, word: str) -> bool:
+    """An indefinite head noun of a vague source (مختصون، مصادر، مسؤول): lexicon vague-sources kind=head."""
+    entry = ctx.res["vague-sources"].lookup(word)
+    return entry is not None and entry.get("kind") == "head" and not word.startswith(_ARTICLE)
