@@ -22,6 +22,7 @@ class Mention:
     title: str | None = None    # the title phrase written with this mention, if any
     title_loc: Location | None = None
     title_kind: str | None = None  # role (default), rank, relation or honorific
+    courtesy: bool = False      # the title is only honorifics that say nothing of who he is (الدكتور، د.: titles describes=no)
     first: bool = False         # first mention of its entity
     is_source: bool = False     # the source of an attribution
     bare: bool = False          # one unknown word read only as a quotation's speaker (وقال بينيتيز: «...»)

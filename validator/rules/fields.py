@@ -39,7 +39,8 @@ def _citations(e: Entity, a: Article) -> list[int]:
     (قال فلان، بحسب فلان), not one resolved by coreference (a bare وأضاف may be anyone's), not a
     statement noun (رسالة، تقرير: whose letter is a guess), and the quotations those attributions give him."""
     attributions, spoken = a.sourced_by(e.id)
-    explicit = [at for at in attributions if not at.implicit and at.kind != "statement" and not _no_speech(at, a)]
+    explicit = [at for at in attributions if not at.implicit and (at.kind != "statement" or _delivered(at, e, a))
+                and not _no_speech(at, a)]
     covered = {c for at in explicit for c in at.covers}
     named = [m.loc.start for m in e.mentions if m.form != "verb"]
     # where he is named as the subject: the mention nearest each attribution (وقال فلان، فلان قال)
@@ -48,6 +49,13 @@ def _citations(e: Entity, a: Article) -> list[int]:
     else:
         at_names = [_nearest(named, at.loc.start) for at in explicit] if named else []
     return at_names + [q.loc.start for q in spoken if q.id in covered]
+
+
+def _delivered(at, e: Entity, a: Article) -> bool:
+    """ألقى فلان كلمة: the statement noun right after his name is his own (not a guess from nearby)."""
+    text = a.doc.text
+    return any(m.form != "verb" and m.loc.end <= at.loc.start and not text[m.loc.end:at.loc.start].strip()
+               for m in e.mentions)
 
 
 def _no_speech(at, a: Article) -> bool:
@@ -84,7 +92,7 @@ def _titled_when_cited(e: Entity, a: Article) -> bool:
     if not cited:
         return False
     first_cited = min(cited)
-    return any((m.title or m.form == "title") and m.loc.start <= first_cited for m in e.mentions)
+    return any(((m.title and not m.courtesy) or m.form == "title") and m.loc.start <= first_cited for m in e.mentions)
 
 
 def _bare(e, a: Article) -> bool:
@@ -350,9 +358,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "name": _attribute("name", doc="the name as first written"),
         "titles": _attribute("titles", doc="titles as written"),
         "title": FieldSpec(lambda e, a: e.titles[0] if e.titles else None, doc="the first title"),
-        "has_title": FieldSpec(lambda e, a: bool(e.titles), doc="any title in the article"),
-        "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title),
-                                  doc="the first mention carries a title"),
+        "has_title": FieldSpec(lambda e, a: bool(set(e.titles) - {m.title for m in e.mentions if m.courtesy}),
+                               doc="any title in the article (not only an honorific of lexicon titles describes=no)"),
+        "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title and not e.mentions[0].courtesy),
+                                  doc="the first mention carries a title (not only an honorific of lexicon titles "
+                                      "describes=no)"),
         "titled_when_cited": FieldSpec(_titled_when_cited,
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": _attribute("vague", doc="an anonymous or vague source"),
