@@ -322,7 +322,6 @@ class NumberExtractor:
         res = self.res
         units = res["units"]
         prev = self._word(first - 1)
-        prev2 = " ".join(w for w in (self._word(first - 2), prev) if w)
         if attrs.get("_ordinal"):
             if prev in _CLOCK_WORDS:
                 return "time", None, None
@@ -349,7 +348,10 @@ class NumberExtractor:
             if outer.sentence == sentence and outer.category in ("casualty", "people"):
                 return outer.category, outer.noun_type, None
         if prev is not None:
-            ident = units.lookup(prev) or units.lookup(prev2)
+            ident = units.lookup(prev)
+            before = self._word(first - 2) if ident is None else None
+            if before:  # the two words before it (رقم الهاتف), read only when the one word is no unit
+                ident = units.lookup(f"{before} {prev}")
             if ident is not None and ident.get("kind") == "identifier":
                 return "identifier", None, ident.source
             if ident is not None and ident.get("kind") == "family":
