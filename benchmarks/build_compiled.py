@@ -43,6 +43,7 @@ MODULES = [
     "validator/extract/numbers.py",
     "validator/extract/numerals.py",
     "validator/extract/quotes.py",
+    "validator/extract/quote_classify.py",
     "validator/extract/attributions.py",
     "validator/extract/attribution_sources.py",
     "validator/extract/vague_source_names.py",

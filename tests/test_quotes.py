@@ -213,3 +213,21 @@ def test_straight_marks_that_pair_in_turn_are_left_as_they_are(extract):
     assert [q.content for q in quotes if q.balanced] == ["لن نصوت على الموازنة"]
     (lone,) = [q for q in quotes if not q.balanced]
     assert lone.unmatched.start == text.rindex('"')
+
+
+def test_two_straight_closing_marks_in_an_even_count_are_both_lone(extract):
+    # four marks pair in turn, but the 3rd stands after a word and before a comma: no quotation opens
+    # with a comma, so the 3rd and 4th close quotations the writer never opened
+    text = ('وأوضحت مديرة المعرض أن المعرض "سوق الحرفيين" يضم أجنحة للأسر، وتسعى إلى إشراك الشباب في '
+            'برامج داعمة لهم"، مضيفة أن المعرض يبيع الحلويات والعطور"، ومنتجات السعف.')
+    quotes = _quotes(extract, text)
+    assert [q.content for q in quotes if q.balanced] == ["سوق الحرفيين"]
+    lone = [q for q in quotes if not q.balanced]
+    assert [q.unmatched.start for q in lone] == [text.index('لهم"') + 3, text.index('والعطور"') + 7]
+    assert all("quotation-closed-without-opening" in q.evidence for q in lone)
+
+
+def test_a_mark_before_a_word_keeps_the_pairing_in_turn(extract):
+    # إن" القوات: after a word but before one, it may open a quotation typed with the space after it
+    text = 'وقال المصدر إن" القوات تقدمت نحو المدينة". وأضاف أن "العمل مستمر".'
+    assert all(q.balanced for q in _quotes(extract, text))

@@ -12,7 +12,7 @@ from validator.extract.patterns.shapes import adverbial_participle as _adverbial
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention, Quote
-from validator.extract.quotes import _PRONOUN_SUFFIXES
+from validator.extract.quote_classify import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 

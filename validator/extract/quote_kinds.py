@@ -1,5 +1,5 @@
 """A quotation's kind (speech, term, name) from what surrounds it: the cue before it, the word that
-governs it, the attribution of its sentence. `classify` (quotes.py) gives the first kind; these passes
+governs it, the attribution of its sentence. `classify` (quote_classify.py) gives the first kind; these passes
 refine it after the entities and attributions are known, and leave a kind a pattern decided alone."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.model import Quote
 from validator.extract.patterns.shapes import verb as _verb_like
-from validator.extract.quotes import SHORT_QUOTE_WORDS, _nested, classify
+from validator.extract.quote_classify import SHORT_QUOTE_WORDS, _nested, classify
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 

@@ -262,7 +262,7 @@ class Resources:
         """The pattern matcher's memo for the run: each pattern compiled (by the pattern's id, kept with
         it: where its starts are found, each element's verdict on each token text) and each `word`
         test's attribute verdict on each word (validator/extract/patterns/matcher.py, `_Plan`); the words
-        that announce a quoted text (validator/extract/quotes.py, `_text_introducers`); each word with a
+        that announce a quoted text (validator/extract/quote_classify.py, `_text_introducers`); each word with a
         foreign g, and each word as another spelling of a name, as the spelling passes read them
         (validator/extract/spellings.py, `_g_reading`, `_other_reading`)."""
         return {}
