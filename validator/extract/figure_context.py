@@ -196,9 +196,9 @@ class FigureContext:
         return self._context_near("cargo-context", first, last, sentence, CARGO_WINDOW, 0)
 
     def past_event(self, first: int, last: int, sentence: int) -> bool:
-        """A toll of an earlier event the story is dated from: بعد and months or years before على or من
-        (pattern label past-event: بعد ثلاث سنوات على إطلاق النار ... وقتل فيه 12) at most PAST_EVENT_WINDOW
-        tokens before the numeral in its clause."""
+        """A toll of an earlier event the story recalls (pattern label past-event: بعد ثلاث سنوات على إطلاق
+        النار ... وقتل فيه 12، هجوم وقع الشهر الماضي، the charge of a court case: المتهم بقتل) at most
+        PAST_EVENT_WINDOW tokens before the numeral in its clause."""
         return self._context_near("past-event", first, last, sentence, PAST_EVENT_WINDOW, 0)
 
     def record_figure(self, first: int, last: int, sentence: int) -> bool:

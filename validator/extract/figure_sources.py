@@ -11,7 +11,7 @@ from validator.extract.letters import ARTICLE
 from validator.extract.model import Article, Attribution, NumberItem
 from validator.extract.passages import first_word
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import SEMICOLONS
+from validator.text.punctuation import COMMAS, SEMICOLONS
 
 _NOT_CARRIED = ("opinion", "denial")  # reporting-verbs kinds whose words do not carry to later figures
 
@@ -228,6 +228,57 @@ def acting_bodies(ctx: Context, article: Article) -> None:
                 n.carried_from = agent.id  # its own sentence's figures too
     if added:
         article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
+
+
+def participle_disclosures(ctx: Context, article: Article) -> None:
+    """طالب مجلس المحافظة بوقف القصف، كاشفا عن مقتل 300 مدني: a reporting verb's participle after a comma
+    and the preposition of what it discloses (patterns labelled subject-discloses, rules/patterns/
+    contexts.pattern) reports the figures after it for the sentence's subject, as its finite verb would
+    (كشف المجلس عن مقتل 300). The subject is the named body or person right after the sentence's opening
+    verb (not an outlet, not an anonymous source); a sentence with a source of its own keeps it. The
+    figures after the participle become attributed to that subject, by an attribution of kind
+    `participle` (round 40: a provincial council's toll of civilians)."""
+    matches = ctx.patterns.find("subject-discloses")
+    if not matches:
+        return
+    named = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if _named(article, e.id)
+             and not is_outlet(e) for m in e.mentions}
+    sourced = {a.sentence for a in article.attributions if a.source}
+    sentences = article.doc.sentences
+    added = []
+    for m in matches:
+        verb = ctx.tokens[m.span_start]
+        sentence, paragraph = ctx.sentence_of(verb.start)
+        if sentence in sourced or sentence < 0:
+            continue
+        subject = _opening_subject(ctx, named, first_word(ctx, sentences[sentence]), m.span_start)
+        if subject is None:
+            continue
+        att = Attribution(ctx.new_id("a"), ctx.loc(verb.start, verb.end), ctx.original_text(verb.start, verb.end),
+                          "participle", subject.id, sentence=sentence, paragraph=paragraph)
+        for n in article.numbers:
+            if n.sentence == sentence and not n.attributed and n.loc.start > att.loc.start:
+                n.attributed, n.source = True, subject.id
+                att.covers.append(n.id)
+        if att.covers:
+            added.append(att)
+            sourced.add(sentence)
+    if added:
+        article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
+
+
+OPENING_ADVERBIAL = 5  # tokens of an opening phrase before its comma (من ناحية ثانية، وفي السياق ذاته،)
+
+
+def _opening_subject(ctx: Context, named: dict, first: int, end: int):
+    """The named entity right after a sentence's opening verb (VSO: طالب مجلس المحافظة), the verb being
+    its first word or the first word after an opening phrase and its comma (من ناحية ثانية، طالب ...)."""
+    verbs = [first]
+    comma = next((k for k in range(first, min(first + OPENING_ADVERBIAL, end)) if ctx.tokens[k].text in COMMAS), None)
+    if comma is not None:
+        verbs.append(comma + 1)
+    return next((named[ctx.tokens[k + 1].start] for k in verbs
+                 if k + 1 < end and ctx.tokens[k + 1].start in named), None)
 
 
 def sourced_next(ctx: Context, article: Article) -> None:

@@ -22,6 +22,7 @@ class Mention:
     title: str | None = None    # the title phrase written with this mention, if any
     title_loc: Location | None = None
     title_kind: str | None = None  # role (default), rank, relation or honorific
+    courtesy: bool = False      # the title is only honorifics that say nothing of who he is (الدكتور، د.: titles describes=no)
     first: bool = False         # first mention of its entity
     is_source: bool = False     # the source of an attribution
     bare: bool = False          # one unknown word read only as a quotation's speaker (وقال بينيتيز: «...»)
@@ -98,7 +99,7 @@ class NumberItem:
     repeats: str | None = None          # the earlier unsourced figure of the same value and unit it repeats (figure_sources)
     own_results: bool = False           # in a report of one company's results: its own disclosure (figure_context.own_results)
     argued: int = 0                     # the writer's own argument: his body's sentences asking or exclaiming (narration.argued)
-    past_event: bool = False            # a toll of an earlier event the story is dated from (بعد ثلاث سنوات على ...)
+    past_event: bool = False            # a toll of an earlier event the story recalls (بعد ثلاث سنوات على، الشهر الماضي، المتهم بقتل)
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic

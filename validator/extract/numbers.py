@@ -362,11 +362,13 @@ class NumberExtractor:
                 return "time", None, None
             if ident is not None and ident.get("kind") == "age" or prev in _AGE_WORDS:
                 return "age", None, ident.source if ident else None
+        raw = self.tokens[first].text if first < len(self.tokens) else ""
+        is_year_number = isinstance(value, int) and raw.isdigit() and len(raw) == 4
+        if prev is not None and prev[0].isascii() and prev[0].isalpha() and not (is_year_number and 1900 <= value <= 2100):
+            return "identifier", None, None  # FIFA 15، iPhone 6، Xbox 360: a Latin-script name's number, no count
         capacity = self._capacity_before(first)
         if capacity is not None:
             return "capacity", None, capacity.source  # يتسع القطار لـ377 راكبا: what it holds, no count
-        raw = self.tokens[first].text if first < len(self.tokens) else ""
-        is_year_number = isinstance(value, int) and raw.isdigit() and len(raw) == 4
         if prev in _YEAR_WORDS and is_year_number and 1000 <= value <= 2200:
             return "year", None, None
         if prev is not None and res["months"].lookup(prev) is not None and (

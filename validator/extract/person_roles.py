@@ -6,11 +6,13 @@ import bisect
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.wordclasses import affix
+from validator.extract.wordclasses import affix, affixes
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, DASHES, SEMICOLONS
 
 _AND = affix("and")
+_ARTICLE = affix("article")
+_PRONOUNS = affixes("pronoun")
 
 
 def quoted_roles(ctx: Context, quotes, entities) -> None:
@@ -59,7 +61,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     # مشاركون ...: a description of the group after a list of names
     listed = None
     for e in entities:
-        if e.kind != "person" or not e.mentions or e.mentions[0].title:
+        if e.kind != "person" or not e.mentions or _titled(e.mentions[0]):
             continue
         mention = e.mentions[0]
         first = ctx.norm.to_normalized(mention.loc.start)
@@ -71,6 +73,14 @@ def introduced_by_role(ctx: Context, entities) -> None:
         if k < len(tokens) and (tokens[k].text in COMMAS or tokens[k].text in DASHES or tokens[k].text in SEMICOLONS):
             k += 1  # فلان، موظف ...؛ فلان -طالب جامعي-؛ فلان – مستشار قانوني –؛ فلان؛ مصرفي سعودي: a description set off
         described = _starting_at(patterns, "described-after-name", k)
+        if described is None and mention.courtesy and k + 1 < len(tokens) and tokens[k].kind != "punct" \
+                and ctx.res["attribution-words"].lookup(normalize_string(tokens[k].text)) is None:
+            # الدكتور فهد بن سعد الزعابي مساعد المدير: after an honorific a full name and its role follow;
+            # one word of the name the reader left out (a family name it does not know) stands between
+            described = _starting_at(patterns, "described-after-name", k + 1)
+        if described is None and mention.courtesy and _possessive_role_before(ctx, mention):
+            e.introduced = True
+            continue
         if described is None:
             # the last role ending at or before the name (they do not overlap), if the name starts in its match
             i = ctx.index.at_or_after(first)
@@ -89,6 +99,41 @@ def introduced_by_role(ctx: Context, entities) -> None:
             mention.lexicon.extend(described.evidence)
 
 
+def _possessive_role_before(ctx: Context, mention) -> bool:
+    """أمينها العام الدكتور فلان، ونائبه الأستاذ فلان: a role with a pronoun suffix (of the body just
+    named) right before the honorific is his title; the titles lexicon lists no suffixed forms."""
+    k = ctx.index.containing(ctx.norm.to_normalized(mention.title_loc.start))
+    titles = ctx.res["titles"]
+    for j in (k - 1, k - 2):  # the role alone or with its adjective (أمينها العام)
+        if j < 0 or ctx.tokens[j].kind == "punct":
+            return False
+        word = normalize_string(ctx.tokens[j].text)
+        if word.startswith(_AND) and len(word) > 4:
+            word = word[len(_AND):]
+        rest = [normalize_string(t.text) for t in ctx.tokens[j + 1:k]]
+        for p in _PRONOUNS:
+            stem = word[:-len(p)]
+            if word.endswith(p) and len(stem) >= 3 and any(
+                    titles.attr(" ".join([head, *rest]), "kind") == "role" for head in (stem, _ARTICLE + stem)):
+                return True
+    return False
+
+
+def _shares_name(e, entities) -> bool:
+    """ويشير د. فهد الزعابي، ... وأكد الأستاذ فهد: a name after an honorific alone that shares its given
+    or family name with a person named before is most likely his later mention, whom the reader did not
+    link (a name cut short at first mention: الدكتور فهد غرم الله الزعابي): no positive evidence."""
+    start = e.mentions[0].loc.start
+    words = {w for w in e.key.split() if len(w) > 3}  # (not عبد of عبد اللطيف, not بن)
+    return any(o is not e and o.kind == "person" and o.mentions and o.mentions[0].loc.start < start
+               and {o.key.split()[0], o.key.split()[-1]} & words for o in entities)
+
+
+def _titled(mention) -> bool:
+    """A title that says who he is: not only an honorific of lexicon titles describes=no (الدكتور، د.)."""
+    return bool(mention.title) and not mention.courtesy
+
+
 def _starting_at(patterns, label: str, k: int):
     """The match of the label whose span starts at token k (the last, as a table by span start keeps)."""
     return next((m for m in reversed(patterns.find_reaching(label, k)) if m.span_start == k), None)
@@ -104,7 +149,7 @@ def framed_speakers(ctx: Context, entities) -> None:
     public = ctx.res["public-figures"]
     todo = []
     for e in entities:
-        if e.kind != "person" or e.introduced or not e.mentions or e.mentions[0].title:
+        if e.kind != "person" or e.introduced or not e.mentions or _titled(e.mentions[0]):
             continue
         known = public.lookup(normalize_string(e.name))
         if known is not None:  # ناتانياهو: a public figure has an office the reader is owed, wherever he is named
@@ -115,13 +160,16 @@ def framed_speakers(ctx: Context, entities) -> None:
             todo.append(e)
     if not todo:
         return
+    todo = [e for e in todo if not (e.mentions[0].courtesy and _shares_name(e, entities))]
     patterns = ctx.patterns
     index = ctx.index
     for e in todo:
         for mention in e.mentions:
             if mention.form not in ("name", "surname"):
                 continue
-            i = index.containing(ctx.norm.to_normalized(mention.loc.start))
+            # وقال الدكتور فلان إن: the verb frames the honorific and the name together
+            start = mention.title_loc.start if mention.courtesy and mention.title_loc is not None else mention.loc.start
+            i = index.containing(ctx.norm.to_normalized(min(start, mention.loc.start)))
             k = index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
             kunya = patterns.label_at("kunya-name", i)
             if kunya is not None and kunya.end == k:  # the note says why it is no warning

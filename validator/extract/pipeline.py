@@ -8,7 +8,8 @@ from validator.extract.attributions import find_attributions
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.figure_sources import (acting_bodies, carry_repeated_figures, carry_sources, cited_documents,
-                                              consequences, sourced_next, sources_near, writer_asides)
+                                              consequences, participle_disclosures, sourced_next, sources_near,
+                                              writer_asides)
 from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
 from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words
@@ -51,6 +52,7 @@ def extract(doc: Document, res: Resources) -> Article:
         for n in numbers:  # the writer's own argument (a column that asks and exclaims): his figures are his
             n.argued = article.argued
     link(article)
+    participle_disclosures(ctx, article)
     acting_bodies(ctx, article)
     cited_documents(ctx, article)
     sourced_next(ctx, article)

@@ -50,10 +50,18 @@ def _citations(e: Entity, a: Article) -> list[int]:
 
 
 def _explicit(e: Entity, a: Article) -> tuple[list, list]:
-    """The attributions of `_citations` (subject written out, not a statement noun, a verb that speaks)
-    and the quotations the person speaks."""
+    """The attributions of `_citations` (subject written out, not a statement noun unless he delivered it,
+    a verb that speaks) and the quotations the person speaks."""
     attributions, spoken = a.sourced_by(e.id)
-    return [at for at in attributions if not at.implicit and at.kind != "statement" and not _no_speech(at, a)], spoken
+    return [at for at in attributions if not at.implicit and (at.kind != "statement" or _delivered(at, e, a))
+            and not _no_speech(at, a)], spoken
+
+
+def _delivered(at, e: Entity, a: Article) -> bool:
+    """ألقى فلان كلمة: the statement noun right after his name is his own (not a guess from nearby)."""
+    text = a.doc.text
+    return any(m.form != "verb" and m.loc.end <= at.loc.start and not text[m.loc.end:at.loc.start].strip()
+               for m in e.mentions)
 
 
 def _no_speech(at, a: Article) -> bool:
@@ -98,7 +106,7 @@ def _titled_when_cited(e: Entity, a: Article) -> bool:
     if not cited:
         return False
     first_cited = min(cited)
-    return any((m.title or m.form == "title") and m.loc.start <= first_cited for m in e.mentions)
+    return any(((m.title and not m.courtesy) or m.form == "title") and m.loc.start <= first_cited for m in e.mentions)
 
 
 def _bare(e, a: Article) -> bool:
@@ -275,8 +283,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                             doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
                                 "cargo-words just before it, a description rather than a statistic"),
         "past_event": _attribute("past_event",
-                                 doc="a casualty count after a preposition of time and months or years before the event "
-                                     "they date from, in its clause (pattern label past-event): the toll of an earlier event, background"),
+                                 doc="a casualty count of an earlier event its clause recalls (pattern label past-event: months or "
+                                     "years before the event the story dates from, an event dated to a month marked past, a court "
+                                     "case's charge): background"),
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
@@ -364,9 +373,11 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "name": _attribute("name", doc="the name as first written"),
         "titles": _attribute("titles", doc="titles as written"),
         "title": FieldSpec(lambda e, a: e.titles[0] if e.titles else None, doc="the first title"),
-        "has_title": FieldSpec(lambda e, a: bool(e.titles), doc="any title in the article"),
-        "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title),
-                                  doc="the first mention carries a title"),
+        "has_title": FieldSpec(lambda e, a: bool(set(e.titles) - {m.title for m in e.mentions if m.courtesy}),
+                               doc="any title in the article (not only an honorific of lexicon titles describes=no)"),
+        "titled_first": FieldSpec(lambda e, a: bool(e.mentions and e.mentions[0].title and not e.mentions[0].courtesy),
+                                  doc="the first mention carries a title (not only an honorific of lexicon titles "
+                                      "describes=no)"),
         "titled_when_cited": FieldSpec(_titled_when_cited,
                                        doc="a title at or before the first mention where the person speaks or is cited"),
         "vague": _attribute("vague", doc="an anonymous or vague source"),
