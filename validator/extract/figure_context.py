@@ -53,6 +53,7 @@ class FigureContext:
         self.tokens = ctx.tokens
         self._subheads: dict[int, bool] = {}  # in_subhead by paragraph
         self._recalls: dict[int, bool] = {}  # _recalled by sentence
+        self._reports: dict[int, tuple[int, float]] = {}  # market_report by paragraph
         self._contexts: dict[str, dict[int, list[tuple[int, int]]]] = {}  # context pattern spans by label, by sentence
 
     def mark_historical(self, items: list[NumberItem]) -> None:
@@ -262,6 +263,9 @@ class FigureContext:
         """Market terms of any scope in a paragraph (pattern market-report) and their number per sentence:
         a daily wrap-up or a stock valuation is dense with them, a news story that names the bourse once
         is not. The rules decide the threshold (fields market_terms, market_density)."""
+        found = self._reports.get(paragraph)  # (once a paragraph: its figures ask alike)
+        if found is not None:
+            return found
         if not hasattr(self, "_report_terms"):
             self._report_terms: dict[int, int] = {}
             for m in self.ctx.patterns.find("market-report"):  # rules/patterns/contexts.pattern
@@ -271,7 +275,8 @@ class FigureContext:
             for s in self.ctx.doc.sentences:
                 self._paragraph_sentences[s.paragraph] = self._paragraph_sentences.get(s.paragraph, 0) + 1
         terms = self._report_terms.get(paragraph, 0)
-        return terms, round(terms / max(1, self._paragraph_sentences.get(paragraph, 1)), 2)
+        found = self._reports[paragraph] = (terms, round(terms / max(1, self._paragraph_sentences.get(paragraph, 1)), 2))
+        return found
 
     def is_update(self, start: int, sentence: int) -> bool:
         """An update phrase earlier in the same sentence (ارتفعت الحصيلة إلى ...)."""

@@ -322,7 +322,6 @@ class NumberExtractor:
         res = self.res
         units = res["units"]
         prev = self._word(first - 1)
-        prev2 = " ".join(w for w in (self._word(first - 2), prev) if w)
         if attrs.get("_ordinal"):
             if prev in _CLOCK_WORDS:
                 return "time", None, None
@@ -349,7 +348,10 @@ class NumberExtractor:
             if outer.sentence == sentence and outer.category in ("casualty", "people"):
                 return outer.category, outer.noun_type, None
         if prev is not None:
-            ident = units.lookup(prev) or units.lookup(prev2)
+            ident = units.lookup(prev)
+            before = self._word(first - 2) if ident is None else None
+            if before:  # the two words before it (رقم الهاتف), read only when the one word is no unit
+                ident = units.lookup(f"{before} {prev}")
             if ident is not None and ident.get("kind") == "identifier":
                 return "identifier", None, ident.source
             if ident is not None and ident.get("kind") == "family":
@@ -463,10 +465,11 @@ class NumberExtractor:
 
     def _range_bound(self, first: int, last: int) -> bool:
         """A sum that opens or closes a range: (ما) بين X و/إلى Y، من X إلى Y، X - Y، يتراوح ..."""
-        before = [self._token(k) or "" for k in range(max(0, first - 3), first)]
+        texts = self.ctx.texts  # (slices of the token texts: a call a token cost more than the test)
+        before = texts[max(0, first - 3):first]
         if any(w in _RANGE_BEFORE for w in before[-2:]):
             return True  # the lower bound
-        nxt = [self._token(k) or "" for k in range(last, min(len(self.tokens), last + 3))]
+        nxt = texts[last:last + 3]
         if nxt and nxt[0] in _RANGE_TO or (len(nxt) > 1 and nxt[1] in _RANGE_TO):
             # من 49 إلى 51 مليار (not أكثر من 600 ألف منهم إلى إثيوبيا: a comparison, then a destination)
             return any(w in _RANGE_BETWEEN or (w == _PARTITIVE and (k == 0 or before[k - 1] not in _COMPARATIVES))

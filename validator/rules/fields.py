@@ -38,9 +38,7 @@ def _citations(e: Entity, a: Article) -> list[int]:
     """Where the article itself says the person speaks: an attribution whose subject is written out
     (قال فلان، بحسب فلان), not one resolved by coreference (a bare وأضاف may be anyone's), not a
     statement noun (رسالة، تقرير: whose letter is a guess), and the quotations those attributions give him."""
-    attributions, spoken = a.sourced_by(e.id)
-    explicit = [at for at in attributions if not at.implicit and (at.kind != "statement" or _delivered(at, e, a))
-                and not _no_speech(at, a)]
+    explicit, spoken = _explicit(e, a)
     covered = {c for at in explicit for c in at.covers}
     named = [m.loc.start for m in e.mentions if m.form != "verb"]
     # where he is named as the subject: the mention nearest each attribution (وقال فلان، فلان قال)
@@ -49,6 +47,14 @@ def _citations(e: Entity, a: Article) -> list[int]:
     else:
         at_names = [_nearest(named, at.loc.start) for at in explicit] if named else []
     return at_names + [q.loc.start for q in spoken if q.id in covered]
+
+
+def _explicit(e: Entity, a: Article) -> tuple[list, list]:
+    """The attributions of `_citations` (subject written out, not a statement noun unless he delivered it,
+    a verb that speaks) and the quotations the person speaks."""
+    attributions, spoken = a.sourced_by(e.id)
+    return [at for at in attributions if not at.implicit and (at.kind != "statement" or _delivered(at, e, a))
+            and not _no_speech(at, a)], spoken
 
 
 def _delivered(at, e: Entity, a: Article) -> bool:
@@ -81,7 +87,15 @@ def _nearest(starts: list[int], x: int) -> int:
 
 
 def _cited(e: Entity, a: Article) -> bool:
-    return bool(_citations(e, a))
+    """`bool(_citations(e, a))`, its places not computed: an explicit attribution and a mention by name
+    to place it at, or a quotation one covers."""
+    explicit, spoken = _explicit(e, a)
+    if not explicit:
+        return False
+    if any(m.form != "verb" for m in e.mentions):
+        return True
+    covered = {c for at in explicit for c in at.covers}
+    return any(q.id in covered for q in spoken)
 
 
 def _titled_when_cited(e: Entity, a: Article) -> bool:

@@ -18,15 +18,27 @@ _TOKEN = r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S"
 _SPLIT = re.compile(rf"({_TOKEN})")
 
 
-class Token(NamedTuple):
-    """One token: index, offsets in the normalized text, text, and kind (word, number or punct).
-    A named tuple, so `tokenize` builds a whole article's tokens in C (articles have hundreds)."""
-
+class _TokenFields(NamedTuple):
     index: int  # type: ignore[assignment]  # the field shadows tuple.index, as it always has
     start: int
     end: int
     text: str
     kind: str
+
+
+class Token(tuple):
+    """One token: index, offsets in the normalized text, text, and kind (word, number or punct).
+    A tuple read by the named tuple's own field readers (`_TokenFields`: C descriptors, as fast), made
+    by `Token(fields)`, tuple's constructor in C: a named tuple's is a Python function, and
+    `tuple.__new__(Token, fields)` wraps that constructor in two more calls (some 300 instructions a
+    token; an article has hundreds of tokens)."""
+
+    __slots__ = ()
+    index = _TokenFields.index  # type: ignore[assignment]
+    start = _TokenFields.start
+    end = _TokenFields.end
+    text = _TokenFields.text
+    kind = _TokenFields.kind
 
     def __repr__(self) -> str:
         return f"Token({self.index}, {self.start}, {self.end}, {self.text!r}, {self.kind})"
@@ -53,7 +65,6 @@ def kind_of(text: str) -> str:
 _KIND_OF_TEXT = WordCache(kind_of, limit=200_000)
 _start = attrgetter("start")
 token_kind = attrgetter("kind")  # for passes that pick tokens by kind in C (map, compress)
-_new_token = tuple.__new__
 
 
 class Tokenized(NamedTuple):
@@ -118,8 +129,7 @@ def tokenized(norm_text: str) -> Tokenized:
         starts += piece_starts[done:-1]
         kinds += repeat(WORD, len(pieces) - done)
     ends = map(add, starts, map(len, texts))
-    return Tokenized(list(map(_new_token, repeat(Token), zip(range(len(texts)), starts, ends, texts, kinds))),
-                     texts, starts)
+    return Tokenized(list(map(Token, zip(range(len(texts)), starts, ends, texts, kinds))), texts, starts)
 
 
 def _edges(piece: str) -> tuple[int, int] | None:

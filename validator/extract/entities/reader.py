@@ -292,20 +292,20 @@ class NameReader(TitlePhrases):
                 prev in COMPOUND_FIRST.get(w, ()) or (prev == _JOINED_PARTICLE and len(w) > 3))
         return found
 
-    def _family_by_position(self, j: int, introduced: bool, words_before: int) -> bool:
+    def _family_by_position(self, j: int, introduced: bool, start: int) -> bool:
         """A word the name rules doubt (باسكوال، العطية، العقاد) is still the family name when it follows
         known names, after a title or reporting verb, and something that surely ends a name follows it.
-        A definite word needs two names before it: after one it is the verb's object (ورفض حمدان الإجراءات)."""
+        A definite word needs two names before it (from `start`): after one it is the verb's object (ورفض حمدان الإجراءات)."""
         w = self._word(j)
         if w is None or self.used[j] or not introduced or not self._verified(j - 1) \
                 or self.res.is_non_name_strict(w) or j in self._title_at or self._has_tanween(self.tokens[j]) \
                 or not self._strong_boundary(j + 1) \
-                or (self._not_a_name_shape(j) and not (words_before >= 2 and self._written(j).endswith(HEH))):
+                or (self._not_a_name_shape(j) and not (self._name_words(start, j) >= 2 and self._written(j).endswith(HEH))):
             return False  # (a family name in ـه after two names is not a pronoun: عادل عليان دراغمه)
         if w.startswith(_DEFINITE_CLITICS):
             if w.startswith(ARTICLE) and w.endswith(NISBA_ENDING) and len(w) > 5:
                 return True  # السيد ماهر المصري: a nisba, even one that is also a nationality
-            return words_before >= 2 and w.startswith(ARTICLE) and not self.res.is_non_name(w) \
+            return w.startswith(ARTICLE) and self._name_words(start, j) >= 2 and not self.res.is_non_name(w) \
                 and (not w.startswith(_ARTICLE_MEEM) or self._family_after_nasab(j))
         return w[0] not in _NOT_FAMILY_START and not (w[0] == TEH and len(w) == 4) and not w.endswith(ACCUSATIVE) \
             and not self.res.is_non_name(w) and not self.bi_phrase(w)  # not خالد مشعل يطلب، منال تذهب، سالم بتحقيق
@@ -418,7 +418,7 @@ class NameReader(TitlePhrases):
                 continue
             if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
                                        family=(after_verb or after_title) and count == 1):
-                if j > i and self._family_by_position(j, after_title or after_verb, self._name_words(i, j)):
+                if j > i and self._family_by_position(j, after_title or after_verb, i):
                     j += 1
                 break
             if j > i and self.tokens[j].text.startswith(ARTICLE) and not self._compound_second(j) and not (
@@ -446,10 +446,11 @@ class NameReader(TitlePhrases):
             j -= 1
         # a third unknown word is more often the object of a verb-first sentence (وعقد الوزير دونالد
         # رامسفيلد مؤتمرا صحافيا، يواجه صدام حسين عقوبة الإعدام) than a name: keep it only before what
-        # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا)
-        while self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
+        # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا); (a name of two
+        # tokens has two words at most: no count)
+        while j - i > 2 and self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
             j -= 1
-        if self._name_words(i, j) > 2 and self._common_given(self.tokens[j - 1].text) and not self._strong_boundary(j):
+        if j - i > 2 and self._name_words(i, j) > 2 and self._common_given(self.tokens[j - 1].text) and not self._strong_boundary(j):
             j -= 1  # محمود حسين هديب مختار قرية الدوايمة: an everyday word (مختار = village head) ends it
         if _kunya(self._word(i)) and j - i > 2 and not self._verified(i + 2):
             j = i + 2  # وأبو غسان خارطة: a kunya is a whole name
