@@ -177,7 +177,8 @@ class PersonPasses(NameReader):
                                  first_title[0] if first_title else None, first_title[1] if first_title else None,
                                  list(kept.evidence))
             m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
-            m.courtesy = not titles and all(r[2].entry.get("describes") == "no" for r in phrase.roles)
+            m.courtesy = not titles and all(r[2].entry.get("describes") in ("no", "framed") for r in phrase.roles)
+            m.folk = m.courtesy and any(r[2].entry.get("describes") == "framed" for r in phrase.roles)
             if m.courtesy:  # --explain shows the honorific that is no title
                 m.lexicon.extend(src for _text, _loc, src in honorifics)
             for text, _loc, _src in titles[1:] + honorifics:
