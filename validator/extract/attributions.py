@@ -49,6 +49,7 @@ from validator.extract.vague_source_names import (
     _outlet_named_next,
     _relays_named_statement,
 )
+from validator.extract.bare_verbs import bare_verbs
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
@@ -78,7 +79,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             events.append((m.start, "verb", m))
     for m in phrases:
         events.append((m.start, m.entry.get("kind") or "preposition", m))
-    events += [(m.start, "verb", m) for m in _bare_verbs(ctx) if m.i not in name_tokens]
+    events += [(m.start, "verb", m) for m in bare_verbs(ctx) if m.i not in name_tokens]
     events.sort(key=lambda e: e[0])
     last_source: list[tuple[Entity, int]] = []  # each source and its paragraph, in order
     by_id = {e.id: e for e in entities}
@@ -248,7 +249,6 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     return results
 
 
-SHADDA = "\u0651"
 BODY_NAME_WINDOW = 6  # tokens after a body's head noun where عن may stand: a name we do not know and an apposition (عملاق الخدمات النفطية)
 
 
@@ -296,32 +296,6 @@ def _direct_statement(ctx: Context, spans, m: LexMatch, i: int, j: int, sentence
             return spans[k].entity.kind == "person"
         return not ctx.tokens[j].text.startswith(_DEFINITE_STARTS)
     return i > 0 and ctx.tokens[i - 1].text in _SPEECH_LEAD_INS and _sentence_initial(ctx, i - 1, sentence)
-
-
-def _bare_verbs(ctx: Context) -> list[LexMatch]:
-    """بيّن، وبين أن، عبّر: the bare perfect of a bare=no verb, read as the verb only where the original
-    writes its shadda or a reported clause (أن، إن، :) follows it at once; otherwise بين is "between"."""
-    bare = ctx.res.bare_verbs
-    found = []
-    text = ctx.norm.text
-    candidates = set()
-    for verb in bare:  # a few verbs: find their letters in the text, not every token in Python
-        at = text.find(verb)
-        while at != -1:
-            if (k := ctx.index.containing(at)) < len(ctx.tokens):
-                candidates.add(k)
-            at = text.find(verb, at + 1)
-    for k in sorted(candidates):
-        t = ctx.tokens[k]
-        prefix = t.text[:1] if t.text[:1] in _CONJUNCTIONS and t.text[1:] in bare else ""
-        entry = bare.get(t.text[len(prefix):])
-        if entry is None:
-            continue
-        nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
-        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE \
-                or (entry.get("bare-subject") == "vague" and _vague_head(ctx, nxt)):
-            found.append(LexMatch((t.start + len(prefix), t.end, prefix, entry, k, k + 1)))
-    return found
 
 
 def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:

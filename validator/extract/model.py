@@ -23,6 +23,7 @@ class Mention:
     title_loc: Location | None = None
     title_kind: str | None = None  # role (default), rank, relation or honorific
     courtesy: bool = False      # the title is only honorifics that say nothing of who he is (الدكتور، د.: titles describes=no)
+    folk: bool = False          # ... and one is a folk honorific (العم: describes=framed), no title only where his words frame him
     first: bool = False         # first mention of its entity
     is_source: bool = False     # the source of an attribution
     bare: bool = False          # one unknown word read only as a quotation's speaker (وقال بينيتيز: «...»)

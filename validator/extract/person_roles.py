@@ -119,14 +119,17 @@ def _possessive_role_before(ctx: Context, mention) -> bool:
     return False
 
 
-def _shares_name(e, entities) -> bool:
+def _shares_name(e, entities, family_only: bool = False) -> bool:
     """ويشير د. فهد الزعابي، ... وأكد الأستاذ فهد: a name after an honorific alone that shares its given
     or family name with a person named before is most likely his later mention, whom the reader did not
-    link (a name cut short at first mention: الدكتور فهد غرم الله الزعابي): no positive evidence."""
+    link (a name cut short at first mention: الدكتور فهد غرم الله الزعابي): no positive evidence. After a
+    folk honorific the name is a full one (ويقول العم محمد حسين آل مبيت): only the family name links it
+    (a street feature's speakers share common given names)."""
     start = e.mentions[0].loc.start
     words = {w for w in e.key.split() if len(w) > 3}  # (not عبد of عبد اللطيف, not بن)
     return any(o is not e and o.kind == "person" and o.mentions and o.mentions[0].loc.start < start
-               and {o.key.split()[0], o.key.split()[-1]} & words for o in entities)
+               and ({o.key.split()[-1]} if family_only else {o.key.split()[0], o.key.split()[-1]}) & words
+               for o in entities)
 
 
 def _titled(mention) -> bool:
@@ -139,13 +142,18 @@ def _starting_at(patterns, label: str, k: int):
     return next((m for m in reversed(patterns.find_reaching(label, k)) if m.span_start == k), None)
 
 
+FOLK_NAME_WORDS = 2  # ويقول العم فهد العتيبي: a folk honorific is no title before a full name only
+
+
 def framed_speakers(ctx: Context, entities) -> None:
     """ويقول فهد العتيبي إن ...، أما فهد العتيبي فيقول: a person without a title or description whose
     name stands between a reporting verb and his words, or opens its clause right before his reporting
     verb (people.pattern: speech-verb-before-name, speech-after-name, subject-before-name,
     speech-verb-after-name), is framed: the
     positive evidence that nothing describes him; so is a public figure of the lexicon public-figures. A
-    kunya alone (أم أحمد: pattern kunya-name) is not."""
+    kunya alone (أم أحمد: pattern kunya-name) is not. A folk honorific (العم، الخال: titles describes=framed)
+    is no title only where the first mention, a full name, is so framed (ويقول العم فهد العتيبي:); elsewhere
+    (العم عبدالله، a feature's familiar later name; أيادي العم فلان) it says who he is, as a title would."""
     public = ctx.res["public-figures"]
     todo = []
     for e in entities:
@@ -160,11 +168,11 @@ def framed_speakers(ctx: Context, entities) -> None:
             todo.append(e)
     if not todo:
         return
-    todo = [e for e in todo if not (e.mentions[0].courtesy and _shares_name(e, entities))]
+    todo = [e for e in todo if not (e.mentions[0].courtesy and _shares_name(e, entities, e.mentions[0].folk))]
     patterns = ctx.patterns
     index = ctx.index
     for e in todo:
-        for mention in e.mentions:
+        for n, mention in enumerate(e.mentions):
             if mention.form not in ("name", "surname"):
                 continue
             # وقال الدكتور فلان إن: the verb frames the honorific and the name together
@@ -176,11 +184,17 @@ def framed_speakers(ctx: Context, entities) -> None:
                 mention.lexicon.extend(kunya.evidence)
                 continue
             frame = _frame(patterns, i, k)
+            if frame and e.mentions[0].folk and (n > 0 or len(e.key.split()) < FOLK_NAME_WORDS):
+                break  # العم عبدالله، later ويقول العم فلان: the folk honorific describes him (below)
             if frame:
                 e.framed = True
                 for m in frame:
                     mention.lexicon.extend(m.evidence)
                 break
+    for e in entities:
+        if e.kind == "person" and not e.framed:
+            for m in e.mentions:  # الخبز الذي تنتجه أيادي العم فلان: an elderly craftsman, described
+                m.courtesy = m.courtesy and not m.folk
 
 
 def _frame(patterns, i: int, k: int) -> list:

@@ -27,6 +27,28 @@ def _tails(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+HEAD_WORDS = 2  # محمد عبدالله of محمد عبدالله العمري: a given name and his father's, the family name left out
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _heads(text: str) -> tuple[str, ...]:
+    """Every head of at least HEAD_WORDS words that text.startswith(head + " ")."""
+    words = text.split()
+    return tuple(" ".join(words[:n]) for n in range(HEAD_WORDS, len(words)))
+
+
+def _head_of(longer: str, shorter: str) -> bool:
+    return len(shorter.split()) >= HEAD_WORDS and longer.startswith(shorter + " ")
+
+
+def named_by_head(a: str, b: str) -> bool:
+    """محمد عبدالله of محمد عبدالله العمري: one name (at least a given name and his father's, عبد joined
+    to its word) starts the other, whose family name it leaves out; also spelling-blind."""
+    a, b = _joined_key(a), _joined_key(b)
+    la, lb = loose_key(a), loose_key(b)
+    return _head_of(a, b) or _head_of(b, a) or _head_of(la, lb) or _head_of(lb, la)
+
+
 class KeyIndex:
     """Entities by each form of their key, each word tail of those forms, and the name without its
     chain of fathers (عثمان بن حمد الخويطر → عثمان الخويطر). Entities appended to the list since the
@@ -38,11 +60,12 @@ class KeyIndex:
         self._by_form: dict[str, list[int]] = {}
         self._by_tail: dict[str, list[int]] = {}
         self._by_short: dict[str, list[int]] = {}
+        self._by_head: dict[str, list[int]] = {}
         self._ends: tuple[Entity, Entity] | None = None
 
     def candidates(self, entities: list[Entity], key: str) -> list[Entity]:
         """In the list's order, every entity whose key can equal `key`, end with it, be one of its own
-        tails or shorten to it: a superset of those the caller's comparison accepts."""
+        tails or heads, start with it or shorten to it: a superset of those the caller's comparison accepts."""
         self._sync(entities)
         forms = key_forms(key)
         found: set[int] = set()
@@ -52,6 +75,10 @@ class KeyIndex:
             for tail in _tails(form):
                 found.update(self._by_form.get(tail, ()))
         found.update(self._by_short.get(forms[2], ()))
+        for form in set(forms):
+            found.update(self._by_head.get(form, ()))
+            for head in _heads(form):
+                found.update(self._by_form.get(head, ()))
         return [entities[i] for i in sorted(found)]
 
     def _sync(self, entities: list[Entity]) -> None:
@@ -66,6 +93,8 @@ class KeyIndex:
                 self._by_form.setdefault(form, []).append(i)
                 for tail in set(_tails(form)):
                     self._by_tail.setdefault(tail, []).append(i)
+                for head in set(_heads(form)):
+                    self._by_head.setdefault(head, []).append(i)
             short = _without_nasab(forms[2])
             if short is not None:
                 self._by_short.setdefault(short, []).append(i)

@@ -177,7 +177,8 @@ class PersonPasses(NameReader):
                                  first_title[0] if first_title else None, first_title[1] if first_title else None,
                                  list(kept.evidence))
             m.title_kind = (phrase.roles[0][2].entry.get("kind") if titles else "honorific") if first_title else None
-            m.courtesy = not titles and all(r[2].entry.get("describes") == "no" for r in phrase.roles)
+            m.courtesy = not titles and all(r[2].entry.get("describes") in ("no", "framed") for r in phrase.roles)
+            m.folk = m.courtesy and any(r[2].entry.get("describes") == "framed" for r in phrase.roles)
             if m.courtesy:  # --explain shows the honorific that is no title
                 m.lexicon.extend(src for _text, _loc, src in honorifics)
             for text, _loc, _src in titles[1:] + honorifics:
@@ -205,7 +206,8 @@ class PersonPasses(NameReader):
                                                      [m.entry.source])])
                 continue
             before_word = self._word(i - 1)
-            after_verb = before_word is not None and self.res.reporting_forms.lookup(before_word) is not None
+            after_verb = before_word is not None and (self.res.reporting_forms.lookup(before_word) is not None
+                                                      or self._reported_subject(i))
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
                 i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
@@ -275,6 +277,18 @@ class PersonPasses(NameReader):
             entity, _ = self.person(i, end, m.entry.get("gender", "m") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
+
+    def _reported_subject(self, i: int) -> bool:
+        """أما أمين العلي فقد أكد: a clause opener before the name and its reporting verb right after a
+        name of two or three words (people.pattern subject-before-name, speech-verb-after-name) make it
+        the verb's subject, evidence of a name as a reporting verb before it is (أمين، جميل: everyday
+        words that start a name only with evidence)."""
+        patterns = self.ctx.patterns
+        if patterns.label_at("subject-before-name", i - 1) is None:
+            return False
+        return any(all(self.tokens[j].kind == "word" for j in range(i, k))
+                   and patterns.label_at("speech-verb-after-name", k) is not None
+                   for k in range(i + 2, min(i + 4, len(self.tokens))))
 
     def _predicate_title(self, k: int) -> bool:
         """رئيسا، مدربا، كاتبا right after a name: a role in the accusative, what the person was made,

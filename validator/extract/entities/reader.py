@@ -60,7 +60,7 @@ from validator.extract.letters import (
 )
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
-from validator.extract.entities.keys import KeyIndex
+from validator.extract.entities.keys import KeyIndex, named_by_head
 from validator.extract.entities.title_phrases import TitlePhrases
 from validator.extract.model import Entity, Mention
 from validator.extract.resources import loose_key
@@ -543,7 +543,7 @@ class NameReader(TitlePhrases):
             if e.kind != "person":
                 continue
             other = loose_key(e.key)
-            if e.key == key or other == loose:
+            if e.key == key or other == loose or named_by_head(e.key, key):  # محمد عبدالله (العمري)
                 return e, False
             other_joined = _joined_key(e.key)
             if joined != key or other_joined != e.key:  # حسام عبدالغفار ... عبد الغفار

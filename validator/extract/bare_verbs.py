@@ -1,0 +1,54 @@
+"""Reporting verbs whose bare perfect is mostly another word (بين = between, عبر = via, قدر = amount:
+reporting-verbs bare=no): read as the verb only where its writing or its sentence says so."""
+from __future__ import annotations
+
+from validator.extract.attribution_sources import _CONJUNCTIONS, _THAT_CLAUSE, _sentence_initial
+from validator.extract.context import Context
+from validator.extract.vague_source_names import _vague_head
+from validator.text.lexicon import LexMatch
+
+SHADDA = "\u0651"
+BARE_SUBJECT_WORDS = 5  # وبين محمد عبدالله الحربي أن، وبين عدد منهم أن: the subject's longest run
+
+
+def bare_verbs(ctx: Context) -> list[LexMatch]:
+    """بيّن، وبين أن، عبّر: the bare perfect of a bare=no verb, read as the verb only where the original
+    writes its shadda or a reported clause (أن، إن، :) follows it at once; otherwise بين is "between"."""
+    bare = ctx.res.bare_verbs
+    found = []
+    text = ctx.norm.text
+    candidates = set()
+    for verb in bare:  # a few verbs: find their letters in the text, not every token in Python
+        at = text.find(verb)
+        while at != -1:
+            if (k := ctx.index.containing(at)) < len(ctx.tokens):
+                candidates.add(k)
+            at = text.find(verb, at + 1)
+    for k in sorted(candidates):
+        t = ctx.tokens[k]
+        prefix = t.text[:1] if t.text[:1] in _CONJUNCTIONS and t.text[1:] in bare else ""
+        entry = bare.get(t.text[len(prefix):])
+        if entry is None:
+            continue
+        nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
+        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE \
+                or (entry.get("bare-subject") == "vague" and _vague_head(ctx, nxt)) \
+                or (entry.get("bare-subject") == "clause" and prefix and _subject_then_clause(ctx, k)):
+            found.append(LexMatch((t.start + len(prefix), t.end, prefix, entry, k, k + 1)))
+    return found
+
+
+def _subject_then_clause(ctx: Context, k: int) -> bool:
+    """وبين فلان أن ...: a bare=no verb with و/ف opening its sentence, a subject of a few words with no و
+    pairing two nouns (وبين الحين والآخر، وبين هذا وذاك: the preposition between two things), then a
+    reported clause (أن، إن، :); the preposition opening a sentence is followed by its pair."""
+    sentence = ctx.sentence_of(ctx.tokens[k].start)[0]
+    if not _sentence_initial(ctx, k, sentence):
+        return False
+    for j in range(k + 1, min(k + 2 + BARE_SUBJECT_WORDS, len(ctx.tokens))):
+        t = ctx.tokens[j]
+        if t.text in _THAT_CLAUSE:
+            return j > k + 1
+        if t.kind != "word" or t.text[:1] in _CONJUNCTIONS and j > k + 1:
+            return False
+    return False
