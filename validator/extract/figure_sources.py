@@ -320,6 +320,8 @@ def sourced_next(ctx: Context, article: Article) -> None:
                      if (s := ctx.sentence_of(ctx.tokens[m.span_start].start)[0]) not in about_casualties}
     for n in article.numbers:
         nxt = n.sentence + 1
+        while nxt < len(sentences) and opening[nxt] and sentences[nxt].paragraph == n.paragraph:
+            nxt += 1  # a later part of a cut first sentence is that sentence, not the next one
         if not 0 <= n.sentence < nxt < len(sentences):
             continue
         if n.category == "casualty" and nxt in forecasts:
