@@ -4,9 +4,9 @@ are a source."""
 from __future__ import annotations
 
 import bisect
-import re
 
 from validator.extract.context import Context
+from validator.extract.letters import WORD_RUN
 from validator.extract.model import Article, Attribution
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_cached
@@ -15,7 +15,6 @@ from validator.text.normalize import normalize_cached
 _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
 _CONJUNCTIONS = affixes("conjunction")  # و، ف
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
-_WORD = re.compile(r"[^\W\d_]+")
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
 
 # Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
@@ -137,7 +136,7 @@ def _impersonal(a: Attribution, text: str) -> bool:
     if a.source or a.kind != "verb" or a.loc.start < 2 or text[a.loc.start - 1] not in _CONJUNCTIONS \
             or text[a.loc.start - 2].isalnum():
         return False  # only a verb opening a clause of its own (ويتوقع), not one after its subject (إنها تتوقع)
-    after = _WORD.search(text, a.loc.end, a.loc.end + _THAT_REACH)
+    after = WORD_RUN.search(text, a.loc.end, a.loc.end + _THAT_REACH)
     return after is not None and normalize_cached(after.group()) in _THAT_CLAUSE
 
 
