@@ -540,13 +540,15 @@ def _refusals(ctx: Context) -> set[int]:
 
 
 def _measured(ctx: Context, j: int, clitic: str) -> bool:
-    """Token j is the clitic on a figure: بملايين، بنحو، ب 300 (a number word, a qualifier or a number)."""
+    """Token j is the clitic on a figure: بملايين، بنحو، بأكثر من، ب 300 (a number word, a qualifier of one
+    word or more, or a number)."""
     if j >= len(ctx.tokens) or not ctx.tokens[j].text.startswith(clitic):
         return False
     rest = ctx.tokens[j].text[len(clitic):]
     if not rest:
         return j + 1 < len(ctx.tokens) and ctx.tokens[j + 1].kind == "number"
-    return ctx.res["number-words"].lookup(rest) is not None or ctx.res["qualifiers"].lookup(rest) is not None
+    qualifier = ctx.hit_at("qualifiers", j)
+    return ctx.res["number-words"].lookup(rest) is not None or (qualifier is not None and qualifier.prefix == clitic)
 
 
 def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, reach: int = 6) -> Entity | None:

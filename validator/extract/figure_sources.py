@@ -4,15 +4,18 @@ figure, a consequence of the sentence before, a data source nearby. Each sets a 
 (`carried`, `sourced_next`, `continues_source`, `source_near`); none makes a figure `attributed`."""
 from __future__ import annotations
 
+
 from validator.extract.outlets import is_outlet
 from validator.extract.context import Context
 from validator.extract.figure_context import lead_paragraph
-from validator.extract.letters import ARTICLE
+from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem
 from validator.extract.passages import first_word
+from validator.extract.wordclasses import word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, SEMICOLONS
 
+_TOTAL_WORDS = word_class("figure-words", "total-words")
 _NOT_CARRIED = ("opinion", "denial")  # reporting-verbs kinds whose words do not carry to later figures
 
 
@@ -188,8 +191,50 @@ def _mark_repeats(article: Article) -> None:
             n.repeats = first[key]
         else:
             first[key] = n.id
+    _mark_breakdowns(article)
 
 
+def _mark_breakdowns(article: Article) -> None:
+    """وبلغت القيمة الإجمالية 197 مليون ريال ... وبلغت قيمة الأول 84.5 مليون، والثاني 59.4 مليون، والثالث 53.7
+    مليون: two or more unsourced figures of one sentence, of one kind and unit, that add up to an earlier body
+    figure of that kind and unit (within rounding) break that total down: its source, or the finding that
+    asks for it, covers them too (round 44: a municipality's three contracts after the lead's total)."""
+    earlier: list[NumberItem] = []
+    by_sentence: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        if n.in_headline or n.sentence < 0 or n.value is None:
+            continue
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for sentence in sorted(by_sentence):
+        groups: dict[tuple, list[NumberItem]] = {}
+        for n in by_sentence[sentence]:
+            if not n.attributed and n.carried_from is None and n.repeats is None and n.category in BREAKDOWN_KINDS:
+                groups.setdefault((n.category, n.noun_type), []).append(n)
+        for key, parts in groups.items():
+            if len(parts) < 2:
+                continue
+            total = sum(float(n.value) for n in parts)
+            whole = next((e for e in earlier if (e.category, e.noun_type) == key and e.value >= BREAKDOWN_MIN
+                          and abs(total - float(e.value)) <= BREAKDOWN_ROUNDING * float(e.value)
+                          and _called_total(article.doc.text, e)), None)
+            if whole is not None:
+                for n in parts:
+                    n.repeats = whole.id
+        earlier.extend(by_sentence[sentence])
+
+
+def _called_total(text: str, n: NumberItem) -> bool:
+    """القيمة الإجمالية لهذه المشروعات أكثر من 197 مليون: a word of figure-words total-words a few words before
+    the figure calls it a total (sums that merely coincide are no breakdown: a fall and the level it fell to)."""
+    words = WORD_RUN.findall(text, max(0, n.loc.start - TOTAL_REACH_CHARS), n.loc.start)[-TOTAL_REACH:]
+    return any(normalize_string(w) in _TOTAL_WORDS for w in words)
+
+
+BREAKDOWN_KINDS = ("money", "quantity", "people")  # sums and counts a total breaks down (not percentages: shares of other wholes)
+BREAKDOWN_MIN = 10  # a total below it adds up by chance too often (2 + 3 = 5)
+BREAKDOWN_ROUNDING = 0.01  # parts given to one decimal add up to a rounded total (84.5 + 59.4 + 53.7 = 197.6: أكثر من 197)
+TOTAL_REACH = 6  # words before a total where the word calling it one stands (الإجمالية لهذه المشروعات أكثر من)
+TOTAL_REACH_CHARS = 80
 BACK_REFERENCE_REACH = 4  # characters before a figure where its definite article is written (الـ110، الـ 110)
 TITLE_TO_NAME = 3  # tokens after a deciding official's title where his name may start (الأمير عبدالله، الرئيس العام ...)
 
@@ -320,6 +365,8 @@ def sourced_next(ctx: Context, article: Article) -> None:
                      if (s := ctx.sentence_of(ctx.tokens[m.span_start].start)[0]) not in about_casualties}
     for n in article.numbers:
         nxt = n.sentence + 1
+        while nxt < len(sentences) and opening[nxt] and sentences[nxt].paragraph == n.paragraph:
+            nxt += 1  # a later part of a cut first sentence is that sentence, not the next one
         if not 0 <= n.sentence < nxt < len(sentences):
             continue
         if n.category == "casualty" and nxt in forecasts:

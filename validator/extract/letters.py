@@ -3,10 +3,13 @@ predicates (validator/extract/patterns/shapes.py) and the entity passes test on 
 code names a letter by its role (ARTICLE, FUTURE, MARBUTA); the letters themselves are data."""
 from __future__ import annotations
 
+import re
+
 from validator.extract.wordclasses import affix, affixes, letters, written_affix, written_affixes
 from validator.text.normalize import normalize_string
 
 ARTICLE = affix("article")                       # ال
+WORD_RUN = re.compile(r"[^\W\d_]+")               # a run of letters: a word without its digits and marks
 FAMILY = written_affix("family")                 # آل, as written
 NAME_CLITICS = letters("name-clitic")            # و ف ب ل
 NAME_CLITIC_PREFIXES = affixes("name-clitic")

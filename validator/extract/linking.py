@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from validator.extract.context import Context
+from validator.extract.letters import WORD_RUN
 from validator.extract.model import Article, Attribution
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_cached
@@ -13,6 +14,8 @@ from validator.text.normalize import normalize_cached
 # What opens a reporter's words (إن، أن، أنه، the colon): a quotation right after it is all he says
 _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
 _CONJUNCTIONS = affixes("conjunction")  # و، ف
+_THAT_CLAUSE = word_class("attribution-words", "that-clause")
+_THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
 
 # Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
 POLL_WINDOW = 6
@@ -127,6 +130,16 @@ class _SourcedAttributions:
         return atts[k] if k < len(atts) else None
 
 
+def _impersonal(a: Attribution, text: str) -> bool:
+    """ويتوقع أن، وتبين أن: a reporting verb opening its clause with no subject, its that-clause right after it, is impersonal
+    ("it is expected that"): it reports the clause it opens, not what its sentence said before it."""
+    if a.source or a.kind != "verb" or a.loc.start < 2 or text[a.loc.start - 1] not in _CONJUNCTIONS \
+            or text[a.loc.start - 2].isalnum():
+        return False  # only a verb opening a clause of its own (ويتوقع), not one after its subject (إنها تتوقع)
+    after = WORD_RUN.search(text, a.loc.end, a.loc.end + _THAT_REACH)
+    return after is not None and normalize_cached(after.group()) in _THAT_CLAUSE
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -162,6 +175,8 @@ def link(article: Article) -> None:
             n.attributed = True
             n.source = quote.speaker
         atts = by_sentence.get(n.sentence, [])
+        if quote is None and atts:  # ...إلى 700 مليون في 2014، ويتوقع أن تصل إلى مليار: no one's words before it
+            atts = [a for a in atts if a.loc.start < n.loc.end or not _impersonal(a, article.doc.text)]
         if quote is None and atts and closed:
             covering = [a for a in atts if not (a.id in closed and (n.loc.end <= a.loc.start or (
                 closed[a.id] <= n.loc.start and not _words_go_on(article.doc.text[closed[a.id]:n.loc.start]))))]

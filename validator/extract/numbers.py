@@ -8,6 +8,7 @@ from typing import Any
 from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.figure_context import FigureContext
+from validator.extract.letters import WORD_RUN
 from validator.extract.model import NumberItem
 from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, figure_words, parse_digits,
                                         percent_words)
@@ -32,7 +33,6 @@ _AMONG = word_class("figure-words", "among")
 _ARTICLE = affix("article")
 _AND = affix("and")
 # ماضي: the background-context patterns (العام الماضي) run only in an article where it occurs
-_WORD = re.compile(r"[^\W\d_]+")
 # أي 600 مليون، ما يعادل، بما يوازي: the words that announce an amount restated
 _RESTATE_MARKERS = word_class("figure-words", "restate-markers")
 _RESTATE_FILLERS = _RESTATE_MARKERS | figure_words("restate-fillers")
@@ -146,7 +146,7 @@ class NumberExtractor:
             if prev is not None and n.category == "money" and prev.category == "money" \
                     and n.sentence == prev.sentence:
                 gap = self.text[self.ctx.norm.to_normalized(prev.loc.end):self.ctx.norm.to_normalized(n.loc.start)]
-                words = _WORD.findall(gap)
+                words = WORD_RUN.findall(gap)
                 others = [w for w in words if w not in _RESTATE_FILLERS]
                 marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)
                 if marked and len(others) <= 2 and not re.search(r"[.؛;]", gap):
