@@ -8,10 +8,11 @@ import re
 from functools import partial
 
 from validator.extract.context import Context
-from validator.extract.letters import ALEF_MAKSURA, ARTICLE, NISBA_ENDING, WAW
+from validator.extract.letters import ALEF_MAKSURA, ARTICLE, MARBUTA, NISBA_ENDING, WAW
 from validator.extract.model import SpellingGroup
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import QUOTE_MARKS
 
 LONG_VOWELS = frozenset(affixes("long-vowel"))
 
@@ -196,8 +197,8 @@ def name_slot(ctx: Context, spans, name: str, entities, written_after: dict | No
                 return "after-same-given-name", span
             other_person = True  # another given name: another person
             continue
-        if _reporting_verb(ctx, previous):
-            return "after-reporting-verb", span
+        if _reporting_verb(ctx, previous) or (previous in QUOTE_MARKS and k >= 2 and _reporting_verb(ctx, texts[k - 2])):
+            return "after-reporting-verb", span  # (وقال "العوضي": the speaker's name quoted)
         alone = k + 1 == len(tokens) or tokens[k + 1].kind != "word" or stopwords.lookup(texts[k + 1]) is not None
         if since is not None and alone and ctx.loc(*span).start > since:
             return "family-back-reference", span
@@ -287,3 +288,82 @@ def _opens_full_name(ctx: Context, loc, key: str) -> bool:
             or stopwords.lookup(texts[k]) is not None or ctx.res.is_non_name(texts[k]):
         return False
     return k + 1 == len(tokens) or tokens[k + 1].kind == "punct"
+
+
+def name_slot_variants(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    """A family name's other spelling where a name stands: without its article, or with a letter more
+    or less at its end."""
+    out = dropped_article_names(ctx, entities, known)
+    return out + end_letter_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms})
+
+
+# A family name written once with one letter more at its end (ستيوارت فيفر / ستيوارت فيفرز، خالد العوض /
+# وقال "العوضي"): where both spellings stand in one person's name slots, a name mistyped: both after the
+# same given name, or one after a given name and the other after a reporting verb, maybe quoted.
+# Elsewhere a letter more at the end is a word's inflection (a pronoun ه or هم، a feminine ة or ت, an
+# accusative ا, a plural or dual ن: never compared) or another family (خالد السالم / فهد السالمي: the
+# other spelling after another given name); neither spelling is a word of the lexicons.
+END_LETTER_MIN = 4  # letters of the shorter spelling: shorter words after a name are words
+_NOT_END_LETTERS = frozenset(affixes("feminine") + affixes("feminine-t") + affixes("accusative") + affixes("pronoun")
+                             + (MARBUTA,))
+_PRONOUNS = affixes("pronoun")  # بلاده / بلادهم: a pronoun made plural
+_PLURAL_ENDINGS = affixes("dual-ending") + affixes("masculine-plural") + affixes("oblique-plural")  # التقليدي / التقليدين
+
+
+def end_letter_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
+    words = {w for w in ctx.distinct_texts if len(w) >= END_LETTER_MIN}
+    pairs = [(w[:-1], w) for w in words if w[:-1] in words and w[-1] not in _NOT_END_LETTERS
+             and not w[:-1].endswith(_PRONOUNS) and not w.endswith(_PLURAL_ENDINGS)]
+    out = []
+    for shorter, longer in sorted(pairs):
+        if any(stopwords.lookup(w) is not None or is_non_name(w) for w in (shorter, longer)):
+            continue
+        slot, spans = _end_letter_slot(ctx, shorter, longer)
+        if slot is None:
+            continue
+        locs = sorted((ctx.loc(*span) for span in spans), key=lambda x: x.start)
+        if not any(loc.text in known for loc in locs):
+            out.append(SpellingGroup(shorter, tuple((loc.text, loc) for loc in locs), "person", "end-letter", slot))
+    return out
+
+
+def _end_letter_slot(ctx: Context, shorter: str, longer: str):
+    """Where the two spellings stand as one person's name (`end_letter_names`): the slot of the second
+    and the first span of each; (None, None) if they do not."""
+    tokens, texts = ctx.tokens, ctx.texts
+    given, stopwords = ctx.res.given_names.by_norm, ctx.res["stopwords"]
+    before: dict[str, dict[str, tuple[int, int]]] = {}  # a spelling -> the word before it -> its span
+    for w in (shorter, longer):
+        for k in ctx.positions({w}):
+            before.setdefault(w, {}).setdefault(texts[k - 1] if k else "", (tokens[k].start, tokens[k].end))
+    first = {w: min(spans.values()) for w, spans in before.items()}
+    # both after one given name that is also a word (صالح، سعيد) may be a phrase written twice (في صالح ...);
+    # a given name and a reporting verb's slot name a person, whatever the given name is (خالد العوض)
+    everyday = ctx.res["common-given-names"]
+    shared = {p for p in set(before[shorter]) & set(before[longer])
+              if p in given and stopwords.lookup(p) is None and everyday.lookup(p) is None}
+    if shared:
+        p = min(shared, key=lambda p: before[longer][p])
+        return "after-same-given-name", (before[shorter][p], before[longer][p])
+    for named, other in ((shorter, longer), (longer, shorter)):
+        given_before = {p for p in before[named] if p in given and stopwords.lookup(p) is None}
+        if not given_before or any(p in given for p in before[other]):
+            continue  # خالد السالم / فهد السالمي: another given name, another person
+        slot, span = name_slot(ctx, [(tokens[k].start, tokens[k].end) for k in ctx.positions({other})], named, [],
+                               {p: ctx.loc(*before[named][p]).start for p in given_before})
+        if slot == "after-reporting-verb" and not _opens_other_name(ctx, span, named):
+            return slot, (first[named], span)
+    return None, None
+
+
+def _opens_other_name(ctx: Context, span: tuple[int, int], named: str) -> bool:
+    """The word at span is followed by a name word that never follows `named`: the first word of
+    another person's full name (وطالبت ميرك إربه against أنجيلا ميركل), not `named` written short; a
+    word that follows `named` too is the same person's next name (محمود الحسني الصرخي / وطالب الحسن الصرخي)."""
+    tokens, texts = ctx.tokens, ctx.texts
+    k = ctx.index.containing(span[0]) + 1
+    if k >= len(tokens) or tokens[k].kind != "word" or ctx.res["stopwords"].lookup(texts[k]) is not None \
+            or ctx.res.is_non_name(texts[k]):
+        return False
+    return texts[k] not in {texts[j + 1] for j in ctx.positions({named}) if j + 1 < len(texts)}

@@ -16,7 +16,7 @@ from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MAR
 from validator.extract.model import SpellingGroup
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
-    _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, dropped_article_names, name_slot
+    _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
 from validator.extract.word_keys import WordKeys
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -63,7 +63,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _transposed_surnames(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
-    out += dropped_article_names(ctx, entities, {loc.text for g in out for _, loc in g.forms})
+    out += name_slot_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += dropped_letter_names(ctx, {loc.text for g in out for _, loc in g.forms})
     out += final_marbuta_names(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
