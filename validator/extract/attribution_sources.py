@@ -14,7 +14,7 @@ from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention, Quote
 from validator.extract.quote_classify import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import ARABIC_COMMA, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
+from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 
 _CLAUSE_MARKERS = frozenset({':'}) | QUOTE_STARTS | word_class("attribution-words", "clause-markers")
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
@@ -107,13 +107,13 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
 
 def _past_quoted_addressee(ctx, j: int, longest: int = 5) -> int:
     """وأوضح لـ"الاقتصادية" مسؤول مطلع، وقال لـ«الشرق الأوسط» مصدر: the outlet the speaker talked to,
-    quoted after the ل clitic, stands between the verb and its subject and opens no clause. The token
-    after its closing mark, or j."""
+    quoted after the ل clitic, stands between the verb and its subject and opens no clause, nor does a
+    comma after it (وأكد لـ "الاقتصادية"، مصدر من الشركة أن). The token after its closing mark (and comma), or j."""
     tokens = ctx.tokens
     if j + 2 < len(tokens) and tokens[j].text in _LAM and tokens[j + 1].text in QUOTE_STARTS:
         for x in range(j + 2, min(j + 2 + longest, len(tokens))):
             if tokens[x].text in QUOTE_ENDS:
-                return x + 1
+                return x + 2 if x + 2 < len(tokens) and tokens[x + 1].text in COMMAS else x + 1
     return j
 
 

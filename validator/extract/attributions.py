@@ -40,8 +40,12 @@ from validator.extract.attribution_sources import (
 from validator.extract.context import Context
 from validator.extract.vague_source_names import (
     _identified_after_lead,
+    _document_at,
     _identified_in_lead_passage,
+    _is_document,
     _named_next,
+    _vague_head,
+    identified_back_reference,
     _outlet_named_next,
     _relays_named_statement,
 )
@@ -80,6 +84,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     by_id = {e.id: e for e in entities}
     refused = _refusals(ctx)
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
+    identified: dict[str, Entity] = {}  # a vague source's id -> the named source its first mention was found to be
     for start, kind, m in events:
         if _inside(inside_quote, start):
             continue
@@ -143,6 +148,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 if m.entry.get("object") != "noun" and not _clause_follows(ctx, j, sentence, window=4):
                     continue  # التي ستبين حجم الدمار: a relative clause reports only when a clause follows
                 source = _subject_before(ctx, spans, rel, sentence)
+                if source is not None and _antecedent_disagrees(ctx, ctx.tokens[rel].text, source):
+                    _not_source_in(ctx, source, sentence)  # أمام الجماهير ووسائل الإعلام، والذي يتوقع:
+                    source = None  # not that noun's clause
                 if source is None and not _clause_follows(ctx, j, sentence):
                     continue
                 _record(ctx, results, m, kind, source, sentence, paragraph, False, last_source)
@@ -163,14 +171,14 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if m.entry.get("source-after"):
                 source = _source_after_word(ctx, spans, j, sentence, m.entry.get("source-after")) or source
             if source is not None and topic is None:  # تحدثت وسائل إعلام عن: the topic, not whom they relay
-                source = _relayed(ctx, spans, source, sentence, j)
+                source = _carried(ctx, spans, source, sentence, j, identified)
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
                     or _outlet_named_next(ctx, spans, source, sentence) \
                     or _identified_in_lead_passage(ctx, spans, source, sentence)
                 if named is not None:
                     source.mentions[0].is_source = False
-                    source = named
+                    source = identified[source.id] = named
                 elif _relays_named_statement(ctx, spans, source, sentence):
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
@@ -181,7 +189,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                         or _identified_in_lead_passage(ctx, spans, source, sentence)
                     if outlet is not None:
                         source.mentions[0].is_source = False
-                        source = outlet
+                        source = identified[source.id] = outlet
             if topic_only and (source is None or not source.vague):
                 continue  # تحدث الوزير عن خطط الوزارة: a named speaker's topic, which quotes nothing
             if source is None and not participle:
@@ -209,7 +217,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         elif kind == "preposition":
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
             if source is not None and source.vague:  # على حد ما نقلت وسائل إعلام عن الكابتن فلان
-                source = _relayed(ctx, spans, source, sentence, j)
+                source = _carried(ctx, spans, source, sentence, j, identified)
             if source is None and m.entry.norm.startswith(_IN_STATEMENT):
                 # وقالت وزارة الصحة في بيان إن ...: the statement is the sentence's speaker's
                 source = _same_sentence_source(results, sentence, by_id) or _subject_before(
@@ -220,6 +228,12 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
                                     documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
                                                                          documents=False)
+        if source is not None and not source.vague and kind != "statement" \
+                and (report := _document_at(ctx, spans, j)) is not None:
+            identified.setdefault(report.id, source)  # أوضح تقرير نشرته مجلة ...: the outlet's report
+        if (named := identified_back_reference(ctx, identified, source, sentence)) is not None:
+            _not_source_in(ctx, source, sentence)  # وأضاف التقرير: the report already found to be the outlet's
+            source = named
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
         if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
@@ -304,7 +318,8 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
         if entry is None:
             continue
         nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
-        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE:
+        if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE \
+                or (entry.get("bare-subject") == "vague" and _vague_head(ctx, nxt)):
             found.append(LexMatch(t.start + len(prefix), t.end, prefix, entry, k, k + 1))
     return found
 
@@ -469,6 +484,15 @@ def _relayed(ctx, spans, source: Entity, sentence: int, j: int) -> Entity:
     return relayed or source
 
 
+def _carried(ctx, spans, source: Entity, sentence: int, j: int, identified: dict) -> Entity:
+    """_relayed, and a vague document (document-heads: تقرير، دراسة) that a named outlet carried
+    (بحسب التقرير الذي نقلته وكالة ...) recorded as that outlet's in `identified`."""
+    relayed = _relayed(ctx, spans, source, sentence, j)
+    if not relayed.vague and _is_document(source):
+        identified.setdefault(source.id, relayed)
+    return relayed
+
+
 def _not_source_in(ctx, entity: Entity, sentence: int) -> None:
     """The entity's mentions in the sentence give no claim of their own."""
     for mention in entity.mentions:
@@ -488,6 +512,19 @@ def _disagrees(relative: str, verb_gender: str | None) -> bool:
     """A singular relative pronoun and a verb of the other gender: the antecedent is not the subject."""
     gender = _RELATIVE_GENDER.get(relative)
     return gender is not None and verb_gender in ("m", "f") and verb_gender != gender
+
+
+def _antecedent_disagrees(ctx, relative: str, source: Entity) -> bool:
+    """A singular relative pronoun of the other gender than a vague source's head (vague-sources gender:
+    وسائل الإعلام f, والذي m): the vague noun is not its antecedent, so not the subject of its verb."""
+    gender = _RELATIVE_GENDER.get(relative)
+    if gender is None or not source.vague or not source.key:
+        return False
+    lexicon = ctx.res["vague-sources"]
+    entry = lexicon.lookup(source.key)
+    if entry is None or not entry.get("gender"):
+        entry = lexicon.lookup(source.key.split(" ", 1)[0].removeprefix(ARTICLE))
+    return entry is not None and entry.get("gender") in ("m", "f") and entry.get("gender") != gender
 
 
 def _plural_participle(entry) -> bool:

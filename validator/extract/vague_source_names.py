@@ -220,3 +220,42 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
         if k < len(spans) and spans[k].first_token == j and is_outlet(spans[k].entity):
             return spans[k].entity
     return None
+
+
+def _definite_here(ctx, vague: Entity, sentence: int) -> bool:
+    """A mention of the vague entity in the sentence written definite (التقرير، المصدر، والدراسة): Arabic's
+    article on a repeated noun points back to the one already told of, where an indefinite (تقرير) opens a new one."""
+    return any(normalize_string(m.loc.text).startswith(_DEFINITE_STARTS) for m in vague.mentions
+               if m.form == "vague" and ctx.sentence_of(ctx.norm.to_normalized(m.loc.start))[0] == sentence)
+
+
+_DEFINITE_STARTS = affixes("definite-start")
+
+
+def identified_back_reference(ctx, identified: dict, source: Entity | None, sentence: int) -> Entity | None:
+    """أوضح تقرير نشرته مجلة «فورين بوليسي» ... . وأضاف التقرير أن ...: the named source that an earlier
+    mention of the vague entity was found to be (the next sentence's named person, the outlet that published
+    a report, the agency that carried it: `identified`, vague id -> named entity), for a definite back-reference
+    to it. None otherwise."""
+    if source is None or not source.vague or source.id not in identified or not _definite_here(ctx, source, sentence):
+        return None
+    return identified[source.id]
+
+
+def _is_document(e: Entity) -> bool:
+    """A vague document (document-heads: تقرير، دراسة)."""
+    return e.vague and bool(e.mentions) \
+        and normalize_string(e.mentions[0].loc.text.split()[0]).removeprefix(_ARTICLE) in _DOCUMENT_HEADS
+
+
+def _document_at(ctx, spans, j: int) -> Entity | None:
+    """The vague document whose mention opens at token j, right after a verb whose source was found past it
+    (أوضح تقرير كتبه فلان ونشرته مجلة ...: the report the named outlet published), or None."""
+    k = bisect.bisect_left(_firsts(spans), j)
+    return spans[k].entity if k < len(spans) and spans[k].first_token == j and _is_document(spans[k].entity) else None
+
+
+def _vague_head(ctx, word: str) -> bool:
+    """An indefinite head noun of a vague source (مختصون، مصادر، مسؤول): lexicon vague-sources kind=head."""
+    entry = ctx.res["vague-sources"].lookup(word)
+    return entry is not None and entry.get("kind") == "head" and not word.startswith(_ARTICLE)

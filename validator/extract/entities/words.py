@@ -65,7 +65,9 @@ _CLOSING_MARKS = frozenset({"»", "”", '"'})
 _QUOTE_MARKS = _QUOTE_OPENERS | _CLOSING_MARKS
 # Prepositions opening the occasion of a quotation between its speaker and it (خلال مؤتمر صحفي)
 _OCCASION = word_class("entity-words", "occasion")
-OCCASION_WORDS = 3
+# words of the occasion between a bare speaker and his quotation (وقال فلان في رسالة استقالته الأسبوع الماضي:
+# «...»، في العرض الأول للفيلم في نيويورك: five words; three left such a speaker to an older source)
+OCCASION_WORDS = 5
 HOLDER_WORDS = 3  # words no lexicon knows read as a title's holder (منة شلبي، هورشت هيلدت)
 _REPORT_MARKS = frozenset({":", "«", '"', "“"}) | word_class("entity-words", "report-mark")
 

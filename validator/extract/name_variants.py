@@ -1,0 +1,132 @@
+"""A name written two ways that normalizing or the other variant rules miss: a foreign name written once with one of its letters dropped (شفاينشتايجر / شفاينتايجر، تشارلتون /
+تشارلون): two long words of one article, neither a word the lexicons know, that differ by one
+consonant inside; a family name ending once in ة and once in ه after the same given name (فلاتة /
+فلاته). `find_spellings` (spellings.py) calls it; the rule inconsistent-name reads the group
+(variants dropped-letter, final-marbuta)."""
+from __future__ import annotations
+
+from functools import partial
+
+from validator.extract.context import Context
+from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
+    WAW, YEH
+from validator.extract.model import SpellingGroup
+from validator.extract.wordclasses import affix, affixes
+from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
+
+# A transliterated name is long and rich in long vowels (ساركوزي، فيرنانديز، ليماسول), an Arabic word
+# with a letter more is another word of its root (انطلاق / اطلاق، وتتواجه / وتواجه، اميركيتين /
+# اميركيين). Only the longer spelling of DROPPED_MIN letters or more is compared, against a shorter
+# one of DROPPED_MIN - 1 with VOWELS_MIN long vowels after its first letter; never a definite word, a
+# word with an ending of Arabic inflection (affixes native-ending: a pronoun, ات، يه), an imperfect
+# verb's plural (يطلقون), nor a letter dropped in the first two of a stem that starts as a verb or a
+# verbal noun or a participle does (ا ت ي ن م: تتواجه / تواجه، اكتساب / اكساب، متوافقة / موافقة), nor a
+# clitic more (وبتعيين / وتعيين).
+DROPPED_MIN = 7
+VOWELS_MIN = 2
+STEM_PREFIX_LETTERS = 2
+_NATIVE_ENDINGS = affixes("native-ending")
+_DEFINITE_STARTS = affixes("definite-start") + (LI_ARTICLE,)
+_FUTURE = affix("future")
+_VERB_PLURAL = affixes("imperfect-pl")
+_VERB_STARTS = IMPERFECT | {ALEF, MEEM}  # a verb, a verbal noun, a participle (متميز / مميز)
+
+
+def _stem_start(w: str) -> int:
+    """How many letters of w are a clitic (و ف ب ل ك, or the future س before an imperfect prefix)."""
+    if w[0] in PROCLITICS or (w[0] == _FUTURE and len(w) > 1 and w[1] in IMPERFECT):
+        return 1
+    return 0
+
+
+def _comparable(stopwords, is_non_name, w: str) -> bool:
+    """w may be a transliterated name's spelling (the shorter's length, its vowels, no Arabic shape)."""
+    if len(w) < DROPPED_MIN - 1 or kind_of(w) != "word" or w.endswith(_NATIVE_ENDINGS):
+        return False
+    skip = _stem_start(w)
+    if w.startswith(_DEFINITE_STARTS) or w[skip:].startswith(ARTICLE):
+        return False
+    if w[skip:].startswith(YEH) and w.endswith(_VERB_PLURAL):
+        return False  # (و)يطلقون: an imperfect verb's plural
+    if sum(c in LONG_VOWELS for c in w[1:]) < VOWELS_MIN:
+        return False
+    return stopwords.lookup(w) is None and not is_non_name(w)
+
+
+def _dropped(longer: str, k: int) -> bool:
+    """Dropping longer's letter k makes a foreign name's other spelling: an inner consonant, not in the
+    first letters of a stem shaped like a verb's or a verbal noun's."""
+    if longer[k] in LONG_VOWELS:
+        return False  # a long vowel more is variant long-vowel (spellings._variant_rule)
+    if all(c in PROCLITICS for c in longer[:k]) and (longer[k] in PROCLITICS or longer[k] == _FUTURE):
+        return False  # a clitic more: وبتعيين / وتعيين، ببلازيو / بلازيو، وسينتهي / وينتهي
+    if k == len(longer) - 2 and longer[k] in (TEH, HEH):
+        return False  # a feminine ت or a pronoun before the last letter: ووالدتي / ووالدي، باتجاهه / باتجاه
+    skip = _stem_start(longer)
+    return not (longer[skip] in _VERB_STARTS and k - skip <= STEM_PREFIX_LETTERS)
+
+
+def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    memo = ctx.res.pattern_memo
+    comparable = memo.get("dropped-comparable")
+    if comparable is None:
+        comparable = memo["dropped-comparable"] = WordCache(
+            partial(_comparable, ctx.res["stopwords"], ctx.res.is_non_name))
+    words = {w for w in ctx.distinct_texts if len(w) >= DROPPED_MIN - 1 and comparable[w]}
+    if len(words) < 2:
+        return []
+    out, used = [], set()
+    for longer in sorted((w for w in words if len(w) >= DROPPED_MIN), key=lambda w: (len(w), w)):  # a clitic's form after
+        for k in range(1, len(longer) - 1):
+            shorter = longer[:k] + longer[k + 1:]
+            if shorter == longer or shorter not in words or not _dropped(longer, k):
+                continue
+            # ولودريان / ولوريان after لودريان / لوريان: one pair, with or without the clitic
+            if {longer, shorter} & used or {longer[1:], shorter[1:]} <= used:
+                continue
+            used |= {longer, shorter}
+            tokens = ctx.tokens
+            locs = sorted((ctx.loc(tokens[p].start, tokens[p].end) for p in
+                           (ctx.positions({w})[0] for w in (longer, shorter))), key=lambda x: x.start)
+            if any(loc.text in known for loc in locs):
+                continue
+            out.append(SpellingGroup(longer, tuple((loc.text, loc) for loc in locs), "term", "dropped-letter"))
+            break
+    return out
+
+
+# A family name's last letter written ة once and ه elsewhere after the same given name (مختار فلاته /
+# مختار فلاتة): normalizing folds the two, so the written letters are compared, as for a final ى / ي
+# (name_typos.final-ya). The same given name before both shows one person (a given name that is also an
+# everyday word, مختار، كامل, too: the same two words written twice); a word the lexicons know is no
+# family name.
+FINAL_MARBUTA_MIN = 4  # letters of the family name: shorter words after a name are words (عمه، ابنه)
+
+
+def final_marbuta_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    res, memo = ctx.res, ctx.res.pattern_memo
+    given = res.given_names.by_norm
+    given_set = memo.get("given-with-and")
+    if given_set is None or given_set[0] is not given:  # the given names bare and after و, once per run
+        given_set = memo["given-with-and"] = (given, frozenset(given) | {WAW + g for g in given})
+    stopwords, tokens, texts = res["stopwords"], ctx.tokens, ctx.texts
+    written: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}  # (given, family) -> last letter -> span
+    for k in ctx.positions(given_set[1]):
+        name = texts[k] if texts[k] in given else texts[k][len(WAW):]
+        if k + 1 >= len(texts) or tokens[k + 1].kind != "word" or stopwords.lookup(name) is not None:
+            continue
+        family = texts[k + 1]
+        if not family.endswith(HEH) or len(family) < FINAL_MARBUTA_MIN + 1 or stopwords.lookup(family) is not None \
+                or res.is_non_name(family):
+            continue
+        span = (tokens[k + 1].start, tokens[k + 1].end)
+        written.setdefault((name, family), {}).setdefault(ctx.original_text(*span)[-1:], span)
+    out = []
+    for (_, family), ends in written.items():
+        if MARBUTA not in ends or HEH not in ends:
+            continue
+        locs = sorted((ctx.loc(*ends[MARBUTA]), ctx.loc(*ends[HEH])), key=lambda x: x.start)
+        if not any(loc.text in known for loc in locs):
+            out.append(SpellingGroup(family, tuple((loc.text, loc) for loc in locs), "person", "final-marbuta"))
+    return out
