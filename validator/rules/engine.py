@@ -104,6 +104,8 @@ class Engine:
         selected = self.select(rule, article)
         if isinstance(req, m.RequireConsistent):
             return [f for _, f in self.consistency(rule, [i for i, _ in selected], article)]
+        if not selected:
+            return []  # (most rules select nothing in most articles: no failures to group)
         failing: list[tuple[object, _Eval, str | None]] = []  # (item, state, what was not found)
         for item, state in selected:
             if isinstance(req, m.Forbid):

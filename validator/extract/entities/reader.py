@@ -556,8 +556,8 @@ class NameReader(TitlePhrases):
                     or (len(loose.split()) >= 2 and ((other.endswith(" " + loose) and not _nasab_of(e.key, key))
                                                      or (loose.endswith(" " + other) and not _nasab_of(key, e.key)))):
                 return e, False
-        loc = self.ctx.loc(self._name_start_offset(name_start), self.tokens[name_end - 1].end)
-        entity = Entity(self.ctx.new_id("p"), "person", loc.text, key, gender)
+        name = self.ctx.original_text(self._name_start_offset(name_start), self.tokens[name_end - 1].end)
+        entity = Entity(self.ctx.new_id("p"), "person", name, key, gender)
         self.entities.append(entity)
         return entity, True
 

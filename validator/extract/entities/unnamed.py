@@ -95,7 +95,7 @@ class UnnamedPasses(SpeakerPasses):
                 key = ALEF + key  # للمرصد: ل + المرصد
             entity = by_key.get(key)  # المرصد → المرصد السوري ...
             if entity is None:
-                name = self.ctx.loc(start_off, end_off).text
+                name = self.ctx.original_text(start_off, end_off)
                 entity = Entity(self.ctx.new_id("o"), "organization", (ALEF + name) if contracted else name, key)
                 self.entities.append(entity)
                 index_prefixes(by_key, entity)
