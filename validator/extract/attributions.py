@@ -38,6 +38,7 @@ from validator.extract.attribution_sources import (
     _word_follows,
 )
 from validator.extract.context import Context
+from validator.extract.group_identity import head_entry
 from validator.extract.vague_source_names import (
     _identified_after_lead,
     _document_at,
@@ -398,7 +399,10 @@ def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_s
             mention = Mention(ctx.new_id("m"), source.id, loc, "verb")
             mention.is_source = True
             source.mentions.append(mention)
-        last_source.append((source, paragraph))
+        # حسب التقديرات: estimates (vague-sources tier=hedge) hedge a figure and speak no words: a later bare
+        # verb or participle (حيث قال:، مشيرا إلى أن) goes on with someone else
+        if (entry := head_entry(source, ctx.res["vague-sources"])) is None or entry.get("tier") != "hedge":
+            last_source.append((source, paragraph))
 
 
 _RELATIVES = word_class("attribution-words", "relatives")

@@ -38,9 +38,14 @@ def plural(e: Entity, a: Article) -> bool:
 
 def _head_entry(e: Entity, a: Article):
     """The vague-sources entry of a vague entity's head word, or None."""
-    if not e.vague or a.resources is None or not e.key:
+    return head_entry(e, a.resources["vague-sources"]) if a.resources is not None else None
+
+
+def head_entry(e: Entity, vague_sources):
+    """The entry of lexicon vague-sources (given) of a vague entity's head word, or None."""
+    if not e.vague or not e.key:
         return None
-    return a.resources["vague-sources"].by_norm.get(_without_article(e.key.split(" ", 1)[0]))
+    return vague_sources.by_norm.get(_without_article(e.key.split(" ", 1)[0]))
 
 
 def _research_word(words) -> str | None:

@@ -185,13 +185,14 @@ _PROCLITICS = frozenset(affixes("clitic"))
 
 
 def _straight_direction(text: str, i: int, lo: int, hi: int) -> str:
-    """Which way a straight mark faces: "open" before a word ( "كلام، و"كلام ), "close" after one
-    ( كلام" ، كلام". ), else "either"."""
+    """Which way a straight mark faces: "open" before a word or after a colon ( "كلام، و"كلام، :" كلام ),
+    "close" after one ( كلام" ، كلام". ), else "either"."""
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     proclitic = before in _PROCLITICS and (i - 1 == lo or text[i - 2].isspace())
-    opens = not after.isspace() and after not in _CLOSES_BEFORE and (
-        before.isspace() or before in _OPENS_AFTER or proclitic)
+    # a colon announces speech: a mark right after it opens, even typed with a space after it (قال:" نص)
+    opens = after not in _CLOSES_BEFORE and (before == ":" or not after.isspace() and (
+        before.isspace() or before in _OPENS_AFTER or proclitic))
     closes = not before.isspace() and before not in _OPENS_AFTER and not proclitic and (
         after.isspace() or after in _CLOSES_BEFORE)
     return "open" if opens and not closes else "close" if closes and not opens else "either"
