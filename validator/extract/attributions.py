@@ -320,7 +320,7 @@ def _bare_verbs(ctx: Context) -> list[LexMatch]:
         nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
         if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE \
                 or (entry.get("bare-subject") == "vague" and _vague_head(ctx, nxt)):
-            found.append(LexMatch(t.start + len(prefix), t.end, prefix, entry, k, k + 1))
+            found.append(LexMatch((t.start + len(prefix), t.end, prefix, entry, k, k + 1)))
     return found
 
 

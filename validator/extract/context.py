@@ -52,6 +52,8 @@ class Context:
         self._word_at = None
         self._distinct: set[str] | None = None
         self._positions: dict[str, list[int]] | None = None
+        # each sentence's start and end (original offsets) and (index, paragraph): `sentence_of`
+        self._sentence_table: tuple[list[int], list[int], list[tuple[int, int]]] | None = None
 
     @property
     def word_at(self):
@@ -156,13 +158,19 @@ class Context:
         return f"{prefix}{n}"
 
     def sentence_of(self, norm_offset: int) -> tuple[int, int]:
-        """(sentence index, paragraph index) containing a normalized offset."""
-        shifts = self.norm.original_shifts  # `to_original`, inline (hundreds an article)
-        s = self.doc.sentence_at(norm_offset if shifts is None else norm_offset + shifts[norm_offset]
-                                 if 0 <= norm_offset < len(shifts) else self.norm.to_original(norm_offset))
-        if s is None:
-            return -1, -1
-        return s.index, s.paragraph
+        """(sentence index, paragraph index) containing a normalized offset (`Document.sentence_at`,
+        inline, on the article's table of sentences: asked over a hundred times an article)."""
+        shifts = self.norm.original_shifts  # `to_original`, inline
+        offset = norm_offset if shifts is None else norm_offset + shifts[norm_offset] \
+            if 0 <= norm_offset < len(shifts) else self.norm.to_original(norm_offset)
+        table = self._sentence_table
+        if table is None:
+            sentences = self.doc.sentences
+            table = self._sentence_table = ([s.start for s in sentences], [s.end for s in sentences],
+                                            [(s.index, s.paragraph) for s in sentences])
+        starts, ends, places = table
+        i = bisect.bisect_right(starts, offset) - 1
+        return places[i] if i >= 0 and offset <= ends[i] else (-1, -1)
 
     def sentence_bounds(self, sentence: int) -> tuple[int, int]:
         """Normalized offsets of a sentence (approximate inverse map: sentences are long)."""

@@ -56,15 +56,31 @@ class LexEntry:
         self.get = self.attrs.get
 
 
-class LexMatch(NamedTuple):
-    """A named tuple: an article has hundreds of matches and a tuple is the cheapest object to build."""
-
+class _LexMatchFields(NamedTuple):
     start: int           # offsets in the normalized text, the clitic excluded
     end: int
     prefix: str          # the clitic that was split off ("" if none)
     entry: LexEntry
-    i: int = -1          # token index of the first word, and after the last word
-    j: int = -1
+    i: int               # token index of the first word, and after the last word
+    j: int
+
+
+class LexMatch(tuple):
+    """(start, end, prefix, entry, i, j), as `_LexMatchFields` names them: a tuple read by the named
+    tuple's own field readers (C descriptors, as fast), made by `LexMatch(fields)`, tuple's constructor
+    in C. An article has hundreds of matches: a named tuple's constructor is a Python function, and
+    `tuple.__new__(LexMatch, fields)` wraps tuple's in two more calls (as `validator.text.tokens.Token`)."""
+
+    __slots__ = ()
+    start = _LexMatchFields.start
+    end = _LexMatchFields.end
+    prefix = _LexMatchFields.prefix
+    entry = _LexMatchFields.entry
+    i = _LexMatchFields.i
+    j = _LexMatchFields.j
+
+    def __repr__(self) -> str:
+        return f"LexMatch{tuple(self)!r}"
 
 
 SCHEMA_DIRECTIVE = "@attributes"
@@ -248,12 +264,11 @@ class TokenMatcher:
                             continue  # a longer entry of the same lexicon starts here
                         kept = out[name]
                         if not kept or i >= kept[-1].j:  # not inside a longer match of the same lexicon
-                            kept.append(_new_match(LexMatch, (tok.start + skip, tok.end, clitic, entry, i, i + 1)))
+                            kept.append(LexMatch((tok.start + skip, tok.end, clitic, entry, i, i + 1)))
                     for name, (_length, _rank, clitic, entry, j) in longest.items():
                         kept = out[name]
                         if not kept or i >= kept[-1].j:
-                            kept.append(_new_match(LexMatch, (tok.start + len(clitic), tokens[j - 1].end, clitic,
-                                                              entry, i, j)))
+                            kept.append(LexMatch((tok.start + len(clitic), tokens[j - 1].end, clitic, entry, i, j)))
                         covered = max(covered, j)
                     continue
             if not singles:
@@ -263,11 +278,11 @@ class TokenMatcher:
                 for name, clitic, skip, entry in singles:
                     kept = out[name]
                     if not kept or i >= kept[-1].j:
-                        kept.append(_new_match(LexMatch, (start + skip, end, clitic, entry, i, i + 1)))
+                        kept.append(LexMatch((start + skip, end, clitic, entry, i, i + 1)))
             else:
                 after = i + 1
                 for name, clitic, skip, entry in singles:
-                    out[name].append(_new_match(LexMatch, (start + skip, end, clitic, entry, i, after)))
+                    out[name].append(LexMatch((start + skip, end, clitic, entry, i, after)))
         return out
 
     @staticmethod
@@ -301,7 +316,6 @@ def _words(norm: str, tokenize) -> tuple[str, ...]:
 
 
 _token_text = attrgetter("text")
-_new_match = tuple.__new__  # LexMatch from a ready tuple, without the Python-level __new__
 
 
 def _words_follow(tokens, k: int, words: tuple[str, ...], text: str) -> bool:

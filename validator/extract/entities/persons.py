@@ -503,8 +503,8 @@ class PersonPasses(NameReader):
             known = {m.start for m in starts}
             for tok in self.tokens:
                 if tok.kind == "word" and tok.start not in known and self._proper_noun(tok.text):
-                    starts.append(LexMatch(tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology"),
-                                           tok.index, tok.index + 1))
+                    starts.append(LexMatch((tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology"),
+                                            tok.index, tok.index + 1)))
             starts.sort(key=lambda m: m.start)
         return starts
 
