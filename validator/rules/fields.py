@@ -391,6 +391,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "hedge": FieldSpec(lambda e, a: e.vague and tier(e, a) == "hedge",
                            doc="a vague source of lexicon vague-sources tier=hedge: estimates nobody is said to make "
                                "(according to estimates), a hedge on a figure rather than a source of the news"),
+        "opinion_rumour": FieldSpec(lambda e, a: e.vague and (a.first_person or a.argued > 0) and tier(e, a) == "rumour",
+                                    doc="a passive verb of hearsay of lexicon vague-sources tier=rumour (it is said that, "
+                                        "it is rumoured that) in an opinion piece in the writer's own voice (in_column or "
+                                        "argued): his hearsay in his argument, not a claim the news rests on"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.keys import index_prefixes
 from validator.extract.entities.refuted import refuted_origin
+from validator.extract.entities.rumours import rumour_aside
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF,
@@ -216,6 +217,8 @@ class UnnamedPasses(SpeakerPasses):
             if prev in _HYPOTHETICAL or (m.entry.get("denied") == "object" and (
                     denial := self.res.reporting_forms.lookup(prev or "")) and denial.get("kind") == "denial"):
                 continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى ما تردد: the rumour denied, no source
+            if m.entry.get("tier") == "rumour" and rumour_aside(self.ctx, i, prev):
+                continue  # لو قيل إن، يتردد أن ... ؟، ويقال إن المدينة سميت في القرن: no report of news
             if refuted_origin(self, i) or (i == refuted_end and m.prefix.startswith(WAW)):
                 refuted_end = j  # عدم صحة ما ذكر في بعض وسائل الإعلام ومواقع التواصل: where a refuted claim
                 continue  # appeared (and what و joins to it), no source
