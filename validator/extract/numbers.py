@@ -399,6 +399,11 @@ class NumberExtractor:
             if month is not None and month.get("kind") != "weekday" and value is not None and value <= 31:
                 return "date", None, month.source
             unit = units.lookup(noun)
+            if unit is not None and unit.get("kind") == "quantity" and self._word(k + 1):
+                # 120 كيلو مترا: a two-word unit that names its measure (a distance) over the word alone (كيلو
+                # reads as a weight)
+                pair = units.lookup(f"{noun} {self._word(k + 1)}")
+                unit = pair if pair is not None and pair.get("measure") else unit
             if unit is not None:
                 kind = unit.get("kind")
                 if kind == "duration":
