@@ -31,6 +31,15 @@ def _one(extract, text, surface=None):
     ("تضررت ١٬٢٠٠ منزل في العاصفة.", "١٬٢٠٠", 1200),
     ("سجلت الوزارة 1,250,000 زائر خلال الموسم.", "1,250,000", 1250000),
     ("نما الناتج المحلي بنسبة 3ر4 في المئة خلال الربع الأول.", "3ر4 في المئة", 4.3),
+    # a dot before exactly three digits groups thousands when the figure counts whole units or is a sum
+    # of ten or more (or of whole thousands); a scale word after it, or a small sum with a fraction, keeps
+    # it a decimal
+    ("استقبل الميناء 12.500 مسافر خلال عطلة العيد.", "12.500", 12500),
+    ("ضبطت الجمارك 22.790 حبة مخدرة في حقيبة مسافر.", "22.790", 22790),
+    ("غرمت اللجنة النادي مبلغ 100.000 ريال.", "100.000", 100000),
+    ("رفع البنك الحد الأعلى للقرض إلى 8.000 ريال.", "8.000", 8000),
+    ("بلغ إنتاج الحقل 10.333 مليون برميل يوميا.", "10.333 مليون", 10333000.0),
+    ("تراجع اليورو إلى 1.952 دولار في التعاملات الآسيوية.", "1.952", 1.952),
 ])
 def test_digit_values(extract, text, surface, value):
     n = _one(extract, text, surface)

@@ -10,8 +10,8 @@ from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.extract.figure_context import FigureContext
 from validator.extract.letters import WORD_RUN
 from validator.extract.model import NumberItem
-from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, figure_words, parse_digits,
-                                        percent_words)
+from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, dot_grouped, figure_words,
+                                        parse_digits, percent_words)
 from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
@@ -235,7 +235,23 @@ class NumberExtractor:
                 pass  # a bare scale word (ألف قتيل) counts one thousand
             self._add(start, end, value, None, attrs, approx)
             self.items[-1].approximate = approx or self.items[-1].approximate
+            if j == i + 1 and not attrs:
+                self._thousands(self.items[-1], self.text[start:end])
             i = j
+
+    @staticmethod
+    def _thousands(item: NumberItem, digits: str) -> None:
+        """14.500 رياضي، 100.000 ريال، 2.500 عام: a dot before exactly three digits groups thousands when
+        the figure counts whole units (people, casualties, things, years) or is a sum of ten currency units
+        or more or of whole thousands (8.000 ريال). Before a scale word it stays a decimal (10.333 مليون:
+        no single numeral then), and so does a small sum with a fraction: a rate or a share price (1.952
+        دولار، 2.410 درهم)."""
+        whole = dot_grouped(digits)
+        if whole is None or item.category not in ("people", "casualty", "quantity", "duration", "money"):
+            return
+        if item.category == "money" and item.value < 10 and whole % 1000:
+            return
+        item.value = whole
 
     def _add(self, start: int, end: int, value, category: str | None, attrs: dict | None = None,
              approx: bool = False) -> None:

@@ -71,6 +71,16 @@ def parse_digits(s: str) -> float | int:
     return int(value) if value.is_integer() and "." not in s else value
 
 
+# 14.500، 100.000: a dot before groups of exactly three digits, as many Arabic papers print thousands
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def dot_grouped(s: str) -> int | None:
+    """The whole number a run like 14.500 reads as when its dots group thousands (the caller decides
+    from what the figure counts whether they do), or None when the run is not of that shape."""
+    return int(s.replace(".", "")) if _DOT_GROUPED.fullmatch(s) else None
+
+
 def percent_words(text: str) -> list[re.Match[str]]:
     """`PERCENT_WORDS.finditer(text)`, tried only where a match can start (`_PERCENT_SPACED`). No
     match can start inside another (a noun opens with no preposition), so the matches are the same."""
