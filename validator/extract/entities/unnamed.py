@@ -244,9 +244,12 @@ class UnnamedPasses(SpeakerPasses):
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
-                        and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m):
-                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
-                    # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
+                        and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m) \
+                        and not (self._definite_modifier(j) and self._speaker_position(i)):
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor "وحسب المصادر،
+                    # فإن" or "كشفت المصادر المقربة من" that no earlier source explains: no one before it)
+                while entity is None and self._definite_modifier(j):  # the span of مصادر مقربة
+                    j, end_off = j + 1, self.tokens[j].end
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -535,8 +538,7 @@ class UnnamedPasses(SpeakerPasses):
 
     def _time_word(self, k: int) -> bool:
         """اليوم، أمس، الاثنين، مساء: a word that dates a statement (stopwords kind=time, weekdays)."""
-        w = self._word(k)
-        if w is None:
+        if (w := self._word(k)) is None:
             return False
         stop = self.lex["stopwords"].lookup(w)
         month = self.lex["months"].lookup(w)
@@ -594,7 +596,5 @@ class UnnamedPasses(SpeakerPasses):
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
         official speaks, not "وظائف محاضر" or a description after a name."""
         prev = self._word(i - 1)
-        if prev is None:
-            return False
-        return (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
+        return prev is not None and (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
 
