@@ -181,9 +181,9 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # وكشف تقرير "ساما": a document named by its publisher, in quotes
             if document and self._word(i - 1) == _FI:
                 continue  # أحصت الهيئة في تقرير نشرته: the medium of a named source's claim
-            if (document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1))) or (
-                    m.entry.get("claims") == "yes" and self._word(j) in ISSUED_ADJECTIVES):
-                continue  # تقرير (مشترك) أصدرته منظمة، تشير المعلومات الواردة من الوزارة: its issuer is named
+            if (document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1))) or (self._word(j) in ISSUED_ADJECTIVES
+                    and (m.entry.get("claims") == "yes" or (m.entry.get("generic") == "yes" and not self._time_word(j + 1)))):
+                continue  # تقرير (مشترك) أصدرته منظمة، تشير المعلومات الواردة من الوزارة: its issuer is named (not الصادرة أمس)
             if document and self._publisher_after(j):
                 continue  # دراسة حديثة لجامعة فلوريدا: a named publisher
             if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and self._record(m.j, j):
@@ -244,9 +244,13 @@ class UnnamedPasses(SpeakerPasses):
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
-                        and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m):
-                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor
-                    # "وحسب المصادر، فإن" that no earlier source explains: a plural with no one before it)
+                        and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m) \
+                        and not ((self._definite_modifier(j) or (m.entry.get("generic") and prev not in self.res.reporting_masdars))
+                                 and self._speaker_position(i)):
+                    continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor "وحسب المصادر،
+                    # فإن"، "كشفت المصادر المقربة" or "وأفادت الأنباء" that no earlier source explains; نقل الأخبار is a masdar)
+                while entity is None and self._definite_modifier(j):  # the span of مصادر مقربة
+                    j, end_off = j + 1, self.tokens[j].end
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -476,8 +480,7 @@ class UnnamedPasses(SpeakerPasses):
         return None
 
     def _vague_head(self, k: int) -> bool:
-        hit = self.ctx.hit_at("vague-sources-all", k)
-        return hit is not None and hit.entry.get("kind") == "head"
+        return (hit := self.ctx.hit_at("vague-sources-all", k)) is not None and hit.entry.get("kind") == "head"
 
     def _record(self, i: int, j: int) -> bool:
         """A modifier among tokens i..j-1 that makes a document an institution's public record
@@ -535,8 +538,7 @@ class UnnamedPasses(SpeakerPasses):
 
     def _time_word(self, k: int) -> bool:
         """اليوم، أمس، الاثنين، مساء: a word that dates a statement (stopwords kind=time, weekdays)."""
-        w = self._word(k)
-        if w is None:
+        if (w := self._word(k)) is None:
             return False
         stop = self.lex["stopwords"].lookup(w)
         month = self.lex["months"].lookup(w)
@@ -594,7 +596,5 @@ class UnnamedPasses(SpeakerPasses):
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
         official speaks, not "وظائف محاضر" or a description after a name."""
         prev = self._word(i - 1)
-        if prev is None:
-            return False
-        return (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
+        return prev is not None and (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
 
