@@ -194,7 +194,12 @@ def _straight_direction(text: str, i: int, lo: int, hi: int) -> str:
     after = text[i + 1] if i + 1 < hi else " "
     proclitic = before in _PROCLITICS and (i - 1 == lo or text[i - 2].isspace())
     # a colon announces speech: a mark right after it opens, even typed with a space after it (قال:" نص)
-    opens = after not in _CLOSES_BEFORE and (before == ":" or not after.isspace() and (
+    # or on both sides (قال: " نص): nothing stands between the colon and the mark for it to close
+    j = i - 1
+    while j > lo and text[j].isspace():
+        j -= 1
+    colon = j >= lo and text[j] == ":"
+    opens = after not in _CLOSES_BEFORE and (colon or not after.isspace() and (
         before.isspace() or before in _OPENS_AFTER or proclitic))
     closes = not before.isspace() and before not in _OPENS_AFTER and not proclitic and (
         after.isspace() or after in _CLOSES_BEFORE)
@@ -215,23 +220,24 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
     turn_pairs = [(k, k + 1) for k in range(0, len(marks) - 1, 2)]
     if not any(faces[a] == "close" or faces[b] == "open" for a, b in turn_pairs):
         return  # every pair faces the right way: nothing suggests another pairing
-    pairs, lone, open_k = [], [], None
+    # opened: a stack, so a quoted word inside a quotation nests in it ("... "كلمة" ...".); a mark facing
+    # either way closes only the quotation opened by the mark right before it, else it opens one
+    pairs, lone, opened = [], [], []
     for k, face in enumerate(faces):
-        if face == "open" or (face == "either" and open_k is None):
-            if open_k is not None:
-                lone.append(open_k)
-            open_k = k
-        elif open_k is not None:
-            pairs.append((open_k, k))
-            open_k = None
+        if face == "open" or (face == "either" and (not opened or opened[-1] != k - 1)):
+            opened.append(k)
+        elif opened:
+            pairs.append((opened.pop(), k))
         else:
             lone.append(k)
-    if open_k is not None:
-        lone.append(open_k)
-    announced = len(lone) > len(marks) % 2 and all(faces[k] == "open" for k in lone) \
+    lone = sorted(lone + opened)
+    unexplained = len(lone) > len(marks) % 2
+    announced = unexplained and all(faces[k] == "open" for k in lone) \
         and all(_announced(ctx, marks[k]) for k in lone[1:])
-    closed_twice = len(lone) > len(marks) % 2 and _closes_without_opening(ctx, quotes, para, marks, faces, lone)
-    if len(lone) > len(marks) % 2 and not announced and not closed_twice:
+    closed_twice = unexplained and _closes_without_opening(ctx, quotes, para, marks, faces, lone)
+    stray = unexplained and not announced and not closed_twice and _stray_and_unclosed(ctx, quotes, para, marks,
+                                                                                       faces, lone)
+    if unexplained and not announced and not closed_twice and not stray:
         return  # facing explains the marks no better than taking them in turn
     old = [q for q in quotes if q.open_mark == '"' and para.start <= q.loc.start < para.end]
     for q in old:
@@ -242,8 +248,10 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
         new.append(_unbalanced(ctx, i, para.end if faces[k] != "close" else i + 1, '"', None, i))
         if announced:
             new[-1].evidence.append(OPENED_AGAIN)
-        elif closed_twice:
+        elif closed_twice or stray and faces[k] == "close":
             new[-1].evidence.append(CLOSED_WITHOUT_OPENING)
+        elif stray:
+            new[-1].evidence.append(OPENED_NEVER_CLOSED)
     if lone:
         for q in new:
             q.ambiguous = q.balanced  # one mark is still missing: the pairing is a guess, as before
@@ -286,6 +294,24 @@ def _closes_without_opening(ctx: Context, quotes: list[Quote], para, marks: list
     text = ctx.doc.text
     return not any(q.loc.start < para.start for q in quotes) and all(
         faces[k] == "close" and text[marks[k] + 1:para.end].lstrip()[:1] in _CLOSES_BEFORE | {""} for k in lone)
+
+
+# Straight marks whose count is even but whose order shows a stray closing mark and, later or earlier, a
+# quotation never closed (... حق الطفلة". ثم ... وقالا: " والد الطفلة ...): the two cancel in a count, so
+# pairing in turn shifts every pair between them and reports nothing (blind round 49 flagged both). Read
+# by facing only when each lone mark can be nothing else: the closing one after a word and before
+# punctuation (as CLOSED_WITHOUT_OPENING), the opening one announced as speech (as OPENED_AGAIN).
+OPENED_NEVER_CLOSED = "quotation-opened-never-closed"
+
+
+def _stray_and_unclosed(ctx: Context, quotes: list[Quote], para, marks: list[int], faces: list[str],
+                        lone: list[int]) -> bool:
+    """The marks lone by facing are closing ones none could open and opening ones announced as speech,
+    at least one of each."""
+    closers = [k for k in lone if faces[k] == "close"]
+    openers = [k for k in lone if faces[k] == "open" and _announced(ctx, marks[k])]
+    return bool(closers) and bool(openers) and len(closers) + len(openers) == len(lone) \
+        and _closes_without_opening(ctx, quotes, para, marks, faces, closers)
 
 
 def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
