@@ -125,7 +125,8 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
         # nothing else could open the quotation the second closes (round 32 rejected the two lone ”)
         closes = _straight_direction(text, j, para.start, para.end) != "open"
         faced = closes and (only_two or _straight_direction(text, i, para.start, para.end) != "close")
-        if (text[i] == text[j] or text[i] + text[j] in ("”“", "»«")) and not (MARKS & set(between)) \
+        reversed_pair = text[i] + text[j] in ("”“", "»«") and not _faces_right_way(text, i, j, para)
+        if (text[i] == text[j] or reversed_pair) and not (MARKS & set(between)) \
                 and 0 < len(between.split()) and (len(between.split()) <= MIRRORED_MAX_WORDS or faced) \
                 and "\n" not in between:
             quotes.remove(a)
@@ -176,12 +177,23 @@ def _reversed_throughout(ctx: Context, quotes: list[Quote], para) -> bool:
     if not marks or len(marks) % 2 or any(text[k] != _REVERSED[n % 2] for n, k in enumerate(marks)) \
             or any(q.loc.start < para.start for q in quotes):
         return False
+    if any(_faces_right_way(text, marks[n], marks[n + 1], para) for n in range(0, len(marks), 2)):
+        return False
     quotes.clear()
     quotes.extend(_quote(ctx, marks[n], marks[n + 1], _REVERSED[0], _REVERSED[1]) for n in range(0, len(marks), 2))
     return True
 
 
 _REVERSED = "”“"  # a closing mark written to open, an opening one to close
+
+
+def _faces_right_way(text: str, i: int, j: int, para) -> bool:
+    """A ” (or ») at i and a “ (or «) at j that are no pair typed the other way round: the first closes the
+    word before it (after a word, before punctuation) and the second opens the word after it (كثيرة”.، ...
+    عليه “دفع): a stray closing mark, then a quotation never closed (blind round 47). One mark alone
+    facing its own way (العقيد ” القرشي “بأنه: a space left out) still pairs the other way round."""
+    return _straight_direction(text, i, para.start, para.end) == "close" \
+        and _straight_direction(text, j, para.start, para.end) == "open"
 _OPENS_AFTER = frozenset("([{:،,-–—" + TATWEEL)   # what may stand right before an opening mark, besides a space
 _CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
 _PROCLITICS = frozenset(affixes("clitic"))
@@ -322,7 +334,16 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
     if mark == '"':
         return _straight_closes_next(text, stack, start, end)
     pos_close, pos_open = text.find(PAIRS[mark], start, end), text.find(mark, start, end)
-    return pos_close != -1 and (pos_open == -1 or pos_close < pos_open)
+    return pos_close != -1 and (pos_open == -1 or pos_close < pos_open) and not _pairs_alone(text, mark, start, end)
+
+
+def _pairs_alone(text: str, mark: str, start: int, end: int) -> bool:
+    """The next paragraph's marks are all the carried mark's closing one, an even number of them (” الجرد ”
+    ... ” ديوان الزكاة ”): the writer types one glyph both ways, so they pair among themselves
+    (_pair_mirrored) and close nothing carried (blind round 47 rejected six such marks reported after
+    an unclosed “ of the paragraph before)."""
+    marks = mark_positions(text[start:end], _MARK_CHARS)
+    return len(marks) % 2 == 0 and all(text[start + k] == PAIRS[mark] for k in marks)
 
 
 CONTINUED_NEXT_PARAGRAPH = "quotation-continued-next-paragraph"
