@@ -16,6 +16,8 @@ _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
 _CONJUNCTIONS = affixes("conjunction")  # و، ف
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
+_RELAYED_BY = word_class("quote-words", "relayed-by")
+RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
 
 # Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
 POLL_WINDOW = 6
@@ -140,6 +142,17 @@ def _impersonal(a: Attribution, text: str) -> bool:
     return after is not None and normalize_cached(after.group()) in _THAT_CLAUSE
 
 
+def _relaying_verb(text: str, atts: list, relay: Attribution) -> Attribution | None:
+    """The reporting verb whose subject the relaying lead-in follows (وقالت الصحيفة نقلا عن مصدر): the
+    one ending at most RELAY_SUBJECT_WORDS words before it, nothing but its subject (and commas) between."""
+    for a in reversed(atts):
+        if a.kind == "verb" and a.loc.end <= relay.loc.start:
+            between = text[a.loc.end:relay.loc.start]
+            if len(between.split()) <= RELAY_SUBJECT_WORDS and not any(c in between for c in '.:؟!«»"“”'):
+                return a
+    return None
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -152,6 +165,8 @@ def link(article: Article) -> None:
     for q in speech:
         atts = sourced.get(q.sentence)
         chosen = atts.nearest(q.loc.start, q.loc.end) if atts is not None else None
+        if chosen is not None and normalize_cached(chosen.phrase) in _RELAYED_BY:
+            chosen = _relaying_verb(article.doc.text, atts.atts, chosen) or chosen
         if chosen is not None:
             q.speaker = chosen.source
             chosen.covers.append(q.id)

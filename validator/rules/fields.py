@@ -12,7 +12,7 @@ from typing import Any, Callable
 from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified, tier
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
-from validator.extract.quotes import GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
+from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
 
@@ -359,6 +359,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "mirrored_pair": FieldSpec(lambda q, a: MIRRORED_PAIR in q.evidence,
                                    doc="a quotation marked »...» away from any right-way «...»: the opening mark "
                                        "is mirrored, the two still pair (mirrored-guillemet-pair)"),
+        "closed_next_paragraph": FieldSpec(lambda q, a: CLOSED_NEXT_PARAGRAPH in q.evidence,
+                                           doc="a quotation in « » or “ ” left open at its paragraph's end and "
+                                               "closed in the next paragraph, which does not reopen it "
+                                               "(quotation-closed-next-paragraph)"),
         "speaker": FieldSpec(lambda q, a: _entity(a, q.speaker), "entity", "the speaker entity"),
         "content": _attribute("content", doc="the text between the marks"),
         "words": _attribute("words", doc="number of words quoted"),
