@@ -1,8 +1,9 @@
 """A name written two ways that normalizing or the other variant rules miss: a foreign name written once with one of its letters dropped (شفاينشتايجر / شفاينتايجر، تشارلتون /
 تشارلون): two long words of one article, neither a word the lexicons know, that differ by one
 consonant inside; a family name ending once in ة and once in ه after the same given name (فلاتة /
-فلاته). `find_spellings` (spellings.py) calls it; the rule inconsistent-name reads the group
-(variants dropped-letter, final-marbuta)."""
+فلاته); a foreign name's long vowels written two ways (هاشيجو / هاشوغو). `find_spellings` (spellings.py)
+calls them; the rule inconsistent-name reads the group (variants dropped-letter, final-marbuta,
+moved-vowel)."""
 from __future__ import annotations
 
 from functools import partial
@@ -11,7 +12,8 @@ from validator.extract.context import Context
 from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
     WAW, YEH
 from validator.extract.model import SpellingGroup
-from validator.extract.wordclasses import affix, affixes
+from validator.extract.name_typos import UNPLACED, _reporting_verb
+from validator.extract.wordclasses import affix, affixes, word_class, written_affixes
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
@@ -67,13 +69,18 @@ def _dropped(longer: str, k: int) -> bool:
     return not (longer[skip] in _VERB_STARTS and k - skip <= STEM_PREFIX_LETTERS)
 
 
-def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+def _foreign_words(ctx: Context) -> set[str]:
+    """The article's words that may be a transliterated name's spelling (`_comparable`, once per run)."""
     memo = ctx.res.pattern_memo
     comparable = memo.get("dropped-comparable")
     if comparable is None:
         comparable = memo["dropped-comparable"] = WordCache(
             partial(_comparable, ctx.res["stopwords"], ctx.res.is_non_name))
-    words = {w for w in ctx.distinct_texts if len(w) >= DROPPED_MIN - 1 and comparable[w]}
+    return {w for w in ctx.distinct_texts if len(w) >= DROPPED_MIN - 1 and comparable[w]}
+
+
+def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    words = _foreign_words(ctx)
     if len(words) < 2:
         return []
     out, used = [], set()
@@ -130,3 +137,88 @@ def final_marbuta_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         if not any(loc.text in known for loc in locs):
             out.append(SpellingGroup(family, tuple((loc.text, loc) for loc in locs), "person", "final-marbuta"))
     return out
+
+
+# A foreign name's vowels transliterated two ways: a long vowel written for another or moved past a
+# consonant (هاشيجو / هاشوغو، سيتوهل / سيتهول; Japanese, Indian names the lexicons do not know), maybe
+# with its g written another way too. Two words of one article with the same consonants in the same
+# order and as many long vowels, each of `_comparable`'s shape (six letters or more, two long vowels
+# after the first, no article, no Arabic ending, no word the lexicons know): an Arabic word whose
+# vowels move is another pattern of its root (كاتب / كتاب), and those are words the lexicons or the
+# shape rule out. A shorter skeleton (first letter and one consonant) is too often two words.
+SKELETON_MIN = 3
+EDGE = 2  # the first letters that must agree
+NAME_WORD_MIN = 3  # letters of a foreign name's other word (ميك، سان)
+_HAMZA_LETTERS = frozenset(written_affixes("hamza-letter"))
+_INFLECTION_ENDINGS = affixes("dual-ending") + affixes("masculine-plural") + affixes("plural-verb")
+_ONE_G = str.maketrans({c: min(word_class("entity-words", "transliterated-g"))
+                        for c in word_class("entity-words", "transliterated-g")})
+
+
+def _skeleton(w: str) -> str:
+    """w's consonants in order (its first letter kept whatever it is), its g letters made one."""
+    return w[0] + "".join(c for c in w[1:] if c not in LONG_VOWELS).translate(_ONE_G)
+
+
+def moved_vowel_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    # a given name of the lexicon is compared where its bearer is known (spellings._distinct_spellings):
+    # ستافان دي ميستورا and ستيفان دوجاريك are two men
+    given = ctx.res.given_names.by_norm
+    words = {w for w in _foreign_words(ctx) if w not in given}
+    if len(words) < 2:
+        return []
+    by_skeleton: dict[tuple[str, int], list[str]] = {}
+    for w in sorted(words):
+        key = _skeleton(w)
+        if len(key) >= SKELETON_MIN:
+            by_skeleton.setdefault((key, len(w)), []).append(w)
+    out = []
+    for (key, _), same in by_skeleton.items():
+        first = same[0]
+        other = next((w for w in same[1:] if _moved_inside(first, w)), None)
+        if other is None:
+            continue
+        tokens = ctx.tokens
+        locs = sorted((ctx.loc(tokens[p].start, tokens[p].end) for p in
+                       (ctx.positions({w})[0] for w in (first, other))), key=lambda x: x.start)
+        # a hamza normalizing folds into its seat is a consonant: لتأمين / لتموين are two words
+        hamzas = {"".join(c for c in loc.text if c in _HAMZA_LETTERS) for loc in locs}
+        if len(hamzas) == 1 and not any(loc.text in known for loc in locs):
+            slot = "" if any(_name_slot(ctx, k) for k in ctx.positions({first, other})) else UNPLACED
+            out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term", "moved-vowel", slot))
+    return out
+
+
+def _name_slot(ctx: Context, k: int) -> bool:
+    """Token k stands where a name does: after a given name, a reporting verb, a title or a nationality,
+    or next to another word no lexicon knows that may be a foreign name's (تاكاهيرو هاشيجو، الدكتور
+    سيتهول). A common word mistyped stands among words (لتفاجأ بإصادر، يترواح حاليا): a note only."""
+    res, texts = ctx.res, ctx.texts
+    previous = texts[k - 1] if k and ctx.tokens[k - 1].kind == "word" else ""
+    if previous and (previous in res.given_names.by_norm or _reporting_verb(ctx, previous)
+                     or res["titles"].lookup(previous) is not None or res.nationality_forms.lookup(previous) is not None):
+        return True
+    after = texts[k + 1] if k + 1 < len(texts) and ctx.tokens[k + 1].kind == "word" else ""
+    return any(w and _unknown_name_word(res, w) for w in (previous, after))
+
+
+def _unknown_name_word(res, w: str) -> bool:
+    """w may be a foreign name's other word: no lexicon's word, no clitic or article, no Arabic ending."""
+    return len(w) >= NAME_WORD_MIN and w[0] not in PROCLITICS and not w.startswith(_DEFINITE_STARTS) \
+        and not w.endswith(_NATIVE_ENDINGS) and res["stopwords"].lookup(w) is None and not res.is_non_name(w)
+
+
+def _moved_inside(a: str, b: str) -> bool:
+    """a and b (one skeleton, one length) differ in their vowels inside the word only, not only by a g
+    letter (spellings._g_variants): the same first two letters and the same last one, and where the
+    letter before the last differs, neither ends in an inflection (an Arabic word's vowels change at
+    its ending: سعوديين / سعوديون، فأعطوه / فأعطاه; not a name's consonant: سيتوهل / سيتهول)."""
+    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    if not diff or diff[0] < EDGE or diff[-1] == len(a) - 1 or a.translate(_ONE_G) == b.translate(_ONE_G):
+        return False
+    return diff[-1] < len(a) - EDGE or not any(_inflected(w) for w in (a, b))
+
+
+def _inflected(w: str) -> bool:
+    """w ends in a plural's, a dual's or a verb's ending, or in a pronoun ه after a long vowel."""
+    return w.endswith(_INFLECTION_ENDINGS) or w[-1] == HEH and w[-2] in LONG_VOWELS

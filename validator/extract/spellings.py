@@ -14,7 +14,7 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_variants import dropped_letter_names, final_marbuta_names
+from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, moved_vowel_names
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
@@ -64,8 +64,8 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += name_slot_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
-    out += dropped_letter_names(ctx, {loc.text for g in out for _, loc in g.forms})
-    out += final_marbuta_names(ctx, {loc.text for g in out for _, loc in g.forms})
+    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names):  # (name_variants.py)
+        out += variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     # (a bare family name is counted inside every written one with its article: its forms keep their order)
     return [g if g.variant in _BARE_VARIANTS else _odd_one_out(ctx, g) for g in out]

@@ -180,9 +180,9 @@ class NameReader(TitlePhrases):
         if not first and not after_particle and i in self._title_at:
             return False  # عمرو موسى الأمين العام: a title begins, the name has ended
         if not first and (w.endswith(_KIN_PRONOUNS) and w.rstrip(_KIN_PRONOUN_LETTERS).removesuffix(TEH) in _KIN
-                          or (self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written
+                          or (w.endswith(YEH) and self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written
                               and not self._strong_name(i + 1))):
-            return False  # إسماعيل ابنه، جوزيه علي فريقه (على spelled with ي)
+            return False  # إسماعيل ابنه، جوزيه علي فريقه (على spelled with ي; never سعد as سعى: only a final ي)
         if not first and self._word(i + 1) == ALLAH and w not in _BEFORE_ALLAH:
             return False  # الملك حسين رحمة الله: a phrase about God, not the next name word
         if not first and self._compound_second(i):
@@ -482,7 +482,7 @@ class NameReader(TitlePhrases):
         if n == 1 and not known_first and not (after_title and strong_title and self._hard_boundary(j)):
             return i  # الوزير متحمس، الرئيس السابق وجود: a description, not a name
         # (never right after an honorific: الدكتور علي السواط is a name, no preposition follows الدكتور)
-        misspelled_preposition = self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written \
+        misspelled_preposition = first.endswith(YEH) and self._written(i)[:-1] + ALEF_MAKSURA in self.res.stopwords_as_written \
             and not self._after_honorific(i)
         if self._common_given(first) and n == 1 + (first in self.lex["name-particles"].by_norm) \
                 and not ((after_title or after_verb) and (self._hard_boundary(j) or not misspelled_preposition)):
