@@ -10,6 +10,7 @@ from validator.extract.letters import WORD_RUN
 from validator.extract.model import Article, Attribution
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_cached
+from validator.text.punctuation import COMMAS
 
 # What opens a reporter's words (إن، أن، أنه، the colon): a quotation right after it is all he says
 _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
@@ -85,9 +86,13 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
 
 
 def _words_go_on(between: str) -> bool:
-    """وأنه، وأن after the closing mark: the reporter's words go on with another clause of what he said."""
-    return any(w.startswith(c) and w[len(c):] in _OPENS_WORDS
-               for w in map(normalize_cached, between.split()) for c in _CONJUNCTIONS)
+    """وأنه، وأن after the closing mark: the reporter's words go on with another clause of what he said.
+    So does a that-clause word right after a comma (وقال «البنك» في تقرير «...»، الذي نشره أمس، إن
+    الأسعار ...): the marks held a name or a title, the verb's إن comes after its interposed phrases."""
+    words = [normalize_cached(w) for w in between.split()]
+    return any(w.startswith(c) and w[len(c):] in _OPENS_WORDS for w in words for c in _CONJUNCTIONS) \
+        or any(w in _THAT_CLAUSE and before[-1:] in COMMAS
+               for before, w in zip(words, words[1:]))
 
 
 def _announced_by(article: Article, paragraph: int) -> str | None:
