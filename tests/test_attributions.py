@@ -234,3 +234,16 @@ def test_a_definite_noun_after_a_verbal_noun_is_its_object_not_a_source(validato
 def test_a_vague_source_after_the_verb_and_a_place_is_still_unnamed(validator):
     found = validator.validate_text("وأكدت في بغداد مصادر أمنية أن الهجوم أوقع خسائر.", "t.txt").findings
     assert [f.category for f in found if f.category == "unnamed-source"] == ["unnamed-source"]
+
+
+
+@pytest.mark.parametrize("text, hedged", [
+    # the bare imperfect right after a noun, nothing in its sentence to speak: the passive "believed to
+    # be" of that noun, no one's report (not the body of the paragraph before)
+    ("وأعلنت هيئة الإغاثة أن القصف استمر.\n\nوسقط صاروخ يعتقد أنه من طراز قديم على السوق، وقتل 12 شخصا.", True),
+    ("وأعلنت هيئة الإغاثة أن القصف استمر.\n\nوعثر على جثة رجل يرجح أنه من سكان القرية.", True),
+])
+def test_passive_hedge_is_no_attribution(extract, text, hedged):
+    art = extract(text)
+    verbs = [a for a in art.attributions if a.phrase in ("اعتقد", "رجح")]
+    assert (not verbs) == hedged, _atts(art)

@@ -36,6 +36,7 @@ from validator.extract.attribution_sources import (
     _subject_after,
     _subject_before,
     _word_follows,
+    passive_hedge,
 )
 from validator.extract.context import Context
 from validator.extract.group_identity import head_entry
@@ -198,6 +199,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j)
                 if source is not None:
                     by_id[source.id] = source
+            if source is None and not participle and passive_hedge(ctx, m, i, sentence):
+                continue  # صاروخ يعتقد أنه: the noun's "believed to be", no one's report
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None

@@ -10,11 +10,13 @@ from validator.extract.letters import WORD_RUN
 from validator.extract.model import Article, Attribution
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_cached
+from validator.text.punctuation import COMMAS, SEMICOLONS
 
 # What opens a reporter's words (إن، أن، أنه، the colon): a quotation right after it is all he says
 _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
 _CONJUNCTIONS = affixes("conjunction")  # و، ف
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
+_EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the clause explains the one before
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
 _RELAYED_BY = word_class("quote-words", "relayed-by")
 RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
@@ -87,9 +89,13 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
 
 
 def _words_go_on(between: str) -> bool:
-    """وأنه، وأن after the closing mark: the reporter's words go on with another clause of what he said."""
-    return any(w.startswith(c) and w[len(c):] in _OPENS_WORDS
-               for w in map(normalize_cached, between.split()) for c in _CONJUNCTIONS)
+    """وأنه، وأن after the closing mark: the reporter's words go on with another clause of what he said.
+    So does a that-clause word right after a comma (وقال «البنك» في تقرير «...»، الذي نشره أمس، إن
+    الأسعار ...): the marks held a name or a title, the verb's إن comes after its interposed phrases."""
+    words = [normalize_cached(w) for w in between.split()]
+    return any(w.startswith(c) and w[len(c):] in _OPENS_WORDS for w in words for c in _CONJUNCTIONS) \
+        or any(w in _THAT_CLAUSE and before[-1:] in COMMAS
+               for before, w in zip(words, words[1:]))
 
 
 def _announced_by(article: Article, paragraph: int) -> str | None:
@@ -153,6 +159,21 @@ def _relaying_verb(text: str, atts: list, relay: Attribution) -> Attribution | N
     return None
 
 
+def _explanations(article: Article) -> list[tuple[int, int]]:
+    """وأشار الموقع إلى أن الشاشة أخف؛ حيث إن وزنها أقل 10%: a semicolon cuts the sentence, and the part after
+    it opens with a connector of explanation (attribution-words explains: حيث، إذ) that goes on with what
+    the part before reported; (sentence, the part before it) pairs. A part that opens otherwise is a new
+    sentence of the writer's (round 49: a tech site credited before the semicolon)."""
+    text, sentences, pairs = article.doc.text, article.doc.sentences, []
+    for prev, s in zip(sentences, sentences[1:]):
+        if prev.paragraph != s.paragraph or not text[prev.start:prev.end].rstrip().endswith(SEMICOLONS):
+            continue
+        word = WORD_RUN.search(text, s.start, s.end)
+        if word is not None and normalize_cached(word.group()) in _EXPLAINS:
+            pairs.append((s.index, prev.index))
+    return pairs
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -160,6 +181,9 @@ def link(article: Article) -> None:
         by_sentence.setdefault(att.sentence, []).append(att)
         if att.source:
             sourced.setdefault(att.sentence, _SourcedAttributions()).add(att)
+    for s, prev in _explanations(article):  # its part before the semicolon's attributions reach it
+        by_sentence.setdefault(s, []).extend(
+            a for a in by_sentence.get(prev, ()) if a.source and a.kind in ("verb", "preposition"))
     speech = [q for q in article.quotes if q.kind == "speech"]
     previous_speaker: dict[int, str | None] = {}
     for q in speech:
