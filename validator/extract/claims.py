@@ -38,6 +38,8 @@ def resolve(candidates: list[Span], taken: bytearray | None = None) -> list[Span
     before it in this decision loses, and so does one overlapping a token in `taken` (earlier
     decisions) outside the description it `nests`. The kept, in the order proposed; their tokens
     are added to `taken`."""
+    if not candidates:  # most labels and passes find nothing in most articles: no tables to make
+        return []
     if taken is None:
         taken = bytearray(max((max(c.end, c.start + 1) for c in candidates), default=0))
     if len(candidates) == 1:  # most decisions of the entity passes: one name as it is read
