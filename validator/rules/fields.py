@@ -436,7 +436,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
         "back_reference": FieldSpec(_back_reference,
-                                    doc="a definite mention (المصادر، ذات المصادر) of an entity an earlier mention already "
+                                    doc="a definite mention (the sources, the same sources) of an entity an earlier mention already "
                                         "gave as a source: a back-reference to sources already raised"),
         "named_next": FieldSpec(_named_next, doc="a named body or person after it in its sentence or in the next "
                                                  "sentence (from the headline: in the body's first two sentences)"),
