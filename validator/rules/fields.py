@@ -12,6 +12,7 @@ from typing import Any, Callable
 from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified, tier
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
+from validator.extract.patterns.shapes import definite
 from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 
@@ -180,6 +181,15 @@ def _body_first_source(mention, a: Article) -> bool:
     if entity is None or not mention.is_source or _mention_in_headline(mention, a):
         return False
     return next((x for x in entity.mentions if x.is_source and not _mention_in_headline(x, a)), None) is mention
+
+
+def _back_reference(mention, a: Article) -> bool:
+    """A definite mention (المصادر، ذات المصادر، المصدر نفسه) of an entity an earlier mention already gave as
+    a source: it points back to the sources the article raised, not to new ones (issue 13, session 15)."""
+    entity = a.entity(mention.entity)
+    if entity is None or not definite(normalize_cached(mention.loc.text.split()[0])):
+        return False
+    return any(x.is_source and x.loc.start < mention.loc.start for x in entity.mentions)
 
 
 def _identified_later(e: Entity, a: Article) -> bool:
@@ -429,6 +439,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
+        "back_reference": FieldSpec(_back_reference,
+                                    doc="a definite mention (the sources, the same sources) of an entity an earlier mention already "
+                                        "gave as a source: a back-reference to sources already raised"),
         "named_next": FieldSpec(_named_next, doc="a named body or person after it in its sentence or in the next "
                                                  "sentence (from the headline: in the body's first two sentences)"),
         "in_quote": FieldSpec(_in_quotation, doc="inside a direct quotation: the quoted speaker's words"),
