@@ -10,7 +10,6 @@ from functools import partial
 from validator.extract.context import Context
 from validator.extract.letters import ALEF_MAKSURA, ARTICLE, MARBUTA, NISBA_ENDING, WAW
 from validator.extract.model import SpellingGroup
-from validator.extract.word_keys import WordKeys
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
@@ -311,24 +310,11 @@ _PRONOUNS = affixes("pronoun")  # بلاده / بلادهم: a pronoun made plur
 _PLURAL_ENDINGS = affixes("dual-ending") + affixes("masculine-plural") + affixes("oblique-plural")  # التقليدي / التقليدين
 
 
-def _shorter_spelling(w: str) -> tuple[str, ...]:
-    """The spelling w may be a letter longer than (w without its last letter), or none: too short, or
-    the last letter an inflection."""
-    if len(w) <= END_LETTER_MIN or w[-1] in _NOT_END_LETTERS or w[:-1].endswith(_PRONOUNS) \
-            or w.endswith(_PLURAL_ENDINGS):
-        return ()
-    return (w[:-1],)
-
-
-# each word's shorter spelling, once per run: an article's words whose shorter spelling is one of its
-# words are found by set operations in C (a Python pass over every distinct word cost more)
-_LONGER_BY_END_LETTER = WordKeys(_shorter_spelling)
-
-
 def end_letter_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
-    distinct = ctx.distinct_texts
-    pairs = [(w[:-1], w) for w in _LONGER_BY_END_LETTER.words_with(distinct, distinct)]
+    words = {w for w in ctx.distinct_texts if len(w) >= END_LETTER_MIN}
+    pairs = [(w[:-1], w) for w in words if w[:-1] in words and w[-1] not in _NOT_END_LETTERS
+             and not w[:-1].endswith(_PRONOUNS) and not w.endswith(_PLURAL_ENDINGS)]
     out = []
     for shorter, longer in sorted(pairs):
         if any(stopwords.lookup(w) is not None or is_non_name(w) for w in (shorter, longer)):

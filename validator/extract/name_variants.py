@@ -11,9 +11,9 @@ from validator.extract.context import Context
 from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
     WAW, YEH
 from validator.extract.model import SpellingGroup
-from validator.extract.word_keys import WordKeys
 from validator.extract.wordclasses import affix, affixes
 from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
 
 # A transliterated name is long and rich in long vowels (ساركوزي، فيرنانديز، ليماسول), an Arabic word
 # with a letter more is another word of its root (انطلاق / اطلاق، وتتواجه / وتواجه، اميركيتين /
@@ -69,11 +69,11 @@ def _dropped(longer: str, k: int) -> bool:
 
 def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     memo = ctx.res.pattern_memo
-    comparable_words = memo.get("dropped-comparable")
-    if comparable_words is None:  # each word tested once per run; an article's found by set operations in C
-        comparable = partial(_comparable, ctx.res["stopwords"], ctx.res.is_non_name)
-        comparable_words = memo["dropped-comparable"] = WordKeys(lambda w: (True,) if comparable(w) else ())
-    words = comparable_words.words_with(ctx.distinct_texts, (True,))
+    comparable = memo.get("dropped-comparable")
+    if comparable is None:
+        comparable = memo["dropped-comparable"] = WordCache(
+            partial(_comparable, ctx.res["stopwords"], ctx.res.is_non_name))
+    words = {w for w in ctx.distinct_texts if len(w) >= DROPPED_MIN - 1 and comparable[w]}
     if len(words) < 2:
         return []
     out, used = [], set()
