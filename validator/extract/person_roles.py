@@ -88,6 +88,8 @@ def introduced_by_role(ctx: Context, entities) -> None:
             b = bisect.bisect_right([m.span_end for m in before], i) - 1
             if b >= 0 and i <= before[b].end:
                 described = before[b]
+            elif before:
+                described = _role_in_own_paragraph(ctx, before, i, first)
         if described is None:
             if listed is None:
                 listed = _listed_names(ctx, entities)
@@ -135,6 +137,30 @@ def _shares_name(e, entities, family_only: bool = False) -> bool:
 def _titled(mention) -> bool:
     """A title that says who he is: not only an honorific of lexicon titles describes=no (الدكتور، د.)."""
     return bool(mention.title) and not mention.courtesy
+
+
+# A headline without a final stop runs into the lead: a role of the headline (محافظ جدة يفتتح ...) can
+# take the lead's words up to the name as its complement, and the lead's own role before the name (يفتتح
+# محافظ جدة رئيس اللجنة فهد السبيعي) is never matched, the matches not overlapping. The role's match is
+# then tried again from each word of the name's own paragraph (a few words: the label's reach).
+def _role_in_own_paragraph(ctx: Context, before, i: int, first: int):
+    """The role-before-name match starting in the paragraph of the name at token i (normalized offset
+    `first`) that takes the name, where a match from an earlier paragraph crossed into it; or None."""
+    paragraph = ctx.sentence_of(first)[1]
+    tokens, patterns = ctx.tokens, ctx.patterns
+    if all(ctx.sentence_of(tokens[m.start].start)[1] == paragraph for m in before):
+        return None
+    for j in range(max(0, i - ROLE_REACH), i):
+        if ctx.sentence_of(tokens[j].start)[1] != paragraph:
+            continue
+        for pattern in patterns.by_label.get("role-before-name", ()):
+            m = patterns.match_at(pattern, j)
+            if m is not None and m.span_start <= i <= m.end:
+                return m
+    return None
+
+
+ROLE_REACH = 13  # a role and the twelve words of its complement (people.pattern role-before-name)
 
 
 def _starting_at(patterns, label: str, k: int):
