@@ -440,10 +440,10 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
 
 
 # A full name written twice with the same given name and two neighbouring letters of the family name
-# swapped (حسين الجسمي / حسين الجمسي: blind round 16) is one person mistyped: a swap of two letters
-# almost never spells another family, so two people are told apart only by the surnames lexicon
-# (both listed). Shorter family names are too often two real names.
-TRANSPOSED_MIN = 5
+# swapped (حسين الجسمي / حسين الجمسي: blind round 16; four letters: علي صالح / علي صلاح) is one person
+# mistyped: two people are told apart only by the surnames lexicon (both listed). A word alone needs five
+# letters (TRANSPOSED_MIN): shorter words are each other's letters swapped (مطار / ماطر، صالح / صلاح).
+TRANSPOSED_MIN, FULL_NAME_TRANSPOSED_MIN = 5, 4
 
 
 def _transposed(a: str, b: str) -> bool:
@@ -459,7 +459,7 @@ def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[Spelli
             continue
         for mention in e.mentions:
             words = normalize_string(mention.loc.text).split() if mention.form == "name" else ()
-            if len(words) >= 2 and len(words[-1]) >= TRANSPOSED_MIN:
+            if len(words) >= 2 and len(words[-1]) >= FULL_NAME_TRANSPOSED_MIN:
                 names.setdefault((words[0], len(words)), {}).setdefault(words[-1], mention.loc)
     surnames = ctx.res["surnames"]
     out = []
