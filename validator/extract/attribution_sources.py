@@ -308,6 +308,10 @@ def _past_parenthesis(ctx, k: int, longest: int = 8) -> int:
 
 
 def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, documents=True) -> Entity | None:
+    fronted = _subject_before_aside(ctx, spans, i, sentence, documents)
+    if fronted is not None:
+        fronted.mention.is_source = True
+        return fronted.entity
     best = None
     # a span ending in i-window..i-1 starts at most MAX_SPAN tokens earlier
     lo = bisect.bisect_left(_firsts(spans), i - window - _MAX_SPAN)
@@ -337,6 +341,30 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
 
 
 _MAX_SPAN = 40
+ASIDE_LONGEST = 14  # tokens of an aside set off by commas between a fronted subject and its verb
+_ASIDE_OPENERS = word_class("attribution-words", "aside-openers")
+_FRONTING = word_class("attribution-words", "fronting")
+_ASIDE_STOPS = COMMAS | SENTENCE_MARKS | _CLAUSE_MARKERS | QUOTE_ENDS  # an aside's opening comma, or none
+
+
+def _subject_before_aside(ctx, spans, i, sentence, documents) -> "_MentionSpan | None":
+    """إلا أن الكاتب، بحسب رسالته التي نشرتها الصحف، يقول إن: a noun inside an aside between a fronted
+    subject and its verb (الصحف) is not the verb's subject; the noun before the aside's comma is, when it
+    opens the sentence or follows أن، لكن (not في مقابلة مع الوكالة، خلال زيارته، قال فلان)."""
+    if i < 2 or ctx.tokens[i - 1].text not in COMMAS:
+        return None
+    c = next((c for c in range(i - 2, max(i - 2 - ASIDE_LONGEST, 0), -1) if ctx.tokens[c].text in _ASIDE_STOPS), 0)
+    opener = normalize_string(ctx.tokens[c + 1].text)
+    if ctx.tokens[c].text not in COMMAS or c + 1 >= i - 1 \
+            or opener not in ctx.res.prepositions and opener not in _ASIDE_OPENERS:
+        return None
+    k = bisect.bisect_right(_firsts(spans), c - 1)
+    s = next((s for s in reversed(spans[max(k - _MAX_SPAN, 0):k]) if s.last_token == c - 1), None)
+    if s is None or ctx.sentence_of(ctx.tokens[s.last_token].start)[0] != sentence \
+            or not _can_source(ctx, s, documents):
+        return None
+    return s if _sentence_initial(ctx, s.first_token, sentence) \
+        or normalize_string(ctx.tokens[s.first_token - 1].text) in _FRONTING else None
 
 # verbs of seizing whose next noun is whom they act on (ضبطت، اعتقلت): issue 13, round 37
 _SEIZE_VERBS = word_class("attribution-words", "seize-verbs")

@@ -52,6 +52,7 @@ from validator.extract.vague_source_names import (
     _relays_named_statement,
 )
 from validator.extract.bare_verbs import bare_verbs
+from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, WAW_ARTICLE
 from validator.extract.wordclasses import affix, affixes, word_class
@@ -59,7 +60,6 @@ from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
-from validator.text.tokens import Token
 
 
 def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
@@ -196,7 +196,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if topic_only and (source is None or not source.vague):
                 continue  # تحدث الوزير عن خطط الوزارة: a named speaker's topic, which quotes nothing
             if source is None and not participle:
-                source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j)
+                source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j) \
+                    or _relative_subject(ctx, entities, m, j, sentence)
                 if source is not None:
                     by_id[source.id] = source
             if source is None and not participle and passive_hedge(ctx, m, i, sentence):
@@ -333,62 +334,6 @@ def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:
     if k >= 0 and ctx.tokens[k].text in COMMAS:
         k -= 1
     return k >= 0 and ctx.tokens[k].text in QUOTE_ENDS and ctx.tokens[k].end in quote_ends
-
-
-def _quoted_subject(ctx: Context, entities: list[Entity], quotes: list[Quote], j: int) -> Entity | None:
-    """وقالت "الأرصاد" عبر الإنذار المبكر: "...": a short quoted name right after the verb, that is
-    not itself speech, is who speaks: a body written in quotation marks (an organization)."""
-    if j >= len(ctx.tokens) or ctx.tokens[j].text not in QUOTE_STARTS:
-        return None
-    start = ctx.norm.to_original(ctx.tokens[j].start)
-    quote = next((q for q in quotes if q.loc.start == start), None)
-    if quote is None or quote.kind == "speech" or not quote.balanced or not 1 <= quote.words <= 4:
-        return None
-    inside = next((e for e in entities for m in e.mentions
-                   if quote.loc.start < m.loc.start and m.loc.end < quote.loc.end), None)
-    if inside is not None:
-        return None  # وأوضح "الدكتور نزار فقيه": a person the entity stage found (and links) already
-    loc = ctx.doc.location(quote.loc.start + 1, quote.loc.end - 1)
-    entity = Entity(ctx.new_id("o"), "organization", loc.text, normalize_string(loc.text), "f")
-    mention = Mention(ctx.new_id("m"), entity.id, loc, "name")
-    mention.first = mention.is_source = True
-    entity.mentions.append(mention)
-    entities.append(entity)
-    return entity
-
-
-# ، وهي ...، وهو ...: the pronoun that opens an apposition, with its gender
-_APPOSITION = {**dict.fromkeys(word_class("attribution-words", "apposition-f"), "f"),
-               **dict.fromkeys(word_class("attribution-words", "apposition-m"), "m")}
-
-
-def _apposition_subject(ctx: Context, entities: list[Entity], j: int, sentence: int) -> Entity | None:
-    """وقالت غرفة طوارئ كرري، وهي مجموعة تطوعية محلية، في بيان ...: a subject the entity stage did
-    not know, right after the verb, that an apposition (، وهي ...) describes, is who speaks. It
-    becomes an organization (a person's name would have been found by the entity stage)."""
-    words: list[Token] = []
-    k = j
-    while k < len(ctx.tokens) and len(words) <= 5:
-        t = ctx.tokens[k]
-        if t.text in COMMAS:
-            break
-        if t.kind != "word" or ctx.res.is_non_name_strict(t.text) and not ctx.res["bodies"].lookup(t.text) \
-                and not ctx.res["name-introducers"].lookup(t.text):
-            return None
-        words.append(t)
-        k += 1
-    if not 2 <= len(words) <= 5 or k + 1 >= len(ctx.tokens) or ctx.tokens[k + 1].text not in _APPOSITION:
-        return None
-    if ctx.sentence_of(ctx.tokens[k + 1].start)[0] != sentence:
-        return None
-    loc = ctx.loc(words[0].start, words[-1].end)
-    entity = Entity(ctx.new_id("o"), "organization", loc.text, " ".join(w.text for w in words),
-                    _APPOSITION[ctx.tokens[k + 1].text])
-    mention = Mention(ctx.new_id("m"), entity.id, loc, "name")
-    mention.first = mention.is_source = True
-    entity.mentions.append(mention)
-    entities.append(entity)
-    return entity
 
 
 def _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_source) -> None:

@@ -70,6 +70,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             for mark, start in stack:
                 here.append(_unbalanced(ctx, start, para.end, mark, None, start))
         _pair_mirrored(ctx, here, para)
+        _nest_one_glyph(ctx, here, para)
         _pair_straight_by_direction(ctx, here, para)
         quotes.extend(here)
     quotes.sort(key=lambda q: q.loc.start)
@@ -136,6 +137,30 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
             k += 2
         else:
             k += 1
+
+
+def _nest_one_glyph(ctx: Context, quotes: list[Quote], para) -> None:
+    """“نص ... و”كلمة” ... نص”: a quotation inside a “...” typed with the closing glyph on both sides. The
+    ” that the scanner took to close the outer one faces open (a space or a clitic before it, a letter
+    after it), and the next two marks of the paragraph are lone ” that face close: the inner quotation
+    closes at the first, the outer at the second (blind round 51 rejected the lone ” reported as
+    unbalanced). Nothing changes when any other mark stands among them."""
+    text = ctx.doc.text
+    marks = _mark_positions(ctx, para.start, para.end)
+    lone = {q.unmatched.start: q for q in quotes if not q.balanced and q.close_mark is None
+            and q.unmatched is not None and q.open_mark == "”"}
+    for outer in [q for q in quotes if q.balanced and q.open_mark == "“" and q.close_mark == "”"]:
+        c = outer.loc.end - 1
+        k = bisect.bisect_left(marks, c)
+        if k + 2 >= len(marks) or marks[k] != c or _straight_direction(text, c, para.start, para.end) != "open":
+            continue
+        first, second = marks[k + 1], marks[k + 2]
+        if first not in lone or second not in lone or any(
+                _straight_direction(text, m, para.start, para.end) == "open" for m in (first, second)):
+            continue
+        for q in (outer, lone.pop(first), lone.pop(second)):
+            quotes.remove(q)
+        quotes += [_quote(ctx, outer.loc.start, second, "“", "”"), _quote(ctx, c, first, "”", "”")]
 
 
 def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
