@@ -290,12 +290,18 @@ def _relay(ctx, spans, outlet: Entity, sentence, j: int) -> Entity | None:
 
 def _relay_past_outlet(ctx, spans, j: int, sentence, relay_words: str) -> Entity | None:
     """ونقلت الصحيفة عن مصادر مطلعة: a relay verb (reporting-verbs with= a relay-from word) whose outlet is a
-    definite common noun no lexicon names (الصحيفة، القناة) gives the claim to whom it quotes after عن."""
-    first = ctx.word_at(j)
-    after = ctx.word_at(j + 1)
-    if first is None or not first.startswith(_ARTICLE) or after not in _RELAY_FROM or after not in relay_words.split(","):
+    definite common noun no lexicon names (الصحيفة، القناة), also with definite adjectives (الإذاعة
+    الإسرائيلية، التلفزيون الرسمي السوري), gives the claim to whom it quotes after عن."""
+    k = j
+    while k < j + OUTLET_WORDS and (ctx.word_at(k) or "").startswith(_ARTICLE):
+        k += 1
+    after = ctx.word_at(k)
+    if k == j or after not in _RELAY_FROM or after not in relay_words.split(","):
         return None
-    return _subject_after(ctx, spans, j + 2, sentence, window=3)
+    return _subject_after(ctx, spans, k + 1, sentence, window=3)
+
+
+OUTLET_WORDS = 3  # a described outlet: its noun and up to two definite adjectives
 
 
 def _past_parenthesis(ctx, k: int, longest: int = 8) -> int:

@@ -210,6 +210,9 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
         return None
     last = sentence + 1 if one else sentence
     start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
+    carrier = _carried_by(ctx, spans, start, sentence)
+    if carrier is not None:
+        return carrier
     lo, hi = ctx.tokens[start].start, len(ctx.norm.text)
     for n, verb in enumerate(ctx.hits("reporting-forms", lo, hi)):
         nxt = ctx.sentence_of(verb.start)[0]
@@ -219,6 +222,23 @@ def _outlet_named_next(ctx, spans, vague: Entity, sentence: int) -> Entity | Non
         k = bisect.bisect_left(_firsts(spans), j)
         if k < len(spans) and spans[k].first_token == j and is_outlet(spans[k].entity):
             return spans[k].entity
+    return None
+
+
+_CARRIED_BY = word_class("attribution-words", "carried-by")
+
+
+def _carried_by(ctx, spans, j: int, sentence: int) -> Entity | None:
+    """تقارير صحفية رومانية نقلتها صحيفة «...»، أنباء أوردتها وكالة ...: the named outlet that a verb of
+    carrying right after the reports (one adjective or comma may come between) names; not a vague one
+    (تقارير نقلتها صحف إيطالية stay unspecified)."""
+    for k in range(j, min(j + 3, len(ctx.tokens))):
+        if ctx.tokens[k].text in _CARRIED_BY:
+            x = bisect.bisect_left(_firsts(spans), k + 1)
+            if x < len(spans) and spans[x].first_token == k + 1 and is_outlet(spans[x].entity) \
+                    and ctx.sentence_of(ctx.tokens[k].start)[0] == sentence:
+                return spans[x].entity
+            return None
     return None
 
 
