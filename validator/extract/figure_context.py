@@ -23,6 +23,9 @@ STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% م�
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 ITEM_PRICE_WINDOW = 4  # tokens between a price word and the sum it gives (ثمنها المقدر هو 165 ألف، بسعر لا يزيد عن 475 ألف)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
+PAST_DEAL_YEARS = 2  # a deal this many years before the article's own year is on record (a transfer in 2009)
+PAST_DEAL_WINDOW = 12  # tokens from that year to the deal's price (انضم عام 2009 في صفقة قياسية بلغت قيمتها 80 مليون)
+DEAL_WINDOW = 6  # tokens from a deal word (مقابل، صفقة، قيمتها) to the price it gives
 PAST_EVENT_WINDOW = 16  # tokens between بعد ثلاث سنوات على and the toll of the event it names (... وقتل فيه 12 شخصا)
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
@@ -80,12 +83,39 @@ class FigureContext:
             for n, year in years:
                 if year < latest:
                     mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
+            self._mark_past_deals(items, [n for n, year in years if not target(n) and (
+                year <= latest - PAST_DEAL_YEARS or self._recalled(n.sentence))])
         for m in self.ctx.patterns.find("background-context") if _PAST in self.text else ():
             start = self.tokens[m.span_start].start  # rules/patterns/contexts.pattern: العام الماضي
             mark(self.ctx.sentence_of(start)[0], start)
         for n in items:
             first = marks.get(n.sentence)
             n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
+
+    def _mark_past_deals(self, items: list[NumberItem], years_ago: list[NumberItem]) -> None:
+        """The price of a deal dated years before the article's own year (انضم إلى الريال عام 2009 في صفقة
+        بلغت قيمتها 80 مليون) or dated in a sentence that recalls it (وكان قد انضم قادما من غنك عام 2012 مقابل
+        7 ملايين: the pluperfect of a dated deal, whatever year the article names last) is a transaction on
+        record: such a year within PAST_DEAL_WINDOW tokens before the sum in its clause and a deal word
+        (pattern label deal-price) just before it make it `record`. A period's statistic of that year (أرباح
+        عام 2009) has no deal word; a deal of last year (العام الماضي مقابل 30 مليون) names no year."""
+        if not years_ago:
+            return
+        at = self.ctx.index.containing
+        dated: dict[int, list[int]] = {}
+        for n in years_ago:
+            dated.setdefault(n.sentence, []).append(at(self.ctx.norm.to_normalized(n.loc.start)))
+        for n in items:
+            if n.category != "money" or n.sentence not in dated:
+                continue
+            first = at(self.ctx.norm.to_normalized(n.loc.start))
+            last = at(self.ctx.norm.to_normalized(n.loc.end) - 1)
+            if any(0 < first - k <= PAST_DEAL_WINDOW and not self._breaks(k, first) for k in dated[n.sentence]) \
+                    and self._context_near("deal-price", first, last, n.sentence, DEAL_WINDOW, 0):
+                n.record = True
+
+    def _breaks(self, lo: int, hi: int) -> bool:
+        return any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi))
 
     def in_link_line(self, start: int) -> bool:
         """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline."""

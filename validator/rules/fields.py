@@ -301,7 +301,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
-                                 "or a place has or consists of: figure-words class composition; pattern label record-context)"),
+                                 "or a place has or consists of: figure-words class composition; pattern label record-context), or the "
+                                 "price of a deal dated years back or in a sentence recalling it (pattern label deal-price)"),
         "unit_price": _attribute("unit_price",
                                  doc="a tariff: a per-unit word or a service offered just after the sum (pattern label unit-price), "
                                      "a price word just before it (the price of one item: pattern label item-price), or a "
