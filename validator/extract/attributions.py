@@ -36,9 +36,9 @@ from validator.extract.attribution_sources import (
     _subject_after,
     _subject_before,
     _word_follows,
-    passive_hedge,
 )
 from validator.extract.context import Context
+from validator.extract.passive_hedges import passive_hedge
 from validator.extract.group_identity import head_entry
 from validator.extract.vague_source_names import (
     _identified_after_lead,
