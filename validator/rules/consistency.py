@@ -115,8 +115,8 @@ class Consistency:
                 verbs.setdefault(a.sentence, []).append(a.loc.start)
         body_counts: dict[str, list[NumberItem]] = {}
         for n in sorted(article.numbers, key=lambda n: n.loc.start) if req.with_headline else ():
-            if not n.in_headline and n.noun_type:
-                body_counts.setdefault(n.category, []).append(n)
+            if not n.in_headline and n.noun_type and not n.partial and not n.approximate:
+                body_counts.setdefault(n.category, []).append(n)  # (a part already counted: no addend)
         for members in groups.values():
             if len(members) < 2:
                 continue  # one figure alone has nothing to disagree with
