@@ -11,7 +11,7 @@ from validator.extract.figure_context import FigureContext
 from validator.extract.letters import WORD_RUN
 from validator.extract.model import NumberItem
 from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, dot_grouped, figure_words,
-                                        parse_digits, percent_words, compound_parts, scale_of)
+                                        parse_digits, percent_words, compound_parts, scale_of, line_break)
 from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
@@ -485,20 +485,16 @@ class NumberExtractor:
         if before:
             return before
         for k in (last, last + 1, last + 2, last + 3):
-            if k >= len(self.tokens) or self.tokens[k].kind == "punct" or self._line_break(k):
+            if k >= len(self.tokens) or self.tokens[k].kind == "punct" or line_break(self.text, self.tokens, k):
                 break  # (a headline's last figure does not take the verb that opens the body)
             if k in self._casualty_hits:
                 return self._casualty_hits[k]
         return None
 
-    def _line_break(self, k: int) -> bool:
-        """A line break between token k and the one before it."""
-        return k > 0 and "\n" in self.text[self.tokens[k - 1].end:self.tokens[k].start]
-
     def _casualty_before(self, first: int) -> str | None:
         """A casualty verb or noun among the three words before the numeral, in its phrase."""
         for k in (first - 1, first - 2, first - 3):
-            if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS or self._line_break(k + 1):
+            if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS or line_break(self.text, self.tokens, k + 1):
                 break  # أربع وفيات و13 إصابة في سبعة حوادث: the preposition ends the casualty phrase
             if k in self._casualty_hits:
                 return self._casualty_hits[k]

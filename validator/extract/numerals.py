@@ -114,3 +114,8 @@ def scale_of(value: float) -> float:
     while value % (scale * 1000) == 0:
         scale *= 1000
     return scale
+
+
+def line_break(text: str, tokens, k: int) -> bool:
+    """A line break between token k and the one before it: a figure's phrase ends at its line."""
+    return 0 < k < len(tokens) and "\n" in text[tokens[k - 1].end:tokens[k].start]
