@@ -2,6 +2,8 @@
 two figures of one article must agree on, and when they conflict."""
 from __future__ import annotations
 
+import bisect
+
 from validator.extract.evidence import title_link
 from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
 from validator.extract.wordclasses import affix, affixes, word_class
@@ -208,18 +210,20 @@ def _report_between(a: NumberItem, b: NumberItem, verbs: dict[int, list[int]]) -
     return any(a.loc.end <= v < b.loc.start for v in verbs.get(a.sentence, ()))
 
 
+_MOST_PARTS = 4  # a total's parts are told together: a few figures, not a whole report's
+
+
 def _parts(kind: list[NumberItem], totals: set[float], tolerance: float) -> set[str]:
-    """The figures of one kind, in order, that two or more told one after the other add up to one of
+    """The figures of one kind, in order, that two to four told one after the other add up to one of
     the totals (another figure of the quantity): the parts of a total, each a count of its own."""
     out: set[str] = set()
-    top = max(totals, default=0.0)
+    ordered = sorted(totals)
     for start in range(len(kind)):
         sum_ = float(kind[start].value)
-        for k in range(start + 1, len(kind)):
+        for k in range(start + 1, min(start + _MOST_PARTS, len(kind))):
             sum_ += float(kind[k].value)
-            if sum_ > top * (1 + tolerance):
-                break
-            if any(abs(sum_ - t) <= t * tolerance for t in totals):
+            at = bisect.bisect_left(ordered, sum_ / (1 + tolerance))  # the least total within tolerance
+            if at < len(ordered) and ordered[at] <= sum_ / (1 - tolerance):
                 out.update(n.id for n in kind[start:k + 1])
     return out
 
