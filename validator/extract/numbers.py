@@ -11,7 +11,7 @@ from validator.extract.figure_context import FigureContext
 from validator.extract.letters import WORD_RUN
 from validator.extract.model import NumberItem
 from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, dot_grouped, figure_words,
-                                        parse_digits, percent_words)
+                                        parse_digits, percent_words, compound_parts, scale_of, line_break)
 from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
@@ -215,8 +215,17 @@ class NumberExtractor:
                     end = nend
                     j += 1
                     continue
+                if gap.strip() == _AND and nvalue == 0.5 and value and value >= 1000 and value % 1000 == 0:
+                    # مليون ونصف (المليون)، ثلاثة ملايين ونصف: half of the figure's scale, one figure
+                    end = self._half_scale(nend)
+                    value = value + scale_of(value) / 2
+                    j += 1
+                    while j < len(numerals) and numerals[j][0] < end:
+                        j += 1
+                    continue
                 if gap.strip() == _AND and nvalue is not None and value is not None and not attrs.get("_ordinal") \
-                        and not nattrs.get("_ordinal") and nattrs.get("scale") != "true" and value < 10 <= nvalue < 100:
+                        and not nattrs.get("_ordinal") and nattrs.get("scale") != "true" and value < 10 <= nvalue < 100 \
+                        and compound_parts(attrs, nattrs, approx, self.text[nstart:nend]):
                     value = value + nvalue
                     end = nend
                     j += 1
@@ -238,6 +247,16 @@ class NumberExtractor:
             if j == i + 1 and not attrs:
                 self._thousands(self.items[-1], self.text[start:end])
             i = j
+
+    def _half_scale(self, end: int) -> int:
+        """The end of نصف, or of the scale word repeated after it (ونصف المليون، ونصف مليون)."""
+        k = self.ctx.index.at_or_after(end)
+        word = self._word(k)
+        if word is not None:
+            entry = self.res["number-words"].lookup(word.removeprefix(_ARTICLE))
+            if entry is not None and entry.get("scale") == "true":
+                return self.tokens[k].end
+        return end
 
     @staticmethod
     def _thousands(item: NumberItem, digits: str) -> None:
@@ -457,16 +476,26 @@ class NumberExtractor:
         qualifier = self._qual_end.get(first)
         if qualifier is not None:
             first = qualifier.i  # قتل ما لا يقل عن 15 شخصا: look before the qualifier
-        if last < len(self.tokens) and last in self._casualty_hits:
-            return self._casualty_hits[last]  # 11 شخصا قتلوا و32 أصيبوا: the verb right after 32 says what it counts
-        for k in (first - 1, first - 2, first - 3):
-            if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS:
-                break  # أربع وفيات و13 إصابة في سبعة حوادث: the preposition ends the casualty phrase
+        if last < len(self.tokens) and last in self._casualty_hits and not (
+                self.tokens[last].text.startswith(_AND) and self._casualty_before(first)):
+            # 11 شخصا قتلوا و32 أصيبوا: the verb right after 32 says what it counts; but a verb joined by
+            # و opens the next clause when a verb before governs this one (قتل شخصان وأصيب تسعة)
+            return self._casualty_hits[last]
+        before = self._casualty_before(first)
+        if before:
+            return before
+        for k in (last, last + 1, last + 2, last + 3):
+            if k >= len(self.tokens) or self.tokens[k].kind == "punct" or line_break(self.text, self.tokens, k):
+                break  # (a headline's last figure does not take the verb that opens the body)
             if k in self._casualty_hits:
                 return self._casualty_hits[k]
-        for k in (last, last + 1, last + 2, last + 3):
-            if k >= len(self.tokens) or self.tokens[k].kind == "punct":
-                break
+        return None
+
+    def _casualty_before(self, first: int) -> str | None:
+        """A casualty verb or noun among the three words before the numeral, in its phrase."""
+        for k in (first - 1, first - 2, first - 3):
+            if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS or line_break(self.text, self.tokens, k + 1):
+                break  # أربع وفيات و13 إصابة في سبعة حوادث: the preposition ends the casualty phrase
             if k in self._casualty_hits:
                 return self._casualty_hits[k]
         return None

@@ -99,3 +99,23 @@ def percent_words(text: str) -> list[re.Match[str]]:
             starts.add(at)
             at = text.find(joined, at + 1)
     return [m for m in map(PERCENT_WORDS.match, repeat(text), sorted(starts)) if m is not None]
+
+
+def compound_parts(attrs: dict, nattrs: dict, approx: bool, tens: str) -> bool:
+    """ثلاثة وعشرون: a unit and a tens word make one numeral; a dual noun and another count (قتيلان
+    وعشرات الجرحى، قتيلين و24 جريحا), a vague count or a tens written in digits are two figures."""
+    return not (attrs.get("_dual_noun") is not None or approx or nattrs.get("approx") == "true"
+                or tens.strip().isdigit())
+
+
+def scale_of(value: float) -> float:
+    """The scale word a whole figure is counted in: 3,000,000 in millions, 25,000 in thousands."""
+    scale = 1000.0
+    while value % (scale * 1000) == 0:
+        scale *= 1000
+    return scale
+
+
+def line_break(text: str, tokens, k: int) -> bool:
+    """A line break between token k and the one before it: a figure's phrase ends at its line."""
+    return 0 < k < len(tokens) and "\n" in text[tokens[k - 1].end:tokens[k].start]

@@ -2,6 +2,8 @@
 two figures of one article must agree on, and when they conflict."""
 from __future__ import annotations
 
+import bisect
+
 from validator.extract.evidence import title_link
 from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
 from validator.extract.wordclasses import affix, affixes, word_class
@@ -109,12 +111,24 @@ class Consistency:
             key = tuple(norm_value(FIELDS["number"][f].get(n, article)) for f in fields)
             groups.setdefault(key, []).append(n)
         out = []
+        verbs: dict[int, list[int]] = {}  # where a reporting verb stands, by sentence
+        for a in article.attributions:
+            if a.kind == "verb":
+                verbs.setdefault(a.sentence, []).append(a.loc.start)
+        body_counts: dict[str, list[NumberItem]] = {}
+        for n in sorted(article.numbers, key=lambda n: n.loc.start) if req.with_headline else ():
+            if not n.in_headline and n.noun_type and not n.partial and not n.approximate:
+                body_counts.setdefault(n.category, []).append(n)  # (a part already counted: no addend)
         for members in groups.values():
             if len(members) < 2:
                 continue  # one figure alone has nothing to disagree with
             members.sort(key=lambda n: n.loc.start)
-            body = [n for n in members if not n.in_headline]
+            # the body's counts of this category in order, whatever they count: the headline's «يقتل ويصيب
+            # 5» is the killed and the wounded told one after the other (مقتل شخصين وإصابة ثلاثة)
+            body = body_counts.get(members[0].category, ())
             head_type = members[0].noun_type
+            parts = _parts([n for n in body if n.noun_type == head_type and n.value is not None],
+                           {float(n.value) for n in members}, req.tolerance)
             # the same figure in the body, read as this quantity or as a plain count of people
             counts = {float(n.value) for n in article.numbers if not n.in_headline and n.value is not None
                       and (n.category == "people" or (n.category == members[0].category
@@ -128,8 +142,12 @@ class Consistency:
                         continue  # the headline's figure is in the body: the other tolls are other incidents
                     if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
                         continue  # two sources disagreeing is reported news, not an inconsistency
+                    if earlier.sentence == n.sentence and _report_between(earlier, n, verbs):
+                        continue  # أعلنت السلطات ستة قتلى، فيما تحدثت وسائل إعلام عن تسعة: two reports
                     if _values_agree(earlier, n, req.tolerance, req.factor):
                         continue
+                    if earlier.id in parts or n.id in parts:
+                        continue  # مقتل 24: ستة في انفجار ثم 18 في آخر: a total and its parts
                     out.append((n, self._make(rule, n.loc, article, {
                         "value": format_value(n.value), "other": format_value(earlier.value), "noun": n.noun or "",
                         "category": n.category},
@@ -184,6 +202,30 @@ def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
     if req.scope == "paragraph":
         return a.paragraph == b.paragraph
     return True
+
+
+def _report_between(a: NumberItem, b: NumberItem, verbs: dict[int, list[int]]) -> bool:
+    """A reporting verb between two figures of one sentence: the second is another report of the toll
+    (فيما تحدثت وسائل إعلام عن ...), whoever the sentence's source was taken to be."""
+    return any(a.loc.end <= v < b.loc.start for v in verbs.get(a.sentence, ()))
+
+
+_MOST_PARTS = 4  # a total's parts are told together: a few figures, not a whole report's
+
+
+def _parts(kind: list[NumberItem], totals: set[float], tolerance: float) -> set[str]:
+    """The figures of one kind, in order, that two to four told one after the other add up to one of
+    the totals (another figure of the quantity): the parts of a total, each a count of its own."""
+    out: set[str] = set()
+    ordered = sorted(totals)
+    for start in range(len(kind)):
+        sum_ = float(kind[start].value)
+        for k in range(start + 1, min(start + _MOST_PARTS, len(kind))):
+            sum_ += float(kind[k].value)
+            at = bisect.bisect_left(ordered, sum_ / (1 + tolerance))  # the least total within tolerance
+            if at < len(ordered) and ordered[at] <= sum_ / (1 - tolerance):
+                out.update(n.id for n in kind[start:k + 1])
+    return out
 
 
 def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsistent,
