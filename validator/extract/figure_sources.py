@@ -155,18 +155,22 @@ def carry_repeated_figures(article: Article) -> None:
     definite article (مبلغ الـ110 ملايين دولار), a value any earlier sentence gives: the reader has its
     source already; it is carried from the attribution that sourced the first (field `carried`; a
     definite one names the figure it refers back to, `refers_to`)."""
-    by_sentence: dict[int, list[NumberItem]] = {}
+    # the figures of one value and kind, in article order: a figure reads only its own value's earlier
+    # figures (most have none), not every figure of every earlier sentence
+    by_figure: dict[tuple, list[NumberItem]] = {}
     for n in article.numbers:
-        by_sentence.setdefault(n.sentence, []).append(n)
+        by_figure.setdefault((n.value, n.category), []).append(n)
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.value is None or n.sentence <= 0:
             continue
+        same = [e for e in by_figure[n.value, n.category] if e.loc.start < n.loc.start and 0 <= e.sentence < n.sentence]
+        if not same:
+            continue
         definite = normalize_string(article.doc.text[max(0, n.loc.start - BACK_REFERENCE_REACH):n.loc.start]
                                     ).endswith(ARTICLE)
-        reach = range(n.sentence - 1, -1, -1) if definite else (n.sentence - 1,)
-        for earlier in (e for s in reach for e in by_sentence.get(s, ()) if e.loc.start < n.loc.start):
-            if earlier.value != n.value or earlier.category != n.category:  # a sum and its kind (money, percent ...)
-                continue
+        if not definite:
+            same = [e for e in same if e.sentence == n.sentence - 1]
+        for earlier in sorted(same, key=lambda e: -e.sentence):  # the nearest sentence first (a stable sort)
             carrier = earlier.carried_from
             if earlier.attributed and carrier is None:
                 carrier = next((a.id for a in article.attributions if a.sentence == earlier.sentence and a.source

@@ -13,6 +13,7 @@ from validator.extract.model import SpellingGroup
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
+from validator.text.wordcache import WordCache
 
 LONG_VOWELS = frozenset(affixes("long-vowel"))
 
@@ -310,11 +311,23 @@ _PRONOUNS = affixes("pronoun")  # بلاده / بلادهم: a pronoun made plur
 _PLURAL_ENDINGS = affixes("dual-ending") + affixes("masculine-plural") + affixes("oblique-plural")  # التقليدي / التقليدين
 
 
+def _end_letter_shorter(w: str) -> str | None:
+    """w less its last letter, where that letter may be a name's typo, not an inflection; else None."""
+    if len(w) <= END_LETTER_MIN or w[-1] in _NOT_END_LETTERS or w[:-1].endswith(_PRONOUNS) \
+            or w.endswith(_PLURAL_ENDINGS):
+        return None
+    return w[:-1]
+
+
 def end_letter_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
-    words = {w for w in ctx.distinct_texts if len(w) >= END_LETTER_MIN}
-    pairs = [(w[:-1], w) for w in words if w[:-1] in words and w[-1] not in _NOT_END_LETTERS
-             and not w[:-1].endswith(_PRONOUNS) and not w.endswith(_PLURAL_ENDINGS)]
+    words, memo = ctx.distinct_texts, ctx.res.pattern_memo
+    shorter_of = memo.get("end-letter-shorter")
+    if shorter_of is None:
+        shorter_of = memo["end-letter-shorter"] = WordCache(_end_letter_shorter)
+    # each word's shorter spelling read in C, and, in most articles, none of them a word of the article
+    shorters = [*map(shorter_of.__getitem__, words)]
+    pairs = [] if words.isdisjoint(shorters) else [(s, w) for s, w in zip(shorters, words) if s in words]
     out = []
     for shorter, longer in sorted(pairs):
         if any(stopwords.lookup(w) is not None or is_non_name(w) for w in (shorter, longer)):

@@ -7,6 +7,7 @@ moved-vowel)."""
 from __future__ import annotations
 
 from functools import partial
+from itertools import compress
 
 from validator.extract.context import Context
 from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
@@ -76,7 +77,8 @@ def _foreign_words(ctx: Context) -> set[str]:
     if comparable is None:
         comparable = memo["dropped-comparable"] = WordCache(
             partial(_comparable, ctx.res["stopwords"], ctx.res.is_non_name))
-    return {w for w in ctx.distinct_texts if len(w) >= DROPPED_MIN - 1 and comparable[w]}
+    words = ctx.distinct_texts  # each word's verdict read in C (`_comparable` turns short words down first)
+    return set(compress(words, map(comparable.__getitem__, words)))
 
 
 def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
