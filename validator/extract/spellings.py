@@ -518,8 +518,8 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
     family), unless one long vowel is written for another in the given name itself (ستيفان / ستافان;
     not سعيد the father's name against سعود). A father's name after بن and a family name with the
     article are two name elements (عبدالله بن مساعد / المسعد), so are a given name and a family name
-    (أشرف / الشريف), one particle in two cases (أبو / أبي داود), a word with a pronoun (خليفة / خلفها)
-    and a word with the accusative ending (تفاصيل / تفصيلا، مبكر / مبكرا: a common word, an adverb)."""
+    (أشرف / الشريف) or a father's name (مطير بن مطر / مطير), one particle in two cases (أبو / أبي داود),
+    a word with a pronoun (خليفة / خلفها) and a word with the accusative ending (تفاصيل / تفصيلا: an adverb)."""
     kept: dict = {}
     for form, loc in forms.items():
         words = form.split()
@@ -530,9 +530,9 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
                 for b, o in enumerate(other_words):
                     if w.endswith(o) or o.endswith(w):
                         continue  # ومنطقة / منطقة: a clitic, not another spelling
-                    if (a and words[a - 1] in nasab and o.startswith(ARTICLE)) \
-                            or (b and other_words[b - 1] in nasab and w.startswith(ARTICLE)):
-                        continue  # بن مساعد / المسعد: a father's name, a family name
+                    if (a and words[a - 1] in nasab and (o.startswith(ARTICLE) or b == 0)) \
+                            or (b and other_words[b - 1] in nasab and (w.startswith(ARTICLE) or a == 0)):
+                        continue  # بن مساعد / المسعد، مطير بن مطر / مطير: a father's name, a family or given name
                     if w.startswith(ARTICLE) != o.startswith(ARTICLE) or (w in particles and o in particles) \
                             or w.endswith(_LONG_PRONOUNS) != o.endswith(_LONG_PRONOUNS) \
                             or w.endswith(_ACCUSATIVE) != o.endswith(_ACCUSATIVE):
