@@ -330,7 +330,7 @@ class NumberExtractor:
         item.market_wrap = category in ("money", "percent", "quantity") and self.context.market_wrap(sentence)
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph()
                       and self.context.cargo_figure(first, last, sentence))
-        if category in ("money", "percent", "people"):
+        if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
             item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
         if category in ("money", "percent"):
             item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
