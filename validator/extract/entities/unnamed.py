@@ -265,8 +265,9 @@ class UnnamedPasses(SpeakerPasses):
             mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             # وسط أنباء عن: no verb needed; حصيلة أعلنتها مصادر أمنية: a verb that reports a noun (object=noun),
             # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
-            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(i) \
-                or self._masdar_subject(prev, j)
+            before = [t.text for t in self.tokens[max(i - 4, 0):i - 1]]
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source \
+                or self.res.reports_it(prev, before) or self._masdar_subject(prev, j)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -358,15 +359,6 @@ class UnnamedPasses(SpeakerPasses):
         if prev is None or prev not in self.res.reporting_masdars:
             return False
         return any(self._word(x) in _REPORT_MARKS for x in range(j, min(j + reach, len(self.tokens))))
-
-    def _reported_it(self, i: int) -> bool:
-        """حصيلة أعلنتها مصادر: a verb of a noun (object=noun, no relay: with=عن) carrying its pronoun; a
-        relay=yes verb after a statement its issuer gave (بيان مقتضب تناقلته الصحف) only passed it on."""
-        entry = self.res.reporting_with_object(w) if (w := self._word(i - 1)) is not None else None
-        if entry is None or entry.get("object") != "noun" or entry.get("with"):
-            return False
-        return not entry.get("relay") or not any((e := self.lex["source-phrases"].lookup(self.tokens[k].text))
-                                                 and e.get("kind") == "statement" for k in range(max(i - 4, 0), i - 1))
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
