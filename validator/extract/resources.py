@@ -156,6 +156,16 @@ class Resources:
                     return entry
         return None
 
+    def reports_it(self, verb: str | None, before: list[str]) -> bool:
+        """حصيلة أعلنتها مصادر: a verb of a noun (object=noun, no relay with=عن) carrying its pronoun right
+        before a source; a relay=yes verb after a statement its issuer gave (بيان مقتضب تناقلته الصحف, the
+        words `before` it) only passed it on (issue 13, session 15)."""
+        entry = self.reporting_with_object(verb) if verb is not None else None
+        if entry is None or entry.get("object") != "noun" or entry.get("with"):
+            return False
+        phrases = self.lexicons["source-phrases"]
+        return not entry.get("relay") or not any((e := phrases.lookup(w)) and e.get("kind") == "statement" for w in before)
+
     @cached_property
     def bare_verbs(self) -> dict[str, LexEntry]:
         """The bare perfect of each verb marked bare=no (بين، عبر، قدر), which the reporting forms

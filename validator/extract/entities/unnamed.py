@@ -265,8 +265,9 @@ class UnnamedPasses(SpeakerPasses):
             mention = self.add_mention(entity, start_off, end_off, "vague", lexicon=[m.entry.source])
             # وسط أنباء عن: no verb needed; حصيلة أعلنتها مصادر أمنية: a verb that reports a noun (object=noun),
             # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
-            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or self._reported_it(prev) \
-                or self._masdar_subject(prev, j)
+            before = [t.text for t in self.tokens[max(i - 4, 0):i - 1]]
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source \
+                or self.res.reports_it(prev, before) or self._masdar_subject(prev, j)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -358,12 +359,6 @@ class UnnamedPasses(SpeakerPasses):
         if prev is None or prev not in self.res.reporting_masdars:
             return False
         return any(self._word(x) in _REPORT_MARKS for x in range(j, min(j + reach, len(self.tokens))))
-
-    def _reported_it(self, word: str | None) -> bool:
-        """أعلنتها، ذكرها: a reporting verb of a noun (object=noun, not a relay verb with=عن) carrying
-        the pronoun of what it reports."""
-        entry = self.res.reporting_with_object(word) if word is not None else None
-        return entry is not None and entry.get("object") == "noun" and entry.get("with") is None
 
     def _anonymous_people(self) -> None:
         """وقال سائق أردني: "...": a person described only by a common noun right after a reporting
