@@ -143,6 +143,9 @@ def _titled(mention) -> bool:
 # take the lead's words up to the name as its complement, and the lead's own role before the name (يفتتح
 # محافظ جدة رئيس اللجنة فهد السبيعي) is never matched, the matches not overlapping. The role's match is
 # then tried again from each word of the name's own paragraph (a few words: the label's reach).
+ROLE_REACH = 13  # a role and the twelve words of its complement (people.pattern role-before-name)
+
+
 def _role_in_own_paragraph(ctx: Context, before, i: int, first: int):
     """The role-before-name match starting in the paragraph of the name at token i (normalized offset
     `first`) that takes the name, where a match from an earlier paragraph crossed into it; or None."""
@@ -158,9 +161,6 @@ def _role_in_own_paragraph(ctx: Context, before, i: int, first: int):
             if m is not None and m.span_start <= i <= m.end:
                 return m
     return None
-
-
-ROLE_REACH = 13  # a role and the twelve words of its complement (people.pattern role-before-name)
 
 
 def _starting_at(patterns, label: str, k: int):

@@ -219,6 +219,8 @@ def _faces_right_way(text: str, i: int, j: int, para) -> bool:
     facing its own way (العقيد ” القرشي “بأنه: a space left out) still pairs the other way round."""
     return _straight_direction(text, i, para.start, para.end) == "close" \
         and _straight_direction(text, j, para.start, para.end) == "open"
+
+
 _OPENS_AFTER = frozenset("([{:،,-–—" + TATWEEL)   # what may stand right before an opening mark, besides a space
 _CLOSES_BEFORE = frozenset(".,،؛;:!?؟)]}-–—…")  # what may stand right after a closing mark
 _PROCLITICS = frozenset(affixes("clitic"))

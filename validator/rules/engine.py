@@ -104,7 +104,7 @@ class Engine:
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         req = rule.requirement
-        if isinstance(req, m.RequireConsistent) and req.scope == "feed":  # (`is_feed_rule`, inline)
+        if is_feed_rule(rule):
             return []   # compared across the articles of a run (validator.feed), not within one
         selected = self.select(rule, article)
         if isinstance(req, m.RequireConsistent):
