@@ -45,6 +45,7 @@ from validator.extract.vague_source_names import (
     _document_at,
     _identified_in_lead_passage,
     _is_document,
+    _holder_before_clause,
     _named_next,
     _vague_head,
     identified_back_reference,
@@ -178,7 +179,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
                     or _outlet_named_next(ctx, spans, source, sentence) \
-                    or _identified_in_lead_passage(ctx, spans, source, sentence)
+                    or _identified_in_lead_passage(ctx, spans, source, sentence) \
+                    or _holder_before_clause(ctx, spans, source, sentence)
                 if named is not None:
                     source.mentions[0].is_source = False
                     source = identified[source.id] = named
