@@ -331,6 +331,8 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 continue
             if s.entity.vague and s.first_token > 0 and _seize_verb(ctx.tokens[s.first_token - 1].text):
                 continue  # وضبطت الشرطة أصحاب الحسابات: whom a verb of seizing acts on is its object, no source
+            if s.entity.vague and _conjoined(ctx, ctx.tokens[i].text):
+                continue  # والتقى الوزير مختصين وأكد: a verb with و opens a clause of the earlier subject
             if s.first_token > 0 and normalize_string(ctx.tokens[s.first_token - 1].text) in ctx.res.prepositions \
                     or s.entity.vague and _clitic_preposition(ctx, s):
                 continue  # انتشر عبر مواقع التواصل كشف ...، حل بسكان المدينة فيواصل: a noun inside a
@@ -344,6 +346,11 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
         best.mention.is_source = True
         return best.entity
     return None
+
+
+def _conjoined(ctx, word: str) -> bool:
+    """وأكد، فأوضح: a reporting verb carrying the conjunction (not وصف, whose و is its own)."""
+    return word[:1] in _CONJUNCTIONS and ctx.res.reporting_forms.lookup(word[1:]) is not None
 
 
 _MAX_SPAN = 40

@@ -45,6 +45,7 @@ from validator.extract.vague_source_names import (
     _document_at,
     _identified_in_lead_passage,
     _is_document,
+    _holder_before_clause,
     _named_next,
     _vague_head,
     identified_back_reference,
@@ -178,7 +179,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if source is not None and source.vague:
                 named = _named_next(ctx, spans, source, sentence) or _identified_after_lead(ctx, spans, source, sentence) \
                     or _outlet_named_next(ctx, spans, source, sentence) \
-                    or _identified_in_lead_passage(ctx, spans, source, sentence)
+                    or _identified_in_lead_passage(ctx, spans, source, sentence) \
+                    or _holder_before_clause(ctx, spans, source, sentence)
                 if named is not None:
                     source.mentions[0].is_source = False
                     source = identified[source.id] = named
@@ -213,11 +215,13 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 opened, opener = _previous_opener(ctx, spans, results, i, sentence, gender) \
                     if source is None and _sentence_initial(ctx, i, sentence) else (False, None)
                 source = source or opener
-                if source is None and not opened and (participle or after_quote or _starts_clause(ctx, j)
-                                       or _sentence_initial(ctx, i, sentence)
-                                       or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
+                if source is None and not opened and not (not participle and _unread_name_after(ctx, j)) \
+                        and (participle or after_quote or _starts_clause(ctx, j)
+                             or _sentence_initial(ctx, i, sentence)
+                             or (j < len(ctx.tokens) and ctx.tokens[j].text in _HONORIFIC_PRONOUNS)):
                     source = _last_source(last_source, gender, paragraph) or _last_person(spans, i, gender)
-                if source is None and not opened and _sentence_initial(ctx, i, sentence):
+                if source is None and not opened and _sentence_initial(ctx, i, sentence) \
+                        and not _unread_name_after(ctx, j):
                     source = _previous_subject(ctx, spans, i, sentence)
                 implicit = source is not None and subject is None
         elif kind == "preposition":
@@ -281,6 +285,16 @@ def _listed_topic(ctx: Context, i: int) -> bool:
 
 
 _PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
+
+
+def _unread_name_after(ctx, j: int) -> bool:
+    """وقالت سارة نيشوتا وهي أستاذة ...: a given name (not an everyday word) and one more word right after
+    the verb are its own subject, a name the entity pass left unread (a foreign surname with the accusative
+    ending): the verb is no continuation of an earlier source (session 16: a study credited with the quote)."""
+    if j + 1 >= len(ctx.tokens) or ctx.tokens[j].kind != "word" or ctx.tokens[j + 1].kind != "word":
+        return False
+    word = ctx.tokens[j].text
+    return word in ctx.res.given_names.by_norm and word not in ctx.res["common-given-names"].by_norm
 _SPEECH_LEAD_INS = word_class("attribution-words", "speech-lead-ins")
 _DEFINITE_STARTS = affixes("definite-start")
 

@@ -11,6 +11,7 @@ from validator.extract.model import Entity, Mention
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import QUOTE_STARTS, SENTENCE_MARKS
 
 
 _NISBA = affix("nisba-ending")  # القانوني → قانون
@@ -279,3 +280,34 @@ def _vague_head(ctx, word: str) -> bool:
     """An indefinite head noun of a vague source (مختصون، مصادر، مسؤول): lexicon vague-sources kind=head."""
     entry = ctx.res["vague-sources"].lookup(word)
     return entry is not None and entry.get("kind") == "head" and not word.startswith(_ARTICLE)
+
+
+_HOLDER_REACH = 16  # tokens from a role to its holder's name: a long complement (للدراسات والإشراف ...)
+
+
+def _holder_before_clause(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
+    """وأوضح وكيل الأمين للدراسات والإشراف المهندس عدنان السيد أن ...: an indefinite role (titles.txt)
+    whose complement no lexicon reads, then, before the reported clause, a named person with no title or
+    only a courtesy title or rank: the role's holder, who speaks. A name after a role of its own (مستشار
+    للرئيس الأفغاني أشرف غني) is someone else's: the role stays anonymous (session 16)."""
+    if len(vague.mentions) != 1 or not any(x.startswith("titles.txt") for x in vague.mentions[0].lexicon):
+        return None
+    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end))
+    stop = start
+    while stop < min(len(ctx.tokens), start + _HOLDER_REACH) and ctx.tokens[stop].text not in _THAT_CLAUSE \
+            and ctx.tokens[stop].text not in QUOTE_STARTS and ctx.tokens[stop].text not in SENTENCE_MARKS:
+        stop += 1
+    if stop >= len(ctx.tokens) or ctx.tokens[stop].text in SENTENCE_MARKS:
+        return None
+    lo = bisect.bisect_left(_firsts(spans), start)
+    for s in spans[lo:lo + 12]:
+        if s.first_token >= stop:
+            break
+        if s.entity.kind != "person" or s.entity.vague or s.last_token >= stop:
+            continue
+        title = normalize_string(s.mention.title).split() if s.mention.title else []
+        hit = ctx.hit_at("titles", s.first_token) if title else None  # (the mention opens with its title)
+        if title and (hit is None or hit.entry.get("kind") not in ("honorific", "rank")):
+            return None  # the name has a role of its own: not the holder of this one
+        return s.entity
+    return None
