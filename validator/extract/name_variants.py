@@ -296,3 +296,37 @@ def same_length_keys(key: str) -> frozenset[str]:
         out.update(w for w in swaps if len(key) >= TRANSPOSED_MIN or _vowel_moved(key, w))
     out.discard(key)
     return frozenset(out)
+
+
+# A foreign name of two words written twice with its g letters another way, the first word maybe with
+# a long vowel more or less too (بيرنينغ غلاس / بيرننج جلاس: a company's English name): two pairs of
+# neighbouring words of one article, each word with a g letter and of G_PAIR_MIN letters or more, the
+# second words the same but for a g letter, the first words the same but for g letters and long vowels
+# after their first letter, no word one the lexicons know. A word alone that short is too often two
+# words (غنية / جنيه): two such words side by side are one name. Variant foreign-g-name.
+G_PAIR_MIN = 4
+_G_LETTERS = frozenset(word_class("entity-words", "foreign-g"))
+
+
+def g_name_pairs(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    res = ctx.res
+    g_words = {w for w in ctx.distinct_texts if len(w) >= G_PAIR_MIN and not _G_LETTERS.isdisjoint(w)}
+    if len(g_words) < 3:
+        return []
+    tokens, texts = ctx.tokens, ctx.texts
+    pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # the pair's loose key -> written pairs
+    for k in ctx.positions(g_words):
+        if k + 1 < len(texts) and texts[k + 1] in g_words and tokens[k + 1].kind == "word":
+            key = (_skeleton(texts[k]), texts[k + 1].translate(_ONE_G))
+            pairs.setdefault(key, {}).setdefault((texts[k], texts[k + 1]), k)
+    out = []
+    for written in pairs.values():
+        if len(written) < 2:
+            continue
+        (a, k), (b, j) = list(written.items())[:2]
+        if a[1] == b[1] or any(res["stopwords"].lookup(w) is not None or res.is_non_name(w) for w in (*a, *b)):
+            continue
+        locs = sorted((ctx.loc(tokens[i].start, tokens[i + 1].end) for i in (k, j)), key=lambda x: x.start)
+        if not any(loc.text in known for loc in locs):
+            out.append(SpellingGroup(a[1], tuple((loc.text, loc) for loc in locs), "term", "foreign-g-name"))
+    return out

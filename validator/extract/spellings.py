@@ -14,8 +14,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, moved_vowel_names, \
-    moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
+from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
+    moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
@@ -65,7 +65,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += name_slot_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
-    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names):  # (name_variants.py)
+    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names, g_name_pairs):  # name_variants.py
         out += variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     # (a bare family name is counted inside every written one with its article: its forms keep their order)
