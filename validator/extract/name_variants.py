@@ -224,3 +224,109 @@ def _moved_inside(a: str, b: str) -> bool:
 def _inflected(w: str) -> bool:
     """w ends in a plural's, a dual's or a verb's ending, or in a pronoun ه after a long vowel."""
     return w.endswith(_INFLECTION_ENDINGS) or w[-1] == HEH and w[-2] in LONG_VOWELS
+
+
+# Two spellings of one length that a variant rule reads as one name (spellings._variant_rule):
+# - two neighbouring letters swapped (أغولو / أوغلو، تشيفتشي / تشيفشتي): a typing slip, counted where the
+#   other spelling stands in a name's slot (name_typos.name_slot), else a note. A word alone needs five
+#   letters (TRANSPOSED_MIN): shorter words are each other's letters swapped (مطار / ماطر، صالح / صلاح);
+#   a four-letter one only where the swap moves a long vowel past a consonant and neither spelling is a
+#   given name or a surname of the lexicons (مورا / موار: a foreign name's vowel, variant moved-vowel-short,
+#   counted only in a name's slot: spellings._transliterated_names);
+#   two long vowels swapped (أوبراين / أوبريان: O'Brien) are a foreign name's vowels, never a slip of an
+#   Arabic word's consonants: variant swapped-vowels, wherever the other spelling stands;
+#   a given name of the lexicons of GIVEN_MOVED_MIN letters or more written once with a long vowel moved
+#   past a consonant (دميتري / ديمتري، both listed) is one foreign name too (spellings._distinct_spellings;
+#   not عامر / عمار, two Arabic names of four letters);
+# - a Portuguese nh or lh before a final و written ني once and نه elsewhere (مورينيو / مورينهو،
+#   كوتينيو / كوتينهو): variant nh-ending, a name of NH_MIN letters or more.
+TRANSPOSED_MIN = 5
+SHORT_TRANSPOSED = 4
+GIVEN_MOVED_MIN = 5
+NH_MIN = 5
+_NH = frozenset((YEH, HEH))
+
+
+def transposed(a: str, b: str) -> bool:
+    """a and b (same length) differ only by two neighbouring letters swapped."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _nh_ending(a: str, b: str) -> bool:
+    return len(a) >= NH_MIN and a[-1] == b[-1] == WAW and a[:-2] == b[:-2] and {a[-2], b[-2]} == _NH
+
+
+def _vowel_moved(a: str, b: str) -> bool:
+    """a and b differ by a long vowel and its neighbour swapped (مورا / موار)."""
+    k = next((k for k in range(len(a)) if a[k] != b[k]), 0)
+    return k > 0 and transposed(a, b) and (a[k] in LONG_VOWELS) != (a[k + 1] in LONG_VOWELS)
+
+
+def moved_given_name(a: str, b: str) -> bool:
+    """Two given names of one person, a long vowel moved (دميتري / ديمتري)."""
+    return len(a) == len(b) >= GIVEN_MOVED_MIN and _vowel_moved(a, b)
+
+
+def short_name_words(res, a: str, b: str) -> bool:
+    """Neither spelling of a four-letter pair is a given name or a surname of the lexicons (صالح / صلاح
+    are two names)."""
+    return not any(w in res.given_names.by_norm or res["surnames"].lookup(w) is not None for w in (a, b))
+
+
+def same_length_variant(a: str, b: str) -> str | None:
+    """The variant rule by which two different keys of one length spell one name, or None."""
+    if _nh_ending(a, b):
+        return "nh-ending"
+    if len(a) >= TRANSPOSED_MIN and transposed(a, b):
+        k = next(k for k in range(len(a)) if a[k] != b[k])  # two long vowels in turn: أوبراين / أوبريان
+        return "swapped-vowels" if a[k] in LONG_VOWELS and a[k + 1] in LONG_VOWELS else "swapped-letters"
+    if len(a) >= TRANSPOSED_MIN:
+        return None
+    return "moved-vowel-short" if len(a) == SHORT_TRANSPOSED and _vowel_moved(a, b) else None
+
+
+def same_length_keys(key: str) -> frozenset[str]:
+    """A name's keys that `same_length_variant` accepts as its other spelling (`_NameIndex`)."""
+    out = set()
+    if len(key) >= NH_MIN and key[-1] == WAW and key[-2] in _NH:
+        out.add(key[:-2] + min(_NH - {key[-2]}) + WAW)
+    if len(key) >= TRANSPOSED_MIN or len(key) == SHORT_TRANSPOSED:
+        swaps = (key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
+        out.update(w for w in swaps if len(key) >= TRANSPOSED_MIN or _vowel_moved(key, w))
+    out.discard(key)
+    return frozenset(out)
+
+
+# A foreign name of two words written twice with its g letters another way, the first word maybe with
+# a long vowel more or less too (بيرنينغ غلاس / بيرننج جلاس: a company's English name): two pairs of
+# neighbouring words of one article, each word with a g letter and of G_PAIR_MIN letters or more, the
+# second words the same but for a g letter, the first words the same but for g letters and long vowels
+# after their first letter, no word one the lexicons know. A word alone that short is too often two
+# words (غنية / جنيه): two such words side by side are one name. Variant foreign-g-name.
+G_PAIR_MIN = 4
+_G_LETTERS = frozenset(word_class("entity-words", "foreign-g"))
+
+
+def g_name_pairs(ctx: Context, known: set[str]) -> list[SpellingGroup]:
+    res = ctx.res
+    g_words = {w for w in ctx.distinct_texts if len(w) >= G_PAIR_MIN and not _G_LETTERS.isdisjoint(w)}
+    if len(g_words) < 3:
+        return []
+    tokens, texts = ctx.tokens, ctx.texts
+    pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # the pair's loose key -> written pairs
+    for k in ctx.positions(g_words):
+        if k + 1 < len(texts) and texts[k + 1] in g_words and tokens[k + 1].kind == "word":
+            key = (_skeleton(texts[k]), texts[k + 1].translate(_ONE_G))
+            pairs.setdefault(key, {}).setdefault((texts[k], texts[k + 1]), k)
+    out = []
+    for written in pairs.values():
+        if len(written) < 2:
+            continue
+        (a, k), (b, j) = list(written.items())[:2]
+        if a[1] == b[1] or any(res["stopwords"].lookup(w) is not None or res.is_non_name(w) for w in (*a, *b)):
+            continue
+        locs = sorted((ctx.loc(tokens[i].start, tokens[i + 1].end) for i in (k, j)), key=lambda x: x.start)
+        if not any(loc.text in known for loc in locs):
+            out.append(SpellingGroup(a[1], tuple((loc.text, loc) for loc in locs), "term", "foreign-g-name"))
+    return out

@@ -14,7 +14,8 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
 from validator.extract.model import SpellingGroup
-from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, moved_vowel_names
+from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
+    moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
@@ -64,7 +65,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += name_slot_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
-    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names):  # (name_variants.py)
+    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names, g_name_pairs):  # name_variants.py
         out += variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     # (a bare family name is counted inside every written one with its article: its forms keep their order)
@@ -185,11 +186,8 @@ def _variant_rule(a: str, b: str) -> str | None:
         return None
     ka, kb = a.translate(_ONE_LETTER), b.translate(_ONE_LETTER)
     if len(ka) == len(kb):
-        if ka == kb:
-            return "letter-class"
-        # two neighbouring letters swapped (أغولو / أوغلو، تشيفتشي / تشيفشتي): a typing slip, counted where
-        # the other spelling stands in a name's slot (name_typos.name_slot), else a note
-        return "swapped-letters" if len(ka) >= TRANSPOSED_MIN and _transposed(ka, kb) else None
+        # one letter for another of its class, a Portuguese nh, two neighbouring letters swapped
+        return "letter-class" if ka == kb else same_length_variant(ka, kb)  # (name_variants.py)
     longer, shorter = (ka, kb) if len(ka) > len(kb) else (kb, ka)
     if len(longer) - len(shorter) != 1:
         return None
@@ -292,12 +290,10 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
 
 
 def _swapped_keys(name: str) -> tuple[str, frozenset[str]]:
-    """`_name_keys`, and for a name of TRANSPOSED_MIN letters or more its keys with two neighbouring
-    letters swapped (variant swapped-letters)."""
+    """`_name_keys`, and its keys of the same length another variant rule allows (two neighbouring
+    letters swapped, a Portuguese nh written the other way: name_variants.same_length_keys)."""
     key, variants = _NAME_KEYS[name]
-    if len(key) < TRANSPOSED_MIN:
-        return key, variants
-    return key, variants | frozenset(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
+    return key, variants | same_length_keys(key)
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
@@ -383,9 +379,10 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
             if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
             slot = ""
-            if rule == "swapped-letters":  # a slip of two letters counts where a name stands (name_slot)
+            if rule in _SWAPS:  # a slip of two letters counts where a name stands (name_slot)
                 slot, span = name_slot(ctx, where, name, entities)
-                if slot == OTHER_PERSON or slot == UNPLACED and anchor != "person":
+                if slot == OTHER_PERSON or slot == UNPLACED and (anchor != "person" or rule != _SWAPS[0]) \
+                        or rule != _SWAPS[0] and not short_name_words(ctx.res, word, name):
                     continue  # ordinary words swap letters too (خليفة / خلفية، معنية / معينة): a person's name only
                 other = ctx.loc(*span)
             forms = sorted((loc, other), key=lambda x: x.start)
@@ -406,7 +403,8 @@ def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
 # a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
 # pronoun (بقية / فقيه، the rest / a jurist): two words, not one name spelled two ways
 _MARBUTA_OR_HEH = {MARBUTA, HEH}
-_PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
+_PLACED_ANCHORS = ("headline", "quoted")
+_SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot  # a name by where it is written, not by a lexicon or a person
 
 
 def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
@@ -441,15 +439,9 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
 
 # A full name written twice with the same given name and two neighbouring letters of the family name
 # swapped (حسين الجسمي / حسين الجمسي: blind round 16; four letters: علي صالح / علي صلاح) is one person
-# mistyped: two people are told apart only by the surnames lexicon (both listed). A word alone needs five
-# letters (TRANSPOSED_MIN): shorter words are each other's letters swapped (مطار / ماطر، صالح / صلاح).
-TRANSPOSED_MIN, FULL_NAME_TRANSPOSED_MIN = 5, 4
-
-
-def _transposed(a: str, b: str) -> bool:
-    """a and b (same length) differ only by two neighbouring letters swapped."""
-    diff = [k for k in range(len(a)) if a[k] != b[k]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+# mistyped: two people are told apart only by the surnames lexicon (both listed). A word alone: see
+# name_variants.TRANSPOSED_MIN.
+FULL_NAME_TRANSPOSED_MIN = 4
 
 
 def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
@@ -474,7 +466,7 @@ def _transposed_surnames(ctx: Context, entities, known: set[str]) -> list[Spelli
             same_letters.setdefault("".join(sorted(a)), []).append(k)
         pairs = sorted((x, y) for ks in same_letters.values() for n, x in enumerate(ks) for y in ks[n + 1:])
         for (a, loc_a), (b, loc_b) in ((items[x], items[y]) for x, y in pairs):
-            if not _transposed(a, b) or loc_a.text in known or loc_b.text in known \
+            if not transposed(a, b) or loc_a.text in known or loc_b.text in known \
                     or (surnames.lookup(a) is not None and surnames.lookup(b) is not None):
                 continue
             forms = sorted((loc_a, loc_b), key=lambda x: x.start)
@@ -504,8 +496,9 @@ def names_the_place(ctx: Context, m) -> bool:
 
 
 def _vowel_for_vowel(a: str, b: str) -> bool:
-    """One long vowel written for another, letter for letter (ستيفان / ستافان): one foreign name."""
-    return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b))
+    """One long vowel written for another, letter for letter (ستيفان / ستافان), or moved (دميتري / ديمتري)."""
+    return len(a) == len(b) and all(x == y or (x in _LONG_VOWELS and y in _LONG_VOWELS) for x, y in zip(a, b)) \
+        or moved_given_name(a, b)
 
 
 _LONG_PRONOUNS = tuple(p for p in affixes("pronoun") if len(p) > 1)  # ها، هم، هما

@@ -146,6 +146,9 @@ class Consistency:
                         continue  # أعلنت السلطات ستة قتلى، فيما تحدثت وسائل إعلام عن تسعة: two reports
                     if _values_agree(earlier, n, req.tolerance, req.factor):
                         continue
+                    if earlier.in_headline != n.in_headline and _rounded(earlier if earlier.in_headline else n,
+                                                                         n if earlier.in_headline else earlier):
+                        continue  # قبول 18 ألف متدرب / 18410 متدربين: the headline rounds the body's figure
                     if earlier.id in parts or n.id in parts:
                         continue  # مقتل 24: ستة في انفجار ثم 18 في آخر: a total and its parts
                     out.append((n, self._make(rule, n.loc, article, {
@@ -246,6 +249,21 @@ def _headline_told(head: NumberItem, body: list[NumberItem], req: m.RequireConsi
             if total > target:
                 break
     return False
+
+
+ROUNDED_MIN = 1000  # a headline's round figure of thousands or more (18 ألف، مليون) may round the body's
+
+
+def _rounded(head: NumberItem, body: NumberItem) -> bool:
+    """The headline's figure is the body's rounded to the headline's own last digit: 18000 for 18410, 42
+    million for 42.3 million (not a million for 1.5 million)."""
+    h, b = float(head.value), float(body.value)
+    if h < ROUNDED_MIN or h != int(h):
+        return False
+    scale = 1
+    while h % (scale * 10) == 0:
+        scale *= 10
+    return scale >= ROUNDED_MIN and int(b / scale + 0.5) * scale == h
 
 
 def _values_agree(a: NumberItem, b: NumberItem, tolerance: float, factor: float) -> bool:
