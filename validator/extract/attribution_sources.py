@@ -373,7 +373,8 @@ def _subject_before_aside(ctx, spans, i, sentence, documents) -> "_MentionSpan |
         or normalize_string(ctx.tokens[s.first_token - 1].text) in _FRONTING else None
 
 # verbs of seizing whose next noun is whom they act on (ضبطت، اعتقلت): issue 13, round 37
-_SEIZE_VERBS = word_class("attribution-words", "seize-verbs")
+# and verbal nouns of finding out whose next noun is what is sought (seek-nouns: the origin of goods)
+_SEIZE_VERBS = word_class("attribution-words", "seize-verbs") | word_class("attribution-words", "seek-nouns")
 _AND = affix("and")
 
 

@@ -57,8 +57,15 @@ def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
 
 VERBAL_NOUN_TEMPLATES = _templates("verbal-noun-template")
 BROKEN_PLURAL_TEMPLATES = _templates("broken-plural-template")
+NATIVE_WORD_TEMPLATES = _templates("native-word-template")
 
 
 def fits_template(word: str, templates: dict) -> bool:
     """The word has the fixed letters of one of the templates of its length (`_templates`)."""
     return any(all(word[k] == c for k, c in fixed) for fixed in templates.get(len(word), ()))
+
+
+def native_words(a: str, b: str) -> bool:
+    """Both words have a shape of an Arabic derived noun (affixes native-word-template): words of the
+    language, not a foreign name, when they differ by a letter of a transliteration class."""
+    return fits_template(a, NATIVE_WORD_TEMPLATES) and fits_template(b, NATIVE_WORD_TEMPLATES)

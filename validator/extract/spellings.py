@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, moved_vowel_names
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
@@ -428,8 +428,8 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
     where the same surname follows both spellings (تيسير الجاسم / تيسر الجاسم). A headline word or a
     word quoted alone (“أوربس”) is a name only by its place: its other spelling must be the body's and
     a word of no lexicon."""
-    if ctx.res.is_non_name(word):
-        return False  # a word the lexicons know (أفاد، a verb) is no name, whatever it resembles
+    if ctx.res.is_non_name(word) or rule == "letter-class" and native_words(word, name):
+        return False  # a word the lexicons know (أفاد، a verb), two of one Arabic shape (مغامرة / مقامرة): no name
     if anchor == "person":
         return True
     if anchor in _PLACED_ANCHORS and not any(start >= headline_end for start, _ in spans[word]):
