@@ -74,7 +74,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
         if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
             # nothing that opens a clause may stand between the verb and its subject
             between = {ctx.tokens[x].text for x in range(j, s.first_token)}
-            if between & _OTHER_CLAUSE:
+            if between & _OTHER_CLAUSE and not _quoted_name(ctx, s, j):
                 return None  # the subject of another clause
             if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
                 return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
@@ -103,6 +103,17 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
             chosen.mention.is_source = True
             return chosen.entity
     return None
+
+
+def _quoted_name(ctx, s, j: int) -> bool:
+    """The verb's subject is a named body or person quoted alone right after it (وقال «مجلس اللاجئين
+    النرويجي» إن): the marks enclose the name, they open no quotation (session 16)."""
+    end = s.last_token + 1
+    return s.first_token == j + 1 and not s.entity.vague and end < len(ctx.tokens) \
+        and (ctx.tokens[j].text, ctx.tokens[end].text) in _NAME_MARKS
+
+
+_NAME_MARKS = frozenset({("«", "»"), ('"', '"')})
 
 
 def _past_quoted_addressee(ctx, j: int, longest: int = 5) -> int:
