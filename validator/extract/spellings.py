@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template, native_words
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, moved_vowel_names
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
@@ -194,8 +194,8 @@ def _variant_rule(a: str, b: str) -> str | None:
     if len(longer) - len(shorter) != 1:
         return None
     # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun; a
-    # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural
-    if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1)):
+    # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural; و + وجود is a conjunction
+    if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1 + (longer[0] == _AND), len(longer) - 1)):
         return None if fits_template(longer, BROKEN_PLURAL_TEMPLATES) else "long-vowel"
     # a consonant doubled inside the word (not its first two: تتم، للوزير are a prefix and a stem; not
     # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut; nor the last letter: مياه / مياهه
@@ -537,7 +537,7 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
                             or w.endswith(_LONG_PRONOUNS) != o.endswith(_LONG_PRONOUNS) \
                             or w.endswith(_ACCUSATIVE) != o.endswith(_ACCUSATIVE):
                         continue
-                    if loose_key(w) == loose_key(o) and len(w) > 2 \
+                    if loose_key(w) == loose_key(o) and len(w) > 2 and few_edits(w, o) \
                             and not (w in given and o in given and not (a == b == 0 and _vowel_for_vowel(w, o))):
                         clash = True
         if clash or not kept:
