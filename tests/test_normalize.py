@@ -172,3 +172,12 @@ def test_tokenize_reads_pieces_as_the_token_regex_does():
     samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
     for text in samples:
         assert [tuple(t) for t in tokenize(text)] == by_regex(text), repr(text)
+
+
+def test_arabic_comma_grouping_thousands_becomes_the_thousands_comma():
+    # 3،324،641 ريال: the Arabic comma between digits, before exactly three, groups thousands (one
+    # figure, not three); a list's comma (2014، 2015) or one before two digits stays a comma
+    assert normalize("تعويض 3،324،641 ريال").text == "تعويض 3,324,641 ريال"
+    assert normalize("عامي 2014، 2015").text == "عامي 2014، 2015"
+    assert normalize("بين 10،20 نقطه").text == "بين 10،20 نقطه"
+    assert normalize("الفتره 2014،2015 كامله").text == "الفتره 2014،2015 كامله"

@@ -272,3 +272,12 @@ def test_sentence_and_paragraph_indexes(extract):
 def test_in_headline(extract):
     n = _one(extract, "مقتل 12 شخصا في انفجار\n\nأعلنت السلطات فتح تحقيق.", "12")
     assert n.in_headline
+
+
+def test_two_dots_group_thousands():
+    # 99.506.775 ريال: two dots are no decimal point (it read as 0, and an amount restated in words
+    # in parentheses «contradicted» it); one dot keeps its reading
+    from validator.extract.numerals import parse_digits
+    assert parse_digits("99.506.775") == 99506775
+    assert parse_digits("3.5") == 3.5
+    assert parse_digits("1,200") == 1200

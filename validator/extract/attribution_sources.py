@@ -74,7 +74,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
         if ctx.sentence_of(ctx.tokens[s.first_token].start)[0] == sentence:
             # nothing that opens a clause may stand between the verb and its subject
             between = {ctx.tokens[x].text for x in range(j, s.first_token)}
-            if between & _OTHER_CLAUSE:
+            if between & _OTHER_CLAUSE and not _quoted_name(ctx, s, j):
                 return None  # the subject of another clause
             if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
                 return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
@@ -103,6 +103,17 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
             chosen.mention.is_source = True
             return chosen.entity
     return None
+
+
+def _quoted_name(ctx, s, j: int) -> bool:
+    """The verb's subject is a named body or person quoted alone right after it (وقال «مجلس اللاجئين
+    النرويجي» إن): the marks enclose the name, they open no quotation (session 16)."""
+    end = s.last_token + 1
+    return s.first_token == j + 1 and not s.entity.vague and end < len(ctx.tokens) \
+        and (ctx.tokens[j].text, ctx.tokens[end].text) in _NAME_MARKS
+
+
+_NAME_MARKS = frozenset({("«", "»"), ('"', '"')})
 
 
 def _past_quoted_addressee(ctx, j: int, longest: int = 5) -> int:
@@ -380,7 +391,8 @@ def _subject_before_aside(ctx, spans, i, sentence, documents) -> "_MentionSpan |
         or normalize_string(ctx.tokens[s.first_token - 1].text) in _FRONTING else None
 
 # verbs of seizing whose next noun is whom they act on (ضبطت، اعتقلت): issue 13, round 37
-_SEIZE_VERBS = word_class("attribution-words", "seize-verbs")
+# and verbal nouns of finding out whose next noun is what is sought (seek-nouns: the origin of goods)
+_SEIZE_VERBS = word_class("attribution-words", "seize-verbs") | word_class("attribution-words", "seek-nouns")
 _AND = affix("and")
 
 
@@ -580,16 +592,3 @@ def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, 
 def _sentence_initial(ctx, i, sentence) -> bool:
     return i == 0 or ctx.sentence_of(ctx.tokens[i - 1].start)[0] != sentence
 
-
-def _quote_ranges(ctx: Context, quotes: list[Quote]) -> list[tuple[int, int]]:
-    return sorted((ctx.norm.to_normalized(q.loc.start), ctx.norm.to_normalized(q.loc.end)) for q in quotes
-                  if q.kind == "speech" and q.balanced)  # an unclosed mark must not hide the rest of the paragraph
-
-
-def _inside(ranges, pos) -> bool:
-    """pos inside one of the (sorted, non-nested) quotation ranges."""
-    k = bisect.bisect_left(ranges, (pos,)) - 1
-    for s, e in ranges[max(0, k - 2):k + 2]:
-        if s < pos < e:
-            return True
-    return False

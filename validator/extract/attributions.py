@@ -18,7 +18,6 @@ from validator.extract.attribution_sources import (
     _after_subject,
     _firsts,
     _clause_follows,
-    _inside,
     _last_person,
     _last_source,
     _mention_spans,
@@ -26,7 +25,6 @@ from validator.extract.attribution_sources import (
     _says_person,
     _previous_opener,
     _previous_subject,
-    _quote_ranges,
     _relay,
     _relay_past_outlet,
     _same_sentence_source,
@@ -39,6 +37,7 @@ from validator.extract.attribution_sources import (
 )
 from validator.extract.context import Context
 from validator.extract.passive_hedges import passive_hedge
+from validator.extract.quote_classify import inside_ranges, speech_ranges
 from validator.extract.group_identity import head_entry
 from validator.extract.vague_source_names import (
     _identified_after_lead,
@@ -65,7 +64,7 @@ from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENC
 
 def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
     spans = _mention_spans(ctx, entities)
-    inside_quote = _quote_ranges(ctx, quotes)
+    inside_quote = speech_ranges(ctx, quotes)
     # tokens that cannot hold a reporting verb: impersonal phrases (يذكر أن), anonymity phrases
     # (رفض الكشف عن اسمه), a source phrase (نقلا عن), or a name (نجيب ميقاتي)
     blocked = {k for m in ctx.hits("impersonal-phrases") for k in range(m.i, m.j)}
@@ -90,7 +89,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     identified: dict[str, Entity] = {}  # a vague source's id -> the named source its first mention was found to be
     for start, kind, m in events:
-        if _inside(inside_quote, start):
+        if inside_ranges(inside_quote, start):
             continue
         i = ctx.index.containing(start)
         sentence, paragraph = ctx.sentence_of(start)

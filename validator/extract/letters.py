@@ -57,8 +57,31 @@ def _templates(name: str) -> dict[int, tuple[tuple[tuple[int, str], ...], ...]]:
 
 VERBAL_NOUN_TEMPLATES = _templates("verbal-noun-template")
 BROKEN_PLURAL_TEMPLATES = _templates("broken-plural-template")
+NATIVE_WORD_TEMPLATES = _templates("native-word-template")
 
 
 def fits_template(word: str, templates: dict) -> bool:
     """The word has the fixed letters of one of the templates of its length (`_templates`)."""
     return any(all(word[k] == c for k, c in fixed) for fixed in templates.get(len(word), ()))
+
+
+def native_words(a: str, b: str) -> bool:
+    """Both words have a shape of an Arabic derived noun (affixes native-word-template): words of the
+    language, not a foreign name, when they differ by a letter of a transliteration class."""
+    return fits_template(a, NATIVE_WORD_TEMPLATES) and fits_template(b, NATIVE_WORD_TEMPLATES)
+
+
+def few_edits(a: str, b: str, most: int = 2) -> bool:
+    """a becomes b by at most `most` letters inserted, dropped or changed: one name spelled two ways differs
+    by a vowel or two (ستيفان / ستافان، الأميركي / الأمريكي), two names by more (سليمان / سولومون، العميرين /
+    العمراني), though their consonants may agree."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+        if min(row) > most:
+            return False
+    return row[-1] <= most

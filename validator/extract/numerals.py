@@ -64,6 +64,8 @@ def parse_digits(s: str) -> float | int:
             s = s.replace(",", "")
         else:
             s = s.replace(",", ".", 1).replace(",", "")
+    if s.count(".") > 1 and _DOT_GROUPED.fullmatch(s):
+        return int(s.replace(".", ""))  # 99.506.775: two dots are no decimal point, they group thousands
     try:
         value = float(s)
     except ValueError:

@@ -271,3 +271,17 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
         return True
     nationality_last = words and ctx.res.nationality_forms.lookup(words[-1])
     return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))
+
+
+def speech_ranges(ctx, quotes: list[Quote]) -> list[tuple[int, int]]:
+    return sorted((ctx.norm.to_normalized(q.loc.start), ctx.norm.to_normalized(q.loc.end)) for q in quotes
+                  if q.kind == "speech" and q.balanced)  # an unclosed mark must not hide the rest of the paragraph
+
+
+def inside_ranges(ranges, pos) -> bool:
+    """pos inside one of the (sorted, non-nested) quotation ranges."""
+    k = bisect.bisect_left(ranges, (pos,)) - 1
+    for s, e in ranges[max(0, k - 2):k + 2]:
+        if s < pos < e:
+            return True
+    return False

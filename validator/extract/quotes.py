@@ -20,6 +20,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
     quotes: list[Quote] = []
     carried: list[tuple[str, int]] = []  # an open quote carried into the next paragraph
     reopened = -1  # offset of the mark that reopens a carried quotation
+    closes_same = -1  # offset of the mark that closes a carried quotation with its opening glyph
     for pi, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = carried
         carried = []
@@ -27,6 +28,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
         for i in _mark_positions(ctx, para.start, para.end):
             ch = text[i]
             if i == reopened:
+                continue
+            if i == closes_same and stack:
+                mark, start = stack.pop()
+                here.append(_quote(ctx, start, i, mark, ch))
                 continue
             if ch == DOUBLE_PRIME:
                 if stack and stack[-1][0] in '“"':
@@ -53,7 +58,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
         for q in (q for q in here if q.loc.start < para.start):
             if para.start <= reopened < para.end:
                 q.evidence.append(CONTINUED_NEXT_PARAGRAPH)
-            elif q.open_mark != '"' and text[paragraphs[pi - 1].start:q.loc.start].strip():
+            elif q.open_mark != '"' and text[paragraphs[pi - 1].start:q.loc.start].strip() \
+                    and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])):
                 q.evidence.append(CLOSED_NEXT_PARAGRAPH)
         straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
@@ -65,6 +71,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             if nxt is not None and not _closes_reversed(here, stack) and _continues(text, stack, nxt.start, nxt.end):
                 carried = stack  # a quotation that runs on into the next paragraph
                 reopened = _reopening(text, stack, nxt.start, nxt.end)
+                closes_same = _closes_with_same_glyph(text, stack, nxt.start, nxt.end)
                 quotes.extend(here)
                 continue
             for mark, start in stack:
@@ -360,8 +367,28 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
         return True
     if mark == '"':
         return _straight_closes_next(text, stack, start, end)
+    if _closes_with_same_glyph(text, stack, start, end) != -1:
+        return True
     pos_close, pos_open = text.find(PAIRS[mark], start, end), text.find(mark, start, end)
     return pos_close != -1 and (pos_open == -1 or pos_close < pos_open) and not _pairs_alone(text, mark, start, end)
+
+
+def _closes_with_same_glyph(text: str, stack: list[tuple[str, int]], start: int, end: int) -> int:
+    """Where the next paragraph closes a carried “ with the same glyph typed the other way, or -1: its only
+    mark, after a word or two, and unable to open (“قطاعات / المنطقة “، وإحضار: one quotation a line break
+    cuts, session 16 rejected the two lone marks as two errors)."""
+    marks = [start + k for k in mark_positions(text[start:end], _MARK_CHARS)]
+    if len(stack) != 1 or stack[0][0] != "“" or len(marks) != 1 or text[marks[0]] != "“" \
+            or not 0 < len(text[start:marks[0]].split()) <= REOPEN_MAX_WORDS:
+        return -1
+    return marks[0] if _straight_direction(text, marks[0], start, end) != "open" else -1
+
+
+def _wrapped(text: str, para) -> bool:
+    """The paragraph stops on a word, not a sentence's end: with a quotation closed by its opening glyph
+    in the next one (_closes_with_same_glyph), a line the page wrapped mid-sentence, no paragraph break."""
+    tail = text[para.start:para.end].rstrip()
+    return bool(tail) and tail[-1].isalpha()
 
 
 def _pairs_alone(text: str, mark: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, fits_template
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
     moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
@@ -192,8 +192,8 @@ def _variant_rule(a: str, b: str) -> str | None:
     if len(longer) - len(shorter) != 1:
         return None
     # an inner long vowel only: فارس / فارسي is a name and a nisba, أسامة / اسمه a name and a noun; a
-    # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural
-    if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1)):
+    # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural; و + وجود is a conjunction
+    if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1 + (longer[0] == _AND), len(longer) - 1)):
         return None if fits_template(longer, BROKEN_PLURAL_TEMPLATES) else "long-vowel"
     # a consonant doubled inside the word (not its first two: تتم، للوزير are a prefix and a stem; not
     # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut; nor the last letter: مياه / مياهه
@@ -426,8 +426,8 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
     where the same surname follows both spellings (تيسير الجاسم / تيسر الجاسم). A headline word or a
     word quoted alone (“أوربس”) is a name only by its place: its other spelling must be the body's and
     a word of no lexicon."""
-    if ctx.res.is_non_name(word):
-        return False  # a word the lexicons know (أفاد، a verb) is no name, whatever it resembles
+    if ctx.res.is_non_name(word) or rule == "letter-class" and native_words(word, name):
+        return False  # a word the lexicons know (أفاد، a verb), two of one Arabic shape (مغامرة / مقامرة): no name
     if anchor == "person":
         return True
     if anchor in _PLACED_ANCHORS and not any(start >= headline_end for start, _ in spans[word]):
@@ -530,7 +530,7 @@ def _distinct_spellings(forms: dict, given, nasab: frozenset[str] = frozenset(),
                             or w.endswith(_LONG_PRONOUNS) != o.endswith(_LONG_PRONOUNS) \
                             or w.endswith(_ACCUSATIVE) != o.endswith(_ACCUSATIVE):
                         continue
-                    if loose_key(w) == loose_key(o) and len(w) > 2 \
+                    if loose_key(w) == loose_key(o) and len(w) > 2 and few_edits(w, o) \
                             and not (w in given and o in given and not (a == b == 0 and _vowel_for_vowel(w, o))):
                         clash = True
         if clash or not kept:

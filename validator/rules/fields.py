@@ -410,6 +410,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                     doc="a passive verb of hearsay of lexicon vague-sources tier=rumour (it is said that, "
                                         "it is rumoured that) in an opinion piece in the writer's own voice (in_column or "
                                         "argued): his hearsay in his argument, not a claim the news rests on"),
+        "opinion_media": FieldSpec(lambda e, a: e.vague and (a.first_person or a.argued > 0) and tier(e, a) == "press",
+                                   doc="the media or social media at large (lexicon vague-sources tier=press) in an opinion "
+                                       "piece in the writer's own voice (in_column or argued): his reference in his argument"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "

@@ -165,8 +165,17 @@ def _shifts(anchors: tuple[int, ...], targets: tuple[int, ...], size: int, limit
     return shifts
 
 
+# 3،324،641 ريال: some papers group thousands with the Arabic comma, which the tokenizer would split
+# into three figures (3، 324، 641); between digits, before exactly three, it is the thousands comma.
+_ARABIC_COMMA_THOUSANDS = re.compile("(?<=\\d)\u060c(?=\\d{3}(?!\\d))")
+
+
+def _group_thousands(norm: str) -> str:
+    return _ARABIC_COMMA_THOUSANDS.sub(",", norm) if "\u060c" in norm else norm
+
+
 def normalize(text: str) -> NormalizedText:
-    norm = _translate(text)
+    norm = _group_thousands(_translate(text))
     if len(norm) == len(text) and not _RESHAPING.search(text):
         return NormalizedText(text, norm)
     norm_anchors: list[int] = []

@@ -49,6 +49,9 @@ class TitlePhrases:
             end = nxt[0]  # نائب رئيس الوزراء، مستشار الرئيس، مساعد وزير الخارجية
         if body is not None and body.get("kind") == "head" and self._body_own_name(end):
             end += 1  # رئيس جامعة حلوان: the title ends in a body noun whose name follows
+        if last_word in _REGION_HEADS and self._word(end) and self._word(end) not in self.res.given_names.by_norm \
+                and end not in self._title_at:
+            end += 1  # أمين منطقة عسير صالح القاضي: a title ending in its region head takes the region's name
         j = self._complement(end, after_body=body is not None and body.get("kind") == "head")
         phrase.end = j
         # a rank or honorific may follow a role: وزير الداخلية اليمني اللواء عبده الحذيفي

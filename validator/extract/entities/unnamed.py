@@ -242,6 +242,10 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # وأشار الخبير العسكري: the named person whose title is that role, told before
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
+                if prev in _DEMONSTRATIVES and (entity is None or m.entry.get("generic") == "yes") \
+                        and not self._anonymity_at(j):
+                    continue  # أكد هذه الأخبار، نفى تلك التقارير: a demonstrative points back to what the article told:
+                    # no anonymous source told before it, or news (generic) that is the claim, not its source
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
                         and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m) \
