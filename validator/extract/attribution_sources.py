@@ -11,7 +11,7 @@ from validator.extract.context import Context
 from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
-from validator.extract.model import Entity, Mention, Quote
+from validator.extract.model import Entity, Mention
 from validator.extract.quote_classify import _PRONOUN_SUFFIXES
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
