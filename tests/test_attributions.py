@@ -237,6 +237,31 @@ def test_a_vague_source_after_the_verb_and_a_place_is_still_unnamed(validator):
 
 
 
+@pytest.mark.parametrize("text, lines", [
+    # the experts at large again in a later paragraph, with a new claim (session 16, round 56)
+    ("ويرى الخبراء أن أسعار النفط ستبقى منخفضة حتى نهاية العام.\n\nوتراجع سعر البرميل أمس.\n\n"
+     "وقال الخبراء إن الطلب الصيني سيتراجع 4 في المئة.", [1, 5]),
+    # the experts again in the same paragraph: one problem, reported once
+    ("ويرى الخبراء أن أسعار النفط ستبقى منخفضة حتى نهاية العام. وقال الخبراء إن الطلب الصيني سيتراجع.", [1]),
+])
+def test_the_experts_at_large_in_each_paragraph(validator, text, lines):
+    found = validator.validate_text(text, "t.txt").findings
+    assert [f.location.line for f in found if f.category == "unnamed-source"] == lines, [f.message for f in found]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the pluperfect with the subject right after كان, with or without قد; ذكر أن there is no impersonal aside
+    ("وكان مصدر أمني قد ذكر أن الانفجار وقع قرب السوق.", True),
+    ("وكان موظف في البلدية ذكر أن المياه قطعت عن الحي.", True),
+    ("وكانت مصادر في الشرطة أكدت أن المشتبه به فر.", True),
+    # an aside that opens its sentence stays impersonal
+    ("ذكر أن الوزير كان قد زار المدينة العام الماضي.", False),
+])
+def test_a_subject_after_kana_speaks_with_or_without_qad(validator, text, flagged):
+    found = validator.validate_text(text, "t.txt").findings
+    assert bool([f for f in found if f.category == "unnamed-source"]) is flagged, [f.message for f in found]
+
+
 @pytest.mark.parametrize("text, hedged", [
     # the bare imperfect right after a noun, nothing in its sentence to speak: the passive "believed to
     # be" of that noun, no one's report (not the body of the paragraph before)

@@ -93,7 +93,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             continue
         i = ctx.index.containing(start)
         sentence, paragraph = ctx.sentence_of(start)
-        if i in blocked and not (i in continuing and _named_speaker_before(results, by_id, sentence, paragraph)):
+        if i in blocked and not (i in continuing and (_named_speaker_before(results, by_id, sentence, paragraph)
+                                                      or _after_kana_subject(ctx, i))):
             continue
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None
@@ -397,14 +398,30 @@ _KANA = word_class("attribution-words", "kana")  # كان، وكانت
 _QAD = word_class("attribution-words", "qad")    # قد
 
 
+def _after_kana_subject(ctx, i: int, reach: int = 12) -> bool:
+    """وكان مسؤول محلي (قد) ذكر أن: a phrase that also reads impersonal (ذكر أن, lexicon impersonal-phrases
+    continues=yes) after the كان that opens its clause and a word between them, its subject: the active verb."""
+    for k in range(i - 1, max(i - reach, -1), -1):
+        t = ctx.tokens[k].text
+        if t in SENTENCE_MARKS or t in COMMAS:
+            return False
+        if t in _KANA:
+            return i - k > 1 and not (i - k == 2 and ctx.tokens[i - 1].text in _QAD)
+    return False
+
+
 def _subject_of_kana(ctx, spans, i: int, sentence: int, reach: int = 15) -> Entity | None:
     """وكانت دراسة عن تطبيقات الجوال في المملكة قد أشارت: the verb after قد has for subject the noun
-    right after the كان that opens its clause, however long that noun's complement."""
-    if i == 0 or ctx.tokens[i - 1].text not in _QAD:
+    right after the كان that opens its clause, however long that noun's complement. Without قد (وكان
+    مسؤول في الإدارة المحلية ذكر أن) the same within a shorter reach and no comma between (session 16)."""
+    if i == 0:
         return None
-    for k in range(i - 2, max(i - reach, -1), -1):
+    qad = ctx.tokens[i - 1].text in _QAD
+    if not qad:
+        reach = 8
+    for k in range(i - (2 if qad else 1), max(i - reach, -1), -1):
         t = ctx.tokens[k]
-        if t.text in SENTENCE_MARKS or t.text in _QAD:
+        if t.text in SENTENCE_MARKS or t.text in _QAD or (not qad and t.text in COMMAS):
             return None
         if t.text in _KANA:
             return _subject_after(ctx, spans, k + 1, sentence, window=1)

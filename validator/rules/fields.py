@@ -9,7 +9,7 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import institution_named, issuer_named, plural, research_identified, tier
+from validator.extract.group_identity import head_entry, institution_named, issuer_named, plural, research_identified, tier
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.patterns.shapes import definite
@@ -189,7 +189,32 @@ def _back_reference(mention, a: Article) -> bool:
     entity = a.entity(mention.entity)
     if entity is None or not definite(normalize_cached(mention.loc.text.split()[0])):
         return False
-    return any(x.is_source and x.loc.start < mention.loc.start for x in entity.mentions)
+    earlier = [x for x in entity.mentions if x.is_source and x.loc.start < mention.loc.start]
+    if earlier and _experts_at_large_again(entity, mention, earlier, a):
+        return False
+    return bool(earlier)
+
+
+def _experts_at_large_again(entity: Entity, mention, earlier: list, a: Article) -> bool:
+    """A plural of experts (vague-sources group=experts) every earlier mention of which was itself
+    bare and definite (not a group the article introduced: عدد من الخبراء، بعض المحللين), the last one
+    two or more paragraphs back with other matters between: the field's experts at large again, with
+    a new claim on nobody's name (session 16, round 56: وقال الخبراء in paragraphs 6 and 14)."""
+    entry = head_entry(entity, a.resources["vague-sources"]) if a.resources is not None else None
+    if entry is None or entry.get("group") != "experts":
+        return False
+    here, last = a.doc.paragraph_at(mention.loc.start), a.doc.paragraph_at(earlier[-1].loc.start)
+    if here is None or last is None or here.index - last.index < 2:
+        return False
+    return all(definite(normalize_cached(x.loc.text.split()[0])) and not _after_quantifier(x, a) for x in earlier)
+
+
+def _after_quantifier(mention, a: Article) -> bool:
+    """The word right before a mention is a quantifier or a preposition (بعض الخبراء، عدد من الخبراء):
+    lexicon stopwords kind=quantifier|preposition."""
+    words = a.doc.text[max(0, mention.loc.start - 16):mention.loc.start].split()
+    entry = a.resources["stopwords"].lookup(words[-1]) if words and a.resources is not None else None
+    return entry is not None and entry.get("kind") in ("quantifier", "preposition")
 
 
 def _identified_later(e: Entity, a: Article) -> bool:
