@@ -140,8 +140,9 @@ class FigureContext:
         para = doc.paragraphs[paragraph]
         text = doc.text[para.start:para.end].strip()
         # (split at most SUBHEAD_WORDS times: a body paragraph's hundred words need not all be copied out)
-        return "\n" not in text and len(text.split(maxsplit=SUBHEAD_WORDS)) <= SUBHEAD_WORDS \
-            and not text.endswith(LINE_FINAL_MARKS)
+        # (the cheap tests first: most body paragraphs end with a sentence mark)
+        return not text.endswith(LINE_FINAL_MARKS) and "\n" not in text \
+            and len(text.split(maxsplit=SUBHEAD_WORDS)) <= SUBHEAD_WORDS
 
     @cached_property
     def stub(self) -> bool:

@@ -11,7 +11,7 @@ from validator.extract.model import Quote
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.quote_classify import SHORT_QUOTE_WORDS, _nested, classify
 from validator.extract.wordclasses import affix, affixes, word_class
-from validator.text.normalize import normalize_string
+from validator.text.normalize import normalize_string, normalized_to
 
 _SPEECH_CUES = frozenset({':'}) | word_class("quote-words", "speech-cues")
 _CLAUSE_CUES = word_class("quote-words", "clause-cue")  # إن، بأن: they open a clause, not only speech
@@ -99,6 +99,7 @@ def embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) ->
 
 
 _LIST_SEPARATORS = re.compile("[،,]")
+_LIST_MARKS = re.compile("[" + re.escape(normalized_to("،,")) + "]")  # a separator once normalized
 LIST_ITEM_WORDS = 3  # words of one item of a quoted list of names (عبدالله عطيف، مكة المكرمة)
 
 
@@ -111,7 +112,11 @@ def quoted_lists(ctx: Context, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.kind != "speech" or not q.balanced or q.kind_by_pattern:
             continue
-        items = [p.split() for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
+        # (a quotation with no separator is no list, and an item is split at most LIST_ITEM_WORDS
+        # times: a long quotation's words need not all be copied out)
+        if _LIST_MARKS.search(q.content) is None:
+            continue
+        items = [p.split(maxsplit=LIST_ITEM_WORDS) for p in _LIST_SEPARATORS.split(normalize_string(q.content))]
         if len(items) < 2 or any(not 1 <= len(words) <= LIST_ITEM_WORDS for words in items):
             continue
         heads = [w[0][len(_AND):] if w[0].startswith(_AND) and w[0] not in given and w[0] not in places else w[0]

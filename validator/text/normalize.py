@@ -78,6 +78,12 @@ _COMMON = tuple((ch, _TABLE[ord(ch)]) for ch in "\u0623\u0625\u0622\u0671\u0629\
 _RARE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _TABLE if chr(cp) not in dict(_COMMON)) + "]")
 
 
+def normalized_to(chars: str) -> str:
+    """The characters whose normalized form holds one of `chars`, `chars` among them: a text without
+    any of them holds none of `chars` once normalized (a test before normalizing a long text)."""
+    return chars + "".join(chr(cp) for cp, v in _TABLE.items() if any(c in v for c in chars))
+
+
 def _translate(text: str) -> str:
     """`text.translate(_TABLE)`, faster for a sentence or an article (a short string is quicker to
     translate than to search and replace)."""
