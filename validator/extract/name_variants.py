@@ -306,13 +306,15 @@ def same_length_keys(key: str) -> frozenset[str]:
 # words (غنية / جنيه): two such words side by side are one name. Variant foreign-g-name.
 G_PAIR_MIN = 4
 _G_LETTERS = frozenset(word_class("entity-words", "foreign-g"))
+_G_WORD = WordCache(lambda w: len(w) >= G_PAIR_MIN and not _G_LETTERS.isdisjoint(w))
 
 
 def g_name_pairs(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     res = ctx.res
-    g_words = {w for w in ctx.distinct_texts if len(w) >= G_PAIR_MIN and not _G_LETTERS.isdisjoint(w)}
-    if len(g_words) < 3:
-        return []
+    words = ctx.distinct_texts  # each word's verdict once per run, read in C (most articles have none)
+    g_words = set(compress(words, map(_G_WORD.__getitem__, words)))
+    if len(g_words) < 3 or len({w.translate(_ONE_G) for w in g_words}) == len(g_words):
+        return []  # (the second words of two pairs differ by a g letter alone: none such, no pair)
     tokens, texts = ctx.tokens, ctx.texts
     pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # the pair's loose key -> written pairs
     for k in ctx.positions(g_words):
