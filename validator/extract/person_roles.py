@@ -60,6 +60,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     # comma); a role a few words before it or right before its comma; خالد العمري وفهد السبيعي وهم
     # مشاركون ...: a description of the group after a list of names
     listed = None
+    street = _street_interview_start(ctx, entities)
     for e in entities:
         if e.kind != "person" or not e.mentions or _titled(e.mentions[0]):
             continue
@@ -99,6 +100,25 @@ def introduced_by_role(ctx: Context, entities) -> None:
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
+        elif street is not None and street[0] < mention.loc.start:
+            e.introduced = True  # المواطن فلان يقول ... . من جهته، يقول فلان: another passer-by of a street interview
+            mention.lexicon.append(street[1])
+
+
+def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
+    """Where a street interview starts: the first person the article names with a title of the public
+    (lexicon titles street=yes: المواطن فلان), and that title's entry. The private people it quotes by
+    name alone after him are passers-by too, described by the piece (blind round 57)."""
+    titles = ctx.res["titles"]
+    found = None
+    for e in entities:
+        if e.kind != "person" or not e.mentions or not e.mentions[0].title:
+            continue
+        mention = e.mentions[0]
+        entry = titles.lookup(normalize_string(mention.title.split()[0]))
+        if entry is not None and entry.get("street") == "yes" and (found is None or mention.loc.start < found[0]):
+            found = (mention.loc.start, entry.source)
+    return found
 
 
 def _possessive_role_before(ctx: Context, mention) -> bool:

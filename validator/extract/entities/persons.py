@@ -56,6 +56,7 @@ _NAME_PREFIXES = ("", WAW, FA)  # the clitics a name may carry where it is intro
 _KA_ARTICLE = KA + ARTICLE     # كال
 _BI_LI_WA = PREPOSITION_CLITICS | {WAW}
 COLUMN_BYLINE_WORDS = 4  # a column writer's name alone on the body's first line: at most this many words
+APPOSITION_REPORT_WORDS = 7  # words between a name closed by a comma and its report (لوكالة الصحافة الفرنسية أن)
 _CLAUSE_ENDS = SENTENCE_MARKS | COMMAS  # where a trailing source's holder ends (بحسب حاكم المنطقة فلان.)
 
 
@@ -436,7 +437,9 @@ class PersonPasses(NameReader):
             return True
         while j < n and j - start < 4 and self._unknown_name_word(j, first=j == start):
             j += 1
-        if j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
+        if j - start >= 2 and self._closed_apposition_report(j):
+            pass  # قائد شرطة لامو، كريسبوس موتالي، لوكالة الصحافة الفرنسية أن: the name between two commas
+        elif j == start or j >= n or self.tokens[j].text not in _REPORT_MARKS \
                 or (j - start == 1 and _adverbial_shape(self.tokens[start].text)):
             return False
         if not self.claims.decide([self.propose("introduced-speaker", i, j, [verb.entry.source, titles[0][2]],
@@ -446,6 +449,20 @@ class PersonPasses(NameReader):
         self.add_mention(entity, self._name_start_offset(start), self.tokens[j - 1].end, "name",
                          title_loc.text, title_loc, [verb.entry.source, titles[0][2]])
         return True
+
+    def _closed_apposition_report(self, j: int) -> bool:
+        """A comma at j closes the name in apposition after a title, and within a few words no reporting
+        verb, comma or full stop comes before the report (أن، إن، :، a quotation): لوكالة الصحافة الفرنسية
+        أن، في مؤتمر صحفي إن."""
+        n = len(self.tokens)
+        if j >= n or self.tokens[j].text not in "،,":
+            return False
+        for k in range(j + 1, min(j + 1 + APPOSITION_REPORT_WORDS, n)):
+            if self.tokens[k].text in _REPORT_MARKS:
+                return True
+            if self.tokens[k].kind != "word" or self.res.reporting_forms.lookup(self.tokens[k].text) is not None:
+                return False
+        return False
 
     def _holder_then_report(self, verb: LexMatch, i: int, phrase: TitlePhrase, ends=_REPORT_MARKS,
                             min_words: int = 1, start: int | None = None) -> bool:
