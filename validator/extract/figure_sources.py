@@ -30,7 +30,8 @@ def _verb_kind(article: Article, att) -> str | None:
 def carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]], asides: set[int]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
-    (and an official's decision, an `agent`) carries over the following sentences and paragraphs; a person's words only the rest of his
+    (and an official's decision, an `agent`, and a cited release that names its publishing body, `issuer`: الأرقام الصادرة
+    عن مكتب الإحصاء) carries over the following sentences and paragraphs; a person's words only the rest of his
     paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
@@ -78,13 +79,16 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
                 carrier = next((a for a in sourced[s] if a.kind == "document"), carrier)
             paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
-            if carrier.kind == "document":
+            if carrier.kind == "document" and carrier.issuer is None:
                 # a cited document's figures go on over the rest of its paragraph; a later paragraph
                 # that goes on reporting it cites it again (وأوضحت النشرة), a paragraph that does not
                 # may be the writer's own (the growth figure after a survey's index: issue 13, dev-gold-2)
                 carrier_is_body = False
                 continue
             # a body's release, or an official's decision (an agent: the bonus schedule goes on in the next paragraph)
+            if carrier.issuer is not None:  # a named body's statistics release (round 58): its figures go on as the body's
+                carrier_is_body = True
+                continue
             carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
             if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
                 carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
@@ -409,6 +413,14 @@ def cited_documents(ctx: Context, article: Article) -> None:
                 # a hedge after the document in its own sentence (تضمن ... نسبة تقدر بنحو 43 في المائة) is
                 # the document's estimate, not the writer's: the figure stays the document's
                 n.hedged = n.hedged and n.loc.start < cue.loc.start
+    for m in ctx.patterns.find("release-issuer"):
+        # the release names its publisher right after عن: a named body, not an outlet (a statistics office)
+        cue = added.get(ctx.sentence_of(ctx.tokens[m.span_start].start)[0])
+        after = ctx.tokens[m.end].start if m.end < len(ctx.tokens) else -1
+        issuer = article.entity(entity_at.get(after))
+        if cue is not None and issuer is not None and issuer.kind == "organization" and _named(article, issuer.id) \
+                and not is_outlet(issuer):
+            cue.issuer = issuer.id
     if added:
         article.attributions = sorted(article.attributions + list(added.values()), key=lambda a: a.loc.start)
 

@@ -167,6 +167,7 @@ class Attribution:
     implicit: bool = False              # a bare continuation verb ("وأضاف") resolved by coreference
     lexicon: str = ""
     quoted_only: bool = False           # its words are one quotation right after إن or a colon: no more
+    issuer: str | None = None           # a cited release's named publisher (الأرقام الصادرة عن مكتب الإحصاء): entity id
 
 
 @dataclass(frozen=True, slots=True)
