@@ -6,13 +6,17 @@ import bisect
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.wordclasses import affix, affixes
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, DASHES, SEMICOLONS
 
 _AND = affix("and")
 _ARTICLE = affix("article")
 _PRONOUNS = affixes("pronoun")
+_VOX_POP_COUNTS = word_class("attribution-words", "vox-pop-count")  # عدد من: a vague count of people (not عدد سكان)
+_VOX_POP_SOME = word_class("attribution-words", "vox-pop-some")  # بعض الجماهير: a vague part, with no من
+_MIN = word_class("entity-words", "partitive")  # من
+_VOX_POP_GROUPS = word_class("attribution-words", "vox-pop-group")  # الجماهير، المواطنين: the public asked
 
 
 def quoted_roles(ctx: Context, quotes, entities) -> None:
@@ -60,7 +64,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     # comma); a role a few words before it or right before its comma; خالد العمري وفهد السبيعي وهم
     # مشاركون ...: a description of the group after a list of names
     listed = None
-    street = _street_interview_start(ctx, entities)
+    street = _street_interview_start(ctx, entities) or _vox_pop_lead(ctx)
     for e in entities:
         if e.kind != "person" or not e.mentions or _titled(e.mentions[0]):
             continue
@@ -119,6 +123,27 @@ def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
         if entry is not None and entry.get("street") == "yes" and (found is None or mention.loc.start < found[0]):
             found = (mention.loc.start, entry.source)
     return found
+
+
+def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
+    """عبر عدد من الجماهير عن ثقتهم ...، استطلعت آراء بعض المتسوقين: a lead (the first paragraph of the
+    body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
+    noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
+    after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
+    headline = ctx.doc.headline
+    start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
+    lead = None
+    for k in range(start, len(ctx.tokens)):
+        paragraph = ctx.sentence_of(ctx.tokens[k].start)[1]
+        lead = paragraph if lead is None else lead
+        if paragraph != lead:
+            break
+        if ctx.tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS \
+                and k - 2 >= start and (ctx.tokens[k - 1].text in _VOX_POP_SOME or (
+                    ctx.tokens[k - 1].text in _MIN and ctx.tokens[k - 2].text in _VOX_POP_COUNTS)):
+            return ctx.norm.to_original(ctx.tokens[k].start), \
+                ctx.res["attribution-words"].lookup(ctx.tokens[k].text.removeprefix(_ARTICLE)).source
+    return None
 
 
 def _possessive_role_before(ctx: Context, mention) -> bool:
