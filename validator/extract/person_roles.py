@@ -16,6 +16,7 @@ _PRONOUNS = affixes("pronoun")
 _VOX_POP_COUNTS = word_class("attribution-words", "vox-pop-count")  # عدد من: a vague count of people (not عدد سكان)
 _VOX_POP_SOME = word_class("attribution-words", "vox-pop-some")  # بعض الجماهير: a vague part, with no من
 _MIN = word_class("entity-words", "partitive")  # من
+_KIN_NOUNS = word_class("entity-words", "kin-subject")  # والدة، شقيق: a relative named by whose he is
 _VOX_POP_GROUPS = word_class("attribution-words", "vox-pop-group")  # الجماهير، المواطنين: the public asked
 
 
@@ -57,6 +58,10 @@ def introduced_by_role(ctx: Context, entities) -> None:
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     tokens = ctx.tokens
+    # أكدت والدة راكب الأمواج أنها ... . وقالت فلانة: a kin noun with its genitive as the subject of
+    # the sentence before says who she is (blind round 59)
+    kin = [t.start for i, t in enumerate(tokens[:-1]) if t.text in _KIN_NOUNS
+           and tokens[i + 1].kind == "word" and i > 0 and _opens(ctx, i - 1)]
     patterns = ctx.patterns
     # the description patterns (people.pattern), each label matched only around a person without a
     # title (`find_reaching`: the same matches as over the whole article), in this order: وديع خان (47
@@ -71,7 +76,8 @@ def introduced_by_role(ctx: Context, entities) -> None:
         mention = e.mentions[0]
         first = ctx.norm.to_normalized(mention.loc.start)
         sentence = ctx.sentence_of(first)[0]
-        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
+        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles) \
+                or any(start < first and ctx.sentence_of(start)[0] == sentence - 1 for start in kin):
             e.introduced = True
             continue
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
@@ -107,6 +113,15 @@ def introduced_by_role(ctx: Context, entities) -> None:
         elif street is not None and street[0] < mention.loc.start:
             e.introduced = True  # المواطن فلان يقول ... . من جهته، يقول فلان: another passer-by of a street interview
             mention.lexicon.append(street[1])
+
+
+def _opens(ctx: Context, k: int) -> bool:
+    """Token k is the first word of its sentence (its verb)."""
+    lo, _hi = ctx.sentence_bounds(ctx.sentence_of(ctx.tokens[k].start)[0])
+    j = ctx.index.at_or_after(lo)
+    while j < len(ctx.tokens) and ctx.tokens[j].kind == "punct":
+        j += 1
+    return j == k
 
 
 def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
