@@ -46,6 +46,7 @@ _PLACE_NAMESAKE_TITLES = word_class("entity-words", "place-namesake-title")  # �
 RELATIVES = word_class("entity-words", "relative")        # الذي، التي
 ONE_OF = word_class("entity-words", "one-of")             # أحد، إحدى
 REPORT_THAT = word_class("entity-words", "report-that")   # أن، أنه
+_THAT_WORDS = REPORT_THAT | word_class("entity-words", "report-that-bi")  # أن، بأنه: a reported clause opens
 _TITLE_PREPOSITIONS = word_class("entity-words", "title-preposition")
 
 
