@@ -91,6 +91,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
             if s.entity.vague and s.first_token - 1 > j and _object_noun(ctx, s.first_token - 1) \
                     and ctx.tokens[s.first_token].text.startswith(_ARTICLE):
                 return None  # نفى فيه تبادل المعلومات: a definite noun after a verbal noun is its object
+            if s.entity.vague and s.first_token > j and _owned_verbal_noun(ctx.tokens[s.first_token - 1].text):
+                return None  # أوضحت امتلاكهم حسابات: the pronoun is the verbal noun's agent, the noun its object
             chosen = _named_after(ctx, spans, k + n, sentence) if s.entity.vague else None
             if chosen is not None and chosen.entity.kind == "person" and not chosen.mention.title \
                     and ctx.hit_at("titles", s.first_token) is not None:
@@ -182,6 +184,10 @@ def _object_noun(ctx, j: int) -> bool:
     w = tok.text
     return _verbal_noun_shape(_ARTICLE + w, plurals=False) and ctx.hit_at("titles", j) is None \
         and ctx.hit_at("source-phrases", j) is None and ctx.res.reporting_forms.lookup(w) is None
+
+
+def _owned_verbal_noun(w: str) -> bool:  # امتلاكهم، تقديمها: a verbal noun with its agent's pronoun
+    return any(w.endswith(x) and len(w) - len(x) >= 3 and _verbal_noun_shape(_ARTICLE + w[:-len(x)], plurals=False) for x in _PRONOUN_SUFFIXES)
 
 
 def _can_source(ctx, s, documents: bool = True) -> bool:

@@ -129,6 +129,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if m.entry.get("caused") == "yes" and i > 0 and ctx.tokens[i - 1].text in _CAUSE_RELATIVES \
                     and not (j < len(ctx.tokens) and ctx.tokens[j].text in _CALLED_TO):
                 continue  # ما دعا مدير مكتبه لطرده: "which prompted", a cause, no report
+            if m.entry.get("caused") == "imperfect" and i > 0 and ctx.tokens[i - 1].text in _CAUSE_RELATIVES \
+                    and m.entry.norm[1:] == normalize_string(m.entry.get("imperfect") or "")[1:] \
+                    and not _clause_follows(ctx, j, sentence, window=8, markers=_REPORTED_CLAUSE):
+                continue  # ما يفيد أهالي المحافظة: "what benefits them", no report (ما أفاد مصدر still reports)
             if _plural_participle(m.entry):
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):

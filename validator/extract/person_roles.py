@@ -6,13 +6,18 @@ import bisect
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.wordclasses import affix, affixes
+from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, DASHES, SEMICOLONS
 
 _AND = affix("and")
 _ARTICLE = affix("article")
 _PRONOUNS = affixes("pronoun")
+_VOX_POP_COUNTS = word_class("attribution-words", "vox-pop-count")  # عدد من: a vague count of people (not عدد سكان)
+_VOX_POP_SOME = word_class("attribution-words", "vox-pop-some")  # بعض الجماهير: a vague part, with no من
+_MIN = word_class("entity-words", "partitive")  # من
+_KIN_NOUNS = word_class("entity-words", "kin-subject")  # والدة، شقيق: a relative named by whose he is
+_VOX_POP_GROUPS = word_class("attribution-words", "vox-pop-group")  # الجماهير، المواطنين: the public asked
 
 
 def quoted_roles(ctx: Context, quotes, entities) -> None:
@@ -53,6 +58,10 @@ def introduced_by_role(ctx: Context, entities) -> None:
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     tokens = ctx.tokens
+    # أكدت والدة راكب الأمواج أنها ... . وقالت فلانة: a kin noun with its genitive as the subject of
+    # the sentence before says who she is (blind round 59)
+    kin = [t.start for i, t in enumerate(tokens[:-1]) if t.text in _KIN_NOUNS
+           and tokens[i + 1].kind == "word" and i > 0 and _opens(ctx, i - 1)]
     patterns = ctx.patterns
     # the description patterns (people.pattern), each label matched only around a person without a
     # title (`find_reaching`: the same matches as over the whole article), in this order: وديع خان (47
@@ -60,14 +69,15 @@ def introduced_by_role(ctx: Context, entities) -> None:
     # comma); a role a few words before it or right before its comma; خالد العمري وفهد السبيعي وهم
     # مشاركون ...: a description of the group after a list of names
     listed = None
-    street = _street_interview_start(ctx, entities)
+    street = _street_interview_start(ctx, entities) or _vox_pop_lead(ctx)
     for e in entities:
         if e.kind != "person" or not e.mentions or _titled(e.mentions[0]):
             continue
         mention = e.mentions[0]
         first = ctx.norm.to_normalized(mention.loc.start)
         sentence = ctx.sentence_of(first)[0]
-        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles):
+        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles) \
+                or any(start < first and ctx.sentence_of(start)[0] == sentence - 1 for start in kin):
             e.introduced = True
             continue
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
@@ -105,6 +115,15 @@ def introduced_by_role(ctx: Context, entities) -> None:
             mention.lexicon.append(street[1])
 
 
+def _opens(ctx: Context, k: int) -> bool:
+    """Token k is the first word of its sentence (its verb)."""
+    lo, _hi = ctx.sentence_bounds(ctx.sentence_of(ctx.tokens[k].start)[0])
+    j = ctx.index.at_or_after(lo)
+    while j < len(ctx.tokens) and ctx.tokens[j].kind == "punct":
+        j += 1
+    return j == k
+
+
 def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
     """Where a street interview starts: the first person the article names with a title of the public
     (lexicon titles street=yes: المواطن فلان), and that title's entry. The private people it quotes by
@@ -119,6 +138,27 @@ def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
         if entry is not None and entry.get("street") == "yes" and (found is None or mention.loc.start < found[0]):
             found = (mention.loc.start, entry.source)
     return found
+
+
+def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
+    """عبر عدد من الجماهير عن ثقتهم ...، استطلعت آراء بعض المتسوقين: a lead (the first paragraph of the
+    body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
+    noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
+    after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
+    headline = ctx.doc.headline
+    start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
+    lead = None
+    for k in range(start, len(ctx.tokens)):
+        paragraph = ctx.sentence_of(ctx.tokens[k].start)[1]
+        lead = paragraph if lead is None else lead
+        if paragraph != lead:
+            break
+        if ctx.tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS \
+                and k - 2 >= start and (ctx.tokens[k - 1].text in _VOX_POP_SOME or (
+                    ctx.tokens[k - 1].text in _MIN and ctx.tokens[k - 2].text in _VOX_POP_COUNTS)):
+            return ctx.norm.to_original(ctx.tokens[k].start), \
+                ctx.res["attribution-words"].lookup(ctx.tokens[k].text.removeprefix(_ARTICLE)).source
+    return None
 
 
 def _possessive_role_before(ctx: Context, mention) -> bool:

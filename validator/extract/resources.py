@@ -156,13 +156,13 @@ class Resources:
                     return entry
         return None
 
-    def reports_it(self, verb: str | None, before: list[str]) -> bool:
+    def reports_it(self, verb: str | None, before: list[str], clause: bool = False) -> bool:
         """حصيلة أعلنتها مصادر: a verb of a noun (object=noun, no relay with=عن) carrying its pronoun right
         before a source; a relay=yes verb after a statement its issuer gave (بيان مقتضب تناقلته الصحف, the
         words `before` it) only passed it on (issue 13, session 15)."""
         entry = self.reporting_with_object(verb) if verb is not None else None
-        if entry is None or entry.get("object") != "noun" or entry.get("with"):
-            return False
+        if entry is None or entry.get("object") != "noun" and not clause or entry.get("with"):
+            return False  # (ما وصفته دوائر سياسية بأنه: any such verb with a reported clause after its source)
         phrases = self.lexicons["source-phrases"]
         return not entry.get("relay") or not any((e := phrases.lookup(w)) and e.get("kind") == "statement" for w in before)
 

@@ -3,7 +3,7 @@ and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
 from validator.extract.entities.unnamed import UnnamedPasses
-from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _spelling_variant
+from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _DEMONSTRATIVES, _OWN_TEXT, _spelling_variant
 from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
@@ -148,6 +148,9 @@ class MentionPasses(UnnamedPasses):
                 self.add_mention(entity, start_off, end_off, "title", loc.text.strip(" ،,"), loc,
                                  [role.entry.source])
                 # not marked as used: a body inside the role (بالمرصد السوري) is still an organization
+            elif not phrase.definite and self.ctx.texts[phrase.end:phrase.end + 1] \
+                    and self.ctx.texts[phrase.end] in _DEMONSTRATIVES and _OWN_TEXT & set(self.ctx.texts[phrase.end + 1:phrase.end + 2]):
+                pass  # كاتب هذه السطور، صاحب هذا المقال: the columnist himself, no anonymous source
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
                     and self._holder_after_vague(phrase.start, phrase.end, phrase.gender):
                 pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows

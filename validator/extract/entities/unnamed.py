@@ -9,7 +9,7 @@ from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF,
     RELATIVES as _RELATIVES,
-    REPORT_THAT, ISSUED_ADJECTIVES,
+    REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
     TitlePhrase,
     _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
     _ISSUED_BY,
@@ -271,7 +271,7 @@ class UnnamedPasses(SpeakerPasses):
             # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
             before = [t.text for t in self.tokens[max(i - 4, 0):i - 1]]
             mention.is_source = m.entry.get("claims") == "yes" or mention.is_source \
-                or self.res.reports_it(prev, before) or self._masdar_subject(prev, j)
+                or self.res.reports_it(prev, before, any(self._word(x) in _THAT_WORDS for x in range(j, j + 3))) or self._masdar_subject(prev, j)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:

@@ -46,6 +46,7 @@ _PLACE_NAMESAKE_TITLES = word_class("entity-words", "place-namesake-title")  # �
 RELATIVES = word_class("entity-words", "relative")        # الذي، التي
 ONE_OF = word_class("entity-words", "one-of")             # أحد، إحدى
 REPORT_THAT = word_class("entity-words", "report-that")   # أن، أنه
+_THAT_WORDS = REPORT_THAT | word_class("entity-words", "report-that-bi")  # أن، بأنه: a reported clause opens
 _TITLE_PREPOSITIONS = word_class("entity-words", "title-preposition")
 
 
@@ -89,6 +90,7 @@ def _named_place(word: str | None) -> bool:
 # أنّ/إنّ with a pronoun: the noun after it is the clause's predicate (أنهم مواطنون)
 _PREDICATE_AFTER = word_class("entity-words", "predicate-after")
 _DEMONSTRATIVES = word_class("entity-words", "demonstrative")  # هذه، تلك: before a definite head, a reference back
+_OWN_TEXT = word_class("entity-words", "own-text")  # السطور، المقال: after a demonstrative, the piece itself
 ISSUED_ADJECTIVES = word_class("entity-words", "issued-adjective")  # الصادرة عن، الواردة من
 _COPULAS = word_class("entity-words", "copula")  # كان، يكون، أصبح، ليس
 
