@@ -8,13 +8,15 @@ from functools import cached_property
 from validator.extract.context import Context
 from validator.extract.model import NumberItem
 from validator.extract.wordclasses import one_word, word_class
-from validator.text.punctuation import CLAUSE_BREAKS, LINE_FINAL_MARKS
+from validator.text.punctuation import ARABIC_SEMICOLON, CLAUSE_BREAKS, LINE_FINAL_MARKS
 
 _PAST = one_word("figure-words", "past")
 _FUTURE = word_class("figure-words", "future")
 _SINCE = word_class("figure-words", "since")
 _RECALL = word_class("figure-words", "recall")
 _LINK_LINE = one_word("figure-words", "link-line")
+_TOLL_DATE_BREAKS = word_class("figure-words", "toll-date-breaks")
+_DATE_CLAUSE_ENDS = frozenset({ARABIC_SEMICOLON, ";", ":"})  # a semicolon or colon ends the clause the date may date
 _ASIDE_GOES_ON = CLAUSE_BREAKS - {"(", ")"}  # the clause goes on over an aside in brackets (مقياس سنوي)
 MARKET_WINDOW = 6  # tokens either side of a numeral within which a market term makes it market data
 CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
@@ -27,12 +29,18 @@ PAST_DEAL_YEARS = 2  # a deal this many years before the article's own year is o
 PAST_DEAL_WINDOW = 12  # tokens from that year to the deal's price (انضم عام 2009 في صفقة قياسية بلغت قيمتها 80 مليون)
 DEAL_WINDOW = 6  # tokens from a deal word (مقابل، صفقة، قيمتها) to the price it gives
 PAST_EVENT_WINDOW = 16  # tokens between بعد ثلاث سنوات على and the toll of the event it names (... وقتل فيه 12 شخصا)
+TOLL_DATE_WINDOW = 28  # tokens from a toll to the date after it that sets its event in the past (... في العام 2010)
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 STUB_WORDS = 14  # a body this short (a byline, a line of tags) tells no story: its headline stands alone
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
+
+
+def _year(text: str) -> int:
+    """The year a token of four digits names (1900-2100), else 0."""
+    return int(text) if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 else 0
 
 
 def lead_paragraph(doc) -> int:
@@ -231,7 +239,43 @@ class FigureContext:
         """A toll of an earlier event the story recalls (pattern label past-event: بعد ثلاث سنوات على إطلاق
         النار ... وقتل فيه 12، هجوم وقع الشهر الماضي، the charge of a court case: المتهم بقتل) at most
         PAST_EVENT_WINDOW tokens before the numeral in its clause."""
-        return self._context_near("past-event", first, last, sentence, PAST_EVENT_WINDOW, 0)
+        return self._context_near("past-event", first, last, sentence, PAST_EVENT_WINDOW, 0) \
+            or self._dated_before_now(last, sentence)
+
+    def _dated_before_now(self, last: int, sentence: int) -> bool:
+        """A toll whose event a date after it in its sentence sets in an earlier year (قتل عشرة أتراك ... في
+        العام 2010، قتل نحو ثمانية آلاف ... في يوليو 1995): background of a known, dated event. A year alone
+        (pattern label toll-date-year) dates no news of the story's own days: any year up to the latest the
+        article names counts (the latest itself not in a story whose headline tells a toll); a month's date (label toll-date-month) must be of a year before that latest
+        one (قتل 30 في 20 يوليو 2015 in a story of 2015 is its news). Words of lexicon figure-words class
+        toll-date-breaks between (منذ 2009، بعد مذبحة ... عام 2012، أمس) tie the date to something else."""
+        for label, earlier in (("toll-date-year", False), ("toll-date-month", True)):
+            for i, j in self._label_spans(label).get(sentence, ()):
+                if i < last or i - last > TOLL_DATE_WINDOW or any(
+                        self.tokens[k].text in _TOLL_DATE_BREAKS or self.tokens[k].text in _DATE_CLAUSE_ENDS
+                        for k in range(last, i)):
+                    continue
+                year = _year(self.tokens[j - 1].text)
+                if year and (year < self._latest_year or (
+                        not earlier and year == self._latest_year and not self._casualty_headline)):
+                    return True
+        return False
+
+    @cached_property
+    def _casualty_headline(self) -> bool:
+        """The headline tells a toll (a word of lexicon casualty-verbs or casualty-nouns: مقتل 5 بهجوم): the
+        story's news is a toll, so a year alone after one of its tolls may be a place's or another thing's
+        date (الولاية التي قسمت في 1947), not the toll's, when the article names no later year."""
+        paragraphs = self.ctx.doc.paragraphs
+        return any(paragraphs[self.ctx.sentence_of(self.tokens[m.i].start)[1]].is_headline
+                   for lexicon in ("casualty-verbs", "casualty-nouns") for m in self.ctx.hits(lexicon))
+
+    @cached_property
+    def _latest_year(self) -> int:
+        """The latest year the article names that is not a target (بحلول 2030): its own time, at the least."""
+        years = [_year(t.text) for k, t in enumerate(self.tokens)
+                 if not {u.text for u in self.tokens[max(0, k - 3):k]} & _FUTURE]
+        return max((y for y in years if y), default=0)
 
     def record_figure(self, first: int, last: int, sentence: int) -> bool:
         """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""
@@ -278,17 +322,21 @@ class FigureContext:
                       breaks=CLAUSE_BREAKS) -> bool:
         """A match of a context pattern (rules/patterns/contexts.pattern) within `before` tokens before
         the numeral or `after` tokens after it, in the same sentence and clause."""
+        for i, j in self._label_spans(label).get(sentence, ()):
+            lo, hi, window = (j, first, before) if j <= first else (last, i, after)
+            if hi - lo <= window and not any(self.tokens[k].text in breaks for k in range(lo, hi)):
+                return True
+        return False
+
+    def _label_spans(self, label: str) -> dict[int, list[tuple[int, int]]]:
+        """The token spans of a context pattern's matches (rules/patterns/contexts.pattern), by sentence."""
         spans = self._contexts.get(label)
         if spans is None:
             spans = self._contexts[label] = {}
             for m in self.ctx.patterns.find(label):
                 sentence_of_term = self.ctx.sentence_of(self.tokens[m.span_start].start)[0]
                 spans.setdefault(sentence_of_term, []).append((m.span_start, m.span_end))
-        for i, j in spans.get(sentence, ()):
-            lo, hi, window = (j, first, before) if j <= first else (last, i, after)
-            if hi - lo <= window and not any(self.tokens[k].text in breaks for k in range(lo, hi)):
-                return True
-        return False
+        return spans
 
     def market_report(self, paragraph: int) -> tuple[int, float]:
         """Market terms of any scope in a paragraph (pattern market-report) and their number per sentence:
