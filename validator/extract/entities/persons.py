@@ -40,7 +40,7 @@ from validator.extract.letters import (
     WAW,
 )
 from validator.extract.patterns.shapes import adverbial as _adverbial_shape
-from validator.extract.patterns.shapes import verb as _verb_like
+from validator.extract.patterns.shapes import common_word_shape, verb as _verb_like
 from validator.extract.model import Mention
 from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexEntry, LexMatch
@@ -212,8 +212,9 @@ class PersonPasses(NameReader):
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
                 i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
-            if end - i < 2:
-                continue
+            if end - i < 2 or (after_verb and not self._verified(i + 1) and common_word_shape(self._word(i + 1))
+                               and self._named_before(i)):
+                continue  # (وانتقد عباس صدور ...: the family name of محمود عباس named before, then the verb's object)
             title = None
             title_loc = None
             described = (end, end)  # the apposition after the name that says who the person is
@@ -278,6 +279,12 @@ class PersonPasses(NameReader):
             entity, _ = self.person(i, end, m.entry.get("gender", "m") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
+
+    def _named_before(self, i: int) -> bool:
+        """The word at token i ends the full name of a person mentioned before it."""
+        w, at = self._word(i), self.ctx.norm.to_original(self.tokens[i].start)
+        return any(e.kind == "person" and e.key.endswith(" " + w) and e.mentions and e.mentions[0].loc.start < at
+                   for e in self.entities)
 
     def _reported_subject(self, i: int) -> bool:
         """أما أمين العلي فقد أكد: a clause opener before the name and its reporting verb right after a

@@ -58,7 +58,7 @@ from validator.extract.letters import (
     WAW,
     YEH,
 )
-from validator.extract.patterns.shapes import verb as _verb_like
+from validator.extract.patterns.shapes import group_plural, verb as _verb_like
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.entities.keys import KeyIndex, named_by_head
 from validator.extract.entities.title_phrases import TitlePhrases
@@ -237,8 +237,8 @@ class NameReader(TitlePhrases):
             if w.startswith(ARTICLE) and not given and not self._surname_like(w) \
                     and not (after_particle or family or (long_name and self.res.nationality_forms.lookup(w))):
                 return False
-            if family and not after_particle and _verbal_noun_shape(w):
-                return False  # ورفض حمدان الإجراءات، رفض جوزيه الإفصاح
+            if family and not after_particle and (_verbal_noun_shape(w) or group_plural(w)):
+                return False  # ورفض حمدان الإجراءات، رفض جوزيه الإفصاح، دعا حمدان الإسرائيليين
         return True
 
     @staticmethod

@@ -10,8 +10,11 @@ from validator.extract.letters import (
     ACCUSATIVE,
     ARTICLE,
     FEMININE_PLURAL,
+    MASCULINE_PLURAL,
     MEEM,
     NISBA_ENDING,
+    NATIVE_WORD_TEMPLATES,
+    NISBA_PLURAL,
     NOT_VERB_START,
     PLURAL_VERB,
     TEH,
@@ -57,6 +60,19 @@ def verbal_noun(word: str, plurals: bool = True) -> bool:
         return False
     w = word[len(ARTICLE):]
     return plurals and w.endswith(FEMININE_PLURAL) and len(w) >= 5 or fits_template(w, VERBAL_NOUN_TEMPLATES)
+
+
+def group_plural(word: str) -> bool:
+    """A definite sound plural of a nisba (الإسرائيليين، المصريون، الفلسطينيين): a group of people, after a
+    verb and a first name the verb's object (ودعا حمدان الإسرائيليين إلى ...), never one family name."""
+    return word.startswith(ARTICLE) and len(word) >= 7 and (
+        word.endswith(NISBA_PLURAL) or word.endswith(NISBA_ENDING + MASCULINE_PLURAL))
+
+
+def common_word_shape(word: str) -> bool:
+    """صدور، تأخر، استمرار: an indefinite word with the shape of a derived noun or a verb (native-word and
+    verbal-noun templates), after a known person's name the verb's object rather than a new family name."""
+    return fits_template(word, NATIVE_WORD_TEMPLATES) or fits_template(word, VERBAL_NOUN_TEMPLATES) or verb(word)
 
 
 def adverbial_participle(word: str) -> bool:
