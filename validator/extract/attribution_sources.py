@@ -12,7 +12,7 @@ from validator.extract.patterns.shapes import adverbial_participle as _adverbial
 from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention
-from validator.extract.quote_classify import _PRONOUN_SUFFIXES
+from validator.extract.quote_classify import _PRONOUN_SUFFIXES, quoted_name_mark
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 
@@ -590,7 +590,7 @@ def _clause_follows(ctx, j, sentence, window: int = 6, markers=_CLAUSE_MARKERS, 
             if ctx.tokens[k].text == "." and k > 0 and len(ctx.tokens[k - 1].text) <= 2:
                 continue  # د. محمد، أ. ف. ب.: the dot of an abbreviation
             return False
-        if ctx.tokens[k].text in markers:
+        if ctx.tokens[k].text in markers and not quoted_name_mark(ctx, k):
             return True
     return False
 

@@ -10,7 +10,7 @@ from validator.extract.context import Context
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Quote
 from validator.extract.quotes import _mark_positions, _norm
-from validator.text.punctuation import COMMAS, TATWEEL
+from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS, TATWEEL
 from validator.text.tokens import token_kind
 from validator.text.wordcache import WordCache
 
@@ -285,3 +285,25 @@ def inside_ranges(ranges, pos) -> bool:
         if s < pos < e:
             return True
     return False
+
+
+def quoted_name_mark(ctx: Context, k: int, longest: int = 2) -> bool:
+    """نشر نشطاء على موقع "يوتيوب" صورا، نشرت عبر «تويتر» مطالبات: marks that close within `longest` words
+    enclose a name (a platform, an outlet, a product); they open no quotation of anyone's words, so they
+    make no reported clause of what follows a verb (session 16, s16src3: rounds 60-61 read a posting of
+    videos or of demands as a vague source's report). Token k is the opening or the closing mark."""
+    tokens = ctx.tokens
+    if tokens[k].text in QUOTE_STARTS and any(
+            x < len(tokens) and tokens[x].text in QUOTE_ENDS for x in range(k + 2, k + 2 + longest)):
+        return not _addressee(tokens, k)
+    return tokens[k].text in QUOTE_ENDS and any(
+        x >= 0 and tokens[x].text in QUOTE_STARTS and not _addressee(tokens, x) for x in range(k - 1 - longest, k - 1))
+
+
+def _addressee(tokens, k: int) -> bool:
+    """قال لـ«الوطن»: the outlet the speaker talked to, after the ل clitic, is left to the addressee's
+    reading (attribution_sources._past_quoted_addressee)."""
+    return k > 0 and tokens[k - 1].text.rstrip(TATWEEL) == _LAM_CLITIC
+
+
+_LAM_CLITIC = affix("lam")

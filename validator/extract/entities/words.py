@@ -13,9 +13,11 @@ from validator.extract.letters import (
     ARTICLE,
     NAME_CLITICS,
     NISBA_ENDING,
+    WAW,
 )
 from validator.extract.wordclasses import one_word, word_class
 from validator.text.lexicon import LexMatch
+from validator.text.normalize import normalize_string
 
 MAX_NAME_TOKENS = 5
 RELATIVE_DESCRIPTION_WORDS = 6  # words of a relative clause after a name that may name the role (الذي أسس فرقة ...)
@@ -95,10 +97,19 @@ ISSUED_ADJECTIVES = word_class("entity-words", "issued-adjective")  # الصاد
 _COPULAS = word_class("entity-words", "copula")  # كان، يكون، أصبح، ليس
 
 
+_ACCUSATIVE_SENSE = word_class("entity-words", "accusative-sense")  # مصدرا
+_INNA = word_class("entity-words", "inna")  # إن، أن، لكن
+
+
 def copula_predicate(before: str | None, word: str) -> bool:
     """An accusative noun right after a copula is its predicate (كان مسؤولا عن: was responsible for), not
-    a source: the copula's subject stays nominative (وكان مسؤول أمني قد أكد)."""
-    return before in _COPULAS and word.endswith(ACCUSATIVE)
+    a source: the copula's subject stays nominative (وكان مسؤول أمني قد أكد). A head whose accusative is
+    another sense (accusative-sense: تعد مصدرا للطاقة، جعلت منه مصدرا للسخرية) is a source only as the
+    subject of إن or its sisters (لكن مصدرا مطلعا أكد)."""
+    bare = normalize_string(word)
+    if not bare.endswith(ACCUSATIVE):
+        return False
+    return before in _COPULAS or (bare.removeprefix(WAW) in _ACCUSATIVE_SENSE and before not in _INNA)
 _NASAB = word_class("name-particles", "nasab", "chain")
 
 
