@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from validator.extract.context import Context
 from validator.extract.model import SpellingGroup
+from validator.extract.name_variants import neighbour_swaps
 
 SWAPPED_MIN = 5  # letters of the body's name: shorter names swap into other words too often
 SWAPPED_BODY = "swapped-body-letters"
@@ -21,8 +22,7 @@ def swapped_body_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
              and m.entry.get("kind") != "head"}  # (a head noun, جامعة، صحيفة, swaps into common words: جماعة، صحفية)
     out = []
     for name, at in names.items():
-        swaps = {name[:k] + name[k + 1] + name[k] + name[k + 2:] for k in range(1, len(name) - 1)} - {name}
-        found = [p for p in ctx.positions(swaps) if _unknown(res, ctx.texts[p])]
+        found = [p for p in ctx.positions(neighbour_swaps(name, first=1)) if _unknown(res, ctx.texts[p])]
         if not found:
             continue
         locs = sorted((ctx.loc(tokens[p].start, tokens[p].end) for p in (at, found[0])), key=lambda x: x.start)

@@ -273,9 +273,10 @@ class FigureContext:
     @cached_property
     def _latest_year(self) -> int:
         """The latest year the article names that is not a target (بحلول 2030): its own time, at the least."""
-        years = [_year(t.text) for k, t in enumerate(self.tokens)
-                 if not {u.text for u in self.tokens[max(0, k - 3):k]} & _FUTURE]
-        return max((y for y in years if y), default=0)
+        tokens = self.tokens  # (the year test first: the few year tokens, not every token, look back for a target word)
+        years = [y for k, t in enumerate(tokens) if (y := _year(t.text))
+                 and not {u.text for u in tokens[max(0, k - 3):k]} & _FUTURE]
+        return max(years, default=0)
 
     def record_figure(self, first: int, last: int, sentence: int) -> bool:
         """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""

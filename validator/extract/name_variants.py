@@ -247,6 +247,11 @@ NH_MIN = 5
 _NH = frozenset((YEH, HEH))
 
 
+def neighbour_swaps(word: str, first: int = 0) -> set[str]:
+    """The word with each two neighbouring letters from `first` on swapped (the word itself left out)."""
+    return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(first, len(word) - 1)} - {word}
+
+
 def transposed(a: str, b: str) -> bool:
     """a and b (same length) differ only by two neighbouring letters swapped."""
     diff = [k for k in range(len(a)) if a[k] != b[k]]
@@ -292,8 +297,7 @@ def same_length_keys(key: str) -> frozenset[str]:
     if len(key) >= NH_MIN and key[-1] == WAW and key[-2] in _NH:
         out.add(key[:-2] + min(_NH - {key[-2]}) + WAW)
     if len(key) >= TRANSPOSED_MIN or len(key) == SHORT_TRANSPOSED:
-        swaps = (key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
-        out.update(w for w in swaps if len(key) >= TRANSPOSED_MIN or _vowel_moved(key, w))
+        out.update(w for w in neighbour_swaps(key) if len(key) >= TRANSPOSED_MIN or _vowel_moved(key, w))
     out.discard(key)
     return frozenset(out)
 

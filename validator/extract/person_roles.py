@@ -6,6 +6,7 @@ import bisect
 
 from validator.extract.context import Context
 from validator.extract.entities.words import _DEFINITE_CLITICS
+from validator.extract.passages import first_word
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, DASHES, SEMICOLONS
@@ -50,11 +51,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     by an indefinite role noun (مواطن، بائع، سائق: lexicon people-nouns, singular) as the subject of its
     opening verb, and names in the next one or later in the same one, is described: the role is his title."""
     def opens_sentence(m) -> bool:  # the subject of the sentence's first word, its verb
-        lo, _hi = ctx.sentence_bounds(ctx.sentence_of(m.start)[0])
-        k = ctx.index.at_or_after(lo)
-        while k < len(ctx.tokens) and ctx.tokens[k].kind == "punct":
-            k += 1
-        return m.i == k + 1
+        return m.i == first_word(ctx, ctx.doc.sentences[ctx.sentence_of(m.start)[0]]) + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     tokens = ctx.tokens
@@ -117,11 +114,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
 
 def _opens(ctx: Context, k: int) -> bool:
     """Token k is the first word of its sentence (its verb)."""
-    lo, _hi = ctx.sentence_bounds(ctx.sentence_of(ctx.tokens[k].start)[0])
-    j = ctx.index.at_or_after(lo)
-    while j < len(ctx.tokens) and ctx.tokens[j].kind == "punct":
-        j += 1
-    return j == k
+    return first_word(ctx, ctx.doc.sentences[ctx.sentence_of(ctx.tokens[k].start)[0]]) == k
 
 
 def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:

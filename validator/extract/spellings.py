@@ -404,8 +404,8 @@ def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
 # a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
 # pronoun (بقية / فقيه، the rest / a jurist): two words, not one name spelled two ways
 _MARBUTA_OR_HEH = {MARBUTA, HEH}
-_PLACED_ANCHORS = ("headline", "quoted")
-_SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot  # a name by where it is written, not by a lexicon or a person
+_PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
+_SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot
 
 
 def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
