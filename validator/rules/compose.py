@@ -52,7 +52,8 @@ def describe(item, article: Article) -> tuple[Location, tuple[RelatedLocation, .
     if isinstance(item, NumberItem):
         src = article.entity(item.source)
         return item.loc, (), {"value": format_value(item.value), "category": item.category, "noun": item.noun or "",
-                              "qualifier": item.qualifier or "", "source": src.name if src else ""}
+                              "qualifier": item.qualifier or "", "source": src.name if src else "",
+                              "parts": format_value(item.breakdown) if item.breakdown is not None else ""}
     if isinstance(item, Quote):
         speaker = article.entity(item.speaker)
         related: tuple = ()

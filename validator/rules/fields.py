@@ -298,6 +298,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_subhead": _attribute("in_subhead",
                                  doc="in a subhead or teaser line of the body (one short line, no final mark)"),
         "is_update": _attribute("is_update", doc="an explicit update (the toll rose to)"),
+        "breakdown_differs": FieldSpec(lambda n, a: n.breakdown is not None and n.breakdown != n.value,
+                                       doc="a count of people right followed by its parts in parentheses (two or more "
+                                           "counts of people, nothing else) that do not add up to it"),
         "partial": _attribute("partial", doc="part of a larger count (among them four children)"),
         "approximate": _attribute("approximate", doc="a vague count (tens, hundreds, thousands)"),
         "market": _attribute("market", doc="in a sentence of market data (lexicon market-terms)"),
@@ -531,7 +534,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 # Message placeholders: {text} and these.
 PLACEHOLDERS = frozenset({"article", "text", "value", "category", "noun", "qualifier", "name", "titles", "title",
                           "other", "source", "speaker", "phrase", "suggestion", "kind", "forms",
-                          "figures"})
+                          "figures", "parts"})
 
 
 def norm_value(v):
