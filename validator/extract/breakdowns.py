@@ -3,6 +3,8 @@ count twice, once as the total and once as its parts. Parts that do not add up t
 values of one quantity (field breakdown_differs, rule inconsistent-breakdown)."""
 from __future__ import annotations
 
+from itertools import islice
+
 from validator.extract.context import Context
 from validator.extract.model import NumberItem
 from validator.extract.wordclasses import affix
@@ -31,7 +33,8 @@ def breakdowns(ctx: Context, numbers: list[NumberItem]) -> None:
         if i >= len(tokens) or tokens[i].text != _OPEN or between > _MOST_BETWEEN:
             continue
         parts, j = [], i + 1
-        following = iter(numbers[k + 1:k + 1 + _MOST_PARTS])
+        inside = (n for n in numbers[k + 1:] if to_norm(n.loc.start) >= tokens[i].end)  # (واحدة before it)
+        following = iter(list(islice(inside, _MOST_PARTS)))
         part = next(following, None)
         while j < len(tokens) and tokens[j].text != _CLOSE:
             if part is not None and tokens[j].start <= to_norm(part.loc.start) < tokens[j].end:
