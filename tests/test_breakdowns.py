@@ -24,3 +24,14 @@ def test_a_parenthesis_with_other_words_is_no_breakdown(extract):
 def test_some_of_the_group_named_is_no_breakdown(extract):
     a = extract("وأحصت المنظمة 900 ضحية مدنية (150 امرأة و260 طفلا) منذ بدء المعارك.")
     assert _totals(a) == []
+
+
+def test_a_figure_in_words_restated_in_digits(extract):
+    a = extract("وتضم اللجنة سبعة (7) أعضاء يعينهم الوزير.")
+    words, digits = a.numbers[0], a.numbers[1]
+    assert digits.restates == words.id
+
+
+def test_words_before_a_parenthesis_with_more_in_it_restate_nothing(extract):
+    a = extract("وتضم اللجنة سبعة (7 رجال) يعينهم الوزير.")
+    assert all(n.restates is None for n in a.numbers)

@@ -1,6 +1,7 @@
-"""A count and its breakdown in parentheses: «16 شخصا (5 رجال و6 أطفال و4 نساء)» tells the reader the
-count twice, once as the total and once as its parts. Parts that do not add up to the total are two
-values of one quantity (field breakdown_differs, rule inconsistent-breakdown)."""
+"""A figure told twice in one place, the second time in parentheses right after it: a count and its
+breakdown («16 شخصا (5 رجال و6 أطفال و4 نساء)»: parts that do not add up to the total are two values of
+one quantity, field breakdown_differs, rule inconsistent-breakdown), or a figure in words restated in
+digits («سبعة (7) أعضاء»: field restates, rule inconsistent-spelled-number)."""
 from __future__ import annotations
 
 from itertools import islice
@@ -59,3 +60,22 @@ def breakdowns(ctx: Context, numbers: list[NumberItem]) -> None:
 def _count(n: NumberItem) -> bool:
     return n.category in _COUNTS and n.noun is not None and n.value is not None and not n.approximate
 
+
+
+def spelled_restatements(ctx: Context, numbers: list[NumberItem]) -> None:
+    """A figure written in words right followed by a figure in digits alone in parentheses restates it
+    (ثلاثة آلاف (3000) ريال، ستة (6) أشهر): the same figure written twice, field restates. Only such a
+    parenthesis, nothing else inside it, is read so."""
+    tokens, to_norm = ctx.tokens, ctx.norm.to_normalized
+    for words, digits in zip(numbers, numbers[1:]):
+        if words.sentence != digits.sentence or digits.restates or _has_digit(words) or not _has_digit(digits):
+            continue
+        i = ctx.index.at_or_after(to_norm(words.loc.end))
+        j = ctx.index.containing(to_norm(digits.loc.start))
+        end = ctx.index.at_or_after(to_norm(digits.loc.end))
+        if j == i + 1 and tokens[i].text == _OPEN and end < len(tokens) and tokens[end].text == _CLOSE:
+            digits.restates = words.id
+
+
+def _has_digit(n: NumberItem) -> bool:
+    return any(c.isdigit() for c in n.loc.text)

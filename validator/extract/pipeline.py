@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from validator.document import Document
 from validator.extract.attributions import find_attributions
-from validator.extract.breakdowns import breakdowns
+from validator.extract.breakdowns import breakdowns, spelled_restatements
 from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.figure_sources import (acting_bodies, carry_repeated_figures, carry_sources, cited_documents,
@@ -40,6 +40,7 @@ def extract(doc: Document, res: Resources) -> Article:
     polled_groups(ctx, attributions, entities)
     numbers = extract_numbers(ctx)
     breakdowns(ctx, numbers)
+    spelled_restatements(ctx, numbers)
     passages, turns = find_passages(ctx)
     for n in numbers:
         n.passage = passages[n.sentence] if 0 <= n.sentence < len(passages) else -1
