@@ -20,7 +20,7 @@ mention that answers or holds it."""
 from __future__ import annotations
 
 from validator.extract.entities.words import _DOCUMENT_SOURCES as DOCUMENT_SOURCES, REPORT_THAT
-from validator.extract.group_identity import tier
+from validator.extract.group_identity import _head_entry, tier
 from validator.extract.model import Article, Mention
 from validator.extract.outlets import _without_article
 from validator.extract.wordclasses import affixes, word_class
@@ -83,7 +83,7 @@ def within_statement(mention: Mention, a: Article) -> tuple[str, int, int] | Non
     head = _without_article(entity.key.split(" ", 1)[0]) if entity is not None else ""
     document = head in DOCUMENT_SOURCES
     sentence = a.doc.sentence_at(mention.loc.start)
-    if sentence is None or not (document or head not in _SOURCE_NOUNS):
+    if sentence is None or not (document or _people(entity, a, head)):
         return None
     own = [t for t in a.attributions if t.source == mention.entity and _sentence_index(a, t.loc.start) == sentence.index]
     if not own or any(t.kind != ("preposition" if document else "verb") or t.implicit for t in own):
@@ -103,6 +103,13 @@ _SOURCE_NOUNS = word_class("attribution-words", "source-nouns")
 # إلا أن، لكن، بينما: the narrator's own clause after the speaker's, not his words (حيث، إذ explain them)
 _NEW_CLAUSE = word_class("attribution-words", "new-clause") - word_class("attribution-words", "explains")
 _CONJUNCTIONS = tuple(affixes("conjunction"))  # و، ف
+
+
+def _people(e, a: Article, head: str) -> bool:
+    """A vague group of people (آخرون، شهود، مسؤولون): not sources nor media (attribution-words source-nouns),
+    not a tier's research, document, press or hedge, not news at large (generic=yes: معلومات، أنباء)."""
+    entry = _head_entry(e, a) if e is not None else None
+    return entry is not None and head not in _SOURCE_NOUNS and tier(e, a) is None and entry.get("generic") != "yes"
 
 
 def _holds_people(a: Article, t, mention: Mention, own: list) -> bool:
