@@ -85,10 +85,18 @@ def within_statement(mention: Mention, a: Article) -> tuple[str, int, int] | Non
     sentence = a.doc.sentence_at(mention.loc.start)
     if sentence is None or not (document or _people(entity, a, head)):
         return None
-    own = [t for t in a.attributions if t.source == mention.entity and _sentence_index(a, t.loc.start) == sentence.index]
+    if not document:  # the nearest named person's verb before it in its sentence, within HOLD_REACH characters
+        verbs = [t for t in a.memo("named-person-verbs", _named_person_verbs).get(sentence.index, ())
+                 if t.loc.end <= mention.loc.start]
+        if not verbs or mention.loc.start - verbs[-1].loc.end > HOLD_REACH:
+            return None
+        candidates = verbs[-1:]
+    else:
+        candidates = a.attributions
+    own = [t for t in a.sourced_by(mention.entity)[0] if _sentence_index(a, t.loc.start) == sentence.index]
     if not own or any(t.kind != ("preposition" if document else "verb") or t.implicit for t in own):
         return None
-    for t in a.attributions:
+    for t in candidates:
         if t.kind == "verb" and t.source is not None and t.source != mention.entity \
                 and (document or _holds_people(a, t, mention, own)) \
                 and t.loc.end <= mention.loc.start and _sentence_index(a, t.loc.start) == sentence.index \
@@ -112,14 +120,25 @@ def _people(e, a: Article, head: str) -> bool:
     return entry is not None and head not in _SOURCE_NOUNS and tier(e, a) is None and entry.get("generic") != "yes"
 
 
+HOLD_REACH = 400  # characters from a named person's verb to the people inside his reported clause
+
+
+def _named_person_verbs(a: Article) -> dict[int, list]:
+    """sentence index -> the reporting verbs (attributions of kind verb) of named persons, in article order."""
+    by_sentence: dict[int, list] = {}
+    for t in a.attributions:
+        e = a.entity(t.source) if t.kind == "verb" and t.source else None
+        if e is not None and e.kind == "person" and not e.vague and not e.role_only:
+            by_sentence.setdefault(t.sentence, []).append(t)
+    return by_sentence
+
+
 def _holds_people(a: Article, t, mention: Mention, own: list) -> bool:
-    """The reporting verb t is a named person's (not a vague or role-only one), and his words run on to the
+    """The reporting verb t of a named person (_named_person_verbs), and his words run on to the
     mention: no quotation mark, sentence mark or new clause (إلا أن، لكن) between, and the people's own verb
     opens no sentence of its own with و/ف (وقال الخبراء after his quotation is the narrator again)."""
-    e = a.entity(t.source)
     between = a.doc.text[t.loc.end:mention.loc.start]
-    return e is not None and e.kind == "person" and not e.vague and not e.role_only \
-        and not any(c in QUOTE_MARKS or c in SENTENCE_MARKS for c in between) \
+    return not any(c in QUOTE_MARKS or c in SENTENCE_MARKS for c in between) \
         and not _NEW_CLAUSE.intersection(normalize_string(w) for w in between.split()) \
         and not any(x.loc.text[:1] in _CONJUNCTIONS for x in own)
 
