@@ -8,8 +8,8 @@ import bisect
 from dataclasses import dataclass
 
 from validator.extract.context import Context
-from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle
-from validator.extract.patterns.shapes import verbal_noun as _verbal_noun_shape
+from validator.extract.construct_genitive import genitive_of_noun
+from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle, verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention
 from validator.extract.quote_classify import _PRONOUN_SUFFIXES, quoted_name_mark
@@ -85,9 +85,9 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
             if not _can_source(ctx, s, documents):
                 continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
             if s.first_token > j and filler is None and documents and (
-                    _definite_noun(ctx, j) if s.entity.vague else _object_noun(ctx, j)):
-                return None  # سيذكر الفقيد كقائد دبلوماسي، وثق تنفيذ طائرات نظام بشار الأسد: the noun
-                # right after the verb is its subject or its object; the name after it is neither
+                    (_definite_noun(ctx, j) or genitive_of_noun(ctx, j, s.first_token)) if s.entity.vague else _object_noun(ctx, j)):
+                return None  # سيذكر الفقيد كقائد دبلوماسي، وثق تنفيذ طائرات نظام بشار الأسد، تنفي منع مواطنين: the
+                # noun right after the verb is its subject or its object; the name (or vague genitive) after it is neither
             if s.entity.vague and s.first_token - 1 > j and _object_noun(ctx, s.first_token - 1) \
                     and ctx.tokens[s.first_token].text.startswith(_ARTICLE):
                 return None  # نفى فيه تبادل المعلومات: a definite noun after a verbal noun is its object

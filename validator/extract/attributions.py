@@ -50,6 +50,7 @@ from validator.extract.vague_source_names import (
     identified_back_reference,
     _outlet_named_next,
     _relays_named_statement,
+    fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
@@ -191,7 +192,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 elif _relays_named_statement(ctx, spans, source, sentence):
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
-                source = _subject_of_kana(ctx, spans, i, sentence) or _subject_before(ctx, spans, i, sentence)
+                source = _subject_of_kana(ctx, spans, i, sentence) or _subject_before(ctx, spans, i, sentence) \
+                    or fronted_vague_subject(ctx, spans, i, sentence)
                 if source is not None and source.vague:
                     # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
                     outlet = _outlet_named_next(ctx, spans, source, sentence) \

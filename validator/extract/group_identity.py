@@ -121,13 +121,18 @@ def _body_speaks_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
 
 def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
     """A named news outlet that a reporting verb makes the source of the sentence right after the reports'
-    first mention (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report."""
+    first mention (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report, nor a
+    verb after the outlet's own preposition (وحسب وكالة فرانس برس، أوضحت المصادر أن: the outlet relays
+    sources it does not name, round 63 2015-07-26/1429)."""
     sentence = a.doc.sentence_at(e.mentions[0].loc.start) if e.mentions else None
     if sentence is None:
         return None
     for other in a.entities:
-        if is_outlet(other) and any(at.kind == "verb" and at.sentence == sentence.index + 1
-                                    for at in a.sourced_by(other.id)[0]):
+        if not is_outlet(other):
+            continue
+        own = [at for at in a.sourced_by(other.id)[0] if at.sentence == sentence.index + 1]
+        if any(at.kind == "verb" and not any(p.kind == "preposition" and p.loc.start < at.loc.start for p in own)
+               for at in own):
             return other.name, other.loc.line, other.loc.column
     return None
 

@@ -25,8 +25,12 @@ def find_quotes(ctx: Context) -> list[Quote]:
         stack: list[tuple[str, int]] = carried
         carried = []
         here: list[Quote] = []  # this paragraph's quotations: what the pairing passes below look at
-        for i in _mark_positions(ctx, para.start, para.end):
+        marks = _mark_positions(ctx, para.start, para.end)
+        separators = not stack and _menu_separators(text, marks)
+        for i in marks:
             ch = text[i]
+            if separators and ch == "»":
+                continue  # عين اليوم » الأخبار » الرياضة: a menu's separator, no quotation mark
             if i == reopened:
                 continue
             if i == closes_same and stack:
@@ -84,6 +88,20 @@ def find_quotes(ctx: Context) -> list[Quote]:
     for n, q in enumerate(quotes, 1):
         q.id = f"q{n}"
     return quotes
+
+
+MENU_SEPARATORS = 3  # closing guillemets standing alone between words that make a menu's path
+
+
+def _menu_separators(text: str, marks: list[int]) -> bool:
+    """الرئيسية » الأخبار » الرياضة: a paragraph whose guillemets are all closing ones (no opening one), at
+    least MENU_SEPARATORS of them, each alone between two words (a space on both sides): a site's menu or
+    breadcrumb path, not quotations (round 63 rejected an error on one). A mark joined to its word
+    (لـ»المدينة») is a mirrored quotation mark, read as before."""
+    lone = [i for i in marks if text[i] == "»"]
+    return len(lone) >= MENU_SEPARATORS and not any(text[i] == "«" for i in marks) and all(
+        0 < i < len(text) - 2 and text[i - 1] == " " and text[i + 1] == " " and text[i - 2].isalnum() and text[i + 2].isalnum()
+        for i in lone)
 
 
 # Two lone marks of the same kind at most this many words apart are one quotation written with a

@@ -59,6 +59,7 @@ class _Inflections:
                         (a("perfect-f-du"), "f", True), (a("perfect-f-pl"), "f", False))  # (ending, gender, on the stem)
         self.m, self.f = a("imperfect-m"), a("imperfect-f")
         self.pl, self.du, self.f_pl = a("imperfect-pl"), a("imperfect-du"), a("imperfect-f-pl")
+        self.pl_short = a("imperfect-pl-short")  # لم يستبعدوا، لن يؤكدوا
         self.first = (a("imperfect-1pl"), a("imperfect-1sg"))
         self.masdar = ((a("masdar-m"), "m"), (a("masdar-f"), "f"), (a("masdar-pl"), "m"))
         self.accusative = a("accusative")
@@ -91,6 +92,7 @@ def verb_forms(entry: LexEntry) -> list[tuple[str, str, bool]]:
         base = imperfect[len(inf.m):]
         weak = _without_weak_final(base, inf.weak)
         forms += [(imperfect, "m", False), (inf.f + base, "f", False), (inf.m + weak + inf.pl, "m", True),
+                  (inf.m + weak + inf.pl_short, "m", True),
                   (inf.m + base + inf.du, "m", True), (inf.f + base + inf.du, "f", True),
                   (inf.m + base + inf.f_pl, "f", True), *((person + base, "", True) for person in inf.first)]
     masdar = normalize_string(entry.get("masdar") or "")

@@ -10,17 +10,22 @@
   is the one who said it and carries the finding. Only a document noun (تقارير، بيانات) that a
   preposition introduces (وفق، بحسب) after another source's reporting verb and its أن/إن: a person or a
   group (حسبما أفاد مصدر رسمي، وفق ما صرح به مسؤول) gives the whole sentence, and one that speaks with its
-  own verb (وذكرت الصحيفة أن مصادر مطلعة أكدت) is still a source the claim rests on.
+  own verb (وذكرت الصحيفة أن مصادر مطلعة أكدت) is still a source the claim rests on. A group of people
+  (not sources nor media: attribution-words source-nouns) that speaks with its own verb inside a named
+  person's reported clause (وقال المحافظ فلان إن ... حيث اعترف آخرون ممن قبض عليهم أن ...) is part of what
+  he says on the record: he carries the finding (round 63).
 
 Rules read them as the mention fields headline_answered and within_statement; the evidence names the
 mention that answers or holds it."""
 from __future__ import annotations
 
 from validator.extract.entities.words import _DOCUMENT_SOURCES as DOCUMENT_SOURCES, REPORT_THAT
-from validator.extract.group_identity import tier
+from validator.extract.group_identity import _head_entry, tier
 from validator.extract.model import Article, Mention
 from validator.extract.outlets import _without_article
+from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import QUOTE_MARKS, SENTENCE_MARKS
 
 
 def headline_answered(mention: Mention, a: Article) -> tuple[str, int, int] | None:
@@ -75,21 +80,67 @@ def within_statement(mention: Mention, a: Article) -> tuple[str, int, int] | Non
     statement holds it (words, line, column), else None. A trailing «حسبما أفاد مصدر» or «وفق ما صرح
     مسؤول» gives a person as the source of the whole sentence and is not one."""
     entity = a.entity(mention.entity)
-    if entity is None or _without_article(entity.key.split(" ", 1)[0]) not in DOCUMENT_SOURCES:
-        return None
+    head = _without_article(entity.key.split(" ", 1)[0]) if entity is not None else ""
+    document = head in DOCUMENT_SOURCES
     sentence = a.doc.sentence_at(mention.loc.start)
-    if sentence is None:
+    if sentence is None or not (document or _people(entity, a, head)):
         return None
-    own = [t for t in a.attributions if t.source == mention.entity and _sentence_index(a, t.loc.start) == sentence.index]
-    if not own or any(t.kind != "preposition" for t in own):
+    if not document:  # the nearest named person's verb before it in its sentence, within HOLD_REACH characters
+        verbs = [t for t in a.memo("named-person-verbs", _named_person_verbs).get(sentence.index, ())
+                 if t.loc.end <= mention.loc.start]
+        if not verbs or mention.loc.start - verbs[-1].loc.end > HOLD_REACH:
+            return None
+        candidates = verbs[-1:]
+    else:
+        candidates = a.attributions
+    own = [t for t in a.sourced_by(mention.entity)[0] if _sentence_index(a, t.loc.start) == sentence.index]
+    if not own or any(t.kind != ("preposition" if document else "verb") or t.implicit for t in own):
         return None
-    for t in a.attributions:
+    for t in candidates:
         if t.kind == "verb" and t.source is not None and t.source != mention.entity \
+                and (document or _holds_people(a, t, mention, own)) \
                 and t.loc.end <= mention.loc.start and _sentence_index(a, t.loc.start) == sentence.index \
                 and any(normalize_string(w) in REPORT_THAT for w in a.doc.text[t.loc.end:mention.loc.start].split()):
             speaker = a.entity(t.source)
             return f"{t.loc.text} → {speaker.name if speaker else t.source}", t.loc.line, t.loc.column
     return None
+
+
+# مصادر، تقارير، وسائل الإعلام: the sources a claim rests on even inside another's statement
+_SOURCE_NOUNS = word_class("attribution-words", "source-nouns")
+# إلا أن، لكن، بينما: the narrator's own clause after the speaker's, not his words (حيث، إذ explain them)
+_NEW_CLAUSE = word_class("attribution-words", "new-clause") - word_class("attribution-words", "explains")
+_CONJUNCTIONS = tuple(affixes("conjunction"))  # و، ف
+
+
+def _people(e, a: Article, head: str) -> bool:
+    """A vague group of people (آخرون، شهود، مسؤولون): not sources nor media (attribution-words source-nouns),
+    not a tier's research, document, press or hedge, not news at large (generic=yes: معلومات، أنباء)."""
+    entry = _head_entry(e, a) if e is not None else None
+    return entry is not None and head not in _SOURCE_NOUNS and tier(e, a) is None and entry.get("generic") != "yes"
+
+
+HOLD_REACH = 400  # characters from a named person's verb to the people inside his reported clause
+
+
+def _named_person_verbs(a: Article) -> dict[int, list]:
+    """sentence index -> the reporting verbs (attributions of kind verb) of named persons, in article order."""
+    by_sentence: dict[int, list] = {}
+    for t in a.attributions:
+        e = a.entity(t.source) if t.kind == "verb" and t.source else None
+        if e is not None and e.kind == "person" and not e.vague and not e.role_only:
+            by_sentence.setdefault(t.sentence, []).append(t)
+    return by_sentence
+
+
+def _holds_people(a: Article, t, mention: Mention, own: list) -> bool:
+    """The reporting verb t of a named person (_named_person_verbs), and his words run on to the
+    mention: no quotation mark, sentence mark or new clause (إلا أن، لكن) between, and the people's own verb
+    opens no sentence of its own with و/ف (وقال الخبراء after his quotation is the narrator again)."""
+    between = a.doc.text[t.loc.end:mention.loc.start]
+    return not any(c in QUOTE_MARKS or c in SENTENCE_MARKS for c in between) \
+        and not _NEW_CLAUSE.intersection(normalize_string(w) for w in between.split()) \
+        and not any(x.loc.text[:1] in _CONJUNCTIONS for x in own)
 
 
 def _sentence_index(a: Article, offset: int) -> int:

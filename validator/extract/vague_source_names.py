@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 
-from validator.extract.attribution_sources import _ARTICLE, _CLAUSE_START, _DOCUMENT_HEADS, _THAT_CLAUSE, _firsts
+from validator.extract.attribution_sources import (
+    _ARTICLE, _CLAUSE_START, _DOCUMENT_HEADS, _THAT_CLAUSE, _can_source, _conjoined, _firsts, _sentence_initial,
+)
 from validator.extract.entities.words import ONE_OF
 from validator.extract.model import Entity, Mention
 from validator.extract.outlets import _without_article, is_outlet
@@ -48,11 +50,15 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
     """توقع مسؤول نفطي سعودي سابق أن ... . وأشار المهندس عثمان الخويطر، نائب رئيس أرامكو سابقا، إلى أن ...:
     a lead that withholds the speaker's name and the next sentence that gives it (a delayed
     identification). Only in the lead, only one official, and only when the next sentence opens with a
-    reporting verb whose subject is a named person with a title: the same speaker, told in full."""
+    reporting verb whose subject is a named person with a title: the same speaker, told in full. A plural
+    (أعلن مسؤولون أن ... . وصرح فلان عضو المجلس أن) is a group, not the one member the next sentence names."""
     doc = ctx.doc
     body = next((x for x in doc.sentences if not (doc.headline and x.start < doc.headline.end)), None)
     if body is None or body.index != sentence or len(vague.mentions) != 1 \
             or vague.mentions[0].loc.text.split()[0] in _SOURCE_NOUNS:
+        return None
+    entry = ctx.res["vague-sources"].lookup(_without_article(normalize_string(vague.mentions[0].loc.text.split()[0])))
+    if entry is not None and entry.get("number") == "pl":
         return None
     start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
     first = ctx.index.at_or_after(start)
@@ -311,3 +317,39 @@ def _holder_before_clause(ctx, spans, vague: Entity, sentence: int) -> Entity | 
             return None  # the name has a role of its own: not the holder of this one
         return s.entity
     return None
+
+
+_AFFILIATION = word_class("entity-words", "affiliation-preposition")  # في، لدى، من
+_FRONTING = word_class("attribution-words", "fronting")  # أن، لكن
+AFFILIATION_REACH = 6  # tokens of the affiliation phrase between a fronted vague subject and its verb
+
+
+def fronted_vague_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
+    """إلا أن مسؤولا آخر في المجلس الأعلى للسلام أشار إلى أن: an anonymous person or group fronted after أن،
+    لكن (or opening its sentence), then the body he belongs to (في، لدى، من and its name), then the
+    reporting verb at token i with its reported clause (أن، إن within _CLAUSE_AFTER tokens): the fronted noun is
+    the verb's subject, the body only says where he works, however long its name (the plain window before the
+    verb ends inside the body's name). Not after another speaker's إن (يقول إن قيادات في الجيش تعلم): his words."""
+    if _conjoined(ctx, ctx.tokens[i].text):
+        return None  # والتقى الوزير مسؤولين في الوزارة وأكد: the earlier subject's clause
+    k = bisect.bisect_left(_firsts(spans), i - AFFILIATION_REACH - 1 - _LONGEST_VAGUE)
+    for s in reversed(spans[max(k, 0):bisect.bisect_left(_firsts(spans), i)]):
+        p = s.last_token + 1
+        if not s.entity.vague or s.entity.kind != "unnamed" or not (i - AFFILIATION_REACH - 1 <= p < i - 1) \
+                or ctx.tokens[p].text not in _AFFILIATION:
+            continue
+        between = ctx.tokens[p + 1:i]
+        if any(t.kind != "word" or t.text in _THAT_CLAUSE or ctx.res.reporting_forms.lookup(t.text) is not None
+               for t in between) or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
+            continue
+        opener = s.first_token > 1 and normalize_string(ctx.tokens[s.first_token - 1].text) in _FRONTING \
+            and ctx.res.reporting_forms.lookup(ctx.tokens[s.first_token - 2].text) is None  # (يقول إن قيادات ...: his words)
+        said = any(ctx.tokens[x].text in _THAT_CLAUSE for x in range(i + 1, min(i + 1 + _CLAUSE_AFTER, len(ctx.tokens))))
+        if said and (opener or _sentence_initial(ctx, s.first_token, sentence)) and _can_source(ctx, s):
+            s.mention.is_source = True
+            return s.entity
+    return None
+
+
+_LONGEST_VAGUE = 4  # tokens of a vague source's own span (مسؤولون أمنيون كبار)
+_CLAUSE_AFTER = 3  # tokens after the verb where its reported clause opens (أشار إلى أن)

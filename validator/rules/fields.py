@@ -498,7 +498,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "within_statement": FieldSpec(lambda m, a: within_statement(m, a) is not None,
                                       doc="a vague document (lexicon entity-words document-source) a preposition introduces "
                                           "(according to security reports) after another source's reporting verb and its "
-                                          "that-clause: part of that source's statement"),
+                                          "that-clause, or people (not sources nor media) who speak inside a named person's "
+                                          "reported clause: part of that source's statement"),
         "accounted_for": FieldSpec(
             lambda m, a: research_identified(m, a) or issuer_named(m, a) or institution_named(m, a)
             or _in_quotation(m, a) or headline_answered(m, a) is not None or within_statement(m, a) is not None,

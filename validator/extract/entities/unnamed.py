@@ -7,10 +7,8 @@ from validator.extract.entities.refuted import refuted_origin
 from validator.extract.entities.rumours import rumour_aside
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
-    IN_THE_NAME_OF, ONE_OF as _ONE_OF,
-    RELATIVES as _RELATIVES,
-    REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
-    TitlePhrase,
+    IN_THE_NAME_OF, ONE_OF as _ONE_OF, RELATIVES as _RELATIVES, REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
+    TitlePhrase, parenthesized_words,
     _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
     _ISSUED_BY,
     _DEMONSTRATIVES,
@@ -338,7 +336,9 @@ class UnnamedPasses(SpeakerPasses):
         """The words after an indefinite تقرير/دراسة that make it one named document: a definite
         genitive (تقرير الهيئة، دراسة الجمعية), or an indefinite noun and its definite genitive (تقرير
         مؤشرات الأداء). Not an adjective (تقرير صحفي، تقرير حديث صدر) nor a relative clause."""
-        w = self._word(j)
+        w, named = self._word(j), parenthesized_words(self.tokens, j)  # تقرير (بيتك)، دراسة (وزارة الصحة): its issuer
+        if named and (j + 1 in self._body_at or not self.res.is_non_name(named[0])):  # (not غير منشور, سري)
+            return not any(x.endswith(_NISBA_ENDINGS) for x in named)
         if w is None or self._time_word(j):
             return False  # تقارير اليوم: when, not whose
         vague = self.res.vague_sources

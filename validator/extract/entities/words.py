@@ -164,3 +164,22 @@ class TitlePhrase:
     gender: str = "m"
     definite: bool = False
 
+
+
+
+NAMED_IN_PARENTHESES = 4  # words of a body's or a person's short name in parentheses after a document
+
+
+def parenthesized_words(tokens, j: int) -> list[str]:
+    """The words between "(" at token j and its ")", when they are a few words and nothing else (no
+    figure: تقرير (5 سنوات)); [] otherwise."""
+    if tokens[j].text != "(":
+        return []
+    words = []
+    for t in tokens[j + 1:j + NAMED_IN_PARENTHESES + 2]:
+        if t.text == ")":
+            return words
+        if t.kind != "word":
+            return []
+        words.append(t.text)
+    return []
