@@ -112,6 +112,11 @@ def test_bare_plural_in_iin_is_not_a_dual(extract):
     assert _nums(extract, "استهدف القصف مدنيين في السوق.") == []
 
 
+def test_known_body_name_is_not_a_dual(extract):
+    # a dual people noun that bodies knows as a name (kind=name: the movement) counts no one
+    assert _nums(extract, "استئناف المفاوضات بين الحكومة وطالبان الأسبوع المقبل") == []
+
+
 # -- qualifiers --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, qualifier", [

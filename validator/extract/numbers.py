@@ -183,8 +183,8 @@ class NumberExtractor:
                 dual = hit.entry.get("number") == "du" or (
                     lex_name == "units" and hit.entry.get("kind") == "duration" and hit.entry.norm.endswith(_DUAL_ENDINGS)
                     and hit.entry.norm not in _PLURAL_DURATIONS)
-                if not dual:
-                    continue
+                if not dual or self.res["bodies"].by_norm.get(hit.entry.norm, {}).get("kind") == "name":
+                    continue  # a known body's name (bodies kind=name: the movement) is no dual count
                 before = hit.i - 1
                 after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
                     self.tokens[before].text) is not None)
