@@ -117,6 +117,16 @@ def test_known_body_name_is_not_a_dual(extract):
     assert _nums(extract, "استئناف المفاوضات بين الحكومة وطالبان الأسبوع المقبل") == []
 
 
+@pytest.mark.parametrize("text, surface, category", [
+    ("وحصدت الحمى أرواح 12 ألفا عام 2014 في القارة.", "12 ألفا", "casualty"),
+    ("وارتفعت ميزانية الهيئة من 40 مليونا عام 2013 إلى 55 مليونا.", "40 مليونا", "other"),
+    ("وأغلقت المعابر ثلاثة أعوام متتالية.", "ثلاثة", "duration"),
+])
+def test_year_word_before_a_year_dates_the_figure(extract, text, surface, category):
+    # عام before a four-digit year dates the figure before it: no unit of it (not 12,000 years)
+    assert _one(extract, text, surface).category == category
+
+
 # -- qualifiers --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, qualifier", [
