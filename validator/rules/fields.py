@@ -345,6 +345,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="after a date before the article's own time in its sentence: a year earlier than "
                                      "the latest the article names that is not a target (by 2030), or last year/season "
                                      "(background on record)"),
+        "past_estimate": FieldSpec(lambda n, a: n.historical and n.hedged,
+                                   doc="historical and hedged: a figure dated before the article's own time that the "
+                                       "writer approximates (an approx qualifier): his background estimate, where a "
+                                       "precise past count stays a statistic"),
         "sourced_next": _attribute("sourced_next",
                                    doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
                                        "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
