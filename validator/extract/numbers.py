@@ -331,11 +331,11 @@ class NumberExtractor:
                       and self.context.cargo_figure(first, last, sentence))
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
             item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
+            item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)
         if category in ("money", "percent"):
             item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
                 or self.context.offer_sentence(sentence)
             item.recalled = self.context.recalled(sentence)
-            item.forecast = self.context.forecast(first, last, sentence)
             item.own_results = self.context.own_results(sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):

@@ -336,8 +336,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
                                    "recall): an earlier report or state recalled as background"),
         "forecast": _attribute("forecast",
-                               doc="a sum or percentage after a word of expectation in its sentence and clause "
-                                   "(pattern label forecast-context, figure-words forecast): a forecast, not a fact"),
+                               doc="a sum, percentage, quantity or count of people after a word of expectation in its "
+                                   "sentence and clause (pattern label forecast-context, figure-words forecast), or before a "
+                                   "target year in its clause later than the article's own (label target-year: by the year "
+                                   "2030): a forecast or a goal, not a fact"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
