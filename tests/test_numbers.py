@@ -112,6 +112,21 @@ def test_bare_plural_in_iin_is_not_a_dual(extract):
     assert _nums(extract, "استهدف القصف مدنيين في السوق.") == []
 
 
+def test_known_body_name_is_not_a_dual(extract):
+    # a dual people noun that bodies knows as a name (kind=name: the movement) counts no one
+    assert _nums(extract, "استئناف المفاوضات بين الحكومة وطالبان الأسبوع المقبل") == []
+
+
+@pytest.mark.parametrize("text, surface, category", [
+    ("وحصدت الحمى أرواح 12 ألفا عام 2014 في القارة.", "12 ألفا", "casualty"),
+    ("وارتفعت ميزانية الهيئة من 40 مليونا عام 2013 إلى 55 مليونا.", "40 مليونا", "other"),
+    ("وأغلقت المعابر ثلاثة أعوام متتالية.", "ثلاثة", "duration"),
+])
+def test_year_word_before_a_year_dates_the_figure(extract, text, surface, category):
+    # عام before a four-digit year dates the figure before it: no unit of it (not 12,000 years)
+    assert _one(extract, text, surface).category == category
+
+
 # -- qualifiers --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, qualifier", [

@@ -30,6 +30,7 @@ PAST_DEAL_WINDOW = 12  # tokens from that year to the deal's price (انضم ع�
 DEAL_WINDOW = 6  # tokens from a deal word (مقابل، صفقة، قيمتها) to the price it gives
 PAST_EVENT_WINDOW = 16  # tokens between بعد ثلاث سنوات على and the toll of the event it names (... وقتل فيه 12 شخصا)
 TOLL_DATE_WINDOW = 28  # tokens from a toll to the date after it that sets its event in the past (... في العام 2010)
+TARGET_WINDOW = 10  # tokens from a figure to the target year after it (400 ألف طن من الانبعاثات بحلول عام 2020)
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
@@ -307,8 +308,13 @@ class FigureContext:
 
     def forecast(self, first: int, last: int, sentence: int) -> bool:
         """توقعات بنمو الناتج ... 2.6%: a word of expectation (pattern label forecast-context) before the
-        figure in its sentence and clause: what is expected, not a fact."""
-        return self._context_near("forecast-context", first, last, sentence, FORECAST_WINDOW, 0, _ASIDE_GOES_ON)
+        figure in its sentence and clause: what is expected, not a fact. Or a target year after it in its
+        clause (pattern label target-year: بحلول عام 2030), later than the latest year the article names
+        otherwise: a goal or a projection (بيع 7 ملايين سيارة بحلول 2018), not a fact either."""
+        return self._context_near("forecast-context", first, last, sentence, FORECAST_WINDOW, 0, _ASIDE_GOES_ON) or any(
+            0 <= i - last <= TARGET_WINDOW and _year(self.tokens[j - 1].text) > self._latest_year
+            and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(last, i))
+            for i, j in self._label_spans("target-year").get(sentence, ()))
 
     def lead_paragraph(self) -> int:
         """The article's first body paragraph: a load there is the news (an aid shipment: whose?), not a

@@ -14,9 +14,8 @@ from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, di
                                         parse_digits, percent_words, compound_parts, scale_of, line_break)
 from validator.text.punctuation import DASHES
 
-# Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a
-# dot), so a match can only start where a run of digits does (`digit_runs`): each pattern is tried
-# there alone, not searched through every character.
+# Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a dot), so a match
+# can only start where a run of digits does (`digit_runs`): each pattern is tried there alone, not searched through.
 _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
@@ -183,8 +182,8 @@ class NumberExtractor:
                 dual = hit.entry.get("number") == "du" or (
                     lex_name == "units" and hit.entry.get("kind") == "duration" and hit.entry.norm.endswith(_DUAL_ENDINGS)
                     and hit.entry.norm not in _PLURAL_DURATIONS)
-                if not dual:
-                    continue
+                if not dual or self.res["bodies"].by_norm.get(hit.entry.norm, {}).get("kind") == "name":
+                    continue  # a known body's name (bodies kind=name: the movement) is no dual count
                 before = hit.i - 1
                 after_numeral = before >= 0 and (self.tokens[before].kind == "number" or self.res["number-words"].lookup(
                     self.tokens[before].text) is not None)
@@ -332,11 +331,11 @@ class NumberExtractor:
                       and self.context.cargo_figure(first, last, sentence))
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
             item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
+            item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)
         if category in ("money", "percent"):
             item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
                 or self.context.offer_sentence(sentence)
             item.recalled = self.context.recalled(sentence)
-            item.forecast = self.context.forecast(first, last, sentence)
             item.own_results = self.context.own_results(sentence)
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
@@ -435,8 +434,7 @@ class NumberExtractor:
                 return "date", None, month.source
             unit = units.lookup(noun)
             if unit is not None and unit.get("kind") == "quantity" and self._word(k + 1):
-                # 120 كيلو مترا: a two-word unit that names its measure (a distance) over the word alone (كيلو
-                # reads as a weight)
+                # 120 كيلو مترا: a two-word unit that names its measure (a distance) over the word alone (كيلو: a weight)
                 pair = units.lookup(f"{noun} {self._word(k + 1)}")
                 unit = pair if pair is not None and pair.get("measure") else unit
             if unit is not None:
@@ -444,7 +442,9 @@ class NumberExtractor:
                 if kind == "duration":
                     if self._token(first - 1) == _AGE_OPEN:
                         return "age", None, unit.source  # (52 سنة)
-                    return "duration", unit.norm, unit.source
+                    if noun not in _YEAR_WORDS or not re.fullmatch(r"\d{4}", self._token(k + 1) or ""):
+                        return "duration", unit.norm, unit.source
+                    noun = None  # 584 ألفا عام 2013: the year word dates the figure, it is no unit of it
                 if kind == "quantity":
                     return "quantity", unit.get("measure") or unit.norm, unit.source
                 if kind == "age":

@@ -339,8 +339,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                doc="a sum or percentage in a sentence that opens with a recall word (figure-words "
                                    "recall): an earlier report or state recalled as background"),
         "forecast": _attribute("forecast",
-                               doc="a sum or percentage after a word of expectation in its sentence and clause "
-                                   "(pattern label forecast-context, figure-words forecast): a forecast, not a fact"),
+                               doc="a sum, percentage, quantity or count of people after a word of expectation in its "
+                                   "sentence and clause (pattern label forecast-context, figure-words forecast), or before a "
+                                   "target year in its clause later than the article's own (label target-year: by the year "
+                                   "2030): a forecast or a goal, not a fact"),
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
@@ -348,6 +350,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="after a date before the article's own time in its sentence: a year earlier than "
                                      "the latest the article names that is not a target (by 2030), or last year/season "
                                      "(background on record)"),
+        "past_estimate": FieldSpec(lambda n, a: n.historical and n.hedged,
+                                   doc="historical and hedged: a figure dated before the article's own time that the "
+                                       "writer approximates (an approx qualifier): his background estimate, where a "
+                                       "precise past count stays a statistic"),
         "sourced_next": _attribute("sourced_next",
                                    doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
                                        "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
