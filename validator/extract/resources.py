@@ -220,6 +220,11 @@ class Resources:
         return frozenset(e.norm for e in self.lexicons["vague-sources"].entries if e.get("kind") == "modifier")
 
     @cached_property
+    def vague_adjectives(self) -> frozenset[str]:
+        """Vague heads that are adjectives too (adjective=yes): after another head they continue its span."""
+        return frozenset(e.norm for e in self.lexicons["vague-sources"].entries if e.get("adjective") == "yes")
+
+    @cached_property
     def spelled_terms(self) -> Lexicon:
         """Words with two accepted spellings (`variant=` in nationalities and places: الأميركي /
         الأمريكي), each tagged with its pair, so an article that uses both can be flagged."""

@@ -143,7 +143,7 @@ class UnnamedPasses(SpeakerPasses):
         return False
 
     def _unnamed(self) -> None:
-        modifiers = self.res.vague_modifiers
+        modifiers = self.res.vague_modifiers | self.res.vague_adjectives  # مصدر أردني مسؤول: one span
         nationality = self.res.nationality_forms
         # names of bodies are claimed first: هيئة الاتصالات وتقنية المعلومات السعودية is one body, its
         # tail (المعلومات السعودية) no vague source
