@@ -9,6 +9,9 @@ from validator.text.lexicon import LexMatch
 
 SHADDA = "\u0651"
 BARE_SUBJECT_WORDS = 5  # وبين محمد عبدالله الحربي أن، وبين عدد منهم أن: the subject's longest run
+# a subject that opens with a title (titles lexicon) runs longer: its office, then its holder's name
+# (وبين مدير عام الشؤون الصحية بالمنطقة الدكتور فلان الفلاني بأن: round 65)
+BARE_TITLED_SUBJECT_WORDS = 10
 
 
 def bare_verbs(ctx: Context) -> list[LexMatch]:
@@ -41,11 +44,14 @@ def bare_verbs(ctx: Context) -> list[LexMatch]:
 def _subject_then_clause(ctx: Context, k: int) -> bool:
     """وبين فلان أن ...: a bare=no verb with و/ف opening its sentence, a subject of a few words with no و
     pairing two nouns (وبين الحين والآخر، وبين هذا وذاك: the preposition between two things), then a
-    reported clause (أن، إن، :); the preposition opening a sentence is followed by its pair."""
+    reported clause (أن، إن، :); the preposition opening a sentence is followed by its pair. A subject
+    opening with a title may run to BARE_TITLED_SUBJECT_WORDS (its office and its holder's name)."""
     sentence = ctx.sentence_of(ctx.tokens[k].start)[0]
     if not _sentence_initial(ctx, k, sentence):
         return False
-    for j in range(k + 1, min(k + 2 + BARE_SUBJECT_WORDS, len(ctx.tokens))):
+    nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
+    titled = ctx.res["titles"].lookup(nxt) is not None
+    for j in range(k + 1, min(k + 2 + (BARE_TITLED_SUBJECT_WORDS if titled else BARE_SUBJECT_WORDS), len(ctx.tokens))):
         t = ctx.tokens[j]
         if t.text in _THAT_CLAUSE:
             return j > k + 1
