@@ -4,8 +4,10 @@ names no lexicon knows: `speakers`)."""
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from itertools import compress
 
+from validator.extract.attribution_sources import _past_quoted_addressee
 from validator.extract.entities.reader import NameReader
 from validator.extract.entities.words import (
     ALLAH,
@@ -207,8 +209,8 @@ class PersonPasses(NameReader):
                                                      [m.entry.source])])
                 continue
             before_word = self._word(i - 1)
-            after_verb = before_word is not None and (self.res.reporting_forms.lookup(before_word) is not None
-                                                      or self._reported_subject(i))
+            after_verb = (before_word is not None and (self.res.reporting_forms.lookup(before_word) is not None
+                                                       or self._reported_subject(i))) or i in self._past_told_outlet
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
                 i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
             end = self.parse_name(i, after_title=False, after_verb=after_verb)
@@ -279,6 +281,13 @@ class PersonPasses(NameReader):
             entity, _ = self.person(i, end, m.entry.get("gender", "m") or "m")
             self.add_mention(entity, self._name_start_offset(i), self.tokens[end - 1].end, "name", title,
                              title_loc, lex)
+
+    @cached_property
+    def _past_told_outlet(self) -> frozenset[int]:
+        """The tokens right after the quoted outlet a reporting verb's speaker told (وكشف لـ«الصحيفة» فلان):
+        where its subject stands, as right after the verb."""
+        return frozenset(k for v in self.ctx.hits("reporting-forms")
+                         if (k := _past_quoted_addressee(self.ctx, v.j)) != v.j)
 
     def _named_before(self, i: int) -> bool:
         """The word at token i ends the full name of a person mentioned before it."""

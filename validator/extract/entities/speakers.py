@@ -3,6 +3,7 @@
 that announces a quotation (وقال بينيتيز: «...»)."""
 from __future__ import annotations
 
+from validator.extract.attribution_sources import _past_quoted_addressee
 from validator.extract.entities.persons import PersonPasses
 from validator.extract.entities.words import OCCASION_WORDS, _NASAB, _OCCASION, _QUOTE_OPENERS
 from validator.extract.letters import ARTICLE
@@ -49,12 +50,13 @@ class SpeakerPasses(PersonPasses):
     def _introduced_speakers(self) -> list:
         """وقال جاك مونيه، مدير برنامج المهرجان: «...»: the words right after a speech verb that no
         lexicon knows are the speaker's name when a title follows them in apposition, after a comma
-        (Arabic news is verb-subject-object: the subject, then who the subject is). A bare unknown
-        word after the verb is not enough: it may be the verb's object or a common noun."""
+        (Arabic news is verb-subject-object: the subject, then who the subject is), also past the outlet
+        the speaker told, quoted after ل (وكشف لـ«الصحيفة» فلان، رئيس اللجنة، أن). A bare unknown word after
+        the verb is not enough: it may be the verb's object or a common noun."""
         n = len(self.tokens)
         bare = []
         for verb in self._speech_verbs:
-            i = verb.j
+            i = _past_quoted_addressee(self.ctx, verb.j)  # وكشف لـ«الصحيفة» فلان، رئيس ...: past the outlet told
             if i < n and i in self._title_at and not self.used[i]:
                 if self._title_then_holder(verb, i):
                     continue
