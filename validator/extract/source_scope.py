@@ -81,7 +81,7 @@ def within_statement(mention: Mention, a: Article) -> tuple[str, int, int] | Non
     مسؤول» gives a person as the source of the whole sentence and is not one."""
     entity = a.entity(mention.entity)
     head = _without_article(entity.key.split(" ", 1)[0]) if entity is not None else ""
-    document = head in DOCUMENT_SOURCES
+    document = head in DOCUMENT_SOURCES or (entity is not None and entity.key in DOCUMENT_SOURCES)  # آخر الإحصائيات
     sentence = a.doc.sentence_at(mention.loc.start)
     if sentence is None or not (document or _people(entity, a, head)):
         return None
