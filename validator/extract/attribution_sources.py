@@ -12,6 +12,7 @@ from validator.extract.construct_genitive import genitive_of_noun
 from validator.extract.patterns.shapes import adverbial_participle as _adverbial_participle, verbal_noun as _verbal_noun_shape
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention
+from validator.extract.addressees import past_quoted_addressee as _past_quoted_addressee, told_body as _told_body
 from validator.extract.quote_classify import _PRONOUN_SUFFIXES, quoted_name_mark
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
@@ -84,6 +85,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
             if not _can_source(ctx, s, documents):
                 continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
+            if filler is None and s.first_token == j and _told_body(ctx, s, j):
+                continue  # قال لرويترز: the body told is no subject
             if s.first_token > j and filler is None and documents and (
                     (_definite_noun(ctx, j) or genitive_of_noun(ctx, j, s.first_token)) if s.entity.vague else _object_noun(ctx, j)):
                 return None  # سيذكر الفقيد كقائد دبلوماسي، وثق تنفيذ طائرات نظام بشار الأسد، تنفي منع مواطنين: the
@@ -116,18 +119,6 @@ def _quoted_name(ctx, s, j: int) -> bool:
 
 
 _NAME_MARKS = frozenset({("«", "»"), ('"', '"')})
-
-
-def _past_quoted_addressee(ctx, j: int, longest: int = 5) -> int:
-    """وأوضح لـ"الاقتصادية" مسؤول مطلع، وقال لـ«الشرق الأوسط» مصدر: the outlet the speaker talked to,
-    quoted after the ل clitic, stands between the verb and its subject and opens no clause, nor does a
-    comma after it (وأكد لـ "الاقتصادية"، مصدر من الشركة أن). The token after its closing mark (and comma), or j."""
-    tokens = ctx.tokens
-    if j + 2 < len(tokens) and tokens[j].text in _LAM and tokens[j + 1].text in QUOTE_STARTS:
-        for x in range(j + 2, min(j + 2 + longest, len(tokens))):
-            if tokens[x].text in QUOTE_ENDS:
-                return x + 2 if x + 2 < len(tokens) and tokens[x + 1].text in COMMAS else x + 1
-    return j
 
 
 # Words that may stand between a source preposition and its source: بحسب ما أفاد، وفقا لتقديرات ...

@@ -302,7 +302,7 @@ def quoted_name_mark(ctx: Context, k: int, longest: int = 2) -> bool:
 
 def _addressee(tokens, k: int) -> bool:
     """قال لـ«الوطن»: the outlet the speaker talked to, after the ل clitic, is left to the addressee's
-    reading (attribution_sources._past_quoted_addressee)."""
+    reading (addressees.past_quoted_addressee)."""
     return k > 0 and tokens[k - 1].text.rstrip(TATWEEL) == _LAM_CLITIC
 
 

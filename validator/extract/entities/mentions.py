@@ -9,6 +9,10 @@ from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 from validator.text.normalize import normalize_cached
 from validator.text.wordcache import WordCache
+from validator.extract.wordclasses import word_class
+
+_KANA = word_class("attribution-words", "kana")  # كان، وكان
+_QAD = word_class("attribution-words", "qad")    # قد
 
 
 def _title_words(title: str) -> frozenset[str]:
@@ -154,13 +158,22 @@ class MentionPasses(UnnamedPasses):
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
                     and self._holder_after_vague(phrase.start, phrase.end, phrase.gender):
                 pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows
-            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and self._speaker_position(phrase.start):
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
+                    and (self._speaker_position(phrase.start) or self._kana_subject(phrase)):
                 # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
                     entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
                                     phrase.gender, vague=True)
                     self.entities.append(entity)
                     self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+
+    def _kana_subject(self, phrase: TitlePhrase) -> bool:
+        """وكان عضو في الحزب (قد) قال لوكالة ...: the role between the كان that opens its clause and a
+        reporting verb (after قد or not) is that verb's subject, where an unnamed official speaks."""
+        k = phrase.end + (self._word(phrase.end) in _QAD)
+        verb = self._word(k)
+        return self._word(phrase.start - 1) in _KANA and verb is not None \
+            and (entry := self.res.reporting_forms.lookup(verb)) is not None and entry.get("part") != "participle"
 
     def _antecedent_person(self, group: str, phrase: TitlePhrase, before_norm: int,
                            forward: bool = False) -> Entity | None:

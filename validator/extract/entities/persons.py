@@ -7,7 +7,7 @@ import bisect
 from functools import cached_property
 from itertools import compress
 
-from validator.extract.attribution_sources import _past_quoted_addressee
+from validator.extract.addressees import past_quoted_addressee as _past_quoted_addressee
 from validator.extract.entities.reader import NameReader
 from validator.extract.entities.words import (
     ALLAH,

@@ -3,7 +3,7 @@
 that announces a quotation (وقال بينيتيز: «...»)."""
 from __future__ import annotations
 
-from validator.extract.attribution_sources import _past_quoted_addressee
+from validator.extract.addressees import past_quoted_addressee as _past_quoted_addressee
 from validator.extract.entities.persons import PersonPasses
 from validator.extract.entities.words import OCCASION_WORDS, _NASAB, _OCCASION, _QUOTE_OPENERS
 from validator.extract.letters import ARTICLE

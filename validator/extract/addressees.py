@@ -1,0 +1,30 @@
+"""Whom a speaker told, right after the reporting verb: not the verb's subject."""
+from __future__ import annotations
+
+from validator.extract.wordclasses import affix
+from validator.text.normalize import normalize_string
+from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS
+
+_LAM = affix("lam")
+
+
+def told_body(ctx, s, j: int) -> bool:
+    """A body whose word carries the ل clitic (لرويترز، للوكالة) right after a reporting verb at token j - 1:
+    whom the speaker told (وكان مسؤول قال لرويترز إن), as a quoted outlet after a separate ل is
+    (past_quoted_addressee). `s` is the body's span starting at token j."""
+    tok = ctx.tokens[s.first_token].text
+    return s.entity.kind == "organization" and j > 0 and tok.startswith(_LAM) \
+        and ctx.res.reporting_forms.lookup(ctx.tokens[j - 1].text) is not None \
+        and (tok.startswith(_LAM + _LAM) or not normalize_string(s.mention.loc.text).startswith(_LAM))
+
+
+def past_quoted_addressee(ctx, j: int, longest: int = 5) -> int:
+    """وأوضح لـ"الاقتصادية" مسؤول مطلع، وقال لـ«الشرق الأوسط» مصدر: the outlet the speaker talked to,
+    quoted after the ل clitic, stands between the verb and its subject and opens no clause, nor does a
+    comma after it (وأكد لـ "الاقتصادية"، مصدر من الشركة أن). The token after its closing mark (and comma), or j."""
+    tokens = ctx.tokens
+    if j + 2 < len(tokens) and tokens[j].text == _LAM and tokens[j + 1].text in QUOTE_STARTS:
+        for x in range(j + 2, min(j + 2 + longest, len(tokens))):
+            if tokens[x].text in QUOTE_ENDS:
+                return x + 2 if x + 2 < len(tokens) and tokens[x + 1].text in COMMAS else x + 1
+    return j
