@@ -27,6 +27,7 @@ _ARTICLE = affix("article")
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
 _PREPOSITION_CLITICS = affixes("preposition-clitic")  # للوزير، بالوزير
 _LAM = (affix("lam"),)
+_APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وهي
 
 
 @dataclass(slots=True)
@@ -79,6 +80,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # the subject of another clause
             if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
                 return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
+            if s.entity.vague and any(ctx.tokens[x].text in _APPOSITION for x in range(j, s.first_token)):
+                return None  # وقال شو وهو مسؤول كبير في الحزب: who the subject before it is, no source
             if any(ctx.hit_at("casualty-verbs", x) is not None for x in range(j, s.first_token)):
                 return None  # أعلنت الحركة مسؤوليتها عن قتل نائب: the noun after قتل is the victim
             if filler is not None and any(not _filler(ctx, x, filler) for x in range(j, s.first_token)):
