@@ -88,6 +88,12 @@ def _lead_names(ctx, vague: Entity, person: Entity) -> Entity:
 LEAD_DESCRIPTION = 5  # tokens after a lead's anonymous person that describe him (مسؤول في الأمم المتحدة)
 
 
+def _role_title(ctx, word: str) -> bool:
+    """A singular role of the titles lexicon (رئيس، مدير، وزير): one person, as a singular vague head is."""
+    entry = ctx.res["titles"].lookup(word)
+    return entry is not None and entry.get("kind") == "role"
+
+
 def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
     """قال مسؤول في الأمم المتحدة إن ... . وقال يوري بويتشينكو ... . وأضاف بويتشينكو الذي يترأس قسم ...
     التابع للأمم المتحدة ...؛ أكد أحد الأطباء الفرنسيين أن ... (next paragraph) وأوضح طبيب الأعصاب
@@ -106,7 +112,8 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
     last = ctx.index.containing(ctx.norm.to_normalized(lead.loc.end) - 1)
     head = _without_article(ctx.tokens[first].text)
     entry = ctx.res["vague-sources"].lookup(head)
-    one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF)
+    one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF) \
+        or (entry is None and _role_title(ctx, head))  # قال رئيس شركة صينية إن ... وقال فلان رئيس شركة بكين
     group = not one and entry is not None and entry.get("number") == "pl"
     if head in _SOURCE_NOUNS or not (one or group):
         return None
