@@ -112,8 +112,8 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
     last = ctx.index.containing(ctx.norm.to_normalized(lead.loc.end) - 1)
     head = _without_article(ctx.tokens[first].text)
     entry = ctx.res["vague-sources"].lookup(head)
-    one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF) \
-        or (entry is None and _role_title(ctx, head))  # قال رئيس شركة صينية إن ... وقال فلان رئيس شركة بكين
+    role = entry is None and _role_title(ctx, head)  # قال رئيس شركة صينية إن ... . وقال فلان رئيس شركة بكين
+    one = (entry is not None and entry.get("number") == "sg") or (first > 0 and ctx.tokens[first - 1].text in ONE_OF) or role
     group = not one and entry is not None and entry.get("number") == "pl"
     if head in _SOURCE_NOUNS or not (one or group):
         return None
@@ -128,6 +128,8 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
         at = ctx.sentence_of(ctx.tokens[s.first_token].start)
         if at[1] > paragraph + 1:
             break
+        if role and at[0] == sentence:
+            continue  # وقال مساعد للوزير فلان: the role's own complement names another, a later sentence its holder
         if s.entity.kind != "person" or s.entity.vague or s.mention.form != "name" or s.entity.mentions[0] is not s.mention \
                 or not any(ctx.hit_at("reporting-forms", x) is not None and ctx.sentence_of(ctx.tokens[x].start) == at
                            for x in range(max(s.first_token - LEAD_DESCRIPTION, 0), s.first_token)):
