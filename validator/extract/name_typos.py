@@ -332,13 +332,20 @@ def end_letter_names(ctx: Context, entities, known: set[str]) -> list[SpellingGr
     for shorter, longer in sorted(pairs):
         if any(stopwords.lookup(w) is not None or is_non_name(w) for w in (shorter, longer)):
             continue
-        slot, spans = _end_letter_slot(ctx, shorter, longer)
-        if slot is None:
-            continue
-        locs = sorted((ctx.loc(*span) for span in spans), key=lambda x: x.start)
-        if not any(loc.text in known for loc in locs):
-            out.append(SpellingGroup(shorter, tuple((loc.text, loc) for loc in locs), "person", "end-letter", slot))
+        out += slot_group(ctx, shorter, longer, known, "end-letter")
     return out
+
+
+def slot_group(ctx: Context, key: str, other: str, known: set[str], variant: str) -> list[SpellingGroup]:
+    """The two spellings as one person's group of `variant`, where they stand as one person's name
+    (`_end_letter_slot`) and neither written form is already in another group (`known`); else none."""
+    slot, spans = _end_letter_slot(ctx, key, other)
+    if slot is None:
+        return []
+    locs = sorted((ctx.loc(*span) for span in spans), key=lambda x: x.start)
+    if any(loc.text in known for loc in locs):
+        return []
+    return [SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "person", variant, slot)]
 
 
 def _end_letter_slot(ctx: Context, shorter: str, longer: str):

@@ -15,6 +15,7 @@ from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, native_words
 from validator.extract.model import SpellingGroup
+from validator.extract.name_endings import dropped_middle_names, final_vowel_names
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
     moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
@@ -66,7 +67,8 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _place_name_variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += name_slot_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
-    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names, g_name_pairs, swapped_body_names):
+    for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names, g_name_pairs, swapped_body_names,
+                     final_vowel_names, dropped_middle_names):
         out += variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     # (a bare family name is counted inside every written one with its article: its forms keep their order)
