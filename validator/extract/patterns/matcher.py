@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
-from validator.text.lexicon import LOOKUP_CACHE_SIZE
+from validator.text.lexicon import LOOKUP_CACHE_SIZE, variant_forms
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
@@ -307,9 +307,10 @@ class ArticlePatterns:
             key = ("any-word-entry", self._word_lexicons)
             anywhere = memo.get(key)
             if anywhere is None:
-                lexicons = [self.ctx.res.matchable[name] for name in sorted(self._word_lexicons)]
-                anywhere = memo[key] = WordCache(lambda w: any(lex.lookup(w) is not None for lex in lexicons),
-                                                 LOOKUP_CACHE_SIZE)
+                # (one set of the lexicons' forms: a word most lexicons lack is then not looked up, and
+                # cached, in each of them)
+                forms = frozenset().union(*(self.ctx.res.matchable[name].by_norm for name in self._word_lexicons))
+                anywhere = memo[key] = WordCache(lambda w: not forms.isdisjoint(variant_forms(w)), LOOKUP_CACHE_SIZE)
             distinct = list(self.ctx.distinct_texts)
             self._words_any = set(compress(distinct, map(anywhere.__getitem__, distinct)))
         return self._words_any
