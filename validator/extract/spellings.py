@@ -13,14 +13,15 @@ from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, native_words
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, \
+    letter_keys as _letter_keys, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
     moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
-from validator.extract.word_keys import WordKeys
+from validator.extract.word_facts import keyed, tagged, words_with
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
@@ -124,12 +125,9 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     g_reading = memo.get("g-reading")
     if g_reading is None:
         g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
-    # each distinct word with a g letter -> (word, clitic length, the word's key): read once per run,
-    # looked up in C (most words have no such letter, or are read already)
-    g_words = memo.get("g-words")
-    if g_words is None:  # the words with a reading, found by set operations (validator/extract/word_keys.py)
-        g_words = memo["g-words"] = WordKeys(lambda w: () if g_reading[w] is None else (True,))
-    readings = {w: g_reading[w] for w in g_words.words_with(ctx.distinct_texts, (True,))}
+    # each distinct word with a g letter -> (word, clitic length, the word's key): the words with a
+    # reading found by set operations (validator/extract/word_facts.py), the reading of those alone kept
+    readings = {w: g_reading[w] for w in words_with(ctx, (_G_READING,))}
     # only a key two words of the article share can be written two ways (most articles have none)
     shared = {key for key, count in Counter(key for _, key in {(w, key) for w, _, key in readings.values()}).items()
               if count > 1}
@@ -161,6 +159,16 @@ def _g_reading(stopwords, w: str) -> tuple[str, int, str] | None:
         return None  # الغيب، الجيب: a short definite noun, no foreign name
     skip = len(clitic)
     return (w[skip:], skip, _letter_keys([w[skip:]], _ONE_G)[0]) if stopwords.lookup(w[skip:]) is None else None
+
+
+def _has_g_reading(res):
+    """The test of a word's having a g reading (each word read once per run; the readings of those
+    alone are kept)."""
+    read = partial(_g_reading, res["stopwords"])
+    return lambda w: read(w) is not None
+
+
+_G_READING = tagged(_has_g_reading)
 
 
 # A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق), with a long
@@ -206,16 +214,6 @@ def _variant_rule(a: str, b: str) -> str | None:
             and shorter[-1] not in _INFLECTION_ENDINGS:  # استطلاعا / استطلاعات: two inflections
         return "truncated"
     return None
-
-
-def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[str]:
-    """Each word with the letters of `pairs` replaced (a `translate`), for many words at once: one
-    `str.replace` per letter over the words joined (`translate` takes ~3 µs an Arabic word: word by
-    word, it was the spelling passes' main cost)."""
-    joined = "\n".join(words)  # a token holds no line break
-    for old, new in pairs:
-        joined = joined.replace(old, new)
-    return joined.split("\n") if words else []
 
 
 def _shorter_keys(key: str) -> list[str]:
@@ -281,7 +279,7 @@ def _word_probes(w: str) -> frozenset:
     return frozenset((key, without_and, (key[:-1],), (without_and[:-1],)))
 
 
-_WORD_PROBES = WordKeys(_word_probes)  # each word's probes, and the words by probe: once per run
+keyed(lambda res: _word_probes)  # each word's probes, and the words by probe: once per run (word_facts.py)
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
@@ -353,7 +351,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    hits = _WORD_PROBES.words_with(ctx.distinct_texts, index.probes)
+    hits = words_with(ctx, index.probes)
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
