@@ -19,6 +19,7 @@ _VOX_POP_SOME = word_class("attribution-words", "vox-pop-some")  # بعض الج
 _MIN = word_class("entity-words", "partitive")  # من
 _KIN_NOUNS = word_class("entity-words", "kin-subject")  # والدة، شقيق: a relative named by whose he is
 _VOX_POP_GROUPS = word_class("attribution-words", "vox-pop-group")  # الجماهير، المواطنين: the public asked
+_VOX_POP_FORMS = frozenset(_VOX_POP_GROUPS) | {_ARTICLE + w for w in _VOX_POP_GROUPS}  # as a token may write one
 
 
 def quoted_roles(ctx: Context, quotes, entities) -> None:
@@ -57,8 +58,8 @@ def introduced_by_role(ctx: Context, entities) -> None:
     tokens = ctx.tokens
     # أكدت والدة راكب الأمواج أنها ... . وقالت فلانة: a kin noun with its genitive as the subject of
     # the sentence before says who she is (blind round 59)
-    kin = [t.start for i, t in enumerate(tokens[:-1]) if t.text in _KIN_NOUNS
-           and tokens[i + 1].kind == "word" and i > 0 and _opens(ctx, i - 1)]
+    kin = [tokens[i].start for i in ctx.positions(_KIN_NOUNS) if 0 < i < len(tokens) - 1
+           and tokens[i + 1].kind == "word" and _opens(ctx, i - 1)]
     patterns = ctx.patterns
     # the description patterns (people.pattern), each label matched only around a person without a
     # title (`find_reaching`: the same matches as over the whole article), in this order: وديع خان (47
@@ -138,6 +139,8 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
     body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
     noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
     after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
+    if ctx.distinct_texts.isdisjoint(_VOX_POP_FORMS):
+        return None  # (most articles name no group of the public: the lead's tokens are not read one by one)
     headline = ctx.doc.headline
     start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
     lead = None

@@ -14,6 +14,7 @@ from itertools import compress, repeat
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
+from validator.extract.word_keys import WordKeys
 from validator.text.lexicon import LOOKUP_CACHE_SIZE, variant_forms
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
@@ -37,6 +38,9 @@ class PatternMatch:
     def evidence(self) -> list[str]:
         """`pattern-id@file:line` and the lexicon entries that matched."""
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
+
+
+_ENTRY = (True,)  # the key of a word some `word` test's lexicon has an entry for (`_worded`)
 
 
 class _Plan:
@@ -278,7 +282,7 @@ class ArticlePatterns:
 
     def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
         """The article's words a `word` test of this lexicon and attribute accepts (each distinct word
-        looked up once, in C; the attribute's verdict on a word once per run)."""
+        looked up once, in C; the attribute's verdict on an entry once per run)."""
         key = (lexicon, attr)
         found = self._words.get(key)
         if found is None:
@@ -291,10 +295,10 @@ class ArticlePatterns:
             if attr is not None and found:
                 memo = res.pattern_memo
                 has = memo.get(key)
-                if has is None:
-                    has = memo[key] = WordCache(lambda w: _has(lex.lookup(w), attr), LOOKUP_CACHE_SIZE)
-                found = list(found)
-                found = set(compress(found, map(has.__getitem__, found)))
+                if has is None or has[0] is not lex:  # the lexicon's entries with the attribute, once per run
+                    has = memo[key] = (lex, frozenset(id(e) for e in lex.by_norm.values() if _has(e, attr)))
+                found = list(found)  # (each word's entry tested by identity, in C: no cache a word)
+                found = set(compress(found, map(has[1].__contains__, map(id, map(lex.lookup, found)))))
             self._words[key] = found
         return found
 
@@ -309,10 +313,11 @@ class ArticlePatterns:
             if anywhere is None:
                 # (one set of the lexicons' forms: a word most lexicons lack is then not looked up, and
                 # cached, in each of them)
+                # (the words with an entry found by set operations, each word tested once per run:
+                # validator/extract/word_keys.py; a cache of every word was emptied often, and refilled)
                 forms = frozenset().union(*(self.ctx.res.matchable[name].by_norm for name in self._word_lexicons))
-                anywhere = memo[key] = WordCache(lambda w: not forms.isdisjoint(variant_forms(w)), LOOKUP_CACHE_SIZE)
-            distinct = list(self.ctx.distinct_texts)
-            self._words_any = set(compress(distinct, map(anywhere.__getitem__, distinct)))
+                anywhere = memo[key] = WordKeys(lambda w: _ENTRY if not forms.isdisjoint(variant_forms(w)) else ())
+            self._words_any = anywhere.words_with(self.ctx.distinct_texts, _ENTRY)
         return self._words_any
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
