@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from itertools import compress, repeat
+from operator import itemgetter
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
@@ -21,7 +22,7 @@ from validator.extract.name_variants import dropped_letter_names, final_marbuta_
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
-from validator.extract.word_facts import keyed, tagged, words_with
+from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
@@ -260,26 +261,21 @@ class _NameIndex:
             found.append(map(key[:-1].__eq__, own))
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
-    @property
-    def probes(self) -> set:
-        """What a word's `_word_probes` may share with a name: the names' keys and variants, and (as
-        1-tuples) the keys a word cut by its last letter is looked up by. A word that shares nothing
-        has no candidates."""
-        return self.keys | {(key,) for key in self.cut_keys}
+    def words_in(self, distinct: set[str]) -> set[str]:
+        """The words of an article that may have candidates: a word's letter key or that key without
+        its first letter (a clitic و) is a name's key or variant, or either cut by its last letter is a
+        key a cut word is looked up by. The keys of all the article's words made at once, each test in
+        C (an index of every word's keys for the run held four keys a word, the run's largest table)."""
+        words = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))
+        keys = _letter_keys(words, _LETTER_PAIRS)
+        full, cut = self.keys.__contains__, self.cut_keys.__contains__
+        found = set(compress(words, map(full, keys)))
+        for test, part in ((full, _TAIL), (cut, _HEAD), (cut, _MIDDLE)):
+            found.update(compress(words, map(test, map(part, keys))))
+        return found
 
 
-def _word_probes(w: str) -> frozenset:
-    """A word's letter key and that key without its first letter (a clitic و), and (as 1-tuples) both
-    cut by their last letter: what `_NameIndex.probes` is looked up by. Empty for a word too short to
-    be compared. Once per run for each word."""
-    if len(w) < TRANSLITERATED_MIN:
-        return frozenset()
-    key = _letter_keys([w], _LETTER_PAIRS)[0]
-    without_and = key[1:]
-    return frozenset((key, without_and, (key[:-1],), (without_and[:-1],)))
-
-
-keyed(lambda res: _word_probes)  # each word's probes, and the words by probe: once per run (word_facts.py)
+_TAIL, _HEAD, _MIDDLE = itemgetter(slice(1, None)), itemgetter(slice(-1)), itemgetter(slice(1, -1))  # of a key
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
@@ -351,7 +347,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    hits = words_with(ctx, index.probes)
+    hits = index.words_in(ctx.distinct_texts)
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
