@@ -79,14 +79,14 @@ class ArticlePatterns:
             grouped: dict[str, list[Pattern]] = {}
             for p in patterns:
                 grouped.setdefault(p.label, []).append(p)
-            word_lexicons = frozenset(t.value for p in patterns for el in p.elements for t in el.tests if t.kind == "word")
-            by_label = memo["by-label"] = (patterns, grouped, word_lexicons)
+            word_tests = frozenset((t.value, t.attr) for p in patterns for el in p.elements for t in el.tests
+                                   if t.kind == "word")
+            by_label = memo["by-label"] = (patterns, grouped, word_tests)
         self.by_label: dict[str, list[Pattern]] = by_label[1]
-        self._word_lexicons: frozenset[str] = by_label[2]  # the lexicons `word` tests name
+        self._word_tests: frozenset[tuple] = by_label[2]  # the (lexicon, attribute) of every `word` test
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
-        self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
-        self._words_any: set[str] | None = None  # the article's words with an entry in a `word` test's lexicon
+        self._words: dict[tuple, set[str]] | None = None  # (lexicon, attribute) -> the article's words a `word` test accepts
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
@@ -281,44 +281,35 @@ class ArticlePatterns:
         return list(range(len(texts)))
 
     def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
-        """The article's words a `word` test of this lexicon and attribute accepts (each distinct word
-        looked up once, in C; the attribute's verdict on an entry once per run)."""
-        key = (lexicon, attr)
-        found = self._words.get(key)
+        """The article's words a `word` test of this lexicon and attribute accepts."""
+        words = self._words
+        if words is None:
+            words = self._words = self._word_tests_passed()
+        found = words.get((lexicon, attr))
         if found is None:
-            res = self.ctx.res
-            lex = res.matchable[lexicon]
-            if attr is not None:  # the lexicon's words, once for all its attributes
-                found = self._word_entries(lexicon, None)
-            else:
-                found = lex.words_with_entry(self._worded() if lexicon in self._word_lexicons else self.ctx.distinct_texts)
-            if attr is not None and found:
-                memo = res.pattern_memo
-                has = memo.get(key)
-                if has is None or has[0] is not lex:  # the lexicon's entries with the attribute, once per run
-                    has = memo[key] = (lex, frozenset(id(e) for e in lex.by_norm.values() if _has(e, attr)))
-                found = list(found)  # (each word's entry tested by identity, in C: no cache a word)
-                found = set(compress(found, map(has[1].__contains__, map(id, map(lex.lookup, found)))))
-            self._words[key] = found
+            found = words[(lexicon, attr)] = set()
         return found
 
-    def _worded(self) -> set[str]:
-        """The article's words that some lexicon of a `word` test has an entry for: each lexicon then
-        looks up these (a few dozen) instead of every distinct word (hundreds); the verdict on a word
-        is kept for the run."""
-        if self._words_any is None:
-            memo = self.ctx.res.pattern_memo
-            key = ("any-word-entry", self._word_lexicons)
-            anywhere = memo.get(key)
-            if anywhere is None:
-                # (one set of the lexicons' forms: a word most lexicons lack is then not looked up, and
-                # cached, in each of them)
-                # (the words with an entry found by set operations, each word tested once per run:
-                # validator/extract/word_keys.py; a cache of every word was emptied often, and refilled)
-                forms = frozenset().union(*(self.ctx.res.matchable[name].by_norm for name in self._word_lexicons))
-                anywhere = memo[key] = WordKeys(lambda w: _ENTRY if not forms.isdisjoint(variant_forms(w)) else ())
-            self._words_any = anywhere.words_with(self.ctx.distinct_texts, _ENTRY)
-        return self._words_any
+    def _word_tests_passed(self) -> dict[tuple, set[str]]:
+        """(lexicon, attribute) -> the article's words that `word` test accepts, for every such test at
+        once: the words some word test's lexicon has an entry for found by set operations (a few dozen
+        of the hundreds), and the tests each of them passes read off a record made once per run
+        (asking each test of the article's words cost a few microseconds a test, seventy tests)."""
+        memo = self.ctx.res.pattern_memo
+        key = ("word-tests", self._word_tests)
+        known = memo.get(key)
+        if known is None:
+            known = memo[key] = _word_test_index(self.ctx.res.matchable, self._word_tests)
+        anywhere, passed = known
+        words: dict[tuple, set[str]] = {}
+        for word in anywhere.words_with(self.ctx.distinct_texts, _ENTRY):
+            for test in passed[word]:
+                found = words.get(test)
+                if found is None:
+                    words[test] = {word}
+                else:
+                    found.add(word)
+        return words
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
         """The match of the first pattern with this label (in file order) that starts at a token, or
@@ -562,6 +553,28 @@ def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
     if k >= len(elements) or elements[k].low < 1:
         return None
     return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
+
+
+def _word_test_index(matchable: dict, tests: frozenset[tuple]) -> tuple[WordKeys, WordCache]:
+    """For a run: the words some lexicon of a `word` test has an entry for (each word tested once), and
+    a word -> the (lexicon, attribute) tests it passes, (lexicon, None) for each lexicon with its entry."""
+    attrs: dict[str, list] = {}
+    for lexicon, attr in sorted(tests, key=str):
+        attrs.setdefault(lexicon, [])
+        if attr is not None:
+            attrs[lexicon].append(attr)
+    table = [(name, matchable[name], tuple(found)) for name, found in attrs.items()]
+
+    def passed(word: str) -> tuple[tuple, ...]:
+        out: list[tuple] = []
+        for name, lex, lex_attrs in table:
+            entry = lex.lookup(word)
+            if entry is not None:
+                out.append((name, None))
+                out += [(name, attr) for attr in lex_attrs if _has(entry, attr)]
+        return tuple(out)
+    forms = frozenset().union(*(lex.by_norm for _, lex, _ in table))  # one set of the lexicons' forms
+    return WordKeys(lambda w: _ENTRY if not forms.isdisjoint(variant_forms(w)) else ()), WordCache(passed)
 
 
 def _has(entry, attr: tuple[str, str] | None) -> bool:
