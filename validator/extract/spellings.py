@@ -245,10 +245,11 @@ class _NameIndex:
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
         # and, for a name word that is no given name of the lexicon, two letters swapped
-        self.own_keys, self.variants = map(list, zip(*[(_NAME_KEYS if name in given else _SWAPPED_KEYS)[name]
-                                                        for name in name_words])) if name_words else ([], [])
+        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
+            else ([], [])
+        self.swaps = [frozenset() if name in given else _SWAPPED_KEYS[name] for name in name_words]
         # every key a word may have to be compared with a name (its own or a variant): one set, made in C
-        self.keys = set(self.own_keys).union(*self.variants)
+        self.keys = set(self.own_keys).union(*self.variants, *self.swaps)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
         self.cut_keys = {key for key in self.own_keys if len(key) >= TRUNCATED_MIN}
 
@@ -256,7 +257,8 @@ class _NameIndex:
         """The pairs for a word's key (its `_letter_keys`): the names with that key or with it as a
         variant, and, for a long word, the names it is cut short of; the names tested in C."""
         own = self.own_keys
-        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key))]
+        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key)),
+                 map(frozenset.__contains__, self.swaps, repeat(key))]
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
             found.append(map(key[:-1].__eq__, own))
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
@@ -284,11 +286,11 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
     return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
 
 
-def _swapped_keys(name: str) -> tuple[str, frozenset[str]]:
-    """`_name_keys`, and its keys of the same length another variant rule allows (two neighbouring
-    letters swapped, a Portuguese nh written the other way: name_variants.same_length_keys)."""
-    key, variants = _NAME_KEYS[name]
-    return key, variants | same_length_keys(key)
+def _swapped_keys(name: str) -> frozenset[str]:
+    """A name word's keys of the same length another variant rule allows (two neighbouring letters
+    swapped, a Portuguese nh written the other way: name_variants.same_length_keys), beside
+    `_name_keys` (not a copy of those with these added: a second set of every name's variants)."""
+    return same_length_keys(_NAME_KEYS[name][0])
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)

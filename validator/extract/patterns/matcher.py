@@ -154,7 +154,7 @@ class ArticlePatterns:
         for q, plan in enumerate(plans):
             low, _, verdicts, _, _ = plan.steps[0]
             if verdicts is not None and low >= 1:
-                starts = compress(range(x, y), map(is_not, map(verdicts.__getitem__, self.texts[x:y]), repeat(None)))
+                starts = compress(range(x, y), map(is_not, map(verdicts, self.texts[x:y]), repeat(None)))
             elif plan.first_lexicon is not None:
                 keys = self._hit_starts(plan.first_lexicon)
                 starts = keys[bisect_left(keys, x):bisect_left(keys, y)]
@@ -349,7 +349,9 @@ class ArticlePatterns:
             n = len(texts)
             limit = n if high < 0 or i + high > n else i + high
             j = i
-            while j < limit and verdicts[texts[j]] is not None:
+            if verdicts is _ANY_TEXT:
+                j = limit  # (every token passes)
+            while j < limit and verdicts(texts[j]) is not None:
                 j += 1
             if j - i < low:
                 return -1
@@ -358,12 +360,12 @@ class ArticlePatterns:
             after = None if last or steps[k + 1][:2] != (1, 1) else steps[k + 1][2]
             mark_b, mark_u = len(bounds), len(used)
             for e in range(j, i + low - 1, -1):
-                if after is not None and (e >= n or after[texts[e]] is None):
+                if after is not None and (e >= n or after(texts[e]) is None):
                     continue
                 bounds.append(e)
                 if names:
                     for x in range(i, e):
-                        used.extend(verdicts[texts[x]])
+                        used.extend(verdicts(texts[x]))
                 end = e if last else self._seq(steps, k + 1, e, bounds, used)
                 if end >= 0:
                     return end
@@ -511,12 +513,23 @@ def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
     return ("all",)
 
 
-def _text_verdicts(el: Element, matchable: dict) -> WordCache | None:
-    """token text -> the lexicon entries an element's tests used there, or None where they fail; for
-    an element without lexicon tests (whose verdict depends on the text alone), else None."""
+def _text_verdicts(el: Element, matchable: dict):
+    """token text -> the lexicon entries an element's tests used there, or None where they fail (a
+    function called in C); for an element without lexicon tests (whose verdict depends on the text
+    alone), else None. The texts that pass literal and `exact` tests alone are listed once per run (a
+    cache of every text met, most of them failing, held a verdict of each text for each element)."""
     if any(t.kind == "lexicon" for t in el.tests):
         return None
-    return WordCache(partial(_text_tests, el.tests, matchable), LOOKUP_CACHE_SIZE)
+    if all(t.kind == "any" and not t.negated for t in el.tests):
+        return _ANY_TEXT
+    if all(t.kind in ("literal", "exact") and not t.negated for t in el.tests):
+        first = el.tests[0]
+        texts = (first.value,) if first.kind == "literal" else matchable[first.value].by_norm
+        return {text: found for text in texts if (found := _text_tests(el.tests, matchable, text)) is not None}.get
+    return WordCache(partial(_text_tests, el.tests, matchable), LOOKUP_CACHE_SIZE).__getitem__
+
+
+_ANY_TEXT = itemgetter(slice(0))  # every text passes `any`: its empty slice (no entries named), in C
 
 
 def _names_entries(el: Element) -> bool:
