@@ -120,6 +120,11 @@ class Lexicon:
         words = list(norm_words)
         return set(compress(words, map(self._found.__getitem__, words)))
 
+    def uncached_lookup(self, norm_word: str) -> LexEntry | None:
+        """`lookup` without its cache, for a caller that keeps its own answer for the run (the
+        pattern matcher's record of a word's tests): the lexicon's cache keeps no copy."""
+        return self._lookup(norm_word)
+
     def _lookup(self, norm_word: str) -> LexEntry | None:
         for form in variant_forms(norm_word):
             entry = self.by_norm.get(form)
