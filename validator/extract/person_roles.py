@@ -140,21 +140,23 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
     noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
     after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
     if ctx.distinct_texts.isdisjoint(_VOX_POP_FORMS):
-        return None  # (most articles name no group of the public: the lead's tokens are not read one by one)
-    headline = ctx.doc.headline
+        return None  # (most articles name no group of the public)
+    headline, tokens = ctx.doc.headline, ctx.tokens
     start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
-    lead = None
-    for k in range(start, len(ctx.tokens)):
-        paragraph = ctx.sentence_of(ctx.tokens[k].start)[1]
-        lead = paragraph if lead is None else lead
-        if paragraph != lead:
-            break
-        if ctx.tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS \
-                and k - 2 >= start and (ctx.tokens[k - 1].text in _VOX_POP_SOME or (
-                    ctx.tokens[k - 1].text in _MIN and ctx.tokens[k - 2].text in _VOX_POP_COUNTS)):
-            return ctx.norm.to_original(ctx.tokens[k].start), \
-                ctx.res["attribution-words"].lookup(ctx.tokens[k].text.removeprefix(_ARTICLE)).source
-    return None
+
+    def opens_vox_pop(k: int) -> bool:
+        return tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS and k - 2 >= start and (
+            tokens[k - 1].text in _VOX_POP_SOME or (tokens[k - 1].text in _MIN and tokens[k - 2].text in _VOX_POP_COUNTS))
+    # the first such group after the headline, if the lead (the paragraph the body opens with) runs to it:
+    # the tokens before it are read one by one only then
+    found = next((k for k in ctx.positions(_VOX_POP_FORMS) if k >= start and opens_vox_pop(k)), None)
+    if found is None:
+        return None
+    lead = ctx.sentence_of(tokens[start].start)[1]
+    if any(ctx.sentence_of(tokens[k].start)[1] != lead for k in range(start + 1, found + 1)):
+        return None
+    return ctx.norm.to_original(tokens[found].start), \
+        ctx.res["attribution-words"].lookup(tokens[found].text.removeprefix(_ARTICLE)).source
 
 
 def _possessive_role_before(ctx: Context, mention) -> bool:
