@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from validator.document import Document
 from validator.extract.resources import Resources
-from validator.extract.word_keys import WordKeys
+from validator.extract.word_facts import tagged, words_with
 from validator.findings import Location
 from validator.text.normalize import NormalizedText
 from validator.text.lexicon import LexMatch
@@ -19,8 +19,7 @@ from validator.text.tokens import WORD, Token, TokenIndex, kind_of
 _token_text = attrgetter("text")
 WORD_AT_MARGIN = 32  # `word_at` answers None this many indexes before the first token and after the last
 _MARGIN = [None] * WORD_AT_MARGIN  # (a negative index reads the list from its end: these)
-_NOT_WORD = (True,)
-_NOT_WORDS = WordKeys(lambda text: () if kind_of(text) == WORD else _NOT_WORD)  # numbers and marks, per run
+_NOT_WORD = (tagged(lambda res: lambda text: kind_of(text) != WORD),)  # numbers and marks, once per run a text
 
 
 @dataclass
@@ -65,7 +64,7 @@ class Context:
         per token cost 0.7 M instructions an article."""
         if self._word_at is None:
             words = self.texts + _MARGIN
-            not_words = _NOT_WORDS.words_with(self.distinct_texts, _NOT_WORD)
+            not_words = words_with(self, _NOT_WORD)
             deque(map(words.__setitem__, self.positions(not_words), repeat(None)), maxlen=0)
             self._word_at = words.__getitem__
         return self._word_at

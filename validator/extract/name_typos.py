@@ -13,7 +13,7 @@ from validator.extract.model import SpellingGroup
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
-from validator.text.wordcache import WordCache
+from validator.extract.word_facts import tagged, words_with
 
 LONG_VOWELS = frozenset(affixes("long-vowel"))
 
@@ -319,15 +319,14 @@ def _end_letter_shorter(w: str) -> str | None:
     return w[:-1]
 
 
+# the words with a shorter spelling (each word read once per run: validator/extract/word_facts.py)
+_END_LETTER = tagged(lambda res: lambda w: _end_letter_shorter(w) is not None)
+
+
 def end_letter_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
-    words, memo = ctx.distinct_texts, ctx.res.pattern_memo
-    shorter_of = memo.get("end-letter-shorter")
-    if shorter_of is None:
-        shorter_of = memo["end-letter-shorter"] = WordCache(_end_letter_shorter)
-    # each word's shorter spelling read in C, and, in most articles, none of them a word of the article
-    shorters = [*map(shorter_of.__getitem__, words)]
-    pairs = [] if words.isdisjoint(shorters) else [(s, w) for s, w in zip(shorters, words) if s in words]
+    words = ctx.distinct_texts  # (a word's shorter spelling is the word less its last letter)
+    pairs = [(w[:-1], w) for w in words_with(ctx, (_END_LETTER,)) if w[:-1] in words]
     out = []
     for shorter, longer in sorted(pairs):
         if any(stopwords.lookup(w) is not None or is_non_name(w) for w in (shorter, longer)):

@@ -7,16 +7,15 @@ moved-vowel)."""
 from __future__ import annotations
 
 from functools import partial
-from itertools import compress
 
 from validator.extract.context import Context
 from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
-    WAW, YEH
+    WAW, YEH, letter_keys
 from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import UNPLACED, _reporting_verb
+from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affix, affixes, word_class, written_affixes
 from validator.text.tokens import kind_of
-from validator.text.wordcache import WordCache
 
 # A transliterated name is long and rich in long vowels (ساركوزي، فيرنانديز، ليماسول), an Arabic word
 # with a letter more is another word of its root (انطلاق / اطلاق، وتتواجه / وتواجه، اميركيتين /
@@ -70,15 +69,13 @@ def _dropped(longer: str, k: int) -> bool:
     return not (longer[skip] in _VERB_STARTS and k - skip <= STEM_PREFIX_LETTERS)
 
 
+_COMPARABLE = tagged(lambda res: partial(_comparable, res["stopwords"], res.is_non_name))  # once per run a word
+
+
 def _foreign_words(ctx: Context) -> set[str]:
-    """The article's words that may be a transliterated name's spelling (`_comparable`, once per run)."""
-    memo = ctx.res.pattern_memo
-    comparable = memo.get("dropped-comparable")
-    if comparable is None:
-        comparable = memo["dropped-comparable"] = WordCache(
-            partial(_comparable, ctx.res["stopwords"], ctx.res.is_non_name))
-    words = ctx.distinct_texts  # each word's verdict read in C (`_comparable` turns short words down first)
-    return set(compress(words, map(comparable.__getitem__, words)))
+    """The article's words that may be a transliterated name's spelling (`_comparable`, found by set
+    operations: validator/extract/word_facts.py)."""
+    return words_with(ctx, (_COMPARABLE,))
 
 
 def dropped_letter_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
@@ -310,14 +307,14 @@ def same_length_keys(key: str) -> frozenset[str]:
 # words (غنية / جنيه): two such words side by side are one name. Variant foreign-g-name.
 G_PAIR_MIN = 4
 _G_LETTERS = frozenset(word_class("entity-words", "foreign-g"))
-_G_WORD = WordCache(lambda w: len(w) >= G_PAIR_MIN and not _G_LETTERS.isdisjoint(w))
+_G_WORD = tagged(lambda res: lambda w: len(w) >= G_PAIR_MIN and not _G_LETTERS.isdisjoint(w))  # once per run a word
+_G_PAIRS = tuple((chr(c), k) for c, k in _ONE_G.items() if chr(c) != k)  # _ONE_G as replacements (letter_keys)
 
 
 def g_name_pairs(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     res = ctx.res
-    words = ctx.distinct_texts  # each word's verdict once per run, read in C (most articles have none)
-    g_words = set(compress(words, map(_G_WORD.__getitem__, words)))
-    if len(g_words) < 3 or len({w.translate(_ONE_G) for w in g_words}) == len(g_words):
+    g_words = words_with(ctx, (_G_WORD,))  # (most articles have none; the keys made for all at once)
+    if len(g_words) < 3 or len(set(letter_keys(list(g_words), _G_PAIRS))) == len(g_words):
         return []  # (the second words of two pairs differ by a g letter alone: none such, no pair)
     tokens, texts = ctx.tokens, ctx.texts
     pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # the pair's loose key -> written pairs

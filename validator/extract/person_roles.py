@@ -19,6 +19,7 @@ _VOX_POP_SOME = word_class("attribution-words", "vox-pop-some")  # بعض الج
 _MIN = word_class("entity-words", "partitive")  # من
 _KIN_NOUNS = word_class("entity-words", "kin-subject")  # والدة، شقيق: a relative named by whose he is
 _VOX_POP_GROUPS = word_class("attribution-words", "vox-pop-group")  # الجماهير، المواطنين: the public asked
+_VOX_POP_FORMS = frozenset(_VOX_POP_GROUPS) | {_ARTICLE + w for w in _VOX_POP_GROUPS}  # as a token may write one
 
 
 def quoted_roles(ctx: Context, quotes, entities) -> None:
@@ -57,8 +58,8 @@ def introduced_by_role(ctx: Context, entities) -> None:
     tokens = ctx.tokens
     # أكدت والدة راكب الأمواج أنها ... . وقالت فلانة: a kin noun with its genitive as the subject of
     # the sentence before says who she is (blind round 59)
-    kin = [t.start for i, t in enumerate(tokens[:-1]) if t.text in _KIN_NOUNS
-           and tokens[i + 1].kind == "word" and i > 0 and _opens(ctx, i - 1)]
+    kin = [tokens[i].start for i in ctx.positions(_KIN_NOUNS) if 0 < i < len(tokens) - 1
+           and tokens[i + 1].kind == "word" and _opens(ctx, i - 1)]
     patterns = ctx.patterns
     # the description patterns (people.pattern), each label matched only around a person without a
     # title (`find_reaching`: the same matches as over the whole article), in this order: وديع خان (47
@@ -138,20 +139,24 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
     body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
     noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
     after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
-    headline = ctx.doc.headline
+    if ctx.distinct_texts.isdisjoint(_VOX_POP_FORMS):
+        return None  # (most articles name no group of the public)
+    headline, tokens = ctx.doc.headline, ctx.tokens
     start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
-    lead = None
-    for k in range(start, len(ctx.tokens)):
-        paragraph = ctx.sentence_of(ctx.tokens[k].start)[1]
-        lead = paragraph if lead is None else lead
-        if paragraph != lead:
-            break
-        if ctx.tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS \
-                and k - 2 >= start and (ctx.tokens[k - 1].text in _VOX_POP_SOME or (
-                    ctx.tokens[k - 1].text in _MIN and ctx.tokens[k - 2].text in _VOX_POP_COUNTS)):
-            return ctx.norm.to_original(ctx.tokens[k].start), \
-                ctx.res["attribution-words"].lookup(ctx.tokens[k].text.removeprefix(_ARTICLE)).source
-    return None
+
+    def opens_vox_pop(k: int) -> bool:
+        return tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS and k - 2 >= start and (
+            tokens[k - 1].text in _VOX_POP_SOME or (tokens[k - 1].text in _MIN and tokens[k - 2].text in _VOX_POP_COUNTS))
+    # the first such group after the headline, if the lead (the paragraph the body opens with) runs to it:
+    # the tokens before it are read one by one only then
+    found = next((k for k in ctx.positions(_VOX_POP_FORMS) if k >= start and opens_vox_pop(k)), None)
+    if found is None:
+        return None
+    lead = ctx.sentence_of(tokens[start].start)[1]
+    if any(ctx.sentence_of(tokens[k].start)[1] != lead for k in range(start + 1, found + 1)):
+        return None
+    return ctx.norm.to_original(tokens[found].start), \
+        ctx.res["attribution-words"].lookup(tokens[found].text.removeprefix(_ARTICLE)).source
 
 
 def _possessive_role_before(ctx: Context, mention) -> bool:

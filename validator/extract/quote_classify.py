@@ -151,7 +151,7 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
                 continue
             break
         words.insert(0, t.text)
-    text_word, last_words, _ = _text_introducers(ctx.res)
+    text_word, last_words, _, _ = _text_introducers(ctx.res)
     if any(map(text_word.__getitem__, words)):
         return True
     if last_words.isdisjoint(words):
@@ -166,10 +166,10 @@ def _after_text_word(ctx: Context, norm_start: int) -> bool:
     return False
 
 
-def _text_introducers(res) -> tuple[WordCache, frozenset[str], WordCache]:
+def _text_introducers(res) -> tuple[WordCache, frozenset[str], WordCache, frozenset[str]]:
     """(word -> whether it is a text introducer alone, the last words of the phrase ones, word ->
-    whether it is a name introducer other than a text's with a pronoun suffix: `_owned_name_noun`),
-    once per run."""
+    whether it is a name introducer other than a text's with a pronoun suffix: `_owned_name_noun`,
+    the last words of every phrase entry), once per run."""
     intro = res["name-introducers"]
     known = res.pattern_memo.get("text-introducers")
     if known is None or known[0] is not intro:
@@ -178,9 +178,10 @@ def _text_introducers(res) -> tuple[WordCache, frozenset[str], WordCache]:
             return any((e := intro.lookup(form)) is not None and e.get("kind") == "text" for form in forms)
         last_words = frozenset(norm.rsplit(" ", 1)[-1] for norm, e in intro.by_norm.items()
                                if " " in norm and e.get("kind") == "text")
-        known = res.pattern_memo["text-introducers"] = (intro, WordCache(text_word), last_words,
-                                                        WordCache(partial(_owned_name_noun, intro)))
-    return known[1], known[2], known[3]
+        known = res.pattern_memo["text-introducers"] = (
+            intro, WordCache(text_word), last_words, WordCache(partial(_owned_name_noun, intro)),
+            frozenset(norm.rsplit(" ", 1)[-1] for norm in intro.by_norm if " " in norm))
+    return known[1], known[2], known[3], known[4]
 
 
 def _owned_name_noun(intro, last: str) -> bool:
@@ -260,14 +261,16 @@ def _after_name_introducer(ctx: Context, norm_start: int) -> bool:
     if words and words[-1] == _LAM:
         return True  # لـ"الوطن"، لـ«عكاظ»: an outlet's name
     intro = ctx.res["name-introducers"]
-    for k in range(len(words)):
+    _, _, owned_noun, phrase_ends = _text_introducers(ctx.res)
+    # a phrase of words ends in a phrase entry's last word (a clitic comes off its first word only)
+    for k in range(0 if words and words[-1] in phrase_ends else max(len(words) - 1, 0), len(words)):
         phrase = " ".join(words[k:])
         if intro.lookup(phrase) is not None:
             return True
     # مشروعهما "وعد العطاء"، برنامجها «...»، and the same before a definite adjective: مجموعتها
     # القصصية "..."، روايته الجديدة «...» (each word's answer once per run)
     owned = words[-1:] + (words[-2:-1] if len(words) >= 2 and words[-1].startswith(_ARTICLE) else [])
-    if any(map(_text_introducers(ctx.res)[2].__getitem__, owned)):
+    if any(map(owned_noun.__getitem__, owned)):
         return True
     nationality_last = words and ctx.res.nationality_forms.lookup(words[-1])
     return bool(nationality_last and len(words) >= 2 and intro.lookup(words[-2]))

@@ -306,8 +306,9 @@ class Resources:
     @cached_property
     def loose_keys(self) -> WordKeys:
         """The loose keys of each word's `loose_readings`, indexed both ways: an article's words with
-        one of the keys asked, found by set operations (validator/extract/word_keys.py)."""
-        return WordKeys(lambda w: [key for key, _ in self.loose_readings[w]])
+        one of the keys asked, found by set operations (validator/extract/word_keys.py). (Each word's
+        readings read here without `loose_readings`' cache: it keeps those of the words found alone.)"""
+        return WordKeys(lambda w: [key for key, _ in self._loose_readings(w)])
 
     def _loose_readings(self, w: str) -> tuple[tuple[str, str], ...]:
         if len(w) <= 4 or kind_of(w) != "word":

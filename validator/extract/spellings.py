@@ -8,12 +8,14 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from itertools import compress, repeat
+from operator import itemgetter
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, native_words
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, \
+    letter_keys as _letter_keys, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_endings import dropped_middle_names, final_vowel_names
 from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
@@ -21,7 +23,7 @@ from validator.extract.name_variants import dropped_letter_names, final_marbuta_
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
-from validator.extract.word_keys import WordKeys
+from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affix, affixes, letters, word_class
 from validator.findings import Location
 from validator.text.normalize import normalize_string
@@ -126,12 +128,9 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     g_reading = memo.get("g-reading")
     if g_reading is None:
         g_reading = memo["g-reading"] = WordCache(partial(_g_reading, ctx.res["stopwords"]))
-    # each distinct word with a g letter -> (word, clitic length, the word's key): read once per run,
-    # looked up in C (most words have no such letter, or are read already)
-    g_words = memo.get("g-words")
-    if g_words is None:  # the words with a reading, found by set operations (validator/extract/word_keys.py)
-        g_words = memo["g-words"] = WordKeys(lambda w: () if g_reading[w] is None else (True,))
-    readings = {w: g_reading[w] for w in g_words.words_with(ctx.distinct_texts, (True,))}
+    # each distinct word with a g letter -> (word, clitic length, the word's key): the words with a
+    # reading found by set operations (validator/extract/word_facts.py), the reading of those alone kept
+    readings = {w: g_reading[w] for w in words_with(ctx, (_G_READING,))}
     # only a key two words of the article share can be written two ways (most articles have none)
     shared = {key for key, count in Counter(key for _, key in {(w, key) for w, _, key in readings.values()}).items()
               if count > 1}
@@ -163,6 +162,16 @@ def _g_reading(stopwords, w: str) -> tuple[str, int, str] | None:
         return None  # الغيب، الجيب: a short definite noun, no foreign name
     skip = len(clitic)
     return (w[skip:], skip, _letter_keys([w[skip:]], _ONE_G)[0]) if stopwords.lookup(w[skip:]) is None else None
+
+
+def _has_g_reading(res):
+    """The test of a word's having a g reading (each word read once per run; the readings of those
+    alone are kept)."""
+    read = partial(_g_reading, res["stopwords"])
+    return lambda w: read(w) is not None
+
+
+_G_READING = tagged(_has_g_reading)
 
 
 # A foreign name is written with one letter for another (باييخو / فاييخو, غ / ج / ق), with a long
@@ -210,16 +219,6 @@ def _variant_rule(a: str, b: str) -> str | None:
     return None
 
 
-def _letter_keys(words: list[str], pairs: tuple[tuple[str, str], ...]) -> list[str]:
-    """Each word with the letters of `pairs` replaced (a `translate`), for many words at once: one
-    `str.replace` per letter over the words joined (`translate` takes ~3 µs an Arabic word: word by
-    word, it was the spelling passes' main cost)."""
-    joined = "\n".join(words)  # a token holds no line break
-    for old, new in pairs:
-        joined = joined.replace(old, new)
-    return joined.split("\n") if words else []
-
-
 def _shorter_keys(key: str) -> list[str]:
     """key one letter shorter each way a variant rule allows (what _variant_rule accepts as the
     shorter spelling): without an inner long vowel, without a doubled letter, cut short."""
@@ -248,10 +247,11 @@ class _NameIndex:
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
         # and, for a name word that is no given name of the lexicon, two letters swapped
-        self.own_keys, self.variants = map(list, zip(*[(_NAME_KEYS if name in given else _SWAPPED_KEYS)[name]
-                                                        for name in name_words])) if name_words else ([], [])
+        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
+            else ([], [])
+        self.swaps = [frozenset() if name in given else _SWAPPED_KEYS[name] for name in name_words]
         # every key a word may have to be compared with a name (its own or a variant): one set, made in C
-        self.keys = set(self.own_keys).union(*self.variants)
+        self.keys = set(self.own_keys).union(*self.variants, *self.swaps)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
         self.cut_keys = {key for key in self.own_keys if len(key) >= TRUNCATED_MIN}
 
@@ -259,31 +259,27 @@ class _NameIndex:
         """The pairs for a word's key (its `_letter_keys`): the names with that key or with it as a
         variant, and, for a long word, the names it is cut short of; the names tested in C."""
         own = self.own_keys
-        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key))]
+        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key)),
+                 map(frozenset.__contains__, self.swaps, repeat(key))]
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
             found.append(map(key[:-1].__eq__, own))
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
-    @property
-    def probes(self) -> set:
-        """What a word's `_word_probes` may share with a name: the names' keys and variants, and (as
-        1-tuples) the keys a word cut by its last letter is looked up by. A word that shares nothing
-        has no candidates."""
-        return self.keys | {(key,) for key in self.cut_keys}
+    def words_in(self, distinct: set[str]) -> set[str]:
+        """The words of an article that may have candidates: a word's letter key or that key without
+        its first letter (a clitic و) is a name's key or variant, or either cut by its last letter is a
+        key a cut word is looked up by. The keys of all the article's words made at once, each test in
+        C (an index of every word's keys for the run held four keys a word, the run's largest table)."""
+        words = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))
+        keys = _letter_keys(words, _LETTER_PAIRS)
+        full, cut = self.keys.__contains__, self.cut_keys.__contains__
+        found = set(compress(words, map(full, keys)))
+        for test, part in ((full, _TAIL), (cut, _HEAD), (cut, _MIDDLE)):
+            found.update(compress(words, map(test, map(part, keys))))
+        return found
 
 
-def _word_probes(w: str) -> frozenset:
-    """A word's letter key and that key without its first letter (a clitic و), and (as 1-tuples) both
-    cut by their last letter: what `_NameIndex.probes` is looked up by. Empty for a word too short to
-    be compared. Once per run for each word."""
-    if len(w) < TRANSLITERATED_MIN:
-        return frozenset()
-    key = _letter_keys([w], _LETTER_PAIRS)[0]
-    without_and = key[1:]
-    return frozenset((key, without_and, (key[:-1],), (without_and[:-1],)))
-
-
-_WORD_PROBES = WordKeys(_word_probes)  # each word's probes, and the words by probe: once per run
+_TAIL, _HEAD, _MIDDLE = itemgetter(slice(1, None)), itemgetter(slice(-1)), itemgetter(slice(1, -1))  # of a key
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
@@ -292,11 +288,11 @@ def _name_keys(name: str) -> tuple[str, frozenset[str]]:
     return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
 
 
-def _swapped_keys(name: str) -> tuple[str, frozenset[str]]:
-    """`_name_keys`, and its keys of the same length another variant rule allows (two neighbouring
-    letters swapped, a Portuguese nh written the other way: name_variants.same_length_keys)."""
-    key, variants = _NAME_KEYS[name]
-    return key, variants | same_length_keys(key)
+def _swapped_keys(name: str) -> frozenset[str]:
+    """A name word's keys of the same length another variant rule allows (two neighbouring letters
+    swapped, a Portuguese nh written the other way: name_variants.same_length_keys), beside
+    `_name_keys` (not a copy of those with these added: a second set of every name's variants)."""
+    return same_length_keys(_NAME_KEYS[name][0])
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
@@ -355,7 +351,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    hits = _WORD_PROBES.words_with(ctx.distinct_texts, index.probes)
+    hits = index.words_in(ctx.distinct_texts)
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)

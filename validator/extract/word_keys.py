@@ -18,17 +18,20 @@ WORD_KEYS_LIMIT = 50_000  # words indexed before the index is emptied (a long ru
 class WordKeys:
     """word -> keys (`keys_of`, a function of the word alone), and key -> the words seen with it."""
 
-    __slots__ = ("keys_of", "limit", "seen", "by_key")
+    __slots__ = ("keys_of", "limit", "seen", "by_key", "_indexed")
 
     def __init__(self, keys_of: Callable[[str], Iterable[Hashable]], limit: int = WORD_KEYS_LIMIT):
         self.keys_of = keys_of
         self.limit = limit
         self.seen: set[str] = set()
-        self.by_key: dict[Hashable, set[str]] = {}
+        self.by_key: dict[Hashable, tuple[str] | set[str]] = {}  # a key's one word, or its words
+        self._indexed: set[str] | None = None  # the last article's words, all indexed already
 
     def words_with(self, distinct: set[str], keys: Iterable[Hashable]) -> set[str]:
         """The words of `distinct` (an article's distinct token texts) with one of `keys`."""
-        new = distinct.difference(self.seen)
+        # (an article asks several times: its new words are looked for once; a look-up in `seen`, a
+        # large table, is a cache miss each)
+        new = distinct.difference(self.seen) if distinct is not self._indexed else None
         if new:
             if len(self.seen) + len(new) > self.limit:
                 self.clear()
@@ -38,15 +41,19 @@ class WordKeys:
                 for key in self.keys_of(word):
                     found = by_key.get(key)
                     if found is None:
-                        by_key[key] = {word}
+                        by_key[key] = (word,)  # most keys have one word: a 1-tuple, not a set (a fifth the memory)
+                    elif type(found) is tuple:
+                        by_key[key] = {found[0], word}
                     else:
                         found.add(word)
             self.seen |= new
-        # each key's words met with the article's (`intersection` runs over the smaller of the two sets:
-        # a key may have thousands of words in a long run)
+        self._indexed = distinct
+        # each key's words met with the article's (`intersection` runs over the smaller of the two sets,
+        # or over a key's one word: a key may have thousands of words in a long run)
         return set().union(*map(distinct.intersection, filter(None, map(self.by_key.get, keys))))
 
     def clear(self) -> None:
         """Forget every word (as a fresh run)."""
         self.seen.clear()
         self.by_key.clear()
+        self._indexed = None

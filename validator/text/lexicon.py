@@ -120,8 +120,13 @@ class Lexicon:
         words = list(norm_words)
         return set(compress(words, map(self._found.__getitem__, words)))
 
+    def uncached_lookup(self, norm_word: str) -> LexEntry | None:
+        """`lookup` without its cache, for a caller that keeps its own answer for the run (the
+        pattern matcher's record of a word's tests): the lexicon's cache keeps no copy."""
+        return self._lookup(norm_word)
+
     def _lookup(self, norm_word: str) -> LexEntry | None:
-        for form, _clitic in token_variants(norm_word):
+        for form in variant_forms(norm_word):
             entry = self.by_norm.get(form)
             if entry is not None:
                 return entry
@@ -191,6 +196,15 @@ def token_variants(word: str):
             yield rest, clitic
             if clitic.endswith(clitics.lam) and rest.startswith(clitics.article[1:]) and len(rest) > 2:
                 yield clitics.article[:1] + rest, clitic  # ل + الأمم is written للأمم: the article's alef dropped
+
+
+def variant_forms(word: str) -> tuple[str, ...]:
+    """The forms of `token_variants`, without their clitics: once per word and run for all lexicons
+    (each lexicon's lookup of a word, and a test against the forms of several lexicons at once)."""
+    return _VARIANT_FORMS[word]
+
+
+_VARIANT_FORMS = WordCache(lambda word: tuple(form for form, _clitic in token_variants(word)), CANDIDATE_CACHE_SIZE)
 
 
 class TokenMatcher:

@@ -6,6 +6,7 @@ import re
 from functools import partial
 from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, not_, sub
+from sys import intern
 from typing import NamedTuple
 
 from validator.text.wordcache import WordCache
@@ -128,6 +129,10 @@ def tokenized(norm_text: str) -> Tokenized:
         texts += pieces[done:]
         starts += piece_starts[done:-1]
         kinds += repeat(WORD, len(pieces) - done)
+    # each text interned: a word is one string for the run, so the per-word caches' look-ups (dozens a
+    # word an article, in tables too large for the processor's cache) match their key by identity
+    # without reading a stored copy of it, and a word's copies take no memory of their own
+    texts = list(map(intern, texts))
     ends = map(add, starts, map(len, texts))
     return Tokenized(list(map(Token, zip(range(len(texts)), starts, ends, texts, kinds))), texts, starts)
 

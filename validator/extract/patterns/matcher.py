@@ -14,7 +14,8 @@ from itertools import compress, repeat
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
-from validator.text.lexicon import LOOKUP_CACHE_SIZE
+from validator.extract.word_keys import WordKeys
+from validator.text.lexicon import LOOKUP_CACHE_SIZE, variant_forms
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
@@ -37,6 +38,9 @@ class PatternMatch:
     def evidence(self) -> list[str]:
         """`pattern-id@file:line` and the lexicon entries that matched."""
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
+
+
+_ENTRY = (True,)  # the key of a word some `word` test's lexicon has an entry for (`_worded`)
 
 
 class _Plan:
@@ -75,14 +79,14 @@ class ArticlePatterns:
             grouped: dict[str, list[Pattern]] = {}
             for p in patterns:
                 grouped.setdefault(p.label, []).append(p)
-            word_lexicons = frozenset(t.value for p in patterns for el in p.elements for t in el.tests if t.kind == "word")
-            by_label = memo["by-label"] = (patterns, grouped, word_lexicons)
+            word_tests = frozenset((t.value, t.attr) for p in patterns for el in p.elements for t in el.tests
+                                   if t.kind == "word")
+            by_label = memo["by-label"] = (patterns, grouped, word_tests)
         self.by_label: dict[str, list[Pattern]] = by_label[1]
-        self._word_lexicons: frozenset[str] = by_label[2]  # the lexicons `word` tests name
+        self._word_tests: frozenset[tuple] = by_label[2]  # the (lexicon, attribute) of every `word` test
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
-        self._words: dict[tuple, set[str]] = {}  # (lexicon, attribute) -> the article's words a `word` test accepts
-        self._words_any: set[str] | None = None  # the article's words with an entry in a `word` test's lexicon
+        self._words: dict[tuple, set[str]] | None = None  # (lexicon, attribute) -> the article's words a `word` test accepts
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
@@ -150,7 +154,7 @@ class ArticlePatterns:
         for q, plan in enumerate(plans):
             low, _, verdicts, _, _ = plan.steps[0]
             if verdicts is not None and low >= 1:
-                starts = compress(range(x, y), map(is_not, map(verdicts.__getitem__, self.texts[x:y]), repeat(None)))
+                starts = compress(range(x, y), map(is_not, map(verdicts, self.texts[x:y]), repeat(None)))
             elif plan.first_lexicon is not None:
                 keys = self._hit_starts(plan.first_lexicon)
                 starts = keys[bisect_left(keys, x):bisect_left(keys, y)]
@@ -277,42 +281,35 @@ class ArticlePatterns:
         return list(range(len(texts)))
 
     def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
-        """The article's words a `word` test of this lexicon and attribute accepts (each distinct word
-        looked up once, in C; the attribute's verdict on a word once per run)."""
-        key = (lexicon, attr)
-        found = self._words.get(key)
+        """The article's words a `word` test of this lexicon and attribute accepts."""
+        words = self._words
+        if words is None:
+            words = self._words = self._word_tests_passed()
+        found = words.get((lexicon, attr))
         if found is None:
-            res = self.ctx.res
-            lex = res.matchable[lexicon]
-            if attr is not None:  # the lexicon's words, once for all its attributes
-                found = self._word_entries(lexicon, None)
-            else:
-                found = lex.words_with_entry(self._worded() if lexicon in self._word_lexicons else self.ctx.distinct_texts)
-            if attr is not None and found:
-                memo = res.pattern_memo
-                has = memo.get(key)
-                if has is None:
-                    has = memo[key] = WordCache(lambda w: _has(lex.lookup(w), attr), LOOKUP_CACHE_SIZE)
-                found = list(found)
-                found = set(compress(found, map(has.__getitem__, found)))
-            self._words[key] = found
+            found = words[(lexicon, attr)] = set()
         return found
 
-    def _worded(self) -> set[str]:
-        """The article's words that some lexicon of a `word` test has an entry for: each lexicon then
-        looks up these (a few dozen) instead of every distinct word (hundreds); the verdict on a word
-        is kept for the run."""
-        if self._words_any is None:
-            memo = self.ctx.res.pattern_memo
-            key = ("any-word-entry", self._word_lexicons)
-            anywhere = memo.get(key)
-            if anywhere is None:
-                lexicons = [self.ctx.res.matchable[name] for name in sorted(self._word_lexicons)]
-                anywhere = memo[key] = WordCache(lambda w: any(lex.lookup(w) is not None for lex in lexicons),
-                                                 LOOKUP_CACHE_SIZE)
-            distinct = list(self.ctx.distinct_texts)
-            self._words_any = set(compress(distinct, map(anywhere.__getitem__, distinct)))
-        return self._words_any
+    def _word_tests_passed(self) -> dict[tuple, set[str]]:
+        """(lexicon, attribute) -> the article's words that `word` test accepts, for every such test at
+        once: the words some word test's lexicon has an entry for found by set operations (a few dozen
+        of the hundreds), and the tests each of them passes read off a record made once per run
+        (asking each test of the article's words cost a few microseconds a test, seventy tests)."""
+        memo = self.ctx.res.pattern_memo
+        key = ("word-tests", self._word_tests)
+        known = memo.get(key)
+        if known is None:
+            known = memo[key] = _word_test_index(self.ctx.res.matchable, self._word_tests)
+        anywhere, passed = known
+        words: dict[tuple, set[str]] = {}
+        for word in anywhere.words_with(self.ctx.distinct_texts, _ENTRY):
+            for test in passed[word]:
+                found = words.get(test)
+                if found is None:
+                    words[test] = {word}
+                else:
+                    found.add(word)
+        return words
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
         """The match of the first pattern with this label (in file order) that starts at a token, or
@@ -352,7 +349,9 @@ class ArticlePatterns:
             n = len(texts)
             limit = n if high < 0 or i + high > n else i + high
             j = i
-            while j < limit and verdicts[texts[j]] is not None:
+            if verdicts is _ANY_TEXT:
+                j = limit  # (every token passes)
+            while j < limit and verdicts(texts[j]) is not None:
                 j += 1
             if j - i < low:
                 return -1
@@ -361,12 +360,12 @@ class ArticlePatterns:
             after = None if last or steps[k + 1][:2] != (1, 1) else steps[k + 1][2]
             mark_b, mark_u = len(bounds), len(used)
             for e in range(j, i + low - 1, -1):
-                if after is not None and (e >= n or after[texts[e]] is None):
+                if after is not None and (e >= n or after(texts[e]) is None):
                     continue
                 bounds.append(e)
                 if names:
                     for x in range(i, e):
-                        used.extend(verdicts[texts[x]])
+                        used.extend(verdicts(texts[x]))
                 end = e if last else self._seq(steps, k + 1, e, bounds, used)
                 if end >= 0:
                     return end
@@ -514,12 +513,23 @@ def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
     return ("all",)
 
 
-def _text_verdicts(el: Element, matchable: dict) -> WordCache | None:
-    """token text -> the lexicon entries an element's tests used there, or None where they fail; for
-    an element without lexicon tests (whose verdict depends on the text alone), else None."""
+def _text_verdicts(el: Element, matchable: dict):
+    """token text -> the lexicon entries an element's tests used there, or None where they fail (a
+    function called in C); for an element without lexicon tests (whose verdict depends on the text
+    alone), else None. The texts that pass literal and `exact` tests alone are listed once per run (a
+    cache of every text met, most of them failing, held a verdict of each text for each element)."""
     if any(t.kind == "lexicon" for t in el.tests):
         return None
-    return WordCache(partial(_text_tests, el.tests, matchable), LOOKUP_CACHE_SIZE)
+    if all(t.kind == "any" and not t.negated for t in el.tests):
+        return _ANY_TEXT
+    if all(t.kind in ("literal", "exact") and not t.negated for t in el.tests):
+        first = el.tests[0]
+        texts = (first.value,) if first.kind == "literal" else matchable[first.value].by_norm
+        return {text: found for text in texts if (found := _text_tests(el.tests, matchable, text)) is not None}.get
+    return WordCache(partial(_text_tests, el.tests, matchable), LOOKUP_CACHE_SIZE).__getitem__
+
+
+_ANY_TEXT = itemgetter(slice(0))  # every text passes `any`: its empty slice (no entries named), in C
 
 
 def _names_entries(el: Element) -> bool:
@@ -556,6 +566,28 @@ def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
     if k >= len(elements) or elements[k].low < 1:
         return None
     return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
+
+
+def _word_test_index(matchable: dict, tests: frozenset[tuple]) -> tuple[WordKeys, WordCache]:
+    """For a run: the words some lexicon of a `word` test has an entry for (each word tested once), and
+    a word -> the (lexicon, attribute) tests it passes, (lexicon, None) for each lexicon with its entry."""
+    attrs: dict[str, list] = {}
+    for lexicon, attr in sorted(tests, key=str):
+        attrs.setdefault(lexicon, [])
+        if attr is not None:
+            attrs[lexicon].append(attr)
+    table = [(name, matchable[name], tuple(found)) for name, found in attrs.items()]
+
+    def passed(word: str) -> tuple[tuple, ...]:
+        out: list[tuple] = []
+        for name, lex, lex_attrs in table:
+            entry = lex.uncached_lookup(word)  # (this record is the run's answer: no copy in each lexicon)
+            if entry is not None:
+                out.append((name, None))
+                out += [(name, attr) for attr in lex_attrs if _has(entry, attr)]
+        return tuple(out)
+    forms = frozenset().union(*(lex.by_norm for _, lex, _ in table))  # one set of the lexicons' forms
+    return WordKeys(lambda w: _ENTRY if not forms.isdisjoint(variant_forms(w)) else ()), WordCache(passed)
 
 
 def _has(entry, attr: tuple[str, str] | None) -> bool:
