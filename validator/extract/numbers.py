@@ -55,7 +55,7 @@ _NISBA_PLURAL = affix("nisba-plural")
 _MASCULINE_PLURAL = affix("masculine-plural")
 # How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
-PEOPLE_TYPES = frozenset({"displaced", "detained", "refugee", "hostage", "prisoner", "arrested"})
+PEOPLE_TYPES = frozenset({"displaced", "detained", "infiltrated", "refugee", "hostage", "prisoner", "arrested"})
 
 
 class NumberExtractor:
