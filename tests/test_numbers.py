@@ -267,6 +267,23 @@ def test_not_attributed(extract):
     assert not n.attributed and n.source is None and n.in_quote is None
 
 
+@pytest.mark.parametrize("text, attributed", [
+    # a named speaker's reported clause runs on past a semicolon into a part with no source of its own
+    ("وذكر مدير المعهد الدكتور سالم الحربي أن المعهد خرّج 300 متدرب هذا العام؛ يعمل منهم 210 في القطاع الخاص.", True),
+    # not past a full stop, nor into a part that another source reports
+    ("وذكر مدير المعهد الدكتور سالم الحربي أن المعهد خرّج 300 متدرب هذا العام. يعمل منهم 210 في القطاع الخاص.", False),
+    ("وذكر مدير المعهد الدكتور سالم الحربي أن المعهد خرّج 300 متدرب؛ فيما قالت مصادر إن 210 منهم يعملون.", True),
+    # a part before the semicolon with no reported clause is the writer's
+    ("افتتح مدير المعهد الدكتور سالم الحربي القاعة الجديدة؛ يعمل فيها 210 متدربين.", False),
+])
+def test_reported_clause_across_a_semicolon(extract, text, attributed):
+    n = _one(extract, text, "210")
+    assert n.attributed is attributed
+    if "مصادر" in text:
+        person = next(e for e in extract(text).entities if e.kind == "person")
+        assert n.source != person.id
+
+
 def test_attribution_in_another_sentence_does_not_count(extract):
     text = "قال الدفاع المدني إن الفرق تعمل. وقتل 12 شخصا في انفجار وسط المدينة."
     assert not _one(extract, text, "12").attributed
