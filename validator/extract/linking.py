@@ -8,6 +8,7 @@ import bisect
 from validator.extract.context import Context
 from validator.extract.letters import WORD_RUN
 from validator.extract.model import Article, Attribution
+from validator.extract.outlets import is_outlet
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_cached
 from validator.text.punctuation import COMMAS, SEMICOLONS
@@ -166,8 +167,8 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
     إن وزنها أقل 10% (round 49); or the part before is a named speaker's reported clause (his reporting
     verb, then أن/إن, running to the semicolon) and the part after has no attribution of its own:
     وذكر المدير فلان أن المعهد خرّج 300 متدرب؛ يعمل منهم 200 في القطاع الخاص (round 67). A part that
-    opens otherwise after a credited document or preposition is a new sentence of the writer's (round 49:
-    a tech site credited before the semicolon)."""
+    opens otherwise after a credited document, a preposition or a news outlet's verb is a new sentence of
+    the writer's (round 49: a tech site credited before the semicolon)."""
     text, sentences, pairs = article.doc.text, article.doc.sentences, []
     for prev, s in zip(sentences, sentences[1:]):
         if prev.paragraph != s.paragraph or not text[prev.start:prev.end].rstrip().endswith(SEMICOLONS):
@@ -186,8 +187,8 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
 def _reports_to(article: Article, a: Attribution, end: int) -> bool:
     """A named source's reporting verb whose that-clause (أن، إن) runs from it to `end`."""
     entity = article.entity(a.source)
-    if a.kind != "verb" or entity is None or entity.vague or entity.role_only:
-        return False
+    if a.kind != "verb" or entity is None or entity.vague or entity.role_only or is_outlet(entity):
+        return False  # a news site's report carries nothing past its sentence (round 49)
     return any(normalize_cached(w.group()) in _THAT_CLAUSE for w in WORD_RUN.finditer(article.doc.text, a.loc.end, end))
 
 
