@@ -173,7 +173,7 @@ def carry_repeated_figures(article: Article) -> None:
         definite = normalize_string(article.doc.text[max(0, n.loc.start - BACK_REFERENCE_REACH):n.loc.start]
                                     ).endswith(ARTICLE)
         if not definite:
-            same = [e for e in same if e.sentence == n.sentence - 1]
+            same = [e for e in same if e.sentence == n.sentence - 1 or _restated_sum(e, n)]
         for earlier in sorted(same, key=lambda e: -e.sentence):  # the nearest sentence first (a stable sort)
             carrier = earlier.carried_from
             if earlier.attributed and carrier is None:
@@ -184,6 +184,15 @@ def carry_repeated_figures(article: Article) -> None:
                 n.refers_to = earlier.id if definite else None
                 break
     _mark_repeats(article)
+
+
+def _restated_sum(earlier: NumberItem, n: NumberItem) -> bool:
+    """A sum of money in a currency that a named source gave earlier in the body (أعلن الملياردير فلان أنه
+    يعتزم رصد 50 مليون يورو للمشروع ... . وبمبلغ خمسين مليون يورو يمكن للفريق ...): told again, in
+    digits or in words, any sentences later, it is the same pledge or price, not a new figure to source
+    (round 67). Only money with its currency: a bare count may well be another one."""
+    return n.category == "money" and n.noun_type is not None and earlier.noun_type == n.noun_type \
+        and earlier.sentence > 0 and not earlier.in_headline
 
 
 def _mark_repeats(article: Article) -> None:
