@@ -31,6 +31,8 @@ DEAL_WINDOW = 6  # tokens from a deal word (مقابل، صفقة، قيمتها
 PAST_EVENT_WINDOW = 16  # tokens between بعد ثلاث سنوات على and the toll of the event it names (... وقتل فيه 12 شخصا)
 TOLL_DATE_WINDOW = 28  # tokens from a toll to the date after it that sets its event in the past (... في العام 2010)
 TARGET_WINDOW = 10  # tokens from a figure to the target year after it (400 ألف طن من الانبعاثات بحلول عام 2020)
+FLOW_WINDOW = 3  # tokens between a quantity and its per-day word (مليون برميل يوميا)
+FLOW_SUBJECT_WINDOW = 5  # tokens between a surplus or exports noun and its quantity (صادرات إيران في ذروتها نحو)
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
@@ -174,6 +176,16 @@ class FigureContext:
         exchange data, however far from the index word it stands. A commodity price report and the
         economic calendar of a market report are exchange data too (`_wrap_sentences`)."""
         return sentence in self._wrap_sentences
+
+    def wrap_figure(self, category: str, first: int, last: int, sentence: int) -> bool:
+        """A figure of a market wrap's sentence (market_wrap), unless a quantity that is a surplus or exports
+        per day (pattern label flow-subject before it: فائض، صادرات؛ label daily-flow after it: 2.5 مليون
+        برميل يوميا): a market's oversupply or a country's exports is a statistic someone measured, not the
+        day's trading (round 67: an oil wrap's surplus and exports). Output and quotas (الإنتاج، سقف) stay
+        exchange background: a cartel's ceiling is on record."""
+        return self.market_wrap(sentence) and not (
+            category == "quantity" and self._context_near("daily-flow", first, last, sentence, 0, FLOW_WINDOW)
+            and self._context_near("flow-subject", first, last, sentence, FLOW_SUBJECT_WINDOW, 0))
 
     @cached_property
     def _wrap_sentences(self) -> set[int]:

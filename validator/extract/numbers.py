@@ -326,7 +326,7 @@ class NumberExtractor:
             item.past_event = self.context.past_event(first, last, sentence)
         item.market = self.context.market_figure(first, last, sentence)
         item.market_terms, item.market_density = self.context.market_report(paragraph)
-        item.market_wrap = category in ("money", "percent", "quantity") and self.context.market_wrap(sentence)
+        item.market_wrap = category in ("money", "percent", "quantity") and self.context.wrap_figure(category, first, last, sentence)
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph()
                       and self.context.cargo_figure(first, last, sentence))
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
