@@ -372,7 +372,7 @@ class NumberExtractor:
                     return "casualty", self._casualty_around(first, last), dual.source
                 return "people", dual.text, dual.source
             return "casualty", dual.get("type"), dual.source
-        if prev == _ARTICLE and not (noun and res["currencies"].lookup(noun) is not None):
+        if prev == _ARTICLE and not (noun and (res["currencies"].lookup(noun) or res["people-nouns"].lookup(noun))):
             unit = units.lookup(self._word(first - 2) or "")
             if unit is not None and unit.get("kind") == "duration":
                 return "duration", unit.norm, unit.source  # الساعات الـ24
