@@ -18,6 +18,7 @@ from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
 
 _CLAUSE_MARKERS = frozenset({':'}) | QUOTE_STARTS | word_class("attribution-words", "clause-markers")
+_OPENS_CLAUSE = word_class("attribution-words", "new-clause")  # لكن، فإن: the name after it is the new clause's
 SUBJECT_WINDOW = 5      # tokens after a verb where its subject may start
 PRE_SUBJECT_WINDOW = 3  # tokens before a verb where a fronted subject may end
 _CLAUSE_START = frozenset({':', ARABIC_COMMA}) | QUOTE_STARTS | word_class("attribution-words", "clause-start")
@@ -240,7 +241,8 @@ def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
         if s.entity.vague or ctx.sentence_of(ctx.tokens[s.first_token].start)[0] != sentence:
             continue
         between = [ctx.tokens[x] for x in range(vague.last_token + 1, s.first_token) if x not in covered]
-        if any(t.text in _CLAUSE_MARKERS or t.text in (".", "؛", "؟", "!", "(", ")", "-") for t in between):
+        if any(t.text in _CLAUSE_MARKERS or t.text in _OPENS_CLAUSE or t.text in (".", "؛", "؟", "!", "(", ")", "-")
+               for t in between):
             return body
         if any(ctx.res.reporting_forms.lookup(t.text) is not None for t in between):
             return body

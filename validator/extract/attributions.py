@@ -150,7 +150,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if subject_after_relative:
                 rel = None
             if rel is not None and rel > 0 and ctx.tokens[rel - 1].text in _FACT_ANTECEDENTS:
-                continue  # وغيرهم، الأمر الذي يؤكد حرصه: what a fact shows, no one's report
+                after = _subject_after(ctx, spans, j, sentence)
+                if after is None or not after.vague or not _clause_follows(ctx, j, sentence, window=8):
+                    continue  # وغيرهم، الأمر الذي يؤكد حرصه: what a fact shows, no one's report
+                rel = None  # الأمر الذي نفى عدد من القياديين أن: a vague subject after the verb reports (round 66)
             if rel is not None and not participle:
                 # الذي كتب روايات، التي قالت إن: the subject is the relative's antecedent, never the
                 # noun after the verb (its object), and never a speaker carried over from before

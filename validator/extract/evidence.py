@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from validator.extract.group_identity import institution, issuer, research_identified, research_identity
+from validator.extract.group_identity import institution, issuer, public_member_named, research_identified, research_identity
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import Article, Attribution, Entity, Mention, NumberItem, Quote
 from validator.messages import messages
@@ -124,7 +124,8 @@ def finding_evidence(item, article: Article, lang: str = "en") -> list[str]:
         elif entity is not None and (body := institution(entity, article)):
             words, line, column = body
             evidence.append(f"{labels(lang)['institution_named']} '{words}' ({line}:{column})")
-        for label, scope in (("headline_answered", headline_answered), ("within_statement", within_statement)):
+        for label, scope in (("headline_answered", headline_answered), ("within_statement", within_statement),
+                             ("public_member_named", public_member_named)):
             if (where := scope(item, article)) is not None:
                 words, line, column = where
                 evidence.append(f"{labels(lang)[label]} '{words}' ({line}:{column})")

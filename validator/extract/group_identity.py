@@ -15,6 +15,8 @@ from validator.text.lexicon import token_variants
 from validator.text.normalize import normalize_string
 
 _RESEARCH = word_class("attribution-words", "research-identity")
+_PUBLIC = word_class("attribution-words", "vox-pop-group")  # أهالي، سكان، مواطنين: a group of the public
+MEMBER_AFTER = 4  # words after a named person where his group of the public is written (فلان من سكان الحي)
 AFTER_MENTION = 5  # words after a research noun's own mention where its institution is written (باحثون من جامعة ...;
 # دراسة أجراها أطباء من جامعة ...: round 30, the makers of a study between it and their university)
 ISSUER_AFTER = 5  # words after a document's mention where who issued it is written (التقرير الحادي والخمسون الذي أصدرته)
@@ -73,6 +75,8 @@ def _find(a: Article) -> tuple[str, int, int] | None:
                 after = a.doc.text[m.loc.end:m.loc.end + 80].split()[:AFTER_MENTION]
                 if _research_word(after):
                     return " ".join(after), m.loc.line, m.loc.column
+            if (found := _unlinked_mention_identified(e, a)) is not None:
+                return found
         elif e.kind == "person" and not e.role_only:
             for m in e.mentions:
                 if m.title and _research_word(m.title.split()):
@@ -80,6 +84,20 @@ def _find(a: Article) -> tuple[str, int, int] | None:
                     return m.title, loc.line, loc.column
         elif e.kind == "organization" and _research_word(e.name.split()):  # وكالة ناسا، جامعة لندن
             return e.name, e.loc.line, e.loc.column
+    return None
+
+
+def _unlinked_mention_identified(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """The research noun written again where no mention was linked, after a preposition (وفقا للدراسة التي
+    نشرت في مجلة ...: round 67, a study's journal named after its document attribution), followed by a
+    research-identity word: (words, line, column) of the sentence, or None."""
+    head = _without_article(e.key.split(" ", 1)[0]) if e.key else ""
+    for s in a.doc.sentences:
+        words = a.doc.text[s.start:s.end].split()
+        for k, w in enumerate(words):
+            if any(_without_article(form) == head for form, _ in token_variants(normalize_string(w))) \
+                    and _research_word(words[k + 1:k + 1 + AFTER_MENTION]):
+                return " ".join(words[k:k + 1 + AFTER_MENTION]), *a.doc.line_col(s.start)
     return None
 
 
@@ -164,3 +182,21 @@ def issuer_named(mention, a: Article) -> bool:
     """A mention of a document (tier=document) whose issuer a mention of it in the story names."""
     e = a.entity(mention.entity)
     return e is not None and issuer(e, a) is not None
+
+
+def public_member_named(mention, a: Article) -> tuple[str, int, int] | None:
+    """A group of the public (attribution-words vox-pop-group: residents, citizens, fans) as a source in
+    a story that names members of it (فلان من سكان الحي، فلان أحد المواطنين): a vox pop whose named
+    residents speak for themselves, the group's feelings the piece sums up (round 66 2015-07-27/1232,
+    rejected as an anonymous source): the named member's words, line and column; None otherwise."""
+    e = a.entity(mention.entity)
+    if e is None or not e.vague or not e.key or _without_article(e.key.split(" ", 1)[0]) not in _PUBLIC:
+        return None
+    for other in a.entities:
+        if other.kind != "person" or other.vague or other.role_only:
+            continue
+        for m in other.mentions:
+            after = a.doc.text[m.loc.end:m.loc.end + 60].split()[:MEMBER_AFTER]
+            if any(_without_article(form) in _PUBLIC for w in after for form, _ in token_variants(normalize_string(w))):
+                return " ".join([m.loc.text, *after]), m.loc.line, m.loc.column
+    return None

@@ -19,6 +19,8 @@ _CONJUNCTIONS = affixes("conjunction")  # و، ف
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
 _EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the clause explains the one before
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
+_FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
+_RELATIVES = word_class("attribution-words", "relatives")  # الذي، التي
 _RELAYED_BY = word_class("quote-words", "relayed-by")
 RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
 
@@ -192,6 +194,14 @@ def _reports_to(article: Article, a: Attribution, end: int) -> bool:
     return any(normalize_cached(w.group()) in _THAT_CLAUSE for w in WORD_RUN.finditer(article.doc.text, a.loc.end, end))
 
 
+def _fact_relative(a: Attribution, text: str) -> bool:
+    """وهو الأمر الذي نفى عدد من القياديين أن ...: a verb in the relative clause of a fact reports that
+    clause only, not what its sentence told before it (round 66 2015-07-24/731: the count of the arrests)."""
+    before = text[max(0, a.loc.start - 24):a.loc.start].split()[-2:]
+    return len(before) == 2 and normalize_cached(before[0]) in _FACT_ANTECEDENTS \
+        and normalize_cached(before[1]) in _RELATIVES
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -232,7 +242,8 @@ def link(article: Article) -> None:
             n.source = quote.speaker
         atts = by_sentence.get(n.sentence, [])
         if quote is None and atts:  # ...إلى 700 مليون في 2014، ويتوقع أن تصل إلى مليار: no one's words before it
-            atts = [a for a in atts if a.loc.start < n.loc.end or not _impersonal(a, article.doc.text)]
+            atts = [a for a in atts if a.loc.start < n.loc.end
+                    or not (_impersonal(a, article.doc.text) or _fact_relative(a, article.doc.text))]
         if quote is None and atts and closed:
             covering = [a for a in atts if not (a.id in closed and (n.loc.end <= a.loc.start or (
                 closed[a.id] <= n.loc.start and not _words_go_on(article.doc.text[closed[a.id]:n.loc.start]))))]

@@ -9,7 +9,8 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import head_entry, institution_named, issuer_named, plural, research_identified, tier
+from validator.extract.group_identity import (head_entry, institution_named, issuer_named, plural, public_member_named,
+                                              research_identified, tier)
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.patterns.shapes import definite
@@ -508,8 +509,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                           "reported clause: part of that source's statement"),
         "accounted_for": FieldSpec(
             lambda m, a: research_identified(m, a) or issuer_named(m, a) or institution_named(m, a)
-            or _in_quotation(m, a) or headline_answered(m, a) is not None or within_statement(m, a) is not None,
-            doc="research_identified, body_identified, in_quote, headline_answered or within_statement: the story "
+            or _in_quotation(m, a) or headline_answered(m, a) is not None or within_statement(m, a) is not None
+            or public_member_named(m, a) is not None,
+            doc="research_identified, body_identified, in_quote, headline_answered, within_statement or a group of the "
+                "public whose members the story names (a vox pop): the story "
                 "identifies the vague source, or it is someone else's words (one field: a rule's condition stays "
                 "within what the corpus engine compiles)"),
         "quotes_here": FieldSpec(_quotes_here, doc="its entity speaks a direct quotation of the mention's sentence"),
