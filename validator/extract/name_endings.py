@@ -8,6 +8,7 @@ from validator.extract.context import Context
 from validator.extract.letters import ALEF, ARTICLE, NISBA_ENDING
 from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import slot_group
+from validator.extract.word_facts import tagged, words_with
 
 # A family name with the article that ends in an alef (عبدالله المهنا، خالد الدوسا), written once with a
 # ya in its place where a name stands: right after a reporting verb, or after the person's own given
@@ -18,16 +19,24 @@ from validator.extract.name_typos import slot_group
 FINAL_VOWEL_MIN = 5  # letters of the family name with its article: shorter ones are words (الما، الذي)
 
 
+def _alef_ending(res):
+    """The test of a word that may be such a family name's alef spelling, whatever the article."""
+    stopwords, is_non_name = res["stopwords"], res.is_non_name
+    return lambda w: len(w) >= FINAL_VOWEL_MIN and w.endswith(ALEF) and w.startswith(ARTICLE) \
+        and stopwords.uncached_lookup(w) is None and not is_non_name(w) \
+        and stopwords.uncached_lookup(w[:-1] + NISBA_ENDING) is None
+
+
+_ALEF_ENDING = tagged(_alef_ending)  # once per run a word
+
+
 def final_vowel_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     words = ctx.distinct_texts
-    stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
     out = []
-    for alef in sorted(w for w in words if len(w) >= FINAL_VOWEL_MIN and w.endswith(ALEF) and w.startswith(ARTICLE)):
+    for alef in sorted(words_with(ctx, (_ALEF_ENDING,))):
         ya = alef[:-1] + NISBA_ENDING
-        if ya not in words or stopwords.lookup(alef) is not None or is_non_name(alef) \
-                or stopwords.lookup(ya) is not None:
-            continue
-        out += slot_group(ctx, alef, ya, known, "final-vowel")
+        if ya in words:
+            out += slot_group(ctx, alef, ya, known, "final-vowel")
     return out
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
@@ -274,7 +274,12 @@ class _NameIndex:
         keys = _letter_keys(words, _LETTER_PAIRS)
         full, cut = self.keys.__contains__, self.cut_keys.__contains__
         found = set(compress(words, map(full, keys)))
-        for test, part in ((full, _TAIL), (cut, _HEAD), (cut, _MIDDLE)):
+        found.update(compress(words, map(cut, map(_HEAD, keys))))
+        # the key without its first letter only for a word with the clitic: another word found so has
+        # no candidates (its own key, read by `candidates`, passed neither test above)
+        with_and = list(map(methodcaller("startswith", _AND), words))
+        words, keys = list(compress(words, with_and)), list(compress(keys, with_and))
+        for test, part in ((full, _TAIL), (cut, _MIDDLE)):
             found.update(compress(words, map(test, map(part, keys))))
         return found
 

@@ -15,7 +15,7 @@ from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
 from validator.extract.word_keys import WordKeys
-from validator.text.lexicon import LOOKUP_CACHE_SIZE, variant_forms
+from validator.text.lexicon import LOOKUP_CACHE_SIZE, token_variants
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
@@ -587,7 +587,8 @@ def _word_test_index(matchable: dict, tests: frozenset[tuple]) -> tuple[WordKeys
                 out += [(name, attr) for attr in lex_attrs if _has(entry, attr)]
         return tuple(out)
     forms = frozenset().union(*(lex.by_norm for _, lex, _ in table))  # one set of the lexicons' forms
-    return WordKeys(lambda w: _ENTRY if not forms.isdisjoint(variant_forms(w)) else ()), WordCache(passed)
+    # (each word's forms read here once per run, outside variant_forms' cache: it keeps those of the words a lexicon is asked of)
+    return WordKeys(lambda w: _ENTRY if not forms.isdisjoint(f for f, _clitic in token_variants(w)) else ()), WordCache(passed)
 
 
 def _has(entry, attr: tuple[str, str] | None) -> bool:
