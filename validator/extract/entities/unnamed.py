@@ -213,8 +213,8 @@ class UnnamedPasses(SpeakerPasses):
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _HYPOTHETICAL or (m.entry.get("denied") == "object" and (
-                    denial := self.res.reporting_forms.lookup(prev or "")) and denial.get("kind") == "denial"):
-                continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى ما تردد: the rumour denied, no source
+                    denial := self.res.reporting_forms.lookup(prev or "")) and (denial.get("kind") == "denial" or denial.get("refusal"))):
+                continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى/رفض ما تردد: the rumour denied, no source
             if m.entry.get("tier") == "rumour" and rumour_aside(self.ctx, i, prev):
                 continue  # لو قيل إن، يتردد أن ... ؟، ويقال إن المدينة سميت في القرن: no report of news
             if refuted_origin(self, i) or (i == refuted_end and m.prefix.startswith(WAW)):
@@ -595,5 +595,6 @@ class UnnamedPasses(SpeakerPasses):
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
         official speaks, not "وظائف محاضر" or a description after a name."""
         prev = self._word(i - 1)
-        return prev is not None and (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
+        return prev is not None and (prev in _SOURCE_PREPOSITIONS or (  # not سجل مدافع الفريق هدفا (person=no: he scored)
+            (verb := self.res.reporting_forms.lookup(prev)) is not None and verb.get("person") != "no"))
 
