@@ -253,6 +253,7 @@ class UnnamedPasses(SpeakerPasses):
                     # فإن"، "كشفت المصادر المقربة" or "وأفادت الأنباء" that no earlier source explains; نقل الأخبار is a masdar)
                 while entity is None and self._definite_modifier(j):  # the span of مصادر مقربة
                     j, end_off = j + 1, self.tokens[j].end
+            entity = entity or (self._antecedent_unnamed(m.entry.norm, start_off) if m.entry.get("definite") == "true" and not definite else None)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -593,8 +594,7 @@ class UnnamedPasses(SpeakerPasses):
 
     def _speaker_position(self, i: int) -> bool:
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
-        official speaks, not "وظائف محاضر" or a description after a name."""
+        official speaks, not "وظائف محاضر" or a description after a name, nor after سجل (person=no: he scored)."""
         prev = self._word(i - 1)
-        return prev is not None and (prev in _SOURCE_PREPOSITIONS or (  # not سجل مدافع الفريق هدفا (person=no: he scored)
-            (verb := self.res.reporting_forms.lookup(prev)) is not None and verb.get("person") != "no"))
+        return prev is not None and (prev in _SOURCE_PREPOSITIONS or ((verb := self.res.reporting_forms.lookup(prev)) is not None and verb.get("person") != "no"))
 
