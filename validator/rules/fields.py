@@ -16,6 +16,9 @@ from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, Spel
 from validator.extract.patterns.shapes import definite
 from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
+from validator.extract.wordclasses import one_word
+
+_LINK_LINE = one_word("figure-words", "link-line")  # رابط الخبر بصحيفة ...: the headline repeated
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +177,13 @@ def _speech_spans(a: Article) -> tuple[list[int], list]:
 
 def _mention_in_headline(mention, a: Article) -> bool:
     return a.doc.headline is not None and mention.loc.start < a.doc.headline.end
+
+
+def _in_link_line(mention, a: Article) -> bool:
+    """In a web page's link line that repeats the headline (figure-words link-line, then a colon)."""
+    text, start = a.doc.text, mention.loc.start
+    link = text.rfind(_LINK_LINE, text.rfind("\n", 0, start) + 1, start)
+    return link != -1 and ":" in text[link:start]
 
 
 def _body_first_source(mention, a: Article) -> bool:
@@ -476,6 +486,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                             doc="the first mention of its entity that is a source in its paragraph"),
         "title": _attribute("title", doc="the title written with this mention"),
         "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
+        "in_link_line": FieldSpec(_in_link_line, doc="in a web page's link line that repeats the headline"),
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
         "back_reference": FieldSpec(_back_reference,

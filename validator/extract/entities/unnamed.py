@@ -213,8 +213,8 @@ class UnnamedPasses(SpeakerPasses):
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _HYPOTHETICAL or (m.entry.get("denied") == "object" and (
-                    denial := self.res.reporting_forms.lookup(prev or "")) and denial.get("kind") == "denial"):
-                continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى ما تردد: the rumour denied, no source
+                    denial := self.res.reporting_forms.lookup(prev or "")) and (denial.get("kind") == "denial" or denial.get("refusal"))):
+                continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى/رفض ما تردد: the rumour denied, no source
             if m.entry.get("tier") == "rumour" and rumour_aside(self.ctx, i, prev):
                 continue  # لو قيل إن، يتردد أن ... ؟، ويقال إن المدينة سميت في القرن: no report of news
             if refuted_origin(self, i) or (i == refuted_end and m.prefix.startswith(WAW)):
@@ -253,6 +253,7 @@ class UnnamedPasses(SpeakerPasses):
                     # فإن"، "كشفت المصادر المقربة" or "وأفادت الأنباء" that no earlier source explains; نقل الأخبار is a masdar)
                 while entity is None and self._definite_modifier(j):  # the span of مصادر مقربة
                     j, end_off = j + 1, self.tokens[j].end
+            entity = entity or (self._antecedent_unnamed(m.entry.norm, start_off) if m.entry.get("definite") == "true" and not definite else None)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
                     and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
@@ -593,7 +594,7 @@ class UnnamedPasses(SpeakerPasses):
 
     def _speaker_position(self, i: int) -> bool:
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
-        official speaks, not "وظائف محاضر" or a description after a name."""
+        official speaks, not "وظائف محاضر" or a description after a name, nor after سجل (person=no: he scored)."""
         prev = self._word(i - 1)
-        return prev is not None and (prev in _SOURCE_PREPOSITIONS or self.res.reporting_forms.lookup(prev) is not None)
+        return prev is not None and (prev in _SOURCE_PREPOSITIONS or ((verb := self.res.reporting_forms.lookup(prev)) is not None and verb.get("person") != "no"))
 
