@@ -205,6 +205,9 @@ class FigureContext:
         if len({s for s, _p in quotes}) >= PRICE_REPORT_QUOTES:
             quoting = {p for _s, p in quotes}
             sentences |= {s.index for s in self.ctx.doc.sentences if s.paragraph in quoting}
+            # ... and its sentences naming the market (market-context: the lead's futures falling one per
+            # cent, round 68) tell the day's trading, whatever the headline
+            sentences |= {s for s, _p in places}
         # an economic calendar in a market report (a week's data releases, one a line: يوم الأربعاء الماضي
         # نمت مبيعات المنازل 5.7%): CALENDAR_ENTRIES sentences or more that open with a day (pattern label
         # calendar-entry) in a piece with market data; each is a public release, its figures exchange data

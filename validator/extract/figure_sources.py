@@ -70,6 +70,9 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
             if carrier is not None and (s not in asides or carrier.kind == "document"):
                 waiting[k].carried_from = carrier.id
                 waiting[k].carried_via = via if via is not None and sentence.paragraph == paragraph else None
+                # a study's paragraph goes on with its findings: حوالي there rounds the document's figure
+                # (round 68: the cases a study counted ten years on), not the writer's own estimate
+                waiting[k].hedged = waiting[k].hedged and carrier.kind != "document"
             k += 1
         if s in unresolved and s not in sourced:
             carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
