@@ -252,7 +252,10 @@ def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[Spell
         if all(map(partial(_opens_name, ctx), ctx.positions({family, WAW + family}))):
             families.setdefault(family, min((tokens[k].start, tokens[k].end) for k in ctx.positions({family})))
     bare = {f[len(ARTICLE):]: f for f in families if len(f) - len(ARTICLE) >= DROPPED_ARTICLE_MIN}
-    bare = {b: f for b, f in bare.items() if b not in given and stopwords.lookup(b) is None and not ctx.res.is_non_name(b)}
+    # a nationality adjective (لاند مارك العربية / عربية: a body's adjective, after a word read as a given name)
+    nationality = ctx.res.nationality_forms
+    bare = {b: f for b, f in bare.items() if b not in given and stopwords.lookup(b) is None and not ctx.res.is_non_name(b)
+            and nationality.lookup(f) is None}
     if not bare:
         return []
     spans: dict[str, list[tuple[int, int]]] = {}

@@ -333,3 +333,25 @@ def g_name_pairs(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         if not any(loc.text in known for loc in locs):
             out.append(SpellingGroup(a[1], tuple((loc.text, loc) for loc in locs), "term", "foreign-g-name"))
     return out
+
+
+# A foreign au written once with ا before و and once without (فلوريس / فلاوريس، كلاوديني / كلوديني:
+# variant alef-waw; round 69). An inner long vowel more counts only for و and ي (أسامة / اسمه); ا
+# counts here only between a consonant and و, the shorter spelling ALEF_WAW_MIN letters or more
+# (shorter words are Arabic: حول / حاول; a broken plural is tested by the caller: محور / محاور).
+ALEF_WAW_MIN = 5
+
+
+def alef_waw_shorter(key: str) -> list[str]:
+    """key without an ا that stands between a consonant and و (none for a short key)."""
+    if len(key) <= ALEF_WAW_MIN:
+        return []
+    return [key[:i] + key[i + 1:] for i in range(2, len(key) - 2)
+            if key[i] == ALEF and key[i + 1] == WAW and key[i - 1] not in LONG_VOWELS]
+
+
+def alef_waw_longer(key: str) -> list[str]:
+    """The keys whose `alef_waw_shorter` gives key: an ا put before one of its inner و."""
+    if len(key) < ALEF_WAW_MIN:
+        return []
+    return [key[:i] + ALEF + key[i:] for i in range(2, len(key) - 1) if key[i] == WAW and key[i - 1] not in LONG_VOWELS]

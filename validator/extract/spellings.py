@@ -18,8 +18,8 @@ from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MAR
     letter_keys as _letter_keys, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_endings import dropped_middle_names, final_vowel_names
-from validator.extract.name_variants import dropped_letter_names, final_marbuta_names, g_name_pairs, \
-    moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
+from validator.extract.name_variants import alef_waw_longer, alef_waw_shorter, dropped_letter_names, final_marbuta_names, \
+    g_name_pairs, moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
     _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
@@ -207,6 +207,8 @@ def _variant_rule(a: str, b: str) -> str | None:
     # broken plural's vowel (حادث / حوادث: affixes broken-plural-template) makes a noun's plural; و + وجود is a conjunction
     if any(longer[i] in _INNER_VOWELS and longer[:i] + longer[i + 1:] == shorter for i in range(1 + (longer[0] == _AND), len(longer) - 1)):
         return None if fits_template(longer, BROKEN_PLURAL_TEMPLATES) else "long-vowel"
+    if shorter in alef_waw_shorter(longer):  # (a foreign au: فلوريس / فلاوريس; name_variants.py)
+        return None if fits_template(longer, BROKEN_PLURAL_TEMPLATES) else "alef-waw"  # (محور / محاور)
     # a consonant doubled inside the word (not its first two: تتم، للوزير are a prefix and a stem; not
     # a long vowel: سعوديي، ناديي are a plural's or a dual's ending cut; nor the last letter: مياه / مياهه
     # is a noun and its pronoun)
@@ -226,7 +228,7 @@ def _shorter_keys(key: str) -> list[str]:
     out += [key[:i] + key[i + 1:] for i in range(2, len(key)) if key[i] == key[i - 1] and key[i] not in _LONG_VOWELS]
     if len(key) > TRUNCATED_MIN:
         out.append(key[:-1])
-    return out
+    return out + alef_waw_shorter(key)
 
 
 def _longer_keys(key: str) -> list[str]:
@@ -234,7 +236,7 @@ def _longer_keys(key: str) -> list[str]:
     key with an inner long vowel more, or with one of its letters doubled."""
     out = [key[:i] + v + key[i:] for i in range(1, len(key)) for v in _INNER_VOWELS]
     out += [key[:i] + key[i - 1] + key[i:] for i in range(2, len(key) + 1) if key[i - 1] not in _LONG_VOWELS]
-    return out
+    return out + alef_waw_longer(key)
 
 
 class _NameIndex:
@@ -436,7 +438,7 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
         return True
     if anchor in _PLACED_ANCHORS and not any(start >= headline_end for start, _ in spans[word]):
         return False
-    if rule != "long-vowel":
+    if rule not in ("long-vowel", "alef-waw"):
         return True
     return bool(_next_names(ctx, spans[word], person_words) & _next_names(ctx, spans.get(name, ()), person_words))
 
