@@ -44,6 +44,7 @@ For each article KEY, in this order:
    inconsistent-title, inconsistent-number, inconsistent-name, unbalanced-quote), the line number,
    and a short reason in English (do not copy the article's sentences; a name or a phrase of up to
    five words is fine).
+   Do not open `sample.json` (it lists the findings) or another reviewer's file.
 2. Then open `findings/KEY.txt` and judge every numbered finding: accept (an editor would want it
    raised at that severity, on that line) or reject, with a short reason. Do not change your step-1
    list after you have seen the findings.
