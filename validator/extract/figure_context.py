@@ -41,9 +41,12 @@ STUB_WORDS = 14  # a body this short (a byline, a line of tags) tells no story: 
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
 
 
+GREGORIAN_YEARS = range(1900, 2101)  # the years a four-digit figure may name in the news
+
+
 def _year(text: str) -> int:
-    """The year a token of four digits names (1900-2100), else 0."""
-    return int(text) if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 else 0
+    """The year a token of four digits names (GREGORIAN_YEARS), else 0."""
+    return int(text) if len(text) == 4 and text.isdigit() and int(text) in GREGORIAN_YEARS else 0
 
 
 def lead_paragraph(doc) -> int:
@@ -76,7 +79,7 @@ class FigureContext:
         its sentence stands a (Gregorian) year earlier than the article's own (the latest it names that is
         not a target: بحلول 2030), or العام الماضي. A year after منذ / مقارنة is a point of comparison (أسوأ حصيلة منذ 2009), not a date."""
         years = [(n, n.value) for n in items if n.category == "year" and isinstance(n.value, int)
-                 and 1900 <= n.value <= 2100]
+                 and n.value in GREGORIAN_YEARS]
         marks: dict[int, int] = {}  # sentence -> normalized offset of its first past date
         def mark(sentence: int, offset: int) -> None:
             k = self.ctx.index.containing(offset)
