@@ -78,7 +78,11 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
             carrier = None  # وحسب «رويترز»: another source, even one not resolved to an entity
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
-            if not _named(article, carrier.source):  # وكشف تقرير «ساما»: the document, not its vague noun
+            speaker = article.entity(carrier.source)
+            if not _named(article, carrier.source) or (speaker is not None and speaker.kind == "person" and any(
+                    a.kind == "document" and a.loc.start <= carrier.loc.start < a.loc.end for a in sourced[s])):
+                # وكشف تقرير «ساما»: the document, not its vague noun; وتوضح أرقام الجدول: the document its
+                # verb opens with speaks, never a person read for that verb (round 73: a table's figures)
                 carrier = next((a for a in sourced[s] if a.kind == "document"), carrier)
             paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
