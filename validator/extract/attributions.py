@@ -108,12 +108,13 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         topic = normalize_string(m.entry.get("topic")) if kind == "verb" and m.entry.get("topic") \
             and not m.entry.norm.startswith(normalize_string(m.entry.get("masdar") or "-")) else None
         topic_word = topic is not None and _word_follows(ctx, j, sentence, topic)
-        if kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
-                and not after_quote and not with_word and not _says_person(ctx, spans, m, i, j) \
-                and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
-                and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
-                and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)) \
-                and not _direct_statement(ctx, spans, m, i, j, sentence):
+        unreported = kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
+            and not after_quote and not _says_person(ctx, spans, m, i, j) \
+            and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+            and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
+            and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)) \
+            and not _direct_statement(ctx, spans, m, i, j, sentence)
+        if unreported and not with_word:
             if not topic_word:
                 continue  # ختم، تابع، عرض، وصف: a report only when a reported clause follows
             topic_only = True  # تحدثت مصادر عسكرية عن انفجار: what a vague source told (see below)
@@ -138,7 +139,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
-            if with_words and not with_word \
+            if with_words and not with_word and (unreported or not m.entry.get("with-source")) \
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
@@ -258,6 +259,11 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
                 and not _body_discloses(ctx, m, j, sentence):
             continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
+        if unreported and m.entry.get("with-source") == "official" \
+                and (source is None or source.vague or (source.kind == "person" and not source.titles)):
+            if source is not None:
+                _not_source_in(ctx, source, sentence)
+            continue  # أعرب الأهالي عن غضبهم: a feeling voiced by no body or official reports nothing
         _record(ctx, results, m, kind, source, sentence, paragraph, implicit, last_source)
     results.extend(_colon_attributions(ctx, spans))
     results.extend(_quote_runs(ctx, quotes, results, by_id))

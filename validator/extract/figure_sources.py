@@ -275,6 +275,10 @@ def acting_bodies(ctx: Context, article: Article) -> None:
               and not is_outlet(e) for m in e.mentions}
     people = {ctx.norm.to_normalized(m.loc.start): e for e in article.entities if e.kind == "person" and not e.vague
               for m in e.mentions}
+    # the named person a title after the verb belongs to, however long the title (وزير الشؤون البلدية
+    # والقروية المهندس فلان: round 73, a minister's approval of contracts)
+    titled = {ctx.norm.to_normalized(m.title_loc.start): e for e in article.entities if e.kind == "person"
+              and not e.vague and not e.role_only for m in e.mentions if m.title_loc is not None and m.form == "name"}
     added = []
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
@@ -283,7 +287,8 @@ def acting_bodies(ctx: Context, article: Article) -> None:
             continue  # only a verb that opens its sentence has the body as its subject
         entity = bodies.get(body.start)
         if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
-            entity = next((people[t.start] for t in ctx.tokens[m.end:m.end + TITLE_TO_NAME] if t.start in people), None)
+            entity = titled.get(body.start) or next(
+                (people[t.start] for t in ctx.tokens[m.end:m.end + TITLE_TO_NAME] if t.start in people), None)
             if entity is None and not body.text.startswith(ARTICLE):
                 continue
         elif entity is None:

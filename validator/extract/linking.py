@@ -187,9 +187,10 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
 
 
 def _reports_to(article: Article, a: Attribution, end: int) -> bool:
-    """A named source's reporting verb whose that-clause (أن، إن) runs from it to `end`."""
+    """A named source's reporting verb whose that-clause (أن، إن) runs from it to `end`; an official named
+    by his role (المتحدث الإعلامي للدفاع المدني) is one too (round 70: an injury count after the spokesman's ؛)."""
     entity = article.entity(a.source)
-    if a.kind != "verb" or entity is None or entity.vague or entity.role_only or is_outlet(entity):
+    if a.kind != "verb" or entity is None or entity.vague or is_outlet(entity):
         return False  # a news site's report carries nothing past its sentence (round 49)
     return any(normalize_cached(w.group()) in _THAT_CLAUSE for w in WORD_RUN.finditer(article.doc.text, a.loc.end, end))
 
