@@ -298,7 +298,41 @@ def name_slot_variants(ctx: Context, entities, known: set[str]) -> list[Spelling
     """A family name's other spelling where a name stands: without its article, or with a letter more
     or less at its end."""
     out = dropped_article_names(ctx, entities, known)
+    out += family_vowel_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms})
     return out + end_letter_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms})
+
+
+# A family name with the article written once with an inner long vowel less (سعيد ناصر علي المطاريفي /
+# سعيد ناصر المطريفي) where both spellings close a full name that opens with the same given name and
+# father's name: one person's name mistyped (round 73 missed one). One given name alone is no evidence
+# (سالم العمري / سالم العامري may be two families), nor a word of the lexicons.
+SHARED_NAMES_MIN = 2  # the first words (given name, father's name) both full names open with
+
+
+def family_vowel_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
+    names = {tuple(normalize_string(m.loc.text).split()) for e in entities if e.kind == "person"
+             for m in e.mentions if m.form == "name"}
+    names = sorted(n for n in names if len(n) > SHARED_NAMES_MIN and n[-1].startswith(ARTICLE))
+    pairs = {(a[-1], b[-1]) for a in names for b in names if len(a[-1]) == len(b[-1]) + 1
+             and a[:SHARED_NAMES_MIN] == b[:SHARED_NAMES_MIN] and _vowel_less(a[-1], b[-1])}
+    out = []
+    for longer, shorter in sorted(pairs):
+        if ctx.res.is_non_name(longer) or ctx.res.is_non_name(shorter):
+            continue
+        spans = [min(((ctx.tokens[k].start, ctx.tokens[k].end) for k in ctx.positions({w})), default=None)
+                 for w in (longer, shorter)]
+        if None in spans:
+            continue
+        locs = sorted((ctx.loc(*span) for span in spans), key=lambda x: x.start)
+        if not any(loc.text in known for loc in locs):
+            out.append(SpellingGroup(longer, tuple((loc.text, loc) for loc in locs), "person", "family-vowel"))
+    return out
+
+
+def _vowel_less(longer: str, shorter: str) -> bool:
+    """shorter is longer without one long vowel inside its stem (after the article's first letter, before its last)."""
+    return any(longer[i] in LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter
+               for i in range(len(ARTICLE) + 1, len(longer) - 1))
 
 
 # A family name written once with one letter more at its end (ستيوارت فيفر / ستيوارت فيفرز، خالد العوض /
@@ -389,3 +423,20 @@ def _opens_other_name(ctx: Context, span: tuple[int, int], named: str) -> bool:
             or ctx.res.is_non_name(texts[k]):
         return False
     return texts[k] not in {texts[j + 1] for j in ctx.positions({named}) if j + 1 < len(texts)}
+
+
+# A headline's foreign name written in the body with a long vowel less or more, the body's spelling right
+# after a nationality or a title (كوتينيوس يغيب / البرازيلي كوتينوس): one player mistyped (round 71
+# missed one). Both spellings of ROLE_SLOT_MIN letters or more: shorter ones are Arabic words one derives
+# from the other (تمديد / الإسباني تمدد إقامته).
+ROLE_SLOT_MIN = 6
+
+
+def after_role(ctx: Context, spans, start: int, words: tuple[str, str]) -> bool:
+    """One of the spans from start on stands right after a nationality or a title (البرازيلي ماركينوس،
+    المدافع فلوريس): the word a story introduces a person by, a name's slot; both words long enough."""
+    if min(map(len, words)) < ROLE_SLOT_MIN:
+        return False
+    res, texts = ctx.res, ctx.texts
+    previous = [texts[k - 1] for k in (ctx.index.containing(s) for s, _ in spans if s >= start) if k > 0]
+    return any(res.nationality_forms.lookup(p) is not None or res["titles"].lookup(p) is not None for p in previous)

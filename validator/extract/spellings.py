@@ -21,7 +21,7 @@ from validator.extract.name_endings import dropped_middle_names, final_vowel_nam
 from validator.extract.name_variants import alef_waw_longer, alef_waw_shorter, dropped_letter_names, final_marbuta_names, \
     g_name_pairs, moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
-    _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, name_slot, name_slot_variants
+    _final_ya_names, _headline_speaker_variants, _headline_tokens, _opens_full_name, after_role, name_slot, name_slot_variants
 from validator.extract.resources import loose_key
 from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affix, affixes, letters, word_class
@@ -440,7 +440,8 @@ def _anchor_allows(anchor: str, rule: str, word: str, name: str, spans: dict, he
         return False
     if rule not in ("long-vowel", "alef-waw"):
         return True
-    return bool(_next_names(ctx, spans[word], person_words) & _next_names(ctx, spans.get(name, ()), person_words))
+    return bool(_next_names(ctx, spans[word], person_words) & _next_names(ctx, spans.get(name, ()), person_words)) \
+        or anchor == "headline" and after_role(ctx, spans[word], headline_end, (word, name))  # (name_typos.ROLE_SLOT_MIN)
 
 
 # A full name written twice with the same given name and two neighbouring letters of the family name
