@@ -63,7 +63,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             if para.start <= reopened < para.end:
                 q.evidence.append(CONTINUED_NEXT_PARAGRAPH)
             elif q.open_mark != '"' and text[paragraphs[pi - 1].start:q.loc.start].strip() \
-                    and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])):
+                    and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])) \
+                    and not text[paragraphs[pi - 1].start:paragraphs[pi - 1].end].rstrip().endswith(":"):
                 q.evidence.append(CLOSED_NEXT_PARAGRAPH)
         straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
@@ -395,8 +396,19 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
         return _straight_closes_next(text, stack, start, end)
     if _closes_with_same_glyph(text, stack, start, end) != -1:
         return True
-    pos_close, pos_open = text.find(PAIRS[mark], start, end), text.find(mark, start, end)
-    return pos_close != -1 and (pos_open == -1 or pos_close < pos_open) and not _pairs_alone(text, mark, start, end)
+    return _closes_past_nested(text, mark, start, end) and not _pairs_alone(text, mark, start, end)
+
+
+def _closes_past_nested(text: str, mark: str, start: int, end: int) -> bool:
+    """The next paragraph closes the carried mark: a closing mark left over once its own quotations pair
+    (... «الأغطية» ... «المصهرات» ...».: a clause quoted whole, with its inner terms quoted too, round 71)."""
+    depth = 1
+    for k in mark_positions(text[start:end], _MARK_CHARS):
+        ch = text[start + k]
+        depth += 1 if ch == mark else -1 if ch == PAIRS[mark] else 0
+        if depth == 0:
+            return True
+    return False
 
 
 def _closes_with_same_glyph(text: str, stack: list[tuple[str, int]], start: int, end: int) -> int:
