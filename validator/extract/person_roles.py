@@ -138,13 +138,16 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
     """عبر عدد من الجماهير عن ثقتهم ...، استطلعت آراء بعض المتسوقين: a lead (the first paragraph of the
     body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
     noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
-    after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
+    after it are members of that group, described by the piece (blind round 58: rejected twice on fans); so
+    does the group, indefinite, as the subject of the lead's opening verb (شكا سكان الحي: round 73)."""
     if ctx.distinct_texts.isdisjoint(_VOX_POP_FORMS):
         return None  # (most articles name no group of the public)
     headline, tokens = ctx.doc.headline, ctx.tokens
     start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
 
     def opens_vox_pop(k: int) -> bool:
+        if k == start + 1 and tokens[k].text in _VOX_POP_GROUPS:
+            return True  # the group, indefinite, subject of the lead's opening verb: شكا سكان الحي، طالب أهالي القرية
         return tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS and k - 2 >= start and (
             tokens[k - 1].text in _VOX_POP_SOME or (tokens[k - 1].text in _MIN and tokens[k - 2].text in _VOX_POP_COUNTS))
     # the first such group after the headline, if the lead (the paragraph the body opens with) runs to it:
