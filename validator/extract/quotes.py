@@ -73,7 +73,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
                     q.ambiguous = True  # pairing of the other straight marks is a guess
         if stack:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt is not None and not _closes_reversed(here, stack) and _continues(text, stack, nxt.start, nxt.end):
+            into_list = text[para.start:para.end].rstrip().endswith(":")
+            if nxt is not None and not _closes_reversed(here, stack) \
+                    and _continues(text, stack, nxt.start, nxt.end, into_list):
                 carried = stack  # a quotation that runs on into the next paragraph
                 reopened = _reopening(text, stack, nxt.start, nxt.end)
                 closes_same = _closes_with_same_glyph(text, stack, nxt.start, nxt.end)
@@ -387,8 +389,10 @@ def _stray_and_unclosed(ctx: Context, quotes: list[Quote], para, marks: list[int
         and _closes_without_opening(ctx, quotes, para, marks, faces, closers)
 
 
-def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
-    """Newsroom convention: a quotation runs on when the next paragraph reopens it or simply closes it."""
+def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int, into_list: bool) -> bool:
+    """Newsroom convention: a quotation runs on when the next paragraph reopens it or simply closes it;
+    one whose paragraph ends on a colon (into_list) runs on into the list below it, whose items may quote
+    terms of their own before the closing mark (_closes_past_nested)."""
     mark = stack[-1][0]
     if _reopening(text, stack, start, end) != -1:
         return True
@@ -396,12 +400,17 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
         return _straight_closes_next(text, stack, start, end)
     if _closes_with_same_glyph(text, stack, start, end) != -1:
         return True
-    return _closes_past_nested(text, mark, start, end) and not _pairs_alone(text, mark, start, end)
+    if into_list and len(stack) == 1:
+        return _closes_past_nested(text, mark, start, end)
+    pos_close, pos_open = text.find(PAIRS[mark], start, end), text.find(mark, start, end)
+    return pos_close != -1 and (pos_open == -1 or pos_close < pos_open) and not _pairs_alone(text, mark, start, end)
 
 
 def _closes_past_nested(text: str, mark: str, start: int, end: int) -> bool:
     """The next paragraph closes the carried mark: a closing mark left over once its own quotations pair
-    (... «الأغطية» ... «المصهرات» ...».: a clause quoted whole, with its inner terms quoted too, round 71)."""
+    (بما يلي: / * ج: ... «الأغطية» ... «المصهرات» ...».: a contract's clause and its items quoted whole,
+    with terms of its own quoted too, round 71). Only after a colon: elsewhere a quotation the next
+    paragraph opens is new speech (وقال: “...“المونديالي” ...”) and the carried one stays unclosed."""
     depth = 1
     for k in mark_positions(text[start:end], _MARK_CHARS):
         ch = text[start + k]
