@@ -68,6 +68,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     # مشاركون ...: a description of the group after a list of names
     listed = None
     street = _street_interview_start(ctx, entities) or _vox_pop_lead(ctx)
+    lead_title = _headline_speaker_titled_in_lead(ctx, entities)
     for e in entities:
         if e.kind != "person" or not e.mentions or _titled(e.mentions[0]):
             continue
@@ -108,6 +109,8 @@ def introduced_by_role(ctx: Context, entities) -> None:
         if described is not None:
             e.introduced = True
             mention.lexicon.extend(described.evidence)
+        elif lead_title is not None and _headline_speaker(normalize_string(mention.loc.text), mention.loc.start, lead_title):
+            e.introduced = True  # the lead's title is the headline's speaker's, his name given bare
         elif street is not None and street[0] < mention.loc.start:
             e.introduced = True  # المواطن فلان يقول ... . من جهته، يقول فلان: another passer-by of a street interview
             mention.lexicon.append(street[1])
@@ -138,13 +141,16 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
     """عبر عدد من الجماهير عن ثقتهم ...، استطلعت آراء بعض المتسوقين: a lead (the first paragraph of the
     body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
     noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
-    after it are members of that group, described by the piece (blind round 58: rejected twice on fans)."""
+    after it are members of that group, described by the piece (blind round 58: rejected twice on fans); so
+    does the group, indefinite, as the subject of the lead's opening verb (شكا سكان الحي: round 73)."""
     if ctx.distinct_texts.isdisjoint(_VOX_POP_FORMS):
         return None  # (most articles name no group of the public)
     headline, tokens = ctx.doc.headline, ctx.tokens
     start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end)) if headline is not None else 0
 
     def opens_vox_pop(k: int) -> bool:
+        if k == start + 1 and tokens[k].text in _VOX_POP_GROUPS:
+            return True  # the group, indefinite, subject of the lead's opening verb: شكا سكان الحي، طالب أهالي القرية
         return tokens[k].text.removeprefix(_ARTICLE) in _VOX_POP_GROUPS and k - 2 >= start and (
             tokens[k - 1].text in _VOX_POP_SOME or (tokens[k - 1].text in _MIN and tokens[k - 2].text in _VOX_POP_COUNTS))
     # the first such group after the headline, if the lead (the paragraph the body opens with) runs to it:
@@ -157,6 +163,45 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
         return None
     return ctx.norm.to_original(tokens[found].start), \
         ctx.res["attribution-words"].lookup(tokens[found].text.removeprefix(_ARTICLE)).source
+
+
+HEADLINE_SPEAKER_WORDS = 2  # كوفي عنان: «...»: a headline's speaker before its colon, his name alone
+
+
+def _headline_speaker_titled_in_lead(ctx: Context, entities) -> tuple[str, int, str] | None:
+    """عنان: ... or كوفي عنان يحذر ... / قال الأمين العام السابق للأمم المتحدة إن ... / وقال كوفي عنان: a
+    headline quoting a person by name before its colon, or opening on his name, and a lead quoting a
+    person by his title alone (a person entity whose first mention is the title, a source): the lead's
+    title is the headline's speaker's, whose name the headline and the body give bare (round 72 rejected a
+    missing-title on such a name). The speaker's last word before the colon (or ""), where the lead's
+    title stands (original offset) and the headline's normalized text, or None."""
+    headline = ctx.doc.headline
+    if headline is None:
+        return None
+    tokens = ctx.tokens
+    start = ctx.index.at_or_after(ctx.norm.to_normalized(headline.end))
+    if start >= len(tokens) or start == 0:
+        return None
+    lead = ctx.sentence_of(tokens[start].start)[1]
+    titled = [e.mentions[0].loc.start for e in entities if e.kind == "person" and e.mentions
+              and e.mentions[0].form == "title" and e.mentions[0].is_source
+              and ctx.sentence_of(ctx.norm.to_normalized(e.mentions[0].loc.start))[1] == lead]
+    if not titled:
+        return None
+    colon = next((k for k in range(1, min(start, HEADLINE_SPEAKER_WORDS + 1)) if tokens[k].text == ":"), None)
+    speaker = tokens[colon - 1].text if colon is not None and all(
+        tokens[k].kind == "word" for k in range(colon)) else ""
+    return speaker, min(titled), normalize_string(ctx.doc.text[headline.start:headline.end])
+
+
+def _headline_speaker(name: str, at: int, lead_title: tuple[str, int, str]) -> bool:
+    """The person (normalized name, first mention at `at`) is the headline's speaker of
+    _headline_speaker_titled_in_lead: his full name opens the headline, or his last word is the speaker
+    before its colon and the body names him after the lead's title."""
+    speaker, title_at, headline = lead_title
+    words = name.split()
+    return (len(words) >= HEADLINE_SPEAKER_WORDS and headline.startswith(name + " ")) \
+        or (title_at < at and words[-1] == speaker)
 
 
 def _possessive_role_before(ctx: Context, mention) -> bool:

@@ -63,7 +63,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             if para.start <= reopened < para.end:
                 q.evidence.append(CONTINUED_NEXT_PARAGRAPH)
             elif q.open_mark != '"' and text[paragraphs[pi - 1].start:q.loc.start].strip() \
-                    and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])):
+                    and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])) \
+                    and not text[paragraphs[pi - 1].start:paragraphs[pi - 1].end].rstrip().endswith(":"):
                 q.evidence.append(CLOSED_NEXT_PARAGRAPH)
         straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
@@ -72,7 +73,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
                     q.ambiguous = True  # pairing of the other straight marks is a guess
         if stack:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt is not None and not _closes_reversed(here, stack) and _continues(text, stack, nxt.start, nxt.end):
+            into_list = text[para.start:para.end].rstrip().endswith(":")
+            if nxt is not None and not _closes_reversed(here, stack) \
+                    and _continues(text, stack, nxt.start, nxt.end, into_list):
                 carried = stack  # a quotation that runs on into the next paragraph
                 reopened = _reopening(text, stack, nxt.start, nxt.end)
                 closes_same = _closes_with_same_glyph(text, stack, nxt.start, nxt.end)
@@ -386,8 +389,10 @@ def _stray_and_unclosed(ctx: Context, quotes: list[Quote], para, marks: list[int
         and _closes_without_opening(ctx, quotes, para, marks, faces, closers)
 
 
-def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) -> bool:
-    """Newsroom convention: a quotation runs on when the next paragraph reopens it or simply closes it."""
+def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int, into_list: bool) -> bool:
+    """Newsroom convention: a quotation runs on when the next paragraph reopens it or simply closes it;
+    one whose paragraph ends on a colon (into_list) runs on into the list below it, whose items may quote
+    terms of their own before the closing mark (_closes_past_nested)."""
     mark = stack[-1][0]
     if _reopening(text, stack, start, end) != -1:
         return True
@@ -395,8 +400,24 @@ def _continues(text: str, stack: list[tuple[str, int]], start: int, end: int) ->
         return _straight_closes_next(text, stack, start, end)
     if _closes_with_same_glyph(text, stack, start, end) != -1:
         return True
+    if into_list and len(stack) == 1:
+        return _closes_past_nested(text, mark, start, end)
     pos_close, pos_open = text.find(PAIRS[mark], start, end), text.find(mark, start, end)
     return pos_close != -1 and (pos_open == -1 or pos_close < pos_open) and not _pairs_alone(text, mark, start, end)
+
+
+def _closes_past_nested(text: str, mark: str, start: int, end: int) -> bool:
+    """The next paragraph closes the carried mark: a closing mark left over once its own quotations pair
+    (بما يلي: / * ج: ... «الأغطية» ... «المصهرات» ...».: a contract's clause and its items quoted whole,
+    with terms of its own quoted too, round 71). Only after a colon: elsewhere a quotation the next
+    paragraph opens is new speech (وقال: “...“المونديالي” ...”) and the carried one stays unclosed."""
+    depth = 1
+    for k in mark_positions(text[start:end], _MARK_CHARS):
+        ch = text[start + k]
+        depth += 1 if ch == mark else -1 if ch == PAIRS[mark] else 0
+        if depth == 0:
+            return True
+    return False
 
 
 def _closes_with_same_glyph(text: str, stack: list[tuple[str, int]], start: int, end: int) -> int:
