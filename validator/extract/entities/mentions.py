@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _DEMONSTRATIVES, _OWN_TEXT, _spelling_variant
-from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
+from validator.extract.letters import (
+    ARTICLE, MARBUTA, NAME_CLITIC_PREFIXES, PREPOSITION_PREFIXES, PRONOUN_SUFFIXES, TEH, VERBAL_NOUN_TEMPLATES, fits_template,
+)
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 from validator.text.normalize import normalize_cached
@@ -142,7 +144,7 @@ class MentionPasses(UnnamedPasses):
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
                     m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
                     m.title = loc.text.strip(" ،,")
-            elif self._identified_role(phrase):
+            elif self._identified_role(phrase) or self._pronoun_genitive(phrase):
                 key = " ".join(self.ctx.texts[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
                 if entity is None:
@@ -166,6 +168,19 @@ class MentionPasses(UnnamedPasses):
                                     phrase.gender, vague=True)
                     self.entities.append(entity)
                     self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+
+    def _pronoun_genitive(self, phrase: TitlePhrase) -> bool:
+        """رئيس تحريرها، رئيس مجلس إدارتها: a role whose genitive (its last word, or the word after a one-word
+        role) carries a possessive pronoun is definite, the one holder of that office in the body the pronoun
+        refers to, no anonymous official (as رئيسها is not). Only a feminine noun (إدارتها) or a verbal noun
+        (تحريرها) is read as that genitive: a verb with its object pronoun (صحافي عقده) is none."""
+        k = phrase.end if phrase.end - phrase.start == 1 else phrase.end - 1
+        w = self._word(k)
+        if not w or w.startswith(PREPOSITION_PREFIXES) or w.startswith(ARTICLE) or self._written(k).endswith(MARBUTA):
+            return False  # مواطن صورة: ة folded to ه by normalizing is no pronoun
+        suffix = next((s for s in sorted(PRONOUN_SUFFIXES, key=len, reverse=True) if w.endswith(s)), None)
+        stem = w[:-len(suffix)] if suffix else ""
+        return len(stem) >= 3 and (stem.endswith(TEH) or fits_template(stem, VERBAL_NOUN_TEMPLATES))
 
     def _kana_subject(self, phrase: TitlePhrase) -> bool:
         """وكان عضو في الحزب (قد) قال لوكالة ...: the role between the كان that opens its clause and a
