@@ -16,6 +16,7 @@ from validator.extract.attribution_sources import (
     _STATEMENT_FILLER,
     _THAT_CLAUSE,
     _after_subject,
+    _filler,
     _firsts,
     _clause_follows,
     _last_person,
@@ -245,8 +246,11 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         elif _listed_topic(ctx, i):
             continue  # في التحقيقات والتقارير والمتابعات: one item of a list of topics, no vehicle of a claim
         else:  # a statement noun: في بيان، في تصريح
-            source = _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
-                                    documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
+            # ويتهم التقرير المسؤولين: a definite statement noun heads no construct; a noun right after it is
+            # the verb's object, not the statement's author (a filler may still lead to one: التقرير الصادر عن)
+            construct = not (m.entry.norm.startswith(ARTICLE) and j < len(ctx.tokens) and not _filler(ctx, j, _STATEMENT_FILLER))
+            source = construct and _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
+                                                  documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
                                                                          documents=False)
         if source is not None and not source.vague and kind != "statement" \
                 and (report := _document_at(ctx, spans, j)) is not None:

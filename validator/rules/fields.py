@@ -16,7 +16,9 @@ from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, Spel
 from validator.extract.patterns.shapes import definite
 from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
-from validator.extract.wordclasses import one_word
+from validator.extract.wordclasses import one_word, word_class
+
+_ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى: one member of a group
 
 _LINK_LINE = one_word("figure-words", "link-line")  # رابط الخبر بصحيفة ...: the headline repeated
 
@@ -200,6 +202,9 @@ def _back_reference(mention, a: Article) -> bool:
     entity = a.entity(mention.entity)
     if entity is None or not definite(normalize_cached(mention.loc.text.split()[0])):
         return False
+    before = a.doc.text[max(0, mention.loc.start - 8):mention.loc.start].split()
+    if before and normalize_cached(before[-1]) in _ONE_OF:
+        return False  # يقول أحد المراقبين: one member the story singles out, with a claim of his own
     earlier = [x for x in entity.mentions if x.is_source and x.loc.start < mention.loc.start]
     if earlier and _experts_at_large_again(entity, mention, earlier, a):
         return False

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from validator.extract.entities.unnamed import UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _DEMONSTRATIVES, _OWN_TEXT, _spelling_variant
-from validator.extract.letters import ARTICLE, NAME_CLITIC_PREFIXES
+from validator.extract.letters import (
+    ARTICLE, MARBUTA, NAME_CLITIC_PREFIXES, NISBA_ENDING, PREPOSITION_PREFIXES, PRONOUN_SUFFIXES, TEH, VERBAL_NOUN_TEMPLATES, fits_template,
+)
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 from validator.text.normalize import normalize_cached
 from validator.text.wordcache import WordCache
-from validator.extract.wordclasses import word_class
+from validator.extract.wordclasses import affix, word_class
+
+_NISBA_ENDINGS = (NISBA_ENDING, affix("feminine-nisba"))  # ي، يه: an adjective, no name
 
 _KANA = word_class("attribution-words", "kana")  # كان، وكان
 _QAD = word_class("attribution-words", "qad")    # قد
@@ -142,7 +146,7 @@ class MentionPasses(UnnamedPasses):
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
                     m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
                     m.title = loc.text.strip(" ،,")
-            elif self._identified_role(phrase):
+            elif self._identified_role(phrase) or self._pronoun_genitive(phrase):
                 key = " ".join(self.ctx.texts[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
                 if entity is None:
@@ -158,7 +162,7 @@ class MentionPasses(UnnamedPasses):
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
                     and self._holder_after_vague(phrase.start, phrase.end, phrase.gender):
                 pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows
-            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
+            elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and not self._body_named(phrase.start) \
                     and (self._speaker_position(phrase.start) or self._kana_subject(phrase)):
                 # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
@@ -166,6 +170,26 @@ class MentionPasses(UnnamedPasses):
                                     phrase.gender, vague=True)
                     self.entities.append(entity)
                     self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+
+    def _body_named(self, i: int) -> bool:
+        """ذكرت مؤسسة ماركت للأبحاث: a body's head noun that is also a title (مؤسسة) and a word after it
+        that is no adjective (a nisba: مؤسسة خيرية stays an anonymous body) is that body, named."""
+        w = self._word(i + 1)
+        return i in self._body_at and bool(w) and not w.endswith(_NISBA_ENDINGS) \
+            and w not in self.res.vague_modifiers
+
+    def _pronoun_genitive(self, phrase: TitlePhrase) -> bool:
+        """رئيس تحريرها، رئيس مجلس إدارتها: a role whose genitive (its last word, or the word after a one-word
+        role) carries a possessive pronoun is definite, the one holder of that office in the body the pronoun
+        refers to, no anonymous official (as رئيسها is not). Only a feminine noun (إدارتها) or a verbal noun
+        (تحريرها) is read as that genitive: a verb with its object pronoun (صحافي عقده) is none."""
+        k = phrase.end if phrase.end - phrase.start == 1 else phrase.end - 1
+        w = self._word(k)
+        if not w or w.startswith(PREPOSITION_PREFIXES) or w.startswith(ARTICLE) or self._written(k).endswith(MARBUTA):
+            return False  # مواطن صورة: ة folded to ه by normalizing is no pronoun
+        suffix = next((s for s in sorted(PRONOUN_SUFFIXES, key=len, reverse=True) if w.endswith(s)), None)
+        stem = w[:-len(suffix)] if suffix else ""
+        return len(stem) >= 3 and (stem.endswith(TEH) or fits_template(stem, VERBAL_NOUN_TEMPLATES))
 
     def _kana_subject(self, phrase: TitlePhrase) -> bool:
         """وكان عضو في الحزب (قد) قال لوكالة ...: the role between the كان that opens its clause and a

@@ -494,16 +494,16 @@ class UnnamedPasses(SpeakerPasses):
         return any((e := lex.lookup(w)) is not None and e.get("record") == "yes" for w in words)
 
     def _publisher_after(self, j: int, adjectives: int = 2) -> bool:
-        """The body that published a document, after ل and at most two adjectives (دراسة حديثة لجامعة
-        فلوريدا، تقرير سنوي لمنظمة الصحة العالمية), or after a verb that says it issued it (دراسة
-        أمريكية حديثة أعدتها جامعة ييل). An adjective is an indefinite word of no other class."""
+        """The body that published a document, after ل or من and at most two adjectives (دراسة حديثة لجامعة
+        فلوريدا، تقرير رسمي من وزارة الخارجية), or after a verb that says it issued it (دراسة أمريكية حديثة
+        أعدتها جامعة ييل). An adjective is an indefinite word of no other class."""
         for k in range(j, min(j + adjectives + 1, len(self.tokens))):
             w = self._word(k)
             if w is None:
                 return False
-            body = self._body_at.get(k)
+            body = self._body_at.get(k + (w == _PARTITIVE))
             if body is not None:
-                return body[1].prefix == LI
+                return body[1].prefix == LI or (w == _PARTITIVE and not body[1].prefix)
             if w in _DOCUMENT_ISSUED:
                 return True
             if self._is_definite(k) or w.startswith(PREPOSITION_PREFIXES) or _verb_like(w) \
