@@ -22,6 +22,8 @@ MARKET_WINDOW = 6  # tokens either side of a numeral within which a market term 
 CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
 RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
 STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
+PROTEST_BEFORE = 3  # tokens between a protest verb and the people it counts (وتظاهر أمس 300 طالب)
+PROTEST_AFTER = 8  # tokens between a count of people and its protest word (300 شخص معظمهم من الطلاب احتجاجا)
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 ITEM_PRICE_WINDOW = 4  # tokens between a price word and the sum it gives (ثمنها المقدر هو 165 ألف، بسعر لا يزيد عن 475 ألف)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
@@ -300,6 +302,11 @@ class FigureContext:
     def record_figure(self, first: int, last: int, sentence: int) -> bool:
         """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""
         return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW)
+
+    def protest_figure(self, first: int, last: int, sentence: int) -> bool:
+        """People who protest (pattern label protest-context: تظاهر، احتجاجا، اعتصام) counted with any noun,
+        the protest word just before the count or a few words after it in its clause: a contested count."""
+        return self._context_near("protest-context", first, last, sentence, PROTEST_BEFORE, PROTEST_AFTER)
 
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the

@@ -20,7 +20,6 @@ _DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
 
-
 _YEAR_WORDS = word_class("figure-words", "year-words")
 _AGE_OPEN = "("
 _CLOCK_WORDS = word_class("figure-words", "clock-words")
@@ -327,8 +326,7 @@ class NumberExtractor:
         item.market = self.context.market_figure(first, last, sentence)
         item.market_terms, item.market_density = self.context.market_report(paragraph)
         item.market_wrap = category in ("money", "percent", "quantity") and self.context.wrap_figure(category, first, last, sentence)
-        item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph()
-                      and self.context.cargo_figure(first, last, sentence))
+        item.cargo = category == "quantity" and paragraph != self.context.lead_paragraph() and self.context.cargo_figure(first, last, sentence)
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
             item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
             item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)
@@ -348,6 +346,8 @@ class NumberExtractor:
         category, noun_type, source = self._categorize_raw(value, attrs, noun, first, last, start, sentence)
         if category == "casualty" and noun_type in PEOPLE_TYPES:
             category = "people"  # نزوح 11 مليون شخص، اعتقال 12 شابا: people affected, not casualties
+        if category == "people" and noun_type not in PEOPLE_TYPES and self.context.protest_figure(first, last, sentence):
+            noun_type = "protesting"  # تظاهر 300 طالب: people counted as protesters, whatever their noun
         return category, noun_type, source
 
     def _categorize_raw(self, value, attrs, noun, first, last, start, sentence):
