@@ -419,9 +419,9 @@ class NumberExtractor:
             if noun in _OTHERS:
                 # وإصابة 112 آخرين: the noun refers back; the verb says what was counted
                 return ("casualty", casualty, None) if casualty else ("people", None, None)
-            for lex_name, category in (("currencies", "money"), ("casualty-nouns", "casualty"),
-                                       ("people-nouns", "people")):
-                entry = res[lex_name].lookup(noun)
+            for lexicon, category in ((res["currencies"], "money"), (res["casualty-nouns"], "casualty"),
+                                      (res["people-nouns"], "people"), (res.nationality_nouns, "people")):
+                entry = lexicon.lookup(noun)  # (a nationality: 200 هولندي، ثلاثة إيرانيين: people of that nation)
                 if entry is not None:
                     if category == "people" and (casualty or self._casualty_around(first, k + 1)):
                         return "casualty", casualty or self._casualty_around(first, k + 1), entry.source

@@ -216,6 +216,16 @@ class Resources:
         return lex
 
     @cached_property
+    def nationality_nouns(self) -> Lexicon:
+        """The indefinite forms of the nationality adjectives (هولندي، إيرانيين), as written, with no clitic:
+        after a count, the people it counts; a definite one (للروسية، القرن السابع عشر الإنجليزي) or one
+        joined to the next word (مونديال 2010 والبرازيلي 2014) is no counted noun."""
+        lex = Lexicon("nationality-nouns")
+        lex.add_all(e for e in self.nationality_forms.entries if not e.norm.startswith(_ARTICLE))
+        lex.lookup = lex.by_norm.get  # the word itself, no clitic reading
+        return lex
+
+    @cached_property
     def vague_modifiers(self) -> frozenset[str]:
         return frozenset(e.norm for e in self.lexicons["vague-sources"].entries if e.get("kind") == "modifier")
 
