@@ -136,7 +136,7 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     faces the wrong way (the first right after a word, the second right before one). Guillemets of
     one kind are then read as above (MIRRORED_SLIP, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR)."""
     text = ctx.doc.text
-    if _reversed_throughout(ctx, quotes, para):
+    if _reversed_throughout(ctx, quotes, para) or _curly_in_turn(ctx, quotes, para):
         return
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
@@ -238,6 +238,31 @@ def _reversed_throughout(ctx: Context, quotes: list[Quote], para) -> bool:
 
 
 _REVERSED = "”“"  # a closing mark written to open, an opening one to close
+# the most words a term quoted with curly marks taken in turn may hold (a name, a slogan)
+IN_TURN_MAX_WORDS = 6
+
+
+def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
+    """A paragraph of curly marks alone, typed every way (” دعم “، ” دعم ”، “دعم ”، ” وافي ”), that
+    the scan leaves unpaired though, taken in order two by two, each pair holds a short term (at most
+    IN_TURN_MAX_WORDS words) and none is a closing-faced mark followed by an opening-faced one: the
+    writer's keyboard mixes the glyphs, the marks all pair up (round 74 rejected an error on such
+    a paragraph). A quotation carried from the paragraph before, or a long span, leaves it as scanned."""
+    text = ctx.doc.text
+    marks = _mark_positions(ctx, para.start, para.end)
+    if not marks or len(marks) % 2 or any(text[k] not in _REVERSED for k in marks) \
+            or any(q.loc.start < para.start for q in quotes) or all(q.balanced for q in quotes):
+        return False
+    for n in range(0, len(marks), 2):
+        i, j = marks[n], marks[n + 1]
+        words = len(text[i + 1:j].split())
+        if not 0 < words <= IN_TURN_MAX_WORDS or "\n" in text[i:j] \
+                or _faces_right_way(text, i, j, para):
+            return False
+    quotes.clear()
+    quotes.extend(_quote(ctx, marks[n], marks[n + 1], text[marks[n]], text[marks[n + 1]])
+                  for n in range(0, len(marks), 2))
+    return True
 
 
 def _faces_right_way(text: str, i: int, j: int, para) -> bool:

@@ -116,10 +116,21 @@ class SpeakerPasses(PersonPasses):
             entity, created = self.person(i, j, verb.entry.get("gender") or "m")
             mention = self.add_mention(entity, self._name_start_offset(i), self.tokens[j - 1].end, "name",
                                        lexicon=list(kept.evidence))
-            mention.bare = True
-            entity.bare = entity.bare or created
+            first_name = self._first_name_alone(i, j)
+            mention.bare = not first_name
+            entity.bare = entity.bare or (created and not first_name)
             found = found or created
         return found
+
+    def _first_name_alone(self, i: int, j: int) -> bool:
+        """فيما قالت ريما «...»: the one word is a known given name and no surname: not a later mention by
+        family name of a person titled before in words no lexicon reads (بينيتيز), but a person the reader
+        meets by first name alone, as bare as his words (round 75 flagged such a speaker). The word met
+        before (الطالبة ريما الحربي ... وقالت ريما:، ولي الله سيف ... وقال سيف:) names again one the article
+        introduced, maybe in words no lexicon reads."""
+        w = self.tokens[i].text
+        return j - i == 1 and w in self.res.given_names.by_norm and w not in self.lex["surnames"].by_norm \
+            and not any(t.text == w for t in self.tokens[:i])
 
     def _announces_quotation(self, j: int) -> bool:
         """وقال بينيتيز: «...»، وأضافت شلبي "...": a quotation opens right at token j, or after a colon.
