@@ -303,9 +303,11 @@ class FigureContext:
 
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the
-        price of one item: a price word (بسعر، ثمنها، سعر التذكرة) just before the sum in its clause."""
+        price of one item: a price word (بسعر، ثمنها، سعر التذكرة) just before the sum in its clause; or a
+        product's price list: a sum inside the span from a price word over its clause (label price-list)."""
         return self._context_near("unit-price", first, last, sentence, 0, UNIT_PRICE_WINDOW) \
-            or self._context_near("item-price", first, last, sentence, ITEM_PRICE_WINDOW, 0)
+            or self._context_near("item-price", first, last, sentence, ITEM_PRICE_WINDOW, 0) \
+            or self._context_near("price-list", first, last, sentence, 0, 0)
 
     def offer_sentence(self, sentence: int) -> bool:
         """A sentence of a company's offer: OFFER_TERMS_MIN different offer words (pattern label offer-term:

@@ -283,8 +283,8 @@ def acting_bodies(ctx: Context, article: Article) -> None:
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
         sentence, paragraph = ctx.sentence_of(verb.start)
-        if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
-            continue  # only a verb that opens its sentence has the body as its subject
+        if m.start and ctx.sentence_of(ctx.tokens[m.start - 1].start)[0] == sentence:
+            continue  # only a verb that opens its sentence (after the pattern's opener) has the body as its subject
         entity = bodies.get(body.start)
         if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
             entity = titled.get(body.start) or next(
@@ -297,11 +297,22 @@ def acting_bodies(ctx: Context, article: Article) -> None:
         agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, end), ctx.original_text(verb.start, end), "agent",
                             entity.id if entity else None, sentence=sentence, paragraph=paragraph)
         added.append(agent)
+        decided = _decision(article, m.lexicon)
         for n in article.numbers:
             if n.sentence == sentence and not n.attributed:
                 n.carried_from = agent.id  # its own sentence's figures too
+                n.decided = decided
     if added:
         article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
+
+
+def _decision(article: Article, entries: tuple[str, ...]) -> bool:
+    """An acting-body match whose verb is one of deciding (operation-verbs kind=decision: a court or a
+    prosecution ordering or renewing a detention, an official setting a figure's terms)."""
+    lexicons = article.resources.lexicons if article.resources is not None else None
+    return lexicons is not None and any(
+        (entry := lexicons.entry_at(src)) is not None and entry.get("kind") == "decision"
+        for src in entries if src.startswith("operation-verbs"))
 
 
 def participle_disclosures(ctx: Context, article: Article) -> None:

@@ -342,6 +342,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  doc="a casualty count of an earlier event its clause recalls (pattern label past-event: months or "
                                      "years before the event the story dates from, an event dated to a month marked past, a court "
                                      "case's charge): background"),
+        "decided": _attribute("decided",
+                              doc="its sentence opens with a verb of decision (operation-verbs kind=decision) and the named "
+                                  "body or official who decides (pattern label acting-body): a court or a prosecution "
+                                  "ordering or renewing the detention of the people it counts is the source of that count"),
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
