@@ -413,6 +413,29 @@ def sourced_next(ctx: Context, article: Article) -> None:
             continue
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
                                       else n.paragraph == lead and names(nxt, True))
+    _confirmed_later(article, opening)
+
+
+_COUNTS = ("casualty", "people")  # a toll and the same people counted again (ستة مصابين، قاطني الشقة وعددهم ستة)
+
+
+def _confirmed_later(article: Article, opening: list[bool]) -> None:
+    """A paragraph's first sentence gives a figure and, a sentence or more later in that paragraph, a
+    named source's account gives the same figure again (the civil defence spokesman: ... وعددهم ستة
+    أشخاص after the lead's ستة أشخاص): the lead is that source's figure told first, as a lead sourced in
+    its next sentence is (field `sourced_next`; issue 13, round 75). The same value, of the same kind (a
+    toll and a count of people alike), under a named source's attribution (not an outlet's)."""
+    confirmed = {}
+    for m in article.numbers:
+        if m.attributed and m.value is not None and _named(article, m.source) and not is_outlet(article.entity(m.source)):
+            kind = "count" if m.category in _COUNTS else m.category
+            confirmed.setdefault((m.paragraph, m.value, kind), []).append(m.sentence)
+    for n in article.numbers:
+        if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening) \
+                or not opening[n.sentence]:
+            continue
+        kind = "count" if n.category in _COUNTS else n.category
+        n.sourced_next = any(s > n.sentence for s in confirmed.get((n.paragraph, n.value, kind), ()))
 
 
 def cited_documents(ctx: Context, article: Article) -> None:

@@ -378,7 +378,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                    doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
                                        "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
                                        "after the article's one-sentence lead paragraph, a byline line skipped) names a "
-                                       "source (\"said X\") or cites a document (pattern label document-source)"),
+                                       "source (\"said X\") or cites a document (pattern label document-source); or a later sentence of its "
+                                       "paragraph gives the same figure (a toll and a count of people alike) under a "
+                                       "named source's attribution"),
         "carried": FieldSpec(lambda n, a: n.carried_from is not None,
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
                                  "over the following sentences and paragraphs, a person's words and a cited document "
