@@ -290,6 +290,12 @@ class FigureContext:
                    for lexicon in ("casualty-verbs", "casualty-nouns") for m in self.ctx.hits(lexicon))
 
     @cached_property
+    def calm(self) -> bool:
+        """The article tells no toll (no word of lexicon casualty-verbs or casualty-nouns): the people aboard
+        one vehicle there (على متنها 120 راكبا) are a detail of its scene, not the count of a disaster."""
+        return not any(self.ctx.hits(lexicon) for lexicon in ("casualty-verbs", "casualty-nouns"))
+
+    @cached_property
     def _latest_year(self) -> int:
         """The latest year the article names that is not a target (بحلول 2030): its own time, at the least."""
         tokens = self.tokens  # (the year test first: the few year tokens, not every token, look back for a target word)

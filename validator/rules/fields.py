@@ -336,8 +336,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
         "cargo": _attribute("cargo",
-                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
-                                "cargo-words just before it, a description rather than a statistic"),
+                            doc="a quantity loaded on one vehicle or vessel outside the lead, or people aboard one in an "
+                                "article that tells no toll: a word of lexicon cargo-words just before it, a description "
+                                "rather than a statistic"),
         "past_event": _attribute("past_event",
                                  doc="a casualty count of an earlier event its clause recalls (pattern label past-event: months or "
                                      "years before the event the story dates from, an event dated to a month marked past, a court "
