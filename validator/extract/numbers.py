@@ -328,7 +328,7 @@ class NumberExtractor:
         item.market_terms, item.market_density = self.context.market_report(paragraph)
         item.market_wrap = category in ("money", "percent", "quantity") and self.context.wrap_figure(category, first, last, sentence)
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph() or category == "people"
-                      and self.context.calm) and self.context.cargo_figure(first, last, sentence)
+                      and self.context.aboard(value)) and self.context.cargo_figure(first, last, sentence)
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
             item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
             item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)
