@@ -19,6 +19,7 @@ _TOLL_DATE_BREAKS = word_class("figure-words", "toll-date-breaks")
 _DATE_CLAUSE_ENDS = frozenset({ARABIC_SEMICOLON, ";", ":"})  # a semicolon or colon ends the clause the date may date
 _ASIDE_GOES_ON = CLAUSE_BREAKS - {"(", ")"}  # the clause goes on over an aside in brackets (مقياس سنوي)
 MARKET_WINDOW = 6  # tokens either side of a numeral within which a market term makes it market data
+ONE_VEHICLE_MAX = 1000  # people aboard one plane, bus or boat (على متنها 120 راكبا); more is a period's traffic
 CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل هذه الطائرة عشرين طنا) for it to be a load
 RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
 STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
@@ -291,6 +292,16 @@ class FigureContext:
         return any(paragraphs[self.ctx.sentence_of(self.tokens[m.i].start)[1]].is_headline
                    for lexicon in ("casualty-verbs", "casualty-nouns") for m in self.ctx.hits(lexicon))
 
+    def aboard(self, value: float | None) -> bool:
+        """People one vehicle may hold (fewer than ONE_VEHICLE_MAX: على متنها 120 راكبا, not the tens of
+        thousands a day's flights carried) in an article that tells no toll (no word of lexicon
+        casualty-verbs or casualty-nouns): a detail of its scene, not the count of a disaster."""
+        return value is not None and value < ONE_VEHICLE_MAX and self._calm
+
+    @cached_property
+    def _calm(self) -> bool:
+        return not any(self.ctx.hits(lexicon) for lexicon in ("casualty-verbs", "casualty-nouns"))
+
     @cached_property
     def _latest_year(self) -> int:
         """The latest year the article names that is not a target (بحلول 2030): its own time, at the least."""
@@ -310,9 +321,11 @@ class FigureContext:
 
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the
-        price of one item: a price word (بسعر، ثمنها، سعر التذكرة) just before the sum in its clause."""
+        price of one item: a price word (بسعر، ثمنها، سعر التذكرة) just before the sum in its clause; or a
+        product's price list: a sum inside the span from a price word over its clause (label price-list)."""
         return self._context_near("unit-price", first, last, sentence, 0, UNIT_PRICE_WINDOW) \
-            or self._context_near("item-price", first, last, sentence, ITEM_PRICE_WINDOW, 0)
+            or self._context_near("item-price", first, last, sentence, ITEM_PRICE_WINDOW, 0) \
+            or self._context_near("price-list", first, last, sentence, 0, 0)
 
     def offer_sentence(self, sentence: int) -> bool:
         """A sentence of a company's offer: OFFER_TERMS_MIN different offer words (pattern label offer-term:

@@ -283,8 +283,8 @@ def acting_bodies(ctx: Context, article: Article) -> None:
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
         sentence, paragraph = ctx.sentence_of(verb.start)
-        if m.span_start and ctx.sentence_of(ctx.tokens[m.span_start - 1].start)[0] == sentence:
-            continue  # only a verb that opens its sentence has the body as its subject
+        if m.start and ctx.sentence_of(ctx.tokens[m.start - 1].start)[0] == sentence:
+            continue  # only a verb that opens its sentence (after the pattern's opener) has the body as its subject
         entity = bodies.get(body.start)
         if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
             entity = titled.get(body.start) or next(
@@ -297,11 +297,22 @@ def acting_bodies(ctx: Context, article: Article) -> None:
         agent = Attribution(ctx.new_id("a"), ctx.loc(verb.start, end), ctx.original_text(verb.start, end), "agent",
                             entity.id if entity else None, sentence=sentence, paragraph=paragraph)
         added.append(agent)
+        decided = _decision(article, m.lexicon)
         for n in article.numbers:
             if n.sentence == sentence and not n.attributed:
                 n.carried_from = agent.id  # its own sentence's figures too
+                n.decided = decided
     if added:
         article.attributions = sorted(article.attributions + added, key=lambda a: a.loc.start)
+
+
+def _decision(article: Article, entries: tuple[str, ...]) -> bool:
+    """An acting-body match whose verb is one of deciding (operation-verbs kind=decision: a court or a
+    prosecution ordering or renewing a detention, an official setting a figure's terms)."""
+    lexicons = article.resources.lexicons if article.resources is not None else None
+    return lexicons is not None and any(
+        (entry := lexicons.entry_at(src)) is not None and entry.get("kind") == "decision"
+        for src in entries if src.startswith("operation-verbs"))
 
 
 def participle_disclosures(ctx: Context, article: Article) -> None:
@@ -402,6 +413,29 @@ def sourced_next(ctx: Context, article: Article) -> None:
             continue
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
                                       else n.paragraph == lead and names(nxt, True))
+    _confirmed_later(article, opening)
+
+
+_COUNTS = ("casualty", "people")  # a toll and the same people counted again (ستة مصابين، قاطني الشقة وعددهم ستة)
+
+
+def _confirmed_later(article: Article, opening: list[bool]) -> None:
+    """A paragraph's first sentence gives a figure and, a sentence or more later in that paragraph, a
+    named source's account gives the same figure again (the civil defence spokesman: ... وعددهم ستة
+    أشخاص after the lead's ستة أشخاص): the lead is that source's figure told first, as a lead sourced in
+    its next sentence is (field `sourced_next`; issue 13, round 75). The same value, of the same kind (a
+    toll and a count of people alike), under a named source's attribution (not an outlet's)."""
+    confirmed = {}
+    for m in article.numbers:
+        if m.attributed and m.value is not None and _named(article, m.source) and not is_outlet(article.entity(m.source)):
+            kind = "count" if m.category in _COUNTS else m.category
+            confirmed.setdefault((m.paragraph, m.value, kind), []).append(m.sentence)
+    for n in article.numbers:
+        if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening) \
+                or not opening[n.sentence]:
+            continue
+        kind = "count" if n.category in _COUNTS else n.category
+        n.sourced_next = any(s > n.sentence for s in confirmed.get((n.paragraph, n.value, kind), ()))
 
 
 def cited_documents(ctx: Context, article: Article) -> None:

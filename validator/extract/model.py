@@ -104,6 +104,7 @@ class NumberItem:
     cargo: bool = False                 # a load on one vehicle (مركب يحمل 500 طن): a description, not a statistic
     record: bool = False                # a figure of public record: an institution's capital, a holder's stake
     unit_price: bool = False            # a price per unit (200 ريال للساعة): a tariff, not a statistic
+    decided: bool = False               # its sentence opens with a body's or an official's decision on it (جددت النيابة حبس أربعة)
     forecast: bool = False              # after a word of expectation in its clause (pattern forecast-word)
     recalled: bool = False              # in a sentence opening with كان: an earlier report or state recalled
     outside_quote: bool = False         # its sentence's speaker says only a quotation (إن «...») that does not hold it

@@ -52,7 +52,6 @@ _OBLIQUE_PLURAL = affix("oblique-plural")
 _FEMININE_DUAL = affix("feminine-dual")
 _NISBA_PLURAL = affix("nisba-plural")
 _MASCULINE_PLURAL = affix("masculine-plural")
-# How near a market term must stand to a figure (tokens) for the figure to be price or index data.
 # Casualty words whose counts are people affected rather than casualties (killed, injured, missing).
 PEOPLE_TYPES = frozenset({"displaced", "detained", "infiltrated", "refugee", "hostage", "prisoner", "arrested"})
 
@@ -326,7 +325,8 @@ class NumberExtractor:
         item.market = self.context.market_figure(first, last, sentence)
         item.market_terms, item.market_density = self.context.market_report(paragraph)
         item.market_wrap = category in ("money", "percent", "quantity") and self.context.wrap_figure(category, first, last, sentence)
-        item.cargo = category == "quantity" and paragraph != self.context.lead_paragraph() and self.context.cargo_figure(first, last, sentence)
+        item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph() or category == "people"
+                      and self.context.aboard(value)) and self.context.cargo_figure(first, last, sentence)
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
             item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
             item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)

@@ -336,12 +336,17 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                   doc="in a sentence of a market wrap: the headline is market data (pattern label "
                                       "market-context) and the sentence names the market too (market-context)"),
         "cargo": _attribute("cargo",
-                            doc="a quantity loaded on one vehicle or vessel outside the lead: a word of lexicon "
-                                "cargo-words just before it, a description rather than a statistic"),
+                            doc="a quantity loaded on one vehicle or vessel outside the lead, or people aboard one in an "
+                                "article that tells no toll: a word of lexicon cargo-words just before it, a description "
+                                "rather than a statistic"),
         "past_event": _attribute("past_event",
                                  doc="a casualty count of an earlier event its clause recalls (pattern label past-event: months or "
                                      "years before the event the story dates from, an event dated to a month marked past, a court "
                                      "case's charge): background"),
+        "decided": _attribute("decided",
+                              doc="its sentence opens with a verb of decision (operation-verbs kind=decision) and the named "
+                                  "body or official who decides (pattern label acting-body): a court or a prosecution "
+                                  "ordering or renewing the detention of the people it counts is the source of that count"),
         "record": _attribute("record",
                              doc="a figure of public record: an institution's capital just before a sum or a holder's stake "
                                  "just after a percentage, or a verb of composition before a count of people (what a body "
@@ -374,7 +379,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                    doc="a lead figure: in the first sentence of its paragraph (its parts, where a "
                                        "semicolon cuts it), and the next sentence (in its paragraph, or opening the next "
                                        "after the article's one-sentence lead paragraph, a byline line skipped) names a "
-                                       "source (\"said X\") or cites a document (pattern label document-source)"),
+                                       "source (\"said X\") or cites a document (pattern label document-source); or a later sentence of its "
+                                       "paragraph gives the same figure (a toll and a count of people alike) under a "
+                                       "named source's attribution"),
         "carried": FieldSpec(lambda n, a: n.carried_from is not None,
                              doc="no source in its sentence, but an earlier one carries over to it: a body's release "
                                  "over the following sentences and paragraphs, a person's words and a cited document "

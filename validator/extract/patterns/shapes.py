@@ -81,6 +81,12 @@ def adverbial_participle(word: str) -> bool:
     return adverbial(word) and not word.endswith(ACCUSATIVE * 2)
 
 
+def finite_verb(word: str) -> bool:
+    """A verb's shape (verb) that is no sound masculine plural or foreign name: ون without an imperfect
+    prefix (المواطنون، a brand's name) ends a noun; يعملون stays a verb."""
+    return verb(word) and not (word.endswith(MASCULINE_PLURAL) and word[0] not in VERB_PREFIX)
+
+
 def definite(word: str) -> bool:
     """A word with the definite article (الخزينة، البنك): after an indefinite noun it makes a construct
     (إحصائيات الخزينة: the treasury's statistics), a named thing, not "some statistics"."""
@@ -92,6 +98,7 @@ SHAPES: dict[str, Callable[[str], bool]] = {
     "word": word_token,
     "number": number,
     "verb": verb,
+    "finite-verb": finite_verb,
     "verbal-noun": verbal_noun,
     "adverbial": adverbial,
     "adverbial-participle": adverbial_participle,
