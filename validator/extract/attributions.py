@@ -129,6 +129,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if m.i in refused:
                 continue  # رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: nothing was said
+            if _negated_unreported(ctx, spans, m, i, j, sentence):
+                continue  # لم يؤكدوا وفاته: what was not confirmed is no one's claim
             if m.entry.get("caused") == "yes" and i > 0 and ctx.tokens[i - 1].text in _CAUSE_RELATIVES \
                     and not (j < len(ctx.tokens) and ctx.tokens[j].text in _CALLED_TO):
                 continue  # ما دعا مدير مكتبه لطرده: "which prompted", a cause, no report
@@ -393,6 +395,16 @@ _LAM = affix("lam")  # ل
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
 _CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for
+_NEGATIONS = word_class("attribution-words", "negation")  # لم، لا، لن
+
+
+def _negated_unreported(ctx, spans, m: LexMatch, i: int, j: int, sentence: int) -> bool:
+    """A verb right after a negation with no reported clause after it or its subject (إلا أن المسؤولين لم
+    يؤكدوا وفاته): nothing was said. Not a denial (لم ينف المصدر الخبر: a claim left standing)."""
+    if i == 0 or ctx.tokens[i - 1].text not in _NEGATIONS or m.entry.get("kind") == "denial":
+        return False
+    return not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+        and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True)
 
 
 def _relative_before(ctx, i: int) -> int | None:
