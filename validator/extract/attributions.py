@@ -54,6 +54,7 @@ from validator.extract.vague_source_names import (
     fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
+from validator.extract.indefinite_antecedent import indefinite_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, WAW_ARTICLE
@@ -201,8 +202,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 elif _relays_named_statement(ctx, spans, source, sentence):
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
-                source = _subject_of_kana(ctx, spans, i, sentence) or _subject_before(ctx, spans, i, sentence) \
-                    or fronted_vague_subject(ctx, spans, i, sentence)
+                source = _subject_of_kana(ctx, spans, i, sentence) or indefinite_antecedent(ctx, spans, m, i) \
+                    or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence)
                 if source is not None and source.vague:
                     # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
                     outlet = _outlet_named_next(ctx, spans, source, sentence) \
