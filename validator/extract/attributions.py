@@ -54,7 +54,7 @@ from validator.extract.vague_source_names import (
     fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
-from validator.extract.indefinite_antecedent import indefinite_antecedent
+from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, WAW_ARTICLE
@@ -166,7 +166,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 # noun after the verb (its object), and never a speaker carried over from before
                 if m.entry.get("object") != "noun" and not _clause_follows(ctx, j, sentence, window=4):
                     continue  # التي ستبين حجم الدمار: a relative clause reports only when a clause follows
-                source = _subject_before(ctx, spans, rel, sentence)
+                source = relative_antecedent(ctx, spans, rel) or _subject_before(ctx, spans, rel, sentence)
                 if source is not None and _antecedent_disagrees(ctx, ctx.tokens[rel].text, source):
                     _not_source_in(ctx, source, sentence)  # أمام الجماهير ووسائل الإعلام، والذي يتوقع:
                     source = None  # not that noun's clause

@@ -1,4 +1,4 @@
-"""An indefinite vague source whose relative clause reports (بعد تقارير أشارت إلى أن، وسط أنباء تحدثت عن).
+"""A vague source whose relative clause reports (بعد تقارير أشارت إلى أن، بعد الأنباء التي أشارت إلى أن).
 
 Arabic writes no relative pronoun after an indefinite noun: the reporting verb right after the noun, of its
 gender, opens the noun's relative clause and has it for subject, even where a preposition brings the noun
@@ -11,11 +11,12 @@ import bisect
 
 from validator.extract.attribution_sources import _THAT_CLAUSE, _firsts
 from validator.extract.letters import ARTICLE, CLITIC_ARTICLES, LI_ARTICLE
-from validator.extract.wordclasses import affixes
+from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_string
 
 _CONJUNCTIONS = tuple(affixes("conjunction"))
 _DEFINITE = (ARTICLE, LI_ARTICLE, *CLITIC_ARTICLES)
+_RELATIVES = word_class("attribution-words", "relatives")  # التي، الذي، الذين
 SPAN_REACH = 8  # spans before the verb to look through for the one ending right before it
 
 
@@ -49,6 +50,28 @@ def indefinite_antecedent(ctx, spans, m, i: int):
         return None
     entry = ctx.res["vague-sources"].lookup(s.entity.key.split(" ", 1)[0])
     if entry is None or not reports_after(ctx, ctx.tokens[s.first_token].text, i, entry):
+        return None
+    s.mention.is_source = True
+    return s.entity
+
+
+def relative_reports(ctx, j: int) -> bool:
+    """A relative pronoun at token j and a reporting verb after it that reports at once (الأنباء التي أشارت
+    إلى أن): the noun before the pronoun is that verb's subject, even after a preposition (بعد الأنباء التي
+    أشارت: round 70 2015-07-22/1237)."""
+    if j + 1 >= len(ctx.tokens) or ctx.tokens[j].text not in _RELATIVES:
+        return False
+    verb = ctx.res.reporting_forms.lookup(ctx.tokens[j + 1].text)
+    return verb is not None and verb.get("part") != "participle" and _reports_at_once(ctx, j + 2, verb)
+
+
+def relative_antecedent(ctx, spans, rel: int):
+    """The vague source ending right before the relative pronoun at token rel, when relative_reports."""
+    if not relative_reports(ctx, rel):
+        return None
+    k = bisect.bisect_left(_firsts(spans), rel)
+    s = next((s for s in reversed(spans[max(k - SPAN_REACH, 0):k]) if s.last_token == rel - 1), None)
+    if s is None or not s.entity.vague:
         return None
     s.mention.is_source = True
     return s.entity
