@@ -54,6 +54,7 @@ from validator.extract.vague_source_names import (
     fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
+from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, WAW_ARTICLE
@@ -125,10 +126,14 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             participle = m.entry.get("part") == "participle"
             if m.prefix.endswith(_LAM):
                 continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
+            if m.prefix.endswith(_KA):
+                continue  # قول صدر من بعض العلماء كنفي لما تعرضت له: ك (as, like) takes a noun, never a verb: no report
             if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if m.i in refused:
                 continue  # رفض مصدر مسؤول كشف أسباب التفجيرات، رفض التعليق: nothing was said
+            if _negated_unreported(ctx, spans, m, i, j, sentence):
+                continue  # لم يؤكدوا وفاته: what was not confirmed is no one's claim
             if m.entry.get("caused") == "yes" and i > 0 and ctx.tokens[i - 1].text in _CAUSE_RELATIVES \
                     and not (j < len(ctx.tokens) and ctx.tokens[j].text in _CALLED_TO):
                 continue  # ما دعا مدير مكتبه لطرده: "which prompted", a cause, no report
@@ -161,7 +166,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 # noun after the verb (its object), and never a speaker carried over from before
                 if m.entry.get("object") != "noun" and not _clause_follows(ctx, j, sentence, window=4):
                     continue  # التي ستبين حجم الدمار: a relative clause reports only when a clause follows
-                source = _subject_before(ctx, spans, rel, sentence)
+                source = relative_antecedent(ctx, spans, rel) or _subject_before(ctx, spans, rel, sentence)
                 if source is not None and _antecedent_disagrees(ctx, ctx.tokens[rel].text, source):
                     _not_source_in(ctx, source, sentence)  # أمام الجماهير ووسائل الإعلام، والذي يتوقع:
                     source = None  # not that noun's clause
@@ -197,8 +202,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 elif _relays_named_statement(ctx, spans, source, sentence):
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
-                source = _subject_of_kana(ctx, spans, i, sentence) or _subject_before(ctx, spans, i, sentence) \
-                    or fronted_vague_subject(ctx, spans, i, sentence)
+                source = _subject_of_kana(ctx, spans, i, sentence) or indefinite_antecedent(ctx, spans, m, i) \
+                    or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence)
                 if source is not None and source.vague:
                     # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
                     outlet = _outlet_named_next(ctx, spans, source, sentence) \
@@ -390,9 +395,20 @@ _RELATIVES = word_class("attribution-words", "relatives")
 _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
+_KA = affix("ka")  # ك
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
 _CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for
+_NEGATIONS = word_class("attribution-words", "negation")  # لم، لا، لن
+
+
+def _negated_unreported(ctx, spans, m: LexMatch, i: int, j: int, sentence: int) -> bool:
+    """A verb right after a negation with no reported clause after it or its subject (إلا أن المسؤولين لم
+    يؤكدوا وفاته): nothing was said. Not a denial (لم ينف المصدر الخبر: a claim left standing)."""
+    if i == 0 or ctx.tokens[i - 1].text not in _NEGATIONS or m.entry.get("kind") == "denial":
+        return False
+    return not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
+        and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True)
 
 
 def _relative_before(ctx, i: int) -> int | None:

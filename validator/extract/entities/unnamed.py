@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.keys import index_prefixes
 from validator.extract.entities.refuted import refuted_origin
+from validator.extract.indefinite_antecedent import relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
@@ -145,8 +146,7 @@ class UnnamedPasses(SpeakerPasses):
     def _unnamed(self) -> None:
         modifiers = self.res.vague_modifiers | self.res.vague_adjectives  # مصدر أردني مسؤول: one span
         nationality = self.res.nationality_forms
-        # names of bodies are claimed first: هيئة الاتصالات وتقنية المعلومات السعودية is one body, its
-        # tail (المعلومات السعودية) no vague source
+        # names of bodies are claimed first: هيئة الاتصالات وتقنية المعلومات السعودية is one body, its tail no source
         in_body_name = {k for s, (j, match) in self._body_at.items() for k in range(s + 1, self._body_end(j, match))}
         refuted_end = -1  # the token after the last origin of a refuted claim
         for m in self.ctx.hits("vague-sources-all"):
@@ -194,8 +194,8 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # أكد للمسؤولين اليمنيين، قال لمسؤولين: whom the speaker told, not a source
             if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(BI):
                 continue  # حل بسكان المدينة، اتصلت ببعض المسؤولين: the object of ب, not a source
-            if self._after_preposition(i):
-                continue  # وادعت أمام الدبلوماسيين، مختبئا مع بعض المقربين منه: an object, not a source
+            if self._after_preposition(i) and not (reports_after(self.ctx, self.tokens[i].text, j, m.entry) or relative_reports(self.ctx, j)):
+                continue  # وادعت أمام الدبلوماسيين: an object, not a source (بعد تقارير أشارت: the verb's subject)
             if kind == "head" and m.entry.get("number") == "sg" and not document and j == m.j \
                     and not (m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(_DEFINITE_STARTS)) \
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
@@ -248,7 +248,7 @@ class UnnamedPasses(SpeakerPasses):
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
                         and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m) \
                         and not ((self._definite_modifier(j) or (m.entry.get("generic") and prev not in self.res.reporting_masdars))
-                                 and self._speaker_position(i)):
+                                 and (self._speaker_position(i) or relative_reports(self.ctx, j))):
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor "وحسب المصادر،
                     # فإن"، "كشفت المصادر المقربة" or "وأفادت الأنباء" that no earlier source explains; نقل الأخبار is a masdar)
                 while entity is None and self._definite_modifier(j):  # the span of مصادر مقربة
