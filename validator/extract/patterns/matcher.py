@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from functools import partial
 from bisect import bisect_left
 from operator import attrgetter, is_not, itemgetter
-from typing import ClassVar
+from typing import Callable, ClassVar
 from itertools import compress, repeat
 
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
+from validator.extract.word_facts import tagged, words_with
 from validator.extract.word_keys import WordKeys
 from validator.text.lexicon import LOOKUP_CACHE_SIZE, token_variants
 from validator.text.tokens import kind_of
@@ -79,14 +80,13 @@ class ArticlePatterns:
             grouped: dict[str, list[Pattern]] = {}
             for p in patterns:
                 grouped.setdefault(p.label, []).append(p)
-            word_tests = frozenset((t.value, t.attr) for p in patterns for el in p.elements for t in el.tests
-                                   if t.kind == "word")
-            by_label = memo["by-label"] = (patterns, grouped, word_tests)
+            by_label = memo["by-label"] = (patterns, grouped, _word_tests(patterns))
         self.by_label: dict[str, list[Pattern]] = by_label[1]
         self._word_tests: frozenset[tuple] = by_label[2]  # the (lexicon, attribute) of every `word` test
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
-        self._words: dict[tuple, set[str]] | None = None  # (lexicon, attribute) -> the article's words a `word` test accepts
+        self._words: list[set[str]] | None = None  # per `word` test (`_word_test_index`), the article's words it accepts
+        self._test_ids: dict[tuple, int] = {}  # (lexicon, attribute) of a `word` test -> its number
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
@@ -285,30 +285,27 @@ class ArticlePatterns:
         words = self._words
         if words is None:
             words = self._words = self._word_tests_passed()
-        found = words.get((lexicon, attr))
-        if found is None:
-            found = words[(lexicon, attr)] = set()
-        return found
+        test = self._test_ids.get((lexicon, attr))
+        return words[test] if test is not None else set()
 
-    def _word_tests_passed(self) -> dict[tuple, set[str]]:
-        """(lexicon, attribute) -> the article's words that `word` test accepts, for every such test at
-        once: the words some word test's lexicon has an entry for found by set operations (a few dozen
-        of the hundreds), and the tests each of them passes read off a record made once per run
-        (asking each test of the article's words cost a few microseconds a test, seventy tests)."""
+    def _word_tests_passed(self) -> list[set[str]]:
+        """Per `word` test (by its number, `_test_ids`), the article's words it accepts, for every such
+        test at once: the words some word test's lexicon has an entry for found by set operations (a
+        few dozen of the hundreds; for the run's patterns, in the run's one index of word facts,
+        validator/extract/word_facts.py), and the tests each of them passes read off a record made
+        once per run (asking each test of the article's words cost a few microseconds a test, seventy
+        tests; tests by number, not by (lexicon, attribute): a tuple's hash is made at each look-up)."""
         memo = self.ctx.res.pattern_memo
         key = ("word-tests", self._word_tests)
         known = memo.get(key)
         if known is None:
-            known = memo[key] = _word_test_index(self.ctx.res.matchable, self._word_tests)
-        anywhere, passed = known
-        words: dict[tuple, set[str]] = {}
-        for word in anywhere.words_with(self.ctx.distinct_texts, _ENTRY):
+            known = memo[key] = _word_test_index(self.ctx.res, self._word_tests)
+        self._test_ids, passed, entries = known
+        words = [set() for _ in self._test_ids]
+        adds = [w.add for w in words]
+        for word in entries(self.ctx):
             for test in passed[word]:
-                found = words.get(test)
-                if found is None:
-                    words[test] = {word}
-                else:
-                    found.add(word)
+                adds[test](word)
         return words
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
@@ -568,27 +565,51 @@ def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
     return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
 
 
-def _word_test_index(matchable: dict, tests: frozenset[tuple]) -> tuple[WordKeys, WordCache]:
-    """For a run: the words some lexicon of a `word` test has an entry for (each word tested once), and
-    a word -> the (lexicon, attribute) tests it passes, (lexicon, None) for each lexicon with its entry."""
+def _word_tests(patterns: list[Pattern]) -> frozenset[tuple]:
+    """The (lexicon, attribute) of every `word` test of the patterns."""
+    return frozenset((t.value, t.attr) for p in patterns for el in p.elements for t in el.tests if t.kind == "word")
+
+
+def _has_entry(matchable: dict, tests: frozenset[tuple]) -> Callable[[str], bool]:
+    """word -> whether some lexicon of the `word` tests has an entry for it: one set of the lexicons'
+    forms, each word's forms read once per run (outside variant_forms' cache: it keeps those of the
+    words a lexicon is asked of)."""
+    forms = frozenset().union(*(matchable[name].by_norm for name in {lexicon for lexicon, _attr in tests}))
+    return lambda w: not forms.isdisjoint(f for f, _clitic in token_variants(w))
+
+
+# the article's words some lexicon of the run's `word` tests has an entry for, in the run's index of word facts
+_RUN_ENTRY = tagged(lambda res: _has_entry(res.matchable, _word_tests(res.patterns)))
+
+
+def _word_test_index(res, tests: frozenset[tuple]) -> tuple[dict[tuple, int], WordCache, Callable]:
+    """For a run: each `word` test's number; a word -> the numbers of the tests it passes, (lexicon,
+    None) for each lexicon with its entry; and ctx -> the article's words some lexicon of a test has an
+    entry for (each word tested once a run: the run's patterns in the index of word facts, others in
+    an index of their own)."""
+    matchable = res.matchable
     attrs: dict[str, list] = {}
     for lexicon, attr in sorted(tests, key=str):
         attrs.setdefault(lexicon, [])
         if attr is not None:
             attrs[lexicon].append(attr)
-    table = [(name, matchable[name], tuple(found)) for name, found in attrs.items()]
+    ids = {test: k for k, test in enumerate(sorted(tests | {(name, None) for name in attrs}, key=str))}
+    table = [(matchable[name], ids[(name, None)], tuple((attr, ids[(name, attr)]) for attr in found))
+             for name, found in attrs.items()]
 
-    def passed(word: str) -> tuple[tuple, ...]:
-        out: list[tuple] = []
-        for name, lex, lex_attrs in table:
+    def passed(word: str) -> tuple[int, ...]:
+        out: list[int] = []
+        for lex, entry_id, lex_attrs in table:
             entry = lex.uncached_lookup(word)  # (this record is the run's answer: no copy in each lexicon)
             if entry is not None:
-                out.append((name, None))
-                out += [(name, attr) for attr in lex_attrs if _has(entry, attr)]
+                out.append(entry_id)
+                out += [k for attr, k in lex_attrs if _has(entry, attr)]
         return tuple(out)
-    forms = frozenset().union(*(lex.by_norm for _, lex, _ in table))  # one set of the lexicons' forms
-    # (each word's forms read here once per run, outside variant_forms' cache: it keeps those of the words a lexicon is asked of)
-    return WordKeys(lambda w: _ENTRY if not forms.isdisjoint(f for f, _clitic in token_variants(w)) else ()), WordCache(passed)
+    if tests == _word_tests(res.patterns):
+        return ids, WordCache(passed), lambda ctx: words_with(ctx, (_RUN_ENTRY,))
+    anywhere = WordKeys(lambda w: _ENTRY if has_entry(w) else ())
+    has_entry = _has_entry(matchable, tests)
+    return ids, WordCache(passed), lambda ctx: anywhere.words_with(ctx.distinct_texts, _ENTRY)
 
 
 def _has(entry, attr: tuple[str, str] | None) -> bool:
