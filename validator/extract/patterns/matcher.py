@@ -8,15 +8,14 @@ from dataclasses import dataclass
 from functools import partial
 from bisect import bisect_left
 from operator import attrgetter, is_not, itemgetter
-from typing import Callable, ClassVar
+from typing import ClassVar
 from itertools import compress, repeat
 
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
-from validator.extract.word_facts import tagged, words_with
-from validator.extract.word_keys import WordKeys
-from validator.text.lexicon import LOOKUP_CACHE_SIZE, token_variants
+from validator.extract.patterns.word_tests import has_attr, word_test_index, word_tests
+from validator.text.lexicon import LOOKUP_CACHE_SIZE
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
@@ -41,18 +40,16 @@ class PatternMatch:
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
 
 
-_ENTRY = (True,)  # the key of a word some `word` test's lexicon has an entry for (`_worded`)
-
-
 class _Plan:
     """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
     found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
 
-    __slots__ = ("pattern", "start", "anchors", "steps", "first_lexicon", "widths")
+    __slots__ = ("pattern", "start", "anchors", "required", "steps", "first_lexicon", "widths")
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
         self.anchors = _anchors(pattern, matchable)
+        self.required = _required_words(pattern, matchable, self.anchors)
         self.start = _start_plan(pattern, self.anchors)
         # (least, most, the element's verdict per token text or None, whether that verdict names
         # lexicon entries, the element): an element without a lexicon test is decided by the token's
@@ -80,12 +77,12 @@ class ArticlePatterns:
             grouped: dict[str, list[Pattern]] = {}
             for p in patterns:
                 grouped.setdefault(p.label, []).append(p)
-            by_label = memo["by-label"] = (patterns, grouped, _word_tests(patterns))
+            by_label = memo["by-label"] = (patterns, grouped, word_tests(patterns))
         self.by_label: dict[str, list[Pattern]] = by_label[1]
         self._word_tests: frozenset[tuple] = by_label[2]  # the (lexicon, attribute) of every `word` test
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
-        self._words: list[set[str]] | None = None  # per `word` test (`_word_test_index`), the article's words it accepts
+        self._words: list[set[str]] | None = None  # per `word` test (`word_test_index`), the article's words it accepts
         self._test_ids: dict[tuple, int] = {}  # (lexicon, attribute) of a `word` test -> its number
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
@@ -241,6 +238,9 @@ class ArticlePatterns:
         tests (most candidates fail there, and a failed match costs far more than a set lookup). A
         pattern one of whose anchor words is not in the article is not tried at all."""
         distinct = self.ctx.distinct_texts
+        for kind, value in plan.required:
+            if (self._word_entries(*value) if kind == "word" else value).isdisjoint(distinct):
+                return []
         anchors = []
         for at, kind, value in plan.anchors:
             words = self._word_entries(*value) if kind == "word" else value
@@ -262,15 +262,16 @@ class ArticlePatterns:
         """The candidate starts of a start plan (`_start_plan`), found in C where they can be."""
         kind = start[0]
         texts = self.texts
+        # (the tokens of a literal, or of a set of words, from the article's index of texts,
+        # `Context.positions`: a pass over every token for each start plan, even a literal's in C, cost
+        # more than the index, which other stages read too)
         if kind == "literal":
             _, value, offset, following = start
-            found = token_positions(texts, value)
+            found = self.ctx.positions((value,))
             if following is not None:  # من + places: only where the next token starts a match
                 hit_at = self.ctx.hit_at
                 found = (k for k in found if hit_at(following, k + 1) is not None)
             return sorted({k - offset for k in found if k >= offset})
-        # (the tokens of a set of words from the article's index of texts, `Context.positions`: a pass
-        # over every token for each start plan cost more than the index, which other stages read too)
         if kind == "exact":
             _, at, words = start
             return [k - at for k in self.ctx.positions(words) if k >= at]
@@ -299,7 +300,7 @@ class ArticlePatterns:
         key = ("word-tests", self._word_tests)
         known = memo.get(key)
         if known is None:
-            known = memo[key] = _word_test_index(self.ctx.res, self._word_tests)
+            known = memo[key] = word_test_index(self.ctx.res, self._word_tests)
         self._test_ids, passed, entries = known
         words = [set() for _ in self._test_ids]
         adds = [w.add for w in words]
@@ -433,7 +434,7 @@ class ArticlePatterns:
             else:
                 attr = t.attr
                 entry, j = m.entry, m.j
-                ok = attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")  # (`_has`, inline)
+                ok = attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")  # (`has_attr`, inline)
         else:
             (ok, entry), j = _text_test(t, self.texts[i], self.ctx.res.matchable), i + 1
         if t.negated:
@@ -474,13 +475,44 @@ def _anchors(pattern: Pattern, matchable: dict) -> tuple[tuple[int, str, object]
                 anchors.append((offset, "literal", frozenset((t.value,))))
             elif t.kind == "exact":
                 entries = matchable[t.value].by_norm
-                anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+                anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr))))
             elif t.kind == "word":
                 anchors.append((offset, "word", (t.value, t.attr)))
         if not el.one_token:
             break
         offset += 1
     return tuple(anchors)
+
+
+REQUIRED_WORDS_MAX = 64  # the most words of an `exact` test read as a word the article must have (`_required_words`)
+
+
+def _required_words(pattern: Pattern, matchable: dict, anchors: tuple) -> tuple[tuple[str, object], ...]:
+    """(test kind, the words it accepts) of each literal, small `exact` and `word` test of an element a
+    match must pass at least once, wherever it stands (the anchors aside: they are tested at their
+    offsets): a token of the article must pass it, so in an article without such a word the pattern
+    is not tried at all (a contract noun is common, a verb of providing twelve words after it rare).
+    A `word` test's words as in `_anchors`, looked up per article."""
+    at_offsets = {(kind, value) for _at, kind, value in anchors}
+    required: list[tuple[str, object]] = []
+    for el in pattern.elements:
+        for t in el.tests if el.low >= 1 else ():
+            if t.negated:
+                continue
+            if t.kind == "literal":
+                found = ("literal", frozenset((t.value,)))
+            elif t.kind == "exact":
+                entries = matchable[t.value].by_norm
+                found = ("exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr)))
+                if len(found[1]) > REQUIRED_WORDS_MAX:
+                    continue  # (a test of hundreds of words against the article's: no cheaper than trying)
+            elif t.kind == "word":
+                found = ("word", (t.value, t.attr))
+            else:
+                continue
+            if found not in at_offsets and found not in required:
+                required.append(found)
+    return tuple(required)
 
 
 def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
@@ -541,7 +573,7 @@ def _text_test(t: Test, text: str, matchable: dict) -> tuple[bool, object]:
     if kind in ("word", "exact"):
         lex = matchable[t.value]
         entry = lex.lookup(text) if kind == "word" else lex.by_norm.get(text)
-        return entry is not None and _has(entry, t.attr), entry
+        return entry is not None and has_attr(entry, t.attr), entry
     return (text == t.value if kind == "literal" else kind_of(text) == "punct" if kind == "punct"
             else SHAPES[t.value](text) if kind == "shape" else True), None
 
@@ -563,54 +595,3 @@ def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
     if k >= len(elements) or elements[k].low < 1:
         return None
     return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
-
-
-def _word_tests(patterns: list[Pattern]) -> frozenset[tuple]:
-    """The (lexicon, attribute) of every `word` test of the patterns."""
-    return frozenset((t.value, t.attr) for p in patterns for el in p.elements for t in el.tests if t.kind == "word")
-
-
-def _has_entry(matchable: dict, tests: frozenset[tuple]) -> Callable[[str], bool]:
-    """word -> whether some lexicon of the `word` tests has an entry for it: one set of the lexicons'
-    forms, each word's forms read once per run (outside variant_forms' cache: it keeps those of the
-    words a lexicon is asked of)."""
-    forms = frozenset().union(*(matchable[name].by_norm for name in {lexicon for lexicon, _attr in tests}))
-    return lambda w: not forms.isdisjoint(f for f, _clitic in token_variants(w))
-
-
-# the article's words some lexicon of the run's `word` tests has an entry for, in the run's index of word facts
-_RUN_ENTRY = tagged(lambda res: _has_entry(res.matchable, _word_tests(res.patterns)))
-
-
-def _word_test_index(res, tests: frozenset[tuple]) -> tuple[dict[tuple, int], WordCache, Callable]:
-    """For a run: each `word` test's number; a word -> the numbers of the tests it passes, (lexicon,
-    None) for each lexicon with its entry; and ctx -> the article's words some lexicon of a test has an
-    entry for (each word tested once a run: the run's patterns in the index of word facts, others in
-    an index of their own)."""
-    matchable = res.matchable
-    attrs: dict[str, list] = {}
-    for lexicon, attr in sorted(tests, key=str):
-        attrs.setdefault(lexicon, [])
-        if attr is not None:
-            attrs[lexicon].append(attr)
-    ids = {test: k for k, test in enumerate(sorted(tests | {(name, None) for name in attrs}, key=str))}
-    table = [(matchable[name], ids[(name, None)], tuple((attr, ids[(name, attr)]) for attr in found))
-             for name, found in attrs.items()]
-
-    def passed(word: str) -> tuple[int, ...]:
-        out: list[int] = []
-        for lex, entry_id, lex_attrs in table:
-            entry = lex.uncached_lookup(word)  # (this record is the run's answer: no copy in each lexicon)
-            if entry is not None:
-                out.append(entry_id)
-                out += [k for attr, k in lex_attrs if _has(entry, attr)]
-        return tuple(out)
-    if tests == _word_tests(res.patterns):
-        return ids, WordCache(passed), lambda ctx: words_with(ctx, (_RUN_ENTRY,))
-    anywhere = WordKeys(lambda w: _ENTRY if has_entry(w) else ())
-    has_entry = _has_entry(matchable, tests)
-    return ids, WordCache(passed), lambda ctx: anywhere.words_with(ctx.distinct_texts, _ENTRY)
-
-
-def _has(entry, attr: tuple[str, str] | None) -> bool:
-    return attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")
