@@ -51,6 +51,9 @@ def introduced_by_role(ctx: Context, entities) -> None:
     """طالب مواطن الجهات المختصة بالتحقيق ... . وقال علي الدغريري: a private person a sentence introduces
     by an indefinite role noun (مواطن، بائع، سائق: lexicon people-nouns, singular) as the subject of its
     opening verb, and names in the next one or later in the same one, is described: the role is his title."""
+    untitled = [e for e in entities if e.kind == "person" and e.mentions and not _titled(e.mentions[0])]
+    if not untitled:
+        return  # (most articles name no one without a title: no roles, kin or interviews to read)
     def opens_sentence(m) -> bool:  # the subject of the sentence's first word, its verb
         return m.i == first_word(ctx, ctx.doc.sentences[ctx.sentence_of(m.start)[0]]) + 1
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
@@ -69,9 +72,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     listed = None
     street = _street_interview_start(ctx, entities) or _vox_pop_lead(ctx)
     lead_title = _headline_speaker_titled_in_lead(ctx, entities)
-    for e in entities:
-        if e.kind != "person" or not e.mentions or _titled(e.mentions[0]):
-            continue
+    for e in untitled:
         mention = e.mentions[0]
         first = ctx.norm.to_normalized(mention.loc.start)
         sentence = ctx.sentence_of(first)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from validator.errors import RuleError
@@ -19,8 +20,8 @@ from validator.rules.compose import (
     unit_index,
 )
 from validator.rules.consistency import Consistency
-from validator.rules.conditions import CompiledCondition, compile_condition
-from validator.rules.fields import FIELDS
+from validator.rules.conditions import NORMALIZED, CompiledCondition, compile_condition
+from validator.rules.fields import FIELDS, norm_value
 from validator.rules.fingerprints import article_fingerprints
 from validator.rules.textmatch import ArticleTexts, LiteralSet, literal
 from validator.text.lexicon import Lexicons
@@ -51,6 +52,7 @@ class _Eval:
 
 
 _NO_MATCH = _Eval()  # shared by conditions without `matches`, which never write to it
+_TEXT_TYPES = frozenset({str, type(None)})  # an attribute's values a gate reads (`_values_present`)
 
 # the structures that are an Article's own lists, by the attribute holding each (one dict look-up a
 # rule, not a chain of comparisons: an article's rules ask for their structure dozens of times)
@@ -73,6 +75,8 @@ class Engine:
         self._texts = ArticleTexts()
         self._spans: dict[str, list] = {}  # the text spans of a kind, and the mentions, of the article
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
+        self._gates: dict[tuple, tuple[tuple[str, frozenset | None], ...]] = {}  # (rule id, its `where`) -> `_gates_of`
+        self._present: tuple[object, dict[tuple, object]] = (None, {})  # (article, `_values_present`)
         self.conflicts = Consistency(lexicons, lang)
 
     # -- public ------------------------------------------------------------------------------------
@@ -101,6 +105,7 @@ class Engine:
         self._texts = ArticleTexts()
         self._spans = {}
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
+        self._present = (None, {})
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         req = rule.requirement
@@ -142,6 +147,8 @@ class Engine:
         items = self.items(rule.structure, article)
         if not items:  # most rules' structure is absent from most articles: nothing to compile or test
             return []
+        if not self._gates_open(rule, items, article):
+            return []  # (category = casualty in an article without a casualty figure: nothing to test)
         items = list(items)
         test = self._compiled(rule, rule.condition)
         if test is None:
@@ -149,6 +156,31 @@ class Engine:
         if test.records_match:
             return test.select_recording(items, article)
         return test.select(items, article, _NO_MATCH)  # nothing can set a match location: one state serves all
+
+    def _gates_open(self, rule: m.Rule, items, article: Article) -> bool:
+        """Whether some structure of the article passes each of the rule's gates (`_gates_of`): the
+        values of an attribute present in the article read once for all rules, so a rule about a
+        category, a kind or a flag the article has none of is not evaluated at all (its `where` could
+        select nothing: each structure it selects passes every operand of its `and`)."""
+        gates = self._gates.get((rule.id, id(rule.condition)))
+        if gates is None:
+            gates = self._gates[(rule.id, id(rule.condition))] = _gates_of(rule)
+        if not gates:
+            return True
+        if self._present[0] is not article:
+            self._present = (article, {})
+        present = self._present[1]
+        for attr, wanted in gates:
+            key = (rule.structure, attr, wanted is None)
+            found = present.get(key, present)
+            if found is present:
+                found = present[key] = _values_present(items, attr, wanted is None)
+            if wanted is None:
+                if not found:
+                    return False
+            elif found is not None and found.isdisjoint(wanted):
+                return False
+        return True
 
     def _items_with_literal(self, structure: str, cond: m.Matches, article: Article):
         """(item, text, start) of each item whose field holds the plain-word pattern, in item order;
@@ -360,6 +392,39 @@ class Engine:
 
 def is_feed_rule(rule: m.Rule) -> bool:
     return isinstance(rule.requirement, m.RequireConsistent) and rule.requirement.scope == "feed"
+
+
+def _gates_of(rule: m.Rule) -> tuple[tuple[str, frozenset | None], ...]:
+    """(attribute, the normalized texts it must have, or None for a flag it must have set) of each
+    operand of the rule's `where` (an `and`, or one test) that tests one of the structure's own
+    attributes: `category = money`, `kind in (speech, title)`, `record`."""
+    cond = rule.condition
+    gates = []
+    for c in cond.operands if isinstance(cond, m.And) else (cond,):
+        if isinstance(c, m.Truthy):
+            wanted = None
+        elif isinstance(c, m.Compare) and c.op == "=" and isinstance(c.value, str):
+            wanted = frozenset((norm_value(c.value),))
+        elif isinstance(c, m.InList) and not c.negated:
+            wanted = frozenset(norm_value(v) for v in c.values)
+        else:
+            continue
+        spec = FIELDS[rule.structure].get(c.field.path[0]) if len(c.field.path) == 1 else None
+        if spec is not None and spec.attr is not None:
+            gates.append((spec.attr, wanted))
+    return tuple(gates)
+
+
+def _values_present(items, attr: str, flag: bool):
+    """Whether some structure has the attribute set (`flag`); else the normalized texts the attribute
+    has among the structures (as a comparison reads them: None is no text), or None when some value is
+    not a text (a list, a number: no gate then)."""
+    values = list(map(attrgetter(attr), items))
+    if flag:
+        return any(values)
+    if not set(map(type, values)) <= _TEXT_TYPES:
+        return None
+    return {NORMALIZED[v] for v in values if v is not None}
 
 
 def _matches_in(cond) -> list[m.Matches]:

@@ -14,8 +14,8 @@ from itertools import compress, repeat
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
 from validator.extract.patterns.shapes import SHAPES
-from validator.extract.word_keys import WordKeys
-from validator.text.lexicon import LOOKUP_CACHE_SIZE, token_variants
+from validator.extract.patterns.word_tests import has_attr, word_test_index, word_tests
+from validator.text.lexicon import LOOKUP_CACHE_SIZE
 from validator.text.tokens import kind_of
 from validator.text.wordcache import WordCache
 
@@ -40,18 +40,16 @@ class PatternMatch:
         return [f"{self.pattern.id}@{self.pattern.source}", *self.lexicon]
 
 
-_ENTRY = (True,)  # the key of a word some `word` test's lexicon has an entry for (`_worded`)
-
-
 class _Plan:
     """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
     found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
 
-    __slots__ = ("pattern", "start", "anchors", "steps", "first_lexicon", "widths")
+    __slots__ = ("pattern", "start", "anchors", "required", "steps", "first_lexicon", "widths")
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
         self.anchors = _anchors(pattern, matchable)
+        self.required = _required_words(pattern, matchable, self.anchors)
         self.start = _start_plan(pattern, self.anchors)
         # (least, most, the element's verdict per token text or None, whether that verdict names
         # lexicon entries, the element): an element without a lexicon test is decided by the token's
@@ -79,14 +77,13 @@ class ArticlePatterns:
             grouped: dict[str, list[Pattern]] = {}
             for p in patterns:
                 grouped.setdefault(p.label, []).append(p)
-            word_tests = frozenset((t.value, t.attr) for p in patterns for el in p.elements for t in el.tests
-                                   if t.kind == "word")
-            by_label = memo["by-label"] = (patterns, grouped, word_tests)
+            by_label = memo["by-label"] = (patterns, grouped, word_tests(patterns))
         self.by_label: dict[str, list[Pattern]] = by_label[1]
         self._word_tests: frozenset[tuple] = by_label[2]  # the (lexicon, attribute) of every `word` test
         self._found: dict[str, list[PatternMatch]] = {}
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
-        self._words: dict[tuple, set[str]] | None = None  # (lexicon, attribute) -> the article's words a `word` test accepts
+        self._words: list[set[str]] | None = None  # per `word` test (`word_test_index`), the article's words it accepts
+        self._test_ids: dict[tuple, int] = {}  # (lexicon, attribute) of a `word` test -> its number
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
@@ -241,6 +238,9 @@ class ArticlePatterns:
         tests (most candidates fail there, and a failed match costs far more than a set lookup). A
         pattern one of whose anchor words is not in the article is not tried at all."""
         distinct = self.ctx.distinct_texts
+        for kind, value in plan.required:
+            if (self._word_entries(*value) if kind == "word" else value).isdisjoint(distinct):
+                return []
         anchors = []
         for at, kind, value in plan.anchors:
             words = self._word_entries(*value) if kind == "word" else value
@@ -262,15 +262,16 @@ class ArticlePatterns:
         """The candidate starts of a start plan (`_start_plan`), found in C where they can be."""
         kind = start[0]
         texts = self.texts
+        # (the tokens of a literal, or of a set of words, from the article's index of texts,
+        # `Context.positions`: a pass over every token for each start plan, even a literal's in C, cost
+        # more than the index, which other stages read too)
         if kind == "literal":
             _, value, offset, following = start
-            found = token_positions(texts, value)
+            found = self.ctx.positions((value,))
             if following is not None:  # من + places: only where the next token starts a match
                 hit_at = self.ctx.hit_at
                 found = (k for k in found if hit_at(following, k + 1) is not None)
             return sorted({k - offset for k in found if k >= offset})
-        # (the tokens of a set of words from the article's index of texts, `Context.positions`: a pass
-        # over every token for each start plan cost more than the index, which other stages read too)
         if kind == "exact":
             _, at, words = start
             return [k - at for k in self.ctx.positions(words) if k >= at]
@@ -285,30 +286,27 @@ class ArticlePatterns:
         words = self._words
         if words is None:
             words = self._words = self._word_tests_passed()
-        found = words.get((lexicon, attr))
-        if found is None:
-            found = words[(lexicon, attr)] = set()
-        return found
+        test = self._test_ids.get((lexicon, attr))
+        return words[test] if test is not None else set()
 
-    def _word_tests_passed(self) -> dict[tuple, set[str]]:
-        """(lexicon, attribute) -> the article's words that `word` test accepts, for every such test at
-        once: the words some word test's lexicon has an entry for found by set operations (a few dozen
-        of the hundreds), and the tests each of them passes read off a record made once per run
-        (asking each test of the article's words cost a few microseconds a test, seventy tests)."""
+    def _word_tests_passed(self) -> list[set[str]]:
+        """Per `word` test (by its number, `_test_ids`), the article's words it accepts, for every such
+        test at once: the words some word test's lexicon has an entry for found by set operations (a
+        few dozen of the hundreds; for the run's patterns, in the run's one index of word facts,
+        validator/extract/word_facts.py), and the tests each of them passes read off a record made
+        once per run (asking each test of the article's words cost a few microseconds a test, seventy
+        tests; tests by number, not by (lexicon, attribute): a tuple's hash is made at each look-up)."""
         memo = self.ctx.res.pattern_memo
         key = ("word-tests", self._word_tests)
         known = memo.get(key)
         if known is None:
-            known = memo[key] = _word_test_index(self.ctx.res.matchable, self._word_tests)
-        anywhere, passed = known
-        words: dict[tuple, set[str]] = {}
-        for word in anywhere.words_with(self.ctx.distinct_texts, _ENTRY):
+            known = memo[key] = word_test_index(self.ctx.res, self._word_tests)
+        self._test_ids, passed, entries = known
+        words = [set() for _ in self._test_ids]
+        adds = [w.add for w in words]
+        for word in entries(self.ctx):
             for test in passed[word]:
-                found = words.get(test)
-                if found is None:
-                    words[test] = {word}
-                else:
-                    found.add(word)
+                adds[test](word)
         return words
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
@@ -436,7 +434,7 @@ class ArticlePatterns:
             else:
                 attr = t.attr
                 entry, j = m.entry, m.j
-                ok = attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")  # (`_has`, inline)
+                ok = attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")  # (`has_attr`, inline)
         else:
             (ok, entry), j = _text_test(t, self.texts[i], self.ctx.res.matchable), i + 1
         if t.negated:
@@ -477,13 +475,44 @@ def _anchors(pattern: Pattern, matchable: dict) -> tuple[tuple[int, str, object]
                 anchors.append((offset, "literal", frozenset((t.value,))))
             elif t.kind == "exact":
                 entries = matchable[t.value].by_norm
-                anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if _has(e, t.attr))))
+                anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr))))
             elif t.kind == "word":
                 anchors.append((offset, "word", (t.value, t.attr)))
         if not el.one_token:
             break
         offset += 1
     return tuple(anchors)
+
+
+REQUIRED_WORDS_MAX = 64  # the most words of an `exact` test read as a word the article must have (`_required_words`)
+
+
+def _required_words(pattern: Pattern, matchable: dict, anchors: tuple) -> tuple[tuple[str, object], ...]:
+    """(test kind, the words it accepts) of each literal, small `exact` and `word` test of an element a
+    match must pass at least once, wherever it stands (the anchors aside: they are tested at their
+    offsets): a token of the article must pass it, so in an article without such a word the pattern
+    is not tried at all (a contract noun is common, a verb of providing twelve words after it rare).
+    A `word` test's words as in `_anchors`, looked up per article."""
+    at_offsets = {(kind, value) for _at, kind, value in anchors}
+    required: list[tuple[str, object]] = []
+    for el in pattern.elements:
+        for t in el.tests if el.low >= 1 else ():
+            if t.negated:
+                continue
+            if t.kind == "literal":
+                found = ("literal", frozenset((t.value,)))
+            elif t.kind == "exact":
+                entries = matchable[t.value].by_norm
+                found = ("exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr)))
+                if len(found[1]) > REQUIRED_WORDS_MAX:
+                    continue  # (a test of hundreds of words against the article's: no cheaper than trying)
+            elif t.kind == "word":
+                found = ("word", (t.value, t.attr))
+            else:
+                continue
+            if found not in at_offsets and found not in required:
+                required.append(found)
+    return tuple(required)
 
 
 def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
@@ -544,7 +573,7 @@ def _text_test(t: Test, text: str, matchable: dict) -> tuple[bool, object]:
     if kind in ("word", "exact"):
         lex = matchable[t.value]
         entry = lex.lookup(text) if kind == "word" else lex.by_norm.get(text)
-        return entry is not None and _has(entry, t.attr), entry
+        return entry is not None and has_attr(entry, t.attr), entry
     return (text == t.value if kind == "literal" else kind_of(text) == "punct" if kind == "punct"
             else SHAPES[t.value](text) if kind == "shape" else True), None
 
@@ -566,30 +595,3 @@ def _required_lexicon(elements: tuple[Element, ...], k: int) -> str | None:
     if k >= len(elements) or elements[k].low < 1:
         return None
     return next((t.value for t in elements[k].tests if t.kind == "lexicon" and not t.negated), None)
-
-
-def _word_test_index(matchable: dict, tests: frozenset[tuple]) -> tuple[WordKeys, WordCache]:
-    """For a run: the words some lexicon of a `word` test has an entry for (each word tested once), and
-    a word -> the (lexicon, attribute) tests it passes, (lexicon, None) for each lexicon with its entry."""
-    attrs: dict[str, list] = {}
-    for lexicon, attr in sorted(tests, key=str):
-        attrs.setdefault(lexicon, [])
-        if attr is not None:
-            attrs[lexicon].append(attr)
-    table = [(name, matchable[name], tuple(found)) for name, found in attrs.items()]
-
-    def passed(word: str) -> tuple[tuple, ...]:
-        out: list[tuple] = []
-        for name, lex, lex_attrs in table:
-            entry = lex.uncached_lookup(word)  # (this record is the run's answer: no copy in each lexicon)
-            if entry is not None:
-                out.append((name, None))
-                out += [(name, attr) for attr in lex_attrs if _has(entry, attr)]
-        return tuple(out)
-    forms = frozenset().union(*(lex.by_norm for _, lex, _ in table))  # one set of the lexicons' forms
-    # (each word's forms read here once per run, outside variant_forms' cache: it keeps those of the words a lexicon is asked of)
-    return WordKeys(lambda w: _ENTRY if not forms.isdisjoint(f for f, _clitic in token_variants(w)) else ()), WordCache(passed)
-
-
-def _has(entry, attr: tuple[str, str] | None) -> bool:
-    return attr is None or attr[1] in (entry.get(attr[0]) or "").split(",")
