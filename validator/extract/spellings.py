@@ -268,11 +268,11 @@ class _NameIndex:
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
     def words_in(self, distinct: set[str]) -> set[str]:
-        """The words of an article that may have candidates: a word's letter key or that key without
-        its first letter (a clitic و) is a name's key or variant, or either cut by its last letter is a
-        key a cut word is looked up by. The keys of all the article's words made at once, each test in
-        C (an index of every word's keys for the run held four keys a word, the run's largest table)."""
-        words = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))
+        """The words of `distinct` (an article's words with a reading) that may have candidates: a word's
+        letter key or that key without its first letter (a clitic و) is a name's key or variant, or either
+        cut by its last letter is a key a cut word is looked up by. The keys of all the words made at once,
+        each test in C (an index of every word's keys for the run held four keys a word, the largest table)."""
+        words = list(distinct)
         keys = _letter_keys(words, _LETTER_PAIRS)
         full, cut = self.keys.__contains__, self.cut_keys.__contains__
         found = set(compress(words, map(full, keys)))
@@ -317,19 +317,19 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
-    name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
+    name_words: dict[str, tuple[int, int, str]] = {}  # each name word -> its first span (normalized), its anchor
     tokens, texts = ctx.tokens, ctx.texts
     for k in ctx.positions(words):
         t = tokens[k]
         if t.text not in name_words:
-            name_words[t.text] = (ctx.loc(t.start, t.end), "person")
+            name_words[t.text] = (t.start, t.end, "person")
     person_words = frozenset(name_words)
     # a text -> (the word it is, the clitic و's length), or None (too short, a stopword), once per run;
     # a person's word is no other word either (`found[0] in person_words` below)
     memo = ctx.res.pattern_memo
     readings = memo.get("transliterated-reading")
     if readings is None:
-        readings = memo["transliterated-reading"] = WordCache(partial(_other_reading, ctx.res["stopwords"]))
+        readings = memo["transliterated-reading"] = WordCache(partial(_other_reading, ctx.res["stopwords"].lookup))
 
     headline_count = _headline_tokens(ctx)
     headline_end = tokens[headline_count].start if headline_count < len(tokens) else len(ctx.norm.text)
@@ -353,12 +353,11 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
                     and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
                 # a word quoted alone: a name when the mark closes right after it
                 anchors.setdefault(word, (t.start + skip, t.end, "quoted"))
-    for word, (start, end, anchor) in anchors.items():
-        name_words.setdefault(word, (ctx.loc(start, end), anchor))
+    name_words.update((w, span) for w, span in anchors.items() if w not in name_words)  # (spans: a location made at a finding)
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    hits = index.words_in(ctx.distinct_texts)
+    hits = index.words_in(words_with(ctx, (_OTHER_READING,)))  # (the words with no reading compare with none)
     wanted = {found[0] for found in map(readings.__getitem__, hits)
               if found is not None and found[0] not in person_words} | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
@@ -369,19 +368,20 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         word, skip = readings[t.text]
         spans.setdefault(word, []).append((t.start + skip, t.end))
     keys = dict(zip(spans, _letter_keys(list(spans), _LETTER_PAIRS)))
+    at = ctx.norm.to_original  # (a first span's place in the article: its location's start)
     out = []
     for word, where in spans.items():
         own = name_words.get(word)  # a surname or headline word is an anchor and another's other spelling
-        for name, (loc, anchor) in index.candidates(keys[word]):
-            if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
+        for name, (start, end, anchor) in index.candidates(keys[word]):
+            if own is not None and (own[2] == anchor == "headline" or name in spans and at(start) > at(own[0])):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
-            anchor = own[1] if own and anchor in _PLACED_ANCHORS else anchor
+            anchor = own[2] if own and anchor in _PLACED_ANCHORS else anchor
             if rule is None or not _anchor_allows(anchor, rule, word, name, spans, headline_end, ctx, words):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)
-            span = next((x for x in where if x[0] > loc.start), where[0])
-            other = ctx.loc(*span)
+            span = next((x for x in where if x[0] > at(start)), where[0])
+            other, loc = ctx.loc(*span), ctx.loc(start, end)
             if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
             slot = ""
@@ -397,13 +397,12 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     return out
 
 
-def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
+def _other_reading(stopword, w: str) -> tuple[str, int] | None:
     """The word a token's text is (a clitic و split off) and the clitic's length, or None when it is
-    too short, not a word or a stopword (`_transliterated_names`)."""
+    too short, not a word or a stopword (`_transliterated_names`; `stopword`: the stopwords' look-up)."""
     skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
     word = w[skip:]
-    return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
-        and stopwords.lookup(word) is None else None
+    return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and stopword(word) is None else None
 
 
 # a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
@@ -411,6 +410,7 @@ def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
 _MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 _SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot
+_OTHER_READING = tagged(lambda res: lambda w: _other_reading(res["stopwords"].uncached_lookup, w) is not None)  # (word_facts.py)
 
 
 def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
