@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from itertools import compress, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
@@ -267,26 +267,20 @@ class _NameIndex:
             found.append(map(key[:-1].__eq__, own))
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
-    def words_in(self, distinct: set[str]) -> set[str]:
-        """The words of `distinct` (an article's words with a reading) that may have candidates: a word's
-        letter key or that key without its first letter (a clitic و) is a name's key or variant, or either
-        cut by its last letter is a key a cut word is looked up by. The keys of all the words made at once,
-        each test in C (an index of every word's keys for the run held four keys a word, the largest table)."""
-        words = list(distinct)
+    def words_in(self, words: set[str]) -> set[str]:
+        """Those of `words` (the words an article's texts are) that have candidates: the word's letter key
+        is a name's key or variant, or the key cut by its last letter is a key a cut word is looked up
+        by. The keys of all the words made at once, each test in C (an index of every word's keys for the
+        run held four keys a word, the run's largest table)."""
+        words = list(words)
         keys = _letter_keys(words, _LETTER_PAIRS)
-        full, cut = self.keys.__contains__, self.cut_keys.__contains__
-        found = set(compress(words, map(full, keys)))
-        found.update(compress(words, map(cut, map(_HEAD, keys))))
-        # the key without its first letter only for a word with the clitic: another word found so has
-        # no candidates (its own key, read by `candidates`, passed neither test above)
-        with_and = list(map(methodcaller("startswith", _AND), words))
-        words, keys = list(compress(words, with_and)), list(compress(keys, with_and))
-        for test, part in ((full, _TAIL), (cut, _MIDDLE)):
-            found.update(compress(words, map(test, map(part, keys))))
+        found = set(compress(words, map(self.keys.__contains__, keys)))
+        if self.cut_keys:  # (no name long enough to be cut short: most articles)
+            found.update(compress(words, map(self.cut_keys.__contains__, map(_HEAD, keys))))
         return found
 
 
-_TAIL, _HEAD, _MIDDLE = itemgetter(slice(1, None)), itemgetter(slice(-1)), itemgetter(slice(1, -1))  # of a key
+_HEAD, _AFTER_AND = itemgetter(slice(-1)), itemgetter(slice(len(_AND), None))  # a key less its last letter; a text less و
 
 
 def _name_keys(name: str) -> tuple[str, frozenset[str]]:
@@ -357,9 +351,10 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    hits = index.words_in(words_with(ctx, (_OTHER_READING,)))  # (the words with no reading compare with none)
-    wanted = {found[0] for found in map(readings.__getitem__, hits)
-              if found is not None and found[0] not in person_words} | anchors.keys()
+    # the words the article's texts are (`_other_reading`, read off the per-run word facts: word_facts.py)
+    texts = words_with(ctx, (_OTHER_READING,))
+    with_and = texts & words_with(ctx, (_AND_READING,))
+    wanted = (index.words_in((texts - with_and) | set(map(_AFTER_AND, with_and))) - person_words) | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
                     if (found := readings[w]) is not None and found[0] not in person_words and found[0] == word}
     spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
@@ -400,7 +395,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
 def _other_reading(stopword, w: str) -> tuple[str, int] | None:
     """The word a token's text is (a clitic و split off) and the clitic's length, or None when it is
     too short, not a word or a stopword (`_transliterated_names`; `stopword`: the stopwords' look-up)."""
-    skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
+    skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0  # (_AND_READING)
     word = w[skip:]
     return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and stopword(word) is None else None
 
@@ -411,6 +406,7 @@ _MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 _SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot
 _OTHER_READING = tagged(lambda res: lambda w: _other_reading(res["stopwords"].uncached_lookup, w) is not None)  # (word_facts.py)
+_AND_READING = tagged(lambda res: lambda w: w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN)  # (the same)
 
 
 def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
