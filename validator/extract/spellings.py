@@ -14,8 +14,8 @@ from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, \
-    letter_keys as _letter_keys, native_words
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, LINE, MARBUTA, few_edits, fits_template, \
+    key_lines, letter_keys as _letter_keys, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_endings import dropped_middle_names, final_vowel_names
 from validator.extract.name_variants import alef_waw_longer, alef_waw_shorter, dropped_letter_names, final_marbuta_names, \
@@ -249,11 +249,12 @@ class _NameIndex:
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
         # and, for a name word that is no given name of the lexicon, two letters swapped
-        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
-            else ([], [])
-        self.swaps = [frozenset() if name in given else _SWAPPED_KEYS[name] for name in name_words]
-        # every key a word may have to be compared with a name (its own or a variant): one set, made in C
-        self.keys = set(self.own_keys).union(*self.variants, *self.swaps)
+        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words)))  # (some names)
+        self.swaps = ["" if name in given else _SWAPPED_KEYS[name] for name in name_words]
+        # every key a word may have to be compared with a name (its own or a variant; and "", no word's): sets made in C
+        self.variant_keys = set("".join(self.variants + self.swaps).split(LINE))
+        self.keys = self.variant_keys.union(self.own_keys)
+        self.own_index = dict(zip(self.own_keys, range(len(self.own_keys))))  # (one name a key: most articles)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
         self.cut_keys = {key for key in self.own_keys if len(key) >= TRUNCATED_MIN}
 
@@ -261,17 +262,20 @@ class _NameIndex:
         """The pairs for a word's key (its `_letter_keys`): the names with that key or with it as a
         variant, and, for a long word, the names it is cut short of; the names tested in C."""
         own = self.own_keys
-        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key)),
-                 map(frozenset.__contains__, self.swaps, repeat(key))]
+        if key not in self.variant_keys and len(self.own_index) == len(own) \
+                and not (len(key) > TRUNCATED_MIN and key[:-1] in self.cut_keys):
+            return [self.items[self.own_index[key]]] if key in self.own_index else []  # (a name's own key alone)
+        line = LINE + key + LINE  # (a variant is a line of a name's `key_lines`)
+        found = [map(key.__eq__, own), map(str.__contains__, self.variants, repeat(line)),
+                 map(str.__contains__, self.swaps, repeat(line))]
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
             found.append(map(key[:-1].__eq__, own))
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
     def words_in(self, words: set[str]) -> set[str]:
-        """Those of `words` (the words an article's texts are) that have candidates: the word's letter key
-        is a name's key or variant, or the key cut by its last letter is a key a cut word is looked up
-        by. The keys of all the words made at once, each test in C (an index of every word's keys for the
-        run held four keys a word, the run's largest table)."""
+        """Those of `words` (the words an article's texts are) that have candidates: the word's letter key is a
+        name's key or variant, or the key cut by its last letter is a key a cut word is looked up by. The keys
+        of all the words made at once, tested in C (a per-run index of every word's keys was the largest table)."""
         words = list(words)
         keys = _letter_keys(words, _LETTER_PAIRS)
         found = set(compress(words, map(self.keys.__contains__, keys)))
@@ -283,17 +287,17 @@ class _NameIndex:
 _HEAD, _AFTER_AND = itemgetter(slice(-1)), itemgetter(slice(len(_AND), None))  # a key less its last letter; a text less و
 
 
-def _name_keys(name: str) -> tuple[str, frozenset[str]]:
-    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
+def _name_keys(name: str) -> tuple[str, str]:
+    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`), as lines."""
     key = name.translate(_ONE_LETTER)
-    return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
+    return key, key_lines((*_shorter_keys(key), *_longer_keys(key)))
 
 
-def _swapped_keys(name: str) -> frozenset[str]:
+def _swapped_keys(name: str) -> str:
     """A name word's keys of the same length another variant rule allows (two neighbouring letters
     swapped, a Portuguese nh written the other way: name_variants.same_length_keys), beside
     `_name_keys` (not a copy of those with these added: a second set of every name's variants)."""
-    return same_length_keys(_NAME_KEYS[name][0])
+    return key_lines(same_length_keys(_NAME_KEYS[name][0]))
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
