@@ -335,20 +335,22 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     given_or_mark = memo.get("given-or-quote-mark")
     if given_or_mark is None or given_or_mark[0] is not given:  # (the given names and marks as one set, per run)
         given_or_mark = memo["given-or-quote-mark"] = (given, frozenset(given) | QUOTE_MARKS)
-    # the headline's tokens and those right after a given name or a quotation mark, whose word may be an anchor
-    ks = sorted({*range(headline_count), *(k + 1 for k in ctx.positions(given_or_mark[1]) if k + 1 < len(texts))})
-    for k in compress(ks, map(words_with(ctx, (_ANCHOR_WORD,)).__contains__, map(texts.__getitem__, ks))):
+    # the headline's tokens and those right after a given name or a quotation mark
+    after_given = [k + 1 for k in ctx.positions(given_or_mark[1]) if k + 1 < len(texts)]
+    for k in sorted({*range(headline_count), *after_given}):
         t = tokens[k]
-        word, skip = readings[t.text]
-        if word in person_words:
+        found = readings[t.text]
+        if found is None or found[0] in person_words:
             continue
-        previous = texts[k - 1] if k else ""
-        if previous in given or k < headline_count and not ctx.res.is_non_name(word):
-            anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
-        elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word) and k + 1 < len(tokens) \
-                and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
-            # a word quoted alone: a name when the mark closes right after it
-            anchors.setdefault(word, (t.start + skip, t.end, "quoted"))
+        word, skip = found
+        if word not in given and not word.startswith(_DEFINITE_CLITICS):
+            previous = texts[k - 1] if k else ""
+            if previous in given or k < headline_count and not ctx.res.is_non_name(word):
+                anchors.setdefault(word, (t.start + skip, t.end, "surname" if previous in given else "headline"))
+            elif previous in QUOTE_MARKS and not ctx.res.is_non_name(word) and k + 1 < len(tokens) \
+                    and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
+                # a word quoted alone: a name when the mark closes right after it
+                anchors.setdefault(word, (t.start + skip, t.end, "quoted"))
     name_words.update((w, span) for w, span in anchors.items() if w not in name_words)  # (spans: a location made at a finding)
     if not name_words:
         return []
@@ -408,8 +410,6 @@ _MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 _SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot
 _OTHER_READING = tagged(lambda res: lambda w: _other_reading(res["stopwords"].uncached_lookup, w) is not None)  # (word_facts.py)
-_ANCHOR_WORD = tagged(lambda res: lambda w: (found := _other_reading(res["stopwords"].uncached_lookup, w)) is not None
-                      and found[0] not in res.given_names.by_norm and not found[0].startswith(_DEFINITE_CLITICS))  # (an anchor's)
 _AND_READING = tagged(lambda res: lambda w: w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN)  # (the same)
 
 
