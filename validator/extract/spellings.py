@@ -355,7 +355,7 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    # the words the article's texts are (`_other_reading`, read off the per-run word facts: word_facts.py)
+    # the words the article's texts are (`_other_reading` by word facts; a stopword's finds no text: `readings` has none)
     texts = words_with(ctx, (_OTHER_READING,))
     with_and = texts & words_with(ctx, (_AND_READING,))
     wanted = (index.words_in((texts - with_and) | set(map(_AFTER_AND, with_and))) - person_words) | anchors.keys()
@@ -409,7 +409,7 @@ def _other_reading(stopword, w: str) -> tuple[str, int] | None:
 _MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 _SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot
-_OTHER_READING = tagged(lambda res: lambda w: _other_reading(res["stopwords"].uncached_lookup, w) is not None)  # (word_facts.py)
+_OTHER_READING = tagged(lambda res: lambda w: len(w) >= TRANSLITERATED_MIN and kind_of(w) == "word")  # (a reading, or a stopword)
 _AND_READING = tagged(lambda res: lambda w: w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN)  # (the same)
 
 
