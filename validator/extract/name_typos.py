@@ -5,6 +5,7 @@ full name; and the slot that shows a word is a name's other spelling (`name_slot
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import partial
 
 from validator.extract.context import Context
@@ -121,8 +122,8 @@ def _headline_tokens(ctx: Context) -> int:
     headline = ctx.doc.headline
     if headline is None:
         return 0
-    to_original = ctx.norm.to_original
-    return next((t.index for t in ctx.tokens if to_original(t.start) >= headline.end), len(ctx.tokens))
+    to_original = ctx.norm.to_original  # (the first token the headline does not hold: a search, the offsets in order)
+    return bisect_left(ctx.tokens, headline.end, key=lambda t: to_original(t.start))
 
 
 def _one_vowel_more(longer: str, shorter: str) -> bool:

@@ -44,6 +44,7 @@ def loose_key(norm: str) -> str:
     return " ".join(words)
 
 
+_LOOSE_KEY_UNCACHED = loose_key.__wrapped__  # (for a caller that keeps the keys itself)
 _NISBA = tuple(word_class("entity-words", "nisba"))
 _NISBA_PLURAL = tuple(sorted(word_class("entity-words", "nisba-plural")))
 
@@ -317,15 +318,17 @@ class Resources:
     def loose_keys(self) -> WordKeys:
         """The loose keys of each word's `loose_readings`, indexed both ways: an article's words with
         one of the keys asked, found by set operations (validator/extract/word_keys.py). (Each word's
-        readings read here without `loose_readings`' cache: it keeps those of the words found alone.)"""
-        return WordKeys(lambda w: [key for key, _ in self._loose_readings(w)])
+        readings read here without `loose_readings`' cache, which keeps those of the words found alone,
+        nor `loose_key`'s: the index holds the keys, and that cache kept a copy of every word's, 3.9 MB
+        over 3,000 articles.)"""
+        return WordKeys(lambda w: [key for key, _ in self._loose_readings(w, _LOOSE_KEY_UNCACHED)])
 
-    def _loose_readings(self, w: str) -> tuple[tuple[str, str], ...]:
+    def _loose_readings(self, w: str, key_of=loose_key) -> tuple[tuple[str, str], ...]:
         if len(w) <= 4 or kind_of(w) != "word":
             return ()
-        out = [] if w in self.non_name_words else [(loose_key(w), w)]
+        out = [] if w in self.non_name_words else [(key_of(w), w)]
         if w[0] in _NAME_CLITICS and len(w) > 5:
-            out.append((loose_key(w[1:]), w[1:]))
+            out.append((key_of(w[1:]), w[1:]))
         return tuple(out)
 
     @cached_property

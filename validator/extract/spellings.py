@@ -8,14 +8,14 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from itertools import compress, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
-from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, MARBUTA, few_edits, fits_template, \
-    letter_keys as _letter_keys, native_words
+from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, LINE, MARBUTA, few_edits, fits_template, \
+    key_lines, letter_keys as _letter_keys, native_words
 from validator.extract.model import SpellingGroup
 from validator.extract.name_endings import dropped_middle_names, final_vowel_names
 from validator.extract.name_variants import alef_waw_longer, alef_waw_shorter, dropped_letter_names, final_marbuta_names, \
@@ -249,11 +249,12 @@ class _NameIndex:
         self.items = list(name_words.items())
         # each name's key and its variants (one letter shorter or longer), made once per run
         # and, for a name word that is no given name of the lexicon, two letters swapped
-        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words))) if name_words \
-            else ([], [])
-        self.swaps = [frozenset() if name in given else _SWAPPED_KEYS[name] for name in name_words]
-        # every key a word may have to be compared with a name (its own or a variant): one set, made in C
-        self.keys = set(self.own_keys).union(*self.variants, *self.swaps)
+        self.own_keys, self.variants = map(list, zip(*map(_NAME_KEYS.__getitem__, name_words)))  # (some names)
+        self.swaps = ["" if name in given else _SWAPPED_KEYS[name] for name in name_words]
+        # every key a word may have to be compared with a name (its own or a variant; and "", no word's): sets made in C
+        self.variant_keys = set("".join(self.variants + self.swaps).split(LINE))
+        self.keys = self.variant_keys.union(self.own_keys)
+        self.own_index = dict(zip(self.own_keys, range(len(self.own_keys))))  # (one name a key: most articles)
         # a word's key cut by its last letter is looked up only when the word is longer than TRUNCATED_MIN
         self.cut_keys = {key for key in self.own_keys if len(key) >= TRUNCATED_MIN}
 
@@ -261,45 +262,42 @@ class _NameIndex:
         """The pairs for a word's key (its `_letter_keys`): the names with that key or with it as a
         variant, and, for a long word, the names it is cut short of; the names tested in C."""
         own = self.own_keys
-        found = [map(key.__eq__, own), map(frozenset.__contains__, self.variants, repeat(key)),
-                 map(frozenset.__contains__, self.swaps, repeat(key))]
+        if key not in self.variant_keys and len(self.own_index) == len(own) \
+                and not (len(key) > TRUNCATED_MIN and key[:-1] in self.cut_keys):
+            return [self.items[self.own_index[key]]] if key in self.own_index else []  # (a name's own key alone)
+        line = LINE + key + LINE  # (a variant is a line of a name's `key_lines`)
+        found = [map(key.__eq__, own), map(str.__contains__, self.variants, repeat(line)),
+                 map(str.__contains__, self.swaps, repeat(line))]
         if len(key) > TRUNCATED_MIN:  # the word is the name cut short
             found.append(map(key[:-1].__eq__, own))
         return [self.items[k] for k in compress(range(len(own)), map(any, zip(*found)))]
 
-    def words_in(self, distinct: set[str]) -> set[str]:
-        """The words of an article that may have candidates: a word's letter key or that key without
-        its first letter (a clitic و) is a name's key or variant, or either cut by its last letter is a
-        key a cut word is looked up by. The keys of all the article's words made at once, each test in
-        C (an index of every word's keys for the run held four keys a word, the run's largest table)."""
-        words = list(compress(distinct, map(TRANSLITERATED_MIN.__le__, map(len, distinct))))
+    def words_in(self, words: set[str]) -> set[str]:
+        """Those of `words` (the words an article's texts are) that have candidates: the word's letter key is a
+        name's key or variant, or the key cut by its last letter is a key a cut word is looked up by. The keys
+        of all the words made at once, tested in C (a per-run index of every word's keys was the largest table)."""
+        words = list(words)
         keys = _letter_keys(words, _LETTER_PAIRS)
-        full, cut = self.keys.__contains__, self.cut_keys.__contains__
-        found = set(compress(words, map(full, keys)))
-        found.update(compress(words, map(cut, map(_HEAD, keys))))
-        # the key without its first letter only for a word with the clitic: another word found so has
-        # no candidates (its own key, read by `candidates`, passed neither test above)
-        with_and = list(map(methodcaller("startswith", _AND), words))
-        words, keys = list(compress(words, with_and)), list(compress(keys, with_and))
-        for test, part in ((full, _TAIL), (cut, _MIDDLE)):
-            found.update(compress(words, map(test, map(part, keys))))
+        found = set(compress(words, map(self.keys.__contains__, keys)))
+        if self.cut_keys:  # (no name long enough to be cut short: most articles)
+            found.update(compress(words, map(self.cut_keys.__contains__, map(_HEAD, keys))))
         return found
 
 
-_TAIL, _HEAD, _MIDDLE = itemgetter(slice(1, None)), itemgetter(slice(-1)), itemgetter(slice(1, -1))  # of a key
+_HEAD, _AFTER_AND = itemgetter(slice(-1)), itemgetter(slice(len(_AND), None))  # a key less its last letter; a text less و
 
 
-def _name_keys(name: str) -> tuple[str, frozenset[str]]:
-    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`)."""
+def _name_keys(name: str) -> tuple[str, str]:
+    """A name word's letter key, and its keys one letter shorter and longer (`_NameIndex`), as lines."""
     key = name.translate(_ONE_LETTER)
-    return key, frozenset((*_shorter_keys(key), *_longer_keys(key)))
+    return key, key_lines((*_shorter_keys(key), *_longer_keys(key)))
 
 
-def _swapped_keys(name: str) -> frozenset[str]:
+def _swapped_keys(name: str) -> str:
     """A name word's keys of the same length another variant rule allows (two neighbouring letters
     swapped, a Portuguese nh written the other way: name_variants.same_length_keys), beside
     `_name_keys` (not a copy of those with these added: a second set of every name's variants)."""
-    return same_length_keys(_NAME_KEYS[name][0])
+    return key_lines(same_length_keys(_NAME_KEYS[name][0]))
 
 
 # names come back article after article: their keys are made once per run (a bounded cache)
@@ -317,19 +315,19 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     words = {w for e in entities if e.kind == "person" for mention in e.mentions if mention.form in ("name", "surname")
              for w in normalize_string(mention.loc.text).split()
              if len(w) >= TRANSLITERATED_MIN and not w.startswith(_DEFINITE_CLITICS)}
-    name_words: dict[str, tuple[Location, str]] = {}  # each name word -> where first written, its anchor
+    name_words: dict[str, tuple[int, int, str]] = {}  # each name word -> its first span (normalized), its anchor
     tokens, texts = ctx.tokens, ctx.texts
     for k in ctx.positions(words):
         t = tokens[k]
         if t.text not in name_words:
-            name_words[t.text] = (ctx.loc(t.start, t.end), "person")
+            name_words[t.text] = (t.start, t.end, "person")
     person_words = frozenset(name_words)
     # a text -> (the word it is, the clitic و's length), or None (too short, a stopword), once per run;
     # a person's word is no other word either (`found[0] in person_words` below)
     memo = ctx.res.pattern_memo
     readings = memo.get("transliterated-reading")
     if readings is None:
-        readings = memo["transliterated-reading"] = WordCache(partial(_other_reading, ctx.res["stopwords"]))
+        readings = memo["transliterated-reading"] = WordCache(partial(_other_reading, ctx.res["stopwords"].lookup))
 
     headline_count = _headline_tokens(ctx)
     headline_end = tokens[headline_count].start if headline_count < len(tokens) else len(ctx.norm.text)
@@ -353,14 +351,14 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
                     and tokens[k + 1].kind != "word" and texts[k + 1] in QUOTE_MARKS:
                 # a word quoted alone: a name when the mark closes right after it
                 anchors.setdefault(word, (t.start + skip, t.end, "quoted"))
-    for word, (start, end, anchor) in anchors.items():
-        name_words.setdefault(word, (ctx.loc(start, end), anchor))
+    name_words.update((w, span) for w, span in anchors.items() if w not in name_words)  # (spans: a location made at a finding)
     if not name_words:
         return []
     index = _NameIndex(name_words, given)
-    hits = index.words_in(ctx.distinct_texts)
-    wanted = {found[0] for found in map(readings.__getitem__, hits)
-              if found is not None and found[0] not in person_words} | anchors.keys()
+    # the words the article's texts are (`_other_reading` by word facts; a stopword's finds no text: `readings` has none)
+    texts = words_with(ctx, (_OTHER_READING,))
+    with_and = texts & words_with(ctx, (_AND_READING,))
+    wanted = (index.words_in((texts - with_and) | set(map(_AFTER_AND, with_and))) - person_words) | anchors.keys()
     texts_wanted = {w for word in wanted for w in (word, _AND + word)
                     if (found := readings[w]) is not None and found[0] not in person_words and found[0] == word}
     spans: dict[str, list[tuple[int, int]]] = {}  # each word that may spell a name -> where the article writes it
@@ -369,19 +367,20 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
         word, skip = readings[t.text]
         spans.setdefault(word, []).append((t.start + skip, t.end))
     keys = dict(zip(spans, _letter_keys(list(spans), _LETTER_PAIRS)))
+    at = ctx.norm.to_original  # (a first span's place in the article: its location's start)
     out = []
     for word, where in spans.items():
         own = name_words.get(word)  # a surname or headline word is an anchor and another's other spelling
-        for name, (loc, anchor) in index.candidates(keys[word]):
-            if own is not None and (own[1] == anchor == "headline" or name in spans and loc.start > own[0].start):
+        for name, (start, end, anchor) in index.candidates(keys[word]):
+            if own is not None and (own[2] == anchor == "headline" or name in spans and at(start) > at(own[0])):
                 continue  # two anchors: compared once (a person's word has no spans), two headline words never
             rule = None if word in given and name in given else _variant_rule(word, name)
-            anchor = own[1] if own and anchor in _PLACED_ANCHORS else anchor
+            anchor = own[2] if own and anchor in _PLACED_ANCHORS else anchor
             if rule is None or not _anchor_allows(anchor, rule, word, name, spans, headline_end, ctx, words):
                 continue
             # the other spelling where it follows the name's first (the body's word after a headline)
-            span = next((x for x in where if x[0] > loc.start), where[0])
-            other = ctx.loc(*span)
+            span = next((x for x in where if x[0] > at(start)), where[0])
+            other, loc = ctx.loc(*span), ctx.loc(start, end)
             if other.text in known or loc.text in known or {other.text[-1:], loc.text[-1:]} == _MARBUTA_OR_HEH:
                 continue
             slot = ""
@@ -397,13 +396,12 @@ def _transliterated_names(ctx: Context, entities, known: set[str]) -> list[Spell
     return out
 
 
-def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
+def _other_reading(stopword, w: str) -> tuple[str, int] | None:
     """The word a token's text is (a clitic و split off) and the clitic's length, or None when it is
-    too short, not a word or a stopword (`_transliterated_names`)."""
-    skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0
+    too short, not a word or a stopword (`_transliterated_names`; `stopword`: the stopwords' look-up)."""
+    skip = len(_AND) if w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN else 0  # (_AND_READING)
     word = w[skip:]
-    return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" \
-        and stopwords.lookup(word) is None else None
+    return (word, skip) if len(word) >= TRANSLITERATED_MIN and kind_of(w) == "word" and stopword(word) is None else None
 
 
 # a final ة against a final ه, which normalizing folds: a feminine noun against a name's root letter or a
@@ -411,6 +409,8 @@ def _other_reading(stopwords, w: str) -> tuple[str, int] | None:
 _MARBUTA_OR_HEH = {MARBUTA, HEH}
 _PLACED_ANCHORS = ("headline", "quoted")  # a name by where it is written, not by a lexicon or a person
 _SWAPS = ("swapped-letters", "moved-vowel-short")  # the second (four letters) only in a name's slot
+_OTHER_READING = tagged(lambda res: lambda w: len(w) >= TRANSLITERATED_MIN and kind_of(w) == "word")  # (a reading, or a stopword)
+_AND_READING = tagged(lambda res: lambda w: w.startswith(_AND) and len(w) > len(_AND) + TRANSLITERATED_MIN)  # (the same)
 
 
 def _next_names(ctx: Context, spans, person_words: set[str]) -> set[str]:
