@@ -57,7 +57,8 @@ from validator.extract.bare_verbs import bare_verbs
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
-from validator.extract.letters import ARTICLE, WAW_ARTICLE
+from validator.extract.letters import ARTICLE, HEH, PRONOUN_SUFFIXES, TEH, WAW_ARTICLE
+from validator.extract.outlets import _without_article
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
@@ -241,6 +242,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     source = _previous_subject(ctx, spans, i, sentence)
                 implicit = source is not None and subject is None
         elif kind == "preposition":
+            if _criterion_after(ctx, j):
+                continue  # تتراوح التكلفة بين 10 و20 ألف ريال حسب حجم المحل: "depending on", no source
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
             if source is not None and source.vague:  # على حد ما نقلت وسائل إعلام عن الكابتن فلان
                 source = _carried(ctx, spans, source, sentence, j, identified)
@@ -309,6 +312,19 @@ def _listed_topic(ctx: Context, i: int) -> bool:
 
 
 _PRONOUN_LINKS = word_class("attribution-words", "pronoun-links")
+_CRITERIA = word_class("attribution-words", "criterion")
+
+
+def _criterion_after(ctx: Context, j: int) -> bool:
+    """حسب حجمها، بحسب نوع المركب، تبعا للمساحة: what a figure varies by (attribution-words criterion),
+    bare, definite or with a pronoun (a feminine noun keeps its ت before it: حداثتها), is no source."""
+    if j >= len(ctx.tokens):
+        return False
+    word = _without_article(ctx.tokens[j].text)
+    for form in (word, *(word[:-len(x)] for x in PRONOUN_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3)):
+        if form in _CRITERIA or (form != word and form.endswith(TEH) and form[:-len(TEH)] + HEH in _CRITERIA):
+            return True
+    return False
 
 
 def _unread_name_after(ctx, j: int) -> bool:

@@ -32,7 +32,7 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
     (and an official's decision, an `agent`, and a cited release that names its publishing body, `issuer`: الأرقام الصادرة
     عن مكتب الإحصاء) carries over the following sentences and paragraphs; a person's words only the rest of his
-    paragraph (his وأضاف، وتابع). A news outlet's report, an anonymous source and an opinion verb
+    paragraph (his وأضاف، وتابع), and nothing when they are one quotation with no figure (`quoted_only`). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
     quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
     A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
@@ -54,6 +54,7 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
         if q.kind == "speech":
             quoted.setdefault(q.sentence, []).append(q.speaker)
     sentences = article.doc.sentences
+    with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None}
     carrier, carrier_is_body, k = None, False, 0
     paragraph, via = -1, None  # the paragraph a person's or document's source reaches, and the cue that took it there
     for s, sentence in enumerate(sentences):
@@ -97,8 +98,11 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
                 carrier_is_body = True
                 continue
             carrier_is_body = entity is not None and (entity.kind == "organization" or carrier.kind == "agent")
-            if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED:
-                carrier = None  # an anonymous source's, an outlet's report or an opinion is not a release
+            if not _named(article, carrier.source) or is_outlet(entity) or _verb_kind(article, carrier) in _NOT_CARRIED \
+                    or (carrier.quoted_only and entity is not None and entity.kind == "person" and with_figures.isdisjoint(carrier.covers)):
+                # an anonymous source's, an outlet's report or an opinion is not a release; a person whose
+                # words are one quotation with no figure (وقال فلان: «...») says no more than it (round 77)
+                carrier = None
 
 
 READOUT_PARAGRAPHS = 3  # paragraphs citing a data source that make the article its readout
