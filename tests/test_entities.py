@@ -336,3 +336,10 @@ def test_word_at_is_a_word_token_or_none(validator):
     for i in range(-WORD_AT_MARGIN, len(tokens) + WORD_AT_MARGIN):
         inside = 0 <= i < len(tokens)
         assert word_at(i) == (tokens[i].text if inside and tokens[i].kind == "word" else None), i
+
+
+def test_family_name_of_an_ancestor_given_name(extract):
+    """آل سعدون: a family name made of a given name with the article is part of the name even before the
+    verb's object (وجه الدكتور فلان السعدون نداء); an everyday word (الأمين) still is not."""
+    art = extract("عنوان\n\nوجه الدكتور ماجد سعد السعدون نداء إلى وزارة الصحة.")
+    assert [p.name for p in _persons(art)] == ["ماجد سعد السعدون"]

@@ -98,7 +98,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         i = ctx.index.containing(start)
         sentence, paragraph = ctx.sentence_of(start)
         if i in blocked and not (i in continuing and (_named_speaker_before(results, by_id, sentence, paragraph)
-                                                      or _after_kana_subject(ctx, i))):
+                                                      or _after_kana_subject(ctx, i)
+                                                      or i > 0 and ctx.tokens[i - 1].text in _PRONOUN_LINKS)):
             continue
         j = ctx.index.at_or_after(m.end)
         source: Entity | None = None

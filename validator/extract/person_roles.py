@@ -83,7 +83,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
         k = ctx.index.at_or_after(ctx.norm.to_normalized(mention.loc.end))
         if k < len(tokens) and (tokens[k].text in COMMAS or tokens[k].text in DASHES or tokens[k].text in SEMICOLONS):
             k += 1  # فلان، موظف ...؛ فلان -طالب جامعي-؛ فلان – مستشار قانوني –؛ فلان؛ مصرفي سعودي: a description set off
-        described = _starting_at(patterns, "described-after-name", k)
+        described = _starting_at(patterns, "described-after-name", k) or _described_later(ctx, patterns, e, first)
         if described is None and mention.courtesy and k + 1 < len(tokens) and tokens[k].kind != "punct" \
                 and ctx.res["attribution-words"].lookup(normalize_string(tokens[k].text)) is None:
             # الدكتور فهد بن سعد الزعابي مساعد المدير: after an honorific a full name and its role follow;
@@ -264,6 +264,22 @@ def _role_in_own_paragraph(ctx: Context, before, i: int, first: int):
             m = patterns.match_at(pattern, j)
             if m is not None and m.span_start <= i <= m.end:
                 return m
+    return None
+
+
+def _described_later(ctx: Context, patterns, e, first: int):
+    """كان فلان وأمه ... . ظهر فلان، الذي يعاني ...: the lead names the person, then describes him right
+    after a later mention in the same paragraph: the description of the first mention."""
+    paragraph = ctx.sentence_of(first)[1]
+    for m in e.mentions[1:]:
+        at = ctx.norm.to_normalized(m.loc.start)
+        if ctx.sentence_of(at)[1] != paragraph:
+            break
+        k = ctx.index.at_or_after(ctx.norm.to_normalized(m.loc.end))
+        if k < len(ctx.tokens) and ctx.tokens[k].text in COMMAS:
+            k += 1
+        if (described := _starting_at(patterns, "described-after-name", k)) is not None:
+            return described
     return None
 
 

@@ -486,12 +486,15 @@ REOPEN_MAX_WORDS = 2
 def _reopening(text: str, stack: list[tuple[str, int]], start: int, end: int) -> int:
     """Where the next paragraph reopens the carried quotation with its mark, at its start or after a word
     or two, closed later (wire style: وتابع "... / "...": round 37 rejected the lone opening "), or -1.
-    Straight marks: one open mark, facing a word, as the reopening one, then a mark not facing a word."""
+    Straight marks: one open mark, facing a word, as the reopening one, then a mark not facing a word.
+    A mark that faces (« “) reopens only at the paragraph's start: after a word (وأضاف «...») it opens
+    new speech, and the earlier quotation, whose closing mark shows it was left out, stays unclosed
+    (round 77 flagged it)."""
     mark, marks = stack[-1][0], [start + k for k in mark_positions(text[start:end], _MARK_CHARS)]
     if not marks or text[marks[0]] != mark or len(text[start:marks[0]].split()) > REOPEN_MAX_WORDS:
         return -1
     if mark != '"':
-        return marks[0] if marks[0] == start or PAIRS[mark] in text[marks[0]:end] else -1
+        return marks[0] if not text[start:marks[0]].split() else -1
     if len(stack) > 1 or len(marks) < 2 or text[marks[1]] != '"':
         return -1
     faces = [_straight_direction(text, i, start, end) for i in marks[:2]]

@@ -6,6 +6,7 @@ from functools import cached_property, partial
 
 from validator.extract.claims import Candidate, TokenClaims
 from validator.extract.context import Context
+from validator.extract.entities.words import ancestral_surname
 from validator.extract.entities.words import (
     _NAME_QUOTES,
     ALLAH,
@@ -96,9 +97,8 @@ _MANNER = word_class("entity-words", "manner")  # غضب، فخر: بغضب afte
 _NO_ATTRIBUTES: dict[str, str] = {}              # (the attributes of no entry)
 _UNDIACRITIZED = WordCache(partial(_DIACRITICS.sub, ""))  # a token as written, without diacritics: once per run
 
-# The labels the entity passes propose, highest priority first: a span one of them keeps is no
-# other's. `EntityExtractor.run` decides them in this order (a pass reads what the passes before
-# it kept), so within one decision only the filter's length and position break ties.
+# The labels the entity passes propose, highest priority first: a span one of them keeps is no other's.
+# `EntityExtractor.run` decides them in this order (a pass reads what the passes before it kept): ties by length, position.
 ENTITY_SPANS = ("reserved", "public-figure", "titled-person", "named-person", "relayed-speaker",
                 "introduced-speaker", "titled-before", "surname", "bare-speaker", "unnamed-source",
                 "document", "anonymous-person", "title-only", "organization")
@@ -369,8 +369,8 @@ class NameReader(TitlePhrases):
         return morph is not None and not self.res.is_non_name_strict(w) and morph.is_proper_noun(w)
 
     def _surname_like(self, w: str) -> bool:
-        """A definite family name: a nisba (الدوسري، الساعاتي) or one the surnames lexicon knows (الصحاف)."""
-        return (w.endswith(NISBA_ENDING) and len(w) > 4) or w in self.lex["surnames"].by_norm
+        """A definite family name: a nisba (الدوسري), a known one (الصحاف), an ancestor's name (السعدون)."""
+        return (w.endswith(NISBA_ENDING) and len(w) > 4) or w in self.lex["surnames"].by_norm or ancestral_surname(w, self.res, self.lex)
 
     def _quoted_name_end(self, i: int) -> int | None:
         """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""

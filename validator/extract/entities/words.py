@@ -113,6 +113,14 @@ def copula_predicate(before: str | None, word: str) -> bool:
 _NASAB = word_class("name-particles", "nasab", "chain")
 
 
+def ancestral_surname(w: str, res, lex) -> bool:
+    """A family name made of an ancestor's given name with the article (آل سعدون: السعدون، الحمدان), a name
+    no everyday word shares (not الأمين، السعيد: common given names and non-names)."""
+    bare = w[len(ARTICLE):] if w.startswith(ARTICLE) else ""
+    return len(bare) >= 4 and bare in res.given_names.by_norm and bare not in lex["common-given-names"].by_norm \
+        and not res.is_non_name(w)
+
+
 def _nasab_of(longer: str, shorter: str) -> bool:
     """محمد بن سلمان بن عبدالعزيز is the son of سلمان بن عبدالعزيز, not he: a name that ends the longer
     one right after بن/بنت (its nasab chain) names the father, another person."""
