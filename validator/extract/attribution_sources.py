@@ -206,6 +206,7 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
 
 # Vague heads whose owner may be a body named right after them (متحدث الجامعة، تقديرات مصور الوكالة)
 _OWNED_HEADS = word_class("attribution-words", "owned-heads")
+_SOURCE_NOUNS = word_class("attribution-words", "source-nouns")  # المصدر في الشرطة: no role, owns no body
 
 _PUBLISHED = word_class("attribution-words", "published")
 
@@ -225,7 +226,7 @@ def _named_after(ctx, spans, k: int, sentence) -> "_MentionSpan | None":
     entry = ctx.hit_at("vague-sources-all", vague.first_token)
     # a role of the titles lexicon; a vague source of several words (وسائل إعلام مصرية) is none, and the
     # person after it (وفاة الفنان ...) is what it reports, not its holder
-    role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None \
+    role = ctx.res["vague-sources"].lookup(normalize_string(words[0])) is None and (head not in _SOURCE_NOUNS or head in _OWNED_HEADS) \
         and (entry is None or entry.j - entry.i == 1) if words else False
     if len(words) != 1 and not role:
         return None  # مسؤول أميركي رفض الكشف عن اسمه: a described anonymous source owns nothing after it

@@ -128,8 +128,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             participle = m.entry.get("part") == "participle"
             if m.prefix.endswith(_LAM):
                 continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
-            if m.prefix.endswith(_KA):
-                continue  # قول صدر من بعض العلماء كنفي لما تعرضت له: ك (as, like) takes a noun, never a verb: no report
+            if m.prefix.endswith(_KA) or (not m.prefix and ctx.word_at(m.i - 1) in _NOUN_BEFORE):
+                continue  # كنفي لما تعرضت له، ذهب آخرون إلى رفض الفكرة: ك and a preposition take a noun, never a verb: no report
             if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if m.i in refused:
@@ -413,6 +413,7 @@ _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد �
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
 _KA = affix("ka")  # ك
+_NOUN_BEFORE = word_class("attribution-words", "noun-before")  # إلى، عن، في: a verbal noun after them
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
 _CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for

@@ -66,6 +66,13 @@ def _before_quoted_name(ctx: Context, k: int, longest: int = 4) -> int:
     return -1
 
 
+def _addressed(ctx: Context, span: _MentionSpan, start: int) -> bool:
+    """وقال نيل لوسائل إعلام محلية: — a source after the paragraph's first word with the ل clitic is whom the
+    speaker before it told, not who speaks."""
+    tok = ctx.tokens[span.first_token].text
+    return span.first_token > start and tok.startswith(_LAM) and not span.mention.loc.text.lstrip().startswith(tok[:2])
+
+
 def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribution]:
     """"وزارة الصحة: مقتل 37 ..." — a headline or paragraph that opens with a source and a colon."""
     out = []
@@ -89,7 +96,8 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
             continue
         for k in compress(range(start, start + len(opening)), map(":".__eq__, opening)):
             span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
-            if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans):
+            if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans) \
+                    and not _addressed(ctx, span, start):
                 span.mention.is_source = True
                 sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)
                 loc = ctx.loc(ctx.tokens[k].start, ctx.tokens[k].end)

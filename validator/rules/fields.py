@@ -16,9 +16,13 @@ from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, Spel
 from validator.extract.patterns.shapes import definite
 from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
-from validator.extract.wordclasses import one_word, word_class
+from validator.extract.wordclasses import affix, one_word, word_class
 
 _ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى: one member of a group
+_IN_THE_NAME_OF = one_word("entity-words", "in-the-name-of")  # باسم
+_ARTICLE = affix("article")
+_APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وهي: a named person described
+_NEAR, _STATEMENT_WORDS = 40, 5  # a quoted statement: at least five words, opening within 40 characters
 
 _LINK_LINE = one_word("figure-words", "link-line")  # رابط الخبر بصحيفة ...: the headline repeated
 
@@ -114,6 +118,20 @@ def _titled_when_cited(e: Entity, a: Article) -> bool:
         return False
     first_cited = min(cited)
     return any(((m.title and not m.courtesy) or m.form == "title") and m.loc.start <= first_cited for m in e.mentions)
+
+
+def _unnamed_spokesman(e, a: Article) -> bool:
+    """Known only as an indefinite spokesman of a body (متحدث باسم الوزارة، ناطقة باسم الشركة), whose first words
+    are a quoted statement right after him (وقال متحدث باسم الصندوق: «...»): the body answers for a confirmation
+    in his own words, not for a statement put in his mouth. Not a named person described by the role (وهي متحدثة)."""
+    words = normalize_cached(e.name).split() if e.role_only and e.kind == "person" and e.mentions else []
+    if not (len(words) > 2 and words[1] == _IN_THE_NAME_OF and not words[0].startswith(_ARTICLE)):
+        return False
+    m = e.mentions[0]
+    before = a.doc.text[max(0, m.loc.start - _NEAR):m.loc.start].split()
+    return not (before and normalize_cached(before[-1]) in _APPOSITION) and any(
+        q.speaker == e.id and q.kind == "speech" and q.balanced and q.words >= _STATEMENT_WORDS
+        and 0 <= q.loc.start - m.loc.end <= _NEAR for q in a.quotes)
 
 
 def _bare(e, a: Article) -> bool:
@@ -470,6 +488,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "opinion_media": FieldSpec(lambda e, a: e.vague and (a.first_person or a.argued > 0) and tier(e, a) == "press",
                                    doc="the media or social media at large (lexicon vague-sources tier=press) in an opinion "
                                        "piece in the writer's own voice (in_column or argued): his reference in his argument"),
+        "unnamed_spokesman": FieldSpec(_unnamed_spokesman, doc="known only as an indefinite spokesman of a body and first quoted right after him"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
                                  doc="a private person introduced by an indefinite role noun (lexicon people-nouns) in the "

@@ -225,7 +225,7 @@ class UnnamedPasses(SpeakerPasses):
             if (prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES)) or copula_predicate(prev, self.tokens[i].text):
                 continue  # أكدوا أنهم مواطنون محليون، كان مسؤولا عن: what they are (a predicate), not a source
             count = self.lex["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
-            if i > 0 and (self.tokens[i - 1].kind == "number" or (
+            if i > 0 and not self._speaker_position(i - 1) and (self.tokens[i - 1].kind == "number" or (
                     count is not None and count.get("approx") != "true"
                     and not self.tokens[i - 1].text.startswith(_ONE_COUNTED))):
                 continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one;
