@@ -42,6 +42,8 @@ class Consistency:
         return []
 
     def _titles(self, rule: m.Rule, entity: Entity, article: Article) -> list[Finding]:
+        if sum(map(_role_titled, entity.mentions)) < 2:
+            return []  # one title alone has nothing to disagree with
         seen: list[tuple[frozenset, Mention]] = []
         seen_words: set = set()
         out = []
@@ -68,8 +70,7 @@ class Consistency:
         """(mention, title words) of each mention whose title is a role: a rank (الفريق أول), an
         honorific or a relation does not contradict a role."""
         for mention in entity.mentions:
-            if mention.title and mention.form in ("name", "surname") and mention.title_kind not in (
-                    "rank", "honorific", "relation"):
+            if _role_titled(mention):
                 yield mention, title_word_list(mention.title, self._title_modifiers())
 
     def titles_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -103,13 +104,16 @@ class Consistency:
         return cached
 
     def _values(self, rule: m.Rule, req: m.RequireConsistent, items: list[NumberItem], article: Article):
+        items = _may_compare(items, req)
         groups: dict[tuple, list[NumberItem]] = {}
-        fields = [f for f in req.by if f != "source"]
+        getters = [FIELDS["number"][f].get for f in req.by if f != "source"]
         for n in items:
             if n.value is None:
                 continue
-            key = tuple(norm_value(FIELDS["number"][f].get(n, article)) for f in fields)
+            key = tuple(norm_value(get(n, article)) for get in getters)
             groups.setdefault(key, []).append(n)
+        if all(len(members) < 2 for members in groups.values()):
+            return []  # one figure alone has nothing to disagree with
         out = []
         verbs: dict[int, list[int]] = {}  # where a reporting verb stands, by sentence
         for a in article.attributions:
@@ -161,6 +165,22 @@ class Consistency:
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), evidence: list[str] = ()) -> Finding:
         return compose(rule, self.lang, loc, related, values, evidence=evidence)
+
+
+def _role_titled(mention: Mention) -> bool:
+    """A name's mention whose title is a role (`Consistency.titled_mentions`)."""
+    return bool(mention.title) and mention.form in ("name", "surname") and mention.title_kind not in (
+        "rank", "honorific", "relation")
+
+
+def _may_compare(items: list[NumberItem], req: m.RequireConsistent) -> list[NumberItem]:
+    """The values that `_comparable` may pair with another, in order: within restatement, those that
+    restate one or that one restates, unless headline and body values are compared and both are there
+    (most articles restate nothing: nothing is grouped then)."""
+    if req.scope != "restatement" or (req.with_headline and len({n.in_headline for n in items}) > 1):
+        return items
+    restated = {n.restates for n in items if n.restates is not None}
+    return [n for n in items if n.restates is not None or n.id in restated]
 
 
 def _comparable_earlier(members: list[NumberItem], req: m.RequireConsistent):

@@ -4,7 +4,7 @@ edits another's output: a stage asks for the resolved matches of a label.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from bisect import bisect_left
 from operator import attrgetter, is_not, itemgetter
@@ -48,9 +48,9 @@ class _Plan:
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
-        self.anchors = _anchors(pattern, matchable)
+        self.anchors = _anchors(pattern.elements, matchable)
         self.required = _required_words(pattern, matchable, self.anchors)
-        self.start = _start_plan(pattern, self.anchors)
+        self.start = _start_plan(pattern.elements, self.anchors, matchable)
         # (least, most, the element's verdict per token text or None, whether that verdict names
         # lexicon entries, the element): an element without a lexicon test is decided by the token's
         # text alone, once per run for each text
@@ -225,12 +225,7 @@ class ArticlePatterns:
         return ends.get(end)
 
     def _all(self, plan: _Plan) -> list[PatternMatch]:
-        out = []
-        for start in self._starts(plan):
-            m = self._match(plan, start)
-            if m is not None:
-                out.append(m)
-        return out
+        return [m for m in map(partial(self._match, plan), self._starts(plan)) if m is not None]
 
     def _starts(self, plan: _Plan) -> list[int]:
         """Where a match can start: the candidates of its start plan (`_start_plan`), kept only where
@@ -279,6 +274,8 @@ class ArticlePatterns:
             return [m.i for m in self.ctx.hits(start[1])]
         if kind == "word":
             return self.ctx.positions(self._word_entries(start[1], start[2]))
+        if kind == "either":  # at an optional opener, or where the rest of the pattern starts
+            return sorted(set(self._candidates(start[1])).union(self._candidates(start[2])))
         return list(range(len(texts)))
 
     def _word_entries(self, lexicon: str, attr: tuple[str, str] | None) -> set[str]:
@@ -460,14 +457,14 @@ def token_positions(texts: list[str], value: str) -> list[int]:
         return out
 
 
-def _anchors(pattern: Pattern, matchable: dict) -> tuple[tuple[int, str, object], ...]:
+def _anchors(elements: tuple[Element, ...], matchable: dict) -> tuple[tuple[int, str, object], ...]:
     """(offset from the start, test kind, the words it accepts) of each literal, `exact` and `word`
     test a match must pass at a fixed offset: in the one-token elements that open the pattern and
     the element after them. The words of an `exact` test with its attribute applied; of a `word`
     test, (lexicon, attribute), its words looked up per article."""
     anchors: list[tuple[int, str, object]] = []
     offset = 0
-    for el in pattern.elements:
+    for el in elements:
         for t in el.tests if el.low >= 1 else ():
             if t.negated:
                 continue
@@ -515,12 +512,13 @@ def _required_words(pattern: Pattern, matchable: dict, anchors: tuple) -> tuple[
     return tuple(required)
 
 
-def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
+def _start_plan(elements: tuple[Element, ...], anchors: tuple, matchable: dict) -> tuple:
     """How a pattern's candidate starts are found: before a literal (the tokens ahead of it one each;
     ("literal", text, offset, the lexicon the next token must start a match of)), else before a token
     that is an `exact` entry (("exact", offset, words)), at a lexicon's matches (("lexicon", name)),
-    at a word lexicon's entries (("word", lexicon, attribute)), or at every token (("all",))."""
-    elements = pattern.elements
+    at a word lexicon's entries (("word", lexicon, attribute)), at an optional opener's or else where
+    the rest starts (("either", plan with the opener, plan without it): "كما"? verb ...), or at every
+    token (("all",))."""
     offset = 0
     for index, el in enumerate(elements):
         literal = next((t for t in el.tests if t.kind == "literal" and not t.negated), None)
@@ -539,6 +537,11 @@ def _start_plan(pattern: Pattern, anchors: tuple) -> tuple:
     word = next((t for t in first.tests if t.kind == "word" and not t.negated), None)
     if word is not None and first.low >= 1:
         return ("word", word.value, word.attr)
+    if first.low == 0 and first.high == 1 and len(elements) > 1:
+        plans = [_start_plan(els, _anchors(els, matchable), matchable)
+                 for els in ((replace(first, low=1), *elements[1:]), elements[1:])]
+        if all(plan[0] != "all" for plan in plans):
+            return ("either", *plans)
     return ("all",)
 
 
