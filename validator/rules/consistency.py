@@ -104,7 +104,9 @@ class Consistency:
         return cached
 
     def _values(self, rule: m.Rule, req: m.RequireConsistent, items: list[NumberItem], article: Article):
-        items = _may_compare(items, req)
+        if req.scope == "restatement" and not (req.with_headline and len({n.in_headline for n in items}) > 1) \
+                and all(n.restates is None for n in items):
+            return []  # nothing restates another, and no headline against body: _comparable pairs nothing
         groups: dict[tuple, list[NumberItem]] = {}
         getters = [FIELDS["number"][f].get for f in req.by if f != "source"]
         for n in items:
@@ -171,16 +173,6 @@ def _role_titled(mention: Mention) -> bool:
     """A name's mention whose title is a role (`Consistency.titled_mentions`)."""
     return bool(mention.title) and mention.form in ("name", "surname") and mention.title_kind not in (
         "rank", "honorific", "relation")
-
-
-def _may_compare(items: list[NumberItem], req: m.RequireConsistent) -> list[NumberItem]:
-    """The values that `_comparable` may pair with another, in order: within restatement, those that
-    restate one or that one restates, unless headline and body values are compared and both are there
-    (most articles restate nothing: nothing is grouped then)."""
-    if req.scope != "restatement" or (req.with_headline and len({n.in_headline for n in items}) > 1):
-        return items
-    restated = {n.restates for n in items if n.restates is not None}
-    return [n for n in items if n.restates is not None or n.id in restated]
 
 
 def _comparable_earlier(members: list[NumberItem], req: m.RequireConsistent):
