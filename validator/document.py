@@ -107,6 +107,10 @@ class Document:
             return self.paragraphs[i]
         return None
 
+    def ends_on_colon(self, para: Paragraph) -> bool:
+        """The paragraph ends on a colon: it announces what the next one holds (a quotation, a list)."""
+        return self.text[para.start:para.end].rstrip().endswith(":")
+
     def word_count(self, start: int, end: int) -> int:
         """`len(text[start:end].split())` without the copy: the words that start inside the span, and
         the one it starts in the middle of (quotations that run to their paragraph's end overlap)."""

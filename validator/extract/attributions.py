@@ -204,7 +204,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 elif _relays_named_statement(ctx, spans, source, sentence):
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
-                source = _subject_of_kana(ctx, spans, i, sentence) or indefinite_antecedent(ctx, spans, m, i) \
+                source = _subject_of_kana(ctx, spans, i, sentence) or indefinite_antecedent(ctx, spans, i) \
                     or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence)
                 if source is not None and source.vague:
                     # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
@@ -413,7 +413,7 @@ _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد �
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
 _KA = affix("ka")  # ك
-_NOUN_BEFORE = word_class("attribution-words", "noun-before")  # إلى، عن، في: a verbal noun after them
+_NOUN_BEFORE = word_class("attribution-words", "noun-before")  # إلى، حول: a verbal noun after them
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
 _CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for

@@ -63,6 +63,13 @@ def lead_paragraph(doc) -> int:
     return body[0].index if body else -1
 
 
+def in_link_line(text: str, start: int) -> bool:
+    """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline (figure-words
+    link-line, then a colon before the offset)."""
+    link = text.rfind(_LINK_LINE, text.rfind("\n", 0, start) + 1, start)
+    return link != -1 and ":" in text[link:start]
+
+
 class FigureContext:
     """The context decisions for the figures of one article; each search runs once, on first use."""
 
@@ -135,11 +142,7 @@ class FigureContext:
         return any(self.tokens[k].text in CLAUSE_BREAKS for k in range(lo, hi))
 
     def in_link_line(self, start: int) -> bool:
-        """رابط الخبر بصحيفة الوئام: مقتل 20 في انفجار ...: a web page's link line repeats the headline."""
-        text = self.ctx.doc.text
-        line_start = text.rfind("\n", 0, start) + 1
-        link = text.rfind(_LINK_LINE, line_start, start)
-        return link != -1 and ":" in text[link:start]
+        return in_link_line(self.ctx.doc.text, start)
 
     def in_subhead(self, paragraph: int) -> bool:
         """`_is_subhead`, read once per paragraph (a subhead may hold several figures)."""

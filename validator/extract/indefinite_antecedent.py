@@ -42,11 +42,17 @@ def _reports_at_once(ctx, k: int, verb) -> bool:
         len(words) == 2 and words[1] in _THAT_CLAUSE and normalize_string(words[0]) in ctx.res.prepositions))
 
 
-def indefinite_antecedent(ctx, spans, m, i: int):
-    """The vague source ending right before the verb at token i, when reports_after reads it as its subject."""
+def _span_ending_before(spans, i: int):
+    """The span whose last token is i - 1 (spans sorted by their first token), or None."""
     k = bisect.bisect_left(_firsts(spans), i)
-    s = next((s for s in reversed(spans[max(k - SPAN_REACH, 0):k]) if s.last_token == i - 1), None)
-    if s is None or not s.entity.vague or not s.entity.key or m.entry.get("part") == "participle":
+    return next((s for s in reversed(spans[max(k - SPAN_REACH, 0):k]) if s.last_token == i - 1), None)
+
+
+def indefinite_antecedent(ctx, spans, i: int):
+    """The vague source ending right before the verb at token i (no participle), when reports_after reads it
+    as its subject."""
+    s = _span_ending_before(spans, i)
+    if s is None or not s.entity.vague or not s.entity.key:
         return None
     entry = ctx.res["vague-sources"].lookup(s.entity.key.split(" ", 1)[0])
     if entry is None or not reports_after(ctx, ctx.tokens[s.first_token].text, i, entry):
@@ -69,8 +75,7 @@ def relative_antecedent(ctx, spans, rel: int):
     """The vague source ending right before the relative pronoun at token rel, when relative_reports."""
     if not relative_reports(ctx, rel):
         return None
-    k = bisect.bisect_left(_firsts(spans), rel)
-    s = next((s for s in reversed(spans[max(k - SPAN_REACH, 0):k]) if s.last_token == rel - 1), None)
+    s = _span_ending_before(spans, rel)
     if s is None or not s.entity.vague:
         return None
     s.mention.is_source = True

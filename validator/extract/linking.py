@@ -106,7 +106,7 @@ def _announced_by(article: Article, paragraph: int) -> str | None:
     if paragraph < 0:
         return None
     para = article.doc.paragraphs[paragraph]
-    if not article.doc.text[para.start:para.end].rstrip().endswith(":"):
+    if not article.doc.ends_on_colon(para):
         return None
     last = [a for a in article.attributions if a.paragraph == paragraph and a.source]
     return last[-1].source if last and para.end - last[-1].loc.end <= 3 else None

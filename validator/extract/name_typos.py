@@ -314,8 +314,8 @@ def family_vowel_names(ctx: Context, entities, known: set[str]) -> list[Spelling
     names = {tuple(normalize_string(m.loc.text).split()) for e in entities if e.kind == "person"
              for m in e.mentions if m.form == "name"}
     names = sorted(n for n in names if len(n) > SHARED_NAMES_MIN and n[-1].startswith(ARTICLE))
-    pairs = {(a[-1], b[-1]) for a in names for b in names if len(a[-1]) == len(b[-1]) + 1
-             and a[:SHARED_NAMES_MIN] == b[:SHARED_NAMES_MIN] and _vowel_less(a[-1], b[-1])}
+    pairs = {(a[-1], b[-1]) for a in names for b in names if a[:SHARED_NAMES_MIN] == b[:SHARED_NAMES_MIN]
+             and _one_vowel_more(a[-1][len(ARTICLE):], b[-1][len(ARTICLE):])}  # (a vowel of the stem, past its first letter)
     out = []
     for longer, shorter in sorted(pairs):
         if ctx.res.is_non_name(longer) or ctx.res.is_non_name(shorter):
@@ -328,12 +328,6 @@ def family_vowel_names(ctx: Context, entities, known: set[str]) -> list[Spelling
         if not any(loc.text in known for loc in locs):
             out.append(SpellingGroup(longer, tuple((loc.text, loc) for loc in locs), "person", "family-vowel"))
     return out
-
-
-def _vowel_less(longer: str, shorter: str) -> bool:
-    """shorter is longer without one long vowel inside its stem (after the article's first letter, before its last)."""
-    return any(longer[i] in LONG_VOWELS and longer[:i] + longer[i + 1:] == shorter
-               for i in range(len(ARTICLE) + 1, len(longer) - 1))
 
 
 # A family name written once with one letter more at its end (ستيوارت فيفر / ستيوارت فيفرز، خالد العوض /

@@ -64,7 +64,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 q.evidence.append(CONTINUED_NEXT_PARAGRAPH)
             elif q.open_mark != '"' and text[paragraphs[pi - 1].start:q.loc.start].strip() \
                     and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])) \
-                    and not text[paragraphs[pi - 1].start:paragraphs[pi - 1].end].rstrip().endswith(":"):
+                    and not ctx.doc.ends_on_colon(paragraphs[pi - 1]):
                 q.evidence.append(CLOSED_NEXT_PARAGRAPH)
         straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
@@ -73,7 +73,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                     q.ambiguous = True  # pairing of the other straight marks is a guess
         if stack:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            into_list = text[para.start:para.end].rstrip().endswith(":")
+            into_list = ctx.doc.ends_on_colon(para)
             if nxt is not None and not _closes_reversed(here, stack) \
                     and _continues(text, stack, nxt.start, nxt.end, into_list):
                 carried = stack  # a quotation that runs on into the next paragraph

@@ -76,7 +76,7 @@ class Engine:
         self._spans: dict[str, list] = {}  # the text spans of a kind, and the mentions, of the article
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
         self._gates: dict[tuple, tuple[tuple[str, frozenset | None], ...]] = {}  # (rule id, its `where`) -> `_gates_of`
-        self._present: tuple[object, dict[tuple, object]] = (None, {})  # (article, `_values_present`)
+        self._present: dict[tuple, object] = {}  # this article's `_values_present`, by gate
         self.conflicts = Consistency(lexicons, lang)
 
     # -- public ------------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ class Engine:
         self._texts = ArticleTexts()
         self._spans = {}
         self._literal_hits: dict[tuple, dict[str, list[tuple[object, str, int]]]] = {}
-        self._present = (None, {})
+        self._present = {}
 
     def run_rule(self, rule: m.Rule, article: Article) -> list[Finding]:
         req = rule.requirement
@@ -167,9 +167,8 @@ class Engine:
             gates = self._gates[(rule.id, id(rule.condition))] = _gates_of(rule)
         if not gates:
             return True
-        if self._present[0] is not article:
-            self._present = (article, {})
-        present = self._present[1]
+        self._texts_of(article)  # (a new article forgets the last one's values)
+        present = self._present
         for attr, wanted in gates:
             key = (rule.structure, attr, wanted is None)
             found = present.get(key, present)

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from validator.extract.group_identity import (head_entry, institution_named, issuer_named, plural, public_member_named,
                                               research_identified, tier)
+from validator.extract.figure_context import in_link_line
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.patterns.shapes import definite
@@ -24,7 +25,6 @@ _ARTICLE = affix("article")
 _APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وهي: a named person described
 _NEAR, _STATEMENT_WORDS = 40, 5  # a quoted statement: at least five words, opening within 40 characters
 
-_LINK_LINE = one_word("figure-words", "link-line")  # رابط الخبر بصحيفة ...: the headline repeated
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,13 +197,6 @@ def _speech_spans(a: Article) -> tuple[list[int], list]:
 
 def _mention_in_headline(mention, a: Article) -> bool:
     return a.doc.headline is not None and mention.loc.start < a.doc.headline.end
-
-
-def _in_link_line(mention, a: Article) -> bool:
-    """In a web page's link line that repeats the headline (figure-words link-line, then a colon)."""
-    text, start = a.doc.text, mention.loc.start
-    link = text.rfind(_LINK_LINE, text.rfind("\n", 0, start) + 1, start)
-    return link != -1 and ":" in text[link:start]
 
 
 def _body_first_source(mention, a: Article) -> bool:
@@ -517,7 +510,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                             doc="the first mention of its entity that is a source in its paragraph"),
         "title": _attribute("title", doc="the title written with this mention"),
         "in_headline": FieldSpec(_mention_in_headline, doc="in the headline"),
-        "in_link_line": FieldSpec(_in_link_line, doc="in a web page's link line that repeats the headline"),
+        "in_link_line": FieldSpec(lambda m, a: in_link_line(a.doc.text, m.loc.start), doc="in a web page's link line that repeats the headline"),
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
         "back_reference": FieldSpec(_back_reference,

@@ -2,18 +2,18 @@
 and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
-from validator.extract.entities.unnamed import UnnamedPasses
+from validator.extract.entities.unnamed import _NISBA_ENDINGS, UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _DEMONSTRATIVES, _OWN_TEXT, _spelling_variant
 from validator.extract.letters import (
-    ARTICLE, MARBUTA, NAME_CLITIC_PREFIXES, NISBA_ENDING, PREPOSITION_PREFIXES, PRONOUN_SUFFIXES, TEH, VERBAL_NOUN_TEMPLATES, fits_template,
+    ARTICLE, MARBUTA, NAME_CLITIC_PREFIXES, PREPOSITION_PREFIXES, PRONOUN_SUFFIXES, TEH, VERBAL_NOUN_TEMPLATES, fits_template,
 )
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 from validator.text.normalize import normalize_cached
 from validator.text.wordcache import WordCache
-from validator.extract.wordclasses import affix, word_class
+from validator.extract.wordclasses import word_class
 
-_NISBA_ENDINGS = (NISBA_ENDING, affix("feminine-nisba"))  # ي، يه: an adjective, no name
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(PRONOUN_SUFFIXES, key=len, reverse=True))  # هما before ها
 
 _KANA = word_class("attribution-words", "kana")  # كان، وكان
 _QAD = word_class("attribution-words", "qad")    # قد
@@ -187,7 +187,7 @@ class MentionPasses(UnnamedPasses):
         w = self._word(k)
         if not w or w.startswith(PREPOSITION_PREFIXES) or w.startswith(ARTICLE) or self._written(k).endswith(MARBUTA):
             return False  # مواطن صورة: ة folded to ه by normalizing is no pronoun
-        suffix = next((s for s in sorted(PRONOUN_SUFFIXES, key=len, reverse=True) if w.endswith(s)), None)
+        suffix = next((s for s in _SUFFIXES_LONGEST_FIRST if w.endswith(s)), None)
         stem = w[:-len(suffix)] if suffix else ""
         return len(stem) >= 3 and (stem.endswith(TEH) or fits_template(stem, VERBAL_NOUN_TEMPLATES))
 
