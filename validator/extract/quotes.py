@@ -136,7 +136,7 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
     faces the wrong way (the first right after a word, the second right before one). Guillemets of
     one kind are then read as above (MIRRORED_SLIP, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR)."""
     text = ctx.doc.text
-    if _reversed_throughout(ctx, quotes, para) or _curly_in_turn(ctx, quotes, para):
+    if _curly_in_turn(ctx, quotes, para):
         return
     lone = sorted(((q.unmatched.start, q) for q in quotes if not q.balanced and q.close_mark is None
                    and q.unmatched is not None and para.start <= q.unmatched.start < para.end
@@ -221,47 +221,31 @@ def _words_apart(ctx: Context, start: int, end: int) -> bool:
     return start <= end and ctx.doc.word_count(start, end) <= SIDE_BY_SIDE_WORDS
 
 
-def _reversed_throughout(ctx: Context, quotes: list[Quote], para) -> bool:
-    """A paragraph whose every mark is a curly one written the other way round (”والد الطفلة“ ...
-    ”زينب“ ... ”مسندم“): the writer's keyboard mirrors them, so the marks pair in turn. Taken in
-    order, each “ would open a quotation the next ” closes, leaving the first and last lone."""
-    text = ctx.doc.text
-    marks = _mark_positions(ctx, para.start, para.end)
-    if not marks or len(marks) % 2 or any(text[k] != _REVERSED[n % 2] for n, k in enumerate(marks)) \
-            or any(q.loc.start < para.start for q in quotes):
-        return False
-    if any(_faces_right_way(text, marks[n], marks[n + 1], para) for n in range(0, len(marks), 2)):
-        return False
-    quotes.clear()
-    quotes.extend(_quote(ctx, marks[n], marks[n + 1], _REVERSED[0], _REVERSED[1]) for n in range(0, len(marks), 2))
-    return True
-
-
 _REVERSED = "”“"  # a closing mark written to open, an opening one to close
 # the most words a term quoted with curly marks taken in turn may hold (a name, a slogan)
 IN_TURN_MAX_WORDS = 6
 
 
 def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
-    """A paragraph of curly marks alone, typed every way (” دعم “، ” دعم ”، “دعم ”، ” وافي ”), that
-    the scan leaves unpaired though, taken in order two by two, each pair holds a short term (at most
-    IN_TURN_MAX_WORDS words) and none is a closing-faced mark followed by an opening-faced one: the
-    writer's keyboard mixes the glyphs, the marks all pair up (round 74 rejected an error on such
-    a paragraph). A quotation carried from the paragraph before, or a long span, leaves it as scanned."""
+    """A paragraph of curly marks alone that pair in turn, two by two, none a closing-faced mark followed by an
+    opening-faced one: every mark written the other way round (”والد الطفلة“ ... ”زينب“: the writer's keyboard
+    mirrors them; taken as scanned, each “ would open a quotation the next ” closes, leaving the first and last
+    lone), or marks typed every way (” دعم “، ” دعم ”، “دعم ”) that the scan leaves unpaired though each pair
+    holds a short term (at most IN_TURN_MAX_WORDS words, one line: round 74 rejected an error on such a
+    paragraph). A quotation carried from the paragraph before leaves it as scanned."""
     text = ctx.doc.text
     marks = _mark_positions(ctx, para.start, para.end)
     if not marks or len(marks) % 2 or any(text[k] not in _REVERSED for k in marks) \
-            or any(q.loc.start < para.start for q in quotes) or all(q.balanced for q in quotes):
+            or any(q.loc.start < para.start for q in quotes):
         return False
-    for n in range(0, len(marks), 2):
-        i, j = marks[n], marks[n + 1]
-        words = len(text[i + 1:j].split())
-        if not 0 < words <= IN_TURN_MAX_WORDS or "\n" in text[i:j] \
-                or _faces_right_way(text, i, j, para):
-            return False
-    quotes.clear()
-    quotes.extend(_quote(ctx, marks[n], marks[n + 1], text[marks[n]], text[marks[n + 1]])
-                  for n in range(0, len(marks), 2))
+    pairs = list(zip(marks[::2], marks[1::2]))
+    if any(_faces_right_way(text, i, j, para) for i, j in pairs):
+        return False
+    mirrored = all(text[i] == _REVERSED[0] and text[j] == _REVERSED[1] for i, j in pairs)
+    if not mirrored and (all(q.balanced for q in quotes) or any(
+            not 0 < len(text[i + 1:j].split()) <= IN_TURN_MAX_WORDS or "\n" in text[i:j] for i, j in pairs)):
+        return False
+    quotes[:] = [_quote(ctx, i, j, text[i], text[j]) for i, j in pairs]
     return True
 
 
