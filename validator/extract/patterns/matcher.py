@@ -465,16 +465,7 @@ def _anchors(elements: tuple[Element, ...], matchable: dict) -> tuple[tuple[int,
     anchors: list[tuple[int, str, object]] = []
     offset = 0
     for el in elements:
-        for t in el.tests if el.low >= 1 else ():
-            if t.negated:
-                continue
-            if t.kind == "literal":
-                anchors.append((offset, "literal", frozenset((t.value,))))
-            elif t.kind == "exact":
-                entries = matchable[t.value].by_norm
-                anchors.append((offset, "exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr))))
-            elif t.kind == "word":
-                anchors.append((offset, "word", (t.value, t.attr)))
+        anchors.extend((offset, *found) for found in _test_words(el, matchable))
         if not el.one_token:
             break
         offset += 1
@@ -493,23 +484,30 @@ def _required_words(pattern: Pattern, matchable: dict, anchors: tuple) -> tuple[
     at_offsets = {(kind, value) for _at, kind, value in anchors}
     required: list[tuple[str, object]] = []
     for el in pattern.elements:
-        for t in el.tests if el.low >= 1 else ():
-            if t.negated:
-                continue
-            if t.kind == "literal":
-                found = ("literal", frozenset((t.value,)))
-            elif t.kind == "exact":
-                entries = matchable[t.value].by_norm
-                found = ("exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr)))
-                if len(found[1]) > REQUIRED_WORDS_MAX:
-                    continue  # (a test of hundreds of words against the article's: no cheaper than trying)
-            elif t.kind == "word":
-                found = ("word", (t.value, t.attr))
-            else:
-                continue
+        for found in _test_words(el, matchable):
+            if found[0] == "exact" and len(found[1]) > REQUIRED_WORDS_MAX:
+                continue  # (a test of hundreds of words against the article's: no cheaper than trying)
             if found not in at_offsets and found not in required:
                 required.append(found)
     return tuple(required)
+
+
+def _test_words(el: Element, matchable: dict) -> list[tuple[str, object]]:
+    """(test kind, the words it accepts) of each literal, `exact` and `word` test a match of the element must
+    pass (none when it may be skipped): a literal's word; the words of an `exact` test with its attribute
+    applied; a `word` test's (lexicon, attribute), its words looked up per article."""
+    out: list[tuple[str, object]] = []
+    for t in el.tests if el.low >= 1 else ():
+        if t.negated:
+            continue
+        if t.kind == "literal":
+            out.append(("literal", frozenset((t.value,))))
+        elif t.kind == "exact":
+            entries = matchable[t.value].by_norm
+            out.append(("exact", frozenset(w for w, e in entries.items() if has_attr(e, t.attr))))
+        elif t.kind == "word":
+            out.append(("word", (t.value, t.attr)))
+    return out
 
 
 def _start_plan(elements: tuple[Element, ...], anchors: tuple, matchable: dict) -> tuple:
