@@ -11,7 +11,7 @@ from validator.extract.figure_context import FigureContext
 from validator.extract.letters import WORD_RUN
 from validator.extract.model import NumberItem
 from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, dot_grouped, figure_words,
-                                        parse_digits, percent_words, compound_parts, scale_of, line_break)
+                                        parse_digits, percent_words, compound_parts, scale_of, line_break, words_before)
 from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a dot), so a match
@@ -493,7 +493,7 @@ class NumberExtractor:
 
     def _casualty_before(self, first: int) -> str | None:
         """A casualty verb or noun among the three words before the numeral, in its phrase."""
-        for k in (first - 1, first - 2, first - 3):
+        for k in words_before(self.tokens, first):
             if k < 0 or self.tokens[k].kind == "punct" or self.tokens[k].text in _BREAKS or line_break(self.text, self.tokens, k + 1):
                 break  # أربع وفيات و13 إصابة في سبعة حوادث: the preposition ends the casualty phrase
             if k in self._casualty_hits:

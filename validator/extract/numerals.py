@@ -8,6 +8,7 @@ from itertools import compress, repeat
 from operator import eq
 
 from validator.extract.wordclasses import one_word, word_class
+from validator.text.punctuation import DASHES
 from validator.text.tokens import NUMBER, token_kind
 
 # `\d\d*`, not `\d+`: a pattern that opens with a single digit class gives the regex engine a set of
@@ -121,3 +122,14 @@ def scale_of(value: float) -> float:
 def line_break(text: str, tokens, k: int) -> bool:
     """A line break between token k and the one before it: a figure's phrase ends at its line."""
     return 0 < k < len(tokens) and "\n" in text[tokens[k - 1].end:tokens[k].start]
+
+
+def words_before(tokens, first: int, count: int = 3, aside: int = 3) -> range:
+    """The `count` token indices before token `first`, read back past an aside of up to `aside` words set
+    off by dashes just before it (a verb governs its figure past the day: يُقتل -اليوم- ثلاثة)."""
+    k = first - 1
+    if k > 1 and tokens[k].text in DASHES:
+        opening = next((j for j in range(k - 2, max(k - 2 - aside, -1), -1) if tokens[j].kind == "punct"), None)
+        if opening is not None and tokens[opening].text in DASHES:
+            k = opening - 1
+    return range(k, k - count, -1)
