@@ -7,6 +7,7 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.wordclasses import affixes, word_class
 from validator.extract.model import Quote
+from validator.text.normalize import normalize_string
 from validator.text.punctuation import (DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
                                         QUOTE_PAIRS, TATWEEL, mark_balance, mark_positions)
 
@@ -87,9 +88,37 @@ def find_quotes(ctx: Context) -> list[Quote]:
         _nest_one_glyph(ctx, here, para)
         _pair_straight_by_direction(ctx, here, para)
         quotes.extend(here)
+        quotes.extend(_open_parenthesis_quotes(ctx, para))
     quotes.sort(key=lambda q: q.loc.start)
     for n, q in enumerate(quotes, 1):
         q.id = f"q{n}"
+    return quotes
+
+
+# A parenthesis that opens a reported clause (وقال الوزير (إن الخطة تبدأ غدا): some papers quote with
+# parentheses; one left open in its paragraph is a quotation never closed (round 81 flagged it). Only one
+# whose first word opens a that-clause (attribution-words that-clause): a parenthesis left open elsewhere is
+# a list's number, a verse or a line of a poem (72 paragraphs of 9,400 articles, session 19).
+PARENTHESIS_QUOTE = "parenthesis-quote-unclosed"
+_THAT_CLAUSE = word_class("attribution-words", "that-clause")
+
+
+def _open_parenthesis_quotes(ctx: Context, para) -> list[Quote]:
+    text = ctx.doc.text
+    if "(" not in text[para.start:para.end]:
+        return []
+    opened: list[int] = []
+    for i in range(para.start, para.end):
+        if text[i] == "(":
+            opened.append(i)
+        elif text[i] == ")" and opened:
+            opened.pop()
+    quotes = []
+    for i in opened:
+        words = text[i + 1:min(i + 24, para.end)].split()
+        if words and normalize_string(words[0]) in _THAT_CLAUSE:
+            quotes.append(_unbalanced(ctx, i, para.end, "(", None, i))
+            quotes[-1].evidence.append(PARENTHESIS_QUOTE)
     return quotes
 
 
