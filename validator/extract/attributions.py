@@ -258,9 +258,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             # ويتهم التقرير المسؤولين: a definite statement noun heads no construct; a noun right after it is
             # the verb's object, not the statement's author (a filler may still lead to one: التقرير الصادر عن)
             construct = not (m.entry.norm.startswith(ARTICLE) and j < len(ctx.tokens) and not _filler(ctx, j, _STATEMENT_FILLER))
+            # بعد تقرير، عقب دراسة: an event in time, not the vehicle of the words of the noun before it
             source = construct and _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
-                                                  documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
-                                                                         documents=False)
+                                                  documents=False) or (ctx.word_at(i - 1) not in _EVENT_BEFORE and _subject_before(
+                                                      ctx, spans, i, sentence, window=8, documents=False)) or None
         if source is not None and not source.vague and kind != "statement" \
                 and (report := _document_at(ctx, spans, j)) is not None:
             identified.setdefault(report.id, source)  # أوضح تقرير نشرته مجلة ...: the outlet's report
@@ -414,6 +415,7 @@ _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents") 
 _LAM = affix("lam")  # ل
 _KA = affix("ka")  # ك
 _NOUN_BEFORE = word_class("attribution-words", "noun-before")  # إلى، حول: a verbal noun after them
+_EVENT_BEFORE = word_class("attribution-words", "event-before")  # a statement noun after them is an event
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
 _CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for

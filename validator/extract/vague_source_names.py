@@ -13,7 +13,7 @@ from validator.extract.model import Entity, Mention
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import QUOTE_STARTS, SENTENCE_MARKS
+from validator.text.punctuation import QUOTE_STARTS, SEMICOLONS, SENTENCE_MARKS
 
 
 _NISBA = affix("nisba-ending")  # القانوني → قانون
@@ -60,7 +60,20 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
     entry = ctx.res["vague-sources"].lookup(_without_article(normalize_string(vague.mentions[0].loc.text.split()[0])))
     if entry is not None and entry.get("number") == "pl":
         return None
-    start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
+    nexts = [sentence + 1]
+    if sentence + 2 < len(doc.sentences) and doc.sentences[sentence + 1].paragraph == body.paragraph \
+            and doc.text[body.start:body.end].rstrip().endswith(SEMICOLONS):
+        nexts.append(sentence + 2)  # كشف وزير عن ...؛ وذلك خلال جولة ... . وقال فلان: the clause after a semicolon still tells the lead
+    for nxt in nexts:
+        person = _titled_speaker_opens(ctx, spans, nxt) if nxt < len(doc.sentences) else None
+        if person is not None:
+            return _lead_names(ctx, vague, person)
+    return None
+
+
+def _titled_speaker_opens(ctx, spans, sentence: int) -> Entity | None:
+    """The named, titled person right after the reporting verb that opens the sentence (وأشار المهندس فلان)."""
+    start, end = ctx.sentence_bounds(sentence)
     first = ctx.index.at_or_after(start)
     if first + 2 >= len(ctx.tokens):
         return None
@@ -74,7 +87,7 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
         if s.first_token > j + 1 or ctx.tokens[s.first_token].start >= end:
             break
         if s.entity.kind == "person" and not s.entity.vague and (s.mention.title or s.entity.titles):
-            return _lead_names(ctx, vague, s.entity)
+            return s.entity
     return None
 
 
