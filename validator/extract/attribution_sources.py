@@ -89,7 +89,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
             if not _can_source(ctx, s, documents):
                 continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
-            if filler is None and s.first_token == j and _told_body(ctx, s, j):
+            if filler is None and _told_body(ctx, s, s.first_token):
                 continue  # قال لرويترز: the body told is no subject
             if s.first_token > j and filler is None and documents and (
                     (_definite_noun(ctx, j) or genitive_of_noun(ctx, j, s.first_token)) if s.entity.vague else _object_noun(ctx, j)):

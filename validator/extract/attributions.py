@@ -50,6 +50,7 @@ from validator.extract.vague_source_names import (
     _vague_head,
     identified_back_reference,
     _outlet_named_next,
+    conjoined_vague_subject,
     _relays_named_statement,
     fronted_vague_subject,
 )
@@ -205,7 +206,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
                 source = _subject_of_kana(ctx, spans, i, sentence) or indefinite_antecedent(ctx, spans, i) \
-                    or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence)
+                    or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence) \
+                    or conjoined_vague_subject(ctx, spans, m, i, sentence)
                 if source is not None and source.vague:
                     # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
                     outlet = _outlet_named_next(ctx, spans, source, sentence) \

@@ -11,6 +11,7 @@ from validator.extract.attribution_sources import (
 from validator.extract.entities.words import ONE_OF
 from validator.extract.model import Entity, Mention
 from validator.extract.outlets import _without_article, is_outlet
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_STARTS, SEMICOLONS, SENTENCE_MARKS
@@ -375,3 +376,32 @@ def fronted_vague_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
 
 _LONGEST_VAGUE = 4  # tokens of a vague source's own span (مسؤولون أمنيون كبار)
 _CLAUSE_AFTER = 3  # tokens after the verb where its reported clause opens (أشار إلى أن)
+
+
+def conjoined_vague_subject(ctx, spans, m, i: int, sentence: int) -> Entity | None:
+    """وربطت وسائل إعلام محلية بين الحادث والمحاكمة، وقالت إن ...: a reporting verb joined by و to a sentence
+    that opens with another verb (no report) and its vague subject right after it: the verb's subject is that
+    source, where their gender agrees and no named person or body stands between them."""
+    if not _conjoined(ctx, ctx.tokens[i].text):
+        return None
+    first = ctx.index.at_or_after(ctx.sentence_bounds(sentence)[0])
+    k = bisect.bisect_left(_firsts(spans), first + 1)
+    if k >= len(spans) or spans[k].first_token != first + 1 or spans[k].last_token >= i:
+        return None
+    s = spans[k]
+    opener = ctx.word_at(first)
+    if not s.entity.vague or s.entity.kind != "unnamed" or not opener or not _verb_like(opener) \
+            or ctx.res.reporting_forms.lookup(opener) is not None:
+        return None
+    words = s.entity.key.split()  # the head's gender (وسائل إعلام: f), which a phrase entry may not give
+    head = next((e for n in (2, 1) if (e := ctx.res.vague_sources.lookup(" ".join(words[:n]))) is not None
+                 and e.get("gender")), None)
+    if (m.entry.get("gender") or "") not in ("", head.get("gender") if head else s.entity.gender):
+        return None
+    for t in spans[k + 1:bisect.bisect_left(_firsts(spans), i)]:
+        if not t.entity.vague:
+            return None  # والتقت مصادر الوزيرة سارة وقالت: whose clause it is, we cannot tell
+    if not _can_source(ctx, s):
+        return None
+    s.mention.is_source = True
+    return s.entity
