@@ -199,8 +199,9 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
     nxt = s.last_token + 1
     if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in QUOTE_STARTS:
         return False  # تقرير «ساما»، نشرة "الأسواق": a report named after its issuer
-    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED:
-        return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: a report whose publisher is named next
+    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED \
+            and not any(ctx.word_at(x) in _CLAUSE_NEXT for x in (nxt + 2, nxt + 3)):
+        return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: its publisher named next (not نشر مؤخرا فإن: a clause)
     return True
 
 
@@ -209,6 +210,7 @@ _OWNED_HEADS = word_class("attribution-words", "owned-heads")
 _SOURCE_NOUNS = word_class("attribution-words", "source-nouns")  # المصدر في الشرطة: no role, owns no body
 
 _PUBLISHED = word_class("attribution-words", "published")
+_CLAUSE_NEXT = _THAT_CLAUSE | word_class("attribution-words", "new-clause")  # أن، فإن: a clause, no publisher
 
 _DOCUMENT_HEADS = word_class("attribution-words", "document-heads")
 # نقلت وكالة ... عن، ذكرت صحف ... عن: a document or the press relays the source it quotes
