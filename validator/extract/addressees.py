@@ -1,11 +1,12 @@
 """Whom a speaker told, right after the reporting verb: not the verb's subject."""
 from __future__ import annotations
 
-from validator.extract.wordclasses import affix
+from validator.extract.wordclasses import affix, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, QUOTE_ENDS, QUOTE_STARTS
 
 _LAM = affix("lam")
+_TIME_WORDS = word_class("attribution-words", "time-words")  # اليوم، أمس (and the days and months: lexicon months)
 
 
 def told_body(ctx, s, j: int) -> bool:
@@ -13,6 +14,8 @@ def told_body(ctx, s, j: int) -> bool:
     whom the speaker told (وكان مسؤول قال لرويترز إن), as a quoted outlet after a separate ل is
     (past_quoted_addressee). `s` is the body's span starting at token j."""
     tok = ctx.tokens[s.first_token].text
+    while j > 1 and (ctx.tokens[j - 1].text in _TIME_WORDS or ctx.res["months"].lookup(ctx.tokens[j - 1].text) is not None):
+        j -= 1  # وكان عضو في الحزب قال الخميس لرويترز: a day or a time between the verb and whom he told
     return s.entity.kind == "organization" and j > 0 and tok.startswith(_LAM) \
         and ctx.res.reporting_forms.lookup(ctx.tokens[j - 1].text) is not None \
         and (tok.startswith(_LAM + _LAM) or not normalize_string(s.mention.loc.text).startswith(_LAM))

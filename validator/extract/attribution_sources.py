@@ -89,7 +89,7 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
                 return None  # وفق مخططات وصفت بواسطة خبراء: the source is not the next noun phrase
             if not _can_source(ctx, s, documents):
                 continue  # أمام (a preposition read as إمام), بيانات تقرير: not a source
-            if filler is None and s.first_token == j and _told_body(ctx, s, j):
+            if filler is None and _told_body(ctx, s, s.first_token):
                 continue  # قال لرويترز: the body told is no subject
             if s.first_token > j and filler is None and documents and (
                     (_definite_noun(ctx, j) or genitive_of_noun(ctx, j, s.first_token)) if s.entity.vague else _object_noun(ctx, j)):
@@ -199,8 +199,9 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
     nxt = s.last_token + 1
     if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in QUOTE_STARTS:
         return False  # تقرير «ساما»، نشرة "الأسواق": a report named after its issuer
-    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED:
-        return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: a report whose publisher is named next
+    if head in _DOCUMENT_HEADS and nxt < len(ctx.tokens) and ctx.tokens[nxt].text in _PUBLISHED \
+            and not any(ctx.word_at(x) in _CLAUSE_NEXT for x in (nxt + 2, nxt + 3)):
+        return False  # تقرير نشر على موقع صحيفة «ديلي ميل»: its publisher named next (not نشر مؤخرا فإن: a clause)
     return True
 
 
@@ -209,6 +210,7 @@ _OWNED_HEADS = word_class("attribution-words", "owned-heads")
 _SOURCE_NOUNS = word_class("attribution-words", "source-nouns")  # المصدر في الشرطة: no role, owns no body
 
 _PUBLISHED = word_class("attribution-words", "published")
+_CLAUSE_NEXT = _THAT_CLAUSE | word_class("attribution-words", "new-clause")  # أن، فإن: a clause, no publisher
 
 _DOCUMENT_HEADS = word_class("attribution-words", "document-heads")
 # نقلت وكالة ... عن، ذكرت صحف ... عن: a document or the press relays the source it quotes

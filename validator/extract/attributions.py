@@ -50,6 +50,7 @@ from validator.extract.vague_source_names import (
     _vague_head,
     identified_back_reference,
     _outlet_named_next,
+    conjoined_vague_subject,
     _relays_named_statement,
     fronted_vague_subject,
 )
@@ -205,7 +206,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     source.mentions[0].is_source = False  # the named speaker in the clause gives the claim
             if source is None and not participle:
                 source = _subject_of_kana(ctx, spans, i, sentence) or indefinite_antecedent(ctx, spans, i) \
-                    or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence)
+                    or _subject_before(ctx, spans, i, sentence) or fronted_vague_subject(ctx, spans, i, sentence) \
+                    or conjoined_vague_subject(ctx, spans, m, i, sentence)
                 if source is not None and source.vague:
                     # تقارير إعلامية ذكرت ...، أحد الأطباء الفرنسيين أكد ... (named in the next paragraph)
                     outlet = _outlet_named_next(ctx, spans, source, sentence) \
@@ -258,9 +260,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             # ويتهم التقرير المسؤولين: a definite statement noun heads no construct; a noun right after it is
             # the verb's object, not the statement's author (a filler may still lead to one: التقرير الصادر عن)
             construct = not (m.entry.norm.startswith(ARTICLE) and j < len(ctx.tokens) and not _filler(ctx, j, _STATEMENT_FILLER))
+            # بعد تقرير، عقب دراسة: an event in time, not the vehicle of the words of the noun before it
             source = construct and _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
-                                                  documents=False) or _subject_before(ctx, spans, i, sentence, window=8,
-                                                                         documents=False)
+                                                  documents=False) or (ctx.word_at(i - 1) not in _EVENT_BEFORE and _subject_before(
+                                                      ctx, spans, i, sentence, window=8, documents=False)) or None
         if source is not None and not source.vague and kind != "statement" \
                 and (report := _document_at(ctx, spans, j)) is not None:
             identified.setdefault(report.id, source)  # أوضح تقرير نشرته مجلة ...: the outlet's report
@@ -414,6 +417,7 @@ _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents") 
 _LAM = affix("lam")  # ل
 _KA = affix("ka")  # ك
 _NOUN_BEFORE = word_class("attribution-words", "noun-before")  # إلى، حول: a verbal noun after them
+_EVENT_BEFORE = word_class("attribution-words", "event-before")  # a statement noun after them is an event
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted
 _CALLED_TO = word_class("attribution-words", "called-to")  # ما دعا إليه: what he called for

@@ -252,3 +252,24 @@ def public_member_named(mention, a: Article) -> tuple[str, int, int] | None:
             if any(_without_article(form) in _PUBLIC for w in after for form, _ in token_variants(normalize_string(w))):
                 return " ".join([m.loc.text, *after]), m.loc.line, m.loc.column
     return None
+
+
+_CROWD = word_class("entity-words", "crowd")  # مغردون، متابعون: social-media users at large
+_OTHER = word_class("entity-words", "other")  # آخرون: the others of the group just told
+_REACTION = word_class("entity-words", "reaction-frame")  # تفاعل، انقسمت: the public's reaction is the story
+REACTION_LEAD = 2  # body sentences where the story says it reports a reaction of social-media users
+
+
+def crowd_reaction(e: Entity, a: Article) -> bool:
+    """Social-media users at large (entity-words crowd: مغردون) or the others among them (آخرون), in a story
+    whose lead says it reports their reaction (entity-words reaction-frame and crowd in its first body sentences:
+    تفاعل مستخدمو تويتر مع ...، انقسمت آراء المغردين): their opinions are the news, not a source a claim rests on
+    (round 79 2015-07-27/1352: reviewers rejected all three such warnings)."""
+    head = _without_article(e.key.split(" ", 1)[0]) if e.vague and e.key else ""
+    if head not in _CROWD and head not in _OTHER:
+        return False
+    headline = a.doc.headline
+    lead = [s for s in a.doc.sentences if not (headline and s.start < headline.end)][:REACTION_LEAD]
+    words = {form for s in lead for w in a.doc.text[s.start:s.end].split()
+             for form, _ in token_variants(normalize_string(w))}
+    return bool(words & _REACTION) and any(_without_article(w) in _CROWD for w in words)

@@ -76,8 +76,9 @@ def embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) ->
             continue
         first = normalize_string(q.content.split()[0]) if q.content.split() else ""
         if first and ((len(first) >= 5 and first[:2] in _FUTURE_IMPERFECT)
-                      or (_verb_like(first) and first not in ctx.res["stopwords"].by_norm)):
-            continue  # "تدعمان التمديد"، «سيعين قريبا»: a clause, what someone said will happen
+                      or (_verb_like(first) and first not in ctx.res["stopwords"].by_norm)
+                      or ((verb := ctx.res.reporting_forms.lookup(first)) is not None and verb.get("part") == "verb")):
+            continue  # "تدعمان التمديد"، «سيعين قريبا»، «رفض الامتثال»: a clause, what someone said (will) happen
         i = ctx.index.at_or_after(ctx.norm.to_normalized(q.loc.start)) - 1
         if i < 0 or ctx.tokens[i].kind != "word" or ctx.sentence_of(ctx.tokens[i].start)[0] != q.sentence:
             continue

@@ -11,9 +11,10 @@ from validator.extract.attribution_sources import (
 from validator.extract.entities.words import ONE_OF
 from validator.extract.model import Entity, Mention
 from validator.extract.outlets import _without_article, is_outlet
+from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import QUOTE_STARTS, SENTENCE_MARKS
+from validator.text.punctuation import QUOTE_STARTS, SEMICOLONS, SENTENCE_MARKS
 
 
 _NISBA = affix("nisba-ending")  # القانوني → قانون
@@ -60,7 +61,20 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
     entry = ctx.res["vague-sources"].lookup(_without_article(normalize_string(vague.mentions[0].loc.text.split()[0])))
     if entry is not None and entry.get("number") == "pl":
         return None
-    start, end = ctx.sentence_bounds(sentence + 1) if sentence + 1 < len(doc.sentences) else (0, 0)
+    nexts = [sentence + 1]
+    if sentence + 2 < len(doc.sentences) and doc.sentences[sentence + 1].paragraph == body.paragraph \
+            and doc.text[body.start:body.end].rstrip().endswith(SEMICOLONS):
+        nexts.append(sentence + 2)  # كشف وزير عن ...؛ وذلك خلال جولة ... . وقال فلان: the clause after a semicolon still tells the lead
+    for nxt in nexts:
+        person = _titled_speaker_opens(ctx, spans, nxt) if nxt < len(doc.sentences) else None
+        if person is not None:
+            return _lead_names(ctx, vague, person)
+    return None
+
+
+def _titled_speaker_opens(ctx, spans, sentence: int) -> Entity | None:
+    """The named, titled person right after the reporting verb that opens the sentence (وأشار المهندس فلان)."""
+    start, end = ctx.sentence_bounds(sentence)
     first = ctx.index.at_or_after(start)
     if first + 2 >= len(ctx.tokens):
         return None
@@ -74,7 +88,7 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
         if s.first_token > j + 1 or ctx.tokens[s.first_token].start >= end:
             break
         if s.entity.kind == "person" and not s.entity.vague and (s.mention.title or s.entity.titles):
-            return _lead_names(ctx, vague, s.entity)
+            return s.entity
     return None
 
 
@@ -362,3 +376,32 @@ def fronted_vague_subject(ctx, spans, i: int, sentence: int) -> Entity | None:
 
 _LONGEST_VAGUE = 4  # tokens of a vague source's own span (مسؤولون أمنيون كبار)
 _CLAUSE_AFTER = 3  # tokens after the verb where its reported clause opens (أشار إلى أن)
+
+
+def conjoined_vague_subject(ctx, spans, m, i: int, sentence: int) -> Entity | None:
+    """وربطت وسائل إعلام محلية بين الحادث والمحاكمة، وقالت إن ...: a reporting verb joined by و to a sentence
+    that opens with another verb (no report) and its vague subject right after it: the verb's subject is that
+    source, where their gender agrees and no named person or body stands between them."""
+    if not _conjoined(ctx, ctx.tokens[i].text):
+        return None
+    first = ctx.index.at_or_after(ctx.sentence_bounds(sentence)[0])
+    k = bisect.bisect_left(_firsts(spans), first + 1)
+    if k >= len(spans) or spans[k].first_token != first + 1 or spans[k].last_token >= i:
+        return None
+    s = spans[k]
+    opener = ctx.word_at(first)
+    if not s.entity.vague or s.entity.kind != "unnamed" or not opener or not _verb_like(opener) \
+            or ctx.res.reporting_forms.lookup(opener) is not None:
+        return None
+    words = s.entity.key.split()  # the head's gender (وسائل إعلام: f), which a phrase entry may not give
+    head = next((e for n in (2, 1) if (e := ctx.res.vague_sources.lookup(" ".join(words[:n]))) is not None
+                 and e.get("gender")), None)
+    if (m.entry.get("gender") or "") not in ("", head.get("gender") if head else s.entity.gender):
+        return None
+    for t in spans[k + 1:bisect.bisect_left(_firsts(spans), i)]:
+        if not t.entity.vague:
+            return None  # والتقت مصادر الوزيرة سارة وقالت: whose clause it is, we cannot tell
+    if not _can_source(ctx, s):
+        return None
+    s.mention.is_source = True
+    return s.entity

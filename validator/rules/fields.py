@@ -9,8 +9,8 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from validator.extract.group_identity import (head_entry, institution_named, issuer_named, plural, public_member_named,
-                                              research_identified, tier)
+from validator.extract.group_identity import (crowd_reaction, head_entry, institution_named, issuer_named, plural,
+                                              public_member_named, research_identified, tier)
 from validator.extract.figure_context import in_link_line
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
@@ -481,6 +481,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "opinion_media": FieldSpec(lambda e, a: e.vague and (a.first_person or a.argued > 0) and tier(e, a) == "press",
                                    doc="the media or social media at large (lexicon vague-sources tier=press) in an opinion "
                                        "piece in the writer's own voice (in_column or argued): his reference in his argument"),
+        "crowd_reaction": FieldSpec(crowd_reaction, doc="social-media users at large or the others among them in a story "
+                                                        "whose lead says it reports their reaction: their opinions are the news"),
         "unnamed_spokesman": FieldSpec(_unnamed_spokesman, doc="known only as an indefinite spokesman of a body and first quoted right after him"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",

@@ -31,6 +31,8 @@ def _names_group(group_title: tuple[str, str]) -> bool:
     """Whether a title (as written) is one of a title group (وزير: وزير الخارجية، الوزيرة)."""
     group, title = group_title
     words = _TITLE_WORDS[title]
+    if " " in group:  # أمير منطقة: a role of two words is named by a title holding both (أمير منطقة عسير)
+        return _TITLE_WORDS[group] <= words
     return group in words or any(w.startswith(group) for w in words)
 
 
@@ -130,6 +132,7 @@ class MentionPasses(UnnamedPasses):
         In the headline it refers forward; a title with a complement and no holder named anywhere
         (وزير الدفاع العراقي) is still an identified role, not an anonymous source."""
         headline = self.ctx.doc.headline
+        apposed: list[tuple[frozenset, Entity]] = []  # titles written right after a person's name, and whose
         for phrase in self.title_only:
             if any(self.used[phrase.start:phrase.end]):
                 continue
@@ -141,7 +144,11 @@ class MentionPasses(UnnamedPasses):
             end_off = self.tokens[phrase.end - 1].end
             loc = self.ctx.loc(start_off, end_off)
             in_headline = headline is not None and loc.start < headline.end
-            antecedent = self._antecedent_person(group, phrase, start_off, forward=in_headline)
+            antecedent = self._antecedent_person(group, phrase, start_off, forward=in_headline) \
+                or self._apposed_holder(apposed, group, phrase)
+            named = self._name_ending(phrase.start)
+            if named is not None:
+                apposed.append((_TITLE_WORDS[loc.text], named))
             if antecedent is not None:
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
                     m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
@@ -170,6 +177,21 @@ class MentionPasses(UnnamedPasses):
                                     phrase.gender, vague=True)
                     self.entities.append(entity)
                     self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
+
+    def _name_ending(self, i: int) -> Entity | None:
+        """The person whose name ends right before token i (الأمير فلان بن فلان أمير منطقة عسير)."""
+        if i == 0 or self.tokens[i - 1].kind != "word":
+            return None
+        end = self.ctx.norm.to_original(self.tokens[i - 1].end)
+        return next((e for e in self.entities if e.kind == "person"
+                     for m in e.mentions if m.form == "name" and m.loc.end == end), None)
+
+    def _apposed_holder(self, apposed, group: str, phrase: TitlePhrase) -> Entity | None:
+        """أكد أمير منطقة عسير ... after الأمير فلان أمير منطقة عسير رئيس المجلس: the person whose name a
+        title holding the same words followed (a title-only apposition the person passes left unread)."""
+        words = {self.tokens[k].text.removeprefix(ARTICLE) for k in range(phrase.start, phrase.end)
+                 if self.tokens[k].kind == "word"}
+        return next((e for title, e in reversed(apposed) if _TITLE_WORDS[group] <= title and words <= title), None)
 
     def _body_named(self, i: int) -> bool:
         """ذكرت مؤسسة ماركت للأبحاث: a body's head noun that is also a title (مؤسسة) and a word after it
