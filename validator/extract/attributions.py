@@ -270,7 +270,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
         if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
-                and not _body_discloses(ctx, m, j, sentence):
+                and not _body_discloses(ctx, m, j, sentence) \
+                and not (m.entry.get("kind") == "speech" and _sentence_initial(ctx, i, sentence)
+                         and _colon_quote_later(ctx, j, sentence, marked=False)):
             continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
         if unreported and m.entry.get("with-source") == "official" \
                 and (source is None or source.vague or (source.kind == "person" and not source.titles)):
@@ -358,16 +360,18 @@ def _direct_statement(ctx: Context, spans, m: LexMatch, i: int, j: int, sentence
     return i > 0 and ctx.tokens[i - 1].text in _SPEECH_LEAD_INS and _sentence_initial(ctx, i - 1, sentence)
 
 
-def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
+def _colon_quote_later(ctx: Context, j: int, sentence: int, marked: bool = True) -> bool:
     """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
     however long the circumstances, to a colon and a quotation (or a comma and إن/أن), with no other
-    reporting verb or new clause between."""
-    for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
+    reporting verb or new clause between. Not marked: a verb opening its sentence and a colon within
+    20 words, his words after it with no quotation mark (a street interview: ويقول فلان من الجنسية
+    اليمنية ويعمل في بيع الألعاب: أبيع ...)."""
+    for k in range(j, min(j + (80 if marked else 20), len(ctx.tokens) - 1)):
         t = ctx.tokens[k].text
         if t in SENTENCE_MARKS or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
             return False
         if t == ":":
-            return ctx.tokens[k + 1].text in QUOTE_STARTS
+            return ctx.tokens[k + 1].text in QUOTE_STARTS or (not marked and ctx.tokens[k + 1].kind == "word")
         if t in _THAT_CLAUSE_WORDS and ctx.tokens[k - 1].text in COMMAS:
             return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
         if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
