@@ -393,7 +393,8 @@ def sourced_next(ctx: Context, article: Article) -> None:
     # sources an earlier figure only where his quotation gives a figure too (issue 13, rounds 7 and 27: a
     # father's or a surgeon's quoted words after a sum or a count they do not give); a body's statement
     # on the event (وقالت غرفة الطوارئ في بيان إن «...») reports it, its toll included
-    with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None}
+    # (a figure that counts something: the hour or the ordinal in his quotation gives no toll, round 79)
+    with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None and n.category not in _UNCOUNTED}
     def voice_only(a: Attribution) -> bool:
         entity = article.entity(a.source)
         return a.quoted_only and entity is not None and entity.kind == "person" and with_figures.isdisjoint(a.covers)
@@ -421,7 +422,13 @@ def sourced_next(ctx: Context, article: Article) -> None:
 
 
 _COUNTS = ("casualty", "people")  # a toll and the same people counted again (ستة مصابين، قاطني الشقة وعددهم ستة)
+_UNCOUNTED = ("time", "ordinal", "year")  # figures that count nothing: a quotation's hour, its "fifth year"
 LEAD_RESTATED_MIN = 10  # a count this large told again later is the same count, not a coincidence
+
+
+def _kind(n: NumberItem) -> str:
+    """A figure's kind for telling the same figure again: a toll and a count of people alike."""
+    return "count" if n.category in _COUNTS else n.category
 
 
 def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
@@ -436,7 +443,7 @@ def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
     confirmed = {}
     for m in article.numbers:
         if m.attributed and m.value is not None and _named(article, m.source) and not is_outlet(article.entity(m.source)):
-            kind = "count" if m.category in _COUNTS else m.category
+            kind = _kind(m)
             confirmed.setdefault((m.value, kind), []).append((m.paragraph, m.sentence))
             if m.category == "quantity" and m.noun_type is None and m.value >= LEAD_RESTATED_MIN:
                 confirmed.setdefault((m.value, "bare"), []).append((m.paragraph, m.sentence))
@@ -444,7 +451,7 @@ def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
         if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening) \
                 or not opening[n.sentence]:
             continue
-        kind = "count" if n.category in _COUNTS else n.category
+        kind = _kind(n)
         later = [s for p, s in confirmed.get((n.value, kind), ()) if p == n.paragraph or n.paragraph == lead]
         if n.paragraph == lead and n.category in _COUNTS + ("quantity",):
             later += [s for p, s in confirmed.get((n.value, "bare"), ()) if p != n.paragraph]
