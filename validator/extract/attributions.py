@@ -38,6 +38,7 @@ from validator.extract.attribution_sources import (
 )
 from validator.extract.context import Context
 from validator.extract.passive_hedges import passive_hedge
+from validator.extract.speech_cues import colon_quote_later, received_statement
 from validator.extract.quote_classify import inside_ranges, speech_ranges
 from validator.extract.group_identity import head_entry
 from validator.extract.vague_source_names import (
@@ -117,7 +118,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             and not after_quote and not _says_person(ctx, spans, m, i, j) \
             and not _clause_follows(ctx, j, sentence, window=16, same_sentence=True) \
             and not _clause_follows(ctx, _after_subject(ctx, spans, j), sentence, window=16, same_sentence=True) \
-            and not (m.entry.get("kind") == "speech" and _colon_quote_later(ctx, j, sentence)) \
+            and not (m.entry.get("kind") == "speech" and colon_quote_later(ctx, j, sentence)) \
             and not _direct_statement(ctx, spans, m, i, j, sentence)
         if unreported and not with_word:
             if not topic_word:
@@ -256,6 +257,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     ctx, spans, i, sentence, window=8)
         elif _listed_topic(ctx, i):
             continue  # في التحقيقات والتقارير والمتابعات: one item of a list of topics, no vehicle of a claim
+        elif received_statement(ctx, i):
+            continue  # تلقت غرفة العمليات بلاغا عن: a call that reached the body, not its statement
         else:  # a statement noun: في بيان، في تصريح
             # ويتهم التقرير المسؤولين: a definite statement noun heads no construct; a noun right after it is
             # the verb's object, not the statement's author (a filler may still lead to one: التقرير الصادر عن)
@@ -273,7 +276,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
         if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
-                and not _body_discloses(ctx, m, j, sentence):
+                and not _body_discloses(ctx, m, j, sentence) \
+                and not (m.entry.get("kind") == "speech" and _sentence_initial(ctx, i, sentence)
+                         and colon_quote_later(ctx, j, sentence, marked=False)):
             continue  # "بين بغداد وطهران": a verb form with neither a subject nor a reported clause
         if unreported and m.entry.get("with-source") == "official" \
                 and (source is None or source.vague or (source.kind == "person" and not source.titles)):
@@ -361,28 +366,9 @@ def _direct_statement(ctx: Context, spans, m: LexMatch, i: int, j: int, sentence
     return i > 0 and ctx.tokens[i - 1].text in _SPEECH_LEAD_INS and _sentence_initial(ctx, i - 1, sentence)
 
 
-def _colon_quote_later(ctx: Context, j: int, sentence: int) -> bool:
-    """وقال في كلمة ألقاها خلال الحفل الذي ... بحضور ...: «...»: a speech verb whose sentence goes on,
-    however long the circumstances, to a colon and a quotation (or a comma and إن/أن), with no other
-    reporting verb or new clause between."""
-    for k in range(j, min(j + 80, len(ctx.tokens) - 1)):
-        t = ctx.tokens[k].text
-        if t in SENTENCE_MARKS or ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
-            return False
-        if t == ":":
-            return ctx.tokens[k + 1].text in QUOTE_STARTS
-        if t in _THAT_CLAUSE_WORDS and ctx.tokens[k - 1].text in COMMAS:
-            return True  # قالت كومبا با، وزيرة الشباب ...، في اجتماع عقدته ... أمس، إن «...»
-        if ctx.tokens[k].kind == "word" and (ctx.res.reporting_forms.lookup(t) is not None or t in _NEW_CLAUSE):
-            return False  # إذ يمازحها البعض سائلا: «...»: another clause, whose subject may be who speaks
-    return False
-
-
-_NEW_CLAUSE = word_class("attribution-words", "new-clause")
 # في بيان، في تصريح: a statement phrase that opens with في (source-phrases)
 _IN_STATEMENT = tuple(w + " " for w in sorted(word_class("attribution-words", "statement-in")))
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
-_THAT_CLAUSE_WORDS = word_class("attribution-words", "that-clause")  # إن، أنه، بأن ...
 
 
 def _after_closing_mark(ctx: Context, i: int, quote_ends: set[int]) -> bool:

@@ -393,7 +393,8 @@ def sourced_next(ctx: Context, article: Article) -> None:
     # sources an earlier figure only where his quotation gives a figure too (issue 13, rounds 7 and 27: a
     # father's or a surgeon's quoted words after a sum or a count they do not give); a body's statement
     # on the event (وقالت غرفة الطوارئ في بيان إن «...») reports it, its toll included
-    with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None}
+    # (a figure that counts something: the hour or the ordinal in his quotation gives no toll, round 79)
+    with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None and n.category not in _UNCOUNTED}
     def voice_only(a: Attribution) -> bool:
         entity = article.entity(a.source)
         return a.quoted_only and entity is not None and entity.kind == "person" and with_figures.isdisjoint(a.covers)
@@ -417,29 +418,44 @@ def sourced_next(ctx: Context, article: Article) -> None:
             continue
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
                                       else n.paragraph == lead and names(nxt, True))
-    _confirmed_later(article, opening)
+    _confirmed_later(article, opening, lead)
 
 
 _COUNTS = ("casualty", "people")  # a toll and the same people counted again (ستة مصابين، قاطني الشقة وعددهم ستة)
+_UNCOUNTED = ("time", "ordinal", "year")  # figures that count nothing: a quotation's hour, its "fifth year"
+LEAD_RESTATED_MIN = 10  # a count this large told again later is the same count, not a coincidence
 
 
-def _confirmed_later(article: Article, opening: list[bool]) -> None:
+def _kind(n: NumberItem) -> str:
+    """A figure's kind for telling the same figure again: a toll and a count of people alike."""
+    return "count" if n.category in _COUNTS else n.category
+
+
+def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
     """A paragraph's first sentence gives a figure and, a sentence or more later in that paragraph, a
     named source's account gives the same figure again (the civil defence spokesman: ... وعددهم ستة
     أشخاص after the lead's ستة أشخاص): the lead is that source's figure told first, as a lead sourced in
     its next sentence is (field `sourced_next`; issue 13, round 75). The same value, of the same kind (a
-    toll and a count of people alike), under a named source's attribution (not an outlet's)."""
+    toll and a count of people alike), under a named source's attribution (not an outlet's). The
+    article's lead paragraph may be confirmed by any later paragraph, a count of 10 or more with no
+    noun of its own there too (يتجاوز عدد المشاركين 200 حرفي: round 81, the director's quotation four
+    paragraphs after the lead's 200 participants)."""
     confirmed = {}
     for m in article.numbers:
         if m.attributed and m.value is not None and _named(article, m.source) and not is_outlet(article.entity(m.source)):
-            kind = "count" if m.category in _COUNTS else m.category
-            confirmed.setdefault((m.paragraph, m.value, kind), []).append(m.sentence)
+            kind = _kind(m)
+            confirmed.setdefault((m.value, kind), []).append((m.paragraph, m.sentence))
+            if m.category == "quantity" and m.noun_type is None and m.value >= LEAD_RESTATED_MIN:
+                confirmed.setdefault((m.value, "bare"), []).append((m.paragraph, m.sentence))
     for n in article.numbers:
         if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening) \
                 or not opening[n.sentence]:
             continue
-        kind = "count" if n.category in _COUNTS else n.category
-        n.sourced_next = any(s > n.sentence for s in confirmed.get((n.paragraph, n.value, kind), ()))
+        kind = _kind(n)
+        later = [s for p, s in confirmed.get((n.value, kind), ()) if p == n.paragraph or n.paragraph == lead]
+        if n.paragraph == lead and n.category in _COUNTS + ("quantity",):
+            later += [s for p, s in confirmed.get((n.value, "bare"), ()) if p != n.paragraph]
+        n.sourced_next = any(s > n.sentence for s in later)
 
 
 def cited_documents(ctx: Context, article: Article) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from validator.extract.context import Context
-from validator.extract.letters import WORD_RUN
+from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution
 from validator.extract.outlets import is_outlet
 from validator.extract.wordclasses import affixes, word_class
@@ -21,6 +21,7 @@ _EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the cl
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _RELATIVES = word_class("attribution-words", "relatives")  # الذي، التي
+_NEW_CLAUSE = word_class("attribution-words", "new-clause")  # كما، فيما: a clause's opener, no noun it describes
 _RELAYED_BY = word_class("quote-words", "relayed-by")
 RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
 
@@ -203,6 +204,21 @@ def _fact_relative(a: Attribution, text: str) -> bool:
         and normalize_cached(before[1]) in _RELATIVES
 
 
+def _noun_relative(a: Attribution, text: str) -> bool:
+    """في مداهمات قالت إنها استهدفت ...: a verb with no conjunction right after an indefinite noun (not a
+    clause's opener: كما يتوقع أن), its that-clause right after it, describes that noun (a relative clause
+    with no الذي): it reports that clause only, not the main clause's figures before it (round 79
+    2015-07-27/82: the raids' toll)."""
+    if a.kind != "verb" or a.loc.start < 2 or not text[a.loc.start - 2].isalpha():
+        return False
+    before = text[max(0, a.loc.start - 24):a.loc.start].split()[-1:]
+    after = WORD_RUN.search(text, a.loc.end, a.loc.end + _THAT_REACH)
+    return bool(before) and before[0].isalpha() and not normalize_cached(before[0]).startswith(ARTICLE) \
+        and normalize_cached(before[0]) not in _NEW_CLAUSE \
+        and text[a.loc.start - 1] == " " and after is not None and after.start() == a.loc.end + 1 \
+        and normalize_cached(after.group()) in _THAT_CLAUSE
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -244,7 +260,8 @@ def link(article: Article) -> None:
         atts = by_sentence.get(n.sentence, [])
         if quote is None and atts:  # ...إلى 700 مليون في 2014، ويتوقع أن تصل إلى مليار: no one's words before it
             atts = [a for a in atts if a.loc.start < n.loc.end
-                    or not (_impersonal(a, article.doc.text) or _fact_relative(a, article.doc.text))]
+                    or not (_impersonal(a, article.doc.text) or _fact_relative(a, article.doc.text)
+                            or _noun_relative(a, article.doc.text))]
         if quote is None and atts and closed:
             covering = [a for a in atts if not (a.id in closed and (n.loc.end <= a.loc.start or (
                 closed[a.id] <= n.loc.start and not _words_go_on(article.doc.text[closed[a.id]:n.loc.start]))))]
