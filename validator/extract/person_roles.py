@@ -284,7 +284,11 @@ def _described_later(ctx: Context, patterns, e, first: int):
 
 
 def _starting_at(patterns, label: str, k: int):
-    """The match of the label whose span starts at token k (the last, as a table by span start keeps)."""
+    """The match of the label whose span starts at token k (the last, as a table by span start keeps).
+    Where every pattern's span starts with its match, only a pattern matching at k can give it: when
+    none does (most names), the matches around k (`find_reaching`, filtered) need not be made."""
+    if patterns.label_at(label, k) is None and all(p.span[0] == 0 for p in patterns.by_label.get(label, ())):
+        return None
     return next((m for m in reversed(patterns.find_reaching(label, k)) if m.span_start == k), None)
 
 
