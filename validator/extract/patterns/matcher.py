@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import partial
 from bisect import bisect_left
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, itemgetter
 from typing import ClassVar
-from itertools import compress, repeat
+from itertools import compress
 
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
@@ -44,7 +44,7 @@ class _Plan:
     """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
     found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
 
-    __slots__ = ("pattern", "start", "anchors", "required", "steps", "first_lexicon", "widths")
+    __slots__ = ("pattern", "start", "anchors", "required", "steps", "widths")
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
@@ -56,8 +56,6 @@ class _Plan:
         # text alone, once per run for each text
         self.steps = tuple((el.low, el.high, _text_verdicts(el, matchable), _names_entries(el), el)
                            for el in pattern.elements)
-        # a lexicon a match must start with (`ArticlePatterns._candidates_in`), or None
-        self.first_lexicon = _required_lexicon(pattern.elements, 0)
         # per element, (most repetitions, the lexicons whose longest match one repetition may take), or
         # None when a repetition has no bound (`ArticlePatterns._reach`)
         self.widths = None if any(el.high < 0 for el in pattern.elements) else tuple(
@@ -87,7 +85,7 @@ class ArticlePatterns:
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
-        self._hit_keys: dict[str, list[int]] = {}  # lexicon -> its matches' start tokens, in order
+        self._plan_starts: dict[_Plan, list[int]] = {}  # a pattern's candidate starts, in order (`_sorted_starts`)
         self._longest: dict[str, int] = {}  # lexicon -> the most tokens one of its matches takes here
 
     def find(self, label: str) -> list[PatternMatch]:
@@ -145,29 +143,23 @@ class ArticlePatterns:
 
     def _candidates_in(self, plans: list[_Plan], x: int, y: int) -> list[tuple[int, int, PatternMatch]]:
         """(the pattern's place in its label, start, match) of each pattern matching at tokens x..y-1:
-        tried only where the token passes the pattern's first element (its verdict on the text, or a
-        match of its lexicon starting there), found in C."""
+        tried only at the pattern's candidate starts there (`_starts`, the starts `find` tries: an
+        article without a word the pattern requires has none, and a pattern that opens with an
+        optional word is not tried at every token)."""
         out = []
         for q, plan in enumerate(plans):
-            low, _, verdicts, _, _ = plan.steps[0]
-            if verdicts is not None and low >= 1:
-                starts = compress(range(x, y), map(is_not, map(verdicts, self.texts[x:y]), repeat(None)))
-            elif plan.first_lexicon is not None:
-                keys = self._hit_starts(plan.first_lexicon)
-                starts = keys[bisect_left(keys, x):bisect_left(keys, y)]
-            else:
-                starts = range(x, y)
-            for s in starts:
+            keys = self._sorted_starts(plan)
+            for s in keys[bisect_left(keys, x):bisect_left(keys, y)]:
                 m = self._match(plan, s)
                 if m is not None:
                     out.append((q, s, m))
         return out
 
-    def _hit_starts(self, lexicon: str) -> list[int]:
-        """The tokens where a match of the lexicon starts, in order."""
-        starts = self._hit_keys.get(lexicon)
+    def _sorted_starts(self, plan: _Plan) -> list[int]:
+        """A pattern's candidate starts (`_starts`) in order, each once, made once an article."""
+        starts = self._plan_starts.get(plan)
         if starts is None:
-            starts = self._hit_keys[lexicon] = sorted(self._hits_at(lexicon))
+            starts = self._plan_starts[plan] = sorted(set(self._starts(plan)))
         return starts
 
     def _reach(self, label: str) -> int | None:
