@@ -44,12 +44,18 @@ class _Plan:
     """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
     found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
 
-    __slots__ = ("pattern", "start", "anchors", "required", "steps", "widths")
+    __slots__ = ("pattern", "start", "anchors", "required", "needed_words", "needed_tests", "test_ids", "steps", "widths")
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
         self.anchors = _anchors(pattern.elements, matchable)
         self.required = _required_words(pattern, matchable, self.anchors)
+        # what the article must have for a match (`ArticlePatterns._starts`): a word of each required or anchor
+        # word set, and a word passing each such `word` test (its number in the run: `test_ids`, at first use)
+        needed = (*self.required, *((kind, value) for _at, kind, value in self.anchors))
+        self.needed_words = tuple(value for kind, value in needed if kind != "word")
+        self.needed_tests = tuple(value for kind, value in needed if kind == "word")
+        self.test_ids: tuple[dict, frozenset[int]] | None = None
         self.start = _start_plan(pattern.elements, self.anchors, matchable)
         # (least, most, the element's verdict per token text or None, whether that verdict names
         # lexicon entries, the element): an element without a lexicon test is decided by the token's
@@ -82,6 +88,7 @@ class ArticlePatterns:
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._words: list[set[str]] | None = None  # per `word` test (`word_test_index`), the article's words it accepts
         self._test_ids: dict[tuple, int] = {}  # (lexicon, attribute) of a `word` test -> its number
+        self._passed: frozenset[int] = frozenset()  # the numbers of the tests some word of the article passes
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
@@ -224,16 +231,18 @@ class ArticlePatterns:
         each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
         tests (most candidates fail there, and a failed match costs far more than a set lookup). A
         pattern one of whose anchor words is not in the article is not tried at all."""
-        distinct = self.ctx.distinct_texts
-        for kind, value in plan.required:
-            if (self._word_entries(*value) if kind == "word" else value).isdisjoint(distinct):
+        # (most of an article's patterns fail here: two tests in C, not a look-up for each word set)
+        if any(map(self.ctx.distinct_texts.isdisjoint, plan.needed_words)):
+            return []
+        if plan.needed_tests:
+            if self._words is None:
+                self._words = self._word_tests_passed()
+            known = plan.test_ids
+            if known is None or known[0] is not self._test_ids:  # (a test no word test of the run: none passes)
+                known = plan.test_ids = (self._test_ids, frozenset(self._test_ids.get(t, -1) for t in plan.needed_tests))
+            if not self._passed.issuperset(known[1]):
                 return []
-        anchors = []
-        for at, kind, value in plan.anchors:
-            words = self._word_entries(*value) if kind == "word" else value
-            if words.isdisjoint(distinct):
-                return []
-            anchors.append((at, words))
+        anchors = [(at, self._word_entries(*value) if kind == "word" else value) for at, kind, value in plan.anchors]
         starts = self._starts_of.get(plan.start)
         if starts is None:
             starts = self._starts_of[plan.start] = self._candidates(plan.start)
@@ -296,6 +305,7 @@ class ArticlePatterns:
         for word in entries(self.ctx):
             for test in passed[word]:
                 adds[test](word)
+        self._passed = frozenset(compress(range(len(words)), words))  # the tests some word of the article passes
         return words
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
