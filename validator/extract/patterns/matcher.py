@@ -99,7 +99,8 @@ class ArticlePatterns:
         """The resolved matches of every pattern with this label."""
         found = self._found.get(label)
         if found is None:
-            candidates = [m for plan in self._plans(label) for m in self._all(plan)]
+            candidates = [m for plan in self._plans(label) if (starts := self._starts(plan))  # (most have none)
+                          for m in map(partial(self._match, plan), starts) if m is not None]
             found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.texts) + 1)), key=_START)
         return found
 
@@ -222,9 +223,6 @@ class ArticlePatterns:
             for m in self.find(label):
                 ends.setdefault(m.end, m)
         return ends.get(end)
-
-    def _all(self, plan: _Plan) -> list[PatternMatch]:
-        return [m for m in map(partial(self._match, plan), self._starts(plan)) if m is not None]
 
     def _starts(self, plan: _Plan) -> list[int]:
         """Where a match can start: the candidates of its start plan (`_start_plan`), kept only where
