@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import partial
 from bisect import bisect_left
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, itemgetter
 from typing import ClassVar
-from itertools import compress, repeat
+from itertools import compress
 
 from validator.extract.claims import resolve
 from validator.extract.patterns.model import Element, Pattern, Test
@@ -44,20 +44,24 @@ class _Plan:
     """A pattern compiled once per run (kept in `Resources.pattern_memo`): how its candidate starts are
     found, the tests a start must pass at fixed offsets, and each element as a step of the matcher."""
 
-    __slots__ = ("pattern", "start", "anchors", "required", "steps", "first_lexicon", "widths")
+    __slots__ = ("pattern", "start", "anchors", "required", "needed_words", "needed_tests", "test_ids", "steps", "widths")
 
     def __init__(self, pattern: Pattern, matchable: dict):
         self.pattern = pattern
         self.anchors = _anchors(pattern.elements, matchable)
         self.required = _required_words(pattern, matchable, self.anchors)
+        # what the article must have for a match (`ArticlePatterns._starts`): a word of each required or anchor
+        # word set, and a word passing each such `word` test (its number in the run: `test_ids`, at first use)
+        needed = (*self.required, *((kind, value) for _at, kind, value in self.anchors))
+        self.needed_words = tuple(value for kind, value in needed if kind != "word")
+        self.needed_tests = tuple(value for kind, value in needed if kind == "word")
+        self.test_ids: tuple[dict, frozenset[int]] | None = None
         self.start = _start_plan(pattern.elements, self.anchors, matchable)
         # (least, most, the element's verdict per token text or None, whether that verdict names
         # lexicon entries, the element): an element without a lexicon test is decided by the token's
         # text alone, once per run for each text
         self.steps = tuple((el.low, el.high, _text_verdicts(el, matchable), _names_entries(el), el)
                            for el in pattern.elements)
-        # a lexicon a match must start with (`ArticlePatterns._candidates_in`), or None
-        self.first_lexicon = _required_lexicon(pattern.elements, 0)
         # per element, (most repetitions, the lexicons whose longest match one repetition may take), or
         # None when a repetition has no bound (`ArticlePatterns._reach`)
         self.widths = None if any(el.high < 0 for el in pattern.elements) else tuple(
@@ -84,17 +88,19 @@ class ArticlePatterns:
         self._ends: dict[str, dict[int, PatternMatch]] = {}  # label -> end token -> first match ending there
         self._words: list[set[str]] | None = None  # per `word` test (`word_test_index`), the article's words it accepts
         self._test_ids: dict[tuple, int] = {}  # (lexicon, attribute) of a `word` test -> its number
+        self._passed: frozenset[int] = frozenset()  # the numbers of the tests some word of the article passes
         self._starts_of: dict[tuple, list[int]] = {}  # a start plan -> its candidate starts (patterns share them)
         self._hit_at: dict[str, dict] = {}  # lexicon -> start token -> its match (as Context.hit_at)
         self._reaches: dict[str, int | None] = {}  # label -> its longest possible match here (`_reach`)
-        self._hit_keys: dict[str, list[int]] = {}  # lexicon -> its matches' start tokens, in order
+        self._plan_starts: dict[_Plan, list[int]] = {}  # a pattern's candidate starts, in order (`_sorted_starts`)
         self._longest: dict[str, int] = {}  # lexicon -> the most tokens one of its matches takes here
 
     def find(self, label: str) -> list[PatternMatch]:
         """The resolved matches of every pattern with this label."""
         found = self._found.get(label)
         if found is None:
-            candidates = [m for plan in self._plans(label) for m in self._all(plan)]
+            candidates = [m for plan in self._plans(label) if (starts := self._starts(plan))  # (most have none)
+                          for m in map(partial(self._match, plan), starts) if m is not None]
             found = self._found[label] = sorted(resolve(candidates, bytearray(len(self.texts) + 1)), key=_START)
         return found
 
@@ -145,29 +151,23 @@ class ArticlePatterns:
 
     def _candidates_in(self, plans: list[_Plan], x: int, y: int) -> list[tuple[int, int, PatternMatch]]:
         """(the pattern's place in its label, start, match) of each pattern matching at tokens x..y-1:
-        tried only where the token passes the pattern's first element (its verdict on the text, or a
-        match of its lexicon starting there), found in C."""
+        tried only at the pattern's candidate starts there (`_starts`, the starts `find` tries: an
+        article without a word the pattern requires has none, and a pattern that opens with an
+        optional word is not tried at every token)."""
         out = []
         for q, plan in enumerate(plans):
-            low, _, verdicts, _, _ = plan.steps[0]
-            if verdicts is not None and low >= 1:
-                starts = compress(range(x, y), map(is_not, map(verdicts, self.texts[x:y]), repeat(None)))
-            elif plan.first_lexicon is not None:
-                keys = self._hit_starts(plan.first_lexicon)
-                starts = keys[bisect_left(keys, x):bisect_left(keys, y)]
-            else:
-                starts = range(x, y)
-            for s in starts:
+            keys = self._sorted_starts(plan)
+            for s in keys[bisect_left(keys, x):bisect_left(keys, y)]:
                 m = self._match(plan, s)
                 if m is not None:
                     out.append((q, s, m))
         return out
 
-    def _hit_starts(self, lexicon: str) -> list[int]:
-        """The tokens where a match of the lexicon starts, in order."""
-        starts = self._hit_keys.get(lexicon)
+    def _sorted_starts(self, plan: _Plan) -> list[int]:
+        """A pattern's candidate starts (`_starts`) in order, each once, made once an article."""
+        starts = self._plan_starts.get(plan)
         if starts is None:
-            starts = self._hit_keys[lexicon] = sorted(self._hits_at(lexicon))
+            starts = self._plan_starts[plan] = sorted(set(self._starts(plan)))
         return starts
 
     def _reach(self, label: str) -> int | None:
@@ -224,24 +224,23 @@ class ArticlePatterns:
                 ends.setdefault(m.end, m)
         return ends.get(end)
 
-    def _all(self, plan: _Plan) -> list[PatternMatch]:
-        return [m for m in map(partial(self._match, plan), self._starts(plan)) if m is not None]
-
     def _starts(self, plan: _Plan) -> list[int]:
         """Where a match can start: the candidates of its start plan (`_start_plan`), kept only where
         each token at a fixed offset from the start passes that offset's literal, `exact` and `word`
         tests (most candidates fail there, and a failed match costs far more than a set lookup). A
         pattern one of whose anchor words is not in the article is not tried at all."""
-        distinct = self.ctx.distinct_texts
-        for kind, value in plan.required:
-            if (self._word_entries(*value) if kind == "word" else value).isdisjoint(distinct):
+        # (most of an article's patterns fail here: two tests in C, not a look-up for each word set)
+        if any(map(self.ctx.distinct_texts.isdisjoint, plan.needed_words)):
+            return []
+        if plan.needed_tests:
+            if self._words is None:
+                self._words = self._word_tests_passed()
+            known = plan.test_ids
+            if known is None or known[0] is not self._test_ids:  # (a test no word test of the run: none passes)
+                known = plan.test_ids = (self._test_ids, frozenset(self._test_ids.get(t, -1) for t in plan.needed_tests))
+            if not self._passed.issuperset(known[1]):
                 return []
-        anchors = []
-        for at, kind, value in plan.anchors:
-            words = self._word_entries(*value) if kind == "word" else value
-            if words.isdisjoint(distinct):
-                return []
-            anchors.append((at, words))
+        anchors = [(at, self._word_entries(*value) if kind == "word" else value) for at, kind, value in plan.anchors]
         starts = self._starts_of.get(plan.start)
         if starts is None:
             starts = self._starts_of[plan.start] = self._candidates(plan.start)
@@ -304,6 +303,7 @@ class ArticlePatterns:
         for word in entries(self.ctx):
             for test in passed[word]:
                 adds[test](word)
+        self._passed = frozenset(compress(range(len(words)), words))  # the tests some word of the article passes
         return words
 
     def label_at(self, label: str, start: int) -> PatternMatch | None:
