@@ -17,7 +17,7 @@ from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, HEH, LINE, MARBUTA, few_edits, fits_template, \
     key_lines, letter_keys as _letter_keys, native_words
 from validator.extract.model import SpellingGroup
-from validator.extract.name_endings import dropped_middle_names, final_vowel_names
+from validator.extract.name_endings import dropped_middle_names, final_vowel_names, headline_first
 from validator.extract.name_variants import alef_waw_longer, alef_waw_shorter, dropped_letter_names, final_marbuta_names, \
     g_name_pairs, moved_vowel_names, moved_given_name, same_length_keys, same_length_variant, short_name_words, transposed
 from validator.extract.name_typos import ANOTHER_FULL_NAME, LONG_VOWELS as _LONG_VOWELS, OTHER_PERSON, UNPLACED, \
@@ -74,7 +74,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
         out += variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     # (a bare family name is counted inside every written one with its article: its forms keep their order)
-    return [g if g.variant in _BARE_VARIANTS else _odd_one_out(ctx, g) for g in out]
+    return [g if g.variant in _BARE_VARIANTS else headline_first(ctx, _odd_one_out(ctx, g)) for g in out]
 
 
 _BARE_VARIANTS = ("dropped-article", "nisba-article")  # a bare family name (name_typos.dropped_article_names)

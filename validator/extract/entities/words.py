@@ -149,9 +149,10 @@ def _joined_key(key: str) -> str:
 
 def _without_nasab(key: str) -> str | None:
     """عثمان بن حمد الخويطر → عثمان الخويطر: the first name and the family name, the chain of fathers
-    left out, as a later mention often writes it."""
+    left out, as a later mention often writes it; so is the father's name of a three-word name
+    (سعود فهد الدوسري → سعود الدوسري; round 82 flagged such a later mention as a first)."""
     words = key.split()
-    if len(words) >= 4 and words[1] in _NASAB:
+    if (len(words) >= 4 and words[1] in _NASAB) or (len(words) == 3 and not _NASAB.intersection(words)):
         return words[0] + " " + words[-1]
     return None
 
