@@ -9,6 +9,7 @@ _NEGATION_NOUNS = word_class("entity-words", "negation-noun")   # عدم
 _REPORT_PREPOSITIONS = word_class("entity-words", "report-preposition")  # في، عبر (ما ذكر في)
 _WHAT = word_class("entity-words", "what")                     # ما
 _PARTITIVE = one_word("entity-words", "partitive")            # من
+_IN_IT = word_class("entity-words", "in-it")                   # فيه، فيها (ذكر فيه)
 
 
 def refuted_origin(reader, i: int) -> bool:
@@ -26,3 +27,12 @@ def refuted_origin(reader, i: int) -> bool:
     denial = reader.res.reporting_forms.lookup(before)
     return (denial is not None and denial.get("kind") == "denial") or (
         before in _REFUTED_HEADS and reader._word(k - 3) in _NEGATION_NOUNS)
+
+
+def text_content(reader, i: int, entry) -> bool:
+    """ذكر فيه بعض المعلومات: news at large (vague-sources generic=yes) at token i (after its quantifier)
+    right after a reporting verb and في with a pronoun (entity-words in-it): what a text holds, not who speaks."""
+    k = i - 1
+    if reader._after_quantifier(i):
+        k -= 2 if reader._word(i - 1) == _PARTITIVE else 1
+    return entry.get("generic") == "yes" and reader._word(k) in _IN_IT and reader.ctx.hit_at("reporting-forms", k - 1) is not None

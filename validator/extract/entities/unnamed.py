@@ -2,8 +2,9 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
+from validator.extract.entities.experts import experts_at_large
 from validator.extract.entities.keys import index_prefixes
-from validator.extract.entities.refuted import refuted_origin
+from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
 from validator.extract.entities.speakers import SpeakerPasses
@@ -217,7 +218,7 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # يمكن أن يقول أي متابع إن: a hypothetical speaker; نفى/رفض ما تردد: the rumour denied, no source
             if m.entry.get("tier") == "rumour" and rumour_aside(self.ctx, i, prev):
                 continue  # لو قيل إن، يتردد أن ... ؟، ويقال إن المدينة سميت في القرن: no report of news
-            if refuted_origin(self, i) or (i == refuted_end and m.prefix.startswith(WAW)):
+            if refuted_origin(self, i) or text_content(self, i, m.entry) or (i == refuted_end and m.prefix.startswith(WAW)):
                 refuted_end = j  # عدم صحة ما ذكر في بعض وسائل الإعلام ومواقع التواصل: where a refuted claim
                 continue  # appeared (and what و joins to it), no source
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
@@ -246,7 +247,7 @@ class UnnamedPasses(SpeakerPasses):
                     # no anonymous source told before it, or news (generic) that is the claim, not its source
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
-                        and not self._unintroduced_group(i, m) and not self._experts_at_large(i, m) \
+                        and not self._unintroduced_group(i, m) and not experts_at_large(self, i, m) \
                         and not ((self._definite_modifier(j) or (m.entry.get("generic") and prev not in self.res.reporting_masdars))
                                  and (self._speaker_position(i) or relative_reports(self.ctx, j))):
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor "وحسب المصادر،
@@ -448,19 +449,6 @@ class UnnamedPasses(SpeakerPasses):
         if any(body.entry.get("publishes") == "yes" and near(k) for k, (_, body) in self._body_at.items()):
             return False
         return not any(h.entry.get("identified") == "next" and near(h.i) for h in self.ctx.hits("vague-sources-all"))
-
-    def _experts_at_large(self, i: int, m) -> bool:
-        """ويرى الخبراء أن، ويتوقع المحللون: a plural of experts (vague-sources group=experts) in its
-        definite form where a source speaks, with no person named in its paragraph or the one before
-        (whom it would sum up): the field's experts at large, as vague as خبراء."""
-        if m.entry.get("group") != "experts" or not self._speaker_position(i):
-            return False
-        paragraph = self.ctx.sentence_of(self.tokens[i].start)[1]
-        start = self.tokens[i].start
-        return not any(e.kind == "person" and not e.vague and any(
-            self.ctx.norm.to_normalized(x.loc.start) < start
-            and self.ctx.sentence_of(self.ctx.norm.to_normalized(x.loc.start))[1] >= paragraph - 1
-            for x in e.mentions) for e in self.entities)
 
     def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
         """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
