@@ -58,9 +58,10 @@ def _identified_after_lead(ctx, spans, vague: Entity, sentence: int) -> Entity |
     if body is None or body.index != sentence or len(vague.mentions) != 1 \
             or vague.mentions[0].loc.text.split()[0] in _SOURCE_NOUNS:
         return None
-    entry = ctx.res["vague-sources"].lookup(_without_article(normalize_string(vague.mentions[0].loc.text.split()[0])))
-    if entry is not None and entry.get("number") == "pl":
-        return None
+    words = [_without_article(normalize_string(w)) for w in vague.mentions[0].loc.text.split()]
+    if words[0] not in ONE_OF and any((entry := ctx.res["vague-sources"].lookup(w)) is not None
+                                      and entry.get("number") == "pl" for w in words):
+        return None  # بعض المحللين، عدد من الخبراء: a plural anywhere in the phrase, unless one of them (أحد)
     nexts = [sentence + 1]
     if sentence + 2 < len(doc.sentences) and doc.sentences[sentence + 1].paragraph == body.paragraph \
             and doc.text[body.start:body.end].rstrip().endswith(SEMICOLONS):

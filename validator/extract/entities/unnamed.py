@@ -208,9 +208,9 @@ class UnnamedPasses(SpeakerPasses):
                     and (nxt := self._word(j)) is not None and nxt.removeprefix(ARTICLE) not in modifiers \
                     and nationality.lookup(nxt) is None and not nxt.startswith(_MEDIA_STEMS):
                 continue  # في مواقع العمل، حسابات الوزارة: a place, someone's own pages, no vague source
-            if m.entry.get("field") == "yes" and j == m.j and self._is_definite(j) \
-                    and (nxt := self._word(j)) is not None and nationality.lookup(nxt) is None:
-                continue  # كما يقول علماء النفس: a field's common view, not a source of the news
+            if m.entry.get("field") == "yes" and j == m.j and self._is_definite(j) and (nxt := self._word(j)) is not None \
+                    and nationality.lookup(nxt) is None and nationality.lookup(self._word(j + 1) or "-") is None:
+                continue  # كما يقول علماء النفس: a field's common view (not علماء الفلك البريطانيون: some of them)
             if i > 0 and (victim := self.ctx.hit_at("casualty-verbs", i - 1)) is not None and victim.j == i:
                 continue  # عن قتل نائب صومالي، اختطاف صحفيين: the victim of the news, not its source
             if prev in _HYPOTHETICAL or (m.entry.get("denied") == "object" and (
@@ -372,7 +372,8 @@ class UnnamedPasses(SpeakerPasses):
         (وقال السياسي الذي فضل عدم الإشارة إلى اسمه إن «...»)."""
         people = self.lex["people-nouns"]
         candidates = []
-        for verb in self._speech_verbs:
+        opinions = [v for v in self.ctx.hits("reporting-forms") if v.entry.get("kind") == "opinion" and v.entry.get("part") != "participle"]
+        for verb in sorted(self._speech_verbs + opinions, key=lambda v: v.start):  # واعتبر أحد المدونين أن: an opinion too
             i = verb.j
             w = self._word(i)
             if w is None or self.used[i] or i in self._title_at:
