@@ -207,6 +207,23 @@ def test_a_straight_mark_too_many_is_found_by_the_way_it_faces(extract):
     assert sorted(q.content for q in quotes if q.balanced) == ["خطوة أولى", "فقدت الشرعية"]
 
 
+def test_a_balanced_guillemet_pair_leaves_the_straight_marks_found_by_facing(extract):
+    # «الأول» pairs by itself: the straight marks are still read by the way they face, so the lone mark is
+    # the one after "قال:" that is never closed, not the paragraph's last (round 84)
+    text = ('وقال المدرب: "الفريق جاهز للمباراة". وعن فرص «الأول» في الدوري قال: "لن نفرط في النقاط، '
+            'وأضاف بعد ذلك: "الجماهير تستحق الفوز".')
+    quotes = _quotes(extract, text)
+    (lone,) = [q for q in quotes if not q.balanced]
+    assert lone.unmatched.start == text.index('"لن')
+
+
+def test_a_straight_mark_beside_an_unpaired_guillemet_is_left_in_turn(extract):
+    text = 'وقال المدرب: "الفريق جاهز للمباراة". وعن فرص «الأول في الدوري قال: "لن نفرط في النقاط".'
+    quotes = _quotes(extract, text)
+    assert [q.content for q in quotes if q.open_mark == '"' and q.balanced] == ["الفريق جاهز للمباراة",
+                                                                               "لن نفرط في النقاط"]
+
+
 def test_straight_marks_that_pair_in_turn_are_left_as_they_are(extract):
     text = 'وقال النائب "لن نصوت على الموازنة" قبل أن يضيف أن "الحوار مستمر مع الكتل الأخرى'
     quotes = _quotes(extract, text)

@@ -67,10 +67,10 @@ def fits_template(word: str, templates: dict) -> bool:
     return any(all(word[k] == c for k, c in fixed) for fixed in templates.get(len(word), ()))
 
 
-def native_words(a: str, b: str) -> bool:
-    """Both words have a shape of an Arabic derived noun (affixes native-word-template): words of the
-    language, not a foreign name, when they differ by a letter of a transliteration class."""
-    return fits_template(a, NATIVE_WORD_TEMPLATES) and fits_template(b, NATIVE_WORD_TEMPLATES)
+def native_words(*words: str) -> bool:
+    """Every word has a shape of an Arabic derived noun (affixes native-word-template): words of the
+    language, not a foreign name, when they differ by a letter of a transliteration class (غزيرة / جزيرة)."""
+    return all(fits_template(w, NATIVE_WORD_TEMPLATES) for w in words)
 
 
 def few_edits(a: str, b: str, most: int = 2) -> bool:

@@ -21,6 +21,7 @@ from validator.extract.quote_kinds import embedded_terms, kinds_by_cue, partial_
 from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
 from validator.extract.spellings import find_spellings
+from validator.extract.tag_lists import outside_tags
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenized
 
@@ -65,7 +66,7 @@ def extract(doc: Document, res: Resources) -> Article:
     consequences(ctx, article)
     sources_near(ctx, article, turns, asides)
     drop_silent_vague(article)
-    article.spellings = find_spellings(ctx, entities)
+    article.spellings = outside_tags(ctx, find_spellings(ctx, entities))
     introduced_by_role(ctx, article.entities)
     quoted_roles(ctx, quotes, article.entities)
     framed_speakers(ctx, article.entities)

@@ -145,7 +145,7 @@ def _g_variants(ctx: Context, known: set[str]) -> list[SpellingGroup]:
         forms.setdefault(key, {}).setdefault(w, (t.start + skip, t.end))
     out = []
     for key, spans in forms.items():  # a location only for words written two ways (most are not)
-        if len(spans) > 1 and not any(ctx.original_text(*span) in known for span in spans.values()):
+        if len(spans) > 1 and not any(ctx.original_text(*s) in known for s in spans.values()) and not native_words(*spans):
             locs = sorted((ctx.loc(*span) for span in spans.values()), key=lambda x: x.start)
             out.append(SpellingGroup(key, tuple((loc.text, loc) for loc in locs), "term", "foreign-g"))
     return out
