@@ -36,6 +36,8 @@ TOLL_DATE_WINDOW = 28  # tokens from a toll to the date after it that sets its e
 TARGET_WINDOW = 10  # tokens from a figure to the target year after it (400 ألف طن من الانبعاثات بحلول عام 2020)
 FLOW_WINDOW = 3  # tokens between a quantity and its per-day word (مليون برميل يوميا)
 FLOW_SUBJECT_WINDOW = 5  # tokens between a surplus or exports noun and its quantity (صادرات إيران في ذروتها نحو)
+BASELINE_GAP = 1  # tokens between a comparing word's match (ارتفاعا من) and the baseline after it (a prefix بـ is the number's)
+BASELINE_WINDOW = 24  # tokens between a word of expectation and the baseline its expected figure is compared with
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
@@ -351,7 +353,12 @@ class FigureContext:
         """توقعات بنمو الناتج ... 2.6%: a word of expectation (pattern label forecast-context) before the
         figure in its sentence and clause: what is expected, not a fact. Or a target year after it in its
         clause (pattern label target-year: بحلول عام 2030), later than the latest year the article names
-        otherwise: a goal or a projection (بيع 7 ملايين سيارة بحلول 2018), not a fact either."""
+        otherwise: a goal or a projection (بيع 7 ملايين سيارة بحلول 2018), not a fact either. The earlier
+        reading the expected figure is compared with (pattern label forecast-baseline: ارتفاعا من 0.4) in
+        the same clause, further from the word of expectation, is the forecast's baseline, told with it."""
+        if self._context_near("forecast-baseline", first, last, sentence, BASELINE_GAP, 0) \
+                and self._context_near("forecast-context", first, last, sentence, BASELINE_WINDOW, 0, _ASIDE_GOES_ON):
+            return True
         return self._context_near("forecast-context", first, last, sentence, FORECAST_WINDOW, 0, _ASIDE_GOES_ON) or any(
             0 <= i - last <= TARGET_WINDOW and _year(self.tokens[j - 1].text) > self._latest_year
             and not any(self.tokens[k].text in CLAUSE_BREAKS for k in range(last, i))

@@ -80,10 +80,11 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
         if s in sourced:
             carrier = max(sourced[s], key=lambda a: a.loc.start)
             speaker = article.entity(carrier.source)
-            if not _named(article, carrier.source) or (speaker is not None and speaker.kind == "person" and any(
+            if not _named(article, carrier.source) or (speaker is not None and (speaker.kind == "person" or is_outlet(speaker)) and any(
                     a.kind == "document" and a.loc.start <= carrier.loc.start < a.loc.end for a in sourced[s])):
                 # وكشف تقرير «ساما»: the document, not its vague noun; وتوضح أرقام الجدول: the document its
-                # verb opens with speaks, never a person read for that verb (round 73: a table's figures)
+                # verb opens with speaks, never a person read for that verb (round 73: a table's figures), nor
+                # the outlet that published it (round 85: وأظهر هذا الاستطلاع after the newspaper's poll)
                 carrier = next((a for a in sourced[s] if a.kind == "document"), carrier)
             paragraph, via = sentence.paragraph, None
             entity = article.entity(carrier.source)
@@ -439,7 +440,9 @@ def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
     toll and a count of people alike), under a named source's attribution (not an outlet's). The
     article's lead paragraph may be confirmed by any later paragraph, a count of 10 or more with no
     noun of its own there too (يتجاوز عدد المشاركين 200 حرفي: round 81, the director's quotation four
-    paragraphs after the lead's 200 participants)."""
+    paragraphs after the lead's 200 participants). A figure later in its paragraph is that source's too
+    when a later sentence of the same paragraph gives it again under him (round 84: a site's burials told
+    in a visitor's story, the city's estimate of them at the paragraph's end)."""
     confirmed = {}
     for m in article.numbers:
         if m.attributed and m.value is not None and _named(article, m.source) and not is_outlet(article.entity(m.source)):
@@ -448,12 +451,11 @@ def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
             if m.category == "quantity" and m.noun_type is None and m.value >= LEAD_RESTATED_MIN:
                 confirmed.setdefault((m.value, "bare"), []).append((m.paragraph, m.sentence))
     for n in article.numbers:
-        if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening) \
-                or not opening[n.sentence]:
+        if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening):
             continue
-        kind = _kind(n)
-        later = [s for p, s in confirmed.get((n.value, kind), ()) if p == n.paragraph or n.paragraph == lead]
-        if n.paragraph == lead and n.category in _COUNTS + ("quantity",):
+        kind, first = _kind(n), opening[n.sentence]
+        later = [s for p, s in confirmed.get((n.value, kind), ()) if p == n.paragraph or (first and n.paragraph == lead)]
+        if first and n.paragraph == lead and n.category in _COUNTS + ("quantity",):
             later += [s for p, s in confirmed.get((n.value, "bare"), ()) if p != n.paragraph]
         n.sourced_next = any(s > n.sentence for s in later)
 

@@ -21,6 +21,7 @@ _EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the cl
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _RELATIVES = word_class("attribution-words", "relatives")  # الذي، التي
+_QAD = word_class("attribution-words", "qad")  # قد: after a comma, with its conjunction (وقد), a new statement
 _NEW_CLAUSE = word_class("attribution-words", "new-clause")  # كما، فيما: a clause's opener, no noun it describes
 _RELAYED_BY = word_class("quote-words", "relayed-by")
 RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
@@ -219,6 +220,17 @@ def _noun_relative(a: Attribution, text: str) -> bool:
         and normalize_cached(after.group()) in _THAT_CLAUSE
 
 
+def _qad_statement(a: Attribution, text: str, figure_end: int) -> bool:
+    """...، وقد اعتبر أحد المدونين أن ...: a reporting verb after قد (وقد، فقد) opening a clause after a
+    comma makes a new statement; it reports what follows it, not the figures of the clauses before the
+    comma (round 85: a count of people reacting online before a blogger's remark)."""
+    before = text[max(0, a.loc.start - 12):a.loc.start].split()[-1:]
+    if a.kind != "verb" or not before or not any(c in COMMAS for c in text[figure_end:a.loc.start]):
+        return False
+    word = normalize_cached(before[0])
+    return word in _QAD or (word[:1] in _CONJUNCTIONS and word[1:] in _QAD)
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -261,7 +273,7 @@ def link(article: Article) -> None:
         if quote is None and atts:  # ...إلى 700 مليون في 2014، ويتوقع أن تصل إلى مليار: no one's words before it
             atts = [a for a in atts if a.loc.start < n.loc.end
                     or not (_impersonal(a, article.doc.text) or _fact_relative(a, article.doc.text)
-                            or _noun_relative(a, article.doc.text))]
+                            or _noun_relative(a, article.doc.text) or _qad_statement(a, article.doc.text, n.loc.end))]
         if quote is None and atts and closed:
             covering = [a for a in atts if not (a.id in closed and (n.loc.end <= a.loc.start or (
                 closed[a.id] <= n.loc.start and not _words_go_on(article.doc.text[closed[a.id]:n.loc.start]))))]

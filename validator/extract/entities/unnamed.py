@@ -51,6 +51,7 @@ _IMPERSONAL_SOURCES = word_class("entity-words", "impersonal-source")  # تقر�
 _NOT_A_CONSTRUCT = _RELATIVES | ISSUED_ADJECTIVES  # الذي ... الصادر، الصادرة
 _MEDIA_STEMS = tuple(word_class("entity-words", "media-stem"))  # الإعلام، الصحف، الإعلامية
 _SPEAKER_REPORT = frozenset({":", "«", '"', "“"}) | REPORT_THAT | word_class("entity-words", "report-that-bi")
+_SAYS = _SPEAKER_REPORT | word_class("attribution-words", "that-clause")  # وقالت تركيا إنها، أنها
 _PARTITIVE = one_word("entity-words", "partitive")            # من
 _SOURCE_ORIGIN = word_class("entity-words", "source-origin-preposition")  # عن، من، في، بين
 _WHOLE_QUANTIFIERS = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
@@ -85,6 +86,15 @@ class UnnamedPasses(SpeakerPasses):
                     continue  # a bare indefinite head noun (وزارة) names nothing
             # the rest of its name and its complement may contain names found before (مركز الملك سلمان للإغاثة)
             candidates.append(self.propose("organization", i, end, [match.entry.source], match, nests=(i + 1, end)))
+        # a country right after a verb of speech or report opening its sentence or clause, its words after it
+        # (إن، أن، a colon), is its government speaking (وقالت تركيا إنها ...); not a country a that-clause
+        # expects to act (أن تعلن الصين عن), nor one acting (وشددت الهند إجراءات الأمن، وأعلنت مصر حالة الطوارئ)
+        said = {v.j for v in self.ctx.hits("reporting-forms") if v.entry.get("kind") in ("speech", "report")
+                and (v.i == 0 or self.tokens[v.i - 1].kind == "punct" or self.ctx.sentence_of(self.tokens[v.i - 1].start)[0]
+                     != self.ctx.sentence_of(self.tokens[v.i].start)[0])}
+        candidates += [self.propose("organization", i, j, [m.entry.source], m) for i, (j, m) in sorted(self._place_at.items())
+                       if i in said and m.entry.get("kind") == "country" and not self.used[i]
+                       and any(t.text in _SAYS for t in self.tokens[j:j + 3])]
         for kept in self.claims.decide(candidates):
             i, end, match = kept.start, kept.end, kept.data
             start_off = match.start
