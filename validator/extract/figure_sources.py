@@ -409,7 +409,13 @@ def sourced_next(ctx: Context, article: Article) -> None:
                             for m in ctx.hits(lexicon)}
         forecasts = {s for m in ctx.patterns.find("forecast-context")
                      if (s := ctx.sentence_of(ctx.tokens[m.span_start].start)[0]) not in about_casualties}
+    # a passive belief before the figure in its sentence (lexicon impersonal-phrases belief=yes) says its holder
+    # is unknown: the next sentence's speaker, on his own statement, does not become it (round 87)
+    beliefs = [(ctx.sentence_of(ctx.tokens[m.i].start)[0], ctx.norm.to_original(ctx.tokens[m.i].start))
+               for m in ctx.hits("impersonal-phrases") if m.entry.get("belief") == "yes"]
     for n in article.numbers:
+        if any(s == n.sentence and start < n.loc.start for s, start in beliefs):
+            continue
         nxt = n.sentence + 1
         while nxt < len(sentences) and opening[nxt] and sentences[nxt].paragraph == n.paragraph:
             nxt += 1  # a later part of a cut first sentence is that sentence, not the next one
