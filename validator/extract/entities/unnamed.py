@@ -146,12 +146,13 @@ class UnnamedPasses(SpeakerPasses):
             if self.tokens[k].text in '"«“':
                 return True  # قائد عمليات "غضب عدن": a named operation, one office
             w = self.tokens[k].text
+            outlet = self._body_at[k][1] if k in self._body_at else None  # (titles outlet=yes: مراسل لوكالة ...)
+            if outlet is not None and outlet.entry.get("kind") == "agency" and outlet.prefix in ("", role.entry.get("outlet") and LI):
+                return True  # مراسل فرانس برس، مراسل لوكالة رويترز: the named outlet answers for its own correspondent
             if w in _OFFICE_PREPOSITIONS or (w.startswith(PREPOSITION_PREFIXES) and not w.startswith(ARTICLE)):
                 return False
             if w.startswith(ARTICLE) or k in self._place_at:
                 return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
-            if k in self._body_at and self._body_at[k][1].entry.get("kind") == "agency":
-                return True  # مراسل فرانس برس: the named outlet answers for its own correspondent
         return False
 
     def _unnamed(self) -> None:
