@@ -414,12 +414,11 @@ def _clitic_preposition(ctx, s) -> bool:
 
 
 def _same_sentence_source(results, sentence, by_id) -> Entity | None:
-    for att in reversed(results):
-        if att.sentence == sentence and att.source:
-            return by_id.get(att.source)
-        if att.sentence != sentence:
-            break
-    return None
+    found = [(a, by_id.get(a.source)) for a in results if a.sentence == sentence and a.source]
+    while len(found) > 1 and found[-1][1] is not None and found[-1][1].vague and any(  # نفى الوزير معلومات تحدثت
+            0 <= found[-1][0].loc.start - m.loc.end <= 2 for m in found[-1][1].mentions):  # عن ...، قائلا: a
+        found.pop()  # vague noun before its verb opens a relative clause of the object, not the speaker (round 87)
+    return found[-1][1] if found else None
 
 
 def _sentence_person(ctx, spans, i: int, sentence: int, opening: bool = True) -> Entity | None:

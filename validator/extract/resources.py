@@ -149,6 +149,14 @@ class Resources:
         with its subject and a reported clause after it (إعلان مسؤولين في واشنطن أنها ...)."""
         return {normalize_string(e.get("masdar")): e for e in self.lexicons["reporting-verbs"].entries if e.get("masdar")}
 
+    @cached_property
+    def subject_masdars(self) -> frozenset[str]:
+        """The verbal nouns whose subject after them reports: the bare ones and their sound plurals, after a
+        clitic preposition too (بتحذيرات خبراء من أن، وسط تأكيدات مصادر أن: rounds 86-87). Not for a refusal:
+        رفض الاتهامات rejects what was said, رفض التعليق refuses to say it."""
+        bare, plural = self.reporting_masdars, affix("feminine-plural")
+        return frozenset(bare) | {c + w + plural for w in bare for c in ("", *affixes("preposition-clitic"))}
+
     def reporting_with_object(self, word: str) -> LexEntry | None:
         """A reporting verb carrying its object's pronoun (أكده، ذكرتها، أعلنتها: وفقا لما أكده، حصيلة
         أعلنتها مصادر), as its entry, or None."""

@@ -146,12 +146,13 @@ class UnnamedPasses(SpeakerPasses):
             if self.tokens[k].text in '"«“':
                 return True  # قائد عمليات "غضب عدن": a named operation, one office
             w = self.tokens[k].text
+            outlet = self._body_at[k][1] if k in self._body_at else None  # (titles outlet=yes: مراسل لوكالة ...)
+            if outlet is not None and outlet.entry.get("kind") == "agency" and outlet.prefix in ("", role.entry.get("outlet") and LI):
+                return True  # مراسل فرانس برس، مراسل لوكالة رويترز: the named outlet answers for its own correspondent
             if w in _OFFICE_PREPOSITIONS or (w.startswith(PREPOSITION_PREFIXES) and not w.startswith(ARTICLE)):
                 return False
             if w.startswith(ARTICLE) or k in self._place_at:
                 return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
-            if k in self._body_at and self._body_at[k][1].entry.get("kind") == "agency":
-                return True  # مراسل فرانس برس: the named outlet answers for its own correspondent
         return False
 
     def _unnamed(self) -> None:
@@ -168,7 +169,7 @@ class UnnamedPasses(SpeakerPasses):
             if kind in ("modifier", "anonymity"):
                 continue
             prev = self._word(i - 1)
-            if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j) \
+            if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j, m) \
                     and (((i - 1) in self._body_at and self._body_at[i - 1][1].entry.get("kind") != "name")
                          or self.lex["name-introducers"].lookup(prev)):
                 continue  # وكالة أنباء "فارس": part of a name, not a vague source (إعلان مسؤولين أن: a report);
@@ -281,7 +282,7 @@ class UnnamedPasses(SpeakerPasses):
             # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
             before = [t.text for t in self.tokens[max(i - 4, 0):i - 1]]
             mention.is_source = m.entry.get("claims") == "yes" or mention.is_source \
-                or self.res.reports_it(prev, before, any(self._word(x) in _THAT_WORDS for x in range(j, j + 3))) or self._masdar_subject(prev, j)
+                or self.res.reports_it(prev, before, any(self._word(x) in _THAT_WORDS for x in range(j, j + 3))) or self._masdar_subject(prev, j, m)
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:
@@ -369,10 +370,10 @@ class UnnamedPasses(SpeakerPasses):
         return bool(w) and not w.endswith(_NISBA_ENDINGS) and w not in self.res.vague_modifiers \
             and not _verb_like(w) and w not in self.lex["stopwords"].by_norm
 
-    def _masdar_subject(self, prev: str | None, j: int, reach: int = 4) -> bool:
+    def _masdar_subject(self, prev: str | None, j: int, hit, reach: int = 4) -> bool:
         """بعد ساعات من إعلان مسؤولين في واشنطن أنها سمحت: the subject of a reporting verb's bare verbal
-        noun, with the reported clause right after it, gives the claim."""
-        if prev is None or prev not in self.res.reporting_masdars:
+        noun, with the reported clause right after it, gives the claim; never after a preposition (في تصريح لوسائل إعلام أن: whom he told)."""
+        if prev is None or prev not in self.res.subject_masdars or hit.prefix.endswith(PREPOSITION_PREFIXES):
             return False
         return any(self._word(x) in _REPORT_MARKS for x in range(j, min(j + reach, len(self.tokens))))
 
