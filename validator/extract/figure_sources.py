@@ -539,3 +539,27 @@ def _named(article: Article, entity_id: str | None) -> bool:
     entity = article.entity(entity_id)
     return entity is not None and not entity.vague and entity.kind in ("organization", "person")
 
+
+def toll_breakdowns(article: Article) -> None:
+    """A sentence whose casualty counts (two or more, no source of their own) add up to a toll an earlier
+    sentence gives under a named source (قتل خمسة، كما أعلنت الشرطة ... . وقتل شرطيان وثلاثة مدنيين):
+    the parts of that toll, the source's own count split up, not a new one (field `splits_source`)."""
+    parts: dict[int, list[NumberItem]] = {}
+    for n in article.numbers:
+        if n.category == "casualty" and not n.attributed and n.value and n.sentence > 0:
+            parts.setdefault(n.sentence, []).append(n)
+    for sentence, counts in parts.items():
+        if len(counts) < 2:
+            continue
+        total = sum(n.value for n in counts)
+        for earlier in article.numbers:
+            if earlier.category != "casualty" or earlier.value != total or not earlier.attributed \
+                    or not 0 <= earlier.sentence < sentence:
+                continue
+            a = next((a for a in article.attributions if a.sentence == earlier.sentence and a.source
+                      and a.source == earlier.source and _named(article, a.source)), None)
+            if a is not None:
+                for n in counts:
+                    n.splits_from = a.id
+                break
+

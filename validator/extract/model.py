@@ -120,6 +120,7 @@ class NumberItem:
     carried_via: list[str] | None = None  # the continuation cue (its words, pattern, entries) that took carried_from over a paragraph break
     refers_to: str | None = None        # the earlier figure a definite one (الـ110 ملايين) refers back to
     continued_from: str | None = None   # the previous sentence's named source its sentence goes on with (ونتج عن ذلك)
+    splits_from: str | None = None      # the attribution of an earlier toll its sentence's counts add up to (its breakdown)
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     near_source: str | None = None      # a named source nearby (its paragraph, the one before, a data source after)
     near_where: str | None = None       # where: paragraph | article (a readout) | report (a single-document report)

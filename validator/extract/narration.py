@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 
 from validator.extract.context import Context
-from validator.extract.model import Quote
+from validator.extract.model import NumberItem, Quote
+from validator.extract.numerals import figure_words
 from validator.extract.wordclasses import affixes
 from validator.text.punctuation import ARABIC_QUESTION_MARK, mark_positions
 
@@ -23,6 +24,8 @@ RHETORICAL_MARKS = ARABIC_QUESTION_MARK + "!"
 ARGUMENT_SENTENCES_MIN = 2
 # The whole, as a figure of speech in an opinion column (صناعة وطنية 100 %): an idiom, not a statistic
 WHOLE_PERCENT = 100
+# ... and in any article right after a quality it intensifies (figure-words whole-quality: ناجحة 100 %)
+_WHOLE_QUALITIES = figure_words("whole-quality")
 
 
 def _balanced_ranges(quotes: list[Quote], to_norm=None) -> tuple[list[tuple[int, int]], list[int]]:
@@ -70,3 +73,16 @@ def first_person_words(ctx: Context, quotes: list[Quote]) -> int:
         if len(seen) >= FIRST_PERSON_MIN or m.entry.get("kind") == "layout":
             return FIRST_PERSON_MIN
     return len(seen)
+
+
+def whole_qualities(ctx: Context, numbers: list[NumberItem]) -> None:
+    """100 % right after a quality (ناجحة 100 %، صحيح مائة في المائة): how wholly the thing is so, an
+    idiom, not a measured share; a rate or a completion (بنسبة 100 %) is none."""
+    for n in numbers:
+        if n.category != "percent" or n.value != WHOLE_PERCENT:
+            continue
+        first = ctx.index.containing(ctx.norm.to_normalized(n.loc.start))
+        word = ctx.tokens[first - 1].text if first > 0 else ""
+        if word in _WHOLE_QUALITIES or (word[:1] in _CONJUNCTIONS and word[1:] in _WHOLE_QUALITIES):
+            n.idiom = True
+

@@ -10,10 +10,10 @@ from validator.extract.context import Context
 from validator.extract.entities import extract_entities
 from validator.extract.figure_sources import (acting_bodies, carry_repeated_figures, carry_sources, cited_documents,
                                               consequences, participle_disclosures, sourced_next, sources_near,
-                                              writer_asides)
+                                              toll_breakdowns, writer_asides)
 from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
-from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words
+from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words, whole_qualities
 from validator.extract.numbers import extract_numbers
 from validator.extract.passages import continuations, find_passages
 from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
@@ -51,6 +51,7 @@ def extract(doc: Document, res: Resources) -> Article:
     if article.first_person:
         for n in numbers:  # 100 % in a column is an idiom (فرنسية خالصة 100 %), not a statistic
             n.idiom = n.category == "percent" and n.value == WHOLE_PERCENT
+    whole_qualities(ctx, numbers)
     article.argued = argued(ctx, quotes, voiced)
     if article.argued:
         for n in numbers:  # the writer's own argument (a column that asks and exclaims): his figures are his
@@ -64,6 +65,7 @@ def extract(doc: Document, res: Resources) -> Article:
     carry_sources(article, turns, continuations(ctx), asides)
     carry_repeated_figures(article)
     consequences(ctx, article)
+    toll_breakdowns(article)
     sources_near(ctx, article, turns, asides)
     drop_silent_vague(article)
     article.spellings = outside_tags(ctx, find_spellings(ctx, entities))
