@@ -10,8 +10,9 @@ _SENTENCES_BACK = 4  # a paragraph as long as a whole column: only its last sent
 def experts_at_large(reader, i: int, m) -> bool:
     """ويرى الخبراء أن، ويتوقع المحللون: a plural of experts (vague-sources group=experts) in its definite
     form where a source speaks, with no person named before it in its paragraph or the one before that
-    it would sum up: one named among the four sentences before it, or one named as a speaker there (وقال
-    الخبير فلان ... ويتوقع المحللون: his words go on). A person only mentioned earlier in a long paragraph
+    it would sum up: one named among the four sentences before it in its own paragraph, or one named as a
+    speaker there (وقال الخبير فلان ... ويتوقع المحللون: his words go on). A person the paragraph before only
+    names as an actor (يحسم الوزير فلان الجدل ... ويرى التربويون أن: round 89) says nothing they sum up. A person only mentioned earlier in a long paragraph
     (a politician's recommendation, round 83 2015-07-21/2190) is nobody the experts sum up."""
     if m.entry.get("group") != "experts" or not reader._speaker_position(i):
         return False
@@ -23,5 +24,6 @@ def experts_at_large(reader, i: int, m) -> bool:
         at = ctx.norm.to_normalized(min(x.loc.start, x.title_loc.start if x.title_loc else x.loc.start))
         if at >= start or (place := ctx.sentence_of(at))[1] < paragraph - 1:
             return False
-        return place[0] >= sentence - _SENTENCES_BACK or reader._speaker_position(bisect.bisect_left(starts, at))
+        return (place[1] == paragraph and place[0] >= sentence - _SENTENCES_BACK) \
+            or reader._speaker_position(bisect.bisect_left(starts, at))
     return not any(e.kind == "person" and not e.vague and any(near(x) for x in e.mentions) for e in reader.entities)
