@@ -404,6 +404,7 @@ def sourced_next(ctx: Context, article: Article) -> None:
                                             and not voice_only(a))
                    for a in by_sentence.get(s, ()))
     forecasts: set[int] = set()  # sentences of a forecast that names no casualty; asked only beside a toll
+    about_casualties: set[int] = set()
     if any(n.category == "casualty" for n in article.numbers):
         about_casualties = {ctx.sentence_of(m.start)[0] for lexicon in ("casualty-nouns", "casualty-verbs")
                             for m in ctx.hits(lexicon)}
@@ -413,6 +414,13 @@ def sourced_next(ctx: Context, article: Article) -> None:
     # is unknown: the next sentence's speaker, on his own statement, does not become it (round 87)
     beliefs = [(ctx.sentence_of(ctx.tokens[m.i].start)[0], ctx.norm.to_original(ctx.tokens[m.i].start))
                for m in ctx.hits("impersonal-phrases") if m.entry.get("belief") == "yes"]
+    # a one-sentence paragraph's toll whose next paragraph opens with a source telling the casualties
+    # (قتل سبعة في انفجار. // وأوضح مصدر أمني أن ... قتل وأصيب ستة آخرون): that source's toll, where its
+    # own counts fit in it (their sum no more than the toll; a larger one is another attack's, round 89)
+    def tells_toll(n: NumberItem, s: int) -> bool:
+        told = [m.value for m in article.numbers if m.sentence == s and m.category == "casualty" and m.value]
+        return n.category == "casualty" and bool(n.value) and s in about_casualties and names(s, False) \
+            and bool(told) and sum(told) <= n.value
     for n in article.numbers:
         if any(s == n.sentence and start < n.loc.start for s, start in beliefs):
             continue
@@ -424,7 +432,7 @@ def sourced_next(ctx: Context, article: Article) -> None:
         if n.category == "casualty" and nxt in forecasts:
             continue
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
-                                      else n.paragraph == lead and names(nxt, True))
+                                      else n.paragraph == lead and names(nxt, True) or tells_toll(n, nxt))
     _confirmed_later(article, opening, lead)
 
 
