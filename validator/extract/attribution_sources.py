@@ -417,7 +417,7 @@ def _same_sentence_source(results, sentence, by_id) -> Entity | None:
     found = [(a, by_id.get(a.source)) for a in results if a.sentence == sentence and a.source]
     while len(found) > 1 and found[-1][1] is not None and found[-1][1].vague and any(  # نفى الوزير معلومات تحدثت
             0 <= found[-1][0].loc.start - m.loc.end <= 2 for m in found[-1][1].mentions):  # عن ...، قائلا: a
-        found.pop()  # vague noun before its verb opens a relative clause of the object, not the speaker (round 87)
+        found.pop()  # vague noun before its verb opens a relative clause of the object, not the speaker (round 86)
     return found[-1][1] if found else None
 
 

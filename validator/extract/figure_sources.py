@@ -394,7 +394,7 @@ def sourced_next(ctx: Context, article: Article) -> None:
     # sources an earlier figure only where his quotation gives a figure too (issue 13, rounds 7 and 27: a
     # father's or a surgeon's quoted words after a sum or a count they do not give); a body's statement
     # on the event (وقالت غرفة الطوارئ في بيان إن «...») reports it, its toll included
-    # (a figure that counts something: the hour or the ordinal in his quotation gives no toll, round 79)
+    # (a figure that counts something: the hour or the ordinal in his quotation gives no toll, round 80)
     with_figures = {n.in_quote for n in article.numbers if n.in_quote is not None and n.category not in _UNCOUNTED}
     def voice_only(a: Attribution) -> bool:
         entity = article.entity(a.source)

@@ -264,7 +264,7 @@ def crowd_reaction(e: Entity, a: Article) -> bool:
     """Social-media users at large (entity-words crowd: مغردون) or the others among them (آخرون), in a story
     whose lead says it reports their reaction (entity-words reaction-frame and crowd in its first body sentences:
     تفاعل مستخدمو تويتر مع ...، انقسمت آراء المغردين): their opinions are the news, not a source a claim rests on
-    (round 79 2015-07-27/1352: reviewers rejected all three such warnings)."""
+    (round 78 2015-07-27/1352: reviewers rejected all three such warnings)."""
     head = _without_article(e.key.split(" ", 1)[0]) if e.vague and e.key else ""
     if head not in _CROWD and head not in _OTHER:
         return False

@@ -208,7 +208,7 @@ def _fact_relative(a: Attribution, text: str) -> bool:
 def _noun_relative(a: Attribution, text: str) -> bool:
     """في مداهمات قالت إنها استهدفت ...: a verb with no conjunction right after an indefinite noun (not a
     clause's opener: كما يتوقع أن), its that-clause right after it, describes that noun (a relative clause
-    with no الذي): it reports that clause only, not the main clause's figures before it (round 79
+    with no الذي): it reports that clause only, not the main clause's figures before it (round 78
     2015-07-27/82: the raids' toll)."""
     if a.kind != "verb" or a.loc.start < 2 or not text[a.loc.start - 2].isalpha():
         return False
