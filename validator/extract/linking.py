@@ -9,7 +9,7 @@ from validator.extract.context import Context
 from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution
 from validator.extract.outlets import is_outlet
-from validator.extract.wordclasses import affixes, word_class
+from validator.extract.wordclasses import affixes, in_class_or_joined, word_class
 from validator.text.normalize import normalize_cached
 from validator.text.punctuation import COMMAS, SEMICOLONS
 
@@ -214,8 +214,8 @@ def _noun_relative(a: Attribution, text: str) -> bool:
         return False
     before = text[max(0, a.loc.start - 24):a.loc.start].split()[-1:]
     after = WORD_RUN.search(text, a.loc.end, a.loc.end + _THAT_REACH)
-    return bool(before) and before[0].isalpha() and not normalize_cached(before[0]).startswith(ARTICLE) \
-        and normalize_cached(before[0]) not in _NEW_CLAUSE \
+    word = normalize_cached(before[0]) if before else ""
+    return bool(before) and before[0].isalpha() and not word.startswith(ARTICLE) and word not in _NEW_CLAUSE \
         and text[a.loc.start - 1] == " " and after is not None and after.start() == a.loc.end + 1 \
         and normalize_cached(after.group()) in _THAT_CLAUSE
 
@@ -223,12 +223,11 @@ def _noun_relative(a: Attribution, text: str) -> bool:
 def _qad_statement(a: Attribution, text: str, figure_end: int) -> bool:
     """...، وقد اعتبر أحد المدونين أن ...: a reporting verb after قد (وقد، فقد) opening a clause after a
     comma makes a new statement; it reports what follows it, not the figures of the clauses before the
-    comma (round 85: a count of people reacting online before a blogger's remark)."""
+    comma (round 84: a count of people reacting online before a blogger's remark)."""
     before = text[max(0, a.loc.start - 12):a.loc.start].split()[-1:]
     if a.kind != "verb" or not before or not any(c in COMMAS for c in text[figure_end:a.loc.start]):
         return False
-    word = normalize_cached(before[0])
-    return word in _QAD or (word[:1] in _CONJUNCTIONS and word[1:] in _QAD)
+    return in_class_or_joined(normalize_cached(before[0]), _QAD)
 
 
 def link(article: Article) -> None:

@@ -7,7 +7,7 @@ import bisect
 from validator.extract.context import Context
 from validator.extract.model import NumberItem, Quote
 from validator.extract.numerals import figure_words
-from validator.extract.wordclasses import affixes
+from validator.extract.wordclasses import affixes, in_class_or_joined
 from validator.text.punctuation import ARABIC_QUESTION_MARK, mark_positions
 
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
@@ -83,6 +83,6 @@ def whole_qualities(ctx: Context, numbers: list[NumberItem]) -> None:
             continue
         first = ctx.index.containing(ctx.norm.to_normalized(n.loc.start))
         word = ctx.tokens[first - 1].text if first > 0 else ""
-        if word in _WHOLE_QUALITIES or (word[:1] in _CONJUNCTIONS and word[1:] in _WHOLE_QUALITIES):
+        if in_class_or_joined(word, _WHOLE_QUALITIES):
             n.idiom = True
 

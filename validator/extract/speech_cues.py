@@ -2,12 +2,11 @@
 comes many words on (split from attributions.py), and a statement noun a body received rather than made."""
 from __future__ import annotations
 
-from validator.extract.wordclasses import affixes, word_class
+from validator.extract.wordclasses import in_class_or_joined, word_class
 from validator.text.punctuation import COMMAS, QUOTE_STARTS, SENTENCE_MARKS
 
 _NEW_CLAUSE = word_class("attribution-words", "new-clause")
 _THAT_CLAUSE_WORDS = word_class("attribution-words", "that-clause")  # إن، أنه، بأن ...
-_CONJUNCTIONS = frozenset(affixes("conjunction"))
 
 
 def colon_quote_later(ctx, j: int, sentence: int, marked: bool = True) -> bool:
@@ -38,6 +37,6 @@ def received_statement(ctx, i: int) -> bool:
     conjunction (وتلقت الشرطة بلاغا)."""
     for k in range(max(0, i - RECEIVED_REACH), i):
         w = ctx.word_at(k)
-        if w and (w in _RECEIVE_VERBS or (w[:1] in _CONJUNCTIONS and w[1:] in _RECEIVE_VERBS)):
+        if w and in_class_or_joined(w, _RECEIVE_VERBS):
             return True
     return False

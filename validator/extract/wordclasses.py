@@ -91,3 +91,11 @@ def one_word(lexicon: str, name: str, attribute: str = "class") -> str:
         raise RuleError(f"class '{name}' of lexicon {lexicon} must hold exactly one word, it holds {len(found)}",
                         path=f"{lexicon}.txt", line=1, column=1)
     return next(iter(found))
+
+
+def in_class_or_joined(word: str, words: frozenset[str]) -> bool:
+    """`word` is one of `words`, alone or after its conjunction (و، ف: وقد، فقد، وتلقت)."""
+    return word in words or (word[:1] in _CONJUNCTIONS and word[1:] in words)
+
+
+_CONJUNCTIONS = word_class("affixes", "conjunction")
