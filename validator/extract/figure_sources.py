@@ -16,6 +16,7 @@ from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, SEMICOLONS
 
 _TOTAL_WORDS = word_class("figure-words", "total-words")
+_CROWD = word_class("figure-words", "crowd")
 _NOT_CARRIED = ("opinion", "denial")  # reporting-verbs kinds whose words do not carry to later figures
 
 
@@ -421,6 +422,10 @@ def sourced_next(ctx: Context, article: Article) -> None:
         told = [m.value for m in article.numbers if m.sentence == s and m.category == "casualty" and m.value]
         return n.category == "casualty" and bool(n.value) and s in about_casualties and names(s, False) \
             and bool(told) and sum(told) <= n.value
+    # the sentences that count something (a statistic or a bare count, not a year, a date or an hour): a
+    # lead's crowd (figure-words crowd: visitors, viewers) is not the organiser's whose next sentence
+    # speaks only of the prize draw (round 93)
+    counting = {m.sentence for m in article.numbers if m.is_statistic or m.category == "other"}
     for n in article.numbers:
         if any(s == n.sentence and start < n.loc.start for s, start in beliefs):
             continue
@@ -431,6 +436,8 @@ def sourced_next(ctx: Context, article: Article) -> None:
             continue
         if n.category == "casualty" and nxt in forecasts:
             continue
+        if n.category == "people" and nxt not in counting and n.noun and normalize_string(n.noun) in _CROWD:
+            continue  # a lead's crowd: the next speaker gives its size only if he counts something too
         n.sourced_next = opening[n.sentence] and (names(nxt, False) if sentences[nxt].paragraph == n.paragraph
                                       else n.paragraph == lead and names(nxt, True) or tells_toll(n, nxt))
     _confirmed_later(article, opening, lead)
