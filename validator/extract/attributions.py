@@ -182,8 +182,11 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             # ريغان (the noun after it is its object)
             carried = m.entry.get("subject") == "pronoun"
             # تحدثت عن إعادة مواطنين: the noun after the topic's preposition is what was told, never who told it
+            # وكانت مصادر أهلاوية قد كشفت عن عرض لحارسه: after كان ... قد the subject stands before the verb;
+            # the noun after it is its object (round 92 2015-07-24/1747)
+            kana = _subject_of_kana(ctx, spans, i, sentence) if i > 0 and ctx.tokens[i - 1].text in _QAD else None
             source = None if participle or carried or (topic is not None and ctx.word_at(j) == topic) \
-                else _subject_after(ctx, spans, j, sentence)
+                else kana or _subject_after(ctx, spans, j, sentence)
             if source is None and subject_after_relative:
                 continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
             if source is not None and _crowd_of_verb(m.entry, source):

@@ -1,8 +1,16 @@
 """The experts at large (ويرى الخبراء أن، وقال المحللون: إن): a definite plural of experts that no named
-person near it could sum up is as vague as its indefinite form (issue 13, round 23; round 83)."""
+person near it could sum up is as vague as its indefinite form (issue 13, round 23; round 83). So is a
+plural at large (vague-sources group=at-large: وتشير المصادر إلى أن، ويرى المراقبون أن) that no anonymous
+source before it (any, in its paragraph) and no person named as a speaker in its paragraph or the one
+before explains (rounds 92-93)."""
 from __future__ import annotations
 
 import bisect
+
+from validator.extract.letters import ARTICLE, NISBA_ENDING
+from validator.extract.wordclasses import affix
+
+_FEMININE_NISBA = affix("feminine-nisba")  # التاريخية
 
 _SENTENCES_BACK = 4  # a paragraph as long as a whole column: only its last sentences are near
 
@@ -14,16 +22,31 @@ def experts_at_large(reader, i: int, m) -> bool:
     speaker there (وقال الخبير فلان ... ويتوقع المحللون: his words go on). A person the paragraph before only
     names as an actor (يحسم الوزير فلان الجدل ... ويرى التربويون أن: round 89) says nothing they sum up. A person only mentioned earlier in a long paragraph
     (a politician's recommendation, round 83 2015-07-21/2190) is nobody the experts sum up."""
-    if m.entry.get("group") != "experts" or not reader._speaker_position(i):
+    group = m.entry.get("group")
+    if group not in ("experts", "at-large") or not reader._speaker_position(i):
         return False
     ctx, tokens = reader.ctx, reader.tokens
     sentence, paragraph = ctx.sentence_of(start := tokens[i].start)
     starts = [t.start for t in tokens]
+    after = reader._word(m.j) or ""
+    stop = reader.lex["stopwords"].lookup(after)  # إلى normalizes to an article-like word ending as a nisba
+    if group == "at-large" and stop is None and after.startswith(ARTICLE) and after.endswith((_FEMININE_NISBA, NISBA_ENDING)) \
+            and after.removeprefix(ARTICLE) not in reader.res.vague_modifiers:
+        return False  # وتشير المصادر التاريخية إلى أن: a kind of sources (records, scholarship), no informant
+    same = group == "at-large" and stop is not None and stop.get("kind") == "pronoun"  # المصادر ذاتها
+    if group == "at-large" and any(e.kind == "unnamed" and any(
+            (at := ctx.norm.to_normalized(x.loc.start)) < start and ctx.sentence_of(at)[1] == paragraph
+            and (x.is_source or reader._speaker_position(bisect.bisect_left(starts, at)))
+            for x in e.mentions) for e in reader.entities):
+        return False  # كما أفادت وسائل إعلام محلية ... وأوضحت المصادر: the anonymous source told before
 
     def near(x) -> bool:
         at = ctx.norm.to_normalized(min(x.loc.start, x.title_loc.start if x.title_loc else x.loc.start))
         if at >= start or (place := ctx.sentence_of(at))[1] < paragraph - 1:
             return False
-        return (place[1] == paragraph and place[0] >= sentence - _SENTENCES_BACK) \
+        return (group == "experts" and place[1] == paragraph and place[0] >= sentence - _SENTENCES_BACK) \
             or reader._speaker_position(bisect.bisect_left(starts, at))
+    if same and any(k < i and ctx.sentence_of(tokens[k].start)[1] >= paragraph - 1 and reader._speaker_position(k)
+                    for k in reader._body_at):
+        return False  # وذكرت صحيفة «...» أن ... وكشفت المصادر ذاتها: the same sources, the outlet that spoke
     return not any(e.kind == "person" and not e.vague and any(near(x) for x in e.mentions) for e in reader.entities)

@@ -10,6 +10,7 @@ _REPORT_PREPOSITIONS = word_class("entity-words", "report-preposition")  # في�
 _WHAT = word_class("entity-words", "what")                     # ما
 _PARTITIVE = one_word("entity-words", "partitive")            # من
 _IN_IT = word_class("entity-words", "in-it")                   # فيه، فيها (ذكر فيه)
+_NEGATIONS = word_class("attribution-words", "negation")       # لم، لا، ولم
 
 
 def refuted_origin(reader, i: int) -> bool:
@@ -35,4 +36,16 @@ def text_content(reader, i: int, entry) -> bool:
     k = i - 1
     if reader._after_quantifier(i):
         k -= 2 if reader._word(i - 1) == _PARTITIVE else 1
-    return entry.get("generic") == "yes" and reader._word(k) in _IN_IT and reader.ctx.hit_at("reporting-forms", k - 1) is not None
+    return (entry.get("generic") == "yes" and reader._word(k) in _IN_IT and reader.ctx.hit_at("reporting-forms", k - 1) is not None) \
+        or unreported_news(reader, k, entry)
+
+
+def unreported_news(reader, k: int, entry) -> bool:
+    """ولم ترد أنباء عن خسائر، لا معلومات عن مصيرهم: news at large (vague-sources generic=yes, or a phrase
+    opening with such a head) right after a negation, or after a reporting form right after one: no news
+    came, a claim of nobody's (round 93 2015-07-27/341, rejected). لا تزال أنباء تتوارد still reports."""
+    head = reader.lex["vague-sources"].lookup(entry.norm.split(" ", 1)[0])
+    if not (entry.get("generic") == "yes" or (head is not None and head.get("generic") == "yes")):
+        return False
+    return reader._word(k) in _NEGATIONS or (
+        reader.ctx.hit_at("reporting-forms", k) is not None and reader._word(k - 1) in _NEGATIONS)
