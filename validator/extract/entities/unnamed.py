@@ -166,8 +166,8 @@ class UnnamedPasses(SpeakerPasses):
             if i >= len(self.tokens) or self.used[i] or i in in_body_name:
                 continue
             kind = m.entry.get("kind")
-            if kind in ("modifier", "anonymity"):
-                continue
+            if kind in ("modifier", "anonymity") or (m.entry.get("definite") == "quantified" and not self._after_quantifier(i)):
+                continue  # الدراسات alone: the studies told before (بعض الدراسات: some of them, nobody's)
             prev = self._word(i - 1)
             if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j, m) \
                     and (((i - 1) in self._body_at and self._body_at[i - 1][1].entry.get("kind") != "name")
