@@ -1,8 +1,14 @@
 """The experts at large (ويرى الخبراء أن، وقال المحللون: إن): a definite plural of experts that no named
-person near it could sum up is as vague as its indefinite form (issue 13, round 23; round 83)."""
+person near it could sum up is as vague as its indefinite form (issue 13, round 23; round 83); and some of a
+kind of document (بعض الدراسات) that nobody names."""
 from __future__ import annotations
 
 import bisect
+
+from validator.extract.attribution_sources import _THAT_CLAUSE
+from validator.extract.wordclasses import one_word
+
+_PARTITIVE = one_word("entity-words", "partitive")  # من
 
 _SENTENCES_BACK = 4  # a paragraph as long as a whole column: only its last sentences are near
 
@@ -27,3 +33,16 @@ def experts_at_large(reader, i: int, m) -> bool:
         return (place[1] == paragraph and place[0] >= sentence - _SENTENCES_BACK) \
             or reader._speaker_position(bisect.bisect_left(starts, at))
     return not any(e.kind == "person" and not e.vague and any(near(x) for x in e.mentions) for e in reader.entities)
+
+
+def not_some_of_a_kind(reader, i: int, entry) -> bool:
+    """A plural document head read as vague only after a quantifier (vague-sources definite=no: definite
+    form definite=quantified) at token i that has none (الدراسات: the studies told before), or whose
+    quantifier opens a reported clause (تؤكد فلانة أن بعض الدراسات أشارت: the speaker's own reading,
+    the studies hers): no vague source. بعض الدراسات، حسب العديد من الدراسات: some nobody names."""
+    if entry.get("definite") != "quantified":
+        return False
+    if not reader._after_quantifier(i):
+        return True
+    k = i - 2 if reader._word(i - 1) == _PARTITIVE else i - 1
+    return reader._word(k - 1) in _THAT_CLAUSE
