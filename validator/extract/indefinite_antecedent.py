@@ -18,18 +18,33 @@ _CONJUNCTIONS = tuple(affixes("conjunction"))
 _DEFINITE = (ARTICLE, LI_ARTICLE, *CLITIC_ARTICLES)
 _RELATIVES = word_class("attribution-words", "relatives")  # التي، الذي، الذين
 SPAN_REACH = 8  # spans before the verb to look through for the one ending right before it
+GENERIC_REACH = 6  # tokens after a generic subject's verb to its that-clause
 
 
-def reports_after(ctx, word: str, j: int, entry) -> bool:
+def reports_after(ctx, word: str, j: int, entry, first: int = -1) -> bool:
     """Token j, right after the indefinite vague noun `word` (its vague-sources entry), is a reporting verb
     (not a participle, no و) of its gender: the noun is its subject, not the object of a preposition before
-    it. Not a head whose bare form mostly names something else (genitive=names: حسابات ترى أن, calculations)."""
+    it. Not a head whose bare form mostly names something else (genitive=names: حسابات ترى أن, calculations).
+    A definite one only if news at large (generic=yes) opening its clause at token `first` (generic_opens)."""
     gender = entry.get("gender")
-    if j >= len(ctx.tokens) or word.startswith(_DEFINITE) or gender not in ("m", "f") or entry.get("genitive"):
+    if j >= len(ctx.tokens) or (word.startswith(_DEFINITE) and not generic_opens(ctx, first, entry)) \
+            or gender not in ("m", "f") or entry.get("genitive"):
         return False
     verb = ctx.res.reporting_forms.lookup(ctx.tokens[j].text)
     return verb is not None and verb.get("part") != "participle" and verb.get("gender") == gender \
-        and not ctx.tokens[j].text.startswith(_CONJUNCTIONS) and _reports_at_once(ctx, j + 1, verb)
+        and not ctx.tokens[j].text.startswith(_CONJUNCTIONS) and (_reports_at_once(ctx, j + 1, verb) or (
+            first >= 0 and any(t.text in _THAT_CLAUSE for t in ctx.tokens[j + 1:j + GENERIC_REACH])))
+
+
+def generic_opens(ctx, i: int, entry) -> bool:
+    """News or statistics at large (vague-sources generic=yes: الإحصاءات، المعلومات) at token i opening its
+    clause, first in its sentence or right after an impersonal phrase (يذكر أن الإحصاءات أظهرت أن، والمعلومات
+    تشير إلى أن): a subject before its verb, as vague as وأظهرت الإحصاءات أن (round 93 2015-08-02/38); its
+    verb's that-clause may come a few words on (أظهرت في المملكة أن). Not after a named speaker's أن: his."""
+    if i < 0 or entry.get("generic") != "yes":
+        return False
+    return i == 0 or ctx.sentence_of(ctx.tokens[i - 1].start)[0] != ctx.sentence_of(ctx.tokens[i].start)[0] \
+        or any(m.j == i and not m.entry.get("continues") for m in ctx.hits("impersonal-phrases"))
 
 
 def _reports_at_once(ctx, k: int, verb) -> bool:
@@ -55,7 +70,7 @@ def indefinite_antecedent(ctx, spans, i: int):
     if s is None or not s.entity.vague or not s.entity.key:
         return None
     entry = ctx.res["vague-sources"].lookup(s.entity.key.split(" ", 1)[0])
-    if entry is None or not reports_after(ctx, ctx.tokens[s.first_token].text, i, entry):
+    if entry is None or not reports_after(ctx, ctx.tokens[s.first_token].text, i, entry, s.first_token):
         return None
     s.mention.is_source = True
     return s.entity

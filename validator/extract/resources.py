@@ -197,13 +197,18 @@ class Resources:
     @cached_property
     def vague_sources(self) -> Lexicon:
         """The vague-source lexicon plus the definite form of each head (المصدر، المسؤول، المصادر),
-        which refers back to an anonymous source already introduced."""
+        which refers back to an anonymous source already introduced (definite=quantified: a plural that is
+        a vague source only after a quantifier)."""
         lex = Lexicon("vague-sources")
         for entry in self.lexicons["vague-sources"].entries:
             lex.add(entry)
         for entry in self.lexicons["vague-sources"].entries:
-            if entry.get("kind") == "head" and entry.get("definite") != "no" and not entry.norm.startswith(_ARTICLE):
-                attrs = dict(entry.attrs, lemma=entry.norm, definite="true")
+            if entry.get("kind") == "head" and not entry.norm.startswith(_ARTICLE) and (
+                    entry.get("definite") != "no" or entry.get("number") == "pl"):
+                # definite=no plurals only after a quantifier (بعض الدراسات، العديد من الوثائق): some of a kind, no
+                # document the article introduced
+                mark = "quantified" if entry.get("definite") == "no" else "true"
+                attrs = dict(entry.attrs, lemma=entry.norm, definite=mark)
                 lex.add(LexEntry(_ARTICLE + entry.text, _ARTICLE + entry.norm, MappingProxyType(attrs), entry.source))
         return lex
 

@@ -2,15 +2,17 @@
 person near it could sum up is as vague as its indefinite form (issue 13, round 23; round 83). So is a
 plural at large (vague-sources group=at-large: وتشير المصادر إلى أن، ويرى المراقبون أن) that no anonymous
 source before it (any, in its paragraph) and no person named as a speaker in its paragraph or the one
-before explains (rounds 92-93)."""
+before explains (rounds 92-93); and some of a kind of document (بعض الدراسات) that nobody names."""
 from __future__ import annotations
 
 import bisect
 
+from validator.extract.attribution_sources import _THAT_CLAUSE
 from validator.extract.letters import ARTICLE, NISBA_ENDING
-from validator.extract.wordclasses import affix
+from validator.extract.wordclasses import affix, one_word
 
 _FEMININE_NISBA = affix("feminine-nisba")  # التاريخية
+_PARTITIVE = one_word("entity-words", "partitive")  # من
 
 _SENTENCES_BACK = 4  # a paragraph as long as a whole column: only its last sentences are near
 
@@ -50,3 +52,16 @@ def experts_at_large(reader, i: int, m) -> bool:
                     for k in reader._body_at):
         return False  # وذكرت صحيفة «...» أن ... وكشفت المصادر ذاتها: the same sources, the outlet that spoke
     return not any(e.kind == "person" and not e.vague and any(near(x) for x in e.mentions) for e in reader.entities)
+
+
+def not_some_of_a_kind(reader, i: int, entry) -> bool:
+    """A plural document head read as vague only after a quantifier (vague-sources definite=no: definite
+    form definite=quantified) at token i that has none (الدراسات: the studies told before), or whose
+    quantifier opens a reported clause (تؤكد فلانة أن بعض الدراسات أشارت: the speaker's own reading,
+    the studies hers): no vague source. بعض الدراسات، حسب العديد من الدراسات: some nobody names."""
+    if entry.get("definite") != "quantified":
+        return False
+    if not reader._after_quantifier(i):
+        return True
+    k = i - 2 if reader._word(i - 1) == _PARTITIVE else i - 1
+    return reader._word(k - 1) in _THAT_CLAUSE

@@ -2,7 +2,7 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
-from validator.extract.entities.experts import experts_at_large
+from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import relative_reports, reports_after
@@ -166,8 +166,8 @@ class UnnamedPasses(SpeakerPasses):
             if i >= len(self.tokens) or self.used[i] or i in in_body_name:
                 continue
             kind = m.entry.get("kind")
-            if kind in ("modifier", "anonymity"):
-                continue
+            if kind in ("modifier", "anonymity") or not_some_of_a_kind(self, i, m.entry):
+                continue  # الدراسات alone: the studies told before (بعض الدراسات: some of them, nobody's)
             prev = self._word(i - 1)
             if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j, m) \
                     and (((i - 1) in self._body_at and self._body_at[i - 1][1].entry.get("kind") != "name")
@@ -260,7 +260,7 @@ class UnnamedPasses(SpeakerPasses):
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
                         and not self._unintroduced_group(i, m) and not experts_at_large(self, i, m) \
                         and not ((self._definite_modifier(j) or (m.entry.get("generic") and prev not in self.res.reporting_masdars))
-                                 and (self._speaker_position(i) or relative_reports(self.ctx, j))):
+                                 and (self._speaker_position(i) or relative_reports(self.ctx, j) or reports_after(self.ctx, self.tokens[i].text, j, m.entry, i))):
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor "وحسب المصادر،
                     # فإن"، "كشفت المصادر المقربة" or "وأفادت الأنباء" that no earlier source explains; نقل الأخبار is a masdar)
                 while entity is None and self._definite_modifier(j):  # the span of مصادر مقربة
