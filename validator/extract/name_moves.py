@@ -21,9 +21,10 @@ from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import UNPLACED
 from validator.extract.name_variants import VOWELS_MIN, _HAMZA_LETTERS, _name_slot, _stem_start
 from validator.extract.word_facts import tagged, words_with
-from validator.extract.wordclasses import affixes
+from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.tokens import kind_of
+from validator.text.wordcache import WordCache
 
 MOVED_MIN = 6      # letters of the shorter spelling
 INSERTED_MIN = 7   # letters of the shorter spelling when a long vowel is more (ريكاردو / ريكياردو)
@@ -35,7 +36,7 @@ _NATIVE_ENDINGS = affixes("native-ending")
 _DEFINITE_STARTS = affixes("definite-start")
 _VERB_PLURAL = affixes("imperfect-pl")
 _NO_VOWELS = str.maketrans(dict.fromkeys(LONG_VOWELS))
-__all__ = ("moved_letter_names", "swapped_body_names")  # (the second for spellings.py, at its line limit)
+__all__ = ("moved_letter_names", "two_word_names", "swapped_body_names")  # (the second for spellings.py, at its line limit)
 
 
 def _ending(w: str) -> str:
@@ -134,4 +135,52 @@ def moved_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
                 else UNPLACED
             out.append(SpellingGroup(w, tuple((loc.text, loc) for loc in locs), "term", variant, slot))
             break
+    return out
+
+
+# A foreign name of two words written twice, each word with its letters transliterated another way: a
+# g (غ / ج / ق), an s (س / ز), a long vowel one for another or more or less (سيغمار غابريال / زيجمار
+# غابرييل: round 92 missed it). Both words differ, so that a name shared by two people (محمد سالم /
+# محمد سليم) is never read as one; the pair's one spelling is a person's full name of the entities; no
+# word a lexicon knows but given names, and never two given names for one word. Variant two-word-name.
+TWO_WORD_MIN = 4  # letters of each word
+TWO_WORD = "two-word-name"
+_LOOSE = str.maketrans({**{c: min(word_class("entity-words", name)) for name in ("transliterated-g", "transliterated-z")
+                           for c in word_class("entity-words", name)}})
+
+
+def _loose(w: str) -> str:
+    """w's letters with its g and s letters made one and its long vowels after the first dropped."""
+    return (w[0] + w[1:].translate(_NO_VOWELS)).translate(_LOOSE)
+
+
+_LOOSE_KEYS = WordCache(_loose, limit=50_000)  # (an article's words come back article after article: once per run)
+
+
+def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
+    names = {tuple(words): m.loc for e in entities if e.kind == "person" for m in e.mentions if m.form == "name"
+             for words in [normalize_string(m.loc.text).split()]
+             if len(words) == 2 and all(len(w) >= TWO_WORD_MIN and kind_of(w) == "word" for w in words)}
+    if not names:
+        return []
+    res, texts, tokens = ctx.res, ctx.texts, ctx.tokens
+    given = res.given_names.by_norm
+    wanted = {_loose(first): (first, second) for first, second in names}
+    out = []
+    loose = _LOOSE_KEYS.__getitem__
+    for k in ctx.positions({t for t in ctx.distinct_texts if len(t) >= TWO_WORD_MIN and loose(t) in wanted}):
+        first, second = wanted[_loose(texts[k])]
+        if k + 1 >= len(texts) or tokens[k + 1].kind != "word":
+            continue
+        pair = (texts[k], texts[k + 1])
+        if pair[0] == first or pair[1] == second or _loose(pair[1]) != _loose(second):
+            continue
+        if any(res.is_non_name(w) and w not in given or w in given and v in given for w, v in zip(pair, (first, second))):
+            continue
+        loc, other = names[(first, second)], ctx.loc(tokens[k].start, tokens[k + 1].end)
+        if loc.text in known or other.text in known:
+            continue
+        forms = sorted((loc, other), key=lambda x: x.start)
+        out.append(SpellingGroup(first, tuple((x.text, x) for x in forms), "person", TWO_WORD))
+        break
     return out
