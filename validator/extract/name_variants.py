@@ -6,7 +6,6 @@ calls them; the rule inconsistent-name reads the group (variants dropped-letter,
 moved-vowel)."""
 from __future__ import annotations
 
-from collections import Counter
 from functools import partial
 
 from validator.extract.context import Context
@@ -160,19 +159,11 @@ def _skeleton(w: str) -> str:
     return w[0] + "".join(c for c in w[1:] if c not in LONG_VOWELS).translate(_ONE_G)
 
 
-def _shape(w: str) -> tuple[str, int]:
-    return w[0], len(w)  # what two words of one skeleton group share (`moved_vowel_names`)
-
-
 def moved_vowel_names(ctx: Context, known: set[str]) -> list[SpellingGroup]:
     # a given name of the lexicon is compared where its bearer is known (spellings._distinct_spellings):
     # ستافان دي ميستورا and ستيفان دوجاريك are two men
     given = ctx.res.given_names.by_norm
     words = {w for w in _foreign_words(ctx) if w not in given}
-    # a skeleton keeps the first letter, and its group one length: a word alone of its first letter and
-    # length has no other spelling here (most of an article's words: no skeleton made for them)
-    shapes = Counter(map(_shape, words))
-    words = [w for w in words if shapes[_shape(w)] > 1]
     if len(words) < 2:
         return []
     by_skeleton: dict[tuple[str, int], list[str]] = {}
