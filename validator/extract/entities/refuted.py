@@ -43,7 +43,7 @@ def text_content(reader, i: int, entry) -> bool:
 def unreported_news(reader, k: int, entry) -> bool:
     """ولم ترد أنباء عن خسائر، لا معلومات عن مصيرهم: news at large (vague-sources generic=yes, or a phrase
     opening with such a head) right after a negation, or after a reporting form right after one: no news
-    came, a claim of nobody's (round 93 2015-07-27/341, rejected). لا تزال أنباء تتوارد still reports."""
+    came, a claim of nobody's (round 92 2015-07-27/341, rejected). لا تزال أنباء تتوارد still reports."""
     head = reader.lex["vague-sources"].lookup(entry.norm.split(" ", 1)[0])
     if not (entry.get("generic") == "yes" or (head is not None and head.get("generic") == "yes")):
         return False
