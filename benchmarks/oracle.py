@@ -11,9 +11,9 @@ moving lines inside a lexicon file does not show as a difference; a different en
 """
 from __future__ import annotations
 
+import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
 from benchmarks.corpus import ROOT, articles
@@ -46,8 +46,10 @@ def _by_entry(value, lines: dict[str, list[str]]):
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m benchmarks.oracle OUTPUT.jsonl")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.oracle", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("output", metavar="OUTPUT.jsonl", help="file to write (outside the repo)")
+    output = parser.parse_args().output
     from validator.app import Validator
     from validator.paths import articles_in
     from validator.extract.serialize import article_to_json
@@ -55,7 +57,7 @@ def main() -> None:
     validator = Validator()
     fixtures = [str(getattr(p, "path", p)) for p in articles_in(ROOT / "fixtures")]
     lines = _entry_texts()
-    with open(sys.argv[1], "w", encoding="utf-8") as out:
+    with open(output, "w", encoding="utf-8") as out:
         def emit(path: str, article, result) -> None:
             record = {"path": path, "extract": article_to_json(article), "validate": result.to_json()}
             out.write(json.dumps(_by_entry(record, lines), ensure_ascii=False) + "\n")
