@@ -124,7 +124,25 @@ def issuer(e: Entity, a: Article) -> tuple[str, int, int] | None:
         after = a.doc.text[m.loc.end:m.loc.end + 120].split()[:ISSUER_AFTER]
         if any(normalize_string(w) in _ISSUED_BY for w in after):
             return " ".join(after), m.loc.line, m.loc.column
-    return _body_speaks_next(e, a)
+    return _body_speaks_next(e, a) or _named_report_after(e, a)
+
+
+def _named_report_after(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A document whose head noun the same or the next sentence writes again as a named source's statement
+    (كشف تقرير حديث عن ...، وأشار تقرير الهيئة إلى أن: round 95 2015-07-25/633): the lead's report is that
+    source's, its issuer named. Only after the first mention, and only a source no vague one."""
+    head = _without_article(e.key.split(" ", 1)[0]) if e.key else ""
+    first = e.mentions[0].loc if e.mentions else None
+    sentence = a.doc.sentence_at(first.start) if first is not None else None
+    if not head or sentence is None:
+        return None
+    for at in a.attributions:
+        source = a.entity(at.source) if at.source is not None else None
+        if at.kind == "statement" and at.loc.start > first.end and at.sentence in (sentence.index, sentence.index + 1) \
+                and source is not None and not source.vague \
+                and _without_article(normalize_string(at.loc.text.split()[-1])) == head:
+            return source.name, at.loc.line, at.loc.column
+    return None
 
 
 def _body_speaks_after_comma(e: Entity, a: Article) -> tuple[str, int, int] | None:
@@ -189,9 +207,13 @@ def _body_speaks_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
     return None
 
 
+_OUTLET_SAYS = ("verb", "statement")  # attribution kinds by which an outlet tells its report
+
+
 def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
-    """A named news outlet that a reporting verb makes the source of the sentence right after the reports'
-    first mention (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report, nor a
+    """A named news outlet that a reporting verb or a report it published (ووفقا لتقرير نشرته مجلة «...»:
+    round 94 2015-07-24/2001) makes the source of the sentence right after the reports' first mention
+    (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report, nor a
     verb after the outlet's own preposition (وحسب وكالة فرانس برس، أوضحت المصادر أن: the outlet relays
     sources it does not name, round 63 2015-07-26/1429)."""
     sentence = a.doc.sentence_at(e.mentions[0].loc.start) if e.mentions else None
@@ -201,7 +223,7 @@ def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
         if not is_outlet(other):
             continue
         own = [at for at in a.sourced_by(other.id)[0] if at.sentence == sentence.index + 1]
-        if any(at.kind == "verb" and not any(p.kind == "preposition" and p.loc.start < at.loc.start for p in own)
+        if any(at.kind in _OUTLET_SAYS and not any(p.kind == "preposition" and p.loc.start < at.loc.start for p in own)
                for at in own):
             return other.name, other.loc.line, other.loc.column
     return None

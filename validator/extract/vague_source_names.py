@@ -160,8 +160,30 @@ def _identified_in_lead_passage(ctx, spans, vague: Entity, sentence: int) -> Ent
         for m in s.entity.mentions:
             lo, hi = ctx.sentence_bounds(ctx.sentence_of(ctx.norm.to_normalized(m.loc.start))[0])
             around |= _description_words(ctx, ctx.index.at_or_after(lo), ctx.index.at_or_after(hi))
-        return _lead_names(ctx, vague, s.entity) if described & around else None
+        shared = described & around
+        if shared and (not all(_nationality(ctx, w) for w in shared) or _role_agrees(ctx, first, around)):
+            return _lead_names(ctx, vague, s.entity)
+        return None
     return None
+
+
+def _nationality(ctx, word: str) -> bool:
+    """A nationality adjective (يمني، فرنسي): a whole country's officials share it."""
+    return ctx.res.nationality_forms.lookup(word) is not None
+
+
+def _role_agrees(ctx, first: int, around: set[str]) -> bool:
+    """The lead's head noun (after أحد: the noun it picks one of), or its singular (vague-sources singular=:
+    أطباء → طبيب), is a word around the named speaker's mentions (طبيب الأعصاب الفرنسي فلان): the same kind
+    of person. Where only a nationality links them (قال مسؤول عسكري يمني ... وأعلن وزير النقل اليمني فلان),
+    a different role is another person: the lead's stays anonymous."""
+    k = first + (_without_article(ctx.tokens[first].text) in ONE_OF)
+    if k >= len(ctx.tokens):
+        return False
+    head = _plural_stem(_without_article(ctx.tokens[k].text))
+    entry = ctx.res["vague-sources"].lookup(_without_article(ctx.tokens[k].text))
+    heads = {head} | ({_without_article(normalize_string(entry.get("singular")))} if entry and entry.get("singular") else set())
+    return bool(heads & around)
 
 
 def _field_stem(word: str) -> str:
