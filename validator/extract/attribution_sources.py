@@ -13,6 +13,7 @@ from validator.extract.patterns.shapes import adverbial_participle as _adverbial
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention
 from validator.extract.addressees import past_quoted_addressee as _past_quoted_addressee, told_body as _told_body
+from validator.extract.not_subjects import not_subject
 from validator.extract.quote_classify import _PRONOUN_SUFFIXES, quoted_name_mark
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
@@ -79,8 +80,8 @@ def _subject_after(ctx, spans, j, sentence, window=SUBJECT_WINDOW, filler=None, 
             between = {ctx.tokens[x].text for x in range(j, s.first_token)}
             if between & _OTHER_CLAUSE and not _quoted_name(ctx, s, j):
                 return None  # the subject of another clause
-            if any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
-                return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object
+            if not_subject(ctx, s, j) or any(_adverbial_participle(ctx.tokens[x].text) for x in range(j, s.first_token)):
+                return None  # وقال بحر مخاطبا أهالي الأسرى: the noun after the participle is its object (كوثائق: not_subjects)
             if s.entity.vague and any(ctx.tokens[x].text in _APPOSITION for x in range(j, s.first_token)):
                 return None  # وقال شو وهو مسؤول كبير في الحزب: who the subject before it is, no source
             if any(ctx.hit_at("casualty-verbs", x) is not None for x in range(j, s.first_token)):

@@ -584,6 +584,8 @@ def _source_after_word(ctx: Context, spans, j: int, sentence: int, word: str, re
     within `reach` tokens of the verb, gives the claim."""
     word = normalize_string(word)
     for k in range(j, min(j + reach, len(ctx.tokens))):
+        if ctx.tokens[k].text in _THAT_CLAUSE:
+            return None  # علما بأنها من سكان المدينة: that word inside what was learned brings no source
         if ctx.tokens[k].text == word:
             return _subject_after(ctx, spans, k + 1, sentence, window=3)
     return None

@@ -10,6 +10,7 @@ from validator.extract.context import Context
 from validator.extract.model import Attribution, Quote
 from validator.extract.patterns.matcher import token_positions
 from validator.extract.wordclasses import affix, word_class
+from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
 
 _LAM = affix("lam")  # ل
@@ -97,7 +98,7 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
         for k in compress(range(start, start + len(opening)), map(":".__eq__, opening)):
             span = by_last.get(k - 1) or by_last.get(_before_quoted_name(ctx, k))
             if span is not None and span.first_token <= start + 2 and not _group_named_in_lead(span, spans) \
-                    and not _addressed(ctx, span, start):
+                    and not _addressed(ctx, span, start) and not _imperative(span):
                 span.mention.is_source = True
                 sentence, paragraph = ctx.sentence_of(ctx.tokens[k].start)
                 loc = ctx.loc(ctx.tokens[k].start, ctx.tokens[k].end)
@@ -106,6 +107,14 @@ def _colon_attributions(ctx: Context, spans: list[_MentionSpan]) -> list[Attribu
             break
     out.extend(_headline_outlet_sources(ctx, by_last))
     return out
+
+
+_IMPERATIVES = word_class("vague-sources", "yes", "imperative")  # شاهد: "watch"
+
+
+def _imperative(span: _MentionSpan) -> bool:
+    """شاهد: ... opening a headline: the imperative "watch" before what a video shows, no witness."""
+    return normalize_string(span.mention.loc.text.strip()) in _IMPERATIVES
 
 
 def _group_named_in_lead(span: _MentionSpan, spans: list[_MentionSpan]) -> bool:

@@ -1,0 +1,38 @@
+"""Vague nouns after a reporting verb or a source preposition that the words before them make no source
+(`attribution_sources._subject_after` asks): the noun after the clitic ك is what something is taken as
+(نشرها كوثائق سرية: "as documents"); after a count noun in construct (وفقا لعدد أفراد الأسرة) it is what a
+measure counts, "depending on"; after a preposition of the medium that follows another phrase of the verb
+(أعلنت عبر حساباتها في مواقع التواصل) it is the channel of the announcer before the verb."""
+from __future__ import annotations
+
+from validator.extract.wordclasses import affix, one_word, word_class
+from validator.text.normalize import normalize_string
+
+_KA = affix("ka")  # ك
+_COUNT_OF = word_class("attribution-words", "count-of")  # عدد، لعدد
+_FROM = one_word("attribution-words", "count-from")  # من
+_CHANNEL_IN = word_class("attribution-words", "channel-in")  # في، على، عبر
+
+
+def as_predicate(ctx, s) -> bool:
+    """كوثائق، كشهود: the vague head carries the clitic ك, "as" or "like": a role or a comparison."""
+    tok = normalize_string(ctx.tokens[s.first_token].text)
+    words = normalize_string(s.mention.loc.text).split()
+    return bool(words) and tok.endswith(words[0]) and _KA in tok[:len(tok) - len(words[0])]
+
+
+def measured(ctx, j: int, first: int) -> bool:
+    """وفقا لعدد أفراد الأسرة: a count noun before the source with no من after it counts, it quotes nobody."""
+    return any(ctx.tokens[x].text in _COUNT_OF and ctx.tokens[x + 1].text != _FROM for x in range(j, first))
+
+
+def channel_of(ctx, j: int, first: int) -> bool:
+    """أعلنت عبر حساباتها في مواقع التواصل: the vague noun is a preposition's object, the preposition
+    not right after the verb (ذكر في بعض وسائل الإعلام stays the verb's source)."""
+    return first - 1 > j and ctx.tokens[first - 1].text in _CHANNEL_IN
+
+
+def not_subject(ctx, s, j: int) -> bool:
+    """The vague mention s, found after the verb or preposition at token j, is no source."""
+    return s.entity.vague and (as_predicate(ctx, s) or measured(ctx, j, s.first_token)
+                               or channel_of(ctx, j, s.first_token))
