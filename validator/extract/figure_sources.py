@@ -211,10 +211,15 @@ def _restated_sum(earlier: NumberItem, n: NumberItem) -> bool:
 def _mark_repeats(article: Article) -> None:
     """A figure no source covers that repeats the value, kind and unit of an earlier body figure no
     source covers either (a total repeated in a table's last row, a sum given again): the finding on the
-    first already asks for its source, once for both (issue 13, round 31). One pass in article order."""
+    first already asks for its source, once for both (issue 13, round 31); so does a sum's restatement in
+    another currency (؛ أي ما يعادل: field restates): the source of the first, or its finding, covers it (round
+    91). One pass in article order."""
     first: dict[tuple, str] = {}
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.value is None or n.in_headline or n.sentence < 0:
+            continue
+        if n.restates is not None:
+            n.repeats = n.restates
             continue
         key = (n.value, n.category, n.noun_type)
         if key in first:

@@ -135,18 +135,17 @@ class NumberExtractor:
 
     def _restatements(self) -> None:
         """An amount written right after another one, in parentheses or after أي / ما يعادل / ما يوازي
-        (with at most the first one's currency between them), restates it: the same sum in another
-        currency or form, of the same kind (a unit price, a figure of record). Two amounts that merely
-        share a sentence are two sums."""
+        (with at most the first one's currency between them; a semicolon only right before the marker: ؛ أي ما
+        يعادل), restates it: the same sum in another currency or form, of the same kind. Two sums otherwise."""
         prev = None
         for n in self.items:
             if prev is not None and n.category == "money" and prev.category == "money" \
-                    and n.sentence == prev.sentence:
+                    and n.paragraph == prev.paragraph:
                 gap = self.text[self.ctx.norm.to_normalized(prev.loc.end):self.ctx.norm.to_normalized(n.loc.start)]
                 words = WORD_RUN.findall(gap)
                 others = [w for w in words if w not in _RESTATE_FILLERS]
                 marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)
-                if marked and len(others) <= 2 and not re.search(r"[.؛;]", gap):
+                if marked and len(others) <= 2 and not re.search(r"[.!?؟]", gap) and all(WORD_RUN.findall(part)[:1] and WORD_RUN.findall(part)[0] in _RESTATE_MARKERS for part in re.split(r"[؛;]", gap)[1:]):
                     n.restates = prev.id
                     # the same sum: a price per unit or a figure of record in another currency is one too
                     n.unit_price, n.record = n.unit_price or prev.unit_price, n.record or prev.record

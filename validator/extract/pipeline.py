@@ -11,6 +11,7 @@ from validator.extract.entities import extract_entities
 from validator.extract.figure_sources import (acting_bodies, carry_repeated_figures, carry_sources, cited_documents,
                                               consequences, participle_disclosures, sourced_next, sources_near,
                                               toll_breakdowns, writer_asides)
+from validator.extract.further_counts import further_counts
 from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
 from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words, whole_qualities
@@ -66,6 +67,7 @@ def extract(doc: Document, res: Resources) -> Article:
     carry_repeated_figures(article)
     consequences(ctx, article)
     toll_breakdowns(article)
+    further_counts(ctx, article)
     sources_near(ctx, article, turns, asides)
     drop_silent_vague(article)
     article.spellings = outside_tags(ctx, find_spellings(ctx, entities))

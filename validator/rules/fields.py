@@ -400,8 +400,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                  "paragraph (and on over a paragraph that opens by going on with it: pattern label "
                                  "source-continues), until another source, a quotation of someone else or a topic shift"),
         "splits_source": FieldSpec(lambda n, a: n.splits_from is not None,
-                                   doc="its sentence's casualty counts (two or more) add up to a toll an earlier "
-                                       "sentence gives under a named source: that toll's breakdown, the source's"),
+                                   doc="its sentence's casualty counts (two or more), or an arrest count of others "
+                                       "carried on, complete a count a named source gave before: its breakdown, the source's"),
         "continues_source": FieldSpec(lambda n, a: n.continued_from is not None,
                                       doc="its sentence opens with the consequence of the one before (pattern label "
                                           "consequence-opener: and that resulted in) and that sentence, in its paragraph, "
