@@ -33,7 +33,7 @@ FIELD_TYPES: dict[str, str] = {
     **dict.fromkeys(("line", "paragraph", "sentence", "words", "mentions", "index", "forms", "market_report"), "int"),
     "value": "float",
     **dict.fromkeys(("statistic", "attributed", "in_quote", "in_headline", "is_update", "partial",
-                     "approximate", "market", "historical", "balanced", "in_first_person", "has_title",
+                     "approximate", "rough_count", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "stub", "sourced_next",
                      "carried", "continues_source", "splits_source", "source_near", "hedged", "past_estimate", "cargo", "past_event", "record", "unit_price", "decided", "recalled", "forecast", "market_wrap", "idiom", "argued", "own_results", "repeated", "in_column",

@@ -92,6 +92,7 @@ class NumberItem:
     is_update: bool = False             # "ارتفعت الحصيلة إلى ..."
     partial: bool = False               # a part of a larger count: بينهم أربعة أطفال، سبعة من الجنود
     approximate: bool = False           # a vague count: عشرات، مئات، آلاف
+    ranged: bool = False                # the upper bound of a range with both ends (بين 400 و450)
     market: bool = False                # in a sentence of market data (المؤشر، سهم، الأونصة ...)
     market_terms: int = 0               # market terms (any scope) in its paragraph: a market report's density
     market_density: float = 0.0         # those terms per sentence of its paragraph

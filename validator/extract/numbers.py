@@ -335,8 +335,8 @@ class NumberExtractor:
             item.recalled = self.context.recalled(sentence)
             item.own_results = self.context.own_results(sentence)
         item.partial = partial
-        if category in ("money", "percent", "quantity", "people") and self._range_bound(first, last):
-            item.approximate = True  # بين 20 و25 ألف ريال، 80-100 في المائة: a range, not one figure
+        if category in ("money", "percent", "quantity", "people") and (bound := self._range_bound(first, last)):
+            item.approximate, item.ranged = True, bound == "upper"  # بين 20 و25 ألف ريال: a range, the upper bound ranged
         item.in_subhead = self.context.in_subhead(paragraph)
         item.stub = paragraph == 0 and self.context.stub
         self.items.append(item)
@@ -503,11 +503,11 @@ class NumberExtractor:
         """A capacity word (units kind=capacity) among the four words before the numeral, with no
         punctuation between: the verb may stand before its subject (يتسع الملعب الجديد لـ45 ألف)."""
         units = self.res["units"]
-        for k in range(first - 1, max(first - 5, -1), -1):
-            w = self._word(k)
-            if w is None:
+        for k in range(first - 1, max(first - 5 - 2 * (first > 1 and self.tokens[first - 2].kind == "number"), -1), -1):
+            w = self._word(k)  # past a range's lower bound too (تستوعب ما بين 4 إلى 20 مليون: six words)
+            if w is None and (k != first - 2 or self.tokens[k].kind != "number"):
                 return None
-            entry = units.lookup(w)
+            entry = units.lookup(w) if w else None
             if entry is not None and entry.get("kind") == "capacity":
                 return entry
         return None
@@ -529,11 +529,11 @@ class NumberExtractor:
             k -= self.tokens[k].text == _ARTICLE  # ما بين الـ1500 والـ8000 دولار
         joint = _AND if k >= 0 and self.tokens[k].text == _AND + _ARTICLE else self._token(k)
         if k >= 1 and joint in _RANGE_TO and self.tokens[k - 1].kind == "number":
-            return True  # بتكلفة 250 إلى 550 ريالا
+            return "upper"  # بتكلفة 250 إلى 550 ريالا
         if k >= 0 and (joint in _RANGE_TO or joint == _AND):
             for back in range(k - 1, max(-1, k - 6), -1):
-                if self.tokens[back].text in _RANGE_START:
-                    return True
+                if self.tokens[back].text in _RANGE_START:  # "upper" with a number in between (بين 400 و450)
+                    return "upper" if any(t.kind == "number" for t in self.tokens[back + 1:k]) else True
                 if self.tokens[back].kind == "punct" and self.tokens[back].text != "%":
                     break  # (ما بين 9.78% إلى 4.17%: the percent sign is part of the lower bound)
         return False

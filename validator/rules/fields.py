@@ -330,6 +330,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                            "counts of people, nothing else) that do not add up to it"),
         "partial": _attribute("partial", doc="part of a larger count (among them four children)"),
         "approximate": _attribute("approximate", doc="a vague count (tens, hundreds, thousands)"),
+        "rough_count": FieldSpec(lambda n, a: n.approximate and not n.ranged, doc="approximate, and not the upper "
+                                 "bound of a range with both its ends given (between 400 and 450): a vague count"),
         "market": _attribute("market", doc="in a sentence of market data (lexicon market-terms)"),
         "idiom": _attribute("idiom",
                             doc="100 % in an opinion column (the writer's own voice or a column's layout, lexicon "
