@@ -161,8 +161,9 @@ def _loose(w: str) -> str:
     return (w[0] + w[1:].translate(_NO_VOWELS)).translate(_LOOSE)
 
 
-# (an article's words come back article after article: once per run; "" for a word too short to compare)
-_LOOSE_KEYS = WordCache(lambda w: _loose(w) if len(w) >= TWO_WORD_MIN else "", limit=50_000)
+_LOOSE_KEYS = WordCache(_loose, limit=50_000)  # (an article's words come back article after article: once per run)
+# a word that may be a name's (long enough; no word the lexicons know but a given name), once per run a word
+_NAME_SHAPED = tagged(lambda res: lambda w: len(w) >= TWO_WORD_MIN and not (res.is_non_name(w) and w not in res.given_names.by_norm))
 
 
 def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
@@ -175,8 +176,9 @@ def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingG
     given = res.given_names.by_norm
     wanted = {_loose(first): (first, second) for first, second in names}
     out = []
-    distinct = ctx.distinct_texts  # (its words whose key a name's first word has, told in C)
-    for k in ctx.positions(set(compress(distinct, map(wanted.__contains__, map(_LOOSE_KEYS.__getitem__, distinct))))):
+    # (the other spelling's words, which the pair test below would pass, whose key a name's first word has, told in C)
+    words = words_with(ctx, (_NAME_SHAPED,))
+    for k in ctx.positions(set(compress(words, map(wanted.__contains__, map(_LOOSE_KEYS.__getitem__, words))))):
         first, second = wanted[_loose(texts[k])]
         if k + 1 >= len(texts) or tokens[k + 1].kind != "word":
             continue
