@@ -13,6 +13,7 @@ spelling stands in a name's slot (name_variants._name_slot) is a note (slot unpl
 from __future__ import annotations
 
 from functools import partial
+from itertools import compress
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
@@ -93,6 +94,9 @@ def _with_article(ctx: Context, words) -> bool:
     return any(t.endswith(ARTICLE + w) and len(t) <= len(w) + len(ARTICLE) + 2 for t in ctx.distinct_texts for w in words)
 
 
+_CONSONANT_KEYS = WordCache(lambda w: "".join(sorted(w.translate(_NO_VOWELS))), limit=50_000)  # a word's consonants
+
+
 def _moves_of(w: str, people: set[str]) -> bool:
     return not people.isdisjoint(_moves(w))
 
@@ -102,10 +106,13 @@ def moved_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
     if len(words) < 2:
         return []
     # a letter moved or a long vowel more keeps a word's consonants: only words that share theirs are
-    # compared (most articles have none)
+    # compared (most articles have none: their keys, once per run a word, are all distinct, told in C)
+    keys = list(map(_CONSONANT_KEYS.__getitem__, words))
+    if len(set(keys)) == len(keys):
+        return []
     by_consonants: dict[str, list[str]] = {}
-    for w in words:
-        by_consonants.setdefault("".join(sorted(w.translate(_NO_VOWELS))), []).append(w)
+    for w, key in zip(words, keys):
+        by_consonants.setdefault(key, []).append(w)
     words = {w for same in by_consonants.values() if len(same) > 1 for w in same}
     if not words:
         return []
@@ -155,6 +162,8 @@ def _loose(w: str) -> str:
 
 
 _LOOSE_KEYS = WordCache(_loose, limit=50_000)  # (an article's words come back article after article: once per run)
+# a word that may be a name's (long enough; no word the lexicons know but a given name), once per run a word
+_NAME_SHAPED = tagged(lambda res: lambda w: len(w) >= TWO_WORD_MIN and not (res.is_non_name(w) and w not in res.given_names.by_norm))
 
 
 def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
@@ -167,8 +176,9 @@ def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingG
     given = res.given_names.by_norm
     wanted = {_loose(first): (first, second) for first, second in names}
     out = []
-    loose = _LOOSE_KEYS.__getitem__
-    for k in ctx.positions({t for t in ctx.distinct_texts if len(t) >= TWO_WORD_MIN and loose(t) in wanted}):
+    # (the other spelling's words, which the pair test below would pass, whose key a name's first word has, told in C)
+    words = words_with(ctx, (_NAME_SHAPED,))
+    for k in ctx.positions(set(compress(words, map(wanted.__contains__, map(_LOOSE_KEYS.__getitem__, words))))):
         first, second = wanted[_loose(texts[k])]
         if k + 1 >= len(texts) or tokens[k + 1].kind != "word":
             continue
