@@ -9,7 +9,7 @@ from validator.extract.entities.words import _DEFINITE_CLITICS
 from validator.extract.passages import first_word
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import COMMAS, DASHES, SEMICOLONS
+from validator.text.punctuation import COMMAS, DASHES, QUOTE_MARKS, SEMICOLONS
 
 _AND = affix("and")
 _ARTICLE = affix("article")
@@ -332,7 +332,9 @@ def framed_speakers(ctx: Context, entities) -> None:
             kunya = patterns.label_at("kunya-name", i)
             if kunya is not None and kunya.end == k:  # the note says why it is no warning
                 mention.lexicon.extend(kunya.evidence)
-                continue
+                # (a quotation right after a kunya may be her description: أم فلان «أرملة وأم لطفلين» أنها)
+                if ctx.tokens[k].text in QUOTE_MARKS or not _described_kunya(ctx, entities, e):
+                    continue
             frame = _frame(patterns, i, k)
             if frame and e.mentions[0].folk and (n > 0 or len(e.key.split()) < FOLK_NAME_WORDS):
                 break  # العم عبدالله، later ويقول العم فلان: the folk honorific describes him (below)
@@ -345,6 +347,22 @@ def framed_speakers(ctx: Context, entities) -> None:
         if e.kind == "person" and not e.framed:
             for m in e.mentions:  # الخبز الذي تنتجه أيادي العم فلان: an elderly craftsman, described
                 m.courtesy = m.courtesy and not m.folk
+
+
+def _described_kunya(ctx: Context, entities, e) -> bool:
+    """وقالت أم فهد صاحبة أحد الأكشاك ...، وأكدت أم أحمد أن: a kunya alone names a stall holder of a street
+    feature (no title expected), unless the story describes another person it names by a kunya alone
+    (a title, or a role after the name): then the one it leaves bare is owed a description too."""
+    patterns, index = ctx.patterns, ctx.index
+    for o in entities:
+        if o is e or o.kind != "person" or not o.mentions or not (o.introduced or _titled(o.mentions[0])):
+            continue
+        first = o.mentions[0]
+        i = index.containing(ctx.norm.to_normalized(first.loc.start))
+        kunya = patterns.label_at("kunya-name", i)
+        if kunya is not None and kunya.end == index.at_or_after(ctx.norm.to_normalized(first.loc.end)):
+            return True
+    return False
 
 
 def _frame(patterns, i: int, k: int) -> list:
