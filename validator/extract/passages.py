@@ -3,6 +3,7 @@ on with the paragraph before: the reach of a source over the sentences that foll
 from __future__ import annotations
 
 from validator.extract.context import Context
+from validator.extract.figure_context import GREGORIAN_YEARS
 from validator.extract.spellings import PLACE_HEADS
 
 
@@ -31,12 +32,16 @@ def continuations(ctx: Context) -> dict[int, list[str]]:
     return out
 
 
-def find_passages(ctx: Context) -> tuple[list[int], list[bool]]:
+YEAR_TURN = "year"  # a turn only to an earlier year (وفي العام 1990): the writer's background, not a body's own history
+
+
+def find_passages(ctx: Context) -> tuple[list[int], list[str]]:
     """Passage index of every sentence: a new passage opens with each paragraph and with a sentence
-    that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon).
-    Also, for every sentence, whether it opens with such a turn."""
+    that turns to another incident (إلى ذلك، من جهة أخرى، وفي محافظة مأرب ...: topic-shifts lexicon;
+    kind=before-place only before a place, kind=before-year only before a year's four digits).
+    Also, for every sentence, the turn it opens with: "" none, "shift", or YEAR_TURN when only a year follows."""
     out: list[int] = []
-    turned: list[bool] = []
+    turned: list[str] = []
     passage = -1
     previous_paragraph = None
     shifts: dict[int, list] = {}  # every phrase at a token: وفي (before a place) and في مطلع (a time) both
@@ -44,13 +49,25 @@ def find_passages(ctx: Context) -> tuple[list[int], list[bool]]:
         shifts.setdefault(m.i, []).append(m)
     for s in ctx.doc.sentences:
         k = first_word(ctx, s)
-        turns = any(shift.entry.get("kind") != "before-place" or (
-            shift.j < len(ctx.tokens) and (ctx.hit_at("places", shift.j) is not None
-                                           or ctx.tokens[shift.j].text in PLACE_HEADS))
-            for shift in shifts.get(k, ()))
+        kinds = {_turn(ctx, shift) for shift in shifts.get(k, ())} - {""}
+        turns = "shift" if "shift" in kinds else YEAR_TURN if kinds else ""
         if s.paragraph != previous_paragraph or turns:
             passage += 1
         previous_paragraph = s.paragraph
         out.append(passage)
         turned.append(turns)
     return out, turned
+
+
+def _turn(ctx: Context, shift) -> str:
+    """The turn a topic-shifts phrase makes where it stands (its kind's condition on the next token):
+    "shift", YEAR_TURN (kind=before-year before a year's four digits) or "" (none)."""
+    kind = shift.entry.get("kind")
+    if kind not in ("before-place", "before-year"):
+        return "shift"
+    if shift.j >= len(ctx.tokens):
+        return ""
+    if kind == "before-year":
+        year = ctx.tokens[shift.j].text
+        return YEAR_TURN if year.isdigit() and int(year) in GREGORIAN_YEARS else ""
+    return "shift" if ctx.hit_at("places", shift.j) is not None or ctx.tokens[shift.j].text in PLACE_HEADS else ""
