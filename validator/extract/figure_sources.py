@@ -10,7 +10,7 @@ from validator.extract.context import Context
 from validator.extract.figure_context import lead_paragraph
 from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem
-from validator.extract.passages import YEAR_TURN, first_word
+from validator.extract.passages import RECALL, YEAR_TURN, first_word, goes_on
 from validator.extract.wordclasses import word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, SEMICOLONS
@@ -65,7 +65,7 @@ def carry_sources(article: Article, turns: list[str], continues: dict[int, list[
         if carrier is not None and not carrier_is_body and sentence.paragraph != paragraph and s in continues:
             paragraph, via = sentence.paragraph, continues[s]
         if carrier is not None and (
-                (s < len(turns) and turns[s] and not (turns[s] == YEAR_TURN and carrier_is_body))
+                (s < len(turns) and turns[s] and not (turns[s] in (YEAR_TURN, RECALL) and goes_on(article, carrier, carrier_is_body, turns[s], sentence)))
                 or any(speaker != carrier.source for speaker in quoted.get(s, ()))
                 or (not carrier_is_body and sentence.paragraph != paragraph)):
             carrier = None
@@ -154,7 +154,7 @@ def sources_near(ctx: Context, article: Article, turns: list[str], asides: set[i
         readout = range(lead_paragraph(article.doc), len(article.doc.paragraphs))
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or (n.sentence in asides and not single) \
-                or (n.sentence < len(turns) and turns[n.sentence]):
+                or (n.sentence < len(turns) and turns[n.sentence] not in ("", RECALL)):
             continue
         atts = by_paragraph.get(n.paragraph, ())
         before = [a for a in atts if a.sentence == n.sentence - 1]
