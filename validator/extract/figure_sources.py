@@ -10,7 +10,7 @@ from validator.extract.context import Context
 from validator.extract.figure_context import lead_paragraph
 from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem
-from validator.extract.passages import first_word
+from validator.extract.passages import RECALL, YEAR_TURN, first_word, goes_on
 from validator.extract.wordclasses import word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, SEMICOLONS
@@ -28,14 +28,15 @@ def _verb_kind(article: Article, att) -> str | None:
     return entry.get("kind") if entry is not None else None
 
 
-def carry_sources(article: Article, turns: list[bool], continues: dict[int, list[str]], asides: set[int]) -> None:
+def carry_sources(article: Article, turns: list[str], continues: dict[int, list[str]], asides: set[int]) -> None:
     """A figure with no source of its own in its sentence, after a named source's attribution: the
     reader takes it as that source's (وأعلنت الوزارة ... . وتم رفض 198 إرسالية ...). A body's release
     (and an official's decision, an `agent`, and a cited release that names its publishing body, `issuer`: الأرقام الصادرة
     عن مكتب الإحصاء) carries over the following sentences and paragraphs; a person's words only the rest of his
     paragraph (his وأضاف، وتابع), and nothing when they are one quotation with no figure (`quoted_only`). A news outlet's report, an anonymous source and an opinion verb
     (reporting-verbs kind=opinion|denial) carry nothing. The carry-over stops at another source (a newer attribution), at a
-    quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon).
+    quotation of someone else and at a sentence that turns to another topic (topic-shifts lexicon); a
+    turn only to an earlier year (وفي العام 1990: YEAR_TURN) stops a person's words, not a body's release (its own history).
     A paragraph that opens by going on with the one before (`continues`: a list after a colon, a verb
     of results with no subject of its own) keeps a person's or a document's source, never distance
     alone; its figures record the cue (`carried_via`). The writer's aside (`asides`: يذكر أن) is his own
@@ -64,7 +65,7 @@ def carry_sources(article: Article, turns: list[bool], continues: dict[int, list
         if carrier is not None and not carrier_is_body and sentence.paragraph != paragraph and s in continues:
             paragraph, via = sentence.paragraph, continues[s]
         if carrier is not None and (
-                (s < len(turns) and turns[s])
+                (s < len(turns) and turns[s] and not (turns[s] in (YEAR_TURN, RECALL) and goes_on(article, carrier, carrier_is_body, turns[s], sentence)))
                 or any(speaker != carrier.source for speaker in quoted.get(s, ()))
                 or (not carrier_is_body and sentence.paragraph != paragraph)):
             carrier = None
@@ -121,7 +122,7 @@ def writer_asides(ctx: Context, article: Article) -> set[int]:
     return asides
 
 
-def sources_near(ctx: Context, article: Article, turns: list[bool], asides: set[int]) -> None:
+def sources_near(ctx: Context, article: Article, turns: list[str], asides: set[int]) -> None:
     """A figure with no source in its sentence and none carried to it, near a named data source: a
     named body (not a news outlet) or a cited document is the attribution of the sentence just before or
     just after it in its paragraph (a company's results whose disclosure follows, the treasury's
@@ -153,7 +154,7 @@ def sources_near(ctx: Context, article: Article, turns: list[bool], asides: set[
         readout = range(lead_paragraph(article.doc), len(article.doc.paragraphs))
     for n in article.numbers:
         if n.attributed or n.carried_from is not None or n.hedged or n.sentence < 0 or (n.sentence in asides and not single) \
-                or (n.sentence < len(turns) and turns[n.sentence]):
+                or (n.sentence < len(turns) and turns[n.sentence] not in ("", RECALL)):
             continue
         atts = by_paragraph.get(n.paragraph, ())
         before = [a for a in atts if a.sentence == n.sentence - 1]
