@@ -12,6 +12,8 @@ _KA = affix("ka")  # ك
 _COUNT_OF = word_class("attribution-words", "count-of")  # عدد، لعدد
 _FROM = one_word("attribution-words", "count-from")  # من
 _CHANNEL_IN = word_class("attribution-words", "channel-in")  # في، على، عبر
+_SOURCE_FROM = word_class("attribution-words", "source-from")  # من، عن
+_OWNED = word_class("vague-sources", "from", attribute="owned")  # مصادرها
 
 
 def as_predicate(ctx, s) -> bool:
@@ -32,7 +34,15 @@ def channel_of(ctx, j: int, first: int) -> bool:
     return first - 1 > j and ctx.tokens[first - 1].text in _CHANNEL_IN
 
 
+def owned_elsewhere(ctx, s) -> bool:
+    """ومصادرها، تكشف مصادرها: an outlet's own sources (vague-sources owned=from) give a claim only right after
+    من or عن (علمت الصحيفة من مصادرها); elsewhere they are the owner's resources or origins."""
+    words = normalize_string(s.mention.loc.text).split()
+    return bool(words) and words[0] in _OWNED and (
+        s.first_token == 0 or ctx.tokens[s.first_token - 1].text not in _SOURCE_FROM)
+
+
 def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
     return s.entity.vague and (as_predicate(ctx, s) or measured(ctx, j, s.first_token)
-                               or channel_of(ctx, j, s.first_token))
+                               or channel_of(ctx, j, s.first_token) or owned_elsewhere(ctx, s))

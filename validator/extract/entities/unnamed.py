@@ -281,8 +281,8 @@ class UnnamedPasses(SpeakerPasses):
             # وسط أنباء عن: no verb needed; حصيلة أعلنتها مصادر أمنية: a verb that reports a noun (object=noun),
             # with that noun's pronoun, right before the source (not a relay: تصريحات نقلتها وسائل الإعلام)
             before = [t.text for t in self.tokens[max(i - 4, 0):i - 1]]
-            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source \
-                or self.res.reports_it(prev, before, any(self._word(x) in _THAT_WORDS for x in range(j, j + 3))) or self._masdar_subject(prev, j, m)
+            mention.is_source = m.entry.get("claims") == "yes" or mention.is_source or m.entry.get("owned") != "from" and (  # مصادرها: من/عن only
+                self.res.reports_it(prev, before, any(self._word(x) in _THAT_WORDS for x in range(j, j + 3))) or self._masdar_subject(prev, j, m))
             self._mark(i, j)
 
     def _anaphoric_documents(self) -> None:

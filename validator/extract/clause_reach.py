@@ -1,0 +1,26 @@
+"""How far a reporting verb reaches for its reported clause: not past a comma that opens a conditional
+clause (، وإذا لم يكن يعنينا أن ...، ولو أراد أن ...). The أن there is the complement of that clause's own verb; the
+noun after the first verb (فقد جرب العالم كذب قيادات الحزب: "the lies of") reports nothing."""
+from __future__ import annotations
+
+from validator.extract.attribution_sources import _clause_follows
+from validator.extract.wordclasses import affixes, word_class
+from validator.text.punctuation import COMMAS
+
+_OPENERS = word_class("attribution-words", "condition")  # إذا، لو: not فيما (قال فلان، فيما يخص ...: «...»)
+_CONJUNCTIONS = affixes("conjunction")  # و، ف
+
+
+def _opens_clause(word: str) -> bool:
+    return word in _OPENERS or any(word.startswith(c) and word[len(c):] in _OPENERS for c in _CONJUNCTIONS)
+
+
+def clause_in_reach(ctx, j: int, sentence: int, window: int = 16) -> bool:
+    """A reported clause follows the token j within window words of its sentence, before any comma that a
+    conditional follows."""
+    end = min(j + window, len(ctx.tokens))
+    for k in range(j, end - 1):
+        if ctx.tokens[k].text in COMMAS and _opens_clause(ctx.tokens[k + 1].text):
+            end = k
+            break
+    return end > j and _clause_follows(ctx, j, sentence, window=end - j, same_sentence=True)
