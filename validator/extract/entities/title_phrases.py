@@ -17,7 +17,7 @@ from validator.extract.entities.words import (
     _TITLE_PREPOSITIONS,
     _named_place,
 )
-from validator.extract.entities.words import _NAME_QUOTES
+from validator.extract.entities.words import _NAME_QUOTES, _OUTLET_NAME_OPEN
 from validator.extract.letters import ARTICLE, COORDINATION_PREFIXES, FA, LI, LI_ARTICLE, WAW, WAW_ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.findings import Location
@@ -101,7 +101,8 @@ class TitlePhrases:
                 j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
                 continue
             # (a quoted name opens with a mark: most tokens are not one, and need no call)
-            quoted = self._quoted_name_end(j) if j < n and texts[j] in _NAME_QUOTES else None
+            quoted = (self._quoted_name_end(j) if texts[j] in _NAME_QUOTES else self._quoted_name_end(j, outlet=True)
+                      if texts[j] == _OUTLET_NAME_OPEN and self._outlet_head_before(j) else None) if j < n else None
             if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
                     and not any(k in self._body_at for k in (j - 1, j - 2)):
                 break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder
@@ -169,6 +170,13 @@ class TitlePhrases:
             return False
         people = self.lex["people-nouns"].by_norm.get(self._word(j))
         return people is not None and people.get("number") == "pl"
+
+    def _outlet_head_before(self, j: int) -> bool:
+        """An outlet's head noun ends right before token j (bodies outlet=yes: مجلة، صحيفة، موقع) and what
+        token j opens starts with no common function word (a day, a particle: صحيفة (أمس)، موقع (لم يسمه))."""
+        body = self._body_at.get(j - 1)
+        return body is not None and body[0] == j and body[1].entry.get("outlet") == "yes" \
+            and self.lex["stopwords"].lookup(self._word(j + 1) or "") is None
 
     def _body_own_name(self, j: int) -> bool:
         """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
