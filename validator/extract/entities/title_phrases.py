@@ -135,7 +135,7 @@ class TitlePhrases:
                 continue
             if w.startswith(WAW_ARTICLE) and not after_body:
                 break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
-            if self._is_definite(j) and not self.res.is_non_name_strict(w) \
+            if self._is_definite(j) and (not self.res.is_non_name_strict(w) or self._after_indefinite_head(j)) \
                     and w not in self.res.given_names.by_norm and j not in self._title_at \
                     and w not in self.lex["surnames"].by_norm:
                 j += 1
@@ -170,6 +170,13 @@ class TitlePhrases:
             return False
         people = self.lex["people-nouns"].by_norm.get(self._word(j))
         return people is not None and people.get("number") == "pl"
+
+    def _after_indefinite_head(self, j: int) -> bool:
+        """Token j comes right after an indefinite body head noun, whose genitive it is even when a common
+        word (قائد شرطة المنطقة، رئيس بلدية المدينة): the holder's name comes after it."""
+        body = self._body_at.get(j - 1)
+        return body is not None and body[0] == j and body[1].entry.get("kind") == "head" \
+            and not body[1].entry.norm.startswith(ARTICLE) and not body[1].prefix.endswith(ARTICLE)
 
     def _outlet_head_before(self, j: int) -> bool:
         """An outlet's head noun ends right before token j (bodies outlet=yes: مجلة، صحيفة، موقع) and what
