@@ -21,6 +21,7 @@ MEMBER_AFTER = 4  # words after a named person where his group of the public is 
 AFTER_MENTION = 5  # words after a research noun's own mention where its institution is written (باحثون من جامعة ...;
 # دراسة أجراها أطباء من جامعة ...: round 30, the makers of a study between it and their university)
 BODY_AFTER_COMMA = 2  # words from reports to the body that speaks after their comma (، ذكرت)
+_NOT_COUNTS = ("ordinal", "date")  # number categories that count nothing a source could tell again
 ISSUER_AFTER = 5  # words after a document's mention where who issued it is written (التقرير الحادي والخمسون الذي أصدرته)
 
 
@@ -114,7 +115,7 @@ def issuer(e: Entity, a: Article) -> tuple[str, int, int] | None:
     الحادي والخمسون الذي أصدرته ...), or whose next sentence a named body speaks (a report said ...; the next
     sentence: the refugee council said ...: round 25, the report's author): those words, line and column; None otherwise."""
     kind = tier(e, a)
-    if (speaker := _body_speaks_after_comma(e, a) or _data_of_named_source(e, a)) is not None:
+    if (speaker := _body_speaks_after_comma(e, a) or _data_of_named_source(e, a) or _counts_told_next(e, a)) is not None:
         return speaker
     if kind == "press":  # press reports whose next sentence a named outlet speaks: that outlet's report (round 14, 29)
         return _outlet_reports_next(e, a)
@@ -186,6 +187,25 @@ def _data_of_named_source(e: Entity, a: Article) -> tuple[str, int, int] | None:
                 and t.paragraph == _paragraph_index(a, first.start):
             return t.loc.text, t.loc.line, t.loc.column
     return None
+
+
+def _counts_told_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A vague source whose counts the next sentence gives again, each of the same value and kind, under a
+    named source (قتل 20 شخصا بحسب مسؤولين. وأعلن المتحدث باسم الشرطة فلان مقتل 20 شخصا: round 96
+    2015-07-27/221): that source's toll, told first, no anonymous one."""
+    own = [n for n in a.numbers if n.source == e.id and n.value is not None and n.noun_type is not None
+           and n.category not in _NOT_COUNTS]
+    if not own:
+        return None
+    after = max(n.sentence for n in own) + 1
+    named = None
+    for n in own:
+        same = next((m for m in a.numbers if m.sentence == after and m.value == n.value and m.noun_type == n.noun_type
+                     and m.source is not None and (s := a.entity(m.source)) is not None and not s.vague), None)
+        if same is None:
+            return None
+        named = named or a.entity(same.source)
+    return named.name, named.loc.line, named.loc.column
 
 
 def _paragraph_index(a: Article, offset: int) -> int | None:

@@ -372,17 +372,17 @@ class NameReader(TitlePhrases):
         """A definite family name: a nisba (الدوسري), a known one (الصحاف), an ancestor's name (السعدون)."""
         return (w.endswith(NISBA_ENDING) and len(w) > 4) or w in self.lex["surnames"].by_norm or ancestral_surname(w, self.res, self.lex)
 
-    def _quoted_name_end(self, i: int) -> int | None:
-        """Token index after a short quoted name starting at token i ("فيلق القدس"), or None."""
+    def _quoted_name_end(self, i: int, outlet: bool = False) -> int | None:
+        """Token index after a short quoted name at token i ("فيلق القدس"; after an outlet's noun, (...)), or None."""
         t = self.tokens[i] if i < len(self.tokens) else None
-        if t is None or t.text not in _NAME_QUOTES:
+        if t is None or t.text not in _NAME_QUOTES and not outlet:
             return None
-        close = {"«": "»", "“": "”", '"': '"'}[t.text]
+        close = {"«": "»", "“": "”", '"': '"', "(": ")"}[t.text]
         for j in range(i + 1, min(i + 6, len(self.tokens))):
             if self.tokens[j].text == close:
                 return j + 1 if j > i + 1 else None
-            if self.tokens[j].kind == "punct":
-                return None
+            if self.tokens[j].kind == "punct" or outlet and self.tokens[j].kind != "word":
+                return None  # (an outlet's name in parentheses is words: not (27 عاما))
         return None
 
     def parse_name(self, i: int, after_title: bool, after_verb: bool = False, strong_title: bool = True,

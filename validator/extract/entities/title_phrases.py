@@ -17,7 +17,7 @@ from validator.extract.entities.words import (
     _TITLE_PREPOSITIONS,
     _named_place,
 )
-from validator.extract.entities.words import _NAME_QUOTES
+from validator.extract.entities.words import _NAME_QUOTES, _OUTLET_NAME_OPEN
 from validator.extract.letters import ARTICLE, COORDINATION_PREFIXES, FA, LI, LI_ARTICLE, WAW, WAW_ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.findings import Location
@@ -101,7 +101,8 @@ class TitlePhrases:
                 j += 2  # المسؤول في المار صالح محمد: a place no lexicon knows, then the holder's name
                 continue
             # (a quoted name opens with a mark: most tokens are not one, and need no call)
-            quoted = self._quoted_name_end(j) if j < n and texts[j] in _NAME_QUOTES else None
+            quoted = (self._quoted_name_end(j) if texts[j] in _NAME_QUOTES else self._quoted_name_end(j, outlet=True)
+                      if texts[j] == _OUTLET_NAME_OPEN and self._outlet_head_before(j) else None) if j < n else None
             if quoted is not None and self._word(j + 1) in self.res.given_names.by_norm \
                     and not any(k in self._body_at for k in (j - 1, j - 2)):
                 break  # قائد الحوثيين في عدن «عبدالخالق الحوثي»: a person's name quoted is the holder
@@ -134,7 +135,7 @@ class TitlePhrases:
                 continue
             if w.startswith(WAW_ARTICLE) and not after_body:
                 break  # وزير الدفاع الأميركي والمتعلقة: a new clause, not the title
-            if self._is_definite(j) and not self.res.is_non_name_strict(w) \
+            if self._is_definite(j) and (not self.res.is_non_name_strict(w) or self._after_indefinite_head(j)) \
                     and w not in self.res.given_names.by_norm and j not in self._title_at \
                     and w not in self.lex["surnames"].by_norm:
                 j += 1
@@ -169,6 +170,20 @@ class TitlePhrases:
             return False
         people = self.lex["people-nouns"].by_norm.get(self._word(j))
         return people is not None and people.get("number") == "pl"
+
+    def _after_indefinite_head(self, j: int) -> bool:
+        """Token j comes right after an indefinite body head noun, whose genitive it is even when a common
+        word (قائد شرطة المنطقة، رئيس بلدية المدينة): the holder's name comes after it."""
+        body = self._body_at.get(j - 1)
+        return body is not None and body[0] == j and body[1].entry.get("kind") == "head" \
+            and not body[1].entry.norm.startswith(ARTICLE) and not body[1].prefix.endswith(ARTICLE)
+
+    def _outlet_head_before(self, j: int) -> bool:
+        """An outlet's head noun ends right before token j (bodies outlet=yes: مجلة، صحيفة، موقع) and what
+        token j opens starts with no common function word (a day, a particle: صحيفة (أمس)، موقع (لم يسمه))."""
+        body = self._body_at.get(j - 1)
+        return body is not None and body[0] == j and body[1].entry.get("outlet") == "yes" \
+            and self.lex["stopwords"].lookup(self._word(j + 1) or "") is None
 
     def _body_own_name(self, j: int) -> bool:
         """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""

@@ -26,6 +26,7 @@ KEY_CACHE_SIZE = 100_000  # person keys whose forms a run keeps (bounded: a long
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 _DIACRITICS = re.compile("[\u064b-\u0652\u0640\u0670]")
 _NAME_QUOTES = '"«“'  # the marks a quoted name opens with (فيلق "القدس"); a substring test, as written
+_OUTLET_NAME_OPEN = "("  # an outlet's name may be written in parentheses after its head noun (bodies outlet=yes)
 _DEFINITE_CLITICS = tuple(sorted(word_class("entity-words", "definite-clitic"), key=len, reverse=True))
 
 _BEFORE_ALLAH = word_class("entity-words", "before-allah")
