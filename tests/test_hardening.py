@@ -233,6 +233,20 @@ def test_latin_only_text(validator):
     assert_spans_valid(result)
 
 
+
+@pytest.mark.parametrize("text", [
+    "تقرير",                                 # a document noun as the article's last token (its issuer after it)
+    "وأظهرت دراسة",
+    "ارتفعت أسعار الخضار.\nوقال جان-كلود",  # a hyphenated foreign name right after a reporting verb, at the end
+    "وقالت ماري-لويز",
+])
+def test_articles_that_end_where_a_pass_looks_one_token_further(validator, text):
+    """Found on real news (an article ending in a tag line whose last word is تقرير; a speaker ماري-كوليت
+    at an article's end): a pass read the token after the last one and the article got an internal error."""
+    result = validator.validate_text(text, "end.txt")
+    assert result.error is None
+    assert_spans_valid(result)
+
 # -- paths ------------------------------------------------------------------------------------------------
 
 def test_missing_file(validator, tmp_path):

@@ -182,8 +182,8 @@ NAMED_IN_PARENTHESES = 4  # words of a body's or a person's short name in parent
 
 def parenthesized_words(tokens, j: int) -> list[str]:
     """The words between "(" at token j and its ")", when they are a few words and nothing else (no
-    figure: تقرير (5 سنوات)); [] otherwise."""
-    if tokens[j].text != "(":
+    figure: تقرير (5 سنوات)); [] otherwise (also past the last token: an article that ends in تقرير)."""
+    if j >= len(tokens) or tokens[j].text != "(":
         return []
     words = []
     for t in tokens[j + 1:j + NAMED_IN_PARENTHESES + 2]:

@@ -69,10 +69,12 @@ def group_plural(word: str) -> bool:
         word.endswith(NISBA_PLURAL) or word.endswith(NISBA_ENDING + MASCULINE_PLURAL))
 
 
-def common_word_shape(word: str) -> bool:
+def common_word_shape(word: str | None) -> bool:
     """صدور، تأخر، استمرار: an indefinite word with the shape of a derived noun or a verb (native-word and
-    verbal-noun templates), after a known person's name the verb's object rather than a new family name."""
-    return fits_template(word, NATIVE_WORD_TEMPLATES) or fits_template(word, VERBAL_NOUN_TEMPLATES) or verb(word)
+    verbal-noun templates), after a known person's name the verb's object rather than a new family name.
+    No word (a hyphen inside a name, ماري-لويز: the token after the first part is not a word) has none."""
+    return word is not None and (fits_template(word, NATIVE_WORD_TEMPLATES)
+                                 or fits_template(word, VERBAL_NOUN_TEMPLATES) or verb(word))
 
 
 def adverbial_participle(word: str) -> bool:
