@@ -338,9 +338,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                 "first-person; quote field in_first_person): a figure of speech, not a statistic"),
         "repeated": FieldSpec(lambda n, a: n.repeats is not None,
                               doc="no source in its sentence, and it repeats the value, kind and unit of an earlier body "
-                                  "figure that no source covers either: the finding on the first asks once for both; or, with "
-                                  "other figures of its sentence, it adds up to an earlier figure called a total (figure-words "
-                                  "total-words): the total's breakdown, asked for at the total"),
+                                  "figure that no source covers either, or restates the sum just before it in another currency "
+                                  "(field restates): the first's finding asks once for both; or, with other figures of its "
+                                  "sentence, it adds up to an earlier total (figure-words total-words), asked for at the total"),
         "own_results": _attribute("own_results",
                                   doc="a sum or percentage in a report of one company's results (a results word, pattern label "
                                       "results-term, in the headline and the word company, label company-term, in the lead), "
