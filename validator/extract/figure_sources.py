@@ -564,18 +564,19 @@ def _named(article: Article, entity_id: str | None) -> bool:
 def toll_breakdowns(article: Article) -> None:
     """A sentence whose casualty counts (two or more, no source of their own) add up to a toll an earlier
     sentence gives under a named source (قتل خمسة، كما أعلنت الشرطة ... . وقتل شرطيان وثلاثة مدنيين):
-    the parts of that toll, the source's own count split up, not a new one (field `splits_source`)."""
+    the parts of that toll, the source's own count split up, not a new one (field `splits_source`). One
+    count equal to a named toll of its paragraph or the one before is that toll told again (round 99: the
+    police's two dead, then the chief's press-conference account: وقتل شخصان)."""
     parts: dict[int, list[NumberItem]] = {}
     for n in article.numbers:
         if n.category == "casualty" and not n.attributed and n.value and n.sentence > 0:
             parts.setdefault(n.sentence, []).append(n)
     for sentence, counts in parts.items():
-        if len(counts) < 2:
-            continue
         total = sum(n.value for n in counts)
         for earlier in article.numbers:
             if earlier.category != "casualty" or earlier.value != total or not earlier.attributed \
-                    or not 0 <= earlier.sentence < sentence:
+                    or not 0 <= earlier.sentence < sentence \
+                    or len(counts) < 2 and earlier.paragraph < counts[0].paragraph - 1:
                 continue
             a = next((a for a in article.attributions if a.sentence == earlier.sentence and a.source
                       and a.source == earlier.source and _named(article, a.source)), None)
