@@ -423,11 +423,17 @@ def sourced_next(ctx: Context, article: Article) -> None:
                for m in ctx.hits("impersonal-phrases") if m.entry.get("belief") == "yes"]
     # a one-sentence paragraph's toll whose next paragraph opens with a source telling the casualties
     # (قتل سبعة في انفجار. // وأوضح مصدر أمني أن ... قتل وأصيب ستة آخرون): that source's toll, where its
-    # own counts fit in it (their sum no more than the toll; a larger one is another attack's, round 89)
+    # own counts fit in it (their sum no more than the toll; a larger one is another attack's, round 89),
+    # or a named source telling of the same people with the article (round 99: the health director on
+    # المصابين after a paragraph's seven injured)
     def tells_toll(n: NumberItem, s: int) -> bool:
         told = [m.value for m in article.numbers if m.sentence == s and m.category == "casualty" and m.value]
-        return n.category == "casualty" and bool(n.value) and s in about_casualties and names(s, False) \
-            and bool(told) and sum(told) <= n.value
+        return n.category == "casualty" and bool(n.value) and (s in about_casualties and names(s, False) and bool(told)
+                                                               and sum(told) <= n.value or names(s, True) and again(n, s))
+    casualty_nouns = ctx.res["casualty-nouns"].by_norm
+    def again(n: NumberItem, s: int) -> bool:  # its people told again with the article (مصابين: المصابين)
+        return any(t.text.startswith(ARTICLE) and (e := casualty_nouns.get(t.text[len(ARTICLE):])) is not None
+                   and e.get("type") == n.noun_type for t in ctx.tokens if ctx.sentence_of(t.start)[0] == s)
     # the sentences that count something (a statistic or a bare count, not a year, a date or an hour): a
     # lead's crowd (figure-words crowd: visitors, viewers) is not the organiser's whose next sentence
     # speaks only of the prize draw (round 93)
