@@ -423,11 +423,17 @@ def sourced_next(ctx: Context, article: Article) -> None:
                for m in ctx.hits("impersonal-phrases") if m.entry.get("belief") == "yes"]
     # a one-sentence paragraph's toll whose next paragraph opens with a source telling the casualties
     # (قتل سبعة في انفجار. // وأوضح مصدر أمني أن ... قتل وأصيب ستة آخرون): that source's toll, where its
-    # own counts fit in it (their sum no more than the toll; a larger one is another attack's, round 89)
+    # own counts fit in it (their sum no more than the toll; a larger one is another attack's, round 89),
+    # or a named source telling of the same people with the article (round 99: the health director on
+    # المصابين after a paragraph's seven injured)
     def tells_toll(n: NumberItem, s: int) -> bool:
         told = [m.value for m in article.numbers if m.sentence == s and m.category == "casualty" and m.value]
-        return n.category == "casualty" and bool(n.value) and s in about_casualties and names(s, False) \
-            and bool(told) and sum(told) <= n.value
+        return n.category == "casualty" and bool(n.value) and (s in about_casualties and names(s, False) and bool(told)
+                                                               and sum(told) <= n.value or names(s, True) and again(n, s))
+    casualty_nouns = ctx.res["casualty-nouns"].by_norm
+    def again(n: NumberItem, s: int) -> bool:  # its people told again with the article (مصابين: المصابين)
+        return any(t.text.startswith(ARTICLE) and (e := casualty_nouns.get(t.text[len(ARTICLE):])) is not None
+                   and e.get("type") == n.noun_type for t in ctx.tokens if ctx.sentence_of(t.start)[0] == s)
     # the sentences that count something (a statistic or a bare count, not a year, a date or an hour): a
     # lead's crowd (figure-words crowd: visitors, viewers) is not the organiser's whose next sentence
     # speaks only of the prize draw (round 93)
@@ -564,18 +570,19 @@ def _named(article: Article, entity_id: str | None) -> bool:
 def toll_breakdowns(article: Article) -> None:
     """A sentence whose casualty counts (two or more, no source of their own) add up to a toll an earlier
     sentence gives under a named source (قتل خمسة، كما أعلنت الشرطة ... . وقتل شرطيان وثلاثة مدنيين):
-    the parts of that toll, the source's own count split up, not a new one (field `splits_source`)."""
+    the parts of that toll, the source's own count split up, not a new one (field `splits_source`). One
+    count equal to a named toll of its paragraph or the one before is that toll told again (round 99: the
+    police's two dead, then the chief's press-conference account: وقتل شخصان)."""
     parts: dict[int, list[NumberItem]] = {}
     for n in article.numbers:
         if n.category == "casualty" and not n.attributed and n.value and n.sentence > 0:
             parts.setdefault(n.sentence, []).append(n)
     for sentence, counts in parts.items():
-        if len(counts) < 2:
-            continue
         total = sum(n.value for n in counts)
         for earlier in article.numbers:
             if earlier.category != "casualty" or earlier.value != total or not earlier.attributed \
-                    or not 0 <= earlier.sentence < sentence:
+                    or not 0 <= earlier.sentence < sentence \
+                    or len(counts) < 2 and earlier.paragraph < counts[0].paragraph - 1:
                 continue
             a = next((a for a in article.attributions if a.sentence == earlier.sentence and a.source
                       and a.source == earlier.source and _named(article, a.source)), None)
