@@ -94,7 +94,7 @@ def _with_article(ctx: Context, words) -> bool:
     return any(t.endswith(ARTICLE + w) and len(t) <= len(w) + len(ARTICLE) + 2 for t in ctx.distinct_texts for w in words)
 
 
-_CONSONANT_KEYS = WordCache(lambda w: "".join(sorted(w.translate(_NO_VOWELS))), limit=50_000)  # a word's consonants
+_CONSONANT_KEYS = WordCache(lambda w: "".join(sorted(w.translate(_NO_VOWELS))), limit=5_000)  # a word's consonants
 
 
 def _moves_of(w: str, people: set[str]) -> bool:
@@ -161,7 +161,7 @@ def _loose(w: str) -> str:
     return (w[0] + w[1:].translate(_NO_VOWELS)).translate(_LOOSE)
 
 
-_LOOSE_KEYS = WordCache(_loose, limit=50_000)  # (an article's words come back article after article: once per run)
+_LOOSE_KEYS = WordCache(_loose, limit=5_000)  # (an article's words come back article after article: once per run)
 # a word that may be a name's (long enough; no word the lexicons know but a given name), once per run a word
 _NAME_SHAPED = tagged(lambda res: lambda w: len(w) >= TWO_WORD_MIN and not (res.is_non_name(w) and w not in res.given_names.by_norm))
 
