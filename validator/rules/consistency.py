@@ -150,7 +150,8 @@ class Consistency:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if earlier.sentence == n.sentence and _report_between(earlier, n, verbs):
                         continue  # أعلنت السلطات ستة قتلى، فيما تحدثت وسائل إعلام عن تسعة: two reports
-                    if _values_agree(earlier, n, req.tolerance, req.factor):
+                    if _values_agree(earlier, n, req.tolerance, req.factor) if not req.scale \
+                            else not _scaled(float(earlier.value), float(n.value)):
                         continue
                     if earlier.in_headline != n.in_headline and _rounded(earlier if earlier.in_headline else n,
                                                                          n if earlier.in_headline else earlier):
@@ -293,6 +294,13 @@ def values_agree(x: float, y: float, tolerance: float, factor: float) -> bool:
     if factor and hi / lo > factor:
         return True  # an order of magnitude apart: a part and a total, not one quantity
     return (hi - lo) / hi <= tolerance
+
+
+def _scaled(x: float, y: float) -> bool:
+    """One value is the other times a multiplier word (27 against 27 thousand): the word dropped. A
+    smaller value with a fraction is rather a dot written for a thousands comma (1.500 for 1500)."""
+    lo, hi = min(x, y), max(x, y)
+    return lo > 0 and lo == int(lo) and any(hi == lo * k for k in (1e3, 1e6, 1e9))
 
 
 def _title_words(title: str) -> frozenset:

@@ -48,6 +48,8 @@ def describe_requirement(r, lang: str = "en") -> str:
             extra += w["tolerance"].format(t=r.tolerance)
         if r.factor:
             extra += w["factor"].format(f=r.factor)
+        if r.scale:
+            extra += w["scale"]
         if r.scope != "article":
             extra += w["within"].format(scope=scope)
         if r.with_headline:

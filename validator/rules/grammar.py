@@ -38,7 +38,7 @@ def _grammar() -> pp.ParserElement:
     K = {name: _kw(name) for name in KEYWORDS}
     reserved = pp.MatchFirst([K[k] for k in ("and", "or", "not", "in", "matches", "where", "require",
                                              "flag", "pass", "message", "forbid", "suggest", "by",
-                                             "tolerance", "factor", "within", "lexicon", "tags", "once")])
+                                             "tolerance", "factor", "scale", "within", "lexicon", "tags", "once")])
     ident = pp.Word(pp.alphas + "_" + pp.unicode.Arabic.alphas, _IDENT_CHARS).set_name("identifier")
     word = (~reserved + ident).set_name("word")
     triple = pp.QuotedString('"""', multiline=True, unquote_results=True)
@@ -88,10 +88,11 @@ def _grammar() -> pp.ParserElement:
     by = K["by"] + pp.Group(pp.DelimitedList(word))
     tolerance = K["tolerance"] + number + pp.Opt(pp.Literal("%"))
     factor = K["factor"] + number
+    scale = K["scale"]                # only a dropped multiplier word (27 / 27 ألف) disagrees
     within = K["within"] + scope
     with_headline = K["with"] + K["headline"]
     across = K["across"] + scope      # across feed: the structures of every article of one run
-    r_consistent = (K["consistent"] + word + pp.Opt(by) + pp.Opt(tolerance) + pp.Opt(factor)
+    r_consistent = (K["consistent"] + word + pp.Opt(by) + pp.Opt(tolerance) + pp.Opt(factor) + pp.Opt(scale)
                     + pp.Opt(within | across) + pp.Opt(with_headline)).set_parse_action(loc_action("consistent"))
     r_source = (K["source"] + K["within"] + scope).set_parse_action(loc_action("source"))
     c_require = (K["require"] - (r_consistent | r_source | condition)).set_parse_action(loc_action("require"))

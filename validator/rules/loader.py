@@ -381,6 +381,7 @@ class _Converter:
                                  + (f"; use one of: {', '.join(allowed)}" if allowed else ""), cloc)
             by: tuple[str, ...] = ()
             tolerance = factor = 0.0
+            scale = False
             scope, with_headline = "article", False
             i = 2
             while i < len(ctoks):
@@ -396,6 +397,9 @@ class _Converter:
                 elif ctoks[i] == "factor":
                     factor = float(ctoks[i + 1])
                     i += 2
+                elif ctoks[i] == "scale":
+                    scale = True
+                    i += 1
                 elif ctoks[i] == "within":
                     scope = SCOPE_ALIASES[ctoks[i + 1]]
                     if scope == "feed":
@@ -415,7 +419,7 @@ class _Converter:
                 raise self.error("'across feed' applies to 'consistent titles' and 'consistent value'", cloc)
             if (scope not in ("article", "feed") or with_headline) and what != "value":
                 raise self.error("'within' and 'with headline' apply to 'consistent value'", cloc)
-            return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc), scope, with_headline)
+            return m.RequireConsistent(what, by, tolerance, factor, self.where(cloc), scope, with_headline, scale)
         import pyparsing as pp
 
         return m.RequireCondition(self.condition(inner, structure), pp.line(self._token(loc), self.text).strip())

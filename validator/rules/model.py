@@ -96,6 +96,7 @@ class RequireConsistent:
     where: Where | None = None
     scope: str = "article"          # compare within one sentence, paragraph, the article, or across the feed
     with_headline: bool = False     # and always the headline's values with the body's
+    scale: bool = False             # only values a multiplier word apart (x1000, x1e6) disagree
 
 
 @dataclass(frozen=True, slots=True)
