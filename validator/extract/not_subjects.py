@@ -14,6 +14,9 @@ _FROM = one_word("attribution-words", "count-from")  # من
 _CHANNEL_IN = word_class("attribution-words", "channel-in")  # في، على، عبر
 _SOURCE_FROM = word_class("attribution-words", "source-from")  # من، عن
 _OWNED = word_class("vague-sources", "from", attribute="owned")  # مصادرها
+_LAM = affix("lam")
+_TOLD_IN = word_class("attribution-words", "told-in")  # تصريحات، حديث، مقابلة
+_PRESS = word_class("attribution-words", "press-heads")  # وسائل، صحف، مواقع
 
 
 def as_predicate(ctx, s) -> bool:
@@ -42,7 +45,17 @@ def owned_elsewhere(ctx, s) -> bool:
         s.first_token == 0 or ctx.tokens[s.first_token - 1].text not in _SOURCE_FROM)
 
 
+def told_press(ctx, s) -> bool:
+    """في تصريحات لوسائل إعلام محلية: outlets with the ل clitic right after a statement noun are whom the
+    speaker told, not who says it."""
+    f = s.first_token
+    tok = normalize_string(ctx.tokens[f].text)
+    words = normalize_string(s.mention.loc.text).split()
+    return f > 0 and bool(words) and words[0] in _PRESS and tok.startswith(_LAM) and not words[0].startswith(_LAM) \
+        and ctx.tokens[f - 1].text in _TOLD_IN
+
+
 def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
     return s.entity.vague and (as_predicate(ctx, s) or measured(ctx, j, s.first_token)
-                               or channel_of(ctx, j, s.first_token) or owned_elsewhere(ctx, s))
+                               or channel_of(ctx, j, s.first_token) or owned_elsewhere(ctx, s) or told_press(ctx, s))
