@@ -113,9 +113,7 @@ def moved_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
     by_consonants: dict[str, list[str]] = {}
     for w, key in zip(words, keys):
         by_consonants.setdefault(key, []).append(w)
-    words = {w for same in by_consonants.values() if len(same) > 1 for w in same}
-    if not words:
-        return []
+    words = {w for same in by_consonants.values() if len(same) > 1 for w in same}  # (keys repeat: never empty)
     given = ctx.res.given_names.by_norm
     # a word with one long vowel after its first letter (روزبرغ) only where it is a person's name word
     people = {w for e in entities if e.kind == "person" for m in e.mentions if m.form in ("name", "surname")
@@ -129,9 +127,8 @@ def moved_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
         for other, variant in pairs:
             if {w, other} & used or w in given and other in given or _with_article(ctx, (w, other)):
                 continue
-            tokens = ctx.tokens
             firsts = [ctx.positions({x})[0] for x in (w, other)]
-            locs = sorted((ctx.loc(tokens[p].start, tokens[p].end) for p in firsts), key=lambda x: x.start)
+            locs = sorted((ctx.loc(ctx.tokens[p].start, ctx.tokens[p].end) for p in firsts), key=lambda x: x.start)
             # a hamza normalizing folds into its seat is a consonant (لتأمين / لتموين)
             hamzas = {"".join(c for c in loc.text if c in _HAMZA_LETTERS) for loc in locs}
             if len(hamzas) > 1 or any(loc.text in known for loc in locs):
@@ -179,11 +176,11 @@ def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingG
     # (the other spelling's words, which the pair test below would pass, whose key a name's first word has, told in C)
     words = words_with(ctx, (_NAME_SHAPED,))
     for k in ctx.positions(set(compress(words, map(wanted.__contains__, map(_LOOSE_KEYS.__getitem__, words))))):
-        first, second = wanted[_loose(texts[k])]
+        first, second = wanted[_LOOSE_KEYS[texts[k]]]
         if k + 1 >= len(texts) or tokens[k + 1].kind != "word":
             continue
         pair = (texts[k], texts[k + 1])
-        if pair[0] == first or pair[1] == second or _loose(pair[1]) != _loose(second):
+        if pair[0] == first or pair[1] == second or _LOOSE_KEYS[pair[1]] != _LOOSE_KEYS[second]:
             continue
         if any(res.is_non_name(w) and w not in given or w in given and v in given for w, v in zip(pair, (first, second))):
             continue

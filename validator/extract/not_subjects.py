@@ -19,11 +19,9 @@ _TOLD_IN = word_class("attribution-words", "told-in")  # تصريحات، حدي
 _PRESS = word_class("attribution-words", "press-heads")  # وسائل، صحف، مواقع
 
 
-def as_predicate(ctx, s) -> bool:
+def as_predicate(tok: str, head: str) -> bool:
     """كوثائق، كشهود: the vague head carries the clitic ك, "as" or "like": a role or a comparison."""
-    tok = normalize_string(ctx.tokens[s.first_token].text)
-    words = normalize_string(s.mention.loc.text).split()
-    return bool(words) and tok.endswith(words[0]) and _KA in tok[:len(tok) - len(words[0])]
+    return tok.endswith(head) and _KA in tok[:len(tok) - len(head)]
 
 
 def measured(ctx, j: int, first: int) -> bool:
@@ -37,25 +35,28 @@ def channel_of(ctx, j: int, first: int) -> bool:
     return first - 1 > j and ctx.tokens[first - 1].text in _CHANNEL_IN
 
 
-def owned_elsewhere(ctx, s) -> bool:
+def owned_elsewhere(ctx, s, head: str) -> bool:
     """ومصادرها، تكشف مصادرها: an outlet's own sources (vague-sources owned=from) give a claim only right after
     من or عن (علمت الصحيفة من مصادرها); elsewhere they are the owner's resources or origins."""
-    words = normalize_string(s.mention.loc.text).split()
-    return bool(words) and words[0] in _OWNED and (
-        s.first_token == 0 or ctx.tokens[s.first_token - 1].text not in _SOURCE_FROM)
+    return head in _OWNED and (s.first_token == 0 or ctx.tokens[s.first_token - 1].text not in _SOURCE_FROM)
 
 
-def told_press(ctx, s) -> bool:
+def told_press(ctx, s, tok: str, head: str) -> bool:
     """في تصريحات لوسائل إعلام محلية: outlets with the ل clitic right after a statement noun are whom the
     speaker told, not who says it."""
     f = s.first_token
-    tok = normalize_string(ctx.tokens[f].text)
-    words = normalize_string(s.mention.loc.text).split()
-    return f > 0 and bool(words) and words[0] in _PRESS and tok.startswith(_LAM) and not words[0].startswith(_LAM) \
+    return f > 0 and head in _PRESS and tok.startswith(_LAM) and not head.startswith(_LAM) \
         and ctx.tokens[f - 1].text in _TOLD_IN
 
 
 def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
-    return s.entity.vague and (as_predicate(ctx, s) or measured(ctx, j, s.first_token)
-                               or channel_of(ctx, j, s.first_token) or owned_elsewhere(ctx, s) or told_press(ctx, s))
+    if not s.entity.vague:
+        return False
+    if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token):
+        return True
+    words = normalize_string(s.mention.loc.text).split()  # the mention's head and its first token, read once
+    if not words:
+        return False
+    tok, head = normalize_string(ctx.tokens[s.first_token].text), words[0]
+    return as_predicate(tok, head) or owned_elsewhere(ctx, s, head) or told_press(ctx, s, tok, head)
