@@ -18,7 +18,8 @@ from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued,
 from validator.extract.numbers import extract_numbers
 from validator.extract.passages import continuations, find_passages
 from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
-from validator.extract.quote_kinds import embedded_terms, kinds_by_cue, partial_quotes, quoted_lists, unannounced_quotes
+from validator.extract.quote_kinds import (embedded_terms, kinds_by_cue, partial_quotes, quoted_lists,
+                                          repeated_names, unannounced_quotes)
 from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
 from validator.extract.spellings import find_spellings
@@ -33,6 +34,7 @@ def extract(doc: Document, res: Resources) -> Article:
     ctx = Context(doc, norm, tokens, res, texts=texts, starts=starts)
     quotes = find_quotes(ctx)
     kinds_by_cue(ctx, quotes)
+    repeated_names(quotes)
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
     partial_quotes(ctx, quotes, attributions, entities)

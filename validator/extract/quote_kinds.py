@@ -30,6 +30,22 @@ def kinds_by_cue(ctx: Context, quotes: list[Quote]) -> None:
         q.kind = classify(ctx, q, strong)
 
 
+NAME_WORDS = 6  # the longest quotation a head noun before it makes a name (quote_classify._classify)
+
+
+def repeated_names(quotes: list[Quote]) -> None:
+    """A short quotation whose words the article quotes elsewhere as a name (after its head noun: الهاتف
+    «...»، بمرض «...») is that name again wherever a cue before it reads as speech (وذكرت تقارير أن «...»
+    سيطرح الشهر المقبل): a product, a disease or a work keeps its quotation marks each time it is named."""
+    names = {normalize_string(q.content).strip() for q in quotes if q.kind == "name" and q.balanced}
+    if not names:
+        return
+    for q in quotes:
+        if q.kind == "speech" and q.balanced and not q.kind_by_pattern and q.words <= NAME_WORDS \
+                and normalize_string(q.content).strip() in names:
+            q.kind = "name"
+
+
 def partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) -> None:
     """A short quoted phrase in a sentence attributed to someone is a partial quotation of them
     (وأكد أن بلاده ملتزمة "بكل مندرجاته"), not a scare quote. Not a span between straight marks
