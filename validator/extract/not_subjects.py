@@ -17,6 +17,7 @@ _OWNED = word_class("vague-sources", "from", attribute="owned")  # مصادره�
 _LAM = affix("lam")
 _TOLD_IN = word_class("attribution-words", "told-in")  # تصريحات، حديث، مقابلة
 _PRESS = word_class("attribution-words", "press-heads")  # وسائل، صحف، مواقع
+_ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى
 
 
 def as_predicate(tok: str, head: str) -> bool:
@@ -60,3 +61,15 @@ def not_subject(ctx, s, j: int) -> bool:
         return False
     tok, head = normalize_string(ctx.tokens[s.first_token].text), words[0]
     return as_predicate(tok, head) or owned_elsewhere(ctx, s, head) or told_press(ctx, s, tok, head)
+
+
+def described_person(ctx, spans, best):
+    """المواطن فلان أحد سكان الحي بقوله: a vague noun right after a named person is his description (an
+    apposition: one of the residents, the witnesses), not another speaker; the person before it is the
+    subject of the verb after both (`attribution_sources._subject_before` asks; round 104 2015-07-22/1515)."""
+    if best is None or not best.entity.vague:
+        return best
+    gap = 1 + (best.first_token > 0 and normalize_string(ctx.tokens[best.first_token - 1].text) in _ONE_OF)
+    named = next((s for s in spans if s.last_token == best.first_token - gap), None)
+    return named if named is not None and named.entity.kind == "person" and not named.entity.vague \
+        and not named.entity.role_only else best
