@@ -389,8 +389,8 @@ class NumberExtractor:
                 return "identifier", None, ident.source
             if ident is not None and ident.get("kind") == "family":
                 return "family", None, ident.source  # أم لخمسة بنات: a family's size, no statistic
-            if ident is not None and ident.get("kind") == "ordinal":
-                return "ordinal", None, ident.source  # في الدقيقة 12
+            if ident is not None and (ident.get("kind") == "ordinal" or ident.get("kind") == "duration" and not attrs.get("_dual_noun") and not self.tokens[first].text[:1].isdigit()):
+                return ident.get("kind"), ident.norm if ident.get("kind") == "duration" else None, ident.source  # في الدقيقة 12؛ دقيقة واحدة: a duration its number word follows
             if prev in _CLOCK_WORDS and (value is None or value <= 24):
                 return "time", None, None
             if ident is not None and ident.get("kind") == "age" or prev in _AGE_WORDS:
