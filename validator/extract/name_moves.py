@@ -17,9 +17,10 @@ from itertools import compress
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
-from validator.extract.letters import ALEF, ARTICLE, BROKEN_PLURAL_TEMPLATES, LONG_VOWELS, TEH, fits_template
+from validator.extract.letters import ALEF, ARTICLE, BROKEN_PLURAL_TEMPLATES, LONG_VOWELS, MEEM, TEH, YEH, fits_template
 from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import UNPLACED
+from validator.extract.name_pair_drops import pair_dropped_names
 from validator.extract.name_variants import VOWELS_MIN, _HAMZA_LETTERS, _name_slot, _stem_start
 from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affixes, word_class
@@ -36,8 +37,15 @@ INSERTED = "inserted-vowel"
 _NATIVE_ENDINGS = affixes("native-ending")
 _DEFINITE_STARTS = affixes("definite-start")
 _VERB_PLURAL = affixes("imperfect-pl")
+_PLURAL_STARTS = frozenset((YEH, TEH, MEEM))  # a verb (يطلقون، تطلقون), a participle (متابعون)
 _NO_VOWELS = str.maketrans(dict.fromkeys(LONG_VOWELS))
-__all__ = ("moved_letter_names", "two_word_names", "swapped_body_names")  # (the second for spellings.py, at its line limit)
+__all__ = ("moved_letter_names", "two_word_names", "swapped_body_names", "pair_dropped_names")  # (the last two for spellings.py, at its line limit)
+
+
+def _verb_plural(stem: str) -> bool:
+    """stem ends as a verb's or a participle's plural does (يطلقون، متابعون); a name may end so where a
+    verb or a participle does not open it (نيلسون، جونسون: -son)."""
+    return stem.endswith(_VERB_PLURAL) and stem[0] in _PLURAL_STARTS
 
 
 def _ending(w: str) -> str:
@@ -51,7 +59,7 @@ def _foreign_shaped(stopwords, is_non_name, w: str) -> bool:
     if len(w) < MOVED_MIN or kind_of(w) != "word" or w.startswith(_DEFINITE_STARTS):
         return False
     skip = _stem_start(w)
-    if w[skip:].startswith(ARTICLE) or not any(c in LONG_VOWELS for c in w[1:]) or w.endswith(_VERB_PLURAL):
+    if w[skip:].startswith(ARTICLE) or not any(c in LONG_VOWELS for c in w[1:]) or _verb_plural(w[skip:]):
         return False
     if stopwords.lookup(w) is not None or is_non_name(w):
         return False
@@ -63,10 +71,10 @@ def _foreign_shaped(stopwords, is_non_name, w: str) -> bool:
 _FOREIGN_SHAPED = tagged(lambda res: partial(_foreign_shaped, res["stopwords"], res.is_non_name))  # once per run a word
 
 
-def _moves(w: str):
+def _moves(w: str, edge: int = EDGE):
     """w with one inner letter moved one or two places (two neighbouring letters swapped, or three in
-    turn), its first EDGE letters and its last kept."""
-    for k in range(EDGE, len(w) - 2):
+    turn), its first `edge` letters and its last kept."""
+    for k in range(edge, len(w) - 2):
         yield w[:k] + w[k + 1] + w[k] + w[k + 2:]
         if k + 3 < len(w):
             yield w[:k] + w[k + 1:k + 3] + w[k] + w[k + 3:]  # the letter k moved two places on
@@ -121,7 +129,8 @@ def moved_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
     words = {w for w in words if _vowels(w) >= VOWELS_MIN or w in people or _vowels(w) and _moves_of(w, people)}
     out, used = [], set()
     for w in sorted(words):
-        pairs = [(v, MOVED) for v in _moves(w) if v in words and v != w]
+        # a name's second letter may be moved too (نيكسون / نكيسون) where no clitic opens it: its first letter kept
+        pairs = [(v, MOVED) for v in _moves(w, EDGE - (_stem_start(w) == 0)) if v in words and v != w]
         if len(w) > INSERTED_MIN:
             pairs += [(v, INSERTED) for v in _insertions(w) if v in words and _vowels(v) >= VOWELS_MIN]
         for other, variant in pairs:

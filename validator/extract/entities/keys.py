@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from validator.extract.entities.words import KEY_CACHE_SIZE, _joined_key, _without_nasab
+from validator.extract.entities.words import KEY_CACHE_SIZE, _joined_key, _joined_words, _without_nasab
 from validator.extract.model import Entity
 from validator.extract.resources import loose_key
 
@@ -43,8 +43,8 @@ def _head_of(longer: str, shorter: str) -> bool:
 
 def named_by_head(a: str, b: str) -> bool:
     """محمد عبدالله of محمد عبدالله العمري: one name (at least a given name and his father's, عبد joined
-    to its word) starts the other, whose family name it leaves out; also spelling-blind."""
-    a, b = _joined_key(a), _joined_key(b)
+    to its word, بن kept) starts the other, whose family name it leaves out; also spelling-blind."""
+    a, b = _joined_words(a), _joined_words(b)
     la, lb = loose_key(a), loose_key(b)
     return _head_of(a, b) or _head_of(b, a) or _head_of(la, lb) or _head_of(lb, la)
 

@@ -133,7 +133,7 @@ _JOINED_PARTICLE = one_word("entity-words", "joined-particle")  # عبد
 
 
 @lru_cache(maxsize=KEY_CACHE_SIZE)  # each person's key, asked for every name compared with it
-def _joined_key(key: str) -> str:
+def _joined_words(key: str) -> str:
     """A name with عبد written apart joined to its next word (حسام عبد الغفار → حسام عبدالغفار): the
     press writes both, and they are one name."""
     words = key.split()
@@ -145,6 +145,18 @@ def _joined_key(key: str) -> str:
         else:
             out.append(words[k])
             k += 1
+    return " ".join(out)
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _joined_key(key: str) -> str:
+    """_joined_words, and a four-word name whose one بن/بنت follows the given name written without it
+    (سامي بن حسن الشهري → سامي حسن الشهري: a later mention writes it with or without; round 102
+    rejected a man titled by that mention as untitled). Never a chain of two (محمد بن سلمان بن
+    عبدالعزيز) nor a three-word name (سلمان بن عبد العزيز: عبد joined first)."""
+    out = _joined_words(key).split()
+    if len(out) == 4 and out[1] in _NASAB and _NASAB.isdisjoint(out[2:]):
+        del out[1]
     return " ".join(out)
 
 
