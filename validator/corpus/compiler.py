@@ -36,7 +36,7 @@ FIELD_TYPES: dict[str, str] = {
                      "approximate", "rough_count", "market", "historical", "balanced", "in_first_person", "has_title",
                      "titled_first", "titled_when_cited", "vague", "bare", "cited", "first", "is_source",
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "stub", "sourced_next",
-                     "carried", "continues_source", "splits_source", "source_near", "hedged", "past_estimate", "cargo", "past_event", "record", "unit_price", "decided", "recalled", "forecast", "market_wrap", "idiom", "argued", "own_results", "repeated", "in_column",
+                     "carried", "continues_source", "splits_source", "source_near", "hedged", "past_estimate", "cargo", "past_event", "chronicle", "record", "unit_price", "decided", "recalled", "forecast", "market_wrap", "idiom", "argued", "own_results", "repeated", "in_column",
                      "quotes_here", "introduced", "framed", "body_first_source", "speaker_first", "update_story",
                      "identified_later", "named_next", "back_reference", "in_link_line", "mirrored", "mirrored_pair", "closed_next_paragraph", "research_identified", "issuer_named", "institution_named", "body_identified",
                      "plural", "hedge", "opinion_rumour", "opinion_media", "headline_answered", "within_statement", "accounted_for", "breakdown_differs",

@@ -41,6 +41,7 @@ BASELINE_WINDOW = 24  # tokens between a word of expectation and the baseline it
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
+CHRONICLE_ENTRIES = 3  # sentences opening with a year and a dash (1967 - ...) that make a chronology
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 STUB_WORDS = 14  # a body this short (a byline, a line of tags) tells no story: its headline stands alone
 BYLINE_WORDS = 6  # a shorter first line without a final mark is a byline or dateline (عين اليوم – نيودلهي), not the lead
@@ -117,6 +118,7 @@ class FigureContext:
         for n in items:
             first = marks.get(n.sentence)
             n.historical = first is not None and first < self.ctx.norm.to_normalized(n.loc.start)
+            n.chronicle = self.chronicle(n.sentence)  # an entry of a chronology: history on record
 
     def _mark_past_deals(self, items: list[NumberItem], years_ago: list[NumberItem]) -> None:
         """The price of a deal dated years before the article's own year (انضم إلى الريال عام 2009 في صفقة
@@ -267,7 +269,7 @@ class FigureContext:
         النار ... وقتل فيه 12، هجوم وقع الشهر الماضي، the charge of a court case: المتهم بقتل) at most
         PAST_EVENT_WINDOW tokens before the numeral in its clause."""
         return self._context_near("past-event", first, last, sentence, PAST_EVENT_WINDOW, 0) \
-            or self._dated_before_now(last, sentence)
+            or self._dated_before_now(last, sentence) or self.chronicle(sentence)
 
     def _dated_before_now(self, last: int, sentence: int) -> bool:
         """A toll whose event a date after it in its sentence sets in an earlier year (قتل عشرة أتراك ... في
@@ -318,6 +320,33 @@ class FigureContext:
     def record_figure(self, first: int, last: int, sentence: int) -> bool:
         """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""
         return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW)
+
+    def chronicle(self, sentence: int) -> bool:
+        """A sentence of a chronology's entry (a this-day-in-history column): the piece's headline is such a
+        column's title (pattern label chronicle-title: في مثل هذا اليوم، هذا اليوم في التاريخ), or CHRONICLE_ENTRIES
+        sentences or more open with a year and a dash or colon (label chronicle-entry: 1967 - ...) and this is
+        one of them or goes on in its paragraph after one. Its tolls and counts are history on record."""
+        return sentence in self._chronicle_sentences
+
+    @cached_property
+    def _chronicle_sentences(self) -> set[int]:
+        paragraphs, sentences = self.ctx.doc.paragraphs, self.ctx.doc.sentences
+        if any(paragraphs[p].is_headline for _s, p in self._sentences_with("chronicle-title", paragraphs=True)):
+            return {s.index for s in sentences if not paragraphs[s.paragraph].is_headline}
+        entries = set()
+        for m in self.ctx.patterns.find("chronicle-entry"):
+            s = self.ctx.sentence_of(self.tokens[m.start].start)[0]
+            if m.start == self._opening_token(s) and _year(self.tokens[m.start].text):
+                entries.add(s)
+        if len(entries) < CHRONICLE_ENTRIES:
+            return set()
+        found, paragraph = set(), None  # an entry and the sentences after it in its paragraph
+        for s in sentences:
+            if s.index in entries:
+                paragraph = s.paragraph
+            if s.paragraph == paragraph:
+                found.add(s.index)
+        return found
 
     def protest_figure(self, first: int, last: int, sentence: int) -> bool:
         """People who protest (pattern label protest-context: تظاهر، احتجاجا، اعتصام) counted with any noun,

@@ -114,6 +114,7 @@ class NumberItem:
     stub: bool = False                  # in the headline of a stub: a body of a few words (a byline, tags)
     passage: int = 0                    # a paragraph cut where the article turns to another incident
     historical: bool = False            # in a sentence dated before the article's time (في عام 1991، العام الماضي)
+    chronicle: bool = False             # in an entry of a chronology (1967 - ..., a this-day-in-history column)
     sourced_next: bool = False          # a lead figure (first sentence of its paragraph) the next sentence sources
     place: str | None = None            # a casualty's event place: named in its sentence, else the dateline's (normalized)
     update_story: bool = False          # its story leads with an update (ارتفاع حصيلة ... in headline or lead)

@@ -380,6 +380,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "market_report": FieldSpec(lambda n, a: n.market_terms if n.market_density >= MARKET_REPORT_DENSITY else 0,
                                    doc="market terms of any scope in its paragraph (pattern market-report) when the "
                                        "paragraph has at least one per sentence (a dense one), else 0: a market report"),
+        "chronicle": _attribute("chronicle", doc="in an entry of a chronology (figure_context: a this-day-in-history column's title in the headline, pattern label chronicle-title, or three sentences or more opening with a year and a dash, label chronicle-entry): history on record"),
         "historical": _attribute("historical",
                                  doc="after a date before the article's own time in its sentence: a year earlier than "
                                      "the latest the article names that is not a target (by 2030), or last year/season "
