@@ -165,11 +165,11 @@ class NumberExtractor:
         for m in self._matches(_DIGITS):
             if self._free(m.start(), m.end()):
                 numerals.append((m.start(), m.end(), parse_digits(m.group()), {}))
-        for lex_name in ("number-words", "ordinals"):
+        for lex_name in ("ordinals", "number-words"):  # a number word ending a compound ordinal (الثاني والعشرين) is no count
             for hit in self.ctx.hits(lex_name):
                 if hit.prefix.endswith(_FUTURE_PREFIX):
                     continue  # سالف الذكر: the future prefix س never opens a number word
-                if self._free(hit.start, hit.end):
+                if self._free(hit.start, hit.end) and not any(s < hit.start - len(hit.prefix) and hit.start < e for s, e, _v, a in numerals if a.get("_ordinal")):
                     attrs: dict[str, Any] = dict(hit.entry.attrs)
                     attrs["_lexicon"] = hit.entry.source
                     attrs["_ordinal"] = lex_name == "ordinals"
