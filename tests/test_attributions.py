@@ -306,3 +306,14 @@ def test_relative_clause_without_the_speakers_role_makes_no_person(extract):
     # a programme "that airs with our colleague": the role is no apposition said of the subject
     art = extract("وأشار برنامج صباحنا الذي يبث عبر الإذاعة مع الزميل خالد العتيبي إلى أن النادي سيعاقب.")
     assert not any(e.kind == "person" and "صباحنا" in e.name for e in art.entities)
+
+
+def test_a_thing_that_saw_a_change_reports_nothing(extract):
+    # وسجلت أسعار الحبوب تراجعا: the grain prices "saw" a fall (contexts.pattern thing-registers-trend); the
+    # verb does not carry the speaker of the sentence before into its figures (round 107)
+    art = extract("وقال وزير الزراعة سالم الحربي إن المحصول جيد. وسجلت أسعار الحبوب تراجعا حادا بعد وصول "
+                  "30 ألف طن من القمح المستورد.")
+    assert not any("سجل" in a.loc.text for a in art.attributions), _atts(art)
+    # a body as the subject still counts (وسجلت الوزارة تراجعا)
+    art = extract("وسجلت وزارة الزراعة تراجعا في أسعار الحبوب بنسبة 12 في المئة.")
+    assert _source_name(art, _find(art, "سجلت")) is not None

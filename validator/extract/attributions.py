@@ -93,6 +93,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     last_source: list[tuple[Entity, int]] = []  # each source and its paragraph, in order
     by_id = {e.id: e for e in entities}
     refused = _refusals(ctx)
+    trends = {m.span_start for m in ctx.patterns.find("trend-subject")}  # a thing saw a change: no one counted it
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     identified: dict[str, Entity] = {}  # a vague source's id -> the named source its first mention was found to be
     for start, kind, m in events:
@@ -228,6 +229,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     by_id[source.id] = source
             if source is None and not participle and passive_hedge(ctx, m, i, sentence):
                 continue  # صاروخ يعتقد أنه: the noun's "believed to be", no one's report
+            if source is None and i in trends:
+                continue  # contexts.pattern thing-registers-trend: its subject is no source, and no one goes on
             if source is None:
                 gender = m.entry.get("gender") or ""
                 source = _same_sentence_source(results, sentence, by_id) if participle else None
