@@ -125,8 +125,7 @@ class UnnamedPasses(SpeakerPasses):
         return cached
 
     def _identified_role(self, phrase: TitlePhrase) -> bool:
-        """A role that names one office (وزير الدفاع العراقي، نائب رئيس الوزراء، المتحدث باسم الجيش),
-        not an anonymous official (مسؤول إسرائيلي، مسؤول في بلدية درنة، متحدثة باسم الجيش)."""
+        """A role that names one office (وزير الدفاع العراقي، المتحدث باسم الجيش), not an anonymous official (مسؤول في بلدية درنة)."""
         role = phrase.roles[0][2]
         if self._anonymity_at(phrase.end) is not None:
             return False  # متحدث باسم الهيئة لم تذكر اسمه: the office told, its holder withheld on purpose
@@ -149,7 +148,8 @@ class UnnamedPasses(SpeakerPasses):
             outlet = self._body_at[k][1] if k in self._body_at else None  # (titles outlet=yes: مراسل لوكالة ...)
             if outlet is not None and outlet.entry.get("kind") == "agency" and outlet.prefix in ("", role.entry.get("outlet") and LI):
                 return True  # مراسل فرانس برس، مراسل لوكالة رويترز: the named outlet answers for its own correspondent
-            if w in _OFFICE_PREPOSITIONS or (w.startswith(PREPOSITION_PREFIXES) and not w.startswith(ARTICLE)):
+            if w in _OFFICE_PREPOSITIONS or (w.startswith(PREPOSITION_PREFIXES) and not w.startswith(ARTICLE) and (
+                    k not in self._place_at or self._place_at[k][1].prefix)):  # (سفير بلجيكا: a country's ب)
                 return False
             if w.startswith(ARTICLE) or k in self._place_at:
                 return True  # قائد شرطة نيروبي، محافظ عدن: a named place names one office (ضابط شرطة does not)
