@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
+from validator.extract.entities.one_of_place import report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
@@ -12,8 +13,7 @@ from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF, RELATIVES as _RELATIVES, REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
     TitlePhrase, parenthesized_words,
     _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
-    _ISSUED_BY,
-    _DEMONSTRATIVES,
+    _ISSUED_BY, _DEMONSTRATIVES,
     _PREDICATE_AFTER, copula_predicate,
     _QUOTE_OPENERS,
     _REPORT_MARKS,
@@ -402,13 +402,13 @@ class UnnamedPasses(SpeakerPasses):
             entry = people.by_norm.get(w.removeprefix(ARTICLE) if one_of else w)
             if entry is None and one_of:
                 entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
-            if entry is None or entry.get("number") not in (None, "sg", "pl"):
-                continue
+            if entry is None or entry.get("number") not in (None, "sg", "pl", "du" if one_of else "pl"):
+                continue  # أحد الموظفين: the sound plural after أحد, written like the dual
             j = self._past_modifiers(j)
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not self._reports_at(k):
+            if not self._reports_at(k) and not (one_of and report_past_place(self, k)):
                 anonymity = self._anonymity_then_report(k)
                 if anonymity is None:
                     continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
