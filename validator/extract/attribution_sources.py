@@ -208,7 +208,7 @@ def _can_source(ctx, s, documents: bool = True) -> bool:
 
 # Vague heads whose owner may be a body named right after them (متحدث الجامعة، تقديرات مصور الوكالة)
 _OWNED_HEADS = word_class("attribution-words", "owned-heads")
-_SOURCE_NOUNS = word_class("attribution-words", "source-nouns")  # المصدر في الشرطة: no role, owns no body
+_SOURCE_NOUNS = word_class("attribution-words", "source-nouns") | word_class("entity-words", "one-of")  # المصدر في الشرطة، أحد العاملين في المستشفى: no role, owns no body
 
 _PUBLISHED = word_class("attribution-words", "published")
 _CLAUSE_NEXT = _THAT_CLAUSE | word_class("attribution-words", "new-clause")  # أن، فإن: a clause, no publisher

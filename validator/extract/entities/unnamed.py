@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
+from validator.extract.entities.one_of_place import report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
@@ -12,10 +13,8 @@ from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF, RELATIVES as _RELATIVES, REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
     TitlePhrase, parenthesized_words,
     _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
-    _ISSUED_BY,
-    _DEMONSTRATIVES,
-    _PREDICATE_AFTER, copula_predicate,
-    _QUOTE_OPENERS,
+    _ISSUED_BY, _DEMONSTRATIVES,
+    _PREDICATE_AFTER, copula_predicate, _QUOTE_OPENERS,
     _REPORT_MARKS,
     _SOURCE_PREPOSITIONS,
 )
@@ -394,7 +393,8 @@ class UnnamedPasses(SpeakerPasses):
                 w = w.removeprefix(ARTICLE)
             j = i + 1
             one_of = w in _ONE_OF and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
-                and (people.by_norm.get(nxt.removeprefix(ARTICLE)) is not None or self._vague_head(i + 1))
+                and (people.by_norm.get(nxt.removeprefix(ARTICLE)) is not None or self._vague_head(i + 1)) \
+                and not self._after_preposition(i - 1)  # على وصف أحد العاملين: a verbal noun's, no speaker
             if one_of:
                 w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
             if definite and (one_of or not self._anonymous_right_after(i + 1)):
@@ -402,13 +402,13 @@ class UnnamedPasses(SpeakerPasses):
             entry = people.by_norm.get(w.removeprefix(ARTICLE) if one_of else w)
             if entry is None and one_of:
                 entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
-            if entry is None or entry.get("number") not in (None, "sg", "pl"):
-                continue
+            if entry is None or entry.get("number") not in (None, "sg", "pl", "du" if one_of else "pl"):
+                continue  # أحد الموظفين: the sound plural after أحد, written like the dual
             j = self._past_modifiers(j)
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not self._reports_at(k):
+            if not (report_past_place(self, k) if one_of else self._reports_at(k)):  # (one_of: not لـ«رويترز»)
                 anonymity = self._anonymity_then_report(k)
                 if anonymity is None:
                     continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
