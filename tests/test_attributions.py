@@ -310,7 +310,7 @@ def test_relative_clause_without_the_speakers_role_makes_no_person(extract):
 
 def test_a_thing_that_saw_a_change_reports_nothing(extract):
     # وسجلت أسعار الحبوب تراجعا: the grain prices "saw" a fall (contexts.pattern thing-registers-trend); the
-    # verb does not carry the speaker of the sentence before into its figures (round 107)
+    # verb does not carry the speaker of the sentence before into its figures (round 106)
     art = extract("وقال وزير الزراعة سالم الحربي إن المحصول جيد. وسجلت أسعار الحبوب تراجعا حادا بعد وصول "
                   "30 ألف طن من القمح المستورد.")
     assert not any("سجل" in a.loc.text for a in art.attributions), _atts(art)
