@@ -13,7 +13,8 @@ spelling stands in a name's slot (name_variants._name_slot) is a note (slot unpl
 from __future__ import annotations
 
 from functools import partial
-from itertools import compress
+from itertools import compress, repeat
+from operator import add, itemgetter
 
 from validator.extract.body_typos import swapped_body_names
 from validator.extract.context import Context
@@ -26,7 +27,6 @@ from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_string
 from validator.text.tokens import kind_of
-from validator.text.wordcache import WordCache
 
 MOVED_MIN = 6      # letters of the shorter spelling
 INSERTED_MIN = 7   # letters of the shorter spelling when a long vowel is more (ريكاردو / ريكياردو)
@@ -102,7 +102,12 @@ def _with_article(ctx: Context, words) -> bool:
     return any(t.endswith(ARTICLE + w) and len(t) <= len(w) + len(ARTICLE) + 2 for t in ctx.distinct_texts for w in words)
 
 
-_CONSONANT_KEYS = WordCache(lambda w: "".join(sorted(w.translate(_NO_VOWELS))), limit=5_000)  # a word's consonants
+def _consonant_keys(words: list[str]) -> list[str]:
+    """Each word's consonants in order of their code, all the words' at once in C (a cache a word
+    bounded at a few thousand words refilled itself article after article)."""
+    if not words:
+        return []
+    return list(map("".join, map(sorted, "\n".join(words).translate(_NO_VOWELS).split("\n"))))  # (no word has a line break)
 
 
 def _moves_of(w: str, people: set[str]) -> bool:
@@ -115,7 +120,8 @@ def moved_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
         return []
     # a letter moved or a long vowel more keeps a word's consonants: only words that share theirs are
     # compared (most articles have none: their keys, once per run a word, are all distinct, told in C)
-    keys = list(map(_CONSONANT_KEYS.__getitem__, words))
+    words = list(words)
+    keys = _consonant_keys(words)
     if len(set(keys)) == len(keys):
         return []
     by_consonants: dict[str, list[str]] = {}
@@ -167,7 +173,18 @@ def _loose(w: str) -> str:
     return (w[0] + w[1:].translate(_NO_VOWELS)).translate(_LOOSE)
 
 
-_LOOSE_KEYS = WordCache(_loose, limit=5_000)  # (an article's words come back article after article: once per run)
+_LOOSE_REST = {**_LOOSE, **_NO_VOWELS}  # `_loose` of the letters after the first: the vowels dropped, the rest made one
+
+
+def _loose_keys(words: list[str]) -> list[str]:
+    """`_loose` of each word, all the words' at once in C: the first letters, then the rest of every
+    word as one text (a cache a word, bounded at a few thousand words, refilled itself article after
+    article: 140,000 keys made again over 3,000 articles)."""
+    rests = "\n".join(map(_REST, words)).translate(_LOOSE_REST).split("\n")  # (no word has a line break)
+    return list(map(add, map(str.translate, map(_FIRST, words), repeat(_LOOSE)), rests))
+
+
+_FIRST, _REST = itemgetter(0), itemgetter(slice(1, None))
 # a word that may be a name's (long enough; no word the lexicons know but a given name), once per run a word
 _NAME_SHAPED = tagged(lambda res: lambda w: len(w) >= TWO_WORD_MIN and not (res.is_non_name(w) and w not in res.given_names.by_norm))
 
@@ -183,13 +200,13 @@ def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingG
     wanted = {_loose(first): (first, second) for first, second in names}
     out = []
     # (the other spelling's words, which the pair test below would pass, whose key a name's first word has, told in C)
-    words = words_with(ctx, (_NAME_SHAPED,))
-    for k in ctx.positions(set(compress(words, map(wanted.__contains__, map(_LOOSE_KEYS.__getitem__, words))))):
-        first, second = wanted[_LOOSE_KEYS[texts[k]]]
+    words = list(words_with(ctx, (_NAME_SHAPED,)))
+    for k in ctx.positions(set(compress(words, map(wanted.__contains__, _loose_keys(words))))):
+        first, second = wanted[_loose(texts[k])]
         if k + 1 >= len(texts) or tokens[k + 1].kind != "word":
             continue
         pair = (texts[k], texts[k + 1])
-        if pair[0] == first or pair[1] == second or _LOOSE_KEYS[pair[1]] != _LOOSE_KEYS[second]:
+        if pair[0] == first or pair[1] == second or _loose(pair[1]) != _loose(second):
             continue
         if any(res.is_non_name(w) and w not in given or w in given and v in given for w, v in zip(pair, (first, second))):
             continue

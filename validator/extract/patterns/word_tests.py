@@ -7,7 +7,7 @@ from typing import Callable
 from validator.extract.patterns.model import Pattern
 from validator.extract.word_facts import tagged, words_with
 from validator.extract.word_keys import WordKeys
-from validator.text.lexicon import token_variants
+from validator.text.lexicon import token_variants, variant_forms
 from validator.text.wordcache import WordCache
 
 _ENTRY = (True,)  # the key of a word some `word` test's lexicon has an entry for, in an index of its own
@@ -51,13 +51,25 @@ def word_test_index(res, tests: frozenset[tuple]) -> tuple[dict[tuple, int], Wor
     table = [(matchable[name], ids[(name, None)], tuple((attr, ids[(name, attr)]) for attr in found))
              for name, found in attrs.items()]
 
+    # every one-word form of the tests' lexicons -> (the lexicon's place in `table`, its entry), in table
+    # order: a word's entries read off its few clitic readings at once (a look-up in each lexicon for each
+    # reading of a new word cost ~20 us; a token has no space, so a phrase's form is never one of them)
+    by_form: dict[str, tuple] = {}
+    for place, (lex, _id, _attrs) in enumerate(table):
+        for form, entry in lex.by_norm.items():
+            if " " not in form:
+                by_form[form] = by_form.get(form, ()) + ((place, entry),)
+
     def passed(word: str) -> tuple[int, ...]:
+        found: dict[int, object] = {}  # a lexicon's place -> its entry for the word's first reading it has
+        for form in variant_forms(word):  # (the order `Lexicon.lookup` tries them in)
+            for place, entry in by_form.get(form, ()):
+                found.setdefault(place, entry)
         out: list[int] = []
-        for lex, entry_id, lex_attrs in table:
-            entry = lex.uncached_lookup(word)  # (this record is the run's answer: no copy in each lexicon)
-            if entry is not None:
-                out.append(entry_id)
-                out += [k for attr, k in lex_attrs if has_attr(entry, attr)]
+        for place in sorted(found):  # (this record is the run's answer: no copy in each lexicon)
+            entry, (_lex, entry_id, lex_attrs) = found[place], table[place]
+            out.append(entry_id)
+            out += [k for attr, k in lex_attrs if has_attr(entry, attr)]
         return tuple(out)
     if tests == word_tests(res.patterns):
         return ids, WordCache(passed), lambda ctx: words_with(ctx, (_RUN_ENTRY,))
