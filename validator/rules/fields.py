@@ -18,6 +18,7 @@ from validator.extract.patterns.shapes import definite
 from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 from validator.extract.wordclasses import affix, one_word, word_class
+from validator.rules.statement_owner import owns_statement
 
 _ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى: one member of a group
 _IN_THE_NAME_OF = one_word("entity-words", "in-the-name-of")  # باسم
@@ -61,18 +62,11 @@ def _citations(e: Entity, a: Article) -> list[int]:
 
 
 def _explicit(e: Entity, a: Article) -> tuple[list, list]:
-    """The attributions of `_citations` (subject written out, not a statement noun unless he delivered it,
+    """The attributions of `_citations` (subject written out, not a statement noun unless he delivered it or is its public author,
     a verb that speaks) and the quotations the person speaks."""
     attributions, spoken = a.sourced_by(e.id)
-    return [at for at in attributions if not at.implicit and (at.kind != "statement" or _delivered(at, e, a))
+    return [at for at in attributions if not at.implicit and (at.kind != "statement" or owns_statement(at, e, a))
             and not _no_speech(at, a)], spoken
-
-
-def _delivered(at, e: Entity, a: Article) -> bool:
-    """ألقى فلان كلمة: the statement noun right after his name is his own (not a guess from nearby)."""
-    text = a.doc.text
-    return any(m.form != "verb" and m.loc.end <= at.loc.start and not text[m.loc.end:at.loc.start].strip()
-               for m in e.mentions)
 
 
 def _no_speech(at, a: Article) -> bool:
