@@ -16,12 +16,14 @@ from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS
 
 _RESEARCH = word_class("attribution-words", "research-identity")
+_MAKERS = word_class("attribution-words", "research-makers")  # قدمها، أجرتها: who made or presented a study
 _PUBLIC = word_class("attribution-words", "vox-pop-group")  # أهالي، سكان، مواطنين: a group of the public
 MEMBER_AFTER = 4  # words after a named person where his group of the public is written (فلان من سكان الحي)
 AFTER_MENTION = 5  # words after a research noun's own mention where its institution is written (باحثون من جامعة ...;
 # دراسة أجراها أطباء من جامعة ...: round 30, the makers of a study between it and their university)
 BODY_AFTER_COMMA = 2  # words from reports to the body that speaks after their comma (، ذكرت)
 _NOT_COUNTS = ("ordinal", "date")  # number categories that count nothing a source could tell again
+MAKER_AT, MAKER_AFTER = 3, 10  # a maker verb this near a research noun: its institution may stand this far (past a name)
 ISSUER_AFTER = 5  # words after a document's mention where who issued it is written (التقرير الحادي والخمسون الذي أصدرته)
 
 
@@ -53,6 +55,17 @@ def head_entry(e: Entity, vague_sources):
     return vague_sources.by_norm.get(_without_article(e.key.split(" ", 1)[0]))
 
 
+def _after_mention(words: list[str]) -> list[str]:
+    """The words after a research noun where its institution may be written: AFTER_MENTION of them, or past
+    the maker's name (الدراسة التي قدمها فلان فلاني من معهد ...) when a maker verb stands within MAKER_AT, up to
+    MAKER_AFTER words and the clause's end (a word a comma or a full stop ends)."""
+    if not any(normalize_string(w) in _MAKERS for w in words[:MAKER_AT]):
+        return words[:AFTER_MENTION]
+    reach = words[:MAKER_AFTER]
+    end = next((k + 1 for k, w in enumerate(reach) if w[-1] in COMMAS or w[-1] == "."), len(reach))
+    return reach[:end]
+
+
 def _research_word(words) -> str | None:
     """The first of `words` that is a research-identity word, read with its proclitics and article off."""
     for w in words:
@@ -75,7 +88,7 @@ def _find(a: Article) -> tuple[str, int, int] | None:
             if tier(e, a) != "research":
                 continue
             for m in e.mentions:
-                after = a.doc.text[m.loc.end:m.loc.end + 80].split()[:AFTER_MENTION]
+                after = _after_mention(a.doc.text[m.loc.end:m.loc.end + 120].split())
                 if _research_word(after):
                     return " ".join(after), m.loc.line, m.loc.column
             if (found := _unlinked_mention_identified(e, a)) is not None:
@@ -99,8 +112,8 @@ def _unlinked_mention_identified(e: Entity, a: Article) -> tuple[str, int, int] 
         words = a.doc.text[s.start:s.end].split()
         for k, w in enumerate(words):
             if any(_without_article(form) == head for form, _ in token_variants(normalize_string(w))) \
-                    and _research_word(words[k + 1:k + 1 + AFTER_MENTION]):
-                return " ".join(words[k:k + 1 + AFTER_MENTION]), *a.doc.line_col(s.start)
+                    and _research_word(after := _after_mention(words[k + 1:])):
+                return " ".join([w, *after]), *a.doc.line_col(s.start)
     return None
 
 

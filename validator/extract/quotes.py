@@ -9,7 +9,8 @@ from validator.extract.wordclasses import affixes, word_class
 from validator.extract.model import Quote
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import (DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
-                                        QUOTE_PAIRS, TATWEEL, mark_balance, mark_positions)
+                                        QUOTE_PAIRS, TATWEEL, doubled_single_positions, mark_balance,
+                                        mark_positions)
 
 PAIRS, OPENERS, CLOSERS, MARKS = QUOTE_PAIRS, QUOTE_OPENERS, QUOTE_CLOSERS, QUOTE_MARKS  # validator.text.punctuation
 _MARK_CHARS = "".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME  # every character the pairing reads as a mark
@@ -38,7 +39,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 mark, start = stack.pop()
                 here.append(_quote(ctx, start, i, mark, ch))
                 continue
-            if ch == DOUBLE_PRIME:
+            if ch not in MARKS:  # ″ or a doubled single mark (’’): closes “ or ", alone nothing
                 if stack and stack[-1][0] in '“"':
                     mark, start = stack.pop()
                     here.append(_quote(ctx, start, i, mark, ch))
@@ -226,7 +227,8 @@ def _mark_positions(ctx: Context, start: int, end: int) -> list[int]:
     article's marks found once, without a regex: `mark_positions`)."""
     marks = ctx.quote_marks
     if marks is None:
-        marks = ctx.quote_marks = mark_positions(ctx.doc.text, _MARK_CHARS)
+        marks = ctx.quote_marks = sorted(mark_positions(ctx.doc.text, _MARK_CHARS)
+                                         + doubled_single_positions(ctx.doc.text))
         ctx.quote_balance = mark_balance(ctx.doc.text, marks)  # open «» and “” before each mark (_nested)
     return marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
 
@@ -335,7 +337,7 @@ def _pair_straight_by_direction(ctx: Context, quotes: list[Quote], para) -> None
     text = ctx.doc.text
     every = _mark_positions(ctx, para.start, para.end)
     marks = [i for i in every if text[i] == '"']
-    if len(marks) < 2 or any(text[i] == DOUBLE_PRIME for i in every) \
+    if len(marks) < 2 or any(text[i] not in MARKS for i in every) \
             or any(not q.balanced for q in quotes if q.open_mark != '"' and para.start <= q.loc.start < para.end):
         return
     faces = [_straight_direction(text, i, para.start, para.end) for i in marks]

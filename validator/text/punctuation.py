@@ -20,6 +20,21 @@ QUOTE_MARKS = frozenset('«»“”"„')
 # A double prime (″) closes “ or " in some publishing systems (“غالاكسي نوت 5″); alone it is an inch
 # or a second mark, never a quotation of its own.
 DOUBLE_PRIME = "″"
+# Two single marks typed for a double closing one (“...مشهد’’ تتولى، "...رغباته''): they close “ or " as ″
+# does; alone they close nothing (an apostrophe, a transliteration's ʿayn).
+DOUBLED_SINGLES = ("’’", "''", "‘‘")
+
+
+def doubled_single_positions(text: str) -> list[int]:
+    """The offset of the first mark of each `DOUBLED_SINGLES` pair in `text` not part of a longer run."""
+    found = []
+    for pair in DOUBLED_SINGLES:
+        at = text.find(pair)
+        while at != -1:
+            if (at == 0 or text[at - 1] not in "’'‘") and text[at + 2:at + 3] not in ("’", "'", "‘"):
+                found.append(at)
+            at = text.find(pair, at + 2)
+    return found
 # The marks a quotation a token opens or closes starts or ends with (« " “, » " ”)
 QUOTE_STARTS = frozenset('«"“')
 QUOTE_ENDS = frozenset('»"”')

@@ -8,6 +8,7 @@ from validator.extract.entities.one_of_place import report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
+from validator.extract.entities.quoted_holder import quoted_holder
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF, RELATIVES as _RELATIVES, REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
@@ -60,8 +61,7 @@ _NISBA_ENDINGS = (NISBA_ENDING, affix("feminine-nisba"))      # ي، يه
 _COORDINATION_LETTERS = "".join(COORDINATION_PREFIXES)        # و ف, for lstrip
 _DEFINITE_STARTS = (ARTICLE, WAW_ARTICLE, BI + ARTICLE, FA + ARTICLE, LI_ARTICLE)  # a definite word, a clitic on it
 _DOCUMENT_REFERENCE = (ARTICLE, WAW_ARTICLE, FA + ARTICLE)    # البيان، والبيان، فالبيان
-_ANY_DEFINITE = (ARTICLE, *_CLITIC_ARTICLES, LI_ARTICLE)
-_ARTICLE_OR_LI_ARTICLE = (ARTICLE, LI_ARTICLE)
+_ANY_DEFINITE, _ARTICLE_OR_LI_ARTICLE = (ARTICLE, *_CLITIC_ARTICLES, LI_ARTICLE), (ARTICLE, LI_ARTICLE)
 
 
 class UnnamedPasses(SpeakerPasses):
@@ -267,8 +267,8 @@ class UnnamedPasses(SpeakerPasses):
             entity = entity or (self._antecedent_unnamed(m.entry.norm, start_off) if m.entry.get("definite") == "true" and not definite else None)
             if entity is None and kind == "head" and m.entry.get("number") == "sg" \
                     and m.entry.norm.removeprefix(ARTICLE) not in _IMPERSONAL_SOURCES \
-                    and self._holder_after_vague(i, j, m.entry.get("gender") or "m"):
-                continue  # وقال المحلل تاماس فارجا: the holder is named (محللون, a report or a source: no one is)
+                    and (self._holder_after_vague(i, j, g := m.entry.get("gender") or "m") or quoted_holder(self, i, j, g)):
+                continue  # وقال المحلل تاماس فارجا، الدبلوماسي «فلان»: the holder is named (محللون, a report: no one is)
             if entity is None:
                 loc = self.ctx.loc(start_off, end_off)
                 if i in self._role_starts:
