@@ -258,13 +258,21 @@ class TokenMatcher:
         seconds = frozenset().union(*(by_second for _clitic, by_second in longer)) if longer else None
         return singles, tuple(longer) or None, seconds
 
-    def scan(self, tokens, text: str, texts: list[str] | None = None) -> dict[str, list[LexMatch]]:
-        """Each lexicon's matches in a text's tokens (`texts`: their texts, if the caller has them)."""
+    def uncached_starts(self, word: str) -> tuple | None:
+        """What a token can start (`_starts`), for a caller that keeps it in its own record of the word
+        for the run, and passes each token's to `scan` (`candidates`): this matcher's cache keeps no copy."""
+        return self._starts(word)
+
+    def scan(self, tokens, text: str, texts: list[str] | None = None,
+             candidates: list | None = None) -> dict[str, list[LexMatch]]:
+        """Each lexicon's matches in a text's tokens (`texts`: their texts, if the caller has them;
+        `candidates`: what each can start, `uncached_starts`, if the caller has that)."""
         out: dict[str, list[LexMatch]] = {name: [] for name in self.names}
         if texts is None:
             texts = list(map(_token_text, tokens))
         last = len(texts) - 1
-        candidates = list(map(self._candidates.__getitem__, texts))
+        if candidates is None:
+            candidates = list(map(self._candidates.__getitem__, texts))
         covered = 0  # the token a match of two words or more found so far reaches: before it, a one-word
         # match of that lexicon may be inside it; after it, none is (most tokens: no check at all)
         for i in compress(range(len(texts)), candidates):  # two tokens in three start nothing: skip them in C
