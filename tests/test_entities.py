@@ -343,3 +343,26 @@ def test_family_name_of_an_ancestor_given_name(extract):
     verb's object (وجه الدكتور فلان السعدون نداء); an everyday word (الأمين) still is not."""
     art = extract("عنوان\n\nوجه الدكتور ماجد سعد السعدون نداء إلى وزارة الصحة.")
     assert [p.name for p in _persons(art)] == ["ماجد سعد السعدون"]
+
+
+def test_word_records_give_what_the_separate_look_ups_give(validator):
+    """An article tokenized with the run's word records (validator/extract/word_facts.py) has the same
+    tokens, lexicon matches and word facts as one tokenized without them."""
+    from validator import document
+    from validator.extract.context import Context
+    from validator.extract.word_facts import _TESTS, word_records, words_with
+    from validator.text.normalize import normalize
+    from validator.text.tokens import tokenized
+
+    doc = document.build("وقال وزير الصحة إن 40 مصابا نقلوا إلى مستشفى الملك فهد، وللأمم المتحدة رأي آخر.", "-")
+    norm = normalize(doc.text)
+    res = validator.resources
+    plain = tokenized(norm.text)
+    with_records = tokenized(norm.text, word_records(res))
+    assert with_records.tokens == plain.tokens and with_records.texts == plain.texts
+    assert [r[0] for r in with_records.records] == plain.texts
+    a = Context(doc, norm, plain.tokens, res, texts=plain.texts)
+    b = Context(doc, norm, with_records.tokens, res, texts=with_records.texts, records=with_records.records)
+    assert a._hits == b._hits
+    for tag in range(len(_TESTS)):
+        assert words_with(a, (tag,)) == words_with(b, (tag,)), tag

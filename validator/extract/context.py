@@ -6,7 +6,7 @@ import weakref
 from collections import deque
 from itertools import chain, repeat
 from dataclasses import InitVar, dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from validator.document import Document
 from validator.extract.resources import Resources
@@ -17,6 +17,7 @@ from validator.text.lexicon import LexMatch
 from validator.text.tokens import WORD, Token, TokenIndex, kind_of
 
 _token_text = attrgetter("text")
+_STARTS = itemgetter(1)  # what a token can start in the run's lexicon index, in its word record
 WORD_AT_MARGIN = 32  # `word_at` answers None this many indexes before the first token and after the last
 _MARGIN = [None] * WORD_AT_MARGIN  # (a negative index reads the list from its end: these)
 _NOT_WORD = (tagged(lambda res: lambda text: kind_of(text) != WORD),)  # numbers and marks, once per run a text
@@ -33,13 +34,16 @@ class Context:
     # (`tokenized`), or read off the tokens
     texts: list[str] | None = None
     starts: InitVar[list[int] | None] = None
+    # each token's record for the run (validator/extract/word_facts.py, `word_records`), if the tokenizer made them
+    records: list[tuple] | None = None
     _ids: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self, starts: list[int] | None) -> None:
         self.index = TokenIndex(self.tokens, starts)
         if self.texts is None:
             self.texts = list(map(_token_text, self.tokens))
-        self._hits = self.res.matcher.scan(self.tokens, self.norm.text, self.texts)
+        starts_of = None if self.records is None else list(map(_STARTS, self.records))
+        self._hits = self.res.matcher.scan(self.tokens, self.norm.text, self.texts, starts_of)
         self._hit_at: dict[str, dict[int, LexMatch]] = {}
         self._starts: dict[str, list[int]] = {}
         # per-article memos of the extractors (quotes.py, attributions.py)

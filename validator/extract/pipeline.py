@@ -24,14 +24,15 @@ from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
 from validator.extract.spellings import find_spellings
 from validator.extract.tag_lists import outside_tags
+from validator.extract.word_facts import word_records
 from validator.text.normalize import normalize
 from validator.text.tokens import tokenized
 
 
 def extract(doc: Document, res: Resources) -> Article:
     norm = normalize(doc.text)
-    tokens, texts, starts = tokenized(norm.text)
-    ctx = Context(doc, norm, tokens, res, texts=texts, starts=starts)
+    tokens, texts, starts, records = tokenized(norm.text, word_records(res))
+    ctx = Context(doc, norm, tokens, res, texts=texts, starts=starts, records=records)
     quotes = find_quotes(ctx)
     kinds_by_cue(ctx, quotes)
     repeated_names(quotes)

@@ -12,9 +12,11 @@ each over the article's words in a large table, cost three times as much).
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from operator import itemgetter
 from typing import Callable, Iterable
 
 from validator.extract.word_keys import WORD_KEYS_LIMIT
+from validator.text.lexicon import CANDIDATE_CACHE_SIZE
 from validator.text.wordcache import WordCache
 
 _TESTS: list[Callable] = []  # make(resources) gives a word test; its place in the list is its tag
@@ -37,12 +39,37 @@ def words_with(ctx, tags: Iterable[int]) -> set[str]:
     if last[0] is not distinct:  # the article's words by their facts, read once an article
         groups: defaultdict[int, list[str]] = defaultdict(list)  # facts -> the words with just those (0: none)
         # (appended in C: a loop over the words in Python cost twice as much; a few dozen groups, made on a miss)
-        deque(map(list.append, map(groups.__getitem__, map(known[1].__getitem__, distinct)), distinct), maxlen=0)
+        records = ctx.records
+        if records is not None and memo.get("word-records", (None,))[0] == len(_TESTS):
+            # each distinct word's facts from its tokens' records (a small table the article's own,
+            # in the processor's cache, where the run's record of facts is not)
+            facts = dict(zip(ctx.texts, map(_FACTS, records)))
+            deque(map(list.append, map(groups.__getitem__, facts.values()), facts), maxlen=0)
+        else:
+            deque(map(list.append, map(groups.__getitem__, map(known[1].__getitem__, distinct)), distinct), maxlen=0)
         last[:] = distinct, groups
     mask = 0
     for tag in tags:
         mask |= 1 << tag
     return set().union(*(found for fact, found in last[1].items() if fact & mask))
+
+
+_FACTS = itemgetter(2)
+
+
+def word_records(res) -> WordCache:
+    """The run's record of each word its articles' tokens have: (the word, one string for the run, every
+    token of it reads; what it can start in the run's lexicon index; its facts), made at the word's first
+    token and looked up once a token (`validator.text.tokens.tokenized`). The tokenizer's interning, the
+    lexicon scan and `words_with` each probed a table of every word of the run, out of the processor's
+    cache, for it; the record is one probe, and the run's words take no entry in the interned strings."""
+    memo = res.pattern_memo
+    known = memo.get("word-records")
+    if known is None or known[0] != len(_TESTS):
+        facts, starts = _facts_of(res), res.matcher.uncached_starts
+        table = WordCache(lambda word: (word, starts(word), facts(word)), limit=CANDIDATE_CACHE_SIZE)
+        known = memo["word-records"] = (len(_TESTS), table)
+    return known[1]
 
 
 def _facts_of(res) -> Callable[[str], int]:

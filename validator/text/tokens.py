@@ -5,9 +5,9 @@ import bisect
 import re
 from functools import partial
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, not_, sub
+from operator import add, attrgetter, itemgetter, not_, sub
 from sys import intern
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from validator.text.wordcache import WordCache
 
@@ -75,13 +75,21 @@ class Tokenized(NamedTuple):
     tokens: list[Token]
     texts: list[str]
     starts: list[int]
+    records: list[tuple] | None = None  # each token's run-wide word record (`tokenized(text, records)`)
 
 
 def tokenize(norm_text: str) -> list[Token]:
     return tokenized(norm_text).tokens
 
 
-def tokenized(norm_text: str) -> Tokenized:
+_first = itemgetter(0)
+
+
+def tokenized(norm_text: str, records: Mapping[str, tuple] | None = None) -> Tokenized:
+    """The tokens of a normalized text. `records`, a run's table of word records (text -> a tuple
+    whose first item is the text, one string for the run, as interning makes it), gives each token its
+    record, looked up once a token (the extraction layer keeps there what it reads of a word for the
+    run: validator/extract/word_facts.py, `word_records`), and its text from it, not interned."""
     # Most of an article is words between single spaces: `str.split(" ")` gives them, with their
     # offsets (a piece starts one after the end of the one before), several times cheaper than the
     # token regex over every character. Only the pieces that are not all letters (punctuation
@@ -131,10 +139,16 @@ def tokenized(norm_text: str) -> Tokenized:
         kinds += repeat(WORD, len(pieces) - done)
     # each text interned: a word is one string for the run, so the per-word caches' look-ups (dozens a
     # word an article, in tables too large for the processor's cache) match their key by identity
-    # without reading a stored copy of it, and a word's copies take no memory of their own
-    texts = list(map(intern, texts))
+    # without reading a stored copy of it, and a word's copies take no memory of their own (with
+    # `records`: the record's string, which is that one string without the interned strings' table)
+    recs = None
+    if records is None:
+        texts = list(map(intern, texts))
+    else:
+        recs = list(map(records.__getitem__, texts))
+        texts = list(map(_first, recs))
     ends = map(add, starts, map(len, texts))
-    return Tokenized(list(map(Token, zip(range(len(texts)), starts, ends, texts, kinds))), texts, starts)
+    return Tokenized(list(map(Token, zip(range(len(texts)), starts, ends, texts, kinds))), texts, starts, recs)
 
 
 def _edges(piece: str) -> tuple[int, int] | None:
