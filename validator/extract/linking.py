@@ -172,15 +172,18 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
     verb, then أن/إن, running to the semicolon) and the part after has no attribution of its own:
     وذكر المدير فلان أن المعهد خرّج 300 متدرب؛ يعمل منهم 200 في القطاع الخاص (round 67). A part that
     opens otherwise after a credited document, a preposition or a news outlet's verb is a new sentence of
-    the writer's (round 49: a tech site credited before the semicolon)."""
+    the writer's (round 49: a tech site credited before the semicolon). The reach goes on along a chain of
+    such parts (ذكرت الشبكة أن ...؛ وذلك قرب الحدود؛ حيث ضبطت 40 شاحنة: round 111)."""
     text, sentences, pairs = article.doc.text, article.doc.sentences, []
+    reached: dict[int, list] = {}
     for prev, s in zip(sentences, sentences[1:]):
         if prev.paragraph != s.paragraph or not text[prev.start:prev.end].rstrip().endswith(SEMICOLONS):
             continue
-        before = [a for a in by_sentence.get(prev.index, ()) if a.source]
+        before = [a for a in [*by_sentence.get(prev.index, ()), *reached.get(prev.index, ())] if a.source]
         word = WORD_RUN.search(text, s.start, s.end)
         if word is not None and normalize_cached(word.group()) in _EXPLAINS:
-            pairs.append((s.index, [a for a in before if a.kind in ("verb", "preposition")]))
+            reached[s.index] = [a for a in before if a.kind in ("verb", "preposition")]
+            pairs.append((s.index, reached[s.index]))
         elif not by_sentence.get(s.index):
             reporters = [a for a in before if _reports_to(article, a, prev.end)]
             if reporters:
