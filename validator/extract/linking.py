@@ -24,6 +24,7 @@ _RELATIVES = word_class("attribution-words", "relatives")  # الذي، التي
 _QAD = word_class("attribution-words", "qad")  # قد: after a comma, with its conjunction (وقد), a new statement
 _NEW_CLAUSE = word_class("attribution-words", "new-clause")  # كما، فيما: a clause's opener, no noun it describes
 _RELAYED_BY = word_class("quote-words", "relayed-by")
+_RELAYED_FROM_HIM = word_class("quote-words", "relayed-from-pronoun")  # عنه، عنها: from the one named before
 RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
 
 # Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
@@ -143,6 +144,28 @@ class _SourcedAttributions:
         return atts[k] if k < len(atts) else None
 
 
+def _relayed_from_him(article: Article, atts: list, relay: Attribution) -> Attribution | None:
+    """وقال الوزير، حسب ما نقلت وسائل إعلام عنه قوله، إن «...»: a verbal noun of saying right after a relay
+    word with a pronoun (quote-words relayed-from-pronoun) reports the words of the one the pronoun
+    points back to: the named speaker of the nearest reporting verb before it in the sentence, not the
+    outlet that relayed them (round 111)."""
+    text = article.doc.text
+    before = WORD_RUN.findall(text[max(0, relay.loc.start - 12):relay.loc.start])
+    if relay.kind != "verb" or not before or normalize_cached(before[-1]) not in _RELAYED_FROM_HIM:
+        return None
+    for a in reversed(atts):
+        if a.kind == "verb" and a.loc.end <= relay.loc.start and a.source and a.source != relay.source:
+            entity = article.entity(a.source)
+            if entity is None or entity.vague or is_outlet(entity):
+                return None
+            outlet = article.entity(relay.source)
+            for mention in outlet.mentions if outlet is not None and outlet.vague else ():
+                if a.loc.end <= mention.loc.start < relay.loc.start:
+                    mention.is_source = False  # vague media that relay a named speaker are no source of their own
+            return a
+    return None
+
+
 def _impersonal(a: Attribution, text: str) -> bool:
     """ويتوقع أن، وتبين أن: a reporting verb opening its clause with no subject, its that-clause right after it, is impersonal
     ("it is expected that"): it reports the clause it opens, not what its sentence said before it."""
@@ -172,15 +195,18 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
     verb, then أن/إن, running to the semicolon) and the part after has no attribution of its own:
     وذكر المدير فلان أن المعهد خرّج 300 متدرب؛ يعمل منهم 200 في القطاع الخاص (round 67). A part that
     opens otherwise after a credited document, a preposition or a news outlet's verb is a new sentence of
-    the writer's (round 49: a tech site credited before the semicolon)."""
+    the writer's (round 49: a tech site credited before the semicolon). The reach goes on along a chain of
+    such parts (ذكرت الشبكة أن ...؛ وذلك قرب الحدود؛ حيث ضبطت 40 شاحنة: round 111)."""
     text, sentences, pairs = article.doc.text, article.doc.sentences, []
+    reached: dict[int, list] = {}
     for prev, s in zip(sentences, sentences[1:]):
         if prev.paragraph != s.paragraph or not text[prev.start:prev.end].rstrip().endswith(SEMICOLONS):
             continue
-        before = [a for a in by_sentence.get(prev.index, ()) if a.source]
+        before = [a for a in [*by_sentence.get(prev.index, ()), *reached.get(prev.index, ())] if a.source]
         word = WORD_RUN.search(text, s.start, s.end)
         if word is not None and normalize_cached(word.group()) in _EXPLAINS:
-            pairs.append((s.index, [a for a in before if a.kind in ("verb", "preposition")]))
+            reached[s.index] = [a for a in before if a.kind in ("verb", "preposition")]
+            pairs.append((s.index, reached[s.index]))
         elif not by_sentence.get(s.index):
             reporters = [a for a in before if _reports_to(article, a, prev.end)]
             if reporters:
@@ -247,6 +273,7 @@ def link(article: Article) -> None:
         if chosen is not None and normalize_cached(chosen.phrase) in _RELAYED_BY:
             chosen = _relaying_verb(article.doc.text, atts.atts, chosen) or chosen
         if chosen is not None:
+            chosen = _relayed_from_him(article, atts.atts, chosen) or chosen
             q.speaker = chosen.source
             chosen.covers.append(q.id)
         else:
