@@ -22,7 +22,7 @@ from validator.extract.letters import ALEF, ARTICLE, BROKEN_PLURAL_TEMPLATES, LO
 from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import UNPLACED
 from validator.extract.name_pair_drops import pair_dropped_names
-from validator.extract.name_variants import VOWELS_MIN, _HAMZA_LETTERS, _name_slot, _stem_start
+from validator.extract.name_variants import VOWELS_MIN, _HAMZA_LETTERS, _name_slot, _stem_start, vowels_after_first as _vowels
 from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.normalize import normalize_string
@@ -91,10 +91,6 @@ def _insertions(w: str):
     for k in range(EDGE, end - 2):
         if w[k] in LONG_VOWELS and not (w[k] == ALEF and w[k + 1] == TEH):  # a plural's ات (معصومياتك / معصوميتك)
             yield w[:k] + w[k + 1:]
-
-
-def _vowels(w: str) -> int:
-    return sum(c in LONG_VOWELS for c in w[1:])
 
 
 def _with_article(ctx: Context, words) -> bool:

@@ -13,21 +13,15 @@ from __future__ import annotations
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE, LONG_VOWELS
 from validator.extract.model import SpellingGroup
-from validator.extract.name_variants import VOWELS_MIN, _stem_start
+from validator.extract.name_variants import _NATIVE_ENDINGS, VOWELS_MIN, _stem_start, vowels_after_first as _vowels
 from validator.extract.word_facts import tagged, words_with
-from validator.extract.wordclasses import affixes
 from validator.text.tokens import kind_of
 
 PAIR_MIN = 4  # letters of every word of both pairs
 PAIR_DROPPED = "pair-dropped-letter"
-_NATIVE_ENDINGS = affixes("native-ending")
 # a word that may be a foreign name's: long enough, no article, no word the lexicons know, once per run a word
 _PAIR_WORD = tagged(lambda res: lambda w: len(w) >= PAIR_MIN and kind_of(w) == "word" and not w.startswith(ARTICLE)
                     and _vowels(w) and res["stopwords"].lookup(w) is None and not res.is_non_name(w) and w not in res.given_names.by_norm)
-
-
-def _vowels(w: str) -> int:
-    return sum(c in LONG_VOWELS for c in w[1:])
 
 
 def _spelling(w: str) -> bool:

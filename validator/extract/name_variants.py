@@ -35,6 +35,11 @@ _VERB_PLURAL = affixes("imperfect-pl")
 _VERB_STARTS = IMPERFECT | {ALEF, MEEM}  # a verb, a verbal noun, a participle (متميز / مميز)
 
 
+def vowels_after_first(w: str) -> int:
+    """The long vowels of w after its first letter (a name has VOWELS_MIN or more: أوسبورن has two)."""
+    return sum(c in LONG_VOWELS for c in w[1:])
+
+
 def _stem_start(w: str) -> int:
     """How many letters of w are a clitic (و ف ب ل ك, or the future س before an imperfect prefix)."""
     if w[0] in PROCLITICS or (w[0] == _FUTURE and len(w) > 1 and w[1] in IMPERFECT):
@@ -51,7 +56,7 @@ def _comparable(stopwords, is_non_name, w: str) -> bool:
         return False
     if w[skip:].startswith(YEH) and w.endswith(_VERB_PLURAL):
         return False  # (و)يطلقون: an imperfect verb's plural
-    if sum(c in LONG_VOWELS for c in w[1:]) < VOWELS_MIN:
+    if vowels_after_first(w) < VOWELS_MIN:
         return False
     return stopwords.lookup(w) is None and not is_non_name(w)
 

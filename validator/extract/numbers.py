@@ -145,7 +145,7 @@ class NumberExtractor:
                 words = WORD_RUN.findall(gap)
                 others = [w for w in words if w not in _RESTATE_FILLERS]
                 marked = ("(" in gap and ")" not in gap) or any(w in _RESTATE_MARKERS for w in words)
-                if marked and len(others) <= 2 and not re.search(r"[.!?؟]", gap) and all(WORD_RUN.findall(part)[:1] and WORD_RUN.findall(part)[0] in _RESTATE_MARKERS for part in re.split(r"[؛;]", gap)[1:]):
+                if marked and len(others) <= 2 and not re.search(r"[.!?؟]", gap) and all((first := WORD_RUN.findall(part)[:1]) and first[0] in _RESTATE_MARKERS for part in re.split(r"[؛;]", gap)[1:]):
                     n.restates = prev.id
                     # the same sum: a price per unit or a figure of record in another currency is one too
                     n.unit_price, n.record = n.unit_price or prev.unit_price, n.record or prev.record

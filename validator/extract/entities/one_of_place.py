@@ -7,10 +7,9 @@ from validator.extract.entities.words import REPORT_THAT, _QUOTE_OPENERS
 from validator.extract.letters import ARTICLE, LI
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.wordclasses import word_class
-from validator.text.punctuation import COMMAS
+from validator.text.punctuation import COMMAS, QUOTE_ENDS
 
 _AFFILIATION = word_class("entity-words", "affiliation-preposition")  # في، من، لدى
-_CLOSERS = frozenset({"»", '"', "”"})
 _REPORT_THAT = REPORT_THAT | word_class("entity-words", "report-that-bi")  # إن، أن، بأن
 _APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وهي
 DESCRIPTION_REACH = 16  # tokens of «، وهو ...» between the group and the colon of his words
@@ -35,7 +34,7 @@ def report_past_place(reader, k: int, reach: int = 10) -> bool:
         if text in _QUOTE_OPENERS:
             if word(x - 1) != LI:
                 return True  # the quotation itself
-            close = next((y for y in range(x + 1, end) if tokens[y].text in _CLOSERS), None)
+            close = next((y for y in range(x + 1, end) if tokens[y].text in QUOTE_ENDS), None)
             if close is None:
                 return False
             x = close + 1  # لـ«الشرق»: the outlet he told
