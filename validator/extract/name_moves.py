@@ -22,6 +22,7 @@ from validator.extract.letters import ALEF, ARTICLE, BROKEN_PLURAL_TEMPLATES, LO
 from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import UNPLACED
 from validator.extract.name_pair_drops import pair_dropped_names
+from validator.extract.name_slot_letters import slot_letter_names
 from validator.extract.name_variants import VOWELS_MIN, _HAMZA_LETTERS, _name_slot, _stem_start, vowels_after_first as _vowels
 from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import affixes, word_class
@@ -39,7 +40,7 @@ _DEFINITE_STARTS = affixes("definite-start")
 _VERB_PLURAL = affixes("imperfect-pl")
 _PLURAL_STARTS = frozenset((YEH, TEH, MEEM))  # a verb (يطلقون، تطلقون), a participle (متابعون)
 _NO_VOWELS = str.maketrans(dict.fromkeys(LONG_VOWELS))
-__all__ = ("moved_letter_names", "two_word_names", "swapped_body_names", "pair_dropped_names")  # (the last two for spellings.py, at its line limit)
+__all__ = ("moved_letter_names", "two_word_names", "swapped_body_names", "pair_dropped_names", "slot_letter_names")  # (the last two for spellings.py, at its line limit)
 
 
 def _verb_plural(stem: str) -> bool:
