@@ -13,7 +13,7 @@ from validator.extract.patterns.shapes import adverbial_participle as _adverbial
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Entity, Mention
 from validator.extract.addressees import past_quoted_addressee as _past_quoted_addressee, told_body as _told_body
-from validator.extract.not_subjects import described_person, not_subject
+from validator.extract.not_subjects import described_person, not_subject, sources_in
 from validator.extract.quote_classify import _PRONOUN_SUFFIXES, quoted_name_mark
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import ARABIC_COMMA, COMMAS, QUOTE_ENDS, QUOTE_STARTS, SENTENCE_MARKS
@@ -356,7 +356,7 @@ def _subject_before(ctx, spans, i, sentence, window=PRE_SUBJECT_WINDOW, document
                 # prepositional phrase is no subject (a named body keeps its reading: the rule is for
                 # vague sources, where a wrong subject is an unnamed-source warning)
             best = s
-    best = described_person(ctx, spans[lo:hi], best)
+    best = sources_in(ctx, spans[lo:hi], described_person(ctx, spans[lo:hi], best))
     if best is not None and best.entity.kind == "organization" and best.last_token == i - 1:
         # مصادر الجزيرة تشير، مصادر الوزارة تؤكد: a body's sources, right before the verb, are its subject
         best = next((s for s in spans[lo:hi] if s.entity.vague and s.last_token == best.first_token - 1), best)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from validator.extract.wordclasses import affix, one_word, word_class
 from validator.text.normalize import normalize_string
+from validator.text.punctuation import QUOTE_ENDS, QUOTE_STARTS
 
 _KA = affix("ka")  # ك
 _COUNT_OF = word_class("attribution-words", "count-of")  # عدد، لعدد
@@ -18,6 +19,8 @@ _LAM = affix("lam")
 _TOLD_IN = word_class("attribution-words", "told-in")  # تصريحات، حديث، مقابلة
 _PRESS = word_class("attribution-words", "press-heads")  # وسائل، صحف، مواقع
 _ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى
+_MEMBER_OF = word_class("attribution-words", "member-of")  # في، من
+_GROUP_REACH = 3  # words of the body's or the person's name between the preposition and the named span
 
 
 def as_predicate(tok: str, head: str) -> bool:
@@ -73,3 +76,22 @@ def described_person(ctx, spans, best):
     named = next((s for s in spans if s.last_token == best.first_token - gap), None)
     return named if named is not None and named.entity.kind == "person" and not named.entity.vague \
         and not named.entity.role_only else best
+
+
+def sources_in(ctx, spans, best):
+    """فإن مصادر في تيار فلان أكدت، قياديون من حزب التجمع يؤكدون: a named person or body right before a fronted
+    verb that a member-of preposition (في، من) ties to a vague group before it is whose the group is; the
+    vague group is the verb's subject (`attribution_sources._subject_before` asks; round 114 2015-07-22/34)."""
+    if best is None or best.entity.vague:
+        return best
+    for s in reversed(spans):
+        if not s.entity.vague or s.last_token >= best.first_token:
+            continue
+        words = normalize_string(s.mention.loc.text).split()
+        first = s.last_token + 1 if words and words[-1] in _MEMBER_OF else s.last_token + 2
+        if first - 1 >= len(ctx.tokens) or normalize_string(ctx.tokens[first - 1].text) not in _MEMBER_OF \
+                and not (words and words[-1] in _MEMBER_OF):
+            return best
+        between = [ctx.tokens[k].text for k in range(first, best.first_token)]
+        return s if len(between) <= _GROUP_REACH and all(w[:1].isalpha() or w in QUOTE_STARTS or w in QUOTE_ENDS for w in between) else best
+    return best
