@@ -248,3 +248,14 @@ def test_a_mark_before_a_word_keeps_the_pairing_in_turn(extract):
     # إن" القوات: after a word but before one, it may open a quotation typed with the space after it
     text = 'وقال المصدر إن" القوات تقدمت نحو المدينة". وأضاف أن "العمل مستمر".'
     assert all(q.balanced for q in _quotes(extract, text))
+
+
+def test_figure_past_an_unclosed_quote_keeps_its_own_source(extract):
+    # an unclosed mark runs to the paragraph's end, but a later sentence with its own source is not the
+    # quote's speaker's: its figure is the sentence's (round 117: a judge's unclosed quotation and a toll)
+    text = ("وقال المحافظ خالد السالم إن \"اللجنة باشرت عملها منذ الصباح. وقتل 25 شخصا في انفجار بالسوق، "
+            "بحسب مصادر أمنية. وأصيب 12 آخرون في الحادث.")
+    article = extract(text)
+    by_value = {n.value: n for n in article.numbers}
+    assert by_value[25].in_quote is None
+    assert by_value[12].in_quote is not None

@@ -7,7 +7,7 @@ import bisect
 
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE, WORD_RUN
-from validator.extract.model import Article, Attribution
+from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.outlets import is_outlet
 from validator.extract.wordclasses import affixes, in_class_or_joined, word_class
 from validator.text.normalize import normalize_cached
@@ -256,6 +256,13 @@ def _qad_statement(a: Attribution, text: str, figure_end: int) -> bool:
     return in_class_or_joined(normalize_cached(before[0]), _QAD)
 
 
+def _past_unclosed(q: Quote, n: NumberItem, by_sentence: dict[int, list]) -> bool:
+    """An unclosed mark runs to its paragraph's end; a figure in a later sentence that names its own
+    source (..." ... قتل 30 شخصا، بحسب مصادر أمنية) is that sentence's, not the unclosed quote's speaker's
+    (round 117: a judge's unclosed quotation swallowed the day's sourced bombing tolls)."""
+    return q.close_mark is None and n.sentence > q.sentence and bool(by_sentence.get(n.sentence))
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -290,7 +297,8 @@ def link(article: Article) -> None:
     for n in article.numbers:
         k = bisect.bisect_left(speech_starts, n.loc.start) - 1
         quote = next((q for q in speech[max(0, k - 2):k + 1]
-                      if q.loc.start < n.loc.start and n.loc.end <= q.loc.end), None)
+                      if q.loc.start < n.loc.start and n.loc.end <= q.loc.end
+                      and not _past_unclosed(q, n, by_sentence)), None)
         if quote is not None:
             n.in_quote = quote.id
             n.attributed = True
