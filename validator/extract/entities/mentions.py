@@ -2,6 +2,8 @@
 and by a title alone (الوزير) linked to its holder."""
 from __future__ import annotations
 
+from validator.extract.entities.one_of_office import one_of_office_end
+from validator.extract.entities.role_named_next import role_named_next
 from validator.extract.entities.unnamed import _NISBA_ENDINGS, UnnamedPasses
 from validator.extract.entities.words import COMPOUND_FIRST, TitlePhrase, _DEMONSTRATIVES, _OWN_TEXT, _spelling_variant
 from validator.extract.letters import (
@@ -144,7 +146,8 @@ class MentionPasses(UnnamedPasses):
             end_off = self.tokens[phrase.end - 1].end
             loc = self.ctx.loc(start_off, end_off)
             in_headline = headline is not None and loc.start < headline.end
-            antecedent = self._antecedent_person(group, phrase, start_off, forward=in_headline) \
+            one_of = one_of_office_end(self, phrase.end)  # مدير الحجوزات في إحدى الشركات: no office named
+            antecedent = None if one_of else self._antecedent_person(group, phrase, start_off, forward=in_headline) \
                 or self._apposed_holder(apposed, group, phrase)
             named = self._name_ending(phrase.start)
             if named is not None:
@@ -153,7 +156,7 @@ class MentionPasses(UnnamedPasses):
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
                     m = self.add_mention(antecedent, start_off, end_off, "title", lexicon=[role.entry.source])
                     m.title = loc.text.strip(" ،,")
-            elif self._identified_role(phrase) or self._pronoun_genitive(phrase):
+            elif not one_of and (self._identified_role(phrase) or self._pronoun_genitive(phrase)):
                 key = " ".join(self.ctx.texts[phrase.start:phrase.end])
                 entity = next((e for e in self.entities if e.kind == "person" and e.key == key), None)
                 if entity is None:
@@ -167,15 +170,17 @@ class MentionPasses(UnnamedPasses):
                     and self.ctx.texts[phrase.end] in _DEMONSTRATIVES and _OWN_TEXT & set(self.ctx.texts[phrase.end + 1:phrase.end + 2]):
                 pass  # كاتب هذه السطور، صاحب هذا المقال: the columnist himself, no anonymous source
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") \
-                    and self._holder_after_vague(phrase.start, phrase.end, phrase.gender):
+                    and self._holder_after_vague(phrase.start, one_of or phrase.end, phrase.gender):
                 pass  # مدير عام شالكه هورشت هيلدت: the holder is named in words no lexicon knows
             elif not phrase.definite and role.entry.get("kind") in ("role", "rank") and not self._body_named(phrase.start) \
-                    and (self._speaker_position(phrase.start) or self._kana_subject(phrase)):
+                    and (self._speaker_position(phrase.start) or self._kana_subject(phrase)) \
+                    and not role_named_next(self, phrase, group):
                 # an unnamed holder of an indefinite role (سائق أردني، متحدثة باسم الجيش) is anonymous
                 if self.claims.decide([self.propose("title-only", phrase.start, phrase.end, [role.entry.source])]):
                     entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text.strip(" ،,"), role.entry.norm,
                                     phrase.gender, vague=True)
                     self.entities.append(entity)
+                    end_off = self.tokens[one_of - 1].end if one_of else end_off
                     self.add_mention(entity, start_off, end_off, "vague", lexicon=[role.entry.source])
 
     def _name_ending(self, i: int) -> Entity | None:
