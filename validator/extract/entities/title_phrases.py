@@ -159,8 +159,21 @@ class TitlePhrases:
                 j += 2  # a construct: حكومة تصريف الأعمال، مدير علم الأوبئة ومكافحة الأمراض
                 after_body = True
                 continue
+            if self._country_construct(j, bare, w):
+                j = self._place_at[j + 1][0]  # وزير دفاع النرويج، رئيس وزراء كندا: a country is definite by name
+                after_body = True
+                continue
             break
         return j
+
+    def _country_construct(self, j: int, bare: str, w: str) -> bool:
+        """Token j, an indefinite portfolio noun (خارجية، دفاع، وزراء), is in construct with a country named
+        right after it (lexicon places kind=country, never definite in writing): وزير خارجية النرويج."""
+        place = self._place_at.get(j + 1)
+        return place is not None and place[1].entry.get("kind") == "country" and not place[1].prefix \
+            and bare == w and not w.startswith(_ARTICLE_OR_FA) and not self.res.is_non_name(w) \
+            and w not in self.res.given_names.by_norm and not _verb_like(w) and not self._has_tanween(self.tokens[j]) \
+            and self._title_at.get(j) is None and self._complement_word(j) == 0
 
     def _body_members(self, j: int) -> bool:
         """Token j is a plural people noun (تجار، عمال) in construct right after an indefinite head of a
