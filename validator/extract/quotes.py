@@ -7,6 +7,7 @@ from operator import itemgetter
 from validator.extract.context import Context
 from validator.extract.wordclasses import affixes, word_class
 from validator.extract.model import Quote
+from validator.extract.quote_blocks import runs_on_silently
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import (DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
                                         QUOTE_PAIRS, TATWEEL, doubled_single_positions, mark_balance,
@@ -62,11 +63,11 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 else:
                     here.append(_unbalanced(ctx, i, i + 1, ch, None, i))
         for q in (q for q in here if q.loc.start < para.start):
+            opened = paragraphs[bisect.bisect_right([p.start for p in paragraphs], q.loc.start) - 1]
             if para.start <= reopened < para.end:
                 q.evidence.append(CONTINUED_NEXT_PARAGRAPH)
-            elif q.open_mark != '"' and text[paragraphs[pi - 1].start:q.loc.start].strip() \
-                    and not (q.close_mark == "“" and _wrapped(text, paragraphs[pi - 1])) \
-                    and not ctx.doc.ends_on_colon(paragraphs[pi - 1]):
+            elif q.open_mark != '"' and text[opened.start:q.loc.start].strip() \
+                    and not (q.close_mark == "“" and _wrapped(text, opened)) and not ctx.doc.ends_on_colon(opened):
                 q.evidence.append(CLOSED_NEXT_PARAGRAPH)
         straight = [q for q in here if q.open_mark == '"' and para.start <= q.loc.start < para.end]
         if any(not q.balanced for q in straight) or (stack and stack[-1][0] == '"'):
@@ -77,7 +78,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             into_list = ctx.doc.ends_on_colon(para)
             if nxt is not None and not _closes_reversed(here, stack) \
-                    and _continues(text, stack, nxt.start, nxt.end, into_list):
+                    and (_continues(text, stack, nxt.start, nxt.end, into_list) or runs_on_silently(
+                        text, stack, paragraphs, pi, _MARK_CHARS, lambda s, e: _continues(text, stack, s, e, False))):
                 carried = stack  # a quotation that runs on into the next paragraph
                 reopened = _reopening(text, stack, nxt.start, nxt.end)
                 closes_same = _closes_with_same_glyph(text, stack, nxt.start, nxt.end)
