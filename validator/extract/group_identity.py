@@ -282,9 +282,10 @@ def institution(e: Entity, a: Article) -> tuple[str, int, int] | None:
 
 def institution_named(mention, a: Article) -> bool:
     """A mention of a plural of experts that a named body qualifies (the experts of a named organization), or of
-    a vague plural that names members of itself (named_example)."""
+    a vague plural that names members of itself (named_example), or experts the story then names (experts_named_after)."""
     e = a.entity(mention.entity)
-    return e is not None and (institution(e, a) is not None or named_example(e, a) is not None)
+    return e is not None and (institution(e, a) is not None or named_example(e, a) is not None
+                              or experts_named_after(e, a) is not None)
 
 
 def issuer_named(mention, a: Article) -> bool:
@@ -372,3 +373,31 @@ def _named_at(a: Article, start: int, end: int) -> bool:
     """A named body or person whose mention starts between `start` and `end`."""
     return any(other.kind in ("organization", "person") and not other.vague and not other.role_only
                and any(start <= om.loc.start < end for om in other.mentions) for other in a.entities)
+
+
+_EXPERT_TITLES = word_class("attribution-words", "expert-titles")  # خبير، أستاذ، اختصاصي: an expert's title
+EXPERTS_NAMED = 2  # named experts after a plural of experts that make it the story's summary of them
+
+
+def experts_named_after(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A plural of experts (vague-sources group=experts: كشف مختصون أن، يرى خبراء أن) that the story follows with
+    EXPERTS_NAMED or more named people, each written with an expert's title (attribution-words expert-titles: الخبير
+    الاقتصادي فلان، اختصاصي العلاج الطبيعي فلان): the lead sums up the experts it then names and quotes (rounds
+    113 and 119, rejected). One named expert is not enough: he may be one of many (round 82). The first such
+    person's words, line and column; None otherwise."""
+    entry = _head_entry(e, a)
+    if entry is None or entry.get("group") != "experts" or not e.mentions:
+        return None
+    start = e.mentions[0].loc.start
+    named = []
+    for other in a.entities:
+        if other.kind != "person" or other.vague or other.role_only:
+            continue
+        titled = [m for m in other.mentions if m.loc.start > start and m.title and any(
+            _without_article(normalize_string(w)) in _EXPERT_TITLES for w in m.title.split())]
+        if titled:
+            named.append(titled[0])
+    if len(named) < EXPERTS_NAMED:
+        return None
+    first = min(named, key=lambda m: m.loc.start)
+    return first.loc.text, first.loc.line, first.loc.column
