@@ -8,12 +8,13 @@ read them as the mention fields research_identified, issuer_named and institutio
 from __future__ import annotations
 
 from validator.extract.entities.words import _ISSUED_BY
+from validator.extract.letters import WAW
 from validator.extract.model import Article, Entity
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import word_class
 from validator.text.lexicon import token_variants
 from validator.text.normalize import normalize_string
-from validator.text.punctuation import COMMAS
+from validator.text.punctuation import COMMAS, QUOTE_STARTS
 
 _RESEARCH = word_class("attribution-words", "research-identity")
 _MAKERS = word_class("attribution-words", "research-makers")  # قدمها، أجرتها: who made or presented a study
@@ -280,9 +281,11 @@ def institution(e: Entity, a: Article) -> tuple[str, int, int] | None:
 
 
 def institution_named(mention, a: Article) -> bool:
-    """A mention of a plural of experts that a named body qualifies (the experts of a named organization)."""
+    """A mention of a plural of experts that a named body qualifies (the experts of a named organization), or of
+    a vague plural that names members of itself (named_example), or experts the story then names (experts_named_after)."""
     e = a.entity(mention.entity)
-    return e is not None and institution(e, a) is not None
+    return e is not None and (institution(e, a) is not None or named_example(e, a) is not None
+                              or experts_named_after(e, a) is not None)
 
 
 def issuer_named(mention, a: Article) -> bool:
@@ -328,3 +331,73 @@ def crowd_reaction(e: Entity, a: Article) -> bool:
     words = {form for s in lead for w in a.doc.text[s.start:s.end].split()
              for form, _ in token_variants(normalize_string(w))}
     return bool(words & _REACTION) and any(_without_article(w) in _CROWD for w in words)
+
+
+# A vague plural source that names members of itself right after it (أفادت صحف بريطانية، منها «الغارديان»، بأن؛
+# أشارت عدة وسائل إعلامية من بينها (قناة ...) إلى أن) is identified by the example it gives, one the reader can
+# check: reviewers rejected the warning (issue 13, round 119 2015-07-21/1708).
+_EXAMPLE = word_class("attribution-words", "named-example")  # منها، بينها، مثل: named members follow
+_FROM = word_class("attribution-words", "source-from")  # من (بينها)
+EXAMPLE_AT = 2  # words after the source's mention where the example word may stand (past an adjective: عدة صحف محلية، منها)
+NAME_AT = 2  # words after the example word where the named member starts
+_BRACKETS = frozenset("(").union(QUOTE_STARTS)
+
+
+def _bare(word: str) -> str:
+    w = normalize_string(word.strip("".join(COMMAS) + ".:؛"))
+    return w[len(WAW):] if w.startswith(WAW) and w[len(WAW):] in _EXAMPLE else w
+
+
+def named_example(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A vague source one of whose mentions an example word (attribution-words
+    named-example) follows within EXAMPLE_AT words and then, within NAME_AT words, a quoted or bracketed name or
+    a named body or person: the example's words, line and column; None otherwise."""
+    if not e.vague:
+        return None
+    text = a.doc.text
+    for m in e.mentions:
+        words = text[m.loc.end:m.loc.end + 120].split()
+        at = next((i for i, w in enumerate(words[:EXAMPLE_AT + 1]) if _bare(w) in _EXAMPLE), None)
+        if at is None:
+            continue
+        after = [w for w in words[at + 1:] if normalize_string(w) not in _FROM][:NAME_AT]
+        if not after:
+            continue
+        start = text.find(after[0], m.loc.end)
+        if after[0][0] in _BRACKETS or _named_at(a, start, text.find(after[-1], start) + len(after[-1])):
+            return " ".join(after), m.loc.line, m.loc.column
+    return None
+
+
+def _named_at(a: Article, start: int, end: int) -> bool:
+    """A named body or person whose mention starts between `start` and `end`."""
+    return any(other.kind in ("organization", "person") and not other.vague and not other.role_only
+               and any(start <= om.loc.start < end for om in other.mentions) for other in a.entities)
+
+
+_EXPERT_TITLES = word_class("attribution-words", "expert-titles")  # خبير، أستاذ، اختصاصي: an expert's title
+EXPERTS_NAMED = 2  # named experts after a plural of experts that make it the story's summary of them
+
+
+def experts_named_after(e: Entity, a: Article) -> tuple[str, int, int] | None:
+    """A plural of experts (vague-sources group=experts: كشف مختصون أن، يرى خبراء أن) that the story follows with
+    EXPERTS_NAMED or more named people, each written with an expert's title (attribution-words expert-titles: الخبير
+    الاقتصادي فلان، اختصاصي العلاج الطبيعي فلان): the lead sums up the experts it then names and quotes (rounds
+    113 and 119, rejected). One named expert is not enough: he may be one of many (round 82). The first such
+    person's words, line and column; None otherwise."""
+    entry = _head_entry(e, a)
+    if entry is None or entry.get("group") != "experts" or not e.mentions:
+        return None
+    start = e.mentions[0].loc.start
+    named = []
+    for other in a.entities:
+        if other.kind != "person" or other.vague or other.role_only:
+            continue
+        titled = [m for m in other.mentions if m.loc.start > start and m.title and any(
+            _without_article(normalize_string(w)) in _EXPERT_TITLES for w in m.title.split())]
+        if titled:
+            named.append(titled[0])
+    if len(named) < EXPERTS_NAMED:
+        return None
+    first = min(named, key=lambda m: m.loc.start)
+    return first.loc.text, first.loc.line, first.loc.column
