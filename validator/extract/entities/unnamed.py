@@ -15,7 +15,7 @@ from validator.extract.entities.words import (
     TitlePhrase, parenthesized_words,
     _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
     _ISSUED_BY, _DEMONSTRATIVES,
-    _PREDICATE_AFTER, copula_predicate, _QUOTE_OPENERS,
+    predicate_noun, _QUOTE_OPENERS,
     _REPORT_MARKS,
     _SOURCE_PREPOSITIONS,
 )
@@ -233,7 +233,7 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # appeared (and what و joins to it), no source
             definite = m.entry.norm.startswith(ARTICLE) or m.prefix.endswith(ARTICLE) or self.tokens[i].text.startswith(
                 _DEFINITE_STARTS)
-            if (prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES)) or copula_predicate(prev, self.tokens[i].text):
+            if predicate_noun(self, i, prev, definite):
                 continue  # أكدوا أنهم مواطنون محليون، كان مسؤولا عن: what they are (a predicate), not a source
             count = self.lex["number-words"].lookup(self.tokens[i - 1].text) if i > 0 else None
             if i > 0 and not self._speaker_position(i - 1) and (self.tokens[i - 1].kind == "number" or (

@@ -111,6 +111,23 @@ def copula_predicate(before: str | None, word: str) -> bool:
     if not bare.endswith(ACCUSATIVE):
         return False
     return before in _COPULAS or (bare.removeprefix(WAW) in _ACCUSATIVE_SENSE and before not in _INNA)
+_BELIEVED_HEAD = word_class("entity-words", "believed-head")  # someone, a man: before a passive hedge
+
+
+def predicate_noun(reader, i: int, prev: str | None, definite: bool) -> bool:
+    """The noun at i is what a clause says someone is, not a source: after أنّ/إنّ with a pronoun (أكدوا أنهم
+    مواطنون) or a copula. Not after the passive hedge of someone the story leaves unnamed (entity-words
+    believed-head, then a reporting-verbs passive=yes imperfect: رجل يعتقد أنه قائد في الجماعة): that person
+    is known only by what he is believed to be, an anonymous source when he speaks."""
+    if prev in _PREDICATE_AFTER and not (definite and prev in _DEMONSTRATIVES):
+        if i < 3 or reader._word(i - 3) not in _BELIEVED_HEAD:
+            return True
+        hedge = reader.res.reporting_forms.lookup(reader.tokens[i - 2].text)
+        return hedge is None or hedge.get("passive") != "yes" \
+            or reader.tokens[i - 2].text != normalize_string(hedge.get("imperfect") or "-")
+    return copula_predicate(prev, reader.tokens[i].text)
+
+
 _NASAB = word_class("name-particles", "nasab", "chain")
 
 
