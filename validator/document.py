@@ -159,7 +159,7 @@ def read_bytes(path: str) -> bytes:
         if st.st_size > MAX_BYTES:
             raise InputError(f"{path}: too large to be an article: {too_large(st.st_size, MAX_BYTES)}")
         with p.open("rb") as fh:
-            return _bounded(fh, path)  # the file may have grown since stat()
+            return _bounded(fh, path, st.st_size)  # the file may have grown since stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -168,9 +168,14 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
-def _bounded(stream, path: str) -> bytes:
-    """At most MAX_BYTES from a stream, never the whole of a bigger one."""
-    data = stream.read(MAX_BYTES + 1)
+def _bounded(stream, path: str, size: int | None = None) -> bytes:
+    """At most MAX_BYTES from a stream, never the whole of a bigger one. `size`: the bytes a file had
+    when its size was read, asked for first (a read of MAX_BYTES allocates that much for a few KB);
+    a file that has grown since is read on to the bound."""
+    first = MAX_BYTES + 1 if size is None else min(size + 1, MAX_BYTES + 1)
+    data = stream.read(first)
+    if len(data) == first < MAX_BYTES + 1:
+        data += stream.read(MAX_BYTES + 1 - first)
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: too large to be an article: {too_large(len(data), MAX_BYTES, at_least=True)}")
     return data

@@ -131,15 +131,24 @@ class FeedIndex:
         # ministries apart (an epithet such as الوزير الحديدي or a misspelling names no other ministry)
         self.portfolios = frozenset({_title_word(w) for e in validator.lexicons["portfolios"].entries
                                      for w in e.norm.split()} - TITLE_FUNCTION_WORDS)
+        self._ministries: dict[tuple, frozenset] = {}  # a title's words -> `_ministry`
 
     def compare(self, items: list[FeedItem]) -> list[tuple[FeedItem, FeedItem | None]]:
         """Each item of one article with the earlier article's item it contradicts (or None); then
-        the article's items join the index."""
+        the article's items join the index. A title that names no ministry by a portfolio word
+        contradicts no title (`_ministry`): its earlier ones are not read."""
         out = []
         for item in items:
+            rule = self.rules[item.rule]
+            if rule.requirement.what == "titles":
+                own = self._ministry(item.value)
+                earlier = self.seen.get((item.rule, item.key), []) if own else []
+                out.append((item, next((e for e in earlier if e.article != item.article
+                                        and _portfolios_conflict(own, self._ministry(e.value))), None)))
+                continue
             earlier = self.seen.get((item.rule, item.key), [])
             out.append((item, next((e for e in earlier if e.article != item.article
-                                    and self._conflict(self.rules[item.rule], item, e)), None)))
+                                    and self._conflict(rule, item, e)), None)))
         for item in items:
             known = self.seen.setdefault((item.rule, item.key), [])
             if all(k.value != item.value for k in known):
@@ -149,22 +158,23 @@ class FeedIndex:
     def _conflict(self, rule: m.Rule, item: FeedItem, earlier: FeedItem) -> bool:
         req = rule.requirement
         if req.what == "titles":   # two ministries: other offices are named too many ways across desks
-            a, b = (tuple(self.spelling.get(w, w) for w in map(_without_pronoun, t.value)) for t in (item, earlier))
-            return self._ministries_conflict(a, b)
+            return _portfolios_conflict(self._ministry(item.value), self._ministry(earlier.value))
         return not values_agree(item.value, earlier.value, req.tolerance, req.factor)
 
-    def _ministries_conflict(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        """Two ministries that share no portfolio word (وزير التخطيط / وزير المالية). Only ministries
-        (lexicon entity-words, class ministry-head): in the hand check of the shared day files every
-        other office was a false alarm (الرئيس الأميركي / رئيس الولايات المتحدة، رئيس الاتحاد / رئيس
-        النادي). Only the words of the portfolios lexicon are compared: desks write the same ministry
-        with a country or a nationality (وزير الخارجية المصري / وزير الخارجية بجمهورية مصر العربية)
-        and with epithets (الوزير الحديدي)."""
-        heads = word_class("entity-words", "ministry-head")
-        if not (a and b and a[0] in heads and b[0] in heads):
-            return False
-        own_a, own_b = (set(t[1:]) & self.portfolios for t in (a, b))
-        return bool(own_a and own_b) and not own_a & own_b
+    def _ministry(self, title: tuple[str, ...]) -> frozenset:
+        """The portfolio words of a ministry's title (وزير التخطيط: {التخطيط}), or none for another office.
+        Only ministries (lexicon entity-words, class ministry-head): in the hand check of the shared day
+        files every other office was a false alarm (الرئيس الأميركي / رئيس الولايات المتحدة، رئيس الاتحاد /
+        رئيس النادي). Only the words of the portfolios lexicon are compared: desks write the same ministry
+        with a country or a nationality (وزير الخارجية المصري / وزير الخارجية بجمهورية مصر العربية) and with
+        epithets (الوزير الحديدي). Read once per distinct title of the run (the index keeps each once)."""
+        found = self._ministries.get(title)
+        if found is None:
+            words = tuple(self.spelling.get(w, w) for w in map(_without_pronoun, title))
+            heads = word_class("entity-words", "ministry-head")
+            found = self._ministries[title] = frozenset(words[1:]) & self.portfolios \
+                if words and words[0] in heads else frozenset()
+        return found
 
     def finding(self, item: FeedItem, earlier: FeedItem, lang: str) -> Finding:
         rule = self.rules[item.rule]
@@ -177,6 +187,11 @@ class FeedIndex:
         found = [(self.finding(item, earlier, lang), item.context) for item, earlier in self.compare(items)
                  if earlier is not None]
         return with_fingerprints([f for f, _ in found], [c for _, c in found])
+
+
+def _portfolios_conflict(a: frozenset, b: frozenset) -> bool:
+    """Two ministries that share no portfolio word (وزير التخطيط / وزير المالية; `FeedIndex._ministry`)."""
+    return bool(a and b) and a.isdisjoint(b)
 
 
 def example_findings(validator, rule: m.Rule, text: str) -> list[Finding]:

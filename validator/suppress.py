@@ -33,6 +33,7 @@ line 1 of the article, the message naming `file:line` of the stale entry.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,12 @@ def sidecar_path(article: str) -> Path:
 
 
 def load_sidecar(article: str) -> list[Suppression]:
+    try:
+        os.stat(article + SIDECAR_SUFFIX)
+    except FileNotFoundError:
+        return []  # (most articles: asked once an article, without a Path's parsing)
+    except OSError:
+        pass  # (Path.is_file decides: it ignores some errors and raises others)
     path = sidecar_path(article)
     if not path.is_file():
         return []

@@ -20,13 +20,20 @@ from validator.text.tokens import kind_of
 PAIR_MIN = 4  # letters of every word of both pairs
 PAIR_DROPPED = "pair-dropped-letter"
 # a word that may be a foreign name's: long enough, no article, no word the lexicons know, once per run a word
-_PAIR_WORD = tagged(lambda res: lambda w: len(w) >= PAIR_MIN and kind_of(w) == "word" and not w.startswith(ARTICLE)
-                    and _vowels(w) and res["stopwords"].lookup(w) is None and not res.is_non_name(w) and w not in res.given_names.by_norm)
+def _pair_word(res):
+    return lambda w: len(w) >= PAIR_MIN and kind_of(w) == "word" and not w.startswith(ARTICLE) and _vowels(w) \
+        and res["stopwords"].lookup(w) is None and not res.is_non_name(w) and w not in res.given_names.by_norm
 
 
 def _spelling(w: str) -> bool:
     """w may be one spelling of the pair: two long vowels after its first letter, no Arabic ending."""
     return _vowels(w) >= VOWELS_MIN and not w.endswith(_NATIVE_ENDINGS)
+
+
+_PAIR_WORD = tagged(_pair_word)
+# such a word that may be one of the two spellings (`_spelling`), once per run a word: the few an
+# article has are the only ones whose drops are made
+_PAIR_SPELLING = tagged(lambda res: (lambda pair_word: lambda w: _spelling(w) and pair_word(w))(_pair_word(res)))
 
 
 def _drops(w: str):
@@ -41,7 +48,8 @@ def pair_dropped_names(ctx: Context, known: set[str], entities=()) -> list[Spell
     if len(words) < 3:
         return []
     tokens, texts = ctx.tokens, ctx.texts
-    shorter = {d: w for w in words if len(w) > PAIR_MIN and _spelling(w) for d in _drops(w) if d in words and _spelling(d)}
+    spellings = words_with(ctx, (_PAIR_SPELLING,))  # (those of `words` that pass `_spelling`)
+    shorter = {d: w for w in spellings if len(w) > PAIR_MIN for d in _drops(w) if d in spellings}
     if not shorter:
         return []
     out = []

@@ -7,7 +7,7 @@ from typing import Callable
 from validator.extract.patterns.model import Pattern
 from validator.extract.word_facts import tagged, words_with
 from validator.extract.word_keys import WordKeys
-from validator.text.lexicon import token_variants, variant_forms
+from validator.text.lexicon import variant_forms
 from validator.text.wordcache import WordCache
 
 _ENTRY = (True,)  # the key of a word some `word` test's lexicon has an entry for, in an index of its own
@@ -26,10 +26,10 @@ def has_attr(entry, attr: tuple[str, str] | None) -> bool:
 
 def _has_entry(matchable: dict, tests: frozenset[tuple]) -> Callable[[str], bool]:
     """word -> whether some lexicon of the `word` tests has an entry for it: one set of the lexicons'
-    forms, each word's forms read once per run (outside variant_forms' cache: it keeps those of the
-    words a lexicon is asked of)."""
+    forms, each word's forms read from variant_forms' cache (the stopwords' look-up among the word's
+    other facts reads them there too: a new word's readings made once, not twice)."""
     forms = frozenset().union(*(matchable[name].by_norm for name in {lexicon for lexicon, _attr in tests}))
-    return lambda w: not forms.isdisjoint(f for f, _clitic in token_variants(w))
+    return lambda w: not forms.isdisjoint(variant_forms(w))
 
 
 # the article's words some lexicon of the run's `word` tests has an entry for, in the run's index of word facts
