@@ -15,6 +15,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 from validator.extract.context import Context
+from validator.extract.entities.anonymous_groups import anonymous_groups
 from validator.extract.entities.mentions import MentionPasses
 from validator.extract.model import Entity
 
@@ -39,6 +40,7 @@ class EntityExtractor(MentionPasses):
         self._unnamed()
         self._anaphoric_documents()
         self._anonymous_people()
+        anonymous_groups(self)
         self._title_only_mentions()
         self._organizations()
         for e in self.entities:
