@@ -20,6 +20,8 @@ _TOLD_IN = word_class("attribution-words", "told-in")  # تصريحات، حدي
 _PRESS = word_class("attribution-words", "press-heads")  # وسائل، صحف، مواقع
 _ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى
 _MEMBER_OF = word_class("attribution-words", "member-of")  # في، من
+_ADDRESSED_ON = word_class("attribution-words", "addressed-on")  # على، إلى
+_WHOLE = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
 _GROUP_REACH = 3  # words of the body's or the person's name between the preposition and the named span
 
 
@@ -37,6 +39,16 @@ def channel_of(ctx, j: int, first: int) -> bool:
     """أعلنت عبر حساباتها في مواقع التواصل: the vague noun is a preposition's object, the preposition
     not right after the verb (ذكر في بعض وسائل الإعلام stays the verb's source)."""
     return first - 1 > j and ctx.tokens[first - 1].text in _CHANNEL_IN
+
+
+def addressed(ctx, j: int, first: int) -> bool:
+    """وشدد على جميع السكان: a vague group after على or إلى right after the verb (a quantifier between at most)
+    is whom the speaker urges or warns, his addressee, not the verb's subject (round 123 2015-07-21/2425).
+    After another phrase of the verb (سترد بقوة على منتقدين يقولون) it is left to the clause it opens."""
+    k = first - 1
+    if k > j and ctx.tokens[k].text in _WHOLE:
+        k -= 1
+    return k == j and ctx.tokens[k].text in _ADDRESSED_ON
 
 
 def owned_elsewhere(ctx, s, head: str) -> bool:
@@ -57,7 +69,7 @@ def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
     if not s.entity.vague:
         return False
-    if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token):
+    if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token) or addressed(ctx, j, s.first_token):
         return True
     words = normalize_string(s.mention.loc.text).split()  # the mention's head and its first token, read once
     if not words:
