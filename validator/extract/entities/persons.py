@@ -213,7 +213,7 @@ class PersonPasses(NameReader):
                                                        or self._reported_subject(i))) or i in self._past_told_outlet
             if _kunya(self._word(i - 1)) and not self.used[i - 1]:
                 i -= 1  # a kunya: أم محمد، أبو أحمد، وأبو غسان، لأبي خليل
-            end = self.parse_name(i, after_title=False, after_verb=after_verb)
+            end = self.parse_name(i, after_title=self._after_titled_place(i), after_verb=after_verb)
             if end - i < 2 or (after_verb and not self._verified(i + 1) and common_word_shape(self._word(i + 1))
                                and self._named_before(i)):
                 continue  # (وانتقد عباس صدور ...: the family name of محمود عباس named before, then the verb's object)
@@ -561,6 +561,12 @@ class PersonPasses(NameReader):
             if end == i and self.tokens[j].text.startswith(ARTICLE) and not self.used[j]:
                 return self.ctx.loc(m.start, m.end)
         return None
+
+    def _after_titled_place(self, i: int) -> bool:
+        """A place ends right before token i and a title starts at most three words before the place
+        (a director of a city's branch, then his name): the name there is the title's holder."""
+        return any(end == i and any(t in self._title_at for t in range(max(0, k - 3), k))
+                   for k, (end, _) in self._place_at.items())
 
     def _in_place_or_body_name(self, i: int) -> bool:
         prev = self._word(i - 1)
