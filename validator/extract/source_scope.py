@@ -3,8 +3,9 @@
 - A headline's vague descriptor that the body answers (`headline_answered`): «مسؤول أممي يحذر ...» over a
   lead whose first source is a titled, named official (the headline's shorthand for him), or a headline
   label «دراسة:» whose study the body reports as its own vague source (the body's mention carries the
-  finding). Reviewers rejected all five headline findings of rounds 0-28 they judged (14, 18, 22, 27,
-  28); a headline source the body leaves anonymous too (مصادر: ... / علمت الصحيفة من مصادر مطلعة) stays.
+  finding), or a headline document «تقرير:» whose lead reports the same document as its vague source and
+  identifies its author (issuer_named; round 125 2015-07-21/2039 rejected). Reviewers rejected all five
+  headline findings of rounds 0-28 they judged (14, 18, 22, 27, 28); a headline source the body leaves anonymous too (مصادر: ... / علمت الصحيفة من مصادر مطلعة) stays.
 - A vague document inside another source's statement (`within_statement`): «وأشار المصدر إلى أن الإجراءات
   كانت احترازات وفق تقارير أمنية»: the reports are part of what the source said (round 28), the source
   is the one who said it and carries the finding. Only a document noun (تقارير، بيانات) that a
@@ -20,7 +21,7 @@ mention that answers or holds it."""
 from __future__ import annotations
 
 from validator.extract.entities.words import _DOCUMENT_SOURCES as DOCUMENT_SOURCES, REPORT_THAT
-from validator.extract.group_identity import _head_entry, tier
+from validator.extract.group_identity import _head_entry, issuer_named, tier
 from validator.extract.model import Article, Mention
 from validator.extract.outlets import _without_article
 from validator.extract.wordclasses import affixes, word_class
@@ -40,6 +41,9 @@ def headline_answered(mention: Mention, a: Article) -> tuple[str, int, int] | No
         body = _body_research_source(a, headline.end)
         if body is not None:
             return body.loc.text, body.loc.line, body.loc.column
+    body = _body_document(a, _document_head(entity), headline.end)
+    if body is not None and issuer_named(body, a):
+        return body.loc.text, body.loc.line, body.loc.column
     lead = _lead_source(a, headline.end)
     if lead is not None:
         e = a.entity(lead.entity)
@@ -56,6 +60,25 @@ def _body_research_source(a: Article, body_start: int) -> Mention | None:
                 if m.is_source and m.form == "vague" and m.loc.start >= body_start:
                     return m
     return None
+
+
+def _document_head(e) -> str:
+    """The document noun (entity-words document-source: تقرير، بيان) that heads the entity's key, else ""."""
+    head = _without_article(e.key.split(" ", 1)[0])
+    return head if head in DOCUMENT_SOURCES else ""
+
+
+def _body_document(a: Article, head: str, body_start: int) -> Mention | None:
+    """The body's first vague source mention headed by the same document noun (a headline label «تقرير:»
+    and the lead's «قال تقرير»), else None."""
+    if not head:
+        return None
+    first = None
+    for m in a.mentions:
+        e = a.entity(m.entity) if m.is_source and m.form == "vague" and m.loc.start >= body_start else None
+        if e is not None and e.vague and _document_head(e) == head and (first is None or m.loc.start < first.loc.start):
+            first = m
+    return first
 
 
 def _lead_source(a: Article, body_start: int) -> Mention | None:
