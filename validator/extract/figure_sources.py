@@ -296,7 +296,9 @@ def acting_bodies(ctx: Context, article: Article) -> None:
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
         sentence, paragraph = ctx.sentence_of(verb.start)
-        if m.start and ctx.sentence_of(ctx.tokens[m.start - 1].start)[0] == sentence:
+        dateline = ctx.doc.dateline  # a dateline before the verb (واس- الرياض: وقع ...) leaves it opening its sentence
+        if m.start and ctx.sentence_of(ctx.tokens[m.start - 1].start)[0] == sentence and (
+                dateline is None or ctx.tokens[m.start - 1].start >= ctx.norm.to_normalized(dateline.end)):
             continue  # only a verb that opens its sentence (after the pattern's opener) has the body as its subject
         entity = bodies.get(body.start)
         if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role
