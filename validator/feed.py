@@ -140,26 +140,20 @@ class FeedIndex:
         out = []
         for item in items:
             rule = self.rules[item.rule]
-            if rule.requirement.what == "titles":
+            if rule.requirement.what == "titles":  # two ministries: other offices are named too many ways across desks
                 own = self._ministry(item.value)
                 earlier = self.seen.get((item.rule, item.key), []) if own else []
                 out.append((item, next((e for e in earlier if e.article != item.article
                                         and _portfolios_conflict(own, self._ministry(e.value))), None)))
                 continue
-            earlier = self.seen.get((item.rule, item.key), [])
+            req, earlier = rule.requirement, self.seen.get((item.rule, item.key), [])
             out.append((item, next((e for e in earlier if e.article != item.article
-                                    and self._conflict(rule, item, e)), None)))
+                                    and not values_agree(item.value, e.value, req.tolerance, req.factor)), None)))
         for item in items:
             known = self.seen.setdefault((item.rule, item.key), [])
             if all(k.value != item.value for k in known):
                 known.append(item)
         return out
-
-    def _conflict(self, rule: m.Rule, item: FeedItem, earlier: FeedItem) -> bool:
-        req = rule.requirement
-        if req.what == "titles":   # two ministries: other offices are named too many ways across desks
-            return _portfolios_conflict(self._ministry(item.value), self._ministry(earlier.value))
-        return not values_agree(item.value, earlier.value, req.tolerance, req.factor)
 
     def _ministry(self, title: tuple[str, ...]) -> frozenset:
         """The portfolio words of a ministry's title (وزير التخطيط: {التخطيط}), or none for another office.

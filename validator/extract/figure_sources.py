@@ -293,12 +293,13 @@ def acting_bodies(ctx: Context, article: Article) -> None:
     titled = {ctx.norm.to_normalized(m.title_loc.start): e for e in article.entities if e.kind == "person"
               and not e.vague and not e.role_only for m in e.mentions if m.title_loc is not None and m.form == "name"}
     added = []
+    dateline = ctx.doc.dateline  # a dateline before the verb (واس- الرياض: وقع ...) leaves it opening its sentence
+    after_dateline = 0 if dateline is None else ctx.norm.to_normalized(dateline.end)
     for m in ctx.patterns.find("acting-body"):
         verb, body = ctx.tokens[m.span_start], ctx.tokens[m.span_start + 1]
         sentence, paragraph = ctx.sentence_of(verb.start)
-        dateline = ctx.doc.dateline  # a dateline before the verb (واس- الرياض: وقع ...) leaves it opening its sentence
-        if m.start and ctx.sentence_of(ctx.tokens[m.start - 1].start)[0] == sentence and (
-                dateline is None or ctx.tokens[m.start - 1].start >= ctx.norm.to_normalized(dateline.end)):
+        if m.start and ctx.sentence_of(ctx.tokens[m.start - 1].start)[0] == sentence \
+                and ctx.tokens[m.start - 1].start >= after_dateline:
             continue  # only a verb that opens its sentence (after the pattern's opener) has the body as its subject
         entity = bodies.get(body.start)
         if entity is None and m.end > m.span_end:  # a title after the verb: the person it names, or a definite role

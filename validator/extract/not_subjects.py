@@ -100,10 +100,12 @@ def sources_in(ctx, spans, best):
         if not s.entity.vague or s.last_token >= best.first_token:
             continue
         words = normalize_string(s.mention.loc.text).split()
-        first = s.last_token + 1 if words and words[-1] in _MEMBER_OF else s.last_token + 2
-        if first - 1 >= len(ctx.tokens) or normalize_string(ctx.tokens[first - 1].text) not in _MEMBER_OF \
-                and not (words and words[-1] in _MEMBER_OF):
-            return best
+        if words and words[-1] in _MEMBER_OF:
+            first = s.last_token + 1  # (the mention ends with its preposition: مصادر في)
+        else:
+            first = s.last_token + 2
+            if first - 1 >= len(ctx.tokens) or normalize_string(ctx.tokens[first - 1].text) not in _MEMBER_OF:
+                return best
         between = [ctx.tokens[k].text for k in range(first, best.first_token)]
         return s if len(between) <= _GROUP_REACH and all(w[:1].isalpha() or w in QUOTE_STARTS or w in QUOTE_ENDS for w in between) else best
     return best

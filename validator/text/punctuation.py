@@ -23,6 +23,7 @@ DOUBLE_PRIME = "″"
 # Two single marks typed for a double closing one (“...مشهد’’ تتولى، "...رغباته''): they close “ or " as ″
 # does; alone they close nothing (an apostrophe, a transliteration's ʿayn).
 DOUBLED_SINGLES = ("’’", "''", "‘‘")
+_SINGLES = frozenset("".join(DOUBLED_SINGLES))
 
 
 def doubled_single_positions(text: str) -> list[int]:
@@ -31,7 +32,7 @@ def doubled_single_positions(text: str) -> list[int]:
     for pair in DOUBLED_SINGLES:
         at = text.find(pair)
         while at != -1:
-            if (at == 0 or text[at - 1] not in "’'‘") and text[at + 2:at + 3] not in ("’", "'", "‘"):
+            if (at == 0 or text[at - 1] not in _SINGLES) and (at + 2 >= len(text) or text[at + 2] not in _SINGLES):
                 found.append(at)
             at = text.find(pair, at + 2)
     return found

@@ -111,6 +111,8 @@ def copula_predicate(before: str | None, word: str) -> bool:
     if not bare.endswith(ACCUSATIVE):
         return False
     return before in _COPULAS or (bare.removeprefix(WAW) in _ACCUSATIVE_SENSE and before not in _INNA)
+
+
 _BELIEVED_HEAD = word_class("entity-words", "believed-head")  # someone, a man: before a passive hedge
 
 
