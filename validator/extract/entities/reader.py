@@ -311,10 +311,10 @@ class NameReader(TitlePhrases):
             and not self.res.is_non_name(w) and not self.bi_phrase(w)  # not خالد مشعل يطلب، منال تذهب، سالم بتحقيق
 
     def _accusative(self, k: int) -> bool:
-        """برنامجا، اجتماعا: the accusative ending of an indefinite noun; a word with the article has none
-        (المهنا is a family name)."""
-        w = self.tokens[k].text
-        return w.endswith(ACCUSATIVE) and len(w) >= 5 and not w.startswith(ARTICLE)
+        """برنامجا: an accusative ending; none with the article (المهنا), after a surname prefix (دي مستورا)."""
+        w, prefix = self.tokens[k].text, self.lex["name-particles"].by_norm.get(self.tokens[k - 1].text) or _NO_ATTRIBUTES
+        return w.endswith(ACCUSATIVE) and len(w) >= 5 and not w.startswith(ARTICLE) and not (
+            prefix.get("kind") == "surname-prefix" and self.res.stopwords_as_written.isdisjoint((self._written(k - 1),)))
 
     def _family_after_nasab(self, j: int) -> bool:
         """المهنا after بن عبدالرحمن and before a title (الرئيس التنفيذي): the family name ending a nasab
