@@ -287,6 +287,19 @@ def test_reported_clause_across_a_semicolon(extract, text, attributed):
         assert n.source != person.id
 
 
+@pytest.mark.parametrize("text, attributed", [
+    # a pause of dots inside a reported account: the part after it that goes on with فيما/بينما/كما is still reported
+    ("وأفادت مصادر أمنية أن 300 جندي انضموا إلى قوة الحماية أمس.. فيما وضع 2000 آخرون في حالة تأهب.", True),
+    ("وذكرت الشرطة أن 12 شخصا أصيبوا في الحادث.. بينما نقل 2000 راكب إلى الفنادق.", True),
+    # not past a full stop, nor after a pause that a conjunction does not open, nor after a part with no reported clause
+    ("وأفادت مصادر أمنية أن 300 جندي انضموا إلى قوة الحماية أمس. فيما وضع 2000 آخرون في حالة تأهب.", False),
+    ("وأفادت مصادر أمنية أن 300 جندي انضموا إلى قوة الحماية أمس.. ووضع 2000 آخرون في حالة تأهب.", False),
+    ("افتتح المحافظ الجسر الجديد أمس.. فيما يعبر عليه 2000 سائق في اليوم.", False),
+])
+def test_reported_clause_across_a_pause_of_dots(extract, text, attributed):
+    assert _one(extract, text, "2000").attributed is attributed
+
+
 def test_attribution_in_another_sentence_does_not_count(extract):
     text = "قال الدفاع المدني إن الفرق تعمل. وقتل 12 شخصا في انفجار وسط المدينة."
     assert not _one(extract, text, "12").attributed

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from validator.extract.context import Context
+from validator.extract.dot_pauses import dotted_goes_on
 from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.outlets import is_outlet
@@ -270,7 +271,8 @@ def link(article: Article) -> None:
         by_sentence.setdefault(att.sentence, []).append(att)
         if att.source:
             sourced.setdefault(att.sentence, _SourcedAttributions()).add(att)
-    for s, reaching in _explanations(article, by_sentence):  # its part before the semicolon's attributions reach it
+    for s, reaching in [*_explanations(article, by_sentence), *dotted_goes_on(article, by_sentence)]:
+        # its part before the semicolon's (or the dots' pause's) attributions reach it
         by_sentence.setdefault(s, []).extend(reaching)
     speech = [q for q in article.quotes if q.kind == "speech"]
     previous_speaker: dict[int, str | None] = {}
