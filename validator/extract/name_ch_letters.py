@@ -1,0 +1,64 @@
+"""A foreign name that ends in a ch (a Turkish ç, an English ch) written once with the two letters تش and
+elsewhere with one letter (entity-words foreign-ch: ج or ش): a border town written «منبيتش» in one
+paragraph and «منبيج» in the next is one place spelled two ways (round 131 missed a Turkish town so
+written). Only at the word's end, where an Arabic word rarely has the pair (inside a word it is a verb's
+ت before a root's ش: تكتشف / تكشف، تنتشر / تنشر); the تش spelling of CH_MIN letters or more without a
+clitic, no article, and neither spelling a word the lexicons know. `find_spellings` (spellings.py) calls
+it through name_moves; the rule inconsistent-name reads the group (variant ch-letter)."""
+from __future__ import annotations
+
+from validator.extract.context import Context
+from validator.extract.letters import ARTICLE
+from validator.extract.model import SpellingGroup
+from validator.extract.wordclasses import affixes, word_class
+
+CH_MIN = 5  # letters of the تش spelling: shorter words are Arabic (يفتش، فتش)
+CH_LETTER = "ch-letter"
+_SPELLINGS = sorted(word_class("entity-words", "foreign-ch"), key=len, reverse=True)
+_PAIR, _ONE = _SPELLINGS[0], tuple(_SPELLINGS[1:])  # تش; ج، ش
+_CLITICS = tuple(c for c in affixes("name-clitic") if len(c) == 1)  # و، ف، ب، ل
+
+
+def _stem(w: str) -> tuple[str, int]:
+    """A word without one clitic letter when the rest is written in the article too, else itself; and
+    the clitic's length."""
+    return (w[1:], 1) if w.startswith(_CLITICS) else (w, 0)
+
+
+def ch_letter_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
+    words = ctx.distinct_texts
+    pairs = [w for w in words if w.endswith(_PAIR) and len(w) >= CH_MIN]
+    if not pairs:
+        return []
+    stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
+
+    def name_like(w: str) -> bool:
+        return not w.startswith(ARTICLE) and stopwords.lookup(w) is None and not is_non_name(w)
+
+    stems = {}
+    for w in words:
+        for s, skip in {(w, 0), _stem(w)}:
+            stems.setdefault(s, []).append((w, skip))
+    out, tokens = [], ctx.tokens
+    for w in sorted(pairs):
+        for stem, _ in {(w, 0), _stem(w)}:
+            if len(stem) < CH_MIN or not name_like(stem):
+                continue
+            for one in _ONE:
+                other = stem[:-len(_PAIR)] + one
+                if other not in stems or not name_like(other):
+                    continue
+                locs = sorted((_first(ctx, stems[s]) for s in (stem, other)), key=lambda x: x.start)
+                if not any(loc.text in known for loc in locs):
+                    out.append(SpellingGroup(stem, tuple((loc.text, loc) for loc in locs), "term", CH_LETTER))
+                    known |= {loc.text for loc in locs}
+    return out
+
+
+def _first(ctx: Context, written: list[tuple[str, int]]):
+    """The location of the first token written as one of `written` (a word, the clitic's length), the
+    clitic left out."""
+    skips = dict(written)
+    k = min(ctx.positions(skips))
+    t = ctx.tokens[k]
+    return ctx.loc(t.start + skips[ctx.texts[k]], t.end)
