@@ -61,7 +61,7 @@ from validator.extract.indefinite_antecedent import indefinite_antecedent, relat
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, HEH, PRONOUN_SUFFIXES, TEH, WAW_ARTICLE
-from validator.extract.outlets import _without_article
+from validator.extract.outlets import _without_article, is_outlet, last_outlet, outlet_back_reference
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
 from validator.text.lexicon import LexMatch
@@ -220,7 +220,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     if outlet is not None:
                         source.mentions[0].is_source = False
                         source = identified[source.id] = outlet
-            if topic_only and (source is None or not source.vague):
+            if topic_only and source is None and outlet_back_reference(ctx.word_at(j)):
+                source = last_outlet(spans, i)  # وتحدثت الصحيفة عن: the paper named before told of it
+            if topic_only and (source is None or not source.vague and not is_outlet(source)):
                 continue  # تحدث الوزير عن خطط الوزارة: a named speaker's topic, which quotes nothing
             if source is None and not participle:
                 source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j) \

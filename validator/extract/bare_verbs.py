@@ -3,8 +3,10 @@ reporting-verbs bare=no): read as the verb only where its writing or its sentenc
 from __future__ import annotations
 
 from validator.extract.attribution_sources import _CONJUNCTIONS, _THAT_CLAUSE, _sentence_initial
+from validator.extract.clause_reach import clause_in_reach
 from validator.extract.context import Context
 from validator.extract.vague_source_names import _vague_head
+from validator.extract.wordclasses import word_class
 from validator.text.lexicon import LexMatch
 
 SHADDA = "\u0651"
@@ -12,6 +14,8 @@ BARE_SUBJECT_WORDS = 5  # وبين محمد عبدالله الحربي أن، �
 # a subject that opens with a title (titles lexicon) runs longer: its office, then its holder's name
 # (وبين مدير عام الشؤون الصحية بالمنطقة الدكتور فلان الفلاني بأن: round 65)
 BARE_TITLED_SUBJECT_WORDS = 10
+# خلال، في، أثناء: a preposition the preposition بين never takes, opening the verb's adverbial
+_ADVERBIALS = word_class("attribution-words", "verb-adverbials")
 
 
 def bare_verbs(ctx: Context) -> list[LexMatch]:
@@ -36,7 +40,8 @@ def bare_verbs(ctx: Context) -> list[LexMatch]:
         nxt = ctx.tokens[k + 1].text if k + 1 < len(ctx.tokens) else ""
         if SHADDA in ctx.original_text(t.start, t.end) or nxt in _THAT_CLAUSE \
                 or (entry.get("bare-subject") == "vague" and _vague_head(ctx, nxt)) \
-                or (entry.get("bare-subject") == "clause" and prefix and _subject_then_clause(ctx, k)):
+                or (entry.get("bare-subject") == "clause" and prefix and _subject_then_clause(ctx, k)) \
+                or (entry.get("bare-subject") == "clause" and _adverbial_then_clause(ctx, k, nxt)):
             found.append(LexMatch((t.start + len(prefix), t.end, prefix, entry, k, k + 1)))
     return found
 
@@ -58,3 +63,10 @@ def _subject_then_clause(ctx: Context, k: int) -> bool:
         if t.kind != "word" or t.text[:1] in _CONJUNCTIONS and j > k + 1:
             return False
     return False
+
+
+def _adverbial_then_clause(ctx: Context, k: int, nxt: str) -> bool:
+    """وبين خلال اللقاء الذي عقده أمس، أن ...: right after the bare verb a preposition that the preposition
+    بين never takes (verb-adverbials: خلال، في، أثناء), then a reported clause within reach of its sentence:
+    the verb with its subject left out (the last speaker's), its adverbial before the clause."""
+    return nxt in _ADVERBIALS and clause_in_reach(ctx, k + 1, ctx.sentence_of(ctx.tokens[k].start)[0])

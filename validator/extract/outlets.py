@@ -28,3 +28,15 @@ def _without_article(word: str) -> str:
     if not word.startswith(_DEFINITE_CLITICS):  # most words: decided in C
         return word
     return word[len(next(c for c in _DEFINITE_CLITICS if word.startswith(c))):]
+
+
+def outlet_back_reference(word: str) -> bool:
+    """الصحيفة، المجلة، الوكالة (normalized): an outlet's head noun with the article and no name, the
+    outlet named before (وتحدثت الصحيفة عن ...: the paper named in an earlier sentence)."""
+    return word != _without_article(word) and _without_article(word) in _OUTLET_HEADS
+
+
+def last_outlet(spans, i: int) -> Entity | None:
+    """The named news outlet mentioned last before the token i (spans: the mentions in token order),
+    whom a bare back reference (الصحيفة، المجلة) names again."""
+    return next((s.entity for s in reversed(spans) if s.first_token < i and is_outlet(s.entity)), None)
