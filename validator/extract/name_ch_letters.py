@@ -1,6 +1,6 @@
 """A foreign name that ends in a ch (a Turkish ç, an English ch) written once with the two letters تش and
 elsewhere with one letter (entity-words foreign-ch: ج or ش): a border town written «منبيتش» in one
-paragraph and «منبيج» in the next is one place spelled two ways (round 131 missed a Turkish town so
+paragraph and «منبيج» in the next is one place spelled two ways (round 130 missed a Turkish town so
 written). Only at the word's end, where an Arabic word rarely has the pair (inside a word it is a verb's
 ت before a root's ش: تكتشف / تكشف، تنتشر / تنشر); the تش spelling of CH_MIN letters or more without a
 clitic, no article, and neither spelling a word the lexicons know. `find_spellings` (spellings.py) calls

@@ -1,7 +1,7 @@
 """A foreign person's name written in full with its surname prefix (name-particles kind=surname-prefix:
 فان، دي، فون) after the given name, and once by the given name and the family name alone, the prefix
 dropped (a coach written «يوهان فان بيرخ» and «يوهان بيرخ»): the short form is another name, the slip an
-editor marks (round 131 missed a coach's name so written). The given name is one the lexicon knows, the
+editor marks (round 130 missed a coach's name so written). The given name is one the lexicon knows, the
 prefix no stopword (لا، لو: a negation between two words is no name's), and the short form written no
 more often than the full one (a name the article writes short throughout is its own style). The two
 words of the short form stand side by side, nothing between them. `find_spellings` (spellings.py) calls
