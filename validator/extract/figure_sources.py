@@ -11,7 +11,7 @@ from validator.extract.figure_context import lead_paragraph
 from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem
 from validator.extract.passages import RECALL, YEAR_TURN, first_word, goes_on
-from validator.extract.toll_speakers import speaker_goes_on_toll
+from validator.extract.toll_speakers import speaker_goes_on_toll, tells_other_account
 from validator.extract.wordclasses import word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import COMMAS, SEMICOLONS
@@ -454,9 +454,10 @@ def sourced_next(ctx: Context, article: Article) -> None:
             continue
         if n.category == "people" and nxt not in counting and n.noun and normalize_string(n.noun) in _CROWD:
             continue  # a lead's crowd: the next speaker gives its size only if he counts something too
-        n.sourced_next = opening[n.sentence] and ((names(nxt, False) if sentences[nxt].paragraph == n.paragraph
-                                      else n.paragraph == lead and names(nxt, True) or tells_toll(n, nxt))
-                                      or n.category == "casualty" and speaker_goes_on_toll(ctx, article, nxt, about_casualties, _named))
+        told = n.category != "casualty" or not tells_other_account(ctx, article, n.sentence, nxt, n.noun_type)
+        n.sourced_next = opening[n.sentence] and ((names(nxt, False) and told if sentences[nxt].paragraph == n.paragraph
+                                      else n.paragraph == lead and names(nxt, True) and told or tells_toll(n, nxt))
+                                      or n.category == "casualty" and speaker_goes_on_toll(ctx, article, nxt, about_casualties, _named, n.noun_type))
     _confirmed_later(article, opening, lead)
 
 
