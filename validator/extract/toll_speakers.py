@@ -7,7 +7,7 @@ says (a father's, a surgeon's words after a count) still gives no source alone.
 Nor does a source whose next sentence tells of another kind of casualty the lead told of too, and none of
 the toll's (no casualty word of its kind, no count of its people, none in the parts a semicolon cuts it
 into): the lead's wounded policemen are the writer's when the police, next, tell only of the officer
-kidnapped the same night (issue 13, round 131). The dead, the wounded and the missing are one account (قتل وأصيب، قتلى ومفقودون);
+kidnapped the same night (issue 13, round 130). The dead, the wounded and the missing are one account (قتل وأصيب، قتلى ومفقودون);
 a kidnapping or an arrest, a flight from home are other ones (lexicon casualty-verbs type). A next
 sentence on the event that tells of no casualty (the fire spread to two floors) still sources the toll."""
 from __future__ import annotations
