@@ -47,7 +47,7 @@ from validator.extract.vague_source_names import (
     _document_at,
     _identified_in_lead_passage,
     _is_document,
-    _holder_before_clause,
+    _holder_before_clause, _copy_provider,
     _named_next,
     _vague_head,
     identified_back_reference,
@@ -480,10 +480,10 @@ def _subject_of_kana(ctx, spans, i: int, sentence: int, reach: int = 15) -> Enti
 
 
 def _relayed(ctx, spans, source: Entity, sentence: int, j: int) -> Entity:
-    """Whom an outlet quotes (نقلت وكالة فارس عن المتحدث), or the outlet. Vague media that quote a named
-    person or body (نقلت وسائل إعلام عن المدافع فلان) are no source of their own; quoting a role with no
-    holder named (عن متحدث باسم الوزارة) they stay the source an editor asks about."""
-    relayed = _relay(ctx, spans, source, sentence, j)
+    """Whom an outlet quotes (نقلت وكالة فارس عن المتحدث), or the outlet. Vague media that quote a named person
+    or body (نقلت وسائل إعلام عن المدافع فلان) or a document a named one gave a copy of (_copy_provider) are no
+    source of their own; quoting a role with no holder named (عن متحدث باسم الوزارة) they stay the source."""
+    relayed = _relay(ctx, spans, source, sentence, j) or _copy_provider(ctx, spans, source, sentence)
     if relayed is not None and source.vague and not relayed.vague and (not relayed.role_only or any(
             x.title and len(x.loc.text.split()) > len(x.title.split()) for x in relayed.mentions)):
         # (الكابتن الكشي: a title and a word after it, his name, where no lexicon knows the name)

@@ -17,6 +17,7 @@ from validator.text.normalize import normalize_string
 _CONJUNCTIONS = tuple(affixes("conjunction"))
 _DEFINITE = (ARTICLE, LI_ARTICLE, *CLITIC_ARTICLES)
 _RELATIVES = word_class("attribution-words", "relatives")  # التي، الذي، الذين
+_CONTRAST = word_class("attribution-words", "contrast-openers")  # لكن، إلا (أن)، غير (أن)
 SPAN_REACH = 8  # spans before the verb to look through for the one ending right before it
 GENERIC_REACH = 6  # tokens after a generic subject's verb to its that-clause
 
@@ -41,10 +42,38 @@ def generic_opens(ctx, i: int, entry) -> bool:
     clause, first in its sentence or right after an impersonal phrase (يذكر أن الإحصاءات أظهرت أن، والمعلومات
     تشير إلى أن): a subject before its verb, as vague as وأظهرت الإحصاءات أن (round 93 2015-08-02/38); its
     verb's that-clause may come a few words on (أظهرت في المملكة أن). Not after a named speaker's أن: his."""
-    if i < 0 or entry.get("generic") != "yes":
+    if i < 0 or entry.get("generic") not in ("yes", "definite"):
         return False
     return i == 0 or ctx.sentence_of(ctx.tokens[i - 1].start)[0] != ctx.sentence_of(ctx.tokens[i].start)[0] \
-        or any(m.j == i and not m.entry.get("continues") for m in ctx.hits("impersonal-phrases"))
+        or any(m.j == i and not m.entry.get("continues") for m in ctx.hits("impersonal-phrases")) \
+        or _after_contrast(ctx, i)
+
+
+def at_large(ctx, i: int, entry) -> bool:
+    """The definite vague head at token i is news at large (vague-sources generic=yes), or reports at large
+    (generic=definite: وأشارت التقارير إلى أن) that no word of the same head before it in the story
+    introduced (استعرض المدير التقارير المعدة ... وكشفت التقارير: the reports he reviewed), nor in a sentence
+    that cites its source first (وبحسب الوكالة، فقد أشارت التقارير: what the agency relays) or tells a
+    record (vague-sources record=yes: أظهرت الفحوصات الطبية ... حيث كشفت التقارير: the patient's)."""
+    generic = entry.get("generic")
+    if generic != "definite":
+        return bool(generic)
+    head = normalize_string(entry.norm)
+    sentence = ctx.sentence_of(ctx.tokens[i].start)[0]
+    lex = ctx.res["vague-sources"]
+    before = [normalize_string(t.text) for t in ctx.tokens[:i]]
+    same = [w for w, t in zip(before, ctx.tokens) if ctx.sentence_of(t.start)[0] == sentence]
+    return not any(w.endswith(head) for w in before) \
+        and not any((e := lex.lookup(w.removeprefix(ARTICLE))) is not None and e.get("record") == "yes" for w in same) \
+        and not any(h.entry.get("kind") == "preposition" and h.j <= i and ctx.sentence_of(ctx.tokens[h.i].start)[0] == sentence
+                    for h in ctx.hits("source-phrases"))  # وبحسب الوكالة، فقد أشارت التقارير: the agency's account
+
+
+def _after_contrast(ctx, i: int) -> bool:
+    """لكن الأنباء تشير، إلا أن التقارير أشارت، غير أن المعلومات تفيد: a contrast (attribution-words
+    contrast-openers, alone or before أن) that opens the clause at token i has no speaker of its own."""
+    prev = normalize_string(ctx.tokens[i - 1].text)
+    return prev in _CONTRAST or (i > 1 and prev in _THAT_CLAUSE and normalize_string(ctx.tokens[i - 2].text) in _CONTRAST)
 
 
 def _reports_at_once(ctx, k: int, verb) -> bool:

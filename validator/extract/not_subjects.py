@@ -65,6 +65,19 @@ def told_press(ctx, s, tok: str, head: str) -> bool:
         and ctx.tokens[f - 1].text in _TOLD_IN
 
 
+def masdar_object(ctx, s, j: int, head: str) -> bool:
+    """تمكنت من نقل معلومات مهمة للطلاب: news or information at large (vague-sources generic=yes) right after
+    a reporting verb's verbal noun spelled as its perfect (نقل، ذكر، كشف) that a preposition governs is what
+    is passed on, the verbal noun's object, not a source (round 131 2015-07-24/1604 L7, rejected)."""
+    v = j - 1
+    if s.first_token != j or v < 1:
+        return False
+    entry = ctx.res["vague-sources"].lookup(head)
+    return entry is not None and entry.get("generic") == "yes" \
+        and normalize_string(ctx.tokens[v].text) in ctx.res.reporting_masdars \
+        and normalize_string(ctx.tokens[v - 1].text) in ctx.res.prepositions
+
+
 def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
     if not s.entity.vague:
@@ -75,7 +88,8 @@ def not_subject(ctx, s, j: int) -> bool:
     if not words:
         return False
     tok, head = normalize_string(ctx.tokens[s.first_token].text), words[0]
-    return as_predicate(tok, head) or owned_elsewhere(ctx, s, head) or told_press(ctx, s, tok, head)
+    return as_predicate(tok, head) or owned_elsewhere(ctx, s, head) or told_press(ctx, s, tok, head) \
+        or masdar_object(ctx, s, j, head)
 
 
 def described_person(ctx, spans, best):

@@ -12,7 +12,7 @@ from validator.extract.entities.words import ONE_OF
 from validator.extract.model import Entity, Mention
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.patterns.shapes import verb as _verb_like
-from validator.extract.wordclasses import affix, affixes, word_class
+from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_STARTS, SEMICOLONS, SENTENCE_MARKS
 
@@ -362,6 +362,33 @@ def _holder_before_clause(ctx, spans, vague: Entity, sentence: int) -> Entity | 
         if title and (hit is None or hit.entry.get("kind") not in ("honorific", "rank")):
             return None  # the name has a role of its own: not the holder of this one
         return s.entity
+    return None
+
+
+_COPY_NOUNS = word_class("attribution-words", "copy-nouns")  # نسخة، صورة
+_COPY_OF = word_class("attribution-words", "copy-of")  # منها، منه
+_COPY_FROM = one_word("attribution-words", "count-from")  # من
+_COPY_REACH = 8  # tokens from the document to the copy noun (حصلت «الصحيفة» على نسخة)
+
+
+def _copy_provider(ctx, spans, vague: Entity, sentence: int) -> Entity | None:
+    """بحسب وثيقة حصلت الصحيفة على نسخة منها من الباحث فلان: a vague document (vague-sources tier=document)
+    whose copy the same sentence says a named person or body handed over (a copy noun, its pronoun, من and
+    the name): the document is that person's, identified (round 131 2015-08-02/753 L3, rejected)."""
+    if len(vague.mentions) != 1 or not vague.mentions[0].loc.text.split():
+        return None
+    entry = ctx.res["vague-sources"].lookup(normalize_string(vague.mentions[0].loc.text.split()[0]))
+    if entry is None or entry.get("tier") != "document":
+        return None
+    start = ctx.index.containing(ctx.norm.to_normalized(vague.mentions[0].loc.end)) + 1
+    for k in range(start, min(start + _COPY_REACH, len(ctx.tokens) - 3)):
+        if ctx.sentence_of(ctx.tokens[k].start)[0] != sentence:
+            return None
+        if normalize_string(ctx.tokens[k].text) in _COPY_NOUNS and normalize_string(ctx.tokens[k + 1].text) in _COPY_OF \
+                and normalize_string(ctx.tokens[k + 2].text) == _COPY_FROM:
+            lo = bisect.bisect_left(_firsts(spans), k + 3)
+            s = spans[lo] if lo < len(spans) else None
+            return s.entity if s is not None and s.first_token == k + 3 and not s.entity.vague else None
     return None
 
 

@@ -6,7 +6,7 @@ from validator.extract.entities.experts import experts_at_large, not_some_of_a_k
 from validator.extract.entities.keys import index_prefixes
 from validator.extract.entities.one_of_place import report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
-from validator.extract.indefinite_antecedent import relative_reports, reports_after
+from validator.extract.indefinite_antecedent import at_large, relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
 from validator.extract.entities.quoted_holder import quoted_holder
 from validator.extract.entities.speakers import SpeakerPasses
@@ -258,7 +258,7 @@ class UnnamedPasses(SpeakerPasses):
                 if entity is None and not self._anonymity_at(j) and j == m.j and kind == "head" \
                         and not (m.entry.get("number") == "pl" and self._after_source_preposition(i)) \
                         and not self._unintroduced_group(i, m) and not experts_at_large(self, i, m) \
-                        and not ((self._definite_modifier(j) or (m.entry.get("generic") and prev not in self.res.reporting_masdars))
+                        and not ((self._definite_modifier(j) or (at_large(self.ctx, i, m.entry) and prev not in self.res.reporting_masdars))
                                  and (self._speaker_position(i) or relative_reports(self.ctx, j) or reports_after(self.ctx, self.tokens[i].text, j, m.entry, i))):
                     continue  # وأكد التقرير، المصدر: anaphoric (a generic "الصحف التركية" is not, nor "وحسب المصادر،
                     # فإن"، "كشفت المصادر المقربة" or "وأفادت الأنباء" that no earlier source explains; نقل الأخبار is a masdar)
