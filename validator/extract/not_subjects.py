@@ -68,7 +68,7 @@ def told_press(ctx, s, tok: str, head: str) -> bool:
 def masdar_object(ctx, s, j: int, head: str) -> bool:
     """تمكنت من نقل معلومات مهمة للطلاب: news or information at large (vague-sources generic=yes) right after
     a reporting verb's verbal noun spelled as its perfect (نقل، ذكر، كشف) that a preposition governs is what
-    is passed on, the verbal noun's object, not a source (round 131 2015-07-24/1604 L7, rejected)."""
+    is passed on, the verbal noun's object, not a source (round 130 2015-07-24/1604 L7, rejected)."""
     v = j - 1
     if s.first_token != j or v < 1:
         return False
