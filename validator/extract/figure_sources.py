@@ -454,9 +454,9 @@ def sourced_next(ctx: Context, article: Article) -> None:
             continue
         if n.category == "people" and nxt not in counting and n.noun and normalize_string(n.noun) in _CROWD:
             continue  # a lead's crowd: the next speaker gives its size only if he counts something too
-        told = n.category != "casualty" or not tells_other_account(ctx, article, n.sentence, nxt, n.noun_type)
-        n.sourced_next = opening[n.sentence] and ((names(nxt, False) and told if sentences[nxt].paragraph == n.paragraph
-                                      else n.paragraph == lead and names(nxt, True) and told or tells_toll(n, nxt))
+        told = lambda: n.category != "casualty" or not tells_other_account(ctx, article, n.sentence, nxt, n.noun_type)
+        n.sourced_next = opening[n.sentence] and ((names(nxt, False) and told() if sentences[nxt].paragraph == n.paragraph
+                                      else n.paragraph == lead and names(nxt, True) and told() or tells_toll(n, nxt))
                                       or n.category == "casualty" and speaker_goes_on_toll(ctx, article, nxt, about_casualties, _named, n.noun_type))
     _confirmed_later(article, opening, lead)
 

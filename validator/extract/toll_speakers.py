@@ -27,7 +27,8 @@ def _same_kind(kind: str | None, other: str | None) -> bool:
 
 def _kinds(ctx: Context, sentence: int) -> set[str]:
     """The kinds of casualty a sentence tells of (lexicons casualty-nouns, casualty-verbs: type)."""
-    return {m.entry.get("type") for lexicon in ("casualty-nouns", "casualty-verbs") for m in ctx.hits(lexicon)
+    bounds = ctx.sentence_bounds(sentence)  # (the sentence's hits by bisection, not all the article's)
+    return {m.entry.get("type") for lexicon in ("casualty-nouns", "casualty-verbs") for m in ctx.hits(lexicon, *bounds)
             if ctx.sentence_of(m.start)[0] == sentence}
 
 
