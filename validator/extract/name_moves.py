@@ -60,7 +60,7 @@ def _foreign_shaped(stopwords, is_non_name, w: str) -> bool:
     if len(w) < MOVED_MIN or kind_of(w) != "word" or w.startswith(_DEFINITE_STARTS):
         return False
     skip = _stem_start(w)
-    if w[skip:].startswith(ARTICLE) or not any(c in LONG_VOWELS for c in w[1:]) or _verb_plural(w[skip:]):
+    if w[skip:].startswith(ARTICLE) or LONG_VOWELS.isdisjoint(w[1:]) or _verb_plural(w[skip:]):
         return False
     if stopwords.lookup(w) is not None or is_non_name(w):
         return False
