@@ -197,7 +197,11 @@ def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingG
     wanted = {_loose(first): (first, second) for first, second in names}
     out = []
     # (the other spelling's words, which the pair test below would pass, whose key a name's first word has, told in C)
+    # (only the words whose first letter a wanted key's may be are keyed: a set look-up each, in C)
+    firsts = {key[0] for key in wanted}
+    firsts.update(chr(c) for c, one in _LOOSE.items() if one in firsts)
     words = list(words_with(ctx, (_NAME_SHAPED,)))
+    words = list(compress(words, map(firsts.__contains__, map(_FIRST, words))))
     for k in ctx.positions(set(compress(words, map(wanted.__contains__, _loose_keys(words))))):
         first, second = wanted[_loose(texts[k])]
         if k + 1 >= len(texts) or tokens[k + 1].kind != "word":
