@@ -62,7 +62,7 @@ def _foreign_shaped(stopwords, is_non_name, w: str) -> bool:
     if len(w) < MOVED_MIN or kind_of(w) != "word" or w.startswith(_DEFINITE_STARTS):
         return False
     skip = _stem_start(w)
-    if w[skip:].startswith(ARTICLE) or not any(c in LONG_VOWELS for c in w[1:]) or _verb_plural(w[skip:]):
+    if w[skip:].startswith(ARTICLE) or LONG_VOWELS.isdisjoint(w[1:]) or _verb_plural(w[skip:]):
         return False
     if stopwords.lookup(w) is not None or is_non_name(w):
         return False
@@ -199,7 +199,11 @@ def two_word_names(ctx: Context, known: set[str], entities=()) -> list[SpellingG
     wanted = {_loose(first): (first, second) for first, second in names}
     out = []
     # (the other spelling's words, which the pair test below would pass, whose key a name's first word has, told in C)
+    # (only the words whose first letter a wanted key's may be are keyed: a set look-up each, in C)
+    firsts = {key[0] for key in wanted}
+    firsts.update(chr(c) for c, one in _LOOSE.items() if one in firsts)
     words = list(words_with(ctx, (_NAME_SHAPED,)))
+    words = list(compress(words, map(firsts.__contains__, map(_FIRST, words))))
     for k in ctx.positions(set(compress(words, map(wanted.__contains__, _loose_keys(words))))):
         first, second = wanted[_loose(texts[k])]
         if k + 1 >= len(texts) or tokens[k + 1].kind != "word":

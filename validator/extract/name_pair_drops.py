@@ -33,7 +33,7 @@ def _spelling(w: str) -> bool:
 _PAIR_WORD = tagged(_pair_word)
 # such a word that may be one of the two spellings (`_spelling`), once per run a word: the few an
 # article has are the only ones whose drops are made
-_PAIR_SPELLING = tagged(lambda res: (lambda pair_word: lambda w: _spelling(w) and pair_word(w))(_pair_word(res)))
+_PAIR_SPELLING = tagged(lambda res: _spelling, requires=_PAIR_WORD)
 
 
 def _drops(w: str):

@@ -82,12 +82,14 @@ def slot_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spelli
         return []
     res, tokens = ctx.res, ctx.tokens
     texts = set(ctx.texts)
+    s_z_words = None  # the article's words an s / z spelling may be (made at the first such name)
     out = []
     for name in sorted(names):
         others = []
         if _vowels(name) >= VOWELS_MIN and not _S_Z.isdisjoint(name):
-            others += [(w, SZ) for w in texts if w != name and len(w) >= SLOT_MIN and _vowels(w) >= VOWELS_MIN
-                       and not _S_Z.isdisjoint(w) and _s_z_variant(w, name)]
+            if s_z_words is None:  # (the letter test first, in C: most words have neither letter)
+                s_z_words = [w for w in texts if not _S_Z.isdisjoint(w) and len(w) >= SLOT_MIN and _vowels(w) >= VOWELS_MIN]
+            others += [(w, SZ) for w in s_z_words if w != name and _s_z_variant(w, name)]
         others += [(w, SLOT_DROPPED) for w in set(_drops(name)) & texts if len(w) >= SLOT_MIN and _vowels(w)]
         found = []
         for other, variant in others:

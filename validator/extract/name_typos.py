@@ -224,6 +224,12 @@ DROPPED_ARTICLE_MIN = 4
 _SPEAKER_SLOTS = ("after-reporting-verb", "after-same-given-name")
 
 
+def _bare_written(family: str, present: set[str]) -> bool:
+    """The article writes the family name's bare word (alone or after و), long enough to be one."""
+    bare = family[len(ARTICLE):]
+    return len(bare) >= DROPPED_ARTICLE_MIN and (bare in present or WAW + bare in present)
+
+
 def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[SpellingGroup]:
     """A family name with the article (a person's, or the word after a given name: عمر السومه) written
     once without it where a name stands (`name_slot`)."""
@@ -231,12 +237,13 @@ def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[Spell
     tokens, texts = ctx.tokens, ctx.texts
     families: dict[str, tuple[int, int]] = {}  # a family name with the article -> its first span
     after_given: dict[str, dict[str, int]] = {}  # a family name -> the given names before it -> where
+    present = ctx.distinct_texts  # (a family name whose bare word the article never writes has no group)
     for e in entities:
         if e.kind != "person":
             continue
         for m in e.mentions:
             words = normalize_string(m.loc.text).split() if m.form == "name" else ()
-            if len(words) >= 2 and words[-1].startswith(ARTICLE):
+            if len(words) >= 2 and words[-1].startswith(ARTICLE) and _bare_written(words[-1], present):
                 last = tokens[ctx.index.containing(ctx.norm.to_normalized(m.loc.end - 1))]
                 families.setdefault(words[-1], (last.start, last.end))
     # a given name (not one that is also an everyday word: أمير، كامل) and a family name the entities
@@ -250,7 +257,7 @@ def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[Spell
                 and stopwords.lookup(texts[k]) is None and everyday.lookup(texts[k]) is None:
             after_given.setdefault(texts[k + 1], {}).setdefault(texts[k], ctx.loc(tokens[k].start, tokens[k].end).start)
     for family in after_given:
-        if all(map(partial(_opens_name, ctx), ctx.positions({family, WAW + family}))):
+        if _bare_written(family, present) and all(map(partial(_opens_name, ctx), ctx.positions({family, WAW + family}))):
             families.setdefault(family, min((tokens[k].start, tokens[k].end) for k in ctx.positions({family})))
     bare = {f[len(ARTICLE):]: f for f in families if len(f) - len(ARTICLE) >= DROPPED_ARTICLE_MIN}
     # a nationality adjective (لاند مارك العربية / عربية: a body's adjective, after a word read as a given name)

@@ -36,8 +36,12 @@ _VERB_STARTS = IMPERFECT | {ALEF, MEEM}  # a verb, a verbal noun, a participle (
 
 
 def vowels_after_first(w: str) -> int:
-    """The long vowels of w after its first letter (a name has VOWELS_MIN or more: أوسبورن has two)."""
-    return sum(c in LONG_VOWELS for c in w[1:])
+    """The long vowels of w after its first letter (a name has VOWELS_MIN or more: أوسبورن has two),
+    counted in C (a count of each vowel: every new word of a run is counted by several word facts)."""
+    return sum(map(w[1:].count, _VOWEL_LETTERS))
+
+
+_VOWEL_LETTERS = tuple(LONG_VOWELS)
 
 
 def _stem_start(w: str) -> int:

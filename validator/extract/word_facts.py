@@ -20,12 +20,16 @@ from validator.text.lexicon import CANDIDATE_CACHE_SIZE
 from validator.text.wordcache import WordCache
 
 _TESTS: list[Callable] = []  # make(resources) gives a word test; its place in the list is its tag
+_REQUIRED: list[int] = []  # each test's required fact's bit (0: none), `tagged(..., requires=)`
 
 
-def tagged(make: Callable[[object], Callable[[str], bool]]) -> int:
+def tagged(make: Callable[[object], Callable[[str], bool]], requires: int | None = None) -> int:
     """Register a yes-or-no word test (`make(res)`: the test for a run's resources); the tag its words
-    are found by (`words_with(ctx, (tag,))`)."""
+    are found by (`words_with(ctx, (tag,))`). `requires`: an earlier tag whose fact the test's words all
+    have (the test is its condition's remainder, asked only of a word with that fact)."""
+    assert requires is None or requires < len(_TESTS)
     _TESTS.append(make)
+    _REQUIRED.append(0 if requires is None else 1 << requires)
     return len(_TESTS) - 1
 
 
@@ -73,6 +77,14 @@ def word_records(res) -> WordCache:
 
 
 def _facts_of(res) -> Callable[[str], int]:
-    """A word's facts: a bit for each test true of it."""
-    tests = [make(res) for make in _TESTS]
-    return lambda word: sum(1 << tag for tag, test in enumerate(tests) if test(word))
+    """A word's facts: a bit for each test true of it (a test with a required fact asked only when the
+    word has that fact)."""
+    plan = [(1 << tag, make(res), required) for tag, (make, required) in enumerate(zip(_TESTS, _REQUIRED))]
+
+    def facts(word: str) -> int:
+        bits = 0
+        for bit, test, required in plan:
+            if (bits & required) == required and test(word):
+                bits |= bit
+        return bits
+    return facts
