@@ -32,8 +32,10 @@ from validator.text.punctuation import QUOTE_MARKS, SENTENCE_MARKS
 def headline_answered(mention: Mention, a: Article) -> tuple[str, int, int] | None:
     """For a vague source in the headline: the body's mention that answers it (words, line, column), else None."""
     headline = a.doc.headline
-    if headline is None or mention.loc.start >= headline.end:
+    if headline is None:
         return None
+    if mention.loc.start >= headline.end:
+        return _recalled_answer(mention, a, headline.end)
     entity = a.entity(mention.entity)
     if entity is None or not entity.vague:
         return None
@@ -50,6 +52,25 @@ def headline_answered(mention: Mention, a: Article) -> tuple[str, int, int] | No
         if e is not None and e.kind == "person" and not e.vague and not e.role_only and lead.title:
             return f"{lead.title} {lead.loc.text}", lead.loc.line, lead.loc.column
     return None
+
+
+def _recalled_answer(mention: Mention, a: Article, body_start: int) -> tuple[str, int, int] | None:
+    """A definite body mention (وأكد المسؤول الخليجي) of a headline's vague person (مسؤول خليجي:) whom the
+    lead answered with a titled, named official before it: the back-reference is that official too, no
+    new anonymous source (round 132 2015-07-22/143 L3, rejected). An indefinite one (وقال مسؤول خليجي آخر)
+    or one the lead left unanswered stays."""
+    entity = a.entity(mention.entity)
+    if entity is None or not entity.vague or mention.form != "vague" or not entity.mentions \
+            or entity.mentions[0].loc.start >= body_start or _document_head(entity) or tier(entity, a) == "research":
+        return None
+    first_word = normalize_string(mention.loc.text).split(" ", 1)[0]
+    if _without_article(first_word) == first_word:
+        return None
+    answer = headline_answered(entity.mentions[0], a)
+    lead = _lead_source(a, body_start)
+    if answer is None or lead is None or lead.loc.end > mention.loc.start:
+        return None
+    return answer
 
 
 def _body_research_source(a: Article, body_start: int) -> Mention | None:
