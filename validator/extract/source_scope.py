@@ -6,6 +6,8 @@
   finding), or a headline document «تقرير:» whose lead reports the same document as its vague source and
   identifies its author (issuer_named; round 125 2015-07-21/2039 rejected). Reviewers rejected all five
   headline findings of rounds 0-28 they judged (14, 18, 22, 27, 28); a headline source the body leaves anonymous too (مصادر: ... / علمت الصحيفة من مصادر مطلعة) stays.
+  A definite body back-reference to an answered headline person after the lead's official (وأكد المسؤول
+  الخليجي) is that official too (`_recalled_answer`; round 132).
 - A vague document inside another source's statement (`within_statement`): «وأشار المصدر إلى أن الإجراءات
   كانت احترازات وفق تقارير أمنية»: the reports are part of what the source said (round 28), the source
   is the one who said it and carries the finding. Only a document noun (تقارير، بيانات) that a

@@ -538,7 +538,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "headline_answered": FieldSpec(lambda m, a: headline_answered(m, a) is not None,
                                        doc="a vague source in the headline that the body answers: the lead's first "
                                            "source is a titled, named person (the headline's shorthand for him), or "
-                                           "a research noun (a study:) the body reports as its own vague source"),
+                                           "a research noun (a study:) the body reports as its own vague source; also a definite body "
+                                           "back-reference to it after that person (the Gulf official)"),
         "within_statement": FieldSpec(lambda m, a: within_statement(m, a) is not None,
                                       doc="a vague document (lexicon entity-words document-source) a preposition introduces "
                                           "(according to security reports) after another source's reporting verb and its "
