@@ -317,3 +317,20 @@ def test_a_thing_that_saw_a_change_reports_nothing(extract):
     # a body as the subject still counts (وسجلت الوزارة تراجعا)
     art = extract("وسجلت وزارة الزراعة تراجعا في أسعار الحبوب بنسبة 12 في المئة.")
     assert _source_name(art, _find(art, "سجلت")) is not None
+
+
+@pytest.mark.parametrize("text, verb, source", [
+    ("وتتهم النيابة العامة السائق بقتل ثلاثة مارة في الحادث.", "تتهم", "النيابة العامة"),
+    ("واتهمت الشرطة العصابة، ومن بين أفرادها شقيقان، بخطف أربعة أطفال.", "اتهمت", "الشرطة"),
+])
+def test_accusation_with_its_charge_reports(extract, text, verb, source):
+    """An accusation verb with its charge (reporting-verbs with=بقتل ...; with-window=12) reports the
+    count it charges for a named accuser, the accused and his qualifiers between."""
+    art = extract(text)
+    att = _find(art, verb)
+    assert _source_name(art, att).startswith(source)
+
+
+def test_accusation_by_a_vague_group_reports_nothing(extract):
+    art = extract("واتهم ناشطون الجيش بقتل 20 مدنيا في القصف.")
+    assert not [a for a in art.attributions if a.loc.text == "اتهم"]

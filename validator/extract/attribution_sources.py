@@ -139,10 +139,10 @@ WITH_WINDOW = 8  # tokens after a verb where the word its `with=` attribute asks
 _THAT_CLAUSE = frozenset({':'}) | word_class("attribution-words", "that-clause")
 
 
-def _word_follows(ctx, j: int, sentence: int, word: str) -> bool:  # word: normalized
-    """`word` among the next tokens of the sentence, also with و/ف before it or a pronoun after it
-    (وعن، عنه، عنها)."""
-    for k in range(j, min(j + WITH_WINDOW, len(ctx.tokens))):
+def _word_follows(ctx, j: int, sentence: int, word: str, window: int = WITH_WINDOW) -> bool:  # word: normalized
+    """`word` among the next `window` tokens of the sentence, also with و/ف before it or a pronoun after
+    it (وعن، عنه، عنها)."""
+    for k in range(j, min(j + window, len(ctx.tokens))):
         t = ctx.tokens[k]
         if ctx.sentence_of(t.start)[0] != sentence:
             return False

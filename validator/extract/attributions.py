@@ -110,7 +110,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         implicit = False
         after_quote = kind == "verb" and m.entry.get("postposed") == "yes" and _after_closing_mark(ctx, i, quote_ends)
         with_words = m.entry.get("with") if kind == "verb" else None
-        with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w))
+        with_word = bool(with_words) and any(_word_follows(ctx, j, sentence, normalize_string(w),
+                                                           int(m.entry.get("with-window") or WITH_WINDOW))
                                              for w in with_words.split(","))
         # the verb itself, not its verbal noun: حديثه (his talk) is written as حديثة (recent) once normalized
         topic = normalize_string(m.entry.get("topic")) if kind == "verb" and m.entry.get("topic") \

@@ -172,8 +172,10 @@ class Resources:
         before a source; a relay=yes verb after a statement its issuer gave (بيان مقتضب تناقلته الصحف, the
         words `before` it) only passed it on (issue 13, session 15)."""
         entry = self.reporting_with_object(verb) if verb is not None else None
-        if entry is None or entry.get("object") != "noun" and not clause or entry.get("with"):
-            return False  # (ما وصفته دوائر سياسية بأنه: any such verb with a reported clause after its source)
+        if entry is None or entry.get("object") != "noun" and not clause \
+                or entry.get("with") and not (clause and entry.get("with-source")):
+            return False  # (ما وصفته دوائر سياسية بأنه: any such verb with a reported clause after its source;
+            # a with-source verb's with= words widen it, they take no clause away: اتهمه آخرون بأنه)
         phrases = self.lexicons["source-phrases"]
         return not entry.get("relay") or not any((e := phrases.lookup(w)) and e.get("kind") == "statement" for w in before)
 
