@@ -10,6 +10,7 @@ from __future__ import annotations
 from validator.extract.entities.words import _ISSUED_BY
 from validator.extract.letters import WAW
 from validator.extract.model import Article, Entity
+from validator.extract.vox_pop_members import quoted_members
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import word_class
 from validator.text.lexicon import token_variants
@@ -309,7 +310,7 @@ def public_member_named(mention, a: Article) -> tuple[str, int, int] | None:
             after = a.doc.text[m.loc.end:m.loc.end + 60].split()[:MEMBER_AFTER]
             if any(_without_article(form) in _PUBLIC for w in after for form, _ in token_variants(normalize_string(w))):
                 return " ".join([m.loc.text, *after]), m.loc.line, m.loc.column
-    return None
+    return quoted_members(mention, e, a)  # وقال مواطنون للصحيفة إن ... . فلان قال إن: the vox pop's named members
 
 
 _CROWD = word_class("entity-words", "crowd")  # مغردون، متابعون: social-media users at large

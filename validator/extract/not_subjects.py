@@ -22,6 +22,8 @@ _ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى
 _MEMBER_OF = word_class("attribution-words", "member-of")  # في، من
 _ADDRESSED_ON = word_class("attribution-words", "addressed-on")  # على، إلى
 _WHOLE = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
+_AUDIENCE_TO = word_class("attribution-words", "audience-to")  # لعدد، لبعض، لأحد
+_AUDIENCE_REACH = 3  # words of the speaker's name between the verb and whom he told
 _GROUP_REACH = 3  # words of the body's or the person's name between the preposition and the named span
 
 
@@ -49,6 +51,16 @@ def addressed(ctx, j: int, first: int) -> bool:
     if k > j and ctx.tokens[k].text in _WHOLE:
         k -= 1
     return k == j and ctx.tokens[k].text in _ADDRESSED_ON
+
+
+def audience(ctx, j: int, first: int) -> bool:
+    """وقال فلان لعدد من المقربين منه، لأحد المقربين: a vague group after a count or part with the ل clitic
+    (attribution-words audience-to; من between read off), within a name's reach of a reporting verb right
+    before token j, is whom the speaker told, not a source (round 133 2015-07-21/1735 L3)."""
+    if j < 1 or ctx.res.reporting_forms.lookup(ctx.tokens[j - 1].text) is None:
+        return False
+    k = first - 2 if first - 1 > j and ctx.tokens[first - 1].text == _FROM else first - 1
+    return j <= k <= j + _AUDIENCE_REACH and normalize_string(ctx.tokens[k].text) in _AUDIENCE_TO
 
 
 def owned_elsewhere(ctx, s, head: str) -> bool:
@@ -82,7 +94,8 @@ def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
     if not s.entity.vague:
         return False
-    if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token) or addressed(ctx, j, s.first_token):
+    if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token) or addressed(ctx, j, s.first_token) \
+            or audience(ctx, j, s.first_token):
         return True
     words = normalize_string(s.mention.loc.text).split()  # the mention's head and its first token, read once
     if not words:
