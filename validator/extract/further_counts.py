@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from validator.extract.context import Context
 from validator.extract.figure_sources import _named
-from validator.extract.letters import WORD_RUN
+from validator.extract.letters import WAW, WORD_RUN
 from validator.extract.model import Article, NumberItem
 from validator.extract.wordclasses import word_class
 from validator.text.normalize import normalize_string
@@ -37,4 +37,27 @@ def _of_others(ctx: Context, n: NumberItem) -> bool:
     """ثلاثة أشخاص آخرين: a word of others within the two words after the figure."""
     end = ctx.norm.to_normalized(n.loc.end)
     words = WORD_RUN.findall(ctx.text, end, end + 40)[:OTHERS_REACH]
+    return any(normalize_string(w) in _OTHERS for w in words)
+
+
+# A count joined by و to people told before it with no figure, its noun followed by a word of others (قال
+# المرصد إن قائدا ميدانيا وستة مسلحين آخرين قتلوا): the whole is the people before, one (a singular noun) or
+# two (a dual), plus the count; a headline's figure of that sum (مقتل سبعة مسلحين) is the same toll told whole,
+# no contradiction (issue 13, round 135: reviewers rejected 6 in the headline against 1 + 5 in the body).
+AND_OTHERS_REACH = 3           # the counted noun, an adjective (أجانب) and the others word after the figure
+UNNUMBERED_BEFORE = (1.0, 2.0)  # the people before with no figure: a singular or a dual noun
+FIGURE_BEFORE = 40             # a figure this close before the count: the people before have their own figure
+
+
+def and_others_total(text: str, n: NumberItem, total: float, numbers: list[NumberItem]) -> bool:
+    """`total` is n's count plus the one or two people joined before it with no figure (see above)."""
+    if n.value is None or float(total) - float(n.value) not in UNNUMBERED_BEFORE:
+        return False
+    before = " " + text[max(0, n.loc.start - 3):n.loc.start].rstrip()
+    if not before.endswith(WAW) or not before[-1 - len(WAW)].isspace():
+        return False  # وأصيب خمسة آخرون: the و joins a verb, the others are of another clause
+    if any(m is not n and not m.in_headline and m.sentence == n.sentence
+           and n.loc.start - FIGURE_BEFORE <= m.loc.end <= n.loc.start for m in numbers):
+        return False  # ثلاثة قادة وخمسة آخرين: the sum of the two figures (consistency._headline_told)
+    words = WORD_RUN.findall(text, n.loc.end, n.loc.end + 60)[:AND_OTHERS_REACH]
     return any(normalize_string(w) in _OTHERS for w in words)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from validator.extract.evidence import title_link
+from validator.extract.further_counts import and_others_total
 from validator.extract.model import Article, Entity, Mention, NumberItem, SpellingGroup
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.findings import Finding, Location, RelatedLocation
@@ -146,6 +147,10 @@ class Consistency:
                     if req.with_headline and earlier.in_headline != n.in_headline \
                             and _headline_told(earlier if earlier.in_headline else n, body, req, counts):
                         continue  # the headline's figure is in the body: the other tolls are other incidents
+                    if req.with_headline and earlier.in_headline != n.in_headline and and_others_total(
+                            article.doc.text, n if earlier.in_headline else earlier,
+                            float((earlier if earlier.in_headline else n).value), article.numbers):
+                        continue  # مقتل ستة / قائد وخمسة آخرين: the headline tells the whole
                     if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if earlier.sentence == n.sentence and _report_between(earlier, n, verbs):
