@@ -295,6 +295,13 @@ def test_reported_clause_across_a_semicolon(extract, text, attributed):
     ("وأفادت مصادر أمنية أن 300 جندي انضموا إلى قوة الحماية أمس. فيما وضع 2000 آخرون في حالة تأهب.", False),
     ("وأفادت مصادر أمنية أن 300 جندي انضموا إلى قوة الحماية أمس.. ووضع 2000 آخرون في حالة تأهب.", False),
     ("افتتح المحافظ الجسر الجديد أمس.. فيما يعبر عليه 2000 سائق في اليوم.", False),
+    # a trailing according-to credit after the last comma covers the parts a semicolon cut before it
+    ("تراجع إنتاج المصنع إلى 2000 طن في العام الماضي؛ أي نصف ما كان عليه قبل عقد، بحسب تقرير لوزارة الصناعة.", True),
+    ("ارتفعت صادرات الشركة إلى 2000 حاوية؛ وتضاعفت وارداتها مرتين، وفقا لبيانات هيئة الموانئ.", True),
+    # not past a full stop, nor when the credit stands inside the part (no comma before it), nor past a new paragraph
+    ("تراجع إنتاج المصنع إلى 2000 طن في العام الماضي. أي نصف ما كان عليه قبل عقد، بحسب تقرير لوزارة الصناعة.", False),
+    ("تراجع إنتاج المصنع إلى 2000 طن في العام الماضي؛ وتوقف خط بحسب تقرير لوزارة الصناعة عن العمل.", False),
+    ("تراجع إنتاج المصنع إلى 2000 طن في العام الماضي؛\n\nأي نصف ما كان عليه قبل عقد، بحسب تقرير لوزارة الصناعة.", False),
 ])
 def test_reported_clause_across_a_pause_of_dots(extract, text, attributed):
     assert _one(extract, text, "2000").attributed is attributed

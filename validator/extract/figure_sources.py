@@ -574,11 +574,10 @@ def _named(article: Article, entity_id: str | None) -> bool:
 
 
 def toll_breakdowns(article: Article) -> None:
-    """A sentence whose casualty counts (two or more, no source of their own) add up to a toll an earlier
-    sentence gives under a named source (قتل خمسة، كما أعلنت الشرطة ... . وقتل شرطيان وثلاثة مدنيين):
-    the parts of that toll, the source's own count split up, not a new one (field `splits_source`). One
-    count equal to a named toll of its paragraph or the one before is that toll told again (round 99: the
-    police's two dead, then the chief's press-conference account: وقتل شخصان)."""
+    """Casualty counts of a sentence (two or more, no source of their own) that add up to a toll an earlier
+    sentence gives under a named source (قتل خمسة، كما أعلنت الشرطة ... . وقتل شرطيان وثلاثة مدنيين), or an
+    unnamed one within two sentences of its paragraph (round 135), split that toll (field `splits_source`).
+    One count equal to a named toll of its paragraph or the one before is that toll told again (round 99)."""
     parts: dict[int, list[NumberItem]] = {}
     for n in article.numbers:
         if n.category == "casualty" and not n.attributed and n.value and n.sentence > 0:
@@ -590,8 +589,9 @@ def toll_breakdowns(article: Article) -> None:
                     or not 0 <= earlier.sentence < sentence \
                     or len(counts) < 2 and earlier.paragraph < counts[0].paragraph - 1:
                 continue
+            near = earlier.paragraph == counts[0].paragraph and sentence - earlier.sentence <= 2
             a = next((a for a in article.attributions if a.sentence == earlier.sentence and a.source
-                      and a.source == earlier.source and _named(article, a.source)), None)
+                      and a.source == earlier.source and (near or _named(article, a.source))), None)
             if a is not None:
                 for n in counts:
                     n.splits_from = a.id

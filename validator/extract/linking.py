@@ -10,6 +10,7 @@ from validator.extract.dot_pauses import dotted_goes_on
 from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.outlets import is_outlet
+from validator.extract.trailing_sources import trailing_credits
 from validator.extract.wordclasses import affixes, in_class_or_joined, word_class
 from validator.text.normalize import normalize_cached
 from validator.text.punctuation import COMMAS, SEMICOLONS
@@ -271,8 +272,9 @@ def link(article: Article) -> None:
         by_sentence.setdefault(att.sentence, []).append(att)
         if att.source:
             sourced.setdefault(att.sentence, _SourcedAttributions()).add(att)
-    for s, reaching in [*_explanations(article, by_sentence), *dotted_goes_on(article, by_sentence)]:
-        # its part before the semicolon's (or the dots' pause's) attributions reach it
+    for s, reaching in [*_explanations(article, by_sentence), *dotted_goes_on(article, by_sentence),
+                         *trailing_credits(article, by_sentence)]:
+        # its part before the semicolon's (or the dots' pause's) attributions reach it, or a trailing credit after it
         by_sentence.setdefault(s, []).extend(reaching)
     speech = [q for q in article.quotes if q.kind == "speech"]
     previous_speaker: dict[int, str | None] = {}
