@@ -279,7 +279,8 @@ def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
     mirrors them; taken as scanned, each “ would open a quotation the next ” closes, leaving the first and last
     lone), or marks typed every way (” دعم “، ” دعم ”، “دعم ”) that the scan leaves unpaired though each pair
     holds a short term (at most IN_TURN_MAX_WORDS words, one line: round 74 rejected an error on such a
-    paragraph). A quotation carried from the paragraph before leaves it as scanned."""
+    paragraph), or an even run of one glyph (” ... ” ... ” ... ”) whatever each pair holds. A quotation
+    carried from the paragraph before leaves it as scanned."""
     text = ctx.doc.text
     marks = _mark_positions(ctx, para.start, para.end)
     if not marks or len(marks) % 2 or any(text[k] not in _REVERSED for k in marks) \
@@ -289,7 +290,13 @@ def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
     if any(_faces_right_way(text, i, j, para) for i, j in pairs):
         return False
     mirrored = all(text[i] == _REVERSED[0] and text[j] == _REVERSED[1] for i, j in pairs)
-    if not mirrored and (all(q.balanced for q in quotes) or any(
+    # an even run of one glyph alone (” ... ” ... ” ... ”): the font draws one mark for both sides, so
+    # the marks pair in turn whatever the span, none closing before a word (round 136 rejected the
+    # first ” of such a paragraph)
+    one_glyph = len({text[k] for k in marks}) == 1 and all(
+        text[i + 1:j].strip() and "\n" not in text[i:j]
+        and _straight_direction(text, j, para.start, para.end) != "open" for i, j in pairs)
+    if not mirrored and not one_glyph and (all(q.balanced for q in quotes) or any(
             not 0 < len(text[i + 1:j].split()) <= IN_TURN_MAX_WORDS or "\n" in text[i:j] for i, j in pairs)):
         return False
     quotes[:] = [_quote(ctx, i, j, text[i], text[j]) for i, j in pairs]
