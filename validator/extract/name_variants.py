@@ -28,6 +28,7 @@ from validator.text.tokens import kind_of
 DROPPED_MIN = 7
 VOWELS_MIN = 2
 STEM_PREFIX_LETTERS = 2
+CLITICS_STACKED = 2  # clitics before a stem (وب، ول): فولفسبورغ's first three letters are the name's
 _NATIVE_ENDINGS = affixes("native-ending")
 _DEFINITE_STARTS = affixes("definite-start") + (LI_ARTICLE,)
 _FUTURE = affix("future")
@@ -70,7 +71,7 @@ def _dropped(longer: str, k: int) -> bool:
     first letters of a stem shaped like a verb's or a verbal noun's."""
     if longer[k] in LONG_VOWELS:
         return False  # a long vowel more is variant long-vowel (spellings._variant_rule)
-    if all(c in PROCLITICS for c in longer[:k]) and (longer[k] in PROCLITICS or longer[k] == _FUTURE):
+    if k <= CLITICS_STACKED and all(c in PROCLITICS for c in longer[:k]) and (longer[k] in PROCLITICS or longer[k] == _FUTURE):
         return False  # a clitic more: وبتعيين / وتعيين، ببلازيو / بلازيو، وسينتهي / وينتهي
     if k == len(longer) - 2 and longer[k] in (TEH, HEH):
         return False  # a feminine ت or a pronoun before the last letter: ووالدتي / ووالدي، باتجاهه / باتجاه
