@@ -62,7 +62,10 @@ def at_large(ctx, i: int, entry) -> bool:
     sentence = ctx.sentence_of(ctx.tokens[i].start)[0]
     lex = ctx.res["vague-sources"]
     before = [normalize_string(t.text) for t in ctx.tokens[:i]]
-    same = [w for w, t in zip(before, ctx.tokens) if ctx.sentence_of(t.start)[0] == sentence]
+    first = i  # the sentence's first token (its tokens before i are the end of `before`)
+    while first > 0 and ctx.sentence_of(ctx.tokens[first - 1].start)[0] == sentence:
+        first -= 1
+    same = before[first:]
     return not any(w.endswith(head) for w in before) \
         and not any((e := lex.lookup(w.removeprefix(ARTICLE))) is not None and e.get("record") == "yes" for w in same) \
         and not any(h.entry.get("kind") == "preposition" and h.j <= i and ctx.sentence_of(ctx.tokens[h.i].start)[0] == sentence

@@ -20,8 +20,7 @@ _CLITICS = tuple(c for c in affixes("name-clitic") if len(c) == 1)  # و، ف، 
 
 
 def _stem(w: str) -> tuple[str, int]:
-    """A word without one clitic letter when the rest is written in the article too, else itself; and
-    the clitic's length."""
+    """A word without its one clitic letter (و، ف، ب، ل), else itself; and the clitic's length."""
     return (w[1:], 1) if w.startswith(_CLITICS) else (w, 0)
 
 
@@ -39,7 +38,7 @@ def ch_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spelling
     for w in words:
         for s, skip in {(w, 0), _stem(w)}:
             stems.setdefault(s, []).append((w, skip))
-    out, tokens = [], ctx.tokens
+    out = []
     for w in sorted(pairs):
         for stem, _ in {(w, 0), _stem(w)}:
             if len(stem) < CH_MIN or not name_like(stem):

@@ -25,11 +25,11 @@ def clitic_dropped_names(ctx: Context, known: set[str], entities=()) -> list[Spe
     bare = {w[1:]: w for w in words if w[0] in PROCLITICS and w[1:] not in words and len(w) > DROPPED_MIN}
     if not bare:
         return []
-    out, used = [], set()
+    out, used, tokens = [], set(), ctx.tokens
     for longer in sorted((w for w in set(words) | set(bare) if len(w) >= DROPPED_MIN), key=lambda w: (len(w), w)):
         for k in range(1, len(longer) - 1):
             shorter = longer[:k] + longer[k + 1:]
-            if shorter == longer or not _dropped(longer, k):
+            if not _dropped(longer, k):
                 continue
             # exactly one of the two stems is read off a clitic word
             if not ((longer in words and shorter in bare) or (longer in bare and shorter in words)):
@@ -38,7 +38,6 @@ def clitic_dropped_names(ctx: Context, known: set[str], entities=()) -> list[Spe
             if set(pair) & used:
                 continue
             used |= set(pair)
-            tokens = ctx.tokens
             # the body's spelling first: written as often, the headline's is the slip an editor marks there
             head = ctx.doc.headline.end if ctx.doc.headline is not None else -1
             locs = sorted((ctx.loc(tokens[p].start, tokens[p].end) for p in

@@ -144,13 +144,12 @@ class Consistency:
                 for earlier in candidates:
                     if not _comparable(earlier, n, req):
                         continue
-                    if req.with_headline and earlier.in_headline != n.in_headline \
-                            and _headline_told(earlier if earlier.in_headline else n, body, req, counts):
-                        continue  # the headline's figure is in the body: the other tolls are other incidents
-                    if req.with_headline and earlier.in_headline != n.in_headline and and_others_total(
-                            article.doc.text, n if earlier.in_headline else earlier,
-                            float((earlier if earlier.in_headline else n).value), article.numbers):
-                        continue  # مقتل ستة / قائد وخمسة آخرين: the headline tells the whole
+                    if req.with_headline and earlier.in_headline != n.in_headline:
+                        head, told = (earlier, n) if earlier.in_headline else (n, earlier)
+                        if _headline_told(head, body, req, counts):
+                            continue  # the headline's figure is in the body: the other tolls are other incidents
+                        if and_others_total(article.doc.text, told, float(head.value), article.numbers):
+                            continue  # مقتل ستة / قائد وخمسة آخرين: the headline tells the whole
                     if "source" in req.by and n.source and earlier.source and n.source != earlier.source:
                         continue  # two sources disagreeing is reported news, not an inconsistency
                     if earlier.sentence == n.sentence and _report_between(earlier, n, verbs):
