@@ -239,10 +239,12 @@ def test_latin_only_text(validator):
     "وأظهرت دراسة",
     "ارتفعت أسعار الخضار.\nوقال جان-كلود",  # a hyphenated foreign name right after a reporting verb, at the end
     "وقالت ماري-لويز",
+    "أنا أتحدث، بطبيعة الحال، عن سوق العمل.",  # a topic verb whose subject slot is a mark
 ])
 def test_articles_that_end_where_a_pass_looks_one_token_further(validator, text):
     """Found on real news (an article ending in a tag line whose last word is تقرير; a speaker ماري-كوليت
-    at an article's end): a pass read the token after the last one and the article got an internal error."""
+    at an article's end): a pass read the token after the last one and the article got an internal error.
+    So did a pass that read the word after a topic verb where a comma stood (أتحدث، بطبيعة الحال، عن)."""
     result = validator.validate_text(text, "end.txt")
     assert result.error is None
     assert_spans_valid(result)

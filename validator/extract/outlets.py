@@ -30,10 +30,11 @@ def _without_article(word: str) -> str:
     return word[len(next(c for c in _DEFINITE_CLITICS if word.startswith(c))):]
 
 
-def outlet_back_reference(word: str) -> bool:
+def outlet_back_reference(word: str | None) -> bool:
     """الصحيفة، المجلة، الوكالة (normalized): an outlet's head noun with the article and no name, the
-    outlet named before (وتحدثت الصحيفة عن ...: the paper named in an earlier sentence)."""
-    return word != _without_article(word) and _without_article(word) in _OUTLET_HEADS
+    outlet named before (وتحدثت الصحيفة عن ...: the paper named in an earlier sentence). None (a mark or a
+    number where the subject would be: أتحدث، بطبيعة الحال، عن) is no outlet."""
+    return word is not None and word != _without_article(word) and _without_article(word) in _OUTLET_HEADS
 
 
 def last_outlet(spans, i: int) -> Entity | None:
