@@ -7,7 +7,7 @@ import re
 from itertools import compress, repeat
 from operator import eq
 
-from validator.extract.wordclasses import one_word, word_class
+from validator.extract.wordclasses import affix, affixes, one_word, word_class
 from validator.text.punctuation import DASHES, QUOTE_PAIRS
 from validator.text.tokens import NUMBER, token_kind
 
@@ -142,3 +142,16 @@ def wrapped_end(text: str, start: int, end: int) -> int:
     notices and background; read past a bracket too, 4 of 11 new warnings on unseen articles were right."""
     closing = QUOTE_PAIRS.get(text[start - 1]) if start > 0 else None
     return end + 1 if closing is not None and text[end:end + 1] == closing else end
+
+
+_IMPERFECT_M, _IMPERFECT_PL, _CONJUNCTIONS = affix("imperfect-m"), affix("imperfect-pl"), affixes("conjunction")
+
+
+def plural_subject(word: str | None) -> bool:
+    """A third-person plural imperfect (يعيشون، ويعملون): after a numeral's noun the lexicons do not know,
+    it says the noun counts people (ثلاثة ملايين مهاجر يقيمون في الخارج)."""
+    if word is None:
+        return False
+    for c in _CONJUNCTIONS:
+        word = word.removeprefix(c) if len(word) > 6 else word
+    return len(word) >= 5 and word.startswith(_IMPERFECT_M) and word.endswith(_IMPERFECT_PL)
