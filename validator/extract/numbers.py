@@ -11,7 +11,7 @@ from validator.extract.figure_context import FigureContext
 from validator.extract.letters import WORD_RUN
 from validator.extract.model import NumberItem
 from validator.extract.numerals import (DECIMAL_MARK, PERCENT, PERCENT_NOUNS, digit_runs, dot_grouped, figure_words,
-                                        parse_digits, percent_words, compound_parts, scale_of, line_break, words_before)
+                                        parse_digits, percent_words, compound_parts, scale_of, line_break, words_before, wrapped_end, plural_subject)
 from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a dot), so a match
@@ -274,7 +274,7 @@ class NumberExtractor:
         self._take(start, end)
         ctx = self.ctx
         first = ctx.index.containing(start)
-        last = ctx.index.at_or_after(end)  # token after the numeral
+        last = ctx.index.at_or_after(wrapped_end(self.text, start, end))  # token after the numeral (and its brackets)
         sentence, paragraph = ctx.sentence_of(start)
         percent = PERCENT.match(self.text, end)
         text_end = end
@@ -454,7 +454,7 @@ class NumberExtractor:
             return "casualty", casualty, None  # قتل 23 شخصا وأصيب العشرات
         if noun is not None and self._counted_noun(noun):
             return "quantity", None, None
-        return "other", None, None
+        return ("people", noun, None) if noun and not noun.startswith(_ARTICLE) and plural_subject(self._word(last + 1)) else ("other", None, None)
 
     def _counted_noun(self, noun: str) -> bool:
         """An indefinite noun after a numeral is what it counts (1,240 قضية، ألفي كيس)."""
