@@ -3,9 +3,9 @@ the place and the outlet he told stand between the group and the colon, quotatio
 his words."""
 from __future__ import annotations
 
-from validator.extract.entities.words import REPORT_THAT, _QUOTE_OPENERS
-from validator.extract.letters import ARTICLE, LI
-from validator.extract.patterns.shapes import verb as _verb_like
+from validator.extract.entities.words import ONE_OF, REPORT_THAT, _QUOTE_OPENERS
+from validator.extract.letters import ARTICLE, LI, NISBA_PLURAL
+from validator.extract.patterns.shapes import group_plural, verb as _verb_like
 from validator.extract.wordclasses import word_class
 from validator.text.punctuation import COMMAS, QUOTE_ENDS
 
@@ -57,3 +57,25 @@ def _described_then_colon(reader, x: int) -> bool:
         if word(y) is None:
             return tokens[y].text == ":" and tokens[y + 1].text in _QUOTE_OPENERS
     return False
+
+
+def one_of_lead_ins(reader) -> list:
+    """A source lead-in (source-phrases kind=preposition: بحسب، حسب، وفقا ل) whose next word is one of a group
+    (entity-words one-of: أحد، إحدى): the member it introduces stands where a speaker does, as after a verb of
+    speech (وبحسب أحد الفنيين المناوبين: «...»), and the anonymous-people pass reads him from there."""
+    return [hit for hit in reader.ctx.hits("source-phrases")
+            if hit.entry.get("kind") == "preposition" and reader._word(hit.j) in ONE_OF]
+
+
+def one_of_group(reader, k: int):
+    """The lexicon entry of the group after أحد/إحدى at token k, or None: a people noun (الموظفين), a vague
+    source head (المسؤولين), or a definite sound plural of a nisba (الفنيين، الإداريين، الأمنيين: a group of
+    people by its form, shapes.group_plural; its entry is the affix's, with no number)."""
+    w = reader._word(k)
+    if w is None:
+        return None
+    if (entry := reader.lex["people-nouns"].by_norm.get(w.removeprefix(ARTICLE))) is not None:
+        return entry
+    if (hit := reader.ctx.hit_at("vague-sources-all", k)) is not None and hit.entry.get("kind") == "head":
+        return hit.entry
+    return reader.lex["affixes"].by_norm.get(NISBA_PLURAL) if group_plural(w) else None

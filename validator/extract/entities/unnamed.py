@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
-from validator.extract.entities.one_of_place import report_past_place
+from validator.extract.entities.one_of_place import one_of_group, one_of_lead_ins, report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import at_large, relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
@@ -383,7 +383,7 @@ class UnnamedPasses(SpeakerPasses):
         people = self.lex["people-nouns"]
         candidates = []
         opinions = [v for v in self.ctx.hits("reporting-forms") if v.entry.get("kind") == "opinion" and v.entry.get("part") != "participle"]
-        for verb in sorted(self._speech_verbs + opinions, key=lambda v: v.start):  # واعتبر أحد المدونين أن: an opinion too
+        for verb in sorted(self._speech_verbs + opinions + one_of_lead_ins(self), key=lambda v: v.start):  # واعتبر أحد المدونين أن: an opinion too
             i = verb.j
             w = self._word(i)
             if w is None or self.used[i] or i in self._title_at:
@@ -393,7 +393,7 @@ class UnnamedPasses(SpeakerPasses):
                 w = w.removeprefix(ARTICLE)
             j = i + 1
             one_of = w in _ONE_OF and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
-                and (people.by_norm.get(nxt.removeprefix(ARTICLE)) is not None or self._vague_head(i + 1)) \
+                and (group := one_of_group(self, i + 1)) is not None \
                 and not self._after_preposition(i - 1)  # على وصف أحد العاملين: a verbal noun's, no speaker
             if one_of:
                 w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
@@ -401,7 +401,7 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # وقال الموظف: a person named before; وقال الموظف الذي طلب عدم ذكر اسمه: anonymous
             entry = people.by_norm.get(w.removeprefix(ARTICLE) if one_of else w)
             if entry is None and one_of:
-                entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
+                entry = group  # المسؤولين: a vague head; التقنيين: a nisba plural
             if entry is None or entry.get("number") not in (None, "sg", "pl", "du" if one_of else "pl"):
                 continue  # أحد الموظفين: the sound plural after أحد, written like the dual
             j = self._past_modifiers(j)
