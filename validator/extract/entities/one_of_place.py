@@ -15,11 +15,13 @@ _APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وه�
 DESCRIPTION_REACH = 16  # tokens of «، وهو ...» between the group and the colon of his words
 
 
-def report_past_place(reader, k: int, reach: int = 10) -> bool:
+def report_past_place(reader, k: int, reach: int = 10, lead_in=None) -> bool:
     """From token k (the word after أحد and his group): perhaps a preposition of affiliation and the place after it (its definite adjectives and
     genitives: في المستشفى العسكري، في مصنع الإسمنت), then perhaps the outlet he told with ل (لـ«الصحيفة»،
     للصحيفة), then a colon, a quotation mark or إن/أن: his words. No verb, comma or other mark between."""
     tokens, word = reader.tokens, reader._word
+    if lead_in is not None and lead_in.entry.get("kind") == "statement" and lead_in.prefix == "":
+        return True  # تصريح أحد المسؤولين: the statement noun is his report, whatever follows
     if any(tokens[x].text == ":" or word(x) in _REPORT_THAT or (tokens[x].text in _QUOTE_OPENERS and word(x - 1) != LI)
            for x in range(k, min(k + 3, len(tokens)))):
         return True  # وقال أحد الباعة بغضب: «...» (as any speaker); not لـ«رويترز»: whom he told
@@ -64,7 +66,7 @@ def one_of_lead_ins(reader) -> list:
     (entity-words one-of: أحد، إحدى): the member it introduces stands where a speaker does, as after a verb of
     speech (وبحسب أحد الفنيين المناوبين: «...»), and the anonymous-people pass reads him from there."""
     return [hit for hit in reader.ctx.hits("source-phrases")
-            if hit.entry.get("kind") == "preposition" and reader._word(hit.j) in ONE_OF]
+            if hit.entry.get("kind") in ("preposition", "statement") and reader._word(hit.j) in ONE_OF]
 
 
 def one_of_group(reader, k: int):

@@ -394,7 +394,7 @@ class UnnamedPasses(SpeakerPasses):
             j = i + 1
             one_of = w in _ONE_OF and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
                 and (group := one_of_group(self, i + 1)) is not None \
-                and not self._after_preposition(i - 1)  # على وصف أحد العاملين: a verbal noun's, no speaker
+                and (verb.entry.get("kind") == "statement" or not self._after_preposition(i - 1))  # على وصف أحد العاملين: no speaker
             if one_of:
                 w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
             if definite and (one_of or not self._anonymous_right_after(i + 1)):
@@ -408,7 +408,7 @@ class UnnamedPasses(SpeakerPasses):
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not (report_past_place(self, k) if one_of else self._reports_at(k)):  # (one_of: not لـ«رويترز»)
+            if not (report_past_place(self, k, lead_in=verb) if one_of else self._reports_at(k)):  # (one_of: not لـ«رويترز»)
                 anonymity = self._anonymity_then_report(k)
                 if anonymity is None:
                     continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
