@@ -419,7 +419,7 @@ class UnnamedPasses(SpeakerPasses):
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
-            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=list(kept.evidence))
+            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=list(kept.evidence)).is_source |= self._anonymity_at(kept.end) is not None
 
     def _anonymous_right_after(self, j: int) -> bool:
         """An anonymity phrase right after a role noun and its adjectives (السياسي السني الذي فضل عدم
@@ -465,8 +465,8 @@ class UnnamedPasses(SpeakerPasses):
     def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
         """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
         later in the same sentence, right before what he said or at the sentence's end (... حسبما قال
-        أحد السكان الذي طلب عدم نشر اسمه.: what he said came first), makes the role noun the speaker.
-        The token after the anonymity phrase, or None."""
+        أحد السكان الذي طلب عدم نشر اسمه.: what he said came first) or right after him (وأبدى أحد العمال فضل
+        عدم ذكر اسمه غضبه), makes the role noun the speaker. The token after the anonymity phrase, or None."""
         if k >= len(self.tokens):
             return None
         sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
@@ -476,7 +476,7 @@ class UnnamedPasses(SpeakerPasses):
             if (end := self._anonymity_at(x)) is not None:
                 ends = end >= len(self.tokens) or self.tokens[end].text in SENTENCE_MARKS \
                     or self.ctx.sentence_of(self.tokens[end].start)[0] != sentence
-                return end if ends or self._reports_at(end) else None
+                return end if ends or x == k or self._reports_at(end) else None
         return None
 
     def _vague_head(self, k: int) -> bool:
