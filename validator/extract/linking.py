@@ -31,6 +31,7 @@ RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the 
 
 # Tokens between a poll noun and the group it asked (تقديرات محللين في استطلاع لرويترز: 3)
 POLL_WINDOW = 6
+LEAD_IN_REACH = 60  # characters of an unread source's noun phrase between its lead-in (بحسب) and its quotation
 
 
 def polled_groups(ctx: Context, attributions: list[Attribution], entities) -> None:
@@ -265,6 +266,16 @@ def _past_unclosed(q: Quote, n: NumberItem, by_sentence: dict[int, list]) -> boo
     return q.close_mark is None and n.sentence > q.sentence and bool(by_sentence.get(n.sentence))
 
 
+def _own_lead_in(atts, q: Quote, reach: int = LEAD_IN_REACH) -> bool:
+    """A source lead-in (بحسب، وفقا ل: kind preposition) whose source no lexicon read, ending at most `reach`
+    characters before a quotation with no other attribution between: the quotation is that unread
+    source's, not the source of a lead-in or verb after it, which opens the next statement (round 141
+    2015-07-27/539: a student's words given to the technician quoted after them)."""
+    before = [a for a in atts if a.loc.end <= q.loc.start]
+    last = max(before, key=lambda a: a.loc.end, default=None)
+    return last is not None and last.source is None and last.kind == "preposition" and q.loc.start - last.loc.end <= reach
+
+
 def link(article: Article) -> None:
     by_sentence: dict[int, list] = {}
     sourced: dict[int, _SourcedAttributions] = {}
@@ -281,6 +292,8 @@ def link(article: Article) -> None:
     for q in speech:
         atts = sourced.get(q.sentence)
         chosen = atts.nearest(q.loc.start, q.loc.end) if atts is not None else None
+        if chosen is not None and chosen.loc.start >= q.loc.end and _own_lead_in(by_sentence.get(q.sentence, ()), q):
+            chosen = None  # وبحسب كلام الطالبة «...» وبحسب أحد الفنيين: «...»: its own lead-in, unread, comes first
         if chosen is not None and normalize_cached(chosen.phrase) in _RELAYED_BY:
             chosen = _relaying_verb(article.doc.text, atts.atts, chosen) or chosen
         if chosen is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
-from validator.extract.entities.one_of_place import report_past_place
+from validator.extract.entities.one_of_place import one_of_group, one_of_lead_ins, report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import at_large, relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
@@ -383,7 +383,7 @@ class UnnamedPasses(SpeakerPasses):
         people = self.lex["people-nouns"]
         candidates = []
         opinions = [v for v in self.ctx.hits("reporting-forms") if v.entry.get("kind") == "opinion" and v.entry.get("part") != "participle"]
-        for verb in sorted(self._speech_verbs + opinions, key=lambda v: v.start):  # واعتبر أحد المدونين أن: an opinion too
+        for verb in sorted(self._speech_verbs + opinions + one_of_lead_ins(self), key=lambda v: v.start):  # واعتبر أحد المدونين أن: an opinion too
             i = verb.j
             w = self._word(i)
             if w is None or self.used[i] or i in self._title_at:
@@ -393,22 +393,22 @@ class UnnamedPasses(SpeakerPasses):
                 w = w.removeprefix(ARTICLE)
             j = i + 1
             one_of = w in _ONE_OF and (nxt := self._word(i + 1)) is not None and not self.used[i + 1] \
-                and (people.by_norm.get(nxt.removeprefix(ARTICLE)) is not None or self._vague_head(i + 1)) \
-                and not self._after_preposition(i - 1)  # على وصف أحد العاملين: a verbal noun's, no speaker
+                and (group := one_of_group(self, i + 1)) is not None \
+                and (verb.entry.get("kind") == "statement" or not self._after_preposition(i - 1))  # على وصف أحد العاملين: no speaker
             if one_of:
                 w, j = self._word(i + 1), i + 2  # وقال أحد الباعة، إحدى الساكنات: one of a group, unnamed
             if definite and (one_of or not self._anonymous_right_after(i + 1)):
                 continue  # وقال الموظف: a person named before; وقال الموظف الذي طلب عدم ذكر اسمه: anonymous
             entry = people.by_norm.get(w.removeprefix(ARTICLE) if one_of else w)
             if entry is None and one_of:
-                entry = self.ctx.hit_at("vague-sources-all", i + 1).entry
+                entry = group  # المسؤولين: a vague head; التقنيين: a nisba plural
             if entry is None or entry.get("number") not in (None, "sg", "pl", "du" if one_of else "pl"):
                 continue  # أحد الموظفين: the sound plural after أحد, written like the dual
             j = self._past_modifiers(j)
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not (report_past_place(self, k) if one_of else self._reports_at(k)):  # (one_of: not لـ«رويترز»)
+            if not (report_past_place(self, k, lead_in=verb) if one_of else self._reports_at(k)):  # (one_of: not لـ«رويترز»)
                 anonymity = self._anonymity_then_report(k)
                 if anonymity is None:
                     continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
@@ -419,7 +419,7 @@ class UnnamedPasses(SpeakerPasses):
             loc = self.ctx.loc(self.tokens[i].start, self.tokens[j - 1].end)
             entity = Entity(self.ctx.new_id("u"), "unnamed", loc.text, w, "m", vague=True)
             self.entities.append(entity)
-            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=list(kept.evidence))
+            self.add_mention(entity, self.tokens[i].start, self.tokens[j - 1].end, "vague", lexicon=list(kept.evidence)).is_source |= self._anonymity_at(kept.end) is not None
 
     def _anonymous_right_after(self, j: int) -> bool:
         """An anonymity phrase right after a role noun and its adjectives (السياسي السني الذي فضل عدم
@@ -465,8 +465,8 @@ class UnnamedPasses(SpeakerPasses):
     def _anonymity_then_report(self, k: int, reach: int = 12) -> int | None:
         """وقال أحد المسعفين في موقع الانفجار، طالبا عدم ذكر اسمه "...": anonymity stated outright
         later in the same sentence, right before what he said or at the sentence's end (... حسبما قال
-        أحد السكان الذي طلب عدم نشر اسمه.: what he said came first), makes the role noun the speaker.
-        The token after the anonymity phrase, or None."""
+        أحد السكان الذي طلب عدم نشر اسمه.: what he said came first) or right after him (وأبدى أحد العمال فضل
+        عدم ذكر اسمه غضبه), makes the role noun the speaker. The token after the anonymity phrase, or None."""
         if k >= len(self.tokens):
             return None
         sentence = self.ctx.sentence_of(self.tokens[k].start)[0]
@@ -476,7 +476,7 @@ class UnnamedPasses(SpeakerPasses):
             if (end := self._anonymity_at(x)) is not None:
                 ends = end >= len(self.tokens) or self.tokens[end].text in SENTENCE_MARKS \
                     or self.ctx.sentence_of(self.tokens[end].start)[0] != sentence
-                return end if ends or self._reports_at(end) else None
+                return end if ends or x == k or self._reports_at(end) else None
         return None
 
     def _vague_head(self, k: int) -> bool:
