@@ -8,6 +8,7 @@ from validator.extract.context import Context
 from validator.extract.wordclasses import affixes, word_class
 from validator.extract.model import Quote
 from validator.extract.quote_blocks import runs_on_silently
+from validator.extract.space_breaks import quote_paragraphs
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import (DOUBLE_PRIME, QUOTE_CLOSERS, QUOTE_MARKS, QUOTE_OPENERS,
                                         QUOTE_PAIRS, TATWEEL, doubled_single_positions, mark_balance,
@@ -19,7 +20,7 @@ _MARK_CHARS = "".join(sorted(QUOTE_MARKS)) + DOUBLE_PRIME  # every character the
 
 def find_quotes(ctx: Context) -> list[Quote]:
     text = ctx.doc.text
-    paragraphs = ctx.doc.paragraphs
+    paragraphs = quote_paragraphs(ctx.doc)  # lines, cut at space runs typed as paragraph breaks
     quotes: list[Quote] = []
     carried: list[tuple[str, int]] = []  # an open quote carried into the next paragraph
     reopened = -1  # offset of the mark that reopens a carried quotation
@@ -77,7 +78,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         if stack:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             into_list = ctx.doc.ends_on_colon(para)
-            if nxt is not None and not _closes_reversed(here, stack) \
+            if nxt is not None and nxt.index != para.index and not _closes_reversed(here, stack) \
                     and (_continues(text, stack, nxt.start, nxt.end, into_list) or runs_on_silently(
                         text, stack, paragraphs, pi, _MARK_CHARS, lambda s, e: _continues(text, stack, s, e, False))):
                 carried = stack  # a quotation that runs on into the next paragraph
