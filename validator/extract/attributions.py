@@ -149,7 +149,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # ما يفيد أهالي المحافظة: "what benefits them", no report (ما أفاد مصدر still reports)
             if _plural_participle(m.entry):
                 continue  # لافتات (banners), not a feminine plural of لافتا
-            if m.entry.get("cue") == "colon" and not _colon_follows(ctx, j):
+            if m.entry.get("cue", "").startswith("colon") and not _colon_follows(ctx, j) and not (m.entry.get("cue") == "colon-later" and colon_quote_later(ctx, j, sentence)):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
             if with_words and not with_word and (unreported or not m.entry.get("with-source")) \
                     and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):

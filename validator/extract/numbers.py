@@ -450,7 +450,7 @@ class NumberExtractor:
                     return "age", None, unit.source
         if is_year_number and (1900 <= value <= 2100 or (1300 <= value <= 1500 and self._hijri(last))):
             return "year", None, None
-        if casualty:
+        if casualty and not (self._word(last) or "").startswith(_ARTICLE):  # أحد (one of) a definite noun's things
             return "casualty", casualty, None  # قتل 23 شخصا وأصيب العشرات
         if noun is not None and self._counted_noun(noun):
             return "quantity", None, None
