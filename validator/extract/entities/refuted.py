@@ -11,6 +11,9 @@ _WHAT = word_class("entity-words", "what")                     # ما
 _PARTITIVE = one_word("entity-words", "partitive")            # من
 _IN_IT = word_class("entity-words", "in-it")                   # فيه، فيها (ذكر فيه)
 _NEGATIONS = word_class("attribution-words", "negation")       # لم، لا، ولم
+_FALSITY = word_class("entity-words", "falsity")               # مغلوطة، كاذبة، مضللة
+_FALSITY_NOT = word_class("entity-words", "falsity-not")       # غير، لا (غير صحيحة، لا أساس لها)
+_FALSITY_HEAD = word_class("entity-words", "falsity-head")     # صحيحة، دقيقة، أساس
 
 
 def refuted_origin(reader, i: int) -> bool:
@@ -37,7 +40,18 @@ def text_content(reader, i: int, entry) -> bool:
     if reader._after_quantifier(i):
         k -= 2 if reader._word(i - 1) == _PARTITIVE else 1
     return (entry.get("generic") == "yes" and reader._word(k) in _IN_IT and reader.ctx.hit_at("reporting-forms", k - 1) is not None) \
-        or unreported_news(reader, k, entry)
+        or unreported_news(reader, k, entry) or false_news(reader, i, entry)
+
+
+def false_news(reader, i: int, entry) -> bool:
+    """وردت معلومات مغلوطة عن، تداول أخبار كاذبة، أنباء غير صحيحة: news at large (vague-sources generic=yes
+    or denied=object) at token i whose next word calls it false: the claim denied, not who told it
+    (round 143 2015-07-21/1507, rejected)."""
+    if entry.get("generic") != "yes" and entry.get("denied") != "object":
+        return False
+    j = i + len(entry.norm.split(" "))
+    nxt = reader._word(j)
+    return nxt in _FALSITY or (nxt in _FALSITY_NOT and reader._word(j + 1) in _FALSITY_HEAD)
 
 
 def unreported_news(reader, k: int, entry) -> bool:

@@ -18,15 +18,32 @@ _SAYING_HER = one_word("entity-words", "saying-her")    # قولها
 class SpeakerPasses(PersonPasses):
     """Speaker passes, run in the order EntityExtractor.run gives."""
 
-    def _titled_person_before(self, entry, start: int) -> bool:
+    def _titled_person_before(self, entry, start: int, head_end: int, end: int) -> bool:
         """A named person mentioned before `start` with a singular vague head (`entry`) among the words of his title (الخبير
         العسكري اليمني العميد فلان ... وأشار الخبير العسكري): the definite role refers back to him (issue 13
-        round 29; a definite noun for a source named before, rounds 8, 22, 26)."""
+        round 29; a definite noun for a source named before, rounds 8, 22, 26). With nisbas after the head (tokens
+        head_end..end: وتابع المسؤول الكردي) only when he is the nearest such antecedent (`_nearest_titled`)."""
         head = entry.norm.removeprefix(ARTICLE)
-        return entry.get("number") == "sg" and any(e.kind == "person" and not e.vague and any(
-            x.title and self.ctx.norm.to_normalized(x.loc.start) < start
-            and head in {w.removeprefix(ARTICLE) for w in normalize_string(x.title).split()}
-            for x in e.mentions) for e in self.entities)
+        if entry.get("number") != "sg":
+            return False
+        titled = [x for e in self.entities if e.kind == "person" and not e.vague for x in e.mentions
+                  if x.title and self.ctx.norm.to_normalized(x.loc.start) < start
+                  and head in {w.removeprefix(ARTICLE) for w in normalize_string(x.title).split()}]
+        return bool(titled) and (end == head_end or self._nearest_titled(titled, head, start, head_end, end))
+
+    def _nearest_titled(self, titled: list, head: str, start: int, head_end: int, end: int) -> bool:
+        """وقال مسؤول العلاقات الخارجية فلان «...» . وتابع المسؤول الكردي «...»: a definite role with nisbas
+        only (nationalities) is the titled person named last, when no anonymous source of that head came
+        after him, and his title names no other nationality (round 143 2015-08-02/699 L9, rejected)."""
+        nisbas = [self._word(k) or "" for k in range(head_end, end)]
+        if not all(self.res.nationality_forms.lookup(w) is not None for w in nisbas):
+            return False
+        last = max(titled, key=lambda x: x.loc.start)
+        own = [w for w in normalize_string(last.title).split() if self.res.nationality_forms.lookup(w) is not None]
+        if own and not set(own) & set(nisbas):
+            return False
+        other = self._antecedent_unnamed(head, start)
+        return other is None or max(x.loc.start for x in other.mentions) < last.loc.start
 
     def _relayed_speakers(self) -> None:
         """ونقلت وسائل إعلام عن سيريزو قوله: the words between عن and قوله/قولها name whoever is quoted,

@@ -247,7 +247,7 @@ class UnnamedPasses(SpeakerPasses):
                     self._after_quantifier(i, whole=True) and self._definite_modifier(j))):
                 pass  # بعض التسريبات، العديد من التقارير الإعلامية، جميع التقارير الإخبارية: a generic
                 # group, not one named before (جميع المسؤولين alone may be the officials named before)
-            elif definite and kind == "head" and j == m.j and self._titled_person_before(m.entry, start_off):
+            elif definite and kind == "head" and self._titled_person_before(m.entry, start_off, m.j, j):
                 continue  # وأشار الخبير العسكري: the named person whose title is that role, told before
             elif definite:
                 entity = self._antecedent_unnamed(m.entry.norm.removeprefix(ARTICLE), start_off)
