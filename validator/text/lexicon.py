@@ -168,7 +168,7 @@ class Lexicon:
 
 class _Clitics(NamedTuple):
     proclitics: tuple[str, ...]   # longest first
-    first_letters: frozenset[str]
+    by_first: dict[str, tuple[tuple[str, int, bool], ...]]  # first letter -> (clitic, its length, ends in lam)
     lam: str                      # the preposition li
     article: str                  # al
 
@@ -180,7 +180,13 @@ def _clitics() -> _Clitics:
     from validator.extract.wordclasses import affix, affixes
 
     proclitics = affixes("proclitic")
-    return _Clitics(proclitics, frozenset(c[0] for c in proclitics), affix("lam"), affix("article"))
+    lam = affix("lam")
+    # a word is tried only against the proclitics that start with its first letter (a table built once:
+    # a new word with a clitic letter first tested all twenty), in the same order, longest first
+    by_first: dict[str, list[tuple[str, int, bool]]] = {}
+    for c in proclitics:
+        by_first.setdefault(c[0], []).append((c, len(c), c.endswith(lam)))
+    return _Clitics(proclitics, {k: tuple(v) for k, v in by_first.items()}, lam, affix("article"))
 
 
 def token_variants(word: str):
@@ -188,13 +194,15 @@ def token_variants(word: str):
     (وبالوزارة → وزاره with وبال, الوزاره with وب; للامم → الامم with ل)."""
     yield word, ""
     clitics = _clitics()
-    if word[:1] not in clitics.first_letters:
+    candidates = clitics.by_first.get(word[:1])
+    if candidates is None:
         return
-    for clitic in clitics.proclitics:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            rest = word[len(clitic):]
+    room = len(word) - 3
+    for clitic, size, lam_end in candidates:
+        if size <= room and word.startswith(clitic):
+            rest = word[size:]
             yield rest, clitic
-            if clitic.endswith(clitics.lam) and rest.startswith(clitics.article[1:]) and len(rest) > 2:
+            if lam_end and rest.startswith(clitics.article[1:]) and len(rest) > 2:
                 yield clitics.article[:1] + rest, clitic  # ل + الأمم is written للأمم: the article's alef dropped
 
 
