@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import FIXTURES
-from validator.corpus.compiler import FIELD_TYPES, compile_rules
+from validator.corpus.compiler import FIELD_TYPES, GX_MAX_CONDITIONS, compile_rules, condition_parts
 from validator.errors import RuleError
 from validator.rules.fields import FIELDS
 from validator.rules.loader import load_text
@@ -40,6 +40,19 @@ def test_negation_keeps_native_treatment_of_missing_values(validator):
     # `not text in (...)`: a missing text is outside any list (two alternatives, one without a null test)
     assert [t for t in casualty.terms if ("text", "null", None) in t]
     assert [t for t in casualty.terms if any(a[:2] == ("text", "not_in") for a in t)]
+
+
+def test_a_condition_too_large_for_one_expectation_is_cut_in_order(validator):
+    """Great Expectations refuses a row condition of more than 100 column tests: a rule whose DNF is
+    larger becomes several expectations, each within the limit, together every term once, in order."""
+    terms = [[("a", "==", i), ("b", "==", i), ("c", "null", None)] for i in range(50)]   # 150 tests
+    parts = condition_parts(terms, limit=GX_MAX_CONDITIONS)
+    assert len(parts) == 2 and [t for p in parts for t in p] == terms
+    assert all(sum(len(t) for t in p) <= GX_MAX_CONDITIONS for p in parts)
+    assert condition_parts(terms[:3]) == [terms[:3]] and condition_parts(None) == [None]
+    # every built-in rule compiles to parts Great Expectations accepts
+    for cr in compile_rules(validator.rules).rules:
+        assert all(p is None or sum(len(t) for t in p) <= GX_MAX_CONDITIONS for p in condition_parts(cr.terms))
 
 
 def test_gx_engine_gives_the_native_findings_on_the_fixtures(tmp_path):

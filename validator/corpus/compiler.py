@@ -278,8 +278,30 @@ def gx_condition(terms: list[list[tuple]] | None):
     return ands[0] if len(ands) == 1 else OrCondition(conditions=ands)
 
 
+# Great Expectations refuses a row condition of more than 100 column tests (row_conditions.MAX_CONDITIONS).
+GX_MAX_CONDITIONS = 100
+
+
+def condition_parts(terms: list[list[tuple]] | None, limit: int = GX_MAX_CONDITIONS) -> list:
+    """A rule's DNF terms cut, in order, into ORs of at most `limit` column tests each: one expectation
+    per part, the rule failing where any part does (a row two parts select is reported once:
+    `suites.failing_rows`). None (every row) and a condition within the limit stay one part."""
+    if terms is None:
+        return [None]
+    parts: list[list[list[tuple]]] = [[]]
+    size = 0
+    for term in terms:
+        if parts[-1] and size + len(term) > limit:
+            parts.append([])
+            size = 0
+        parts[-1].append(term)
+        size += len(term)
+    return parts
+
+
 def gx_suites(compiled: CompiledRules) -> dict:
-    """table -> ExpectationSuite: one expectation per rule, its metadata naming the rule."""
+    """table -> ExpectationSuite: one expectation per rule (per part of a rule too large for one row
+    condition), its metadata naming the rule."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
     from great_expectations.expectations.row_conditions import Column as GxColumn
@@ -287,11 +309,12 @@ def gx_suites(compiled: CompiledRules) -> dict:
     suites = {}
     for cr in compiled.rules:
         suite = suites.setdefault(cr.table, gx.ExpectationSuite(name=SUITE_PREFIX + cr.table))
-        suite.add_expectation(gxe.ExpectColumnValuesToBeNull(
-            column="row", row_condition=gx_condition(cr.terms), condition_parser=None,
-            meta={"rule": cr.rule.id, "severity": cr.rule.severity},
-            description=f"rule {cr.rule.id}: no {cr.table} may be selected and fail the requirement "
-                        f"({cr.rule.description})"))
+        for part in condition_parts(cr.terms):
+            suite.add_expectation(gxe.ExpectColumnValuesToBeNull(
+                column="row", row_condition=gx_condition(part), condition_parser=None,
+                meta={"rule": cr.rule.id, "severity": cr.rule.severity},
+                description=f"rule {cr.rule.id}: no {cr.table} may be selected and fail the requirement "
+                            f"({cr.rule.description})"))
     for table, rules in ((CONSISTENCY_TABLE, compiled.consistency), (FEED_TABLE, compiled.feed)):
         for rule in rules:
             suite = suites.setdefault(table, gx.ExpectationSuite(name=SUITE_PREFIX + table))

@@ -118,6 +118,7 @@ class SuiteRunner:
                 batch = self.batches[table].get_batch(batch_parameters={"dataframe": frame})
                 result = batch.validate(suite, result_format=result_format)
         out = []
+        seen: set[tuple] = set()   # a rule cut into parts (compiler.condition_parts): a row once per rule
         for r in result.results:
             if r.exception_info and r.exception_info.get("raised_exception"):
                 raise RuntimeError(f"expectation of rule {r.expectation_config.meta.get('rule')} failed to run: "
@@ -125,7 +126,11 @@ class SuiteRunner:
             if r.success:
                 continue
             rule = self.rules[r.expectation_config.meta["rule"]]
-            out.extend((rule, row) for row in r.result.get("unexpected_index_list") or [])
+            for row in r.result.get("unexpected_index_list") or []:
+                key = (rule.id, row["article"], row["row"])
+                if key not in seen:
+                    seen.add(key)
+                    out.append((rule, row))
         return _whole_rows(frame, out) if self.source == "pandas" else out
 
     def close(self) -> None:
