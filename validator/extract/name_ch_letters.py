@@ -4,16 +4,24 @@ paragraph and «منبيج» in the next is one place spelled two ways (round 13
 written). Only at the word's end, where an Arabic word rarely has the pair (inside a word it is a verb's
 ت before a root's ش: تكتشف / تكشف، تنتشر / تنشر); the تش spelling of CH_MIN letters or more without a
 clitic, no article, and neither spelling a word the lexicons know. `find_spellings` (spellings.py) calls
-it through name_moves; the rule inconsistent-name reads the group (variant ch-letter)."""
+it through name_moves; the rule inconsistent-name reads the group (variant ch-letter).
+
+Inside a long name a foreign ts (a Japanese tsu) is written تش on some lines and تس on others
+(entity-words foreign-ts): both spellings INNER_MIN letters or more, with two long vowels after their first
+letter, the pair after the word's first letter and before its last, no clitic or article, no lexicon's
+word; an Arabic word with the pair there (يتشاور / يتساور) has fewer long vowels (`inner_ch_names`)."""
 from __future__ import annotations
 
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE
 from validator.extract.model import SpellingGroup
+from validator.extract.name_variants import VOWELS_MIN, vowels_after_first
 from validator.extract.wordclasses import affixes, word_class
 
 CH_MIN = 5  # letters of the تش spelling: shorter words are Arabic (يفتش، فتش)
+INNER_MIN = 7  # letters of each spelling of an inner ts (ميتسوبا)
 CH_LETTER = "ch-letter"
+_TS = word_class("entity-words", "foreign-ts")
 _SPELLINGS = sorted(word_class("entity-words", "foreign-ch"), key=len, reverse=True)
 _PAIR, _ONE = _SPELLINGS[0], tuple(_SPELLINGS[1:])  # تش; ج، ش
 _CLITICS = tuple(c for c in affixes("name-clitic") if len(c) == 1)  # و، ف، ب، ل
@@ -24,15 +32,35 @@ def _stem(w: str) -> tuple[str, int]:
     return (w[1:], 1) if w.startswith(_CLITICS) else (w, 0)
 
 
+def inner_ch_names(ctx: Context, known: set[str], name_like) -> list[SpellingGroup]:
+    """A long name written with an inner تش once and an inner تس elsewhere (module doc)."""
+    words = set(ctx.distinct_texts)
+    out = []
+    for w in sorted(words):
+        if len(w) < INNER_MIN or _PAIR not in w[1:-1] or vowels_after_first(w) < VOWELS_MIN or not name_like(w):
+            continue
+        at = w.find(_PAIR, 1)
+        for ts in _TS:
+            other = w[:at] + ts + w[at + len(_PAIR):]
+            if other in words and other not in known and w not in known and name_like(other) \
+                    and not other.startswith(_CLITICS) and not w.startswith(_CLITICS):
+                locs = sorted((_first(ctx, [(s, 0)]) for s in (w, other)), key=lambda x: x.start)
+                out.append(SpellingGroup(w, tuple((loc.text, loc) for loc in locs), "term", CH_LETTER))
+                known |= {w, other}
+    return out
+
+
 def ch_letter_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
     words = ctx.distinct_texts
-    pairs = [w for w in words if w.endswith(_PAIR) and len(w) >= CH_MIN]
-    if not pairs:
-        return []
     stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
 
     def name_like(w: str) -> bool:
         return not w.startswith(ARTICLE) and stopwords.lookup(w) is None and not is_non_name(w)
+
+    inner = inner_ch_names(ctx, known, name_like)
+    pairs = [w for w in words if w.endswith(_PAIR) and len(w) >= CH_MIN]
+    if not pairs:
+        return inner
 
     stems = {}
     for w in words:
@@ -51,7 +79,7 @@ def ch_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spelling
                 if not any(loc.text in known for loc in locs):
                     out.append(SpellingGroup(stem, tuple((loc.text, loc) for loc in locs), "term", CH_LETTER))
                     known |= {loc.text for loc in locs}
-    return out
+    return inner + out
 
 
 def _first(ctx: Context, written: list[tuple[str, int]]):
