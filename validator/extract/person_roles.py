@@ -125,17 +125,24 @@ def _opens(ctx: Context, k: int) -> bool:
 def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
     """Where a street interview starts: the first person the article names with a title of the public
     (lexicon titles street=yes: المواطن فلان), and that title's entry. The private people it quotes by
-    name alone after him are passers-by too, described by the piece (blind round 57)."""
+    name alone after him are passers-by too, described by the piece (blind round 57). Not where a speaker
+    the piece introduces otherwise (الشيخ فلان، مدير ...) is quoted before him: its interviewees are introduced
+    one by one, and a bare name among them stands out (round 145 2015-07-21/2620)."""
     titles = ctx.res["titles"]
     found = None
+    speakers = []
     for e in entities:
-        if e.kind != "person" or not e.mentions or not e.mentions[0].title:
+        if e.kind != "person" or not e.mentions:
             continue
         mention = e.mentions[0]
+        if mention.is_source:
+            speakers.append(mention.loc.start)
+        if not mention.title:
+            continue
         entry = titles.lookup(normalize_string(mention.title.split()[0]))
         if entry is not None and entry.get("street") == "yes" and (found is None or mention.loc.start < found[0]):
             found = (mention.loc.start, entry.source)
-    return found
+    return None if found is None or any(start < found[0] for start in speakers) else found
 
 
 def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
