@@ -125,17 +125,24 @@ def _opens(ctx: Context, k: int) -> bool:
 def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
     """Where a street interview starts: the first person the article names with a title of the public
     (lexicon titles street=yes: المواطن فلان), and that title's entry. The private people it quotes by
-    name alone after him are passers-by too, described by the piece (blind round 57)."""
+    name alone after him are passers-by too, described by the piece (blind round 57). Not where a speaker
+    the piece introduces otherwise (الشيخ فلان، مدير ...) is quoted before him: its interviewees are introduced
+    one by one, and a bare name among them stands out (round 145 2015-07-21/2620)."""
     titles = ctx.res["titles"]
     found = None
+    speakers = []
     for e in entities:
-        if e.kind != "person" or not e.mentions or not e.mentions[0].title:
+        if e.kind != "person" or not e.mentions:
             continue
         mention = e.mentions[0]
+        if mention.is_source:
+            speakers.append(mention.loc.start)
+        if not mention.title:
+            continue
         entry = titles.lookup(normalize_string(mention.title.split()[0]))
         if entry is not None and entry.get("street") == "yes" and (found is None or mention.loc.start < found[0]):
             found = (mention.loc.start, entry.source)
-    return found
+    return None if found is None or any(start < found[0] for start in speakers) else found
 
 
 def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
@@ -366,10 +373,10 @@ def _described_kunya(ctx: Context, entities, e) -> bool:
 
 
 def _frame(patterns, i: int, k: int) -> list:
-    """The matches that frame a name at tokens i..k-1 (people.pattern; each pattern is one token, tested
-    at the token before the name and the one after it): a reporting verb and the start of his words
+    """The matches that frame a name at tokens i..k-1 (people.pattern; tested at the token after the name
+    and on the tokens that end right before it): a reporting verb and the start of his words
     (ويقول فلان إن), or a clause opener and his reporting verb (أما فلان فيقول); else []."""
-    before = patterns.label_at("speech-verb-before-name", i - 1)
+    before = _ending_at(patterns, "speech-verb-before-name", i)
     if before is not None:
         opens = patterns.label_at("speech-after-name", k)
         if opens is not None:
@@ -377,6 +384,16 @@ def _frame(patterns, i: int, k: int) -> list:
     subject = patterns.label_at("subject-before-name", i - 1)
     verb = patterns.label_at("speech-verb-after-name", k) if subject is not None else None
     return [subject, verb] if verb is not None else []
+
+
+def _ending_at(patterns, label: str, i: int, longest: int = 3):
+    """A match of the label that ends right before token i, one to `longest` tokens long (a reporting verb,
+    or a verb and the words between it and the name: وأوضح من جانبه فلان), or None."""
+    for start in range(i - 1, i - 1 - longest, -1):
+        m = patterns.label_at(label, start)
+        if m is not None and m.end == i:
+            return m
+    return None
 
 
 def _listed_names(ctx: Context, entities) -> dict[int, int]:
