@@ -2,6 +2,7 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
+from validator.extract.entities.body_sources import named_body
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
 from validator.extract.entities.one_of_place import one_of_group, one_of_lead_ins, report_past_place
@@ -198,8 +199,7 @@ class UnnamedPasses(SpeakerPasses):
             if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and self._record(m.j, j):
                 continue  # بحسب وثائق قضائية، وفقا للتقارير الطبية: a public record, a patient's record
             if document and j == m.j and self._specified_document(j):
-                continue  # تقرير مؤشرات الأداء، تقرير الهيئة، تقارير حكم ومراقب المباراة: a report named
-                # by its construct, reports whose writers the construct names
+                continue  # تقرير مؤشرات الأداء، تقارير حكم المباراة: a report named by its construct (its writers)
             if m.prefix.lstrip(_COORDINATION_LETTERS).startswith(LI) and prev is not None \
                     and self.res.reporting_forms.lookup(prev) is not None:
                 continue  # أكد للمسؤولين اليمنيين، قال لمسؤولين: whom the speaker told, not a source
@@ -212,8 +212,9 @@ class UnnamedPasses(SpeakerPasses):
                     and (nxt := self._word(j)) is not None and nxt.startswith(ARTICLE) and not self._time_word(j) \
                     and nxt[2:] not in modifiers and nationality.lookup(nxt) is None \
                     and self.lex["stopwords"].lookup(nxt) is None:
-                continue  # مراقب الأنشطة، مسؤول الملف: a device or an office named by its genitive, no anonymous
-                # source (a particle is no genitive: إلى normalizes to an article-like الى, مصدر إلى أن)
+                continue  # مراقب الأنشطة: an office named by its genitive (not a particle: مصدر إلى أن)
+            if named_body(self, i, j, m.entry):
+                continue  # منظمة أطباء بلا حدود: a body named by its construct (body_sources)
             if m.entry.get("genitive") == "names" and j == m.j and self._is_definite(j) and not self._time_word(j) \
                     and (nxt := self._word(j)) is not None and nxt.removeprefix(ARTICLE) not in modifiers \
                     and nationality.lookup(nxt) is None and not nxt.startswith(_MEDIA_STEMS):
@@ -330,9 +331,8 @@ class UnnamedPasses(SpeakerPasses):
             if any(same(f) for f in forms):
                 if t.startswith(_ANY_DEFINITE):
                     continue  # كما أشاد البيان: itself a reference back; look for the introduction
-                # (رسالته، دراستها: the feminine ending before a pronoun). The nearest earlier mention
-                # must have a named author in its sentence (أصدر الاتحاد الأوروبي بيانا، تقرير لهيومن
-                # رايتس ووتش): a report of "an NGO" or of anonymous sources stays anonymous.
+                # (رسالته، دراستها: ة before a pronoun). The nearest earlier mention must have a named author in
+                # its sentence (أصدر الاتحاد الأوروبي بيانا): a report of "an NGO" or of anonymous sources stays anonymous.
                 return self._named_in_sentence(k) or self._word(k + 1) in _ISSUED_BY
         return False
 
