@@ -2,7 +2,7 @@
 what follows it describes it: a vague modifier or a nationality (منظمة غربية، هيئة أوروبية), a clause
 (منظمة تراقب الانتخابات), a particle or the end of its sentence (أفادت منظمة دولية بأن). Any other word after
 the head and its modifiers is its own name's construct (منظمة أطباء بلا حدود، هيئة كبار العلماء), as is a
-name in quotation marks (جمعية «الأمل»): a body named, no vague source (round 145 2015-07-27/151, missed).
+name in quotation marks (جمعية «الأمل»): a body named, no vague source (round 144 2015-07-27/151, missed).
 A comma or an indefinite accusative right after it (قاعدة بيانات منظمة تنظيما جيدا) shows the adjective
 (organised), no body; nor is a body the article names and then describes (مركز ... وهو هيئة من الصحفيين)."""
 from __future__ import annotations
