@@ -38,6 +38,7 @@ def repeated_record(reader, i: int, j: int, m) -> bool:
         return False
     if (nxt := reader._word(j)) is not None and nxt.startswith(ARTICLE) and reader.lex["stopwords"].lookup(nxt) is None:
         return False  # الإحصائيات العالمية: an adjective of its own, other figures (not a particle: الإحصاءات إلى)
-    head, n = m.entry.norm.removeprefix(ARTICLE), len(reader.tokens)
-    return any(h.i < i and h.entry.norm.removeprefix(ARTICLE) == head and h.j < n
-               and (reader._record(h.j, h.j) or reader._record(h.j, h.j + 1)) for h in reader.ctx.hits("vague-sources-all"))
+    head, lex = m.entry.norm.removeprefix(ARTICLE), reader.lex["vague-sources"]
+    return any(h.i < i and h.entry.norm.removeprefix(ARTICLE) == head and (e := lex.lookup(
+        (reader._word(h.j) or "").removeprefix(ARTICLE))) is not None and e.get("record") == "yes"
+        for h in reader.ctx.hits("vague-sources-all"))  # the record's adjective right after it
