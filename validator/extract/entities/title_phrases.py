@@ -20,10 +20,14 @@ from validator.extract.entities.words import (
 from validator.extract.entities.words import _NAME_QUOTES, _OUTLET_NAME_OPEN
 from validator.extract.letters import ARTICLE, COORDINATION_PREFIXES, FA, LI, LI_ARTICLE, WAW, WAW_ARTICLE
 from validator.extract.patterns.shapes import verb as _verb_like
+from validator.extract.wordclasses import word_class
 from validator.findings import Location
 
 _ARTICLE_OR_FA = (ARTICLE, FA)
 _ARTICLE_OR_WAW = (ARTICLE, WAW)
+# a body noun nobody names (vague-sources body=yes: منظمات، جمعيات) in the construct of a title or a body
+# (رئيس اتحاد جمعيات المزارعين) is part of that body's name, no common word that ends it
+_BODY_HEADS = word_class("vague-sources", "yes", attribute="body")
 
 
 class TitlePhrases:
@@ -149,7 +153,7 @@ class TitlePhrases:
                 j += 2  # رئيس لجنة تجار المواشي: the members a body's construct names are part of the title
                 continue
             bare = w[1:] if w.startswith(WAW) and after_body and len(w) > 3 else w
-            if not self.res.is_non_name(bare) and bare not in self.res.given_names.by_norm \
+            if (not self.res.is_non_name(bare) or bare in _BODY_HEADS) and bare not in self.res.given_names.by_norm \
                     and not _verb_like(bare) \
                     and bare not in self.lex["name-particles"].by_norm and not self._has_tanween(self.tokens[j]) \
                     and self._is_definite(j + 1) and not bare.startswith(_ARTICLE_OR_FA) \

@@ -2,7 +2,7 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
-from validator.extract.entities.body_sources import named_body
+from validator.extract.entities.body_sources import named_body, repeated_record
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
 from validator.extract.entities.one_of_place import one_of_group, one_of_lead_ins, report_past_place
@@ -196,7 +196,7 @@ class UnnamedPasses(SpeakerPasses):
                 continue  # تقرير (مشترك) أصدرته منظمة، تشير المعلومات الواردة من الوزارة: its issuer is named (not الصادرة أمس)
             if document and self._publisher_after(j):
                 continue  # دراسة حديثة لجامعة فلوريدا: a named publisher
-            if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and self._record(m.j, j):
+            if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and (self._record(m.j, j) or repeated_record(self, i, j, m)):
                 continue  # بحسب وثائق قضائية، وفقا للتقارير الطبية: a public record, a patient's record
             if document and j == m.j and self._specified_document(j):
                 continue  # تقرير مؤشرات الأداء، تقارير حكم المباراة: a report named by its construct (its writers)
