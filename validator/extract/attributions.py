@@ -151,8 +151,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue", "").startswith("colon") and not _colon_follows(ctx, j) and not (m.entry.get("cue") == "colon-later" and colon_quote_later(ctx, j, sentence)):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
-            if with_words and not with_word and (unreported or not m.entry.get("with-source")) \
-                    and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
+            if with_words and not with_word and (unreported or not m.entry.get("with-source")) and (m.entry.get(
+                    "with-only") or not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE)):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
                                    or (j < len(ctx.tokens) and ctx.tokens[j].text in QUOTE_STARTS)):
