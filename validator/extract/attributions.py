@@ -57,6 +57,7 @@ from validator.extract.vague_source_names import (
     fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
+from validator.extract.anonymous_opener import anonymous_opener
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
@@ -244,7 +245,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     source = subject  # the sentence names him: as explicit as قال فلان
                 opened, opener = _previous_opener(ctx, spans, results, i, sentence, gender) \
                     if source is None and _sentence_initial(ctx, i, sentence) else (False, None)
-                source = source or opener
+                source = source or opener or (anonymous_opener(ctx, spans, results, i, sentence, gender) if not opened
+                                              and _sentence_initial(ctx, i, sentence) else None)
                 if source is None and not opened and not (not participle and _unread_name_after(ctx, j)) \
                         and (participle or after_quote or _starts_clause(ctx, j)
                              or _sentence_initial(ctx, i, sentence)
