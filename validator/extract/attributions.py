@@ -57,6 +57,7 @@ from validator.extract.vague_source_names import (
     fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
+from validator.extract.anonymous_opener import anonymous_opener
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
@@ -151,8 +152,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # لافتات (banners), not a feminine plural of لافتا
             if m.entry.get("cue", "").startswith("colon") and not _colon_follows(ctx, j) and not (m.entry.get("cue") == "colon-later" and colon_quote_later(ctx, j, sentence)):
                 continue  # زاد: "he added" only as وزاد: «...»; otherwise "increased"
-            if with_words and not with_word and (unreported or not m.entry.get("with-source")) \
-                    and not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE):
+            if with_words and not with_word and (unreported or not m.entry.get("with-source")) and (m.entry.get(
+                    "with-only") or not _clause_follows(ctx, j, sentence, window=WITH_WINDOW, markers=_THAT_CLAUSE)):
                 continue  # نقل الجهاز الطبي اللاعب إلى المستشفى: نقل reports only as نقل ... عن
             if participle and not (_clause_follows(ctx, j, sentence, window=3, markers=_REPORTED_CLAUSE)
                                    or (j < len(ctx.tokens) and ctx.tokens[j].text in QUOTE_STARTS)):
@@ -244,7 +245,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                     source = subject  # the sentence names him: as explicit as قال فلان
                 opened, opener = _previous_opener(ctx, spans, results, i, sentence, gender) \
                     if source is None and _sentence_initial(ctx, i, sentence) else (False, None)
-                source = source or opener
+                source = source or opener or (anonymous_opener(ctx, spans, results, i, sentence, gender) if not opened
+                                              and _sentence_initial(ctx, i, sentence) else None)
                 if source is None and not opened and not (not participle and _unread_name_after(ctx, j)) \
                         and (participle or after_quote or _starts_clause(ctx, j)
                              or _sentence_initial(ctx, i, sentence)
