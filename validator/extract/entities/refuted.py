@@ -14,6 +14,7 @@ _NEGATIONS = word_class("attribution-words", "negation")       # لم، لا، �
 _FALSITY = word_class("entity-words", "falsity")               # مغلوطة، كاذبة، مضللة
 _FALSITY_NOT = word_class("entity-words", "falsity-not")       # غير، لا (غير صحيحة، لا أساس لها)
 _FALSITY_HEAD = word_class("entity-words", "falsity-head")     # صحيحة، دقيقة، أساس
+_NOT_YET = word_class("entity-words", "not-yet")               # على الفور، حتى الآن، بعد
 
 
 def refuted_origin(reader, i: int) -> bool:
@@ -57,7 +58,12 @@ def false_news(reader, i: int, entry) -> bool:
 def unreported_news(reader, k: int, entry) -> bool:
     """ولم ترد أنباء عن خسائر، لا معلومات عن مصيرهم: news at large (vague-sources generic=yes, or a phrase
     opening with such a head) right after a negation, or after a reporting form right after one: no news
-    came, a claim of nobody's (round 92 2015-07-27/341, rejected). لا تزال أنباء تتوارد still reports."""
+    came, a claim of nobody's (round 92 2015-07-27/341, rejected). لا تزال أنباء تتوارد still reports. An
+    adverbial of time between (entity-words not-yet: ولم ترد على الفور أنباء عن) leaves it unreported."""
+    for n in (2, 1):
+        if k - n >= 0 and " ".join(reader._word(x) or "" for x in range(k - n + 1, k + 1)) in _NOT_YET:
+            k -= n
+            break
     head = reader.lex["vague-sources"].lookup(entry.norm.split(" ", 1)[0])
     if not (entry.get("generic") == "yes" or (head is not None and head.get("generic") == "yes")):
         return False
