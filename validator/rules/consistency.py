@@ -136,10 +136,11 @@ class Consistency:
             head_type = members[0].noun_type
             parts = _parts([n for n in body if n.noun_type == head_type and n.value is not None],
                            {float(n.value) for n in members}, req.tolerance)
-            # the same figure in the body, read as this quantity or as a plain count of people
+            # the same figure in the body, read as this quantity or as a plain count of people (not of all
+            # a vehicle carried: يقل 52 راكبا is the whole, not the toll)
             counts = {float(n.value) for n in article.numbers if not n.in_headline and n.value is not None
-                      and (n.category == "people" or (n.category == members[0].category
-                                                      and n.noun_type == head_type))}
+                      and ((n.category == "people" and n.noun_type not in _ABOARD)
+                           or (n.category == members[0].category and n.noun_type == head_type))}
             for n, candidates in _comparable_earlier(members, req):
                 for earlier in candidates:
                     if not _comparable(earlier, n, req):
@@ -325,6 +326,7 @@ def title_word_list(title: str, modifiers: frozenset = frozenset()) -> tuple[str
     return tuple(words)
 
 
+_ABOARD = word_class("figure-words", "aboard")  # راكبا، مسافرين: everyone aboard, not a toll
 _TITLE_ARTICLES = affixes("title-article")   # والوزير، للوزير: read off before titles are compared
 _FEMININE = affix("feminine")   # وزير / وزيرة: one office
 
