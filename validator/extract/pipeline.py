@@ -16,6 +16,7 @@ from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
 from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words, whole_qualities
 from validator.extract.numbers import extract_numbers
+from validator.extract.object_group_speakers import object_group_participles
 from validator.extract.passages import continuations, find_passages
 from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
 from validator.extract.quote_kinds import (embedded_terms, kinds_by_cue, partial_quotes, quoted_lists,
@@ -38,6 +39,7 @@ def extract(doc: Document, res: Resources) -> Article:
     repeated_names(quotes)
     entities = extract_entities(ctx)
     attributions = find_attributions(ctx, entities, quotes)
+    object_group_participles(ctx, attributions, entities)
     partial_quotes(ctx, quotes, attributions, entities)
     embedded_terms(ctx, quotes, entities, attributions)
     unannounced_quotes(ctx, quotes, attributions)
