@@ -154,10 +154,6 @@ class PersonPasses(NameReader):
                 self.title_only.append(phrase)  # نائب المدير التنفيذي لمؤسسة سالم بن محفوظ: the body's name
                 k = bisect.bisect_left(starts, phrase.end, k)
                 continue
-            if phrase.start > 0 and not self.tokens[phrase.start].text.startswith(WAW) \
-                    and self._verified(phrase.start - 1) and not (j < n and self._verified(j)):
-                self.title_only.append(phrase)  # حسين سالم قائد فريق النصر صعوبة التمارين: the title is the
-                continue                        # name's before it, an unknown word after it no second name
             role_words = len(phrase.roles[0][2].entry.norm.split())
             strong = phrase.end - phrase.start > role_words or len(phrase.roles) > 1
             quoted_end = self._quoted_name_end(j) if phrase.definite or strong else None
