@@ -4,7 +4,9 @@
 not the clause after the comma and the contrast (attribution-words contrast-openers: لكن، ولكن, or إلا/غير
 before أن) with a subject of its own. That clause is the writer's account of another fact. A verb whose
 that-clause (أن، إن، بأن) opens before the comma still reaches it (قال الوزير إن النمو تباطأ، لكن البطالة
-تراجعت: both are his words), and so does one whose contrast goes on with his pronoun (لكنها، إلا أنه)."""
+تراجعت: both are his words), and so does one whose contrast goes on with his pronoun (لكنها، إلا أنه).
+The cut works both ways: a reporting verb inside such a contrast reports its clause, not the figure before
+the comma (رغم أن الصفقة بلغت 40 مليونا، إلا أن التقارير أشارت إلى أن ...)."""
 from __future__ import annotations
 
 from validator.extract.letters import WORD_RUN
@@ -46,3 +48,14 @@ def cut_by_contrast(a, figure_start: int, text: str) -> bool:
         if _opens_contrast([normalize_cached(w) for w in WORD_RUN.findall(span[k + 1:k + 40])[:3]]):
             return True
     return False
+
+
+def after_contrast(a, figure_end: int, text: str) -> bool:
+    """The reporting verb `a` comes after the figure, past a comma and a contrast with a subject of its own
+    (رغم أن الصفقة بلغت 40 مليونا، إلا أن التقارير أشارت إلى أن ...): it reports the contrast's clause, not
+    the figure of the clause the contrast answers."""
+    if a.kind != "verb" or a.loc.start < figure_end:
+        return False
+    span = text[figure_end:a.loc.start]
+    return any(char in COMMAS and _opens_contrast([normalize_cached(w) for w in WORD_RUN.findall(span[k + 1:k + 40])[:3]])
+               for k, char in enumerate(span))
