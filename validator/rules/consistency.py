@@ -158,6 +158,8 @@ class Consistency:
                     if _values_agree(earlier, n, req.tolerance, req.factor) if not req.scale \
                             else not _scaled(float(earlier.value), float(n.value)):
                         continue
+                    if self._bound_holds(earlier, n) or self._bound_holds(n, earlier):
+                        continue  # خمسة قتلى / أكثر من 3 قتلى: a lower bound the other value meets
                     if earlier.in_headline != n.in_headline and _rounded(earlier if earlier.in_headline else n,
                                                                          n if earlier.in_headline else earlier):
                         continue  # قبول 18 ألف متدرب / 18410 متدربين: the headline rounds the body's figure
@@ -169,6 +171,14 @@ class Consistency:
                         related=(RelatedLocation(earlier.loc, "the other value"),))))
                     break
         return out
+
+    def _bound_holds(self, bound: NumberItem, other: NumberItem) -> bool:
+        """`bound` is told with a bound qualifier (lexicon qualifiers type=min: أكثر من، ما يزيد على; type=max:
+        أقل من) that `other`'s value meets: «more than three» does not contradict five, nor «fewer than ten» six."""
+        entry = self.lexicons["qualifiers"].lookup(normalize_string(bound.qualifier)) if bound.qualifier else None
+        kind = entry.get("type") if entry is not None else None
+        x, y = float(bound.value), float(other.value)
+        return (kind == "min" and y >= x) or (kind == "max" and y <= x)
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), evidence: list[str] = ()) -> Finding:

@@ -66,7 +66,8 @@ def one_of_lead_ins(reader) -> list:
     (entity-words one-of: أحد، إحدى): the member it introduces stands where a speaker does, as after a verb of
     speech (وبحسب أحد الفنيين المناوبين: «...»), and the anonymous-people pass reads him from there."""
     return [hit for hit in reader.ctx.hits("source-phrases")
-            if hit.entry.get("kind") in ("preposition", "statement") and reader._word(hit.j) in ONE_OF]
+            if hit.entry.get("kind") in ("preposition", "statement") and not hit.entry.get("counterpart")
+            and reader._word(hit.j) in ONE_OF]  # في مقابلة مع أحد المواقع: whom he talked with
 
 
 def one_of_group(reader, k: int):

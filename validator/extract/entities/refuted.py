@@ -2,6 +2,7 @@
 a vague source there told nothing the article reports, so it is no source (issue 13, round 35)."""
 from __future__ import annotations
 
+from validator.extract.letters import COORDINATION_PREFIXES
 from validator.extract.wordclasses import one_word, word_class
 
 _REFUTED_HEADS = word_class("entity-words", "refuted-head")     # صحة، دقة (after عدم)
@@ -15,6 +16,7 @@ _FALSITY = word_class("entity-words", "falsity")               # مغلوطة، 
 _FALSITY_NOT = word_class("entity-words", "falsity-not")       # غير، لا (غير صحيحة، لا أساس لها)
 _FALSITY_HEAD = word_class("entity-words", "falsity-head")     # صحيحة، دقيقة، أساس
 _NOT_YET = word_class("entity-words", "not-yet")               # على الفور، حتى الآن، بعد
+_PRONOUN_SUBJECTS = word_class("entity-words", "predicate-after")  # تلك، هي، هم: a pronoun as subject
 
 
 def refuted_origin(reader, i: int) -> bool:
@@ -41,7 +43,16 @@ def text_content(reader, i: int, entry) -> bool:
     if reader._after_quantifier(i):
         k -= 2 if reader._word(i - 1) == _PARTITIVE else 1
     return (entry.get("generic") == "yes" and reader._word(k) in _IN_IT and reader.ctx.hit_at("reporting-forms", k - 1) is not None) \
-        or unreported_news(reader, k, entry) or false_news(reader, i, entry)
+        or unreported_news(reader, k, entry) or false_news(reader, i, entry) or carried_news(reader, k, entry)
+
+
+def carried_news(reader, k: int, entry) -> bool:
+    """فهذه تورد الأخبار فور وقوعها: news at large (vague-sources generic=yes) right after a reporting form at
+    token k whose subject, a pronoun (entity-words predicate-after: تلك، هي، هم), stands right before it: the
+    news is what that subject carries, its object, not who tells (2015-07-24/1185, rejected)."""
+    return entry.get("generic") == "yes" and k > 0 and reader.ctx.hit_at("reporting-forms", k) is not None \
+        and any((w := reader._word(k - 1) or "") in _PRONOUN_SUBJECTS or w.removeprefix(c) in _PRONOUN_SUBJECTS
+                for c in COORDINATION_PREFIXES)  # فتلك، وهي
 
 
 def false_news(reader, i: int, entry) -> bool:
