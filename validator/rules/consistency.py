@@ -158,8 +158,9 @@ class Consistency:
                     if _values_agree(earlier, n, req.tolerance, req.factor) if not req.scale \
                             else not _scaled(float(earlier.value), float(n.value)):
                         continue
-                    if self._bound_holds(earlier, n) or self._bound_holds(n, earlier):
-                        continue  # خمسة قتلى / أكثر من 3 قتلى: a lower bound the other value meets
+                    if not (earlier.in_headline or n.in_headline) \
+                            and (self._bound_holds(earlier, n) or self._bound_holds(n, earlier)):
+                        continue  # خمسة قتلى / أكثر من 3 قتلى in the body: a lower bound the other value meets
                     if earlier.in_headline != n.in_headline and _rounded(earlier if earlier.in_headline else n,
                                                                          n if earlier.in_headline else earlier):
                         continue  # قبول 18 ألف متدرب / 18410 متدربين: the headline rounds the body's figure
@@ -174,11 +175,18 @@ class Consistency:
 
     def _bound_holds(self, bound: NumberItem, other: NumberItem) -> bool:
         """`bound` is told with a bound qualifier (lexicon qualifiers type=min: أكثر من، ما يزيد على; type=max:
-        أقل من) that `other`'s value meets: «more than three» does not contradict five, nor «fewer than ten» six."""
-        entry = self.lexicons["qualifiers"].lookup(normalize_string(bound.qualifier)) if bound.qualifier else None
-        kind = entry.get("type") if entry is not None else None
+        أقل من) that `other`'s value, told without one, meets: «more than three» does not contradict five, nor
+        «fewer than ten» six. Two bounds (أكثر من 5300 / أكثر من 5200) are two statements of one toll: compared;
+        so is a headline's figure against the body's bound (25 / 21 على الأقل: the body should tell the 25)."""
+        kind = self._bound_kind(bound)
+        if kind is None or self._bound_kind(other) is not None:
+            return False
         x, y = float(bound.value), float(other.value)
         return (kind == "min" and y >= x) or (kind == "max" and y <= x)
+
+    def _bound_kind(self, item: NumberItem) -> str | None:
+        entry = self.lexicons["qualifiers"].lookup(normalize_string(item.qualifier)) if item.qualifier else None
+        return entry.get("type") if entry is not None and entry.get("type") in ("min", "max") else None
 
     def _make(self, rule: m.Rule, loc: Location, article: Article, values: dict,
               related: tuple[RelatedLocation, ...] = (), evidence: list[str] = ()) -> Finding:
