@@ -8,7 +8,7 @@ from functools import cached_property
 from itertools import compress
 
 from validator.extract.addressees import past_quoted_addressee as _past_quoted_addressee
-from validator.extract.entities.reader import NameReader
+from validator.extract.entities.reader import _LATIN_INITIALS, NameReader
 from validator.extract.entities.words import (
     ALLAH,
     HOLDER_WORDS,
@@ -552,7 +552,11 @@ class PersonPasses(NameReader):
                 if tok.kind == "word" and tok.start not in known and self._proper_noun(tok.text):
                     starts.append(LexMatch((tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "morphology"),
                                             tok.index, tok.index + 1)))
-            starts.sort(key=lambda m: m.start)
+        known = {m.start for m in starts}
+        for tok in self.tokens[:-1]:  # بي كي باتنايك: two written-out Latin initials open a foreign name
+            if tok.start not in known and self._word(tok.index) in _LATIN_INITIALS and self._word(tok.index + 1) in _LATIN_INITIALS:
+                starts.append(LexMatch((tok.start, tok.end, "", LexEntry(tok.text, tok.text, {}, "initials"), tok.index, tok.index + 1)))
+        starts.sort(key=lambda m: m.start)
         return starts
 
     def _nationality_before(self, i: int):

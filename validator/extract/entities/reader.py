@@ -416,13 +416,16 @@ class NameReader(TitlePhrases):
                 if w == _FAMILY_NORMALIZED:
                     break  # آل ثاني: the family name ends the name
                 continue
+            if j == i and (after_verb or after_title) and w in _LATIN_INITIALS and self._word(j + 1) in _LATIN_INITIALS \
+                    and self._word(j + 2) not in _LATIN_INITIALS and not self.res.is_non_name(self._word(j + 2) or "و"):
+                j, count = j + 3, count + 2  # قال جيه كيه رولينغ: two initials and the surname they open
+                continue
             if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
                                        family=(after_verb or after_title) and count == 1):
                 if j > i and self._family_by_position(j, after_title or after_verb, i):
                     j += 1
                 break
-            if j > i and self.tokens[j].text.startswith(ARTICLE) and not self._compound_second(j) and not (
-                    self._word(j + 1) in particles):
+            if j > i and self.tokens[j].text.startswith(ARTICLE) and not self._compound_second(j) and self._word(j + 1) not in particles:
                 j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
                 count += 1
                 break
@@ -440,14 +443,11 @@ class NameReader(TitlePhrases):
             count += 1
         if j == i:
             return i
-        # a trailing word we know nothing about must be followed by something that ends a name
-        # (كوندوليزا رايس ستزور الشرق، نبيه بري اقتراح رايس): otherwise it is the next phrase
+        # an unknown trailing word must be followed by what ends a name (نبيه بري اقتراح رايس): else it is the next phrase
         while j - i > 1 and not self._verified(j - 1) and not self._boundary(j):
             j -= 1
-        # a third unknown word is more often the object of a verb-first sentence (وعقد الوزير دونالد
-        # رامسفيلد مؤتمرا صحافيا، يواجه صدام حسين عقوبة الإعدام) than a name: keep it only before what
-        # surely ends a name, and never when it has the accusative ending (مؤتمرا، برنامجا); (a name of two
-        # tokens has two words at most: no count)
+        # a third unknown word is more often a verb-first sentence's object (يواجه صدام حسين عقوبة الإعدام) than a name:
+        # keep it only before what surely ends a name, never with the accusative ending (مؤتمرا)
         while j - i > 2 and self._name_words(i, j) > 2 and not self._verified(j - 1) and not self._strong_boundary(j):
             j -= 1
         if j - i > 2 and self._name_words(i, j) > 2 and self._common_given(self.tokens[j - 1].text) and not self._strong_boundary(j):
