@@ -417,7 +417,7 @@ class NameReader(TitlePhrases):
                     break  # آل ثاني: the family name ends the name
                 continue
             if j == i and (after_verb or after_title) and w in _LATIN_INITIALS and self._word(j + 1) in _LATIN_INITIALS \
-                    and self._word(j + 2) not in _LATIN_INITIALS and not self.res.is_non_name(self._word(j + 2) or "و"):
+                    and (after := self._word(j + 2)) not in _LATIN_INITIALS and after and not self.res.is_non_name(after):
                 j, count = j + 3, count + 2  # قال جيه كيه رولينغ: two initials and the surname they open
                 continue
             if not self._is_name_token(j, first=(j == i), long_name=count >= 2,
