@@ -31,6 +31,11 @@ def _opens_contrast(words: list[str]) -> bool:
     return True
 
 
+def _contrast_after(span: str, comma: int) -> bool:
+    """The comma at `comma` in `span` is followed by a contrast with a subject of its own."""
+    return _opens_contrast([normalize_cached(w) for w in WORD_RUN.findall(span[comma + 1:comma + 40])[:3]])
+
+
 def cut_by_contrast(a, figure_start: int, text: str) -> bool:
     """The reporting verb `a`, before the figure in its sentence, reports a noun object (no that-clause
     word nor quotation between it and a comma) and the figure comes after that comma and a contrast
@@ -38,14 +43,16 @@ def cut_by_contrast(a, figure_start: int, text: str) -> bool:
     if a.kind != "verb" or a.loc.end > figure_start:
         return False
     span = text[a.loc.end:figure_start]
+    read = 0  # the words before `read` hold no that-clause word
     for k, char in enumerate(span):
         if char in _QUOTE_MARKS:
             return False
         if char not in COMMAS:
             continue
-        if any(normalize_cached(w) in _THAT_CLAUSE for w in WORD_RUN.findall(span[:k])):
+        if any(normalize_cached(w) in _THAT_CLAUSE for w in WORD_RUN.findall(span[read:k])):
             return False
-        if _opens_contrast([normalize_cached(w) for w in WORD_RUN.findall(span[k + 1:k + 40])[:3]]):
+        read = k
+        if _contrast_after(span, k):
             return True
     return False
 
@@ -57,5 +64,4 @@ def after_contrast(a, figure_end: int, text: str) -> bool:
     if a.kind != "verb" or a.loc.start < figure_end:
         return False
     span = text[figure_end:a.loc.start]
-    return any(char in COMMAS and _opens_contrast([normalize_cached(w) for w in WORD_RUN.findall(span[k + 1:k + 40])[:3]])
-               for k, char in enumerate(span))
+    return any(char in COMMAS and _contrast_after(span, k) for k, char in enumerate(span))

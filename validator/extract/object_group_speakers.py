@@ -26,8 +26,9 @@ def object_group_participles(ctx, attributions, entities) -> None:
             continue  # a plural participle never goes on one person's words (قائلين after غضب ... named before)
         entry = verbs.lookup(normalize_string(a.phrase))
         participle = normalize_string((entry.get("participle") if entry else None) or "")
-        i = next((k for k, t in enumerate(ctx.tokens) if ctx.loc(t.start, t.end).start == a.loc.start), None)
-        if not participle or i is None or ctx.tokens[i].text != participle.removesuffix(affix("accusative")) + plural:
+        i = ctx.index.containing(ctx.norm.to_normalized(a.loc.start))  # the token the participle starts
+        if not participle or i >= len(ctx.tokens) or ctx.loc(ctx.tokens[i].start, ctx.tokens[i].end).start != a.loc.start \
+                or ctx.tokens[i].text != participle.removesuffix(affix("accusative")) + plural:
             continue  # قائلين، مؤكدين: the plural of its adverbial participle only
         if i < 2 or ctx.tokens[i - 1].text not in COMMAS:
             continue
