@@ -2,7 +2,9 @@
 person near it could sum up is as vague as its indefinite form (issue 13, round 23; round 83). So is a
 plural at large (vague-sources group=at-large: وتشير المصادر إلى أن، ويرى المراقبون أن) that no anonymous
 source before it (any, in its paragraph) and no person named as a speaker in its paragraph or the one
-before explains (rounds 92-93); and some of a kind of document (بعض الدراسات) that nobody names."""
+before explains (rounds 92-93); so are the officials at large after a verb of opinion (group=officials:
+ويرى المسؤولون أن), though not after a verb of speech (أكد المسؤولون: the officials of the story); and
+some of a kind of document (بعض الدراسات) that nobody names."""
 from __future__ import annotations
 
 import bisect
@@ -25,8 +27,13 @@ def experts_at_large(reader, i: int, m) -> bool:
     names as an actor (يحسم الوزير فلان الجدل ... ويرى التربويون أن: round 89) says nothing they sum up. A person only mentioned earlier in a long paragraph
     (a politician's recommendation, round 83 2015-07-21/2190) is nobody the experts sum up."""
     group = m.entry.get("group")
-    if group not in ("experts", "at-large") or not reader._speaker_position(i):
+    if group not in ("experts", "at-large", "officials") or not reader._speaker_position(i):
         return False
+    if group == "officials":  # ويرى المسؤولون أن: a view nobody is named for; أكد المسؤولون: those of the story
+        verb = reader.res.reporting_forms.lookup(reader._word(i - 1) or "")
+        if verb is None or verb.get("kind") != "opinion":
+            return False
+        group = "at-large"
     ctx, tokens = reader.ctx, reader.tokens
     sentence, paragraph = ctx.sentence_of(start := tokens[i].start)
     starts = [t.start for t in tokens]
