@@ -5,6 +5,7 @@ measure counts, "depending on"; after a preposition of the medium that follows a
 (أعلنت عبر حساباتها في مواقع التواصل) it is the channel of the announcer before the verb."""
 from __future__ import annotations
 
+from validator.extract.letters import WAW
 from validator.extract.wordclasses import affix, one_word, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_ENDS, QUOTE_STARTS
@@ -30,6 +31,14 @@ _GROUP_REACH = 3  # words of the body's or the person's name between the preposi
 def as_predicate(tok: str, head: str) -> bool:
     """كوثائق، كشهود: the vague head carries the clitic ك, "as" or "like": a role or a comparison."""
     return tok.endswith(head) and _KA in tok[:len(tok) - len(head)]
+
+
+def coordinated(ctx, s, j: int, tok: str, head: str) -> bool:
+    """تقارير ووثائق، بيانات وإحصاءات: the vague noun right after the statement noun or verb carries the
+    conjunction و: it is joined to the word before it (the reports and documents a named outlet publishes), no
+    author of it (round 153 2015-07-21/677 L3, rejected)."""
+    return s.first_token == j and tok.endswith(head) and tok[:len(tok) - len(head)].startswith(WAW) \
+        and s.mention.loc.start > ctx.tokens[s.first_token].start
 
 
 def measured(ctx, j: int, first: int) -> bool:
@@ -101,8 +110,8 @@ def not_subject(ctx, s, j: int) -> bool:
     if not words:
         return False
     tok, head = normalize_string(ctx.tokens[s.first_token].text), words[0]
-    return as_predicate(tok, head) or owned_elsewhere(ctx, s, head) or told_press(ctx, s, tok, head) \
-        or masdar_object(ctx, s, j, head)
+    return as_predicate(tok, head) or coordinated(ctx, s, j, tok, head) or owned_elsewhere(ctx, s, head) \
+        or told_press(ctx, s, tok, head) or masdar_object(ctx, s, j, head)
 
 
 def described_person(ctx, spans, best):
