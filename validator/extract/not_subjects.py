@@ -52,6 +52,16 @@ def channel_of(ctx, j: int, first: int) -> bool:
     return first - 1 > j and ctx.tokens[first - 1].text in _CHANNEL_IN
 
 
+def medium_of_document(ctx, s, j: int) -> bool:
+    """تسرب في مواقع التواصل خطاب بعثته الإدارة، نشر على الشبكات بيان: the vague medium after في or على right after
+    the verb and before a statement noun (source-phrases kind=statement) is where the document came out; the
+    document is the verb's subject, the medium says nothing (round 154 2015-07-24/1300 L11, rejected)."""
+    if s.first_token - 1 != j or ctx.tokens[j].text not in _CHANNEL_IN or s.last_token + 1 >= len(ctx.tokens):
+        return False
+    hit = ctx.hit_at("source-phrases", s.last_token + 1)
+    return hit is not None and hit.entry.get("kind") == "statement"
+
+
 def addressed(ctx, j: int, first: int) -> bool:
     """وشدد على جميع السكان: a vague group after على or إلى right after the verb (a quantifier between at most)
     is whom the speaker urges or warns, his addressee, not the verb's subject (round 123 2015-07-21/2425).
@@ -104,6 +114,7 @@ def not_subject(ctx, s, j: int) -> bool:
     if not s.entity.vague:
         return False
     if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token) or addressed(ctx, j, s.first_token) \
+            or medium_of_document(ctx, s, j) \
             or audience(ctx, j, s.first_token):
         return True
     words = normalize_string(s.mention.loc.text).split()  # the mention's head and its first token, read once
