@@ -5,6 +5,7 @@ measure counts, "depending on"; after a preposition of the medium that follows a
 (أعلنت عبر حساباتها في مواقع التواصل) it is the channel of the announcer before the verb."""
 from __future__ import annotations
 
+from validator.extract.letters import WAW
 from validator.extract.wordclasses import affix, one_word, word_class
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_ENDS, QUOTE_STARTS
@@ -32,6 +33,14 @@ def as_predicate(tok: str, head: str) -> bool:
     return tok.endswith(head) and _KA in tok[:len(tok) - len(head)]
 
 
+def coordinated(ctx, s, j: int, tok: str, head: str) -> bool:
+    """تقارير ووثائق، بيانات وإحصاءات: the vague noun right after the statement noun or verb carries the
+    conjunction و: it is joined to the word before it (the reports and documents a named outlet publishes), no
+    author of it (round 153 2015-07-21/677 L3, rejected)."""
+    return s.first_token == j and tok.endswith(head) and tok[:len(tok) - len(head)].startswith(WAW) \
+        and s.mention.loc.start > ctx.tokens[s.first_token].start
+
+
 def measured(ctx, j: int, first: int) -> bool:
     """وفقا لعدد أفراد الأسرة: a count noun before the source with no من after it counts, it quotes nobody."""
     return any(ctx.tokens[x].text in _COUNT_OF and ctx.tokens[x + 1].text != _FROM for x in range(j, first))
@@ -41,6 +50,16 @@ def channel_of(ctx, j: int, first: int) -> bool:
     """أعلنت عبر حساباتها في مواقع التواصل: the vague noun is a preposition's object, the preposition
     not right after the verb (ذكر في بعض وسائل الإعلام stays the verb's source)."""
     return first - 1 > j and ctx.tokens[first - 1].text in _CHANNEL_IN
+
+
+def medium_of_document(ctx, s, j: int) -> bool:
+    """تسرب في مواقع التواصل خطاب بعثته الإدارة، نشر على الشبكات بيان: the vague medium after في or على right after
+    the verb and before a statement noun (source-phrases kind=statement) is where the document came out; the
+    document is the verb's subject, the medium says nothing (round 154 2015-07-24/1300 L11, rejected)."""
+    if s.first_token - 1 != j or ctx.tokens[j].text not in _CHANNEL_IN or s.last_token + 1 >= len(ctx.tokens):
+        return False
+    hit = ctx.hit_at("source-phrases", s.last_token + 1)
+    return hit is not None and hit.entry.get("kind") == "statement"
 
 
 def addressed(ctx, j: int, first: int) -> bool:
@@ -95,14 +114,15 @@ def not_subject(ctx, s, j: int) -> bool:
     if not s.entity.vague:
         return False
     if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token) or addressed(ctx, j, s.first_token) \
+            or medium_of_document(ctx, s, j) \
             or audience(ctx, j, s.first_token):
         return True
     words = normalize_string(s.mention.loc.text).split()  # the mention's head and its first token, read once
     if not words:
         return False
     tok, head = normalize_string(ctx.tokens[s.first_token].text), words[0]
-    return as_predicate(tok, head) or owned_elsewhere(ctx, s, head) or told_press(ctx, s, tok, head) \
-        or masdar_object(ctx, s, j, head)
+    return as_predicate(tok, head) or coordinated(ctx, s, j, tok, head) or owned_elsewhere(ctx, s, head) \
+        or told_press(ctx, s, tok, head) or masdar_object(ctx, s, j, head)
 
 
 def described_person(ctx, spans, best):

@@ -19,9 +19,11 @@
   he says on the record: he carries the finding (round 63).
 
 Rules read them as the mention fields headline_answered and within_statement; the evidence names the
-mention that answers or holds it."""
+mention that answers or holds it. within_statement also holds a vague group whose claim its own sentence
+credits to a named body after it (credited_body: «وتحدث شهود آخرون عن ...، بحسب المنظمة»)."""
 from __future__ import annotations
 
+from validator.extract.credited_body import credited_to_body
 from validator.extract.entities.words import _DOCUMENT_SOURCES as DOCUMENT_SOURCES, REPORT_THAT
 from validator.extract.group_identity import _head_entry, issuer_named, tier
 from validator.extract.model import Article, Mention
@@ -125,6 +127,9 @@ def within_statement(mention: Mention, a: Article) -> tuple[str, int, int] | Non
     reporting verb of another source earlier in its sentence, with its أن/إن before the document, whose
     statement holds it (words, line, column), else None. A trailing «حسبما أفاد مصدر» or «وفق ما صرح
     مسؤول» gives a person as the source of the whole sentence and is not one."""
+    credited = credited_to_body(mention, a, _people, _NEW_CLAUSE)
+    if credited is not None:
+        return credited
     entity = a.entity(mention.entity)
     head = _without_article(entity.key.split(" ", 1)[0]) if entity is not None else ""
     document = head in DOCUMENT_SOURCES or (entity is not None and entity.key in DOCUMENT_SOURCES)  # آخر الإحصائيات
