@@ -154,9 +154,13 @@ class SpeakerPasses(PersonPasses):
         One unknown word between a quotation verb (قال، أضاف، تابع ...: postposed=yes) and the
         quotation it announces is the verb's subject, its speaker: an object or a complement would not
         stand alone between the verb and the colon (يحمل اسم «...» is no such verb). The occasion may
-        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي). The mention (and a person it
+        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي), and so may a short aside in
+        brackets (pattern aside-before-quotation: an age, a role). The mention (and a person it
         creates) is `bare`: the article may have named it before in words no lexicon reads (كلاوديو رانييري)."""
         n = len(self.tokens)
+        aside = self.ctx.patterns.label_at("aside-before-quotation", j)
+        if aside is not None:
+            j = aside.end  # وقالت ماريا (61 عاما) "...": her age or role in brackets (speakers.pattern)
         if j < n and self.tokens[j].text in _OCCASION:
             # وقال بينيتيز خلال مؤتمر صحفي "...": the occasion of the words may come between
             k = j + 1
