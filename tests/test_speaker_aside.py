@@ -23,3 +23,18 @@ def test_analysts_after_the_quotation_keep_their_warning(validator):
             'المدينة." وقال مراقبون إن حظوظها كبيرة.')
     cats = [f.category for f in validator.validate_text(text).findings]
     assert "unnamed-speaker" not in cats and "unnamed-source" in cats
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال تيم هاردي، من منظمة العفو الدولية، إن المحاكمة «سابقة في تاريخ القارة».", "تيم هاردي"),
+    ("وقال هيرفي لوغران من وزارة البيئة إن النهر «لم يعد صالحا للصيد».", "هيرفي لوغران"),
+])
+def test_affiliation_after_unknown_name_names_the_speaker(extract, text, name):
+    art = extract(text)
+    speaker = art.entity(art.quotes[0].speaker)
+    assert speaker is not None and speaker.name == name
+
+
+def test_one_word_before_a_body_is_no_speaker(extract):
+    art = extract("ويحتاج الطريق إلى لفتة سريعة من وزارة النقل قبل الشتاء.")
+    assert not [e for e in art.entities if e.kind == "person"]

@@ -101,6 +101,10 @@ class SpeakerPasses(PersonPasses):
                 title_loc = self.ctx.loc(self.tokens[j].start, self.tokens[role.j - 1].end)
                 title, end = title_loc.text, role.j
                 lex.append(role.entry.source)
+            elif j - i >= 2 and (body := self.ctx.patterns.label_at("affiliation-after-speaker", j)) is not None:
+                # وقال تيم هاردي، من منظمة العفو الدولية: the body he works for, after a name of two words or
+                # more (one word before من may be an adjective: لفتة سريعة من الوزارة)
+                lex.extend(body.evidence)
             elif (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
                 # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
                 phrase = self.parse_title(j if definite_title else j + 1)
