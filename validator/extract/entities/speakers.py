@@ -101,6 +101,10 @@ class SpeakerPasses(PersonPasses):
                 title_loc = self.ctx.loc(self.tokens[j].start, self.tokens[role.j - 1].end)
                 title, end = title_loc.text, role.j
                 lex.append(role.entry.source)
+            elif j - i >= 2 and (body := self.ctx.patterns.label_at("affiliation-after-speaker", j)) is not None:
+                # وقال تيم هاردي، من منظمة العفو الدولية: the body he works for, after a name of two words or
+                # more (one word before من may be an adjective: لفتة سريعة من الوزارة)
+                lex.extend(body.evidence)
             elif (self.tokens[j].text in "،," and j + 1 < n) or definite_title:
                 # وقال ماتياس مورلا المستشار القانوني للنادي: a definite title in apposition needs no comma
                 phrase = self.parse_title(j if definite_title else j + 1)
@@ -154,9 +158,13 @@ class SpeakerPasses(PersonPasses):
         One unknown word between a quotation verb (قال، أضاف، تابع ...: postposed=yes) and the
         quotation it announces is the verb's subject, its speaker: an object or a complement would not
         stand alone between the verb and the colon (يحمل اسم «...» is no such verb). The occasion may
-        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي). The mention (and a person it
+        stand between the name and the quotation (خلال مؤتمر صحفي، في تصريح صحافي), and so may a short aside in
+        brackets (pattern aside-before-quotation: an age, a role). The mention (and a person it
         creates) is `bare`: the article may have named it before in words no lexicon reads (كلاوديو رانييري)."""
         n = len(self.tokens)
+        aside = self.ctx.patterns.label_at("aside-before-quotation", j)
+        if aside is not None:
+            j = aside.end  # وقالت ماريا (61 عاما) "...": her age or role in brackets (speakers.pattern)
         if j < n and self.tokens[j].text in _OCCASION:
             # وقال بينيتيز خلال مؤتمر صحفي "...": the occasion of the words may come between
             k = j + 1
