@@ -24,6 +24,8 @@ _MEMBER_OF = word_class("attribution-words", "member-of")  # في، من
 _ADDRESSED_ON = word_class("attribution-words", "addressed-on")  # على، إلى
 _WHOLE = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
 _AUDIENCE_TO = word_class("attribution-words", "audience-to")  # لعدد، لبعض، لأحد
+_IF_VERB = word_class("attribution-words", "if-verb")  # إذا، لو، فإن right before the verb
+_WHAT = "ما"  # إذا ما قال: read off after the conditional
 _AUDIENCE_REACH = 3  # words of the speaker's name between the verb and whom he told
 _GROUP_REACH = 3  # words of the body's or the person's name between the preposition and the named span
 
@@ -109,12 +111,34 @@ def masdar_object(ctx, s, j: int, head: str) -> bool:
         and normalize_string(ctx.tokens[v - 1].text) in ctx.res.prepositions
 
 
+def hypothetical(ctx, j: int) -> bool:
+    """فإن انتقد كاتب خدمة ما، إذا ما قال خبير: a conditional (attribution-words if-verb) right before the verb
+    makes its subject a case the writer supposes, no source of a claim (round 154 2015-07-24/1934 L4). Token
+    j is the first after the verb."""
+    k = j - 2
+    if k >= 1 and normalize_string(ctx.tokens[k].text) == _WHAT:
+        k -= 1
+    return k >= 0 and normalize_string(ctx.tokens[k].text) in _IF_VERB
+
+
+def agency_witness(ctx, s) -> bool:
+    """وذكر شاهد من رويترز أنه رأى: a vague noun that من ties to a news agency right after it (bodies
+    kind=agency) is the agency's own reporter, whose account the agency signs (round 155 2015-07-21/2140 L3,
+    rejected); «قال شهود لرويترز» (witnesses the agency spoke to) stays anonymous."""
+    words = normalize_string(s.mention.loc.text).split()
+    k = s.last_token + (1 if words and words[-1] == _FROM else 2)
+    if k >= len(ctx.tokens) or normalize_string(ctx.tokens[k - 1].text) != _FROM:
+        return False
+    hit = ctx.hit_at("bodies", k)
+    return hit is not None and hit.entry.get("kind") == "agency"
+
+
 def not_subject(ctx, s, j: int) -> bool:
     """The vague mention s, found after the verb or preposition at token j, is no source."""
     if not s.entity.vague:
         return False
     if measured(ctx, j, s.first_token) or channel_of(ctx, j, s.first_token) or addressed(ctx, j, s.first_token) \
-            or medium_of_document(ctx, s, j) \
+            or medium_of_document(ctx, s, j) or hypothetical(ctx, j) or agency_witness(ctx, s) \
             or audience(ctx, j, s.first_token):
         return True
     words = normalize_string(s.mention.loc.text).split()  # the mention's head and its first token, read once
