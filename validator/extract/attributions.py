@@ -36,7 +36,7 @@ from validator.extract.attribution_sources import (
     _subject_before,
     _word_follows,
 )
-from validator.extract.clause_reach import clause_in_reach
+from validator.extract.clause_reach import clause_after_subject, clause_in_reach
 from validator.extract.context import Context
 from validator.extract.passive_hedges import passive_hedge
 from validator.extract.speech_cues import colon_quote_later, received_statement
@@ -120,7 +120,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
         topic_word = topic is not None and _word_follows(ctx, j, sentence, topic)
         unreported = kind == "verb" and m.entry.get("object") != "noun" and m.entry.get("part") != "participle" \
             and not after_quote and not _says_person(ctx, spans, m, i, j) \
-            and not clause_in_reach(ctx, j, sentence) and not clause_in_reach(ctx, _after_subject(ctx, spans, j), sentence) \
+            and not clause_in_reach(ctx, j, sentence) and not clause_after_subject(ctx, spans, j, sentence, m.entry) \
             and not (m.entry.get("kind") == "speech" and colon_quote_later(ctx, j, sentence)) \
             and not _direct_statement(ctx, spans, m, i, j, sentence)
         if unreported and not with_word:

@@ -3,7 +3,9 @@ clause (، وإذا لم يكن يعنينا أن ...، ولو أراد أن ...
 noun after the first verb (فقد جرب العالم كذب قيادات الحزب: "the lies of") reports nothing."""
 from __future__ import annotations
 
-from validator.extract.attribution_sources import _clause_follows
+import bisect
+
+from validator.extract.attribution_sources import _after_subject, _clause_follows, _firsts
 from validator.extract.wordclasses import affixes, word_class
 from validator.text.punctuation import COMMAS
 
@@ -24,3 +26,20 @@ def clause_in_reach(ctx, j: int, sentence: int, window: int = 16) -> bool:
             end = k
             break
     return end > j and _clause_follows(ctx, j, sentence, window=end - j, same_sentence=True)
+
+
+AFTER_SUBJECT_WINDOW = 20
+
+
+def clause_after_subject(ctx, spans, j: int, sentence: int, entry) -> bool:
+    """A reported clause follows the subject that opens at token j and its title in apposition. After a
+    named person (not a vague source: حذر خبراء ... من خطر ما يعرف بـ...، التي تعني أن is no report) and a
+    verb of saying itself (entry postposed=yes: قال، صرح، أوضح; not أشاد or دعا, whose complement is a
+    noun and whose later أن belongs to another clause) it may stand further, past what else the article
+    says of him first: the body he is from, a description joined by و, the outlet he told (صرح فلان، من
+    منظمة كذا والمنسق العام لحملتها لوكالة الأنباء إن ...)."""
+    k = _after_subject(ctx, spans, j)
+    at = bisect.bisect_left(_firsts(spans), j)
+    named = k > j and entry.get("postposed") == "yes" and at < len(spans) and spans[at].first_token == j \
+        and spans[at].entity.kind == "person" and not spans[at].entity.vague
+    return clause_in_reach(ctx, k, sentence, window=AFTER_SUBJECT_WINDOW if named else 16)
