@@ -12,7 +12,7 @@ from validator.extract.letters import ARTICLE, WORD_RUN
 from validator.extract.model import Article, Attribution, NumberItem, Quote
 from validator.extract.outlets import is_outlet
 from validator.extract.trailing_sources import trailing_credits
-from validator.extract.wordclasses import affixes, in_class_or_joined, word_class
+from validator.extract.wordclasses import affix, affixes, in_class_or_joined, word_class
 from validator.text.normalize import normalize_cached
 from validator.text.punctuation import COMMAS, SEMICOLONS
 
@@ -26,6 +26,10 @@ _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # ال�
 _RELATIVES = word_class("attribution-words", "relatives")  # الذي، التي
 _QAD = word_class("attribution-words", "qad")  # قد: after a comma, with its conjunction (وقد), a new statement
 _NEW_CLAUSE = word_class("attribution-words", "new-clause")  # كما، فيما: a clause's opener, no noun it describes
+_ON_HIS_PART = word_class("attribution-words", "on-his-part")  # من جهته، من جانبه: links, names no source
+_REPORTING = frozenset().union(*(word_class("reporting-verbs", k, "kind")
+                                 for k in ("speech", "statistic", "denial", "opinion", "report")))
+_FEMININE = affix("perfect-f")  # the subject's marker on a perfect verb (كشفت، أعلنت)
 _RELAYED_BY = word_class("quote-words", "relayed-by")
 _RELAYED_FROM_HIM = word_class("quote-words", "relayed-from-pronoun")  # عنه، عنها: from the one named before
 RELAY_SUBJECT_WORDS = 6  # words a reporting verb's subject may take before the relaying lead-in
@@ -227,6 +231,17 @@ def _reports_to(article: Article, a: Attribution, end: int) -> bool:
     return any(normalize_cached(w.group()) in _THAT_CLAUSE for w in WORD_RUN.finditer(article.doc.text, a.loc.end, end))
 
 
+def _on_his_part(a: Attribution, text: str) -> bool:
+    """من جهتها، أنجزت الأمانة تشجير 40 كلم: "for its part" only ties the sentence to the one before; what the
+    body then does is no report of it, and its figure needs a source. A reporting verb right after it keeps
+    it (من جانبها، كشفت الشرطة عن ضبط 30 مطلوبا: the verb's subject reports, read or not)."""
+    if a.kind != "preposition" or normalize_cached(a.phrase.split()[-1]) not in _ON_HIS_PART:
+        return False
+    after = WORD_RUN.search(text, a.loc.end, a.loc.end + _THAT_REACH)
+    verb = normalize_cached(after.group()) if after else ""
+    return not {verb, verb[1:], verb.removesuffix(_FEMININE), verb[1:].removesuffix(_FEMININE)} & _REPORTING
+
+
 def _fact_relative(a: Attribution, text: str) -> bool:
     """وهو الأمر الذي نفى عدد من القياديين أن ...: a verb in the relative clause of a fact reports that
     clause only, not what its sentence told before it (round 66 2015-07-24/731: the count of the arrests)."""
@@ -329,6 +344,7 @@ def link(article: Article) -> None:
             # توقع البنك نموا بنسبة 3%، لكن الفيضانات دمرت 40 ألف منزل: the noun object's verb stops at the contrast
             atts = [a for a in atts if a.sentence != n.sentence or not (cut_by_contrast(a, n.loc.start, article.doc.text)
                                                                        or after_contrast(a, n.loc.end, article.doc.text))]
+            atts = [a for a in atts if not _on_his_part(a, article.doc.text)]
         if quote is None and atts and closed:
             covering = [a for a in atts if not (a.id in closed and (n.loc.end <= a.loc.start or (
                 closed[a.id] <= n.loc.start and not _words_go_on(article.doc.text[closed[a.id]:n.loc.start]))))]
