@@ -25,7 +25,7 @@ _ADDRESSED_ON = word_class("attribution-words", "addressed-on")  # على، إل
 _WHOLE = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
 _AUDIENCE_TO = word_class("attribution-words", "audience-to")  # لعدد، لبعض، لأحد
 _IF_VERB = word_class("attribution-words", "if-verb")  # إذا، لو، فإن right before the verb
-_WHAT = "ما"  # إذا ما قال: read off after the conditional
+_WHAT = one_word("attribution-words", "if-filler")  # إذا ما قال: read off after the conditional
 _AUDIENCE_REACH = 3  # words of the speaker's name between the verb and whom he told
 _GROUP_REACH = 3  # words of the body's or the person's name between the preposition and the named span
 
