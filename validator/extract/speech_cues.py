@@ -29,7 +29,7 @@ def colon_quote_later(ctx, j: int, sentence: int, marked: bool = True) -> bool:
 
 
 _RECEIVE_VERBS = word_class("attribution-words", "receive-verbs")
-RECEIVED_REACH = 5  # words between the verb of receiving and the statement noun (its subject: فرق الدفاع المدني)
+RECEIVED_REACH = 8  # words between the verb of receiving and the statement noun (its subject, with its place: فرق الدفاع المدني في محافظة الخرج)
 
 
 def received_statement(ctx, i: int) -> bool:
