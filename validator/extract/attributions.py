@@ -39,6 +39,7 @@ from validator.extract.attribution_sources import (
 from validator.extract.clause_reach import clause_after_subject, clause_in_reach
 from validator.extract.context import Context
 from validator.extract.passive_hedges import passive_hedge
+from validator.extract.verb_subjects import not_verb_subject
 from validator.extract.speech_cues import colon_quote_later, received_statement
 from validator.extract.quote_classify import inside_ranges, speech_ranges
 from validator.extract.group_identity import head_entry
@@ -192,7 +193,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 else kana or _subject_after(ctx, spans, j, sentence)
             if source is None and subject_after_relative:
                 continue  # نيجيريا التي حذر رئيسها: the relative clause's subject is no one we know
-            if source is not None and _crowd_of_verb(m.entry, source):
+            if source is not None and not_verb_subject(ctx, m.entry, source, i):
                 _not_source_in(ctx, source, sentence)  # غرد الكثير من المغردين: the crowd doing what the news
                 continue  # reports, not a source that gives it
             if source is None and not (participle or carried) and m.entry.get("with"):
@@ -508,14 +509,6 @@ def _not_source_in(ctx, entity: Entity, sentence: int) -> None:
     for mention in entity.mentions:
         if ctx.sentence_of(ctx.norm.to_normalized(mention.loc.start))[0] == sentence:
             mention.is_source = False
-
-
-def _crowd_of_verb(entry, source: Entity) -> bool:
-    """A vague group named by the verb's own participle (غرد المغردون، تابع المتابعون): the people the news
-    is about doing it, not a source that gives the news."""
-    stem = normalize_string(entry.get("participle") or "").removesuffix(affix("accusative"))
-    key = source.key.removeprefix(affix("article"))
-    return source.vague and len(stem) >= 3 and key.startswith(stem)
 
 
 def _disagrees(relative: str, verb_gender: str | None) -> bool:
