@@ -153,6 +153,7 @@ def described_person(ctx, spans, best):
     """المواطن فلان أحد سكان الحي بقوله: a vague noun right after a named person is his description (an
     apposition: one of the residents, the witnesses), not another speaker; the person before it is the
     subject of the verb after both (`attribution_sources._subject_before` asks; round 104 2015-07-22/1515)."""
+    best = _relayed_holder(ctx, spans, best)
     if best is None or not best.entity.vague:
         return best
     gap = 1 + (best.first_token > 0 and normalize_string(ctx.tokens[best.first_token - 1].text) in _ONE_OF)
@@ -180,3 +181,17 @@ def sources_in(ctx, spans, best):
         between = [ctx.tokens[k].text for k in range(first, best.first_token)]
         return s if len(between) <= _GROUP_REACH and all(w[:1].isalpha() or w in QUOTE_STARTS or w in QUOTE_ENDS for w in between) else best
     return best
+
+
+_RELAY_FROM = word_class("attribution-words", "relay-from")  # عن
+
+
+def _relayed_holder(ctx, spans, best):
+    """ونقلت الوكالة عن متحدث باسم الشركة قوله: the body that ends a person's span (متحدث باسم الشركة) is his
+    genitive, not the subject of the verb after it: the person relayed after عن is (round 158 2015-07-26/126)."""
+    if best is None or best.entity.kind == "person":
+        return best
+    outer = next((s for s in spans if s.first_token < best.first_token and s.last_token == best.last_token
+                  and s.entity.kind == "person" and s.first_token > 0
+                  and normalize_string(ctx.tokens[s.first_token - 1].text) in _RELAY_FROM), None)
+    return outer or best

@@ -187,7 +187,8 @@ def _pair_mirrored(ctx: Context, quotes: list[Quote], para) -> None:
         # the paragraph's only marks, the first may face the wrong way too (وقال الوزير فلان” ... ”.):
         # nothing else could open the quotation the second closes (round 32 rejected the two lone ”)
         closes = _straight_direction(text, j, para.start, para.end) != "open"
-        faced = closes and (only_two or _straight_direction(text, i, para.start, para.end) != "close")
+        faced = closes and (only_two or _straight_direction(text, i, para.start, para.end) != "close"
+                            or text[i] == text[j] and _announced(ctx, i))  # إن” ... ”: one glyph, announced
         reversed_pair = text[i] + text[j] in ("”“", "»«") and not _faces_right_way(text, i, j, para)
         if (text[i] == text[j] or reversed_pair) and not (MARKS & set(between)) \
                 and 0 < len(between.split()) and (len(between.split()) <= MIRRORED_MAX_WORDS or faced) \
