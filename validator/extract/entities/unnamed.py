@@ -10,7 +10,7 @@ from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import at_large, relative_reports, reports_after
 from validator.extract.entities.rumours import rumour_aside
 from validator.extract.entities.quoted_holder import quoted_holder
-from validator.extract.entities.verb_gap import past_gap
+from validator.extract.entities.verb_gap import fronted_group, past_gap
 from validator.extract.entities.speakers import SpeakerPasses
 from validator.extract.entities.words import (
     IN_THE_NAME_OF, ONE_OF as _ONE_OF, RELATIVES as _RELATIVES, REPORT_THAT, ISSUED_ADJECTIVES, _THAT_WORDS,
@@ -596,5 +596,5 @@ class UnnamedPasses(SpeakerPasses):
         """Right after a reporting verb or a source phrase (قال، أفاد، عن، بحسب): where an unnamed
         official speaks, not "وظائف محاضر" or a description after a name, nor after سجل (person=no: he scored)."""
         prev = self._word(i - 1)
-        return prev is not None and (prev in _SOURCE_PREPOSITIONS or ((verb := self.res.reporting_forms.lookup(prev)) is not None and verb.get("person") != "no") or past_gap(self, i))
+        return fronted_group(self, i) or prev is not None and (prev in _SOURCE_PREPOSITIONS or ((verb := self.res.reporting_forms.lookup(prev)) is not None and verb.get("person") != "no") or past_gap(self, i))
 
