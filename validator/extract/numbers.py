@@ -458,8 +458,8 @@ class NumberExtractor:
 
     def _counted_noun(self, noun: str) -> bool:
         """An indefinite noun after a numeral is what it counts (1,240 قضية، ألفي كيس)."""
-        return (len(noun) >= 3 and not noun.startswith(_ARTICLE) and not self.res.is_non_name_strict(noun)
-                and noun not in self.res.non_name_words and noun not in _NOT_COUNTED)
+        return len(noun) >= 3 and not noun.startswith(_ARTICLE) and (noun in self.res["counted-things"].by_norm or (  # (20 ألف رسالة)
+            not self.res.is_non_name_strict(noun) and noun not in self.res.non_name_words and noun not in _NOT_COUNTED))
 
     def _casualty_around(self, first: int, last: int) -> str | None:
         """A casualty verb or noun governing the numeral: just before it (قتل 23، وإصابة 112) or
