@@ -135,7 +135,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if m.prefix.endswith(_LAM):
                 continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
             if read_as_noun(ctx, m):
-                continue  # كنفي لما تعرضت له، ذهب آخرون إلى رفض الفكرة، في لفتة: a noun, never a verb: no report
+                continue  # كنفي لما تعرضت له، ذهب آخرون إلى رفض الفكرة، عبر كشف: a noun, never a verb: no report
             if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if m.i in refused:
