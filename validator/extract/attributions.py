@@ -58,6 +58,7 @@ from validator.extract.vague_source_names import (
     fronted_vague_subject,
 )
 from validator.extract.bare_verbs import bare_verbs
+from validator.extract.noun_readings import read_as_noun
 from validator.extract.anonymous_opener import anonymous_opener
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
@@ -134,8 +135,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             participle = m.entry.get("part") == "participle"
             if m.prefix.endswith(_LAM):
                 continue  # لعرض أفضل ما لديهم، ليعلم، والأقدر: a verbal noun, a purpose clause or an adjective, no report
-            if m.prefix.endswith(_KA) or (not m.prefix and ctx.word_at(m.i - 1) in _NOUN_BEFORE):
-                continue  # كنفي لما تعرضت له، ذهب آخرون إلى رفض الفكرة: ك and a preposition take a noun, never a verb: no report
+            if read_as_noun(ctx, m):
+                continue  # كنفي لما تعرضت له، ذهب آخرون إلى رفض الفكرة، عبر كشف: a noun, never a verb: no report
             if m.entry.get("measure") and _measured(ctx, j, normalize_string(m.entry.get("measure"))):
                 continue  # حسابات تقدر بملايين الدولارات: "is estimated at", not a report
             if m.i in refused:
@@ -413,8 +414,6 @@ _RELATIVES = word_class("attribution-words", "relatives")
 _BEFORE_VERB = word_class("attribution-words", "before-verb")  # الذي قد كتب، التي أخذت تشرح
 _TEMPORAL_ANTECEDENTS = word_class("attribution-words", "temporal-antecedents")  # الوقت، الحين
 _LAM = affix("lam")  # ل
-_KA = affix("ka")  # ك
-_NOUN_BEFORE = word_class("attribution-words", "noun-before")  # إلى، حول: a verbal noun after them
 _EVENT_BEFORE = word_class("attribution-words", "event-before")  # a statement noun after them is an event
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _CAUSE_RELATIVES = word_class("attribution-words", "cause-relatives")  # ما دعا: which prompted

@@ -19,6 +19,7 @@ from validator.text.punctuation import COMMAS, SEMICOLONS
 # What opens a reporter's words (إن، أن، أنه، the colon): a quotation right after it is all he says
 _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
 _CONJUNCTIONS = affixes("conjunction")  # و، ف
+_AND = affix("and")  # و
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
 _EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the clause explains the one before
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
@@ -275,6 +276,18 @@ def _qad_statement(a: Attribution, text: str, figure_end: int) -> bool:
     return in_class_or_joined(normalize_cached(before[0]), _QAD)
 
 
+def _new_clause_lead_in(a: Attribution, text: str, figure_end: int) -> bool:
+    """...، وبحسب أحد المنظمين فإن 5 آلاف شاركوا: a source lead-in (kind preposition) joined by و right after
+    a comma opens a new clause; it credits what follows it, not the figures of the clauses before the
+    comma (round 89: the reporter's own crowd count before an organiser's). Not فحسب ("only"), nor a
+    lead-in with no comma right before it (..., ويضم 900 وحدة وبحسب لوحة المشروع: the same figures again)."""
+    start = a.loc.start
+    if a.kind != "preposition" or start <= figure_end or not text.startswith(_AND, start - len(_AND)):
+        return False
+    before = text[figure_end:start - len(_AND)].rstrip()
+    return bool(before) and before[-1] in COMMAS
+
+
 def _past_unclosed(q: Quote, n: NumberItem, by_sentence: dict[int, list]) -> bool:
     """An unclosed mark runs to its paragraph's end; a figure in a later sentence that names its own
     source (..." ... قتل 30 شخصا، بحسب مصادر أمنية) is that sentence's, not the unclosed quote's speaker's
@@ -340,7 +353,8 @@ def link(article: Article) -> None:
         if quote is None and atts:  # ...إلى 700 مليون في 2014، ويتوقع أن تصل إلى مليار: no one's words before it
             atts = [a for a in atts if a.loc.start < n.loc.end
                     or not (_impersonal(a, article.doc.text) or _fact_relative(a, article.doc.text)
-                            or _noun_relative(a, article.doc.text) or _qad_statement(a, article.doc.text, n.loc.end))]
+                            or _noun_relative(a, article.doc.text) or _qad_statement(a, article.doc.text, n.loc.end)
+                            or _new_clause_lead_in(a, article.doc.text, n.loc.end))]
             # توقع البنك نموا بنسبة 3%، لكن الفيضانات دمرت 40 ألف منزل: the noun object's verb stops at the contrast
             atts = [a for a in atts if a.sentence != n.sentence or not (cut_by_contrast(a, n.loc.start, article.doc.text)
                                                                        or after_contrast(a, n.loc.end, article.doc.text))]
