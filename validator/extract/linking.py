@@ -276,13 +276,16 @@ def _qad_statement(a: Attribution, text: str, figure_end: int) -> bool:
     return in_class_or_joined(normalize_cached(before[0]), _QAD)
 
 
-def _new_clause_lead_in(a: Attribution, text: str, figure_end: int) -> bool:
+def _new_clause_lead_in(a: Attribution, text: str, n: NumberItem) -> bool:
     """...، وبحسب أحد المنظمين فإن 5 آلاف شاركوا: a source lead-in (kind preposition) joined by و right after
     a comma opens a new clause; it credits what follows it, not the figures of the clauses before the
     comma (round 89: the reporter's own crowd count before an organiser's). Not فحسب ("only"), nor a
-    lead-in with no comma right before it (..., ويضم 900 وحدة وبحسب لوحة المشروع: the same figures again)."""
-    start = a.loc.start
-    if a.kind != "preposition" or start <= figure_end or not text.startswith(_AND, start - len(_AND)):
+    lead-in with no comma right before it (..., ويضم 900 وحدة وبحسب لوحة المشروع: the same figures again),
+    nor a toll: a lead's casualties followed by «، وبحسب المتحدث ... فقد وقع الحادث» are the accident the
+    spokesman goes on to tell (2015-07-21/1560, a wrong error on the whole corpus)."""
+    start, figure_end = a.loc.start, n.loc.end
+    if a.kind != "preposition" or n.category == "casualty" or start <= figure_end \
+            or not text.startswith(_AND, start - len(_AND)):
         return False
     before = text[figure_end:start - len(_AND)].rstrip()
     return bool(before) and before[-1] in COMMAS
@@ -354,7 +357,7 @@ def link(article: Article) -> None:
             atts = [a for a in atts if a.loc.start < n.loc.end
                     or not (_impersonal(a, article.doc.text) or _fact_relative(a, article.doc.text)
                             or _noun_relative(a, article.doc.text) or _qad_statement(a, article.doc.text, n.loc.end)
-                            or _new_clause_lead_in(a, article.doc.text, n.loc.end))]
+                            or _new_clause_lead_in(a, article.doc.text, n))]
             # توقع البنك نموا بنسبة 3%، لكن الفيضانات دمرت 40 ألف منزل: the noun object's verb stops at the contrast
             atts = [a for a in atts if a.sentence != n.sentence or not (cut_by_contrast(a, n.loc.start, article.doc.text)
                                                                        or after_contrast(a, n.loc.end, article.doc.text))]
