@@ -1,14 +1,15 @@
 """A name written once with one letter of the script's tooth (ب ت ث ن ي, told apart only by their
 dots) written as another (ميشال بلانيتي ... لترشيح بلابيتي): one name mistyped, a slip of the dots.
 The anchor is a word written right after a given name (a person's full name), of TOOTH_MIN letters
-or more, no word the lexicons know; the other spelling differs in one inner letter only (never the
-first two or the last: a clitic, a verb's prefix, an ending), is no word the lexicons know, clitic
-read off or not (the anchor only no common word: بلاتيني reads as ب and لاتيني), and never
+or more, no common word (بلاتيني reads as ب and لاتيني), not opening with و (يوسف وإخوانه / وأخواته:
+the next item of a list); the other spelling differs in one inner letter only (never the first two or
+the last: a clitic, a verb's prefix, an ending), is no word the lexicons know, clitic read off or not, and never
 follows a given name itself (سالم بنيان / خالد بتيان: two people). `find_spellings` (spellings.py)
 calls it through name_moves; the rule inconsistent-name reads the group (variant tooth-letter)."""
 from __future__ import annotations
 
 from validator.extract.context import Context
+from validator.extract.letters import WAW
 from validator.extract.model import SpellingGroup
 from validator.extract.wordclasses import letters
 
@@ -37,7 +38,7 @@ def tooth_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
     anchors: dict[str, int] = {}
     for k, t in enumerate(tokens):
         w = texts[k]
-        if t.kind == "word" and len(w) >= TOOTH_MIN and w not in anchors and after_given(k) and not res.is_non_name_strict(w) and w not in given:
+        if t.kind == "word" and len(w) >= TOOTH_MIN and not w.startswith(WAW) and w not in anchors and after_given(k) and not res.is_non_name_strict(w) and w not in given:
             anchors[w] = k
     out = []
     for w, k in anchors.items():
