@@ -1,7 +1,8 @@
 """A family name written with the family particle آل (عبد الله آل سالم) and once as one word with the
-article (وأكد المهندس السالم): one person's name written two ways. The one-word spelling counts only in
-a speaker's slot (`name_typos.name_slot`: right after a reporting verb, maybe with the person's title
-between, or right after the given name the full name gives before آل); a word so spelled that closes another person's full
+article (وأكد المهندس السالم): one person's name written two ways. The one-word spelling counts only where
+each of its writings stands in a speaker's slot (`name_typos.name_slot`: right after a reporting verb, maybe with the person's title
+between, or right after the given name the full name gives before آل; written
+anywhere else it is a name the article uses on its own: مجموعة السالم); a word so spelled that closes another person's full
 name is another family, and a word the lexicons know is no name. Normalizing folds آ to ا, so the
 particle is the lone word ال before the family name. `name_typos.name_slot_variants` calls it; the rule
 inconsistent-name reads the group (variant family-particle)."""
@@ -37,6 +38,7 @@ def particle_family_names(ctx: Context, entities, known: set[str], name_slot) ->
     for other, (first, given) in families.items():
         if not (other in present or WAW + other in present) or other in closing or is_non_name(other):
             continue
+        placed = []  # each writing of the one word, where it stands
         for k in sorted(ctx.positions({other, WAW + other})):
             t = tokens[k]
             span = (t.start + len(t.text) - len(other), t.end)
@@ -44,9 +46,14 @@ def particle_family_names(ctx: Context, entities, known: set[str], name_slot) ->
             if slot not in _SPEAKER_SLOTS and k >= 1 and ctx.res["titles"].lookup(texts[k - 1]) is not None:
                 slot, _ = name_slot(ctx, [(tokens[k - 1].start, tokens[k - 1].end)], other, [], None)  # (وأردف المهندس السالم)
             if slot == _SPEAKER_SLOTS[1] and texts[k - 1] != given:
-                continue  # (another name's given word: قصر أبي السعود, a place, beside الملك ... آل سعود)
-            loc, other_loc = ctx.loc(*first), ctx.loc(*span)
-            if slot in _SPEAKER_SLOTS and loc.text not in known and other_loc.text not in known:
-                out.append(SpellingGroup(other, ((loc.text, loc), (other_loc.text, other_loc)), "person", FAMILY_PARTICLE, slot))
-                break
+                slot = ""  # (another name's given word: قصر أبي السعود, a place, beside الملك ... آل سعود)
+            placed.append((slot, span))
+        # the one word written anywhere else is a name the article uses on its own: a body's, a
+        # place's (مجموعة السالم، قصر أبي السالم), not the person's name mistyped
+        if not placed or any(slot not in _SPEAKER_SLOTS for slot, _ in placed):
+            continue
+        slot, span = placed[0]
+        loc, other_loc = ctx.loc(*first), ctx.loc(*span)
+        if loc.text not in known and other_loc.text not in known:
+            out.append(SpellingGroup(other, ((loc.text, loc), (other_loc.text, other_loc)), "person", FAMILY_PARTICLE, slot))
     return out
