@@ -26,6 +26,7 @@ from validator.extract.name_ch_letters import ch_letter_names  # noqa: F401 (fin
 from validator.extract.name_nationality_moves import nationality_moved_names  # noqa: F401 (find_spellings reads it here)
 from validator.extract.name_final_s import final_s_names  # noqa: F401 (find_spellings reads it here)
 from validator.extract.name_initials import initial_heh_names  # noqa: F401 (the same)
+from validator.extract.name_tooth_letters import tooth_letter_names  # noqa: F401 (the same)
 from validator.extract.name_clitic_drops import clitic_dropped_names, written_count  # noqa: F401 (find_spellings reads it here)
 from validator.extract.name_particle_drops import dropped_particle_names  # noqa: F401 (find_spellings reads it here)
 from validator.extract.name_slot_letters import slot_letter_names

@@ -12,6 +12,7 @@ from validator.extract.context import Context
 from validator.extract.letters import ALEF_MAKSURA, ARTICLE, MARBUTA, NISBA_ENDING, WAW
 from validator.extract.model import SpellingGroup
 from validator.extract.name_article_swaps import article_swap_names
+from validator.extract.name_al_family import particle_family_names
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
 from validator.text.punctuation import QUOTE_MARKS
@@ -308,6 +309,7 @@ def name_slot_variants(ctx: Context, entities, known: set[str]) -> list[Spelling
     or less at its end."""
     out = dropped_article_names(ctx, entities, known)
     out += article_swap_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms}, name_slot)
+    out += particle_family_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms}, name_slot)
     out += family_vowel_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms})
     return out + end_letter_names(ctx, entities, known | {loc.text for g in out for _, loc in g.forms})
 

@@ -10,7 +10,7 @@ from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter
 
-from validator.extract.name_moves import initial_heh_names, ch_letter_names, nationality_moved_names, final_s_names, clitic_dropped_names, written_count, dropped_particle_names, moved_letter_names, pair_dropped_names, slot_letter_names, swapped_body_names, two_word_names
+from validator.extract.name_moves import initial_heh_names, tooth_letter_names, ch_letter_names, nationality_moved_names, final_s_names, clitic_dropped_names, written_count, dropped_particle_names, moved_letter_names, pair_dropped_names, slot_letter_names, swapped_body_names, two_word_names
 from validator.extract.context import Context
 from validator.extract.patterns.shapes import verb as _verb_like
 from validator.extract.entities.words import _DEFINITE_CLITICS
@@ -70,7 +70,7 @@ def find_spellings(ctx: Context, entities) -> list[SpellingGroup]:
     out += _headline_speaker_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     out += name_slot_variants(ctx, entities, {loc.text for g in out for _, loc in g.forms})
     for variants in (dropped_letter_names, final_marbuta_names, moved_vowel_names, g_name_pairs, swapped_body_names,
-                     final_vowel_names, dropped_middle_names, *(partial(f, entities=entities) for f in (moved_letter_names, two_word_names, pair_dropped_names, slot_letter_names, dropped_particle_names, ch_letter_names, nationality_moved_names, final_s_names, clitic_dropped_names, initial_heh_names))):
+                     final_vowel_names, dropped_middle_names, *(partial(f, entities=entities) for f in (moved_letter_names, two_word_names, pair_dropped_names, slot_letter_names, dropped_particle_names, ch_letter_names, nationality_moved_names, final_s_names, clitic_dropped_names, initial_heh_names, tooth_letter_names))):
         out += variants(ctx, {loc.text for g in out for _, loc in g.forms})
     out.sort(key=lambda g: g.forms[0][1].start)
     # (a bare family name is counted inside every written one with its article: its forms keep their order)
