@@ -41,6 +41,7 @@ BASELINE_WINDOW = 24  # tokens between a word of expectation and the baseline it
 FORECAST_WINDOW = 12  # tokens between a word of expectation and the figure it expects (توقعات بنمو الناتج المحلي البريطاني للربع الثاني 2.6%)
 PRICE_REPORT_QUOTES = 2  # sentences quoting a commodity per unit (للأوقية، للبرميل) that make a price report
 CALENDAR_ENTRIES = 3  # sentences opening with a day (يوم الخميس الماضي) that make an economic calendar
+ROUNDUP_REPORTS = 3  # paragraphs each with a sentence naming a company and its results that make a roundup of results
 CHRONICLE_ENTRIES = 3  # sentences opening with a year and a dash (1967 - ...) that make a chronology
 SUBHEAD_WORDS = 14  # a longer line without a final mark is an unpunctuated body paragraph
 STUB_WORDS = 14  # a body this short (a byline, a line of tags) tells no story: its headline stands alone
@@ -247,12 +248,16 @@ class FigureContext:
         الإيرادات) in the headline and the word company (label company-term) in the lead; each sentence
         of it that gives results or names the company (وتكبدت الشركة تكاليف) is the company's disclosure."""
         results = self._sentences_with("results-term", paragraphs=True)
-        if self.ctx.doc.headline is None or not any(p == 0 for _s, p in results):
-            return set()
         companies = self._sentences_with("company-term", paragraphs=True)
-        if not any(p == self._lead_paragraph for _s, p in companies):
+        if self.ctx.doc.headline is not None and any(p == 0 for _s, p in results) \
+                and any(p == self._lead_paragraph for _s, p in companies):
+            return {s for s, _p in results | companies}
+        # a roundup of results (أخبار السوق): ROUNDUP_REPORTS paragraphs or more, each with a sentence naming
+        # a company and its results (وانخفضت أرباح الشركة); each such paragraph is one company's report
+        reports = {p for _s, p in results & companies}
+        if len(reports) < ROUNDUP_REPORTS:
             return set()
-        return {s for s, _p in results | companies}
+        return {s for s, p in results | companies if p in reports}
 
     def _sentences_with(self, label: str, paragraphs: bool = False) -> set:
         """The sentences (with their paragraphs) where a context pattern of `label` matches."""

@@ -333,7 +333,7 @@ class NumberExtractor:
             item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
                 or self.context.offer_sentence(sentence)
             item.recalled = self.context.recalled(sentence)
-            item.own_results = self.context.own_results(sentence)
+        item.own_results = self.context.own_results(sentence)  # a bare sum (13 مليون) is money only later
         item.partial = partial
         if category in ("money", "percent", "quantity", "people") and (bound := self._range_bound(first, last)):
             item.approximate, item.ranged = True, bound == "upper"  # بين 20 و25 ألف ريال: a range, the upper bound ranged
