@@ -70,7 +70,7 @@ def introduced_by_role(ctx: Context, entities) -> None:
     # comma); a role a few words before it or right before its comma; خالد العمري وفهد السبيعي وهم
     # مشاركون ...: a description of the group after a list of names
     listed = None
-    street = _street_interview_start(ctx, entities) or _vox_pop_lead(ctx)
+    street = _street_interview_start(ctx, entities) or _vox_pop_lead(ctx, entities)
     lead_title = _headline_speaker_titled_in_lead(ctx, entities)
     for e in untitled:
         mention = e.mentions[0]
@@ -145,7 +145,7 @@ def _street_interview_start(ctx: Context, entities) -> tuple[int, str] | None:
     return None if found is None or any(start < found[0] for start in speakers) else found
 
 
-def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
+def _vox_pop_lead(ctx: Context, entities=()) -> tuple[int, str] | None:
     """عبر عدد من الجماهير عن ثقتهم ...، استطلعت آراء بعض المتسوقين: a lead (the first paragraph of the
     body) presenting a group of the public by a vague count (attribution-words vox-pop-count) and a plural
     noun of the public (vox-pop-group: fans, citizens, shoppers, residents) opens a vox pop: the private people it quotes by name alone
@@ -167,10 +167,23 @@ def _vox_pop_lead(ctx: Context) -> tuple[int, str] | None:
     if found is None:
         return None
     lead = ctx.sentence_of(tokens[start].start)[1]
-    if any(ctx.sentence_of(tokens[k].start)[1] != lead for k in range(start + 1, found + 1)):
+    if any(ctx.sentence_of(tokens[k].start)[1] != lead for k in range(start + 1, found + 1)) \
+            and not _member_quoted_in_sentence(ctx, entities, found):
         return None
     return ctx.norm.to_original(tokens[found].start), \
         ctx.res["attribution-words"].lookup(tokens[found].text.removeprefix(_ARTICLE)).source
+
+
+def _member_quoted_in_sentence(ctx: Context, entities, k: int) -> bool:
+    """عبر عدد من المشاركين عن سعادتهم، وقال فلان: a group of the public, later in the body, whose own
+    sentence goes on to quote a person by name alone: he is one of the group, and a vox pop opens there
+    (round 161 2015-07-25/1216 rejected missing-title on such participants)."""
+    at = ctx.tokens[k].start
+    sentence = ctx.sentence_of(at)[0]
+    return any(ctx.sentence_of(ctx.norm.to_normalized(m.loc.start))[0] == sentence
+               and ctx.norm.to_normalized(m.loc.start) > at
+               for e in entities if e.kind == "person" and not e.mentions[0].title
+               for m in e.mentions[:1] if m.is_source)
 
 
 HEADLINE_SPEAKER_WORDS = 2  # كوفي عنان: «...»: a headline's speaker before its colon, his name alone

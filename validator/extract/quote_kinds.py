@@ -65,6 +65,8 @@ def partial_quotes(ctx: Context, quotes: list[Quote], attributions, entities) ->
 _ADDRESSEES = word_class("quote-words", "addressees")
 # a pronoun whose predicate the quotation is (لكنه «غاضب جدا»)
 _SUBJECT_PRONOUNS = word_class("quote-words", "subject-pronouns")
+# a preposition that makes the pronoun after it and the quotation a label: "as X" (quote-words label-before)
+_LABEL_BEFORE = word_class("quote-words", "label-before")
 _DEFINITE = _DEFINITE_CLITICS
 _ACCORDING_TO = tuple(sorted(word_class("attribution-words", "according-to")))
 # the future prefix with the imperfect's person (ستعمل، سيعين، سنواصل): a clause about what will happen
@@ -99,6 +101,9 @@ def embedded_terms(ctx: Context, quotes: list[Quote], entities, attributions) ->
         if i < 0 or ctx.tokens[i].kind != "word" or ctx.sentence_of(ctx.tokens[i].start)[0] != q.sentence:
             continue
         word = ctx.tokens[i].text
+        if word in _SUBJECT_PRONOUNS and i > 0 and ctx.tokens[i - 1].text in _LABEL_BEFORE:
+            q.kind = "term"  # تصنيف الطلبات على أنها «قيد المراجعة»: what it is marked as, a label
+            continue
         if word in _SPEECH_CUES or word in _ADDRESSEES or word in _SUBJECT_PRONOUNS \
                 or ctx.res.reporting_forms.lookup(word) is not None:
             continue
