@@ -24,6 +24,7 @@ CARGO_WINDOW = 3  # how near a cargo word must stand before a quantity (تحمل
 RECORD_WINDOW = 4  # tokens between capital and its sum (برأس مال يقدر بـ100 مليار)
 STAKE_WINDOW = 2  # tokens between a percentage and the shares it is of (30% من أسهمه)
 PROTEST_BEFORE = 3  # tokens between a protest verb and the people it counts (وتظاهر أمس 300 طالب)
+SAMPLE_BEFORE = 3  # tokens between an interview or testimony word and the people it counts (مقابلات مع أكثر من 80)
 PROTEST_AFTER = 8  # tokens between a count of people and its protest word (300 شخص معظمهم من الطلاب احتجاجا)
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 ITEM_PRICE_WINDOW = 4  # tokens between a price word and the sum it gives (ثمنها المقدر هو 165 ألف، بسعر لا يزيد عن 475 ألف)
@@ -357,6 +358,11 @@ class FigureContext:
         """People who protest (pattern label protest-context: تظاهر، احتجاجا، اعتصام) counted with any noun,
         the protest word just before the count or a few words after it in its clause: a contested count."""
         return self._context_near("protest-context", first, last, sentence, PROTEST_BEFORE, PROTEST_AFTER)
+
+    def sample_figure(self, first: int, last: int, sentence: int) -> bool:
+        """People a report or a study interviewed or heard (pattern label sample-context: مقابلات مع، شهادات),
+        the word just before the count in its clause: the method's sample, not a toll."""
+        return self._context_near("sample-context", first, last, sentence, SAMPLE_BEFORE, -1)
 
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the
