@@ -123,7 +123,7 @@ def hypothetical(ctx, j: int) -> bool:
 
 def agency_witness(ctx, s) -> bool:
     """وذكر شاهد من رويترز أنه رأى: a vague noun that من ties to a news agency right after it (bodies
-    kind=agency) is the agency's own reporter, whose account the agency signs (round 155 2015-07-21/2140 L3,
+    kind=agency) is the agency's own reporter, whose account the agency signs (round 115 2015-07-21/2140 L3,
     rejected); «قال شهود لرويترز» (witnesses the agency spoke to) stays anonymous."""
     words = normalize_string(s.mention.loc.text).split()
     k = s.last_token + (1 if words and words[-1] == _FROM else 2)
