@@ -8,6 +8,7 @@ read them as the mention fields research_identified, issuer_named and institutio
 from __future__ import annotations
 
 from validator.extract.entities.words import _ISSUED_BY
+from validator.extract.issuer_before import issuer_before
 from validator.extract.letters import WAW
 from validator.extract.model import Article, Entity
 from validator.extract.vox_pop_members import quoted_members
@@ -140,7 +141,7 @@ def issuer(e: Entity, a: Article) -> tuple[str, int, int] | None:
         after = a.doc.text[m.loc.end:m.loc.end + 120].split()[:ISSUER_AFTER]
         if any(normalize_string(w) in _ISSUED_BY for w in after):
             return " ".join(after), m.loc.line, m.loc.column
-    return _body_speaks_next(e, a) or _named_report_after(e, a)
+    return issuer_before(e, a) or _body_speaks_next(e, a) or _named_report_after(e, a)
 
 
 def _named_report_after(e: Entity, a: Article) -> tuple[str, int, int] | None:
