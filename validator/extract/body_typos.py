@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from validator.extract.context import Context
 from validator.extract.model import SpellingGroup
-from validator.extract.name_variants import neighbour_swaps
+from validator.extract.letter_swaps import neighbour_swaps
 
 SWAPPED_MIN = 5  # letters of the body's name: shorter names swap into other words too often
 SWAPPED_BODY = "swapped-body-letters"

@@ -11,11 +11,11 @@ from __future__ import annotations
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE, WAW
 from validator.extract.model import SpellingGroup
+from validator.extract.name_article_swaps import SPEAKER_SLOTS as _SPEAKER_SLOTS
 from validator.text.normalize import normalize_string
 
 FAMILY_PARTICLE = "family-particle"
 FAMILY_MIN = 3  # letters of the family name after the particle
-_SPEAKER_SLOTS = ("after-reporting-verb", "after-same-given-name")
 
 
 def particle_family_names(ctx: Context, entities, known: set[str], name_slot) -> list[SpellingGroup]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE, WAW
 from validator.extract.model import SpellingGroup
-from validator.extract import name_variants  # (a module: name_variants imports name_typos, which calls this)
+from validator.extract.letter_swaps import TRANSPOSED_MIN, neighbour_swaps
 from validator.text.normalize import normalize_string
 
 SWAPPED = "swapped-letters"
-_SPEAKER_SLOTS = ("after-reporting-verb", "after-same-given-name")
+# where name_typos.name_slot finds a speaker's name (its other slots are words as often as names)
+SPEAKER_SLOTS = ("after-reporting-verb", "after-same-given-name")
 
 
 def article_swap_names(ctx: Context, entities, known: set[str], name_slot) -> list[SpellingGroup]:
@@ -26,7 +27,7 @@ def article_swap_names(ctx: Context, entities, known: set[str], name_slot) -> li
             continue
         for m in e.mentions:
             words = normalize_string(m.loc.text).split() if m.form == "name" else ()
-            if len(words) >= 2 and words[-1].startswith(ARTICLE) and len(words[-1]) - len(ARTICLE) >= name_variants.TRANSPOSED_MIN:
+            if len(words) >= 2 and words[-1].startswith(ARTICLE) and len(words[-1]) - len(ARTICLE) >= TRANSPOSED_MIN:
                 last = tokens[ctx.index.containing(ctx.norm.to_normalized(m.loc.end - 1))]
                 families.setdefault(words[-1], (last.start, last.end))
     present, surnames, is_non_name = ctx.distinct_texts, ctx.res["surnames"], ctx.res.is_non_name
@@ -34,7 +35,7 @@ def article_swap_names(ctx: Context, entities, known: set[str], name_slot) -> li
     for family, first in families.items():
         if is_non_name(family):
             continue
-        for other in sorted(name_variants.neighbour_swaps(family, len(ARTICLE)) - families.keys()):
+        for other in sorted(neighbour_swaps(family, len(ARTICLE)) - families.keys()):
             if not (other in present or WAW + other in present) or is_non_name(other) \
                     or surnames.lookup(family) is not None and surnames.lookup(other) is not None:
                 continue
@@ -42,7 +43,7 @@ def article_swap_names(ctx: Context, entities, known: set[str], name_slot) -> li
                      for t in [tokens[k]]]
             slot, span = name_slot(ctx, where, family, entities)
             loc, other_loc = ctx.loc(*first), ctx.loc(*span)
-            if slot not in _SPEAKER_SLOTS or loc.text in known or other_loc.text in known:
+            if slot not in SPEAKER_SLOTS or loc.text in known or other_loc.text in known:
                 continue
             out.append(SpellingGroup(family, ((loc.text, loc), (other_loc.text, other_loc)), "person", SWAPPED, slot))
             break

@@ -11,7 +11,7 @@ from functools import partial
 from validator.extract.context import Context
 from validator.extract.letters import ALEF_MAKSURA, ARTICLE, MARBUTA, NISBA_ENDING, WAW
 from validator.extract.model import SpellingGroup
-from validator.extract.name_article_swaps import article_swap_names
+from validator.extract.name_article_swaps import SPEAKER_SLOTS as _SPEAKER_SLOTS, article_swap_names
 from validator.extract.name_al_family import particle_family_names
 from validator.extract.wordclasses import affixes
 from validator.text.normalize import normalize_string
@@ -223,7 +223,6 @@ def _opens_name(ctx: Context, k: int) -> bool:
 # too often an ordinary word (الأمين / أمين). A nisba family name is written both ways as a matter of
 # house style (البارزاني / بارزاني): variant nisba-article, a note. Shorter bare words are words.
 DROPPED_ARTICLE_MIN = 4
-_SPEAKER_SLOTS = ("after-reporting-verb", "after-same-given-name")
 
 
 def _bare_written(family: str, present: set[str]) -> bool:

@@ -11,6 +11,7 @@ from functools import partial
 from validator.extract.context import Context
 from validator.extract.letters import ALEF, ARTICLE, HEH, IMPERFECT, LI_ARTICLE, LONG_VOWELS, MARBUTA, MEEM, PROCLITICS, TEH, \
     WAW, YEH, letter_keys
+from validator.extract.letter_swaps import TRANSPOSED_MIN, neighbour_swaps
 from validator.extract.model import SpellingGroup
 from validator.extract.name_typos import UNPLACED, _reporting_verb
 from validator.extract.word_facts import tagged, words_with
@@ -247,16 +248,10 @@ def _inflected(w: str) -> bool:
 #   not عامر / عمار, two Arabic names of four letters);
 # - a Portuguese nh or lh before a final و written ني once and نه elsewhere (مورينيو / مورينهو،
 #   كوتينيو / كوتينهو): variant nh-ending, a name of NH_MIN letters or more.
-TRANSPOSED_MIN = 5
 SHORT_TRANSPOSED = 4
 GIVEN_MOVED_MIN = 5
 NH_MIN = 5
 _NH = frozenset((YEH, HEH))
-
-
-def neighbour_swaps(word: str, first: int = 0) -> set[str]:
-    """The word with each two neighbouring letters from `first` on swapped (the word itself left out)."""
-    return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(first, len(word) - 1)} - {word}
 
 
 def transposed(a: str, b: str) -> bool:
