@@ -24,6 +24,7 @@ _MEMBER_OF = word_class("attribution-words", "member-of")  # في، من
 _ADDRESSED_ON = word_class("attribution-words", "addressed-on")  # على، إلى
 _WHOLE = word_class("entity-words", "whole-quantifier")  # كل، جميع، كافة
 _AUDIENCE_TO = word_class("attribution-words", "audience-to")  # لعدد، لبعض، لأحد
+_RELAY_FROM = word_class("attribution-words", "relay-from")  # عن
 _IF_VERB = word_class("attribution-words", "if-verb")  # إذا، لو، فإن right before the verb
 _WHAT = one_word("attribution-words", "if-filler")  # إذا ما قال: read off after the conditional
 _AUDIENCE_REACH = 3  # words of the speaker's name between the verb and whom he told
@@ -182,8 +183,6 @@ def sources_in(ctx, spans, best):
         return s if len(between) <= _GROUP_REACH and all(w[:1].isalpha() or w in QUOTE_STARTS or w in QUOTE_ENDS for w in between) else best
     return best
 
-
-_RELAY_FROM = word_class("attribution-words", "relay-from")  # عن
 
 
 def _relayed_holder(ctx, spans, best):
