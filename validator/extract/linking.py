@@ -14,11 +14,12 @@ from validator.extract.outlets import is_outlet
 from validator.extract.trailing_sources import trailing_credits
 from validator.extract.wordclasses import affix, affixes, in_class_or_joined, word_class
 from validator.text.normalize import normalize_cached
-from validator.text.punctuation import COMMAS, SEMICOLONS
+from validator.text.punctuation import ARABIC_QUESTION_MARK, COMMAS, QUOTE_ENDS, SEMICOLONS
 
 # What opens a reporter's words (إن، أن، أنه، the colon): a quotation right after it is all he says
 _OPENS_WORDS = frozenset({":"}) | word_class("attribution-words", "that-clause")
 _CONJUNCTIONS = affixes("conjunction")  # و، ف
+_FULL_STOPS = frozenset({".", "!", "?", ARABIC_QUESTION_MARK})  # a quotation that ends its speaker's sentence
 _AND = affix("and")  # و
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
 _EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the clause explains the one before
@@ -80,7 +81,10 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
     إن «...») says no more than that quotation: it covers its sentence from its verb to the closing mark
     (returned by its id). What the sentence tells before the verb or after the mark is the reporter's
     narration (issue 13, round 28: a cholera toll told after an official's quoted words), unless وأن،
-    وإن after the mark go on with his words."""
+    وإن after the mark go on with his words. So is a quotation his words end inside, on a full stop, a
+    question or an exclamation mark before the closing mark (وقالت في بيان “... اتفاق مذل.” ودفع الزعماء ...),
+    however its verb announced it: the sentence the splitter left whole goes on in the reporter's voice
+    (round 167 2015-07-21/1742: a rescue plan's value after a party's quoted statement)."""
     quotes = {q.id: q for q in speech if q.balanced}
     text, ends = article.doc.text, {}
     for a in article.attributions:
@@ -89,7 +93,8 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
             if q is None or q.loc.start < a.loc.end:
                 continue
             before = text[a.loc.end:q.loc.start].split()
-            if not before or before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS:
+            if not before or before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS \
+                    or text[q.loc.start:q.loc.end].rstrip("".join(QUOTE_ENDS) + " ")[-1:] in _FULL_STOPS:
                 ends[a.id] = max(ends.get(a.id, 0), q.loc.end)
     # the verb of a colon that opens the quotation (وقال فلان: «...»): the same speaker, nothing he says between
     closing = {}  # sentence -> its attributions that open a quotation
