@@ -61,7 +61,7 @@ from validator.extract.bare_verbs import bare_verbs
 from validator.extract.noun_readings import read_as_noun
 from validator.extract.anonymous_opener import anonymous_opener
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
-from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject
+from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject, titled_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
 from validator.extract.letters import ARTICLE, HEH, PRONOUN_SUFFIXES, TEH, WAW_ARTICLE
 from validator.extract.outlets import _without_article, is_outlet, last_outlet, outlet_back_reference
@@ -230,7 +230,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
                 continue  # تحدث الوزير عن خطط الوزارة: a named speaker's topic, which quotes nothing
             if source is None and not participle:
                 source = _apposition_subject(ctx, entities, j, sentence) or _quoted_subject(ctx, entities, quotes, j) \
-                    or _relative_subject(ctx, entities, m, j, sentence)
+                    or _relative_subject(ctx, entities, m, j, sentence) or titled_subject(ctx, entities, m, j, sentence)
                 if source is not None:
                     by_id[source.id] = source
             if source is None and not participle and passive_hedge(ctx, m, i, sentence):

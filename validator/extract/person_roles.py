@@ -17,6 +17,7 @@ _PRONOUNS = affixes("pronoun")
 _VOX_POP_COUNTS = word_class("attribution-words", "vox-pop-count")  # عدد من: a vague count of people (not عدد سكان)
 _VOX_POP_SOME = word_class("attribution-words", "vox-pop-some")  # بعض الجماهير: a vague part, with no من
 _MIN = word_class("entity-words", "partitive")  # من
+ROLE_NAME_GAP = 3  # بائع الأجهزة فلان: the words of a role before the name it titles
 _KIN_NOUNS = word_class("entity-words", "kin-subject")  # والدة، شقيق: a relative named by whose he is
 _VOX_POP_GROUPS = word_class("attribution-words", "vox-pop-group")  # الجماهير، المواطنين: the public asked
 _VOX_POP_FORMS = frozenset(_VOX_POP_GROUPS) | {_ARTICLE + w for w in _VOX_POP_GROUPS}  # as a token may write one
@@ -59,6 +60,12 @@ def introduced_by_role(ctx: Context, entities) -> None:
     roles = [m for m in ctx.hits("people-nouns") if m.entry.get("number") == "sg"
              and not ctx.tokens[m.i].text.startswith(_DEFINITE_CLITICS) and opens_sentence(m)]
     tokens = ctx.tokens
+    # ويوضح بائع الأجهزة فلان أن ... . ويضيف علان أن: a role with a name right after it is that person's
+    # title, and introduces no one else (round 166 2015-07-27/578: two buyers quoted by name alone)
+    holders = {ctx.index.containing(ctx.norm.to_normalized(p.mentions[0].loc.start)): p
+               for p in entities if p.kind == "person" and p.mentions}
+    owner = {m.i: next((holders[x] for x in range(m.i + 1, m.i + 1 + ROLE_NAME_GAP) if x in holders), None)
+             for m in roles}
     # أكدت والدة راكب الأمواج أنها ... . وقالت فلانة: a kin noun with its genitive as the subject of
     # the sentence before says who she is (blind round 59)
     kin = [tokens[i].start for i in ctx.positions(_KIN_NOUNS) if 0 < i < len(tokens) - 1
@@ -76,7 +83,8 @@ def introduced_by_role(ctx: Context, entities) -> None:
         mention = e.mentions[0]
         first = ctx.norm.to_normalized(mention.loc.start)
         sentence = ctx.sentence_of(first)[0]
-        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence for m in roles) \
+        if any(m.start < first and sentence - 1 <= ctx.sentence_of(m.start)[0] <= sentence
+               and owner[m.i] in (None, e) for m in roles) \
                 or any(start < first and ctx.sentence_of(start)[0] == sentence - 1 for start in kin):
             e.introduced = True
             continue

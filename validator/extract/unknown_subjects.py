@@ -108,3 +108,31 @@ def _relative_subject(ctx: Context, entities: list[Entity], m, j: int, sentence:
 def _role(ctx: Context, k: int, kinds: tuple[str, ...]) -> bool:
     entry = ctx.res["titles"].lookup(ctx.tokens[k].text) if ctx.tokens[k].kind == "word" else None
     return entry is not None and entry.get("kind") in kinds
+
+
+APPOSITION_TITLE_WORDS = 8  # words of a title said of the name between its two commas
+
+
+def titled_subject(ctx: Context, entities: list[Entity], m, j: int, sentence: int) -> Entity | None:
+    """قالت آن بوفيرت، الرئيس التنفيذي لـGSMA، إن ...: two words right after the verb that no stage read as a
+    name (آن is أن once normalized, a Latin body closes the title), then between two commas a title (lexicon
+    titles, kind role or rank): the full name of the person who speaks, titled (round 167: her participle
+    مضيفةً fell back on an earlier vague source, an anonymous-speaker error on a named chief executive)."""
+    k = j + 2
+    if k + 1 >= len(ctx.tokens) or ctx.tokens[k].text not in COMMAS or not _role(ctx, k + 1, ("role", "rank")):
+        return None
+    for x in (j, j + 1):
+        t = ctx.tokens[x]
+        written = ctx.doc.text[ctx.norm.to_original(t.start):ctx.norm.to_original(t.end)]
+        if t.kind != "word" or written in ctx.res.stopwords_as_written or ctx.res["titles"].lookup(t.text) \
+                or x == j + 1 and ctx.res.is_non_name_strict(t.text):
+            return None
+    end = next((x for x in range(k + 2, min(k + 2 + APPOSITION_TITLE_WORDS, len(ctx.tokens)))
+                if ctx.tokens[x].text in COMMAS), None)
+    if end is None or ctx.sentence_of(ctx.tokens[end].start)[0] != sentence:
+        return None
+    loc, title_loc = ctx.loc(ctx.tokens[j].start, ctx.tokens[j + 1].end), ctx.loc(ctx.tokens[k + 1].start, ctx.tokens[end - 1].end)
+    entity = _speaker(ctx, entities, "person", loc, f"{ctx.tokens[j].text} {ctx.tokens[j + 1].text}",
+                      m.entry.get("gender") or "m", title_loc)
+    entity.titles.append(title_loc.text)
+    return entity
