@@ -12,6 +12,7 @@ from validator.extract.issuer_before import issuer_before
 from validator.extract.letters import WAW
 from validator.extract.model import Article, Entity
 from validator.extract.vox_pop_members import quoted_members
+from validator.extract.others_of_group import others_of_group
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import word_class
 from validator.text.lexicon import token_variants
@@ -328,6 +329,8 @@ def crowd_reaction(e: Entity, a: Article) -> bool:
     head = _without_article(e.key.split(" ", 1)[0]) if e.vague and e.key else ""
     if head not in _CROWD and head not in _OTHER:
         return False
+    if others_of_group(e, a):
+        return True  # شكر مغردون الأمير ... وقال آخرون: the others of a group told as no source (others_of_group)
     headline = a.doc.headline
     lead = [s for s in a.doc.sentences if not (headline and s.start < headline.end)][:REACTION_LEAD]
     words = {form for s in lead for w in a.doc.text[s.start:s.end].split()

@@ -482,7 +482,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                    doc="the media or social media at large (lexicon vague-sources tier=press) in an opinion "
                                        "piece in the writer's own voice (in_column or argued): his reference in his argument"),
         "crowd_reaction": FieldSpec(crowd_reaction, doc="social-media users at large or the others among them in a story "
-                                                        "whose lead says it reports their reaction: their opinions are the news"),
+                                                        "whose lead says it reports their reaction, or the others of a group "
+                                                        "told just before as no source: their opinions are the news"),
         "unnamed_spokesman": FieldSpec(_unnamed_spokesman, doc="known only as an indefinite spokesman of a body and first quoted right after him"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",

@@ -16,6 +16,8 @@ from operator import attrgetter
 
 from validator.extract.context import Context
 from validator.extract.entities.anonymous_groups import anonymous_groups
+from validator.extract.entities.apposed_names import apposed_names
+from validator.extract.entities.attributed_groups import attributed_groups
 from validator.extract.entities.mentions import MentionPasses
 from validator.extract.model import Entity
 
@@ -37,10 +39,12 @@ class EntityExtractor(MentionPasses):
         self._surname_mentions()
         if self._bare_speakers(bare):
             self._surname_mentions()  # the bare speaker's other mentions (ينبه بينيتيز إلى أن)
+        apposed_names(self)
         self._unnamed()
         self._anaphoric_documents()
         self._anonymous_people()
         anonymous_groups(self)
+        attributed_groups(self)
         self._title_only_mentions()
         self._organizations()
         for e in self.entities:

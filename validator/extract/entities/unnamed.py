@@ -3,8 +3,10 @@ anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
 from validator.extract.entities.body_sources import named_body, repeated_record
+from validator.extract.entities.document_authors import authored, made_by_named
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
 from validator.extract.entities.keys import index_prefixes
+from validator.extract.entities.own_information import obtained_by_speaker
 from validator.extract.entities.one_of_place import one_of_group, one_of_lead_ins, report_past_place
 from validator.extract.entities.refuted import refuted_origin, text_content
 from validator.extract.indefinite_antecedent import at_large, relative_reports, reports_after
@@ -166,8 +168,8 @@ class UnnamedPasses(SpeakerPasses):
             if i >= len(self.tokens) or self.used[i] or i in in_body_name:
                 continue
             kind = m.entry.get("kind")
-            if kind in ("modifier", "anonymity") or not_some_of_a_kind(self, i, m.entry):
-                continue  # الدراسات alone: the studies told before (بعض الدراسات: some of them, nobody's)
+            if kind in ("modifier", "anonymity") or not_some_of_a_kind(self, i, m.entry) or made_by_named(self, i):
+                continue  # الدراسات alone: the studies told before (بعض الدراسات: some of them, nobody's); أجراها أطباء من جامعة ...
             prev = self._word(i - 1)
             if prev is not None and m.entry.get("claims") != "yes" and not self._masdar_subject(prev, m.j, m) \
                     and (((i - 1) in self._body_at and self._body_at[i - 1][1].entry.get("kind") != "name")
@@ -194,8 +196,8 @@ class UnnamedPasses(SpeakerPasses):
             if (document and any(self._word(x) in _DOCUMENT_ISSUED for x in (j, j + 1))) or (self._word(j) in ISSUED_ADJECTIVES
                     and (m.entry.get("claims") == "yes" or (m.entry.get("generic") == "yes" and not self._time_word(j + 1)))):
                 continue  # تقرير (مشترك) أصدرته منظمة، تشير المعلومات الواردة من الوزارة: its issuer is named (not الصادرة أمس)
-            if document and self._publisher_after(j):
-                continue  # دراسة حديثة لجامعة فلوريدا: a named publisher
+            if (document and self._publisher_after(j)) or obtained_by_speaker(self, i, j):
+                continue  # دراسة حديثة لجامعة فلوريدا: a named publisher; وفقا للمعلومات التي حصل عليها: his own
             if m.entry.norm.removeprefix(ARTICLE) in _DOCUMENT_SOURCES and (self._record(m.j, j) or repeated_record(self, i, j, m)):
                 continue  # بحسب وثائق قضائية، وفقا للتقارير الطبية: a public record, a patient's record
             if document and j == m.j and self._specified_document(j):
@@ -479,9 +481,6 @@ class UnnamedPasses(SpeakerPasses):
                 return end if ends or x == k or self._reports_at(end) else None
         return None
 
-    def _vague_head(self, k: int) -> bool:
-        return (hit := self.ctx.hit_at("vague-sources-all", k)) is not None and hit.entry.get("kind") == "head"
-
     def _record(self, i: int, j: int) -> bool:
         """A modifier among tokens i..j-1 that makes a document an institution's public record
         (vague-sources record=yes: وثائق قضائية, court documents), or the definite one right after them
@@ -504,8 +503,8 @@ class UnnamedPasses(SpeakerPasses):
             body = self._body_at.get(k + (w == _PARTITIVE))
             if body is not None:
                 return body[1].prefix == LI or (w == _PARTITIVE and not body[1].prefix)
-            if w in _DOCUMENT_ISSUED:
-                return True
+            if w in _DOCUMENT_ISSUED or authored(self, k):
+                return True  # أعدتها جامعة ييل، أجراها باحثون من جامعة أوتاوا (document_authors)
             if self._is_definite(k) or w.startswith(PREPOSITION_PREFIXES) or _verb_like(w) \
                     or self.lex["stopwords"].lookup(w) is not None:
                 return False
