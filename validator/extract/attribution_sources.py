@@ -27,7 +27,7 @@ _CLAUSE_START = frozenset({':', ARABIC_COMMA}) | QUOTE_STARTS | word_class("attr
 _OTHER_CLAUSE = frozenset({":", "«", '"', "،"}) | word_class("attribution-words", "other-clause")
 _ARTICLE = affix("article")
 _CONJUNCTIONS = frozenset(affixes("conjunction"))
-_PREPOSITION_CLITICS = affixes("preposition-clitic")  # للوزير، بالوزير
+_PREPOSITION_CLITICS, _LI, _LI_ARTICLE = affixes("preposition-clitic"), affix("lam"), affix("li-article")  # للوزير، بالوزير
 _LAM = (affix("lam"),)
 _APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وهي
 
@@ -410,8 +410,8 @@ def _seize_verb(word: str) -> bool:
 
 def _clitic_preposition(ctx, s) -> bool:
     """بسكان، لمسؤولين: the mention starts inside its token, after a clitic preposition (و/ف before it)."""
-    token = ctx.tokens[s.first_token]
-    prefix = token.text[:ctx.norm.to_normalized(s.mention.loc.start) - token.start]
+    token, at = ctx.tokens[s.first_token], ctx.norm.to_normalized(s.mention.loc.start) - ctx.tokens[s.first_token].start
+    prefix = token.text[:at] + (_LI if token.text[at:].startswith(_LI_ARTICLE) else "")  # للمصادر: its ل kept
     return prefix[-1:] in _PREPOSITION_CLITICS and prefix[:-1] in ("", *_CONJUNCTIONS)
 
 

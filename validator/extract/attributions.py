@@ -97,6 +97,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
     by_id = {e.id: e for e in entities}
     refused = _refusals(ctx)
     trends = {m.span_start for m in ctx.patterns.find("trend-subject")}  # a thing saw a change: no one counted it
+    sorted_by = {m.span_start for m in ctx.patterns.find("distributive-by")}  # موزعة حسب الدوائر: "by", no source
     quote_ends = {ctx.norm.to_normalized(q.loc.end) for q in quotes if q.kind == "speech" and q.balanced}
     identified: dict[str, Entity] = {}  # a vague source's id -> the named source its first mention was found to be
     for start, kind, m in events:
@@ -262,6 +263,9 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             if _criterion_after(ctx, j):
                 continue  # تتراوح التكلفة بين 10 و20 ألف ريال حسب حجم المحل: "depending on", no source
             source = _subject_after(ctx, spans, j, sentence, window=4, filler=_PREPOSITION_FILLER)
+            if i in sorted_by and source is not None and source.vague:
+                _not_source_in(ctx, source, sentence)  # موزعة حسب الدوائر: sorted "by" what the vague noun
+                continue  # names, no one's report
             if source is not None and source.vague:  # على حد ما نقلت وسائل إعلام عن الكابتن فلان
                 source = _carried(ctx, spans, source, sentence, j, identified)
             if source is None and m.entry.norm.startswith(_IN_STATEMENT):

@@ -145,7 +145,7 @@ def within_statement(mention: Mention, a: Article) -> tuple[str, int, int] | Non
     else:
         candidates = a.attributions
     own = [t for t in a.sourced_by(mention.entity)[0] if _sentence_index(a, t.loc.start) == sentence.index]
-    if not own or any(t.kind != ("preposition" if document else "verb") or t.implicit for t in own):
+    if not own or any(t.kind not in (("preposition", "document") if document else ("verb",)) or t.implicit for t in own):
         return None
     for t in candidates:
         if t.kind == "verb" and t.source is not None and t.source != mention.entity \

@@ -19,7 +19,7 @@ from validator.extract.entities.words import (
     TitlePhrase, parenthesized_words,
     _DOCUMENT_ISSUED, _DOCUMENT_SOURCES,
     _ISSUED_BY, _DEMONSTRATIVES,
-    predicate_noun, _QUOTE_OPENERS,
+    predicate_noun, _QUOTE_OPENERS, contracted_start,
     _REPORT_MARKS, _SOURCE_PREPOSITIONS,
 )
 from validator.extract.letters import (
@@ -244,7 +244,7 @@ class UnnamedPasses(SpeakerPasses):
                     and not self.tokens[i - 1].text.startswith(_ONE_COUNTED))):
                 continue  # قصفت خمسة مواقع، 12 مصدرا للمياه: a counted noun, not a source (أحد سكان is one;
                 # عدة دبلوماسيين، بضعة مسؤولين: a vague count is a group nobody named)
-            start_off, end_off = m.start, self.tokens[j - 1].end
+            start_off, end_off = contracted_start(self.tokens, m), self.tokens[j - 1].end
             entity = None
             if definite and (self._after_quantifier(i) or (
                     self._after_quantifier(i, whole=True) and self._definite_modifier(j))):

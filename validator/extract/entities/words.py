@@ -11,6 +11,7 @@ from functools import lru_cache
 from validator.extract.letters import (
     ACCUSATIVE,
     ARTICLE,
+    LI,
     NAME_CLITICS,
     NISBA_ENDING,
     WAW,
@@ -224,3 +225,14 @@ def parenthesized_words(tokens, j: int) -> list[str]:
             return []
         words.append(t.text)
     return []
+
+
+def contracted_start(tokens, m: LexMatch) -> int:
+    """Where a vague source's span starts: after its clitic (وبحسب مصادر: مصادر), but with the preposition
+    ل kept where it is contracted with the article (للإحصائيات = ل + الإحصائيات, the article's alef dropped):
+    the clitic reading leaves the article's ل alone (لإحصائيات), half a word an editor cannot read, and
+    only لل says the noun is definite (round 168 2015-07-22/285 L3, round 166 2015-07-27/128 L9)."""
+    token = tokens[m.i]
+    rest = token.text[m.start - token.start:]
+    contracted = m.prefix.endswith(LI) and rest.startswith(LI) and not m.entry.norm.startswith(LI)
+    return m.start - len(LI) if contracted else m.start
