@@ -425,8 +425,8 @@ class NameReader(TitlePhrases):
                 if j > i and self._family_by_position(j, after_title or after_verb, i):
                     j += 1
                 break
-            if j > i and self.tokens[j].text.startswith(ARTICLE) and not self._compound_second(j) and self._word(j + 1) not in particles:
-                j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت
+            if j > i and self.tokens[j].text.startswith(ARTICLE) and not self._compound_second(j) and not (self._word(j + 1) in particles and self._not_function_word(self._word(j + 1))):
+                j += 1  # a family name with the article ends the name: مقتدى الصدر أثرت، سعيد الأحمري لا أعلم (not لا فونتين)
                 count += 1
                 break
             if j > i and w in _LATIN_INITIALS and j + 2 < len(self.tokens) and self.tokens[j + 1].text == "." \
