@@ -289,6 +289,7 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             identified.setdefault(report.id, source)  # أوضح تقرير نشرته مجلة ...: the outlet's report
         if (named := identified_back_reference(ctx, identified, source, sentence)) is not None:
             _not_source_in(ctx, source, sentence)  # وأضاف التقرير: the report already found to be the outlet's
+            last_source.append((source, paragraph))  # its own gender for a bare verb after it (وقال التقرير ... مشيرا)
             source = named
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose

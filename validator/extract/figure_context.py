@@ -323,9 +323,12 @@ class FigureContext:
                  and not {u.text for u in tokens[max(0, k - 3):k]} & _FUTURE]
         return max(years, default=0)
 
-    def record_figure(self, first: int, last: int, sentence: int) -> bool:
-        """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it."""
-        return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW)
+    def record_figure(self, first: int, last: int, sentence: int, category: str = "") -> bool:
+        """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it; a
+        percentage in a sentence that gives a share of the votes (label vote-share: 54 في المائة من الأصوات):
+        that share, the other candidates' and the turnout are the election's published result."""
+        return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW) \
+            or category == "percent" and sentence in self._label_spans("vote-share")
 
     def chronicle(self, sentence: int) -> bool:
         """A sentence of a chronology's entry (a this-day-in-history column): the piece's headline is such a

@@ -86,7 +86,7 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
     however its verb announced it: the sentence the splitter left whole goes on in the reporter's voice
     (round 167 2015-07-21/1742: a rescue plan's value after a party's quoted statement)."""
     quotes = {q.id: q for q in speech if q.balanced}
-    text, ends = article.doc.text, {}
+    text, ends, colon = article.doc.text, {}, set()  # colon: the attributions whose quotation follows a colon
     for a in article.attributions:
         for qid in a.covers:
             q = quotes.get(qid)
@@ -96,14 +96,19 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
             if not before or before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS \
                     or text[q.loc.start:q.loc.end].rstrip("".join(QUOTE_ENDS) + " ")[-1:] in _FULL_STOPS:
                 ends[a.id] = max(ends.get(a.id, 0), q.loc.end)
-    # the verb of a colon that opens the quotation (وقال فلان: «...»): the same speaker, nothing he says between
+                colon.update([a.id] if before and before[-1].endswith(":") else [])
+    # the verb of a colon that opens the quotation (وقال فلان: «...»): the same speaker, nothing he says between;
+    # or his earlier clause, which his quotation announced after it by a colon ends (مؤكدا أن ... ومرددا ...
+    # قائلا: «...»): after its closing mark the reporter writes (round 169: a festival's target after an emir's
+    # greeting). A quotation inside his clause (مؤكدا أنه «...» بينها ...) leaves the clause going on.
     closing = {}  # sentence -> its attributions that open a quotation
     for a in article.attributions:
         if a.id in ends:
             closing.setdefault(a.sentence, []).append(a)
     for b in (b for b in article.attributions if b.sentence in closing and b.id not in ends):
         a = next((a for a in closing[b.sentence] if a.source == b.source and b.loc.end <= a.loc.start), None)
-        if a is not None and not any(normalize_cached(w) in _OPENS_WORDS for w in text[b.loc.end:a.loc.start].split()):
+        if a is not None and (a.id in colon or not any(normalize_cached(w) in _OPENS_WORDS
+                                                       for w in text[b.loc.end:a.loc.start].split())):
             ends[b.id] = ends[a.id]
     return ends
 

@@ -327,7 +327,7 @@ class NumberExtractor:
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph() or category == "people"
                       and self.context.aboard(value)) and self.context.cargo_figure(first, last, sentence)
         if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
-            item.record = self.context.record_figure(first, last, sentence)  # capital, a stake; whom a body has
+            item.record = self.context.record_figure(first, last, sentence, category)  # capital, a stake, a vote share
             item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)
         if category in ("money", "percent"):
             item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
