@@ -10,18 +10,22 @@ from __future__ import annotations
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE, BROKEN_PLURAL_TEMPLATES, NATIVE_WORD_TEMPLATES, fits_template
 from validator.extract.model import SpellingGroup
+from validator.extract.word_facts import tagged, words_with
 from validator.extract.wordclasses import word_class
 from validator.text.tokens import kind_of
 
 FINAL_S_MIN = 5  # letters of the spelling with the s
 FINAL_S = "final-s"
 _S = tuple(word_class("entity-words", "foreign-final-s"))
+# a word long enough that ends in a final s, once per run a word: the article's few such words are the
+# only ones compared with the article's words (a test of every distinct word an article cost more)
+_ENDS_IN_S = tagged(lambda res: lambda w: len(w) >= FINAL_S_MIN and w.endswith(_S))
 
 
 def final_s_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
     words = ctx.distinct_texts
-    longer = {w: w[:-len(s)] for w in words for s in _S
-              if len(w) >= FINAL_S_MIN and w.endswith(s) and w[:-len(s)] in words}
+    longer = {w: w[:-len(s)] for w in words_with(ctx, (_ENDS_IN_S,)) for s in _S
+              if w.endswith(s) and w[:-len(s)] in words}
     if not longer:
         return []
     stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name

@@ -14,10 +14,14 @@ from validator.extract.context import Context
 from validator.extract.letters import ARTICLE
 from validator.extract.model import SpellingGroup
 from validator.extract.name_variants import VOWELS_MIN, vowels_after_first
+from validator.extract.word_facts import tagged, words_with
 from validator.text.tokens import kind_of
 
 NAT_MIN = 5  # letters of the shorter spelling
 NATIONALITY_MOVED = "nationality-moved"
+# a nationality adjective with the article (الصربي), once per run a word: an article's few are found in
+# C (a look-up of each of its distinct words, article after article, cost more than the pass)
+_NATIONALITY = tagged(lambda res: lambda w: w.startswith(ARTICLE) and res.nationality_forms.lookup(w) is not None)
 
 
 def _one_drop(longer: str, shorter: str) -> bool:
@@ -35,8 +39,8 @@ def _moved_and_dropped(longer: str, shorter: str) -> bool:
 
 
 def nationality_moved_names(ctx: Context, known: set[str], entities=()) -> list[SpellingGroup]:
-    nationality, stopwords, is_non_name = ctx.res.nationality_forms, ctx.res["stopwords"], ctx.res.is_non_name
-    adjectives = {w for w in ctx.distinct_texts if w.startswith(ARTICLE) and nationality.lookup(w) is not None}
+    stopwords, is_non_name = ctx.res["stopwords"], ctx.res.is_non_name
+    adjectives = words_with(ctx, (_NATIONALITY,))
     if not adjectives:
         return []
     texts, after = ctx.texts, {}

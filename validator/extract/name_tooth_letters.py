@@ -36,9 +36,13 @@ def tooth_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spell
         return k > 0 and texts[k - 1] in given and stopwords.lookup(texts[k - 1]) is None
 
     anchors: dict[str, int] = {}
-    for k, t in enumerate(tokens):
-        w = texts[k]
-        if t.kind == "word" and len(w) >= TOOTH_MIN and not w.startswith(WAW) and w not in anchors and after_given(k) and not res.is_non_name_strict(w) and w not in given:
+    # only the tokens right after a given name can be anchors: they are found from the article's index
+    # of its texts, in order (a test of every token cost more than the rest of the pass)
+    for k in ctx.positions(res.given_name_set):
+        k += 1
+        w = texts[k] if k < len(texts) else ""
+        if len(w) >= TOOTH_MIN and tokens[k].kind == "word" and not w.startswith(WAW) and w not in anchors \
+                and after_given(k) and not res.is_non_name_strict(w) and w not in given:
             anchors[w] = k
     out = []
     for w, k in anchors.items():

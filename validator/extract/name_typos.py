@@ -249,11 +249,8 @@ def dropped_article_names(ctx: Context, entities, known: set[str]) -> list[Spell
                 families.setdefault(words[-1], (last.start, last.end))
     # a given name (not one that is also an everyday word: أمير، كامل) and a family name the entities
     # miss (عمر السومه)
-    everyday, memo = ctx.res["common-given-names"], ctx.res.pattern_memo
-    given_set = memo.get("given-set")
-    if given_set is None or given_set[0] is not given:  # (a set, per run: positions intersects in C)
-        given_set = memo["given-set"] = (given, frozenset(given))
-    for k in ctx.positions(given_set[1]):
+    everyday = ctx.res["common-given-names"]
+    for k in ctx.positions(ctx.res.given_name_set):
         if k + 1 < len(texts) and texts[k + 1].startswith(ARTICLE) and tokens[k + 1].kind == "word" \
                 and stopwords.lookup(texts[k]) is None and everyday.lookup(texts[k]) is None:
             after_given.setdefault(texts[k + 1], {}).setdefault(texts[k], ctx.loc(tokens[k].start, tokens[k].end).start)

@@ -399,6 +399,12 @@ class Resources:
         return self.lexicons["given-names"]
 
     @cached_property
+    def given_name_set(self) -> frozenset[str]:
+        """The given names' normalized forms as a set: `ctx.positions` intersects a set with the
+        article's words over the smaller of the two, a dict over every given name."""
+        return frozenset(self.given_names.by_norm)
+
+    @cached_property
     def is_non_name(self):
         """`is_non_name(word)`: True when a normalized word (possibly with a clitic) cannot be part of a
         name. The per-run cache's own `__getitem__` (a C call), as `is_non_name_strict`."""

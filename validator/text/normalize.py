@@ -39,7 +39,8 @@ def normalize_string(s: str) -> str:
 
 
 def _normalized_string(s: str) -> str:
-    return " ".join(_translate(s).split())
+    norm = " ".join(_translate(s).split())
+    return s if norm == s else norm  # (a string normalizing does not change is kept once, not twice)
 
 
 def _normalize_char(ch: str, camel: dict[int, str]) -> str:
