@@ -1,13 +1,13 @@
 """An outlet a named person spoke to (وقال فلان في تصريح لموقع «...» إن): the one told, not who speaks."""
 from __future__ import annotations
 
+from validator.extract.letters import WAW
 from validator.extract.model import Article
 from validator.extract.outlets import is_outlet
 from validator.extract.wordclasses import affix
 from validator.text.normalize import normalize_string
 
 _LAM = affix("lam")
-_TATWEEL = "ـ"
 
 
 def told_outlet(other, m, a: Article) -> bool:
@@ -18,8 +18,9 @@ def told_outlet(other, m, a: Article) -> bool:
         return False
     text = a.doc.text
     start = max(text.rfind(" ", 0, m.loc.start), text.rfind("\n", 0, m.loc.start)) + 1
-    prefix = normalize_string(text[start:m.loc.start]).replace(_TATWEEL, "").lstrip("و")
-    if not (prefix == _LAM or (not prefix and normalize_string(m.loc.text).startswith(_LAM + "ل"))):
+    prefix = normalize_string(text[start:m.loc.start])  # normalizing drops the tatweel of لـ
+    prefix = prefix[len(WAW):] if prefix.startswith(WAW) else prefix
+    if not (prefix == _LAM or (not prefix and normalize_string(m.loc.text).startswith(_LAM + _LAM))):
         return False
     sentence = a.doc.sentence_at(m.loc.start)
     for at in a.attributions:

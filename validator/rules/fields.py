@@ -485,8 +485,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "crowd_reaction": FieldSpec(crowd_reaction, doc="social-media users at large or the others among them in a story "
                                                         "whose lead says it reports their reaction, or the others of a group "
                                                         "told just before as no source: their opinions are the news"),
-        "press_review": FieldSpec(press_review, doc="papers of a country (الصحف الأوروبية) one of whose mentions a verb "
-                                                    "of coverage opens (واهتمت، وركزت): what a press review covers"),
+        "press_review": FieldSpec(press_review, doc="papers of a country one of whose mentions a verb of coverage "
+                                                    "(attribution-words press-coverage) opens: what a press review covers"),
         "unnamed_spokesman": FieldSpec(_unnamed_spokesman, doc="known only as an indefinite spokesman of a body and first quoted right after him"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
