@@ -13,6 +13,7 @@ from validator.extract.letters import WAW
 from validator.extract.model import Article, Entity
 from validator.extract.vox_pop_members import quoted_members
 from validator.extract.others_of_group import others_of_group
+from validator.extract.told_outlet import told_outlet
 from validator.extract.outlets import _without_article, is_outlet
 from validator.extract.wordclasses import word_class
 from validator.text.lexicon import token_variants
@@ -239,7 +240,8 @@ def _body_speaks_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
         if other.kind != "organization" or other.vague or other.role_only:
             continue
         for m in other.mentions:
-            if m.is_source and (s := a.doc.sentence_at(m.loc.start)) is not None and s.index == sentence.index + 1:
+            if m.is_source and (s := a.doc.sentence_at(m.loc.start)) is not None and s.index == sentence.index + 1 \
+                    and not told_outlet(other, m, a):  # وقال فلان في تصريح لموقع ...: whom he told
                 return m.loc.text, m.loc.line, m.loc.column
     return None
 

@@ -9,6 +9,7 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from validator.extract.press_review import press_review
 from validator.extract.group_identity import (crowd_reaction, head_entry, institution_named, issuer_named, plural,
                                               public_member_named, research_identified, tier)
 from validator.extract.figure_context import in_link_line
@@ -484,6 +485,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "crowd_reaction": FieldSpec(crowd_reaction, doc="social-media users at large or the others among them in a story "
                                                         "whose lead says it reports their reaction, or the others of a group "
                                                         "told just before as no source: their opinions are the news"),
+        "press_review": FieldSpec(press_review, doc="papers of a country one of whose mentions a verb of coverage "
+                                                    "(attribution-words press-coverage) opens: what a press review covers"),
         "unnamed_spokesman": FieldSpec(_unnamed_spokesman, doc="known only as an indefinite spokesman of a body and first quoted right after him"),
         "bare": FieldSpec(_bare, doc="first read or first cited as a one-word speaker a quotation verb introduces"),
         "introduced": _attribute("introduced",
