@@ -7,13 +7,24 @@ from __future__ import annotations
 from validator.extract.group_identity import head_entry
 from validator.extract.model import Entity
 from validator.extract.passages import first_word
-from validator.extract.wordclasses import affix
+from validator.extract.wordclasses import affix, word_class
 from validator.text.normalize import normalize_string
 
 
 def not_verb_subject(ctx, entry, source: Entity, i: int) -> bool:
     """The vague source after the verb is the crowd doing what the news reports or the thing passed on."""
-    return _crowd_of_verb(entry, source) or (_object_by_agreement(ctx, entry, source) and not _opens(ctx, i))
+    return _crowd_of_verb(entry, source) or _public_reaction(entry, source) \
+        or (_object_by_agreement(ctx, entry, source) and not _opens(ctx, i))
+
+
+_PUBLIC = word_class("attribution-words", "vox-pop-group")  # أهالي، سكان، مواطنون: the public
+
+
+def _public_reaction(entry, source: Entity) -> bool:
+    """A verb of the public's reaction (reporting-verbs reaction=public: تخوف) whose subject is a group of the
+    public (وتخوف الأهالي من آثار الأعطال): their feeling about the news, not a source that gives it."""
+    words = source.key.split(" ") if source.vague and source.key else []
+    return entry.get("reaction") == "public" and any(w.removeprefix(affix("article")) in _PUBLIC for w in words)
 
 
 def _crowd_of_verb(entry, source: Entity) -> bool:
