@@ -23,6 +23,8 @@ _FULL_STOPS = frozenset({".", "!", "?", ARABIC_QUESTION_MARK})  # a quotation th
 _AND = affix("and")  # و
 _THAT_CLAUSE = word_class("attribution-words", "that-clause")
 _EXPLAINS = word_class("attribution-words", "explains")  # حيث، إذ: the clause explains the one before
+# وهي، وهو: a pronoun's aside on a noun of the part before a semicolon (its object list goes on after it)
+_PRONOUN_ASIDE = word_class("attribution-words", "apposition-f") | word_class("attribution-words", "apposition-m")
 _THAT_REACH = 12  # characters after an impersonal verb its that-clause word starts within
 _FACT_ANTECEDENTS = word_class("attribution-words", "fact-antecedents")  # الأمر، الشيء
 _RELATIVES = word_class("attribution-words", "relatives")  # الذي، التي
@@ -212,7 +214,10 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
     connector of explanation (attribution-words explains: حيث، إذ): وأشار الموقع إلى أن الشاشة أخف؛ حيث
     إن وزنها أقل 10% (round 49); or the part before is a named speaker's reported clause (his reporting
     verb, then أن/إن, running to the semicolon) and the part after has no attribution of its own:
-    وذكر المدير فلان أن المعهد خرّج 300 متدرب؛ يعمل منهم 200 في القطاع الخاص (round 67). A part that
+    وذكر المدير فلان أن المعهد خرّج 300 متدرب؛ يعمل منهم 200 في القطاع الخاص (round 67); a named
+    source's verb with a noun object also reaches a part that opens with a pronoun's aside on that object
+    (attribution-words apposition-f/m: وهي، وهو), its object list going on after it: توقعت الوزارة تراجعا
+    بنسبة 40%؛ وهي ذروة الموسم، وخسائر تفوق 200 مليون (round 173 2015-07-21/30). A part that
     opens otherwise after a credited document, a preposition or a news outlet's verb is a new sentence of
     the writer's (round 49: a tech site credited before the semicolon). The reach goes on along a chain of
     such parts (ذكرت الشبكة أن ...؛ وذلك قرب الحدود؛ حيث ضبطت 40 شاحنة: round 111)."""
@@ -227,19 +232,21 @@ def _explanations(article: Article, by_sentence: dict[int, list]) -> list[tuple[
             reached[s.index] = [a for a in before if a.kind in ("verb", "preposition")]
             pairs.append((s.index, reached[s.index]))
         elif not by_sentence.get(s.index):
-            reporters = [a for a in before if _reports_to(article, a, prev.end)]
+            aside = word is not None and normalize_cached(word.group()) in _PRONOUN_ASIDE
+            reporters = [a for a in before if _reports_to(article, a, prev.end, aside)]
             if reporters:
                 pairs.append((s.index, reporters[-1:]))
     return pairs
 
 
-def _reports_to(article: Article, a: Attribution, end: int) -> bool:
-    """A named source's reporting verb whose that-clause (أن، إن) runs from it to `end`; an official named
-    by his role (المتحدث الإعلامي للدفاع المدني) is one too (round 70: an injury count after the spokesman's ؛)."""
+def _reports_to(article: Article, a: Attribution, end: int, aside: bool = False) -> bool:
+    """A named source's reporting verb whose that-clause (أن، إن) runs from it to `end` (or, with `aside`,
+    any named source's verb: its object goes on past the aside); an official named by his role (المتحدث
+    الإعلامي للدفاع المدني) is one too (round 70: an injury count after the spokesman's ؛)."""
     entity = article.entity(a.source)
     if a.kind != "verb" or entity is None or entity.vague or is_outlet(entity):
         return False  # a news site's report carries nothing past its sentence (round 49)
-    return any(normalize_cached(w.group()) in _THAT_CLAUSE for w in WORD_RUN.finditer(article.doc.text, a.loc.end, end))
+    return aside or any(normalize_cached(w.group()) in _THAT_CLAUSE for w in WORD_RUN.finditer(article.doc.text, a.loc.end, end))
 
 
 def _on_his_part(a: Attribution, text: str) -> bool:
