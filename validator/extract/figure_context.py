@@ -326,9 +326,12 @@ class FigureContext:
     def record_figure(self, first: int, last: int, sentence: int, category: str = "") -> bool:
         """A figure of public record: capital (رأس ماله) just before it, a stake (من أسهمه) just after it; a
         percentage in a sentence that gives a share of the votes (label vote-share: 54 في المائة من الأصوات):
-        that share, the other candidates' and the turnout are the election's published result."""
+        that share, the other candidates' and the turnout are the election's published result; seats in a
+        sentence that names a parliament (labels seat-count, parliament: 37 مقعدا من 147 في الجمعية الوطنية)."""
         return self._context_near("record-context", first, last, sentence, RECORD_WINDOW, STAKE_WINDOW) \
-            or category == "percent" and sentence in self._label_spans("vote-share")
+            or category == "percent" and sentence in self._label_spans("vote-share") \
+            or category == "quantity" and sentence in self._label_spans("parliament") \
+            and self._context_near("seat-count", first, last, sentence, 0, 1)
 
     def chronicle(self, sentence: int) -> bool:
         """A sentence of a chronology's entry (a this-day-in-history column): the piece's headline is such a
