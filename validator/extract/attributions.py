@@ -280,9 +280,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             # ويتهم التقرير المسؤولين: a definite statement noun heads no construct; a noun right after it is
             # the verb's object, not the statement's author (a filler may still lead to one: التقرير الصادر عن)
             construct = not (m.entry.norm.startswith(ARTICLE) and j < len(ctx.tokens) and not _filler(ctx, j, _STATEMENT_FILLER))
-            # بعد تقرير، عقب دراسة: an event in time, not the vehicle of the words of the noun before it
+            # بعد تقرير، عقب دراسة: an event in time, not the vehicle of the words of the noun before it; a
+            # conjunct's governor is its first term's (سيعمل النواب على مناقشة ودراسة قانون: على governs both)
             source = construct and _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
-                                                  documents=False) or (ctx.word_at(i - 1) not in _EVENT_BEFORE and _subject_before(
+                                                  documents=False) or (ctx.word_at(i - 1 - (m.prefix == "و")) not in _EVENT_BEFORE and _subject_before(
                                                       ctx, spans, i, sentence, window=8, documents=False)) or None
         if source is not None and not source.vague and kind != "statement" \
                 and (report := _document_at(ctx, spans, j)) is not None:
