@@ -63,7 +63,7 @@ from validator.extract.anonymous_opener import anonymous_opener
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
 from validator.extract.unknown_subjects import _apposition_subject, _quoted_subject, _relative_subject, titled_subject
 from validator.extract.verbless_attributions import _colon_attributions, _quote_runs
-from validator.extract.letters import ARTICLE, HEH, PRONOUN_SUFFIXES, TEH, WAW_ARTICLE
+from validator.extract.letters import ARTICLE, HEH, PRONOUN_SUFFIXES, TEH, WAW, WAW_ARTICLE
 from validator.extract.outlets import _without_article, is_outlet, last_outlet, outlet_back_reference
 from validator.extract.wordclasses import affix, affixes, word_class
 from validator.extract.model import Attribution, Entity, Mention, Quote
@@ -280,9 +280,10 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             # ويتهم التقرير المسؤولين: a definite statement noun heads no construct; a noun right after it is
             # the verb's object, not the statement's author (a filler may still lead to one: التقرير الصادر عن)
             construct = not (m.entry.norm.startswith(ARTICLE) and j < len(ctx.tokens) and not _filler(ctx, j, _STATEMENT_FILLER))
-            # بعد تقرير، عقب دراسة: an event in time, not the vehicle of the words of the noun before it
+            # بعد تقرير، عقب دراسة: an event in time, not the vehicle of the words of the noun before it; a
+            # conjunct's governor is its first term's (سيعمل النواب على مناقشة ودراسة قانون: على governs both)
             source = construct and _subject_after(ctx, spans, j, sentence, window=4, filler=_STATEMENT_FILLER,
-                                                  documents=False) or (ctx.word_at(i - 1) not in _EVENT_BEFORE and _subject_before(
+                                                  documents=False) or (ctx.word_at(i - 1 - (m.prefix == WAW)) not in _EVENT_BEFORE and _subject_before(
                                                       ctx, spans, i, sentence, window=8, documents=False)) or None
         if source is not None and not source.vague and kind != "statement" \
                 and (report := _document_at(ctx, spans, j)) is not None:
