@@ -4,7 +4,7 @@
     uv run python -m benchmarks.review_sample score /tmp/round0/reviews/*.json [--gold-out FILE]
 
 `draw` picks articles at random, round-robin over outlets (so no outlet dominates), leaving out empty
-ones, those in a dev gold and those over --max-words (a reviewer reads every article whole). For each
+ones, those in a dev gold or in a round quality.md records, and those over --max-words (a reviewer reads every article whole). For each
 it writes, outside the repository (the corpus is never copied into it):
   articles/KEY.txt    the article with line numbers, to be read FIRST (the reviewer's own findings)
   findings/KEY.txt    then the validator's warnings and errors, numbered, to accept or reject
@@ -72,6 +72,30 @@ def gold_keys() -> set[str]:
     return keys
 
 
+_ROUND_LINE = re.compile(r"^- Round \d+")
+_KEY_OR_NUMBER = re.compile(r"(20\d\d-\d\d-\d\d)/\s*(\d+)?|(?<![\d-])(\d+)(?![\d-])")
+
+
+def round_keys_in(text: str) -> set[str]:
+    """Article keys of the rounds quality.md records ("- Round N: 2015-07-22/1054 ..." lines; older ones write a
+    day once, "2015-07-21/ 13 618 ..."): what was read, known on any machine with the repository, not only
+    where an earlier round's folder survives. A stray number after a day (a seed, an outlet count) adds a key
+    that is only excluded too, never one drawn."""
+    keys: set[str] = set()
+    for line in text.splitlines():
+        if not _ROUND_LINE.match(line):
+            continue
+        day = None
+        for found_day, number, bare in _KEY_OR_NUMBER.findall(line):
+            if found_day:
+                day = found_day
+                if number:
+                    keys.add(f"{day}/{number}")
+            elif bare and day:
+                keys.add(f"{day}/{bare}")
+    return keys
+
+
 def earlier_round_keys(samples: list[str]) -> set[str]:
     """Keys of articles already reviewed in earlier rounds (their sample.json): a round is fresh only if
     none of its articles was read before."""
@@ -86,7 +110,8 @@ def article_text(article: dict) -> str:
 def draw(args: argparse.Namespace) -> None:
     from validator.app import Options, Validator
 
-    excluded = gold_keys() | earlier_round_keys(args.exclude)
+    recorded = round_keys_in((ROOT / "benchmarks" / "quality.md").read_text(encoding="utf-8"))
+    excluded = gold_keys() | recorded | earlier_round_keys(args.exclude)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     texts: dict[str, str] = {}
     outlets: dict[str, str] = {}
