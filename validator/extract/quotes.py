@@ -282,10 +282,14 @@ def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
     lone), or marks typed every way (” دعم “، ” دعم ”، “دعم ”) that the scan leaves unpaired though each pair
     holds a short term (at most IN_TURN_MAX_WORDS words, one line: round 74 rejected an error on such a
     paragraph), or an even run of one glyph (” ... ” ... ” ... ”) whatever each pair holds. A quotation
-    carried from the paragraph before leaves it as scanned."""
+    carried from the paragraph before leaves it as scanned. Other marks (guillemets, straight marks) may stand
+    in the paragraph when they pair among themselves (”...“ ... «...» ... ”...“: round 174)."""
     text = ctx.doc.text
-    marks = _mark_positions(ctx, para.start, para.end)
-    if not marks or len(marks) % 2 or any(text[k] not in _REVERSED for k in marks) \
+    marks = [k for k in _mark_positions(ctx, para.start, para.end) if text[k] in _REVERSED]
+    curly = [q for q in quotes if q.open_mark in _REVERSED or (q.close_mark or "") in _REVERSED]
+    others = [q for q in quotes if all(q is not c for c in curly)]
+    if not marks or len(marks) % 2 or any(not q.balanced for q in others) \
+            or any(not set(q.open_mark + (q.close_mark or "")) <= set(_REVERSED) for q in curly) \
             or any(q.loc.start < para.start for q in quotes):
         return False
     pairs = list(zip(marks[::2], marks[1::2]))
@@ -298,10 +302,10 @@ def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
     one_glyph = len({text[k] for k in marks}) == 1 and all(
         text[i + 1:j].strip() and "\n" not in text[i:j]
         and _straight_direction(text, j, para.start, para.end) != "open" for i, j in pairs)
-    if not mirrored and not one_glyph and (all(q.balanced for q in quotes) or any(
+    if not mirrored and not one_glyph and (all(q.balanced for q in curly) or any(
             not 0 < len(text[i + 1:j].split()) <= IN_TURN_MAX_WORDS or "\n" in text[i:j] for i, j in pairs)):
         return False
-    quotes[:] = [_quote(ctx, i, j, text[i], text[j]) for i, j in pairs]
+    quotes[:] = others + [_quote(ctx, i, j, text[i], text[j]) for i, j in pairs]
     return True
 
 
