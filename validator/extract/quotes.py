@@ -286,8 +286,9 @@ def _curly_in_turn(ctx: Context, quotes: list[Quote], para) -> bool:
     in the paragraph when they pair among themselves (”...“ ... «...» ... ”...“: round 174)."""
     text = ctx.doc.text
     marks = [k for k in _mark_positions(ctx, para.start, para.end) if text[k] in _REVERSED]
-    curly = [q for q in quotes if q.open_mark in _REVERSED or (q.close_mark or "") in _REVERSED]
-    others = [q for q in quotes if all(q is not c for c in curly)]
+    others, curly = [], []
+    for q in quotes:
+        (curly if q.open_mark in _REVERSED or (q.close_mark or "«") in _REVERSED else others).append(q)
     if not marks or len(marks) % 2 or any(not q.balanced for q in others) \
             or any(not set(q.open_mark + (q.close_mark or "")) <= set(_REVERSED) for q in curly) \
             or any(q.loc.start < para.start for q in quotes):
