@@ -7,6 +7,7 @@ from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.breakdowns import breakdowns, spelled_restatements
 from validator.extract.context import Context
+from validator.extract.credited_back import credited_back
 from validator.extract.entities import extract_entities
 from validator.extract.figure_sources import (acting_bodies, carry_repeated_figures, carry_sources, cited_documents,
                                               consequences, participle_disclosures, sourced_next, sources_near,
@@ -67,6 +68,7 @@ def extract(doc: Document, res: Resources) -> Article:
     acting_bodies(ctx, article)
     cited_documents(ctx, article)
     sourced_next(ctx, article)
+    credited_back(ctx, article)
     asides = writer_asides(ctx, article)
     carry_sources(article, turns, continuations(ctx), asides)
     carry_repeated_figures(article)
