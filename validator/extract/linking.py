@@ -98,7 +98,8 @@ def _closed_words(article: Article, speech: list) -> dict[str, int]:
             if not before or before[-1].endswith(":") or normalize_cached(before[-1]) in _OPENS_WORDS \
                     or text[q.loc.start:q.loc.end].rstrip("".join(QUOTE_ENDS) + " ")[-1:] in _FULL_STOPS:
                 ends[a.id] = max(ends.get(a.id, 0), q.loc.end)
-                colon.update([a.id] if before and before[-1].endswith(":") else [])
+                if before and before[-1].endswith(":"):
+                    colon.add(a.id)
     # the verb of a colon that opens the quotation (وقال فلان: «...»): the same speaker, nothing he says between;
     # or his earlier clause, which his quotation announced after it by a colon ends (مؤكدا أن ... ومرددا ...
     # قائلا: «...»): after its closing mark the reporter writes (round 169: a festival's target after an emir's

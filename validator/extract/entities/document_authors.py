@@ -6,8 +6,8 @@ named person. The document is theirs, no vague source, and so is the group from 
 بها مجموعة من الباحثين) leaves both vague."""
 from __future__ import annotations
 
-from validator.extract.entities.words import _DOCUMENT_SOURCES
-from validator.extract.letters import ARTICLE, NISBA_ENDING, PROCLITICS, PRONOUN_SUFFIXES
+from validator.extract.entities.words import _DOCUMENT_SOURCES, past_verb_object
+from validator.extract.letters import ARTICLE, NISBA_ENDING, PROCLITICS
 from validator.extract.wordclasses import affix, word_class
 
 _CONDUCT = word_class("entity-words", "conduct-verb")  # أجراها، أعدها، نفذها، أشرف، قام
@@ -20,12 +20,7 @@ DOCUMENT_REACH = 4  # words between the document and the verb (دراسة طبي
 
 def _verb_end(reader, k: int) -> int | None:
     """The token after the verb of making a document at token k and its object pronoun, or None."""
-    w = reader._word(k)
-    if w not in _CONDUCT:
-        return None
-    if reader._word(k + 1) in _OBJECT:
-        return k + 2
-    return k + 1 if w.endswith(PRONOUN_SUFFIXES) else None
+    return past_verb_object(reader, k, _CONDUCT, _OBJECT)
 
 
 def _named_body(reader, x: int) -> bool:

@@ -6,8 +6,7 @@ vague source (round 166 2015-07-27/128 L9, rejected). Information a named outlet
 «الصحيفة») has its own subject and stays vague, and so does information with no reporting verb before it."""
 from __future__ import annotations
 
-from validator.extract.entities.words import RELATIVES, _QUOTE_OPENERS, _THAT_WORDS
-from validator.extract.letters import PRONOUN_SUFFIXES
+from validator.extract.entities.words import RELATIVES, _QUOTE_OPENERS, _THAT_WORDS, past_verb_object
 from validator.extract.wordclasses import word_class
 
 _OBTAIN = word_class("entity-words", "obtain-verb")  # حصل، اطلعت، توفرت، جمعها
@@ -16,15 +15,8 @@ _OBJECT = word_class("entity-words", "obtain-object")  # عليها، لديه
 
 def obtained_by_speaker(reader, i: int, j: int) -> bool:
     """The vague noun at tokens i..j-1 is what the speaker of its sentence obtained (module doc)."""
-    k = j + (reader._word(j) in RELATIVES)
-    w = reader._word(k)
-    if w not in _OBTAIN:
-        return False
-    if reader._word(k + 1) in _OBJECT:
-        k += 2
-    elif w.endswith(PRONOUN_SUFFIXES):
-        k += 1
-    else:
+    k = past_verb_object(reader, j + (reader._word(j) in RELATIVES), _OBTAIN, _OBJECT)
+    if k is None:
         return False
     if k < len(reader.tokens) and _subject_at(reader, k):
         return False  # حصلت عليها «الصحيفة»، جمعها المحققون: the verb's own subject

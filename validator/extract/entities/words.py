@@ -14,6 +14,7 @@ from validator.extract.letters import (
     LI,
     NAME_CLITICS,
     NISBA_ENDING,
+    PRONOUN_SUFFIXES,
     WAW,
 )
 from validator.extract.wordclasses import one_word, word_class
@@ -236,3 +237,15 @@ def contracted_start(tokens, m: LexMatch) -> int:
     rest = token.text[m.start - token.start:]
     contracted = m.prefix.endswith(LI) and rest.startswith(LI) and not m.entry.norm.startswith(LI)
     return m.start - len(LI) if contracted else m.start
+
+
+def past_verb_object(reader, k: int, verbs, objects) -> int | None:
+    """The token after a verb of `verbs` at token k and its object: the pronoun on it (أجراها، جمعها) or the
+    preposition-and-pronoun word right after it in `objects` (أشرف عليها، حصل عليها، توفرت لديه); None when
+    token k is no such verb or carries no object (who made or obtained the document it refers back to)."""
+    w = reader._word(k)
+    if w not in verbs:
+        return None
+    if reader._word(k + 1) in objects:
+        return k + 2
+    return k + 1 if w.endswith(PRONOUN_SUFFIXES) else None
