@@ -477,7 +477,7 @@ def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
     أشخاص after the lead's ستة أشخاص): the lead is that source's figure told first, as a lead sourced in
     its next sentence is (field `sourced_next`; issue 13, round 75). The same value, of the same kind (a
     toll and a count of people alike), under a named source's attribution (not an outlet's). The
-    article's lead paragraph may be confirmed by any later paragraph, a count of 10 or more with no
+    article's lead paragraph (not its toll) may be confirmed by any later paragraph, a count of 10+ with no
     noun of its own there too (يتجاوز عدد المشاركين 200 حرفي: round 81, the director's quotation four
     paragraphs after the lead's 200 participants). A figure later in its paragraph is that source's too
     when a later sentence of the same paragraph gives it again under him (round 84: a site's burials told
@@ -493,8 +493,9 @@ def _confirmed_later(article: Article, opening: list[bool], lead: int) -> None:
         if n.sourced_next or n.attributed or n.value is None or not 0 <= n.sentence < len(opening):
             continue
         kind, first = _kind(n), opening[n.sentence]
-        later = [s for p, s in confirmed.get((n.value, kind), ()) if p == n.paragraph or (first and n.paragraph == lead)]
-        if first and n.paragraph == lead and n.category in _COUNTS + ("quantity",):
+        later = [s for p, s in confirmed.get((n.value, kind), ())  # (a toll: its own paragraph only, round 179)
+                 if p == n.paragraph or (first and n.paragraph == lead and n.category != "casualty")]
+        if first and n.paragraph == lead and n.category in ("people", "quantity"):
             later += [s for p, s in confirmed.get((n.value, "bare"), ()) if p != n.paragraph]
         n.sourced_next = any(s > n.sentence for s in later)
 

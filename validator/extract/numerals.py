@@ -124,14 +124,24 @@ def line_break(text: str, tokens, k: int) -> bool:
     return 0 < k < len(tokens) and "\n" in text[tokens[k - 1].end:tokens[k].start]
 
 
+_TIME_WORDS = word_class("attribution-words", "time-words")  # اليوم، أمس، مساء، أول من أمس
+
+
 def words_before(tokens, first: int, count: int = 3, aside: int = 3) -> range:
     """The `count` token indices before token `first`, read back past an aside of up to `aside` words set
-    off by dashes just before it (a verb governs its figure past the day: يُقتل -اليوم- ثلاثة)."""
+    off by dashes just before it (a verb governs its figure past the day: يُقتل -اليوم- ثلاثة), or past a
+    run of up to four time words with no dashes (قتل مساء أول من أمس 16 شخصا: the verb, then the day)."""
     k = first - 1
     if k > 1 and tokens[k].text in DASHES:
         opening = next((j for j in range(k - 2, max(k - 2 - aside, -1), -1) if tokens[j].kind == "punct"), None)
         if opening is not None and tokens[opening].text in DASHES:
             k = opening - 1
+    elif k > 0 and tokens[k].text in _TIME_WORDS and tokens[k].text != "من":
+        j = k
+        while j > 0 and k - j < 4 and tokens[j].text in _TIME_WORDS:
+            j -= 1
+        if tokens[j].text not in _TIME_WORDS:
+            k = j
     return range(k, k - count, -1)
 
 
