@@ -125,6 +125,7 @@ def line_break(text: str, tokens, k: int) -> bool:
 
 
 _TIME_WORDS = word_class("attribution-words", "time-words")  # اليوم، أمس، مساء، أول من أمس
+_FROM = one_word("figure-words", "partitive")  # a time word too (أول من أمس), never the last of the run
 
 
 def words_before(tokens, first: int, count: int = 3, aside: int = 3) -> range:
@@ -136,7 +137,7 @@ def words_before(tokens, first: int, count: int = 3, aside: int = 3) -> range:
         opening = next((j for j in range(k - 2, max(k - 2 - aside, -1), -1) if tokens[j].kind == "punct"), None)
         if opening is not None and tokens[opening].text in DASHES:
             k = opening - 1
-    elif k > 0 and tokens[k].text in _TIME_WORDS and tokens[k].text != "من":
+    elif k > 0 and tokens[k].text in _TIME_WORDS and tokens[k].text != _FROM:
         j = k
         while j > 0 and k - j < 4 and tokens[j].text in _TIME_WORDS:
             j -= 1
