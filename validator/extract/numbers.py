@@ -371,11 +371,11 @@ class NumberExtractor:
                     return "casualty", self._casualty_around(first, last), dual.source
                 return "people", dual.text, dual.source
             return "casualty", dual.get("type"), dual.source
-        if prev == _ARTICLE and not (noun and (res["currencies"].lookup(noun) or res["people-nouns"].lookup(noun))):
+        if prev == _ARTICLE and last - first < 2 and not (noun and (res["currencies"].lookup(noun) or res["people-nouns"].lookup(noun))):
             unit = units.lookup(self._word(first - 2) or "")
             if unit is not None and unit.get("kind") == "duration":
                 return "duration", unit.norm, unit.source  # الساعات الـ24
-            return "ordinal", None, None  # الدورة الـ79
+            return "ordinal", None, None  # الدورة الـ79 (not الـ5 آلاف طن: a scale word makes it a count)
         if prev in _AMONG and self.items:
             outer = self.items[-1]  # قتل 12 مدنيا، بينهم أربعة أطفال
             if outer.sentence == sentence and outer.category in ("casualty", "people"):
