@@ -16,7 +16,8 @@ from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a dot), so a match
 # can only start where a run of digits does (`digit_runs`): each pattern is tried there alone, not searched through.
-_DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
+# A date d/m/yyyy may be written with a space at its slashes (26 /9 /1436هـ, 9 / 10 / 1436): then its year has four digits
+_DATE = re.compile(r"\d(?<![\d.]\d)(?:\d{0,3}[/-]\d{1,2}[/-]\d{1,4}|\d? ?[/-] ?\d{1,2} ?[/-] ?\d{4})(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
 
