@@ -370,6 +370,15 @@ class FigureContext:
         the word just before the count in its clause: the method's sample, not a toll."""
         return self._context_near("sample-context", first, last, sentence, SAMPLE_BEFORE, -1)
 
+    def staged(self, sentence: int) -> bool:
+        """A sentence of a paragraph that tells a drill (pattern label drill-context: خطة وهمية، تمرين افتراضي):
+        the casualties of its scenario are staged, no toll."""
+        return self.ctx.doc.sentences[sentence].paragraph in self._drill_paragraphs
+
+    @cached_property
+    def _drill_paragraphs(self) -> set[int]:
+        return {self.ctx.sentence_of(self.tokens[m.span_start].start)[1] for m in self.ctx.patterns.find("drill-context")}
+
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the
         price of one item: a price word (بسعر، ثمنها، سعر التذكرة) just before the sum in its clause; or a

@@ -344,8 +344,8 @@ class NumberExtractor:
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
         category, noun_type, source = self._categorize_raw(value, attrs, noun, first, last, start, sentence)
-        if category == "casualty" and (noun_type in PEOPLE_TYPES or self.context.sample_figure(first, last, sentence)):
-            category = "people"  # نزوح 11 مليون شخص، اعتقال 12 شابا، مقابلات مع 80 ضحية: not casualties
+        if category == "casualty" and (noun_type in PEOPLE_TYPES or self.context.sample_figure(first, last, sentence) or self.context.staged(sentence)):
+            category = "people"  # نزوح 11 مليون شخص، اعتقال 12 شابا، مقابلات مع 80 ضحية، a drill's injured: not casualties
         if category == "people" and noun_type not in PEOPLE_TYPES and self.context.protest_figure(first, last, sentence):
             noun_type = "protesting"  # تظاهر 300 طالب: people counted as protesters, whatever their noun
         return category, noun_type, source
