@@ -33,6 +33,7 @@ PAST_DEAL_YEARS = 2  # a deal this many years before the article's own year is o
 PAST_DEAL_WINDOW = 12  # tokens from that year to the deal's price (انضم عام 2009 في صفقة قياسية بلغت قيمتها 80 مليون)
 DEAL_WINDOW = 6  # tokens from a deal word (مقابل، صفقة، قيمتها) to the price it gives
 PAST_EVENT_WINDOW = 16  # tokens between بعد ثلاث سنوات على and the toll of the event it names (... وقتل فيه 12 شخصا)
+RECENT_DAY_AFTER = 8  # tokens from a described event's toll to the weekday after it that dates it (أوقع 32 قتيلا ومائة جريح الاثنين)
 TOLL_DATE_WINDOW = 28  # tokens from a toll to the date after it that sets its event in the past (... في العام 2010)
 TARGET_WINDOW = 10  # tokens from a figure to the target year after it (400 ألف طن من الانبعاثات بحلول عام 2020)
 FLOW_WINDOW = 3  # tokens between a quantity and its per-day word (مليون برميل يوميا)
@@ -273,9 +274,24 @@ class FigureContext:
     def past_event(self, first: int, last: int, sentence: int) -> bool:
         """A toll of an earlier event the story recalls (pattern label past-event: بعد ثلاث سنوات على إطلاق
         النار ... وقتل فيه 12، هجوم وقع الشهر الماضي، the charge of a court case: المتهم بقتل) at most
-        PAST_EVENT_WINDOW tokens before the numeral in its clause."""
+        PAST_EVENT_WINDOW tokens before the numeral in its clause); or a known event a clause describes (label
+        described-event: الهجوم الذي أوقع، في أعقاب هجمات أدت إلى) unless a day of this week in the toll's clause
+        (label recent-day: الاثنين، أمس) dates it to the story's own days, its toll then this week's news."""
         return self._context_near("past-event", first, last, sentence, PAST_EVENT_WINDOW, 0) \
+            or self._described_earlier(first, last, sentence) \
             or self._dated_before_now(last, sentence) or self.chronicle(sentence)
+
+    def _described_earlier(self, first: int, last: int, sentence: int) -> bool:
+        """A described event's span (label described-event) at most PAST_EVENT_WINDOW tokens before the toll in
+        its clause, with no day of this week (label recent-day) after its event noun and before the toll, or
+        at most RECENT_DAY_AFTER tokens after the toll in its clause (a weekday before the event noun dates
+        another thing: أمس الثلاثاء في حفل تأبين ... للهجمات التي وقعت قبل عشر سنوات)."""
+        events = [i for i, j in self._label_spans("described-event").get(sentence, ())  # (or a span over the toll)
+                  if j > first and i <= last or j <= first and first - j <= PAST_EVENT_WINDOW and not self._breaks(j, first)]
+        if not events:
+            return False
+        return not any(min(events) < i <= first or last < i and i - last <= RECENT_DAY_AFTER and not self._breaks(last, i)
+                       for i, _j in self._label_spans("recent-day").get(sentence, ()))
 
     def _dated_before_now(self, last: int, sentence: int) -> bool:
         """A toll whose event a date after it in its sentence sets in an earlier year (قتل عشرة أتراك ... في
@@ -369,6 +385,15 @@ class FigureContext:
         """People a report or a study interviewed or heard (pattern label sample-context: مقابلات مع، شهادات),
         the word just before the count in its clause: the method's sample, not a toll."""
         return self._context_near("sample-context", first, last, sentence, SAMPLE_BEFORE, -1)
+
+    def staged(self, sentence: int) -> bool:
+        """A sentence of a paragraph that tells a drill (pattern label drill-context: خطة وهمية، تمرين افتراضي):
+        the casualties of its scenario are staged, no toll."""
+        return self.ctx.doc.sentences[sentence].paragraph in self._drill_paragraphs
+
+    @cached_property
+    def _drill_paragraphs(self) -> set[int]:
+        return {self.ctx.sentence_of(self.tokens[m.span_start].start)[1] for m in self.ctx.patterns.find("drill-context")}
 
     def unit_price(self, first: int, last: int, sentence: int) -> bool:
         """A price per unit: a per-unit word (للساعة، لليلة) just after the sum and its currency; or the

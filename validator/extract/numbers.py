@@ -16,7 +16,8 @@ from validator.text.punctuation import DASHES
 
 # Each pattern opens with a digit and looks behind it (`\d(?<![\d.]\d)` = not after a digit or a dot), so a match
 # can only start where a run of digits does (`digit_runs`): each pattern is tried there alone, not searched through.
-_DATE = re.compile(r"\d(?<![\d.]\d)\d{0,3}[/-]\d{1,2}[/-]\d{1,4}(?![\d])")
+# A date d/m/yyyy may be written with a space at its slashes (26 /9 /1436هـ, 9 / 10 / 1436): then its year has four digits
+_DATE = re.compile(r"\d(?<![\d.]\d)(?:\d{0,3}[/-]\d{1,2}[/-]\d{1,4}|\d? ?[/-] ?\d{1,2} ?[/-] ?\d{4})(?![\d])")
 _TIME = re.compile(r"\d(?<![\d.:]\d)\d?:\d{2}(?![\d:])")
 _SCORE = re.compile(r"(\d(?<![\d.]\d)\d?)\s*[-–]\s*(\d{1,2})(?![\d.])")
 
@@ -343,8 +344,8 @@ class NumberExtractor:
 
     def _categorize(self, value, attrs, noun, first, last, start, sentence):
         category, noun_type, source = self._categorize_raw(value, attrs, noun, first, last, start, sentence)
-        if category == "casualty" and (noun_type in PEOPLE_TYPES or self.context.sample_figure(first, last, sentence)):
-            category = "people"  # نزوح 11 مليون شخص، اعتقال 12 شابا، مقابلات مع 80 ضحية: not casualties
+        if category == "casualty" and (noun_type in PEOPLE_TYPES or self.context.sample_figure(first, last, sentence) or self.context.staged(sentence)):
+            category = "people"  # نزوح 11 مليون شخص، اعتقال 12 شابا، مقابلات مع 80 ضحية، a drill's injured: not casualties
         if category == "people" and noun_type not in PEOPLE_TYPES and self.context.protest_figure(first, last, sentence):
             noun_type = "protesting"  # تظاهر 300 طالب: people counted as protesters, whatever their noun
         return category, noun_type, source
