@@ -6,6 +6,7 @@ from __future__ import annotations
 from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.breakdowns import breakdowns, spelled_restatements
+from validator.extract.combined_tolls import combined_tolls
 from validator.extract.context import Context
 from validator.extract.credited_back import credited_back
 from validator.extract.entities import extract_entities
@@ -48,6 +49,7 @@ def extract(doc: Document, res: Resources) -> Article:
     polled_groups(ctx, attributions, entities)
     numbers = extract_numbers(ctx)
     breakdowns(ctx, numbers)
+    combined_tolls(ctx, numbers)
     spelled_restatements(ctx, numbers)
     passages, turns = find_passages(ctx)
     for n in numbers:
