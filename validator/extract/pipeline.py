@@ -26,6 +26,7 @@ from validator.extract.quote_kinds import (embedded_terms, kinds_by_cue, partial
 from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
 from validator.extract.spellings import find_spellings
+from validator.extract.stated_totals import stated_totals
 from validator.extract.tag_lists import outside_tags
 from validator.extract.word_facts import word_records
 from validator.text.normalize import normalize
@@ -50,6 +51,7 @@ def extract(doc: Document, res: Resources) -> Article:
     numbers = extract_numbers(ctx)
     breakdowns(ctx, numbers)
     combined_tolls(ctx, numbers)
+    stated_totals(ctx, numbers)
     spelled_restatements(ctx, numbers)
     passages, turns = find_passages(ctx)
     for n in numbers:
