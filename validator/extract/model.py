@@ -126,6 +126,7 @@ class NumberItem:
     hedged: bool = False                # an approximating qualifier (نحو، قرابة، حوالي): the writer's own estimate
     near_source: str | None = None      # a named source nearby (its paragraph, the one before, a data source after)
     near_where: str | None = None       # where: paragraph | article (a readout) | report (a single-document report)
+    combined: bool = False              # a toll of the dead and the wounded told whole (مقتل وإصابة 10، 300 قتيل وجريح)
     breakdown: float | None = None      # the sum of its parts in parentheses right after it: 16 شخصا (5 رجال و11 امرأة)
     restates: str | None = None         # the amount this one restates: 600 مليون ريال (160 مليون دولار)، أي ما يعادل
     lexicon: list[str] = field(default_factory=list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from validator.document import Document
 from validator.extract.attributions import find_attributions
 from validator.extract.breakdowns import breakdowns, spelled_restatements
+from validator.extract.combined_tolls import combined_tolls
 from validator.extract.context import Context
 from validator.extract.credited_back import credited_back
 from validator.extract.entities import extract_entities
@@ -25,6 +26,7 @@ from validator.extract.quote_kinds import (embedded_terms, kinds_by_cue, partial
 from validator.extract.quotes import find_quotes
 from validator.extract.resources import Resources
 from validator.extract.spellings import find_spellings
+from validator.extract.stated_totals import stated_totals
 from validator.extract.tag_lists import outside_tags
 from validator.extract.word_facts import word_records
 from validator.text.normalize import normalize
@@ -48,6 +50,8 @@ def extract(doc: Document, res: Resources) -> Article:
     polled_groups(ctx, attributions, entities)
     numbers = extract_numbers(ctx)
     breakdowns(ctx, numbers)
+    combined_tolls(ctx, numbers)
+    stated_totals(ctx, numbers)
     spelled_restatements(ctx, numbers)
     passages, turns = find_passages(ctx)
     for n in numbers:

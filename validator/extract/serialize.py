@@ -31,7 +31,7 @@ def article_to_json(article: Article) -> dict:
         "numbers": [{"id": n.id, **_span(n.loc), "value": n.value, "category": n.category,
                      "qualifier": n.qualifier, "noun": n.noun, "noun_type": n.noun_type,
                      "attributed": n.attributed, "source": source(n.source), "in_quote": n.in_quote,
-                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "ranged": n.ranged, "market": n.market, "market_terms": n.market_terms, "market_density": n.market_density, "market_wrap": n.market_wrap, "idiom": n.idiom, "argued": n.argued, "own_results": n.own_results, "repeats": n.repeats, "cargo": n.cargo, "past_event": n.past_event, "chronicle": n.chronicle, "record": n.record, "unit_price": n.unit_price, "decided": n.decided, "recalled": n.recalled, "forecast": n.forecast, "breakdown": n.breakdown, "sentence": n.sentence, "lexicon": n.lexicon,
+                     "is_update": n.is_update, "partial": n.partial, "approximate": n.approximate, "ranged": n.ranged, "market": n.market, "market_terms": n.market_terms, "market_density": n.market_density, "market_wrap": n.market_wrap, "idiom": n.idiom, "argued": n.argued, "own_results": n.own_results, "repeats": n.repeats, "cargo": n.cargo, "past_event": n.past_event, "chronicle": n.chronicle, "record": n.record, "unit_price": n.unit_price, "decided": n.decided, "recalled": n.recalled, "forecast": n.forecast, "breakdown": n.breakdown, "combined": n.combined, "sentence": n.sentence, "lexicon": n.lexicon,
                      "evidence": _evidence(n, article)}
                     for n in article.numbers],
         "quotes": [{"id": q.id, **_span(q.loc), "kind": q.kind, "balanced": q.balanced,

@@ -145,6 +145,8 @@ class Consistency:
                 for earlier in candidates:
                     if not _comparable(earlier, n, req):
                         continue
+                    if _part_of_whole(earlier, n) or _part_of_whole(n, earlier):
+                        continue  # مقتل وإصابة 10 / أصيب سبعة: the dead and the wounded told whole, and a part
                     if req.with_headline and earlier.in_headline != n.in_headline:
                         head, told = (earlier, n) if earlier.in_headline else (n, earlier)
                         if _headline_told(head, body, req, counts):
@@ -241,6 +243,12 @@ def _comparable(a: NumberItem, b: NumberItem, req: m.RequireConsistent) -> bool:
     if req.scope == "paragraph":
         return a.paragraph == b.paragraph
     return True
+
+
+def _part_of_whole(whole: NumberItem, part: NumberItem) -> bool:
+    """`whole` counts the dead and the wounded together (field combined: مقتل وإصابة 10، 300 قتيل وجريح) and
+    `part`, a count of one kind, is no larger: a part of it (2 killed + 7 wounded + the gunman = 10)."""
+    return whole.combined and not part.combined and float(part.value) <= float(whole.value)
 
 
 def _report_between(a: NumberItem, b: NumberItem, verbs: dict[int, list[int]]) -> bool:
