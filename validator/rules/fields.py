@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from validator.extract.press_review import press_review
+from validator.extract.entities.repeated_groups import repeated_on_line
 from validator.extract.group_identity import (crowd_reaction, head_entry, institution_named, issuer_named, plural,
                                               public_member_named, research_identified, tier)
 from validator.extract.figure_context import in_link_line
@@ -523,6 +524,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "back_reference": FieldSpec(_back_reference,
                                     doc="a definite mention (the sources, the same sources) of an entity an earlier mention already "
                                         "gave as a source: a back-reference to sources already raised"),
+        "repeated_on_line": FieldSpec(repeated_on_line, doc="a vague source's words an earlier vague source of its line has: the same group"),
         "named_next": FieldSpec(_named_next, doc="a named body or person after it in its sentence or in the next "
                                                  "sentence (from the headline: in the body's first two sentences)"),
         "in_quote": FieldSpec(_in_quotation, doc="inside a direct quotation: the quoted speaker's words"),

@@ -17,23 +17,28 @@ _FALSITY_NOT = word_class("entity-words", "falsity-not")       # غير، لا (
 _FALSITY_HEAD = word_class("entity-words", "falsity-head")     # صحيحة، دقيقة، أساس
 _NOT_YET = word_class("entity-words", "not-yet")               # على الفور، حتى الآن، بعد
 _PRONOUN_SUBJECTS = word_class("entity-words", "predicate-after")  # تلك، هي، هم: a pronoun as subject
+_ANSWER_HEADS = word_class("entity-words", "answer-head")      # إشارة، ردا، تعقيبا (إشارة إلى ما تناقلته)
+_ANSWER_PREPOSITIONS = word_class("entity-words", "answer-preposition")  # إلى، على
 
 
 def refuted_origin(reader, i: int) -> bool:
     """نفى ما تداولته مواقع، عدم صحة ما ذكر في بعض وسائل الإعلام: token i (after its quantifier) follows
     ما, a reporting verb and perhaps في or عبر, and ما follows a denial verb (reporting-verbs
-    kind=denial) or a refuted head after a negation (entity-words: عدم صحة)."""
+    kind=denial), a refuted head after a negation (entity-words: عدم صحة) or a reply's head and its
+    preposition (entity-words answer-head, answer-preposition: إشارة إلى، ردا على)."""
     k = i - 1
     if reader._after_quantifier(i):
         k -= 2 if reader._word(i - 1) == _PARTITIVE else 1
     if reader._word(k) in _REPORT_PREPOSITIONS:
         k -= 1
-    if reader.ctx.hit_at("reporting-forms", k) is None or reader._word(k - 1) not in _WHAT:
+    if (reader.ctx.hit_at("reporting-forms", k) is None and reader.res.reporting_with_object(reader._word(k) or "") is None) \
+            or reader._word(k - 1) not in _WHAT:  # ما ذكر، ما تناقلته (the verb with its object pronoun)
         return False
     before = reader._word(k - 2) or ""
     denial = reader.res.reporting_forms.lookup(before)
     return (denial is not None and denial.get("kind") == "denial") or (
-        before in _REFUTED_HEADS and reader._word(k - 3) in _NEGATION_NOUNS)
+        before in _REFUTED_HEADS and reader._word(k - 3) in _NEGATION_NOUNS) or (
+        before in _ANSWER_PREPOSITIONS and k >= 3 and reader._word(k - 3) in _ANSWER_HEADS)  # ردا على ما نشرته: the reply's topic
 
 
 def text_content(reader, i: int, entry) -> bool:
