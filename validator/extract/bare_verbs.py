@@ -5,6 +5,7 @@ from __future__ import annotations
 from validator.extract.attribution_sources import _CONJUNCTIONS, _THAT_CLAUSE, _sentence_initial
 from validator.extract.clause_reach import clause_in_reach
 from validator.extract.context import Context
+from validator.extract.letters import ARTICLE
 from validator.extract.vague_source_names import _vague_head
 from validator.extract.wordclasses import word_class
 from validator.text.lexicon import LexMatch
@@ -77,7 +78,7 @@ def _subject_then_clause(ctx: Context, k: int) -> bool:
 def _party(ctx: Context, word: str) -> bool:
     """A word that opens a subject of its own: a given name, a body (bodies lexicon) or a document
     (attribution-words document-heads: تقرير، تقارير)."""
-    bare = word.removeprefix("ال")
+    bare = word.removeprefix(ARTICLE)
     return word in ctx.res.given_names.by_norm or ctx.res["bodies"].lookup(word) is not None \
         or word in _DOCUMENT_HEADS or bare in _DOCUMENT_HEADS
 
