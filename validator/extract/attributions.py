@@ -57,7 +57,7 @@ from validator.extract.vague_source_names import (
     _relays_named_statement,
     fronted_vague_subject,
 )
-from validator.extract.bare_verbs import bare_verbs
+from validator.extract.bare_verbs import BARE_NAMED_SUBJECT_WORDS, bare_verbs
 from validator.extract.noun_readings import read_as_noun
 from validator.extract.anonymous_opener import anonymous_opener
 from validator.extract.indefinite_antecedent import indefinite_antecedent, relative_antecedent
@@ -294,7 +294,8 @@ def find_attributions(ctx: Context, entities: list[Entity], quotes: list[Quote])
             source = named
         if source is None and kind == "statement":
             continue  # "رسالة"، "قرار" report something only when we can say whose
-        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence) \
+        # (a sentence-initial verb of bare-subject=clause, وبين فلان وهو موظف ... لـ"الوطن" أن: its clause after a long subject)
+        if source is None and kind == "verb" and not _clause_follows(ctx, j, sentence, window=BARE_NAMED_SUBJECT_WORDS if m.entry.get("bare-subject") == "clause" and _sentence_initial(ctx, i, sentence) else 6) \
                 and not _body_discloses(ctx, m, j, sentence) \
                 and not (m.entry.get("kind") == "speech" and _sentence_initial(ctx, i, sentence)
                          and colon_quote_later(ctx, j, sentence, marked=False)):

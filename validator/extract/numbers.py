@@ -327,9 +327,9 @@ class NumberExtractor:
         item.market_wrap = category in ("money", "percent", "quantity") and self.context.wrap_figure(category, first, last, sentence)
         item.cargo = (category == "quantity" and paragraph != self.context.lead_paragraph() or category == "people"
                       and self.context.aboard(value)) and self.context.cargo_figure(first, last, sentence)
-        if category in ("money", "percent", "people", "quantity"):  # a quantity: a specification's threshold
+        if category in ("money", "percent", "people", "quantity", "other"):  # a quantity: a threshold; other: a sum its currency elided
             item.record = self.context.record_figure(first, last, sentence, category)  # capital, a stake, a vote share
-            item.forecast = self.context.forecast(first, last, sentence)  # expected, or a target (بحلول 2030)
+            item.forecast = category != "other" and self.context.forecast(first, last, sentence)  # expected, or a target
         if category in ("money", "percent"):
             item.unit_price = (category == "money" and self.context.unit_price(first, last, sentence)) \
                 or self.context.offer_sentence(sentence)
