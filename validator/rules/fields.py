@@ -349,10 +349,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                 "article that tells no toll: a word of lexicon cargo-words just before it, a description "
                                 "rather than a statistic"),
         "past_event": _attribute("past_event",
-                                 doc="a casualty count of an earlier event its clause recalls (pattern label past-event: months or "
-                                     "years before the event the story dates from, an event dated to a month marked past, a court "
-                                     "case's charge; or label described-event: a known event a relative clause or a frame describes, "
-                                     "unless a day of this week, label recent-day, dates it): background"),
+                                 doc="a casualty count of an earlier event its clause recalls (label past-event: months or years "
+                                     "before the story's event, a month marked past, a court case's charge; label described-event: a "
+                                     "known event a relative clause or a frame describes, unless a day of this week dates it): background"),
         "decided": _attribute("decided",
                               doc="its sentence opens with a verb of decision (operation-verbs kind=decision) and the named "
                                   "body or official who decides (pattern label acting-body): a court or a prosecution "
