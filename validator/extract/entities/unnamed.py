@@ -2,6 +2,7 @@
 anaphoric documents, anonymous people)."""
 from __future__ import annotations
 
+from validator.extract.entities.claim_before import claim_before
 from validator.extract.entities.body_sources import named_body, repeated_record
 from validator.extract.entities.document_authors import authored, made_by_named
 from validator.extract.entities.experts import experts_at_large, not_some_of_a_kind
@@ -410,11 +411,11 @@ class UnnamedPasses(SpeakerPasses):
             k = j
             while k < len(self.tokens) and self._time_word(k):
                 k += 1  # قال تجار أوروبيون اليوم الاثنين إن: the time of the statement
-            if not (report_past_place(self, k, lead_in=verb) if one_of else self._reports_at(k)):  # (one_of: not لـ«رويترز»)
+            if not ((not one_of and self._reports_at(k)) or report_past_place(self, k, lead_in=verb)):  # his place first (one_of: not لـ«رويترز»)
                 anonymity = self._anonymity_then_report(k)
-                if anonymity is None:
-                    continue  # only "وقال سائق أردني: ..." / "... إن": a speaker, not the object of the verb
-                j = anonymity  # the anonymity phrase is part of the description: no name after it is his
+                if anonymity is None and not claim_before(self, verb):
+                    continue  # only "وقال سائق أردني: ..." / "... إن" or "حسبما قال سائق": a speaker, not the verb's object
+                j = j if anonymity is None else anonymity  # the anonymity phrase is part of the description: no name after it is his
             candidates.append(self.propose("anonymous-person", i, self._before_reserved(i, j), [entry.source], (w, j)))
         for kept in self.claims.decide(candidates):
             i, (w, j) = kept.start, kept.data
