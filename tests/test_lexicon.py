@@ -274,3 +274,20 @@ def test_affix_classes_are_read_longest_first_and_a_single_affix_must_be_one():
         affix("pronoun")
     with pytest.raises(RuleError, match="must hold exactly one word"):
         one_word("figure-words", "range-between")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("وجه رسالة للأمم المتحدة", False),            # ل + الأمم written للأمم: the first word less its alef
+    ("وبالأمم المتحدة قرار", False),               # clitics before the article
+    ("قال الوزير إن الجيش انسحب", False),          # a one-word entry after the article
+    ("قال الفارسي إن الوفد وصل أمس", True),        # a longer word only: no token ends with a first word
+    ("وصل الوفد إلى العاصمة صباح اليوم", True),
+])
+def test_absent_from_is_read_before_a_scan(lex, text, absent):
+    from validator.text.tokens import tokenize
+
+    norm = normalize(text).text
+    tokens = tokenize(norm)
+    assert lex.matcher.absent_from({t.text for t in tokens}) is absent
+    if absent:  # (never absent where the scan finds a match)
+        assert lex.matcher.scan(tokens, norm)[lex.name] == []

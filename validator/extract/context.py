@@ -108,7 +108,8 @@ class Context:
         found = self._hits.get(lexicon)
         if found is None:  # a lexicon the one-pass scan leaves out
             matcher = self.res.matcher_for(lexicon)
-            found = self._hits[lexicon] = matcher.scan(self.tokens, self.norm.text, self.texts)[lexicon] if matcher else []
+            found = self._hits[lexicon] = matcher.scan(self.tokens, self.norm.text, self.texts)[lexicon] \
+                if matcher and not matcher.absent_from(self.distinct_texts) else []
         return found
 
     def hits(self, lexicon: str, lo: int | None = None, hi: int | None = None) -> list[LexMatch]:

@@ -37,6 +37,7 @@ from validator.text.wordcache import WordCache
 # Bounds of the per-word caches (see validator.text.wordcache).
 LOOKUP_CACHE_SIZE = 20_000      # words looked up in one lexicon
 CANDIDATE_CACHE_SIZE = 200_000  # tokens seen by the matcher of a run
+PREFILTER_KEYS = 100  # first words of a lexicon `TokenMatcher.absent_from` reads an article for at most
 
 BUILTIN_DIR = builtin_rules_dir() / "lexicons"
 
@@ -242,6 +243,7 @@ class TokenMatcher:
                 elif words:
                     self._multi.setdefault(words[0], {}).setdefault(words[1], []).append((name, entry, words[2:]))
         self._candidates = WordCache(self._starts, CANDIDATE_CACHE_SIZE)
+        self._first_word_ends: tuple[str, ...] | None = None  # `absent_from`, made at its first ask
 
     def _starts(self, word: str) -> tuple | None:
         """What a token can start, or None: the best one-word entry of each lexicon as
@@ -274,6 +276,23 @@ class TokenMatcher:
         """What a token can start (`_starts`), for a caller that keeps it in its own record of the word
         for the run, and passes each token's to `scan` (`candidates`): this matcher's cache keeps no copy."""
         return self._starts(word)
+
+    def absent_from(self, words) -> bool:
+        """True when none of `words` (an article's distinct token texts) can start an entry, read in C
+        before a scan: a token starts one only if one of its readings (`token_variants`: the token, or
+        what follows a proclitic, or that with the article's alef put back) is an entry's first word,
+        so only if it ends with a first word (or with one less its leading alef). A lexicon matched
+        only in the articles that ask for it (`Resources.matcher_for`; commodities is asked in a fifth
+        of them and found in one in six of those) is then not scanned, and its matcher's cache of
+        every word's starts is not filled with the words of the articles without it. Lexicons of more
+        than PREFILTER_KEYS first words are always scanned (stopwords: nearly every article has one)."""
+        ends = self._first_word_ends
+        if ends is None:
+            ends = self._first_word_ends = _word_ends(list(self._single) + list(self._multi), _clitics().article[:1])
+        if not ends or len(ends) > PREFILTER_KEYS:
+            return False
+        joined = "\n".join(words) + "\n"  # (no token holds a line break)
+        return not any(map(joined.__contains__, ends))
 
     def scan(self, tokens, text: str, texts: list[str] | None = None,
              candidates: list | None = None) -> dict[str, list[LexMatch]]:
@@ -338,6 +357,13 @@ class TokenMatcher:
                 if old is None or (j - i, rank) > (old[0], old[1]):
                     longest[name] = (j - i, rank, clitic, entry, j)
         return longest
+
+
+def _word_ends(first_words: list[str], alef: str) -> tuple[str, ...]:
+    """What a token that can start an entry ends with (`TokenMatcher.absent_from`), each followed by
+    a line break: a first word, and a first word after its leading alef (ل + الأمم is written للأمم)."""
+    ends = set(first_words) | {w[len(alef):] for w in first_words if w.startswith(alef) and len(w) > len(alef)}
+    return tuple(sorted(w + "\n" for w in ends))
 
 
 def _words(norm: str, tokenize) -> tuple[str, ...]:
