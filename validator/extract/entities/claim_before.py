@@ -1,6 +1,6 @@
 """A speech verb that a lead-in of attribution opens (حسبما قال، كما قال، بحسب ما ذكر، وفق ما أكد): the claim came
 before the verb, so a role noun right after it (سياسي يمني، أحد السكان) is the speaker with nothing after him, not
-the verb's object (round 168 2015-07-27/996 L16, missed)."""
+the verb's object (round 174 2015-07-27/996 L16, missed)."""
 from __future__ import annotations
 
 
