@@ -13,7 +13,14 @@ def read_as_noun(ctx: Context, m: LexMatch) -> bool:
     """كنفي لما تعرضت له، ذهب آخرون إلى رفض الفكرة، عبر كشف أساليبهم: ك or a preposition takes a noun,
     never a verb. (A form written with ة, في لفتة، دراسة حديثة, is a noun too, but right unnamed-source
     warnings on دراسة حديثة hang on that misreading today: not done.)"""
-    return m.prefix.endswith(_KA) or (not m.prefix and ctx.word_at(m.i - 1) in _NOUN_BEFORE) or _adjective(ctx, m)
+    return m.prefix.endswith(_KA) or (not m.prefix and ctx.word_at(m.i - 1) in _NOUN_BEFORE) or _adjective(ctx, m) \
+        or _describes_noun(ctx, m)
+
+
+def _describes_noun(ctx: Context, m: LexMatch) -> bool:
+    """حضورا لافتا، نموا ملحوظا: a participle right after an indefinite accusative noun is its adjective
+    (contexts.pattern label adjective-participle), no speech verb."""
+    return not m.prefix and m.i in {a.span_start for a in ctx.patterns.find("adjective-participle")}
 
 
 def _adjective(ctx: Context, m: LexMatch) -> bool:

@@ -95,6 +95,13 @@ def definite(word: str) -> bool:
     return word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1
 
 
+def indefinite_accusative(word: str) -> bool:
+    """حضورا، نموا، قيودا: an indefinite noun's accusative ending (ا), four letters or more, no article; a
+    nisba adverb or a place (يوميا، سوريا) ends in يا and is left out."""
+    return len(word) >= 4 and word.endswith(ACCUSATIVE) and not word.startswith(ARTICLE) \
+        and not word.endswith(NISBA_ENDING + ACCUSATIVE)
+
+
 SHAPES: dict[str, Callable[[str], bool]] = {
     "nisba": nisba,
     "word": word_token,
@@ -105,4 +112,5 @@ SHAPES: dict[str, Callable[[str], bool]] = {
     "adverbial": adverbial,
     "adverbial-participle": adverbial_participle,
     "definite": definite,
+    "indefinite-accusative": indefinite_accusative,
 }
