@@ -7,12 +7,15 @@ from functools import cached_property
 
 from validator.extract.context import Context
 from validator.extract.model import NumberItem
+from validator.extract.letters import WAW
 from validator.extract.wordclasses import one_word, word_class
 from validator.text.punctuation import ARABIC_SEMICOLON, CLAUSE_BREAKS, LINE_FINAL_MARKS
 
 _PAST = one_word("figure-words", "past")
 _FUTURE = word_class("figure-words", "future")
 _SINCE = word_class("figure-words", "since")
+_DATE_FRAME = word_class("figure-words", "date-frame")  # وبحلول عام، في العام: a date opening its sentence
+_SINCE_THEN = _SINCE & word_class("figure-words", "breaks")  # منذ (not من، عن: since as a point of comparison)
 _RECALL = word_class("figure-words", "recall")
 _LINK_LINE = one_word("figure-words", "link-line")
 _TOLL_DATE_BREAKS = word_class("figure-words", "toll-date-breaks")
@@ -29,6 +32,7 @@ PROTEST_AFTER = 8  # tokens between a count of people and its protest word (300 
 UNIT_PRICE_WINDOW = 3  # tokens between a sum and its unit (200 ريال يمني للساعة)
 ITEM_PRICE_WINDOW = 4  # tokens between a price word and the sum it gives (ثمنها المقدر هو 165 ألف، بسعر لا يزيد عن 475 ألف)
 OFFER_TERMS_MIN = 2  # different offer words (باقة، الخصم، الاشتراك) that make a sentence a company's tariff
+LONG_PAST_YEARS, LONG_PAST_BEFORE = 10, 2000  # a sentence dated this long before the article's year tells history
 PAST_DEAL_YEARS = 2  # a deal this many years before the article's own year is on record (a transfer in 2009)
 PAST_DEAL_WINDOW = 12  # tokens from that year to the deal's price (انضم عام 2009 في صفقة قياسية بلغت قيمتها 80 مليون)
 DEAL_WINDOW = 6  # tokens from a deal word (مقابل، صفقة، قيمتها) to the price it gives
@@ -115,6 +119,8 @@ class FigureContext:
                     mark(n.sentence, self.ctx.norm.to_normalized(n.loc.start))
             self._mark_past_deals(items, [n for n, year in years if not target(n) and (
                 year <= latest - PAST_DEAL_YEARS or self._recalled(n.sentence))])
+            self._mark_long_past(items, [n for n, year in years if year <= latest - LONG_PAST_YEARS
+                                         or year < LONG_PAST_BEFORE])  # (بحلول عام 1912: by then, long past)
         for m in self.ctx.patterns.find("background-context") if _PAST in self.text else ():
             start = self.tokens[m.span_start].start  # rules/patterns/contexts.pattern: العام الماضي
             mark(self.ctx.sentence_of(start)[0], start)
@@ -143,6 +149,23 @@ class FigureContext:
             last = at(self.ctx.norm.to_normalized(n.loc.end) - 1)
             if any(0 < first - k <= PAST_DEAL_WINDOW and not self._breaks(k, first) for k in dated[n.sentence]) \
                     and self._context_near("deal-price", first, last, n.sentence, DEAL_WINDOW, 0):
+                n.record = True
+
+    def _mark_long_past(self, items: list[NumberItem], long_ago: list[NumberItem]) -> None:
+        """A sentence that opens with a date decades before the article's own year (LONG_PAST_YEARS, or any year
+        before LONG_PAST_BEFORE: وبحلول عام 1912، في عام 1985) tells history: its sums, percentages and
+        quantities after the date are on record (`record`), no statistic to source (round 181: a history
+        feature's car prices). Only date-frame words (figure-words date-frame) may stand before the year, and
+        no منذ between it and the figure (منذ ذلك الحين: since then, today's figure)."""
+        at, opening = self.ctx.index.containing, set()
+        for n in long_ago:
+            k, start = at(self.ctx.norm.to_normalized(n.loc.start)), self.ctx.doc.sentences[n.sentence].start
+            if all(self.tokens[x].text in _DATE_FRAME for x in range(max(at(self.ctx.norm.to_normalized(start)), 0), k)):
+                opening.add((n.sentence, k))
+        for n in items:
+            k = at(self.ctx.norm.to_normalized(n.loc.start))
+            if n.category in ("money", "percent", "quantity") and any(s == n.sentence and y < k and not any(
+                    self.tokens[x].text.removeprefix(WAW) in _SINCE_THEN for x in range(y, k)) for s, y in opening):
                 n.record = True
 
     def _breaks(self, lo: int, hi: int) -> bool:

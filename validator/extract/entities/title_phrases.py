@@ -202,6 +202,16 @@ class TitlePhrases:
         return body is not None and body[0] == j and body[1].entry.get("outlet") == "yes" \
             and self.lex["stopwords"].lookup(self._word(j + 1) or "") is None
 
+    def _body_end(self, j: int, match) -> int:
+        """Where a body's name found up to token j ends: a head noun (هيئة، وزارة) takes its complement; an
+        indefinite head of a place's authorities (bodies place=yes) with none takes an unknown word after it,
+        the place it governs (أعلنت سلطات دياربكر مقتل)."""
+        if match.entry.get("kind") != "head":
+            return j
+        end = self._complement(j)
+        return end + 1 if end == j and match.entry.get("place") == "yes" and not match.prefix.endswith(ARTICLE) \
+            and self._body_own_name(j) else end
+
     def _body_own_name(self, j: int) -> bool:
         """After an indefinite body noun (جامعة، شركة), an unknown word is that body's name."""
         w = self._word(j)

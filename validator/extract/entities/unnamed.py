@@ -115,10 +115,6 @@ class UnnamedPasses(SpeakerPasses):
                 index_prefixes(by_key, entity)
             self.add_mention(entity, start_off, end_off, "name", lexicon=list(kept.evidence))
 
-    def _body_end(self, j: int, match) -> int:
-        """Where a body's name found up to token j ends: a head noun (هيئة، وزارة) takes its complement."""
-        return self._complement(j) if match.entry.get("kind") == "head" else j
-
     @property
     def _role_starts(self) -> set[int]:
         """Token indexes where a title with a complement and no holder starts (computed once)."""
