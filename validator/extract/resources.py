@@ -31,6 +31,9 @@ _NAME_CLITICS = frozenset(affixes("name-clitic"))
 _OBJECT_PRONOUNS = affixes("object-pronoun")  # أكده، ذكرتها
 # (clitic, whether it ends in the article's lam: ل + الأمم is written للأمم, و + ال is وال)
 _NON_NAME_CLITICS = tuple((c, c.endswith(affix("lam")) and c != affix("lam")) for c in affixes("non-name-clitic"))
+# the same by their first letter: a new word is tried only against the clitics it can start with (any one
+# read off makes it a common word, so their order does not matter)
+_NON_NAME_BY_FIRST = {c[0]: tuple(x for x in _NON_NAME_CLITICS if x[0][0] == c[0]) for c, _ in _NON_NAME_CLITICS}
 
 
 @lru_cache(maxsize=200_000)
@@ -417,7 +420,7 @@ class Resources:
             return False
         if word.endswith(_ACCUSATIVE) and word[:-len(_ACCUSATIVE)] in self.non_name_words:
             return True  # رئيسا، وزيرا: the accusative of a title or common word
-        for clitic, takes_article in _NON_NAME_CLITICS:
+        for clitic, takes_article in _NON_NAME_BY_FIRST.get(word[:1], ()):
             if word.startswith(clitic) and len(word) - len(clitic) >= 2:
                 rest = word[len(clitic):]
                 if takes_article and not rest.startswith(_ARTICLE):

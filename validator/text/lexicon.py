@@ -127,11 +127,8 @@ class Lexicon:
         return self._lookup(norm_word)
 
     def _lookup(self, norm_word: str) -> LexEntry | None:
-        for form in variant_forms(norm_word):
-            entry = self.by_norm.get(form)
-            if entry is not None:
-                return entry
-        return None
+        # the first form with an entry, read in C (an entry is never false: no __len__ nor __bool__)
+        return next(filter(None, map(self.by_norm.get, variant_forms(norm_word))), None)
 
     def add(self, entry: LexEntry) -> None:
         self.add_all((entry,))
@@ -257,7 +254,10 @@ class TokenMatcher:
             return None
         best_single: dict[str, tuple[int, str, LexEntry]] = {}
         longer: list[tuple[str, dict]] = []
-        for form, clitic in token_variants(word):
+        readings = tuple(token_variants(word))
+        if word not in _VARIANT_FORMS:  # a new word's readings made once: its look-ups read their forms
+            _VARIANT_FORMS.keep(word, tuple(form for form, _clitic in readings))
+        for form, clitic in readings:
             rank = -len(clitic)
             for name, entry in self._single.get(form, ()):
                 old = best_single.get(name)

@@ -25,3 +25,9 @@ class WordCache(dict):
             self.clear()
         self[word] = value
         return value
+
+    def keep(self, word: str, value: Any) -> None:
+        """Store what a caller computed on the way (`compute(word)` must give the same), under the bound."""
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = value
