@@ -4,7 +4,7 @@ A poll or survey (lexicon source-phrases, poll=yes) is the statement of the body
 body's name follows the poll noun at once, after the clitic ل and quotation marks at most, it is the
 poll's source, not the vague group before the noun (the analysts are its respondents; `polled_groups`
 then gives what they are credited with to the pollster). The statement-source search stops at the marks
-and lands on the group before (round 172 2015-07-22/220 L3, rejected: «محللين» in a market wrap).
+and lands on the group before (round 176 2015-07-22/220 L3, rejected: «محللين» in a market wrap).
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 A verb of learning (lexicon reporting-verbs, `source-after=<word>`: علم ... من) takes its source from
 after that word (علمت الصحيفة من مصادر مطلعة، من وزير الإسكان). With no such word between the verb and
 the reported clause its source is its own subject, the body that learned: the claim rests on informants
-the story does not name (round 176 2015-07-21/2559 L4, missed). Field `unnamed_informant` of an attribution.
+the story does not name (round 177 2015-07-21/2559 L4, missed). Field `unnamed_informant` of an attribution.
 """
 from __future__ import annotations
 
