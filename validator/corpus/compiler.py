@@ -40,7 +40,7 @@ FIELD_TYPES: dict[str, str] = {
                      "quotes_here", "introduced", "framed", "body_first_source", "speaker_first", "update_story",
                      "identified_later", "named_next", "back_reference", "in_link_line", "mirrored", "mirrored_pair", "closed_next_paragraph", "research_identified", "issuer_named", "institution_named", "body_identified",
                      "plural", "hedge", "opinion_rumour", "opinion_media", "headline_answered", "within_statement", "accounted_for", "breakdown_differs",
-                     "unnamed_spokesman", "crowd_reaction", "press_review", "repeated_on_line"),
+                     "unnamed_spokesman", "crowd_reaction", "press_review", "repeated_on_line", "unnamed_informant"),
                     "bool"),
     "titles": "list",
 }

@@ -18,6 +18,7 @@ from validator.extract.linking import drop_silent_vague, link, polled_groups
 from validator.extract.model import Article
 from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued, first_person_words, whole_qualities
 from validator.extract.numbers import extract_numbers
+from validator.extract.poll_pollsters import poll_pollsters
 from validator.extract.object_group_speakers import object_group_participles
 from validator.extract.passages import continuations, find_passages
 from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
@@ -47,6 +48,7 @@ def extract(doc: Document, res: Resources) -> Article:
     embedded_terms(ctx, quotes, entities, attributions)
     unannounced_quotes(ctx, quotes, attributions)
     quoted_lists(ctx, quotes)
+    poll_pollsters(ctx, attributions, entities)
     polled_groups(ctx, attributions, entities)
     numbers = extract_numbers(ctx)
     breakdowns(ctx, numbers)

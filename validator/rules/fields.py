@@ -20,6 +20,7 @@ from validator.extract.patterns.shapes import definite
 from validator.extract.quotes import CLOSED_NEXT_PARAGRAPH, GUILLEMET_OPENED_TWICE, MIRRORED_PAIR, MIRRORED_SLIP
 from validator.text.normalize import normalize_cached
 from validator.extract.wordclasses import affix, one_word, word_class
+from validator.rules.learned_outlet import unnamed_informant
 from validator.rules.statement_owner import owns_statement
 
 _ONE_OF = word_class("entity-words", "one-of")  # أحد، إحدى: one member of a group
@@ -27,7 +28,6 @@ _IN_THE_NAME_OF = one_word("entity-words", "in-the-name-of")  # باسم
 _ARTICLE = affix("article")
 _APPOSITION = word_class("entity-words", "apposition-pronoun")  # وهو، وهي: a named person described
 _NEAR, _STATEMENT_WORDS = 40, 5  # a quoted statement: at least five words, opening within 40 characters
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,10 +564,10 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "attribution": {
         **_COMMON,
-        "phrase": _attribute("phrase", doc="the reporting verb or phrase (lemma)"),
-        "kind": _attribute("kind", doc="verb, preposition or statement"),
+        "phrase": _attribute("phrase", doc="the reporting verb or phrase (lemma)"), "kind": _attribute("kind", doc="verb, preposition or statement"),
         "source": FieldSpec(lambda t, a: _entity(a, t.source), "entity", "the source entity"),
         "implicit": _attribute("implicit", doc="a bare continuation verb"),
+        "unnamed_informant": FieldSpec(unnamed_informant, doc="a verb of learning whose source is the body that learned, no informant named (learned_outlet.py)"),
     },
     "paragraph": {**_COMMON, "index": _attribute("index", doc="0-based"),
                   "is_headline": _attribute("is_headline", doc="the headline")},
