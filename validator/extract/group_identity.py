@@ -22,6 +22,7 @@ from validator.text.punctuation import COMMAS, QUOTE_STARTS
 
 _RESEARCH = word_class("attribution-words", "research-identity")
 _MAKERS = word_class("attribution-words", "research-makers")  # قدمها، أجرتها: who made or presented a study
+_PUBLISHED = word_class("attribution-words", "research-published")  # ونشرت نتائج الدراسة: where it was published
 _PUBLIC = word_class("attribution-words", "vox-pop-group")  # أهالي، سكان، مواطنين: a group of the public
 MEMBER_AFTER = 4  # words after a named person where his group of the public is written (فلان من سكان الحي)
 AFTER_MENTION = 5  # words after a research noun's own mention where its institution is written (باحثون من جامعة ...;
@@ -60,11 +61,13 @@ def head_entry(e: Entity, vague_sources):
     return vague_sources.by_norm.get(_without_article(e.key.split(" ", 1)[0]))
 
 
-def _after_mention(words: list[str]) -> list[str]:
+def _after_mention(words: list[str], before: list[str] = ()) -> list[str]:
     """The words after a research noun where its institution may be written: AFTER_MENTION of them, or past
-    the maker's name (الدراسة التي قدمها فلان فلاني من معهد ...) when a maker verb stands within MAKER_AT, up to
+    the maker's name (الدراسة التي قدمها فلان فلاني من معهد ...) when a maker verb stands within MAKER_AT, or a
+    verb of publishing within MAKER_AT before it (ونشرت نتائج الدراسة التي شملت ... في دورية), up to
     MAKER_AFTER words and the clause's end (a word a comma or a full stop ends)."""
-    if not any(normalize_string(w) in _MAKERS for w in words[:MAKER_AT]):
+    if not any(normalize_string(w) in _MAKERS for w in words[:MAKER_AT]) and not any(
+            form in _PUBLISHED for w in before[-MAKER_AT:] for form, _ in token_variants(normalize_string(w))):
         return words[:AFTER_MENTION]
     reach = words[:MAKER_AFTER]
     end = next((k + 1 for k, w in enumerate(reach) if w[-1] in COMMAS or w[-1] == "."), len(reach))
@@ -93,7 +96,8 @@ def _find(a: Article) -> tuple[str, int, int] | None:
             if tier(e, a) != "research":
                 continue
             for m in e.mentions:
-                after = _after_mention(a.doc.text[m.loc.end:m.loc.end + 120].split())
+                after = _after_mention(a.doc.text[m.loc.end:m.loc.end + 120].split(),
+                                       a.doc.text[max(m.loc.start - 40, 0):m.loc.start].split())
                 if _research_word(after):
                     return " ".join(after), m.loc.line, m.loc.column
             if (found := _unlinked_mention_identified(e, a)) is not None:
@@ -117,7 +121,7 @@ def _unlinked_mention_identified(e: Entity, a: Article) -> tuple[str, int, int] 
         words = a.doc.text[s.start:s.end].split()
         for k, w in enumerate(words):
             if any(_without_article(form) == head for form, _ in token_variants(normalize_string(w))) \
-                    and _research_word(after := _after_mention(words[k + 1:])):
+                    and _research_word(after := _after_mention(words[k + 1:], words[max(k - MAKER_AT, 0):k])):
                 return " ".join([w, *after]), *a.doc.line_col(s.start)
     return None
 
@@ -254,7 +258,9 @@ def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
     round 94 2015-07-24/2001) makes the source of the sentence right after the reports' first mention
     (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report, nor a
     verb after the outlet's own preposition (وحسب وكالة فرانس برس، أوضحت المصادر أن: the outlet relays
-    sources it does not name, round 63 2015-07-26/1429)."""
+    sources it does not name, round 63 2015-07-26/1429). An according-to phrase that opens that sentence
+    (تناقلت وسائل إعلام خبر ... . ووفقا لموقع «...»، شملت ...: round 180 2015-07-22/1521) in the same paragraph credits the
+    outlet too, when no other attribution is in that sentence."""
     sentence = a.doc.sentence_at(e.mentions[0].loc.start) if e.mentions else None
     if sentence is None:
         return None
@@ -263,9 +269,23 @@ def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
             continue
         own = [at for at in a.sourced_by(other.id)[0] if at.sentence == sentence.index + 1]
         if any(at.kind in _OUTLET_SAYS and not any(p.kind == "preposition" and p.loc.start < at.loc.start for p in own)
-               for at in own):
+               for at in own) or any(at.kind == "preposition" and _opens_sentence(at, a) and _alone_in_sentence(at, a)
+                                     for at in own):
             return other.name, other.loc.line, other.loc.column
     return None
+
+
+def _opens_sentence(at, a: Article) -> bool:
+    """An attribution whose phrase is the first word of its sentence (ووفقا لـ، وبحسب), in the paragraph
+    of the sentence before it (one in the next paragraph adds its own details)."""
+    sentences = a.doc.sentences
+    return at.sentence > 0 and sentences[at.sentence].paragraph == sentences[at.sentence - 1].paragraph \
+        and not a.doc.text[sentences[at.sentence].start:at.loc.start].strip(" \t\n" + WAW)
+
+
+def _alone_in_sentence(at, a: Article) -> bool:
+    """No other attribution in its sentence (ووفقا لموقع «...»، أوضحت المصادر أن: the site relays sources)."""
+    return not any(other.sentence == at.sentence and other is not at for other in a.attributions)
 
 
 def institution(e: Entity, a: Article) -> tuple[str, int, int] | None:

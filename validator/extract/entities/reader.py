@@ -244,8 +244,8 @@ class NameReader(TitlePhrases):
     @staticmethod
     def bi_phrase(w: str) -> bool:
         """ب on a verbal noun (بتحقيق، بمراقبة) or on a noun of manner (بغضب، بفخر: entity-words manner):
-        what a speaker does or how he speaks, after his name, never a word of it."""
-        return w[:1] == BI and ((w[1:2] in _TEH_MEEM and len(w) >= 5) or w[1:] in _MANNER)
+        what a speaker does or how he speaks, after his name, never a word of it (باتخاذ، بانسحاب، باستخدام too)."""
+        return w[:1] == BI and ((w[1:2] in _TEH_MEEM and len(w) >= 5) or w[1:] in _MANNER or (w[1:2] == ALEF and _verbal_noun_shape(ARTICLE + w[1:], plurals=False)))
 
     def _pronoun_for_marbuta(self, i: int, entry: LexEntry | None) -> bool:
         """The entry ends in ة but the text has ه: a pronoun suffix (ناديه his club, ابنه his son),
@@ -332,7 +332,7 @@ class NameReader(TitlePhrases):
             return True
         w = self.tokens[j].text
         return self.res.is_non_name_strict(w) or (len(w) >= 5 and w[:2] in FUTURE) or _verb_like(w) \
-            or (w[0] == WAW and len(w) > 3) \
+            or (w[0] == WAW and len(w) > 3) or (w[1:2] == ALEF and self.bi_phrase(w)) \
             or (w[0] == LI and len(w) >= 4 and w[1] not in LONG_VOWELS)  # ومسؤولين، لبحث: a new phrase
 
     def _verified(self, i: int) -> bool:
