@@ -25,8 +25,13 @@ _PROCLITICS = affixes("proclitic")
 _AND = affix("and")
 _BOUNDS = word_class("figure-words", "threshold-verbs")
 _CHANGE = word_class("figure-words", "range-start") | word_class("figure-words", "range-to")  # من، بين، إلى
+_RELATIVES = word_class("attribution-words", "relatives")
+_LISTS = word_class("figure-words", "list-verbs")
+_MEMBER = "member"  # (a member's first word, told from a plural's stem)
 _UNITS = frozenset({"money", "quantity", "people"})
 HEAD_REACH = 10  # words before the total that may hold its plural noun (حجم الإعانات المصروفة خلال العام الماضي إلى)
+LIST_REACH = 20  # words before the total that may hold its members' list (التي تشمل العبارات والباص المائي ...)
+ITEM_WORDS = 2   # words of one member (والتاكسي المائي، وفيري دبي)
 PART_REACH = 4   # words between the part's singular noun and its figure (إعانة حليب الأطفال حوالى 139)
 
 
@@ -35,7 +40,7 @@ def part_totals(ctx: Context, numbers: list[NumberItem]) -> None:
         if total.category not in _UNITS or not total.value or total.qualifier or total.approximate \
                 or total.ranged or total.in_headline:
             continue
-        stems = _plural_stems(ctx, total)
+        stems = _plural_stems(ctx, total) | _members(ctx, total)
         if not stems:
             continue
         for before, part in zip(numbers[k:], numbers[k + 1:]):
@@ -69,6 +74,32 @@ def _plural_stems(ctx: Context, total: NumberItem) -> set[str]:
     return stems
 
 
+def _members(ctx: Context, total: NumberItem) -> set:
+    """The first words of the members a relative clause lists before the total (وسائل النقل البحري التي تشمل
+    العبارات والباص المائي وفيري دبي نقلت 7.4 مليون راكب): each a word or two, joined by و, two or more, the
+    list closed before the total (not والتي تضم أكبر 17 دولة)."""
+    tokens, to_norm = ctx.tokens, ctx.norm.to_normalized
+    end = ctx.index.containing(to_norm(total.loc.start))
+    i, words = end - 1, 0
+    while i > 0 and words < LIST_REACH and (tokens[i].kind == "word" or tokens[i].text in COMMAS):
+        if tokens[i].text in _LISTS and tokens[i - 1].text in _RELATIVES:
+            members, run = set(), 0
+            for token in tokens[i + 1:end]:
+                if token.kind != "word":
+                    continue
+                word, run = token.text, run + 1
+                if run > 1 and word.startswith(_AND):
+                    word, run = word[len(_AND):], 1
+                if run > ITEM_WORDS:  # (the list closed before the total: its verb, نقلت)
+                    return members if len(members) >= 2 else set()
+                if run == 1 and len(word) > 2:
+                    members.add((_MEMBER, word))
+            return set()  # (the total inside the list: والتي تضم أكبر 17 دولة، no members listed apart)
+        words += tokens[i].kind == "word"
+        i -= 1
+    return set()
+
+
 def _heads(ctx: Context, before: NumberItem, part: NumberItem, stems: set[str]) -> bool:
     """Whether the singular of one of the total's plurals heads the part's phrase: within PART_REACH words
     before its figure, no و-clause between, and not the first word after the figure before it (its noun)."""
@@ -80,7 +111,7 @@ def _heads(ctx: Context, before: NumberItem, part: NumberItem, stems: set[str]) 
             return False
         word = tokens[i].text
         bare = word.removeprefix(_AND)
-        if bare.endswith(_SINGULAR) and bare[:-len(_SINGULAR)] in stems:
+        if bare.endswith(_SINGULAR) and bare[:-len(_SINGULAR)] in stems or (_MEMBER, bare) in stems:
             return True
         if word.startswith(_AND) and not bare.startswith(_ARTICLE) or word in _CHANGE:
             return False  # (another phrase joined: نزع ملكية وصرف تعويض ثمانية عقارات; a change: من 5 مليارات)
