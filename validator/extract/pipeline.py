@@ -20,6 +20,7 @@ from validator.extract.narration import FIRST_PERSON_MIN, WHOLE_PERCENT, argued,
 from validator.extract.numbers import extract_numbers
 from validator.extract.poll_pollsters import poll_pollsters
 from validator.extract.object_group_speakers import object_group_participles
+from validator.extract.part_totals import part_totals
 from validator.extract.passages import continuations, find_passages
 from validator.extract.person_roles import framed_speakers, introduced_by_role, quoted_roles
 from validator.extract.quote_kinds import (embedded_terms, kinds_by_cue, partial_quotes, quoted_lists,
@@ -54,6 +55,7 @@ def extract(doc: Document, res: Resources) -> Article:
     breakdowns(ctx, numbers)
     combined_tolls(ctx, numbers)
     stated_totals(ctx, numbers)
+    part_totals(ctx, numbers)
     spelled_restatements(ctx, numbers)
     passages, turns = find_passages(ctx)
     for n in numbers:
