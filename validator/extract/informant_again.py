@@ -7,11 +7,14 @@ to (الخبراء، المعلومات، المراقبون) are half of them n
 silent. Not informants: a head a word right after it makes a kind of record or resource (entity-words
 class=not-informant: المصادر التاريخية، مصادر الطاقة); a head after a quantifier (وتقر جميع المصادر: all the
 sources of a history, no one group); one source (المصدر نفسه) whose nearest source before it, past the vague
-source's last mention, is a named body or person (قال بيان المنسقية ... كما أعلن المصدر نفسه: that statement)."""
+source's last mention, is a named body or person (قال بيان المنسقية ... كما أعلن المصدر نفسه: that statement). Nor a line another vague source
+introduces (وأكد شهود محليون ... وأضافت المصادر ذاتها): that line has its finding already, a second is a duplicate."""
 from __future__ import annotations
 
+from validator.extract.group_identity import issuer_named, research_identified, tier
 from validator.extract.model import Article
 from validator.extract.outlets import _without_article
+from validator.extract.patterns.shapes import definite
 from validator.extract.wordclasses import word_class
 from validator.text.normalize import normalize_cached
 
@@ -32,7 +35,20 @@ def informant_again(mention, a: Article) -> bool:
         if entry is not None and entry.get("kind") == "head":
             after = words[k + 1] if k + 1 < len(words) else ""
             return (entry.get("informant") == "yes" and after not in _NOT_INFORMANT and not _after_quantifier(mention, a)
-                    and not (entry.get("number") == "sg" and _named_between(mention, a)))
+                    and not (entry.get("number") == "sg" and _named_between(mention, a)) and not _other_on_line(mention, a))
+    return False
+
+
+def _other_on_line(mention, a: Article) -> bool:
+    """Another vague source its line introduces (its entity's first source mention, or an indefinite one: وقال
+    شهود عيان، كما علمت مصادر): the line already has its finding, and a second one there is a duplicate. Not
+    estimates (tier=hedge) nor a report or a study the story identifies: those are notes."""
+    for e in a.entities:
+        if e.vague and e.id != mention.entity and tier(e, a) != "hedge":
+            sources = [x for x in e.mentions if x.is_source]
+            if any(x.loc.line == mention.loc.line and (x is sources[0] or not definite(normalize_cached(x.loc.text.split()[0])))
+                   and not issuer_named(x, a) and not research_identified(x, a) for x in sources):
+                return True
     return False
 
 
