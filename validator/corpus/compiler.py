@@ -38,7 +38,7 @@ FIELD_TYPES: dict[str, str] = {
                      "first_source", "paragraph_first_source", "implicit", "is_headline", "in_subhead", "stub", "sourced_next",
                      "carried", "continues_source", "splits_source", "source_near", "hedged", "past_estimate", "cargo", "past_event", "chronicle", "record", "unit_price", "decided", "recalled", "forecast", "market_wrap", "idiom", "argued", "own_results", "repeated", "in_column",
                      "quotes_here", "introduced", "framed", "body_first_source", "speaker_first", "update_story",
-                     "identified_later", "named_next", "back_reference", "in_link_line", "mirrored", "mirrored_pair", "closed_next_paragraph", "research_identified", "issuer_named", "institution_named", "body_identified",
+                     "identified_later", "named_next", "back_reference", "informant_back_reference", "in_link_line", "mirrored", "mirrored_pair", "closed_next_paragraph", "research_identified", "issuer_named", "institution_named", "body_identified",
                      "plural", "hedge", "opinion_rumour", "opinion_media", "headline_answered", "within_statement", "accounted_for", "breakdown_differs",
                      "unnamed_spokesman", "crowd_reaction", "press_review", "repeated_on_line", "unnamed_informant"),
                     "bool"),

@@ -14,6 +14,7 @@ from validator.extract.entities.repeated_groups import repeated_on_line
 from validator.extract.group_identity import (crowd_reaction, head_entry, institution_named, issuer_named, plural,
                                               public_member_named, research_identified, tier)
 from validator.extract.figure_context import in_link_line
+from validator.extract.informant_again import informant_again
 from validator.extract.source_scope import headline_answered, within_statement
 from validator.extract.model import MARKET_REPORT_DENSITY, Article, Entity, SpellingGroup
 from validator.extract.patterns.shapes import definite
@@ -520,9 +521,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "in_link_line": FieldSpec(lambda m, a: in_link_line(a.doc.text, m.loc.start), doc="in a web page's link line that repeats the headline"),
         "body_first_source": FieldSpec(_body_first_source,
                                        doc="the first mention of its entity that is a source outside the headline"),
-        "back_reference": FieldSpec(_back_reference,
-                                    doc="a definite mention (the sources, the same sources) of an entity an earlier mention already "
-                                        "gave as a source: a back-reference to sources already raised"),
+        "back_reference": FieldSpec(_back_reference, doc="a definite mention (the sources, the same sources) of an entity an "
+                                                         "earlier mention already gave as a source: sources already raised"),
+        "informant_back_reference": FieldSpec(lambda m, a: _back_reference(m, a) and informant_again(m, a), doc="a back_reference whose head is an informant (lexicon vague-sources informant=yes: the sources)"),
         "repeated_on_line": FieldSpec(repeated_on_line, doc="a vague source's words an earlier vague source of its line has: the same group"),
         "named_next": FieldSpec(_named_next, doc="a named body or person after it in its sentence or in the next "
                                                  "sentence (from the headline: in the body's first two sentences)"),
