@@ -342,9 +342,8 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                                   doc="a sum or percentage in a report of one company's results (a results word, pattern label "
                                       "results-term, in the headline and the word company, label company-term, in the lead), "
                                       "in a sentence that gives results or names the company: the company's own disclosure"),
-        "market_wrap": _attribute("market_wrap",
-                                  doc="in a sentence of a market wrap: the headline is market data (pattern label "
-                                      "market-context) and the sentence names the market too (market-context)"),
+        "market_wrap": _attribute("market_wrap", doc="in a sentence of a market wrap: the headline is market data (pattern "
+                                                     "label market-context) and the sentence names the market too"),
         "cargo": _attribute("cargo",
                             doc="a quantity loaded on one vehicle or vessel outside the lead, or people aboard one in an "
                                 "article that tells no toll: a word of lexicon cargo-words just before it, a description "
