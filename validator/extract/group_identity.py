@@ -259,7 +259,7 @@ def _outlet_reports_next(e: Entity, a: Article) -> tuple[str, int, int] | None:
     (وأوضحت صحيفة «...» أن): a credit line (رابط الخبر بصحيفة ...:) is not its report, nor a
     verb after the outlet's own preposition (وحسب وكالة فرانس برس، أوضحت المصادر أن: the outlet relays
     sources it does not name, round 63 2015-07-26/1429). An according-to phrase that opens that sentence
-    (تناقلت وسائل إعلام خبر ... . ووفقا لموقع «...»، شملت ...: round 180 2015-07-22/1521) in the same paragraph credits the
+    (تناقلت وسائل إعلام خبر ... . ووفقا لموقع «...»، شملت ...: round 176 2015-07-22/1521) in the same paragraph credits the
     outlet too, when no other attribution is in that sentence."""
     sentence = a.doc.sentence_at(e.mentions[0].loc.start) if e.mentions else None
     if sentence is None:
