@@ -12,6 +12,8 @@ letter, the pair after the word's first letter and before its last, no clitic or
 word; an Arabic word with the pair there (يتشاور / يتساور) has fewer long vowels (`inner_ch_names`)."""
 from __future__ import annotations
 
+from itertools import compress, repeat
+
 from validator.extract.context import Context
 from validator.extract.letters import ARTICLE
 from validator.extract.model import SpellingGroup
@@ -32,11 +34,12 @@ def _stem(w: str) -> tuple[str, int]:
     return (w[1:], 1) if w.startswith(_CLITICS) else (w, 0)
 
 
-def inner_ch_names(ctx: Context, known: set[str], name_like) -> list[SpellingGroup]:
-    """A long name written with an inner تش once and an inner تس elsewhere (module doc)."""
-    words = set(ctx.distinct_texts)
+def inner_ch_names(ctx: Context, known: set[str], name_like, with_pair=None) -> list[SpellingGroup]:
+    """A long name written with an inner تش once and an inner تس elsewhere (module doc); `with_pair`: the
+    article's words with the pair (`_with_pair`), the only ones that may be its تش spelling."""
+    words = ctx.distinct_texts
     out = []
-    for w in sorted(words):
+    for w in sorted(_with_pair(words) if with_pair is None else with_pair):
         if len(w) < INNER_MIN or _PAIR not in w[1:-1] or vowels_after_first(w) < VOWELS_MIN or not name_like(w):
             continue
         at = w.find(_PAIR, 1)
@@ -57,8 +60,11 @@ def ch_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spelling
     def name_like(w: str) -> bool:
         return not w.startswith(ARTICLE) and stopwords.lookup(w) is None and not is_non_name(w)
 
-    inner = inner_ch_names(ctx, known, name_like)
-    pairs = [w for w in words if w.endswith(_PAIR) and len(w) >= CH_MIN]
+    with_pair = _with_pair(words)
+    if not with_pair:  # (no word with تش: about half the articles)
+        return []
+    inner = inner_ch_names(ctx, known, name_like, with_pair)
+    pairs = [w for w in with_pair if w.endswith(_PAIR) and len(w) >= CH_MIN]
     if not pairs:
         return inner
 
@@ -80,6 +86,15 @@ def ch_letter_names(ctx: Context, known: set[str], entities=()) -> list[Spelling
                     out.append(SpellingGroup(stem, tuple((loc.text, loc) for loc in locs), "term", CH_LETTER))
                     known |= {loc.text for loc in locs}
     return inner + out
+
+
+def _with_pair(words: set[str]) -> list[str]:
+    """Those of `words` with the pair تش anywhere, in the set's order: both spellings' tests need it, and
+    the article's words joined say in C whether any has it (a test a word, and a sort of every word,
+    was most of the pass)."""
+    if _PAIR not in "\n".join(words):
+        return []
+    return list(compress(words, map(str.__contains__, words, repeat(_PAIR))))
 
 
 def _first(ctx: Context, written: list[tuple[str, int]]):
