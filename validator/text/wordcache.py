@@ -21,9 +21,7 @@ class WordCache(dict):
 
     def __missing__(self, word: str) -> Any:
         value = self.compute(word)
-        if len(self) >= self.limit:
-            self.clear()
-        self[word] = value
+        self.keep(word, value)
         return value
 
     def keep(self, word: str, value: Any) -> None:
